@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Settings every service reads; each has a working local default so `npm start` needs no setup. */
+export const baseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/order_hub'),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /** Prefix of every subject, stream and consumer, so several hubs (or test runs) can share one NATS server. */
+  NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/).default('hub'),
+  JWT_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),
+  JWT_ISSUER: z.string().default('order-hub'),
+  JWT_AUDIENCE: z.string().default('order-hub'),
+  HOST: z.string().default('127.0.0.1'),
+});
+
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n  ${problems.join('\n  ')}`);
+    this.name = 'EnvironmentError';
+  }
+}
+
+/**
+ * Parses the environment once at start-up and reports every problem together,
+ * so an operator fixes a deployment in one pass instead of one variable per restart.
+ */
+export function readEnv<S extends z.ZodObject>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvironmentError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = result.data as z.infer<S> & BaseEnv;
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === baseEnvSchema.shape.JWT_SECRET.parse(undefined)) {
+    throw new EnvironmentError(['JWT_SECRET: the development default must not be used in production']);
+  }
+  return env;
+}
+
+/** The port a service listens on: from its own variable, else its well-known default. */
+export const portSchema = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

@@ -1,0 +1,61 @@
+/** Codes a client can rely on in `extensions.code`; anything else becomes INTERNAL_SERVER_ERROR. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_STATUS_TRANSITION'
+  | 'SERVICE_UNAVAILABLE';
+
+/**
+ * A failure the domain expects and a client can act on. It carries a stable `code` and only details
+ * that are safe to show to the caller (never personal data, SQL or internals).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class InputValidationError extends DomainError {
+  constructor(readonly field: string, message: string) {
+    super('BAD_USER_INPUT', message, { field });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'A valid bearer token is required') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Not allowed for this caller') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', `${entity} not found`, { entity, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', message, details);
+  }
+}
+
+export class ServiceUnavailableError extends DomainError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('SERVICE_UNAVAILABLE', message, {}, options);
+  }
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { ZodType } from 'zod';
+import { DomainError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { ProcessedMessage } from './processed-message.entity.js';
+
+export interface DurableConsumerOptions<T> {
+  nc: NatsConnection;
+  em: EntityManager;
+  logger: Logger;
+  stream: string;
+  durableName: string;
+  filterSubjects: string[];
+  schema: ZodType<T>;
+  /** Applies the message's effect inside the transaction that also records the message as processed. */
+  handle: (message: T, em: EntityManager) => Promise<void>;
+  /** Called after each message is settled; tests wait on it instead of sleeping. */
+  onSettled?: (outcome: { messageId: string; outcome: 'applied' | 'duplicate' | 'terminated' | 'retry' }) => void;
+}
+
+/** Back-off for transient failures: 1 s, 5 s, 30 s, then every minute, without giving up. */
+const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 60_000];
+
+/**
+ * Runs a durable JetStream consumer with one policy: apply each message exactly once (processed-message
+ * row in the effect's transaction, then a double ack); `term` what can never succeed (invalid payload,
+ * domain rule); `nak` with back-off what might succeed later (database or network trouble).
+ */
+export class DurableConsumer<T> {
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: DurableConsumerOptions<T>) {}
+
+  async start(): Promise<void> {
+    const { nc, stream, durableName, filterSubjects } = this.options;
+    const jsm = await jetstreamManager(nc);
+    const config = {
+      durable_name: durableName,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects: filterSubjects,
+      ack_wait: nanos(30_000),
+      max_deliver: -1,
+    };
+    try {
+      await jsm.consumers.info(stream, durableName);
+      await jsm.consumers.update(stream, durableName, { filter_subjects: filterSubjects, ack_wait: config.ack_wait });
+    } catch {
+      await jsm.consumers.add(stream, config);
+    }
+    const consumer = await jetstream(nc).consumers.get(stream, durableName);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = this.run(this.messages);
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const message of messages) {
+      await this.settle(message);
+    }
+  }
+
+  private async settle(message: JsMsg): Promise<void> {
+    const { logger, durableName } = this.options;
+    const messageId = message.headers?.get('Nats-Msg-Id') || `${message.info.stream}:${message.seq}`;
+    let outcome: 'applied' | 'duplicate' | 'terminated' | 'retry';
+    try {
+      const parsed = this.options.schema.safeParse(message.json());
+      if (!parsed.success) {
+        logger.error({ messageId, subject: message.subject, consumer: durableName }, 'invalid message payload; terminated');
+        message.term('invalid payload');
+        outcome = 'terminated';
+      } else {
+        const applied = await this.applyOnce(messageId, parsed.data);
+        await message.ackAck();
+        outcome = applied ? 'applied' : 'duplicate';
+      }
+    } catch (error) {
+      if (error instanceof DomainError) {
+        logger.error({ messageId, consumer: durableName, code: error.code }, 'message violates a domain rule; terminated');
+        message.term(error.code);
+        outcome = 'terminated';
+      } else {
+        const delay = RETRY_DELAYS_MS[Math.min(message.info.deliveryCount - 1, RETRY_DELAYS_MS.length - 1)];
+        logger.warn({ messageId, consumer: durableName, err: error }, 'message handling failed; will retry');
+        message.nak(delay);
+        outcome = 'retry';
+      }
+    }
+    this.options.onSettled?.({ messageId, outcome });
+  }
+
+  private async applyOnce(messageId: string, payload: T): Promise<boolean> {
+    const consumer = this.options.durableName;
+    return this.options.em.fork().transactional(async (tx) => {
+      const claimed = await tx.createQueryBuilder(ProcessedMessage)
+        .insert({ consumer, messageId, processedAt: new Date() })
+        .onConflict(['consumer', 'messageId'])
+        .ignore()
+        .execute('run');
+      if (claimed.affectedRows === 0) return false;
+      await this.options.handle(payload, tx);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { OutboxEvent } from './outbox-event.entity.js';
+
+/** Queues an event in the caller's transaction; the relay publishes it once that transaction commits. */
+export function enqueueEvent(em: EntityManager, subject: string, messageId: string, payload: Record<string, unknown>): void {
+  em.create(OutboxEvent, { messageId, subject, payload, createdAt: new Date(), publishedAt: null });
+}

@@ -1,0 +1,75 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { BaseEnv } from '../env.js';
+import { createLogger, type Logger } from '../logger.js';
+import { connectNats, ensureStreams } from '../messaging/nats.js';
+import { subjectsFor, type Subjects } from '../messaging/subjects.js';
+import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
+import type { JwtSettings } from '../auth/jwt.js';
+import type { ReadinessChecks } from './service-server.js';
+
+export interface Infrastructure {
+  logger: Logger;
+  orm: MikroORM;
+  nc: NatsConnection;
+  subjects: Subjects;
+  jwt: JwtSettings;
+  readiness: ReadinessChecks;
+  /** Drains NATS (finishing in-flight handlers) and closes the database pool. */
+  close(): Promise<void>;
+}
+
+/** What every service opens at start-up: logger, its own database schema (migrated), NATS and the streams. */
+export async function openInfrastructure(
+  name: string,
+  env: BaseEnv,
+  database: Omit<DatabaseOptions, 'clientUrl'>,
+): Promise<Infrastructure> {
+  const logger = createLogger(name, env.LOG_LEVEL);
+  const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL });
+  const nc = await connectNats(env.NATS_URL, name).catch(async (error: unknown) => {
+    await orm.close();
+    throw error;
+  });
+  const subjects = subjectsFor(env.NATS_NAMESPACE);
+  await ensureStreams(nc, subjects);
+  return {
+    logger,
+    orm,
+    nc,
+    subjects,
+    jwt: { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    readiness: {
+      database: () => orm.em.getConnection().execute('select 1'),
+      nats: () => nc.flush(),
+    },
+    async close() {
+      await nc.drain().catch(() => undefined);
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * Runs a service until SIGINT/SIGTERM, then closes it gracefully: stop taking requests, finish those in
+ * flight, drain NATS, close the database. A second signal, or 15 s, forces the exit.
+ */
+export function runUntilSignalled(start: () => Promise<{ close(): Promise<void> }>, logger: Logger): void {
+  start().then((app) => {
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) process.exit(1);
+      closing = true;
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => process.exit(1), 15_000).unref();
+      app.close().then(() => process.exit(0), (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  }, (error: unknown) => {
+    logger.fatal({ err: error, message: error instanceof Error ? error.message : undefined }, 'start-up failed');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
+import { mintToken, type JwtSettings } from '../auth/jwt.js';
+import type { Principal } from '../auth/principal.js';
+import { baseEnvSchema, type BaseEnv } from '../env.js';
+
+/**
+ * An isolated corner of the shared PostgreSQL and NATS servers for one test file: its own database and its
+ * own subject namespace, so test files run in parallel and leave nothing behind.
+ */
+export interface TestScope {
+  env: BaseEnv;
+  token(principal: Principal): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export function createTestScope(label: string): TestScope {
+  const suffix = randomBytes(4).toString('hex');
+  const base = baseEnvSchema.parse({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+  const databaseUrl = new URL(base.DATABASE_URL);
+  databaseUrl.pathname = `/hub_test_${label.replaceAll('-', '_')}_${suffix}`;
+  const env: BaseEnv = { ...base, DATABASE_URL: databaseUrl.toString(), NATS_NAMESPACE: `t${label.replaceAll('-', '_')}_${suffix}` };
+  const jwt: JwtSettings = { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  return {
+    env,
+    token: (principal) => mintToken(jwt, principal, '1h'),
+    async dispose() {
+      await dropDatabase(env.DATABASE_URL);
+      await deleteStreams(env.NATS_URL, env.NATS_NAMESPACE);
+    },
+  };
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const database = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${database}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function deleteStreams(natsUrl: string, namespace: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const jsm = await jetstreamManager(nc);
+    for await (const name of jsm.streams.names()) {
+      if (name.startsWith(`${namespace.toUpperCase()}_`)) await jsm.streams.delete(name);
+    }
+  } finally {
+    await nc.close();
+  }
+}
+
+/** Posts a GraphQL operation the way a client does, and returns the parsed body with the HTTP status. */
+export async function postGraphQL<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }> };
+  return { status: response.status, ...body };
+}
+
+/** Resolves when `predicate` holds for a value pushed to the returned `push`; for waiting on events, not time. */
+export function waitFor<T>(predicate: (value: T) => boolean, timeoutMs = 10_000) {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const done = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  const timer = setTimeout(() => reject(new Error('condition not met in time')), timeoutMs);
+  return {
+    done,
+    push(value: T) {
+      if (predicate(value)) {
+        clearTimeout(timer);
+        resolve(value);
+      }
+    },
+  };
+}

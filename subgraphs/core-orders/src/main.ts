@@ -1,0 +1,7 @@
+import { createLogger } from '@hub/shared/logger';
+import { runUntilSignalled } from '@hub/shared/server/infrastructure';
+import { createCoreApp } from './app.js';
+import { readCoreEnv } from './env.js';
+
+const env = readCoreEnv();
+runUntilSignalled(() => createCoreApp(env), createLogger('core-orders', env.LOG_LEVEL));

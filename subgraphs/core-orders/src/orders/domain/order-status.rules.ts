@@ -1,0 +1,61 @@
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import type { Role } from '@hub/shared/auth/principal';
+import { DomainError } from '@hub/shared/errors';
+
+/**
+ * The legal moves of an order. Fulfilment runs forward only; cancellation is possible until the parcel
+ * leaves the warehouse (after that it is a return); a return loops back to SIGNED when withdrawn or
+ * rejected, and a signed order may have several returns (partial returns by line).
+ */
+const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  CREATED: ['PAID', 'CANCELLED'],
+  PAID: ['PICKED', 'CANCELLED'],
+  PICKED: ['PACKED', 'CANCELLED'],
+  PACKED: ['OUTBOUND', 'CANCELLED'],
+  OUTBOUND: ['FIRST_SCAN'],
+  FIRST_SCAN: ['OUT_FOR_DELIVERY'],
+  OUT_FOR_DELIVERY: ['SIGNED'],
+  SIGNED: ['RETURN_REQUESTED'],
+  CANCELLED: [],
+  RETURN_REQUESTED: ['RETURN_PICKUP_SCHEDULED', 'SIGNED'],
+  RETURN_PICKUP_SCHEDULED: ['RETURN_PICKED_UP', 'RETURN_REQUESTED', 'SIGNED'],
+  RETURN_PICKED_UP: ['RETURN_RECEIVED'],
+  RETURN_RECEIVED: ['REFUNDED', 'RETURN_REJECTED'],
+  RETURN_REJECTED: ['RETURN_REQUESTED'],
+  REFUNDED: ['RETURN_REQUESTED'],
+};
+
+/** Moves a carrier reports from the road: scans and delivery, and the courier's pickup of a return. */
+const CARRIER_MOVES = new Set(['OUTBOUND>FIRST_SCAN', 'FIRST_SCAN>OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY>SIGNED', 'RETURN_PICKUP_SCHEDULED>RETURN_PICKED_UP']);
+/** A customer may cancel their own order until it is handed to the carrier; everything else goes through a region's flow. */
+const CUSTOMER_MOVES = new Set(['CREATED>CANCELLED', 'PAID>CANCELLED', 'PICKED>CANCELLED', 'PACKED>CANCELLED']);
+
+export class InvalidStatusTransitionError extends DomainError {
+  constructor(from: OrderStatus, to: OrderStatus) {
+    super('INVALID_STATUS_TRANSITION', `An order cannot move from ${from} to ${to}`, { from, to, allowed: TRANSITIONS[from] });
+  }
+}
+
+export function allowedTransitions(from: OrderStatus): readonly OrderStatus[] {
+  return TRANSITIONS[from];
+}
+
+export function assertCanTransition(from: OrderStatus, to: OrderStatus): void {
+  if (!TRANSITIONS[from].includes(to)) throw new InvalidStatusTransitionError(from, to);
+}
+
+/** Whether a role may make this (legal) move at all; region and ownership are checked separately. */
+export function roleMayMove(role: Role, from: OrderStatus, to: OrderStatus): boolean {
+  switch (role) {
+    case 'admin':
+    case 'operator':
+    case 'service':
+      return true;
+    case 'carrier':
+      return CARRIER_MOVES.has(`${from}>${to}`);
+    case 'customer':
+      return CUSTOMER_MOVES.has(`${from}>${to}`);
+    case 'auditor':
+      return false;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Order } from '../persistence/order.entity.js';
+import type { OrderView } from './order.types.js';
+
+/** The API is not the table: entities become views here and nowhere else. */
+export function toOrderView(order: Order): OrderView {
+  return {
+    id: order.id,
+    number: order.number,
+    region: order.region,
+    channel: order.channel,
+    currency: order.currency,
+    customerRef: order.customerRef,
+    status: order.status,
+    version: order.version,
+    placedAt: order.placedAt,
+    updatedAt: order.updatedAt,
+    totals: {
+      itemsTotal: order.itemsTotal, taxTotal: order.taxTotal, shippingTotal: order.shippingTotal,
+      discountTotal: order.discountTotal, grandTotal: order.grandTotal,
+    },
+    lines: order.lines.getItems().map((line) => ({
+      lineNo: line.lineNo, sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice,
+      unitTax: line.unitTax, lineTotal: line.lineTotal, attributes: line.attributes,
+    })),
+    timeline: order.timeline.getItems().map((step) => ({
+      sequence: step.sequence, from: step.fromStatus ?? null, to: step.toStatus, at: step.at,
+      actor: { type: step.actorType, id: step.actorId }, note: step.note ?? null, orderVersion: step.orderVersion,
+    })),
+  };
+}

@@ -1,0 +1,94 @@
+import type { FilterQuery, MikroORM } from '@mikro-orm/postgresql';
+import { canReadOrder, readableRegions } from '@hub/shared/auth/access';
+import type { Principal } from '@hub/shared/auth/principal';
+import { ForbiddenError, InputValidationError, NotFoundError } from '@hub/shared/errors';
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import { Order } from './persistence/order.entity.js';
+
+export interface OrderListFilter {
+  region?: string;
+  status?: OrderStatus;
+  customerRef?: string;
+  first: number;
+  after?: string;
+}
+
+export interface OrderPage {
+  orders: Order[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+const WITH_DETAILS = { populate: ['lines', 'timeline'] } as const;
+
+/** Reads master orders, always within what the caller may see. */
+export class OrderQueryService {
+  constructor(private readonly orm: MikroORM) {}
+
+  async getById(principal: Principal, id: string): Promise<Order> {
+    const order = await this.orm.em.fork().findOne(Order, { id }, WITH_DETAILS);
+    return this.visible(principal, order, id);
+  }
+
+  async getByNumber(principal: Principal, number: string): Promise<Order> {
+    const order = await this.orm.em.fork().findOne(Order, { number }, WITH_DETAILS);
+    return this.visible(principal, order, number);
+  }
+
+  /** Batch load for federation references: one query for all the ids a gateway plan needs. */
+  async getManyById(principal: Principal, ids: readonly string[]): Promise<Array<Order | Error>> {
+    const orders = await this.orm.em.fork().find(Order, { id: { $in: [...ids] } }, WITH_DETAILS);
+    const byId = new Map(orders.map((order) => [order.id, order]));
+    return ids.map((id) => {
+      try {
+        return this.visible(principal, byId.get(id) ?? null, id);
+      } catch (error) {
+        return error as Error;
+      }
+    });
+  }
+
+  /** Newest first, keyset-paginated on (placedAt, id) so deep pages stay as fast as the first. */
+  async list(principal: Principal, filter: OrderListFilter): Promise<OrderPage> {
+    const where: FilterQuery<Order> & Record<string, unknown> = {};
+    const regions = readableRegions(principal);
+    if (filter.region) {
+      if (regions && !regions.includes(filter.region)) throw new ForbiddenError('This region is outside the caller\'s scope');
+      where.region = filter.region;
+    } else if (regions) {
+      where.region = { $in: regions };
+    }
+    if (principal.role === 'customer') where.customerRef = principal.subject;
+    else if (filter.customerRef) where.customerRef = filter.customerRef;
+    if (filter.status) where.status = filter.status;
+    if (filter.after) {
+      const { placedAt, id } = decodeCursor(filter.after);
+      where.$or = [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }];
+    }
+    const rows = await this.orm.em.fork().find(Order, where, {
+      ...WITH_DETAILS,
+      orderBy: { placedAt: 'desc', id: 'desc' },
+      limit: filter.first + 1,
+    });
+    const orders = rows.slice(0, filter.first);
+    const last = orders.at(-1);
+    return { orders, hasNextPage: rows.length > filter.first, endCursor: last ? encodeCursor(last) : null };
+  }
+
+  private visible(principal: Principal, order: Order | null, key: string): Order {
+    if (!order) throw new NotFoundError('Order', key);
+    if (!canReadOrder(principal, order)) throw new ForbiddenError('This order is outside the caller\'s scope');
+    return order;
+  }
+}
+
+function encodeCursor(order: Order): string {
+  return Buffer.from(`${order.placedAt.toISOString()}|${order.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { placedAt: Date; id: string } {
+  const [placedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(placedAt ?? '');
+  if (!id || Number.isNaN(date.getTime())) throw new InputValidationError('after', 'Malformed cursor');
+  return { placedAt: date, id };
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { ConflictError, DomainError } from '@hub/shared/errors';
+import { orderEventMessageId, type OrderPlacedEvent, type OrderSnapshot, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import { enqueueEvent } from '@hub/shared/messaging/outbox';
+import type { Subjects } from '@hub/shared/messaging/subjects';
+import { recordAudit } from '../audit/audit-recorder.js';
+import { Region } from '../regions/persistence/region.entity.js';
+import { calculateTotals, formatOrderNumber } from './domain/order-totals.js';
+import { toSnapshot } from './order-snapshot.js';
+import { Order } from './persistence/order.entity.js';
+import { OrderLine } from './persistence/order-line.entity.js';
+import { OrderStatusChange } from './persistence/order-status-change.entity.js';
+
+/**
+ * Registers orders that regions have taken in. The idempotency key makes a retried registration return
+ * the first result; the same key with a different order is a conflict, never a silent overwrite.
+ */
+export class OrderRegistrationService {
+  constructor(private readonly orm: MikroORM, private readonly subjects: Subjects, private readonly onEventsQueued: () => void) {}
+
+  async register(request: RegisterOrderRequest): Promise<OrderSnapshot> {
+    const idempotencyKey = `${request.region}:${request.idempotencyKey}`;
+    const requestHash = fingerprint(request);
+    try {
+      const snapshot = await this.orm.em.fork().transactional((em) => this.registerOnce(em, request, idempotencyKey, requestHash));
+      this.onEventsQueued();
+      return snapshot;
+    } catch (error) {
+      // Two copies of the same request raced: the loser answers with the winner's order.
+      if (error instanceof UniqueConstraintViolationException) {
+        const existing = await this.orm.em.fork().findOne(Order, { idempotencyKey });
+        if (existing) return this.replay(existing, requestHash);
+        throw new ConflictError('The order id is already taken by another order', { field: 'orderId' });
+      }
+      throw error;
+    }
+  }
+
+  private async registerOnce(em: EntityManager, request: RegisterOrderRequest, idempotencyKey: string, requestHash: string): Promise<OrderSnapshot> {
+    const existing = await em.findOne(Order, { idempotencyKey });
+    if (existing) return this.replay(existing, requestHash);
+    if (!(await em.findOne(Region, { code: request.region }))) {
+      throw new DomainError('BAD_USER_INPUT', `Unknown region "${request.region}"`, { field: 'region' });
+    }
+    const totals = calculateTotals(request.lines, request.shippingTotal, request.discountTotal);
+    const placedAt = new Date();
+    const [{ sequence }] = await em.getConnection().execute<[{ sequence: string }]>(`select nextval('core_orders.order_number_seq') as sequence`);
+    const order = em.create(Order, {
+      id: request.orderId,
+      number: formatOrderNumber(request.region, placedAt, Number(sequence)),
+      region: request.region,
+      channel: request.channel,
+      currency: request.currency,
+      customerRef: request.customerRef,
+      status: 'CREATED',
+      ...totals,
+      idempotencyKey,
+      requestHash,
+      placedAt,
+      updatedAt: placedAt,
+    });
+    request.lines.forEach((line, index) => {
+      em.create(OrderLine, { order, lineNo: index + 1, ...line, lineTotal: line.quantity * (line.unitPrice + line.unitTax) });
+    });
+    em.create(OrderStatusChange, {
+      order, sequence: 1, fromStatus: null, toStatus: 'CREATED', at: placedAt,
+      actorType: request.actor.type, actorId: request.actor.id, note: null, requestId: null, orderVersion: 1,
+    });
+    recordAudit(em, {
+      actor: request.actor, actorRole: 'service', action: 'order.placed', entityType: 'Order', entityId: order.id,
+      region: order.region, before: null,
+      after: { status: 'CREATED', version: 1, number: order.number, currency: order.currency, grandTotal: order.grandTotal, lines: request.lines.length },
+    }, placedAt);
+    const event: OrderPlacedEvent = {
+      type: 'order.placed', orderId: order.id, number: order.number, region: order.region, channel: order.channel,
+      currency: order.currency, grandTotal: order.grandTotal, customerRef: order.customerRef, status: 'CREATED',
+      version: 1, occurredAt: placedAt.toISOString(),
+    };
+    enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
+    await em.flush();
+    return toSnapshot(order);
+  }
+
+  private replay(existing: Order, requestHash: string): OrderSnapshot {
+    if (existing.requestHash !== requestHash) {
+      throw new ConflictError('This idempotency key was already used for a different order', { field: 'idempotencyKey' });
+    }
+    return toSnapshot(existing);
+  }
+}
+
+/** A stable hash of what defines the order; the acting user is left out, so a retry by a colleague still matches. */
+function fingerprint(request: RegisterOrderRequest): string {
+  const { actor: _actor, ...order } = request;
+  return createHash('sha256').update(JSON.stringify(order)).digest('hex');
+}

@@ -1,0 +1,81 @@
+import { OptimisticLockError, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { assertCanReadOrder, assertMayWrite } from '@hub/shared/auth/access';
+import type { Actor, Principal } from '@hub/shared/auth/principal';
+import { ConflictError, ForbiddenError, NotFoundError } from '@hub/shared/errors';
+import { orderEventMessageId, type OrderSnapshot, type OrderStatus, type OrderStatusChangedEvent } from '@hub/shared/messaging/contracts';
+import { enqueueEvent } from '@hub/shared/messaging/outbox';
+import type { Subjects } from '@hub/shared/messaging/subjects';
+import { recordAudit } from '../audit/audit-recorder.js';
+import { assertCanTransition, roleMayMove } from './domain/order-status.rules.js';
+import { toAuditState, toSnapshot } from './order-snapshot.js';
+import { Order } from './persistence/order.entity.js';
+import { OrderStatusChange } from './persistence/order-status-change.entity.js';
+
+export interface TransitionCommand {
+  orderId: string;
+  to: OrderStatus;
+  /** The version the caller last saw; a newer one means someone else changed the order meanwhile. */
+  expectedVersion?: number;
+  note?: string;
+  /** Makes a retried request harmless: the second one answers with the order as it is now. */
+  requestId?: string;
+}
+
+/** Moves orders through the state machine, with the timeline step, audit entry and event in one transaction. */
+export class OrderTransitionService {
+  constructor(private readonly orm: MikroORM, private readonly subjects: Subjects, private readonly onEventsQueued: () => void) {}
+
+  async transition(principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
+    assertMayWrite(principal);
+    try {
+      const snapshot = await this.orm.em.fork().transactional((em) => this.apply(em, principal, actor, command));
+      this.onEventsQueued();
+      return snapshot;
+    } catch (error) {
+      if (error instanceof OptimisticLockError) {
+        throw new ConflictError('The order was changed by someone else; reload it and try again', { field: 'expectedVersion' });
+      }
+      throw error;
+    }
+  }
+
+  private async apply(em: EntityManager, principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
+    if (command.requestId) {
+      const earlier = await em.findOne(OrderStatusChange, { requestId: command.requestId }, { populate: ['order'] });
+      if (earlier) return toSnapshot(earlier.order as Order);
+    }
+    const order = await em.findOne(Order, { id: command.orderId });
+    if (!order) throw new NotFoundError('Order', command.orderId);
+    assertCanReadOrder(principal, order);
+    if (command.expectedVersion !== undefined && command.expectedVersion !== order.version) {
+      throw new ConflictError('The order was changed by someone else; reload it and try again', {
+        field: 'expectedVersion', expectedVersion: command.expectedVersion, actualVersion: order.version,
+      });
+    }
+    const from = order.status;
+    assertCanTransition(from, command.to);
+    if (!roleMayMove(principal.role, from, command.to)) {
+      throw new ForbiddenError(`The ${principal.role} role may not move an order from ${from} to ${command.to}`);
+    }
+    const before = toAuditState(order);
+    const at = new Date();
+    const sequence = (await em.count(OrderStatusChange, { order })) + 1;
+    order.status = command.to;
+    await em.flush(); // bumps the version, or fails when a concurrent change got there first
+    em.create(OrderStatusChange, {
+      order, sequence, fromStatus: from, toStatus: command.to, at, actorType: actor.type, actorId: actor.id,
+      note: command.note ?? null, requestId: command.requestId ?? null, orderVersion: order.version,
+    });
+    recordAudit(em, {
+      actor, actorRole: principal.role, action: 'order.status-changed', entityType: 'Order', entityId: order.id,
+      region: order.region, before, after: toAuditState(order),
+    }, at);
+    const event: OrderStatusChangedEvent = {
+      type: 'order.status-changed', orderId: order.id, region: order.region, from, to: command.to,
+      version: order.version, actor, occurredAt: at.toISOString(),
+    };
+    enqueueEvent(em, this.subjects.orderStatusChanged(order.region), orderEventMessageId(event), event);
+    await em.flush();
+    return toSnapshot(order);
+  }
+}

@@ -1,0 +1,25 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ORDER_STATUSES } from '@hub/shared/messaging/contracts';
+import { Order } from './order.entity.js';
+
+/** One step of an order's timeline: when, who (user, system or carrier) and from which status to which. */
+export const OrderStatusChange = defineEntity({
+  name: 'OrderStatusChange',
+  tableName: 'order_status_change',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    order: () => p.manyToOne(Order).deleteRule('cascade'),
+    sequence: p.integer(),
+    fromStatus: p.enum(ORDER_STATUSES).nullable(),
+    toStatus: p.enum(ORDER_STATUSES),
+    at: p.datetime(),
+    actorType: p.string().length(16),
+    actorId: p.string().length(200),
+    note: p.string().length(500).nullable(),
+    /** The client's id for this request: a retried transition finds it and answers with the current order. */
+    requestId: p.string().length(200).nullable().unique(),
+    orderVersion: p.integer(),
+  },
+  uniques: [{ properties: ['order', 'sequence'] }],
+});
+export type OrderStatusChange = InferEntity<typeof OrderStatusChange>;

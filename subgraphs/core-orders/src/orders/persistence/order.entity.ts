@@ -1,0 +1,34 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { CHANNELS, ORDER_STATUSES } from '@hub/shared/messaging/contracts';
+import { OrderLine } from './order-line.entity.js';
+import { OrderStatusChange } from './order-status-change.entity.js';
+
+/** The master order. Money is in minor units of `currency`; the customer is only a pseudonymous reference. */
+export const Order = defineEntity({
+  name: 'Order',
+  tableName: 'order',
+  properties: {
+    id: p.uuid().primary(),
+    number: p.string().length(40).unique(),
+    region: p.string().length(16).index(),
+    channel: p.enum(CHANNELS),
+    currency: p.string().length(3),
+    customerRef: p.string().length(200).index(),
+    status: p.enum(ORDER_STATUSES).index(),
+    itemsTotal: p.bigint('number'),
+    taxTotal: p.bigint('number'),
+    shippingTotal: p.bigint('number'),
+    discountTotal: p.bigint('number'),
+    grandTotal: p.bigint('number'),
+    /** `<region>:<client key>`: the same placement retried can never create a second order. */
+    idempotencyKey: p.string().length(220).unique(),
+    /** Fingerprint of the registration request, so a key reused for a different order is refused. */
+    requestHash: p.string().length(64),
+    placedAt: p.datetime().index(),
+    updatedAt: p.datetime().onUpdate(() => new Date()),
+    version: p.integer().version(),
+    lines: () => p.oneToMany(OrderLine).mappedBy('order').orderBy({ lineNo: 'asc' }),
+    timeline: () => p.oneToMany(OrderStatusChange).mappedBy('order').orderBy({ sequence: 'asc' }),
+  },
+});
+export type Order = InferEntity<typeof Order>;

@@ -1,0 +1,9 @@
+import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
+import { AuditEntry } from '../audit/persistence/audit-entry.entity.js';
+import { Order } from '../orders/persistence/order.entity.js';
+import { OrderLine } from '../orders/persistence/order-line.entity.js';
+import { OrderStatusChange } from '../orders/persistence/order-status-change.entity.js';
+import { Region } from '../regions/persistence/region.entity.js';
+
+export const CORE_SCHEMA = 'core_orders';
+export const coreEntities = [Order, OrderLine, OrderStatusChange, AuditEntry, Region, OutboxEvent];

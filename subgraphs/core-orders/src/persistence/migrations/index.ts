@@ -1,0 +1,4 @@
+import { Migration20261125000000InitialSchema } from './Migration20261125000000InitialSchema.js';
+
+/** In order of application; a new migration is appended, never edited once released. */
+export const coreMigrations = { Migration20261125000000InitialSchema };
