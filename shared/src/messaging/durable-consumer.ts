@@ -12,7 +12,8 @@ export interface DurableConsumerOptions<T> {
   logger: Logger;
   stream: string;
   durableName: string;
-  filterSubjects: string[];
+  /** One subject filter: the Debian NATS server (2.9) predates multi-subject filters. */
+  filterSubject: string;
   schema: ZodType<T>;
   /** Applies the message's effect inside the transaction that also records the message as processed. */
   handle: (message: T, em: EntityManager) => Promise<void>;
@@ -35,19 +36,19 @@ export class DurableConsumer<T> {
   constructor(private readonly options: DurableConsumerOptions<T>) {}
 
   async start(): Promise<void> {
-    const { nc, stream, durableName, filterSubjects } = this.options;
+    const { nc, stream, durableName, filterSubject } = this.options;
     const jsm = await jetstreamManager(nc);
     const config = {
       durable_name: durableName,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: filterSubjects,
+      filter_subject: filterSubject,
       ack_wait: nanos(30_000),
       max_deliver: -1,
     };
     try {
       await jsm.consumers.info(stream, durableName);
-      await jsm.consumers.update(stream, durableName, { filter_subjects: filterSubjects, ack_wait: config.ack_wait });
+      await jsm.consumers.update(stream, durableName, { filter_subject: filterSubject, ack_wait: config.ack_wait });
     } catch {
       await jsm.consumers.add(stream, config);
     }

@@ -1,6 +1,6 @@
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
-import { startServiceServer } from '@hub/shared/server/service-server';
+import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
 import type { CoreEnv } from './env.js';
 import { subscribeOrderRequests } from './orders/messaging/order-requests.handler.js';
 import { OrderRegistrationService } from './orders/order-registration.service.js';
@@ -23,8 +23,14 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const registration = new OrderRegistrationService(orm, subjects, nudge);
   const transitions = new OrderTransitionService(orm, subjects, nudge);
   const subscriptions = subscribeOrderRequests(nc, subjects, logger, registration, transitions);
-  const { schema } = await buildCoreSchema(orm, transitions);
-  const server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+  let server: RunningServer;
+  try {
+    const { schema } = await buildCoreSchema(orm, transitions);
+    server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+  } catch (error) {
+    await infra.close();
+    throw error;
+  }
   relay.start();
   return {
     url: server.url,

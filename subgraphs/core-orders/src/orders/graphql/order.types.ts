@@ -1,13 +1,11 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { CHANNELS, ORDER_STATUSES, type Channel, type OrderStatus } from '@hub/shared/messaging/contracts';
+import type { Channel, OrderStatus } from '@hub/shared/messaging/contracts';
+import { ChannelEnum, OrderStatusEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 
-export const OrderStatusEnum = Object.fromEntries(ORDER_STATUSES.map((s) => [s, s])) as { [S in OrderStatus]: S };
-export const ChannelEnum = Object.fromEntries(CHANNELS.map((c) => [c, c])) as { [C in Channel]: C };
-registerEnumType(OrderStatusEnum, { name: 'OrderStatus', description: 'Where an order is in its life, from creation to delivery and returns.' });
-registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where the customer placed the order.' });
+export { OrderStatusEnum };
 
 @ObjectType('Actor', { description: 'Who did something: a user, the system, or a carrier.' })
 export class ActorView {

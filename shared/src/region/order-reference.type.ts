@@ -1,0 +1,16 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A region's view of the master `Order`: only its key. Each region adds its own fields to it with field
+ * resolvers; every other field comes from core through the gateway.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('Order')
+export class OrderReference {
+  @Field(() => ID) id!: string;
+}
+
+/** Federation hands a region `{ id }`; the region's field resolvers load what they need from there. */
+export const orderReferenceResolver = {
+  Order: { __resolveReference: (reference: { id: string }): OrderReference => ({ id: reference.id }) },
+};

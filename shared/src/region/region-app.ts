@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { NonEmptyArray } from 'type-graphql';
+import { z } from 'zod';
+import { baseEnvSchema, portSchema, readEnv } from '../env.js';
+import { buildFederatedSchema } from '../graphql/subgraph-schema.js';
+import type { Logger } from '../logger.js';
+import type { OrderEvent } from '../messaging/contracts.js';
+import { CoreClient } from '../messaging/core-client.js';
+import type { DurableConsumerOptions } from '../messaging/durable-consumer.js';
+import { ProcessedMessage } from '../messaging/processed-message.entity.js';
+import type { MigrationClass, MikroORM } from '../persistence/orm.js';
+import { openInfrastructure } from '../server/infrastructure.js';
+import { startServiceServer, type RunningServer } from '../server/service-server.js';
+import { createOrderEventsConsumer } from './order-events.consumer.js';
+import { OrderIntakeService } from './order-intake.service.js';
+import { orderReferenceResolver } from './order-reference.type.js';
+import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
+import { RegionBaseMigration } from './region-base.migration.js';
+
+/** What a region's resolvers may use. */
+export interface RegionDependencies {
+  orm: MikroORM;
+  intake: OrderIntakeService;
+  core: CoreClient;
+  logger: Logger;
+  region: string;
+}
+
+/** Everything that makes a region a region; the shared starter does the rest. */
+export interface RegionDefinition {
+  /** Lower-case region code, as in tokens and the core registry. */
+  code: string;
+  defaultPort: number;
+  entities: NonNullable<Parameters<typeof openInfrastructure>[2]['entities']>;
+  /** The region's own migrations, applied after the shared regional tables. */
+  migrations: Record<string, MigrationClass>;
+  resolvers: (dependencies: RegionDependencies) => NonEmptyArray<Function>;
+  /** Region-specific reaction to core's order events, in the same transaction as the shared projection. */
+  onOrderEvent?: (event: OrderEvent, em: EntityManager) => Promise<void>;
+}
+
+export const regionSchemaName = (code: string) => `region_${code}`;
+
+export function readRegionEnv(definition: Pick<RegionDefinition, 'defaultPort'>, source: NodeJS.ProcessEnv = process.env) {
+  return readEnv(baseEnvSchema.extend({
+    PORT: portSchema(definition.defaultPort),
+    /** How often registrations that failed (core or NATS down) are re-sent. */
+    REGISTRATION_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
+  }), source);
+}
+export type RegionEnv = ReturnType<typeof readRegionEnv>;
+
+export interface RegionAppOptions {
+  onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
+}
+
+/** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
+export function buildRegionSchema(definition: RegionDefinition, dependencies: RegionDependencies) {
+  return buildFederatedSchema({ resolvers: definition.resolvers(dependencies) }, orderReferenceResolver);
+}
+
+/** Starts a regional subgraph: its own schema, the order-event consumer, the registration sweep and the HTTP server. */
+export async function startRegion(definition: RegionDefinition, env: RegionEnv, options: RegionAppOptions = {}) {
+  const name = `region-${definition.code}`;
+  const schemaName = regionSchemaName(definition.code);
+  const infra = await openInfrastructure(name, env, {
+    schema: schemaName,
+    entities: [RegionalOrder, RegionalOrderStatusEvent, ProcessedMessage, ...definition.entities],
+    migrations: { RegionBaseMigration, ...definition.migrations },
+  });
+  const { orm, logger } = infra;
+  const core = new CoreClient(infra.nc, infra.subjects);
+  const intake = new OrderIntakeService(orm, core, definition.code, logger);
+  const consumer = createOrderEventsConsumer(infra, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
+  let sweep: NodeJS.Timeout | undefined;
+  let server: RunningServer;
+  try {
+    await consumer.start();
+    sweep = setInterval(() => void intake.registerPending(env.REGISTRATION_SWEEP_MS), env.REGISTRATION_SWEEP_MS);
+    const { schema } = await buildRegionSchema(definition, { orm, intake, core, logger, region: definition.code });
+    server = await startServiceServer({ name, schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+  } catch (error) {
+    clearInterval(sweep);
+    await consumer.stop();
+    await infra.close();
+    throw error;
+  }
+  return {
+    url: server.url,
+    orm,
+    intake,
+    consumer,
+    async close() {
+      clearInterval(sweep);
+      await server.close();
+      await consumer.stop();
+      await infra.close();
+    },
+  };
+}
+export type RegionApp = Awaited<ReturnType<typeof startRegion>>;

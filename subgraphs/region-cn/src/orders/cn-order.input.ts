@@ -1,0 +1,29 @@
+import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { RegionalOrderInputBase } from '@hub/shared/region/order-line.input';
+
+/** Mainland mobile numbers: 11 digits starting 13–19, optionally with the +86 country code. */
+export const CN_MOBILE = /^(\+86)?1[3-9]\d{9}$/;
+
+@InputType()
+export class CnCustomerInput {
+  @Field(() => String) @IsString() @Length(1, 100) name!: string;
+  @Field(() => String) @Matches(CN_MOBILE, { message: 'phone must be a mainland mobile number' }) phone!: string;
+}
+
+@InputType({ description: 'A mainland address as couriers use it: province, city, district, street.' })
+export class CnAddressInput {
+  @Field(() => String) @IsString() @Length(1, 100) recipientName!: string;
+  @Field(() => String) @Matches(CN_MOBILE, { message: 'recipientPhone must be a mainland mobile number' }) recipientPhone!: string;
+  @Field(() => String) @IsString() @Length(1, 50) province!: string;
+  @Field(() => String) @IsString() @Length(1, 50) city!: string;
+  @Field(() => String) @IsString() @Length(1, 50) district!: string;
+  @Field(() => String) @IsString() @Length(1, 300) street!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{6}$/) postalCode?: string;
+}
+
+@InputType({ description: 'An order placed in the CN shop; prices in fen (CNY minor units).' })
+export class PlaceCnOrderInput extends RegionalOrderInputBase {
+  @Field(() => CnCustomerInput) @ValidateNested() customer!: CnCustomerInput;
+  @Field(() => CnAddressInput) @ValidateNested() shippingAddress!: CnAddressInput;
+}

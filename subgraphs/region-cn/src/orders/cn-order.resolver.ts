@@ -1,0 +1,81 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { canReadOrder } from '@hub/shared/auth/access';
+import { ForbiddenError } from '@hub/shared/errors';
+import type { RequestContext } from '@hub/shared/graphql/context';
+import { toOrderLines } from '@hub/shared/region/order-line.input';
+import { OrderReference } from '@hub/shared/region/order-reference.type';
+import { maskName, maskPhone, maskFreeText } from '@hub/shared/region/personal-data.policy';
+import { revealPersonalData } from '@hub/shared/region/personal-data.reveal';
+import type { RegionDependencies } from '@hub/shared/region/region-app';
+import { loadByOrderId, loadRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { CnOrderContact } from './cn-order-contact.entity.js';
+import { PlaceCnOrderInput } from './cn-order.input.js';
+import { CnAddress, CnCustomer, CnOrderDetails } from './cn-order.types.js';
+
+const REGION = 'cn';
+
+export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
+  @Resolver(() => OrderReference)
+  class CnOrderResolver {
+    @Authorized('customer', 'operator', 'admin')
+    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. Repeating the idempotency key returns the same order.' })
+    async placeCnOrder(@Arg('input', () => PlaceCnOrderInput) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
+      const snapshot = await intake.place({
+        principal,
+        idempotencyKey: input.idempotencyKey,
+        input,
+        customerRef: input.customerRef ?? principal.subject,
+        channel: input.channel,
+        currency: 'CNY',
+        lines: toOrderLines(input.lines),
+        shippingTotal: input.shippingTotal,
+        discountTotal: input.discountTotal,
+        storeRegionalData: (em, orderId) => {
+          const { customer, shippingAddress: address } = input;
+          em.create(CnOrderContact, {
+            orderId, customerName: customer.name, customerPhone: customer.phone,
+            recipientName: address.recipientName, recipientPhone: address.recipientPhone, province: address.province,
+            city: address.city, district: address.district, street: address.street, postalCode: address.postalCode ?? null,
+          });
+        },
+      });
+      return { id: snapshot.orderId };
+    }
+
+    @FieldResolver(() => CnOrderDetails, { nullable: true, description: 'region-cn\'s data for a CN order; null for other regions\' orders.' })
+    async cn(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<CnOrderDetails | null> {
+      const record = await loadRegionalOrder(context, orm, order.id);
+      if (!record) return null;
+      if (!canReadOrder(context.principal, { region: REGION, customerRef: record.customerRef })) {
+        throw new ForbiddenError('This order is outside the caller\'s scope');
+      }
+      return { orderId: record.orderId, customerRef: record.customerRef, registration: record.registration, customer: null, shippingAddress: null };
+    }
+  }
+
+  @Resolver(() => CnOrderDetails)
+  class CnOrderDetailsResolver {
+    @FieldResolver(() => CnCustomer, { nullable: true })
+    async customer(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnCustomer | null> {
+      const contact = await loadByOrderId(context, orm, CnOrderContact, details.orderId);
+      if (!contact) return null;
+      return revealPersonalData(context.principal, { region: REGION, customerRef: details.customerRef },
+        { name: contact.customerName, phone: contact.customerPhone },
+        (c) => ({ name: maskName(c.name), phone: maskPhone(c.phone) }));
+    }
+
+    @FieldResolver(() => CnAddress, { nullable: true })
+    async shippingAddress(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnAddress | null> {
+      const contact = await loadByOrderId(context, orm, CnOrderContact, details.orderId);
+      if (!contact) return null;
+      const address: CnAddress = {
+        recipientName: contact.recipientName, recipientPhone: contact.recipientPhone, province: contact.province,
+        city: contact.city, district: contact.district, street: contact.street, postalCode: contact.postalCode ?? null,
+      };
+      return revealPersonalData(context.principal, { region: REGION, customerRef: details.customerRef }, address,
+        (a) => ({ ...a, recipientName: maskName(a.recipientName), recipientPhone: maskPhone(a.recipientPhone), street: maskFreeText(a.street), postalCode: null }));
+    }
+  }
+
+  return [CnOrderResolver, CnOrderDetailsResolver] as const;
+}

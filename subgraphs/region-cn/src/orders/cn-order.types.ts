@@ -1,0 +1,28 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class CnCustomer {
+  @Field(() => String) name!: string;
+  @Field(() => String) phone!: string;
+}
+
+@ObjectType()
+export class CnAddress {
+  @Field(() => String) recipientName!: string;
+  @Field(() => String) recipientPhone!: string;
+  @Field(() => String) province!: string;
+  @Field(() => String) city!: string;
+  @Field(() => String) district!: string;
+  @Field(() => String) street!: string;
+  @Field(() => String, { nullable: true }) postalCode!: string | null;
+}
+
+@ObjectType({ description: 'What region-cn knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
+export class CnOrderDetails {
+  /** Carried for the field resolvers below; not part of the schema. */
+  orderId!: string;
+  customerRef!: string;
+  @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
+  @Field(() => CnCustomer, { nullable: true }) customer!: CnCustomer | null;
+  @Field(() => CnAddress, { nullable: true }) shippingAddress!: CnAddress | null;
+}
