@@ -41,8 +41,8 @@ it('registers an order once per idempotency key, even when the requests race', a
   expect(replies.every((reply) => reply.ok)).toBe(true);
   const ids = new Set(replies.map((reply) => (reply.ok ? reply.order.orderId : null)));
   expect(ids).toEqual(new Set([request.orderId]));
-  const count = await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from core_orders."order" where idempotency_key = ?`, [`cn:${request.idempotencyKey}`]);
-  expect(count[0].n).toBe(1);
+  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where idempotency_key = ?`, [`cn:${request.idempotencyKey}`]);
+  expect(n).toBe(1);
 });
 
 it('refuses the same key for a different order', async () => {
@@ -56,8 +56,8 @@ it('rejects an unknown region and invalid payloads with typed errors, writing no
   const unknown = registration({ region: 'xx' });
   expect(await register(unknown)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', details: { field: 'region' } });
   expect(await register({ ...registration(), lines: [] })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', details: { field: 'lines' } });
-  const rows = await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from core_orders."order" where id = ?`, [unknown.orderId]);
-  expect(rows[0].n).toBe(0);
+  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [unknown.orderId]);
+  expect(n).toBe(0);
 });
 
 it('serves the order over authenticated GraphQL and refuses callers without a token', async () => {

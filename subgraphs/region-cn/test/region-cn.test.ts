@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
-import { createCoreApp } from '../../core-orders/src/app.js';
+import { createCoreApp } from '@hub/core-orders/app';
 import { cnRegion } from '../src/region.js';
 
 const scope = createTestScope('cn');
@@ -36,9 +36,9 @@ it('places an order, keeps the personal data in the region and registers the ord
   expect(placed.errors).toBeUndefined();
   const orderId = placed.data.placeCnOrder.id;
 
-  const [master] = await core.orm.em.fork().getConnection().execute(`select customer_ref, region, status from core_orders."order" where id = ?`, [orderId]);
+  const [master] = await core.orm.em.fork().getConnection().execute<any[]>(`select customer_ref, region, status from core_orders."order" where id = ?`, [orderId]);
   expect(master).toEqual({ customer_ref: 'cust-cn-1', region: 'cn', status: 'CREATED' });
-  const coreTables = JSON.stringify(await core.orm.em.fork().getConnection().execute(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]));
+  const coreTables = JSON.stringify(await core.orm.em.fork().getConnection().execute<any[]>(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]));
   expect(coreTables).not.toContain('13800138000');
   expect(coreTables).not.toContain('张伟');
 
@@ -53,7 +53,7 @@ it('returns the same order for a repeated idempotency key, also when the retries
   const results = await Promise.all([1, 2, 3].map(() => postGraphQL(region.url, PLACE, { input: body }, token)));
   const ids = new Set(results.map((result) => result.data?.placeCnOrder.id));
   expect(ids.size).toBe(1);
-  const [{ n }] = await core.orm.em.fork().getConnection().execute(`select count(*)::int as n from core_orders."order" where customer_ref = 'cust-cn-2'`);
+  const [{ n }] = await core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where customer_ref = 'cust-cn-2'`);
   expect(n).toBe(1);
 });
 
@@ -63,7 +63,7 @@ it('rejects invalid input with BAD_USER_INPUT naming the field, and writes nothi
   const result = await postGraphQL(region.url, PLACE, { input: bad }, token);
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customer.phone' });
   expect(JSON.stringify(result.errors)).not.toContain('12345');
-  const [{ n }] = await region.orm.em.fork().getConnection().execute(`select count(*)::int as n from region_cn.regional_order where customer_ref = 'cust-cn-3'`);
+  const [{ n }] = await region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order where customer_ref = 'cust-cn-3'`);
   expect(n).toBe(0);
 });
 
@@ -93,7 +93,7 @@ it('applies each order event once, even when JetStream redelivers it', async () 
   // different event), as a consumer crash before its ack would make JetStream deliver it again.
   const duplicate = waitFor<{ messageId: string; outcome: string }>((o) => o.outcome === 'duplicate');
   settled.push(duplicate.push);
-  const [row] = await core.orm.em.fork().getConnection().execute(`select subject, payload, message_id from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
+  const [row] = await core.orm.em.fork().getConnection().execute<any[]>(`select subject, payload, message_id from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
   const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
   const { connect } = await import('@nats-io/transport-node');
   const nc = await connect({ servers: scope.env.NATS_URL });
@@ -105,6 +105,6 @@ it('applies each order event once, even when JetStream redelivers it', async () 
   await jetstream(nc).publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id });
   await nc.close();
   expect((await duplicate.done).messageId).toBe(`order.placed:${orderId}:1`);
-  const events = await region.orm.em.fork().getConnection().execute(`select version from region_cn.regional_order_status_event where order_id = ?`, [orderId]);
+  const events = await region.orm.em.fork().getConnection().execute<any[]>(`select version from region_cn.regional_order_status_event where order_id = ?`, [orderId]);
   expect(events).toEqual([{ version: 1 }]);
 });
