@@ -2,7 +2,7 @@
 # Exercises the "start it ourselves" path of scripts/infra.mjs on spare ports, so the
 # services this machine already runs are left alone. Runs once per Node binary given
 # as arguments (default: `node` on PATH and the repo's node_modules/.bin/node).
-#   bash scripts/infra.test-fallback.sh [/path/to/node ...]
+#   bash scripts/infra-fallback.check.sh [/path/to/node ...]
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,12 +1,8 @@
 /** Codes a client can rely on in `extensions.code`; anything else becomes INTERNAL_SERVER_ERROR. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_STATUS_TRANSITION'
-  | 'SERVICE_UNAVAILABLE';
+export const ERROR_CODES = [
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_STATUS_TRANSITION', 'SERVICE_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * A failure the domain expects and a client can act on. It carries a stable `code` and only details

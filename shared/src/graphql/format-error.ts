@@ -1,14 +1,17 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { DomainError } from '../errors.js';
+import { DomainError, ERROR_CODES } from '../errors.js';
 import type { Logger } from '../logger.js';
 
-/** Error codes GraphQL itself produces for malformed requests; they are safe to pass through. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+/**
+ * Codes that are safe to pass through: GraphQL's own for malformed requests, and ours, which the gateway
+ * receives from subgraphs and hands on unchanged.
+ */
+const PASS_THROUGH_CODES = new Set<string>([
+  ...ERROR_CODES, 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
 
 /**
@@ -31,8 +34,14 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: 'BAD_USER_INPUT', field: fields[0]?.field, fields },
       };
     }
+    if (original instanceof AuthorizationError) {
+      return { ...base, message: 'Not allowed for this role', extensions: { code: 'FORBIDDEN' } };
+    }
+    if (original instanceof AuthenticationError) {
+      return { ...base, message: 'A valid bearer token is required', extensions: { code: 'UNAUTHENTICATED' } };
+    }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

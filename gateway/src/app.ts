@@ -1,0 +1,63 @@
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { createErrorFormatter } from '@hub/shared/graphql/format-error';
+import { createLogger } from '@hub/shared/logger';
+import { authenticate, listen, mountHealthRoutes } from '@hub/shared/server/service-server';
+import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
+import type { GatewayContext } from './context.js';
+import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
+
+/** The gateway's composition root: the statically composed supergraph behind one authenticated endpoint. */
+export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEnv = process.env) {
+  const logger = createLogger('gateway', env.LOG_LEVEL);
+  const jwt = { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  const overrides = subgraphUrlOverrides(source);
+  const subgraphUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: await readFile(env.SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name, url }) => {
+      const target = overrides.get(name) ?? url ?? '';
+      subgraphUrls.set(name, target);
+      return new AuthForwardingDataSource({ url: target });
+    },
+    logger,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  mountHealthRoutes(app, Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
+    context: async ({ req }) => ({
+      principal: await authenticate(jwt, req.headers.authorization),
+      authorization: req.headers.authorization ?? '',
+    }),
+  }));
+  const httpServer = http.createServer(app);
+  const { url } = await listen(httpServer, env.PORT, env.HOST);
+  logger.info({ url, subgraphs: Object.fromEntries(subgraphUrls) }, 'gateway listening');
+  return {
+    url,
+    async close() {
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+async function ping(url: string): Promise<void> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+}

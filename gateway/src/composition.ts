@@ -1,0 +1,48 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+
+export interface SubgraphSource {
+  name: string;
+  url: string;
+  sdl: string;
+}
+
+/**
+ * Composition hints we have read and accept. Anything else fails the build, so a subgraph change that
+ * makes composition guess cannot slip in unnoticed.
+ */
+export const ACCEPTED_HINT_CODES = new Set<string>([]);
+
+export class CompositionError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Supergraph composition failed:\n  ${problems.join('\n  ')}`);
+    this.name = 'CompositionError';
+  }
+}
+
+/** Composes the supergraph offline with Apollo's composition library; errors and unaccepted hints throw. */
+export function composeSupergraph(subgraphs: SubgraphSource[]): string {
+  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+  if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
+  const unaccepted = result.hints.filter((hint) => !ACCEPTED_HINT_CODES.has(hint.definition.code));
+  if (unaccepted.length > 0) throw new CompositionError(unaccepted.map((hint) => `hint ${hint.definition.code}: ${hint.message}`));
+  return result.supergraphSdl;
+}
+
+/**
+ * Finds every subgraph of the repository: a folder under `subgraphs/` whose package.json declares
+ * `hub.subgraph` and `hub.routingUrl`, with its SDL in `schema.graphql`. A new region is picked up
+ * without any change here.
+ */
+export async function discoverSubgraphs(subgraphsDir: string): Promise<SubgraphSource[]> {
+  const sources: SubgraphSource[] = [];
+  for (const entry of (await readdir(subgraphsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const dir = join(subgraphsDir, entry.name);
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { hub?: { subgraph: string; routingUrl: string } };
+    if (!manifest.hub) continue;
+    sources.push({ name: manifest.hub.subgraph, url: manifest.hub.routingUrl, sdl: await readFile(join(dir, 'schema.graphql'), 'utf8') });
+  }
+  return sources;
+}

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { baseEnvSchema, portSchema, readEnv } from '@hub/shared/env';
+
+export const gatewayEnvSchema = baseEnvSchema.extend({
+  PORT: portSchema(4000),
+  SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../supergraph.graphql', import.meta.url))),
+  /** Per-subgraph timeout, so one slow region cannot hold a whole request. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+export type GatewayEnv = ReturnType<typeof readGatewayEnv>;
+export const readGatewayEnv = (source: NodeJS.ProcessEnv = process.env) => readEnv(gatewayEnvSchema, source);
+
+/**
+ * Subgraph URL overrides: `SUBGRAPH_URL_REGION_CN=http://…/graphql` replaces the routing URL composed into
+ * the supergraph for `region-cn`, so one supergraph file serves every deployment.
+ */
+export function subgraphUrlOverrides(source: NodeJS.ProcessEnv = process.env): Map<string, string> {
+  return new Map(Object.entries(source)
+    .filter(([key, value]) => key.startsWith('SUBGRAPH_URL_') && value)
+    .map(([key, value]) => [key.slice('SUBGRAPH_URL_'.length).toLowerCase().replaceAll('_', '-'), value as string]));
+}

@@ -1,0 +1,66 @@
+// The project's single entry point behind `npm start`, `npm test`, `npm run bench` and `npm run token`.
+// Plain JavaScript on purpose: it runs before dependencies are installed, on whatever Node the machine has,
+// then re-runs itself on the Node 24 that `npm install` puts into node_modules/.bin.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies, ensureNats, ensurePostgres } from './infra.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [command = 'start', ...args] = process.argv.slice(2);
+const bundledNode = `${root}node_modules/.bin/node`;
+
+await ensureDependencies(root);
+if (process.execPath !== bundledNode && !process.env.HUB_REEXEC && existsSync(bundledNode)) {
+  // Node < 22.17 cannot run MikroORM 7; the npm package `node` ships the supported runtime.
+  const result = spawnSync(bundledNode, [fileURLToPath(import.meta.url), command, ...args], { stdio: 'inherit', env: { ...process.env, HUB_REEXEC: '1' } });
+  process.exit(result.status ?? 1);
+}
+
+const turbo = `${root}node_modules/.bin/turbo`;
+const env = {
+  ...process.env,
+  PATH: `${root}node_modules/.bin:${process.env.PATH}`,
+  TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+  DO_NOT_TRACK: '1',
+};
+
+function run(file, argv, options = {}) {
+  const result = spawnSync(file, argv, { stdio: 'inherit', cwd: root, env, ...options });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function prepare() {
+  env.DATABASE_URL = await ensurePostgres(root);
+  env.NATS_URL = await ensureNats(root);
+  run(turbo, ['run', 'build', '--output-logs=errors-only']);
+}
+
+switch (command) {
+  case 'start': {
+    await prepare();
+    const { startHub } = await import('./start-hub.mjs');
+    await startHub(root, env);
+    break;
+  }
+  case 'test': {
+    await prepare();
+    const { runTests } = await import('./run-tests.mjs');
+    process.exit(await runTests(root, env, turbo, args));
+    break;
+  }
+  case 'bench': {
+    await prepare();
+    run(bundledNode, ['bench/run.mjs', ...args]);
+    break;
+  }
+  case 'token': {
+    run(turbo, ['run', 'build', '--filter=@hub/shared', '--output-logs=errors-only']);
+    run(bundledNode, ['scripts/mint-token.mjs', ...args]);
+    break;
+  }
+  default:
+    console.error(`unknown command "${command}": use start, test, bench or token`);
+    process.exit(2);
+}

@@ -1,0 +1,31 @@
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { RegionalOrderInputBase } from '@hub/shared/region/order-line.input';
+import { EU_MEMBER_STATES } from '../rules/postal-code.rules.js';
+
+/** E.164: a plus, a country code and at most 15 digits in all, so numbers are stored in one form. */
+export const E164_PHONE = /^\+[1-9]\d{6,14}$/;
+
+@InputType()
+export class DeCustomerInput {
+  @Field(() => String) @IsString() @Length(1, 100) name!: string;
+  @Field(() => String, { description: 'For the order confirmation and delivery notices.' }) @IsEmail() @Length(3, 254) email!: string;
+  @Field(() => String, { nullable: true, description: 'Only if the customer wants to be called about the delivery; E.164 (+4915112345678).' })
+  @IsOptional() @Matches(E164_PHONE, { message: 'phone must be an E.164 number' }) phone?: string;
+}
+
+@InputType({ description: 'A delivery address within the EU.' })
+export class DeAddressInput {
+  @Field(() => String) @IsString() @Length(1, 100) recipientName!: string;
+  @Field(() => String) @IsString() @Length(1, 200) street!: string;
+  @Field(() => String) @IsString() @Length(1, 20) houseNumber!: string;
+  @Field(() => String, { description: 'As printed in the destination country (five digits in Germany).' }) @IsString() @Length(1, 10) postalCode!: string;
+  @Field(() => String) @IsString() @Length(1, 100) city!: string;
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 code of an EU member state.' }) @IsIn(EU_MEMBER_STATES) country!: string;
+}
+
+@InputType({ description: 'An order placed in the DE shop; prices in cents (EUR minor units).' })
+export class PlaceDeOrderInput extends RegionalOrderInputBase {
+  @Field(() => DeCustomerInput) @ValidateNested() customer!: DeCustomerInput;
+  @Field(() => DeAddressInput) @ValidateNested() shippingAddress!: DeAddressInput;
+}
