@@ -12,9 +12,12 @@ export function canReadOrder(principal: Principal, order: OrderAccessFacts): boo
   switch (principal.role) {
     case 'admin':
     case 'auditor':
+    case 'tax_auditor':
     case 'service':
       return true;
     case 'operator':
+    case 'customer_service':
+    case 'warehouse':
     case 'carrier':
       return principal.regions.includes(order.region);
     case 'customer':
@@ -24,7 +27,7 @@ export function canReadOrder(principal: Principal, order: OrderAccessFacts): boo
 
 /** Auditors are read-only by definition; every other role is then limited by `canReadOrder`. */
 export function assertMayWrite(principal: Principal): void {
-  if (principal.role === 'auditor') throw new ForbiddenError('Auditors have read-only access');
+  if (principal.role === 'auditor' || principal.role === 'tax_auditor') throw new ForbiddenError('Auditors have read-only access');
 }
 
 export function assertCanReadOrder(principal: Principal, order: OrderAccessFacts): void {
@@ -33,5 +36,10 @@ export function assertCanReadOrder(principal: Principal, order: OrderAccessFacts
 
 /** Regions a principal may list orders in; `undefined` means every region. */
 export function readableRegions(principal: Principal): RegionCode[] | undefined {
-  return principal.role === 'operator' || principal.role === 'carrier' ? principal.regions : undefined;
+  return isRegionScoped(principal) ? principal.regions : undefined;
+}
+
+/** Staff roles whose reach is the regions named in their token. */
+export function isRegionScoped(principal: Principal): boolean {
+  return ['operator', 'customer_service', 'warehouse', 'carrier'].includes(principal.role);
 }

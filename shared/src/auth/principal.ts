@@ -1,7 +1,11 @@
 /** Region codes are lower-case ISO-like tags ("cn", "de", "sea"); new regions need no code change. */
 export type RegionCode = string;
 
-export const ROLES = ['customer', 'operator', 'auditor', 'admin', 'carrier', 'service'] as const;
+/**
+ * `operator`, `customer_service`, `warehouse` and `carrier` are staff scoped to regions; `auditor` and
+ * `tax_auditor` read across regions and never write; `service` is another hub service acting as the system.
+ */
+export const ROLES = ['customer', 'operator', 'customer_service', 'warehouse', 'carrier', 'auditor', 'tax_auditor', 'admin', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting, as recorded in timelines and the audit trail. */

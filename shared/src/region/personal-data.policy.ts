@@ -17,11 +17,14 @@ export function personalDataAccess(principal: Principal, owner: PersonalDataOwne
     case 'customer':
       return principal.subject === owner.customerRef ? 'full' : 'denied';
     case 'operator':
+    case 'customer_service':
+    case 'warehouse':
     case 'carrier':
       return principal.regions.includes(owner.region) ? 'full' : 'denied';
     case 'admin':
       return 'full';
     case 'auditor':
+    case 'tax_auditor':
       return 'masked';
     case 'service':
       return 'denied';

@@ -27,6 +27,8 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
 
 /** Moves a carrier reports from the road: scans and delivery, and the courier's pickup of a return. */
 const CARRIER_MOVES = new Set(['OUTBOUND>FIRST_SCAN', 'FIRST_SCAN>OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY>SIGNED', 'RETURN_PICKUP_SCHEDULED>RETURN_PICKED_UP']);
+/** The warehouse picks, packs and hands over to the carrier. */
+const WAREHOUSE_MOVES = new Set(['PAID>PICKED', 'PICKED>PACKED', 'PACKED>OUTBOUND', 'RETURN_PICKED_UP>RETURN_RECEIVED']);
 /** A customer may cancel their own order until it is handed to the carrier; everything else goes through a region's flow. */
 const CUSTOMER_MOVES = new Set(['CREATED>CANCELLED', 'PAID>CANCELLED', 'PICKED>CANCELLED', 'PACKED>CANCELLED']);
 
@@ -53,9 +55,13 @@ export function roleMayMove(role: Role, from: OrderStatus, to: OrderStatus): boo
       return true;
     case 'carrier':
       return CARRIER_MOVES.has(`${from}>${to}`);
+    case 'warehouse':
+      return WAREHOUSE_MOVES.has(`${from}>${to}`);
     case 'customer':
       return CUSTOMER_MOVES.has(`${from}>${to}`);
+    case 'customer_service':
     case 'auditor':
+    case 'tax_auditor':
       return false;
   }
 }

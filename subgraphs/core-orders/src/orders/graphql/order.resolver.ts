@@ -29,7 +29,7 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
       return { nodes: page.orders.map(toOrderView), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
     }
 
-    @Authorized('admin', 'operator', 'carrier', 'customer')
+    @Authorized('admin', 'operator', 'warehouse', 'carrier', 'customer')
     @Mutation(() => OrderView, { description: 'Moves an order to its next status; illegal moves and stale versions are rejected.' })
     async changeOrderStatus(@Arg('input', () => ChangeOrderStatusInput) input: ChangeOrderStatusInput, @Ctx() { principal }: RequestContext): Promise<OrderView> {
       const snapshot = await transitions.transition(principal, actorOf(principal), {
