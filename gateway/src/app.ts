@@ -8,7 +8,10 @@ import express from 'express';
 import { createErrorFormatter } from '@hub/shared/graphql/format-error';
 import { createLogger } from '@hub/shared/logger';
 import { authenticate, listen, mountHealthRoutes } from '@hub/shared/server/service-server';
+import { connectNats } from '@hub/shared/messaging/nats';
+import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
+import { RegistrySupergraphManager } from './registry-supergraph.js';
 import type { GatewayContext } from './context.js';
 import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
 
@@ -18,8 +21,10 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
   const jwt = { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
   const overrides = subgraphUrlOverrides(source);
   const subgraphUrls = new Map<string, string>();
+  const fileSupergraph = await readFile(env.SUPERGRAPH_PATH, 'utf8');
+  const nc = env.SUPERGRAPH_SOURCE === 'registry' ? await connectNats(env.NATS_URL, 'gateway') : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: await readFile(env.SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl: nc ? new RegistrySupergraphManager(nc, subjectsFor(env.NATS_NAMESPACE), fileSupergraph, logger) : fileSupergraph,
     buildService: ({ name, url }) => {
       const target = overrides.get(name) ?? url ?? '';
       subgraphUrls.set(name, target);
@@ -37,7 +42,8 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
 
   const app = express();
   app.disable('x-powered-by');
-  mountHealthRoutes(app, Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])));
+  // Read at each request: the registry may add or move subgraphs while the gateway runs.
+  mountHealthRoutes(app, () => Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
     context: async ({ req }) => ({
       principal: await authenticate(jwt, req.headers.authorization),
@@ -51,6 +57,7 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     url,
     async close() {
       await apollo.stop();
+      await nc?.drain();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

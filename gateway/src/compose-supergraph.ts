@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { composeSupergraph, discoverSubgraphs } from './composition.js';
+import { composeSupergraph, discoverSubgraphs } from '@hub/shared/federation/composition';
 
 /** Build step: writes `supergraph.graphql` from the subgraphs' SDL, failing on any composition error or hint. */
 const subgraphs = await discoverSubgraphs(fileURLToPath(new URL('../../subgraphs', import.meta.url)));

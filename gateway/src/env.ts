@@ -5,6 +5,11 @@ import { baseEnvSchema, portSchema, readEnv } from '@hub/shared/env';
 export const gatewayEnvSchema = baseEnvSchema.extend({
   PORT: portSchema(4000),
   SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../supergraph.graphql', import.meta.url))),
+  /**
+   * `registry`: follow core's schema registry and hot-reload accepted changes (the file is the fallback until
+   * core answers); `file`: serve only the supergraph composed at build time.
+   */
+  SUPERGRAPH_SOURCE: z.enum(['registry', 'file']).default('registry'),
   /** Per-subgraph timeout, so one slow region cannot hold a whole request. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { composeSupergraph, CompositionError, discoverSubgraphs } from '../src/composition.js';
+import { composeSupergraph, CompositionError, discoverSubgraphs } from '@hub/shared/federation/composition';
 
 const subgraphsDir = fileURLToPath(new URL('../../subgraphs', import.meta.url));
 

@@ -12,6 +12,8 @@ export const baseEnvSchema = z.object({
   JWT_ISSUER: z.string().default('order-hub'),
   JWT_AUDIENCE: z.string().default('order-hub'),
   HOST: z.string().default('127.0.0.1'),
+  /** How often subgraphs tell the registry they are alive; the registry derives UP/STALE/DOWN from it. */
+  HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

@@ -17,18 +17,23 @@ export async function connectNats(url: string, name: string): Promise<NatsConnec
  */
 export async function ensureStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  const config = {
-    name: subjects.ordersStream,
-    subjects: [subjects.ordersAll],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    max_age: nanos(30 * 24 * 3600 * 1000),
-    duplicate_window: nanos(2 * 60 * 1000),
-  };
-  try {
-    await jsm.streams.info(config.name);
-    await jsm.streams.update(config.name, config);
-  } catch {
-    await jsm.streams.add(config);
+  const streams = [
+    { name: subjects.ordersStream, subjects: [subjects.ordersAll] },
+    { name: subjects.summariesStream, subjects: [subjects.summaries] },
+  ];
+  for (const stream of streams) {
+    const config = {
+      ...stream,
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      max_age: nanos(30 * 24 * 3600 * 1000),
+      duplicate_window: nanos(2 * 60 * 1000),
+    };
+    try {
+      await jsm.streams.info(config.name);
+      await jsm.streams.update(config.name, config);
+    } catch {
+      await jsm.streams.add(config);
+    }
   }
 }

@@ -10,7 +10,9 @@ import type { DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import { ProcessedMessage } from '../messaging/processed-message.entity.js';
 import type { MigrationClass, MikroORM } from '../persistence/orm.js';
 import { openInfrastructure } from '../server/infrastructure.js';
+import { schemaVersion } from '../federation/schema-version.js';
 import { startServiceServer, type RunningServer } from '../server/service-server.js';
+import { announceToRegistry, type RegistryPresence } from './registry-client.js';
 import { createOrderEventsConsumer } from './order-events.consumer.js';
 import { OrderIntakeService } from './order-intake.service.js';
 import { orderReferenceResolver } from './order-reference.type.js';
@@ -31,6 +33,8 @@ export interface RegionDefinition {
   /** Lower-case region code, as in tokens and the core registry. */
   code: string;
   defaultPort: number;
+  /** Registry facts for a region core does not know yet; a new region joins with them, no core change. */
+  profile?: { displayName: string; defaultCurrency: string; timeZone: string };
   entities: NonNullable<Parameters<typeof openInfrastructure>[2]['entities']>;
   /** The region's own migrations, applied after the shared regional tables. */
   migrations: Record<string, MigrationClass>;
@@ -44,6 +48,8 @@ export const regionSchemaName = (code: string) => `region_${code}`;
 export function readRegionEnv(definition: Pick<RegionDefinition, 'defaultPort'>, source: NodeJS.ProcessEnv = process.env) {
   return readEnv(baseEnvSchema.extend({
     PORT: portSchema(definition.defaultPort),
+    /** The URL gateways reach this subgraph at, when it differs from the address it listens on. */
+    PUBLIC_URL: z.url().optional(),
     /** How often registrations that failed (core or NATS down) are re-sent. */
     REGISTRATION_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
   }), source);
@@ -52,6 +58,8 @@ export type RegionEnv = ReturnType<typeof readRegionEnv>;
 
 export interface RegionAppOptions {
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
+  /** The region package's version, reported to the registry with its schema. */
+  packageVersion?: string;
 }
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
@@ -74,12 +82,18 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
   const consumer = createOrderEventsConsumer(infra, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
   let sweep: NodeJS.Timeout | undefined;
   let server: RunningServer;
+  let presence: RegistryPresence | undefined;
   try {
     await consumer.start();
     sweep = setInterval(() => void intake.registerPending(env.REGISTRATION_SWEEP_MS), env.REGISTRATION_SWEEP_MS);
-    const { schema } = await buildRegionSchema(definition, { orm, intake, core, logger, region: definition.code });
+    const { schema, sdl } = await buildRegionSchema(definition, { orm, intake, core, logger, region: definition.code });
     server = await startServiceServer({ name, schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+    const region = definition.profile ? { code: definition.code, ...definition.profile } : undefined;
+    presence = announceToRegistry(infra.nc, infra.subjects, logger, {
+      name, url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(options.packageVersion ?? '0.0.0', sdl), ...(region ? { region } : {}),
+    }, env.HEARTBEAT_INTERVAL_MS);
   } catch (error) {
+    presence?.stop();
     clearInterval(sweep);
     await consumer.stop();
     await infra.close();
@@ -90,7 +104,9 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
     orm,
     intake,
     consumer,
+    registryVerdict: presence.verdict,
     async close() {
+      presence?.stop();
       clearInterval(sweep);
       await server.close();
       await consumer.stop();

@@ -42,13 +42,13 @@ export async function authenticate(jwt: JwtSettings, authorization: string | und
 }
 
 /** `/health` says the process is alive; `/ready` that its dependencies answer, so traffic may be sent. */
-export function mountHealthRoutes(app: Express, readiness: ReadinessChecks): void {
+export function mountHealthRoutes(app: Express, readiness: ReadinessChecks | (() => ReadinessChecks)): void {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
     const results = await Promise.all(
-      Object.entries(readiness).map(async ([name, check]) => [name, await check().then(() => 'ok', () => 'down')] as const),
+      Object.entries(typeof readiness === 'function' ? readiness() : readiness).map(async ([name, check]) => [name, await check().then(() => 'ok', () => 'down')] as const),
     );
     const checks = Object.fromEntries(results);
     const ready = results.every(([, state]) => state === 'ok');

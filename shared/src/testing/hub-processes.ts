@@ -26,9 +26,19 @@ export interface HubProcesses {
   close(): Promise<void>;
 }
 
+/** The log line that says a service is ready: subgraphs once the registry accepted their schema. */
+const READY_MESSAGE: Record<HubService, string> = {
+  'core-orders': 'schema accepted by the registry',
+  'region-cn': 'schema accepted by the registry',
+  'region-de': 'schema accepted by the registry',
+  'region-sea': 'schema accepted by the registry',
+  gateway: 'gateway listening',
+};
+
 /**
  * Starts the whole hub as separate processes on free ports, against the given database and NATS
- * namespace, and resolves once each service has logged that it listens (no polling, no sleeps).
+ * namespace: core first, then the regions, then the gateway, each once the previous ones have logged that
+ * they are ready (no polling, no sleeps), so the gateway's first supergraph already holds every subgraph.
  */
 export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, string> = {}): Promise<HubProcesses> {
   const services = Object.keys(HUB_SERVICES) as HubService[];
@@ -42,7 +52,7 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
   const start = (service: HubService) => new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: `${repositoryRoot}${HUB_SERVICES[service]}`,
-      env: { ...process.env, ...env, LOG_LEVEL: 'info', PORT: String(ports[service]), REGISTRATION_SWEEP_MS: '500', ...subgraphOverrides, ...extraEnv },
+      env: { ...process.env, ...stringValues(env), LOG_LEVEL: 'info', PORT: String(ports[service]), REGISTRATION_SWEEP_MS: '500', ...subgraphOverrides, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(service, child);
@@ -50,7 +60,7 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       logs.push(line);
-      if (line.includes(' listening"')) resolve();
+      if (line.includes(`"msg":"${READY_MESSAGE[service]}"`)) resolve();
     });
     child.once('exit', (code) => reject(new Error(`${service} exited with ${code} before listening: ${stderr.join('').slice(-2000)}`)));
   });
@@ -64,7 +74,9 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
   };
 
   try {
-    await Promise.all(services.map(start));
+    await start('core-orders');
+    await Promise.all(services.filter((service) => service.startsWith('region-')).map(start));
+    await start('gateway');
   } catch (error) {
     await Promise.all(services.map((service) => stop(service, 'SIGKILL')));
     throw error;
@@ -91,4 +103,8 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+function stringValues(values: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
 }

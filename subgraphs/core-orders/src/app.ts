@@ -1,5 +1,6 @@
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
+import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
 import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
 import type { CoreEnv } from './env.js';
 import { subscribeOrderRequests } from './orders/messaging/order-requests.handler.js';
@@ -7,6 +8,8 @@ import { OrderRegistrationService } from './orders/order-registration.service.js
 import { OrderTransitionService } from './orders/order-transition.service.js';
 import { coreMigrations } from './persistence/migrations/index.js';
 import { CORE_SCHEMA, coreEntities } from './persistence/entities.js';
+import { subscribeRegistryRequests } from './registry/messaging/registry-requests.handler.js';
+import { SubgraphRegistryService } from './registry/subgraph-registry.service.js';
 import { buildCoreSchema } from './schema.js';
 
 export interface CoreAppOptions {
@@ -22,11 +25,20 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const nudge = () => relay.nudge();
   const registration = new OrderRegistrationService(orm, subjects, nudge);
   const transitions = new OrderTransitionService(orm, subjects, nudge);
-  const subscriptions = subscribeOrderRequests(nc, subjects, logger, registration, transitions);
+  const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
+  const subscriptions = [
+    ...subscribeOrderRequests(nc, subjects, logger, registration, transitions),
+    ...subscribeRegistryRequests(nc, subjects, logger, registry),
+  ];
   let server: RunningServer;
   try {
-    const { schema } = await buildCoreSchema(orm, transitions);
+    const { schema, sdl } = await buildCoreSchema(orm, transitions, env.HEARTBEAT_INTERVAL_MS);
     server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+    // Core is a subgraph like the others: its schema goes through the same composition check.
+    const version = schemaVersion(await packageVersionBeside(import.meta.url), sdl);
+    const reply = await registry.register({ name: 'core-orders', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version });
+    if (reply.accepted) logger.info({ version, supergraphVersion: reply.supergraphVersion }, 'schema accepted by the registry');
+    else logger.error({ problems: reply.problems }, 'schema rejected by the registry; gateways keep serving the last good supergraph');
   } catch (error) {
     await infra.close();
     throw error;
@@ -36,6 +48,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     url: server.url,
     orm,
     relay,
+    registry,
     async close() {
       await server.close();
       subscriptions.forEach((subscription) => subscription.unsubscribe());

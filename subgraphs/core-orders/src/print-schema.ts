@@ -4,5 +4,5 @@ import type { OrderTransitionService } from './orders/order-transition.service.j
 import { buildCoreSchema } from './schema.js';
 
 /** Writes the subgraph's SDL beside its code, where the gateway's composition step reads it. */
-const { sdl } = await buildCoreSchema({} as MikroORM, {} as OrderTransitionService);
+const { sdl } = await buildCoreSchema({} as MikroORM, {} as OrderTransitionService, 0);
 await writeFile(new URL('../schema.graphql', import.meta.url), `${sdl}\n`);

@@ -8,10 +8,10 @@ import type { OrderTransitionService } from './orders/order-transition.service.j
 import { createRegionResolver } from './regions/graphql/region.resolver.js';
 
 /** core-orders' subgraph schema; built without I/O, so the SDL can be printed at build time too. */
-export function buildCoreSchema(orm: MikroORM, transitions: OrderTransitionService) {
+export function buildCoreSchema(orm: MikroORM, transitions: OrderTransitionService, heartbeatIntervalMs: number) {
   const queries = new OrderQueryService(orm);
   return buildFederatedSchema(
-    { resolvers: [createOrderResolver(queries, transitions), createAuditResolver(new AuditQueryService(orm)), createRegionResolver(orm)] },
+    { resolvers: [createOrderResolver(queries, transitions), createAuditResolver(new AuditQueryService(orm)), createRegionResolver(orm, heartbeatIntervalMs)] },
     createOrderReferenceResolver(queries),
   );
 }

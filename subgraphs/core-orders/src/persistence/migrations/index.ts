@@ -1,4 +1,5 @@
 import { Migration20261125000000InitialSchema } from './Migration20261125000000InitialSchema.js';
+import { Migration20261125010000SubgraphRegistry } from './Migration20261125010000SubgraphRegistry.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
-export const coreMigrations = { Migration20261125000000InitialSchema };
+export const coreMigrations = { Migration20261125000000InitialSchema, Migration20261125010000SubgraphRegistry };

@@ -1,7 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { findBreakingChanges as graphqlBreakingChanges, parse } from 'graphql';
 
 export interface SubgraphSource {
   name: string;
@@ -22,13 +23,22 @@ export class CompositionError extends Error {
   }
 }
 
-/** Composes the supergraph offline with Apollo's composition library; errors and unaccepted hints throw. */
+/** Composes the supergraph with Apollo's composition library; errors and unaccepted hints throw. */
 export function composeSupergraph(subgraphs: SubgraphSource[]): string {
   const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
   const unaccepted = result.hints.filter((hint) => !ACCEPTED_HINT_CODES.has(hint.definition.code));
   if (unaccepted.length > 0) throw new CompositionError(unaccepted.map((hint) => `hint ${hint.definition.code}: ${hint.message}`));
   return result.supergraphSdl;
+}
+
+/**
+ * Changes in a subgraph's new schema that can break clients already using the old one (a removed field,
+ * a changed type, a new required argument…), as graphql-js defines them.
+ */
+export function findBreakingChanges(previousSdl: string, nextSdl: string): string[] {
+  const toSchema = (sdl: string) => buildSubgraphSchema([{ typeDefs: parse(sdl) }]);
+  return graphqlBreakingChanges(toSchema(previousSdl), toSchema(nextSdl)).map((change) => `${change.type}: ${change.description}`);
 }
 
 /**

@@ -1,0 +1,39 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Logger } from '@hub/shared/logger';
+import { heartbeatSchema, registerSubgraphRequestSchema } from '@hub/shared/messaging/registry-contracts';
+import type { Subjects } from '@hub/shared/messaging/subjects';
+import type { SubgraphRegistryService } from '../subgraph-registry.service.js';
+
+/** The registry's NATS endpoints: registration and supergraph requests, and heartbeats (fire and forget). */
+export function subscribeRegistryRequests(nc: NatsConnection, subjects: Subjects, logger: Logger, registry: SubgraphRegistryService): Subscription[] {
+  const answer = (subject: string, handle: (body: unknown) => Promise<unknown>) => nc.subscribe(subject, {
+    queue: 'core-orders',
+    callback: (error, message) => {
+      if (error) return;
+      handle(message.data.length ? message.json() : undefined).then(
+        (reply) => message.respond(JSON.stringify(reply)),
+        (failure: unknown) => {
+          logger.error({ err: failure, subject }, 'registry request failed');
+          message.respond(JSON.stringify({ accepted: false, problems: ['internal error in the registry; retry'] }));
+        },
+      );
+    },
+  });
+  return [
+    answer(subjects.registerSubgraph, async (body) => {
+      const parsed = registerSubgraphRequestSchema.safeParse(body);
+      if (!parsed.success) return { accepted: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+      const reply = await registry.register(parsed.data);
+      logger.info({ subgraph: parsed.data.name, version: parsed.data.version, accepted: reply.accepted }, 'schema submitted');
+      return reply;
+    }),
+    answer(subjects.currentSupergraph, () => registry.currentSupergraph()),
+    nc.subscribe(subjects.heartbeats, {
+      queue: 'core-orders',
+      callback: (error, message) => {
+        const parsed = error ? undefined : heartbeatSchema.safeParse(message.json());
+        if (parsed?.success) void registry.recordHeartbeat(parsed.data.name, new Date(parsed.data.at)).catch(() => undefined);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,63 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { composeSupergraph, CompositionError, findBreakingChanges } from '@hub/shared/federation/composition';
+import type { RegisterSubgraphReply, RegisterSubgraphRequest, Supergraph } from '@hub/shared/messaging/registry-contracts';
+import { Region } from '../regions/persistence/region.entity.js';
+import { SchemaSubmission } from './persistence/schema-submission.entity.js';
+import { SubgraphRegistration } from './persistence/subgraph-registration.entity.js';
+import { SupergraphRevision } from './persistence/supergraph-revision.entity.js';
+
+/**
+ * The schema registry: a subgraph's new schema is accepted only if it composes with every other
+ * subgraph's current schema and breaks nothing its previous schema offered. Rejections are recorded with
+ * their reasons and change nothing, so gateways keep serving the last good supergraph.
+ */
+export class SubgraphRegistryService {
+  constructor(private readonly orm: MikroORM, private readonly onSupergraphChanged: (version: number) => void) {}
+
+  async register(request: RegisterSubgraphRequest, now = new Date()): Promise<RegisterSubgraphReply> {
+    const reply = await this.orm.em.fork().transactional(async (em) => {
+      // One composition at a time: two regions changing together must each be checked against the other.
+      await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('core_orders.subgraph_registry'))`, [], 'run', em.getTransactionContext());
+      const current = await em.find(SubgraphRegistration, {});
+      const previous = current.find((registration) => registration.name === request.name);
+      if (previous && previous.sdl === request.sdl && previous.url === request.url) {
+        previous.lastHeartbeatAt = now;
+        const latest = await em.findOne(SupergraphRevision, {}, { orderBy: { version: 'desc' } });
+        return { accepted: true as const, changed: false, supergraphVersion: latest?.version ?? 0 };
+      }
+      const problems = previous ? findBreakingChanges(previous.sdl, request.sdl).map((change) => `breaking change: ${change}`) : [];
+      let supergraphSdl = '';
+      if (problems.length === 0) {
+        try {
+          const others = current.filter((registration) => registration.name !== request.name);
+          supergraphSdl = composeSupergraph([...others, request].map(({ name, url, sdl }) => ({ name, url, sdl })));
+        } catch (error) {
+          if (!(error instanceof CompositionError)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+      em.create(SchemaSubmission, { name: request.name, version: request.version, url: request.url, accepted: problems.length === 0, problems, submittedAt: now });
+      if (problems.length > 0) return { accepted: false as const, problems };
+
+      await em.upsert(SubgraphRegistration, { name: request.name, url: request.url, sdl: request.sdl, version: request.version, acceptedAt: now, lastHeartbeatAt: now });
+      if (request.region) {
+        const { code, displayName, defaultCurrency, timeZone } = request.region;
+        await em.upsert(Region, { code, name: displayName, defaultCurrency, timeZone, createdAt: now }, { onConflictExcludeFields: ['createdAt'] });
+      }
+      const revision = em.create(SupergraphRevision, { sdl: supergraphSdl, composedAt: now, cause: `${request.name}@${request.version}` });
+      await em.flush();
+      return { accepted: true as const, changed: true, supergraphVersion: revision.version };
+    });
+    if (reply.accepted && reply.changed) this.onSupergraphChanged(reply.supergraphVersion);
+    return reply;
+  }
+
+  async currentSupergraph(): Promise<Supergraph | null> {
+    const latest = await this.orm.em.fork().findOne(SupergraphRevision, {}, { orderBy: { version: 'desc' } });
+    return latest ? { version: latest.version, sdl: latest.sdl } : null;
+  }
+
+  async recordHeartbeat(name: string, at: Date): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(SubgraphRegistration, { name }, { lastHeartbeatAt: at });
+  }
+}
