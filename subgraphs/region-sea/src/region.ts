@@ -1,13 +1,33 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
+import { regionSchemaName } from '@hub/shared/region/region-app';
+import { createDeliveryRefusalResolver } from './delivery/delivery-refusal.resolver.js';
+import { DeliveryRefusalService } from './delivery/delivery-refusal.service.js';
+import { applySeaOrderEvent } from './delivery/order-events.handler.js';
+import { SeaDeliveryActor, SeaDeliveryRefusal, SeaStockRelease } from './delivery/sea-delivery.entity.js';
 import { SeaOrderContact } from './orders/sea-order-contact.entity.js';
-import { createSeaOrderResolvers } from './orders/sea-order.resolver.js';
+import { createSeaOrderDetailsResolver } from './orders/sea-order-details.resolver.js';
+import { SeaOrderPlacementService } from './orders/sea-order-placement.service.js';
+import { createSeaOrderResolver } from './orders/sea-order.resolver.js';
+import { CodCollectionService } from './payments/cod-collection.service.js';
+import { CodReconciliationService } from './payments/cod-reconciliation.service.js';
+import { createCodResolver } from './payments/cod.resolver.js';
+import { SeaCodCollection, SeaPayment } from './payments/sea-payment.entity.js';
 import { seaMigrations } from './persistence/migrations/index.js';
 
 /** region-sea: orders to Indonesia, Thailand, Malaysia, the Philippines, Vietnam and Singapore. */
 export const seaRegion: RegionDefinition = {
   code: 'sea',
   defaultPort: 4004,
-  entities: [SeaOrderContact],
+  entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor],
   migrations: seaMigrations,
-  resolvers: (dependencies) => [...createSeaOrderResolvers(dependencies)],
+  resolvers: (dependencies) => {
+    const { orm, intake } = dependencies;
+    return [
+      createSeaOrderResolver(dependencies, new SeaOrderPlacementService(orm, intake)),
+      createSeaOrderDetailsResolver(dependencies),
+      createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),
+      createDeliveryRefusalResolver(new DeliveryRefusalService(orm)),
+    ];
+  },
+  onOrderEvent: applySeaOrderEvent,
 };

@@ -7,11 +7,14 @@ export const SeaOrderContact = defineEntity({
   properties: {
     orderId: p.uuid().primary(),
     customerName: p.string().length(100),
+    /** E.164, as couriers dial it. */
     customerPhone: p.string().length(16),
     recipientName: p.string().length(100),
     recipientPhone: p.string().length(16),
     line1: p.string().length(200),
     line2: p.string().length(200).nullable(),
+    subdistrict: p.string().length(100).nullable(),
+    district: p.string().length(100).nullable(),
     city: p.string().length(100),
     province: p.string().length(100),
     postalCode: p.string().length(6),

@@ -1,21 +1,36 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { MinorUnits } from '@hub/shared/graphql/scalars';
+import { OrderStatusEnum } from '@hub/shared/graphql/enums';
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import { SeaDeliveryRefusalView } from '../delivery/sea-delivery.types.js';
+import { SeaPaymentView } from '../payments/sea-payment.types.js';
 
 @ObjectType()
 export class SeaCustomer {
   @Field(() => String) name!: string;
-  @Field(() => String) phone!: string;
+  @Field(() => String, { description: 'E.164.' }) phone!: string;
 }
 
 @ObjectType()
 export class SeaAddress {
   @Field(() => String) recipientName!: string;
-  @Field(() => String) recipientPhone!: string;
+  @Field(() => String, { description: 'E.164.' }) recipientPhone!: string;
   @Field(() => String) line1!: string;
   @Field(() => String, { nullable: true }) line2!: string | null;
+  @Field(() => String, { nullable: true }) subdistrict!: string | null;
+  @Field(() => String, { nullable: true }) district!: string | null;
   @Field(() => String) city!: string;
   @Field(() => String) province!: string;
   @Field(() => String) postalCode!: string;
   @Field(() => String) country!: string;
+}
+
+@ObjectType({ description: 'What a mobile checkout shows once the order exists; amounts in the minor unit of the destination\'s currency.' })
+export class SeaOrderConfirmation {
+  @Field(() => ID) id!: string;
+  @Field(() => String) number!: string;
+  @Field(() => MinorUnits, { description: 'Grand total, as core registered it.' }) total!: number;
+  @Field(() => OrderStatusEnum) status!: OrderStatus;
 }
 
 @ObjectType({ description: 'What region-sea knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
@@ -26,4 +41,6 @@ export class SeaOrderDetails {
   @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
   @Field(() => SeaCustomer, { nullable: true }) customer!: SeaCustomer | null;
   @Field(() => SeaAddress, { nullable: true }) shippingAddress!: SeaAddress | null;
+  @Field(() => SeaPaymentView, { nullable: true, description: 'Null when payment was settled outside the hub.' }) payment!: SeaPaymentView | null;
+  @Field(() => SeaDeliveryRefusalView, { nullable: true }) deliveryRefusal!: SeaDeliveryRefusalView | null;
 }

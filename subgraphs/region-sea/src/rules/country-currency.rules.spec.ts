@@ -1,4 +1,4 @@
-import { determineCurrency, SEA_COUNTRIES } from './country-currency.rules.js';
+import { determineCurrency, MINOR_UNITS_PER_MAJOR, SEA_COUNTRIES } from './country-currency.rules.js';
 
 describe('determineCurrency', () => {
   it.each([
@@ -17,5 +17,11 @@ describe('determineCurrency', () => {
 
   it('covers exactly the six countries region-sea ships to', () => {
     expect(SEA_COUNTRIES).toEqual(['ID', 'TH', 'MY', 'PH', 'VN', 'SG']);
+  });
+});
+
+describe('MINOR_UNITS_PER_MAJOR', () => {
+  it.each([['IDR', 1], ['VND', 1], ['THB', 100], ['MYR', 100], ['PHP', 100], ['SGD', 100]] as const)('%s: %i minor units per major unit', (currency, units) => {
+    expect(MINOR_UNITS_PER_MAJOR[currency]).toBe(units);
   });
 });

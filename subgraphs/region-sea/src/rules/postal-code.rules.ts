@@ -1,8 +1,19 @@
 import { isSeaCountry, type SeaCountry } from './country-currency.rules.js';
 
-/** Postal codes are all digits here, of the length each national post assigns, so couriers can sort by them. */
-const POSTAL_CODE_DIGITS: Record<SeaCountry, number> = { ID: 5, TH: 5, MY: 5, PH: 4, VN: 6, SG: 6 };
+/**
+ * Postal codes as each national post assigns them, so couriers can sort by them: five digits in Indonesia and
+ * Thailand (neither starts with 0: the first digits are the province), five in Malaysia (01000–98859), four in
+ * the Philippines, six in Vietnam (the 2018 scheme) and Singapore.
+ */
+const POSTAL_CODE_PATTERNS: Readonly<Record<SeaCountry, RegExp>> = {
+  ID: /^[1-9]\d{4}$/,
+  TH: /^[1-9]\d{4}$/,
+  MY: /^\d{5}$/,
+  PH: /^\d{4}$/,
+  VN: /^\d{6}$/,
+  SG: /^\d{6}$/,
+};
 
 export function isValidPostalCode(country: string, postalCode: string): boolean {
-  return isSeaCountry(country) && new RegExp(`^\\d{${POSTAL_CODE_DIGITS[country]}}$`).test(postalCode);
+  return isSeaCountry(country) && POSTAL_CODE_PATTERNS[country].test(postalCode);
 }

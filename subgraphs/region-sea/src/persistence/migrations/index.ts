@@ -1,4 +1,5 @@
 import { Migration20261125000300SeaOrderContact } from './Migration20261125000300SeaOrderContact.js';
+import { Migration20261126000400SeaPaymentsAndDelivery } from './Migration20261126000400SeaPaymentsAndDelivery.js';
 
 /** region-sea's own migrations, applied after the shared regional tables; append only. */
-export const seaMigrations = { Migration20261125000300SeaOrderContact };
+export const seaMigrations = { Migration20261125000300SeaOrderContact, Migration20261126000400SeaPaymentsAndDelivery };

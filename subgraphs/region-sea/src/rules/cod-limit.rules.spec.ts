@@ -1,0 +1,40 @@
+import { DomainError } from '@hub/shared/errors';
+import { assertWithinCodLimit, COD_LIMITS } from './cod-limit.rules.js';
+import { SEA_COUNTRIES } from './country-currency.rules.js';
+import { calculateGrandTotal } from './order-total.rules.js';
+
+describe('assertWithinCodLimit', () => {
+  it.each([
+    ['ID', 5_000_000, true],
+    ['ID', 5_000_001, false],
+    ['TH', 1_000_000, true],
+    ['TH', 1_000_001, false],
+    ['MY', 150_000, true],
+    ['MY', 150_001, false],
+    ['PH', 2_000_001, false],
+    ['VN', 10_000_000, true],
+    ['SG', 50_001, false],
+  ] as const)('%s, total %i: allowed %s', (country, total, allowed) => {
+    const check = () => assertWithinCodLimit(country, total);
+    if (allowed) expect(check).not.toThrow();
+    else expect(check).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'payment', rule: 'COD_LIMIT_EXCEEDED', limit: COD_LIMITS[country] }) }));
+  });
+
+  it('has a limit for every country region-sea ships to', () => {
+    expect(Object.keys(COD_LIMITS).sort()).toEqual([...SEA_COUNTRIES].sort());
+  });
+
+  it('throws a domain error the GraphQL boundary maps to extensions', () => {
+    expect(() => assertWithinCodLimit('SG', 60_000)).toThrow(DomainError);
+  });
+});
+
+describe('calculateGrandTotal', () => {
+  it.each([
+    [[{ quantity: 2, unitPrice: 1000, unitTax: 70 }], 0, 0, 2140],
+    [[{ quantity: 1, unitPrice: 450_000, unitTax: 49_500 }, { quantity: 3, unitPrice: 10_000, unitTax: 0 }], 15_000, 5_000, 539_500],
+    [[{ quantity: 1, unitPrice: 100, unitTax: 0 }], 0, 500, 0],
+  ])('%j + shipping %i − discount %i = %i', (lines, shipping, discount, total) => {
+    expect(calculateGrandTotal(lines, shipping, discount)).toBe(total);
+  });
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '@hub/shared/auth/principal';
+import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
+import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
+import { createCoreApp } from '@hub/core-orders/app';
+import { seaRegion } from '../src/region.js';
+
+/** core-orders and region-sea in this process, on one test scope, with a way to wait for core's events to land. */
+export interface SeaTestHub {
+  scope: TestScope;
+  core: Awaited<ReturnType<typeof createCoreApp>>;
+  region: RegionApp;
+  /** Resolves once region-sea has applied core's event for this order version (no sleeping). */
+  eventApplied(orderId: string, version: number, type?: 'order.placed' | 'order.status-changed'): Promise<void>;
+  token(principal: Omit<Principal, 'regions'> & { regions?: string[] }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
+  const scope = createTestScope(label);
+  const applied = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  const core = await createCoreApp({ ...scope.env, PORT: 0 } as Parameters<typeof createCoreApp>[0]);
+  const region = await startRegion(seaRegion, { ...scope.env, PORT: 0, REGISTRATION_SWEEP_MS: 60_000 }, {
+    onOrderEventSettled: ({ messageId }) => {
+      applied.add(messageId);
+      waiting.get(messageId)?.();
+    },
+  });
+  return {
+    scope, core, region,
+    eventApplied(orderId, version, type = 'order.status-changed') {
+      const messageId = `${type}:${orderId}:${version}`;
+      if (applied.has(messageId)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 10_000);
+        waiting.set(messageId, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    token: (principal) => scope.token({ regions: ['sea'], ...principal }),
+    async close() {
+      await region?.close();
+      await core?.close();
+      await scope.dispose();
+    },
+  };
+}
+
+export const QUICK_ORDER = `mutation($input: SeaQuickOrderInput!) { seaQuickOrder(input: $input) { id number total status } }`;
+export const ID_ADDRESS = {
+  recipientName: 'Siti Rahayu', recipientPhone: '0812-3456-7890', line1: 'Jl. Merdeka No. 10', line2: 'RT 01/RW 02',
+  subdistrict: 'Gambir', district: 'Gambir', city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '10110', country: 'ID',
+};
+/** Rp 450,000 of coffee with 11 % VAT, and Rp 15,000 shipping: Rp 1,014,000 in whole rupiah. */
+export const quickOrderInput = (change: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(),
+  lines: [{ sku: 'KOPI-1', name: 'Kopi Luwak 250 g', quantity: 2, unitPrice: 450_000, unitTax: 49_500 }],
+  address: ID_ADDRESS,
+  payment: 'COD',
+  shippingTotal: 15_000,
+  ...change,
+});
+
+export async function quickOrder(hub: SeaTestHub, token: string, input = quickOrderInput()) {
+  const result = await postGraphQL(hub.region.url, QUICK_ORDER, { input }, token);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data.seaQuickOrder as { id: string; number: string; total: number; status: string };
+}
+
+const CHANGE_STATUS = `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { version } }`;
+
+/**
+ * Walks a new order through core to OUT_FOR_DELIVERY (warehouse by an operator, road by the carrier), or one
+ * out for delivery on to SIGNED, and waits until region-sea's copy of the timeline has caught up.
+ */
+export async function moveOrder(hub: SeaTestHub, orderId: string, carrierToken: string, until: 'OUT_FOR_DELIVERY' | 'SIGNED'): Promise<number> {
+  const operator = await hub.token({ subject: 'op-sea', role: 'operator' });
+  const steps = until === 'SIGNED' ? [['SIGNED', carrierToken]] as const
+    : [['PAID', operator], ['PICKED', operator], ['PACKED', operator], ['OUTBOUND', operator], ['FIRST_SCAN', carrierToken], ['OUT_FOR_DELIVERY', carrierToken]] as const;
+  let version = until === 'SIGNED' ? 7 : 1;
+  for (const [status, token] of steps) {
+    const result = await postGraphQL(hub.core.url, CHANGE_STATUS, { input: { orderId, status, expectedVersion: version } }, token);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    version = result.data.changeOrderStatus.version;
+  }
+  await hub.eventApplied(orderId, version);
+  return version;
+}
