@@ -22,20 +22,19 @@ export class SubgraphRegistryService {
       const previous = current.find((registration) => registration.name === request.name);
       if (previous && previous.sdl === request.sdl && previous.url === request.url) {
         previous.lastHeartbeatAt = now;
-        const latest = await em.findOne(SupergraphRevision, {}, { orderBy: { version: 'desc' } });
+        const [latest] = await em.find(SupergraphRevision, {}, { orderBy: { version: 'desc' }, limit: 1 });
         return { accepted: true as const, changed: false, supergraphVersion: latest?.version ?? 0 };
       }
-      const problems = previous ? findBreakingChanges(previous.sdl, request.sdl).map((change) => `breaking change: ${change}`) : [];
+      const problems: string[] = [];
       let supergraphSdl = '';
-      if (problems.length === 0) {
-        try {
-          const others = current.filter((registration) => registration.name !== request.name);
-          supergraphSdl = composeSupergraph([...others, request].map(({ name, url, sdl }) => ({ name, url, sdl })));
-        } catch (error) {
-          if (!(error instanceof CompositionError)) throw error;
-          problems.push(...error.problems);
-        }
+      try {
+        const others = current.filter((registration) => registration.name !== request.name);
+        supergraphSdl = composeSupergraph([...others, request].map(({ name, url, sdl }) => ({ name, url, sdl })));
+      } catch (error) {
+        if (!(error instanceof CompositionError)) throw error;
+        problems.push(...error.problems);
       }
+      if (previous) problems.push(...breakingChangesOf(previous.sdl, request.sdl));
       em.create(SchemaSubmission, { name: request.name, version: request.version, url: request.url, accepted: problems.length === 0, problems, submittedAt: now });
       if (problems.length > 0) return { accepted: false as const, problems };
 
@@ -53,11 +52,20 @@ export class SubgraphRegistryService {
   }
 
   async currentSupergraph(): Promise<Supergraph | null> {
-    const latest = await this.orm.em.fork().findOne(SupergraphRevision, {}, { orderBy: { version: 'desc' } });
+    const [latest] = await this.orm.em.fork().find(SupergraphRevision, {}, { orderBy: { version: 'desc' }, limit: 1 });
     return latest ? { version: latest.version, sdl: latest.sdl } : null;
   }
 
   async recordHeartbeat(name: string, at: Date): Promise<void> {
     await this.orm.em.fork().nativeUpdate(SubgraphRegistration, { name }, { lastHeartbeatAt: at });
+  }
+}
+
+/** Breaking changes, or the reason they could not be computed (an SDL that does not even parse is refused). */
+function breakingChangesOf(previousSdl: string, nextSdl: string): string[] {
+  try {
+    return findBreakingChanges(previousSdl, nextSdl).map((change) => `breaking change: ${change}`);
+  } catch (error) {
+    return [`schema cannot be read: ${error instanceof Error ? error.message : 'invalid SDL'}`];
   }
 }

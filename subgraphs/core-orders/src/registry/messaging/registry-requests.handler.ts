@@ -6,7 +6,7 @@ import type { SubgraphRegistryService } from '../subgraph-registry.service.js';
 
 /** The registry's NATS endpoints: registration and supergraph requests, and heartbeats (fire and forget). */
 export function subscribeRegistryRequests(nc: NatsConnection, subjects: Subjects, logger: Logger, registry: SubgraphRegistryService): Subscription[] {
-  const answer = (subject: string, handle: (body: unknown) => Promise<unknown>) => nc.subscribe(subject, {
+  const answer = (subject: string, handle: (body: unknown) => Promise<unknown>, failureReply: unknown) => nc.subscribe(subject, {
     queue: 'core-orders',
     callback: (error, message) => {
       if (error) return;
@@ -14,7 +14,7 @@ export function subscribeRegistryRequests(nc: NatsConnection, subjects: Subjects
         (reply) => message.respond(JSON.stringify(reply)),
         (failure: unknown) => {
           logger.error({ err: failure, subject }, 'registry request failed');
-          message.respond(JSON.stringify({ accepted: false, problems: ['internal error in the registry; retry'] }));
+          message.respond(JSON.stringify(failureReply));
         },
       );
     },
@@ -26,8 +26,9 @@ export function subscribeRegistryRequests(nc: NatsConnection, subjects: Subjects
       const reply = await registry.register(parsed.data);
       logger.info({ subgraph: parsed.data.name, version: parsed.data.version, accepted: reply.accepted }, 'schema submitted');
       return reply;
-    }),
-    answer(subjects.currentSupergraph, () => registry.currentSupergraph()),
+    }, { accepted: false, problems: ['internal error in the registry; retry'] }),
+    // An unknown supergraph is `null`: a gateway then keeps the one it has.
+    answer(subjects.currentSupergraph, () => registry.currentSupergraph(), null),
     nc.subscribe(subjects.heartbeats, {
       queue: 'core-orders',
       callback: (error, message) => {
