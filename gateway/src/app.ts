@@ -11,6 +11,8 @@ import { authenticate, listen, mountHealthRoutes } from '@hub/shared/server/serv
 import { connectNats } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
+import { compressResponses } from './compression.js';
+import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments } from './persisted-operations/index.js';
 import { RegistrySupergraphManager } from './registry-supergraph.js';
 import type { GatewayContext } from './context.js';
 import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
@@ -22,6 +24,7 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
   const overrides = subgraphUrlOverrides(source);
   const subgraphUrls = new Map<string, string>();
   const fileSupergraph = await readFile(env.SUPERGRAPH_PATH, 'utf8');
+  const persistedOperations = await loadPersistedOperations(env.PERSISTED_OPERATIONS_DIR);
   const nc = env.SUPERGRAPH_SOURCE === 'registry' ? await connectNats(env.NATS_URL, 'gateway') : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: nc ? new RegistrySupergraphManager(nc, subjectsFor(env.NATS_NAMESPACE), fileSupergraph, logger) : fileSupergraph,
@@ -36,15 +39,16 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...cacheHeadersPlugins(persistedOperations)],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(compressResponses());
   // Read at each request: the registry may add or move subgraphs while the gateway runs.
   mountHealthRoutes(app, () => Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
+  app.use('/graphql', express.json({ limit: '1mb' }), resolvePersistedDocuments(persistedOperations), expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
     context: async ({ req }) => ({
       principal: await authenticate(jwt, req.headers.authorization),
       authorization: req.headers.authorization ?? '',

@@ -10,6 +10,8 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
    * core answers); `file`: serve only the supergraph composed at build time.
    */
   SUPERGRAPH_SOURCE: z.enum(['registry', 'file']).default('registry'),
+  /** Folder of persisted-operation manifests (one `*.json` per client app) that trusted clients call by id. */
+  PERSISTED_OPERATIONS_DIR: z.string().default(fileURLToPath(new URL('../persisted-operations', import.meta.url))),
   /** Per-subgraph timeout, so one slow region cannot hold a whole request. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

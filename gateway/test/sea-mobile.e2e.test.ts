@@ -1,0 +1,202 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
+import { loadPersistedOperations, operationId, type PersistedOperations } from '../src/persisted-operations/index.js';
+import { readGatewayEnv } from '../src/env.js';
+
+/** The SEA mobile path through the whole hub: persisted operations, HTTP caching, compression and safe retries. */
+const scope = createTestScope('sea-mobile');
+let hub: HubProcesses;
+let operations: PersistedOperations;
+let customer: string;
+
+beforeAll(async () => {
+  [hub, operations, customer] = await Promise.all([
+    startHubProcesses(scope.env),
+    loadPersistedOperations(readGatewayEnv({}).PERSISTED_OPERATIONS_DIR),
+    scope.token({ subject: 'cust-sea-mobile', role: 'customer', regions: ['sea'] }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await hub?.close();
+  await scope.dispose();
+});
+
+interface WireResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The body as it crossed the wire (possibly compressed). */
+  raw: Buffer;
+  json(): any;
+}
+
+/** One HTTP exchange with exactly the headers given: fetch would add Accept-Encoding and decompress on its own. */
+function send(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<WireResponse> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${hub.gatewayUrl}${path}`, {
+      method, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}) },
+    }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = response.headers['content-encoding'];
+        const plain = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, raw, json: () => JSON.parse(plain.toString('utf8')) });
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+const idOf = (name: string) => operations.all().find((operation) => operation.name === name)!.id;
+const auth = (token = customer) => ({ authorization: `Bearer ${token}` });
+/** What the app sends with every GET: Apollo's CSRF prevention lets a GET through only with a header a browser form cannot set. */
+const mobileGet = (token = customer) => ({ ...auth(token), 'apollo-require-preflight': '1', 'accept-encoding': 'br, gzip' });
+const getPath = (documentId: string, variables: Record<string, unknown>) => `/graphql?documentId=${documentId}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+
+const ADDRESS = { recipientName: 'Nguyen Van An', recipientPhone: '0912 345 678', line1: '12 Ly Thuong Kiet', subdistrict: 'Phuong Hang Bai', district: 'Hoan Kiem', city: 'Ha Noi', province: 'Ha Noi', postalCode: '100000', country: 'VN' };
+const quickOrderInput = (change: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(), address: ADDRESS, payment: 'COD', shippingTotal: 30_000,
+  lines: [{ sku: 'CAPHE-1', name: 'Ca phe 500 g', quantity: 2, unitPrice: 180_000, unitTax: 14_400 }], ...change,
+});
+const quickOrder = (input: unknown, token = customer) => send('POST', '/graphql', auth(token), { documentId: idOf('SeaQuickOrder'), variables: { input } });
+
+describe('persisted operations', () => {
+  it('places an order by operation id and reads its status by GET, with the id and variables only', async () => {
+    const placed = await quickOrder(quickOrderInput());
+    expect(placed.status).toBe(200);
+    const confirmation = placed.json().data.seaQuickOrder;
+    expect(confirmation).toEqual({ id: expect.any(String), number: expect.stringMatching(/^SEA-/), total: 418_800, status: 'CREATED' });
+    expect(placed.headers['cache-control']).toBe('no-store');
+
+    const status = await send('GET', getPath(idOf('SeaOrderStatus'), { id: confirmation.id }), mobileGet());
+    expect(status.status).toBe(200);
+    expect(status.json()).toEqual({ data: { order: { status: 'CREATED' } } });
+  });
+
+  it.each([
+    ['GET', 'an unknown id', operationId('query { order(id: "x") { status } }')],
+    ['POST', 'an unknown id', operationId('query { order(id: "x") { status } }')],
+    ['GET', 'the id of a changed operation text', operationId('query SeaOrderStatus($id: ID!) { order(id: $id) { status number } }')],
+  ] as const)('answers %s of %s with PERSISTED_QUERY_NOT_FOUND, never cached', async (method, _label, documentId) => {
+    const response = method === 'GET'
+      ? await send('GET', getPath(documentId, { id: randomUUID() }), mobileGet())
+      : await send('POST', '/graphql', auth(), { documentId, variables: { id: randomUUID() } });
+    expect(response.status).toBe(400);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.json().errors[0]).toMatchObject({ message: expect.stringContaining('No persisted operation'), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+  });
+
+  it('refuses an id sent together with operation text', async () => {
+    const response = await send('POST', '/graphql', auth(), { documentId: idOf('SeaOrderStatus'), query: '{ __typename }' });
+    expect(response.status).toBe(400);
+    expect(response.json().errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('serves automatic persisted queries to other clients: a miss, the registration, then the hash alone', async () => {
+    const query = 'query Regions { regions { code } }';
+    const extensions = { persistedQuery: { version: 1, sha256Hash: operationId(query) } };
+    const miss = await send('POST', '/graphql', auth(), { extensions });
+    expect(miss.json().errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await send('POST', '/graphql', auth(), { query, extensions });
+    expect(registered.json().data.regions).toEqual(expect.arrayContaining([{ code: 'sea' }]));
+    const hit = await send('GET', `/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, mobileGet());
+    expect(hit.json()).toEqual(registered.json());
+  });
+});
+
+describe('HTTP caching of reads', () => {
+  it('lets the customer\'s own client keep an order read briefly (private) and revalidate it with its ETag', async () => {
+    const { id } = (await quickOrder(quickOrderInput())).json().data.seaQuickOrder;
+    const path = getPath(idOf('SeaOrderSummary'), { id });
+    const first = await send('GET', path, mobileGet());
+    expect(first.json().data.order).toEqual({ number: expect.any(String), status: 'CREATED', totals: { grandTotal: 418_800 }, sea: { payment: { method: 'COD', amountDue: 418_800 }, deliveryRefusal: null } });
+    expect(first.headers['cache-control']).toBe('private, max-age=15');
+    expect(first.headers.vary).toBe('Authorization, Accept-Encoding');
+    const revalidated = await send('GET', path, { ...mobileGet(), 'if-none-match': String(first.headers.etag) });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.raw.length).toBe(0);
+  });
+
+  it('lets shared caches keep answers that are the same for everyone (public), and those only', async () => {
+    const options = await send('GET', getPath(idOf('SeaCheckoutOptions'), { country: 'VN' }), mobileGet());
+    expect(options.headers['cache-control']).toBe('public, max-age=3600');
+    expect(options.headers.vary).toBe('Authorization, Accept-Encoding');
+    expect(options.json()).toEqual({ data: { seaCheckoutOptions: { currency: 'VND', minorUnitsPerMajor: 1, paymentMethods: ['COD', 'CARD', 'E_WALLET', 'BANK_TRANSFER'], codLimit: 10_000_000 } } });
+    expect(options.raw.toString()).not.toContain('cust-sea-mobile');
+  });
+
+  it.each([
+    ['the same read sent by POST', () => send('POST', '/graphql', auth(), { documentId: idOf('SeaCheckoutOptions'), variables: { country: 'VN' } })],
+    ['an ad-hoc GET query', () => send('GET', `/graphql?query=${encodeURIComponent('{ regions { code } }')}`, mobileGet())],
+    ['a GET answered with an error', () => send('GET', getPath(idOf('SeaCheckoutOptions'), { country: 'MM' }), mobileGet())],
+  ])('marks %s no-store', async (_label, request) => {
+    const response = await request();
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses a mutation sent by GET, and a GET without the app\'s preflight header', async () => {
+    const mutation = await send('GET', getPath(idOf('SeaQuickOrder'), { input: quickOrderInput() }), mobileGet());
+    expect(mutation.status).toBe(405);
+    const withoutHeader = await send('GET', getPath(idOf('SeaCheckoutOptions'), { country: 'TH' }), auth());
+    expect(withoutHeader.status).toBe(400);
+    expect(withoutHeader.raw.toString()).toMatch(/CSRF|preflight/i);
+  });
+});
+
+describe('compression', () => {
+  let bigRead: { query: string; variables: { id: string } };
+  beforeAll(async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => ({ sku: `SKU-${i}`, name: `Barang nomor ${i}`, quantity: 1, unitPrice: 1_000 + i, unitTax: 110 }));
+    const { id } = (await quickOrder(quickOrderInput({ payment: 'BANK_TRANSFER', lines }))).json().data.seaQuickOrder;
+    bigRead = { query: 'query($id: ID!) { order(id: $id) { lines { lineNo sku name quantity unitPrice unitTax lineTotal } } }', variables: { id } };
+  });
+
+  it.each([
+    ['gzip', 'gzip'],
+    ['br', 'br'],
+    ['gzip, deflate, br', 'br'],
+    ['br;q=0.5, gzip;q=1', 'gzip'],
+    ['identity', undefined],
+    [undefined, undefined],
+  ])('answers Accept-Encoding %s with %s', async (acceptEncoding, expected) => {
+    const response = await send('POST', '/graphql', { ...auth(), ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) }, bigRead);
+    expect(response.headers['content-encoding']).toBe(expected);
+    expect(response.headers.vary).toBe('Authorization, Accept-Encoding');
+    expect(response.json().data.order.lines).toHaveLength(40);
+    if (expected) expect(response.raw.length).toBeLessThan(Buffer.byteLength(JSON.stringify(response.json())) / 3);
+    else expect(JSON.parse(response.raw.toString('utf8'))).toEqual(response.json());
+  });
+
+  it('leaves answers below 1 KiB as they are', async () => {
+    const response = await send('GET', getPath(idOf('SeaCheckoutOptions'), { country: 'ID' }), mobileGet());
+    expect(response.headers['content-encoding']).toBeUndefined();
+  });
+});
+
+describe('safe retries', () => {
+  it('turns racing retries of one checkout into exactly one order', async () => {
+    const token = await scope.token({ subject: 'cust-sea-retry', role: 'customer', regions: ['sea'] });
+    const input = quickOrderInput();
+    const responses = await Promise.all(Array.from({ length: 6 }, () => quickOrder(input, token)));
+    const confirmations = responses.map((response) => response.json().data?.seaQuickOrder);
+    expect(new Set(confirmations.map((c) => JSON.stringify(c))).size).toBe(1);
+    expect(confirmations[0]).toMatchObject({ number: expect.stringMatching(/^SEA-/), total: 418_800 });
+    const again = (await quickOrder(input, token)).json().data.seaQuickOrder;
+    expect(again).toEqual(confirmations[0]);
+    const list = await postGraphQL(hub.gatewayUrl, '{ orders(first: 100) { nodes { id } } }', {}, token);
+    expect(list.data.orders.nodes).toEqual([{ id: confirmations[0].id }]);
+  });
+
+  it('passes region-sea\'s rule errors through the gateway with their field and rule', async () => {
+    const response = await quickOrder(quickOrderInput({ lines: [{ sku: 'TV-1', name: 'TV', quantity: 1, unitPrice: 12_000_000, unitTax: 0 }] }));
+    expect(response.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'payment', rule: 'COD_LIMIT_EXCEEDED', limit: 10_000_000 });
+  });
+});
