@@ -18,6 +18,11 @@ import { OrderIntakeService } from './order-intake.service.js';
 import { orderReferenceResolver } from './order-reference.type.js';
 import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
 import { RegionBaseMigration } from './region-base.migration.js';
+import { RegionSummariesMigration } from './region-summaries.migration.js';
+import { SummaryPublication } from './summary-publication.entity.js';
+import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
+import { OutboxEvent } from '../messaging/outbox-event.entity.js';
+import { OutboxRelay } from '../messaging/outbox-relay.js';
 
 /** What a region's resolvers may use. */
 export interface RegionDependencies {
@@ -41,6 +46,8 @@ export interface RegionDefinition {
   resolvers: (dependencies: RegionDependencies) => NonEmptyArray<Function>;
   /** Region-specific reaction to core's order events, in the same transaction as the shared projection. */
   onOrderEvent?: (event: OrderEvent, em: EntityManager) => Promise<void>;
+  /** Region-specific counters for the periodic summaries sent to the centre. */
+  summaryMetrics?: SummaryMetrics;
 }
 
 export const regionSchemaName = (code: string) => `region_${code}`;
@@ -52,6 +59,9 @@ export function readRegionEnv(definition: Pick<RegionDefinition, 'defaultPort'>,
     PUBLIC_URL: z.url().optional(),
     /** How often registrations that failed (core or NATS down) are re-sent. */
     REGISTRATION_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
+    /** Length of a summary period (one hour), and how often the region recomputes and sends changed ones. */
+    SUMMARY_PERIOD_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+    SUMMARY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   }), source);
 }
 export type RegionEnv = ReturnType<typeof readRegionEnv>;
@@ -73,19 +83,29 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
   const schemaName = regionSchemaName(definition.code);
   const infra = await openInfrastructure(name, env, {
     schema: schemaName,
-    entities: [RegionalOrder, RegionalOrderStatusEvent, ProcessedMessage, ...definition.entities],
-    migrations: { RegionBaseMigration, ...definition.migrations },
+    entities: [RegionalOrder, RegionalOrderStatusEvent, ProcessedMessage, OutboxEvent, SummaryPublication, ...definition.entities],
+    migrations: { RegionBaseMigration, RegionSummariesMigration, ...definition.migrations },
   });
   const { orm, logger } = infra;
+  const relay = new OutboxRelay({ nc: infra.nc, em: orm.em, logger, schema: schemaName });
+  const summaries = new SummaryPublisher({
+    orm, subjects: infra.subjects, region: definition.code, periodMs: env.SUMMARY_PERIOD_MS, lookbackPeriods: 24,
+    onEventsQueued: () => relay.nudge(), ...(definition.summaryMetrics ? { metrics: definition.summaryMetrics } : {}),
+  });
   const core = new CoreClient(infra.nc, infra.subjects);
   const intake = new OrderIntakeService(orm, core, definition.code, logger);
   const consumer = createOrderEventsConsumer(infra, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
   let sweep: NodeJS.Timeout | undefined;
+  let summaryTimer: NodeJS.Timeout | undefined;
+  const publishSummaries = () => summaries.publishDue().catch((error: unknown) => logger.warn({ err: error }, 'summary publication failed; retrying next interval'));
   let server: RunningServer;
   let presence: RegistryPresence | undefined;
   try {
     await consumer.start();
     sweep = setInterval(() => void intake.registerPending(env.REGISTRATION_SWEEP_MS), env.REGISTRATION_SWEEP_MS);
+    relay.start();
+    summaryTimer = setInterval(() => void publishSummaries(), env.SUMMARY_INTERVAL_MS);
+    void publishSummaries();
     const { schema, sdl } = await buildRegionSchema(definition, { orm, intake, core, logger, region: definition.code });
     server = await startServiceServer({ name, schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
     const region = definition.profile ? { code: definition.code, ...definition.profile } : undefined;
@@ -95,6 +115,8 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
   } catch (error) {
     presence?.stop();
     clearInterval(sweep);
+    clearInterval(summaryTimer);
+    await relay.stop();
     await consumer.stop();
     await infra.close();
     throw error;
@@ -105,9 +127,13 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
     intake,
     consumer,
     registryVerdict: presence.verdict,
+    summaries,
+    relay,
     async close() {
       presence?.stop();
       clearInterval(sweep);
+      clearInterval(summaryTimer);
+      await relay.stop();
       await server.close();
       await consumer.stop();
       await infra.close();

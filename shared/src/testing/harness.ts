@@ -88,3 +88,17 @@ export function waitFor<T>(predicate: (value: T) => boolean, timeoutMs = 10_000)
     },
   };
 }
+
+/**
+ * Re-reads state owned by another process until it satisfies `done`. Used only where no event reaches the
+ * test (another process's database); bounded, and fails with the last value seen.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, { attempts = 100, intervalMs = 100 } = {}): Promise<T> {
+  let last: T | undefined;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`condition not met; last value: ${JSON.stringify(last)}`);
+}

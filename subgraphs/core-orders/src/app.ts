@@ -11,10 +11,13 @@ import { CORE_SCHEMA, coreEntities } from './persistence/entities.js';
 import { subscribeRegistryRequests } from './registry/messaging/registry-requests.handler.js';
 import { SubgraphRegistryService } from './registry/subgraph-registry.service.js';
 import { buildCoreSchema } from './schema.js';
+import { createSummaryConsumer } from './summaries/summary-consumer.js';
 
 export interface CoreAppOptions {
   /** Fault injection for tests; see OutboxRelay. */
   afterOutboxPublish?: (messageId: string) => void;
+  /** Called after each summary message is settled; tests wait on it. */
+  onSummarySettled?: Parameters<typeof createSummaryConsumer>[1];
 }
 
 /** The composition root of core-orders: opens what it needs, wires the use cases, and starts listening. */
@@ -30,8 +33,10 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     ...subscribeOrderRequests(nc, subjects, logger, registration, transitions),
     ...subscribeRegistryRequests(nc, subjects, logger, registry),
   ];
+  const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
   let server: RunningServer;
   try {
+    await summaryConsumer.start();
     const { schema, sdl } = await buildCoreSchema(orm, transitions, env.HEARTBEAT_INTERVAL_MS);
     server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
     // Core is a subgraph like the others: its schema goes through the same composition check.
@@ -40,6 +45,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     if (reply.accepted) logger.info({ version, supergraphVersion: reply.supergraphVersion }, 'schema accepted by the registry');
     else logger.error({ problems: reply.problems }, 'schema rejected by the registry; gateways keep serving the last good supergraph');
   } catch (error) {
+    await summaryConsumer.stop();
     await infra.close();
     throw error;
   }
@@ -52,6 +58,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     async close() {
       await server.close();
       subscriptions.forEach((subscription) => subscription.unsubscribe());
+      await summaryConsumer.stop();
       await relay.stop();
       await infra.close();
     },

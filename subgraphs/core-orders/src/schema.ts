@@ -6,12 +6,13 @@ import { createOrderReferenceResolver, createOrderResolver } from './orders/grap
 import { OrderQueryService } from './orders/order-query.service.js';
 import type { OrderTransitionService } from './orders/order-transition.service.js';
 import { createRegionResolver } from './regions/graphql/region.resolver.js';
+import { createSummaryResolver } from './summaries/graphql/summary.resolver.js';
 
 /** core-orders' subgraph schema; built without I/O, so the SDL can be printed at build time too. */
 export function buildCoreSchema(orm: MikroORM, transitions: OrderTransitionService, heartbeatIntervalMs: number) {
   const queries = new OrderQueryService(orm);
   return buildFederatedSchema(
-    { resolvers: [createOrderResolver(queries, transitions), createAuditResolver(new AuditQueryService(orm)), createRegionResolver(orm, heartbeatIntervalMs)] },
+    { resolvers: [createOrderResolver(queries, transitions), createAuditResolver(new AuditQueryService(orm)), createRegionResolver(orm, heartbeatIntervalMs), createSummaryResolver(orm)] },
     createOrderReferenceResolver(queries),
   );
 }

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+import { subjectsFor } from '@hub/shared/messaging/subjects';
+import { eventually, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
+
+/** Regions report per-period summaries to the centre through JetStream; core keeps the newest and reconciles. */
+const scope = createTestScope('summaries');
+const subjects = subjectsFor(scope.env.NATS_NAMESPACE);
+let hub: HubProcesses;
+let nc: NatsConnection;
+let auditor: string;
+let customer: string;
+
+beforeAll(async () => {
+  // Registrations are not swept here, so an order placed while core is down stays unregistered until retried.
+  hub = await startHubProcesses(scope.env, { SUMMARY_INTERVAL_MS: '200', REGISTRATION_SWEEP_MS: '3600000' });
+  nc = await connect({ servers: scope.env.NATS_URL });
+  auditor = await scope.token({ subject: 'auditor', role: 'auditor', regions: [] });
+  customer = await scope.token({ subject: 'cust-summary', role: 'customer', regions: ['cn'] });
+}, 60_000);
+
+afterAll(async () => {
+  await nc?.close();
+  await hub?.close();
+  await scope.dispose();
+});
+
+const input = (idempotencyKey = randomUUID()) => ({
+  idempotencyKey,
+  customer: { name: '孙八', phone: '13500135000' },
+  shippingAddress: { recipientName: '孙八', recipientPhone: '13500135000', province: '江苏省', city: '南京市', district: '玄武区', street: '中山路 8 号' },
+  lines: [{ sku: 'BOOK-1', name: '书', quantity: 2, unitPrice: 4000, unitTax: 0 }],
+});
+const PLACE = `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`;
+const cnSummary = async () => (await postGraphQL(hub.gatewayUrl, `{ regionSummaries(region: "cn", first: 1) { revision ordersPlaced gmv metrics } }`, {}, auditor)).data?.regionSummaries[0];
+const cnFindings = async () => (await postGraphQL(hub.gatewayUrl, `{ reconciliationFindings(region: "cn") { kind orderId } }`, {}, auditor)).data?.reconciliationFindings;
+
+it('aggregates a region\'s summary and finds nothing to reconcile when both sides agree', async () => {
+  for (let i = 0; i < 3; i += 1) expect((await postGraphQL(hub.gatewayUrl, PLACE, { input: input() }, customer)).errors).toBeUndefined();
+  const summary = await eventually(cnSummary, (s) => s?.ordersPlaced === 3);
+  expect(summary).toMatchObject({ ordersPlaced: 3, gmv: { CNY: 24000 }, metrics: { pendingRegistrations: 0 } });
+  expect(await cnFindings()).toEqual([]);
+});
+
+it('flags an order the region counted but core never registered, and clears it once a retry registers it', async () => {
+  await hub.stop('core-orders');
+  const key = randomUUID();
+  const direct = await postGraphQL(hub.urls['region-cn'], PLACE, { input: input(key) }, customer);
+  expect(direct.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  await hub.start('core-orders'); // the summaries published meanwhile wait in JetStream for core's consumer
+
+  const flagged = await eventually(cnFindings, (findings) => findings?.length > 0);
+  expect(flagged).toEqual([{ kind: 'NOT_REGISTERED_IN_CORE', orderId: expect.any(String) }]);
+  expect((await cnSummary()).metrics.pendingRegistrations).toBe(1);
+
+  const retried = await postGraphQL(hub.gatewayUrl, PLACE, { input: input(key) }, customer);
+  expect(retried.data.placeCnOrder.id).toBe(flagged[0].orderId);
+  expect(await eventually(cnFindings, (findings) => findings?.length === 0)).toEqual([]);
+  expect(await cnSummary()).toMatchObject({ ordersPlaced: 4, metrics: { pendingRegistrations: 0 } });
+});
+
+it('counts a re-sent or out-of-order summary once and keeps the newest revision', async () => {
+  const newest = await cnSummary();
+  const js = jetstream(nc);
+  const stale = {
+    region: 'cn', periodStart: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
+    periodEnd: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000).toISOString(),
+    revision: 1, computedAt: new Date().toISOString(), ordersPlaced: 99, orderIds: [], gmv: { CNY: 1 }, metrics: {},
+  };
+  await js.publish(subjects.summary('cn'), JSON.stringify(stale), { msgID: `resend-${randomUUID()}` });
+  await js.publish(subjects.summary('cn'), JSON.stringify({ ...stale, revision: newest.revision }), { msgID: `resend-${randomUUID()}` });
+  // A marker summary for another period shows core has consumed everything published before it.
+  const markerStart = new Date(Date.parse(stale.periodStart) - 7 * 3_600_000);
+  await js.publish(subjects.summary('cn'), JSON.stringify({ ...stale, periodStart: markerStart.toISOString(), periodEnd: stale.periodStart, revision: 1, ordersPlaced: 0, gmv: {} }), { msgID: `marker-${randomUUID()}` });
+  await eventually(async () => (await postGraphQL(hub.gatewayUrl, `{ regionSummaries(region: "cn", first: 50) { periodStart } }`, {}, auditor)).data.regionSummaries,
+    (rows) => rows.some((row: { periodStart: string }) => row.periodStart === markerStart.toISOString()));
+  expect(await cnSummary()).toEqual(newest);
+});

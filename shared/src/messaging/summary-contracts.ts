@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * What a region reports about one period. `revision` grows each time the region's figures for that
+ * period change (late registrations, returns), so the centre keeps the newest and ignores older copies.
+ */
+export const regionSummarySchema = z.object({
+  region: z.string(),
+  periodStart: z.iso.datetime(),
+  periodEnd: z.iso.datetime(),
+  revision: z.number().int().min(1),
+  computedAt: z.iso.datetime(),
+  ordersPlaced: z.number().int().min(0),
+  /** The orders counted, so the centre can say which one it never registered, not just that counts differ. */
+  orderIds: z.array(z.uuid()),
+  /** Gross merchandise value per currency, in minor units. */
+  gmv: z.record(z.string(), z.number().int()),
+  /** Region-specific counters (returns, refunds, pickups, COD collected, GDPR requests…). */
+  metrics: z.record(z.string(), z.number()),
+});
+export type RegionSummary = z.infer<typeof regionSummarySchema>;
+
+export const summaryMessageId = (summary: Pick<RegionSummary, 'region' | 'periodStart' | 'revision'>) =>
+  `summary:${summary.region}:${summary.periodStart}:${summary.revision}`;
+
+/** Fixed-length periods aligned to the epoch (hours by default), identical in every region. */
+export function periodOf(at: Date, periodMs: number): { start: Date; end: Date } {
+  const start = Math.floor(at.getTime() / periodMs) * periodMs;
+  return { start: new Date(start), end: new Date(start + periodMs) };
+}

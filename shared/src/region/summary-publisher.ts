@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { enqueueEvent } from '../messaging/outbox.js';
+import { periodOf, summaryMessageId, type RegionSummary } from '../messaging/summary-contracts.js';
+import type { Subjects } from '../messaging/subjects.js';
+import { RegionalOrder } from './regional-order.entity.js';
+import { SummaryPublication } from './summary-publication.entity.js';
+
+/** Region-specific counters for a period, computed in the region's own store. */
+export type SummaryMetrics = (em: EntityManager, period: { start: Date; end: Date }) => Promise<Record<string, number>>;
+
+export interface SummaryPublisherOptions {
+  orm: MikroORM;
+  subjects: Subjects;
+  region: string;
+  periodMs: number;
+  /** How many past periods are recomputed on each pass: late changes and a region back from downtime catch up. */
+  lookbackPeriods: number;
+  metrics?: SummaryMetrics;
+  onEventsQueued: () => void;
+}
+
+/**
+ * Computes the region's summaries and queues a new revision through the outbox whenever a period's
+ * figures changed, so publishing survives a NATS or region restart and a period is never reported twice
+ * with the same revision.
+ */
+export class SummaryPublisher {
+  constructor(private readonly options: SummaryPublisherOptions) {}
+
+  async publishDue(now = new Date()): Promise<number> {
+    const { periodMs, lookbackPeriods } = this.options;
+    let queued = 0;
+    for (let back = lookbackPeriods; back >= 0; back -= 1) {
+      const period = periodOf(new Date(now.getTime() - back * periodMs), periodMs);
+      if (await this.publishPeriod(period, now)) queued += 1;
+    }
+    if (queued > 0) this.options.onEventsQueued();
+    return queued;
+  }
+
+  private publishPeriod(period: { start: Date; end: Date }, now: Date): Promise<boolean> {
+    const { orm, region, subjects, metrics } = this.options;
+    return orm.em.fork().transactional(async (em) => {
+      const orders = await em.find(RegionalOrder, { createdAt: { $gte: period.start, $lt: period.end } }, { orderBy: { orderId: 'asc' } });
+      if (orders.length === 0 && !(await em.findOne(SummaryPublication, { periodStart: period.start }))) return false;
+      const content = {
+        region,
+        periodStart: period.start.toISOString(),
+        periodEnd: period.end.toISOString(),
+        ordersPlaced: orders.length,
+        orderIds: orders.map((order) => order.orderId),
+        gmv: grossMerchandiseValue(orders),
+        // Counted separately so that a registration completing later yields a corrected revision, and core re-reconciles.
+        metrics: { pendingRegistrations: orders.filter((order) => order.registration === 'PENDING').length, ...(metrics ? await metrics(em, period) : {}) },
+      };
+      const fingerprint = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+      const previous = await em.findOne(SummaryPublication, { periodStart: period.start }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (previous?.fingerprint === fingerprint) return false;
+      const revision = (previous?.revision ?? 0) + 1;
+      const summary: RegionSummary = { ...content, revision, computedAt: now.toISOString() };
+      await em.upsert(SummaryPublication, { periodStart: period.start, revision, fingerprint, publishedAt: now });
+      enqueueEvent(em, subjects.summary(region), summaryMessageId(summary), summary);
+      await em.flush();
+      return true;
+    });
+  }
+}
+
+/**
+ * The region's own view of what it sold, from the requests it sent to core (lines + shipping − discount).
+ * Computed independently of core on purpose: reconciliation compares two computations, not one copied.
+ */
+function grossMerchandiseValue(orders: RegionalOrder[]): Record<string, number> {
+  const gmv: Record<string, number> = {};
+  for (const { registrationRequest: request } of orders) {
+    const lines = request.lines.reduce((sum, line) => sum + line.quantity * (line.unitPrice + line.unitTax), 0);
+    gmv[request.currency] = (gmv[request.currency] ?? 0) + lines + request.shippingTotal - request.discountTotal;
+  }
+  return gmv;
+}
