@@ -1,7 +1,7 @@
 import { createLogger } from '@hub/shared/logger';
-import { readRegionEnv, startRegion } from '@hub/shared/region/region-app';
 import { runUntilSignalled } from '@hub/shared/server/infrastructure';
-import { deRegion } from './region.js';
+import { startDeApp } from './app.js';
+import { readDeEnv } from './env.js';
 
-const env = readRegionEnv(deRegion);
-runUntilSignalled(() => startRegion(deRegion, env), createLogger('region-de', env.LOG_LEVEL));
+const env = readDeEnv();
+runUntilSignalled(() => startDeApp(env), createLogger('region-de', env.LOG_LEVEL));

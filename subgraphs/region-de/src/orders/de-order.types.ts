@@ -1,28 +1,23 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { AddressGroup } from '../rules/personal-fields.js';
 
-@ObjectType()
+@ObjectType({ description: 'The buyer. Each field is disclosed by the personal-data policy (full, masked, pseudonymised) or is null with a FORBIDDEN error naming the reason.' })
 export class DeCustomer {
-  @Field(() => String) name!: string;
-  @Field(() => String) email!: string;
-  @Field(() => String, { nullable: true }) phone!: string | null;
+  /** Carried for the field resolvers; not part of the schema. */
+  orderId!: string;
+  customerRef!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A postal address; each field is disclosed by the personal-data policy.' })
 export class DeAddress {
-  @Field(() => String) recipientName!: string;
-  @Field(() => String) street!: string;
-  @Field(() => String) houseNumber!: string;
-  @Field(() => String) postalCode!: string;
-  @Field(() => String) city!: string;
-  @Field(() => String) country!: string;
+  orderId!: string;
+  customerRef!: string;
+  group!: AddressGroup;
 }
 
-@ObjectType({ description: 'What region-de knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
+@ObjectType({ description: 'What region-de knows about an order it took in. Personal data is filtered by the caller\'s role and purpose.' })
 export class DeOrderDetails {
-  /** Carried for the field resolvers below; not part of the schema. */
   orderId!: string;
   customerRef!: string;
   @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
-  @Field(() => DeCustomer, { nullable: true }) customer!: DeCustomer | null;
-  @Field(() => DeAddress, { nullable: true }) shippingAddress!: DeAddress | null;
 }

@@ -1,0 +1,66 @@
+import type { RegionalOrder } from '@hub/shared/region/regional-order.entity';
+import type { DeMarketingConsentEvent } from '../consent/de-marketing-consent-event.entity.js';
+import type { DeRestrictedInvoiceData } from '../erasure/de-restricted-invoice-data.entity.js';
+import type { DeOrderContact } from '../orders/de-order-contact.entity.js';
+import { invoiceAddressOf, shippingAddressOf } from '../privacy/personal-data.source.js';
+import { INVOICE_RETAINED_FIELDS } from '../rules/personal-fields.js';
+import { retentionEndsOn } from '../rules/retention.rules.js';
+import type { DeOrderVat } from '../vat/de-order-vat.entity.js';
+
+export const EXPORT_FORMAT = 'hub.region-de.personal-data-export';
+
+export interface ExportSources {
+  customerRef: string;
+  exportedAt: Date;
+  orders: RegionalOrder[];
+  contacts: Map<string, DeOrderContact>;
+  vat: Map<string, DeOrderVat>;
+  restricted: DeRestrictedInvoiceData[];
+  consentEvents: DeMarketingConsentEvent[];
+}
+
+/**
+ * The customer's data in a structured, machine-readable form (GDPR art. 20(1)): what they provided (contact,
+ * addresses, order lines, consents) and what was derived from it for their orders. Data kept only under a
+ * retention duty is processed on a legal obligation (art. 6(1)(c)), which art. 20 does not cover: it is
+ * announced, with its period, but not included.
+ */
+export function buildDataExport(sources: ExportSources): Record<string, unknown> {
+  return {
+    format: EXPORT_FORMAT,
+    version: 1,
+    legalBasis: 'Art. 20 GDPR',
+    exportedAt: sources.exportedAt.toISOString(),
+    customerRef: sources.customerRef,
+    orders: sources.orders.map((order) => {
+      const contact = sources.contacts.get(order.orderId);
+      const vat = sources.vat.get(order.orderId);
+      const request = order.registrationRequest;
+      return {
+        orderId: order.orderId,
+        orderNumber: order.orderNumber ?? null,
+        placedAt: order.createdAt.toISOString(),
+        status: order.status ?? null,
+        channel: request.channel,
+        currency: request.currency,
+        lines: request.lines.map((line, index) => ({ lineNo: index + 1, ...line })),
+        shippingTotal: request.shippingTotal,
+        discountTotal: request.discountTotal,
+        customer: contact ? {
+          name: contact.customerName, email: contact.customerEmail, phone: contact.customerPhone ?? null,
+          dateOfBirth: contact.dateOfBirth ?? null, vatId: contact.vatId ?? null,
+        } : null,
+        shippingAddress: contact ? shippingAddressOf(contact) : null,
+        invoiceAddress: contact?.billingStreet ? invoiceAddressOf(contact) : null,
+        vat: vat ? { scheme: vat.scheme, taxCountry: vat.taxCountry ?? null, ratePercent: vat.rateBp / 100, lines: vat.lines, netTotal: vat.netTotal, vatTotal: vat.vatTotal } : null,
+      };
+    }),
+    marketingConsents: sources.consentEvents.map((event) => ({
+      channel: event.channel, action: event.action, wordingVersion: event.wordingVersion ?? null, recordedAt: event.recordedAt.toISOString(),
+    })),
+    retainedUnderLegalObligation: sources.restricted.map((record) => ({
+      orderId: record.orderId, fields: [...INVOICE_RETAINED_FIELDS], retainedUntil: retentionEndsOn(record.documentDate, record.retentionClass),
+      legalBasis: 'Art. 17(3)(b), art. 18 GDPR; §14b UStG, §147 AO, §257 HGB',
+    })),
+  };
+}

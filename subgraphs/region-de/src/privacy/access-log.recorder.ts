@@ -1,0 +1,57 @@
+import type { Principal } from '@hub/shared/auth/principal';
+import { loaderFor, type RequestContext } from '@hub/shared/graphql/context';
+import type { MikroORM } from '@hub/shared/persistence/orm';
+import type { DenialReason, Disclosure } from '../rules/field-access.policy.js';
+import type { DePersonalField } from '../rules/personal-fields.js';
+import { DeAccessLog } from './de-access-log.entity.js';
+
+export interface AccessLogEntry {
+  orderId: string;
+  field: DePersonalField;
+  disclosure: Disclosure | 'DENIED';
+  reason: DenialReason | null;
+}
+
+interface Pending {
+  entries: AccessLogEntry[];
+  settle: (error?: unknown) => void;
+}
+
+/**
+ * Collects a request's personal-data reads and writes them in one INSERT per resolution wave (all fields
+ * resolved in the same turn of the event loop). A value is returned only after its read is on record, so
+ * a failing log fails the read instead of leaving it unrecorded.
+ */
+export class AccessLogRecorder {
+  private pending: Pending[] = [];
+
+  constructor(private readonly orm: MikroORM, private readonly principal: Principal, private readonly clock: () => Date) {}
+
+  record(...entries: AccessLogEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ entries, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (this.pending.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const at = this.clock();
+    const { subject, role, purpose } = this.principal;
+    const rows = batch.flatMap(({ entries }) => entries.map((entry) => ({
+      at, actorSubject: subject, actorRole: role, purpose: purpose ?? null, ...entry,
+    })));
+    try {
+      await this.orm.em.fork().insertMany(DeAccessLog, rows);
+      batch.forEach(({ settle }) => settle());
+    } catch (error) {
+      batch.forEach(({ settle }) => settle(error ?? new Error('access log write failed')));
+    }
+  }
+}
+
+/** The request's recorder: one per request, so batches never mix callers. */
+export const accessLogOf = (context: RequestContext, orm: MikroORM, clock: () => Date): AccessLogRecorder =>
+  loaderFor(context, 'de-access-log', () => new AccessLogRecorder(orm, context.principal, clock));

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { createCoreApp } from '@hub/core-orders/app';
+import type { Principal } from '@hub/shared/auth/principal';
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
+import { startDeApp, type DeApp, type DeAppOptions } from '../src/app.js';
+import { readDeEnv } from '../src/env.js';
+
+/** Core and region-de in this process, on a test file's own database and NATS namespace. */
+export interface DeTestHub {
+  scope: TestScope;
+  core: Awaited<ReturnType<typeof createCoreApp>>;
+  region: DeApp;
+  token(principal: Principal): Promise<string>;
+  gql<T = any>(query: string, variables: Record<string, unknown>, token: string): ReturnType<typeof postGraphQL<T>>;
+  sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
+  place(token: string, input: Record<string, unknown>): Promise<string>;
+  /** Moves an order through core and waits until region-de has applied the last step. */
+  moveOrder(orderId: string, statuses: OrderStatus[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const PLACE = `mutation($input: PlaceDeOrderInput!) { placeDeOrder(input: $input) { id } }`;
+
+export const orderInput = (changes: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(),
+  customer: { name: 'Anna Schmidt', email: 'anna.schmidt@example.de' },
+  shippingAddress: { recipientName: 'Anna Schmidt', street: 'Invalidenstraße', houseNumber: '116', postalCode: '10115', city: 'Berlin', country: 'DE' },
+  lines: [{ sku: 'KAFFEE-1', name: 'Kaffeebohnen 1 kg', quantity: 2, unitPrice: 1499, unitTax: 285 }],
+  ...changes,
+});
+
+/** The environment a region-de process of this scope reads, as strings, so every default applies as in production. */
+export const deEnvSource = (scope: TestScope, extra: Record<string, string> = {}): Record<string, string> => ({
+  ...Object.fromEntries(Object.entries(scope.env).map(([key, value]) => [key, String(value)])),
+  PORT: '0', REGISTRATION_SWEEP_MS: '60000', ...extra,
+});
+
+export async function startDeTestHub(label: string, options: DeAppOptions = {}, env: Record<string, string> = {}): Promise<DeTestHub> {
+  const scope = createTestScope(label);
+  const core = await createCoreApp({ ...scope.env, PORT: 0 });
+  const settled = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  const region = await startDeApp(readDeEnv(deEnvSource(scope, env)), {
+    ...options,
+    onOrderEventSettled: ({ messageId, outcome }) => {
+      if (outcome !== 'applied' && outcome !== 'duplicate') return;
+      settled.add(messageId);
+      waiting.get(messageId)?.();
+    },
+  });
+  const applied = (messageId: string) => new Promise<void>((resolve, reject) => {
+    if (settled.has(messageId)) return resolve();
+    const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 10_000);
+    waiting.set(messageId, () => { clearTimeout(timer); resolve(); });
+  });
+  const admin = await scope.token({ subject: 'admin-kit', role: 'admin', regions: [] });
+  const hub: DeTestHub = {
+    scope, core, region,
+    token: (principal) => scope.token(principal),
+    gql: (query, variables, token) => postGraphQL(region.url, query, variables, token),
+    sql: (query, params = []) => region.orm.em.fork().getConnection().execute(query, params),
+    async place(token, input) {
+      const result = await postGraphQL(region.url, PLACE, { input }, token);
+      if (result.errors) throw new Error(`placement failed: ${JSON.stringify(result.errors)}`);
+      return result.data.placeDeOrder.id as string;
+    },
+    async moveOrder(orderId, statuses) {
+      const current = await postGraphQL(core.url, `query($id: ID!) { order(id: $id) { version } }`, { id: orderId }, admin);
+      let version = current.data.order.version as number;
+      for (const status of statuses) {
+        const moved = await postGraphQL(core.url, `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { version } }`,
+          { input: { orderId, status, expectedVersion: version } }, admin);
+        if (moved.errors) throw new Error(`move to ${status} failed: ${JSON.stringify(moved.errors)}`);
+        version = moved.data.changeOrderStatus.version;
+      }
+      await applied(version === 1 ? `order.placed:${orderId}:1` : `order.status-changed:${orderId}:${version}`);
+    },
+    async close() {
+      await region?.close();
+      await core?.close();
+      await scope.dispose();
+    },
+  };
+  return hub;
+}
