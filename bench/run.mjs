@@ -1,24 +1,40 @@
 // `npm run bench`: throughput and latency of placing and reading orders, through the gateway and straight
-// to the owning subgraph, from one run on this machine. Not part of the tests; it prints figures.
+// to the owning subgraph(s), from one run on this machine. Not part of the tests; it prints figures.
+//
+//   node bench/run.mjs [--duration 10] [--connections 16] [--warmup 2]
+//
+// Each scenario runs a warm-up (not measured), then `--duration` seconds of `--connections` closed-loop clients
+// (bench/load.mjs). Reads use ids of orders placed beforehand, so they read real orders of the bench's customer.
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { createTestScope } from '@hub/shared/testing/harness';
-import { startHubProcesses } from '@hub/shared/testing/hub-processes';
+import { HUB_SERVICES, startHubProcesses } from '@hub/shared/testing/hub-processes';
+import { closedLoop, newAgent } from './load.mjs';
 
 const { values } = parseArgs({ options: {
   duration: { type: 'string', default: '10' },
   connections: { type: 'string', default: '16' },
+  warmup: { type: 'string', default: '2' },
 } });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const warmup = Number(values.warmup);
+if (!(duration > 0) || !Number.isInteger(connections) || connections < 1 || !(warmup >= 0)) {
+  console.error('usage: node bench/run.mjs [--duration seconds] [--connections n] [--warmup seconds]');
+  process.exit(2);
+}
+const SEED_ORDERS = 300;
+// Gently: today core-orders takes a second pool connection per registration (its `nextval` runs outside the
+// registration's transaction), so ten or more placements at once can wedge it; the reads need these orders.
+const SEED_CONCURRENCY = 4;
 
-const scope = createTestScope('bench');
-const hub = await startHubProcesses(scope.env);
-const customer = await scope.token({ subject: 'bench-customer', role: 'customer', regions: ['cn'] });
 const PLACE = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
 const READ = 'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } cn { customer { name } shippingAddress { city } } } }';
-const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { cn { customer { name } shippingAddress { city } } } } }';
+// What the gateway sends for READ: core's part, then region-cn's part for the same order.
+const READ_CORE = 'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } } }';
+const READ_CN = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { cn { customer { name } shippingAddress { city } } } } }';
 const orderInput = () => ({
   idempotencyKey: randomUUID(),
   customer: { name: '测试用户', phone: '13800138000' },
@@ -26,35 +42,119 @@ const orderInput = () => ({
   lines: [{ sku: 'TEA-1', name: '龙井茶', quantity: 1, unitPrice: 12800, unitTax: 1664 }, { sku: 'MUG-1', name: 'Mug', quantity: 2, unitPrice: 2500, unitTax: 325 }],
 });
 
-const placedIds = [];
-async function load(title, url, body, onResponse) {
-  const result = await autocannon({
-    title, url: `${url}/graphql`, method: 'POST', duration, connections,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${customer}` },
-    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }), onResponse }],
+const machine = () => `${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, `
+  + `load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`;
+console.log(`bench: Node ${process.version} ${process.platform}/${process.arch}; ${machine()}`);
+console.log(`       ${connections} connections, ${duration} s measured + ${warmup} s warm-up per scenario`);
+console.log('       other work on this machine shares its cores: compare ratios from one run, not figures across runs\n');
+
+const scope = createTestScope('bench');
+let hub;
+try {
+  hub = await startHubProcesses(scope.env);
+  const customer = await scope.token({ subject: 'bench-customer', role: 'customer', regions: ['cn'] });
+  const headers = { authorization: `Bearer ${customer}` };
+  const gql = (base, query, variables) => ({ url: `${base}/graphql`, headers, body: { query, variables } });
+  const gateway = hub.gatewayUrl;
+  const core = hub.urls['core-orders'];
+  const cn = hub.urls['region-cn'];
+
+  // Orders for the read scenarios, placed first and straight to region-cn.
+  const orderIds = [];
+  process.stdout.write(`placing ${SEED_ORDERS} orders for the read scenarios (${SEED_CONCURRENCY} at a time)... `);
+  const seed = await closedLoop({
+    seconds: Infinity, limit: SEED_ORDERS, connections: SEED_CONCURRENCY,
+    operation: () => gql(cn, PLACE, { input: orderInput() }),
+    onData: (data) => orderIds.push(data.placeCnOrder.id),
   });
-  const errors = result.errors + result.non2xx;
-  return { title, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, requests: result.requests.total, errors };
+  console.log(`${orderIds.length} placed, ${seed.errors} failed${seed.errors ? ` (${[...seed.messages.keys()][0]})` : ''}`);
+  let cursor = 0;
+  const nextId = () => orderIds[cursor++ % orderIds.length];
+
+  // Reads first, so that gateway and direct reads meet the hub in the same state whatever placing does to it.
+  // The direct counterpart of the federated read is the gateway's two fetches, one after the other.
+  const scenarios = [
+    ['read order via gateway (core + cn)', () => gql(gateway, READ, { id: nextId() })],
+    ['read direct: core, then region-cn', () => {
+      const id = nextId();
+      return [gql(core, READ_CORE, { id }), gql(cn, READ_CN, { r: [{ __typename: 'Order', id }] })];
+    }],
+    ['read direct: core-orders only', () => gql(core, READ_CORE, { id: nextId() })],
+    ['read direct: region-cn _entities only', () => gql(cn, READ_CN, { r: [{ __typename: 'Order', id: nextId() }] })],
+    ['place order via gateway', () => gql(gateway, PLACE, { input: orderInput() })],
+    ['place order direct to region-cn', () => gql(cn, PLACE, { input: orderInput() })],
+  ];
+
+  const rows = [];
+  for (const [title, operation] of scenarios) {
+    if (title.startsWith('read') && orderIds.length === 0) {
+      console.log(`${title}: skipped, no order could be placed to read`);
+      continue;
+    }
+    const agent = newAgent(connections);
+    process.stdout.write(`${title}: warm-up... `);
+    const warm = await closedLoop({ seconds: warmup, connections, operation, agent });
+    process.stdout.write('measuring... ');
+    const result = await closedLoop({ seconds: duration, connections, operation, agent });
+    agent.destroy();
+    console.log(`${result.ok} ok, ${result.errors} errors${warm.errors ? ` (+${warm.errors} in warm-up)` : ''}`);
+    rows.push({ title, result });
+  }
+
+  console.log(`\nresults (${connections} connections, ${duration} s each; latency of successful requests only; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  const ms = (value) => (Number.isNaN(value) ? '-' : value.toFixed(1));
+  printTable(['scenario', 'ok/s', 'p50 ms', 'p99 ms', 'ok', 'non-2xx', 'GraphQL errors', 'timeouts/network', 'note'],
+    rows.map(({ title, result: r }) => [title, r.perSecond.toFixed(1), ms(r.p50), ms(r.p99), r.ok, r.non2xx, r.graphqlErrors, r.failures, r.errors ? '<- ERRORS' : '']));
+  for (const { title, result } of rows.filter((row) => row.result.errors)) {
+    console.log(`!! ${title}: ${result.errors} of ${result.ok + result.errors} operations failed; most frequent:`);
+    for (const [message, count] of [...result.messages].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`     ${count} × ${message}`);
+  }
+
+  const byTitle = Object.fromEntries(rows.map((row) => [row.title, row.result]));
+  const ratio = (label, viaGateway, direct) => {
+    const g = byTitle[viaGateway];
+    const d = byTitle[direct];
+    if (!g || !d) return console.log(`gateway/direct ${label}: n/a (skipped)`);
+    const flag = g.errors || d.errors ? '   (not comparable: a scenario had errors)' : '';
+    const over = (a, b) => (a > 0 && b > 0 ? (a / b).toFixed(2) : 'n/a');
+    console.log(`gateway/direct ${label}: throughput ${over(g.perSecond, d.perSecond)}, p50 latency ${over(g.p50, d.p50)}, p99 latency ${over(g.p99, d.p99)}${flag}`);
+  };
+  console.log();
+  ratio('placing', 'place order via gateway', 'place order direct to region-cn');
+  ratio('reading', 'read order via gateway (core + cn)', 'read direct: core, then region-cn');
+
+  const placed = rows.filter((row) => row.title.startsWith('place')).reduce((sum, row) => sum + row.result.ok, 0);
+  console.log(`\norders placed in measured runs: ${placed}; orders read from: ${orderIds.length}`);
+  console.log(`RSS after the run: ${memoryOfServices()}, bench ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+} finally {
+  await hub?.close();
+  await scope.dispose();
 }
 
-const collect = (status, responseBody) => {
-  const id = JSON.parse(responseBody).data?.placeCnOrder?.id;
-  if (id) placedIds.push(id);
-};
-let cursor = 0;
-const nextId = () => placedIds[cursor++ % placedIds.length];
+function printTable(header, body) {
+  const cells = [header, ...body].map((row) => row.map(String));
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  console.log([line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...cells.slice(1).map(line)].join('\n'));
+}
 
-console.log(`bench: ${connections} connections, ${duration} s per scenario, ${process.arch}, Node ${process.version}`);
-const rows = [];
-rows.push(await load('place order via gateway', hub.gatewayUrl, () => ({ query: PLACE, variables: { input: orderInput() } }), collect));
-rows.push(await load('place order direct to region-cn', hub.urls['region-cn'], () => ({ query: PLACE, variables: { input: orderInput() } }), collect));
-rows.push(await load('federated read via gateway', hub.gatewayUrl, () => ({ query: READ, variables: { id: nextId() } })));
-rows.push(await load('read direct to core-orders (master part)', hub.urls['core-orders'], () => ({ query: READ.replace(/ cn \{.*\} \} \} \}$/, ' } }'), variables: { id: nextId() } })));
-rows.push(await load('read direct to region-cn (_entities)', hub.urls['region-cn'], () => ({ query: ENTITIES, variables: { r: [{ __typename: 'Order', id: nextId() }] } })));
-console.table(rows);
-const ratio = (a, b) => (rows[a]['req/s'] / rows[b]['req/s']).toFixed(2);
-console.log(`gateway/direct throughput ratio: placing ${ratio(0, 1)}, reading ${ratio(2, 3)} (vs core alone)`);
-const memory = process.memoryUsage();
-console.log(`bench process RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB; orders placed ${placedIds.length}`);
-await hub.close();
-await scope.dispose();
+/** VmRSS of the hub's processes: this process's children running `dist/main.js`, named by their directory. */
+function memoryOfServices() {
+  try {
+    const names = Object.fromEntries(Object.entries(HUB_SERVICES).map(([name, dir]) => [dir, name]));
+    const found = [];
+    for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/main.js')) continue;
+        const dir = Object.keys(names).find((d) => readlinkSync(`/proc/${pid}/cwd`).endsWith(d));
+        const kib = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
+        if (dir && kib) found.push(`${names[dir]} ${(kib / 1024).toFixed(0)} MiB`);
+      } catch { /* the process went away */ }
+    }
+    return found.length ? found.join(', ') : 'services not found';
+  } catch {
+    return 'not available here (no /proc)';
+  }
+}
