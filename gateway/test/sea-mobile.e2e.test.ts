@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 import { loadPersistedOperations, operationId, type PersistedOperations } from '../src/persisted-operations/index.js';
@@ -35,7 +35,7 @@ interface WireResponse {
 
 /** One HTTP exchange with exactly the headers given: fetch would add Accept-Encoding and decompress on its own. */
 function send(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<WireResponse> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const request = http.request(`${hub.gatewayUrl}${path}`, {
       method, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}) },
@@ -173,6 +173,12 @@ describe('compression', () => {
     expect(response.json().data.order.lines).toHaveLength(40);
     if (expected) expect(response.raw.length).toBeLessThan(Buffer.byteLength(JSON.stringify(response.json())) / 3);
     else expect(JSON.parse(response.raw.toString('utf8'))).toEqual(response.json());
+  });
+
+  it.each([['br', brotliCompressSync], ['gzip', gzipSync]] as const)('takes a request body compressed with %s', async (encoding, compress) => {
+    const body = compress(JSON.stringify({ documentId: idOf('SeaQuickOrder'), variables: { input: quickOrderInput() } }));
+    const response = await send('POST', '/graphql', { ...auth(), 'content-encoding': encoding }, body);
+    expect(response.json().data.seaQuickOrder).toMatchObject({ status: 'CREATED', total: 418_800 });
   });
 
   it('leaves answers below 1 KiB as they are', async () => {

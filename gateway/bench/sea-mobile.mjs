@@ -1,0 +1,165 @@
+// `npm run bench:sea -w @hub/gateway` (after `npx turbo run build`): bytes on the wire and time to confirmation
+// for a SEA mobile checkout followed by two status checks, on a simulated slow mobile link (150 ms round trip,
+// 1.6 Mbit/s down, 750 kbit/s up). The mobile path uses persisted operations, the quick order, a brotli request
+// body, compressed answers and a revalidating GET; the standard path sends full operation text by POST,
+// uncompressed: placeSeaOrder { id }, then order { … } for the confirmation, then order { status }.
+// Runs the whole hub on its own test scope and removes it afterwards. Not a test: it prints figures.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createTestScope } from '@hub/shared/testing/harness';
+import { startHubProcesses } from '@hub/shared/testing/hub-processes';
+import { startSlowNetworkProxy } from './slow-network-proxy.mjs';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const RUNS = Number(values.runs);
+const PROFILE = { rttMs: 150, downBitsPerSecond: 1_600_000, upBitsPerSecond: 750_000 };
+
+const manifest = JSON.parse(await readFile(new URL('../persisted-operations/sea-mobile.json', import.meta.url), 'utf8'));
+const idOf = (name) => manifest.operations.find((operation) => operation.name === name).id;
+
+const LINES = [
+  { sku: 'KOPI-1', name: 'Kopi Gayo 250 g', quantity: 2, unitPrice: 85_000, unitTax: 9_350 },
+  { sku: 'TEH-2', name: 'Teh Melati 100 g', quantity: 1, unitPrice: 25_000, unitTax: 2_750 },
+];
+const ADDRESS = {
+  recipientName: 'Siti Rahayu', recipientPhone: '0812-3456-7890', line1: 'Jl. Merdeka No. 10', line2: 'RT 01/RW 02',
+  subdistrict: 'Gambir', district: 'Gambir', city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '10110', country: 'ID',
+};
+const STANDARD_INPUT = (key) => ({
+  idempotencyKey: key, channel: 'MOBILE_APP', currency: 'IDR', payment: 'COD', shippingTotal: 15_000, lines: LINES,
+  customer: { name: ADDRESS.recipientName, phone: ADDRESS.recipientPhone }, shippingAddress: ADDRESS,
+});
+
+const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+/** What the app's HTTP stack sends: compressed answers welcome, and the header Apollo's CSRF check wants on a GET. */
+const mobile = (token) => ({ authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' });
+const post = (headers, body) => ({ method: 'POST', headers, body: Buffer.from(JSON.stringify(body)) });
+const postBrotli = (headers, body) => ({
+  method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'br' }, body: brotliCompressSync(JSON.stringify(body)),
+});
+const statusPost = (token, order) => post(json(token), { query: 'query SeaOrderStatus($id: ID!) { order(id: $id) { status } }', variables: { id: order.id } });
+
+/**
+ * Each path: the requests of a checkout (done when the app can show number, total and status) and of the status
+ * checks that follow, each step reading what it needs from the answers before it.
+ */
+const paths = {
+  mobile: {
+    checkout: [
+      (token, key) => postBrotli(mobile(token), { documentId: idOf('SeaQuickOrder'), variables: { input: { idempotencyKey: key, lines: LINES, address: ADDRESS, payment: 'COD', shippingTotal: 15_000 } } }),
+    ],
+    confirmation: (answers) => answers[0].body.data.seaQuickOrder,
+    track: [
+      (token, order) => ({ method: 'GET', headers: { ...mobile(token), 'apollo-require-preflight': '1' }, search: `?documentId=${idOf('SeaOrderStatus')}&variables=${encodeURIComponent(JSON.stringify({ id: order.id }))}` }),
+      // Later, with max-age passed: the app's HTTP cache revalidates, and an unchanged status comes back as 304.
+      (token, order, previous) => ({ ...paths.mobile.track[0](token, order), headers: { ...mobile(token), 'apollo-require-preflight': '1', 'if-none-match': previous.headers.etag } }),
+    ],
+  },
+  standard: {
+    checkout: [
+      (token, key) => post(json(token), { query: 'mutation PlaceSeaOrder($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id } }', variables: { input: STANDARD_INPUT(key) } }),
+      (token, key, answers) => post(json(token), { query: 'query Order($id: ID!) { order(id: $id) { id number status totals { grandTotal } } }', variables: { id: answers[0].body.data.placeSeaOrder.id } }),
+    ],
+    confirmation: (answers) => {
+      const order = answers[1].body.data.order;
+      return { id: order.id, number: order.number, total: order.totals.grandTotal, status: order.status };
+    },
+    track: [statusPost, statusPost],
+  },
+  'standard, one request': {
+    checkout: [
+      (token, key) => post(json(token), { query: 'mutation PlaceSeaOrder($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id number status totals { grandTotal } } }', variables: { input: STANDARD_INPUT(key) } }),
+    ],
+    confirmation: (answers) => {
+      const order = answers[0].body.data.placeSeaOrder;
+      return { id: order.id, number: order.number, total: order.totals.grandTotal, status: order.status };
+    },
+    track: [statusPost, statusPost],
+  },
+};
+
+function exchange(port, agent, { method, headers, body, search = '' }) {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, path: `/graphql${search}`, method, agent, headers: {
+      ...headers, ...(body ? { 'content-length': body.length } : {}),
+    } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        if (response.statusCode === 304) return resolve({ status: 304, headers: response.headers, body: null });
+        const raw = Buffer.concat(chunks);
+        const encoding = response.headers['content-encoding'];
+        const parsed = JSON.parse((encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'));
+        if (parsed.errors) reject(new Error(JSON.stringify(parsed.errors)));
+        else resolve({ status: response.statusCode, headers: response.headers, body: parsed });
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** One checkout on a fresh connection (the app was in the background), then the status checks on the same connection. */
+async function run(proxy, path, token) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  proxy.reset();
+  const key = randomUUID();
+  const started = performance.now();
+  const answers = [];
+  for (const step of path.checkout) answers.push(await exchange(proxy.port, agent, step(token, key, answers)));
+  const confirmation = path.confirmation(answers);
+  const confirmedMs = performance.now() - started;
+  const checkout = { ...proxy.counters };
+  const trackStarted = performance.now();
+  let previous;
+  for (const step of path.track) {
+    previous = await exchange(proxy.port, agent, step(token, confirmation, previous));
+    if (previous.status !== 304 && previous.body.data.order.status !== 'CREATED') throw new Error(`unexpected status ${JSON.stringify(previous.body)}`);
+  }
+  const trackedMs = performance.now() - trackStarted;
+  agent.destroy();
+  if (!confirmation.number || confirmation.status !== 'CREATED') throw new Error(`unexpected confirmation ${JSON.stringify(confirmation)}`);
+  return {
+    confirmedMs, trackedMs, requests: path.checkout.length + path.track.length,
+    checkoutUp: checkout.up, checkoutDown: checkout.down, trackUp: proxy.counters.up - checkout.up, trackDown: proxy.counters.down - checkout.down,
+  };
+}
+
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+
+const scope = createTestScope('bench-sea');
+const hub = await startHubProcesses(scope.env);
+const proxy = await startSlowNetworkProxy({ targetPort: Number(new URL(hub.gatewayUrl).port), ...PROFILE });
+try {
+  const token = await scope.token({ subject: 'bench-sea-customer', role: 'customer', regions: ['sea'] });
+  // Warm-up: the gateway's first query plans and the services' first queries are not what a customer waits for.
+  for (const path of Object.values(paths)) await run(proxy, path, token);
+  const rows = [];
+  for (const [name, path] of Object.entries(paths)) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i += 1) runs.push(await run(proxy, path, token));
+    const [first] = runs;
+    rows.push({
+      path: name, requests: first.requests,
+      'checkout ↑ B': first.checkoutUp, 'checkout ↓ B': first.checkoutDown, 'status ×2 ↑ B': first.trackUp, 'status ×2 ↓ B': first.trackDown,
+      'total B': first.checkoutUp + first.checkoutDown + first.trackUp + first.trackDown,
+      'to confirmation ms': Math.round(median(runs.map((r) => r.confirmedMs))),
+      'status ×2 ms': Math.round(median(runs.map((r) => r.trackedMs))),
+    });
+  }
+  console.log(`sea-mobile bench: ${RUNS} runs per path (medians; bytes of one run) over a simulated link of ${PROFILE.rttMs} ms RTT, `
+    + `${PROFILE.downBitsPerSecond / 1e6} Mbit/s down, ${PROFILE.upBitsPerSecond / 1e3} kbit/s up. A new TCP connection per checkout `
+    + '(handshake counted, no TLS); bytes are HTTP/1.1 headers and bodies as they crossed the link.');
+  console.table(rows);
+  const [mobileRow, standardRow] = rows;
+  const less = (key) => `${Math.round((1 - mobileRow[key] / standardRow[key]) * 100)} %`;
+  console.log(`mobile vs standard: ${less('total B')} fewer bytes (${mobileRow['total B']} vs ${standardRow['total B']}), `
+    + `confirmation ${less('to confirmation ms')} sooner (${mobileRow['to confirmation ms']} vs ${standardRow['to confirmation ms']} ms)`);
+} finally {
+  await proxy.close();
+  await hub.close();
+  await scope.dispose();
+}
