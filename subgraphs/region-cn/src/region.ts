@@ -1,13 +1,29 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
-import { CnOrderContact } from './orders/cn-order-contact.entity.js';
+import { systemClock, type Clock } from './clock.js';
 import { createCnOrderResolvers } from './orders/cn-order.resolver.js';
+import { cnEntities } from './persistence/cn-entities.js';
 import { cnMigrations } from './persistence/migrations/index.js';
+import { createCnPickupResolvers } from './pickups/graphql/cn-pickup.resolver.js';
+import { createCnRefundResolvers } from './refunds/graphql/cn-refund.resolver.js';
+import { createCnOrderReturnsResolvers } from './returns/graphql/cn-order-returns.resolver.js';
+import { createCnReturnResolvers } from './returns/graphql/cn-return.resolver.js';
+import { createReturnServices } from './returns/return-services.js';
 
-/** region-cn: mainland China orders, personal data kept in China. */
-export const cnRegion: RegionDefinition = {
-  code: 'cn',
-  defaultPort: 4002,
-  entities: [CnOrderContact],
-  migrations: cnMigrations,
-  resolvers: (dependencies) => [...createCnOrderResolvers(dependencies)],
-};
+/** region-cn: mainland China orders, personal data kept in China, 7-day no-reason returns with door pickup. */
+export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinition {
+  return {
+    code: 'cn',
+    defaultPort: 4002,
+    entities: cnEntities,
+    migrations: cnMigrations,
+    resolvers: (dependencies) => {
+      const returns = createReturnServices(dependencies, options.clock ?? systemClock);
+      return [
+        ...createCnOrderResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
+        ...createCnPickupResolvers(returns), ...createCnRefundResolvers(returns),
+      ];
+    },
+  };
+}
+
+export const cnRegion = createCnRegion();

@@ -5,6 +5,7 @@ import { createCoreApp } from '@hub/core-orders/app';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { cnRegion } from '../src/region.js';
+import { regionTestEnv } from './support/region-test-env.js';
 
 /** Core's outbox and region-cn's consumer across crashes at the two dangerous moments of publishing. */
 const scope = createTestScope('outbox');
@@ -16,7 +17,7 @@ let nc: NatsConnection;
 
 beforeAll(async () => {
   const bootstrapCore = await createCoreApp({ ...scope.env, PORT: 0 }); // creates the schema and the stream
-  region = await startRegion(cnRegion, { ...scope.env, PORT: 0, REGISTRATION_SWEEP_MS: 60_000 }, {
+  region = await startRegion(cnRegion, regionTestEnv(scope.env), {
     onOrderEventSettled: (outcome) => {
       outcomes.push(outcome);
       listeners.forEach((listener) => listener(outcome));

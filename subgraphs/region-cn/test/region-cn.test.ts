@@ -3,6 +3,7 @@ import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harne
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createCoreApp } from '@hub/core-orders/app';
 import { cnRegion } from '../src/region.js';
+import { regionTestEnv } from './support/region-test-env.js';
 
 const scope = createTestScope('cn');
 const settled: Array<(outcome: { messageId: string; outcome: string }) => void> = [];
@@ -11,7 +12,7 @@ let region: RegionApp;
 
 beforeAll(async () => {
   core = await createCoreApp({ ...scope.env, PORT: 0 });
-  region = await startRegion(cnRegion, { ...scope.env, PORT: 0, REGISTRATION_SWEEP_MS: 60_000 }, {
+  region = await startRegion(cnRegion, regionTestEnv(scope.env), {
     onOrderEventSettled: (outcome) => settled.forEach((listener) => listener(outcome)),
   });
 });

@@ -1,6 +1,7 @@
-import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { RegionalOrderInputBase } from '@hub/shared/region/order-line.input';
+import { CnLineReturnPolicyInput, CnOrderGiftInput } from './cn-return-terms.input.js';
 
 /** Mainland mobile numbers: 11 digits starting 13–19, optionally with the +86 country code. */
 export const CN_MOBILE = /^(\+86)?1[3-9]\d{9}$/;
@@ -24,6 +25,9 @@ export class CnAddressInput {
 
 @InputType({ description: 'An order placed in the CN shop; prices in fen (CNY minor units).' })
 export class PlaceCnOrderInput extends RegionalOrderInputBase {
+  @Field(() => [CnLineReturnPolicyInput], { nullable: true, description: 'Lines the shop declares not returnable without reason; only the categories the law allows, confirmable ones with the customer\'s confirmation.' })
+  @IsOptional() @ArrayMaxSize(500) @ValidateNested() returnPolicies?: CnLineReturnPolicyInput[] | null;
+  @Field(() => [CnOrderGiftInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested() gifts?: CnOrderGiftInput[] | null;
   @Field(() => CnCustomerInput) @ValidateNested() customer!: CnCustomerInput;
   @Field(() => CnAddressInput) @ValidateNested() shippingAddress!: CnAddressInput;
 }

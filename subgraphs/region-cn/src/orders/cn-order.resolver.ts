@@ -9,6 +9,7 @@ import { revealPersonalData } from '@hub/shared/region/personal-data.reveal';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadByOrderId, loadRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import { CnOrderContact } from './cn-order-contact.entity.js';
+import { assertValidReturnTerms, storeReturnTerms } from './cn-return-terms.js';
 import { PlaceCnOrderInput } from './cn-order.input.js';
 import { CnAddress, CnCustomer, CnOrderDetails } from './cn-order.types.js';
 
@@ -20,6 +21,7 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
     @Authorized('customer', 'operator', 'admin')
     @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. Repeating the idempotency key returns the same order.' })
     async placeCnOrder(@Arg('input', () => PlaceCnOrderInput) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
+      assertValidReturnTerms(input);
       const snapshot = await intake.place({
         principal,
         idempotencyKey: input.idempotencyKey,
@@ -37,6 +39,7 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
             recipientName: address.recipientName, recipientPhone: address.recipientPhone, province: address.province,
             city: address.city, district: address.district, street: address.street, postalCode: address.postalCode ?? null,
           });
+          storeReturnTerms(em, orderId, input);
         },
       });
       return { id: snapshot.orderId };

@@ -1,5 +1,5 @@
 import { DomainError } from '@hub/shared/errors';
-import { assertValidReturnDeclaration, RETURN_EXCLUSIONS, type ReturnPolicyDeclaration } from './return-policy.rules.js';
+import { assertNoReturnFlagInAttributes, assertValidReturnDeclaration, RETURN_EXCLUSIONS, type ReturnPolicyDeclaration } from './return-policy.rules.js';
 
 const failureOf = (run: () => void) => {
   try {
@@ -24,22 +24,22 @@ describe('return-policy declarations at purchase', () => {
     ['goods devalued by activation or trial, confirmed', { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: true }],
     ['disclosed near-expiry or defective goods, confirmed', { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: true }],
   ])('accepts %s', (_label, declaration) => {
-    expect(failureOf(() => assertValidReturnDeclaration(0, declaration))).toBeNull();
+    expect(failureOf(() => assertValidReturnDeclaration('returnPolicies.0', declaration))).toBeNull();
   });
 
   it.each<[string, ReturnPolicyDeclaration, string]>([
-    ['an unconfirmed safety/quality exclusion', { exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY' }, 'lines.2.returnPolicy.customerConfirmed'],
-    ['an activation exclusion the customer declined', { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: false }, 'lines.2.returnPolicy.customerConfirmed'],
-    ['a near-expiry exclusion with confirmation left out', { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: null }, 'lines.2.returnPolicy.customerConfirmed'],
-    ['a confirmation without an exclusion', { customerConfirmed: true }, 'lines.2.returnPolicy.customerConfirmed'],
+    ['an unconfirmed safety/quality exclusion', { exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY' }, 'returnPolicies.2.customerConfirmed'],
+    ['an activation exclusion the customer declined', { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: false }, 'returnPolicies.2.customerConfirmed'],
+    ['a near-expiry exclusion with confirmation left out', { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: null }, 'returnPolicies.2.customerConfirmed'],
+    ['a confirmation without an exclusion', { customerConfirmed: true }, 'returnPolicies.2.customerConfirmed'],
   ])('refuses %s, naming the field', (_label, declaration, field) => {
-    expect(failureOf(() => assertValidReturnDeclaration(2, declaration))).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(failureOf(() => assertValidReturnDeclaration('returnPolicies.2', declaration))).toEqual({ code: 'BAD_USER_INPUT', field });
   });
 
   it.each(['returnable', 'nonReturnable', 'non_returnable', 'noReturn', 'no-returns', 'returnPolicy'])(
     'refuses goods marked non-returnable through the attribute %s',
     (key) => {
-      expect(failureOf(() => assertValidReturnDeclaration(1, null, { [key]: false }))).toEqual({ code: 'BAD_USER_INPUT', field: `lines.1.attributes.${key}` });
+      expect(failureOf(() => assertNoReturnFlagInAttributes(1, { [key]: false }))).toEqual({ code: 'BAD_USER_INPUT', field: `lines.1.attributes.${key}` });
     },
   );
 

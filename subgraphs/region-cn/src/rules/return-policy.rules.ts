@@ -36,18 +36,9 @@ const RETURN_FLAG_ATTRIBUTE = /^(non[-_]?)?returnable$|^no[-_]?returns?$|^return
 /**
  * Refuses a declaration that would exclude goods the law does not let the shop exclude: a confirmable
  * category without the consumer's explicit confirmation (Interim Measures art. 7; Implementing Regulation
- * 2024 art. 19), a confirmation with nothing to confirm, or a returnability flag hidden in the line's attributes.
+ * 2024 art. 19), or a confirmation with nothing to confirm. `field` is where the declaration sits in the input.
  */
-export function assertValidReturnDeclaration(
-  lineIndex: number,
-  declaration: ReturnPolicyDeclaration | null | undefined,
-  attributes: Record<string, unknown> = {},
-): void {
-  const field = `lines.${lineIndex}.returnPolicy`;
-  const flag = Object.keys(attributes).find((key) => RETURN_FLAG_ATTRIBUTE.test(key));
-  if (flag) {
-    throw new InputValidationError(`lines.${lineIndex}.attributes.${flag}`, 'Returnability is declared in returnPolicy, never in attributes');
-  }
+export function assertValidReturnDeclaration(field: string, declaration: ReturnPolicyDeclaration | null | undefined): void {
   const exclusion = declaration?.exclusion ?? null;
   const confirmed = declaration?.customerConfirmed ?? null;
   if (exclusion === null) {
@@ -57,4 +48,10 @@ export function assertValidReturnDeclaration(
   if (isConfirmable(exclusion) && confirmed !== true) {
     throw new InputValidationError(`${field}.customerConfirmed`, `${exclusion} excludes a return only when the customer confirmed it at purchase`);
   }
+}
+
+/** Returnability is declared only through the return-policy declaration, so no category outside the law can slip in as an attribute (Implementing Regulation 2024 art. 19). */
+export function assertNoReturnFlagInAttributes(lineIndex: number, attributes: Record<string, unknown> = {}): void {
+  const flag = Object.keys(attributes).find((key) => RETURN_FLAG_ATTRIBUTE.test(key));
+  if (flag) throw new InputValidationError(`lines.${lineIndex}.attributes.${flag}`, 'Returnability is declared in returnPolicies, never in attributes');
 }

@@ -1,0 +1,33 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { readableRegions } from '@hub/shared/auth/access';
+import type { Principal } from '@hub/shared/auth/principal';
+import { ForbiddenError } from '@hub/shared/errors';
+import { RegionalOrder } from '@hub/shared/region/regional-order.entity';
+import { daysOverdue } from '../rules/refund-deadline.rules.js';
+import { CnReturnLine } from '../returns/persistence/cn-return-line.entity.js';
+import { CnReturn } from '../returns/persistence/cn-return.entity.js';
+import { REGION } from '../returns/order-access.js';
+
+export interface OverdueRefund {
+  ret: CnReturn;
+  orderNumber: string | null;
+  daysOverdue: number;
+}
+
+/**
+ * Returns whose goods were received complete (at least one line) but whose refund is past its 7-day deadline
+ * (CRPL art. 25(3)), oldest first, for operators to act on.
+ */
+export async function listOverdueRefunds(orm: MikroORM, principal: Principal, now: Date, limit = 200): Promise<OverdueRefund[]> {
+  const regions = readableRegions(principal);
+  if (regions && !regions.includes(REGION)) throw new ForbiddenError('The caller does not work in region cn');
+  const em = orm.em.fork();
+  const due = await em.find(CnReturn, { state: 'RECEIVED', refundDueBefore: { $lte: now } }, { orderBy: { refundDueBefore: 'asc' }, limit });
+  if (due.length === 0) return [];
+  const ids = due.map((ret) => ret.id);
+  const owed = new Set((await em.find(CnReturnLine, { returnId: { $in: ids }, complete: true })).map((line) => line.returnId));
+  const orders = new Map((await em.find(RegionalOrder, { orderId: { $in: due.map((ret) => ret.orderId) } })).map((order) => [order.orderId, order]));
+  return due.filter((ret) => owed.has(ret.id)).map((ret) => ({
+    ret, orderNumber: orders.get(ret.orderId)?.orderNumber ?? null, daysOverdue: daysOverdue(ret.refundDueBefore!, now),
+  }));
+}

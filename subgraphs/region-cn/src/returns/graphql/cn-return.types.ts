@@ -1,0 +1,51 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import type { IncompleteReason } from '../../rules/inspection.rules.js';
+import type { EligibilityReason } from '../../rules/return-eligibility.rules.js';
+import type { ReturnState } from '../../rules/return-steps.rules.js';
+import type { RefundDestination } from '../persistence/cn-return.entity.js';
+import { CnIncompleteReasonEnum, CnRefundDestinationEnum, CnReturnEligibilityReasonEnum, CnReturnStateEnum } from './cn-return.enums.js';
+
+@ObjectType({ description: 'Whether one line can be returned without reason now, and until when.' })
+export class CnLineReturnEligibility {
+  @Field(() => Int) lineNo!: number;
+  @Field(() => Boolean) eligible!: boolean;
+  @Field(() => CnReturnEligibilityReasonEnum) reason!: EligibilityReason;
+  @Field(() => Int) returnableQuantity!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Requests must be sent before this instant (midnight CST after the last day).' })
+  deadline!: Date | null;
+  @Field(() => String, { nullable: true, description: 'The last day (CST, YYYY-MM-DD) on which a request is accepted.' }) lastDay!: string | null;
+}
+
+@ObjectType('CnReturnLine', { description: 'Units of one order line in a return, and what inspection found.' })
+export class CnReturnLineView {
+  @Field(() => Int) lineNo!: number;
+  @Field(() => Int) quantity!: number;
+  @Field(() => Boolean, { nullable: true, description: 'Null until inspected.' }) complete!: boolean | null;
+  @Field(() => CnIncompleteReasonEnum, { nullable: true }) incompleteReason!: IncompleteReason | null;
+  @Field(() => Boolean, { nullable: true, description: 'Opened to inspect; recorded, never held against the customer.' }) packagingOpened!: boolean | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('CnReturn', { description: 'A 7-day no-reason return (七天无理由退货) of some lines of a CN order, with door pickup.' })
+export class CnReturnView {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) orderId!: string;
+  @Field(() => CnReturnStateEnum) state!: ReturnState;
+  @Field(() => Int, { description: 'Pass back as expectedVersion; a newer version means CONFLICT.' }) version!: number;
+  @Field(() => GraphQLISODateTime) requestedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'The window\'s close when the request was sent; later pickup and receipt do not matter.' })
+  windowClosesBefore!: Date;
+  @Field(() => CnRefundDestinationEnum) refundDestination!: RefundDestination;
+  @Field(() => [Int], { nullable: true, description: 'Gifts that came back, recorded at inspection.' }) giftsReturned!: number[] | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) receivedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The refund is due before this instant: seven CST days after receipt.' })
+  refundDueBefore!: Date | null;
+}
+
+@ObjectType({ description: 'A return request the rules turned down; nothing was recorded.' })
+export class CnReturnRefused {
+  @Field(() => Int, { description: 'The first line that could not be returned as asked.' }) lineNo!: number;
+  @Field(() => CnReturnEligibilityReasonEnum) reason!: EligibilityReason;
+  @Field(() => Int) returnableQuantity!: number;
+  @Field(() => [CnLineReturnEligibility]) eligibility!: CnLineReturnEligibility[];
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { startCnReturnsHub, type CnReturnsHub } from './support/cn-returns-hub.js';
+import { CANCEL_PICKUP, INSPECT, OPEN_SLOTS, ORDER_RETURNS, OVERDUE, REQUEST, RESCHEDULE, SCAN, SCHEDULE, SETTLE, WITHDRAW } from './support/cn-returns.operations.js';
+
+/** 7-day no-reason returns through real region-cn and core: intake, eligibility, door pickup, inspection, refund, timeline. */
+let hub: CnReturnsHub;
+const DAY = 24 * 60 * 60 * 1000;
+const AREA = { province: '浙江省', city: '杭州市', district: '西湖区' };
+
+beforeAll(async () => {
+  hub = await startCnReturnsHub('cn_returns');
+});
+afterAll(async () => {
+  await hub?.close();
+});
+afterEach(() => hub.resetClock());
+
+const TEA = { sku: 'TEA-1', name: '龙井茶', quantity: 2, unitPrice: 5000, unitTax: 650 };
+const CUPS = { sku: 'CUP-1', name: '茶杯', quantity: 3, unitPrice: 3000, unitTax: 390 };
+const CAKE = { sku: 'CAKE-1', name: '鲜花饼', quantity: 1, unitPrice: 2000, unitTax: 0 };
+const EARBUDS = { sku: 'EAR-1', name: '入耳式耳机', quantity: 1, unitPrice: 20000, unitTax: 2600 };
+
+async function openSlots(slots: Array<{ inHours: number; capacity: number; fee: number }>, area = AREA) {
+  const operator = await hub.staff('operator');
+  const result = await hub.gql(OPEN_SLOTS, { input: { ...area, slots: slots.map(({ inHours, capacity, fee }) => ({
+    startsAt: new Date(Date.now() + inHours * 3600_000).toISOString(), endsAt: new Date(Date.now() + (inHours + 2) * 3600_000).toISOString(), capacity, fee,
+  })) } }, operator);
+  expect(result.errors).toBeUndefined();
+  return result.data.openCnPickupSlots.map((slot: { id: string }) => slot.id) as string[];
+}
+
+async function eligibility(orderId: string, bearer: string) {
+  const result = await hub.gql(ORDER_RETURNS, { r: [{ __typename: 'Order', id: orderId }] }, bearer);
+  expect(result.errors).toBeUndefined();
+  return result.data._entities[0].cn;
+}
+
+async function timeline(orderId: string) {
+  const admin = await hub.staff('admin');
+  const result = await hub.coreGql(`query($id: ID!) { order(id: $id) { status timeline { to note actor { type id } } } }`, { id: orderId }, admin);
+  return result.data.order as { status: string; timeline: Array<{ to: string; note: string | null; actor: { type: string; id: string } }> };
+}
+
+it('takes a partial return from request to refund, with each step and its actor in core\'s timeline', async () => {
+  const orderId = await hub.place('cust-e2e', {
+    lines: [TEA, CUPS, CAKE, EARBUDS],
+    discountTotal: 1001,
+    returnPolicies: [{ lineNo: 3, exclusion: 'FRESH_PERISHABLE' }, { lineNo: 4, exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY', customerConfirmed: true }],
+    gifts: [{ kind: 'ITEM', description: '紫砂杯', declaredValue: 1500, lineNos: [1] }, { kind: 'POINTS', description: '200 积分' }],
+  });
+  const customer = await hub.customer('cust-e2e');
+  expect((await eligibility(orderId, customer)).returnEligibility.map((l: any) => l.reason)).toEqual(['WINDOW_NOT_STARTED', 'WINDOW_NOT_STARTED', 'EXCLUDED_FRESH_PERISHABLE', 'EXCLUDED_UNSEALING_AFFECTS_SAFETY_OR_QUALITY']);
+
+  await hub.deliver(orderId);
+  const before = (await eligibility(orderId, customer)).returnEligibility;
+  expect(before.map((l: any) => [l.lineNo, l.eligible, l.reason, l.returnableQuantity])).toEqual([
+    [1, true, 'ELIGIBLE', 2], [2, true, 'ELIGIBLE', 3], [3, false, 'EXCLUDED_FRESH_PERISHABLE', 0], [4, false, 'EXCLUDED_UNSEALING_AFFECTS_SAFETY_OR_QUALITY', 0],
+  ]);
+  expect(new Date(before[0].deadline).getTime() - Date.now()).toBeGreaterThan(7 * DAY);
+
+  const requested = await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: 1 }] } }, customer);
+  const ret = requested.data.requestCnReturn;
+  expect(ret).toMatchObject({ __typename: 'CnReturn', state: 'REQUESTED', refundDestination: 'ORIGINAL_PAYMENT', giftsToReturn: [{ giftNo: 1, kind: 'ITEM', declaredValue: 1500 }] });
+
+  const [free, charged] = await openSlots([{ inHours: 20, capacity: 2, fee: 0 }, { inHours: 26, capacity: 2, fee: 800 }]);
+  const slots = await hub.gql(`query($id: ID!) { cnPickupSlots(returnId: $id) { id fee remaining } }`, { id: ret.id }, customer);
+  expect(slots.data.cnPickupSlots).toEqual(expect.arrayContaining([{ id: free, fee: 0, remaining: 2 }, { id: charged, fee: 800, remaining: 2 }]));
+  const scheduled = (await hub.gql(SCHEDULE, { input: { returnId: ret.id, slotId: free, expectedVersion: ret.version } }, customer)).data.scheduleCnReturnPickup;
+  expect(scheduled).toMatchObject({ state: 'PICKUP_SCHEDULED', pickup: { state: 'SCHEDULED', fee: 0, feeConsentedAt: null, slot: { id: free, remaining: 1 } } });
+  const moved = (await hub.gql(RESCHEDULE, { input: { returnId: ret.id, slotId: charged, acceptedPickupFee: 800, expectedVersion: scheduled.version } }, customer)).data.rescheduleCnReturnPickup;
+  expect(moved).toMatchObject({ state: 'PICKUP_SCHEDULED', pickup: { fee: 800, slot: { id: charged, remaining: 1 } } });
+  expect(moved.pickup.feeConsentedAt).not.toBeNull();
+  expect((await hub.gql(`query($id: ID!) { cnPickupSlots(returnId: $id) { id remaining } }`, { id: ret.id }, customer)).data.cnPickupSlots).toEqual(expect.arrayContaining([{ id: free, remaining: 2 }]));
+
+  const carrier = await hub.staff('carrier', 'courier-7');
+  expect((await hub.gql(SCAN, { input: { returnId: ret.id } }, carrier)).data.scanCnReturnPickup).toMatchObject({ state: 'PICKED_UP', pickup: { state: 'PICKED_UP' } });
+  expect((await hub.gql(SCAN, { input: { returnId: ret.id } }, carrier)).data.scanCnReturnPickup.state).toBe('PICKED_UP'); // a second scan changes nothing
+
+  const warehouse = await hub.staff('warehouse', 'wh-3');
+  const inspected = (await hub.gql(INSPECT, { input: { returnId: ret.id, lines: [{ lineNo: 1, complete: true, packagingOpened: true }, { lineNo: 2, complete: true }], giftsReturned: [] } }, warehouse)).data.inspectCnReturn;
+  expect(inspected).toMatchObject({ state: 'RECEIVED', lines: [{ lineNo: 1, complete: true, packagingOpened: true }, { lineNo: 2, complete: true }] });
+  expect(new Date(inspected.refundDueBefore).getTime()).toBeGreaterThan(Date.now() + 7 * DAY);
+
+  const operator = await hub.staff('operator', 'op-9');
+  const [first, second] = await Promise.all([1, 2].map(() => hub.gql(SETTLE, { input: { returnId: ret.id } }, operator)));
+  // Paid: tea 11 054 (both), cups 9 949 → first cup 3 316; less the kept tea cup (15.00) and the agreed pickup fee (8.00).
+  const expectedRefund = { goodsAmount: 14370, giftDeduction: 1500, pickupFeeDeduction: 800, amount: 12070, late: false, destination: 'ORIGINAL_PAYMENT',
+    lines: [{ lineNo: 1, quantity: 2, amount: 11054 }, { lineNo: 2, quantity: 1, amount: 3316 }] };
+  expect(first!.data.settleCnReturn).toMatchObject({ state: 'REFUNDED', refund: expectedRefund });
+  expect(second!.data.settleCnReturn).toMatchObject({ state: 'REFUNDED', refund: expectedRefund });
+
+  const steps = (await timeline(orderId)).timeline.slice(-5);
+  expect(steps.map(({ to, actor }) => [to, actor])).toEqual([
+    ['RETURN_REQUESTED', { type: 'user', id: 'cust-e2e' }],
+    ['RETURN_PICKUP_SCHEDULED', { type: 'user', id: 'cust-e2e' }],
+    ['RETURN_PICKED_UP', { type: 'carrier', id: 'courier-7' }],
+    ['RETURN_RECEIVED', { type: 'user', id: 'wh-3' }],
+    ['REFUNDED', { type: 'user', id: 'op-9' }],
+  ]);
+  expect(steps[4]!.note).toContain('refund 12070 fen');
+
+  const after = await eligibility(orderId, customer);
+  expect(after.returnEligibility.slice(0, 2).map((l: any) => [l.reason, l.returnableQuantity])).toEqual([['ALREADY_RETURNED', 0], ['ELIGIBLE', 2]]);
+
+  // The rest of the cups in a second return: the two refunds of the line add up to exactly what was paid for it.
+  const again = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 2, quantity: 2 }] } }, customer)).data.requestCnReturn;
+  await hub.gql(SCHEDULE, { input: { returnId: again.id, slotId: free } }, customer);
+  await hub.gql(SCAN, { input: { returnId: again.id } }, carrier);
+  await hub.gql(INSPECT, { input: { returnId: again.id, lines: [{ lineNo: 2, complete: true }] } }, warehouse);
+  const settled = (await hub.gql(SETTLE, { input: { returnId: again.id } }, operator)).data.settleCnReturn;
+  expect(settled.refund).toMatchObject({ amount: 6633, giftDeduction: 0, pickupFeeDeduction: 0 });
+  expect(3316 + settled.refund.amount).toBe(9949);
+  const final = await timeline(orderId);
+  expect(final.status).toBe('REFUNDED');
+  expect(final.timeline.filter((step) => step.to === 'REFUNDED').map((step) => step.note)).toEqual([expect.stringContaining('12070'), expect.stringContaining('6633')]);
+  const [{ refunds }] = await hub.region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as refunds from region_cn.cn_refund where order_id = ?`, [orderId]);
+  expect(refunds).toBe(2);
+});
+
+it('cancels a pickup, withdraws the return, and rejects a return whose goods came back incomplete', async () => {
+  const orderId = await hub.place('cust-undo', { lines: [{ ...TEA, quantity: 1 }] });
+  await hub.deliver(orderId);
+  const customer = await hub.customer('cust-undo');
+  const [slot] = await openSlots([{ inHours: 30, capacity: 1, fee: 0 }]);
+
+  const ret = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } }, customer)).data.requestCnReturn;
+  await hub.gql(SCHEDULE, { input: { returnId: ret.id, slotId: slot } }, customer);
+  expect((await hub.gql(CANCEL_PICKUP, { input: { returnId: ret.id } }, customer)).data.cancelCnReturnPickup).toMatchObject({ state: 'REQUESTED', pickup: { state: 'CANCELLED', slot: { remaining: 1 } } });
+  expect((await hub.gql(WITHDRAW, { input: { returnId: ret.id } }, customer)).data.withdrawCnReturn.state).toBe('WITHDRAWN');
+  expect((await eligibility(orderId, customer)).returnEligibility[0]).toMatchObject({ eligible: true, returnableQuantity: 1 });
+  expect((await timeline(orderId)).status).toBe('SIGNED');
+
+  const retry = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } }, customer)).data.requestCnReturn;
+  await hub.gql(SCHEDULE, { input: { returnId: retry.id, slotId: slot } }, customer);
+  await hub.gql(SCAN, { input: { returnId: retry.id } }, await hub.staff('carrier'));
+  const warehouse = await hub.staff('warehouse');
+  const missingReason = await hub.gql(INSPECT, { input: { returnId: retry.id, lines: [{ lineNo: 1, complete: false }] } }, warehouse);
+  expect(missingReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.reason' });
+  await hub.gql(INSPECT, { input: { returnId: retry.id, lines: [{ lineNo: 1, complete: false, reason: 'SEAL_BROKEN' }] } }, warehouse);
+  const rejected = (await hub.gql(SETTLE, { input: { returnId: retry.id } }, await hub.staff('operator'))).data.settleCnReturn;
+  expect(rejected).toMatchObject({ state: 'REJECTED', refund: null });
+  const { status, timeline: steps } = await timeline(orderId);
+  expect(status).toBe('RETURN_REJECTED');
+  expect(steps.map((step) => step.to).slice(-9)).toEqual([
+    'RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_REQUESTED', 'SIGNED',
+    'RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'RETURN_REJECTED',
+  ]);
+});
+
+it('judges the window by when the request is sent, and flags refunds that are late', async () => {
+  const late = await hub.place('cust-clock', { lines: [TEA] });
+  const onTime = await hub.place('cust-clock', { lines: [CUPS] });
+  await Promise.all([hub.deliver(late), hub.deliver(onTime)]);
+  const customer = await hub.customer('cust-clock');
+
+  const ret = (await hub.gql(REQUEST, { input: { orderId: onTime, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 3 }] } }, customer)).data.requestCnReturn;
+  hub.advance(9 * DAY);
+  expect((await eligibility(late, customer)).returnEligibility[0]).toMatchObject({ eligible: false, reason: 'WINDOW_EXPIRED', returnableQuantity: 0 });
+  const refused = (await hub.gql(REQUEST, { input: { orderId: late, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } }, customer)).data.requestCnReturn;
+  expect(refused).toMatchObject({ __typename: 'CnReturnRefused', lineNo: 1, reason: 'WINDOW_EXPIRED', returnableQuantity: 0 });
+
+  // Requested in time, so collecting and receiving the goods after the window is fine.
+  const [slot] = await openSlots([{ inHours: 9 * 24 + 2, capacity: 1, fee: 0 }]);
+  await hub.gql(SCHEDULE, { input: { returnId: ret.id, slotId: slot } }, customer);
+  await hub.gql(SCAN, { input: { returnId: ret.id } }, await hub.staff('carrier'));
+  await hub.gql(INSPECT, { input: { returnId: ret.id, lines: [{ lineNo: 1, complete: true }] } }, await hub.staff('warehouse'));
+
+  const operator = await hub.staff('operator');
+  expect((await hub.gql(OVERDUE, {}, operator)).data.cnOverdueRefunds.map((r: any) => r.return.id)).not.toContain(ret.id);
+  hub.advance(9 * DAY);
+  const overdue = (await hub.gql(OVERDUE, {}, await hub.staff('auditor', 'aud-1', []))).data.cnOverdueRefunds.find((r: any) => r.return.id === ret.id);
+  expect(overdue).toMatchObject({ daysOverdue: expect.any(Number), return: { state: 'RECEIVED' } });
+  expect(overdue.daysOverdue).toBeGreaterThanOrEqual(1);
+  expect(overdue.orderNumber).toMatch(/^CN-/);
+  const deOperator = await hub.staff('operator', 'op-de', ['de']);
+  expect((await hub.gql(OVERDUE, {}, deOperator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+  const paid = (await hub.gql(SETTLE, { input: { returnId: ret.id } }, operator)).data.settleCnReturn;
+  expect(paid.refund).toMatchObject({ amount: 10170, late: true });
+  expect((await hub.gql(OVERDUE, {}, operator)).data.cnOverdueRefunds.map((r: any) => r.return.id)).not.toContain(ret.id);
+});
+
+describe('the return policy declared at purchase', () => {
+  const PLACE = `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`;
+  const order = (extra: Record<string, unknown>) => ({
+    idempotencyKey: randomUUID(), customer: { name: '李雷', phone: '13700137000' },
+    shippingAddress: { ...AREA, recipientName: '李雷', recipientPhone: '13700137000', street: '西溪路 1 号' }, lines: [EARBUDS], ...extra,
+  });
+
+  it.each([
+    ['a confirmable exclusion without the customer\'s confirmation', { returnPolicies: [{ lineNo: 1, exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES' }] }, 'returnPolicies.0.customerConfirmed'],
+    ['a confirmable exclusion the customer declined', { returnPolicies: [{ lineNo: 1, exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: false }] }, 'returnPolicies.0.customerConfirmed'],
+    ['a declaration for a line the order does not have', { returnPolicies: [{ lineNo: 2, exclusion: 'CUSTOM_MADE' }] }, 'returnPolicies.0.lineNo'],
+    ['goods marked non-returnable in their attributes', { lines: [{ ...EARBUDS, attributes: { nonReturnable: true } }] }, 'lines.0.attributes.nonReturnable'],
+    ['a gift bound to a line the order does not have', { gifts: [{ kind: 'COUPON', description: '券', lineNos: [3] }] }, 'gifts.0.lineNos'],
+  ])('refuses %s, naming the field, and writes nothing', async (_label, extra, field) => {
+    const customer = await hub.customer('cust-terms');
+    const result = await hub.gql(PLACE, { input: order(extra) }, customer);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const [{ n }] = await hub.region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order where customer_ref = 'cust-terms'`);
+    expect(n).toBe(0);
+  });
+
+  it('knows no exclusion outside the law', async () => {
+    const result = await hub.gql(PLACE, { input: order({ returnPolicies: [{ lineNo: 1, exclusion: 'LUXURY_GOODS', customerConfirmed: true }] }) }, await hub.customer('cust-terms'));
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('returnPolicies');
+  });
+});
+
+it('lets only the right people act on a return', async () => {
+  const orderId = await hub.place('cust-own', { lines: [TEA] });
+  await hub.deliver(orderId);
+  const request = (bearer: string) => hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } }, bearer);
+  expect((await request(await hub.customer('someone-else'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await request(await hub.staff('auditor', 'aud-2', []))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await request(await hub.staff('operator', 'op-de', ['de']))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const other = await request(await hub.staff('customer_service', 'cs-1'));
+  const refundElsewhere = await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }], refundTo: { otherDestination: 'store balance', customerConsent: true } } }, await hub.staff('customer_service', 'cs-1'));
+  expect(other.data.requestCnReturn.__typename).toBe('CnReturn');
+  expect(refundElsewhere.data.requestCnReturn).toMatchObject({ __typename: 'CnReturnRefused', reason: 'RETURN_IN_PROGRESS' });
+  const ret = other.data.requestCnReturn;
+  expect((await hub.gql(SCAN, { input: { returnId: ret.id } }, await hub.staff('carrier', 'courier-de', ['de']))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await hub.gql(INSPECT, { input: { returnId: ret.id, lines: [{ lineNo: 1, complete: true }] } }, await hub.customer('cust-own'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await hub.gql(SETTLE, { input: { returnId: ret.id } }, await hub.staff('warehouse'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await hub.gql(WITHDRAW, { input: { returnId: ret.id, expectedVersion: ret.version + 1 } }, await hub.customer('cust-own'))).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
+  expect((await hub.gql(SCAN, { input: { returnId: ret.id } }, await hub.staff('carrier'))).errors?.[0]?.extensions?.code).toBe('INVALID_STATUS_TRANSITION');
+});

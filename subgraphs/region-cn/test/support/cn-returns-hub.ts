@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { createCoreApp } from '@hub/core-orders/app';
+import type { Principal } from '@hub/shared/auth/principal';
+import { CoreClient } from '@hub/shared/messaging/core-client';
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import { subjectsFor } from '@hub/shared/messaging/subjects';
+import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
+import { createTestScope, postGraphQL, waitFor, type TestScope } from '@hub/shared/testing/harness';
+import { createCnRegion } from '../../src/region.js';
+import { regionTestEnv } from './region-test-env.js';
+
+type Settled = { messageId: string; outcome: string };
+type GraphQLResult = Awaited<ReturnType<typeof postGraphQL<any>>>;
+
+export interface CnReturnsHub {
+  scope: TestScope;
+  core: { url: string; orm: RegionApp['orm'] };
+  region: RegionApp;
+  coreClient: CoreClient;
+  /** Moves region-cn's clock forward; `resetClock` brings it back to real time. */
+  advance(ms: number): void;
+  resetClock(): void;
+  customer(subject: string): Promise<string>;
+  staff(role: Principal['role'], subject?: string, regions?: string[]): Promise<string>;
+  gql(query: string, variables: Record<string, unknown>, bearer: string): Promise<GraphQLResult>;
+  coreGql(query: string, variables: Record<string, unknown>, bearer: string): Promise<GraphQLResult>;
+  place(customer: string, input: Record<string, unknown>): Promise<string>;
+  deliver(orderId: string): Promise<void>;
+  settledEvent(messageId: string): Promise<Settled>;
+  close(): Promise<void>;
+}
+
+const TO_SIGNED: OrderStatus[] = ['PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED'];
+
+export const ADDRESS = { recipientName: '王芳', recipientPhone: '13900139000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 100 号' };
+
+/**
+ * Real core and region-cn in this process, on the test's own database and NATS namespace, with a clock the
+ * test can move forward (`advance`) to cross deadlines without waiting.
+ */
+export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
+  const scope = createTestScope(label);
+  let offsetMs = 0;
+  const history: Settled[] = [];
+  const listeners = new Set<(outcome: Settled) => void>();
+  const core = await createCoreApp({ ...scope.env, PORT: 0 });
+  const definition = createCnRegion({ clock: () => new Date(Date.now() + offsetMs) });
+  const region: RegionApp = await startRegion(definition, regionTestEnv(scope.env), {
+    onOrderEventSettled: (outcome) => {
+      history.push(outcome);
+      listeners.forEach((listener) => listener(outcome));
+    },
+  });
+  const nc: NatsConnection = await connect({ servers: scope.env.NATS_URL });
+  const coreClient = new CoreClient(nc, subjectsFor(scope.env.NATS_NAMESPACE));
+  const tokens = new Map<string, string>();
+
+  const token = async (principal: Principal) => {
+    const key = JSON.stringify(principal);
+    if (!tokens.has(key)) tokens.set(key, await scope.token(principal));
+    return tokens.get(key)!;
+  };
+
+  /** Resolves once region-cn has applied the event with this message id (already applied counts). */
+  const settledEvent = (messageId: string) => {
+    const waiter = waitFor<Settled>((outcome) => outcome.messageId === messageId);
+    listeners.add(waiter.push);
+    history.forEach(waiter.push);
+    return waiter.done.finally(() => listeners.delete(waiter.push));
+  };
+
+  return {
+    scope,
+    core,
+    region,
+    coreClient,
+    advance(ms: number) {
+      offsetMs += ms;
+    },
+    resetClock() {
+      offsetMs = 0;
+    },
+    customer: (subject: string) => token({ subject, role: 'customer', regions: ['cn'] }),
+    staff: (role: Principal['role'], subject = `${role}-1`, regions = ['cn']) => token({ subject, role, regions }),
+    gql: (query, variables, bearer) => postGraphQL(region.url, query, variables, bearer),
+    coreGql: (query, variables, bearer) => postGraphQL(core.url, query, variables, bearer),
+
+    async place(customer: string, input: Record<string, unknown>): Promise<string> {
+      const result = await postGraphQL(region.url, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`, {
+        input: { idempotencyKey: randomUUID(), customer: { name: '王芳', phone: '13900139000' }, shippingAddress: ADDRESS, ...input },
+      }, await token({ subject: customer, role: 'customer', regions: ['cn'] }));
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data.placeCnOrder.id;
+    },
+
+    /** Moves an order through fulfilment to SIGNED as core's carriers and warehouse would, and waits until region-cn knows. */
+    async deliver(orderId: string): Promise<void> {
+      const signed = settledEvent(`order.status-changed:${orderId}:${TO_SIGNED.length + 1}`);
+      for (const to of TO_SIGNED) {
+        await coreClient.transitionOrder({ orderId, to, actor: { type: to === 'SIGNED' ? 'carrier' : 'system', id: 'fulfilment' } });
+      }
+      await signed;
+    },
+
+    settledEvent,
+
+    async close() {
+      await nc.close();
+      await region.close();
+      await core.close();
+      await scope.dispose();
+    },
+  };
+}
