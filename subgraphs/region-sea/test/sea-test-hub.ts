@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@hub/shared/auth/principal';
 import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
-import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
+import { readRegionEnv, startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createCoreApp } from '@hub/core-orders/app';
 import { seaRegion } from '../src/region.js';
 
@@ -20,8 +20,10 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
   const scope = createTestScope(label);
   const applied = new Set<string>();
   const waiting = new Map<string, () => void>();
-  const core = await createCoreApp({ ...scope.env, PORT: 0 } as Parameters<typeof createCoreApp>[0]);
-  const region = await startRegion(seaRegion, { ...scope.env, PORT: 0, REGISTRATION_SWEEP_MS: 60_000 }, {
+  const core = await createCoreApp({ ...scope.env, PORT: 0 });
+  // Parsed like a deployment's environment, so settings the starter adds later get their defaults here too.
+  const env = readRegionEnv(seaRegion, Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, REGISTRATION_SWEEP_MS: 60_000 }).map(([k, v]) => [k, String(v)])));
+  const region = await startRegion(seaRegion, env, {
     onOrderEventSettled: ({ messageId }) => {
       applied.add(messageId);
       waiting.get(messageId)?.();
