@@ -131,9 +131,11 @@ async function run(proxy, path, token) {
 const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 
 const scope = createTestScope('bench-sea');
-const hub = await startHubProcesses(scope.env);
-const proxy = await startSlowNetworkProxy({ targetPort: Number(new URL(hub.gatewayUrl).port), ...PROFILE });
+let hub;
+let proxy;
 try {
+  hub = await startHubProcesses(scope.env);
+  proxy = await startSlowNetworkProxy({ targetPort: Number(new URL(hub.gatewayUrl).port), ...PROFILE });
   const token = await scope.token({ subject: 'bench-sea-customer', role: 'customer', regions: ['sea'] });
   // Warm-up: the gateway's first query plans and the services' first queries are not what a customer waits for.
   for (const path of Object.values(paths)) await run(proxy, path, token);
@@ -159,7 +161,7 @@ try {
   console.log(`mobile vs standard: ${less('total B')} fewer bytes (${mobileRow['total B']} vs ${standardRow['total B']}), `
     + `confirmation ${less('to confirmation ms')} sooner (${mobileRow['to confirmation ms']} vs ${standardRow['to confirmation ms']} ms)`);
 } finally {
-  await proxy.close();
-  await hub.close();
+  await proxy?.close();
+  await hub?.close();
   await scope.dispose();
 }
