@@ -31,6 +31,7 @@ it('lets one of many simultaneous requests claim the units, and answers a repeat
   const winner = keys[results.indexOf(created[0])]!;
   const repeated = await Promise.all([1, 2].map(() => request('cust-race', orderId, 1, winner)));
   expect(repeated.map((r) => r.data.requestCnReturn.id)).toEqual([created[0].id, created[0].id]);
+  expect((await request('cust-race', orderId, 2, winner)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
 
   const [line] = await sql(`select claimed_quantity from region_cn.cn_order_line where order_id = ?`, [orderId]);
   const [{ returns }] = await sql(`select count(*)::int as returns from region_cn.cn_return where order_id = ?`, [orderId]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
+import { ConflictError } from '@hub/shared/errors';
 import type { CoreClient } from '@hub/shared/messaging/core-client';
 import type { Clock } from '../clock.js';
 import { checkReturnRequest, type LineVerdict, type RequestedLine, type EligibilityReason } from '../rules/return-eligibility.rules.js';
@@ -44,7 +45,7 @@ export class ReturnRequestService {
       const facts = await loadOrderReturnFacts(em, command.orderId, { lock: true });
       const key = { orderId: command.orderId, requestedBy: principal.subject, idempotencyKey: command.idempotencyKey };
       const earlier = await em.findOne(CnReturn, key);
-      if (earlier) return earlier;
+      if (earlier) return this.sameReturn(em, earlier, command.lines);
 
       const requestedAt = this.clock();
       const eligibility = eligibilityOf(facts, requestedAt);
@@ -69,6 +70,16 @@ export class ReturnRequestService {
       await em.flush();
       return created;
     });
+  }
+
+  /** A repeated key must repeat the request too: the same key for other lines or units is refused. */
+  private async sameReturn(em: EntityManager, earlier: CnReturn, requested: RequestedLine[]): Promise<CnReturn> {
+    const fingerprint = (lines: RequestedLine[]) => lines.map((l) => `${l.lineNo}x${l.quantity}`).sort().join(',');
+    const lines = await em.find(CnReturnLine, { returnId: earlier.id });
+    if (fingerprint(lines) !== fingerprint(requested)) {
+      throw new ConflictError('This idempotency key was already used for a different return', { field: 'idempotencyKey' });
+    }
+    return earlier;
   }
 
   /** The customer changes their mind before the courier came: the units are free again and the order is back at SIGNED. */
