@@ -2,6 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -155,7 +156,7 @@ function waitForLog(processes: HubProcesses, message: string): Promise<void> {
 async function startNewRegionSubgraph() {
   const sdl = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Order @key(fields: "id") { id: ID! xx: String }';
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: { Order: { xx: (order: { id: string }) => `xx data for ${order.id}` } } as never }]);
-  const apollo = new ApolloServer({ schema });
+  const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const app = express();
   app.use('/graphql', express.json(), expressMiddleware(apollo));

@@ -45,7 +45,8 @@ export class OrderRegistrationService {
     }
     const totals = calculateTotals(request.lines, request.shippingTotal, request.discountTotal);
     const placedAt = new Date();
-    const [{ sequence }] = await em.getConnection().execute<[{ sequence: string }]>(`select nextval('core_orders.order_number_seq') as sequence`);
+    // Inside the transaction's own connection: outside it, every placement would hold two pool connections.
+    const [{ sequence }] = await em.getConnection().execute<[{ sequence: string }]>(`select nextval('core_orders.order_number_seq') as sequence`, [], 'all', em.getTransactionContext());
     const order = em.create(Order, {
       id: request.orderId,
       number: formatOrderNumber(request.region, placedAt, Number(sequence)),
