@@ -1,12 +1,18 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DeOrderVat } from './de-order-vat.entity.js';
+import { regionSchemaName } from '@hub/shared/region/region-app';
 
-/** Cross-border B2C distance sales (what the EUR 10,000 threshold counts) region-de made in a calendar year: net cents. */
+const SCHEMA = regionSchemaName('de');
+
+/**
+ * Cross-border B2C distance sales region-de made in a calendar year, net, in cents: what the EUR 10,000
+ * threshold counts. A cancelled order was never supplied, so it does not count; refunds are not netted.
+ */
 export async function distanceSalesNetOf(em: EntityManager, year: number): Promise<number> {
-  const row = await em.createQueryBuilder(DeOrderVat)
-    .select(raw('coalesce(sum(net_total), 0)::text as total'))
-    .where({ scheme: { $in: ['DISTANCE_SALE_DE_VAT', 'OSS'] }, orderDate: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } })
-    .execute<{ total: string }>('get');
-  return Number(row.total);
+  const [row] = await em.getConnection().execute<Array<{ total: string }>>(
+    `select coalesce(sum(v.net_total), 0)::text as total
+       from "${SCHEMA}".de_order_vat v join "${SCHEMA}".regional_order o on o.order_id = v.order_id
+      where v.scheme in ('DISTANCE_SALE_DE_VAT', 'OSS') and v.order_date between ? and ? and o.status is distinct from 'CANCELLED'`,
+    [`${year}-01-01`, `${year}-12-31`],
+  );
+  return Number(row?.total ?? 0);
 }
