@@ -24,8 +24,10 @@ describe('assertWithinCodLimit', () => {
     expect(Object.keys(COD_LIMITS).sort()).toEqual([...SEA_COUNTRIES].sort());
   });
 
-  it('throws a domain error the GraphQL boundary maps to extensions', () => {
+  it('throws a domain error the GraphQL boundary maps to extensions, naming the limit in major units', () => {
     expect(() => assertWithinCodLimit('SG', 60_000)).toThrow(DomainError);
+    expect(() => assertWithinCodLimit('MY', 150_001)).toThrow('Cash on delivery is limited to 1,500 MYR per order in MY');
+    expect(() => assertWithinCodLimit('ID', 5_000_001)).toThrow('Cash on delivery is limited to 5,000,000 IDR per order in ID');
   });
 });
 

@@ -1,5 +1,5 @@
 import { SeaRuleViolationError } from './sea-rule-violation.error.js';
-import { determineCurrency, type SeaCountry } from './country-currency.rules.js';
+import { determineCurrency, MINOR_UNITS_PER_MAJOR, type SeaCountry } from './country-currency.rules.js';
 
 /**
  * The most cash a courier collects for one order, in minor units of the country's currency: carriers cap the
@@ -20,9 +20,9 @@ export const COD_LIMIT_EXCEEDED = 'COD_LIMIT_EXCEEDED';
 /** Refuses cash on delivery for an order whose total is above the destination country's limit. */
 export function assertWithinCodLimit(country: SeaCountry, grandTotal: number): void {
   const limit = COD_LIMITS[country];
+  const currency = determineCurrency(country)!;
   if (grandTotal > limit) {
-    throw new SeaRuleViolationError('payment', COD_LIMIT_EXCEEDED, `Cash on delivery is limited to ${limit} ${determineCurrency(country)} (minor units) per order in ${country}`, {
-      limit, currency: determineCurrency(country),
-    });
+    const major = (limit / MINOR_UNITS_PER_MAJOR[currency]).toLocaleString('en');
+    throw new SeaRuleViolationError('payment', COD_LIMIT_EXCEEDED, `Cash on delivery is limited to ${major} ${currency} per order in ${country}`, { limit, currency });
   }
 }
