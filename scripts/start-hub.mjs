@@ -6,15 +6,23 @@ import { mintToken } from '@hub/shared/auth/jwt';
 import { baseEnvSchema } from '@hub/shared/env';
 import { seedDemoData } from './seed.mjs';
 
-const SERVICES = ['subgraphs/core-orders', 'subgraphs/region-cn', 'subgraphs/region-de', 'subgraphs/region-sea', 'gateway'];
+/** Started in waves: core first (it holds the registry), then the regions, then the gateway. */
+const WAVES = [['subgraphs/core-orders'], ['subgraphs/region-cn', 'subgraphs/region-de', 'subgraphs/region-sea'], ['gateway']];
+/** Subgraphs are ready once the registry accepted their schema, so the gateway's first supergraph has them all. */
+const READY = { gateway: 'gateway listening' };
+const DEFAULT_READY = 'schema accepted by the registry';
 
 export async function startHub(root, env) {
-  const children = SERVICES.map((dir) => startService(root, dir, env));
+  const children = [];
   const stop = () => children.forEach(({ child }) => child.kill('SIGTERM'));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    await Promise.all(children.map(({ listening }) => listening));
+    for (const wave of WAVES) {
+      const started = wave.map((dir) => startService(root, dir, env));
+      children.push(...started);
+      await Promise.all(started.map(({ ready }) => ready));
+    }
   } catch (error) {
     console.error(error.message);
     stop();
@@ -45,14 +53,14 @@ function startService(root, dir, env) {
   const name = dir.split('/').pop();
   const child = spawn(process.execPath, ['dist/main.js'], { cwd: `${root}${dir}`, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const listening = new Promise((resolve, reject) => {
+  const ready = new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${name} stopped (exit ${code}) before it was ready`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       console.log(`[${name}] ${summarise(line)}`);
-      if (line.includes(' listening"')) resolve();
+      if (line.includes(`"msg":"${READY[name] ?? DEFAULT_READY}"`)) resolve();
     });
   });
-  return { child, listening, exited };
+  return { child, ready, exited };
 }
 
 /** Shows the JSON log lines as "level message" for people; the services themselves log JSON for machines. */
