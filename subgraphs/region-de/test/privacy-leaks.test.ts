@@ -91,7 +91,7 @@ it('keeps personal data out of logs, NATS, core, errors and region-de\'s other t
   expect(reads[0]!.data._entities[0].de.customer.name).toBe(SECRET.name);
   expect(reads[3]!.errors?.length).toBeGreaterThan(0);
 
-  const supportCase = await gql(`mutation($input: OpenDeSupportCaseInput!) { openDeSupportCase(input: $input) { id } }`,
+  const supportCase = await gql(`mutation($input: DeOpenSupportCaseInput!) { openDeSupportCase(input: $input) { id } }`,
     { input: { orderId, topic: 'INVOICE' } }, who('customer_service', ['de'], 'support'));
   await gql(READ, { r: [{ __typename: 'Order', id: orderId }] }, who('customer_service', ['de'], 'support'));
   await gql(`mutation($id: ID!) { closeDeSupportCase(id: $id) { closedAt } }`, { id: supportCase.data.openDeSupportCase.id }, who('customer_service', ['de'], 'support'));

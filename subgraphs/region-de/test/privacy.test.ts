@@ -103,7 +103,7 @@ describe('field filtering through GraphQL', () => {
   it('shows customer service the contact data only while its own case is open', async () => {
     const agent = who('customer_service', ['de'], 'support', 'agent-7');
     const token = await hub.token(agent);
-    const opened = await hub.gql(`mutation($input: OpenDeSupportCaseInput!) { openDeSupportCase(input: $input) { id assignee closedAt } }`,
+    const opened = await hub.gql(`mutation($input: DeOpenSupportCaseInput!) { openDeSupportCase(input: $input) { id assignee closedAt } }`,
       { input: { orderId, topic: 'DELIVERY' } }, token);
     expect(opened.data.openDeSupportCase).toMatchObject({ assignee: 'agent-7', closedAt: null });
     expect((await view(orderId, agent)).seen).toMatchObject({ 'customer.email': 'anna.schmidt@example.de', 'customer.phone': '+4915112345678', 'customer.dateOfBirth': '!ROLE_NOT_ALLOWED' });

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import type { ConsentService } from './consent.service.js';
-import { DeMarketingChannelEnum, DeMarketingConsents, GrantDeMarketingConsentInput, type MarketingChannel } from './consent.types.js';
+import { DeMarketingChannelEnum, DeMarketingConsents, DeGrantMarketingConsentInput, type MarketingChannel } from './consent.types.js';
 
 const STAFF = ['customer', 'customer_service', 'operator', 'admin'];
 
@@ -10,7 +10,7 @@ export function createConsentResolver(consents: ConsentService) {
   class DeConsentResolver {
     @Authorized('customer')
     @Mutation(() => DeMarketingConsents, { description: 'Records the caller\'s consent to marketing on a channel, with the wording version shown.' })
-    grantDeMarketingConsent(@Arg('input', () => GrantDeMarketingConsentInput) input: GrantDeMarketingConsentInput, @Ctx() { principal }: RequestContext) {
+    grantDeMarketingConsent(@Arg('input', () => DeGrantMarketingConsentInput) input: DeGrantMarketingConsentInput, @Ctx() { principal }: RequestContext) {
       return consents.grant(principal, input.channel, input.wordingVersion);
     }
 

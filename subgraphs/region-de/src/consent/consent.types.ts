@@ -11,7 +11,7 @@ registerEnumType(DeMarketingChannelEnum, { name: 'DeMarketingChannel', descripti
 registerEnumType(DeConsentActionEnum, { name: 'DeConsentAction' });
 
 @InputType({ description: 'Consent to marketing, given separately from any order (GDPR art. 7(2), (4)).' })
-export class GrantDeMarketingConsentInput {
+export class DeGrantMarketingConsentInput {
   @Field(() => DeMarketingChannelEnum) @IsIn(MARKETING_CHANNELS) channel!: MarketingChannel;
   @Field(() => String, { description: 'The version of the consent text the customer was shown.' }) @Matches(/^[A-Za-z0-9._-]{1,40}$/) wordingVersion!: string;
 }

@@ -8,7 +8,7 @@ export const DeSupportTopicEnum = Object.fromEntries(SUPPORT_TOPICS.map((t) => [
 registerEnumType(DeSupportTopicEnum, { name: 'DeSupportTopic', description: 'What a support case is about; no free text, so a case holds no personal data.' });
 
 @InputType()
-export class OpenDeSupportCaseInput {
+export class DeOpenSupportCaseInput {
   @Field(() => ID) @IsUUID() orderId!: string;
   @Field(() => DeSupportTopicEnum) @IsIn(SUPPORT_TOPICS) topic!: SupportTopic;
   @Field(() => String, { nullable: true, description: 'The agent who works on it; the caller when omitted.' })
