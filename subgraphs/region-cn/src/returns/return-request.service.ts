@@ -86,7 +86,7 @@ export class ReturnRequestService {
   async withdraw(principal: Principal, command: { returnId: string; expectedVersion?: number | null }): Promise<CnReturn> {
     return this.orm.em.fork().transactional(async (em) => {
       const { ret } = await lockReturn(em, principal, command.returnId, command.expectedVersion);
-      await advanceReturn(em, this.core, principal, ret, 'withdraw', 'return withdrawn by the customer');
+      await advanceReturn(em, this.core, principal, ret, 'withdraw', 'return withdrawn');
       await cancelScheduledPickup(em, ret.id);
       await releaseClaims(em, ret.id, ret.orderId, () => true);
       await em.flush();
