@@ -1,8 +1,8 @@
 // The project's single entry point behind `npm start`, `npm test`, `npm run bench` and `npm run token`.
 // Plain JavaScript on purpose: it runs before dependencies are installed, on whatever Node the machine has,
 // then re-runs itself on the Node 24 that `npm install` puts into node_modules/.bin.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies, ensureNats, ensurePostgres } from './infra.mjs';
 
@@ -10,8 +10,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const [command = 'start', ...args] = process.argv.slice(2);
 const bundledNode = `${root}node_modules/.bin/node`;
 
+const [major, minor] = process.versions.node.split('.').map(Number);
+const supportedNode = major > 22 || (major === 22 && minor >= 17);
+
 await ensureDependencies(root);
-if (process.execPath !== bundledNode && !process.env.HUB_REEXEC && existsSync(bundledNode)) {
+if (!supportedNode && !process.env.HUB_REEXEC && existsSync(bundledNode)) {
   // Node < 22.17 cannot run MikroORM 7; the npm package `node` ships the supported runtime.
   const result = spawnSync(bundledNode, [fileURLToPath(import.meta.url), command, ...args], { stdio: 'inherit', env: { ...process.env, HUB_REEXEC: '1' } });
   process.exit(result.status ?? 1);

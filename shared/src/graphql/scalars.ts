@@ -6,7 +6,7 @@ import { GraphQLScalarType, Kind } from 'graphql';
  */
 export const MinorUnits = new GraphQLScalarType<number, number>({
   name: 'MinorUnits',
-  description: 'An amount of money in the minor unit of its currency (cents, fen…), as a safe integer.',
+  description: 'An amount in the smallest unit the order currency is priced in (cent, fen, satang; whole rupiah and dong for IDR and VND), as a safe integer.',
   serialize: (value) => value as number,
   parseValue: (value) => assertMinorUnits(value),
   parseLiteral: (ast) => assertMinorUnits(ast.kind === Kind.INT ? Number(ast.value) : Number.NaN),

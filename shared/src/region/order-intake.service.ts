@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, type Principal } from '../auth/principal.js';
@@ -115,7 +115,6 @@ export class OrderIntakeService {
   }
 }
 
-export const newIdempotencyKey = (): string => randomUUID();
 
 /** Customers order for themselves in their region; operators and customer service for their regions' customers. */
 function assertMayPlace(principal: Principal, customerRef: string, region: string): void {
