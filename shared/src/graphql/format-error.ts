@@ -43,7 +43,10 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const variableError = describeVariableError(formatted.message);
+      return variableError
+        ? { ...formatted, message: variableError.message, extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(variableError.field ? { field: variableError.field } : {}) } }
+        : { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -57,4 +60,21 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     const own = error.constraints ? [{ field, constraints: Object.keys(error.constraints) }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/**
+ * graphql-js quotes the submitted value when a variable does not fit its type ("Variable "$input" got
+ * invalid value { name: … }"), which would echo a customer's personal data. Keeps the variable, the path
+ * and the reason; drops every value.
+ */
+export function describeVariableError(message: string): { message: string; field?: string } | undefined {
+  const variable = /^Variable "\$([^"]+)" got invalid value/.exec(message);
+  if (!variable) return undefined;
+  const path = /; |\bat "([^"]+)"/.exec(message.slice(variable[0].length))?.[1];
+  const field = path?.replace(/^[^.[]+\.?/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+  const reason = message.slice(message.lastIndexOf('; ') + 2)
+    // Field and type names stay (they come from the schema); any other quoted text may be a submitted value.
+    .replace(/Field "[^"]*"|"[^"]*"/g, (quoted) => (/^(Field "|"[A-Z][\w!\[\]]*"$)/.test(quoted) ? quoted : '…'))
+    .replace(/:\s.*$/s, '');
+  return { message: `Variable "$${variable[1]}" has an invalid value${path ? ` at "${path}"` : ''}: ${reason}`, ...(field ? { field } : {}) };
 }

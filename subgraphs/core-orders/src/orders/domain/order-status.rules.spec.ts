@@ -44,6 +44,11 @@ describe('order status transitions', () => {
     ['customer', 'CREATED', 'PAID', false],
     ['auditor', 'CREATED', 'CANCELLED', false],
     ['operator', 'PACKED', 'OUTBOUND', true],
+    ['operator', 'SIGNED', 'RETURN_REQUESTED', false],
+    ['admin', 'RETURN_RECEIVED', 'REFUNDED', false],
+    ['carrier', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', false],
+    ['service', 'RETURN_RECEIVED', 'REFUNDED', true],
+    ['warehouse', 'PAID', 'PICKED', true],
   ] as const)('%s moving %s → %s: %s', (role, from, to, expected) => {
     expect(roleMayMove(role, from, to)).toBe(expected);
   });

@@ -25,10 +25,15 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   REFUNDED: ['RETURN_REQUESTED'],
 };
 
-/** Moves a carrier reports from the road: scans and delivery, and the courier's pickup of a return. */
-const CARRIER_MOVES = new Set(['OUTBOUND>FIRST_SCAN', 'FIRST_SCAN>OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY>SIGNED', 'RETURN_PICKUP_SCHEDULED>RETURN_PICKED_UP']);
+/** Moves a carrier reports from the road: scans and delivery. */
+const CARRIER_MOVES = new Set(['OUTBOUND>FIRST_SCAN', 'FIRST_SCAN>OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY>SIGNED']);
 /** The warehouse picks, packs and hands over to the carrier. */
-const WAREHOUSE_MOVES = new Set(['PAID>PICKED', 'PICKED>PACKED', 'PACKED>OUTBOUND', 'RETURN_PICKED_UP>RETURN_RECEIVED']);
+const WAREHOUSE_MOVES = new Set(['PAID>PICKED', 'PICKED>PACKED', 'PACKED>OUTBOUND']);
+/**
+ * Returns are run by the order's region, which keeps what was returned, picked up and refunded per line;
+ * a return step made directly on core would leave those records behind, so only the region (as the system) moves them.
+ */
+const RETURN_STATUSES = new Set<OrderStatus>(['RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'RETURN_REJECTED', 'REFUNDED']);
 /** A customer may cancel their own order until it is handed to the carrier; everything else goes through a region's flow. */
 const CUSTOMER_MOVES = new Set(['CREATED>CANCELLED', 'PAID>CANCELLED', 'PICKED>CANCELLED', 'PACKED>CANCELLED']);
 
@@ -48,10 +53,11 @@ export function assertCanTransition(from: OrderStatus, to: OrderStatus): void {
 
 /** Whether a role may make this (legal) move at all; region and ownership are checked separately. */
 export function roleMayMove(role: Role, from: OrderStatus, to: OrderStatus): boolean {
+  if (role === 'service') return true;
+  if (RETURN_STATUSES.has(from) || RETURN_STATUSES.has(to)) return false;
   switch (role) {
     case 'admin':
     case 'operator':
-    case 'service':
       return true;
     case 'carrier':
       return CARRIER_MOVES.has(`${from}>${to}`);
