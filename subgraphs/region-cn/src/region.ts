@@ -14,6 +14,7 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
   return {
     code: 'cn',
     defaultPort: 4002,
+    profile: { displayName: 'China', defaultCurrency: 'CNY', timeZone: 'Asia/Shanghai' },
     entities: cnEntities,
     migrations: cnMigrations,
     resolvers: (dependencies) => {

@@ -36,6 +36,7 @@ export function createDeRegion(settings: DeSettings): RegionDefinition {
   return {
     code: 'de',
     defaultPort: 4003,
+    profile: { displayName: 'Germany', defaultCurrency: 'EUR', timeZone: 'Europe/Berlin' },
     entities: deEntities,
     migrations: deMigrations,
     resolvers: (dependencies) => createDeResolvers(dependencies, settings),

@@ -18,6 +18,7 @@ import { seaMigrations } from './persistence/migrations/index.js';
 export const seaRegion: RegionDefinition = {
   code: 'sea',
   defaultPort: 4004,
+  profile: { displayName: 'South-East Asia', defaultCurrency: 'SGD', timeZone: 'Asia/Singapore' },
   entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor],
   migrations: seaMigrations,
   resolvers: (dependencies) => {

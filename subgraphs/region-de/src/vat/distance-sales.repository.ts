@@ -13,6 +13,8 @@ export async function distanceSalesNetOf(em: EntityManager, year: number): Promi
        from "${SCHEMA}".de_order_vat v join "${SCHEMA}".regional_order o on o.order_id = v.order_id
       where v.scheme in ('DISTANCE_SALE_DE_VAT', 'OSS') and v.order_date between ? and ? and o.status is distinct from 'CANCELLED'`,
     [`${year}-01-01`, `${year}-12-31`],
+    'all',
+    em.getTransactionContext(), // inside the caller's transaction, never on a second pool connection
   );
   return Number(row?.total ?? 0);
 }
