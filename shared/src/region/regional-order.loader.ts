@@ -1,5 +1,7 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { canReadOrder } from '../auth/access.js';
+import { ForbiddenError } from '../errors.js';
 import { loadBatched, type RequestContext } from '../graphql/context.js';
 import { RegionalOrder } from './regional-order.entity.js';
 
@@ -26,4 +28,16 @@ export const loadRegionalOrder = (context: RequestContext, orm: MikroORM, orderI
 function entityNameOf(entity: EntityName<any>): string {
   if (typeof entity === 'string') return entity;
   return 'meta' in entity ? (entity.meta as { className: string }).className : (entity as { name: string }).name;
+}
+
+/**
+ * The region's record of an order for the `Order.<region>` field: null when the order is another
+ * region's, FORBIDDEN when the caller may not read it.
+ */
+export async function loadReadableRegionalOrder(context: RequestContext, orm: MikroORM, region: string, orderId: string) {
+  const record = await loadRegionalOrder(context, orm, orderId);
+  if (record && !canReadOrder(context.principal, { region, customerRef: record.customerRef })) {
+    throw new ForbiddenError('This order is outside the caller\'s scope');
+  }
+  return record;
 }

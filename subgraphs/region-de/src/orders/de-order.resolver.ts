@@ -1,10 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { canReadOrder } from '@hub/shared/auth/access';
-import { ForbiddenError } from '@hub/shared/errors';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { MikroORM } from '@hub/shared/persistence/orm';
-import { loadRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import type { DeOrderIntakeService } from './de-order-intake.service.js';
 import { PlaceDeOrderInput } from './de-order.input.js';
 import { DeOrderDetails } from './de-order.types.js';
@@ -20,11 +18,8 @@ export function createDeOrderResolver(orm: MikroORM, intake: DeOrderIntakeServic
 
     @FieldResolver(() => DeOrderDetails, { nullable: true, description: 'region-de\'s data for a DE order; null for other regions\' orders.' })
     async de(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<DeOrderDetails | null> {
-      const record = await loadRegionalOrder(context, orm, order.id);
+      const record = await loadReadableRegionalOrder(context, orm, 'de', order.id);
       if (!record) return null;
-      if (!canReadOrder(context.principal, { region: 'de', customerRef: record.customerRef })) {
-        throw new ForbiddenError('This order is outside the caller\'s scope');
-      }
       return { orderId: record.orderId, customerRef: record.customerRef, registration: record.registration };
     }
   }

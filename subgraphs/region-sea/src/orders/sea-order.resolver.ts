@@ -1,11 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { canReadOrder } from '@hub/shared/auth/access';
-import { ForbiddenError } from '@hub/shared/errors';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { toOrderLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
-import { loadRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import { SEA_REGION } from '../delivery/sea-access.js';
 import type { SeaOrderPlacementService } from './sea-order-placement.service.js';
 import { PlaceSeaOrderInput, SeaQuickOrderInput } from './sea-order.input.js';
@@ -43,11 +41,8 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
 
     @FieldResolver(() => SeaOrderDetails, { nullable: true, description: 'region-sea\'s data for a SEA order; null for other regions\' orders.' })
     async sea(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<SeaOrderDetails | null> {
-      const record = await loadRegionalOrder(context, orm, order.id);
+      const record = await loadReadableRegionalOrder(context, orm, SEA_REGION, order.id);
       if (!record) return null;
-      if (!canReadOrder(context.principal, { region: SEA_REGION, customerRef: record.customerRef })) {
-        throw new ForbiddenError('This order is outside the caller\'s scope');
-      }
       return {
         orderId: record.orderId, customerRef: record.customerRef, registration: record.registration,
         customer: null, shippingAddress: null, payment: null, deliveryRefusal: null,
