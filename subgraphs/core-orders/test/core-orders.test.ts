@@ -106,3 +106,17 @@ it('has migrations that match the entity definitions exactly', async () => {
   const drift = diff.split('\n').filter((line) => line.trim() && !line.includes('audit_entry_append_only'));
   expect(drift).toEqual([]);
 });
+
+it('answers a retried transition with the current order, and refuses its id for a different change', async () => {
+  const request = registration();
+  await register(request);
+  const transition = async (to: string, requestId: string) =>
+    (await nc.request(subjects.transitionOrder, JSON.stringify({ orderId: request.orderId, to, requestId, actor: { type: 'system', id: 'region-cn' } }), { timeout: 5000 })).json<CoreReply>();
+  const first = await transition('PAID', 'pay-once-0001');
+  const retried = await transition('PAID', 'pay-once-0001');
+  expect(first).toMatchObject({ ok: true, order: { status: 'PAID', version: 2 } });
+  expect(retried).toEqual(first);
+  expect(await transition('CANCELLED', 'pay-once-0001')).toMatchObject({ ok: false, code: 'CONFLICT', details: { field: 'requestId' } });
+  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [request.orderId]);
+  expect(n).toBe(2);
+});

@@ -42,7 +42,7 @@ export class OrderTransitionService {
   private async apply(em: EntityManager, principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
     if (command.requestId) {
       const earlier = await em.findOne(OrderStatusChange, { requestId: command.requestId }, { populate: ['order'] });
-      if (earlier) return toSnapshot(earlier.order as Order);
+      if (earlier) return replayOf(earlier, command);
     }
     const order = await em.findOne(Order, { id: command.orderId });
     if (!order) throw new NotFoundError('Order', command.orderId);
@@ -78,4 +78,13 @@ export class OrderTransitionService {
     await em.flush();
     return toSnapshot(order);
   }
+}
+
+/** A retried request answers with the order as it is now; the same id for a different change is a client bug. */
+function replayOf(earlier: OrderStatusChange, command: TransitionCommand): OrderSnapshot {
+  const order = earlier.order as Order;
+  if (order.id !== command.orderId || earlier.toStatus !== command.to) {
+    throw new ConflictError('This requestId was already used for a different status change', { field: 'requestId' });
+  }
+  return toSnapshot(order);
 }
