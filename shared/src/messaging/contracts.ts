@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** The order statuses as they travel between services; core's state machine decides which moves are legal. */
 export const ORDER_STATUSES = [
   'CREATED', 'PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED', 'CANCELLED',
+  'DELIVERY_REFUSED', 'RETURNED_TO_SENDER',
   'RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'RETURN_REJECTED', 'REFUNDED',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

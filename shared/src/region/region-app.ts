@@ -18,6 +18,7 @@ import { OrderIntakeService } from './order-intake.service.js';
 import { orderReferenceResolver } from './order-reference.type.js';
 import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
 import { RegionBaseMigration } from './region-base.migration.js';
+import { RegionRefusedDeliveriesMigration } from './region-refused-deliveries.migration.js';
 import { RegionSummariesMigration } from './region-summaries.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
@@ -84,7 +85,7 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
   const infra = await openInfrastructure(name, env, {
     schema: schemaName,
     entities: [RegionalOrder, RegionalOrderStatusEvent, ProcessedMessage, OutboxEvent, SummaryPublication, ...definition.entities],
-    migrations: { RegionBaseMigration, RegionSummariesMigration, ...definition.migrations },
+    migrations: { RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, ...definition.migrations },
   });
   const { orm, logger } = infra;
   const relay = new OutboxRelay({ nc: infra.nc, em: orm.em, logger, schema: schemaName });

@@ -22,12 +22,12 @@ export const seaRegion: RegionDefinition = {
   entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor],
   migrations: seaMigrations,
   resolvers: (dependencies) => {
-    const { orm, intake } = dependencies;
+    const { orm, intake, core } = dependencies;
     return [
       createSeaOrderResolver(dependencies, new SeaOrderPlacementService(orm, intake)),
       createSeaOrderDetailsResolver(dependencies),
       createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),
-      createDeliveryRefusalResolver(new DeliveryRefusalService(orm)),
+      createDeliveryRefusalResolver(new DeliveryRefusalService(orm, core)),
     ];
   },
   onOrderEvent: applySeaOrderEvent,

@@ -67,7 +67,7 @@ describe('recordSeaCodCollection', () => {
 });
 
 describe('refuseSeaDelivery', () => {
-  it('records the refusal once, releases each line\'s stock, leaves core\'s status alone and blocks a later collection', async () => {
+  it('records the refusal once, releases each line\'s stock, moves the master order to DELIVERY_REFUSED once and blocks a later collection', async () => {
     const order = await codOrderOutForDelivery('rider-r', {
       lines: [{ sku: 'KOPI-1', name: 'Kopi', quantity: 2, unitPrice: 100_000, unitTax: 11_000 }, { sku: 'TEH-1', name: 'Teh', quantity: 3, unitPrice: 20_000, unitTax: 0 }],
     });
@@ -84,7 +84,9 @@ describe('refuseSeaDelivery', () => {
     const [{ n }] = await hub.region.orm.em.fork().getConnection().execute<[{ n: number }]>(`select count(*)::int as n from region_sea.sea_stock_release where order_id = ?`, [order.id]);
     expect(n).toBe(2);
     const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select status from core_orders."order" where id = ?`, [order.id]);
-    expect(master.status).toBe('OUT_FOR_DELIVERY');
+    expect(master.status).toBe('DELIVERY_REFUSED');
+    const steps = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select actor_type, actor_id from core_orders.order_status_change where order_id = ? and to_status = 'DELIVERY_REFUSED'`, [order.id]);
+    expect(steps).toEqual([{ actor_type: 'carrier', actor_id: 'rider-r' }]);
 
     const collect = await postGraphQL(hub.region.url, COLLECT, { input: { orderId: order.id, amount: order.total } }, rider);
     expect(collect.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'DELIVERY_REFUSED' });

@@ -30,6 +30,12 @@ describe('order status transitions', () => {
     returnFlow.slice(1).forEach((to, i) => expect(() => assertCanTransition(returnFlow[i]!, to)).not.toThrow());
   });
 
+  it('sends a parcel refused at the door back to the warehouse', () => {
+    expect(() => assertCanTransition('OUT_FOR_DELIVERY', 'DELIVERY_REFUSED')).not.toThrow();
+    expect(() => assertCanTransition('DELIVERY_REFUSED', 'RETURNED_TO_SENDER')).not.toThrow();
+    expect(() => assertCanTransition('DELIVERY_REFUSED', 'SIGNED')).toThrow(InvalidStatusTransitionError);
+  });
+
   it('has no transitions out of CANCELLED and a target list for every status', () => {
     expect(allowedTransitions('CANCELLED')).toEqual([]);
     for (const status of ORDER_STATUSES) {
@@ -49,6 +55,8 @@ describe('order status transitions', () => {
     ['carrier', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', false],
     ['service', 'RETURN_RECEIVED', 'REFUNDED', true],
     ['warehouse', 'PAID', 'PICKED', true],
+    ['carrier', 'OUT_FOR_DELIVERY', 'DELIVERY_REFUSED', true],
+    ['warehouse', 'DELIVERY_REFUSED', 'RETURNED_TO_SENDER', true],
   ] as const)('%s moving %s → %s: %s', (role, from, to, expected) => {
     expect(roleMayMove(role, from, to)).toBe(expected);
   });

@@ -4,8 +4,9 @@ import { DomainError } from '@hub/shared/errors';
 
 /**
  * The legal moves of an order. Fulfilment runs forward only; cancellation is possible until the parcel
- * leaves the warehouse (after that it is a return); a return loops back to SIGNED when withdrawn or
- * rejected, and a signed order may have several returns (partial returns by line).
+ * leaves the warehouse (after that it is a return); a parcel refused at the door goes back to the
+ * warehouse; a return loops back to SIGNED when withdrawn or rejected, and a signed order may have several
+ * returns (partial returns by line).
  */
 const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   CREATED: ['PAID', 'CANCELLED'],
@@ -14,9 +15,11 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   PACKED: ['OUTBOUND', 'CANCELLED'],
   OUTBOUND: ['FIRST_SCAN'],
   FIRST_SCAN: ['OUT_FOR_DELIVERY'],
-  OUT_FOR_DELIVERY: ['SIGNED'],
+  OUT_FOR_DELIVERY: ['SIGNED', 'DELIVERY_REFUSED'],
   SIGNED: ['RETURN_REQUESTED'],
   CANCELLED: [],
+  DELIVERY_REFUSED: ['RETURNED_TO_SENDER'],
+  RETURNED_TO_SENDER: [],
   RETURN_REQUESTED: ['RETURN_PICKUP_SCHEDULED', 'SIGNED'],
   RETURN_PICKUP_SCHEDULED: ['RETURN_PICKED_UP', 'RETURN_REQUESTED', 'SIGNED'],
   RETURN_PICKED_UP: ['RETURN_RECEIVED'],
@@ -26,9 +29,9 @@ const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
 };
 
 /** Moves a carrier reports from the road: scans and delivery. */
-const CARRIER_MOVES = new Set(['OUTBOUND>FIRST_SCAN', 'FIRST_SCAN>OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY>SIGNED']);
-/** The warehouse picks, packs and hands over to the carrier. */
-const WAREHOUSE_MOVES = new Set(['PAID>PICKED', 'PICKED>PACKED', 'PACKED>OUTBOUND']);
+const CARRIER_MOVES = new Set(['OUTBOUND>FIRST_SCAN', 'FIRST_SCAN>OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY>SIGNED', 'OUT_FOR_DELIVERY>DELIVERY_REFUSED']);
+/** The warehouse picks, packs and hands over to the carrier, and takes back what was refused at the door. */
+const WAREHOUSE_MOVES = new Set(['PAID>PICKED', 'PICKED>PACKED', 'PACKED>OUTBOUND', 'DELIVERY_REFUSED>RETURNED_TO_SENDER']);
 /**
  * Returns are run by the order's region, which keeps what was returned, picked up and refunded per line;
  * a return step made directly on core would leave those records behind, so only the region (as the system) moves them.
