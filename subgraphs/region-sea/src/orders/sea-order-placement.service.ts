@@ -8,7 +8,7 @@ import { confirmAmountDue } from '../payments/sea-payment.repository.js';
 import type { SeaPaymentMethod } from '../payments/sea-payment-method.js';
 import { assertWithinCodLimit } from '../rules/cod-limit.rules.js';
 import { determineCurrency, type SeaCountry } from '../rules/country-currency.rules.js';
-import { calculateGrandTotal } from '../rules/order-total.rules.js';
+import { calculateTotals } from '@hub/shared/money/order-totals';
 import { normalisePhoneNumber } from '../rules/phone-number.rules.js';
 import { isValidPostalCode } from '../rules/postal-code.rules.js';
 import { SeaRuleViolationError } from '../rules/sea-rule-violation.error.js';
@@ -54,7 +54,8 @@ export class SeaOrderPlacementService {
     }
     const customerPhone = normalisedPhone(placement.customer.phone, country, paths.customerPhone);
     const recipientPhone = normalisedPhone(address.recipientPhone, country, `${paths.address}.recipientPhone`);
-    const amountDue = calculateGrandTotal(placement.lines, placement.shippingTotal, placement.discountTotal);
+    // Core's own rule, so the COD limit is checked against the total core will record.
+    const amountDue = calculateTotals(placement.lines, placement.shippingTotal, placement.discountTotal).grandTotal;
     if (placement.payment === 'COD') assertWithinCodLimit(country, amountDue);
 
     const snapshot = await this.intake.place({

@@ -1,7 +1,6 @@
 import { DomainError } from '@hub/shared/errors';
 import { assertWithinCodLimit, COD_LIMITS } from './cod-limit.rules.js';
 import { SEA_COUNTRIES } from './country-currency.rules.js';
-import { calculateGrandTotal } from './order-total.rules.js';
 
 describe('assertWithinCodLimit', () => {
   it.each([
@@ -28,15 +27,5 @@ describe('assertWithinCodLimit', () => {
     expect(() => assertWithinCodLimit('SG', 60_000)).toThrow(DomainError);
     expect(() => assertWithinCodLimit('MY', 150_001)).toThrow('Cash on delivery is limited to 1,500 MYR per order in MY');
     expect(() => assertWithinCodLimit('ID', 5_000_001)).toThrow('Cash on delivery is limited to 5,000,000 IDR per order in ID');
-  });
-});
-
-describe('calculateGrandTotal', () => {
-  it.each([
-    [[{ quantity: 2, unitPrice: 1000, unitTax: 70 }], 0, 0, 2140],
-    [[{ quantity: 1, unitPrice: 450_000, unitTax: 49_500 }, { quantity: 3, unitPrice: 10_000, unitTax: 0 }], 15_000, 5_000, 539_500],
-    [[{ quantity: 1, unitPrice: 100, unitTax: 0 }], 0, 500, 0],
-  ])('%j + shipping %i − discount %i = %i', (lines, shipping, discount, total) => {
-    expect(calculateGrandTotal(lines, shipping, discount)).toBe(total);
   });
 });

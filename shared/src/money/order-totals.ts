@@ -1,5 +1,5 @@
-import type { OrderLineInput } from '@hub/shared/messaging/contracts';
-import { DomainError } from '@hub/shared/errors';
+import { DomainError } from '../errors.js';
+import type { OrderLineInput } from '../messaging/contracts.js';
 
 export interface OrderTotals {
   itemsTotal: number;
@@ -25,10 +25,4 @@ export function calculateTotals(lines: readonly Pick<OrderLineInput, 'quantity' 
     throw new DomainError('BAD_USER_INPUT', 'The order total is too large', { field: 'lines' });
   }
   return { itemsTotal, taxTotal, shippingTotal, discountTotal, grandTotal };
-}
-
-/** "CN-261125-000042": region, local order date, and a hub-wide sequence, readable over the phone. */
-export function formatOrderNumber(region: string, placedAt: Date, sequence: number): string {
-  const date = placedAt.toISOString().slice(2, 10).replaceAll('-', '');
-  return `${region.toUpperCase()}-${date}-${String(sequence).padStart(6, '0')}`;
 }

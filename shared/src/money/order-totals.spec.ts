@@ -1,4 +1,4 @@
-import { calculateTotals, formatOrderNumber } from './order-totals.js';
+import { calculateTotals } from './order-totals.js';
 
 describe('calculateTotals', () => {
   it.each([
@@ -11,11 +11,5 @@ describe('calculateTotals', () => {
 
   it('rejects a discount larger than the order', () => {
     expect(() => calculateTotals([{ quantity: 1, unitPrice: 100, unitTax: 0 }], 0, 101)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'discountTotal' } }));
-  });
-});
-
-describe('formatOrderNumber', () => {
-  it('joins region, UTC date and a padded sequence', () => {
-    expect(formatOrderNumber('cn', new Date('2026-11-25T10:00:00Z'), 42)).toBe('CN-261125-000042');
   });
 });
