@@ -99,8 +99,18 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
   let sweep: NodeJS.Timeout | undefined;
   let summaryTimer: NodeJS.Timeout | undefined;
   const publishSummaries = () => summaries.publishDue().catch((error: unknown) => logger.warn({ err: error }, 'summary publication failed; retrying next interval'));
-  let server: RunningServer;
+  let server: RunningServer | undefined;
   let presence: RegistryPresence | undefined;
+  /** Stops whatever has started, newest first; the same path for a failed start-up and a normal close. */
+  const shutdown = async () => {
+    presence?.stop();
+    clearInterval(sweep);
+    clearInterval(summaryTimer);
+    await relay.stop();
+    await server?.close();
+    await consumer.stop();
+    await infra.close();
+  };
   try {
     await consumer.start();
     sweep = setInterval(() => void intake.registerPending(env.REGISTRATION_SWEEP_MS), env.REGISTRATION_SWEEP_MS);
@@ -114,12 +124,7 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
       name, url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(options.packageVersion ?? '0.0.0', sdl), ...(region ? { region } : {}),
     }, env.HEARTBEAT_INTERVAL_MS);
   } catch (error) {
-    presence?.stop();
-    clearInterval(sweep);
-    clearInterval(summaryTimer);
-    await relay.stop();
-    await consumer.stop();
-    await infra.close();
+    await shutdown();
     throw error;
   }
   return {
@@ -130,15 +135,7 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
     registryVerdict: presence.verdict,
     summaries,
     relay,
-    async close() {
-      presence?.stop();
-      clearInterval(sweep);
-      clearInterval(summaryTimer);
-      await relay.stop();
-      await server.close();
-      await consumer.stop();
-      await infra.close();
-    },
+    close: shutdown,
   };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;
