@@ -66,6 +66,7 @@ export class CoreCommandRelay {
   private again = false;
   private stopped = true;
   private availability: Subscription | undefined;
+  private readonly settleWaiters = new Set<() => void>();
 
   constructor(private readonly options: CoreCommandRelayOptions) {}
 
@@ -99,6 +100,36 @@ export class CoreCommandRelay {
       total += attempted;
       if (attempted === 0) return total;
     }
+  }
+
+  /**
+   * Resolves once no command is pending (each accepted or refused by core), waking on each settled attempt
+   * rather than polling; rejects after `timeoutMs`. For tests and for draining before a planned shutdown.
+   */
+  async whenIdle(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const settledOnce = new Promise<void>((resolve) => this.settleWaiters.add(resolve));
+      await this.drain();
+      if ((await this.pendingCount()) === 0) return;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`commands still pending for core: ${await this.describePending()}`);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([settledOnce, new Promise((resolve) => (timer = setTimeout(resolve, remaining)))]);
+      clearTimeout(timer);
+    }
+  }
+
+  private async describePending(): Promise<string> {
+    const rows = await this.options.orm.em.fork().find(CoreCommandRecord, { state: 'PENDING' }, { limit: 5, orderBy: { id: 'asc' } });
+    return rows.map((row) => `${row.purpose} ${row.commandId} (${row.attempts} attempts: ${row.lastError ?? 'none yet'})`).join('; ');
+  }
+
+  private async pendingCount(): Promise<number> {
+    const [row] = await this.options.orm.em.fork().getConnection().execute<[{ pending: number }]>(
+      `select count(*)::int as pending from "${this.options.schema}".core_command where state = 'PENDING'`,
+    );
+    return row!.pending;
   }
 
   /** Core is back: what waits in back-off is due now. */
@@ -193,6 +224,9 @@ export class CoreCommandRelay {
     if (!settled) return;
     this.log(settled, reply);
     this.options.onSettled?.(settled, reply.outcome);
+    const waiters = [...this.settleWaiters];
+    this.settleWaiters.clear();
+    waiters.forEach((wake) => wake());
   }
 
   private log(command: CoreCommandRecord, reply: CommandReply): void {

@@ -51,6 +51,7 @@ export class OrderIntakeService {
     private readonly region: string,
     private readonly schema: string,
     private readonly commandsQueued: () => void,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async place(command: PlaceOrderCommand): Promise<PlacedOrder> {
@@ -71,7 +72,7 @@ export class OrderIntakeService {
     try {
       const record = await this.orm.em.fork().transactional(async (em) => {
         const orderId = uuidv7();
-        const placedAt = new Date();
+        const placedAt = this.clock();
         const registrationRequest: RegisterOrderRequest = {
           idempotencyKey: `${command.principal.subject}:${command.idempotencyKey}`,
           orderId,

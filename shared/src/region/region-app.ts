@@ -78,6 +78,8 @@ export interface RegionAppOptions {
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
   /** Called after each attempt to deliver a command to core; tests wait on it. */
   onCommandSettled?: CoreCommandRelayOptions['onSettled'];
+  /** Where "now" comes from for placements; tests move it to place orders in the past. */
+  clock?: () => Date;
   /** The region package's version, reported to the registry with its schema. */
   packageVersion?: string;
 }
@@ -113,7 +115,7 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
     ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
   });
   const commandsQueued = () => commands.nudge();
-  const intake = new OrderIntakeService(orm, definition.code, schemaName, commandsQueued);
+  const intake = new OrderIntakeService(orm, definition.code, schemaName, commandsQueued, options.clock);
   const consumer = createOrderEventsConsumer(infra, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
   let summaryTimer: NodeJS.Timeout | undefined;
   const publishSummaries = () => summaries.publishDue().catch((error: unknown) => logger.warn({ err: error }, 'summary publication failed; retrying next interval'));

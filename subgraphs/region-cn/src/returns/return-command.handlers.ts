@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { CommandOutcomeHandlers, CoreRejection } from '@hub/shared/commands/command-relay';
 import type { CoreCommandRecord } from '@hub/shared/commands/core-command.entity';
 import { cancelScheduledPickup } from '../pickups/pickup-booking.service.js';
@@ -21,7 +21,8 @@ export function returnCommandHandlers(): Record<string, CommandOutcomeHandlers> 
 }
 
 async function recordRejection(em: EntityManager, command: CoreCommandRecord, step: ReturnStep, rejection: CoreRejection): Promise<void> {
-  const ret = command.localRef ? await em.findOne(CnReturn, { id: command.localRef }) : null;
+  // Locked, as every step on a return is: the customer or courier may be moving it on right now.
+  const ret = command.localRef ? await em.findOne(CnReturn, { id: command.localRef }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!ret) return;
   ret.coreRejection = `${step}: ${rejection.code}: ${rejection.message}`.slice(0, 500);
   // Voided only while nothing happened to the goods yet; once collected or received, the facts stand.
