@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Logger } from '@hub/shared/logger';
 import type { MikroORM } from '@hub/shared/persistence/orm';
 import { berlinDate, yearOf } from '../rules/calendar.rules.js';
+import { restrictedValue } from '../privacy/personal-data.source.js';
 import { INVOICE_RETAINED_FIELDS } from '../rules/personal-fields.js';
 import { RETENTION_CLASSES, selectDueForDeletion, type RetentionClass } from '../rules/retention.rules.js';
 import { DeRestrictedInvoiceData } from './de-restricted-invoice-data.entity.js';
@@ -28,7 +29,7 @@ export async function runRetentionJob(orm: MikroORM, now: Date, batchSize = 500)
       for (const deletion of due) {
         recordPrivacyAction(em, now, {
           customerRef: byId.get(deletion.orderId)!.customerRef, orderId: deletion.orderId, action: 'DELETED',
-          fields: [...INVOICE_RETAINED_FIELDS], legalBasis: deletion.legalBasis, actor: RETENTION_JOB_ACTOR,
+          fields: [...INVOICE_RETAINED_FIELDS].filter((field) => restrictedValue(byId.get(deletion.orderId)!, field) !== null), legalBasis: deletion.legalBasis, actor: RETENTION_JOB_ACTOR,
         });
       }
       if (due.length > 0) await em.nativeDelete(DeRestrictedInvoiceData, { orderId: { $in: due.map((d) => d.orderId) } });

@@ -1,10 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { DeAddress, DeCustomer } from '../orders/de-order.types.js';
-import type { PersonalDataGate } from './personal-data.gate.js';
+import type { PersonalDataGate } from '@hub/shared/region/personal-data.gate';
+import type { DePersonalField } from '../rules/personal-fields.js';
 
-/** One thin field resolver per personal field: all of them go through the gate. */
-export function createPersonalDataResolvers(gate: PersonalDataGate) {
+/** One thin field resolver per personal field: all of them go through the shared gate. */
+export function createPersonalDataResolvers(gate: PersonalDataGate<DePersonalField>) {
   @Resolver(() => DeCustomer)
   class DeCustomerResolver {
     @FieldResolver(() => String, { nullable: true, description: 'The buyer and invoice recipient.' })
