@@ -75,9 +75,8 @@ it('gives auditors no direct identifiers and hides personal data from other regi
   const auditor = await scope.token({ subject: 'aud-1', role: 'auditor', regions: [] });
   const audited = await postGraphQL(region.url, query, { r: [{ __typename: 'Order', id: orderId }] }, auditor);
   expect(audited.data._entities[0].cn).toEqual({ customer: null, shippingAddress: { province: '浙江省' } });
-  expect(audited.errors?.map((error: any) => error.extensions)).toEqual([
-    { code: 'FORBIDDEN', field: 'customer.name', reason: 'DATA_MINIMISATION' }, { code: 'FORBIDDEN', field: 'customer.phone', reason: 'DATA_MINIMISATION' },
-  ]);
+  // The fields are non-null, so the first withheld one nulls its object and is the error reported.
+  expect(audited.errors?.map((error: any) => error.extensions)).toEqual([{ code: 'FORBIDDEN', field: 'customer.name', reason: 'DATA_MINIMISATION' }]);
   expect(JSON.stringify(audited)).not.toMatch(/张|8000/);
   const deOperator = await scope.token({ subject: 'op-de', role: 'operator', regions: ['de'] });
   const denied = await postGraphQL(region.url, query, { r: [{ __typename: 'Order', id: orderId }] }, deOperator);
