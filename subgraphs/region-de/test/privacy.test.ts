@@ -267,6 +267,21 @@ describe('erasure (art. 17) against German retention duties', () => {
     expect((await hub.gql(`{ deDataExport }`, {}, customer)).data.deDataExport.retainedUnderLegalObligation).toEqual([]);
   });
 
+  it('keeps invoice data from the end of the year the invoice was issued, not from the order\'s last change', async () => {
+    const late = who('customer', ['de'], undefined, 'cust-december');
+    const orderId = await hub.place(await hub.token(late), fullOrder());
+    await hub.moveOrder(orderId, ['PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED']);
+    // Paid (invoiced) on 30 December, delivered in January: region-de's copy of the timeline, moved back in time.
+    const invoiceYear = yearOf(berlinDate(new Date())) - 1;
+    await hub.sql(`update region_de.regional_order_status_event set "at" = case when to_status = 'PAID' then ?::timestamptz else ?::timestamptz end where order_id = ?`,
+      [`${invoiceYear}-12-30T10:00:00Z`, `${invoiceYear + 1}-01-05T10:00:00Z`, orderId]);
+    await hub.gql(`mutation { requestDeErasure { restrictedOrders } }`, {}, await hub.token(late));
+    const [kept] = await hub.sql(`select to_char(document_date, 'YYYY-MM-DD') as document_date from region_de.de_restricted_invoice_data where order_id = ?`, [orderId]);
+    expect(kept.document_date).toBe(`${invoiceYear}-12-30`);
+    const [restricted] = await hub.sql(`select legal_basis from region_de.de_privacy_log where order_id = ? and action = 'RESTRICTED'`, [orderId]);
+    expect(restricted.legal_basis).toContain(`kept until ${invoiceYear + 8}-12-31`);
+  });
+
   it('lets staff of region de file a request for a customer, and nobody erase someone else', async () => {
     const other = await hub.token(who('customer', ['de'], undefined, 'cust-someone'));
     expect((await hub.gql(`mutation { requestDeErasure(customerRef: "${subject}") { erasedOrders } }`, {}, other)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
