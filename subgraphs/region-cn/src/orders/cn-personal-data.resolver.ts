@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { PersonalDataGate, rowSource } from '@hub/shared/region/personal-data.gate';
+import { createPersonalFieldResolvers } from '@hub/shared/region/personal-data.resolvers';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadByOrderId } from '@hub/shared/region/regional-order.loader';
 import { CN_DISCLOSURE_POLICY, type CnPersonalField } from '../rules/cn-disclosure.policy.js';
@@ -12,15 +13,16 @@ const COLUMNS: Record<CnPersonalField, keyof CnOrderContact> = {
   'shippingAddress.recipientName': 'recipientName', 'shippingAddress.recipientPhone': 'recipientPhone', 'shippingAddress.province': 'province',
   'shippingAddress.city': 'city', 'shippingAddress.district': 'district', 'shippingAddress.street': 'street', 'shippingAddress.postalCode': 'postalCode',
 };
+const required = (field: CnPersonalField) => ({ field, nullable: false });
 
-/** `Order.cn.customer` and `.shippingAddress`: thin field resolvers, each through the shared personal-data gate. */
+/** `Order.cn.customer` and `.shippingAddress`: every field through the shared personal-data gate. */
 export function createCnPersonalDataResolvers({ orm }: RegionDependencies) {
   const gate = new PersonalDataGate(CN_DISCLOSURE_POLICY, rowSource(orm, CnOrderContact, (row, field) => row[COLUMNS[field]] as string | null), orm);
   const subject = async (details: CnOrderDetails, context: RequestContext) =>
     (await loadByOrderId(context, orm, CnOrderContact, details.orderId)) ? { orderId: details.orderId, customerRef: details.customerRef } : null;
 
   @Resolver(() => CnOrderDetails)
-  class CnOrderDetailsResolver {
+  class CnOrderPersonalDataResolver {
     @FieldResolver(() => CnCustomer, { nullable: true })
     customer(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnCustomer | null> { return subject(details, context); }
 
@@ -28,38 +30,13 @@ export function createCnPersonalDataResolvers({ orm }: RegionDependencies) {
     shippingAddress(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnAddress | null> { return subject(details, context); }
   }
 
-  @Resolver(() => CnCustomer)
-  class CnCustomerResolver {
-    @FieldResolver(() => String)
-    name(@Root() root: CnCustomer, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'customer.name'); }
-
-    @FieldResolver(() => String)
-    phone(@Root() root: CnCustomer, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'customer.phone'); }
-  }
-
-  @Resolver(() => CnAddress)
-  class CnAddressResolver {
-    @FieldResolver(() => String)
-    recipientName(@Root() root: CnAddress, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'shippingAddress.recipientName'); }
-
-    @FieldResolver(() => String)
-    recipientPhone(@Root() root: CnAddress, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'shippingAddress.recipientPhone'); }
-
-    @FieldResolver(() => String)
-    province(@Root() root: CnAddress, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'shippingAddress.province'); }
-
-    @FieldResolver(() => String)
-    city(@Root() root: CnAddress, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'shippingAddress.city'); }
-
-    @FieldResolver(() => String)
-    district(@Root() root: CnAddress, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'shippingAddress.district'); }
-
-    @FieldResolver(() => String)
-    street(@Root() root: CnAddress, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'shippingAddress.street'); }
-
-    @FieldResolver(() => String, { nullable: true })
-    postalCode(@Root() root: CnAddress, @Ctx() context: RequestContext) { return gate.reveal(context, root, 'shippingAddress.postalCode'); }
-  }
-
-  return [CnOrderDetailsResolver, CnCustomerResolver, CnAddressResolver] as const;
+  return [
+    CnOrderPersonalDataResolver,
+    createPersonalFieldResolvers(CnCustomer, gate, { name: required('customer.name'), phone: required('customer.phone') }),
+    createPersonalFieldResolvers(CnAddress, gate, {
+      recipientName: required('shippingAddress.recipientName'), recipientPhone: required('shippingAddress.recipientPhone'),
+      province: required('shippingAddress.province'), city: required('shippingAddress.city'), district: required('shippingAddress.district'),
+      street: required('shippingAddress.street'), postalCode: { field: 'shippingAddress.postalCode', nullable: true },
+    }),
+  ] as const;
 }

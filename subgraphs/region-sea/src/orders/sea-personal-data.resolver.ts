@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { PersonalDataGate, rowSource } from '@hub/shared/region/personal-data.gate';
+import { createPersonalFieldResolvers } from '@hub/shared/region/personal-data.resolvers';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadByOrderId } from '@hub/shared/region/regional-order.loader';
 import { SEA_DISCLOSURE_POLICY, type SeaPersonalField } from '../rules/sea-disclosure.policy.js';
@@ -13,13 +14,14 @@ const COLUMNS: Record<SeaPersonalField, keyof SeaOrderContact> = {
   'shippingAddress.line2': 'line2', 'shippingAddress.subdistrict': 'subdistrict', 'shippingAddress.district': 'district', 'shippingAddress.city': 'city',
   'shippingAddress.province': 'province', 'shippingAddress.postalCode': 'postalCode', 'shippingAddress.country': 'country',
 };
+const required = (field: SeaPersonalField, description?: string) => ({ field, nullable: false, ...(description ? { description } : {}) });
+const optional = (field: SeaPersonalField) => ({ field, nullable: true });
 
-/** `Order.sea.customer` and `.shippingAddress`: thin field resolvers, each through the shared personal-data gate. */
+/** `Order.sea.customer` and `.shippingAddress`: every field through the shared personal-data gate. */
 export function createSeaPersonalDataResolvers({ orm }: RegionDependencies) {
   const gate = new PersonalDataGate(SEA_DISCLOSURE_POLICY, rowSource(orm, SeaOrderContact, (row, field) => row[COLUMNS[field]] as string | null), orm);
   const subject = async (details: SeaOrderDetails, context: RequestContext) =>
     (await loadByOrderId(context, orm, SeaOrderContact, details.orderId)) ? { orderId: details.orderId, customerRef: details.customerRef } : null;
-  const reveal = (root: SeaCustomer | SeaAddress, context: RequestContext, field: SeaPersonalField) => gate.reveal(context, root, field);
 
   @Resolver(() => SeaOrderDetails)
   class SeaOrderPersonalDataResolver {
@@ -30,47 +32,14 @@ export function createSeaPersonalDataResolvers({ orm }: RegionDependencies) {
     shippingAddress(@Root() details: SeaOrderDetails, @Ctx() context: RequestContext): Promise<SeaAddress | null> { return subject(details, context); }
   }
 
-  @Resolver(() => SeaCustomer)
-  class SeaCustomerResolver {
-    @FieldResolver(() => String)
-    name(@Root() root: SeaCustomer, @Ctx() context: RequestContext) { return reveal(root, context, 'customer.name'); }
-
-    @FieldResolver(() => String, { description: 'E.164.' })
-    phone(@Root() root: SeaCustomer, @Ctx() context: RequestContext) { return reveal(root, context, 'customer.phone'); }
-  }
-
-  @Resolver(() => SeaAddress)
-  class SeaAddressResolver {
-    @FieldResolver(() => String)
-    recipientName(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.recipientName'); }
-
-    @FieldResolver(() => String, { description: 'E.164.' })
-    recipientPhone(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.recipientPhone'); }
-
-    @FieldResolver(() => String)
-    line1(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.line1'); }
-
-    @FieldResolver(() => String, { nullable: true })
-    line2(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.line2'); }
-
-    @FieldResolver(() => String, { nullable: true })
-    subdistrict(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.subdistrict'); }
-
-    @FieldResolver(() => String, { nullable: true })
-    district(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.district'); }
-
-    @FieldResolver(() => String)
-    city(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.city'); }
-
-    @FieldResolver(() => String)
-    province(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.province'); }
-
-    @FieldResolver(() => String)
-    postalCode(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.postalCode'); }
-
-    @FieldResolver(() => String)
-    country(@Root() root: SeaAddress, @Ctx() context: RequestContext) { return reveal(root, context, 'shippingAddress.country'); }
-  }
-
-  return [SeaOrderPersonalDataResolver, SeaCustomerResolver, SeaAddressResolver] as const;
+  return [
+    SeaOrderPersonalDataResolver,
+    createPersonalFieldResolvers(SeaCustomer, gate, { name: required('customer.name'), phone: required('customer.phone', 'E.164.') }),
+    createPersonalFieldResolvers(SeaAddress, gate, {
+      recipientName: required('shippingAddress.recipientName'), recipientPhone: required('shippingAddress.recipientPhone', 'E.164.'),
+      line1: required('shippingAddress.line1'), line2: optional('shippingAddress.line2'), subdistrict: optional('shippingAddress.subdistrict'),
+      district: optional('shippingAddress.district'), city: required('shippingAddress.city'), province: required('shippingAddress.province'),
+      postalCode: required('shippingAddress.postalCode'), country: required('shippingAddress.country'),
+    }),
+  ] as const;
 }
