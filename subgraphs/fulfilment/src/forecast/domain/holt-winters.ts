@@ -15,11 +15,7 @@ const PHIS = [0.9, 0.98];
 export function holtWintersForecast(series: readonly number[], period: number, horizon: number, params: HoltWintersParams): number[] {
   const { alpha, beta, gamma, phi } = params;
   if (series.length < 2 * period) throw new RangeError(`Holt-Winters needs at least ${2 * period} points`);
-  const firstMean = mean(series.slice(0, period));
-  const secondMean = mean(series.slice(period, 2 * period));
-  let level = firstMean;
-  let trend = (secondMean - firstMean) / period;
-  const season = series.slice(0, period).map((value) => value - firstMean);
+  let { level, trend, season } = initialState(series, period);
   for (let t = period; t < series.length; t += 1) {
     const s = season[t % period]!;
     const previousLevel = level;
@@ -48,10 +44,7 @@ export function fitHoltWinters(series: readonly number[], period: number): HoltW
 }
 
 function oneStepError(series: readonly number[], period: number, { alpha, beta, gamma, phi }: HoltWintersParams): number {
-  const firstMean = mean(series.slice(0, period));
-  let level = firstMean;
-  let trend = (mean(series.slice(period, 2 * period)) - firstMean) / period;
-  const season = series.slice(0, period).map((value) => value - firstMean);
+  let { level, trend, season } = initialState(series, period);
   let error = 0;
   for (let t = period; t < series.length; t += 1) {
     const s = season[t % period]!;
@@ -63,6 +56,18 @@ function oneStepError(series: readonly number[], period: number, { alpha, beta, 
     season[t % period] = gamma * (series[t]! - level) + (1 - gamma) * s;
   }
   return error;
+}
+
+/**
+ * Level at the end of the first season, trend from the first two seasons' means, and seasonal offsets from
+ * the detrended first season (otherwise a trend inside the first week is mistaken for a weekly pattern).
+ */
+function initialState(series: readonly number[], period: number) {
+  const firstMean = mean(series.slice(0, period));
+  const trend = (mean(series.slice(period, 2 * period)) - firstMean) / period;
+  const centre = (period - 1) / 2;
+  const season = series.slice(0, period).map((value, index) => value - (firstMean + (index - centre) * trend));
+  return { level: firstMean + (period - 1 - centre) * trend, trend, season };
 }
 
 export const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);

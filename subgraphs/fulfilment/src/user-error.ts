@@ -1,0 +1,11 @@
+/** An expected refusal the caller can act on; mapped to the schema's `userErrors`. */
+export interface Refusal { code: string; field: string[] | null; message: string }
+
+export class RefusedError extends Error {
+  constructor(readonly refusals: Refusal[]) {
+    super(refusals.map((refusal) => refusal.message).join('; '));
+    this.name = 'RefusedError';
+  }
+}
+
+export const refuse = (code: string, field: string[] | null, message: string) => new RefusedError([{ code, field, message }]);
