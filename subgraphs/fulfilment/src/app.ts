@@ -21,7 +21,8 @@ import { createOrderEventsHandler } from './orders/order-events.handler.js';
 import { fulfilmentMigrations } from './persistence/migrations/index.js';
 import { buildFulfilmentSchema } from './schema.js';
 
-export const FULFILMENT_SCHEMA = 'fulfilment';
+import { FULFILMENT_SCHEMA } from './persistence/sql.js';
+export { FULFILMENT_SCHEMA };
 
 export interface FulfilmentAppOptions {
   packageVersion?: string;
@@ -91,3 +92,4 @@ async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0]
     await jsm.streams.add(config);
   }
 }
+

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { IsIn, IsInt, IsUUID, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DELIVERY_MODES, NODE_KINDS, NODE_STATUSES, SERVICE_LEVELS } from '../allocation/domain/allocation.types.js';
 
@@ -145,42 +146,42 @@ export class Transfer {
 
 @InputType({ description: 'Change a node\'s status.' })
 export class SetNodeStatusInput {
-  @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
-  @Field(() => NodeStatus, { description: 'New status.' }) status!: string;
-  @Field(() => String, { description: 'Why (shown on every affected order\'s timeline).' }) reason!: string;
-  @Field(() => Int, { nullable: true, description: 'Version read; a stale one is refused.' }) expectedVersion?: number;
+  @IsString() @MaxLength(64) @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
+  @IsIn(Object.values(NodeStatus)) @Field(() => NodeStatus, { description: 'New status.' }) status!: string;
+  @IsString() @MaxLength(500) @Field(() => String, { description: 'Why (shown on every affected order\'s timeline).' }) reason!: string;
+  @IsOptional() @IsInt() @Field(() => Int, { nullable: true, description: 'Version read; a stale one is refused.' }) expectedVersion?: number;
 }
 
 @InputType({ description: 'Goods received at a node.' })
 export class ReceiveStockInput {
-  @Field(() => String, { description: 'SKU.' }) sku!: string;
-  @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
-  @Field(() => Int, { description: 'Units received (positive).' }) quantity!: number;
-  @Field(() => String, { description: 'Receipt reference; repeating it is a no-op.' }) reference!: string;
+  @IsString() @MaxLength(64) @Field(() => String, { description: 'SKU.' }) sku!: string;
+  @IsString() @MaxLength(64) @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
+  @IsInt() @Field(() => Int, { description: 'Units received (positive).' }) quantity!: number;
+  @IsString() @MaxLength(500) @Field(() => String, { description: 'Receipt reference; repeating it is a no-op.' }) reference!: string;
 }
 
 @InputType({ description: 'A counted correction of on-hand stock.' })
 export class AdjustStockInput {
-  @Field(() => String, { description: 'SKU.' }) sku!: string;
-  @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
-  @Field(() => Int, { description: 'Units to add (positive) or remove (negative).' }) delta!: number;
-  @Field(() => String, { description: 'Why.' }) reason!: string;
-  @Field(() => String, { description: 'Reference; repeating it is a no-op.' }) reference!: string;
+  @IsString() @MaxLength(64) @Field(() => String, { description: 'SKU.' }) sku!: string;
+  @IsString() @MaxLength(64) @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
+  @IsInt() @Field(() => Int, { description: 'Units to add (positive) or remove (negative).' }) delta!: number;
+  @IsString() @MaxLength(500) @Field(() => String, { description: 'Why.' }) reason!: string;
+  @IsString() @MaxLength(500) @Field(() => String, { description: 'Reference; repeating it is a no-op.' }) reference!: string;
 }
 
 @InputType({ description: 'Approve a transfer proposal, optionally with fewer units.' })
 export class ApproveTransferProposalInput {
-  @Field(() => ID, { description: 'Proposal id.' }) proposalId!: string;
-  @Field(() => Int, { nullable: true, description: 'Units to move instead of the proposed quantity.' }) quantity?: number;
+  @IsUUID() @Field(() => ID, { description: 'Proposal id.' }) proposalId!: string;
+  @IsOptional() @IsInt() @Field(() => Int, { nullable: true, description: 'Units to move instead of the proposed quantity.' }) quantity?: number;
 }
 
 @InputType({ description: 'Allocation weights for a sales channel (0 to 10,000 each).' })
 export class SetAllocationWeightsInput {
-  @Field(() => String, { description: 'Sales channel, or DEFAULT.' }) channel!: string;
-  @Field(() => Float, { description: 'Weight per minor unit of carrier cost.' }) cost!: number;
-  @Field(() => Float, { description: 'Weight per hour until delivery.' }) time!: number;
-  @Field(() => Float, { description: 'Weight per kg CO2e.' }) carbon!: number;
-  @Field(() => Float, { description: 'Penalty per shipment beyond the first.' }) splitPenalty!: number;
+  @IsString() @MaxLength(32) @Field(() => String, { description: 'Sales channel, or DEFAULT.' }) channel!: string;
+  @IsNumber() @Field(() => Float, { description: 'Weight per minor unit of carrier cost.' }) cost!: number;
+  @IsNumber() @Field(() => Float, { description: 'Weight per hour until delivery.' }) time!: number;
+  @IsNumber() @Field(() => Float, { description: 'Weight per kg CO2e.' }) carbon!: number;
+  @IsNumber() @Field(() => Float, { description: 'Penalty per shipment beyond the first.' }) splitPenalty!: number;
 }
 
 @ObjectType({ description: 'Result of setNodeStatus.' })
