@@ -1,5 +1,7 @@
-/** An expected refusal the caller can act on; mapped to the schema's `userErrors`. */
-export interface Refusal { code: string; field: string[] | null; message: string }
+import type { UserErrorCode } from '@hub/shared/graphql/user-error';
+
+/** An expected refusal the caller can act on; mapped to the payload's `userErrors`. */
+export interface Refusal { code: UserErrorCode; field: string[] | null; message: string }
 
 export class RefusedError extends Error {
   constructor(readonly refusals: Refusal[]) {
@@ -8,4 +10,4 @@ export class RefusedError extends Error {
   }
 }
 
-export const refuse = (code: string, field: string[] | null, message: string) => new RefusedError([{ code, field, message }]);
+export const refuse = (code: UserErrorCode, field: string[] | null, message: string) => new RefusedError([{ code, field, message }]);

@@ -117,13 +117,13 @@ it('re-allocates every open order off a node marked down, with new ETAs, timelin
   expect(atDc[0]!.n).toBe(12);
 
   const token = await scope.token({ subject: 'op-1', role: 'operator', regions: ['cn'] });
-  const SET = `mutation($input: SetNodeStatusInput!) { setNodeStatus(input: $input) { node { status statusReason } reallocationJob { id affected } userErrors { code field } } }`;
+  const SET = `mutation($input: NodeStatusChangeInput!) { nodeStatusChange(input: $input) { node { status statusReason } reallocationJob { id affected } userErrors { code field } } }`;
   const down = await postGraphQL(app.url, SET, { input: { nodeId: 'cn-sha-dc', status: 'DOWN', reason: 'power failure' } }, token);
-  expect(down.data.setNodeStatus.node).toEqual({ status: 'DOWN', statusReason: 'power failure' });
-  const job = await app.reallocation.run(down.data.setNodeStatus.reallocationJob.id);
+  expect(down.data.nodeStatusChange.node).toEqual({ status: 'DOWN', statusReason: 'power failure' });
+  const job = await app.reallocation.run(down.data.nodeStatusChange.reallocationJob.id);
   expect(job).toMatchObject({ state: 'DONE', processed: job.affected });
   const twice = await postGraphQL(app.url, SET, { input: { nodeId: 'cn-sha-dc', status: 'DOWN', reason: 'again' } }, token);
-  expect(twice.data.setNodeStatus).toEqual({ node: null, reallocationJob: null, userErrors: [{ code: 'ALREADY_IN_STATUS', field: ['input', 'status'] }] });
+  expect(twice.data.nodeStatusChange).toEqual({ node: null, reallocationJob: null, userErrors: [{ code: 'NODE_ALREADY_IN_STATUS', field: ['input', 'status'] }] });
 
   const ids = `{${events.map((e) => e.orderId).join(',')}}`;
   const moved = await query<{ node_id: string; state: string; n: number }>(app.orm.em.fork(),
@@ -140,10 +140,10 @@ it('re-allocates every open order off a node marked down, with new ETAs, timelin
 });
 
 it.each([
-  ['a negative receipt', `mutation { receiveStock(input: { sku: "TEA-1", nodeId: "cn-sha-dc", quantity: -5, reference: "r1" }) { stockLevel { onHand } userErrors { code field } } }`, 'receiveStock', 'INVALID_QUANTITY'],
-  ['stock below zero', `mutation { adjustStock(input: { sku: "TEA-1", nodeId: "cn-hgh-fw", delta: -1, reason: "count", reference: "a1" }) { stockLevel { onHand } userErrors { code field } } }`, 'adjustStock', 'UNKNOWN_OR_NEGATIVE'],
-  ['an SKU the catalogue does not know', `mutation { receiveStock(input: { sku: "NOPE", nodeId: "cn-sha-dc", quantity: 5, reference: "r2" }) { stockLevel { onHand } userErrors { code field } } }`, 'receiveStock', 'UNKNOWN_SKU'],
-  ['weights out of range', `mutation { setAllocationWeights(input: { channel: "WEB", cost: -1, time: 1, carbon: 1, splitPenalty: 1 }) { channel userErrors { code field } } }`, 'setAllocationWeights', 'WEIGHT_OUT_OF_RANGE'],
+  ['a negative receipt', `mutation { stockReceive(input: { sku: "TEA-1", nodeId: "cn-sha-dc", quantity: -5, reference: "r1" }) { stockLevel { onHand } userErrors { code field } } }`, 'stockReceive', 'INVALID'],
+  ['stock below zero', `mutation { stockAdjust(input: { sku: "TEA-1", nodeId: "cn-hgh-fw", delta: -1, reason: "count", reference: "a1" }) { stockLevel { onHand } userErrors { code field } } }`, 'stockAdjust', 'UNKNOWN_OR_NEGATIVE'],
+  ['an SKU the catalogue does not know', `mutation { stockReceive(input: { sku: "NOPE", nodeId: "cn-sha-dc", quantity: 5, reference: "r2" }) { stockLevel { onHand } userErrors { code field } } }`, 'stockReceive', 'UNKNOWN_SKU'],
+  ['weights out of range', `mutation { allocationWeightsSet(input: { channel: "WEB", cost: -1, time: 1, carbon: 1, splitPenalty: 1 }) { channel userErrors { code field } } }`, 'allocationWeightsSet', 'WEIGHT_OUT_OF_RANGE'],
 ])('refuses %s with a typed error and changes nothing', async (_case, mutation, field, code) => {
   const token = await scope.token({ subject: 'op-1', role: 'operator', regions: ['cn'] });
   const movementsBefore = await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from stock_movement`);

@@ -90,9 +90,9 @@ export class PlanningService {
     return this.orm.em.fork().transactional(async (em) => {
       const [proposal] = await query<ProposalRow>(em, `select * from transfer_proposal where id = ? for update`, [proposalId]);
       if (!proposal) throw refuse('NOT_FOUND', ['input', 'proposalId'], 'No such proposal');
-      if (proposal.state !== 'PROPOSED') throw refuse('ALREADY_DECIDED', ['input', 'proposalId'], `The proposal is ${proposal.state}`);
+      if (proposal.state !== 'PROPOSED') throw refuse('CONFLICT', ['input', 'proposalId'], `The proposal is ${proposal.state}`);
       const units = quantity ?? proposal.quantity;
-      if (!Number.isInteger(units) || units <= 0) throw refuse('INVALID_QUANTITY', ['input', 'quantity'], 'quantity must be a positive whole number');
+      if (!Number.isInteger(units) || units <= 0) throw refuse('INVALID', ['input', 'quantity'], 'quantity must be a positive whole number');
       const transfer = await this.startTransfer(em, proposal.sku, proposal.from_node_id, proposal.to_node_id, units, actor);
       await query(em, `update transfer_proposal set state = 'APPROVED', decided_by = ?, decided_at = now(), transfer_id = ? where id = ?`, [actor.id, transfer.id, proposalId]);
       return transfer;

@@ -15,9 +15,9 @@ import type { JobRow } from '../nodes/reallocation.service.js';
 import { asJson, query } from '../persistence/sql.js';
 import { RefusedError, type Refusal } from '../user-error.js';
 import {
-  AdjustStockInput, ApproveTransferProposalInput, ApproveTransferProposalPayload, FulfilmentNode, OrderFulfilment, ReallocationJob, ReceiveStockInput,
-  RefreshTransferProposalsPayload, SetAllocationWeightsInput, SetAllocationWeightsPayload, SetNodeStatusInput, SetNodeStatusPayload, Shipment,
-  StockChangePayload, StockLevel, TransferProposal,
+  StockAdjustInput, TransferProposalApproveInput, TransferProposalApprovePayload, FulfilmentNode, OrderFulfilment, ReallocationJob, StockReceiveInput,
+  TransferProposalsRefreshPayload, AllocationWeightsSetInput, AllocationWeightsSetPayload, NodeStatusChangeInput, NodeStatusChangePayload, Shipment,
+  StockAdjustPayload, StockLevel, StockReceivePayload, TransferProposal,
 } from './fulfilment.types.js';
 
 export interface FulfilmentResolverDependencies { orm: MikroORM; nodes: NodeService; inventory: InventoryService; planning: PlanningService }
@@ -87,8 +87,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     }
 
     @Authorized('operator', 'admin')
-    @Mutation(() => SetNodeStatusPayload, { description: 'Marks a node UP, DEGRADED or DOWN. DOWN re-allocates every open order that has not left it.' })
-    async setNodeStatus(@Arg('input', () => SetNodeStatusInput) input: SetNodeStatusInput, @Ctx() { principal }: RequestContext): Promise<SetNodeStatusPayload> {
+    @Mutation(() => NodeStatusChangePayload, { description: 'Marks a node UP, DEGRADED or DOWN. DOWN re-allocates every open order that has not left it.' })
+    async nodeStatusChange(@Arg('input', () => NodeStatusChangeInput) input: NodeStatusChangeInput, @Ctx() { principal }: RequestContext): Promise<NodeStatusChangePayload> {
       assertMayWrite(principal);
       const region = await nodeRegion(input.nodeId);
       if (region) assertNodeInScope(principal, region);
@@ -100,8 +100,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     }
 
     @Authorized('warehouse', 'operator', 'admin', 'service')
-    @Mutation(() => StockChangePayload, { description: 'Books goods received at a node.' })
-    async receiveStock(@Arg('input', () => ReceiveStockInput) input: ReceiveStockInput, @Ctx() { principal }: RequestContext): Promise<StockChangePayload> {
+    @Mutation(() => StockReceivePayload, { description: 'Books goods received at a node.' })
+    async stockReceive(@Arg('input', () => StockReceiveInput) input: StockReceiveInput, @Ctx() { principal }: RequestContext): Promise<StockReceivePayload> {
       const region = await nodeRegion(input.nodeId);
       if (region) assertNodeInScope(principal, region);
       const result = await refusalsOf(() => inventory.receive(input, actorOf(principal)));
@@ -109,8 +109,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     }
 
     @Authorized('warehouse', 'operator', 'admin', 'service')
-    @Mutation(() => StockChangePayload, { description: 'Corrects on-hand stock after a count. Never below zero or below what is reserved.' })
-    async adjustStock(@Arg('input', () => AdjustStockInput) input: AdjustStockInput, @Ctx() { principal }: RequestContext): Promise<StockChangePayload> {
+    @Mutation(() => StockAdjustPayload, { description: 'Corrects on-hand stock after a count. Never below zero or below what is reserved.' })
+    async stockAdjust(@Arg('input', () => StockAdjustInput) input: StockAdjustInput, @Ctx() { principal }: RequestContext): Promise<StockAdjustPayload> {
       const region = await nodeRegion(input.nodeId);
       if (region) assertNodeInScope(principal, region);
       const result = await refusalsOf(() => inventory.adjust(input, actorOf(principal)));
@@ -118,8 +118,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     }
 
     @Authorized('operator', 'admin')
-    @Mutation(() => RefreshTransferProposalsPayload, { description: 'Re-forecasts demand per zone × SKU and replaces the open transfer proposals.' })
-    async refreshTransferProposals(): Promise<RefreshTransferProposalsPayload> {
+    @Mutation(() => TransferProposalsRefreshPayload, { description: 'Re-forecasts demand per zone × SKU and replaces the open transfer proposals.' })
+    async transferProposalsRefresh(): Promise<TransferProposalsRefreshPayload> {
       const seriesForecast = await planning.refreshForecasts();
       const rows = await planning.refreshProposals();
       return {
@@ -129,16 +129,16 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     }
 
     @Authorized('operator', 'admin')
-    @Mutation(() => ApproveTransferProposalPayload, { description: 'Approves a proposal into a transfer; refused when the source no longer has the units free.' })
-    async approveTransferProposal(@Arg('input', () => ApproveTransferProposalInput) input: ApproveTransferProposalInput, @Ctx() { principal }: RequestContext): Promise<ApproveTransferProposalPayload> {
+    @Mutation(() => TransferProposalApprovePayload, { description: 'Approves a proposal into a transfer; refused when the source no longer has the units free.' })
+    async transferProposalApprove(@Arg('input', () => TransferProposalApproveInput) input: TransferProposalApproveInput, @Ctx() { principal }: RequestContext): Promise<TransferProposalApprovePayload> {
       const result = await refusalsOf(() => planning.approve(input.proposalId, input.quantity ?? undefined, actorOf(principal)));
       const row = result.value;
       return { transfer: row ? { id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity, state: row.state } : null, userErrors: result.userErrors };
     }
 
     @Authorized('admin', 'operator')
-    @Mutation(() => SetAllocationWeightsPayload, { description: 'Sets the allocation weights of a sales channel.' })
-    async setAllocationWeights(@Arg('input', () => SetAllocationWeightsInput) input: SetAllocationWeightsInput, @Ctx() { principal }: RequestContext): Promise<SetAllocationWeightsPayload> {
+    @Mutation(() => AllocationWeightsSetPayload, { description: 'Sets the allocation weights of a sales channel.' })
+    async allocationWeightsSet(@Arg('input', () => AllocationWeightsSetInput) input: AllocationWeightsSetInput, @Ctx() { principal }: RequestContext): Promise<AllocationWeightsSetPayload> {
       const problems = validateWeights(input);
       if (problems.length > 0) return { channel: null, userErrors: problems.map((p) => ({ code: 'WEIGHT_OUT_OF_RANGE', field: ['input', p.field], message: p.message })) };
       await query(orm.em.fork(), `

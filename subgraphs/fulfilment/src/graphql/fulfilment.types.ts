@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { IsIn, IsInt, IsUUID, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '@hub/shared/graphql/user-error';
 import { DELIVERY_MODES, NODE_KINDS, NODE_STATUSES, SERVICE_LEVELS } from '../allocation/domain/allocation.types.js';
 
 const enumOf = <T extends readonly string[]>(values: T) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
@@ -17,14 +18,6 @@ registerEnumType(ServiceLevel, { name: 'ServiceLevel', description: 'Delivery sp
 registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'How a shipment travels to the customer.' });
 registerEnumType(ShipmentState, { name: 'ShipmentState', description: 'ALLOCATED → PICKED → PACKED → OUTBOUND; CANCELLED with its order; REALLOCATED when moved off a failed node.' });
 registerEnumType(FulfilmentState, { name: 'FulfilmentState', description: 'Where fulfilment stands with an order as a whole.' });
-
-@Directive('@shareable')
-@ObjectType({ description: 'An expected refusal the caller can act on.' })
-export class UserError {
-  @Field(() => String, { description: 'Stable machine-readable code (UPPER_SNAKE).' }) code!: string;
-  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault.' }) field!: string[] | null;
-  @Field(() => String, { description: 'Human-readable explanation, safe to show.' }) message!: string;
-}
 
 @ObjectType({ description: 'A carrier service a node ships with.' })
 export class CarrierLane {
@@ -145,7 +138,7 @@ export class Transfer {
 }
 
 @InputType({ description: 'Change a node\'s status.' })
-export class SetNodeStatusInput {
+export class NodeStatusChangeInput {
   @IsString() @MaxLength(64) @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
   @IsIn(Object.values(NodeStatus)) @Field(() => NodeStatus, { description: 'New status.' }) status!: string;
   @IsString() @MaxLength(500) @Field(() => String, { description: 'Why (shown on every affected order\'s timeline).' }) reason!: string;
@@ -153,7 +146,7 @@ export class SetNodeStatusInput {
 }
 
 @InputType({ description: 'Goods received at a node.' })
-export class ReceiveStockInput {
+export class StockReceiveInput {
   @IsString() @MaxLength(64) @Field(() => String, { description: 'SKU.' }) sku!: string;
   @IsString() @MaxLength(64) @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
   @IsInt() @Field(() => Int, { description: 'Units received (positive).' }) quantity!: number;
@@ -161,7 +154,7 @@ export class ReceiveStockInput {
 }
 
 @InputType({ description: 'A counted correction of on-hand stock.' })
-export class AdjustStockInput {
+export class StockAdjustInput {
   @IsString() @MaxLength(64) @Field(() => String, { description: 'SKU.' }) sku!: string;
   @IsString() @MaxLength(64) @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
   @IsInt() @Field(() => Int, { description: 'Units to add (positive) or remove (negative).' }) delta!: number;
@@ -170,13 +163,13 @@ export class AdjustStockInput {
 }
 
 @InputType({ description: 'Approve a transfer proposal, optionally with fewer units.' })
-export class ApproveTransferProposalInput {
+export class TransferProposalApproveInput {
   @IsUUID() @Field(() => ID, { description: 'Proposal id.' }) proposalId!: string;
   @IsOptional() @IsInt() @Field(() => Int, { nullable: true, description: 'Units to move instead of the proposed quantity.' }) quantity?: number;
 }
 
 @InputType({ description: 'Allocation weights for a sales channel (0 to 10,000 each).' })
-export class SetAllocationWeightsInput {
+export class AllocationWeightsSetInput {
   @IsString() @MaxLength(32) @Field(() => String, { description: 'Sales channel, or DEFAULT.' }) channel!: string;
   @IsNumber() @Field(() => Float, { description: 'Weight per minor unit of carrier cost.' }) cost!: number;
   @IsNumber() @Field(() => Float, { description: 'Weight per hour until delivery.' }) time!: number;
@@ -184,34 +177,40 @@ export class SetAllocationWeightsInput {
   @IsNumber() @Field(() => Float, { description: 'Penalty per shipment beyond the first.' }) splitPenalty!: number;
 }
 
-@ObjectType({ description: 'Result of setNodeStatus.' })
-export class SetNodeStatusPayload {
+@ObjectType({ description: 'Result of nodeStatusChange.' })
+export class NodeStatusChangePayload {
   @Field(() => FulfilmentNode, { nullable: true, description: 'The node as it is now.' }) node!: FulfilmentNode | null;
   @Field(() => ReallocationJob, { nullable: true, description: 'The re-allocation started when the node went down.' }) reallocationJob!: ReallocationJob | null;
   @Field(() => [UserError], { description: 'Refusals.' }) userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of a stock change.' })
-export class StockChangePayload {
-  @Field(() => StockLevel, { nullable: true, description: 'Stock after the change.' }) stockLevel!: StockLevel | null;
-  @Field(() => [UserError], { description: 'Refusals.' }) userErrors!: UserError[];
+@ObjectType({ description: 'Result of stockReceive.' })
+export class StockReceivePayload {
+  @Field(() => StockLevel, { nullable: true, description: 'Stock after the receipt.' }) stockLevel!: StockLevel | null;
+  @Field(() => [UserError], { description: 'Refusals; nothing changed when not empty.' }) userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of approveTransferProposal.' })
-export class ApproveTransferProposalPayload {
+@ObjectType({ description: 'Result of stockAdjust.' })
+export class StockAdjustPayload {
+  @Field(() => StockLevel, { nullable: true, description: 'Stock after the adjustment.' }) stockLevel!: StockLevel | null;
+  @Field(() => [UserError], { description: 'Refusals; nothing changed when not empty.' }) userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of transferProposalApprove.' })
+export class TransferProposalApprovePayload {
   @Field(() => Transfer, { nullable: true, description: 'The transfer started.' }) transfer!: Transfer | null;
   @Field(() => [UserError], { description: 'Refusals.' }) userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of refreshTransferProposals.' })
-export class RefreshTransferProposalsPayload {
+@ObjectType({ description: 'Result of transferProposalsRefresh.' })
+export class TransferProposalsRefreshPayload {
   @Field(() => Int, { description: 'Zone × SKU series forecast.' }) seriesForecast!: number;
   @Field(() => [TransferProposal], { description: 'The open proposals.' }) proposals!: TransferProposal[];
   @Field(() => [UserError], { description: 'Refusals.' }) userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of setAllocationWeights.' })
-export class SetAllocationWeightsPayload {
+@ObjectType({ description: 'Result of allocationWeightsSet.' })
+export class AllocationWeightsSetPayload {
   @Field(() => String, { nullable: true, description: 'The channel set.' }) channel!: string | null;
   @Field(() => [UserError], { description: 'Refusals.' }) userErrors!: UserError[];
 }

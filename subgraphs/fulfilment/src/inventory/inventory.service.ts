@@ -17,21 +17,21 @@ export class InventoryService {
 
   async receive(input: { sku: string; nodeId: string; quantity: number; reference: string }, actor: Actor): Promise<StockRow> {
     if (!Number.isInteger(input.quantity) || input.quantity <= 0 || input.quantity > MAX_QUANTITY) {
-      throw refuse('INVALID_QUANTITY', ['input', 'quantity'], `quantity must be a whole number from 1 to ${MAX_QUANTITY}`);
+      throw refuse('INVALID', ['input', 'quantity'], `quantity must be a whole number from 1 to ${MAX_QUANTITY}`);
     }
     return this.change(input.sku, input.nodeId, input.quantity, 'RECEIPT', input.reference, null, actor);
   }
 
   async adjust(input: { sku: string; nodeId: string; delta: number; reason: string; reference: string }, actor: Actor): Promise<StockRow> {
     if (!Number.isInteger(input.delta) || input.delta === 0 || Math.abs(input.delta) > MAX_QUANTITY) {
-      throw refuse('INVALID_QUANTITY', ['input', 'delta'], 'delta must be a non-zero whole number');
+      throw refuse('INVALID', ['input', 'delta'], 'delta must be a non-zero whole number');
     }
-    if (input.reason.trim().length === 0) throw refuse('INVALID_INPUT', ['input', 'reason'], 'An adjustment needs a reason');
+    if (input.reason.trim().length === 0) throw refuse('INVALID', ['input', 'reason'], 'An adjustment needs a reason');
     return this.change(input.sku, input.nodeId, input.delta, 'ADJUSTMENT', input.reference, input.reason, actor);
   }
 
   private async change(sku: string, nodeId: string, delta: number, kind: 'RECEIPT' | 'ADJUSTMENT', reference: string, note: string | null, actor: Actor): Promise<StockRow> {
-    if (reference.length < 1 || reference.length > 200) throw refuse('INVALID_INPUT', ['input', 'reference'], 'reference must be 1 to 200 characters');
+    if (reference.length < 1 || reference.length > 200) throw refuse('INVALID', ['input', 'reference'], 'reference must be 1 to 200 characters');
     return this.orm.em.fork().transactional(async (em) => {
       await assertKnown(em, sku, nodeId);
       const [repeat] = await query(em, `select 1 from stock_movement where reference = ? and sku = ? and node_id = ? and kind = ?`, [reference, sku, nodeId, kind]);

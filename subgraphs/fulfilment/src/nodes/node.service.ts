@@ -23,12 +23,12 @@ export class NodeService {
   ) {}
 
   async setStatus(nodeId: string, status: NodeStatus, reason: string, actor: Actor, expectedVersion?: number): Promise<NodeStatusChange> {
-    if (reason.trim().length === 0 || reason.length > 500) throw refuse('INVALID_INPUT', ['input', 'reason'], 'A reason of 1 to 500 characters is required');
+    if (reason.trim().length === 0 || reason.length > 500) throw refuse('INVALID', ['input', 'reason'], 'A reason of 1 to 500 characters is required');
     const result = await this.orm.em.fork().transactional(async (em) => {
       const [node] = await query<NodeRow>(em, `select * from node where id = ? for update`, [nodeId]);
       if (!node) throw refuse('NOT_FOUND', ['input', 'nodeId'], 'No such node');
-      if (expectedVersion !== undefined && node.version !== expectedVersion) throw refuse('STALE_VERSION', ['input', 'expectedVersion'], 'The node changed since it was read');
-      if (node.status === status) throw refuse('ALREADY_IN_STATUS', ['input', 'status'], `The node is already ${status}`);
+      if (expectedVersion !== undefined && node.version !== expectedVersion) throw refuse('CONFLICT', ['input', 'expectedVersion'], 'The node changed since it was read');
+      if (node.status === status) throw refuse('NODE_ALREADY_IN_STATUS', ['input', 'status'], `The node is already ${status}`);
       const now = new Date();
       await query(em, `update node set status = ?, status_reason = ?, status_changed_at = ?, status_changed_by = ?, version = version + 1 where id = ?`,
         [status, reason, now, actor.id, nodeId]);
