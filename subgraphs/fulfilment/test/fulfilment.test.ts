@@ -10,6 +10,7 @@ import { readFulfilmentEnv } from '../src/env.js';
 import { createOrderEventsHandler } from '../src/orders/order-events.handler.js';
 import { query } from '../src/persistence/sql.js';
 import { lane, seedNetwork } from '../src/seed/network.js';
+import { ReallocationService } from '../src/nodes/reallocation.service.js';
 
 const scope = createTestScope('fulfil');
 const settled: Array<(outcome: { messageId: string; outcome: string }) => void> = [];
@@ -31,10 +32,11 @@ beforeAll(async () => {
       { id: 'cn-hgh-fw', name: 'Hangzhou forward', kind: 'FORWARD', region: 'cn', zone: 'cn-east', ...HANGZHOU, dailyCapacity: 100_000, cutoffMinutes: [600, 1080], lanes: [lane('YTO', 'STANDARD')] },
       { id: 'de-ber-dc', name: 'Berlin DC', kind: 'CENTRAL', region: 'de', zone: 'de-east', lat: 52.5, lon: 13.4, dailyCapacity: 100_000, cutoffMinutes: [960], lanes: [lane('DHL', 'STANDARD')] },
     ],
-    skus: [{ sku: 'TEA-1', name: 'Longjing tea', unitWeightGrams: 250 }, { sku: 'LIMITED', name: 'Limited edition', unitWeightGrams: 500 }, { sku: 'MOVE', name: 'Moves on outage', unitWeightGrams: 300 }],
+    skus: [{ sku: 'TEA-1', name: 'Longjing tea', unitWeightGrams: 250 }, { sku: 'LIMITED', name: 'Limited edition', unitWeightGrams: 500 }, { sku: 'MOVE', name: 'Moves on outage', unitWeightGrams: 300 }, { sku: 'RESUME', name: 'Survives a crash', unitWeightGrams: 300 }],
     stock: [
       { sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 }, { sku: 'LIMITED', nodeId: 'cn-sha-dc', onHand: 10 }, { sku: 'LIMITED', nodeId: 'de-ber-dc', onHand: 100 },
       { sku: 'MOVE', nodeId: 'cn-sha-dc', onHand: 30 }, { sku: 'MOVE', nodeId: 'cn-hgh-fw', onHand: 20 },
+      { sku: 'RESUME', nodeId: 'cn-sha-dc', onHand: 10 }, { sku: 'RESUME', nodeId: 'cn-hgh-fw', onHand: 10 },
     ],
   });
 });
@@ -137,6 +139,36 @@ it('re-allocates every open order off a node marked down, with new ETAs, timelin
     `select count(*)::int as n, count(*) filter (where (payload->>'backordered')::boolean)::int as backordered from outbox_event where message_id like 'fulfilment.customer-notice:%' and payload->>'orderId' = any(?::text[])`, [ids]);
   expect(notices[0]).toEqual({ n: 12, backordered: 2 });
   await postGraphQL(app.url, SET, { input: { nodeId: 'cn-sha-dc', status: 'UP', reason: 'power back' } }, token);
+});
+
+it('resumes a re-allocation job after the process died between chunks, moving each order exactly once', async () => {
+  const handle = createOrderEventsHandler(app.allocation);
+  const events = Array.from({ length: 7 }, () => placedEvent('RESUME', 1));
+  for (const event of events) await app.orm.em.fork().transactional((em) => handle(event, em));
+  const change = await app.nodes.setStatus('cn-sha-dc', 'DOWN', 'flood', { type: 'user', id: 'op-2' });
+  // A process that commits one chunk of two orders and dies before the next (what kill -9 leaves behind).
+  let chunks = 0;
+  const doomed = new ReallocationService(app.orm, app.allocation, app.subjects, { info() {}, error() {} } as never, () => {
+    chunks += 1;
+    throw new Error('killed');
+  }, 2);
+  await expect(doomed.run(change.job!.id)).rejects.toThrow('killed');
+  expect(chunks).toBe(1);
+  const [midway] = await query<{ state: string; processed: number }>(app.orm.em.fork(), `select state, processed from reallocation_job where id = ?`, [change.job!.id]);
+  expect(midway).toEqual({ state: 'RUNNING', processed: 2 });
+
+  await app.reallocation.resumeUnfinished();
+  const done = await app.reallocation.run(change.job!.id);
+  expect(done).toMatchObject({ state: 'DONE', affected: 7, processed: 7 });
+  const ids = `{${events.map((e) => e.orderId).join(',')}}`;
+  const shipments = await query<{ node_id: string; state: string; n: number }>(app.orm.em.fork(),
+    `select node_id, state, count(*)::int as n from shipment where order_id = any(?::uuid[]) group by 1, 2 order by 1, 2`, [ids]);
+  expect(shipments).toEqual([{ node_id: 'cn-hgh-fw', state: 'ALLOCATED', n: 7 }, { node_id: 'cn-sha-dc', state: 'REALLOCATED', n: 7 }]);
+  const notices = await query<{ n: number }>(app.orm.em.fork(), `select count(distinct message_id)::int as n from outbox_event where message_id like ? `, [`fulfilment.customer-notice:%:${change.job!.id}`]);
+  expect(notices[0]!.n).toBe(7);
+  expect(await stockOf('RESUME', 'cn-hgh-fw')).toEqual({ on_hand: 10, reserved: 7, available: 3 });
+  expect(await stockOf('RESUME', 'cn-sha-dc')).toEqual({ on_hand: 10, reserved: 0, available: 10 });
+  await app.nodes.setStatus('cn-sha-dc', 'UP', 'water gone', { type: 'user', id: 'op-2' });
 });
 
 it.each([

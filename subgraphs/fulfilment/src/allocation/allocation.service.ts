@@ -7,7 +7,7 @@ import { loadWeights } from './allocation-settings.js';
 import { enqueueEvents, writeOrderStates, writePlans, writeTimeline, type Actor, type WrittenShipment } from './plan-writer.js';
 import { loadNodeFacts, pgArray } from '../nodes/node.repository.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
-import { asJson, query } from '../persistence/sql.js';
+import { asJson, query, uuidList } from '../persistence/sql.js';
 
 export type BackorderPolicy = 'BACKORDER' | 'REFUSE';
 
@@ -26,10 +26,10 @@ export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'fulfilment' };
 /** Which units of which orders to place, with the order facts allocation needs. */
 export async function loadOrdersToAllocate(em: EntityManager, orderIds: string[], lineFilter: 'BACKORDERED' | { shipmentLines: LineRow[] }): Promise<OrderToAllocate[]> {
   if (orderIds.length === 0) return [];
-  const orders = await query<OrderRow>(em, `select * from fulfilment_order where order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid)`, [asJson(orderIds)]);
+  const orders = await query<OrderRow>(em, `select * from fulfilment_order where order_id = any(?::uuid[])`, [uuidList(orderIds)]);
   const lines = lineFilter === 'BACKORDERED'
     ? await query<LineRow>(em, `select order_id, line_no, sku, backordered as quantity, unit_weight_grams from fulfilment_order_line
-        where order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid) and backordered > 0 order by order_id, line_no`, [asJson(orderIds)])
+        where order_id = any(?::uuid[]) and backordered > 0 order by order_id, line_no`, [uuidList(orderIds)])
     : lineFilter.shipmentLines;
   const byOrder = new Map<string, LineRow[]>();
   for (const line of lines) (byOrder.get(line.order_id) ?? byOrder.set(line.order_id, []).get(line.order_id)!).push(line);
@@ -63,7 +63,11 @@ export interface AllocationMode {
   timelineNote?: string;
   /** Re-allocation: order id → the shipment the new one replaces. */
   replaces?: ReadonlyMap<string, string>;
+  /** Further events per order (customer notices), queued in the same statement as the planned-shipments events. */
+  eventsFor?: (plan: OrderPlan, region: string, shipments: WrittenShipment[]) => QueuedEvent[];
 }
+
+export interface QueuedEvent { subject: string; messageId: string; payload: Record<string, unknown> }
 
 const PLACEMENT: AllocationMode = { cause: 'allocation', movementNote: 'order placed' };
 
@@ -80,7 +84,7 @@ export class AllocationService {
     const { state, nodes } = await lockAllocationState(em, orders.flatMap((order) => order.lines.map((line) => line.sku)), now);
     const weightsOf = await loadWeights(em);
     const channels = await query<{ order_id: string; channel: string; region: string }>(em,
-      `select order_id, channel, region from fulfilment_order where order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid)`, [asJson(orders.map((o) => o.orderId))]);
+      `select order_id, channel, region from fulfilment_order where order_id = any(?::uuid[])`, [uuidList(orders.map((o) => o.orderId))]);
     const channelOf = new Map(channels.map((row) => [row.order_id, row.channel]));
     const regionOf = new Map(channels.map((row) => [row.order_id, row.region]));
     const plans: OrderPlan[] = [];
@@ -98,7 +102,7 @@ export class AllocationService {
     });
     await writeOrderStates(em, kept, methods.includes('MIP') ? 'MIP' : 'GREEDY', now, mode.cause === 'allocation' ? 'SET' : 'ADD');
     if (refused.length > 0) {
-      await query(em, `update fulfilment_order set state = 'REFUSED', version = version + 1, updated_at = ? where order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid)`, [now, asJson(refused)]);
+      await query(em, `update fulfilment_order set state = 'REFUSED', version = version + 1, updated_at = ? where order_id = any(?::uuid[])`, [now, uuidList(refused)]);
     }
     await writeTimeline(em, plans.map((plan) => ({
       order_id: plan.orderId,
@@ -106,12 +110,18 @@ export class AllocationService {
       note: mode.timelineNote ?? (refusedSet.has(plan.orderId) ? 'not enough stock to ship the order in full' : `${plan.shipments.length} shipment(s)`),
       details: { shipments: plan.shipments.map((s) => ({ nodeId: s.nodeId, etaAt: s.etaAt })), backordered: plan.backordered },
     })), actor, now);
-    await enqueueEvents(em, plans.map((plan) => this.plannedEvent(plan, regionOf.get(plan.orderId) ?? 'unknown', refusedSet.has(plan.orderId), shipments, now, mode.cause)), now);
+    const shipmentsOf = new Map<string, WrittenShipment[]>();
+    for (const shipment of shipments) (shipmentsOf.get(shipment.orderId) ?? shipmentsOf.set(shipment.orderId, []).get(shipment.orderId)!).push(shipment);
+    await enqueueEvents(em, plans.flatMap((plan) => {
+      const region = regionOf.get(plan.orderId) ?? 'unknown';
+      const own = shipmentsOf.get(plan.orderId) ?? [];
+      return [this.plannedEvent(plan, region, refusedSet.has(plan.orderId), own, now, mode.cause), ...(mode.eventsFor?.(plan, region, own) ?? [])];
+    }), now);
     return { plans, shipments, refused, methods, regionOf };
   }
 
-  plannedEvent(plan: OrderPlan, region: string, refused: boolean, shipments: WrittenShipment[], now: Date, cause: string) {
-    const own = refused ? [] : shipments.filter((shipment) => shipment.orderId === plan.orderId);
+  private plannedEvent(plan: OrderPlan, region: string, refused: boolean, shipments: WrittenShipment[], now: Date, cause: string): QueuedEvent {
+    const own = refused ? [] : shipments;
     return {
       subject: this.deps.subjects.shipmentsPlanned(region),
       messageId: `fulfilment.shipments-planned:${plan.orderId}:${own[0]?.id ?? `none:${now.getTime()}`}`,

@@ -4,7 +4,7 @@ import type { NodeFacts, OrderPlan, OrderToAllocate } from './domain/allocation.
 import { emissionsKg } from './domain/objective.js';
 import { planHandling } from './domain/shipment-plan.js';
 import { distanceKm } from './domain/geo.js';
-import { asJson, query } from '../persistence/sql.js';
+import { asJson, query, uuidList } from '../persistence/sql.js';
 import { utcDay } from '../nodes/node.repository.js';
 
 export interface Actor { type: 'user' | 'system' | 'carrier'; id: string }
@@ -80,7 +80,7 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
   const backorders = plans.flatMap((plan) => plan.backordered.map((line) => ({ order_id: plan.orderId, line_no: line.lineNo, quantity: line.quantity })));
   const orderIds = plans.map((plan) => plan.orderId);
   if (backorderMode === 'SET') {
-    await query(em, `update fulfilment_order_line set backordered = 0 where order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid) and backordered > 0`, [asJson(orderIds)]);
+    await query(em, `update fulfilment_order_line set backordered = 0 where order_id = any(?::uuid[]) and backordered > 0`, [uuidList(orderIds)]);
   }
   if (backorders.length > 0) {
     await query(em, `
@@ -93,7 +93,7 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
                    when exists (select 1 from shipment s where s.order_id = o.order_id and s.state in ('ALLOCATED', 'PICKED', 'PACKED')) then 'PARTIALLY_ALLOCATED'
                    else 'BACKORDERED' end,
       allocation_method = ?, version = o.version + 1, updated_at = ?
-    where o.order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid)`, [method, now, asJson(orderIds)]);
+    where o.order_id = any(?::uuid[])`, [method, now, uuidList(orderIds)]);
 }
 
 export async function writeTimeline(em: EntityManager, rows: Array<{ order_id: string; kind: string; note: string; details: Record<string, unknown> }>, actor: Actor, now: Date): Promise<void> {

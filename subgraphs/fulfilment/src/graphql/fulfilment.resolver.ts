@@ -12,7 +12,7 @@ import type { InventoryService, StockRow } from '../inventory/inventory.service.
 import { loadLanes, loadNodeRows, type NodeRow } from '../nodes/node.repository.js';
 import type { NodeService } from '../nodes/node.service.js';
 import type { JobRow } from '../nodes/reallocation.service.js';
-import { asJson, query } from '../persistence/sql.js';
+import { asJson, query, uuidList } from '../persistence/sql.js';
 import { RefusedError, type Refusal } from '../user-error.js';
 import {
   StockAdjustInput, TransferProposalApproveInput, TransferProposalApprovePayload, FulfilmentNode, OrderFulfilment, ReallocationJob, StockReceiveInput,
@@ -154,7 +154,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     const rows = await query<OrderFacts>(orm.em.fork(), `
       select o.order_id, o.region, o.customer_ref, o.state, o.service_level, coalesce(sum(l.backordered), 0)::int as backordered
         from fulfilment_order o left join fulfilment_order_line l on l.order_id = o.order_id
-       where o.order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid) group by o.order_id`, [asJson(ids)]);
+       where o.order_id = any(?::uuid[]) group by o.order_id`, [uuidList(ids)]);
     const byId = new Map(rows.map((row) => [row.order_id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }, orderId);
@@ -172,7 +172,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
         const rows = await query<Record<string, any>>(orm.em.fork(), `
           select s.*, coalesce(jsonb_agg(jsonb_build_object('lineNo', l.line_no, 'sku', l.sku, 'quantity', l.quantity) order by l.line_no), '[]') as lines
             from shipment s join shipment_line l on l.shipment_id = s.id
-           where s.order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid) group by s.id order by s.created_at, s.id`, [asJson(ids)]);
+           where s.order_id = any(?::uuid[]) group by s.id order by s.created_at, s.id`, [uuidList(ids)]);
         const byOrder = new Map<string, Shipment[]>();
         for (const row of rows) {
           const shipment: Shipment = {

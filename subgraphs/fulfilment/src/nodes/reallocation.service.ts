@@ -1,10 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@hub/shared/logger';
 import { loadOrdersToAllocate, type AllocationService } from '../allocation/allocation.service.js';
-import { enqueueEvents, type Actor } from '../allocation/plan-writer.js';
+import type { Actor } from '../allocation/plan-writer.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
 import { releaseOpenShipments } from '../orders/stock-effects.js';
-import { query } from '../persistence/sql.js';
+import { query, uuidList } from '../persistence/sql.js';
 
 export interface JobRow {
   id: string; node_id: string; reason: string; actor_type: Actor['type']; actor_id: string; state: 'RUNNING' | 'DONE';
@@ -83,32 +83,29 @@ export class ReallocationService {
       replaces.set(line.order_id, line.shipment_id);
     }
     const weights = await query<{ order_id: string; line_no: number; unit_weight_grams: number }>(em,
-      `select order_id, line_no, unit_weight_grams from fulfilment_order_line where order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid)`, [JSON.stringify(orderIds)]);
+      `select order_id, line_no, unit_weight_grams from fulfilment_order_line where order_id = any(?::uuid[])`, [uuidList(orderIds)]);
     for (const row of weights) {
       const entry = lines.get(`${row.order_id}:${row.line_no}`);
       if (entry) entry.unit_weight_grams = row.unit_weight_grams;
     }
     const orders = await loadOrdersToAllocate(em, orderIds, { shipmentLines: [...lines.values()] });
+    let backordered = 0;
     const outcome = await this.allocation.allocate(em, orders, actor, now, {
       cause: 'reallocation', movementNote: `node ${job.node_id} down`, timelineNote: `moved off ${job.node_id}: ${job.reason}`, replaces,
+      eventsFor: (plan, region, shipments) => {
+        if (plan.backordered.length > 0) backordered += 1;
+        const newEta = plan.backordered.length === 0 && shipments.length > 0 ? Math.max(...shipments.map((shipment) => Date.parse(shipment.etaAt))) : null;
+        return [{
+          subject: this.subjects.customerNotice(region),
+          messageId: `fulfilment.customer-notice:${plan.orderId}:${jobId}`,
+          payload: {
+            type: 'fulfilment.delivery-promise-changed', version: 1, orderId: plan.orderId, region, cause: 'NODE_DOWN',
+            previousEtaAt: previousEta.has(plan.orderId) ? new Date(previousEta.get(plan.orderId)!).toISOString() : null,
+            newEtaAt: newEta === null ? null : new Date(newEta).toISOString(), backordered: plan.backordered.length > 0, occurredAt: now.toISOString(),
+          },
+        }];
+      },
     });
-    const newEta = new Map<string, number>();
-    for (const shipment of outcome.shipments) newEta.set(shipment.orderId, Math.max(newEta.get(shipment.orderId) ?? 0, Date.parse(shipment.etaAt)));
-    let backordered = 0;
-    await enqueueEvents(em, outcome.plans.map((plan) => {
-      if (plan.backordered.length > 0) backordered += 1;
-      const region = outcome.regionOf.get(plan.orderId) ?? 'unknown';
-      return {
-        subject: this.subjects.customerNotice(region),
-        messageId: `fulfilment.customer-notice:${plan.orderId}:${jobId}`,
-        payload: {
-          type: 'fulfilment.delivery-promise-changed', version: 1, orderId: plan.orderId, region, cause: 'NODE_DOWN',
-          previousEtaAt: previousEta.has(plan.orderId) ? new Date(previousEta.get(plan.orderId)!).toISOString() : null,
-          newEtaAt: plan.backordered.length === 0 && newEta.has(plan.orderId) ? new Date(newEta.get(plan.orderId)!).toISOString() : null,
-          backordered: plan.backordered.length > 0, occurredAt: now.toISOString(),
-        },
-      };
-    }), now);
     const [updated] = await query<JobRow>(em, `
       update reallocation_job set processed = processed + ?, reallocated = reallocated + ?, backordered = backordered + ? where id = ? returning *`,
       [outcome.plans.length, outcome.plans.length - backordered, backordered, jobId]);

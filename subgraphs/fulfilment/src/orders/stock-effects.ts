@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../allocation/plan-writer.js';
-import { asJson, query } from '../persistence/sql.js';
+import { asJson, query, uuidList } from '../persistence/sql.js';
 
 export interface ReleasedLine { shipment_id: string; order_id: string; node_id: string; eta_at: Date; line_no: number; sku: string; quantity: number }
 
@@ -17,10 +17,10 @@ export async function releaseOpenShipments(
   const released = await query<ReleasedLine>(em, `
     with ended as (
       update shipment s set state = ?, version = s.version + 1, updated_at = ?
-       where s.order_id = any(select (jsonb_array_elements_text(?::jsonb))::uuid) and s.state in ${OPEN_STATES} and (?::text is null or s.node_id = ?)
+       where s.order_id = any(?::uuid[]) and s.state in ${OPEN_STATES} and (?::text is null or s.node_id = ?)
       returning s.id, s.order_id, s.node_id, s.eta_at)
     select e.id as shipment_id, e.order_id, e.node_id, e.eta_at, l.line_no, l.sku, l.quantity from ended e join shipment_line l on l.shipment_id = e.id`,
-    [newState, now, asJson(orderIds), onlyNode ?? null, onlyNode ?? null]);
+    [newState, now, uuidList(orderIds), onlyNode ?? null, onlyNode ?? null]);
   if (released.length === 0) return released;
   await query(em, `
     with freed as (select sku, node_id, sum(quantity)::int as quantity from jsonb_to_recordset(?::jsonb) as r(sku text, node_id text, quantity int) group by 1, 2)
@@ -58,9 +58,9 @@ export async function shipOut(em: EntityManager, shipmentIds: string[], actor: A
   const shipped = await query<{ shipment_id: string; order_id: string; node_id: string; sku: string; quantity: number }>(em, `
     with gone as (
       update shipment s set state = 'OUTBOUND', version = s.version + 1, updated_at = ?
-       where s.id = any(select (jsonb_array_elements_text(?::jsonb))::uuid) and s.state in ${OPEN_STATES}
+       where s.id = any(?::uuid[]) and s.state in ${OPEN_STATES}
       returning s.id, s.order_id, s.node_id)
-    select g.id as shipment_id, g.order_id, g.node_id, l.sku, l.quantity from gone g join shipment_line l on l.shipment_id = g.id`, [now, asJson(shipmentIds)]);
+    select g.id as shipment_id, g.order_id, g.node_id, l.sku, l.quantity from gone g join shipment_line l on l.shipment_id = g.id`, [now, uuidList(shipmentIds)]);
   if (shipped.length === 0) return 0;
   await query(em, `
     with sold as (select sku, node_id, sum(quantity)::int as quantity from jsonb_to_recordset(?::jsonb) as r(sku text, node_id text, quantity int) group by 1, 2)
@@ -71,8 +71,8 @@ export async function shipOut(em: EntityManager, shipmentIds: string[], actor: A
     [actor.type, actor.id, now, asJson(shipped)]);
   await query(em, `
     update fulfilment_order o set state = 'SHIPPED', version = o.version + 1, updated_at = ?
-     where o.order_id = any(select distinct (r->>'order_id')::uuid from jsonb_array_elements(?::jsonb) r)
+     where o.order_id = any(?::uuid[])
        and o.state in ('ALLOCATED', 'PARTIALLY_ALLOCATED')
-       and not exists (select 1 from shipment s where s.order_id = o.order_id and s.state in ${OPEN_STATES})`, [now, asJson(shipped)]);
+       and not exists (select 1 from shipment s where s.order_id = o.order_id and s.state in ${OPEN_STATES})`, [now, uuidList(shipped.map((row) => row.order_id))]);
   return shipped.length;
 }

@@ -27,3 +27,6 @@ function qualify(sql: string): string {
 }
 
 export const asJson = (rows: unknown) => JSON.stringify(rows);
+
+/** A uuid[] parameter as a PostgreSQL array literal (`= any(?::uuid[])` lets the planner use the key index). */
+export const uuidList = (ids: readonly string[]) => `{${ids.join(',')}}`;
