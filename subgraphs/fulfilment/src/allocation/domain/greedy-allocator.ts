@@ -27,9 +27,13 @@ export function allocateOrderGreedy(order: OrderToAllocate, options: Map<string,
     let capacity = state.capacityOf(option.nodeId);
     const take: Array<{ lineNo: number; sku: string; quantity: number }> = [];
     let grams = 0;
+    // Two lines of one SKU draw on the same shelf.
+    const used = new Map<string, number>();
     for (const line of order.lines) {
-      const quantity = Math.min(remaining.get(line.lineNo)!, state.available(line.sku, option.nodeId), capacity);
+      const free = state.available(line.sku, option.nodeId) - (used.get(line.sku) ?? 0);
+      const quantity = Math.min(remaining.get(line.lineNo)!, free, capacity);
       if (quantity <= 0) continue;
+      used.set(line.sku, (used.get(line.sku) ?? 0) + quantity);
       capacity -= quantity;
       grams += quantity * line.unitWeightGrams;
       take.push({ lineNo: line.lineNo, sku: line.sku, quantity });
