@@ -20,6 +20,9 @@ import { ReallocationService } from './nodes/reallocation.service.js';
 import { createOrderEventsHandler } from './orders/order-events.handler.js';
 import { fulfilmentMigrations } from './persistence/migrations/index.js';
 import { buildFulfilmentSchema } from './schema.js';
+import { DEMO_NETWORK } from './seed/demo-network.js';
+import { seedNetwork } from './seed/network.js';
+import { query } from './persistence/sql.js';
 
 import { FULFILMENT_SCHEMA } from './persistence/sql.js';
 export { FULFILMENT_SCHEMA };
@@ -66,6 +69,11 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   };
   try {
     await ensureFulfilmentStream(infra.nc, subjects);
+    if (env.NODE_ENV === 'development') {
+      // `npm start` shows a network with stock; a deployment brings its own nodes.
+      const [{ count }] = await query<{ count: number }>(orm.em.fork(), 'select count(*)::int as count from node') as [{ count: number }];
+      if (count === 0) await seedNetwork(orm.em.fork(), DEMO_NETWORK);
+    }
     await consumer.start();
     relay.start();
     await reallocation.resumeUnfinished();

@@ -11,6 +11,7 @@ import { createOrderEventsHandler } from '../src/orders/order-events.handler.js'
 import { query } from '../src/persistence/sql.js';
 import { lane, seedNetwork } from '../src/seed/network.js';
 import { ReallocationService } from '../src/nodes/reallocation.service.js';
+import { PARTNER_EVENT_SCHEMAS } from '../src/messaging/partner-contracts.js';
 
 const scope = createTestScope('fulfil');
 const settled: Array<(outcome: { messageId: string; outcome: string }) => void> = [];
@@ -188,4 +189,18 @@ it.each([
   expect(payload.userErrors[0].field[0]).toBe('input');
   const movementsAfter = await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from stock_movement`);
   expect(movementsAfter).toEqual(movementsBefore);
+});
+
+it('publishes only events that match the documented v1 partner contract, on versioned subjects', async () => {
+  const events = await query<{ subject: string; payload: unknown }>(app.orm.em.fork(), `select subject, payload from outbox_event order by id`);
+  expect(events.length).toBeGreaterThan(50);
+  for (const event of events) {
+    const match = /\.fulfilment\.v1\.([a-z-]+)\.[a-z0-9-]+$/.exec(event.subject);
+    expect(match).not.toBeNull();
+    const schema = PARTNER_EVENT_SCHEMAS[match![1] as keyof typeof PARTNER_EVENT_SCHEMAS];
+    expect(schema).toBeDefined();
+    expect(schema.safeParse(event.payload).error).toBeUndefined();
+  }
+  const kinds = new Set(events.map((event) => /\.v1\.([a-z-]+)\./.exec(event.subject)![1]));
+  expect([...kinds].sort()).toEqual(['customer-notice', 'node-status', 'shipments-planned']);
 });
