@@ -4,8 +4,8 @@ import { createLogger, type Logger } from '../logger.js';
 import { connectNats, ensureStreams } from '../messaging/nats.js';
 import { subjectsFor, type Subjects } from '../messaging/subjects.js';
 import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
-import type { JwtSettings } from '../auth/jwt.js';
-import type { ReadinessChecks } from './service-server.js';
+import { jwtSettingsOf, type JwtSettings } from '../auth/jwt.js';
+import { serverSecurityOf, type ReadinessChecks, type ServerSecurity } from './service-server.js';
 
 export interface Infrastructure {
   logger: Logger;
@@ -13,6 +13,7 @@ export interface Infrastructure {
   nc: NatsConnection;
   subjects: Subjects;
   jwt: JwtSettings;
+  security: ServerSecurity;
   readiness: ReadinessChecks;
   /** Drains NATS (finishing in-flight handlers) and closes the database pool. */
   close(): Promise<void>;
@@ -37,7 +38,8 @@ export async function openInfrastructure(
     orm,
     nc,
     subjects,
-    jwt: { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    jwt: jwtSettingsOf(env),
+    security: serverSecurityOf(env),
     readiness: {
       database: () => orm.em.getConnection().execute('select 1'),
       nats: () => nc.flush(),
