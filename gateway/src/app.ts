@@ -17,6 +17,7 @@ import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
 import { compressResponses } from './compression.js';
 import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments } from './persisted-operations/index.js';
+import { legacyJsonStatusPlugin } from './legacy-status.plugin.js';
 import { mutationBudgetPlugin, rateLimitRequests, RateLimits } from './rate-limits.js';
 import { RegistrySupergraphManager } from './registry-supergraph.js';
 import type { GatewayContext } from './context.js';
@@ -56,7 +57,7 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     gateway,
     formatError: createErrorFormatter(logger),
     ...hardening,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...hardening.plugins, mutationBudgetPlugin(rateLimits), ...cacheHeadersPlugins(persistedOperations)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...hardening.plugins, mutationBudgetPlugin(rateLimits), legacyJsonStatusPlugin<GatewayContext>(), ...cacheHeadersPlugins(persistedOperations)],
   });
   await apollo.start();
 

@@ -4,7 +4,7 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { ValidationError } from 'class-validator';
 import { DomainError, ERROR_CODES } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { OPERATION_LIMIT_CODES } from '../server/operation-limits.js';
+import { OPERATION_LIMIT_CODES, operationLimitCodeOf } from '../server/operation-limits.js';
 
 /**
  * Codes that are safe to pass through: GraphQL's own for malformed requests, and ours, which the gateway
@@ -63,8 +63,10 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, message: INPUT_SQLSTATES.get(sqlState)!, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
     }
     const code = formatted.extensions?.code;
+    const limitCode = code === 'GRAPHQL_VALIDATION_FAILED' ? operationLimitCodeOf(formatted.extensions) : undefined;
+    if (limitCode) return { ...base, message: formatted.message, extensions: { code: limitCode, limit: formatted.extensions!.limit } };
     if (code === 'GRAPHQL_PARSE_FAILED') {
-      const tokens = /Document contains more th[ae]n (\d+) tokens/.exec(formatted.message);
+      const tokens = /Document contains more th(?:at|an) (\d+) tokens/.exec(formatted.message);
       if (tokens) return { ...base, message: `The operation exceeds the tokens limit of ${tokens[1]}`, extensions: { code: OPERATION_LIMIT_CODES.tokens, limit: { name: 'tokens', max: Number(tokens[1]) } } };
     }
     if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {

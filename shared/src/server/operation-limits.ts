@@ -1,9 +1,8 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, validate, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type ValidationContext, type ValidationRule } from 'graphql';
 import { z } from 'zod';
 
 /**
@@ -24,6 +23,8 @@ export interface OperationLimits {
   fragments: number;
   /** Estimated cost: every object costs 2, every scalar 1, each nesting level multiplies by 1.5. */
   cost: number;
+  /** Characters in any one string of the input (variables or literals). */
+  stringLength: number;
 }
 
 /** Environment settings (`LIMIT_DEPTH`…) with their documented defaults; read by every service. */
@@ -34,6 +35,7 @@ export const operationLimitsEnvShape = {
   LIMIT_TOKENS: z.coerce.number().int().min(10).default(3_000),
   LIMIT_FRAGMENTS: z.coerce.number().int().min(0).default(50),
   LIMIT_COST: z.coerce.number().int().min(1).default(5_000),
+  LIMIT_STRING_LENGTH: z.coerce.number().int().min(1).default(20_000),
 };
 
 export function operationLimitsOf(env: { [K in keyof typeof operationLimitsEnvShape]: number }): OperationLimits {
@@ -44,10 +46,11 @@ export function operationLimitsOf(env: { [K in keyof typeof operationLimitsEnvSh
     tokens: env.LIMIT_TOKENS,
     fragments: env.LIMIT_FRAGMENTS,
     cost: env.LIMIT_COST,
+    stringLength: env.LIMIT_STRING_LENGTH,
   };
 }
 
-export type OperationLimitName = keyof OperationLimits;
+export type OperationLimitName = Exclude<keyof OperationLimits, 'stringLength'>;
 
 /** One code per limit, so a client (or its developer) sees at once which limit it hit. */
 export const OPERATION_LIMIT_CODES = {
@@ -65,48 +68,45 @@ export function operationLimitError(limit: OperationLimitName, max: number, deta
   });
 }
 
-/** graphql-js's own message for `parse(…, { maxTokens })`, turned into the token limit's error. */
-export function tokenLimitErrorOf(message: string, max: number): GraphQLError | undefined {
-  return /Document contains more th[ae]n \d+ tokens/.test(message) ? operationLimitError('tokens', max) : undefined;
-}
-
 /**
- * Checks an operation against the limits before graphql-js validates it: the standard rules walk every
- * fragment recursively, and thousands of chained fragments would exhaust the stack there.
- * The limit rules are GraphQL Armor's; only the way they report is ours.
+ * Validation rules that check an operation against the limits; GraphQL Armor's rules, reporting our way.
+ * They run in the same pass as graphql-js's own rules, so a refused operation costs one walk of its
+ * document; the token limit, applied while parsing, keeps that document small to begin with.
  */
-export function checkOperationLimits(schema: Parameters<typeof validate>[0], document: DocumentNode, limits: OperationLimits): GraphQLError | undefined {
-  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).length;
-  if (fragments > limits.fragments) return operationLimitError('fragments', limits.fragments, `found ${fragments}`);
-  let refusal: GraphQLError | undefined;
-  const reporting = (limit: OperationLimitName, rule: (options: object) => ValidationRule): ValidationRule => rule({
+export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+  const reporting = (limit: OperationLimitName, rule: (options: object) => ValidationRule): ValidationRule => (context) => rule({
     n: limits[limit],
     maxCost: limits[limit],
     propagateOnRejection: false,
     onReject: [(_context: ValidationContext | null, error: GraphQLError) => {
-      refusal ??= operationLimitError(limit, limits[limit], /found ([\d.]+)/.exec(error.message)?.[0]);
+      context.reportError(operationLimitError(limit, limits[limit], /found \d+/.exec(error.message)?.[0]));
     }],
+  })(context);
+  const fragmentCount: ValidationRule = (context) => ({
+    Document(document) {
+      const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).length;
+      if (fragments > limits.fragments) context.reportError(operationLimitError('fragments', limits.fragments, `found ${fragments}`));
+    },
   });
-  validate(schema, document, [
+  return [
+    fragmentCount,
     reporting('aliases', maxAliasesRule as never),
     reporting('directives', maxDirectivesRule as never),
     reporting('depth', maxDepthRule as never),
     reporting('cost', costLimitRule as never),
-  ]);
-  return refusal;
+  ];
 }
 
-/** Apollo Server settings and plugin that apply the limits to every operation a server receives. */
-export function operationLimitsProtection<C extends BaseContext>(limits: OperationLimits) {
-  const plugin: ApolloServerPlugin<C> = {
-    async requestDidStart() {
-      return {
-        async validationDidStart({ schema, document }) {
-          const refusal = checkOperationLimits(schema, document, limits);
-          if (refusal) throw refusal;
-        },
-      };
-    },
-  };
-  return { parseOptions: { maxTokens: limits.tokens }, plugin };
+/**
+ * Apollo Server reports every validation failure as GRAPHQL_VALIDATION_FAILED; a limit's own code is put
+ * back from the `limit` extension when the error is formatted.
+ */
+export function operationLimitCodeOf(extensions: Record<string, unknown> | undefined): string | undefined {
+  const name = (extensions?.limit as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name in OPERATION_LIMIT_CODES ? OPERATION_LIMIT_CODES[name as OperationLimitName] : undefined;
+}
+
+/** Apollo Server settings that apply the limits to every operation a server receives. */
+export function operationLimitsProtection(limits: OperationLimits) {
+  return { parseOptions: { maxTokens: limits.tokens }, validationRules: operationLimitRules(limits) };
 }

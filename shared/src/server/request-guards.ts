@@ -8,55 +8,74 @@ import type { Principal } from '../auth/principal.js';
  */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** Where in the variables or the document a string holds a control character, as a field path. */
-export function findControlCharacter(variables: unknown, document?: DocumentNode): string | undefined {
-  const inVariables = findInValue(variables, []);
-  if (inVariables) return inVariables.join('.');
+export interface TextProblem {
+  path: string;
+  problem: 'control-character' | 'too-long';
+}
+
+/**
+ * The first string in the variables or the document that holds a control character or is longer than
+ * `maxLength`, with its field path. Long strings are refused because no field needs them and each one
+ * is carried through every layer (and a NOT_FOUND for a megabyte key once took seconds to say so).
+ */
+export function findUnacceptableText(variables: unknown, document: DocumentNode | undefined, maxLength: number): TextProblem | undefined {
+  const check = (text: string): TextProblem['problem'] | undefined =>
+    (text.length > maxLength ? 'too-long' : CONTROL_CHARACTER.test(text) ? 'control-character' : undefined);
+  const inVariables = findInValue(variables, [], check);
+  if (inVariables) return inVariables;
   if (!document) return undefined;
-  let found: string | undefined;
+  let found: TextProblem | undefined;
   const names: string[] = [];
   visit(document, {
     Argument: { enter: (node) => { names.push(node.name.value); }, leave: () => { names.pop(); } },
     ObjectField: { enter: (node) => { names.push(node.name.value); }, leave: () => { names.pop(); } },
     StringValue(node) {
-      if (!found && CONTROL_CHARACTER.test(node.value)) found = names.join('.') || 'query';
+      const problem = found ? undefined : check(node.value);
+      if (problem) found = { path: names.join('.') || 'query', problem };
     },
   });
   return found;
 }
 
-function findInValue(value: unknown, path: string[]): string[] | undefined {
-  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? path : undefined;
+function findInValue(value: unknown, path: string[], check: (text: string) => TextProblem['problem'] | undefined): TextProblem | undefined {
+  if (typeof value === 'string') {
+    const problem = check(value);
+    return problem ? { path: path.join('.'), problem } : undefined;
+  }
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = findInValue(item, [...path, String(index)]);
+      const found = findInValue(item, [...path, String(index)], check);
       if (found) return found;
     }
     return undefined;
   }
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (CONTROL_CHARACTER.test(key)) return [...path, '…'];
-      const found = findInValue(item, [...path, key]);
+      const problem = check(key);
+      if (problem) return { path: [...path, '…'].join('.'), problem };
+      const found = findInValue(item, [...path, key], check);
       if (found) return found;
     }
   }
   return undefined;
 }
 
-/** Refuses control characters and NUL bytes anywhere in the input, naming the field, before any resolver runs. */
-export function controlCharacterGuard<C extends BaseContext>(): ApolloServerPlugin<C> {
+/**
+ * Refuses control characters, NUL bytes and overlong strings anywhere in the input, naming the field,
+ * before any resolver runs.
+ */
+export function inputTextGuard<C extends BaseContext>(maxLength: number): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const path = findControlCharacter(request.variables ?? {}, document);
-          if (!path) return;
+          const found = findUnacceptableText(request.variables ?? {}, document, maxLength);
+          if (!found) return;
           // Variables are named by the path below the variable (`lines.0.name`), like every other input error.
-          const field = request.variables && path.includes('.') && path.split('.')[0]! in request.variables ? path.split('.').slice(1).join('.') : path;
-          throw new GraphQLError('Text may not contain control characters or NUL bytes', {
-            extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
-          });
+          const [variable, ...below] = found.path.split('.');
+          const field = request.variables && below.length > 0 && variable! in request.variables ? below.join('.') : found.path;
+          const message = found.problem === 'too-long' ? `Text may not be longer than ${maxLength} characters` : 'Text may not contain control characters or NUL bytes';
+          throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } } });
         },
       };
     },

@@ -13,7 +13,7 @@ import { createErrorFormatter } from '../graphql/format-error.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import { operationLimitsOf, operationLimitsProtection, type OperationLimits } from './operation-limits.js';
-import { controlCharacterGuard, schemaDisclosureGuard } from './request-guards.js';
+import { inputTextGuard, schemaDisclosureGuard } from './request-guards.js';
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -46,10 +46,10 @@ export function serverSecurityOf(env: Parameters<typeof operationLimitsOf>[0] & 
  * control-character refusal, schema disclosure only to the hub's services, no batching, no stack traces.
  */
 export function hardenedApolloOptions<C extends BaseContext & { principal?: Principal }>(security: ServerSecurity) {
-  const limits = operationLimitsProtection<C>(security.limits);
+  const limits = operationLimitsProtection(security.limits);
   return {
-    parseOptions: limits.parseOptions,
-    plugins: [limits.plugin, controlCharacterGuard<C>(), schemaDisclosureGuard<C>(security.production)],
+    ...limits,
+    plugins: [inputTextGuard<C>(security.limits.stringLength), schemaDisclosureGuard<C>(security.production)],
     // The disclosure guard decides per caller; Apollo's own switch would also shut out the hub's services.
     introspection: true,
     hideSchemaDetailsFromClientErrors: security.production,
