@@ -12,7 +12,7 @@ import { createLogger } from '@hub/shared/logger';
 import {
   authenticate, hardenedApolloOptions, jsonBody, listen, mountHealthRoutes, mountJsonFallbacks, serverSecurityOf,
 } from '@hub/shared/server/service-server';
-import { connectNats } from '@hub/shared/messaging/nats';
+import { assertNatsRefusesAnonymous, connectNats, natsAuthOf } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
 import { compressResponses } from './compression.js';
@@ -38,7 +38,8 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     mutationsPerMinute: env.RATE_LIMIT_MUTATIONS_PER_MINUTE,
     anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
   }, env.DATABASE_URL);
-  const nc = env.SUPERGRAPH_SOURCE === 'registry' ? await connectNats(env.NATS_URL, 'gateway').catch(async (error: unknown) => {
+  if (env.SUPERGRAPH_SOURCE === 'registry' && env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
+  const nc = env.SUPERGRAPH_SOURCE === 'registry' ? await connectNats(env.NATS_URL, 'gateway', natsAuthOf(env)).catch(async (error: unknown) => {
     await rateLimits.close();
     throw error;
   }) : undefined;

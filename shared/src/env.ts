@@ -7,6 +7,11 @@ export const baseEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/order_hub'),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /** NATS identity: a user with its password in a file, or a `.creds` file; and the CA that signs the server's TLS certificate. */
+  NATS_USER: z.string().optional(),
+  NATS_PASSWORD_FILE: z.string().optional(),
+  NATS_CREDENTIALS_FILE: z.string().optional(),
+  NATS_TLS_CA_FILE: z.string().optional(),
   /** Prefix of every subject, stream and consumer, so several hubs (or test runs) can share one NATS server. */
   NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/).default('hub'),
   JWT_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),

@@ -1,7 +1,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { BaseEnv } from '../env.js';
 import { createLogger, type Logger } from '../logger.js';
-import { connectNats, ensureStreams } from '../messaging/nats.js';
+import { assertNatsRefusesAnonymous, connectNats, ensureStreams, natsAuthOf } from '../messaging/nats.js';
 import { subjectsFor, type Subjects } from '../messaging/subjects.js';
 import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
 import { jwtSettingsOf, type JwtSettings } from '../auth/jwt.js';
@@ -26,8 +26,9 @@ export async function openInfrastructure(
   database: Omit<DatabaseOptions, 'clientUrl'>,
 ): Promise<Infrastructure> {
   const logger = createLogger(name, env.LOG_LEVEL);
+  if (env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
   const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL });
-  const nc = await connectNats(env.NATS_URL, name).catch(async (error: unknown) => {
+  const nc = await connectNats(env.NATS_URL, name, natsAuthOf(env)).catch(async (error: unknown) => {
     await orm.close();
     throw error;
   });
