@@ -58,7 +58,7 @@ export function hardenedApolloOptions<C extends BaseContext & { principal?: Prin
   };
 }
 
-/** Parses JSON bodies up to the limit; what fails to parse is answered by `jsonErrors`. */
+/** Parses JSON bodies up to the limit; what fails to parse is answered by `mountJsonFallbacks`. */
 export function jsonBody(security: ServerSecurity): RequestHandler {
   return express.json({ limit: security.maxBodyBytes });
 }
