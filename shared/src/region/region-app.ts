@@ -143,6 +143,9 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
     presence = announceToRegistry(infra.nc, infra.subjects, logger, {
       name, url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(options.packageVersion ?? '0.0.0', sdl), ...(region ? { region } : {}),
     }, env.HEARTBEAT_INTERVAL_MS);
+    let registryState = 'pending';
+    void presence.verdict.then((reply) => { registryState = reply.accepted ? 'accepted' : 'rejected'; });
+    infra.readiness.registry = async () => registryState;
   } catch (error) {
     await shutdown();
     throw error;
