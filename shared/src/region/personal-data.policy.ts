@@ -27,6 +27,7 @@ export function personalDataAccess(principal: Principal, owner: PersonalDataOwne
     case 'tax_auditor':
       return 'masked';
     case 'service':
+    case 'catalogue_manager':
       return 'denied';
   }
 }

@@ -93,6 +93,8 @@ export const DE_FIELD_ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
   },
   // Other hub services never read personal data: core and the other regions work with pseudonymous references.
   service: { scope: 'ANY', fields: {} },
+  // Catalogue managers edit products and prices; orders and the people behind them are none of their business.
+  catalogue_manager: { scope: 'OWN', fields: {} },
 };
 
 /** The facts about one stored field that the decision needs. */

@@ -71,6 +71,7 @@ export function roleMayMove(role: Role, from: OrderStatus, to: OrderStatus): boo
     case 'customer_service':
     case 'auditor':
     case 'tax_auditor':
+    case 'catalogue_manager':
       return false;
   }
 }
