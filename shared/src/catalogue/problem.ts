@@ -1,3 +1,5 @@
+import type { UserErrorCode } from '../graphql/user-error.js';
+
 /**
  * A reason a catalogue input is refused: the field (or row and field) to correct, a stable code and a message that
  * quotes no submitted value. Pure rules return these; the GraphQL layer turns them into `userErrors`.
@@ -8,11 +10,11 @@ export interface CatalogueProblem {
   message: string;
 }
 
+/** A subset of the graph's `UserErrorCode`s (shared/graphql/user-error), so a problem becomes a user error as it is. */
 export const CATALOGUE_PROBLEM_CODES = [
-  'INVALID_VALUE', 'REQUIRED', 'DUPLICATE', 'RETURN_CLASS_NOT_ALLOWED', 'INVALID_PRICE', 'ZERO_PRICE_NOT_ALLOWED',
-  'PRICE_LIST_OVERLAP', 'UNKNOWN_SKU', 'SKU_RETIRED', 'PRICE_NOT_FOUND', 'VAT_NOT_DETERMINED', 'CURRENCY_MISMATCH',
-  'PRICE_DIFFERS', 'NOT_FOUND', 'VERSION_CONFLICT',
-] as const;
+  'INVALID', 'NOT_FOUND', 'CONFLICT', 'RETURN_CLASS_NOT_ALLOWED', 'INVALID_PRICE', 'ZERO_PRICE_NOT_ALLOWED',
+  'PRICE_LIST_OVERLAP', 'UNKNOWN_SKU', 'SKU_RETIRED', 'PRICE_NOT_FOUND', 'VAT_NOT_DETERMINED', 'PRICE_DIFFERS',
+] as const satisfies readonly UserErrorCode[];
 export type CatalogueProblemCode = (typeof CATALOGUE_PROBLEM_CODES)[number];
 
 export const problem = (field: string | string[], code: CatalogueProblemCode, message: string): CatalogueProblem =>

@@ -30,6 +30,15 @@ export const USER_ERROR_CODES = {
   COD_ALREADY_COLLECTED: 'The cash for this order was already collected.',
   DELIVERY_REFUSED: 'The parcel was already refused at the door.',
   NOT_OUT_FOR_DELIVERY: 'The order is not out for delivery.',
+  RETURN_CLASS_NOT_ALLOWED: 'The product\'s category cannot carry that CN return exclusion (the statutory list may not be widened).',
+  INVALID_PRICE: 'An amount is negative, fractional or implausibly large; amounts are whole minor units.',
+  ZERO_PRICE_NOT_ALLOWED: 'A zero price is accepted only on an entry the price list marks free.',
+  PRICE_LIST_OVERLAP: 'Another price list of the same region, channel and currency is in force during that period.',
+  UNKNOWN_SKU: 'The catalogue has no product with this SKU on sale.',
+  SKU_RETIRED: 'The product is no longer sold.',
+  PRICE_NOT_FOUND: 'No price list in force prices this line for the region, channel and currency.',
+  PRICE_DIFFERS: 'A price the client sent differs from the catalogue\'s price for the line.',
+  VAT_NOT_DETERMINED: 'No VAT regime or rate applies to this destination and date.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

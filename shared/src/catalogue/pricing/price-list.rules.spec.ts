@@ -11,11 +11,11 @@ describe('validatePriceList', () => {
     ['a negative price', { prices: [{ sku: 'A', unitPrice: -1 }] }, 'prices.0.unitPrice', 'INVALID_PRICE'],
     ['a fractional price', { prices: [{ sku: 'A', unitPrice: 19.99 }] }, 'prices.0.unitPrice', 'INVALID_PRICE'],
     ['a zero price not marked free', { prices: [{ sku: 'A', unitPrice: 0 }] }, 'prices.0.unitPrice', 'ZERO_PRICE_NOT_ALLOWED'],
-    ['a free entry with a price', { prices: [{ sku: 'A', unitPrice: 5, free: true }] }, 'prices.0.free', 'INVALID_VALUE'],
-    ['a SKU priced twice', { prices: [{ sku: 'A', unitPrice: 5 }, { sku: 'A', unitPrice: 6 }] }, 'prices.1.sku', 'DUPLICATE'],
-    ['an end before the start', { validTo: '2025-12-31T00:00:00Z' }, 'validTo', 'INVALID_VALUE'],
-    ['a lower-case currency', { currency: 'eur' }, 'currency', 'INVALID_VALUE'],
-    ['an unknown channel', { channel: 'FAX' as never }, 'channel', 'INVALID_VALUE'],
+    ['a free entry with a price', { prices: [{ sku: 'A', unitPrice: 5, free: true }] }, 'prices.0.free', 'INVALID'],
+    ['a SKU priced twice', { prices: [{ sku: 'A', unitPrice: 5 }, { sku: 'A', unitPrice: 6 }] }, 'prices.1.sku', 'CONFLICT'],
+    ['an end before the start', { validTo: '2025-12-31T00:00:00Z' }, 'validTo', 'INVALID'],
+    ['a lower-case currency', { currency: 'eur' }, 'currency', 'INVALID'],
+    ['an unknown channel', { channel: 'FAX' as never }, 'channel', 'INVALID'],
     ['a negative shipping fee', { shipping: { baseFee: -5, perKgFee: 0, bulkySurcharge: 0, freeFrom: null } }, 'shipping.baseFee', 'INVALID_PRICE'],
   ])('refuses %s', (_label, changes, field, code) => {
     expect(validatePriceList(aPriceList(changes))).toEqual([{ field: field.split('.'), code, message: expect.any(String) }]);

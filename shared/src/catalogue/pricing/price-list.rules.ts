@@ -53,22 +53,22 @@ function checkAmount(field: string[], value: unknown, { allowZero }: { allowZero
 /** Every problem with a price list on its own (scope, period, prices, shipping); overlaps with others are checked apart. */
 export function validatePriceList(list: Omit<PriceListFacts, 'id' | 'version'>): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
-  if (!/^[a-z]{2,16}$/.test(list.region)) problems.push(problem('region', 'INVALID_VALUE', 'region is a lower-case region code'));
-  if (!(CHANNELS as readonly string[]).includes(list.channel)) problems.push(problem('channel', 'INVALID_VALUE', 'Unknown channel'));
-  if (!/^[A-Z]{3}$/.test(list.currency)) problems.push(problem('currency', 'INVALID_VALUE', 'currency is an ISO 4217 code'));
+  if (!/^[a-z]{2,16}$/.test(list.region)) problems.push(problem('region', 'INVALID', 'region is a lower-case region code'));
+  if (!(CHANNELS as readonly string[]).includes(list.channel)) problems.push(problem('channel', 'INVALID', 'Unknown channel'));
+  if (!/^[A-Z]{3}$/.test(list.currency)) problems.push(problem('currency', 'INVALID', 'currency is an ISO 4217 code'));
   const from = Date.parse(list.validFrom);
   const to = list.validTo === null ? Number.POSITIVE_INFINITY : Date.parse(list.validTo);
-  if (Number.isNaN(from)) problems.push(problem('validFrom', 'INVALID_VALUE', 'validFrom is an ISO 8601 date-time'));
-  if (Number.isNaN(to)) problems.push(problem('validTo', 'INVALID_VALUE', 'validTo is an ISO 8601 date-time'));
-  else if (!Number.isNaN(from) && to <= from) problems.push(problem('validTo', 'INVALID_VALUE', 'validTo must be after validFrom'));
+  if (Number.isNaN(from)) problems.push(problem('validFrom', 'INVALID', 'validFrom is an ISO 8601 date-time'));
+  if (Number.isNaN(to)) problems.push(problem('validTo', 'INVALID', 'validTo is an ISO 8601 date-time'));
+  else if (!Number.isNaN(from) && to <= from) problems.push(problem('validTo', 'INVALID', 'validTo must be after validFrom'));
   const seen = new Set<string>();
   list.prices.forEach((entry, index) => {
-    if (!SKU_PATTERN.test(entry.sku)) problems.push(problem(['prices', String(index), 'sku'], 'INVALID_VALUE', 'Not a valid SKU'));
-    else if (seen.has(entry.sku)) problems.push(problem(['prices', String(index), 'sku'], 'DUPLICATE', 'The SKU is priced twice in this list'));
+    if (!SKU_PATTERN.test(entry.sku)) problems.push(problem(['prices', String(index), 'sku'], 'INVALID', 'Not a valid SKU'));
+    else if (seen.has(entry.sku)) problems.push(problem(['prices', String(index), 'sku'], 'CONFLICT', 'The SKU is priced twice in this list'));
     seen.add(entry.sku);
     const amount = checkAmount(['prices', String(index), 'unitPrice'], entry.unitPrice, { allowZero: entry.free === true });
     if (amount) problems.push(amount);
-    if (entry.free === true && entry.unitPrice !== 0) problems.push(problem(['prices', String(index), 'free'], 'INVALID_VALUE', 'A free entry has unitPrice 0'));
+    if (entry.free === true && entry.unitPrice !== 0) problems.push(problem(['prices', String(index), 'free'], 'INVALID', 'A free entry has unitPrice 0'));
   });
   for (const key of ['baseFee', 'perKgFee', 'bulkySurcharge'] as const) {
     const amount = checkAmount(['shipping', key], list.shipping[key], { allowZero: true });

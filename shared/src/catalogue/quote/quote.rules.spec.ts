@@ -75,10 +75,10 @@ describe('computeQuote', () => {
     ['a date no list covers', { at: new Date('2019-06-01T00:00:00Z') }, 'currency', 'PRICE_NOT_FOUND'],
     ['a currency no list prices in', { currency: 'USD' }, 'currency', 'PRICE_NOT_FOUND'],
     ['the Canary Islands', { destination: { country: 'ES', postalCode: '35001' } }, 'destination.postalCode', 'VAT_NOT_DETERMINED'],
-    ['a destination outside the region', { destination: { country: 'US' } }, 'destination.country', 'INVALID_VALUE'],
-    ['a consumer with a VAT ID', { vatIdCountry: 'FR' }, 'vatId', 'INVALID_VALUE'],
+    ['a destination outside the region', { destination: { country: 'US' } }, 'destination.country', 'INVALID'],
+    ['a consumer with a VAT ID', { vatIdCountry: 'FR' }, 'vatId', 'INVALID'],
     ['a German VAT ID for a supply abroad', { destination: { country: 'AT' }, customerType: 'BUSINESS', vatIdCountry: 'DE' }, 'customer.vatId', 'VAT_NOT_DETERMINED'],
-    ['an unknown region', { region: 'xx' }, 'region', 'INVALID_VALUE'],
+    ['an unknown region', { region: 'xx' }, 'region', 'INVALID'],
   ])('refuses %s', (_label, changes, field, code) => {
     expect(computeQuote(catalogue, request(changes))).toEqual({ ok: false, problems: [{ field: field.split('.'), code, message: expect.any(String) }] });
   });

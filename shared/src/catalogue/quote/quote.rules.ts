@@ -75,9 +75,9 @@ const BULKY_SIDE_MM = 1_200;
 /** Prices a cart from a catalogue held in memory: no I/O, so a region runs it at placement and the catalogue for a quote. */
 export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest): QuoteResult {
   const policy = REGION_PRICING[request.region];
-  if (!policy) return fail(problem('region', 'INVALID_VALUE', 'No pricing is defined for this region'));
-  if (!policy.destinations(request.destination.country)) return fail(problem(['destination', 'country'], 'INVALID_VALUE', `Region ${request.region} does not deliver there`));
-  if (request.customerType === 'CONSUMER' && request.vatIdCountry !== null) return fail(problem('vatId', 'INVALID_VALUE', 'Only business customers give a VAT ID'));
+  if (!policy) return fail(problem('region', 'INVALID', 'No pricing is defined for this region'));
+  if (!policy.destinations(request.destination.country)) return fail(problem(['destination', 'country'], 'INVALID', `Region ${request.region} does not deliver there`));
+  if (request.customerType === 'CONSUMER' && request.vatIdCountry !== null) return fail(problem('vatId', 'INVALID', 'Only business customers give a VAT ID'));
   const list = priceListInForce(catalogue.priceLists, request, request.at);
   if (!list) return fail(problem('currency', 'PRICE_NOT_FOUND', `No price list is in force for ${request.region} / ${request.channel} / ${request.currency} at that time`));
 
@@ -121,7 +121,7 @@ export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest)
   // Core keeps VAT per line; shipping travels gross, so the order's grand total equals the quote's.
   const shippingTotal = shipping.net + shipping.tax;
   const grandTotal = itemsTotal + taxTotal + shippingTotal;
-  if (!Number.isSafeInteger(grandTotal)) return fail(problem('lines', 'INVALID_VALUE', 'The order total is too large'));
+  if (!Number.isSafeInteger(grandTotal)) return fail(problem('lines', 'INVALID', 'The order total is too large'));
   const codLimit = policy.codLimit(request.destination.country);
   return {
     ok: true,

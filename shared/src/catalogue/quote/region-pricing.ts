@@ -61,7 +61,7 @@ export const REGION_PRICING: Readonly<Record<string, RegionPricingPolicy>> = {
     timeZone: 'Europe/Berlin', destinations: isEuMemberState, codLimit: () => null, cnReturnTerms: false,
     decideTax(facts) {
       const { country, postalCode } = facts.destination;
-      if (!isEuMemberState(country)) return problem(['destination', 'country'], 'INVALID_VALUE', 'The DE shop delivers within the EU only');
+      if (!isEuMemberState(country)) return problem(['destination', 'country'], 'INVALID', 'The DE shop delivers within the EU only');
       if (postalCode && isOutsideEuVatArea(country, postalCode)) {
         return problem(['destination', 'postalCode'], 'VAT_NOT_DETERMINED', 'The destination lies outside the EU VAT area; the shop does not export there');
       }

@@ -2,8 +2,7 @@ import { Args, ArgsType, Authorized, Field, GraphQLISODateTime, ID, Int, ObjectT
 import { IsOptional, IsString } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { decodeCursor, PageArgs, pageOf } from '../graphql/connection.js';
-import { PageInfo } from '../graphql/connection.js';
+import { ConnectionArgs, connectionType, decodeCursor, toConnection, type Connection } from '@hub/shared/graphql/connection';
 import { CatalogueAuditEntry } from './catalogue-audit-entry.entity.js';
 
 @ObjectType('CatalogueAuditEntry', { description: 'One catalogue change: who, when, the catalogue version, and the item before and after.' })
@@ -20,21 +19,10 @@ class CatalogueAuditEntryView {
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The item after.' }) after!: Record<string, unknown> | null;
 }
 
-@ObjectType({ description: 'An audit entry with its cursor.' })
-class CatalogueAuditEntryEdge {
-  @Field(() => String, { description: 'Opaque cursor.' }) cursor!: string;
-  @Field(() => CatalogueAuditEntryView, { description: 'The entry.' }) node!: CatalogueAuditEntryView;
-}
-
-@ObjectType({ description: 'A page of catalogue audit entries, newest first.' })
-class CatalogueAuditEntryConnection {
-  @Field(() => [CatalogueAuditEntryEdge], { description: 'Entries with cursors.' }) edges!: CatalogueAuditEntryEdge[];
-  @Field(() => [CatalogueAuditEntryView], { description: 'Entries of this page.' }) nodes!: CatalogueAuditEntryView[];
-  @Field(() => PageInfo, { description: 'Paging state.' }) pageInfo!: PageInfo;
-}
+const CatalogueAuditEntryConnection = connectionType(CatalogueAuditEntryView, 'CatalogueAuditEntry', 'A page of catalogue audit entries, newest first.');
 
 @ArgsType()
-class CatalogueAuditArgs extends PageArgs {
+class CatalogueAuditArgs extends ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'Only changes to this SKU or price list.' }) @IsOptional() @IsString() entityId?: string | null;
 }
 
@@ -43,13 +31,13 @@ export function createCatalogueAuditResolver(orm: MikroORM) {
   class CatalogueAuditResolver {
     @Authorized('catalogue_manager', 'admin', 'auditor')
     @Query(() => CatalogueAuditEntryConnection, { description: 'The catalogue\'s audit trail, newest first.' })
-    async catalogueAuditTrail(@Args(() => CatalogueAuditArgs) { first, after, entityId }: CatalogueAuditArgs): Promise<CatalogueAuditEntryConnection> {
-      const before = decodeCursor(after);
-      const rows = await orm.em.fork().find(CatalogueAuditEntry, { ...(entityId ? { entityId } : {}), ...(before ? { id: { $lt: Number(before) } } : {}) }, { orderBy: { id: 'desc' }, limit: first + 1 });
-      return pageOf(rows.map((row) => ({
+    async catalogueAuditTrail(@Args(() => CatalogueAuditArgs) args: CatalogueAuditArgs): Promise<Connection<CatalogueAuditEntryView>> {
+      const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : null;
+      const rows = await orm.em.fork().find(CatalogueAuditEntry, { ...(args.entityId ? { entityId: args.entityId } : {}), ...(before ? { id: { $lt: before } } : {}) }, { orderBy: { id: 'desc' }, limit: (args.first ?? 20) + 1 });
+      return toConnection(rows, args, (row) => [row.id], (row) => ({
         id: String(row.id), at: row.at, actorId: row.actorId, actorRole: row.actorRole, action: row.action, entityType: row.entityType,
         entityId: row.entityId, catalogueVersion: row.catalogueVersion, before: row.before ?? null, after: row.after ?? null,
-      })), first, (row) => row.id);
+      }));
     }
   }
   return CatalogueAuditResolver;

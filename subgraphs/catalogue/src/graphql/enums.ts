@@ -1,5 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import { CATALOGUE_PROBLEM_CODES, type CatalogueProblemCode } from '@hub/shared/catalogue/problem';
 import { PRODUCT_STATUSES, type ProductStatus } from '@hub/shared/catalogue/products/product.rules';
 import { CN_RETURN_CLASSES, PRODUCT_CATEGORIES, type CnReturnClass, type ProductCategory } from '@hub/shared/catalogue/products/return-class.rules';
 import { CUSTOMER_TYPES, type CustomerType } from '@hub/shared/catalogue/quote/quote.rules';
@@ -12,7 +11,6 @@ export const CnReturnClassEnum = enumOf<CnReturnClass>(CN_RETURN_CLASSES);
 export const EuTaxClassEnum = enumOf<EuTaxClass>(EU_TAX_CLASSES);
 export const ProductStatusEnum = enumOf<ProductStatus>(PRODUCT_STATUSES);
 export const CustomerTypeEnum = enumOf<CustomerType>(CUSTOMER_TYPES);
-export const UserErrorCodeEnum = enumOf<CatalogueProblemCode>(CATALOGUE_PROBLEM_CODES);
 
 registerEnumType(ProductCategoryEnum, { name: 'ProductCategory', description: 'What kind of goods a product is; decides which CN return classes it may carry.' });
 registerEnumType(CnReturnClassEnum, {
@@ -23,4 +21,3 @@ registerEnumType(CnReturnClassEnum, {
 registerEnumType(EuTaxClassEnum, { name: 'EuTaxClass', description: 'The lowest VAT rate class the product is entitled to; a country without that rate applies its next higher one.' });
 registerEnumType(ProductStatusEnum, { name: 'ProductStatus', description: 'DRAFT: not sold yet; ACTIVE: sold; RETIRED: no longer sold (kept for past orders).' });
 registerEnumType(CustomerTypeEnum, { name: 'CustomerType', description: 'A consumer, or a business buying for its business (may give a VAT ID).' });
-registerEnumType(UserErrorCodeEnum, { name: 'UserErrorCode', description: 'Why an input was refused; the field says where.' });

@@ -25,13 +25,13 @@ export function readRows(format: ImportFormat, content: string): ParsedRows {
     try {
       data = JSON.parse(content);
     } catch {
-      return { ok: false, problems: [{ row: 0, ...problem('content', 'INVALID_VALUE', 'The content is not valid JSON') }] };
+      return { ok: false, problems: [{ row: 0, ...problem('content', 'INVALID', 'The content is not valid JSON') }] };
     }
-    if (!Array.isArray(data)) return { ok: false, problems: [{ row: 0, ...problem('content', 'INVALID_VALUE', 'A JSON import is an array of rows') }] };
+    if (!Array.isArray(data)) return { ok: false, problems: [{ row: 0, ...problem('content', 'INVALID', 'A JSON import is an array of rows') }] };
     const problems: RowProblem[] = [];
     const rows = data.flatMap((values, index): SourceRow[] => {
       if (values !== null && typeof values === 'object' && !Array.isArray(values)) return [{ row: index + 1, values: values as Record<string, unknown> }];
-      problems.push({ row: index + 1, ...problem('row', 'INVALID_VALUE', 'Each row is an object') });
+      problems.push({ row: index + 1, ...problem('row', 'INVALID', 'Each row is an object') });
       return [];
     });
     return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
@@ -41,15 +41,15 @@ export function readRows(format: ImportFormat, content: string): ParsedRows {
     records = parse(content, { relax_column_count: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as never;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
-    return { ok: false, problems: [{ row: line, ...problem('content', 'INVALID_VALUE', `The CSV cannot be read at line ${line} (unclosed quote or similar)`) }] };
+    return { ok: false, problems: [{ row: line, ...problem('content', 'INVALID', `The CSV cannot be read at line ${line} (unclosed quote or similar)`) }] };
   }
   const [header, ...data] = records;
-  if (!header) return { ok: false, problems: [{ row: 0, ...problem('content', 'REQUIRED', 'The file is empty') }] };
+  if (!header) return { ok: false, problems: [{ row: 0, ...problem('content', 'INVALID', 'The file is empty') }] };
   const columns = header.record;
   const problems: RowProblem[] = [];
   const rows = data.flatMap(({ record, info }): SourceRow[] => {
     if (record.length !== columns.length) {
-      problems.push({ row: info.lines, ...problem('row', 'INVALID_VALUE', `The row has ${record.length} fields; the header has ${columns.length}`) });
+      problems.push({ row: info.lines, ...problem('row', 'INVALID', `The row has ${record.length} fields; the header has ${columns.length}`) });
       return [];
     }
     return [{ row: info.lines, values: Object.fromEntries(columns.map((column, i) => [column, record[i]])) }];
@@ -105,7 +105,7 @@ export function validateProductRows(rows: readonly SourceRow[]): { products: Pro
     const product = productOf(row);
     problems.push(...validateProduct(product).map((p) => ({ row: row.row, ...p })));
     const earlier = seen.get(product.sku);
-    if (earlier !== undefined) problems.push({ row: row.row, ...problem('sku', 'DUPLICATE', `The SKU is already on row ${earlier}`) });
+    if (earlier !== undefined) problems.push({ row: row.row, ...problem('sku', 'CONFLICT', `The SKU is already on row ${earlier}`) });
     seen.set(product.sku, row.row);
     return product;
   });

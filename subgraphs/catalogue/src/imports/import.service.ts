@@ -37,7 +37,7 @@ export class ImportService {
   constructor(private readonly orm: MikroORM, private readonly writer: CatalogueWriter, private readonly logger: Logger) {}
 
   async start(principal: Principal, command: ImportCommand): Promise<CatalogueImport | Refused> {
-    if (command.kind === 'PRICES' && !command.priceListId) return new Refused([problem('priceListId', 'REQUIRED', 'A price import names its price list')]);
+    if (command.kind === 'PRICES' && !command.priceListId) return new Refused([problem('priceListId', 'INVALID', 'A price import names its price list')]);
     if (command.priceListId && !(await this.orm.em.fork().findOne(PriceList, { id: command.priceListId }))) {
       return new Refused([problem('priceListId', 'NOT_FOUND', 'No price list has this id')]);
     }
@@ -117,7 +117,7 @@ export class ImportService {
 }
 
 function crossChunkDuplicates(rows: readonly SourceRow[], skus: readonly string[], found: readonly RowProblem[]): RowProblem[] {
-  const reported = new Set(found.filter((p) => p.code === 'DUPLICATE').map((p) => p.row));
+  const reported = new Set(found.filter((p) => p.code === 'CONFLICT').map((p) => p.row));
   const first = new Map<string, number>();
   return skus.flatMap((sku, index) => {
     const row = rows[index]!.row;
@@ -126,7 +126,7 @@ function crossChunkDuplicates(rows: readonly SourceRow[], skus: readonly string[
       first.set(sku, row);
       return [];
     }
-    return reported.has(row) ? [] : [{ row, ...problem('sku', 'DUPLICATE', `The SKU is already on row ${earlier}`) }];
+    return reported.has(row) ? [] : [{ row, ...problem('sku', 'CONFLICT', `The SKU is already on row ${earlier}`) }];
   });
 }
 

@@ -18,10 +18,10 @@ export class PriceListService {
 
   async create(principal: Principal, draft: PriceListDraft): Promise<PriceList | Refused> {
     const problems = validatePriceList(draft);
-    if (!ID_PATTERN.test(draft.id)) problems.unshift(problem('id', 'INVALID_VALUE', 'id is 3-100 lower-case letters, digits and dashes'));
+    if (!ID_PATTERN.test(draft.id)) problems.unshift(problem('id', 'INVALID', 'id is 3-100 lower-case letters, digits and dashes'));
     if (problems.length > 0) return new Refused(problems);
     return this.writer.change(principal, async (scope) => {
-      if (await scope.em.findOne(PriceList, { id: draft.id })) return new Refused([problem('id', 'DUPLICATE', 'A price list with this id exists')]);
+      if (await scope.em.findOne(PriceList, { id: draft.id })) return new Refused([problem('id', 'CONFLICT', 'A price list with this id exists')]);
       const refusal = await checkAgainstCatalogue(scope.em, draft, draft.prices);
       if (refusal) return refusal;
       const now = new Date();
@@ -76,7 +76,7 @@ export class PriceListService {
   private async loadForChange(em: EntityManager, id: string, expectedVersion: number): Promise<PriceList | Refused> {
     const list = await em.findOne(PriceList, { id });
     if (!list) return new Refused([problem('id', 'NOT_FOUND', 'No price list has this id')]);
-    if (list.version !== expectedVersion) return new Refused([problem('expectedVersion', 'VERSION_CONFLICT', 'The price list changed since it was read; reload and retry')]);
+    if (list.version !== expectedVersion) return new Refused([problem('expectedVersion', 'CONFLICT', 'The price list changed since it was read; reload and retry')]);
     return list;
   }
 

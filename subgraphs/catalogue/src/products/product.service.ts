@@ -18,7 +18,7 @@ export class ProductService {
       const existing = await scope.em.findOne(Product, { sku: facts.sku });
       if (expectedVersion !== null && existing?.version !== expectedVersion) {
         return new Refused([existing
-          ? problem('expectedVersion', 'VERSION_CONFLICT', 'The product changed since it was read; reload and retry')
+          ? problem('expectedVersion', 'CONFLICT', 'The product changed since it was read; reload and retry')
           : problem('sku', 'NOT_FOUND', 'No product has this SKU')]);
       }
       return storeProduct(scope, facts, existing);
@@ -30,7 +30,7 @@ export class ProductService {
       const existing = await scope.em.findOne(Product, { sku });
       if (!existing) return new Refused([problem('sku', 'NOT_FOUND', 'No product has this SKU')]);
       if (expectedVersion !== null && existing.version !== expectedVersion) {
-        return new Refused([problem('expectedVersion', 'VERSION_CONFLICT', 'The product changed since it was read; reload and retry')]);
+        return new Refused([problem('expectedVersion', 'CONFLICT', 'The product changed since it was read; reload and retry')]);
       }
       return storeProduct(scope, { ...productFactsOf(existing), status }, existing);
     });

@@ -14,7 +14,7 @@ export class QuoteService {
     let vatIdCountry: string | null = null;
     if (command.vatId) {
       const format = checkVatIdFormat(command.vatId);
-      if (!format.ok) return { ok: false, problems: [problem('vatId', 'INVALID_VALUE', 'Not a well-formed EU VAT ID')], vatIdCheck: null };
+      if (!format.ok) return { ok: false, problems: [problem('vatId', 'INVALID', 'Not a well-formed EU VAT ID')], vatIdCheck: null };
       vatIdCountry = format.issuingCountry;
     }
     const catalogue = await this.reader.current();

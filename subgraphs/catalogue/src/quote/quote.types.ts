@@ -7,7 +7,7 @@ import type { CnReturnClass } from '@hub/shared/catalogue/products/return-class.
 import { CUSTOMER_TYPES, type CustomerType } from '@hub/shared/catalogue/quote/quote.rules';
 import type { EuTaxClass } from '@hub/shared/catalogue/vat/tax-class';
 import { CnReturnClassEnum, CustomerTypeEnum, EuTaxClassEnum } from '../graphql/enums.js';
-import { UserError } from '../graphql/user-error.type.js';
+import { UserError } from '@hub/shared/graphql/user-error';
 
 @InputType({ description: 'Where the goods go.' })
 export class QuoteDestinationInput {

@@ -1,8 +1,7 @@
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { CatalogueProblemCode } from '@hub/shared/catalogue/problem';
-import { UserErrorCodeEnum } from '../../graphql/enums.js';
-import { UserError } from '../../graphql/user-error.type.js';
+import { MutationPayload, UserErrorCodeEnum } from '@hub/shared/graphql/user-error';
 import { IMPORT_STATUSES, type ImportStatus } from '../catalogue-import.entity.js';
 import { IMPORT_FORMATS, IMPORT_KINDS, type ImportFormat, type ImportKind } from '../import-rows.js';
 
@@ -47,8 +46,7 @@ export class ImportCatalogueInput {
   @Field(() => String, { nullable: true, description: 'The price list, for PRICES.' }) @IsOptional() @IsString() @Length(1, 100) priceListId?: string | null;
 }
 
-@ObjectType({ description: 'The import started, or why it could not start.' })
-export class ImportCataloguePayload {
+@ObjectType({ description: 'Result of catalogueImportStart.' })
+export class CatalogueImportStartPayload extends MutationPayload {
   @Field(() => CatalogueImportView, { nullable: true, description: 'The import; poll catalogueImport(id) for progress and outcome.' }) import!: CatalogueImportView | null;
-  @Field(() => [UserError], { description: 'Why it could not start.' }) userErrors!: UserError[];
 }

@@ -4,7 +4,7 @@ import { Refused } from '../../changes/catalogue-writer.js';
 import { userErrorsOf } from '../../graphql/user-error.type.js';
 import type { CatalogueImport } from '../catalogue-import.entity.js';
 import type { ImportService } from '../import.service.js';
-import { CatalogueImportView, ImportCatalogueInput, ImportCataloguePayload } from './import.graphql-types.js';
+import { CatalogueImportStartPayload, CatalogueImportView, ImportCatalogueInput } from './import.graphql-types.js';
 
 const MANAGERS = ['catalogue_manager', 'admin'];
 const toView = (record: CatalogueImport): CatalogueImportView => ({
@@ -18,8 +18,8 @@ export function createImportResolver(imports: ImportService) {
   @Resolver()
   class ImportResolver {
     @Authorized(...MANAGERS)
-    @Mutation(() => ImportCataloguePayload, { description: 'Starts a bulk import of products or prices from CSV or JSON: every row is validated, then all are applied in one change or none.' })
-    async importCatalogue(@Arg('input', () => ImportCatalogueInput) input: ImportCatalogueInput, @Ctx() { principal }: RequestContext): Promise<ImportCataloguePayload> {
+    @Mutation(() => CatalogueImportStartPayload, { description: 'Starts a bulk import of products or prices from CSV or JSON: every row is validated, then all are applied in one change or none.' })
+    async catalogueImportStart(@Arg('input', () => ImportCatalogueInput) input: ImportCatalogueInput, @Ctx() { principal }: RequestContext): Promise<CatalogueImportStartPayload> {
       const result = await imports.start(principal, { kind: input.kind, format: input.format, content: input.content, priceListId: input.priceListId ?? null });
       return result instanceof Refused ? { import: null, userErrors: userErrorsOf(result.problems) } : { import: toView(result), userErrors: [] };
     }

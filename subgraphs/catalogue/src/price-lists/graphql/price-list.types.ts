@@ -3,8 +3,8 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-
 import { ChannelEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 import { CHANNELS, type Channel } from '@hub/shared/messaging/contracts';
-import { PageInfo } from '../../graphql/connection.js';
-import { UserError } from '../../graphql/user-error.type.js';
+import { connectionType } from '@hub/shared/graphql/connection';
+import { MutationPayload } from '@hub/shared/graphql/user-error';
 
 @ObjectType({ description: 'Shipping charged on orders priced by a list, net, in minor units of its currency.' })
 export class ShippingSchedule {
@@ -22,18 +22,7 @@ export class PriceView {
   @Field(() => Boolean, { description: 'A deliberate zero price (gift, sample).' }) free!: boolean;
 }
 
-@ObjectType({ description: 'A price with its cursor.' })
-export class PriceEdge {
-  @Field(() => String, { description: 'Opaque cursor.' }) cursor!: string;
-  @Field(() => PriceView, { description: 'The price.' }) node!: PriceView;
-}
-
-@ObjectType({ description: 'A page of a list\'s prices, by SKU.' })
-export class PriceConnection {
-  @Field(() => [PriceEdge], { description: 'Prices with cursors.' }) edges!: PriceEdge[];
-  @Field(() => [PriceView], { description: 'Prices of this page.' }) nodes!: PriceView[];
-  @Field(() => PageInfo, { description: 'Paging state.' }) pageInfo!: PageInfo;
-}
+export const PriceConnection = connectionType(PriceView, 'Price', 'A page of a list\'s prices, by SKU.');
 
 @ObjectType('PriceList', { description: 'Net prices for one region × channel × currency, effective for a period. Lists of one scope never overlap.' })
 export class PriceListView {
@@ -48,24 +37,23 @@ export class PriceListView {
   @Field(() => Int, { description: 'Catalogue version of the list\'s last change.' }) catalogueVersion!: number;
 }
 
-@ObjectType({ description: 'A price list with its cursor.' })
-export class PriceListEdge {
-  @Field(() => String, { description: 'Opaque cursor.' }) cursor!: string;
-  @Field(() => PriceListView, { description: 'The list.' }) node!: PriceListView;
-}
+export const PriceListConnection = connectionType(PriceListView, 'PriceList', 'A page of price lists, by id.');
 
-@ObjectType({ description: 'A page of price lists, by id.' })
-export class PriceListConnection {
-  @Field(() => [PriceListEdge], { description: 'Lists with cursors.' }) edges!: PriceListEdge[];
-  @Field(() => [PriceListView], { description: 'Lists of this page.' }) nodes!: PriceListView[];
-  @Field(() => PageInfo, { description: 'Paging state.' }) pageInfo!: PageInfo;
-}
-
-@ObjectType({ description: 'Result of creating or changing a price list.' })
-export class PriceListPayload {
+@ObjectType({ description: 'Result of priceListCreate.' })
+export class PriceListCreatePayload extends MutationPayload {
   @Field(() => PriceListView, { nullable: true, description: 'The list as stored; null when refused.' }) priceList!: PriceListView | null;
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+
+@ObjectType({ description: 'Result of priceListUpdate.' })
+export class PriceListUpdatePayload extends MutationPayload {
+  @Field(() => PriceListView, { nullable: true, description: 'The list as stored; null when refused.' }) priceList!: PriceListView | null;
+}
+
+@ObjectType({ description: 'Result of priceListPricesSet.' })
+export class PriceListPricesSetPayload extends MutationPayload {
+  @Field(() => PriceListView, { nullable: true, description: 'The list as stored; null when refused.' }) priceList!: PriceListView | null;
+}
+
 
 @InputType({ description: 'Shipping charged with a list.' })
 export class ShippingScheduleInput {

@@ -6,17 +6,17 @@ import { loadBatched } from '@hub/shared/graphql/context';
 import { PRODUCT_STATUSES, type ProductFacts, type ProductStatus } from '@hub/shared/catalogue/products/product.rules';
 import { PRODUCT_CATEGORIES, type ProductCategory } from '@hub/shared/catalogue/products/return-class.rules';
 import { Refused } from '../../changes/catalogue-writer.js';
-import { decodeCursor, PageArgs, pageOf } from '../../graphql/connection.js';
+import { ConnectionArgs, decodeCursor, toConnection, type Connection } from '@hub/shared/graphql/connection';
 import { ProductCategoryEnum, ProductStatusEnum } from '../../graphql/enums.js';
 import { userErrorsOf } from '../../graphql/user-error.type.js';
 import { Product } from '../persistence/product.entity.js';
 import type { ProductService } from '../product.service.js';
 import { ProductInput, SetProductStatusInput } from './product.inputs.js';
 import { toProductView } from './product.mapper.js';
-import { ProductConnection, ProductPayload, ProductView } from './product.types.js';
+import { ProductConnection, ProductStatusSetPayload, ProductUpsertPayload, ProductView } from './product.types.js';
 
 @ArgsType()
-class ProductsArgs extends PageArgs {
+class ProductsArgs extends ConnectionArgs {
   @Field(() => ProductCategoryEnum, { nullable: true, description: 'Only this category.' }) @IsOptional() @IsIn(PRODUCT_CATEGORIES) category?: ProductCategory | null;
   @Field(() => ProductStatusEnum, { nullable: true, description: 'Only this status.' }) @IsOptional() @IsIn(PRODUCT_STATUSES) status?: ProductStatus | null;
 }
@@ -31,7 +31,7 @@ function factsOf(input: ProductInput): ProductFacts {
   };
 }
 
-const payloadOf = (result: Product | Refused): ProductPayload =>
+const payloadOf = (result: Product | Refused): ProductUpsertPayload =>
   (result instanceof Refused ? { product: null, userErrors: userErrorsOf(result.problems) } : { product: toProductView(result), userErrors: [] });
 
 export function createProductResolver(orm: MikroORM, products: ProductService) {
@@ -46,12 +46,12 @@ export function createProductResolver(orm: MikroORM, products: ProductService) {
 
     @Authorized()
     @Query(() => ProductConnection, { description: 'Products by SKU, a page at a time.' })
-    async products(@Args(() => ProductsArgs) { first, after, category, status }: ProductsArgs): Promise<ProductConnection> {
-      const afterSku = decodeCursor(after);
+    async products(@Args(() => ProductsArgs) args: ProductsArgs): Promise<Connection<ProductView>> {
+      const afterSku = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
       const rows = await orm.em.fork().find(Product, {
-        ...(category ? { category } : {}), ...(status ? { status } : {}), ...(afterSku ? { sku: { $gt: afterSku } } : {}),
-      }, { orderBy: { sku: 'asc' }, limit: first + 1 });
-      return pageOf(rows.map(toProductView), first, (product) => product.sku);
+        ...(args.category ? { category: args.category } : {}), ...(args.status ? { status: args.status } : {}), ...(afterSku ? { sku: { $gt: afterSku } } : {}),
+      }, { orderBy: { sku: 'asc' }, limit: (args.first ?? 20) + 1 });
+      return toConnection(rows, args, (row) => [row.sku], toProductView);
     }
 
     @FieldResolver(() => String, { description: 'The name in a locale, falling back to English.' })
@@ -60,14 +60,14 @@ export function createProductResolver(orm: MikroORM, products: ProductService) {
     }
 
     @Authorized(...MANAGERS)
-    @Mutation(() => ProductPayload, { description: 'Creates a product or changes one, by SKU. Refusals come back in userErrors; nothing is written then.' })
-    async upsertProduct(@Arg('input', () => ProductInput) input: ProductInput, @Ctx() { principal }: RequestContext): Promise<ProductPayload> {
+    @Mutation(() => ProductUpsertPayload, { description: 'Creates a product or changes one, by SKU. Refusals come back in userErrors; nothing is written then.' })
+    async productUpsert(@Arg('input', () => ProductInput) input: ProductInput, @Ctx() { principal }: RequestContext): Promise<ProductUpsertPayload> {
       return payloadOf(await products.upsert(principal, factsOf(input), input.expectedVersion ?? null));
     }
 
     @Authorized(...MANAGERS)
-    @Mutation(() => ProductPayload, { description: 'Sets a product\'s status; RETIRED stops it being sold, past orders keep it.' })
-    async setProductStatus(@Arg('input', () => SetProductStatusInput) input: SetProductStatusInput, @Ctx() { principal }: RequestContext): Promise<ProductPayload> {
+    @Mutation(() => ProductStatusSetPayload, { description: 'Sets a product\'s status; RETIRED stops it being sold, past orders keep it.' })
+    async productStatusSet(@Arg('input', () => SetProductStatusInput) input: SetProductStatusInput, @Ctx() { principal }: RequestContext): Promise<ProductStatusSetPayload> {
       return payloadOf(await products.setStatus(principal, input.sku, input.status, input.expectedVersion ?? null));
     }
   }

@@ -1,10 +1,10 @@
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { connectionType } from '@hub/shared/graphql/connection';
+import { MutationPayload } from '@hub/shared/graphql/user-error';
 import type { ProductStatus } from '@hub/shared/catalogue/products/product.rules';
 import type { CnReturnClass, ProductCategory } from '@hub/shared/catalogue/products/return-class.rules';
 import type { EuTaxClass } from '@hub/shared/catalogue/vat/tax-class';
 import { CnReturnClassEnum, EuTaxClassEnum, ProductCategoryEnum, ProductStatusEnum } from '../../graphql/enums.js';
-import { PageInfo } from '../../graphql/connection.js';
-import { UserError } from '../../graphql/user-error.type.js';
 
 @ObjectType({ description: 'A product name in one locale.' })
 export class LocalizedName {
@@ -38,21 +38,14 @@ export class ProductView {
   @Field(() => GraphQLISODateTime, { description: 'When it last changed.' }) updatedAt!: Date;
 }
 
-@ObjectType({ description: 'A product in a list, with its cursor.' })
-export class ProductEdge {
-  @Field(() => String, { description: 'Opaque cursor.' }) cursor!: string;
-  @Field(() => ProductView, { description: 'The product.' }) node!: ProductView;
-}
+export const ProductConnection = connectionType(ProductView, 'Product', 'A page of products, by SKU.');
 
-@ObjectType({ description: 'A page of products, by SKU.' })
-export class ProductConnection {
-  @Field(() => [ProductEdge], { description: 'Products with cursors.' }) edges!: ProductEdge[];
-  @Field(() => [ProductView], { description: 'Products of this page.' }) nodes!: ProductView[];
-  @Field(() => PageInfo, { description: 'Paging state.' }) pageInfo!: PageInfo;
-}
-
-@ObjectType({ description: 'Result of creating or changing a product.' })
-export class ProductPayload {
+@ObjectType({ description: 'Result of productUpsert.' })
+export class ProductUpsertPayload extends MutationPayload {
   @Field(() => ProductView, { nullable: true, description: 'The product as stored; null when refused.' }) product!: ProductView | null;
-  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of productStatusSet.' })
+export class ProductStatusSetPayload extends MutationPayload {
+  @Field(() => ProductView, { nullable: true, description: 'The product as stored; null when refused.' }) product!: ProductView | null;
 }
