@@ -1,6 +1,7 @@
 // Demo data for `npm start`: a few hundred orders across the three regions, in various statuses, placed and
 // moved through the gateway exactly as clients would, so the demo exercises the whole path.
 import { mintToken } from '@hub/shared/auth/jwt';
+import { seedDemoCatalogue } from './seed-catalogue.mjs';
 
 const ORDERS_PER_REGION = 100;
 const CONCURRENCY = 8;
@@ -47,6 +48,7 @@ const REGIONS = {
 };
 
 export async function seedDemoData(gatewayUrl, jwt) {
+  await seedDemoCatalogue(gatewayUrl, jwt);
   const admin = await mintToken(jwt, { subject: 'seed-admin', role: 'admin', regions: [] });
   const existing = await call(gatewayUrl, admin, '{ orders(first: 1) { nodes { id } } }');
   if (existing.orders.nodes.length > 0) {

@@ -23,6 +23,8 @@ export function canReadOrder(principal: Principal, order: OrderAccessFacts): boo
       return principal.regions.includes(order.region);
     case 'customer':
       return principal.subject === order.customerRef;
+    case 'catalogue_manager':
+      return false;
   }
 }
 

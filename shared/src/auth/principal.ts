@@ -4,9 +4,9 @@ export type RegionCode = string;
 /**
  * `operator`, `customer_service`, `warehouse`, `carrier` and `bookkeeping` (the company's own accounts) are
  * staff scoped to regions; `auditor` and `tax_auditor` read across regions and never write; `service` is another
- * hub service acting as the system.
+ * hub service acting as the system; `catalogue_manager` edits products and price lists and sees no orders.
  */
-export const ROLES = ['customer', 'operator', 'customer_service', 'warehouse', 'carrier', 'bookkeeping', 'auditor', 'tax_auditor', 'admin', 'service'] as const;
+export const ROLES = ['customer', 'operator', 'customer_service', 'warehouse', 'carrier', 'bookkeeping', 'auditor', 'tax_auditor', 'admin', 'service', 'catalogue_manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting, as recorded in timelines and the audit trail. */

@@ -36,6 +36,14 @@ export const USER_ERROR_CODES = {
   UNKNOWN_SKU: 'The catalogue does not know this SKU.',
   NODE_ALREADY_IN_STATUS: 'The node already has this status (for example, marked down twice).',
   WEIGHT_OUT_OF_RANGE: 'An allocation weight is outside its allowed range, or no criterion carries weight.',
+  RETURN_CLASS_NOT_ALLOWED: 'The product\'s category cannot carry that CN return exclusion (the statutory list may not be widened).',
+  INVALID_PRICE: 'An amount is negative, fractional or implausibly large; amounts are whole minor units.',
+  ZERO_PRICE_NOT_ALLOWED: 'A zero price is accepted only on an entry the price list marks free.',
+  PRICE_LIST_OVERLAP: 'Another price list of the same region, channel and currency is in force during that period.',
+  SKU_RETIRED: 'The product is no longer sold.',
+  PRICE_NOT_FOUND: 'No price list in force prices this line for the region, channel and currency.',
+  PRICE_DIFFERS: 'A price the client sent differs from the catalogue\'s price for the line.',
+  VAT_NOT_DETERMINED: 'No VAT regime or rate applies to this destination and date.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

@@ -7,6 +7,7 @@ import type { BaseEnv } from '../env.js';
 /** The hub's services, each run from its compiled `dist/main.js` as a real process. */
 export const HUB_SERVICES = {
   'core-orders': 'subgraphs/core-orders',
+  catalogue: 'subgraphs/catalogue',
   'region-cn': 'subgraphs/region-cn',
   'region-de': 'subgraphs/region-de',
   'region-sea': 'subgraphs/region-sea',
@@ -29,6 +30,7 @@ export interface HubProcesses {
 /** The log line that says a service is ready: subgraphs once the registry accepted their schema. */
 const READY_MESSAGE: Record<HubService, string> = {
   'core-orders': 'schema accepted by the registry',
+  catalogue: 'schema accepted by the registry',
   'region-cn': 'schema accepted by the registry',
   'region-de': 'schema accepted by the registry',
   'region-sea': 'schema accepted by the registry',
@@ -75,7 +77,7 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
 
   try {
     await start('core-orders');
-    await Promise.all(services.filter((service) => service.startsWith('region-')).map(start));
+    await Promise.all(services.filter((service) => service !== 'core-orders' && service !== 'gateway').map(start));
     await start('gateway');
   } catch (error) {
     await Promise.all(services.map((service) => stop(service, 'SIGKILL')));

@@ -43,6 +43,7 @@ const CN_ROLES: Record<RegionalRole, RolePolicy<CnPersonalField>> = {
   tax_auditor: none,
   admin: { scope: 'ANY', fields: grant(CN_PERSONAL_FIELDS, { disclosure: 'FULL' }) },
   service: none,
+  catalogue_manager: none,
 };
 
 export const CN_DISCLOSURE_POLICY: DisclosurePolicy<CnPersonalField> = { region: 'cn', fields: CN_FIELDS, roles: CN_ROLES };

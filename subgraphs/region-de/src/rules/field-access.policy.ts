@@ -82,6 +82,8 @@ const DE_ROLES: Record<RegionalRole, RolePolicy<DePersonalField>> = {
   },
   // Other hub services never read personal data: core and the other regions work with pseudonymous references.
   service: { scope: 'ANY', fields: {} },
+  // Catalogue managers edit products and prices; orders and the people behind them are none of their business.
+  catalogue_manager: { scope: 'OWN', fields: {} },
 };
 
 export const DE_DISCLOSURE_POLICY: DisclosurePolicy<DePersonalField> = { region: 'de', fields: DE_FIELDS, roles: DE_ROLES };

@@ -1,9 +1,6 @@
-/** ISO 3166-1 alpha-2 codes of the 27 EU member states: the DE shop ships within the single market only. */
-export const EU_MEMBER_STATES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
-  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-] as const;
-export type EuMemberState = (typeof EU_MEMBER_STATES)[number];
+import { EU_MEMBER_STATES, type EuMemberState } from '@hub/shared/catalogue/vat/eu-member-states';
+
+export { EU_MEMBER_STATES, type EuMemberState };
 
 /** Each member state's postal code as its post office prints it, so a label is never rejected by the carrier. */
 const POSTAL_CODE_FORMATS: Record<EuMemberState, RegExp> = {

@@ -1,3 +1,5 @@
+import { unitVat } from '@hub/shared/catalogue/vat/vat-amounts';
+
 export interface VatLineInput {
   quantity: number;
   /** Net unit price in cents. */
@@ -12,8 +14,8 @@ export interface VatLine {
   vat: number;
 }
 
-/** VAT on one unit, rounded half up to the cent (commercial rounding, UStAE 14.5 Abs. 19). */
-export const unitVat = (unitPrice: number, rateBp: number): number => Math.floor((unitPrice * rateBp + 5_000) / 10_000);
+
+export { unitVat };
 
 /** The first line whose VAT differs from what the rate gives, so the invoice and the shop's price agree. */
 export function findVatMismatch(lines: readonly VatLineInput[], rateBp: number): { index: number; expectedUnitTax: number } | null {

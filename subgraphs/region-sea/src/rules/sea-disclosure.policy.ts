@@ -43,6 +43,7 @@ const SEA_ROLES: Record<RegionalRole, RolePolicy<SeaPersonalField>> = {
   tax_auditor: none,
   admin: { scope: 'ANY', fields: grant(SEA_PERSONAL_FIELDS, { disclosure: 'FULL' }) },
   service: none,
+  catalogue_manager: none,
 };
 
 export const SEA_DISCLOSURE_POLICY: DisclosurePolicy<SeaPersonalField> = { region: 'sea', fields: SEA_FIELDS, roles: SEA_ROLES };

@@ -80,6 +80,7 @@ export function roleMayMove(role: Role, from: OrderStatus, to: OrderStatus): boo
     case 'bookkeeping':
     case 'auditor':
     case 'tax_auditor':
+    case 'catalogue_manager':
       return false;
   }
 }

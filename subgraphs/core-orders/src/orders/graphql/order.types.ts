@@ -67,6 +67,7 @@ export class OrderView {
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
 
+@Directive('@shareable')
 @ObjectType('PageInfo')
 export class PageInfoView {
   @Field(() => String, { nullable: true }) endCursor!: string | null;

@@ -1,0 +1,82 @@
+import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { z } from 'zod';
+import { CHANNELS } from '../../messaging/contracts.js';
+import { PRODUCT_STATUSES, NAME_LOCALES } from '../products/product.rules.js';
+import { CN_RETURN_CLASSES, PRODUCT_CATEGORIES } from '../products/return-class.rules.js';
+import { EU_TAX_CLASSES } from '../vat/tax-class.js';
+
+/**
+ * The catalogue's replication channel: one subject per product and per price list, and a stream that keeps only the
+ * newest message of each subject. The stream is thus itself the current catalogue: a new replica reads it from the
+ * start and holds everything; a running one receives each change once more after it happened.
+ */
+export function catalogueSubjectsFor(namespace: string) {
+  return {
+    stream: `${namespace.toUpperCase()}_CATALOGUE`,
+    all: `${namespace}.catalogue.v1.>`,
+    /** SKUs may contain dots, which separate subject tokens; `~` never occurs in a SKU, so the mapping is reversible. */
+    product: (sku: string) => `${namespace}.catalogue.v1.product.${sku.replaceAll('.', '~')}`,
+    priceList: (id: string) => `${namespace}.catalogue.v1.price-list.${id}`,
+    replicaConsumer: (service: string) => `${namespace}-${service}-catalogue`,
+  };
+}
+export type CatalogueSubjects = ReturnType<typeof catalogueSubjectsFor>;
+
+/** Declares the catalogue stream; file storage, newest message per subject, kept until superseded. */
+export async function ensureCatalogueStream(nc: NatsConnection, subjects: CatalogueSubjects): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const config = {
+    name: subjects.stream,
+    subjects: [subjects.all],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_msgs_per_subject: 1,
+    duplicate_window: nanos(2 * 60 * 1000),
+  };
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch {
+    await jsm.streams.add(config);
+  }
+}
+
+const minorUnits = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const productFactsSchema = z.object({
+  sku: z.string().min(1).max(64),
+  names: z.partialRecord(z.enum(NAME_LOCALES), z.string()),
+  category: z.enum(PRODUCT_CATEGORIES),
+  cnReturnClass: z.enum(CN_RETURN_CLASSES),
+  euTaxClass: z.enum(EU_TAX_CLASSES),
+  hazardous: z.boolean(),
+  weightGrams: z.number().int().min(0),
+  lengthMm: z.number().int().min(0),
+  widthMm: z.number().int().min(0),
+  heightMm: z.number().int().min(0),
+  status: z.enum(PRODUCT_STATUSES),
+});
+
+export const priceListFactsSchema = z.object({
+  id: z.string().min(1).max(100),
+  version: z.number().int().min(1),
+  region: z.string(),
+  channel: z.enum(CHANNELS),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  validFrom: z.iso.datetime({ offset: true }),
+  validTo: z.iso.datetime({ offset: true }).nullable(),
+  prices: z.array(z.object({ sku: z.string(), unitPrice: minorUnits, free: z.boolean().optional() })),
+  shipping: z.object({ baseFee: minorUnits, perKgFee: minorUnits, bulkySurcharge: minorUnits, freeFrom: minorUnits.nullable() }),
+});
+
+/** One replicated item as of a catalogue version. */
+export const catalogueChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('product'), catalogueVersion: z.number().int().min(1), product: productFactsSchema }),
+  z.object({ kind: z.literal('price-list'), catalogueVersion: z.number().int().min(1), priceList: priceListFactsSchema }),
+]);
+export type CatalogueChange = z.infer<typeof catalogueChangeSchema>;
+
+/** Derived from the change, so a republished change is dropped by the stream and skipped by replicas. */
+export const catalogueChangeMessageId = (change: CatalogueChange): string =>
+  change.kind === 'product' ? `catalogue.product:${change.product.sku}:${change.catalogueVersion}` : `catalogue.price-list:${change.priceList.id}:${change.catalogueVersion}`;

@@ -1,0 +1,110 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Migration } from '@mikro-orm/migrations';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '../../logger.js';
+import { DurableConsumer } from '../../messaging/durable-consumer.js';
+import type { MikroORM } from '../../persistence/orm.js';
+import type { PriceListFacts } from '../pricing/price-list.rules.js';
+import type { ProductFacts } from '../products/product.rules.js';
+import { indexCatalogue, type IndexedCatalogue } from '../snapshot.js';
+import { catalogueChangeSchema, catalogueSubjectsFor, ensureCatalogueStream, type CatalogueChange } from './catalogue-contracts.js';
+
+/** One replicated product or price list, as of the catalogue version it last changed in. */
+export const CatalogueReplicaItem = defineEntity({
+  name: 'CatalogueReplicaItem',
+  tableName: 'catalogue_replica_item',
+  properties: {
+    kind: p.string().length(16).primary(),
+    key: p.string().length(100).primary(),
+    catalogueVersion: p.integer(),
+    payload: p.json<ProductFacts | PriceListFacts>(),
+  },
+});
+
+/** The replica's table in the consuming service's own schema (unqualified: the migrator sets the search path). */
+export class CatalogueReplicaMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table "catalogue_replica_item" ("kind" varchar(16) not null, "key" varchar(100) not null, "catalogue_version" int not null, "payload" jsonb not null, primary key ("kind", "key"));`);
+  }
+}
+
+export interface CatalogueReplicaOptions {
+  nc: NatsConnection;
+  orm: MikroORM;
+  logger: Logger;
+  namespace: string;
+  /** The consuming service's name; its durable consumer is named after it. */
+  service: string;
+  /** The service's schema, where `catalogue_replica_item` lives. */
+  schema: string;
+  /** Called after each change is applied; tests wait on it. */
+  onApplied?: (change: CatalogueChange) => void;
+}
+
+/**
+ * A service's own copy of the catalogue: kept in its database (so a restart, or a NATS outage, leaves it able to
+ * price) and in memory (so pricing a line reads a map, with no network round trip). Fed by a durable consumer of
+ * the catalogue stream; an item is only ever replaced by a newer catalogue version, so redelivered or reordered
+ * messages change nothing.
+ */
+export class CatalogueReplica {
+  private readonly products = new Map<string, ProductFacts>();
+  private readonly priceLists = new Map<string, PriceListFacts>();
+  /** Catalogue version of each item held, by `kind:key`. */
+  private readonly versions = new Map<string, number>();
+  private version = 0;
+  private indexed: IndexedCatalogue | undefined;
+  private consumer: DurableConsumer<CatalogueChange> | undefined;
+
+  constructor(private readonly options: CatalogueReplicaOptions) {}
+
+  /** Loads the stored copy, then follows the stream. */
+  async start(): Promise<void> {
+    const rows = await this.options.orm.em.fork().find(CatalogueReplicaItem, {});
+    for (const row of rows) this.remember(row.kind === 'product' ? { kind: 'product', catalogueVersion: row.catalogueVersion, product: row.payload as ProductFacts }
+      : { kind: 'price-list', catalogueVersion: row.catalogueVersion, priceList: row.payload as PriceListFacts });
+    const subjects = catalogueSubjectsFor(this.options.namespace);
+    await ensureCatalogueStream(this.options.nc, subjects);
+    this.consumer = new DurableConsumer<CatalogueChange>({
+      nc: this.options.nc, em: this.options.orm.em, logger: this.options.logger, stream: subjects.stream,
+      durableName: subjects.replicaConsumer(this.options.service), filterSubject: subjects.all, schema: catalogueChangeSchema,
+      handle: (change, em) => this.apply(change, em),
+    });
+    await this.consumer.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  /** The catalogue as this service knows it now; rebuilt only after a change. */
+  current(): IndexedCatalogue {
+    this.indexed ??= indexCatalogue({ version: this.version, takenAt: new Date().toISOString(), products: [...this.products.values()], priceLists: [...this.priceLists.values()] });
+    return this.indexed;
+  }
+
+  private async apply(change: CatalogueChange, em: EntityManager): Promise<void> {
+    const [kind, key, payload] = change.kind === 'product' ? ['product', change.product.sku, change.product] : ['price-list', change.priceList.id, change.priceList];
+    await em.getConnection().execute(
+      `insert into "${this.options.schema}".catalogue_replica_item (kind, key, catalogue_version, payload) values (?, ?, ?, ?::jsonb)
+       on conflict (kind, key) do update set catalogue_version = excluded.catalogue_version, payload = excluded.payload
+       where catalogue_replica_item.catalogue_version < excluded.catalogue_version`,
+      [kind, key, change.catalogueVersion, JSON.stringify(payload)], 'run', em.getTransactionContext());
+    this.remember(change);
+    this.options.onApplied?.(change);
+  }
+
+  private remember(change: CatalogueChange): void {
+    const [map, key, value] = change.kind === 'product'
+      ? [this.products as Map<string, unknown>, change.product.sku, change.product]
+      : [this.priceLists as Map<string, unknown>, change.priceList.id, change.priceList];
+    const known = this.versions.get(`${change.kind}:${key}`) ?? 0;
+    if (known >= change.catalogueVersion) return;
+    this.versions.set(`${change.kind}:${key}`, change.catalogueVersion);
+    map.set(key, value);
+    this.version = Math.max(this.version, change.catalogueVersion);
+    this.indexed = undefined;
+  }
+
+}

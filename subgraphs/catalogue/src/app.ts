@@ -1,0 +1,61 @@
+import { ensureCatalogueStream, catalogueSubjectsFor } from '@hub/shared/catalogue/replication/catalogue-contracts';
+import { DEFAULT_EU_SELLER_FACTS } from '@hub/shared/catalogue/quote/region-pricing';
+import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
+import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
+import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
+import { openInfrastructure } from '@hub/shared/server/infrastructure';
+import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
+import { CatalogueWriter } from './changes/catalogue-writer.js';
+import type { CatalogueEnv } from './env.js';
+import { ImportService } from './imports/import.service.js';
+import { CATALOGUE_SCHEMA, catalogueEntities } from './persistence/entities.js';
+import { catalogueMigrations } from './persistence/migrations/index.js';
+import { PriceListService } from './price-lists/price-list.service.js';
+import { ProductService } from './products/product.service.js';
+import { QuoteService } from './quote/quote.service.js';
+import { buildCatalogueSchema } from './schema.js';
+import { CatalogueReader } from './snapshot/catalogue-reader.js';
+
+export interface CatalogueAppOptions {
+  /** The instant quotes price at when the caller gives none; tests move it. */
+  clock?: () => Date;
+}
+
+/** The composition root of the catalogue: database, replication outbox, use cases, HTTP, registry. */
+export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAppOptions = {}) {
+  const infra = await openInfrastructure('catalogue', env, { schema: CATALOGUE_SCHEMA, entities: catalogueEntities, migrations: catalogueMigrations });
+  const { orm, nc, logger } = infra;
+  const subjects = catalogueSubjectsFor(env.NATS_NAMESPACE);
+  const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: CATALOGUE_SCHEMA });
+  const writer = new CatalogueWriter(orm, subjects, () => relay.nudge());
+  const reader = new CatalogueReader(orm);
+  const services = {
+    products: new ProductService(orm, writer),
+    priceLists: new PriceListService(orm, writer),
+    imports: new ImportService(orm, writer, logger),
+    quotes: new QuoteService(reader, DEFAULT_EU_SELLER_FACTS, options.clock),
+  };
+  let server: RunningServer | undefined;
+  let presence: RegistryPresence | undefined;
+  const shutdown = async () => {
+    presence?.stop();
+    await server?.close();
+    await services.imports.settled();
+    await relay.stop();
+    await infra.close();
+  };
+  try {
+    await ensureCatalogueStream(nc, subjects);
+    relay.start();
+    const { schema, sdl } = await buildCatalogueSchema(orm, services);
+    server = await startServiceServer({ name: 'catalogue', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+    presence = announceToRegistry(nc, infra.subjects, logger, {
+      name: 'catalogue', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
+    }, env.HEARTBEAT_INTERVAL_MS);
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+  return { url: server.url, orm, relay, reader, services, registryVerdict: presence.verdict, close: shutdown };
+}
+export type CatalogueApp = Awaited<ReturnType<typeof createCatalogueApp>>;
