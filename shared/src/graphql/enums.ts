@@ -7,7 +7,7 @@ export const ChannelEnum = Object.fromEntries(CHANNELS.map((c) => [c, c])) as { 
 /** Every subgraph that declares these enums prints the same descriptions, so composition sees one definition. */
 const ORDER_STATUS_DESCRIPTIONS: Record<OrderStatus, string> = {
   CREATED: 'Registered with core; not paid yet.',
-  PAID: 'Payment confirmed; waiting for the warehouse. Cash-on-delivery orders skip this step until the cash is taken.',
+  PAID: 'Payment confirmed; waiting for the warehouse. Cash-on-delivery orders skip it: they are paid at the door.',
   PICKED: 'The goods were picked from the shelves.',
   PACKED: 'The parcel is packed and labelled.',
   OUTBOUND: 'The parcel left the warehouse and waits for the carrier.',
@@ -20,7 +20,7 @@ const ORDER_STATUS_DESCRIPTIONS: Record<OrderStatus, string> = {
   RETURN_REQUESTED: 'The customer asked to return some or all goods.',
   RETURN_PICKUP_SCHEDULED: 'A courier pickup of the returned goods is booked.',
   RETURN_PICKED_UP: 'The courier collected the returned goods.',
-  RETURN_RECEIVED: 'The warehouse received and inspected the returned goods.',
+  RETURN_RECEIVED: 'The warehouse received and inspected the returned goods, collected at the door or sent or dropped off by the customer.',
   RETURN_REJECTED: 'The return was refused after inspection; nothing is refunded.',
   REFUNDED: 'The refund of the return was issued.',
 };
@@ -42,12 +42,13 @@ registerEnumType(OrderStatusEnum, {
   valuesConfig: valuesConfig(ORDER_STATUS_DESCRIPTIONS),
 });
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where the customer placed the order.', valuesConfig: valuesConfig(CHANNEL_DESCRIPTIONS) });
+
 export const PaymentTermsEnum = Object.fromEntries(PAYMENT_TERMS.map((t) => [t, t])) as { [T in PaymentTerms]: T };
 registerEnumType(PaymentTermsEnum, {
   name: 'PaymentTerms',
-  description: 'When the customer pays: before the order is picked (PREPAID), or in cash at the door (CASH_ON_DELIVERY, never PAID before that).',
+  description: 'When the customer pays for the order.',
   valuesConfig: valuesConfig({
-    PREPAID: 'Paid before the warehouse picks the goods.',
-    CASH_ON_DELIVERY: 'Paid in cash to the courier at the door; the order shows PAID only once the cash is taken.',
-  }),
+    PREPAID: 'Paid before the warehouse picks the goods (the order passes through PAID).',
+    CASH_ON_DELIVERY: 'Paid in cash at the door: the order goes to picking without PAID, and a parcel refused at the door was never paid.',
+  } satisfies Record<PaymentTerms, string>),
 });

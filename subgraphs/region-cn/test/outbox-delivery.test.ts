@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
+import { enqueueCoreCommand } from '@hub/shared/commands/command-outbox';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { cnRegion } from '../src/region.js';
@@ -94,4 +95,33 @@ it('publishes an event once when core dies after publishing but before marking i
   expect(await storedMessages()).toBe(before + 1); // JetStream dropped the second copy
   const rows = await region.orm.em.fork().getConnection().execute<any[]>(`select version from region_cn.regional_order_status_event where order_id = ?`, [orderId]);
   expect(rows).toEqual([{ version: 1 }]);
+});
+
+it('sends an order\'s commands queued while core was away once it is back, each once and in order', async () => {
+  const orderId = await placeOrder(); // no core is running: region-cn answers from its own records
+  await region.orm.em.fork().transactional(async (em) => {
+    for (const to of ['PAID', 'PICKED'] as const) {
+      await enqueueCoreCommand(em, {
+        commandId: `test-step:${orderId}:${to}`, orderId, kind: 'order.transition', purpose: 'test.step',
+        body: { to, occurredAt: new Date().toISOString(), actor: { type: 'system', id: 'fulfilment-test' } },
+      });
+    }
+  });
+  region.commands.nudge();
+  const queued = await region.orm.em.fork().getConnection().execute<any[]>(`select sequence, kind, state from region_cn.core_command where order_id = ? order by sequence`, [orderId]);
+  expect(queued).toEqual([
+    { sequence: 1, kind: 'order.register', state: 'PENDING' },
+    { sequence: 2, kind: 'order.transition', state: 'PENDING' },
+    { sequence: 3, kind: 'order.transition', state: 'PENDING' },
+  ]);
+
+  const core = await createCoreApp({ ...scope.env, PORT: 0 }); // announces itself: the relay sends at once
+  await region.commands.whenIdle();
+  const steps = await core.orm.em.fork().getConnection().execute<any[]>(`select to_status from core_orders.order_status_change where order_id = ? order by sequence`, [orderId]);
+  expect(steps.map((step) => step.to_status)).toEqual(['CREATED', 'PAID', 'PICKED']);
+  await region.orm.em.fork().getConnection().execute(`update region_cn.core_command set state = 'PENDING', next_attempt_at = now() where order_id = ? and sequence = 2`, [orderId]);
+  await region.commands.whenIdle(); // sent again: core answers from the step it has, adding nothing
+  const [{ n }] = await core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [orderId]);
+  expect(n).toBe(3);
+  await core.close();
 });
