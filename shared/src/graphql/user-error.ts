@@ -89,16 +89,22 @@ export function fieldPath(field: string, argument?: string): string[] {
   return argument && parts[0] !== argument ? [argument, ...parts] : parts;
 }
 
+/** The deprecation reason of a mutation that still refuses with top-level errors, naming its payload successor. */
+export function replacedByPayloadMutation(mutation: string): string {
+  return `Use \`${mutation}\`: it answers refusals in \`userErrors\` instead of failing the whole response.`;
+}
+
 /**
  * Runs a mutation and turns the refusals its caller can act on into `userErrors`; anything else (not allowed,
- * a service down, a bug) is thrown on as before. `argument` is the name `field` paths start from.
+ * a service down, a bug) is thrown on as before. `argument` is the name `field` paths start from. A result
+ * may carry its own `userErrors` (a refusal the domain answers as a value rather than an error).
  */
 export async function withUserErrors<T extends object>(
   run: () => Promise<T>,
   argument = 'input',
 ): Promise<Partial<T> & { userErrors: UserError[] }> {
   try {
-    return { ...(await run()), userErrors: [] };
+    return { userErrors: [], ...(await run()) };
   } catch (error) {
     const userError = toUserError(error, argument);
     if (!userError) throw error;

@@ -63,7 +63,7 @@ it('rejects an unknown region and invalid payloads with typed errors, writing no
 it('serves the order over authenticated GraphQL and refuses callers without a token', async () => {
   const request = registration({ customerRef: 'cust-graphql' });
   const reply = await register(request);
-  const query = `query($id: ID!) { order(id: $id) { id number status version totals { grandTotal } lines { sku lineTotal } timeline { to actor { type kind id actorId } } } }`;
+  const query = `query($id: ID!) { order(id: $id) { id number status version totals { grandTotal } lines { sku lineTotal } timeline { to actor { type kind id subject } } } }`;
   const anonymous = await postGraphQL(app.url, query, { id: request.orderId });
   expect(anonymous.status).toBe(401);
   expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -74,7 +74,7 @@ it('serves the order over authenticated GraphQL and refuses callers without a to
   expect(result.data.order).toMatchObject({
     id: request.orderId, status: 'CREATED', version: 1, totals: { grandTotal: 11300 },
     number: reply.ok ? reply.order.number : '', lines: [{ sku: 'TEA-1', lineTotal: 11300 }],
-    timeline: [{ to: 'CREATED', actor: { type: 'user', kind: 'USER', id: 'USER:cust-1', actorId: 'cust-1' } }],
+    timeline: [{ to: 'CREATED', actor: { type: 'user', kind: 'USER', id: 'USER:cust-1', subject: 'cust-1' } }],
   });
 
   const stranger = await scope.token({ subject: 'someone-else', role: 'customer', regions: ['cn'] });

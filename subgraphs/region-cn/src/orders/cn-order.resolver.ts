@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { toOrderLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
@@ -12,13 +13,25 @@ import { PlaceCnOrderInput } from './cn-order.input.js';
 import { CnAddress, CnCustomer, CnOrderDetails } from './cn-order.types.js';
 
 const REGION = 'cn';
+const INPUT = { description: 'The order: lines, money, return terms, customer and address.' } as const;
+
+@ObjectType('CnOrderPlacePayload', { description: 'What placing a CN order answers.' })
+class CnOrderPlacePayload extends MutationPayload {
+  @Field(() => OrderReference, { nullable: true, description: 'The order placed; null when refused.' }) order?: OrderReference;
+}
 
 export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
   @Resolver(() => OrderReference)
   class CnOrderResolver {
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. Repeating the idempotency key returns the same order.' })
-    async placeCnOrder(@Arg('input', () => PlaceCnOrderInput) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
+    @Mutation(() => CnOrderPlacePayload, { description: 'Places an order in the CN shop; refusals come in `userErrors`. Repeating the idempotency key returns the same order.' })
+    async cnOrderPlace(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() context: RequestContext) {
+      return withUserErrors(async () => ({ order: await this.placeCnOrder(input, context) }));
+    }
+
+    @Authorized('customer', 'operator', 'admin')
+    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('cnOrderPlace') })
+    async placeCnOrder(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       assertValidReturnTerms(input);
       const snapshot = await intake.place({
         principal,
@@ -47,13 +60,13 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
     async cn(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<CnOrderDetails | null> {
       const record = await loadReadableRegionalOrder(context, orm, REGION, order.id);
       if (!record) return null;
-      return { orderId: record.orderId, customerRef: record.customerRef, registration: record.registration, customer: null, shippingAddress: null };
+      return { id: record.orderId, orderId: record.orderId, customerRef: record.customerRef, registration: record.registration, customer: null, shippingAddress: null };
     }
   }
 
   @Resolver(() => CnOrderDetails)
   class CnOrderDetailsResolver {
-    @FieldResolver(() => CnCustomer, { nullable: true })
+    @FieldResolver(() => CnCustomer, { nullable: true, description: 'The customer; null when the caller may not see them.' })
     async customer(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnCustomer | null> {
       const contact = await loadByOrderId(context, orm, CnOrderContact, details.orderId);
       if (!contact) return null;
@@ -62,7 +75,7 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
         (c) => ({ name: maskName(c.name), phone: maskPhone(c.phone) }));
     }
 
-    @FieldResolver(() => CnAddress, { nullable: true })
+    @FieldResolver(() => CnAddress, { nullable: true, description: 'Where the order goes; null when the caller may not see it.' })
     async shippingAddress(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnAddress | null> {
       const contact = await loadByOrderId(context, orm, CnOrderContact, details.orderId);
       if (!contact) return null;

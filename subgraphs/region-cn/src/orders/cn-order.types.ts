@@ -1,20 +1,20 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType()
+@ObjectType({ description: 'The customer who placed a CN order, as the caller may see them.' })
 export class CnCustomer {
-  @Field(() => String) name!: string;
-  @Field(() => String) phone!: string;
+  @Field(() => String, { description: 'The customer\'s name.' }) name!: string;
+  @Field(() => String, { description: 'The customer\'s mobile number.' }) phone!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A mainland delivery address, as the caller may see it.' })
 export class CnAddress {
-  @Field(() => String) recipientName!: string;
-  @Field(() => String) recipientPhone!: string;
-  @Field(() => String) province!: string;
-  @Field(() => String) city!: string;
-  @Field(() => String) district!: string;
-  @Field(() => String) street!: string;
-  @Field(() => String, { nullable: true }) postalCode!: string | null;
+  @Field(() => String, { description: 'Who receives the parcel.' }) recipientName!: string;
+  @Field(() => String, { description: 'The recipient\'s mobile number.' }) recipientPhone!: string;
+  @Field(() => String, { description: 'Province (省).' }) province!: string;
+  @Field(() => String, { description: 'City (市).' }) city!: string;
+  @Field(() => String, { description: 'District (区/县).' }) district!: string;
+  @Field(() => String, { description: 'Street, building and door.' }) street!: string;
+  @Field(() => String, { nullable: true, description: 'Six-digit postal code, if given.' }) postalCode!: string | null;
 }
 
 @ObjectType({ description: 'What region-cn knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
@@ -22,7 +22,8 @@ export class CnOrderDetails {
   /** Carried for the field resolvers below; not part of the schema. */
   orderId!: string;
   customerRef!: string;
+  @Field(() => ID, { description: 'The order\'s id: one set of CN details per order.' }) id!: string;
   @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
-  @Field(() => CnCustomer, { nullable: true }) customer!: CnCustomer | null;
-  @Field(() => CnAddress, { nullable: true }) shippingAddress!: CnAddress | null;
+  @Field(() => CnCustomer, { nullable: true, description: 'The customer; null when the caller may not see them.' }) customer!: CnCustomer | null;
+  @Field(() => CnAddress, { nullable: true, description: 'Where the order goes; null when the caller may not see it.' }) shippingAddress!: CnAddress | null;
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { AddressGroup } from '../rules/personal-fields.js';
 
 @ObjectType({ description: 'The buyer. Each field is disclosed by the personal-data policy (full, masked, pseudonymised) or is null with a FORBIDDEN error naming the reason.' })
@@ -19,5 +19,6 @@ export class DeAddress {
 export class DeOrderDetails {
   orderId!: string;
   customerRef!: string;
+  @Field(() => ID, { description: 'The order\'s id: one set of DE details per order.' }) id!: string;
   @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-
 import { actorOf, type Principal } from '@hub/shared/auth/principal';
 import { DomainError, InputValidationError } from '@hub/shared/errors';
 import { loadBatched, type RequestContext } from '@hub/shared/graphql/context';
-import { withUserErrors } from '@hub/shared/graphql/user-error';
+import { replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { OrderQueryService } from '../order-query.service.js';
 import type { OrderTransitionService } from '../order-transition.service.js';
 import { ChangeOrderStatusInput, OrderIdentifierInput, OrdersArgs } from './order.inputs.js';
@@ -58,7 +58,7 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
     }
 
     @Authorized('admin', 'operator', 'warehouse', 'carrier', 'customer')
-    @Mutation(() => OrderView, { description: 'Moves an order to its next status; illegal moves and stale versions are rejected.', deprecationReason: 'Use `orderStatusChange`: it answers refusals as `userErrors` instead of failing the whole response.' })
+    @Mutation(() => OrderView, { description: 'Moves an order to its next status; illegal moves and stale versions are rejected.', deprecationReason: replacedByPayloadMutation('orderStatusChange') })
     async changeOrderStatus(@Arg('input', () => ChangeOrderStatusInput, INPUT) input: ChangeOrderStatusInput, @Ctx() { principal }: RequestContext): Promise<OrderView> {
       return changeStatus(principal, input);
     }

@@ -27,7 +27,7 @@ export class ActorView {
   @Field(() => String, { description: 'user, system or carrier.', deprecationReason: 'Use `kind`, an enum.' }) type!: string;
   @Field(() => ActorKindEnum, { description: 'What kind of actor this is.' }) kind!: ActorKind;
   @Field(() => ID, { description: 'Unique across kinds ("USER:…", "CARRIER:…"), so a user and a carrier with the same subject stay apart.' }) id!: string;
-  @Field(() => String, { description: 'The actor\'s own id within its kind: a pseudonymous subject, a service name or a carrier code.' }) actorId!: string;
+  @Field(() => String, { description: 'The actor\'s own id within its kind: a pseudonymous subject, a service name or a carrier code.' }) subject!: string;
 }
 
 @ObjectType('OrderStatusChange', { description: 'One step of the order timeline.' })
@@ -92,5 +92,5 @@ export class OrderStatusChangePayload extends MutationPayload {
 /** Actor ids are unique within a kind only; the kind in front keeps a client cache from merging two actors. */
 export function toActorView(actor: { type: Actor['type'] | string; id: string }): ActorView {
   const kind = actor.type.toUpperCase() as ActorKind;
-  return { type: actor.type, kind, id: `${kind}:${actor.id}`, actorId: actor.id };
+  return { type: actor.type, kind, id: `${kind}:${actor.id}`, subject: actor.id };
 }
