@@ -18,6 +18,7 @@ export const USER_ERROR_CODES = {
   PERSONAL_DATA_IN_LINE: 'An order line carries personal data; it belongs in the customer or address input.',
   DISPATCH_COUNTRY_UNSUPPORTED: 'The shop does not ship to or from that country.',
   INVALID_DATE: 'A date is not a real calendar date or lies outside the allowed range.',
+  OUTSIDE_EU_VAT_AREA: 'The destination lies outside the EU VAT area (e.g. the Canary Islands), which this shop does not serve.',
   POSTAL_CODE_FORMAT: 'The postal code does not have the destination country\'s format.',
   VAT_AMOUNT_MISMATCH: 'A line\'s tax differs from the VAT the rules compute for it.',
   VAT_ID_FORMAT: 'The VAT identification number does not have its member state\'s format.',
