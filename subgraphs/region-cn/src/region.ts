@@ -1,12 +1,14 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
 import { systemClock, type Clock } from './clock.js';
 import { createCnOrderResolvers } from './orders/cn-order.resolver.js';
+import { createCnPersonalDataResolvers } from './orders/cn-personal-data.resolver.js';
 import { cnEntities } from './persistence/cn-entities.js';
 import { cnMigrations } from './persistence/migrations/index.js';
 import { createCnPickupResolvers } from './pickups/graphql/cn-pickup.resolver.js';
 import { createCnRefundResolvers } from './refunds/graphql/cn-refund.resolver.js';
 import { createCnOrderReturnsResolvers } from './returns/graphql/cn-order-returns.resolver.js';
 import { createCnReturnResolvers } from './returns/graphql/cn-return.resolver.js';
+import { returnCommandHandlers } from './returns/return-command.handlers.js';
 import { createReturnServices } from './returns/return-services.js';
 
 /** region-cn: mainland China orders, personal data kept in China, 7-day no-reason returns with door pickup. */
@@ -17,10 +19,11 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     profile: { displayName: 'China', defaultCurrency: 'CNY', timeZone: 'Asia/Shanghai' },
     entities: cnEntities,
     migrations: cnMigrations,
+    commandHandlers: returnCommandHandlers(),
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);
       return [
-        ...createCnOrderResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
+        ...createCnOrderResolvers(dependencies), ...createCnPersonalDataResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
         ...createCnPickupResolvers(returns), ...createCnRefundResolvers(returns),
       ];
     },

@@ -30,6 +30,11 @@ export class SeaDeliveryRefusalView {
   @Field(() => SeaRefusalReasonEnum, { description: 'Why it was refused.' }) reason!: SeaRefusalReason;
   @Field(() => GraphQLISODateTime, { description: 'When it was refused.' }) refusedAt!: Date;
   @Field(() => [SeaStockReleaseView], { description: 'Stock to put back, line by line.' }) stockReleases!: SeaStockReleaseView[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why core refused to record the refusal (code and reason), e.g. the order was already delivered; its stock releases are then withdrawn. Null while core agrees or has not answered yet.',
+  })
+  coreRejection!: string | null;
 }
 
 @InputType({ description: 'A parcel the customer refused at the door; the courier is the calling carrier.' })

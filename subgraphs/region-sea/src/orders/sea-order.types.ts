@@ -1,28 +1,22 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { RegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 import { OrderStatusEnum } from '@hub/shared/graphql/enums';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { SeaDeliveryRefusalView } from '../delivery/sea-delivery.types.js';
 import { SeaPaymentView } from '../payments/sea-payment.types.js';
 
-@ObjectType({ description: 'The customer of a SEA order, as the caller may see them.' })
+@ObjectType({ description: 'The buyer, disclosed field by field by region-sea\'s personal-data policy; null when a requested field is withheld (see the errors\' `reason`).' })
 export class SeaCustomer {
-  @Field(() => String, { description: 'The customer\'s name.' }) name!: string;
-  @Field(() => String, { description: 'E.164.' }) phone!: string;
+  /** Carried for the field resolvers; every field goes through the shared personal-data gate. */
+  orderId!: string;
+  customerRef!: string;
 }
 
-@ObjectType({ description: 'A SEA delivery address, as the caller may see it.' })
+@ObjectType({ description: 'Where the parcel goes, disclosed field by field by region-sea\'s personal-data policy; null when a requested field is withheld.' })
 export class SeaAddress {
-  @Field(() => String, { description: 'Who receives the parcel.' }) recipientName!: string;
-  @Field(() => String, { description: 'E.164.' }) recipientPhone!: string;
-  @Field(() => String, { description: 'Street, number, building.' }) line1!: string;
-  @Field(() => String, { description: 'More of the address, if any.', nullable: true }) line2!: string | null;
-  @Field(() => String, { description: 'Kelurahan/desa, tambon, phường/xã or barangay.', nullable: true }) subdistrict!: string | null;
-  @Field(() => String, { description: 'Kecamatan, amphoe, quận/huyện or municipality.', nullable: true }) district!: string | null;
-  @Field(() => String, { description: 'City.' }) city!: string;
-  @Field(() => String, { description: 'Province or state.' }) province!: string;
-  @Field(() => String, { description: 'Postal code.' }) postalCode!: string;
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2 code.' }) country!: string;
+  orderId!: string;
+  customerRef!: string;
 }
 
 @ObjectType({ description: 'What a mobile checkout shows once the order exists; amounts in the minor unit of the destination\'s currency.' })
@@ -30,19 +24,16 @@ export class SeaOrderConfirmation {
   @Field(() => ID, { description: 'The order id: one confirmation per order, so it is unique for this type.', deprecationReason: 'An order id under another type name: use `orderId`, or `order` in `seaQuickOrderPlace`.' }) id!: string;
   @Field(() => ID, { description: 'The order placed.' }) orderId!: string;
   @Field(() => String, { description: 'Human order number.' }) number!: string;
-  @Field(() => MinorUnits, { description: 'Grand total, as core registered it.' }) total!: number;
+  @Field(() => MinorUnits, { description: 'Grand total, by the rule core applies too.' }) total!: number;
   @Field(() => OrderStatusEnum, { description: 'The order status when it was confirmed.' }) status!: OrderStatus;
+  @Field(() => String, { description: 'PENDING until core has registered the order (the app need not wait for it), then REGISTERED, or REJECTED.' })
+  registration!: string;
 }
 
 @ObjectType({ description: 'What region-sea knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
-export class SeaOrderDetails {
-  /** Carried for the field resolvers below; not part of the schema. */
-  orderId!: string;
-  customerRef!: string;
-  @Field(() => ID, { description: 'The order\'s id: one set of SEA details per order.' }) id!: string;
-  @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
-  @Field(() => SeaCustomer, { description: 'The customer; null when the caller may not see them.', nullable: true }) customer!: SeaCustomer | null;
-  @Field(() => SeaAddress, { description: 'Where the order goes; null when the caller may not see it.', nullable: true }) shippingAddress!: SeaAddress | null;
+export class SeaOrderDetails extends RegionalOrderFacts {
+  @Field(() => SeaCustomer, { nullable: true }) customer!: SeaCustomer | null;
+  @Field(() => SeaAddress, { nullable: true }) shippingAddress!: SeaAddress | null;
   @Field(() => SeaPaymentView, { nullable: true, description: 'Null when payment was settled outside the hub.' }) payment!: SeaPaymentView | null;
   @Field(() => SeaDeliveryRefusalView, { description: 'The refusal at the door; null unless the parcel was refused.', nullable: true }) deliveryRefusal!: SeaDeliveryRefusalView | null;
 }

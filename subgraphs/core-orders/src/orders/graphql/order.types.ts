@@ -2,9 +2,9 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { GraphQLISODateTime } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Actor } from '@hub/shared/auth/principal';
-import type { Channel, OrderStatus } from '@hub/shared/messaging/contracts';
+import type { Channel, OrderStatus, PaymentTerms } from '@hub/shared/messaging/contracts';
 import { connectionType } from '@hub/shared/graphql/connection';
-import { ChannelEnum, OrderStatusEnum } from '@hub/shared/graphql/enums';
+import { ChannelEnum, OrderStatusEnum, PaymentTermsEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 import { MutationPayload } from '@hub/shared/graphql/user-error';
 
@@ -36,7 +36,10 @@ export class OrderStatusChangeView {
   @Field(() => Int, { description: 'Position of the step in the timeline, from 1.' }) sequence!: number;
   @Field(() => OrderStatusEnum, { nullable: true, description: 'The status before; null for the first step.' }) from!: OrderStatus | null;
   @Field(() => OrderStatusEnum, { description: 'The status after.' }) to!: OrderStatus;
-  @Field(() => GraphQLISODateTime, { description: 'When the step happened.' }) at!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When core recorded the step.' }) at!: Date;
+  @Field(() => GraphQLISODateTime, {
+    description: 'When the step happened (a carrier\'s scan, a region\'s change made while core was away); deadlines count from it. Equal to `at` when nobody reported an earlier time.',
+  }) occurredAt!: Date;
   @Field(() => ActorView, { description: 'Who took the step.' }) actor!: ActorView;
   @Field(() => String, { nullable: true, description: 'A note the actor left.' }) note!: string | null;
   @Field(() => Int, { description: 'The order version this step produced.' }) orderVersion!: number;
@@ -74,11 +77,12 @@ export class OrderView {
   @Field(() => String, { description: 'ISO 4217 code; every amount is in its minor unit.' }) currency!: string;
   @Field(() => String, { description: 'Pseudonymous customer reference; personal data lives in the region.' }) customerRef!: string;
   @Field(() => OrderStatusEnum, { description: 'Where the order is now.' }) status!: OrderStatus;
+  @Field(() => PaymentTermsEnum, { description: 'Cash-on-delivery orders go to picking without PAID: the cash is taken at the door.' }) paymentTerms!: PaymentTerms;
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion.' }) version!: number;
   @Field(() => [OrderLineView], { description: 'The lines as sold.' }) lines!: OrderLineView[];
   @Field(() => OrderTotalsView, { description: 'The order\'s money.' }) totals!: OrderTotalsView;
   @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
-  @Field(() => GraphQLISODateTime, { description: 'When the order was placed.' }) placedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;
 }
 

@@ -18,6 +18,7 @@ registerEnumType(CnReturnStateEnum, {
     REFUNDED: { description: 'The refund was issued.' },
     REJECTED: { description: 'No returned line was complete; nothing is refunded.' },
     WITHDRAWN: { description: 'The customer withdrew the return before pickup.' },
+    REFUSED_BY_CORE: { description: 'Core refused to record the request (see coreRejection); the units can be returned again.' },
   },
 });
 
