@@ -77,7 +77,7 @@ async function place(region: keyof typeof placements, input = placements[region]
   return id;
 }
 
-const ORDER = `query($id: ID!) { order(id: $id) { id number region status version timeline { from to actor { type id } } } }`;
+const ORDER = `query($id: ID!) { order(id: $id) { id number region status version timeline { from to actor { type id: subject } } } }`;
 
 it.each(Object.keys(placements) as Array<keyof typeof placements>)('places a %s order and reads master and regional data in one query', async (region) => {
   const id = await place(region);

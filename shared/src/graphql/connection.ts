@@ -51,6 +51,13 @@ export function decodeCursor(after: string, arity?: number): CursorKey {
   return key as CursorKey;
 }
 
+/** The id inside the cursor of a list sorted by a numeric id alone. */
+export function decodeIdCursor(after: string): number {
+  const [id] = decodeCursor(after, 1);
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
+  return id;
+}
+
 /** The page size asked for (default 20); the argument's validation has already kept it within 1..100. */
 export function pageSize(args: ConnectionArgs): number {
   return args.first ?? DEFAULT_PAGE_SIZE;

@@ -23,6 +23,7 @@ export async function buildFederatedSchema(
     validate: { forbidUnknownValues: true, whitelist: true },
     skipCheck: true,
   });
+  describeRootTypes(typeGraphQLSchema);
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`;
   const resolvers = createResolversMap(typeGraphQLSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
@@ -30,4 +31,12 @@ export async function buildFederatedSchema(
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as never }]);
   return { schema, sdl };
+}
+
+/** type-graphql cannot describe the root types; the schema lint wants every type described. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const descriptions = { Query: 'What can be read.', Mutation: 'What can be changed. Refusals a caller can act on come back in each payload\'s `userErrors`.' };
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (type && !type.description) (type as { description?: string | null }).description = descriptions[type.name as keyof typeof descriptions] ?? null;
+  }
 }

@@ -18,6 +18,7 @@ export const USER_ERROR_CODES = {
   PERSONAL_DATA_IN_LINE: 'An order line carries personal data; it belongs in the customer or address input.',
   DISPATCH_COUNTRY_UNSUPPORTED: 'The shop does not ship to or from that country.',
   INVALID_DATE: 'A date is not a real calendar date or lies outside the allowed range.',
+  OUTSIDE_EU_VAT_AREA: 'The destination lies outside the EU VAT area (e.g. the Canary Islands), which this shop does not serve.',
   POSTAL_CODE_FORMAT: 'The postal code does not have the destination country\'s format.',
   VAT_AMOUNT_MISMATCH: 'A line\'s tax differs from the VAT the rules compute for it.',
   VAT_ID_FORMAT: 'The VAT identification number does not have its member state\'s format.',
@@ -103,16 +104,22 @@ export function fieldPath(field: string, argument?: string): string[] {
   return argument && parts[0] !== argument ? [argument, ...parts] : parts;
 }
 
+/** The deprecation reason of a mutation that still refuses with top-level errors, naming its payload successor. */
+export function replacedByPayloadMutation(mutation: string): string {
+  return `Use \`${mutation}\`: it answers refusals in \`userErrors\` instead of failing the whole response.`;
+}
+
 /**
  * Runs a mutation and turns the refusals its caller can act on into `userErrors`; anything else (not allowed,
- * a service down, a bug) is thrown on as before. `argument` is the name `field` paths start from.
+ * a service down, a bug) is thrown on as before. `argument` is the name `field` paths start from. A result
+ * may carry its own `userErrors` (a refusal the domain answers as a value rather than an error).
  */
 export async function withUserErrors<T extends object>(
   run: () => Promise<T>,
   argument = 'input',
 ): Promise<Partial<T> & { userErrors: UserError[] }> {
   try {
-    return { ...(await run()), userErrors: [] };
+    return { userErrors: [], ...(await run()) };
   } catch (error) {
     const userError = toUserError(error, argument);
     if (!userError) throw error;

@@ -19,11 +19,11 @@ const NoPersonalData = (part: 'name' | 'attributes') => ValidateBy({
 
 @InputType('OrderLineInput', { description: 'One line as sold; amounts in the minor unit of the order currency.' })
 export class OrderLineInputType {
-  @Field(() => String) @Matches(/^[A-Za-z0-9._-]{1,64}$/) sku!: string;
-  @Field(() => String) @IsString() @Length(1, 300) @NoPersonalData('name') name!: string;
-  @Field(() => Int) @IsInt() @Min(1) @Max(10_000) quantity!: number;
+  @Field(() => String, { description: 'Stock-keeping unit.' }) @Matches(/^[A-Za-z0-9._-]{1,64}$/) sku!: string;
+  @Field(() => String, { description: 'Product name as sold.' }) @IsString() @Length(1, 300) @NoPersonalData('name') name!: string;
+  @Field(() => Int, { description: 'Units sold, 1 to 10,000.' }) @IsInt() @Min(1) @Max(10_000) quantity!: number;
   @Field(() => MinorUnits, { description: 'Net unit price.' }) @IsInt() @Min(0) unitPrice!: number;
-  @Field(() => MinorUnits, { defaultValue: 0 }) @IsInt() @Min(0) unitTax!: number;
+  @Field(() => MinorUnits, { description: 'Tax per unit.', defaultValue: 0 }) @IsInt() @Min(0) unitTax!: number;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Product attributes as sold (category, size…).' })
   @IsOptional() @NoPersonalData('attributes') attributes?: Record<string, string | number | boolean>;
 }
@@ -34,15 +34,15 @@ export abstract class RegionalOrderInputBase {
   @Field(() => String, { description: 'Client-generated key; repeating it returns the same order, never a second one.' })
   @Matches(/^[A-Za-z0-9._:-]{8,200}$/) idempotencyKey!: string;
 
-  @Field(() => ChannelEnum, { defaultValue: 'WEB' }) @IsIn(CHANNELS) channel!: Channel;
+  @Field(() => ChannelEnum, { description: 'Where the customer placed the order.', defaultValue: 'WEB' }) @IsIn(CHANNELS) channel!: Channel;
 
   @Field(() => String, { nullable: true, description: 'Operators placing an order for a customer name them here; customers omit it.' })
   @IsOptional() @IsString() @Length(1, 200) customerRef?: string;
 
-  @Field(() => [OrderLineInputType]) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested() lines!: OrderLineInputType[];
+  @Field(() => [OrderLineInputType], { description: 'The lines as sold, 1 to 500.' }) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested() lines!: OrderLineInputType[];
 
-  @Field(() => MinorUnits, { defaultValue: 0 }) @IsInt() @Min(0) shippingTotal!: number;
-  @Field(() => MinorUnits, { defaultValue: 0 }) @IsInt() @Min(0) discountTotal!: number;
+  @Field(() => MinorUnits, { description: 'Shipping charged.', defaultValue: 0 }) @IsInt() @Min(0) shippingTotal!: number;
+  @Field(() => MinorUnits, { description: 'Discount granted on the whole order.', defaultValue: 0 }) @IsInt() @Min(0) discountTotal!: number;
 }
 
 export function toOrderLines(lines: OrderLineInputType[]): OrderLineInput[] {

@@ -5,9 +5,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * resolvers; every other field comes from core through the gateway.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Order')
+@ObjectType('Order', { description: 'The master order, owned by core-orders. Regions add their own fields.' })
 export class OrderReference {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'UUID v7 chosen by the region that took the order in.' }) id!: string;
 }
 
 /** Federation hands a region `{ id }`; the region's field resolvers load what they need from there. */

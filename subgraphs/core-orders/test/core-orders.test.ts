@@ -75,7 +75,7 @@ it('serves the order over authenticated GraphQL and refuses callers without a to
   const request = registration({ customerRef: 'cust-graphql' });
   const reply = await register(request);
   expect(reply.outcome).toBe('accepted');
-  const query = `query($id: ID!) { order(id: $id) { id number placedAt status version totals { grandTotal } lines { sku lineTotal } timeline { to actor { type id } } } }`;
+  const query = `query($id: ID!) { order(id: $id) { id number placedAt status version totals { grandTotal } lines { sku lineTotal } timeline { to actor { type kind id subject } } } }`;
   const anonymous = await postGraphQL(app.url, query, { id: request.orderId });
   expect(anonymous.status).toBe(401);
   expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -86,7 +86,7 @@ it('serves the order over authenticated GraphQL and refuses callers without a to
   expect(result.data.order).toMatchObject({
     id: request.orderId, status: 'CREATED', version: 1, totals: { grandTotal: 11300 },
     number: request.number, placedAt: request.placedAt, lines: [{ sku: 'TEA-1', lineTotal: 11300 }],
-    timeline: [{ to: 'CREATED', actor: { type: 'user', id: 'cust-1' } }],
+    timeline: [{ to: 'CREATED', actor: { type: 'user', kind: 'USER', id: 'USER:cust-1', subject: 'cust-1' } }],
   });
 
   const stranger = await scope.token({ subject: 'someone-else', role: 'customer', regions: ['cn'] });

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { stepCommandId } from '../src/returns/core-step.js';
 import { returnWindow } from '../src/rules/return-window.rules.js';
-import { startCnReturnsHub, type CnReturnsHub } from './support/cn-returns-hub.js';
-import { CANCEL_PICKUP, INSPECT, OPEN_SLOTS, ORDER_RETURNS, OVERDUE, REQUEST, RESCHEDULE, SCAN, SCHEDULE, SETTLE, WITHDRAW } from './support/cn-returns.operations.js';
+import { ADDRESS, startCnReturnsHub, type CnReturnsHub } from './support/cn-returns-hub.js';
+import {
+  CANCEL_PICKUP, INSPECT, OPEN_SLOTS, ORDER_RETURNS, OVERDUE, OVERDUE_PAGE, PAYLOAD, REQUEST, RESCHEDULE, SCAN, SCHEDULE, SETTLE, SLOTS_PAGE, WITHDRAW,
+} from './support/cn-returns.operations.js';
 
 /**
  * 7-day no-reason returns through real region-cn and core: intake, eligibility, door pickup, inspection, refund,
@@ -50,7 +52,7 @@ async function eligibility(orderId: string, bearer: string) {
 async function timeline(orderId: string) {
   await hub.commandsSettled();
   const admin = await hub.staff('admin');
-  const result = await hub.coreGql(`query($id: ID!) { order(id: $id) { status timeline { to note at occurredAt actor { type id } } } }`, { id: orderId }, admin);
+  const result = await hub.coreGql(`query($id: ID!) { order(id: $id) { status timeline { to note at occurredAt actor { type id: subject } } } }`, { id: orderId }, admin);
   return result.data.order as { status: string; timeline: Array<{ to: string; note: string | null; at: string; occurredAt: string; actor: { type: string; id: string } }> };
 }
 
@@ -366,4 +368,97 @@ describe('when requests race', () => {
 it('has migrations that create exactly the tables its entities describe', async () => {
   const diff = await hub.region.orm.schema.getUpdateSchemaSQL({ wrap: false, schema: 'region_cn' });
   expect(diff.split('\n').filter((line) => line.trim())).toEqual([]);
+});
+
+describe('the payload mutations', () => {
+  it('take a return from request to refund with no userErrors at any step', async () => {
+    const customer = await hub.customer('cust-payload');
+    const placed = await hub.gql(PAYLOAD.place, { input: { idempotencyKey: randomUUID(), customer: { name: '王芳', phone: '13900139000' }, shippingAddress: ADDRESS, lines: [TEA] } }, customer);
+    expect(placed.data.cnOrderPlace.userErrors).toEqual([]);
+    const orderId = placed.data.cnOrderPlace.order.id;
+    await hub.deliver(orderId);
+    const opened = await hub.gql(PAYLOAD.openSlots, { input: { ...AREA, slots: [{ startsAt: new Date(Date.now() + 40 * 3600_000).toISOString(), endsAt: new Date(Date.now() + 42 * 3600_000).toISOString(), capacity: 1 }] } }, await hub.staff('operator'));
+    expect(opened.data.cnPickupSlotsOpen.userErrors).toEqual([]);
+    const requested = (await hub.gql(PAYLOAD.request, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 2 }] } }, customer)).data.cnReturnRequest;
+    expect(requested).toMatchObject({ return: { state: 'REQUESTED' }, refusal: null, userErrors: [] });
+    const returnId = requested.return.id;
+    const steps = [
+      [PAYLOAD.schedule, { returnId, slotId: opened.data.cnPickupSlotsOpen.slots[0].id }, customer, 'cnReturnPickupSchedule', 'PICKUP_SCHEDULED'],
+      [PAYLOAD.scan, { returnId }, await hub.staff('carrier'), 'cnReturnPickupScan', 'PICKED_UP'],
+      [PAYLOAD.inspect, { returnId, lines: [{ lineNo: 1, complete: true }] }, await hub.staff('warehouse'), 'cnReturnInspect', 'RECEIVED'],
+      [PAYLOAD.settle, { returnId }, await hub.staff('operator'), 'cnReturnSettle', 'REFUNDED'],
+    ] as const;
+    for (const [operation, input, bearer, field, state] of steps) {
+      const result = await hub.gql(operation, { input }, bearer);
+      expect(result.errors).toBeUndefined();
+      expect(result.data[field]).toMatchObject({ return: { id: returnId, state }, userErrors: [] });
+    }
+  });
+
+  it('answers refusals in userErrors, keeping the region-specific detail in the payload and data intact', async () => {
+    const customer = await hub.customer('cust-refusals');
+    const badTerms = await hub.gql(PAYLOAD.place, { input: {
+      idempotencyKey: randomUUID(), customer: { name: '王芳', phone: '13900139000' }, shippingAddress: ADDRESS, lines: [TEA],
+      returnPolicies: [{ lineNo: 2, exclusion: 'CUSTOM_MADE' }],
+    } }, customer);
+    expect(badTerms.errors).toBeUndefined();
+    expect(badTerms.data.cnOrderPlace).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'INVALID', field: ['input', 'returnPolicies', '0', 'lineNo'] })] });
+
+    const orderId = await hub.place('cust-refusals', { lines: [TEA] });
+    await hub.deliver(orderId);
+    const tooMany = (await hub.gql(PAYLOAD.request, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 3 }] } }, customer)).data.cnReturnRequest;
+    expect(tooMany).toEqual({
+      return: null, refusal: { lineNo: 1, reason: 'QUANTITY_EXCEEDS_RETURNABLE', returnableQuantity: 2 },
+      userErrors: [expect.objectContaining({ code: 'RETURN_NOT_ELIGIBLE', field: ['input', 'lines', '0', 'quantity'] })],
+    });
+
+    const returnId = (await request('cust-refusals', orderId, 1)).data.requestCnReturn.id;
+    const [full] = await openSlots([{ inHours: 60, capacity: 1, fee: 0 }]);
+    const other = await hub.place('cust-refusals-2', { lines: [TEA] });
+    await hub.deliver(other);
+    const otherReturn = (await request('cust-refusals-2', other, 1)).data.requestCnReturn.id;
+    await hub.gql(SCHEDULE, { input: { returnId: otherReturn, slotId: full } }, await hub.customer('cust-refusals-2'));
+    const unavailable = (await hub.gql(PAYLOAD.schedule, { input: { returnId, slotId: full } }, customer)).data.cnReturnPickupSchedule;
+    expect(unavailable).toEqual({ return: null, unavailableSlot: { slotId: full, reason: 'FULL' }, userErrors: [expect.objectContaining({ code: 'PICKUP_SLOT_UNAVAILABLE', field: ['input', 'slotId'] })] });
+
+    const stale = await hub.gql(PAYLOAD.withdraw, { input: { returnId, expectedVersion: 99 } }, customer);
+    expect(stale.errors).toBeUndefined();
+    expect(stale.data.cnReturnWithdraw).toEqual({ return: null, userErrors: [expect.objectContaining({ code: 'CONFLICT', field: ['input', 'expectedVersion'] })] });
+    const settleTooEarly = (await hub.gql(PAYLOAD.settle, { input: { returnId } }, await hub.staff('operator'))).data.cnReturnSettle;
+    expect(settleTooEarly.userErrors[0].code).toBe('INVALID_STATUS_TRANSITION');
+    // The deprecated mutation still fails the old way.
+    const old = await hub.gql(WITHDRAW, { input: { returnId, expectedVersion: 99 } }, customer);
+    expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
+    // Not allowed is not the caller's mistake to fix: it stays a top-level error.
+    const forbidden = await hub.gql(PAYLOAD.settle, { input: { returnId } }, customer);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('pages pickup slots and overdue refunds with cursors within 1..100', async () => {
+    const orderId = await hub.place('cust-pages', { lines: [TEA] });
+    await hub.deliver(orderId);
+    const customer = await hub.customer('cust-pages');
+    const returnId = (await request('cust-pages', orderId, 1)).data.requestCnReturn.id;
+    const opened = await openSlots([70, 72, 74, 76, 78].map((inHours) => ({ inHours, capacity: 1, fee: 0 })));
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await hub.gql(SLOTS_PAGE, { returnId, first: 2, after }, customer)).data.cnPickupSlotsConnection;
+      expect(page.edges.map((edge: any) => edge.node.id)).toEqual(page.nodes.map((node: any) => node.id));
+      seen.push(...page.nodes.map((node: { id: string }) => node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(expect.arrayContaining(opened));
+    expect(new Set(seen).size).toBe(seen.length);
+
+    const operator = await hub.staff('operator');
+    for (const first of [0, 101]) {
+      expect((await hub.gql(SLOTS_PAGE, { returnId, first }, customer)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect((await hub.gql(OVERDUE_PAGE, { first }, operator)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+    expect((await hub.gql(OVERDUE_PAGE, { after: 'forged' }, operator)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const overdue = await hub.gql(OVERDUE_PAGE, { first: 100 }, operator);
+    expect(overdue.errors).toBeUndefined();
+    expect(overdue.data.cnOverdueRefundsConnection.pageInfo).toEqual(expect.objectContaining({ hasNextPage: false }));
+  });
 });

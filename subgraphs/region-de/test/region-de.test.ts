@@ -143,6 +143,29 @@ it.each([
   expect(regional.n).toBe(0);
 });
 
+describe('deOrderPlace', () => {
+  const PLACE_PAYLOAD = `mutation($input: PlaceDeOrderInput!) { deOrderPlace(input: $input) { order { id } userErrors { code field message } } }`;
+
+  it('answers a broken rule in userErrors, its code naming the rule, and writes nothing', async () => {
+    const subject = `cust-de-payload-${randomUUID()}`;
+    const result = await hub.gql(PLACE_PAYLOAD, { input: orderInput({ lines: [line(1000, 160)] }) }, await customerToken(subject));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.deOrderPlace).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'VAT_AMOUNT_MISMATCH', field: ['input', 'lines', '0', 'unitTax'] })] });
+    const [regional] = await hub.sql(`select count(*)::int as n from region_de.regional_order where customer_ref = ?`, [subject]);
+    expect(regional.n).toBe(0);
+  });
+
+  it('places the order with no userErrors, and keeps a VAT-ID check that is down a top-level error', async () => {
+    const placed = await hub.gql(PLACE_PAYLOAD, { input: orderInput() }, await customerToken());
+    expect(placed.data.deOrderPlace.userErrors).toEqual([]);
+    expect(placed.data.deOrderPlace.order.id).toMatch(/^[0-9a-f-]{36}$/);
+    const unavailable = await hub.gql(PLACE_PAYLOAD, { input: orderInput({
+      customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU88888888' }, shippingAddress: address('AT', '1010'), lines: [line(1000, 0)],
+    }) }, await customerToken());
+    expect(unavailable.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  });
+});
+
 it('asks to retry when the online VAT-ID check is unavailable', async () => {
   const result = await hub.gql(PLACE, { input: orderInput({
     customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU88888888' }, shippingAddress: address('AT', '1010'), lines: [line(1000, 0)],

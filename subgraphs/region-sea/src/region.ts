@@ -13,6 +13,9 @@ import { createSeaOrderResolver } from './orders/sea-order.resolver.js';
 import { CodCollectionService } from './payments/cod-collection.service.js';
 import { CodReconciliationService } from './payments/cod-reconciliation.service.js';
 import { createCodResolver } from './payments/cod.resolver.js';
+import { SeaCheckoutOptions, SeaCodCollectionView, SeaCodReconciliationRow, SeaPaymentView } from './payments/sea-payment.types.js';
+import { SeaDeliveryRefusalView } from './delivery/sea-delivery.types.js';
+import { derivedIdResolver } from '@hub/shared/graphql/derived-id';
 import { SeaCodCollection, SeaPayment } from './payments/sea-payment.entity.js';
 import { seaMigrations } from './persistence/migrations/index.js';
 
@@ -31,6 +34,11 @@ export const seaRegion: RegionDefinition = {
       ...createSeaPersonalDataResolvers(dependencies),
       createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),
       createDeliveryRefusalResolver(new DeliveryRefusalService(orm, commandsQueued)),
+      derivedIdResolver(SeaPaymentView, (payment) => payment.orderId, 'The order\'s id: one payment per order.'),
+      derivedIdResolver(SeaCodCollectionView, (collection) => collection.orderId, 'The order\'s id: one collection per order.'),
+      derivedIdResolver(SeaDeliveryRefusalView, (refusal) => refusal.orderId, 'The order\'s id: one refusal per order.'),
+      derivedIdResolver(SeaCodReconciliationRow, (row) => `${row.day}:${row.courierId}:${row.currency}`, 'Day, courier and currency: one row each.'),
+      derivedIdResolver(SeaCheckoutOptions, (options) => options.country, 'The destination country: one set of options each.'),
     ];
   },
   onOrderEvent: applySeaOrderEvent,

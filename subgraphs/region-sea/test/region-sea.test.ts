@@ -181,6 +181,32 @@ describe('seaQuickOrder', () => {
   });
 });
 
+describe('seaQuickOrderPlace', () => {
+  const PLACE = `mutation($input: SeaQuickOrderInput!) { seaQuickOrderPlace(input: $input) {
+    order { id } confirmation { id orderId number total status } userErrors { code field message } } }`;
+
+  it('answers the order and what the app shows, with no userErrors', async () => {
+    const result = await postGraphQL(hub.region.url, PLACE, { input: quickOrderInput() }, await customer(`cust-payload-${randomUUID()}`));
+    expect(result.errors).toBeUndefined();
+    const { order, confirmation, userErrors } = result.data.seaQuickOrderPlace;
+    expect(userErrors).toEqual([]);
+    expect(confirmation).toMatchObject({ orderId: order.id, total: 1_014_000, status: 'CREATED' });
+  });
+
+  it('answers a broken rule in userErrors with the rule as its code, and a malformed variable still at the top level', async () => {
+    const overLimit = await postGraphQL(hub.region.url, PLACE, { input: quickOrderInput({
+      address: { ...ID_ADDRESS, country: 'SG', recipientPhone: '81234567', postalCode: '018956' },
+      lines: [{ sku: 'X-1', name: 'Item', quantity: 1, unitPrice: 60_000, unitTax: 0 }],
+    }) }, await customer(`cust-payload-${randomUUID()}`));
+    expect(overLimit.errors).toBeUndefined();
+    expect(overLimit.data.seaQuickOrderPlace).toEqual({ order: null, confirmation: null, userErrors: [expect.objectContaining({ code: 'COD_LIMIT_EXCEEDED', field: ['input', 'payment'] })] });
+    const badPhone = await postGraphQL(hub.region.url, PLACE, { input: quickOrderInput({ address: { ...ID_ADDRESS, country: 'TH', recipientPhone: '081 234 5' } }) }, await customer(`cust-payload-${randomUUID()}`));
+    expect(badPhone.data.seaQuickOrderPlace.userErrors).toEqual([expect.objectContaining({ code: 'PHONE_INVALID', field: ['input', 'address', 'recipientPhone'] })]);
+    const malformed = await postGraphQL(hub.region.url, PLACE, { input: { ...quickOrderInput(), payment: 'BARTER' } }, await customer(`cust-payload-${randomUUID()}`));
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 it('tells the app each country\'s payment methods, minor unit and cash-on-delivery limit', async () => {
   const token = await customer('cust-options');
   const query = `query($c: String!) { seaCheckoutOptions(country: $c) { country currency minorUnitsPerMajor paymentMethods codLimit } }`;

@@ -134,6 +134,27 @@ describe('a refusal core does not accept', () => {
 });
 
 describe('seaCodReconciliation', () => {
+  it('pages the reconciliation within 1..100 rows', async () => {
+    const operator = await hub.token({ subject: 'op-sea', role: 'operator' });
+    const PAGE = `query($from: String!, $to: String!, $first: Int, $after: String) { seaCodReconciliationConnection(from: $from, to: $to, first: $first, after: $after) {
+      edges { cursor node { id courierId day currency } } nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const all = await postGraphQL(hub.region.url, PAGE, { from: today(), to: today(), first: 100 }, operator);
+    expect(all.errors).toBeUndefined();
+    const ids = all.data.seaCodReconciliationConnection.nodes.map((node: { id: string }) => node.id);
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await postGraphQL(hub.region.url, PAGE, { from: today(), to: today(), first: 1, after }, operator)).data.seaCodReconciliationConnection;
+      paged.push(...page.nodes.map((node: { id: string }) => node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(ids);
+    for (const first of [0, 101]) {
+      const refused = await postGraphQL(hub.region.url, PAGE, { from: today(), to: today(), first }, operator);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+  });
+
   it('sets each courier\'s collected cash against the orders they delivered today, listing what is missing', async () => {
     const rider = await carrier('rider-z');
     const delivered = await Promise.all([1, 2, 3].map(() => codOrderOutForDelivery('rider-z')));

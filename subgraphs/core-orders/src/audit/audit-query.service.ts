@@ -17,14 +17,14 @@ export interface AuditFilter {
 export class AuditQueryService {
   constructor(private readonly orm: MikroORM) {}
 
-  async list(filter: AuditFilter): Promise<{ entries: AuditEntry[]; hasNextPage: boolean }> {
+  /** One page and, when another follows, one entry more. */
+  async list(filter: AuditFilter): Promise<AuditEntry[]> {
     const where: FilterQuery<AuditEntry> & Record<string, unknown> = {};
     for (const key of ['entityId', 'actorId', 'action', 'region'] as const) {
       if (filter[key]) where[key] = filter[key];
     }
     if (filter.from || filter.to) where.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     if (filter.after) where.id = { $lt: filter.after };
-    const rows = await this.orm.em.fork().find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: filter.first + 1 });
-    return { entries: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
+    return this.orm.em.fork().find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: filter.first + 1 });
   }
 }

@@ -3,20 +3,13 @@ import { canReadOrder, readableRegions } from '@hub/shared/auth/access';
 import type { Principal } from '@hub/shared/auth/principal';
 import { ForbiddenError, InputValidationError, NotFoundError } from '@hub/shared/errors';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import { decodeCursor, pageSize, toConnection, type Connection, type ConnectionArgs } from '@hub/shared/graphql/connection';
 import { Order } from './persistence/order.entity.js';
 
 export interface OrderListFilter {
   region?: string;
   status?: OrderStatus;
   customerRef?: string;
-  first: number;
-  after?: string;
-}
-
-export interface OrderPage {
-  orders: Order[];
-  endCursor: string | null;
-  hasNextPage: boolean;
 }
 
 const WITH_DETAILS = { populate: ['lines', 'timeline'] } as const;
@@ -49,7 +42,7 @@ export class OrderQueryService {
   }
 
   /** Newest first, keyset-paginated on (placedAt, id) so deep pages stay as fast as the first. */
-  async list(principal: Principal, filter: OrderListFilter): Promise<OrderPage> {
+  async list(principal: Principal, filter: OrderListFilter, page: ConnectionArgs): Promise<Connection<Order>> {
     const where: FilterQuery<Order> & Record<string, unknown> = {};
     const regions = readableRegions(principal);
     if (filter.region) {
@@ -61,18 +54,16 @@ export class OrderQueryService {
     if (principal.role === 'customer') where.customerRef = principal.subject;
     else if (filter.customerRef) where.customerRef = filter.customerRef;
     if (filter.status) where.status = filter.status;
-    if (filter.after) {
-      const { placedAt, id } = decodeCursor(filter.after);
+    if (page.after) {
+      const { placedAt, id } = decodeOrderCursor(page.after);
       where.$or = [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }];
     }
     const rows = await this.orm.em.fork().find(Order, where, {
       ...WITH_DETAILS,
       orderBy: { placedAt: 'desc', id: 'desc' },
-      limit: filter.first + 1,
+      limit: pageSize(page) + 1,
     });
-    const orders = rows.slice(0, filter.first);
-    const last = orders.at(-1);
-    return { orders, hasNextPage: rows.length > filter.first, endCursor: last ? encodeCursor(last) : null };
+    return toConnection(rows, page, (order) => [order.placedAt.toISOString(), order.id], (order) => order);
   }
 
   private visible(principal: Principal, order: Order | null, key: string): Order {
@@ -82,13 +73,9 @@ export class OrderQueryService {
   }
 }
 
-function encodeCursor(order: Order): string {
-  return Buffer.from(`${order.placedAt.toISOString()}|${order.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { placedAt: Date; id: string } {
-  const [placedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(placedAt ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw new InputValidationError('after', 'Malformed cursor');
+function decodeOrderCursor(cursor: string): { placedAt: Date; id: string } {
+  const [placedAt, id] = decodeCursor(cursor, 2);
+  const date = new Date(String(placedAt));
+  if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
   return { placedAt: date, id };
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { toOrderLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
@@ -11,13 +12,25 @@ import { PlaceCnOrderInput } from './cn-order.input.js';
 import { CnOrderDetails } from './cn-order.types.js';
 
 const REGION = 'cn';
+const INPUT = { description: 'The order: lines, money, return terms, customer and address.' } as const;
+
+@ObjectType('CnOrderPlacePayload', { description: 'What placing a CN order answers.' })
+class CnOrderPlacePayload extends MutationPayload {
+  @Field(() => OrderReference, { nullable: true, description: 'The order placed; null when refused.' }) order?: OrderReference;
+}
 
 export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
   @Resolver(() => OrderReference)
   class CnOrderResolver {
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. It answers once region-cn has stored the order, whether or not core is reachable (select `cn { number registration }`); core registers it afterwards. Repeating the idempotency key returns the same order.' })
-    async placeCnOrder(@Arg('input', () => PlaceCnOrderInput) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
+    @Mutation(() => CnOrderPlacePayload, { description: 'Places an order in the CN shop; refusals come in `userErrors`. Repeating the idempotency key returns the same order.' })
+    async cnOrderPlace(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() context: RequestContext) {
+      return withUserErrors(async () => ({ order: await this.placeCnOrder(input, context) }));
+    }
+
+    @Authorized('customer', 'operator', 'admin')
+    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. It answers once region-cn has stored the order, whether or not core is reachable (select `cn { number registration }`); core registers it afterwards. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('cnOrderPlace') })
+    async placeCnOrder(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       assertValidReturnTerms(input);
       const placed = await intake.place({
         principal,

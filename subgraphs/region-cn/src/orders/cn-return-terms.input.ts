@@ -21,12 +21,21 @@ registerEnumType(CnReturnExclusionEnum, {
 });
 
 export const CnGiftKindEnum = Object.fromEntries(GIFT_KINDS.map((k) => [k, k])) as { [K in GiftKind]: K };
-registerEnumType(CnGiftKindEnum, { name: 'CnGiftKind', description: 'What form a gift bound to an order takes.' });
+registerEnumType(CnGiftKindEnum, {
+  name: 'CnGiftKind',
+  description: 'What form a gift bound to an order takes.',
+  valuesConfig: {
+    ITEM: { description: 'Goods sent with the order.' },
+    POINTS: { description: 'Loyalty points credited.' },
+    COUPON: { description: 'A coupon for a later purchase.' },
+    VOUCHER: { description: 'A voucher with a cash value.' },
+  },
+});
 
 @InputType({ description: 'The return policy of one line, declared at purchase. Lines without one are returnable, as the law presumes.' })
 export class CnLineReturnPolicyInput {
   @Field(() => Int, { description: 'The line (1-based, as core numbers them).' }) @IsInt() @Min(1) @Max(500) lineNo!: number;
-  @Field(() => CnReturnExclusionEnum) @IsIn(RETURN_EXCLUSIONS) exclusion!: ReturnExclusion;
+  @Field(() => CnReturnExclusionEnum, { description: 'Why the line is not returnable without reason.' }) @IsIn(RETURN_EXCLUSIONS) exclusion!: ReturnExclusion;
 
   @Field(() => Boolean, { nullable: true, description: 'The customer\'s explicit confirmation, at purchase, of a confirmable exclusion. Never defaulted.' })
   @IsOptional() @IsBoolean() customerConfirmed?: boolean | null;
@@ -34,8 +43,8 @@ export class CnLineReturnPolicyInput {
 
 @InputType({ description: 'A gift bound to the order: goods, points, a voucher or a coupon.' })
 export class CnOrderGiftInput {
-  @Field(() => CnGiftKindEnum) @IsIn(GIFT_KINDS) kind!: GiftKind;
-  @Field(() => String) @IsString() @Length(1, 200) description!: string;
+  @Field(() => CnGiftKindEnum, { description: 'What form the gift takes.' }) @IsIn(GIFT_KINDS) kind!: GiftKind;
+  @Field(() => String, { description: 'What the gift is, as shown to the customer.' }) @IsString() @Length(1, 200) description!: string;
 
   @Field(() => MinorUnits, { nullable: true, description: 'The value shown to the customer before purchase; without one nothing is deducted if the gift is kept.' })
   @IsOptional() @IsInt() @Min(0) declaredValue?: number | null;

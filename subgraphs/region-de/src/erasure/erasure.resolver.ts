@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import type { ErasureService } from './erasure.service.js';
 
@@ -10,13 +11,26 @@ export class DeErasureReport {
   @Field(() => Int, { description: 'Orders still being fulfilled; erased when they close.' }) deferredOrders!: number;
 }
 
+const CUSTOMER = { nullable: true, description: 'The customer; customers omit it and act for themselves.' } as const;
+
+@ObjectType('DeErasureRequestPayload', { description: 'What an erasure request answers.' })
+class DeErasureRequestPayload extends MutationPayload {
+  @Field(() => DeErasureReport, { nullable: true, description: 'What was erased, restricted or deferred; null when refused.' }) report?: DeErasureReport;
+}
+
 export function createErasureResolver(erasure: ErasureService) {
   @Resolver(() => DeErasureReport)
   class DeErasureResolver {
     @Authorized('customer', 'customer_service', 'operator', 'admin')
-    @Mutation(() => DeErasureReport, { description: 'Erases a DE customer\'s personal data as far as German retention law allows; customers for themselves, staff name the customer.' })
-    requestDeErasure(@Arg('customerRef', () => String, { nullable: true }) customerRef: string | undefined, @Ctx() { principal }: RequestContext) {
+    @Mutation(() => DeErasureReport, { description: 'Erases a DE customer\'s personal data as far as German retention law allows; customers for themselves, staff name the customer.', deprecationReason: replacedByPayloadMutation('deErasureRequest') })
+    requestDeErasure(@Arg('customerRef', () => String, CUSTOMER) customerRef: string | undefined, @Ctx() { principal }: RequestContext) {
       return erasure.request(principal, customerRef ?? undefined);
+    }
+
+    @Authorized('customer', 'customer_service', 'operator', 'admin')
+    @Mutation(() => DeErasureRequestPayload, { description: 'Erases a DE customer\'s personal data as far as German retention law allows; customers for themselves, staff name the customer. Refusals come in `userErrors`.' })
+    deErasureRequest(@Arg('customerRef', () => String, CUSTOMER) customerRef: string | undefined, @Ctx() context: RequestContext) {
+      return withUserErrors(async () => ({ report: await this.requestDeErasure(customerRef, context) }), '');
     }
   }
   return DeErasureResolver;

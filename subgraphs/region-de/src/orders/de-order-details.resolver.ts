@@ -16,12 +16,12 @@ export function createDeOrderDetailsResolver(orm: MikroORM) {
 
   @Resolver(() => DeOrderDetails)
   class DeOrderDetailsResolver {
-    @FieldResolver(() => DeCustomer, { nullable: true })
+    @FieldResolver(() => DeCustomer, { nullable: true, description: 'The buyer; null for an order outside the caller\'s scope.' })
     customer(@Root() details: DeOrderDetails, @Ctx() context: RequestContext): Promise<DeCustomer | null> {
       return personal(details, context, () => ({ orderId: details.orderId, customerRef: details.customerRef }));
     }
 
-    @FieldResolver(() => DeAddress, { nullable: true })
+    @FieldResolver(() => DeAddress, { nullable: true, description: 'Where the parcel goes.' })
     shippingAddress(@Root() details: DeOrderDetails, @Ctx() context: RequestContext): Promise<DeAddress | null> {
       return personal(details, context, () => address(details, 'shippingAddress'));
     }

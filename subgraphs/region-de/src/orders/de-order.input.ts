@@ -20,18 +20,18 @@ export class DeCustomerInput {
 
 @InputType({ description: 'A postal address within the EU.' })
 export class DeAddressInput {
-  @Field(() => String) @IsString() @Length(1, 100) recipientName!: string;
-  @Field(() => String) @IsString() @Length(1, 200) street!: string;
-  @Field(() => String) @IsString() @Length(1, 20) houseNumber!: string;
+  @Field(() => String, { description: 'Who receives the parcel or invoice.' }) @IsString() @Length(1, 100) recipientName!: string;
+  @Field(() => String, { description: 'Street name.' }) @IsString() @Length(1, 200) street!: string;
+  @Field(() => String, { description: 'House number, with any suffix.' }) @IsString() @Length(1, 20) houseNumber!: string;
   @Field(() => String, { description: 'As printed in the destination country (five digits in Germany).' }) @IsString() @Length(1, 10) postalCode!: string;
-  @Field(() => String) @IsString() @Length(1, 100) city!: string;
+  @Field(() => String, { description: 'City or town.' }) @IsString() @Length(1, 100) city!: string;
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 code of an EU member state.' }) @IsIn(EU_MEMBER_STATES) country!: string;
 }
 
 @InputType({ description: 'An order placed in the DE shop; prices in cents (EUR minor units), unitTax as the shop showed it.' })
 export class PlaceDeOrderInput extends RegionalOrderInputBase {
-  @Field(() => DeCustomerInput) @ValidateNested() customer!: DeCustomerInput;
-  @Field(() => DeAddressInput) @ValidateNested() shippingAddress!: DeAddressInput;
+  @Field(() => DeCustomerInput, { description: 'The buyer.' }) @ValidateNested() customer!: DeCustomerInput;
+  @Field(() => DeAddressInput, { description: 'Where the parcel goes.' }) @ValidateNested() shippingAddress!: DeAddressInput;
   @Field(() => DeAddressInput, { nullable: true, description: 'Only when the invoice goes to another address than the parcel.' })
   @IsOptional() @ValidateNested() billingAddress?: DeAddressInput;
   @Field(() => String, { defaultValue: 'DE', description: 'ISO code of the country the goods are sent from: DE, or a supplier\'s country outside the EU.' })

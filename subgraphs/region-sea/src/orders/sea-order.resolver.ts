@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { toOrderLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
@@ -10,12 +11,26 @@ import type { SeaOrderPlacementService } from './sea-order-placement.service.js'
 import { PlaceSeaOrderInput, SeaQuickOrderInput } from './sea-order.input.js';
 import { SeaOrderConfirmation, SeaOrderDetails } from './sea-order.types.js';
 
+const INPUT = { description: 'The order: lines, money, customer, address and payment.' } as const;
+const QUICK = { description: 'What the app sends at checkout.' } as const;
+
+@ObjectType('SeaOrderPlacePayload', { description: 'What placing a SEA order answers.' })
+class SeaOrderPlacePayload extends MutationPayload {
+  @Field(() => OrderReference, { nullable: true, description: 'The order placed; null when refused.' }) order?: OrderReference;
+}
+
+@ObjectType('SeaQuickOrderPlacePayload', { description: 'What a mobile checkout answers.' })
+class SeaQuickOrderPlacePayload extends MutationPayload {
+  @Field(() => OrderReference, { nullable: true, description: 'The order placed; null when refused.' }) order?: OrderReference;
+  @Field(() => SeaOrderConfirmation, { nullable: true, description: 'What the app shows, without another round trip; null when refused.' }) confirmation?: SeaOrderConfirmation;
+}
+
 export function createSeaOrderResolver({ orm }: RegionDependencies, placement: SeaOrderPlacementService) {
   @Resolver(() => OrderReference)
   class SeaOrderResolver {
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the SEA shop. Repeating the idempotency key returns the same order.' })
-    async placeSeaOrder(@Arg('input', () => PlaceSeaOrderInput) input: PlaceSeaOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
+    @Mutation(() => OrderReference, { description: 'Places an order in the SEA shop. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('seaOrderPlace') })
+    async placeSeaOrder(@Arg('input', () => PlaceSeaOrderInput, INPUT) input: PlaceSeaOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       const snapshot = await placement.place({
         principal, idempotencyKey: input.idempotencyKey, input, customerRef: input.customerRef ?? principal.subject, channel: input.channel,
         currency: input.currency, lines: toOrderLines(input.lines), shippingTotal: input.shippingTotal, discountTotal: input.discountTotal,
@@ -29,15 +44,34 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
     @Mutation(() => SeaOrderConfirmation, {
       description: 'Places a mobile customer\'s order in one round trip and answers with what the app shows. Retrying with the same '
         + 'idempotency key (after a timeout, a dropped connection, an app restart) returns the same order, never a second one.',
+      deprecationReason: replacedByPayloadMutation('seaQuickOrderPlace'),
     })
-    async seaQuickOrder(@Arg('input', () => SeaQuickOrderInput) input: SeaQuickOrderInput, @Ctx() { principal }: RequestContext): Promise<SeaOrderConfirmation> {
+    async seaQuickOrder(@Arg('input', () => SeaQuickOrderInput, QUICK) input: SeaQuickOrderInput, @Ctx() { principal }: RequestContext): Promise<SeaOrderConfirmation> {
       const snapshot = await placement.place({
         principal, idempotencyKey: input.idempotencyKey, input, customerRef: principal.subject, channel: 'MOBILE_APP',
         lines: toOrderLines(input.lines), shippingTotal: input.shippingTotal, discountTotal: 0,
         customer: { name: input.address.recipientName, phone: input.address.recipientPhone }, address: input.address, payment: input.payment,
         paths: { customerPhone: 'address.recipientPhone', address: 'address' },
       });
-      return { id: snapshot.orderId, number: snapshot.number, total: snapshot.grandTotal, status: 'CREATED', registration: snapshot.registration };
+      return { id: snapshot.orderId, orderId: snapshot.orderId, number: snapshot.number, total: snapshot.grandTotal, status: 'CREATED', registration: snapshot.registration };
+    }
+
+    @Authorized('customer', 'operator', 'admin')
+    @Mutation(() => SeaOrderPlacePayload, { description: 'Places an order in the SEA shop; a broken rule is in `userErrors`, its code naming the rule. Repeating the idempotency key returns the same order.' })
+    async seaOrderPlace(@Arg('input', () => PlaceSeaOrderInput, INPUT) input: PlaceSeaOrderInput, @Ctx() context: RequestContext) {
+      return withUserErrors(async () => ({ order: await this.placeSeaOrder(input, context) }));
+    }
+
+    @Authorized('customer')
+    @Mutation(() => SeaQuickOrderPlacePayload, {
+      description: 'Places a mobile customer\'s order in one round trip and answers with what the app shows; a broken rule (a COD limit, '
+        + 'a phone number) is in `userErrors`. Retrying with the same idempotency key returns the same order, never a second one.',
+    })
+    async seaQuickOrderPlace(@Arg('input', () => SeaQuickOrderInput, QUICK) input: SeaQuickOrderInput, @Ctx() context: RequestContext) {
+      return withUserErrors(async () => {
+        const confirmation = await this.seaQuickOrder(input, context);
+        return { order: { id: confirmation.orderId }, confirmation };
+      });
     }
 
     @FieldResolver(() => SeaOrderDetails, { nullable: true, description: 'region-sea\'s data for a SEA order; null for other regions\' orders.' })

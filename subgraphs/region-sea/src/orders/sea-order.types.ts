@@ -21,10 +21,11 @@ export class SeaAddress {
 
 @ObjectType({ description: 'What a mobile checkout shows once the order exists; amounts in the minor unit of the destination\'s currency.' })
 export class SeaOrderConfirmation {
-  @Field(() => ID) id!: string;
-  @Field(() => String) number!: string;
+  @Field(() => ID, { description: 'The order id: one confirmation per order, so it is unique for this type.', deprecationReason: 'An order id under another type name: use `orderId`, or `order` in `seaQuickOrderPlace`.' }) id!: string;
+  @Field(() => ID, { description: 'The order placed.' }) orderId!: string;
+  @Field(() => String, { description: 'Human order number.' }) number!: string;
   @Field(() => MinorUnits, { description: 'Grand total, by the rule core applies too.' }) total!: number;
-  @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field(() => OrderStatusEnum, { description: 'The order status when it was confirmed.' }) status!: OrderStatus;
   @Field(() => String, { description: 'PENDING until core has registered the order (the app need not wait for it), then REGISTERED, or REJECTED.' })
   registration!: string;
 }
@@ -34,5 +35,5 @@ export class SeaOrderDetails extends RegionalOrderFacts {
   @Field(() => SeaCustomer, { nullable: true }) customer!: SeaCustomer | null;
   @Field(() => SeaAddress, { nullable: true }) shippingAddress!: SeaAddress | null;
   @Field(() => SeaPaymentView, { nullable: true, description: 'Null when payment was settled outside the hub.' }) payment!: SeaPaymentView | null;
-  @Field(() => SeaDeliveryRefusalView, { nullable: true }) deliveryRefusal!: SeaDeliveryRefusalView | null;
+  @Field(() => SeaDeliveryRefusalView, { description: 'The refusal at the door; null unless the parcel was refused.', nullable: true }) deliveryRefusal!: SeaDeliveryRefusalView | null;
 }

@@ -8,4 +8,10 @@ export const SeaPaymentMethodEnum = Object.fromEntries(SEA_PAYMENT_METHODS.map((
 registerEnumType(SeaPaymentMethodEnum, {
   name: 'SeaPaymentMethod',
   description: 'COD: cash to the courier at the door; CARD, E_WALLET, BANK_TRANSFER: paid before dispatch.',
+  valuesConfig: {
+    COD: { description: 'Cash on delivery: the customer pays the courier at the door.' },
+    CARD: { description: 'Card payment before dispatch.' },
+    E_WALLET: { description: 'E-wallet payment (GoPay, GrabPay, GCash…) before dispatch.' },
+    BANK_TRANSFER: { description: 'Bank transfer or virtual account before dispatch.' },
+  },
 });

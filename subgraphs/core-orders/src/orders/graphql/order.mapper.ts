@@ -1,5 +1,5 @@
 import type { Order } from '../persistence/order.entity.js';
-import type { OrderView } from './order.types.js';
+import { toActorView, type OrderView } from './order.types.js';
 
 /** The API is not the table: entities become views here and nowhere else. */
 export function toOrderView(order: Order): OrderView {
@@ -20,12 +20,12 @@ export function toOrderView(order: Order): OrderView {
       discountTotal: order.discountTotal, grandTotal: order.grandTotal,
     },
     lines: order.lines.getItems().map((line) => ({
-      lineNo: line.lineNo, sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice,
+      id: `${order.id}:${line.lineNo}`, lineNo: line.lineNo, sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice,
       unitTax: line.unitTax, lineTotal: line.lineTotal, attributes: line.attributes,
     })),
     timeline: order.timeline.getItems().map((step) => ({
-      sequence: step.sequence, from: step.fromStatus ?? null, to: step.toStatus, at: step.at, occurredAt: step.occurredAt,
-      actor: { type: step.actorType, id: step.actorId }, note: step.note ?? null, orderVersion: step.orderVersion,
+      id: `${order.id}:${step.sequence}`, sequence: step.sequence, from: step.fromStatus ?? null, to: step.toStatus, at: step.at, occurredAt: step.occurredAt,
+      actor: toActorView({ type: step.actorType, id: step.actorId }), note: step.note ?? null, orderVersion: step.orderVersion,
     })),
   };
 }

@@ -1,81 +1,100 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import type { Actor } from '@hub/shared/auth/principal';
 import type { Channel, OrderStatus, PaymentTerms } from '@hub/shared/messaging/contracts';
+import { connectionType } from '@hub/shared/graphql/connection';
 import { ChannelEnum, OrderStatusEnum, PaymentTermsEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
+import { MutationPayload } from '@hub/shared/graphql/user-error';
 
 export { OrderStatusEnum };
 
+export const ActorKindEnum = { USER: 'USER', SYSTEM: 'SYSTEM', CARRIER: 'CARRIER' } as const;
+export type ActorKind = keyof typeof ActorKindEnum;
+registerEnumType(ActorKindEnum, {
+  name: 'ActorKind',
+  description: 'What kind of actor did something.',
+  valuesConfig: {
+    USER: { description: 'A signed-in person: customer, operator, warehouse staff.' },
+    SYSTEM: { description: 'A service of the hub, e.g. a region registering an order.' },
+    CARRIER: { description: 'A carrier reporting a parcel event.' },
+  },
+});
+
 @ObjectType('Actor', { description: 'Who did something: a user, the system, or a carrier.' })
 export class ActorView {
-  @Field(() => String) type!: string;
-  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'user, system or carrier.', deprecationReason: 'Use `kind`, an enum.' }) type!: string;
+  @Field(() => ActorKindEnum, { description: 'What kind of actor this is.' }) kind!: ActorKind;
+  @Field(() => ID, { description: 'Unique across kinds ("USER:…", "CARRIER:…"), so a user and a carrier with the same subject stay apart.' }) id!: string;
+  @Field(() => String, { description: 'The actor\'s own id within its kind: a pseudonymous subject, a service name or a carrier code.' }) subject!: string;
 }
 
 @ObjectType('OrderStatusChange', { description: 'One step of the order timeline.' })
 export class OrderStatusChangeView {
-  @Field(() => Int) sequence!: number;
-  @Field(() => OrderStatusEnum, { nullable: true }) from!: OrderStatus | null;
-  @Field(() => OrderStatusEnum) to!: OrderStatus;
+  @Field(() => ID, { description: 'The order id and the step\'s sequence number.' }) id!: string;
+  @Field(() => Int, { description: 'Position of the step in the timeline, from 1.' }) sequence!: number;
+  @Field(() => OrderStatusEnum, { nullable: true, description: 'The status before; null for the first step.' }) from!: OrderStatus | null;
+  @Field(() => OrderStatusEnum, { description: 'The status after.' }) to!: OrderStatus;
   @Field(() => GraphQLISODateTime, { description: 'When core recorded the step.' }) at!: Date;
   @Field(() => GraphQLISODateTime, {
     description: 'When the step happened (a carrier\'s scan, a region\'s change made while core was away); deadlines count from it. Equal to `at` when nobody reported an earlier time.',
   }) occurredAt!: Date;
-  @Field(() => ActorView) actor!: ActorView;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => ActorView, { description: 'Who took the step.' }) actor!: ActorView;
+  @Field(() => String, { nullable: true, description: 'A note the actor left.' }) note!: string | null;
   @Field(() => Int, { description: 'The order version this step produced.' }) orderVersion!: number;
 }
 
-@ObjectType('OrderLine')
+@ObjectType('OrderLine', { description: 'One line of an order, as sold.' })
 export class OrderLineView {
-  @Field(() => Int) lineNo!: number;
-  @Field(() => String) sku!: string;
-  @Field(() => String) name!: string;
-  @Field(() => Int) quantity!: number;
+  @Field(() => ID, { description: 'The order id and the line number.' }) id!: string;
+  @Field(() => Int, { description: 'Line number, from 1.' }) lineNo!: number;
+  @Field(() => String, { description: 'Stock-keeping unit.' }) sku!: string;
+  @Field(() => String, { description: 'Product name as sold.' }) name!: string;
+  @Field(() => Int, { description: 'Units sold.' }) quantity!: number;
   @Field(() => MinorUnits, { description: 'Net unit price.' }) unitPrice!: number;
-  @Field(() => MinorUnits) unitTax!: number;
+  @Field(() => MinorUnits, { description: 'Tax per unit.' }) unitTax!: number;
   @Field(() => MinorUnits, { description: 'quantity × (unitPrice + unitTax).' }) lineTotal!: number;
   @Field(() => GraphQLJSONObject, { description: 'Product attributes captured at purchase.' }) attributes!: Record<string, unknown>;
 }
 
-@ObjectType('OrderTotals')
+@ObjectType('OrderTotals', { description: 'The order\'s money, in the minor unit of its currency.' })
 export class OrderTotalsView {
-  @Field(() => MinorUnits) itemsTotal!: number;
-  @Field(() => MinorUnits) taxTotal!: number;
-  @Field(() => MinorUnits) shippingTotal!: number;
-  @Field(() => MinorUnits) discountTotal!: number;
-  @Field(() => MinorUnits) grandTotal!: number;
+  @Field(() => MinorUnits, { description: 'Sum of the lines\' net prices.' }) itemsTotal!: number;
+  @Field(() => MinorUnits, { description: 'Sum of the lines\' tax.' }) taxTotal!: number;
+  @Field(() => MinorUnits, { description: 'Shipping charged.' }) shippingTotal!: number;
+  @Field(() => MinorUnits, { description: 'Discount granted on the order.' }) discountTotal!: number;
+  @Field(() => MinorUnits, { description: 'What the customer pays: items + tax + shipping − discount.' }) grandTotal!: number;
 }
 
 @Directive('@key(fields: "id")')
 @ObjectType('Order', { description: 'The master order, owned by core-orders. Regions add their own fields.' })
 export class OrderView {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'UUID v7 chosen by the region that took the order in.' }) id!: string;
   @Field(() => String, { description: 'Human order number, e.g. CN-261125-000042.' }) number!: string;
-  @Field(() => String) region!: string;
-  @Field(() => ChannelEnum) channel!: Channel;
+  @Field(() => String, { description: 'Code of the region that took the order in.' }) region!: string;
+  @Field(() => ChannelEnum, { description: 'Where the customer placed the order.' }) channel!: Channel;
   @Field(() => String, { description: 'ISO 4217 code; every amount is in its minor unit.' }) currency!: string;
   @Field(() => String, { description: 'Pseudonymous customer reference; personal data lives in the region.' }) customerRef!: string;
-  @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field(() => OrderStatusEnum, { description: 'Where the order is now.' }) status!: OrderStatus;
   @Field(() => PaymentTermsEnum, { description: 'Cash-on-delivery orders go to picking without PAID: the cash is taken at the door.' }) paymentTerms!: PaymentTerms;
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion.' }) version!: number;
-  @Field(() => [OrderLineView]) lines!: OrderLineView[];
-  @Field(() => OrderTotalsView) totals!: OrderTotalsView;
-  @Field(() => [OrderStatusChangeView]) timeline!: OrderStatusChangeView[];
+  @Field(() => [OrderLineView], { description: 'The lines as sold.' }) lines!: OrderLineView[];
+  @Field(() => OrderTotalsView, { description: 'The order\'s money.' }) totals!: OrderTotalsView;
+  @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;
 }
 
-@Directive('@shareable')
-@ObjectType('PageInfo')
-export class PageInfoView {
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-  @Field(() => Boolean) hasNextPage!: boolean;
+export const OrderConnectionView = connectionType(OrderView, 'Order', 'A page of orders, newest first.');
+
+@ObjectType('OrderStatusChangePayload', { description: 'What moving an order to another status answers.' })
+export class OrderStatusChangePayload extends MutationPayload {
+  @Field(() => OrderView, { nullable: true, description: 'The order after the change; null when refused.' }) order?: OrderView;
 }
 
-@ObjectType('OrderConnection')
-export class OrderConnectionView {
-  @Field(() => [OrderView]) nodes!: OrderView[];
-  @Field(() => PageInfoView) pageInfo!: PageInfoView;
+/** Actor ids are unique within a kind only; the kind in front keeps a client cache from merging two actors. */
+export function toActorView(actor: { type: Actor['type'] | string; id: string }): ActorView {
+  const kind = actor.type.toUpperCase() as ActorKind;
+  return { type: actor.type, kind, id: `${kind}:${actor.id}`, subject: actor.id };
 }

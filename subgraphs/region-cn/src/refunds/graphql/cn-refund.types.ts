@@ -4,31 +4,33 @@ import { CnRefundDestinationEnum } from '../../returns/graphql/cn-return.enums.j
 import { CnReturnView } from '../../returns/graphql/cn-return.types.js';
 import type { RefundDestination } from '../../returns/persistence/cn-return.entity.js';
 
-@ObjectType()
+@ObjectType({ description: 'Units of one order line refunded, and what they paid.' })
 export class CnRefundLine {
-  @Field(() => Int) lineNo!: number;
-  @Field(() => Int) quantity!: number;
+  @Field(() => ID, { description: 'The refund id and the line number.' }) id!: string;
+  @Field(() => Int, { description: 'The order line (1-based).' }) lineNo!: number;
+  @Field(() => Int, { description: 'Units refunded.' }) quantity!: number;
   @Field(() => MinorUnits, { description: 'What the customer paid for these units, the order discount apportioned.' }) amount!: number;
 }
 
 @ObjectType('CnRefund', { description: 'The refund of a return, in fen: what was paid for the complete lines less agreed deductions.' })
 export class CnRefundView {
-  @Field(() => ID) id!: string;
-  @Field(() => String) currency!: string;
-  @Field(() => MinorUnits) goodsAmount!: number;
+  @Field(() => ID, { description: 'Unique id of the refund.' }) id!: string;
+  @Field(() => String, { description: 'ISO 4217 code (CNY).' }) currency!: string;
+  @Field(() => MinorUnits, { description: 'What the customer paid for the complete lines.' }) goodsAmount!: number;
   @Field(() => MinorUnits, { description: 'Declared value of gifts that did not come back.' }) giftDeduction!: number;
   @Field(() => MinorUnits, { description: 'A door-pickup fee the customer agreed to.' }) pickupFeeDeduction!: number;
-  @Field(() => MinorUnits) amount!: number;
-  @Field(() => [CnRefundLine]) lines!: CnRefundLine[];
-  @Field(() => CnRefundDestinationEnum) destination!: RefundDestination;
-  @Field(() => GraphQLISODateTime) issuedAt!: Date;
-  @Field(() => GraphQLISODateTime) dueBefore!: Date;
+  @Field(() => MinorUnits, { description: 'What is refunded: goods less the deductions.' }) amount!: number;
+  @Field(() => [CnRefundLine], { description: 'The refunded units, line by line.' }) lines!: CnRefundLine[];
+  @Field(() => CnRefundDestinationEnum, { description: 'Where the money goes.' }) destination!: RefundDestination;
+  @Field(() => GraphQLISODateTime, { description: 'When the refund was issued.' }) issuedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'The statutory deadline: seven CST days after receipt.' }) dueBefore!: Date;
   @Field(() => Boolean, { description: 'Issued after its 7-day deadline.' }) late!: boolean;
 }
 
 @ObjectType({ description: 'A refund past its 7-day deadline, for operators.' })
 export class CnOverdueRefund {
-  @Field(() => CnReturnView, { name: 'return' }) ret!: CnReturnView;
-  @Field(() => String, { nullable: true }) orderNumber!: string | null;
+  @Field(() => ID, { description: 'The return\'s id: one overdue entry per return.' }) id!: string;
+  @Field(() => CnReturnView, { name: 'return', description: 'The return whose refund is overdue.' }) ret!: CnReturnView;
+  @Field(() => String, { nullable: true, description: 'The order\'s human number; null until core has registered it.' }) orderNumber!: string | null;
   @Field(() => Int, { description: 'Whole days past the deadline, counting the day it fell due.' }) daysOverdue!: number;
 }

@@ -14,7 +14,7 @@ export function toReturnView(ret: CnReturn): CnReturnView {
 
 export function toReturnLineView(line: CnReturnLine): CnReturnLineView {
   return {
-    lineNo: line.lineNo, quantity: line.quantity, complete: line.complete ?? null, incompleteReason: line.incompleteReason ?? null,
+    id: `${line.returnId}:${line.lineNo}`, lineNo: line.lineNo, quantity: line.quantity, complete: line.complete ?? null, incompleteReason: line.incompleteReason ?? null,
     packagingOpened: line.packagingOpened ?? null, note: line.inspectionNote ?? null,
   };
 }
