@@ -8,6 +8,12 @@ import type { Principal } from '../auth/principal.js';
  */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/**
+ * Input fields that carry a whole file (a catalogue import's CSV or JSON): bounded by the request body limit
+ * (1 MiB), not by the length of one text field.
+ */
+const FILE_CONTENT_FIELDS = new Set(['content']);
+
 export interface TextProblem {
   path: string;
   problem: 'control-character' | 'too-long';
@@ -19,8 +25,8 @@ export interface TextProblem {
  * is carried through every layer (and a NOT_FOUND for a megabyte key once took seconds to say so).
  */
 export function findUnacceptableText(variables: unknown, document: DocumentNode | undefined, maxLength: number): TextProblem | undefined {
-  const check = (text: string): TextProblem['problem'] | undefined =>
-    (text.length > maxLength ? 'too-long' : CONTROL_CHARACTER.test(text) ? 'control-character' : undefined);
+  const check = (text: string, path: readonly string[]): TextProblem['problem'] | undefined =>
+    (text.length > maxLength && !FILE_CONTENT_FIELDS.has(path.at(-1) ?? '') ? 'too-long' : CONTROL_CHARACTER.test(text) ? 'control-character' : undefined);
   const inVariables = findInValue(variables, [], check);
   if (inVariables) return inVariables;
   if (!document) return undefined;
@@ -30,16 +36,16 @@ export function findUnacceptableText(variables: unknown, document: DocumentNode 
     Argument: { enter: (node) => { names.push(node.name.value); }, leave: () => { names.pop(); } },
     ObjectField: { enter: (node) => { names.push(node.name.value); }, leave: () => { names.pop(); } },
     StringValue(node) {
-      const problem = found ? undefined : check(node.value);
+      const problem = found ? undefined : check(node.value, names);
       if (problem) found = { path: names.join('.') || 'query', problem };
     },
   });
   return found;
 }
 
-function findInValue(value: unknown, path: string[], check: (text: string) => TextProblem['problem'] | undefined): TextProblem | undefined {
+function findInValue(value: unknown, path: string[], check: (text: string, path: readonly string[]) => TextProblem['problem'] | undefined): TextProblem | undefined {
   if (typeof value === 'string') {
-    const problem = check(value);
+    const problem = check(value, path);
     return problem ? { path: path.join('.'), problem } : undefined;
   }
   if (Array.isArray(value)) {
@@ -51,7 +57,7 @@ function findInValue(value: unknown, path: string[], check: (text: string) => Te
   }
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const problem = check(key);
+      const problem = check(key, []);
       if (problem) return { path: [...path, '…'].join('.'), problem };
       const found = findInValue(item, [...path, key], check);
       if (found) return found;

@@ -27,6 +27,7 @@ const MATRIX: MatrixRow[] = [
   ['tax auditor', who('tax_auditor', [], 'tax_audit'), {}, 'RR RRRRRRR'],
   ['admin', who('admin', []), {}, 'FF FFFFFFF'],
   ['internal service', who('service', []), {}, 'RR RRRRRRR'],
+  ['catalogue manager', who('catalogue_manager', []), {}, 'RR RRRRRRR'],
 ];
 
 describe('region-cn disclosure: role × purpose × field', () => {

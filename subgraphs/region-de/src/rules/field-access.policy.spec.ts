@@ -55,6 +55,7 @@ const MATRIX: MatrixRow[] = [
   ['admin', who('admin', []), active, 'MMMMM MMMMMF MMMMMF'],
   ['admin, restricted', who('admin', []), restricted, 'XXXXX XXXXXX XXXXXX'],
   ['internal service', who('service', []), active, 'RRRRR RRRRRR RRRRRR'],
+  ['catalogue manager', who('catalogue_manager', []), active, 'RRRRR RRRRRR RRRRRR'],
 ];
 
 describe('region-de disclosure: role × purpose × field', () => {

@@ -27,6 +27,7 @@ const MATRIX: MatrixRow[] = [
   ['tax auditor', who('tax_auditor', [], 'tax_audit'), {}, 'RR RRRRRRRRRR'],
   ['admin', who('admin', []), {}, 'FF FFFFFFFFFF'],
   ['internal service', who('service', []), {}, 'RR RRRRRRRRRR'],
+  ['catalogue manager', who('catalogue_manager', []), {}, 'RR RRRRRRRRRR'],
 ];
 
 describe('region-sea disclosure: role × purpose × field', () => {
