@@ -47,7 +47,7 @@ it('aggregates a region\'s summary and finds nothing to reconcile when both side
 it('flags an order the region counted but core never registered, and clears it once a retry registers it', async () => {
   await hub.stop('core-orders');
   const key = randomUUID();
-  const direct = await postGraphQL(hub.urls['region-cn'], PLACE, { input: input(key) }, customer);
+  const direct = await postGraphQL(hub.url('region-cn'), PLACE, { input: input(key) }, customer);
   expect(direct.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
   await hub.start('core-orders'); // the summaries published meanwhile wait in JetStream for core's consumer
 
