@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnvSchema, EnvironmentError, readEnv } from '@hub/shared/env';
+import { baseEnvSchema } from '@hub/shared/env';
 import { readRegionEnv } from '@hub/shared/region/region-app';
 
 const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me-0123456789';
@@ -18,27 +18,14 @@ export const deEnvSchema = baseEnvSchema.pick({ NODE_ENV: true }).extend({
   /** The seller's IOSS number (IM + 10 digits); without it imports never use the IOSS. */
   DE_IOSS_NUMBER: z.string().regex(/^IM\d{10}$/).optional(),
   DE_RETENTION_JOB_INTERVAL_MS: z.coerce.number().int().min(1_000).default(6 * 3600 * 1000),
+}).superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && env.DE_PSEUDONYM_KEY === DEVELOPMENT_PSEUDONYM_KEY) {
+    context.addIssue({ code: 'custom', path: ['DE_PSEUDONYM_KEY'], message: 'the development default must not be used in production' });
+  }
 });
 
+export const DE_DEFAULT_PORT = 4003;
+
 /** Parses the shared region settings and region-de's own together and reports every problem at once. */
-export function readDeEnv(source: NodeJS.ProcessEnv = process.env) {
-  const problems: string[] = [];
-  const attempt = <T>(read: () => T): T | undefined => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof EnvironmentError)) throw error;
-      problems.push(...error.problems);
-      return undefined;
-    }
-  };
-  const region = attempt(() => readRegionEnv({ defaultPort: 4003 }, source));
-  const own = attempt(() => readEnv(deEnvSchema, source));
-  if (own?.NODE_ENV === 'production' && own.DE_PSEUDONYM_KEY === DEVELOPMENT_PSEUDONYM_KEY) {
-    problems.push('DE_PSEUDONYM_KEY: the development default must not be used in production');
-  }
-  if (problems.length > 0 || !region || !own) throw new EnvironmentError(problems);
-  return { ...region, ...own };
-}
+export const readDeEnv = (source: NodeJS.ProcessEnv = process.env) => readRegionEnv({ defaultPort: DE_DEFAULT_PORT, settings: deEnvSchema }, source);
 export type DeEnv = ReturnType<typeof readDeEnv>;
-export const DEFAULT_DE_ENV = deEnvSchema.parse({});
