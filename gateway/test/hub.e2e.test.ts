@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 
 /** The whole hub as real processes: gateway → subgraphs over HTTP, regions ↔ core over NATS, PostgreSQL underneath. */
@@ -66,11 +66,15 @@ const placements = {
   },
 } as const;
 
+/** Places an order and waits until core has registered it (the region answers before that). */
 async function place(region: keyof typeof placements, input = placements[region].input()): Promise<string> {
   const { mutation, token } = placements[region];
   const result = await gql(mutation, { input }, tokens[token]!);
   expect(result.errors).toBeUndefined();
-  return result.data.order.id;
+  const id = result.data.order.id;
+  await eventually(() => gql(`query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id }, tokens[token]!),
+    (read) => read.data?.found?.[region]?.registration === 'REGISTERED');
+  return id;
 }
 
 const ORDER = `query($id: ID!) { order(id: $id) { id number region status version timeline { from to actor { type id } } } }`;

@@ -3,17 +3,21 @@ import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { OrderEvent } from '../messaging/contracts.js';
-import { CoreClient } from '../messaging/core-client.js';
+import { CommandOutboxMigration } from '../commands/command-outbox.migration.js';
+import { CoreCommandRecord } from '../commands/core-command.entity.js';
+import { CoreCommandRelay, type CommandOutcomeHandlers, type CoreCommandRelayOptions } from '../commands/command-relay.js';
 import type { DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import type { MigrationClass, MikroORM } from '../persistence/orm.js';
 import {
   buildSubgraphSchemaOf, defineSubgraph, readSettings, startSubgraph, subgraphEnvSchema, type SettingsOf, type SubgraphContext, type SubgraphDefinition, type SubgraphEnv,
 } from '../subgraph/subgraph-app.js';
 import { createOrderEventsConsumer } from './order-events.consumer.js';
-import { OrderIntakeService } from './order-intake.service.js';
+import { OrderIntakeService, placementCommandHandlers } from './order-intake.service.js';
 import { orderReferenceResolver } from './order-reference.type.js';
+import { createRegionalOrderQuery } from './regional-order.query.js';
 import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
 import { RegionBaseMigration } from './region-base.migration.js';
+import { RegionEdgeAutonomyMigration } from './region-edge-autonomy.migration.js';
 import { RegionRefusedDeliveriesMigration } from './region-refused-deliveries.migration.js';
 import { RegionSummariesMigration } from './region-summaries.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
@@ -21,8 +25,8 @@ import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
 
 /** Settings every region reads, beside every subgraph's. */
 export const regionEnvSchema = z.object({
-  /** How often registrations that failed (core or NATS down) are re-sent. */
-  REGISTRATION_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Longest back-off between attempts at a command core did not take (core or NATS down); core's start-up notice cuts it short. */
+  COMMAND_RETRY_MAX_MS: z.coerce.number().int().min(100).default(30_000),
   /** Length of a summary period (one hour), and how often the region recomputes and sends changed ones. */
   SUMMARY_PERIOD_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   SUMMARY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
@@ -33,7 +37,8 @@ export type RegionEnv = SubgraphEnv & z.infer<typeof regionEnvSchema>;
 export interface RegionDependencies<Env extends RegionEnv = RegionEnv> {
   orm: MikroORM;
   intake: OrderIntakeService;
-  core: CoreClient;
+  /** Call after a transaction that queued commands for core commits (`enqueueCoreCommand`), so the relay sends them at once. */
+  commandsQueued: () => void;
   logger: Logger;
   region: string;
   env: Env;
@@ -58,6 +63,8 @@ export interface RegionDefinition<Settings extends z.ZodObject = z.ZodObject<{}>
   onOrderEvent?: (event: OrderEvent, em: EntityManager) => Promise<void>;
   /** Region-specific counters for the periodic summaries sent to the centre. */
   summaryMetrics?: SummaryMetrics;
+  /** What each of the region's command purposes records or undoes when core accepts or refuses it. */
+  commandHandlers?: Record<string, CommandOutcomeHandlers>;
 }
 
 export const regionSchemaName = (code: string) => `region_${code}`;
@@ -72,39 +79,53 @@ export function readRegionEnv<Settings extends z.ZodObject = z.ZodObject<{}>>(
 
 export interface RegionAppOptions {
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
+  /** Called after each attempt to deliver a command to core; tests wait on it. */
+  onCommandSettled?: CoreCommandRelayOptions['onSettled'];
+  /** Where "now" comes from for placements; tests move it to place orders in the past. */
+  clock?: () => Date;
   /** The region package's version, reported to the registry with its schema. */
   packageVersion?: string;
 }
 
-/** A region as a subgraph: the shared regional tables, order intake, order events, registration sweep and summaries. */
+/** A region as a subgraph: the shared regional tables, order intake, the command relay to core, order events and summaries. */
 export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, options: RegionAppOptions = {}) {
   type Env = RegionEnv & SettingsOf<Settings>;
-  type Deps = RegionDependencies<Env> & { summaries: SummaryPublisher };
+  type Deps = RegionDependencies<Env> & { summaries: SummaryPublisher; commands: CoreCommandRelay };
   return defineSubgraph<z.ZodObject, Deps>({
     name: `region-${definition.code}`,
     defaultPort: definition.defaultPort,
     schemaName: regionSchemaName(definition.code),
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, ...definition.entities],
-    migrations: { RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, ...definition.migrations },
+    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, ...definition.entities],
+    migrations: {
+      RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, CommandOutboxMigration, RegionEdgeAutonomyMigration,
+      ...definition.migrations,
+    },
     ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
     dependencies(context) {
       const subgraph = context as SubgraphContext<Env>;
       const { orm, logger, env } = subgraph;
-      const core = new CoreClient(subgraph.nc, subgraph.subjects);
       const summaries = new SummaryPublisher({
         orm, subjects: subgraph.subjects, region: definition.code, periodMs: env.SUMMARY_PERIOD_MS, lookbackPeriods: 24,
         onEventsQueued: () => subgraph.outbox.nudge(), ...(definition.summaryMetrics ? { metrics: definition.summaryMetrics } : {}),
       });
-      return { orm, logger, env, core, summaries, subgraph, region: definition.code, intake: new OrderIntakeService(orm, core, definition.code, logger) };
+      const commands = new CoreCommandRelay({
+        nc: subgraph.nc, orm, subjects: subgraph.subjects, logger, schema: regionSchemaName(definition.code), source: subgraph.name,
+        handlers: { ...placementCommandHandlers, ...definition.commandHandlers },
+        retry: { baseMs: Math.min(500, env.COMMAND_RETRY_MAX_MS), maxMs: env.COMMAND_RETRY_MAX_MS },
+        ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
+      });
+      const commandsQueued = () => commands.nudge();
+      const intake = new OrderIntakeService(orm, definition.code, regionSchemaName(definition.code), commandsQueued, options.clock);
+      return { orm, logger, env, summaries, commands, commandsQueued, intake, subgraph, region: definition.code };
     },
-    resolvers: (deps) => definition.resolvers(deps),
+    resolvers: (deps) => [...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm)],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
+      deps.commands,
       createOrderEventsConsumer(deps.subgraph, definition.code, definition.onOrderEvent, options.onOrderEventSettled),
       ...(definition.consumers?.(deps) ?? []),
     ],
     jobs: (deps) => [
-      { name: 'registration sweep', intervalMs: deps.env.REGISTRATION_SWEEP_MS, run: () => deps.intake.registerPending(deps.env.REGISTRATION_SWEEP_MS) },
       { name: 'summaries', intervalMs: deps.env.SUMMARY_INTERVAL_MS, run: () => deps.summaries.publishDue() },
       ...(definition.jobs?.(deps) ?? []),
     ],
@@ -115,12 +136,12 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
 export function buildRegionSchema<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>) {
-  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never });
+  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never, commands: undefined as never });
 }
 
 /** Starts a regional subgraph on the shared subgraph starter. */
 export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>, options: RegionAppOptions = {}) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
-  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries };
+  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;

@@ -43,7 +43,7 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
     const service = serviceNamed(name);
     const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: service.dir,
-      env: { ...process.env, ...stringValues(env), LOG_LEVEL: 'info', PORT: String(ports.get(name)), REGISTRATION_SWEEP_MS: '500', ...subgraphUrls, ...extraEnv },
+      env: { ...process.env, ...stringValues(env), LOG_LEVEL: 'info', PORT: String(ports.get(name)), ...subgraphUrls, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(name, child);

@@ -7,6 +7,7 @@ import { createCnPickupResolvers } from './pickups/graphql/cn-pickup.resolver.js
 import { createCnRefundResolvers } from './refunds/graphql/cn-refund.resolver.js';
 import { createCnOrderReturnsResolvers } from './returns/graphql/cn-order-returns.resolver.js';
 import { createCnReturnResolvers } from './returns/graphql/cn-return.resolver.js';
+import { returnCommandHandlers } from './returns/return-command.handlers.js';
 import { createReturnServices } from './returns/return-services.js';
 
 /** region-cn: mainland China orders, personal data kept in China, 7-day no-reason returns with door pickup. */
@@ -17,6 +18,7 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     profile: { displayName: 'China', defaultCurrency: 'CNY', timeZone: 'Asia/Shanghai' },
     entities: cnEntities,
     migrations: cnMigrations,
+    commandHandlers: returnCommandHandlers(),
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);
       return [

@@ -1,7 +1,7 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
 import { regionSchemaName } from '@hub/shared/region/region-app';
 import { createDeliveryRefusalResolver } from './delivery/delivery-refusal.resolver.js';
-import { DeliveryRefusalService } from './delivery/delivery-refusal.service.js';
+import { DeliveryRefusalService, deliveryRefusalCommandHandlers } from './delivery/delivery-refusal.service.js';
 import { applySeaOrderEvent } from './delivery/order-events.handler.js';
 import { SeaDeliveryActor, SeaDeliveryRefusal, SeaStockRelease } from './delivery/sea-delivery.entity.js';
 import { SeaOrderContact } from './orders/sea-order-contact.entity.js';
@@ -22,13 +22,14 @@ export const seaRegion: RegionDefinition = {
   entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor],
   migrations: seaMigrations,
   resolvers: (dependencies) => {
-    const { orm, intake, core } = dependencies;
+    const { orm, intake, commandsQueued } = dependencies;
     return [
-      createSeaOrderResolver(dependencies, new SeaOrderPlacementService(orm, intake)),
+      createSeaOrderResolver(dependencies, new SeaOrderPlacementService(intake)),
       createSeaOrderDetailsResolver(dependencies),
       createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),
-      createDeliveryRefusalResolver(new DeliveryRefusalService(orm, core)),
+      createDeliveryRefusalResolver(new DeliveryRefusalService(orm, commandsQueued)),
     ];
   },
   onOrderEvent: applySeaOrderEvent,
+  commandHandlers: deliveryRefusalCommandHandlers,
 };

@@ -6,6 +6,7 @@ import { maskName, maskPhone, maskFreeText } from '@hub/shared/region/personal-d
 import { revealPersonalData } from '@hub/shared/region/personal-data.reveal';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadByOrderId, loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { CnOrderContact } from './cn-order-contact.entity.js';
 import { assertValidReturnTerms, storeReturnTerms } from './cn-return-terms.js';
 import { PlaceCnOrderInput } from './cn-order.input.js';
@@ -17,10 +18,10 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
   @Resolver(() => OrderReference)
   class CnOrderResolver {
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. Repeating the idempotency key returns the same order.' })
+    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. It answers once region-cn has stored the order, whether or not core is reachable (select `cn { number registration }`); core registers it afterwards. Repeating the idempotency key returns the same order.' })
     async placeCnOrder(@Arg('input', () => PlaceCnOrderInput) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       assertValidReturnTerms(input);
-      const snapshot = await intake.place({
+      const placed = await intake.place({
         principal,
         idempotencyKey: input.idempotencyKey,
         input,
@@ -40,14 +41,14 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
           storeReturnTerms(em, orderId, input);
         },
       });
-      return { id: snapshot.orderId };
+      return { id: placed.orderId };
     }
 
     @FieldResolver(() => CnOrderDetails, { nullable: true, description: 'region-cn\'s data for a CN order; null for other regions\' orders.' })
     async cn(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<CnOrderDetails | null> {
       const record = await loadReadableRegionalOrder(context, orm, REGION, order.id);
       if (!record) return null;
-      return { orderId: record.orderId, customerRef: record.customerRef, registration: record.registration, customer: null, shippingAddress: null };
+      return { ...toRegionalOrderFacts(record), customer: null, shippingAddress: null };
     }
   }
 

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { RegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 
 @ObjectType()
 export class CnCustomer {
@@ -18,11 +19,7 @@ export class CnAddress {
 }
 
 @ObjectType({ description: 'What region-cn knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
-export class CnOrderDetails {
-  /** Carried for the field resolvers below; not part of the schema. */
-  orderId!: string;
-  customerRef!: string;
-  @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
+export class CnOrderDetails extends RegionalOrderFacts {
   @Field(() => CnCustomer, { nullable: true }) customer!: CnCustomer | null;
   @Field(() => CnAddress, { nullable: true }) shippingAddress!: CnAddress | null;
 }

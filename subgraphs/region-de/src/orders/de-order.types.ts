@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
+import { RegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import type { AddressGroup } from '../rules/personal-fields.js';
 
 @ObjectType({ description: 'The buyer. Each field is disclosed by the personal-data policy (full, masked, pseudonymised) or is null with a FORBIDDEN error naming the reason.' })
@@ -16,8 +17,4 @@ export class DeAddress {
 }
 
 @ObjectType({ description: 'What region-de knows about an order it took in. Personal data is filtered by the caller\'s role and purpose.' })
-export class DeOrderDetails {
-  orderId!: string;
-  customerRef!: string;
-  @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
-}
+export class DeOrderDetails extends RegionalOrderFacts {}

@@ -56,7 +56,7 @@ export function createSeaOrderDetailsResolver({ orm }: RegionDependencies) {
       const refusal = await loadByOrderId(context, orm, SeaDeliveryRefusal, details.orderId);
       if (!refusal) return null;
       const stockReleases = await orm.em.fork().find(SeaStockRelease, { orderId: details.orderId }, { orderBy: { lineNo: 'asc' } });
-      return { ...refusal, stockReleases };
+      return { ...refusal, coreRejection: refusal.coreRejection ?? null, stockReleases };
     }
   }
   return SeaOrderDetailsResolver;

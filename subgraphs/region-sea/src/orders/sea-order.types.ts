@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { RegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 import { OrderStatusEnum } from '@hub/shared/graphql/enums';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
@@ -29,16 +30,14 @@ export class SeaAddress {
 export class SeaOrderConfirmation {
   @Field(() => ID) id!: string;
   @Field(() => String) number!: string;
-  @Field(() => MinorUnits, { description: 'Grand total, as core registered it.' }) total!: number;
+  @Field(() => MinorUnits, { description: 'Grand total, by the rule core applies too.' }) total!: number;
   @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field(() => String, { description: 'PENDING until core has registered the order (the app need not wait for it), then REGISTERED, or REJECTED.' })
+  registration!: string;
 }
 
 @ObjectType({ description: 'What region-sea knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
-export class SeaOrderDetails {
-  /** Carried for the field resolvers below; not part of the schema. */
-  orderId!: string;
-  customerRef!: string;
-  @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
+export class SeaOrderDetails extends RegionalOrderFacts {
   @Field(() => SeaCustomer, { nullable: true }) customer!: SeaCustomer | null;
   @Field(() => SeaAddress, { nullable: true }) shippingAddress!: SeaAddress | null;
   @Field(() => SeaPaymentView, { nullable: true, description: 'Null when payment was settled outside the hub.' }) payment!: SeaPaymentView | null;
