@@ -5,14 +5,20 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { jwtSettingsOf } from '@hub/shared/auth/jwt';
+import type { Principal } from '@hub/shared/auth/principal';
 import { createErrorFormatter } from '@hub/shared/graphql/format-error';
 import { createLogger } from '@hub/shared/logger';
-import { authenticate, listen, mountHealthRoutes } from '@hub/shared/server/service-server';
-import { connectNats } from '@hub/shared/messaging/nats';
+import {
+  authenticate, hardenedApolloOptions, jsonBody, listen, mountHealthRoutes, mountJsonFallbacks, serverSecurityOf,
+} from '@hub/shared/server/service-server';
+import { assertNatsRefusesAnonymous, connectNats, natsAuthOf } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
 import { compressResponses } from './compression.js';
 import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments } from './persisted-operations/index.js';
+import { legacyJsonStatusPlugin } from './legacy-status.plugin.js';
+import { mutationBudgetPlugin, rateLimitRequests, RateLimits } from './rate-limits.js';
 import { RegistrySupergraphManager } from './registry-supergraph.js';
 import type { GatewayContext } from './context.js';
 import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
@@ -20,26 +26,39 @@ import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
 /** The gateway's composition root: the statically composed supergraph behind one authenticated endpoint. */
 export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEnv = process.env) {
   const logger = createLogger('gateway', env.LOG_LEVEL);
-  const jwt = { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  const jwt = jwtSettingsOf(env);
+  const security = serverSecurityOf(env);
   const overrides = subgraphUrlOverrides(source);
   const subgraphUrls = new Map<string, string>();
   const fileSupergraph = await readFile(env.SUPERGRAPH_PATH, 'utf8');
   const persistedOperations = await loadPersistedOperations(env.PERSISTED_OPERATIONS_DIR);
-  const nc = env.SUPERGRAPH_SOURCE === 'registry' ? await connectNats(env.NATS_URL, 'gateway') : undefined;
+  const rateLimits = await RateLimits.open({
+    enabled: env.RATE_LIMIT_ENABLED,
+    requestsPerMinute: env.RATE_LIMIT_REQUESTS_PER_MINUTE,
+    mutationsPerMinute: env.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+    anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+  }, env.DATABASE_URL);
+  if (env.SUPERGRAPH_SOURCE === 'registry' && env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
+  const nc = env.SUPERGRAPH_SOURCE === 'registry' ? await connectNats(env.NATS_URL, 'gateway', natsAuthOf(env)).catch(async (error: unknown) => {
+    await rateLimits.close();
+    throw error;
+  }) : undefined;
+  const registry = nc ? new RegistrySupergraphManager(nc, subjectsFor(env.NATS_NAMESPACE), fileSupergraph, logger) : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: nc ? new RegistrySupergraphManager(nc, subjectsFor(env.NATS_NAMESPACE), fileSupergraph, logger) : fileSupergraph,
+    supergraphSdl: registry ?? fileSupergraph,
     buildService: ({ name, url }) => {
       const target = overrides.get(name) ?? url ?? '';
       subgraphUrls.set(name, target);
-      return new AuthForwardingDataSource({ url: target });
+      return new AuthForwardingDataSource({ name, url: target, timeoutMs: env.SUBGRAPH_TIMEOUT_MS });
     },
     logger,
   });
+  const hardening = hardenedApolloOptions<GatewayContext>(security);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createErrorFormatter(logger),
-    includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...cacheHeadersPlugins(persistedOperations)],
+    ...hardening,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...hardening.plugins, mutationBudgetPlugin(rateLimits), legacyJsonStatusPlugin<GatewayContext>(), ...cacheHeadersPlugins(persistedOperations)],
   });
   await apollo.start();
 
@@ -47,13 +66,19 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
   app.disable('x-powered-by');
   app.use(compressResponses());
   // Read at each request: the registry may add or move subgraphs while the gateway runs.
-  mountHealthRoutes(app, () => Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])));
-  app.use('/graphql', express.json({ limit: '1mb' }), resolvePersistedDocuments(persistedOperations), expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
-    context: async ({ req }) => ({
-      principal: await authenticate(jwt, req.headers.authorization),
+  mountHealthRoutes(app, () => ({
+    ...(nc ? { nats: () => nc.flush() } : {}),
+    database: () => rateLimits.check(),
+    ...(registry ? { registry: () => registry.check() } : {}),
+    ...Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])),
+  }));
+  app.use('/graphql', rateLimitRequests(rateLimits, jwt), jsonBody(security), resolvePersistedDocuments(persistedOperations), expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
+    context: async ({ req, res }) => ({
+      principal: (res.locals.principal as Principal | undefined) ?? await authenticate(jwt, req.headers.authorization),
       authorization: req.headers.authorization ?? '',
     }),
   }));
+  mountJsonFallbacks(app, logger);
   const httpServer = http.createServer(app);
   const { url } = await listen(httpServer, env.PORT, env.HOST);
   logger.info({ url, subgraphs: Object.fromEntries(subgraphUrls) }, 'gateway listening');
@@ -62,6 +87,7 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     async close() {
       await apollo.stop();
       await nc?.drain();
+      await rateLimits.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

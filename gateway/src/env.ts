@@ -12,8 +12,17 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   SUPERGRAPH_SOURCE: z.enum(['registry', 'file']).default('registry'),
   /** Folder of persisted-operation manifests (one `*.json` per client app) that trusted clients call by id. */
   PERSISTED_OPERATIONS_DIR: z.string().default(fileURLToPath(new URL('../persisted-operations', import.meta.url))),
-  /** Per-subgraph timeout, so one slow region cannot hold a whole request. */
+  /**
+   * Deadline of each subgraph call, so one slow region cannot hold a whole request: its part of the answer
+   * becomes SERVICE_UNAVAILABLE and the rest arrives. Longer than a placement's own deadline for core (≈ 7 s).
+   */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Rate limits per caller (token subject), shared by every gateway instance through PostgreSQL. */
+  RATE_LIMIT_ENABLED: z.stringbool().default(true),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Requests per minute from one address that sends no valid token. */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 export type GatewayEnv = ReturnType<typeof readGatewayEnv>;
 export const readGatewayEnv = (source: NodeJS.ProcessEnv = process.env) => readEnv(gatewayEnvSchema, source);

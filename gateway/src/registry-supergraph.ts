@@ -44,6 +44,12 @@ export class RegistrySupergraphManager implements SupergraphManager {
     };
   }
 
+  /** For readiness: the registry answers, and which supergraph this gateway serves. */
+  async check(): Promise<string> {
+    await this.fetchLatest();
+    return this.current > 0 ? `serving v${this.current}` : 'serving the build-time supergraph';
+  }
+
   private async fetchLatest(): Promise<Supergraph | null> {
     const message = await this.nc.request(this.subjects.currentSupergraph, '', { timeout: 3_000 });
     const body = message.json<unknown>();

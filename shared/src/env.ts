@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationLimitsEnvShape } from './server/operation-limits.js';
 
 /** Settings every service reads; each has a working local default so `npm start` needs no setup. */
 export const baseEnvSchema = z.object({
@@ -6,14 +7,25 @@ export const baseEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/order_hub'),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /** NATS identity: a user with its password in a file, or a `.creds` file; and the CA that signs the server's TLS certificate. */
+  NATS_USER: z.string().optional(),
+  NATS_PASSWORD_FILE: z.string().optional(),
+  NATS_CREDENTIALS_FILE: z.string().optional(),
+  NATS_TLS_CA_FILE: z.string().optional(),
   /** Prefix of every subject, stream and consumer, so several hubs (or test runs) can share one NATS server. */
   NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/).default('hub'),
   JWT_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),
   JWT_ISSUER: z.string().default('order-hub'),
   JWT_AUDIENCE: z.string().default('order-hub'),
+  /** Longest token lifetime accepted (`exp` − `iat`), in seconds. */
+  JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).default(24 * 3600),
+  /** Clock difference tolerated between the token issuer and the services, in seconds. */
+  JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(60),
   HOST: z.string().default('127.0.0.1'),
   /** How often subgraphs tell the registry they are alive; the registry derives UP/STALE/DOWN from it. */
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+  /** Per-operation limits (depth, aliases, tokens…): see server/operation-limits.ts for what each counts. */
+  ...operationLimitsEnvShape,
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

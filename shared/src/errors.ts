@@ -1,6 +1,6 @@
 /** Codes a client can rely on in `extensions.code`; anything else becomes INTERNAL_SERVER_ERROR. */
 export const ERROR_CODES = [
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_STATUS_TRANSITION', 'SERVICE_UNAVAILABLE',
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_STATUS_TRANSITION', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -40,8 +40,16 @@ export class ForbiddenError extends DomainError {
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super('NOT_FOUND', `${entity} not found`, { entity, id });
+    super('NOT_FOUND', `${entity} not found`, { entity, ...(isEchoableKey(id) ? { id } : {}) });
   }
+}
+
+/**
+ * Only keys that look like identifiers are echoed back: anything else may be a megabyte of junk or
+ * something personal a caller pasted by mistake, and the caller knows what it sent anyway.
+ */
+export function isEchoableKey(key: string): boolean {
+  return /^[A-Za-z0-9._:-]{1,64}$/.test(key);
 }
 
 export class ConflictError extends DomainError {
@@ -52,6 +60,6 @@ export class ConflictError extends DomainError {
 
 export class ServiceUnavailableError extends DomainError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super('SERVICE_UNAVAILABLE', message, {}, options);
+    super('SERVICE_UNAVAILABLE', message, { retryable: true }, options);
   }
 }

@@ -6,9 +6,24 @@ export interface JwtSettings {
   secret: string;
   issuer: string;
   audience: string;
+  /** Longest lifetime (`exp` − `iat`) accepted, so a leaked token cannot be used for ever; default 24 h. */
+  maxLifetimeSeconds?: number;
+  /** Clock difference tolerated between the issuer and this service; default 60 s. */
+  clockSkewSeconds?: number;
 }
 
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
 const ALGORITHM = 'HS256';
+
+/** The token settings of a service, from its environment. */
+export function jwtSettingsOf(env: { JWT_SECRET: string; JWT_ISSUER: string; JWT_AUDIENCE: string; JWT_MAX_LIFETIME_S: number; JWT_CLOCK_SKEW_S: number }): JwtSettings {
+  return {
+    secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE,
+    maxLifetimeSeconds: env.JWT_MAX_LIFETIME_S, clockSkewSeconds: env.JWT_CLOCK_SKEW_S,
+  };
+}
 
 /** Mints a token for a principal; used by the development token script, the seed and tests. */
 export async function mintToken(settings: JwtSettings, principal: Principal, expiresIn = '12h'): Promise<string> {
@@ -22,14 +37,23 @@ export async function mintToken(settings: JwtSettings, principal: Principal, exp
     .sign(new TextEncoder().encode(settings.secret));
 }
 
-/** Verifies a bearer token and returns its principal; any defect is the same UNAUTHENTICATED error. */
+/**
+ * Verifies a bearer token and returns its principal; any defect is the same UNAUTHENTICATED error.
+ * A token must say when it expires, and may not live longer than the configured maximum.
+ */
 export async function verifyToken(settings: JwtSettings, token: string): Promise<Principal> {
+  const skew = settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(settings.secret), {
       issuer: settings.issuer,
       audience: settings.audience,
       algorithms: [ALGORITHM],
+      requiredClaims: ['exp'],
+      clockTolerance: skew,
     });
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    if (payload.exp! - issuedAt > maxLifetime + skew) throw new Error('lifetime above the maximum');
     const role = payload.role as Role;
     const regions = payload.regions;
     if (!payload.sub || !ROLES.includes(role) || !Array.isArray(regions) || !regions.every((r) => typeof r === 'string')) {

@@ -4,14 +4,31 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { ValidationError } from 'class-validator';
 import { DomainError, ERROR_CODES } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { OPERATION_LIMIT_CODES, operationLimitCodeOf } from '../server/operation-limits.js';
 
 /**
  * Codes that are safe to pass through: GraphQL's own for malformed requests, and ours, which the gateway
  * receives from subgraphs and hands on unchanged.
  */
 const PASS_THROUGH_CODES = new Set<string>([
-  ...ERROR_CODES, 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  ...ERROR_CODES, ...Object.values(OPERATION_LIMIT_CODES), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+]);
+
+/** Extensions libraries attach that name internals (stacks, subgraph responses and URLs); never passed on. */
+const INTERNAL_EXTENSIONS = new Set(['stacktrace', 'exception', 'response', 'http', 'url']);
+
+/**
+ * PostgreSQL's own refusals of a value (not a uuid, NUL byte, out of range) mean the caller sent
+ * something malformed that slipped past the schema: a client error, whatever resolver let it through.
+ */
+const INPUT_SQLSTATES = new Map([
+  ['22P02', 'A value is malformed (for example an id that is not a UUID)'],
+  ['22021', 'Text contains bytes that are not valid UTF-8'],
+  ['22003', 'A number is out of range'],
+  ['22001', 'A text value is too long'],
+  ['22007', 'A date or time is malformed'],
+  ['22008', 'A date or time is out of range'],
 ]);
 
 /**
@@ -40,9 +57,20 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof AuthenticationError) {
       return { ...base, message: 'A valid bearer token is required', extensions: { code: 'UNAUTHENTICATED' } };
     }
+    const sqlState = sqlStateOf(original);
+    if (sqlState && INPUT_SQLSTATES.has(sqlState)) {
+      const field = typeof formatted.path?.at(-1) === 'string' ? formatted.path.at(-1) : undefined;
+      return { ...base, message: INPUT_SQLSTATES.get(sqlState)!, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+    }
     const code = formatted.extensions?.code;
+    const limitCode = code === 'GRAPHQL_VALIDATION_FAILED' ? operationLimitCodeOf(formatted.extensions) : undefined;
+    if (limitCode) return { ...base, message: formatted.message, extensions: { code: limitCode, limit: formatted.extensions!.limit } };
+    if (code === 'GRAPHQL_PARSE_FAILED') {
+      const tokens = /Document contains more th(?:at|an) (\d+) tokens/.exec(formatted.message);
+      if (tokens) return { ...base, message: `The operation exceeds the tokens limit of ${tokens[1]}`, extensions: { code: OPERATION_LIMIT_CODES.tokens, limit: { name: 'tokens', max: Number(tokens[1]) } } };
+    }
     if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
       const variableError = describeVariableError(formatted.message);
       return variableError
         ? { ...formatted, message: variableError.message, extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(variableError.field ? { field: variableError.field } : {}) } }
@@ -51,6 +79,13 @@ export function createErrorFormatter(logger: Logger) {
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+function sqlStateOf(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current, depth += 1) {
+    if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
+  }
+  return undefined;
 }
 
 /** Nested class-validator errors as dotted paths ("lines.0.quantity") with their violated constraints. */

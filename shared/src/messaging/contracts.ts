@@ -112,6 +112,13 @@ export const orderPlacedEventSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   version: z.number().int(),
   occurredAt: z.iso.datetime(),
+  /** What was ordered, so fulfilment can reserve stock without calling back; absent in events from before it was added. */
+  lines: z.array(z.object({
+    lineNo: z.number().int().min(1),
+    sku: z.string().min(1).max(64),
+    quantity: z.number().int().min(1),
+    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  })).optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 

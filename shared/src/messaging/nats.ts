@@ -1,13 +1,59 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
+import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import type { Subjects } from './subjects.js';
 
 export type { NatsConnection };
 
+/**
+ * How a service proves who it is to NATS. Secrets come from files (a mounted secret, a `.creds` file), never
+ * from the environment itself, so they do not show up in process listings or crash reports.
+ */
+export interface NatsAuth {
+  user?: string | undefined;
+  passwordFile?: string | undefined;
+  /** A NATS `.creds` file (JWT and NKey seed), for decentralised (operator) authentication. */
+  credentialsFile?: string | undefined;
+  /** CA bundle to verify the server's TLS certificate; setting it turns TLS on. */
+  tlsCaFile?: string | undefined;
+}
+
+export function natsAuthOf(env: { NATS_USER?: string | undefined; NATS_PASSWORD_FILE?: string | undefined; NATS_CREDENTIALS_FILE?: string | undefined; NATS_TLS_CA_FILE?: string | undefined }): NatsAuth {
+  return { user: env.NATS_USER, passwordFile: env.NATS_PASSWORD_FILE, credentialsFile: env.NATS_CREDENTIALS_FILE, tlsCaFile: env.NATS_TLS_CA_FILE };
+}
+
+function authOptions(auth: NatsAuth): Partial<ConnectionOptions> {
+  return {
+    ...(auth.user ? { user: auth.user, pass: auth.passwordFile ? readFileSync(auth.passwordFile, 'utf8').trim() : '' } : {}),
+    ...(auth.credentialsFile ? { authenticator: credsAuthenticator(readFileSync(auth.credentialsFile)) } : {}),
+    ...(auth.tlsCaFile ? { tls: { caFile: auth.tlsCaFile } } : {}),
+  };
+}
+
 /** Connects with endless reconnects: a NATS restart must pause messaging, not kill the service. */
-export async function connectNats(url: string, name: string): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5_000 });
+export async function connectNats(url: string, name: string, auth: NatsAuth = {}): Promise<NatsConnection> {
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5_000, ...authOptions(auth) });
+}
+
+export class AnonymousNatsError extends Error {
+  constructor(url: string) {
+    super(`NATS at ${url} lets clients in without credentials: anyone who reaches it could register a subgraph under another's name or answer core's requests. Production needs NATS with authentication (see ARCHITECTURE, "NATS in production").`);
+    this.name = 'AnonymousNatsError';
+  }
+}
+
+/**
+ * Production refuses to run against a NATS that admits anonymous clients: with it, any neighbour on the network
+ * could re-route a region's orders. Tries to connect with no credentials; being let in is the failure.
+ */
+export async function assertNatsRefusesAnonymous(url: string, auth: Pick<NatsAuth, 'tlsCaFile'> = {}): Promise<void> {
+  const anonymous = await connect({
+    servers: url, name: 'anonymous-probe', timeout: 2_000, reconnect: false, ...(auth.tlsCaFile ? { tls: { caFile: auth.tlsCaFile } } : {}),
+  }).catch(() => undefined);
+  if (!anonymous) return;
+  await anonymous.close();
+  throw new AnonymousNatsError(url);
 }
 
 /**

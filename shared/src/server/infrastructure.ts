@@ -1,11 +1,11 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { BaseEnv } from '../env.js';
 import { createLogger, type Logger } from '../logger.js';
-import { connectNats, ensureStreams } from '../messaging/nats.js';
+import { assertNatsRefusesAnonymous, connectNats, ensureStreams, natsAuthOf } from '../messaging/nats.js';
 import { subjectsFor, type Subjects } from '../messaging/subjects.js';
 import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
-import type { JwtSettings } from '../auth/jwt.js';
-import type { ReadinessChecks } from './service-server.js';
+import { jwtSettingsOf, type JwtSettings } from '../auth/jwt.js';
+import { serverSecurityOf, type ReadinessChecks, type ServerSecurity } from './service-server.js';
 
 export interface Infrastructure {
   logger: Logger;
@@ -13,6 +13,7 @@ export interface Infrastructure {
   nc: NatsConnection;
   subjects: Subjects;
   jwt: JwtSettings;
+  security: ServerSecurity;
   readiness: ReadinessChecks;
   /** Drains NATS (finishing in-flight handlers) and closes the database pool. */
   close(): Promise<void>;
@@ -25,8 +26,9 @@ export async function openInfrastructure(
   database: Omit<DatabaseOptions, 'clientUrl'>,
 ): Promise<Infrastructure> {
   const logger = createLogger(name, env.LOG_LEVEL);
+  if (env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
   const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL });
-  const nc = await connectNats(env.NATS_URL, name).catch(async (error: unknown) => {
+  const nc = await connectNats(env.NATS_URL, name, natsAuthOf(env)).catch(async (error: unknown) => {
     await orm.close();
     throw error;
   });
@@ -37,7 +39,8 @@ export async function openInfrastructure(
     orm,
     nc,
     subjects,
-    jwt: { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    jwt: jwtSettingsOf(env),
+    security: serverSecurityOf(env),
     readiness: {
       database: () => orm.em.getConnection().execute('select 1'),
       nats: () => nc.flush(),

@@ -3,14 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { bearerTokenOf, verifyToken, type JwtSettings } from '../auth/jwt.js';
+import { baseEnvSchema } from '../env.js';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../errors.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
+import { operationLimitsOf, operationLimitsProtection, type OperationLimits } from './operation-limits.js';
+import { inputTextGuard, schemaDisclosureGuard } from './request-guards.js';
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -21,6 +24,63 @@ export interface ServiceServerOptions {
   jwt: JwtSettings;
   readiness: ReadinessChecks;
   plugins?: ApolloServerPlugin<RequestContext>[];
+  /** Limits and disclosure settings; read from the process environment when not given. */
+  security?: ServerSecurity;
+}
+
+/** How a server defends itself against hostile or careless callers. */
+export interface ServerSecurity {
+  limits: OperationLimits;
+  /** Production hides the schema (introspection, `_service`, field suggestions) from all but the hub's services. */
+  production: boolean;
+  /** Largest request body accepted. */
+  maxBodyBytes: number;
+}
+
+export function serverSecurityOf(env: Parameters<typeof operationLimitsOf>[0] & { NODE_ENV: string }): ServerSecurity {
+  return { limits: operationLimitsOf(env), production: env.NODE_ENV === 'production', maxBodyBytes: 1024 * 1024 };
+}
+
+/**
+ * The Apollo Server settings every GraphQL endpoint of the hub shares, gateway included: operation limits,
+ * control-character refusal, schema disclosure only to the hub's services, no batching, no stack traces.
+ */
+export function hardenedApolloOptions<C extends BaseContext & { principal?: Principal }>(security: ServerSecurity) {
+  const limits = operationLimitsProtection(security.limits);
+  return {
+    ...limits,
+    plugins: [inputTextGuard<C>(security.limits.stringLength), schemaDisclosureGuard<C>(security.production)],
+    // The disclosure guard decides per caller; Apollo's own switch would also shut out the hub's services.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: security.production,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+  };
+}
+
+/** Parses JSON bodies up to the limit; what fails to parse is answered by `mountJsonFallbacks`. */
+export function jsonBody(security: ServerSecurity): RequestHandler {
+  return express.json({ limit: security.maxBodyBytes });
+}
+
+/**
+ * Every failure outside GraphQL execution (a body that is not JSON, too large, in an unknown charset, an
+ * unknown path) is answered as a GraphQL-shaped JSON error: never Express's HTML page, whose stack trace
+ * names the server's files.
+ */
+export function mountJsonFallbacks(app: Express, logger: Logger): void {
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  const handler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const message = status === 413 ? 'The request body is too large'
+      : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
+        : status === 415 ? 'Unsupported request encoding' : status < 500 ? 'Bad request' : 'Internal server error';
+    if (status >= 500) logger.error({ err: error }, 'request failed outside GraphQL');
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  };
+  app.use(handler);
 }
 
 export interface RunningServer {
@@ -41,6 +101,13 @@ export async function authenticate(jwt: JwtSettings, authorization: string | und
   }
 }
 
+/**
+ * A readiness check resolves when its dependency answers, with a word for its state ("accepted") when it has
+ * one to tell; it rejects, or takes longer than two seconds, when the dependency is down.
+ */
+export type ReadinessCheck = () => Promise<unknown>;
+const READINESS_TIMEOUT_MS = 2_000;
+
 /** `/health` says the process is alive; `/ready` that its dependencies answer, so traffic may be sent. */
 export function mountHealthRoutes(app: Express, readiness: ReadinessChecks | (() => ReadinessChecks)): void {
   app.get('/health', (_req, res) => {
@@ -48,12 +115,27 @@ export function mountHealthRoutes(app: Express, readiness: ReadinessChecks | (()
   });
   app.get('/ready', async (_req, res) => {
     const results = await Promise.all(
-      Object.entries(typeof readiness === 'function' ? readiness() : readiness).map(async ([name, check]) => [name, await check().then(() => 'ok', () => 'down')] as const),
+      Object.entries(typeof readiness === 'function' ? readiness() : readiness).map(async ([name, check]) => [name, await stateOf(check)] as const),
     );
     const checks = Object.fromEntries(results);
-    const ready = results.every(([, state]) => state === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+    const ready = results.every(([, state]) => state !== 'down');
+    res.status(ready ? 200 : 503).set('cache-control', 'no-store').json({ status: ready ? 'ready' : 'not ready', checks });
   });
+}
+
+async function stateOf(check: ReadinessCheck): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer in time')), READINESS_TIMEOUT_MS);
+  });
+  try {
+    const detail = await Promise.race([check(), deadline]);
+    return typeof detail === 'string' ? detail : 'ok';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Listens and returns a closer that stops accepting requests and lets those in flight finish. */
@@ -68,20 +150,22 @@ export async function listen(server: http.Server, port: number, host: string): P
 
 /** A subgraph's HTTP surface: GraphQL at `/graphql` behind authentication, plus health and readiness. */
 export async function startServiceServer(options: ServiceServerOptions, port: number, host: string): Promise<RunningServer> {
+  const security = options.security ?? serverSecurityOf(baseEnvSchema.parse(process.env));
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const hardening = hardenedApolloOptions<RequestContext>(security);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError: createErrorFormatter(options.logger),
-    includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    ...hardening,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...hardening.plugins, ...(options.plugins ?? [])],
   });
   await apollo.start();
   mountHealthRoutes(app, options.readiness);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    jsonBody(security),
     expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
       context: async ({ req }) => {
         const principal = await authenticate(options.jwt, req.headers.authorization);
@@ -89,6 +173,7 @@ export async function startServiceServer(options: ServiceServerOptions, port: nu
       },
     }),
   );
+  mountJsonFallbacks(app, options.logger);
   const { url, port: boundPort } = await listen(httpServer, port, host);
   options.logger.info({ url }, `${options.name} listening`);
   return {

@@ -149,7 +149,7 @@ export async function startSubgraph<Settings extends z.ZodObject, Deps>(
     }
     for (const job of definition.jobs?.(deps) ?? []) stops.push(scheduleJob(job, context).stop);
     const { schema, sdl } = await buildSubgraphSchemaOf(definition, deps);
-    const readiness = { ...infra.readiness, ...definition.readiness?.(deps) };
+    const readiness: ReadinessChecks = { ...infra.readiness, ...definition.readiness?.(deps) };
     const server: RunningServer = await startServiceServer({
       name: definition.name, schema, logger: infra.logger, jwt: infra.jwt, readiness, plugins: definition.plugins?.(deps) ?? [],
     }, env.PORT, env.HOST);
@@ -162,6 +162,11 @@ export async function startSubgraph<Settings extends z.ZodObject, Deps>(
       ...(definition.profile ? { region: definition.profile } : {}),
     }, env.HEARTBEAT_INTERVAL_MS);
     stops.push(() => presence.stop());
+    let registryState = 'pending';
+    void presence.verdict.then((reply) => {
+      registryState = reply.accepted ? 'accepted' : 'rejected';
+    });
+    readiness.registry = async () => registryState;
     return { url: server.url, orm: infra.orm, deps, outbox, registryVerdict: presence.verdict, close: shutdown };
   } catch (error) {
     await shutdown();

@@ -38,7 +38,9 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   try {
     await summaryConsumer.start();
     const { schema, sdl } = await buildCoreSchema(orm, transitions, env.HEARTBEAT_INTERVAL_MS);
-    server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+    // The registry is core's own: ready once it holds a composed supergraph to serve gateways.
+    const readiness = { ...infra.readiness, registry: async () => ((await registry.currentSupergraph()) ? 'serving' : 'empty') };
+    server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness }, env.PORT, env.HOST);
     // Core is a subgraph like the others: its schema goes through the same composition check.
     const version = schemaVersion(await packageVersionBeside(import.meta.url), sdl);
     const reply = await registry.register({ name: 'core-orders', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version });

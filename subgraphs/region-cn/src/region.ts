@@ -1,6 +1,7 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
 import { systemClock, type Clock } from './clock.js';
 import { createCnOrderResolvers } from './orders/cn-order.resolver.js';
+import { createCnPersonalDataResolvers } from './orders/cn-personal-data.resolver.js';
 import { cnEntities } from './persistence/cn-entities.js';
 import { cnMigrations } from './persistence/migrations/index.js';
 import { createCnPickupResolvers } from './pickups/graphql/cn-pickup.resolver.js';
@@ -22,7 +23,7 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);
       return [
-        ...createCnOrderResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
+        ...createCnOrderResolvers(dependencies), ...createCnPersonalDataResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
         ...createCnPickupResolvers(returns), ...createCnRefundResolvers(returns),
       ];
     },

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { baseEnvSchema } from '@hub/shared/env';
 import { readRegionEnv } from '@hub/shared/region/region-app';
 
-const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me-0123456789';
 const flag = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
 const cents = z.coerce.number().int().min(0).default(0);
 
 /** region-de's own settings, beside every region's. */
-export const deEnvSchema = baseEnvSchema.pick({ NODE_ENV: true }).extend({
-  /** HMAC key of the auditors' pseudonyms; a new key gives every value a new pseudonym. */
-  DE_PSEUDONYM_KEY: z.string().min(32).default(DEVELOPMENT_PSEUDONYM_KEY),
+export const deEnvSchema = z.object({
   /** Cross-border B2C net sales of the seller outside this service (other shops, before go-live), in cents. */
   DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS: cents,
   DE_DISTANCE_SALES_CURRENT_YEAR_CENTS: cents,
@@ -18,10 +14,6 @@ export const deEnvSchema = baseEnvSchema.pick({ NODE_ENV: true }).extend({
   /** The seller's IOSS number (IM + 10 digits); without it imports never use the IOSS. */
   DE_IOSS_NUMBER: z.string().regex(/^IM\d{10}$/).optional(),
   DE_RETENTION_JOB_INTERVAL_MS: z.coerce.number().int().min(1_000).default(6 * 3600 * 1000),
-}).superRefine((env, context) => {
-  if (env.NODE_ENV === 'production' && env.DE_PSEUDONYM_KEY === DEVELOPMENT_PSEUDONYM_KEY) {
-    context.addIssue({ code: 'custom', path: ['DE_PSEUDONYM_KEY'], message: 'the development default must not be used in production' });
-  }
 });
 
 export const DE_DEFAULT_PORT = 4003;

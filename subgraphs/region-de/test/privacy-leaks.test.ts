@@ -79,7 +79,7 @@ it('keeps personal data out of logs, NATS, core, errors and region-de\'s other t
   ]);
   expect(refusals.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
 
-  // Reads in every form: full, masked, pseudonymised, denied.
+  // Reads in every form: full, masked, withheld.
   const reads = await Promise.all([
     gql(READ, { r: [{ __typename: 'Order', id: orderId }] }, customer),
     gql(READ, { r: [{ __typename: 'Order', id: orderId }] }, who('operator', ['de'])),
@@ -126,7 +126,7 @@ it('keeps personal data out of logs, NATS, core, errors and region-de\'s other t
 
   const coreDump = JSON.stringify(await sql(`select table_name from information_schema.tables where table_schema = 'core_orders'`)
     .then((tables) => Promise.all(tables.map((t) => sql(`select * from core_orders."${t.table_name}"`)))));
-  const regionOtherTables = JSON.stringify(await Promise.all(['regional_order', 'regional_order_status_event', 'de_order_vat', 'de_access_log', 'de_privacy_log',
+  const regionOtherTables = JSON.stringify(await Promise.all(['regional_order', 'regional_order_status_event', 'de_order_vat', 'personal_data_access_log', 'de_privacy_log',
     'de_support_case', 'de_marketing_consent_event', 'outbox_event', 'core_command'].map((table) => sql(`select * from region_de."${table}"`))));
   const deniedAndFailed = responses.filter((body) => body.includes('"errors"')).map((body) => JSON.parse(body).errors);
   const places: Record<string, string> = {

@@ -79,20 +79,28 @@ it.each([
   expect(await countRows(hub.core, `select count(*)::int as n from core_orders."order" where customer_ref = ?`, subject)).toBe(0);
 });
 
-it('shows auditors pseudonymised personal data only', async () => {
+it('gives auditors no direct identifiers: each is null with FORBIDDEN / DATA_MINIMISATION, and the read is logged', async () => {
   const orderId = await placeOrder(await customer('cust-sea-4'));
   await hub.region.commands.whenIdle();
-  const auditor = await hub.token({ subject: 'aud-1', role: 'auditor', regions: [] });
+  const auditor = await hub.token({ subject: 'aud-sea', role: 'auditor', regions: [] });
   const audited = await postGraphQL(hub.region.url, DETAILS, { r: [{ __typename: 'Order', id: orderId }] }, auditor);
-  expect(audited.errors).toBeUndefined();
-  expect(audited.data._entities[0].sea).toEqual({
-    registration: 'REGISTERED',
-    customer: { name: 'S*** R*****', phone: '*********7890' },
-    shippingAddress: {
-      recipientName: 'S*** R*****', recipientPhone: '*********7890', line1: '***', line2: '***', subdistrict: null, district: null,
-      city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '***', country: 'ID',
-    },
-  });
+  // A withheld non-null field nulls its object (and is reported); withheld nullable fields are reported each.
+  expect(audited.data._entities[0].sea).toEqual({ registration: 'REGISTERED', customer: null, shippingAddress: null });
+  const withheld = (audited.errors ?? []).map((error: any) => [error.extensions.code, error.extensions.reason, error.extensions.field]);
+  expect(withheld).toEqual(expect.arrayContaining([['FORBIDDEN', 'DATA_MINIMISATION', 'customer.name'], ['FORBIDDEN', 'DATA_MINIMISATION', 'shippingAddress.line2']]));
+  expect(new Set(withheld.map(([code, reason]: string[]) => `${code}/${reason}`))).toEqual(new Set(['FORBIDDEN/DATA_MINIMISATION']));
+  expect(JSON.stringify(audited)).not.toMatch(/Siti|Rahayu|7890|Merdeka/);
+
+  const coarse = await postGraphQL(hub.region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { shippingAddress { province country } } } } }`,
+    { r: [{ __typename: 'Order', id: orderId }] }, auditor);
+  expect(coarse.errors).toBeUndefined();
+  expect(coarse.data._entities[0].sea).toEqual({ shippingAddress: { province: 'DKI Jakarta', country: 'ID' } });
+  const log = await hub.region.orm.em.fork().getConnection().execute<any[]>(
+    `select field, disclosure, reason from region_sea.personal_data_access_log where actor_subject = 'aud-sea' and field in ('customer.name', 'shippingAddress.country') order by field, id`);
+  expect(log).toEqual([
+    { field: 'customer.name', disclosure: 'DENIED', reason: 'DATA_MINIMISATION' }, { field: 'shippingAddress.country', disclosure: 'FULL', reason: null },
+    { field: 'shippingAddress.country', disclosure: 'FULL', reason: null }, // the second, coarse query
+  ]);
 });
 
 it('hides the order and its personal data from another region\'s operator', async () => {

@@ -79,6 +79,7 @@ export class OrderRegistrationService {
       type: 'order.placed', orderId: order.id, number: order.number, region: order.region, channel: order.channel,
       currency: order.currency, grandTotal: order.grandTotal, customerRef: order.customerRef, status: 'CREATED',
       version: 1, occurredAt: placedAt.toISOString(),
+      lines: request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
     };
     enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
     await em.flush();

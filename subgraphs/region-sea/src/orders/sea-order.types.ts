@@ -6,24 +6,17 @@ import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { SeaDeliveryRefusalView } from '../delivery/sea-delivery.types.js';
 import { SeaPaymentView } from '../payments/sea-payment.types.js';
 
-@ObjectType()
+@ObjectType({ description: 'The buyer, disclosed field by field by region-sea\'s personal-data policy; null when a requested field is withheld (see the errors\' `reason`).' })
 export class SeaCustomer {
-  @Field(() => String) name!: string;
-  @Field(() => String, { description: 'E.164.' }) phone!: string;
+  /** Carried for the field resolvers; every field goes through the shared personal-data gate. */
+  orderId!: string;
+  customerRef!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where the parcel goes, disclosed field by field by region-sea\'s personal-data policy; null when a requested field is withheld.' })
 export class SeaAddress {
-  @Field(() => String) recipientName!: string;
-  @Field(() => String, { description: 'E.164.' }) recipientPhone!: string;
-  @Field(() => String) line1!: string;
-  @Field(() => String, { nullable: true }) line2!: string | null;
-  @Field(() => String, { nullable: true }) subdistrict!: string | null;
-  @Field(() => String, { nullable: true }) district!: string | null;
-  @Field(() => String) city!: string;
-  @Field(() => String) province!: string;
-  @Field(() => String) postalCode!: string;
-  @Field(() => String) country!: string;
+  orderId!: string;
+  customerRef!: string;
 }
 
 @ObjectType({ description: 'What a mobile checkout shows once the order exists; amounts in the minor unit of the destination\'s currency.' })

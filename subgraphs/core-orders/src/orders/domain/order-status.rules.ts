@@ -77,6 +77,7 @@ export function roleMayMove(role: Role, from: OrderStatus, to: OrderStatus): boo
     case 'customer':
       return CUSTOMER_MOVES.has(`${from}>${to}`);
     case 'customer_service':
+    case 'bookkeeping':
     case 'auditor':
     case 'tax_auditor':
       return false;

@@ -1,0 +1,87 @@
+// `npm run bench:noisy`: what one client's heaviest operation does to another client's reads.
+//
+//   node bench/noisy-neighbour.mjs [--duration 10] [--victims 4] [--attackers 4]
+//
+// A victim customer reads its own orders by id through the gateway, first alone, then while an operator of the
+// same region sends, over `--attackers` connections, the heaviest operation the operation limits still accept
+// (aliased `orders(first: 100)` pages with lines and region-cn fields, as many aliases as depth, alias and cost
+// limits allow). Prints the victim's p99 in both phases and their ratio, and how fast a refused operation (5,000
+// aliases, as an attacker once sent) is answered. Rate limits are off here: this measures the operation limits.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createTestScope } from '@hub/shared/testing/harness';
+import { startHubProcesses } from '@hub/shared/testing/hub-processes';
+import { closedLoop, newAgent } from './load.mjs';
+
+const { values } = parseArgs({ options: {
+  duration: { type: 'string', default: '10' },
+  victims: { type: 'string', default: '4' },
+  attackers: { type: 'string', default: '4' },
+} });
+const duration = Number(values.duration);
+const victims = Number(values.victims);
+const attackers = Number(values.attackers);
+const ORDERS = 200;
+
+const PLACE = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
+const READ = 'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } cn { customer { name } } } }';
+const page = (alias) => `${alias}: orders(first: 100) { nodes { id number status totals { grandTotal } lines { sku name quantity unitPrice } cn { customer { name } shippingAddress { city } } } }`;
+const heavy = (aliases) => `{ ${Array.from({ length: aliases }, (_, i) => page(`p${i}`)).join(' ')} }`;
+const orderInput = () => ({
+  idempotencyKey: randomUUID(),
+  customer: { name: '测试用户', phone: '13800138000' },
+  shippingAddress: { recipientName: '测试用户', recipientPhone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 1 号' },
+  lines: [{ sku: 'TEA-1', name: '龙井茶', quantity: 1, unitPrice: 12800, unitTax: 1664 }, { sku: 'MUG-1', name: 'Mug', quantity: 2, unitPrice: 2500, unitTax: 325 }],
+});
+
+console.log(`noisy neighbour: Node ${process.version}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`  ${victims} victim connections, ${attackers} attacker connections, ${duration} s per phase; compare the ratio, not the figures\n`);
+
+const scope = createTestScope('noisy');
+let hub;
+try {
+  hub = await startHubProcesses(scope.env, { RATE_LIMIT_ENABLED: 'false' });
+  const victim = await scope.token({ subject: 'noisy-victim', role: 'customer', regions: ['cn'] });
+  const attacker = await scope.token({ subject: 'noisy-operator', role: 'operator', regions: ['cn'] });
+  const request = (token, query, variables = {}) => ({ url: `${hub.gatewayUrl}/graphql`, headers: { authorization: `Bearer ${token}` }, body: { query, variables } });
+  const post = async (token, query) => {
+    const started = performance.now();
+    const response = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const body = await response.json();
+    return { ms: performance.now() - started, bytes: JSON.stringify(body).length, code: body.errors?.[0]?.extensions?.code };
+  };
+
+  const ids = [];
+  process.stdout.write(`placing ${ORDERS} orders for the victim... `);
+  await closedLoop({ seconds: Infinity, limit: ORDERS, connections: 4, operation: () => request(victim, PLACE, { input: orderInput() }), onData: (data) => ids.push(data.placeCnOrder.id) });
+  console.log(`${ids.length} placed`);
+
+  // The heaviest accepted: start at the alias limit and step down until the other limits accept it too.
+  let aliases = 30;
+  let probe = await post(attacker, heavy(aliases));
+  while (probe.code && aliases > 1) probe = await post(attacker, heavy(--aliases));
+  console.log(`heaviest accepted operation: ${aliases} aliased pages of orders(first: 100) with lines and cn fields; one takes ${probe.ms.toFixed(0)} ms, ${(probe.bytes / 1024).toFixed(0)} KiB`);
+  const refused = await post(attacker, `{ ${Array.from({ length: 5000 }, (_, i) => `r${i}: regions { code }`).join(' ')} }`);
+  console.log(`5,000 aliases of regions: refused with ${refused.code} in ${refused.ms.toFixed(1)} ms\n`);
+
+  let next = 0;
+  const read = () => request(victim, READ, { id: ids[next++ % ids.length] });
+  const agent = newAgent(victims);
+  await closedLoop({ seconds: 2, connections: victims, operation: read, agent });
+  const alone = await closedLoop({ seconds: duration, connections: victims, operation: read, agent });
+  const noise = closedLoop({ seconds: duration + 1, connections: attackers, operation: () => request(attacker, heavy(aliases)) });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const crowded = await closedLoop({ seconds: duration, connections: victims, operation: read, agent });
+  const attack = await noise;
+  agent.destroy();
+
+  const row = (label, r) => console.log(`${label.padEnd(34)} ${r.perSecond.toFixed(1).padStart(8)} ok/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(8)} ms  errors ${r.errors}`);
+  row('victim order(id) alone', alone);
+  row('victim order(id) beside attacker', crowded);
+  row('attacker heaviest allowed', attack);
+  console.log(`\nvictim p99 ratio (beside attacker / alone): ${(crowded.p99 / alone.p99).toFixed(2)}; p50 ratio ${(crowded.p50 / alone.p50).toFixed(2)}`);
+} finally {
+  await hub?.close();
+  await scope.dispose();
+}
