@@ -6,7 +6,7 @@ import type { OrderEvent } from '../messaging/contracts.js';
 import { CommandOutboxMigration } from '../commands/command-outbox.migration.js';
 import { CoreCommandRecord } from '../commands/core-command.entity.js';
 import { CoreCommandRelay, type CommandOutcomeHandlers, type CoreCommandRelayOptions } from '../commands/command-relay.js';
-import type { DurableConsumerOptions } from '../messaging/durable-consumer.js';
+import type { DurableConsumer, DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import type { MigrationClass, MikroORM } from '../persistence/orm.js';
 import {
   buildSubgraphSchemaOf, defineSubgraph, readSettings, startSubgraph, subgraphEnvSchema, type SettingsOf, type SubgraphContext, type SubgraphDefinition, type SubgraphEnv,
@@ -90,7 +90,7 @@ export interface RegionAppOptions {
 /** A region as a subgraph: the shared regional tables, order intake, the command relay to core, order events and summaries. */
 export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, options: RegionAppOptions = {}) {
   type Env = RegionEnv & SettingsOf<Settings>;
-  type Deps = RegionDependencies<Env> & { summaries: SummaryPublisher; commands: CoreCommandRelay };
+  type Deps = RegionDependencies<Env> & { summaries: SummaryPublisher; commands: CoreCommandRelay; orderEvents: DurableConsumer<OrderEvent> };
   return defineSubgraph<z.ZodObject, Deps>({
     name: `region-${definition.code}`,
     defaultPort: definition.defaultPort,
@@ -116,13 +116,14 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       });
       const commandsQueued = () => commands.nudge();
       const intake = new OrderIntakeService(orm, definition.code, regionSchemaName(definition.code), commandsQueued, options.clock);
-      return { orm, logger, env, summaries, commands, commandsQueued, intake, subgraph, region: definition.code };
+      const orderEvents = createOrderEventsConsumer(subgraph, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
+      return { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code };
     },
     resolvers: (deps) => [...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm)],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
       deps.commands,
-      createOrderEventsConsumer(deps.subgraph, definition.code, definition.onOrderEvent, options.onOrderEventSettled),
+      deps.orderEvents,
       ...(definition.consumers?.(deps) ?? []),
     ],
     jobs: (deps) => [
@@ -136,12 +137,12 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
 export function buildRegionSchema<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>) {
-  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never, commands: undefined as never });
+  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never, commands: undefined as never, orderEvents: undefined as never });
 }
 
 /** Starts a regional subgraph on the shared subgraph starter. */
 export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>, options: RegionAppOptions = {}) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
-  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands };
+  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands, consumer: app.deps.orderEvents };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;
