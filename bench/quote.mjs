@@ -9,7 +9,8 @@ import { computeQuote } from '@hub/shared/catalogue/quote/quote.rules';
 import { mintToken } from '@hub/shared/auth/jwt';
 import { createTestScope } from '@hub/shared/testing/harness';
 import { createCatalogueApp } from '@hub/catalogue/app';
-import { seedDemoCatalogue } from '../scripts/seed-catalogue.mjs';
+import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
+import { seedDemo as seedDemoCatalogue } from '../subgraphs/catalogue/demo-seed.mjs';
 
 const { values } = parseArgs({ options: { quotes: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '4' } } });
 const quotes = Number(values.quotes);
@@ -23,7 +24,7 @@ const scope = createTestScope('bench-quote');
 const app = await createCatalogueApp({ ...scope.env, PORT: 0, LOG_LEVEL: 'silent' });
 try {
   const jwt = { secret: scope.env.JWT_SECRET, issuer: scope.env.JWT_ISSUER, audience: scope.env.JWT_AUDIENCE };
-  await seedDemoCatalogue(`${app.url}/graphql`, jwt);
+  await seedDemoCatalogue(createDemoSeedContext(`${app.url}/graphql`, jwt, () => {}));
   const token = await mintToken(jwt, { subject: 'bench-customer', role: 'customer', regions: ['de'] });
   const ask = async () => {
     const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUOTE, variables: { input: CART } }) });

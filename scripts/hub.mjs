@@ -38,6 +38,9 @@ async function prepare() {
   env.DATABASE_URL = await ensurePostgres(root);
   env.NATS_URL = await ensureNats(root);
   run(turbo, ['run', 'build', '--output-logs=errors-only']);
+  // After every build: the subgraphs print their SDL as they build, and turbo cannot order the gateway after
+  // workspaces it does not depend on.
+  run(turbo, ['run', 'compose', '--output-logs=errors-only']);
 }
 
 switch (command) {

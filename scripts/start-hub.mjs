@@ -1,28 +1,30 @@
-// `npm start`: runs the gateway and the subgraphs on their default ports, seeds demo data on the
-// first start, and prints how to query the hub. Ctrl-C stops everything gracefully.
+// `npm start`: runs every service of the workspace on its default port, in start-up waves (core, domain
+// subgraphs, regions, gateway), runs each workspace's demo seed once all are up, and prints how to query
+// the hub. Ctrl-C stops everything gracefully.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { mintToken } from '@hub/shared/auth/jwt';
+import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { baseEnvSchema } from '@hub/shared/env';
-import { seedDemoData } from './seed.mjs';
-
-/** Started in waves: core first (it holds the registry), then the regions, then the gateway. */
-const WAVES = [['subgraphs/core-orders'], ['subgraphs/catalogue', 'subgraphs/region-cn', 'subgraphs/region-de', 'subgraphs/region-sea', 'subgraphs/fulfilment'], ['gateway']];
-/** Subgraphs are ready once the registry accepted their schema, so the gateway's first supergraph has them all. */
-const READY = { gateway: 'gateway listening' };
-const DEFAULT_READY = 'schema accepted by the registry';
+import { discoverHubServices, readyMessage, startWaves } from '@hub/shared/workspace/hub-workspaces';
 
 export async function startHub(root, env) {
+  const services = discoverHubServices(root);
   const children = [];
   const stop = () => children.forEach(({ child }) => child.kill('SIGTERM'));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const settings = baseEnvSchema.parse(env);
+  const jwt = { secret: settings.JWT_SECRET, issuer: settings.JWT_ISSUER, audience: settings.JWT_AUDIENCE };
+  const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT ?? 4000}/graphql`;
   try {
-    for (const wave of WAVES) {
-      const started = wave.map((dir) => startService(root, dir, env));
+    for (const wave of startWaves(services)) {
+      const started = wave.map((service) => startService(service, env));
       children.push(...started);
       await Promise.all(started.map(({ ready }) => ready));
     }
+    await seedDemoData(services, createDemoSeedContext(gatewayUrl, jwt, (message) => console.log(`[seed] ${message}`)));
   } catch (error) {
     console.error(error.message);
     stop();
@@ -30,13 +32,9 @@ export async function startHub(root, env) {
     return;
   }
 
-  const settings = baseEnvSchema.parse(env);
-  const jwt = { secret: settings.JWT_SECRET, issuer: settings.JWT_ISSUER, audience: settings.JWT_AUDIENCE };
-  const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT ?? 4000}/graphql`;
-  await seedDemoData(gatewayUrl, jwt);
   const adminToken = await mintToken(jwt, { subject: 'dev-admin', role: 'admin', regions: [] });
   console.log(`
-Order hub is up.
+Order hub is up: ${services.map((service) => service.name).join(', ')}.
   Gateway:  ${gatewayUrl}
   Token (admin, 12 h; mint others with: npm run token -- --role operator --regions cn):
     ${adminToken}
@@ -49,15 +47,27 @@ Ctrl-C stops the hub.`);
   await Promise.all(children.map(({ exited }) => exited));
 }
 
-function startService(root, dir, env) {
-  const name = dir.split('/').pop();
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: `${root}${dir}`, env, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Runs each workspace's `hub.seed` module, wave by wave (so products exist before regions place orders),
+ * the seeds of one wave side by side.
+ */
+async function seedDemoData(services, context) {
+  for (const wave of startWaves(services.filter((service) => service.seed))) {
+    await Promise.all(wave.map(async (service) => {
+      const { seedDemo } = await import(pathToFileURL(service.seed).href);
+      await seedDemo(context);
+    }));
+  }
+}
+
+function startService(service, env) {
+  const child = spawn(process.execPath, ['dist/main.js'], { cwd: service.dir, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const ready = new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${name} stopped (exit ${code}) before it was ready`)));
+    child.once('exit', (code) => reject(new Error(`${service.name} stopped (exit ${code}) before it was ready`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
-      console.log(`[${name}] ${summarise(line)}`);
-      if (line.includes(`"msg":"${READY[name] ?? DEFAULT_READY}"`)) resolve();
+      console.log(`[${service.name}] ${summarise(line)}`);
+      if (line.includes(`"msg":"${readyMessage(service)}"`)) resolve();
     });
   });
   return { child, ready, exited };

@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { composeSupergraph, discoverSubgraphs } from '@hub/shared/federation/composition';
 
-/** Build step: writes `supergraph.graphql` from the subgraphs' SDL, failing on any composition error or hint. */
-const subgraphs = await discoverSubgraphs(fileURLToPath(new URL('../../subgraphs', import.meta.url)));
+/**
+ * Writes `supergraph.graphql` from the SDL of every subgraph in the workspace, failing on any composition
+ * error or hint. Run after all subgraphs are built (they print their SDL), so not part of the gateway's
+ * own build: turbo only orders builds by declared dependencies, and the gateway declares none on subgraphs.
+ */
+const subgraphs = await discoverSubgraphs();
 await writeFile(new URL('../supergraph.graphql', import.meta.url), composeSupergraph(subgraphs));
 console.log(`supergraph composed from ${subgraphs.map((s) => s.name).join(', ')}`);

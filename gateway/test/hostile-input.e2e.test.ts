@@ -29,7 +29,7 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-const targets = () => ({ gateway: hub.gatewayUrl, 'core-orders': hub.urls['core-orders'], 'region-cn': hub.urls['region-cn'] });
+const targets = () => ({ gateway: hub.gatewayUrl, 'core-orders': hub.url('core-orders'), 'region-cn': hub.url('region-cn') });
 const each = ['gateway', 'core-orders', 'region-cn'] as const;
 
 describe('operation limits', () => {
@@ -75,7 +75,7 @@ describe('client mistakes are client errors', () => {
     ['a NUL byte in the address', input((_line, order) => { order.shippingAddress.street = 'Road\u0000 1'; }), 'shippingAddress.street'],
     ['a control character in a line name', input((line) => { line.name = 'Tea\u001b[31m'; }), 'lines.0.name'],
   ])('%s → BAD_USER_INPUT naming the field, through the gateway and at region-cn', async (_name, variables, field) => {
-    for (const url of [hub.gatewayUrl, hub.urls['region-cn']]) {
+    for (const url of [hub.gatewayUrl, hub.url('region-cn')]) {
       const result = await postGraphQL(url, place, variables, customer);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
@@ -96,7 +96,7 @@ describe('client mistakes are client errors', () => {
       },
     };
     const mutation = region === 'cn' ? place : 'mutation($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id } }';
-    for (const url of [hub.gatewayUrl, hub.urls[`region-${region}` as 'region-cn' | 'region-sea']]) {
+    for (const url of [hub.gatewayUrl, hub.url(`region-${region}` as 'region-cn' | 'region-sea')]) {
       const result = await postGraphQL(url, mutation, variables, region === 'cn' ? customer : seaCustomer);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
@@ -112,7 +112,7 @@ describe('client mistakes are client errors', () => {
     ['a long key is NOT_FOUND without being echoed', 10_000, 'NOT_FOUND'],
     ['a 900 kB key is refused before it reaches the database', 900_000, 'BAD_USER_INPUT'],
   ])('%s', async (_name, length, code) => {
-    for (const url of [hub.gatewayUrl, hub.urls['core-orders']]) {
+    for (const url of [hub.gatewayUrl, hub.url('core-orders')]) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
         body: JSON.stringify({ query: 'query($n: String!) { orderByNumber(number: $n) { id } }', variables: { n: '9'.repeat(length) } }),
@@ -175,7 +175,7 @@ describe('a gateway against slow, down and shared neighbours', () => {
     return gateway.url;
   };
   const subgraphUrls = () => Object.fromEntries((['core-orders', 'region-cn', 'region-de', 'region-sea'] as const)
-    .map((name) => [`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`, `${hub.urls[name]}/graphql`]));
+    .map((name) => [`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`, `${hub.url(name)}/graphql`]));
   afterAll(async () => {
     await Promise.all(gateways.map((gateway) => gateway.close()));
     frozen.forEach((server) => { server.closeAllConnections(); server.close(); });

@@ -173,7 +173,7 @@ it('authenticates every call, at the gateway and again at each subgraph', async 
   const anonymous = await postGraphQL(hub.gatewayUrl, `{ regions { code } }`);
   expect(anonymous.status).toBe(401);
   for (const service of ['core-orders', 'region-cn', 'region-de', 'region-sea'] as const) {
-    const direct = await postGraphQL(hub.urls[service], `{ __typename }`, {}, 'forged.token.value');
+    const direct = await postGraphQL(hub.url(service), `{ __typename }`, {}, 'forged.token.value');
     expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }
   const regions = await gql(`{ regions { code } }`, {}, tokens.auditor!);

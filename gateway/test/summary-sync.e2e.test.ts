@@ -45,7 +45,7 @@ it('aggregates a region\'s summary and finds nothing to reconcile when both side
 
 it('counts an order placed while core is down as pending, and reconciles it once core has registered it', async () => {
   await hub.stop('core-orders');
-  const direct = await postGraphQL(hub.urls['region-cn'], `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { registration } } }`, { input: input() }, customer);
+  const direct = await postGraphQL(hub.url('region-cn'), `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { registration } } }`, { input: input() }, customer);
   expect(direct.data.placeCnOrder.cn.registration).toBe('PENDING');
   await hub.start('core-orders'); // the summaries published meanwhile wait in JetStream for core's consumer
 

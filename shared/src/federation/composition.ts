@@ -1,8 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { findBreakingChanges as graphqlBreakingChanges, parse } from 'graphql';
+import { discoverHubServices } from '../workspace/hub-workspaces.js';
 
 export interface SubgraphSource {
   name: string;
@@ -42,17 +43,11 @@ export function findBreakingChanges(previousSdl: string, nextSdl: string): strin
 }
 
 /**
- * Finds every subgraph of the repository: a folder under `subgraphs/` whose package.json declares
- * `hub.subgraph` and `hub.routingUrl`, with its SDL in `schema.graphql`. A new region is picked up
- * without any change here.
+ * Finds every subgraph of the repository: a workspace whose package.json declares `hub.subgraph` and
+ * `hub.routingUrl`, with its SDL in `schema.graphql`. A new subgraph is picked up without any change here.
  */
-export async function discoverSubgraphs(subgraphsDir: string): Promise<SubgraphSource[]> {
-  const sources: SubgraphSource[] = [];
-  for (const entry of (await readdir(subgraphsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const dir = join(subgraphsDir, entry.name);
-    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { hub?: { subgraph: string; routingUrl: string } };
-    if (!manifest.hub) continue;
-    sources.push({ name: manifest.hub.subgraph, url: manifest.hub.routingUrl, sdl: await readFile(join(dir, 'schema.graphql'), 'utf8') });
-  }
-  return sources;
+export async function discoverSubgraphs(root?: string): Promise<SubgraphSource[]> {
+  const services = discoverHubServices(root).flatMap(({ dir, subgraph }) => (subgraph ? [{ dir, ...subgraph }] : []));
+  const sources = await Promise.all(services.map(async ({ dir, name, routingUrl }) => ({ name, url: routingUrl, sdl: await readFile(join(dir, 'schema.graphql'), 'utf8') })));
+  return sources.sort((a, b) => a.name.localeCompare(b.name));
 }

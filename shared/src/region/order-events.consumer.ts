@@ -10,7 +10,7 @@ import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity
  * status only ever moves to a higher version.
  */
 export function createOrderEventsConsumer(
-  infra: Infrastructure,
+  infra: Pick<Infrastructure, 'nc' | 'orm' | 'logger' | 'subjects'>,
   region: string,
   extraHandler?: (event: OrderEvent, em: EntityManager) => Promise<void>,
   onSettled?: DurableConsumerOptions<OrderEvent>['onSettled'],

@@ -1,20 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
-import { baseEnvSchema, portSchema, readEnv } from '../env.js';
-import { buildFederatedSchema } from '../graphql/subgraph-schema.js';
 import type { Logger } from '../logger.js';
 import type { OrderEvent } from '../messaging/contracts.js';
 import { CommandOutboxMigration } from '../commands/command-outbox.migration.js';
 import { CoreCommandRecord } from '../commands/core-command.entity.js';
 import { CoreCommandRelay, type CommandOutcomeHandlers, type CoreCommandRelayOptions } from '../commands/command-relay.js';
-import type { DurableConsumerOptions } from '../messaging/durable-consumer.js';
-import { ProcessedMessage } from '../messaging/processed-message.entity.js';
+import type { DurableConsumer, DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import type { MigrationClass, MikroORM } from '../persistence/orm.js';
-import { openInfrastructure } from '../server/infrastructure.js';
-import { schemaVersion } from '../federation/schema-version.js';
-import { startServiceServer, type RunningServer } from '../server/service-server.js';
-import { announceToRegistry, type RegistryPresence } from './registry-client.js';
+import {
+  buildSubgraphSchemaOf, defineSubgraph, readSettings, startSubgraph, subgraphEnvSchema, type SettingsOf, type SubgraphContext, type SubgraphDefinition, type SubgraphEnv,
+} from '../subgraph/subgraph-app.js';
 import { createOrderEventsConsumer } from './order-events.consumer.js';
 import { OrderIntakeService, placementCommandHandlers } from './order-intake.service.js';
 import { orderReferenceResolver } from './order-reference.type.js';
@@ -26,30 +22,43 @@ import { RegionRefusedDeliveriesMigration } from './region-refused-deliveries.mi
 import { RegionSummariesMigration } from './region-summaries.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
-import { OutboxEvent } from '../messaging/outbox-event.entity.js';
-import { OutboxRelay } from '../messaging/outbox-relay.js';
 
-/** What a region's resolvers may use. */
-export interface RegionDependencies {
+/** Settings every region reads, beside every subgraph's. */
+export const regionEnvSchema = z.object({
+  /** Longest back-off between attempts at a command core did not take (core or NATS down); core's start-up notice cuts it short. */
+  COMMAND_RETRY_MAX_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Length of a summary period (one hour), and how often the region recomputes and sends changed ones. */
+  SUMMARY_PERIOD_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  SUMMARY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+});
+export type RegionEnv = SubgraphEnv & z.infer<typeof regionEnvSchema>;
+
+/** What a region's resolvers, jobs and plugins may use. */
+export interface RegionDependencies<Env extends RegionEnv = RegionEnv> {
   orm: MikroORM;
   intake: OrderIntakeService;
   /** Call after a transaction that queued commands for core commits (`enqueueCoreCommand`), so the relay sends them at once. */
   commandsQueued: () => void;
   logger: Logger;
   region: string;
+  env: Env;
+  /** Everything the subgraph starter opened, for jobs and consumers that need NATS. */
+  subgraph: SubgraphContext<Env>;
 }
 
 /** Everything that makes a region a region; the shared starter does the rest. */
-export interface RegionDefinition {
+export interface RegionDefinition<Settings extends z.ZodObject = z.ZodObject<{}>> extends Pick<
+  SubgraphDefinition<Settings, RegionDependencies<RegionEnv & SettingsOf<Settings>>>, 'settings' | 'jobs' | 'plugins' | 'consumers' | 'readiness'
+> {
   /** Lower-case region code, as in tokens and the core registry. */
   code: string;
   defaultPort: number;
   /** Registry facts for a region core does not know yet; a new region joins with them, no core change. */
-  profile?: { displayName: string; defaultCurrency: string; timeZone: string };
-  entities: NonNullable<Parameters<typeof openInfrastructure>[2]['entities']>;
+  profile?: Omit<NonNullable<SubgraphDefinition['profile']>, 'code'>;
+  entities: SubgraphDefinition['entities'];
   /** The region's own migrations, applied after the shared regional tables. */
   migrations: Record<string, MigrationClass>;
-  resolvers: (dependencies: RegionDependencies) => NonEmptyArray<Function>;
+  resolvers: (dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>) => NonEmptyArray<Function>;
   /** Region-specific reaction to core's order events, in the same transaction as the shared projection. */
   onOrderEvent?: (event: OrderEvent, em: EntityManager) => Promise<void>;
   /** Region-specific counters for the periodic summaries sent to the centre. */
@@ -60,19 +69,13 @@ export interface RegionDefinition {
 
 export const regionSchemaName = (code: string) => `region_${code}`;
 
-export function readRegionEnv(definition: Pick<RegionDefinition, 'defaultPort'>, source: NodeJS.ProcessEnv = process.env) {
-  return readEnv(baseEnvSchema.extend({
-    PORT: portSchema(definition.defaultPort),
-    /** The URL gateways reach this subgraph at, when it differs from the address it listens on. */
-    PUBLIC_URL: z.url().optional(),
-    /** Longest back-off between attempts at a command core did not take (core or NATS down); core's start-up notice cuts it short. */
-    COMMAND_RETRY_MAX_MS: z.coerce.number().int().min(100).default(30_000),
-    /** Length of a summary period (one hour), and how often the region recomputes and sends changed ones. */
-    SUMMARY_PERIOD_MS: z.coerce.number().int().min(1_000).default(3_600_000),
-    SUMMARY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
-  }), source);
+/** Reads the shared subgraph settings, every region's, and the region's own, reporting every problem at once. */
+export function readRegionEnv<Settings extends z.ZodObject = z.ZodObject<{}>>(
+  definition: Pick<RegionDefinition<Settings>, 'defaultPort' | 'settings'>,
+  source: NodeJS.ProcessEnv = process.env,
+): RegionEnv & SettingsOf<Settings> {
+  return readSettings([subgraphEnvSchema(definition.defaultPort), regionEnvSchema, definition.settings], source);
 }
-export type RegionEnv = ReturnType<typeof readRegionEnv>;
 
 export interface RegionAppOptions {
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
@@ -84,82 +87,62 @@ export interface RegionAppOptions {
   packageVersion?: string;
 }
 
-/** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
-export function buildRegionSchema(definition: RegionDefinition, dependencies: RegionDependencies) {
-  const resolvers = [...definition.resolvers(dependencies), createRegionalOrderQuery(definition.code, dependencies.orm)] as const;
-  return buildFederatedSchema({ resolvers }, orderReferenceResolver);
-}
-
-/** Starts a regional subgraph: its own schema, the order-event consumer, the command relay to core and the HTTP server. */
-export async function startRegion(definition: RegionDefinition, env: RegionEnv, options: RegionAppOptions = {}) {
-  const name = `region-${definition.code}`;
-  const schemaName = regionSchemaName(definition.code);
-  const infra = await openInfrastructure(name, env, {
-    schema: schemaName,
-    entities: [RegionalOrder, RegionalOrderStatusEvent, ProcessedMessage, OutboxEvent, SummaryPublication, CoreCommandRecord, ...definition.entities],
+/** A region as a subgraph: the shared regional tables, order intake, the command relay to core, order events and summaries. */
+export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, options: RegionAppOptions = {}) {
+  type Env = RegionEnv & SettingsOf<Settings>;
+  type Deps = RegionDependencies<Env> & { summaries: SummaryPublisher; commands: CoreCommandRelay; orderEvents: DurableConsumer<OrderEvent> };
+  return defineSubgraph<z.ZodObject, Deps>({
+    name: `region-${definition.code}`,
+    defaultPort: definition.defaultPort,
+    schemaName: regionSchemaName(definition.code),
+    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, ...definition.entities],
     migrations: {
       RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, CommandOutboxMigration, RegionEdgeAutonomyMigration,
       ...definition.migrations,
     },
+    ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
+    dependencies(context) {
+      const subgraph = context as SubgraphContext<Env>;
+      const { orm, logger, env } = subgraph;
+      const summaries = new SummaryPublisher({
+        orm, subjects: subgraph.subjects, region: definition.code, periodMs: env.SUMMARY_PERIOD_MS, lookbackPeriods: 24,
+        onEventsQueued: () => subgraph.outbox.nudge(), ...(definition.summaryMetrics ? { metrics: definition.summaryMetrics } : {}),
+      });
+      const commands = new CoreCommandRelay({
+        nc: subgraph.nc, orm, subjects: subgraph.subjects, logger, schema: regionSchemaName(definition.code), source: subgraph.name,
+        handlers: { ...placementCommandHandlers, ...definition.commandHandlers },
+        retry: { baseMs: Math.min(500, env.COMMAND_RETRY_MAX_MS), maxMs: env.COMMAND_RETRY_MAX_MS },
+        ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
+      });
+      const commandsQueued = () => commands.nudge();
+      const intake = new OrderIntakeService(orm, definition.code, regionSchemaName(definition.code), commandsQueued, options.clock);
+      const orderEvents = createOrderEventsConsumer(subgraph, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
+      return { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code };
+    },
+    resolvers: (deps) => [...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm)],
+    referenceResolvers: () => orderReferenceResolver,
+    consumers: (deps) => [
+      deps.commands,
+      deps.orderEvents,
+      ...(definition.consumers?.(deps) ?? []),
+    ],
+    jobs: (deps) => [
+      { name: 'summaries', intervalMs: deps.env.SUMMARY_INTERVAL_MS, run: () => deps.summaries.publishDue() },
+      ...(definition.jobs?.(deps) ?? []),
+    ],
+    plugins: (deps) => definition.plugins?.(deps) ?? [],
+    readiness: (deps) => definition.readiness?.(deps) ?? {},
   });
-  const { orm, logger } = infra;
-  const relay = new OutboxRelay({ nc: infra.nc, em: orm.em, logger, schema: schemaName });
-  const summaries = new SummaryPublisher({
-    orm, subjects: infra.subjects, region: definition.code, periodMs: env.SUMMARY_PERIOD_MS, lookbackPeriods: 24,
-    onEventsQueued: () => relay.nudge(), ...(definition.summaryMetrics ? { metrics: definition.summaryMetrics } : {}),
-  });
-  const commands = new CoreCommandRelay({
-    nc: infra.nc, orm, subjects: infra.subjects, logger, schema: schemaName, source: name,
-    handlers: { ...placementCommandHandlers, ...definition.commandHandlers },
-    retry: { baseMs: Math.min(500, env.COMMAND_RETRY_MAX_MS), maxMs: env.COMMAND_RETRY_MAX_MS },
-    ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
-  });
-  const commandsQueued = () => commands.nudge();
-  const intake = new OrderIntakeService(orm, definition.code, schemaName, commandsQueued, options.clock);
-  const consumer = createOrderEventsConsumer(infra, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
-  let summaryTimer: NodeJS.Timeout | undefined;
-  const publishSummaries = () => summaries.publishDue().catch((error: unknown) => logger.warn({ err: error }, 'summary publication failed; retrying next interval'));
-  let server: RunningServer | undefined;
-  let presence: RegistryPresence | undefined;
-  /** Stops whatever has started, newest first; the same path for a failed start-up and a normal close. */
-  const shutdown = async () => {
-    presence?.stop();
-    clearInterval(summaryTimer);
-    await commands.stop();
-    await relay.stop();
-    await server?.close();
-    await consumer.stop();
-    await infra.close();
-  };
-  try {
-    await consumer.start();
-    commands.start();
-    relay.start();
-    summaryTimer = setInterval(() => void publishSummaries(), env.SUMMARY_INTERVAL_MS);
-    void publishSummaries();
-    const { schema, sdl } = await buildRegionSchema(definition, { orm, intake, commandsQueued, logger, region: definition.code });
-    server = await startServiceServer({ name, schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
-    const region = definition.profile ? { code: definition.code, ...definition.profile } : undefined;
-    presence = announceToRegistry(infra.nc, infra.subjects, logger, {
-      name, url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(options.packageVersion ?? '0.0.0', sdl), ...(region ? { region } : {}),
-    }, env.HEARTBEAT_INTERVAL_MS);
-    let registryState = 'pending';
-    void presence.verdict.then((reply) => { registryState = reply.accepted ? 'accepted' : 'rejected'; });
-    infra.readiness.registry = async () => registryState;
-  } catch (error) {
-    await shutdown();
-    throw error;
-  }
-  return {
-    url: server.url,
-    orm,
-    intake,
-    consumer,
-    registryVerdict: presence.verdict,
-    summaries,
-    relay,
-    commands,
-    close: shutdown,
-  };
+}
+
+/** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
+export function buildRegionSchema<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>) {
+  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never, commands: undefined as never, orderEvents: undefined as never });
+}
+
+/** Starts a regional subgraph on the shared subgraph starter. */
+export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>, options: RegionAppOptions = {}) {
+  const app = await startSubgraph(regionSubgraph(definition, options), env, options);
+  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands, consumer: app.deps.orderEvents };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;

@@ -1,74 +1,63 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { BaseEnv } from '../env.js';
-
-/** The hub's services, each run from its compiled `dist/main.js` as a real process. */
-export const HUB_SERVICES = {
-  'core-orders': 'subgraphs/core-orders',
-  catalogue: 'subgraphs/catalogue',
-  'region-cn': 'subgraphs/region-cn',
-  'region-de': 'subgraphs/region-de',
-  'region-sea': 'subgraphs/region-sea',
-  gateway: 'gateway',
-} as const;
-export type HubService = keyof typeof HUB_SERVICES;
-
-const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+import { discoverHubServices, readyMessage, startWaves, type HubService } from '../workspace/hub-workspaces.js';
 
 export interface HubProcesses {
   gatewayUrl: string;
-  urls: Record<HubService, string>;
+  /** Each service's base URL by name (`core-orders`, `region-cn`, …, `gateway`). */
+  urls: Record<string, string>;
+  /** One service's base URL; an unknown name throws. */
+  url(service: string): string;
   /** Every JSON log line any service printed, for tests that search logs for personal data. */
   logs: string[];
-  stop(service: HubService, signal?: NodeJS.Signals): Promise<void>;
-  start(service: HubService): Promise<void>;
+  stop(service: string, signal?: NodeJS.Signals): Promise<void>;
+  start(service: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The log line that says a service is ready: subgraphs once the registry accepted their schema. */
-const READY_MESSAGE: Record<HubService, string> = {
-  'core-orders': 'schema accepted by the registry',
-  catalogue: 'schema accepted by the registry',
-  'region-cn': 'schema accepted by the registry',
-  'region-de': 'schema accepted by the registry',
-  'region-sea': 'schema accepted by the registry',
-  gateway: 'gateway listening',
-};
-
 /**
- * Starts the whole hub as separate processes on free ports, against the given database and NATS
- * namespace: core first, then the regions, then the gateway, each once the previous ones have logged that
- * they are ready (no polling, no sleeps), so the gateway's first supergraph already holds every subgraph.
+ * Starts every service of the workspace (see `discoverHubServices`) as a separate process from its compiled
+ * `dist/main.js`, on free ports, against the given database and NATS namespace. Services start in waves
+ * (core, domain subgraphs, regions, gateway), each once the previous wave has logged that it is ready (no
+ * polling, no sleeps), so the gateway's first supergraph already holds every subgraph.
  */
-export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, string> = {}): Promise<HubProcesses> {
-  const services = Object.keys(HUB_SERVICES) as HubService[];
-  const ports = Object.fromEntries(await Promise.all(services.map(async (service) => [service, await freePort()] as const))) as Record<HubService, number>;
-  const urls = Object.fromEntries(services.map((service) => [service, `http://127.0.0.1:${ports[service]}`])) as Record<HubService, string>;
-  const children = new Map<HubService, ChildProcess>();
+export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, string> = {}, root?: string): Promise<HubProcesses> {
+  const services = discoverHubServices(root);
+  const byName = new Map(services.map((service) => [service.name, service]));
+  const ports = new Map(await Promise.all(services.map(async (service) => [service.name, await freePort()] as const)));
+  const urls = Object.fromEntries(services.map((service) => [service.name, `http://127.0.0.1:${ports.get(service.name)}`]));
+  const children = new Map<string, ChildProcess>();
   const logs: string[] = [];
-  const subgraphOverrides = Object.fromEntries(services.filter((s) => s !== 'gateway')
-    .map((service) => [`SUBGRAPH_URL_${service.toUpperCase().replaceAll('-', '_')}`, `${urls[service]}/graphql`]));
+  const subgraphUrls = Object.fromEntries(services.filter((service) => service.subgraph)
+    .map((service) => [`SUBGRAPH_URL_${service.name.toUpperCase().replaceAll('-', '_')}`, `${urls[service.name]}/graphql`]));
 
-  const start = (service: HubService) => new Promise<void>((resolve, reject) => {
+  const serviceNamed = (name: string): HubService => {
+    const service = byName.get(name);
+    if (!service) throw new Error(`no hub service "${name}"; known: ${[...byName.keys()].join(', ')}`);
+    return service;
+  };
+
+  const start = (name: string) => new Promise<void>((resolve, reject) => {
+    const service = serviceNamed(name);
     const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: `${repositoryRoot}${HUB_SERVICES[service]}`,
-      env: { ...process.env, ...stringValues(env), LOG_LEVEL: 'info', PORT: String(ports[service]), REGISTRATION_SWEEP_MS: '500', ...subgraphOverrides, ...extraEnv },
+      cwd: service.dir,
+      env: { ...process.env, ...stringValues(env), LOG_LEVEL: 'info', PORT: String(ports.get(name)), ...subgraphUrls, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    children.set(service, child);
+    children.set(name, child);
     const stderr: string[] = [];
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       logs.push(line);
-      if (line.includes(`"msg":"${READY_MESSAGE[service]}"`)) resolve();
+      if (line.includes(`"msg":"${readyMessage(service)}"`)) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`${service} exited with ${code} before listening: ${stderr.join('').slice(-2000)}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready: ${stderr.join('').slice(-2000)}`)));
   });
 
-  const stop = async (service: HubService, signal: NodeJS.Signals = 'SIGTERM') => {
-    const child = children.get(service);
+  const stop = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
+    const child = children.get(serviceNamed(name).name);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill(signal);
@@ -76,21 +65,20 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
   };
 
   try {
-    await start('core-orders');
-    await Promise.all(services.filter((service) => service !== 'core-orders' && service !== 'gateway').map(start));
-    await start('gateway');
+    for (const wave of startWaves(services)) await Promise.all(wave.map((service) => start(service.name)));
   } catch (error) {
-    await Promise.all(services.map((service) => stop(service, 'SIGKILL')));
+    await Promise.all(services.map((service) => stop(service.name, 'SIGKILL')));
     throw error;
   }
   return {
-    gatewayUrl: urls.gateway,
+    gatewayUrl: urls.gateway!,
     urls,
+    url: (name) => urls[serviceNamed(name).name]!,
     logs,
     stop,
     start,
     close: async () => {
-      await Promise.all(services.map((service) => stop(service)));
+      await Promise.all(services.map((service) => stop(service.name)));
     },
   };
 }

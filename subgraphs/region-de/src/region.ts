@@ -2,9 +2,10 @@ import { PersonalDataGate } from '@hub/shared/region/personal-data.gate';
 import type { RegionDefinition, RegionDependencies } from '@hub/shared/region/region-app';
 import { ConsentService } from './consent/consent.service.js';
 import { createConsentResolver } from './consent/consent.resolver.js';
-import { DEFAULT_DE_ENV } from './env.js';
+import { DE_DEFAULT_PORT, deEnvSchema, type DeEnv } from './env.js';
 import { createErasureOnCloseHandler } from './erasure/erasure-on-close.handler.js';
 import { createErasureResolver } from './erasure/erasure.resolver.js';
+import { retentionJob } from './erasure/retention-job.js';
 import { ErasureService } from './erasure/erasure.service.js';
 import { createDataExportResolver } from './export/data-export.resolver.js';
 import { DataExportService } from './export/data-export.service.js';
@@ -16,12 +17,12 @@ import { deMigrations } from './persistence/migrations/index.js';
 import { createPersonalDataResolvers } from './privacy/personal-data.resolver.js';
 import { dePersonalDataSource } from './privacy/personal-data.source.js';
 import { DE_DISCLOSURE_POLICY } from './rules/field-access.policy.js';
-import { deSettingsFrom, type DeSettings } from './settings.js';
+import { deSettingsFrom, type DeSettings, type DeSettingsOverrides } from './settings.js';
 import { createSupportCaseResolver } from './support/support-case.resolver.js';
 import { SupportCaseService } from './support/support-case.service.js';
 
 /** Wires region-de's use cases to their resolvers; nothing here touches the database until a request comes. */
-function createDeResolvers({ orm, intake, logger }: RegionDependencies, settings: DeSettings) {
+function createDeResolvers({ orm, intake, logger }: RegionDependencies<DeEnv>, settings: DeSettings) {
   return [
     createDeOrderResolver(orm, new DeOrderIntakeService(orm, intake, settings, logger)),
     createDeOrderDetailsResolver(orm),
@@ -33,18 +34,23 @@ function createDeResolvers({ orm, intake, logger }: RegionDependencies, settings
   ] as [Function, ...Function[]];
 }
 
-/** region-de: orders of the German shop, delivered within the EU; personal data kept in the EU, in this service only. */
-export function createDeRegion(settings: DeSettings): RegionDefinition {
+/**
+ * region-de: orders of the German shop, delivered within the EU; personal data kept in the EU, in this service
+ * only. Tests may replace the VAT-id checker and the clock.
+ */
+export function createDeRegion(overrides: DeSettingsOverrides = {}): RegionDefinition<typeof deEnvSchema> {
+  const clock = overrides.clock ?? (() => new Date());
   return {
     code: 'de',
-    defaultPort: 4003,
+    defaultPort: DE_DEFAULT_PORT,
     profile: { displayName: 'Germany', defaultCurrency: 'EUR', timeZone: 'Europe/Berlin' },
+    settings: deEnvSchema,
     entities: deEntities,
     migrations: deMigrations,
-    resolvers: (dependencies) => createDeResolvers(dependencies, settings),
-    onOrderEvent: createErasureOnCloseHandler(settings.clock),
+    resolvers: (dependencies) => createDeResolvers(dependencies, deSettingsFrom(dependencies.env, { ...overrides, clock })),
+    onOrderEvent: createErasureOnCloseHandler(clock),
+    jobs: ({ orm, logger, env }) => [retentionJob(orm, logger, env.DE_RETENTION_JOB_INTERVAL_MS, clock)],
   };
 }
 
-/** The region with default settings, for printing the schema. */
-export const deRegion = createDeRegion(deSettingsFrom(DEFAULT_DE_ENV));
+export const deRegion = createDeRegion();

@@ -3,14 +3,16 @@ import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal } from '@hub/shared/auth/principal';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
-import { startDeApp, type DeApp, type DeAppOptions } from '../src/app.js';
+import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { readDeEnv } from '../src/env.js';
+import { createDeRegion } from '../src/region.js';
+import type { DeSettingsOverrides } from '../src/settings.js';
 
 /** Core and region-de in this process, on a test file's own database and NATS namespace. */
 export interface DeTestHub {
   scope: TestScope;
   core: Awaited<ReturnType<typeof createCoreApp>>;
-  region: DeApp;
+  region: RegionApp;
   token(principal: Principal): Promise<string>;
   gql<T = any>(query: string, variables: Record<string, unknown>, token: string): ReturnType<typeof postGraphQL<T>>;
   sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
@@ -36,13 +38,12 @@ export const deEnvSource = (scope: TestScope, extra: Record<string, string> = {}
   PORT: '0', COMMAND_RETRY_MAX_MS: '1000', ...extra,
 });
 
-export async function startDeTestHub(label: string, options: DeAppOptions = {}, env: Record<string, string> = {}): Promise<DeTestHub> {
+export async function startDeTestHub(label: string, options: DeSettingsOverrides = {}, env: Record<string, string> = {}): Promise<DeTestHub> {
   const scope = createTestScope(label);
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
   const settled = new Set<string>();
   const waiting = new Map<string, () => void>();
-  const region = await startDeApp(readDeEnv(deEnvSource(scope, env)), {
-    ...options,
+  const region = await startRegion(createDeRegion(options), readDeEnv(deEnvSource(scope, env)), {
     onOrderEventSettled: ({ messageId, outcome }) => {
       if (outcome !== 'applied' && outcome !== 'duplicate') return;
       settled.add(messageId);

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Logger } from '@hub/shared/logger';
 import type { MikroORM } from '@hub/shared/persistence/orm';
+import type { BackgroundJob } from '@hub/shared/subgraph/subgraph-app';
 import { restrictedValue } from '../privacy/personal-data.source.js';
 import { berlinDate, yearOf } from '../rules/calendar.rules.js';
 import { INVOICE_RETAINED_FIELDS } from '../rules/personal-fields.js';
@@ -42,22 +43,14 @@ export async function runRetentionJob(orm: MikroORM, now: Date, batchSize = 500)
   }
 }
 
-/** Runs the job now and then every `intervalMs`; a failed run is logged and retried on the next tick. */
-export function scheduleRetentionJob(orm: MikroORM, logger: Logger, intervalMs: number, clock: () => Date): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = runRetentionJob(orm, clock()).then(
-      (deleted) => { if (deleted > 0) logger.info({ deleted }, 'retention job deleted restricted records whose retention ended'); },
-      (error: unknown) => { logger.error({ err: error }, 'retention job failed; retrying on the next run'); },
-    );
-  };
-  const first = setTimeout(tick, 0);
-  const timer = setInterval(tick, intervalMs);
+/** The retention job for the subgraph starter, which runs it at start-up and then every `intervalMs`. */
+export function retentionJob(orm: MikroORM, logger: Logger, intervalMs: number, clock: () => Date): BackgroundJob {
   return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
+    name: 'retention',
+    intervalMs,
+    async run() {
+      const deleted = await runRetentionJob(orm, clock());
+      if (deleted > 0) logger.info({ deleted }, 'retention job deleted restricted records whose retention ended');
     },
   };
 }

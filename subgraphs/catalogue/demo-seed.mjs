@@ -1,7 +1,6 @@
 // Demo catalogue for `npm start`: a few hundred SKUs across categories (fresh food, custom-made goods, newspapers,
 // sealed software, reduced-VAT books, heavy and bulky items, hazardous goods) and price lists for every region,
 // imported through the gateway as a catalogue manager would, with the bulk import.
-import { mintToken } from '@hub/shared/auth/jwt';
 
 /** Kinds of goods: category, CN return class, EU tax class, hazardous, weight range (g), size (mm), price range (minor units of a 100-based currency). */
 const FAMILIES = [
@@ -58,13 +57,16 @@ export function demoProducts() {
 
 const toCsv = (rows, columns) => [columns.join(','), ...rows.map((row) => columns.map((column) => String(row[column])).join(','))].join('\n');
 
-export async function seedDemoCatalogue(gatewayUrl, jwt) {
-  const manager = await mintToken(jwt, { subject: 'seed-catalogue-manager', role: 'catalogue_manager', regions: [] });
+/** The catalogue's `hub.seed`: runs in the domain wave, before the regions place their demo orders. */
+export async function seedDemo(context) {
+  const call = (_url, token, query, variables) => context.graphql(token, query, variables);
+  const gatewayUrl = context.gatewayUrl;
+  const manager = await context.token({ subject: 'seed-catalogue-manager', role: 'catalogue_manager', regions: [] });
   const existing = await call(gatewayUrl, manager, '{ products(first: 1) { nodes { sku } } }');
   if (existing.products.nodes.length > 0) return;
   const products = demoProducts();
   const columns = ['sku', 'name_en', 'category', 'cn_return_class', 'eu_tax_class', 'hazardous', 'weight_grams', 'length_mm', 'width_mm', 'height_mm', 'status'];
-  await importAndWait(gatewayUrl, manager, { kind: 'PRODUCTS', format: 'CSV', content: toCsv(products, columns) });
+  await importAndWait(call, gatewayUrl, manager, { kind: 'PRODUCTS', format: 'CSV', content: toCsv(products, columns) });
   for (const { region, currency, factor } of SCOPES) {
     for (const channel of CHANNELS) {
       const id = `${region}-${channel.toLowerCase().replaceAll('_', '-')}-${currency.toLowerCase()}`;
@@ -75,13 +77,13 @@ export async function seedDemoCatalogue(gatewayUrl, jwt) {
       } });
       if (created.priceListCreate.userErrors.length > 0) throw new Error(`seeding the catalogue failed: ${JSON.stringify(created.priceListCreate.userErrors)}`);
       const prices = products.map((p) => ({ sku: p.sku, unitPrice: p.fixedPrice ? p.price : scale(p.price) }));
-      await importAndWait(gatewayUrl, manager, { kind: 'PRICES', format: 'JSON', priceListId: id, content: JSON.stringify(prices) });
+      await importAndWait(call, gatewayUrl, manager, { kind: 'PRICES', format: 'JSON', priceListId: id, content: JSON.stringify(prices) });
     }
   }
-  console.log(`seeded a demo catalogue of ${products.length} SKUs and ${SCOPES.length * CHANNELS.length} price lists`);
+  context.log(`seeded a demo catalogue of ${products.length} SKUs and ${SCOPES.length * CHANNELS.length} price lists`);
 }
 
-async function importAndWait(gatewayUrl, token, input) {
+async function importAndWait(call, gatewayUrl, token, input) {
   const { catalogueImportStart: started } = await call(gatewayUrl, token, 'mutation($input: ImportCatalogueInput!) { catalogueImportStart(input: $input) { import { id } userErrors { code field message } } }', { input });
   if (started.userErrors.length > 0) throw new Error(`catalogue import refused: ${JSON.stringify(started.userErrors)}`);
   for (;;) {
@@ -91,15 +93,4 @@ async function importAndWait(gatewayUrl, token, input) {
     // The import runs in the catalogue service; its record is the only signal the seed can read.
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function call(url, token, query, variables = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(`seeding the catalogue failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
