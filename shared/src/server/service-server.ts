@@ -21,6 +21,8 @@ export interface ServiceServerOptions {
   jwt: JwtSettings;
   readiness: ReadinessChecks;
   plugins?: ApolloServerPlugin<RequestContext>[];
+  /** Extra HTTP routes beside `/graphql` (a carrier ingest endpoint, a subscription stream), each doing its own authentication. */
+  mountRoutes?: (app: Express) => void;
 }
 
 export interface RunningServer {
@@ -79,6 +81,7 @@ export async function startServiceServer(options: ServiceServerOptions, port: nu
   });
   await apollo.start();
   mountHealthRoutes(app, options.readiness);
+  options.mountRoutes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -10,6 +10,7 @@ export const HUB_SERVICES = {
   'region-cn': 'subgraphs/region-cn',
   'region-de': 'subgraphs/region-de',
   'region-sea': 'subgraphs/region-sea',
+  tracking: 'subgraphs/tracking',
   gateway: 'gateway',
 } as const;
 export type HubService = keyof typeof HUB_SERVICES;
@@ -32,6 +33,7 @@ const READY_MESSAGE: Record<HubService, string> = {
   'region-cn': 'schema accepted by the registry',
   'region-de': 'schema accepted by the registry',
   'region-sea': 'schema accepted by the registry',
+  tracking: 'schema accepted by the registry',
   gateway: 'gateway listening',
 };
 
@@ -75,7 +77,7 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
 
   try {
     await start('core-orders');
-    await Promise.all(services.filter((service) => service.startsWith('region-')).map(start));
+    await Promise.all(services.filter((service) => service !== 'core-orders' && service !== 'gateway').map(start));
     await start('gateway');
   } catch (error) {
     await Promise.all(services.map((service) => stop(service, 'SIGKILL')));

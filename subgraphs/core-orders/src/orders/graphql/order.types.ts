@@ -63,6 +63,7 @@ export class OrderView {
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
 
+@Directive('@shareable')
 @ObjectType('PageInfo')
 export class PageInfoView {
   @Field(() => String, { nullable: true }) endCursor!: string | null;

@@ -102,6 +102,8 @@ export function validateEvent(input: CarrierEventInput, context: EventValidation
 
 export interface BatchValidation {
   accepted: CarrierEvent[];
+  /** Position in the batch of each accepted event, for errors found later (ownership). */
+  positions: number[];
   rejected: Array<{ index: number; eventId: string | null } & EventProblem>;
 }
 
@@ -111,6 +113,7 @@ export interface BatchValidation {
  */
 export function validateBatch(inputs: readonly CarrierEventInput[], context: EventValidationContext): BatchValidation {
   const accepted: CarrierEvent[] = [];
+  const positions: number[] = [];
   const rejected: BatchValidation['rejected'] = [];
   const seen = new Map<string, string>();
   inputs.forEach((input, index) => {
@@ -125,9 +128,10 @@ export function validateBatch(inputs: readonly CarrierEventInput[], context: Eve
     if (earlier === undefined) {
       seen.set(event!.eventId, fingerprint);
       accepted.push(event!);
+      positions.push(index);
     } else if (earlier !== fingerprint) {
       rejected.push({ index, eventId, code: 'DUPLICATE_EVENT', field: 'eventId', message: 'eventId repeated in this batch with different content' });
     }
   });
-  return { accepted, rejected };
+  return { accepted, positions, rejected };
 }
