@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { buildFederatedSchema } from '@hub/shared/graphql/subgraph-schema';
-import { orderReferenceResolver } from '@hub/shared/region/order-reference.type';
+import { OrderReference, orderReferenceResolver } from '@hub/shared/region/order-reference.type';
 import { createAdminResolvers } from './graphql/admin.resolver.js';
 import { createJourneyResolvers } from './graphql/journey.resolver.js';
 import { createSearchResolvers } from './graphql/search.resolver.js';
@@ -20,5 +20,6 @@ export function buildTrackingSchema(pool: pg.Pool, registration: ShipmentRegistr
       ...createTaskResolvers(new TaskService(pool)),
       ...createAdminResolvers(pool, query, registration),
     ],
+    orphanedTypes: [OrderReference],
   }, orderReferenceResolver);
 }

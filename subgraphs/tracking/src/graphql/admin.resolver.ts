@@ -52,8 +52,8 @@ export function createAdminResolvers(pool: pg.Pool, query: JourneyQuery, registr
     @Query(() => [BatchProgressCellView], { description: 'For a B2B customer\'s orders: counts per region × status × hour (UTC) in a window of at most 7 days. Customers may ask only about themselves.' })
     async b2bBatchProgress(
       @Arg('customerRef', () => String, { description: 'Pseudonymous customer reference.' }) customerRef: string,
-      @Arg('from', () => GraphQLISODateTime, { description: 'Window start.' }) from: Date,
-      @Arg('to', () => GraphQLISODateTime, { description: 'Window end (exclusive).' }) to: Date,
+      @Arg('from', () => GraphQLISODateTime, { description: 'Window start.', validate: false }) from: Date,
+      @Arg('to', () => GraphQLISODateTime, { description: 'Window end (exclusive).', validate: false }) to: Date,
       @Ctx() { principal }: RequestContext,
     ): Promise<BatchProgressCellView[]> {
       if (principal.role === 'customer' && principal.subject !== customerRef) throw new ForbiddenError('Customers see only their own orders');
