@@ -1,0 +1,107 @@
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DomainError, type ErrorCode } from '../errors.js';
+
+/**
+ * Every refusal a caller can act on, across the whole graph. One list, owned here, because an enum shared by
+ * subgraphs must be declared identically by each of them; a subgraph that needs a new refusal adds it here.
+ */
+export const USER_ERROR_CODES = {
+  INVALID: 'A value breaks a rule of its own (format, range, a line that does not exist); `field` names it.',
+  NOT_FOUND: 'What the input names does not exist, or is not visible to the caller.',
+  CONFLICT: 'The request contradicts what happened meanwhile (a stale `expectedVersion`, an idempotency key reused for another request, a duplicate); reload and decide again.',
+  INVALID_STATUS_TRANSITION: 'The current status of the order (or of the return) does not allow this step.',
+  RETURN_NOT_ELIGIBLE: 'A line cannot be returned as asked; the payload says which line and why.',
+  PICKUP_SLOT_UNAVAILABLE: 'The pickup slot is full or has already started; the payload names it: pick another.',
+  AGE_VERIFICATION_REQUIRED: 'An age-restricted line needs a verified date of birth.',
+  MINIMUM_AGE_NOT_MET: 'The customer is younger than an age-restricted line allows.',
+  DATA_NOT_REQUIRED: 'Personal data was sent that this order does not need (data minimisation); leave it out.',
+  PERSONAL_DATA_IN_LINE: 'An order line carries personal data; it belongs in the customer or address input.',
+  DISPATCH_COUNTRY_UNSUPPORTED: 'The shop does not ship to or from that country.',
+  INVALID_DATE: 'A date is not a real calendar date or lies outside the allowed range.',
+  POSTAL_CODE_FORMAT: 'The postal code does not have the destination country\'s format.',
+  VAT_AMOUNT_MISMATCH: 'A line\'s tax differs from the VAT the rules compute for it.',
+  VAT_ID_FORMAT: 'The VAT identification number does not have its member state\'s format.',
+  VAT_ID_INVALID: 'The tax authority reports the VAT identification number as not valid.',
+  VAT_ID_NOT_FROM_OTHER_MEMBER_STATE: 'A reverse-charge VAT identification number must come from another EU member state.',
+  PHONE_INVALID: 'The phone number is not a valid number of the destination country.',
+  COD_LIMIT_EXCEEDED: 'The order total is above the cash-on-delivery limit of the destination country.',
+  COD_AMOUNT_MISMATCH: 'The cash reported does not equal the total due on delivery.',
+  NOT_CASH_ON_DELIVERY: 'The order is not paid cash on delivery.',
+  COD_ALREADY_COLLECTED: 'The cash for this order was already collected.',
+  DELIVERY_REFUSED: 'The parcel was already refused at the door.',
+  NOT_OUT_FOR_DELIVERY: 'The order is not out for delivery.',
+} as const;
+
+export type UserErrorCode = keyof typeof USER_ERROR_CODES;
+export const UserErrorCodeEnum = Object.fromEntries(Object.keys(USER_ERROR_CODES).map((code) => [code, code])) as { [C in UserErrorCode]: C };
+registerEnumType(UserErrorCodeEnum, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation was refused, as a stable code a client can switch on.',
+  valuesConfig: Object.fromEntries(Object.entries(USER_ERROR_CODES).map(([code, description]) => [code, { description }])),
+});
+
+/** An expected refusal: a value in the payload, so code generators see it and the rest of the response survives. */
+@Directive('@shareable')
+@ObjectType('UserError', { description: 'Why a mutation was refused: a stable code, the input field at fault, and a message for people.' })
+export class UserError {
+  @Field(() => UserErrorCodeEnum, { description: 'What went wrong, as a stable code.' })
+  code!: UserErrorCode;
+
+  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, from the argument name (["input", "lines", "0", "quantity"]); null when no single field is.' })
+  field!: string[] | null;
+
+  @Field(() => String, { description: 'What went wrong and how to fix it, in English; never quotes a submitted value.' })
+  message!: string;
+}
+
+/** What every `<MutationName>Payload` has; its result fields are nullable and null when `userErrors` is not empty. */
+@ObjectType('MutationPayload', { description: 'What every mutation payload has.' })
+export abstract class MutationPayload {
+  @Field(() => [UserError], { description: 'Why the mutation was refused; empty when it succeeded. Nothing was changed when it is not empty.' })
+  userErrors!: UserError[];
+}
+
+/** Domain error codes the caller caused and can act on; the rest (FORBIDDEN, SERVICE_UNAVAILABLE…) stay top-level errors. */
+const CALLER_CAUSED: Partial<Record<ErrorCode, UserErrorCode>> = {
+  BAD_USER_INPUT: 'INVALID',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_STATUS_TRANSITION: 'INVALID_STATUS_TRANSITION',
+};
+
+/**
+ * The refusal a domain error stands for, or undefined when the caller did not cause it. A rule code in the
+ * error's details (`rule`) becomes the user error's code when it is one of ours, so clients switch on the rule.
+ */
+export function toUserError(error: unknown, argument = 'input'): UserError | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const general = CALLER_CAUSED[error.code];
+  if (!general) return undefined;
+  const rule = error.details.rule;
+  const code = typeof rule === 'string' && rule in USER_ERROR_CODES ? (rule as UserErrorCode) : general;
+  const field = typeof error.details.field === 'string' ? fieldPath(error.details.field, argument) : null;
+  return { code, field, message: error.message };
+}
+
+/** "lines.0.quantity" of the `input` argument → ["input", "lines", "0", "quantity"]. */
+export function fieldPath(field: string, argument?: string): string[] {
+  const parts = field.split('.').filter(Boolean);
+  return argument && parts[0] !== argument ? [argument, ...parts] : parts;
+}
+
+/**
+ * Runs a mutation and turns the refusals its caller can act on into `userErrors`; anything else (not allowed,
+ * a service down, a bug) is thrown on as before. `argument` is the name `field` paths start from.
+ */
+export async function withUserErrors<T extends object>(
+  run: () => Promise<T>,
+  argument = 'input',
+): Promise<Partial<T> & { userErrors: UserError[] }> {
+  try {
+    return { ...(await run()), userErrors: [] };
+  } catch (error) {
+    const userError = toUserError(error, argument);
+    if (!userError) throw error;
+    return { userErrors: [userError] } as Partial<T> & { userErrors: UserError[] };
+  }
+}
