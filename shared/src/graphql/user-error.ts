@@ -30,6 +30,8 @@ export const USER_ERROR_CODES = {
   COD_ALREADY_COLLECTED: 'The cash for this order was already collected.',
   DELIVERY_REFUSED: 'The parcel was already refused at the door.',
   NOT_OUT_FOR_DELIVERY: 'The order is not out for delivery.',
+  TASK_NOT_ASSIGNEE: 'Only the person the task is assigned to may acknowledge it.',
+  TASK_CLOSED: 'The task is already resolved; a new problem opens a new task.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

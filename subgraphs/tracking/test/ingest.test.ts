@@ -52,17 +52,17 @@ it('parks events of unknown parcels and matches them when the shipment is regist
   const events = [carrierEvent({ trackingNumber: 'SF3001', kind: 'FIRST_SCAN' }), carrierEvent({ trackingNumber: 'SF3001' })];
   expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ stored: 0, parked: 2 });
   const operator = await hub.token({ role: 'operator', subject: 'op-1', regions: ['cn'] });
-  const registered = await postGraphQL(hub.tracking.url, `mutation($input: RegisterShipmentInput!) { registerShipment(input: $input) {
+  const registered = await postGraphQL(hub.tracking.url, `mutation($input: RegisterShipmentInput!) { shipmentRegister(input: $input) {
       matchedParkedEvents shipment { trackingNumber lastKind events { nodes { eventId } } } userErrors { code field } } }`,
   { input: { orderId, carrierId: 'sf-express', trackingNumber: 'SF3001' } }, operator);
   expect(registered.errors).toBeUndefined();
-  expect(registered.data.registerShipment).toMatchObject({ matchedParkedEvents: 2, userErrors: [], shipment: { trackingNumber: 'SF3001', lastKind: 'ARRIVED_AT_NODE' } });
-  expect(registered.data.registerShipment.shipment.events.nodes.map((n: any) => n.eventId)).toEqual(events.map((e) => e.eventId));
+  expect(registered.data.shipmentRegister).toMatchObject({ matchedParkedEvents: 2, userErrors: [], shipment: { trackingNumber: 'SF3001', lastKind: 'ARRIVED_AT_NODE' } });
+  expect(registered.data.shipmentRegister.shipment.events.nodes.map((n: any) => n.eventId)).toEqual(events.map((e) => e.eventId));
   expect(await count(`select count(*) as n from tracking.parked_event where tracking_number = 'SF3001'`)).toBe(0);
 
-  const conflict = await postGraphQL(hub.tracking.url, `mutation($input: RegisterShipmentInput!) { registerShipment(input: $input) { shipment { id } userErrors { code field } } }`,
+  const conflict = await postGraphQL(hub.tracking.url, `mutation($input: RegisterShipmentInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code field } } }`,
     { input: { orderId: await hub.placeOrder(), carrierId: 'sf-express', trackingNumber: 'SF3001' } }, operator);
-  expect(conflict.data.registerShipment).toEqual({ shipment: null, userErrors: [{ code: 'CONFLICT', field: ['input', 'trackingNumber'] }] });
+  expect(conflict.data.shipmentRegister).toEqual({ shipment: null, userErrors: [{ code: 'CONFLICT', field: ['input', 'trackingNumber'] }] });
 });
 
 it('parks events naming an order tracking has not heard of, and joins them once core announces it', async () => {

@@ -48,8 +48,8 @@ it('shows the journey like the order read: all to staff, key nodes to ordinary c
   const ordinary = await query(customer, JOURNEY, { id: orderId });
   expect(ordinary.errors).toBeUndefined();
   expect(ordinary.data._entities[0].tracking.shipments[0].events.nodes).toEqual([{ kind: 'FIRST_SCAN', nodeId: null, latitude: null, actorId: null }]);
-  const tier = await query(operator, `mutation { setCustomerTier(input: { customerRef: "cust-vip", tier: VIP }) { tier userErrors { code } } }`);
-  expect(tier.data.setCustomerTier).toEqual({ tier: 'VIP', userErrors: [] });
+  const tier = await query(operator, `mutation { customerTierSet(input: { customerRef: "cust-vip", tier: VIP }) { tier userErrors { code } } }`);
+  expect(tier.data.customerTierSet).toEqual({ tier: 'VIP', userErrors: [] });
   const vip = await query(customer, JOURNEY, { id: orderId });
   expect(vip.data._entities[0].tracking.shipments[0].events.nodes).toEqual([
     { kind: 'FIRST_SCAN', nodeId: 'HZ-SORT', latitude: 30.2, actorId: null },
@@ -81,20 +81,20 @@ it('queues notices per tier with ids derived from the change and no personal dat
 it('warns of a predicted delay hours ahead with alternatives, raises dwell alerts, and audits every task step', async () => {
   const orderId = await hub.placeOrder();
   const now = new Date();
-  const registered = await query(operator, `mutation($input: RegisterShipmentInput!) { registerShipment(input: $input) { shipment { id } userErrors { code } } }`, {
+  const registered = await query(operator, `mutation($input: RegisterShipmentInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`, {
     input: { orderId, carrierId: 'sf-express', trackingNumber: 'SF9301', promisedBy: new Date(now.getTime() + 10 * HOUR).toISOString(), route: ['WH-A', 'SORT-B', 'HUB-C', 'STATION-D'] },
   });
-  const shipmentId = registered.data.registerShipment.shipment.id;
+  const shipmentId = registered.data.shipmentRegister.shipment.id;
   await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF9301', kind: 'FIRST_SCAN', nodeId: 'SORT-B', nodeType: 'SORTING_CENTER', occurredAt: new Date(now.getTime() - 60_000).toISOString() })] });
   await hub.tracking.pool.query(`insert into tracking.lane_history (lane, hour, median_hours, samples) select l, h, 3, 100 from unnest(array['SORT-B>HUB-C', 'HUB-C>STATION-D']) l, generate_series(0, 23) h`);
   expect((await hub.tracking.scheduler.sweep(new Date())).warned).toBe(0); // 6 h of transit fits a 10 h promise
 
-  const disruption = await query(operator, `mutation($input: ReportDisruptionInput!) { reportDisruption(input: $input) { disruptionId shipmentsToRecheck userErrors { code field } } }`, {
+  const disruption = await query(operator, `mutation($input: ReportDisruptionInput!) { disruptionReport(input: $input) { disruptionId shipmentsToRecheck userErrors { code field } } }`, {
     input: { id: 'storm-1', kind: 'WEATHER', lane: 'SORT-B>HUB-C', factor: 3, startsAt: new Date(now.getTime() - HOUR).toISOString(), endsAt: new Date(now.getTime() + 24 * HOUR).toISOString() },
   });
-  expect(disruption.data.reportDisruption).toMatchObject({ disruptionId: 'storm-1', shipmentsToRecheck: 1, userErrors: [] });
-  const badDisruption = await query(operator, `mutation { reportDisruption(input: { id: "x", kind: HUB_CLOSURE, lane: "A>B", factor: 1, startsAt: "2026-01-02T00:00:00Z", endsAt: "2026-01-01T00:00:00Z" }) { userErrors { code field } } }`);
-  expect(badDisruption.data.reportDisruption.userErrors[0]).toMatchObject({ code: 'INVALID' });
+  expect(disruption.data.disruptionReport).toMatchObject({ disruptionId: 'storm-1', shipmentsToRecheck: 1, userErrors: [] });
+  const badDisruption = await query(operator, `mutation { disruptionReport(input: { id: "x", kind: HUB_CLOSURE, lane: "A>B", factor: 1, startsAt: "2026-01-02T00:00:00Z", endsAt: "2026-01-01T00:00:00Z" }) { userErrors { code field } } }`);
+  expect(badDisruption.data.disruptionReport.userErrors[0]).toMatchObject({ code: 'INVALID' });
   expect((await hub.tracking.scheduler.sweep(new Date())).warned).toBe(1); // 9 h + 3 h = 12 h > 10 h
   expect((await hub.tracking.scheduler.sweep(new Date())).warned).toBe(0); // once per promise
 
@@ -106,15 +106,15 @@ it('warns of a predicted delay hours ahead with alternatives, raises dwell alert
   expect(task.details.leadMinutes).toBeGreaterThanOrEqual(4 * 60);
 
   const act = (mutation: string, input: Record<string, unknown>, token = operator) =>
-    query(token, `mutation($input: ${mutation === 'assignTrackingTask' ? 'AssignTrackingTaskInput' : 'TrackingTaskActionInput'}!) { ${mutation}(input: $input) { task { state assignee version } userErrors { code field } } }`, { input });
-  expect((await act('assignTrackingTask', { taskId: task.id, assignee: 'op-2', expectedVersion: task.version })).data.assignTrackingTask).toMatchObject({ task: { state: 'ASSIGNED', assignee: 'op-2' } });
-  expect((await act('acknowledgeTrackingTask', { taskId: task.id })).data.acknowledgeTrackingTask).toMatchObject({ task: null, userErrors: [{ code: 'NOT_ASSIGNEE' }] });
-  expect((await act('resolveTrackingTask', { taskId: task.id, expectedVersion: 1 })).data.resolveTrackingTask).toMatchObject({ userErrors: [{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }] });
+    query(token, `mutation($input: ${mutation === 'trackingTaskAssign' ? 'AssignTrackingTaskInput' : 'TrackingTaskActionInput'}!) { ${mutation}(input: $input) { task { state assignee version } userErrors { code field } } }`, { input });
+  expect((await act('trackingTaskAssign', { taskId: task.id, assignee: 'op-2', expectedVersion: task.version })).data.trackingTaskAssign).toMatchObject({ task: { state: 'ASSIGNED', assignee: 'op-2' } });
+  expect((await act('trackingTaskAcknowledge', { taskId: task.id })).data.trackingTaskAcknowledge).toMatchObject({ task: null, userErrors: [{ code: 'TASK_NOT_ASSIGNEE' }] });
+  expect((await act('trackingTaskResolve', { taskId: task.id, expectedVersion: 1 })).data.trackingTaskResolve).toMatchObject({ userErrors: [{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }] });
   const assignee = await hub.token({ role: 'operator', subject: 'op-2', regions: ['cn'] });
-  expect((await act('acknowledgeTrackingTask', { taskId: task.id }, assignee)).data.acknowledgeTrackingTask).toMatchObject({ task: { state: 'ACKNOWLEDGED' } });
-  expect((await act('resolveTrackingTask', { taskId: task.id, note: 'rerouted via HUB-E' }, assignee)).data.resolveTrackingTask).toMatchObject({ task: { state: 'RESOLVED' } });
+  expect((await act('trackingTaskAcknowledge', { taskId: task.id }, assignee)).data.trackingTaskAcknowledge).toMatchObject({ task: { state: 'ACKNOWLEDGED' } });
+  expect((await act('trackingTaskResolve', { taskId: task.id, note: 'rerouted via HUB-E' }, assignee)).data.trackingTaskResolve).toMatchObject({ task: { state: 'RESOLVED' } });
   const auditor = await hub.token({ role: 'auditor', subject: 'aud-1' });
-  expect((await act('resolveTrackingTask', { taskId: task.id }, auditor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await act('trackingTaskResolve', { taskId: task.id }, auditor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   const audit = await query(auditor, `query { trackingTasks(filter: { kind: DELAY }) { nodes { id actions { action actorId assignee } } } }`);
   expect(audit.data.trackingTasks.nodes.find((t: any) => t.id === task.id).actions).toEqual([
     { action: 'OPEN', actorId: 'tracking', assignee: null }, { action: 'ASSIGN', actorId: 'op-1', assignee: 'op-2' },

@@ -16,8 +16,6 @@ export const CustomerTierEnum = enumOf(CUSTOMER_TIERS);
 export const FreshnessLayerEnum = enumOf(Object.keys(LAYER_CADENCE_MS) as Array<keyof typeof LAYER_CADENCE_MS>);
 export const DisruptionKindEnum = enumOf(DISRUPTION_KINDS);
 export const DelayAlternativeEnum = enumOf(ALTERNATIVES);
-/** Refusal codes of tracking's mutations, until the shared `UserErrorCode` carries them. */
-export const TrackingUserErrorCodeEnum = enumOf(['INVALID', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'NOT_ASSIGNEE', 'TASK_CLOSED', 'CARRIER_MISMATCH'] as const);
 
 registerEnumType(TrackingEventKindEnum, { name: 'TrackingEventKind', description: 'What a carrier or warehouse reported about a parcel.', valuesConfig: {
   LABEL_CREATED: { description: 'Shipping label created (key node: created).' }, PICKED: { description: 'Picked in the warehouse.' }, PACKED: { description: 'Packed in the warehouse.' },
@@ -48,10 +46,4 @@ registerEnumType(DisruptionKindEnum, { name: 'DisruptionKind', description: 'Wha
 registerEnumType(DelayAlternativeEnum, { name: 'DelayAlternative', description: 'What can be done about a late parcel.', valuesConfig: {
   REROUTE: { description: 'Go around the disrupted lane or node.' }, SWITCH_CARRIER: { description: 'Hand over to another carrier.' },
   RESCHEDULE: { description: 'Agree a new window with the customer.' }, NOTIFY_CUSTOMER: { description: 'Tell the customer.' },
-} });
-registerEnumType(TrackingUserErrorCodeEnum, { name: 'TrackingUserErrorCode', description: 'Why a tracking mutation was refused.', valuesConfig: {
-  INVALID: { description: 'An input value is not acceptable (see field).' }, NOT_FOUND: { description: 'The named thing does not exist or is outside your scope.' },
-  CONFLICT: { description: 'Someone changed it first, or it already exists differently.' }, FORBIDDEN: { description: 'Your role may not do this here.' },
-  NOT_ASSIGNEE: { description: 'Only the assignee may acknowledge.' }, TASK_CLOSED: { description: 'The task is already resolved.' },
-  CARRIER_MISMATCH: { description: 'The tracking number belongs to another carrier.' },
 } });

@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '@hub/shared/graphql/connection';
 import { canReadOrder } from '@hub/shared/auth/access';
 import { ForbiddenError } from '@hub/shared/errors';
 import { loadBatched, type RequestContext } from '@hub/shared/graphql/context';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import { journeyDisclosure } from '../journey/domain/journey-disclosure.js';
 import { toShipmentView, type JourneyQuery } from '../journey/journey-query.js';
-import { assertFirst } from './connection.js';
 import { OrderTrackingView, ShipmentView, TrackingEventConnectionView } from './tracking.types.js';
 
 export function createJourneyResolvers(query: JourneyQuery) {
@@ -34,11 +34,9 @@ export function createJourneyResolvers(query: JourneyQuery) {
     @FieldResolver(() => TrackingEventConnectionView, { description: 'The shipment\'s steps, oldest first, as much as the viewer may see.' })
     async events(
       @Root() shipment: ShipmentView,
-      @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
-      @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event of the previous page.' }) after: string | null,
+      @Args(() => ConnectionArgs) args: ConnectionArgs,
     ): Promise<TrackingEventConnectionView> {
-      assertFirst(first);
-      return query.journey(shipment.id, shipment.viewer, first, after);
+      return query.journey(shipment.id, shipment.viewer, args);
     }
   }
   return [OrderTrackingResolver, ShipmentEventsResolver] as const;

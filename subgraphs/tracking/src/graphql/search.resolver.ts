@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs } from '@hub/shared/graphql/connection';
 import { canReadOrder, readableRegions } from '@hub/shared/auth/access';
 import { ForbiddenError, InputValidationError } from '@hub/shared/errors';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { journeyDisclosure } from '../journey/domain/journey-disclosure.js';
 import { toShipmentView, type JourneyQuery } from '../journey/journey-query.js';
-import { assertFirst } from './connection.js';
 import { TrackingEventSearchInput } from './tracking.inputs.js';
 import { ShipmentView, TrackingEventConnectionView } from './tracking.types.js';
 
@@ -18,11 +18,9 @@ export function createSearchResolvers(query: JourneyQuery) {
     @Query(() => TrackingEventConnectionView, { description: 'Search events by order, tracking number, carrier or node within a time range (at most 31 days), newest first.' })
     async trackingEvents(
       @Arg('filter', () => TrackingEventSearchInput, { description: 'What and when.' }) filter: TrackingEventSearchInput,
-      @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
-      @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event of the previous page.' }) after: string | null,
+      @Args(() => ConnectionArgs) args: ConnectionArgs,
       @Ctx() { principal }: RequestContext,
     ): Promise<TrackingEventConnectionView> {
-      assertFirst(first);
       if (filter.to.getTime() <= filter.from.getTime()) throw new InputValidationError('filter.to', 'to must be after from');
       if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_MS) throw new InputValidationError('filter.to', 'The time range may span at most 31 days');
       if (!filter.orderId && !filter.trackingNumber && !filter.carrierId && !filter.nodeId) throw new InputValidationError('filter', 'Name an order, tracking number, carrier or node');
@@ -32,7 +30,7 @@ export function createSearchResolvers(query: JourneyQuery) {
         carrierId = principal.subject;
       }
       return query.search({ ...filter, carrierId, regions: principal.role === 'carrier' ? undefined : readableRegions(principal) },
-        journeyDisclosure(principal, 'VIP'), first, after);
+        journeyDisclosure(principal, 'VIP'), args);
     }
 
     @Authorized(...STAFF)

@@ -1,21 +1,9 @@
-import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { connectionType, type Connection } from '@hub/shared/graphql/connection';
+import { MutationPayload, type UserError } from '@hub/shared/graphql/user-error';
 import type { JourneyDisclosure } from '../journey/domain/journey-disclosure.js';
-import { CustomerTierEnum, DelayAlternativeEnum, FreshnessLayerEnum, NodeTypeEnum, TaskKindEnum, TaskStateEnum, TrackingEventKindEnum, TrackingUserErrorCodeEnum } from './enums.js';
-
-@Directive('@shareable')
-@ObjectType('PageInfo', { description: 'Where a page of a connection ends.' })
-export class PageInfoView {
-  @Field(() => Boolean, { description: 'Whether another page follows.' }) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true, description: 'Cursor to pass as `after` for the next page.' }) endCursor!: string | null;
-}
-
-@ObjectType('TrackingUserError', { description: 'Why a tracking mutation was refused; the caller can correct and retry.' })
-export class TrackingUserErrorView {
-  @Field(() => TrackingUserErrorCodeEnum, { description: 'Stable code to branch on.' }) code!: keyof typeof TrackingUserErrorCodeEnum;
-  @Field(() => [String], { nullable: true, description: 'Path of the offending input field.' }) field!: string[] | null;
-  @Field(() => String, { description: 'For people; never quotes submitted values.' }) message!: string;
-}
+import { CustomerTierEnum, DelayAlternativeEnum, FreshnessLayerEnum, NodeTypeEnum, TaskKindEnum, TaskStateEnum, TrackingEventKindEnum } from './enums.js';
 
 @ObjectType('TrackingEvent', { description: 'One step of a parcel\'s journey as a carrier or warehouse reported it.' })
 export class TrackingEventView {
@@ -33,18 +21,8 @@ export class TrackingEventView {
   @Field(() => String, { nullable: true, description: 'Courier or worker staff id (pseudonymous); staff only.' }) actorId!: string | null;
 }
 
-@ObjectType('TrackingEventEdge', { description: 'An event with its cursor.' })
-export class TrackingEventEdgeView {
-  @Field(() => String, { description: 'Opaque position of this event.' }) cursor!: string;
-  @Field(() => TrackingEventView, { description: 'The event.' }) node!: TrackingEventView;
-}
-
-@ObjectType('TrackingEventConnection', { description: 'A page of tracking events.' })
-export class TrackingEventConnectionView {
-  @Field(() => [TrackingEventEdgeView], { description: 'Events with cursors.' }) edges!: TrackingEventEdgeView[];
-  @Field(() => [TrackingEventView], { description: 'Events of this page.' }) nodes!: TrackingEventView[];
-  @Field(() => PageInfoView, { description: 'Paging state.' }) pageInfo!: PageInfoView;
-}
+export const TrackingEventConnectionView = connectionType(TrackingEventView, 'TrackingEvent', 'A page of tracking events.');
+export type TrackingEventConnectionView = Connection<TrackingEventView>;
 
 @ObjectType('Shipment', { description: 'A parcel of an order with one carrier, as tracking follows it.' })
 export class ShipmentView {
@@ -103,43 +81,39 @@ export class TrackingTaskView {
   @Field(() => Int, { description: 'Optimistic-locking version.' }) version!: number;
 }
 
-@ObjectType('TrackingTaskEdge', { description: 'A task with its cursor.' })
-export class TrackingTaskEdgeView {
-  @Field(() => String, { description: 'Opaque position.' }) cursor!: string;
-  @Field(() => TrackingTaskView, { description: 'The task.' }) node!: TrackingTaskView;
+export const TrackingTaskConnectionView = connectionType(TrackingTaskView, 'TrackingTask', 'A page of tasks, newest first.');
+export type TrackingTaskConnectionView = Connection<TrackingTaskView>;
+
+function taskPayload(name: string, description: string) {
+  @ObjectType(name, { description })
+  class TaskPayload extends MutationPayload {
+    @Field(() => TrackingTaskView, { nullable: true, description: 'The task after the action; null when refused.' }) task!: TrackingTaskView | null;
+  }
+  return TaskPayload;
+}
+export const TrackingTaskAssignPayload = taskPayload('TrackingTaskAssignPayload', 'Result of assigning a task.');
+export const TrackingTaskAcknowledgePayload = taskPayload('TrackingTaskAcknowledgePayload', 'Result of acknowledging a task.');
+export const TrackingTaskResolvePayload = taskPayload('TrackingTaskResolvePayload', 'Result of resolving a task.');
+export interface TrackingTaskPayload {
+  task: TrackingTaskView | null;
+  userErrors: UserError[];
 }
 
-@ObjectType('TrackingTaskConnection', { description: 'A page of tasks, newest first.' })
-export class TrackingTaskConnectionView {
-  @Field(() => [TrackingTaskEdgeView], { description: 'Tasks with cursors.' }) edges!: TrackingTaskEdgeView[];
-  @Field(() => [TrackingTaskView], { description: 'Tasks of this page.' }) nodes!: TrackingTaskView[];
-  @Field(() => PageInfoView, { description: 'Paging state.' }) pageInfo!: PageInfoView;
-}
-
-@ObjectType('TrackingTaskPayload', { description: 'Result of a task action.' })
-export class TrackingTaskPayload {
-  @Field(() => TrackingTaskView, { nullable: true, description: 'The task after the action.' }) task!: TrackingTaskView | null;
-  @Field(() => [TrackingUserErrorView], { description: 'Why it was refused.' }) userErrors!: TrackingUserErrorView[];
-}
-
-@ObjectType('RegisterShipmentPayload', { description: 'Result of registering a shipment.' })
-export class RegisterShipmentPayload {
+@ObjectType('ShipmentRegisterPayload', { description: 'Result of registering a shipment.' })
+export class ShipmentRegisterPayload extends MutationPayload {
   @Field(() => ShipmentView, { nullable: true, description: 'The shipment.' }) shipment!: ShipmentView | null;
   @Field(() => Int, { description: 'Parked events that joined its journey.' }) matchedParkedEvents!: number;
-  @Field(() => [TrackingUserErrorView], { description: 'Why it was refused.' }) userErrors!: TrackingUserErrorView[];
 }
 
-@ObjectType('SetCustomerTierPayload', { description: 'Result of setting a customer\'s notice tier.' })
-export class SetCustomerTierPayload {
+@ObjectType('CustomerTierSetPayload', { description: 'Result of setting a customer\'s notice tier.' })
+export class CustomerTierSetPayload extends MutationPayload {
   @Field(() => CustomerTierEnum, { nullable: true, description: 'The tier now in force.' }) tier!: string | null;
-  @Field(() => [TrackingUserErrorView], { description: 'Why it was refused.' }) userErrors!: TrackingUserErrorView[];
 }
 
-@ObjectType('ReportDisruptionPayload', { description: 'Result of reporting a disruption.' })
-export class ReportDisruptionPayload {
+@ObjectType('DisruptionReportPayload', { description: 'Result of reporting a disruption.' })
+export class DisruptionReportPayload extends MutationPayload {
   @Field(() => ID, { nullable: true, description: 'The disruption id.' }) disruptionId!: string | null;
   @Field(() => Int, { description: 'Shipments queued for an ETA re-check.' }) shipmentsToRecheck!: number;
-  @Field(() => [TrackingUserErrorView], { description: 'Why it was refused.' }) userErrors!: TrackingUserErrorView[];
 }
 
 @ObjectType('BatchProgressCell', { description: 'How many of a B2B customer\'s orders are in one status, in one region, in one hour.' })

@@ -1,3 +1,3 @@
-import type { TrackingUserErrorView } from './tracking.types.js';
+import type { UserError, UserErrorCode } from '@hub/shared/graphql/user-error';
 
-export const userError = (code: TrackingUserErrorView['code'], message: string, field?: string[]): TrackingUserErrorView => ({ code, message, field: field ?? null });
+export const userError = (code: UserErrorCode, message: string, field?: string[]): UserError => ({ code, message, field: field ?? null });

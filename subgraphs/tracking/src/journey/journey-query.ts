@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { staleLayers } from '../freshness/domain/freshness.rules.js';
 import type { CustomerTier } from '../notices/domain/notice-tiering.js';
 import type { JourneyDisclosure } from './domain/journey-disclosure.js';
-import { decodeCursor, encodeCursor, toConnection } from '../graphql/connection.js';
+import { decodeCursor, pageSize, toConnection, type ConnectionArgs } from '@hub/shared/graphql/connection';
 import type { ShipmentView, TrackingEventView } from '../graphql/tracking.types.js';
 
 const S = '"tracking"';
@@ -47,7 +47,7 @@ export function toEventView(row: EventRow, viewer: JourneyDisclosure): TrackingE
   };
 }
 
-const eventCursor = (row: EventRow) => encodeCursor([row.occurred_at.toISOString(), row.carrier_id, row.event_id]);
+const eventKey = (row: EventRow) => [row.occurred_at.toISOString(), row.carrier_id, row.event_id];
 
 export interface EventSearch {
   orderId?: string | undefined;
@@ -86,19 +86,19 @@ export class JourneyQuery {
   }
 
   /** A shipment's journey, oldest step first, limited to what the viewer may see. */
-  async journey(shipmentId: string, viewer: JourneyDisclosure, first: number, after: string | null) {
-    const position = decodeCursor<[string, string, string]>(after, 3);
+  async journey(shipmentId: string, viewer: JourneyDisclosure, args: ConnectionArgs) {
+    const position = args.after ? decodeCursor(args.after, 3) : null;
     const { rows } = await this.pool.query<EventRow>(`select ${EVENT_COLUMNS} from ${S}.tracking_event e
       where e.shipment_id = $1 and e.kind = any($2::text[])
         and ($3::timestamptz is null or (e.occurred_at, e.carrier_id, e.event_id) > ($3::timestamptz, $4, $5))
       order by e.occurred_at, e.carrier_id, e.event_id limit $6`,
-    [shipmentId, viewer.kinds, position?.[0] ?? null, position?.[1] ?? null, position?.[2] ?? null, first + 1]);
-    return toConnection(rows, first, (row) => toEventView(row, viewer), eventCursor);
+    [shipmentId, viewer.kinds, position?.[0] ?? null, position?.[1] ?? null, position?.[2] ?? null, pageSize(args) + 1]);
+    return toConnection(rows, args, eventKey, (row) => toEventView(row, viewer));
   }
 
   /** Staff search, newest first, within a time range (which prunes partitions). */
-  async search(filter: EventSearch, viewer: JourneyDisclosure, first: number, after: string | null) {
-    const position = decodeCursor<[string, string, string]>(after, 3);
+  async search(filter: EventSearch, viewer: JourneyDisclosure, args: ConnectionArgs) {
+    const position = args.after ? decodeCursor(args.after, 3) : null;
     const conditions = ['e.occurred_at >= $1', 'e.occurred_at < $2'];
     const params: unknown[] = [filter.from, filter.to];
     const add = (sql: (n: number) => string, value: unknown) => {
@@ -114,9 +114,9 @@ export class JourneyQuery {
       params.push(position[0], position[1], position[2]);
       conditions.push(`(e.occurred_at, e.carrier_id, e.event_id) < ($${params.length - 2}::timestamptz, $${params.length - 1}, $${params.length})`);
     }
-    params.push(first + 1);
+    params.push(pageSize(args) + 1);
     const { rows } = await this.pool.query<EventRow>(`select ${EVENT_COLUMNS} from ${S}.tracking_event e where ${conditions.join(' and ')}
       order by e.occurred_at desc, e.carrier_id desc, e.event_id desc limit $${params.length}`, params);
-    return toConnection(rows, first, (row) => toEventView(row, viewer), eventCursor);
+    return toConnection(rows, args, eventKey, (row) => toEventView(row, viewer));
   }
 }

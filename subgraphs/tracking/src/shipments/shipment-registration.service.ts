@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Principal } from '@hub/shared/auth/principal';
 import { canReadOrder } from '@hub/shared/auth/access';
 import type { EventIngestService } from '../events/event-ingest.service.js';
-import type { TrackingUserErrorView } from '../graphql/tracking.types.js';
+import type { UserError, UserErrorCode } from '@hub/shared/graphql/user-error';
 import { userError } from '../graphql/user-errors.js';
 
 const ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -25,8 +25,8 @@ export interface RegisterShipmentCommand {
 export class ShipmentRegistrationService {
   constructor(private readonly pool: pg.Pool, private readonly ingest: EventIngestService) {}
 
-  async register(principal: Principal, input: RegisterShipmentCommand): Promise<{ shipmentId: string | null; matched: number; userErrors: TrackingUserErrorView[] }> {
-    const refuse = (code: TrackingUserErrorView['code'], message: string, field: string) => ({ shipmentId: null, matched: 0, userErrors: [userError(code, message, ['input', field])] });
+  async register(principal: Principal, input: RegisterShipmentCommand): Promise<{ shipmentId: string | null; matched: number; userErrors: UserError[] }> {
+    const refuse = (code: UserErrorCode, message: string, field: string) => ({ shipmentId: null, matched: 0, userErrors: [userError(code, message, ['input', field])] });
     if (!UUID.test(input.orderId)) return refuse('INVALID', 'orderId must be a UUID', 'orderId');
     if (!ID.test(input.carrierId)) return refuse('INVALID', 'carrierId must be 1-100 letters, digits or . _ : -', 'carrierId');
     if (!ID.test(input.trackingNumber)) return refuse('INVALID', 'trackingNumber must be 1-100 letters, digits or . _ : -', 'trackingNumber');

@@ -5,8 +5,9 @@ import { readableRegions } from '@hub/shared/auth/access';
 import { applyTaskAction, TaskTransitionError, type TaskAction } from './domain/task.rules.js';
 import { recordTaskAction, TASK_COLUMNS, type TaskRow } from './task.store.js';
 import { inTransaction } from '../persistence/transaction.js';
-import { decodeCursor, encodeCursor, toConnection } from '../graphql/connection.js';
-import type { TrackingTaskActionView, TrackingTaskView, TrackingUserErrorView } from '../graphql/tracking.types.js';
+import { decodeCursor, pageSize, toConnection, type ConnectionArgs } from '@hub/shared/graphql/connection';
+import type { UserError } from '@hub/shared/graphql/user-error';
+import type { TrackingTaskActionView, TrackingTaskView } from '../graphql/tracking.types.js';
 import { userError } from '../graphql/user-errors.js';
 
 export const toTaskView = (row: TaskRow): TrackingTaskView => ({
@@ -26,16 +27,16 @@ export interface TaskFilter {
 export class TaskService {
   constructor(private readonly pool: pg.Pool) {}
 
-  async list(principal: Principal, filter: TaskFilter, first: number, after: string | null) {
-    const position = decodeCursor<[string, string]>(after, 2);
+  async list(principal: Principal, filter: TaskFilter, args: ConnectionArgs) {
+    const position = args.after ? decodeCursor(args.after, 2) : null;
     const regions = readableRegions(principal);
     const { rows } = await this.pool.query<TaskRow>(`select ${TASK_COLUMNS} from "tracking".task
       where ($1::text is null or region = $1) and ($2::text[] is null or region = any($2)) and ($3::text is null or state = $3)
         and ($4::text is null or kind = $4) and ($5::text is null or node_id = $5)
         and ($6::timestamptz is null or (opened_at, id) < ($6::timestamptz, $7::uuid))
       order by opened_at desc, id desc limit $8`,
-    [filter.region ?? null, regions ?? null, filter.state ?? null, filter.kind ?? null, filter.nodeId ?? null, position?.[0] ?? null, position?.[1] ?? null, first + 1]);
-    return toConnection(rows, first, toTaskView, (row) => encodeCursor([row.opened_at.toISOString(), row.id]));
+    [filter.region ?? null, regions ?? null, filter.state ?? null, filter.kind ?? null, filter.nodeId ?? null, position?.[0] ?? null, position?.[1] ?? null, pageSize(args) + 1]);
+    return toConnection(rows, args, (row) => [row.opened_at.toISOString(), row.id], toTaskView);
   }
 
   async actions(taskId: string): Promise<TrackingTaskActionView[]> {
@@ -46,7 +47,7 @@ export class TaskService {
 
   /** One action on one task, in one transaction with its audit row; refusals come back as user errors. */
   async act(principal: Principal, input: { taskId: string; action: TaskAction; assignee?: string | undefined; expectedVersion?: number | undefined; note?: string | undefined }):
-    Promise<{ task: TrackingTaskView | null; userErrors: TrackingUserErrorView[] }> {
+    Promise<{ task: TrackingTaskView | null; userErrors: UserError[] }> {
     if (!/^[0-9a-f-]{36}$/i.test(input.taskId)) return { task: null, userErrors: [userError('INVALID', 'taskId is not a task id', ['input', 'taskId'])] };
     if (input.assignee !== undefined && !/^[A-Za-z0-9._:@-]{1,200}$/.test(input.assignee)) return { task: null, userErrors: [userError('INVALID', 'assignee must be a staff id', ['input', 'assignee'])] };
     const now = new Date();
@@ -64,7 +65,7 @@ export class TaskService {
         next = applyTaskAction({ state: task.state, assignee: task.assignee, escalationLevel: task.escalation_level }, input.action, actor.id, input.assignee);
       } catch (error) {
         if (!(error instanceof TaskTransitionError)) throw error;
-        const code = error.reason === 'INVALID_TASK_ACTION' ? 'CONFLICT' : error.reason;
+        const code = error.reason === 'INVALID_TASK_ACTION' ? 'CONFLICT' : error.reason === 'NOT_ASSIGNEE' ? 'TASK_NOT_ASSIGNEE' : 'TASK_CLOSED';
         return { task: null, userErrors: [userError(code, error.message, ['input', error.reason === 'INVALID_TASK_ACTION' && input.action === 'ASSIGN' ? 'assignee' : 'taskId'])] };
       }
       const { rows: updated } = await client.query<TaskRow>(`update "tracking".task set state = $2, assignee = $3, resolved_at = $4, version = version + 1
