@@ -24,6 +24,11 @@ import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
 import { OutboxEvent } from '../messaging/outbox-event.entity.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
+import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
+import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-subjects.js';
 
 /** What a region's resolvers may use. */
 export interface RegionDependencies {
@@ -49,6 +54,8 @@ export interface RegionDefinition {
   onOrderEvent?: (event: OrderEvent, em: EntityManager) => Promise<void>;
   /** Region-specific counters for the periodic summaries sent to the centre. */
   summaryMetrics?: SummaryMetrics;
+  /** How the region reaches its customers for tracking's notices (from its own personal data); no notices without it. */
+  noticeRecipient?: ResolveRecipient;
 }
 
 export const regionSchemaName = (code: string) => `region_${code}`;
@@ -63,6 +70,8 @@ export function readRegionEnv(definition: Pick<RegionDefinition, 'defaultPort'>,
     /** Length of a summary period (one hour), and how often the region recomputes and sends changed ones. */
     SUMMARY_PERIOD_MS: z.coerce.number().int().min(1_000).default(3_600_000),
     SUMMARY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+    /** Where the default (file) notice sender appends the notices it sends; SMTP/SMS senders replace it in production. */
+    NOTICE_FILE: z.string().optional(),
   }), source);
 }
 export type RegionEnv = ReturnType<typeof readRegionEnv>;
@@ -71,6 +80,9 @@ export interface RegionAppOptions {
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
   /** The region package's version, reported to the registry with its schema. */
   packageVersion?: string;
+  /** Replaces the default file sender (tests, or an SMTP/SMS sender in production). */
+  noticeSender?: NoticeSender;
+  onNoticeSettled?: NoticeConsumerOptions['onSettled'];
 }
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
@@ -96,6 +108,12 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
   const core = new CoreClient(infra.nc, infra.subjects);
   const intake = new OrderIntakeService(orm, core, definition.code, logger);
   const consumer = createOrderEventsConsumer(infra, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
+  const trackingSubjects = trackingSubjectsFor(env.NATS_NAMESPACE);
+  const notices = definition.noticeRecipient ? new NoticeConsumer({
+    nc: infra.nc, em: orm.em, logger, subjects: trackingSubjects, region: definition.code, resolveRecipient: definition.noticeRecipient,
+    sender: options.noticeSender ?? new FileNoticeSender(env.NOTICE_FILE ?? join(tmpdir(), `hub-notices-${definition.code}.jsonl`), logger),
+    ...(options.onNoticeSettled ? { onSettled: options.onNoticeSettled } : {}),
+  }) : undefined;
   let sweep: NodeJS.Timeout | undefined;
   let summaryTimer: NodeJS.Timeout | undefined;
   const publishSummaries = () => summaries.publishDue().catch((error: unknown) => logger.warn({ err: error }, 'summary publication failed; retrying next interval'));
@@ -109,10 +127,15 @@ export async function startRegion(definition: RegionDefinition, env: RegionEnv, 
     await relay.stop();
     await server?.close();
     await consumer.stop();
+    await notices?.stop();
     await infra.close();
   };
   try {
     await consumer.start();
+    if (notices) {
+      await ensureTrackingStreams(infra.nc, trackingSubjects);
+      await notices.start();
+    }
     sweep = setInterval(() => void intake.registerPending(env.REGISTRATION_SWEEP_MS), env.REGISTRATION_SWEEP_MS);
     relay.start();
     summaryTimer = setInterval(() => void publishSummaries(), env.SUMMARY_INTERVAL_MS);
