@@ -4,7 +4,10 @@
  * factors active on that lane or at its start node at that moment; a hub closure holds the parcel at the
  * node until it reopens. Legs are walked in order, so a delay early on shifts later legs into other hours.
  *
- *   t₀ = max(now, last event time);  tᵢ₊₁ = hold(tᵢ) + transit(laneᵢ, hour(hold(tᵢ))) × Π factors(laneᵢ, tᵢ)
+ *   t₀ = last event time (or now);  tᵢ₊₁ = hold(tᵢ) + transit(laneᵢ, hour(hold(tᵢ))) × Π factors(laneᵢ, tᵢ);  ETA = max(tₙ, now)
+ *
+ * The walk starts at the last scan, not now: a parcel three hours into a five-hour leg has two hours left, not
+ * five. A parcel already past its expected time on the current leg is due "now" at the earliest.
  *
  * Simple on purpose: every input is data (history table, disruption feed), so the model is testable and its
  * warnings explainable ("lane X is 1.8× slower because of WEATHER").
@@ -64,7 +67,7 @@ export function transitHours(history: LaneHistory, lane: string, hour: number, f
 const activeAt = (disruption: Disruption, at: Date) => disruption.from.getTime() <= at.getTime() && at.getTime() < disruption.until.getTime();
 
 export function predictEta(input: EtaInput): EtaPrediction {
-  let t = Math.max(input.now.getTime(), input.lastEventAt?.getTime() ?? 0);
+  let t = input.lastEventAt?.getTime() ?? input.now.getTime();
   const causes = new Set<Disruption>();
   for (const leg of input.remainingLegs) {
     const lane = laneOf(leg);
@@ -84,5 +87,5 @@ export function predictEta(input: EtaInput): EtaPrediction {
     }
     t += transitHours(input.history, lane, new Date(t).getUTCHours(), input.defaultLegHours) * factor * HOUR;
   }
-  return { eta: new Date(t), causes: [...causes] };
+  return { eta: new Date(Math.max(t, input.now.getTime())), causes: [...causes] };
 }

@@ -115,7 +115,7 @@ export function validateBatch(inputs: readonly CarrierEventInput[], context: Eve
   const accepted: CarrierEvent[] = [];
   const positions: number[] = [];
   const rejected: BatchValidation['rejected'] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, CarrierEvent>();
   inputs.forEach((input, index) => {
     const { event, problem } = validateEvent(input, context);
     const eventId = typeof input?.eventId === 'string' ? input.eventId : null;
@@ -123,13 +123,12 @@ export function validateBatch(inputs: readonly CarrierEventInput[], context: Eve
       rejected.push({ index, eventId, ...problem });
       return;
     }
-    const fingerprint = JSON.stringify(event);
     const earlier = seen.get(event!.eventId);
     if (earlier === undefined) {
-      seen.set(event!.eventId, fingerprint);
+      seen.set(event!.eventId, event!);
       accepted.push(event!);
       positions.push(index);
-    } else if (earlier !== fingerprint) {
+    } else if (JSON.stringify(earlier) !== JSON.stringify(event)) {
       rejected.push({ index, eventId, code: 'DUPLICATE_EVENT', field: 'eventId', message: 'eventId repeated in this batch with different content' });
     }
   });
