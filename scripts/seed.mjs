@@ -46,7 +46,7 @@ const REGIONS = {
   },
 };
 
-export async function seedDemoData(gatewayUrl, jwt) {
+export async function seedDemoData(gatewayUrl, jwt, trackingUrl = 'http://127.0.0.1:4007') {
   const admin = await mintToken(jwt, { subject: 'seed-admin', role: 'admin', regions: [] });
   const existing = await call(gatewayUrl, admin, '{ orders(first: 1) { nodes { id } } }');
   if (existing.orders.nodes.length > 0) {
@@ -57,8 +57,54 @@ export async function seedDemoData(gatewayUrl, jwt) {
   const jobs = Object.entries(REGIONS).flatMap(([region, spec]) =>
     Array.from({ length: ORDERS_PER_REGION }, (_, i) => () => seedOrder(gatewayUrl, jwt, region, spec, i, next)));
   const started = Date.now();
-  await runWithConcurrency(jobs, CONCURRENCY);
+  const orders = await runWithConcurrency(jobs, CONCURRENCY);
   console.log(`seeded ${jobs.length} demo orders in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await seedTracking(gatewayUrl, trackingUrl, jwt, orders.filter((order) => TRAVELLING.includes(order.status)));
+}
+
+const TRAVELLING = ['OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED'];
+const CARRIERS = { cn: 'sf-express', de: 'dhl-de', sea: 'jnt-sea' };
+const HOUR = 3_600_000;
+
+/**
+ * Journeys for the orders that left the warehouse: a shipment with route and promise per order, the steps a
+ * carrier reported (the milestones are already in core, so only the steps between nodes are sent), one storm
+ * that makes a few parcels late (delay tasks on the next sweep) and a few parcels idle at a sorting centre
+ * (dwell tasks). Tracking's sweep runs every minute, so the tasks appear in the console shortly after start.
+ */
+async function seedTracking(gatewayUrl, trackingUrl, jwt, orders) {
+  const now = Date.now();
+  const route = (region) => [`${region.toUpperCase()}-WH`, `${region.toUpperCase()}-SORT`, `${region.toUpperCase()}-HUB`, `${region.toUpperCase()}-STATION`];
+  let events = 0;
+  for (const [i, order] of orders.entries()) {
+    const operator = await mintToken(jwt, { subject: `demo-operator-${order.region}`, role: 'operator', regions: [order.region] });
+    const carrierId = CARRIERS[order.region];
+    const trackingNumber = `${carrierId.toUpperCase().replaceAll('-', '')}${String(100000 + i)}`;
+    const late = i % 7 === 0;
+    await call(gatewayUrl, operator, 'mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { userErrors { code } } }', {
+      input: { orderId: order.id, carrierId, trackingNumber, route: route(order.region), promisedBy: new Date(now + (late ? 6 : 48) * HOUR).toISOString() },
+    });
+    const carrier = await mintToken(jwt, { subject: carrierId, role: 'carrier', regions: [order.region] });
+    const idle = i % 11 === 0 && order.status !== 'SIGNED';
+    const [, sort, hub] = route(order.region);
+    const steps = [
+      { kind: 'LABEL_CREATED', nodeId: route(order.region)[0], nodeType: 'WAREHOUSE', at: now - 30 * HOUR },
+      { kind: 'ARRIVED_AT_NODE', nodeId: sort, nodeType: 'SORTING_CENTER', at: now - (idle ? 10 : 20) * HOUR, latitude: 30.27, longitude: 120.15 },
+      ...(idle ? [] : [{ kind: 'DEPARTED_NODE', nodeId: sort, nodeType: 'SORTING_CENTER', at: now - 18 * HOUR }, { kind: 'ARRIVED_AT_NODE', nodeId: hub, nodeType: 'HUB', at: now - 2 * HOUR, latitude: 31.23, longitude: 121.47 }]),
+    ];
+    const response = await fetch(`${trackingUrl}/carrier-events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${carrier}` },
+      body: JSON.stringify({ events: steps.map(({ at, ...step }, n) => ({ eventId: `demo-${trackingNumber}-${n}`, trackingNumber, orderId: order.id, occurredAt: new Date(at).toISOString(), actorId: `courier-${i % 30}`, ...step })) }),
+    });
+    if (!response.ok) throw new Error(`seeding carrier events failed: ${response.status}`);
+    events += steps.length;
+  }
+  const admin = await mintToken(jwt, { subject: 'seed-admin', role: 'admin', regions: [] });
+  await call(gatewayUrl, admin, 'mutation($input: DisruptionReportInput!) { disruptionReport(input: $input) { userErrors { code } } }', {
+    input: { id: 'demo-storm-cn', kind: 'WEATHER', lane: 'CN-HUB>CN-STATION', factor: 2.5, startsAt: new Date(now - HOUR).toISOString(), endsAt: new Date(now + 12 * HOUR).toISOString() },
+  });
+  console.log(`seeded ${orders.length} shipments with ${events} tracking events, one storm; delay and dwell tasks appear on tracking's next sweep`);
 }
 
 async function seedOrder(gatewayUrl, jwt, region, spec, i, next) {
@@ -81,6 +127,7 @@ async function seedOrder(gatewayUrl, jwt, region, spec, i, next) {
     });
     version += 1;
   }
+  return { id: order.id, region, status: steps.at(-1) ?? 'CREATED' };
 }
 
 async function call(url, token, query, variables = {}) {
@@ -96,7 +143,12 @@ async function call(url, token, query, variables = {}) {
 
 async function runWithConcurrency(jobs, limit) {
   let index = 0;
+  const results = new Array(jobs.length);
   await Promise.all(Array.from({ length: limit }, async () => {
-    while (index < jobs.length) await jobs[index++]();
+    while (index < jobs.length) {
+      const mine = index++;
+      results[mine] = await jobs[mine]();
+    }
   }));
+  return results;
 }

@@ -33,7 +33,7 @@ export async function startHub(root, env) {
   const settings = baseEnvSchema.parse(env);
   const jwt = { secret: settings.JWT_SECRET, issuer: settings.JWT_ISSUER, audience: settings.JWT_AUDIENCE };
   const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT ?? 4000}/graphql`;
-  await seedDemoData(gatewayUrl, jwt);
+  await seedDemoData(gatewayUrl, jwt, `http://127.0.0.1:${env.TRACKING_PORT ?? 4007}`);
   const adminToken = await mintToken(jwt, { subject: 'dev-admin', role: 'admin', regions: [] });
   console.log(`
 Order hub is up.

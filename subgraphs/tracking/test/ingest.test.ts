@@ -52,7 +52,7 @@ it('parks events of unknown parcels and matches them when the shipment is regist
   const events = [carrierEvent({ trackingNumber: 'SF3001', kind: 'FIRST_SCAN' }), carrierEvent({ trackingNumber: 'SF3001' })];
   expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ stored: 0, parked: 2 });
   const operator = await hub.token({ role: 'operator', subject: 'op-1', regions: ['cn'] });
-  const registered = await postGraphQL(hub.tracking.url, `mutation($input: RegisterShipmentInput!) { shipmentRegister(input: $input) {
+  const registered = await postGraphQL(hub.tracking.url, `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) {
       matchedParkedEvents shipment { trackingNumber lastKind events { nodes { eventId } } } userErrors { code field } } }`,
   { input: { orderId, carrierId: 'sf-express', trackingNumber: 'SF3001' } }, operator);
   expect(registered.errors).toBeUndefined();
@@ -60,7 +60,7 @@ it('parks events of unknown parcels and matches them when the shipment is regist
   expect(registered.data.shipmentRegister.shipment.events.nodes.map((n: any) => n.eventId)).toEqual(events.map((e) => e.eventId));
   expect(await count(`select count(*) as n from tracking.parked_event where tracking_number = 'SF3001'`)).toBe(0);
 
-  const conflict = await postGraphQL(hub.tracking.url, `mutation($input: RegisterShipmentInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code field } } }`,
+  const conflict = await postGraphQL(hub.tracking.url, `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code field } } }`,
     { input: { orderId: await hub.placeOrder(), carrierId: 'sf-express', trackingNumber: 'SF3001' } }, operator);
   expect(conflict.data.shipmentRegister).toEqual({ shipment: null, userErrors: [{ code: 'CONFLICT', field: ['input', 'trackingNumber'] }] });
 });

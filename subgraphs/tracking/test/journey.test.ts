@@ -81,7 +81,7 @@ it('queues notices per tier with ids derived from the change and no personal dat
 it('warns of a predicted delay hours ahead with alternatives, raises dwell alerts, and audits every task step', async () => {
   const orderId = await hub.placeOrder();
   const now = new Date();
-  const registered = await query(operator, `mutation($input: RegisterShipmentInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`, {
+  const registered = await query(operator, `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`, {
     input: { orderId, carrierId: 'sf-express', trackingNumber: 'SF9301', promisedBy: new Date(now.getTime() + 10 * HOUR).toISOString(), route: ['WH-A', 'SORT-B', 'HUB-C', 'STATION-D'] },
   });
   const shipmentId = registered.data.shipmentRegister.shipment.id;
@@ -89,7 +89,7 @@ it('warns of a predicted delay hours ahead with alternatives, raises dwell alert
   await hub.tracking.pool.query(`insert into tracking.lane_history (lane, hour, median_hours, samples) select l, h, 3, 100 from unnest(array['SORT-B>HUB-C', 'HUB-C>STATION-D']) l, generate_series(0, 23) h`);
   expect((await hub.tracking.scheduler.sweep(new Date())).warned).toBe(0); // 6 h of transit fits a 10 h promise
 
-  const disruption = await query(operator, `mutation($input: ReportDisruptionInput!) { disruptionReport(input: $input) { disruptionId shipmentsToRecheck userErrors { code field } } }`, {
+  const disruption = await query(operator, `mutation($input: DisruptionReportInput!) { disruptionReport(input: $input) { disruptionId shipmentsToRecheck userErrors { code field } } }`, {
     input: { id: 'storm-1', kind: 'WEATHER', lane: 'SORT-B>HUB-C', factor: 3, startsAt: new Date(now.getTime() - HOUR).toISOString(), endsAt: new Date(now.getTime() + 24 * HOUR).toISOString() },
   });
   expect(disruption.data.disruptionReport).toMatchObject({ disruptionId: 'storm-1', shipmentsToRecheck: 1, userErrors: [] });
@@ -107,7 +107,7 @@ it('warns of a predicted delay hours ahead with alternatives, raises dwell alert
   expect(task.details.leadMinutes).toBeGreaterThanOrEqual(4 * 60);
 
   const act = (mutation: string, input: Record<string, unknown>, token = operator) =>
-    query(token, `mutation($input: ${mutation === 'trackingTaskAssign' ? 'AssignTrackingTaskInput' : 'TrackingTaskActionInput'}!) { ${mutation}(input: $input) { task { state assignee version } userErrors { code field } } }`, { input });
+    query(token, `mutation($input: ${mutation === 'trackingTaskAssign' ? 'TrackingTaskAssignInput' : 'TrackingTaskActionInput'}!) { ${mutation}(input: $input) { task { state assignee version } userErrors { code field } } }`, { input });
   expect((await act('trackingTaskAssign', { taskId: task.id, assignee: 'op-2', expectedVersion: task.version })).data.trackingTaskAssign).toMatchObject({ task: { state: 'ASSIGNED', assignee: 'op-2' } });
   expect((await act('trackingTaskAcknowledge', { taskId: task.id })).data.trackingTaskAcknowledge).toMatchObject({ task: null, userErrors: [{ code: 'TASK_NOT_ASSIGNEE' }] });
   expect((await act('trackingTaskResolve', { taskId: task.id, expectedVersion: 1 })).data.trackingTaskResolve).toMatchObject({ userErrors: [{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }] });

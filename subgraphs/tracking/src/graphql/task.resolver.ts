@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '@hub/shared/graphql/connection';
 import type { RequestContext } from '@hub/shared/graphql/context';
-import { AssignTrackingTaskInput, TrackingTaskActionInput, TrackingTaskFilterInput } from './tracking.inputs.js';
+import { TrackingTaskAssignInput, TrackingTaskActionInput, TrackingTaskFilterInput } from './tracking.inputs.js';
 import { TrackingTaskAcknowledgePayload, TrackingTaskActionView, TrackingTaskAssignPayload, TrackingTaskConnectionView, TrackingTaskResolvePayload, TrackingTaskView, type TrackingTaskPayload } from './tracking.types.js';
 import type { TaskService } from '../tasks/task.service.js';
 
@@ -28,7 +28,7 @@ export function createTaskResolvers(tasks: TaskService) {
 
     @Authorized(...ACTORS)
     @Mutation(() => TrackingTaskAssignPayload, { description: 'Give a task to a person (also re-assigns).' })
-    trackingTaskAssign(@Arg('input', () => AssignTrackingTaskInput) input: AssignTrackingTaskInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
+    trackingTaskAssign(@Arg('input', () => TrackingTaskAssignInput) input: TrackingTaskAssignInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
       return tasks.act(principal, { ...input, action: 'ASSIGN' });
     }
 

@@ -33,8 +33,8 @@ export class TrackingTaskFilterInput {
   @Field(() => String, { nullable: true, description: 'Only tasks at this node.' }) nodeId?: string;
 }
 
-@InputType('AssignTrackingTaskInput', { description: 'Give a task to a person.' })
-export class AssignTrackingTaskInput {
+@InputType('TrackingTaskAssignInput', { description: 'Give a task to a person.' })
+export class TrackingTaskAssignInput {
   @IsUUID()
   @Field(() => ID, { description: 'The task.' }) taskId!: string;
   @IsString() @Length(1, 210)
@@ -55,8 +55,8 @@ export class TrackingTaskActionInput {
   @Field(() => String, { nullable: true, description: 'What was done.' }) note?: string;
 }
 
-@InputType('RegisterShipmentInput', { description: 'A parcel handed to a carrier; events for it may already have arrived (they are parked and join now).' })
-export class RegisterShipmentInput {
+@InputType('ShipmentRegisterInput', { description: 'A parcel handed to a carrier; events for it may already have arrived (they are parked and join now).' })
+export class ShipmentRegisterInput {
   @IsUUID()
   @Field(() => ID, { description: 'The order.' }) orderId!: string;
   @IsString() @Length(1, 210)
@@ -69,16 +69,16 @@ export class RegisterShipmentInput {
   @Field(() => [String], { nullable: true, description: 'Planned node ids, origin first, at most 30.' }) route?: string[];
 }
 
-@InputType('SetCustomerTierInput', { description: 'How much a customer hears about their parcels.' })
-export class SetCustomerTierInput {
+@InputType('CustomerTierSetInput', { description: 'How much a customer hears about their parcels.' })
+export class CustomerTierSetInput {
   @IsString() @Length(1, 210)
   @Field(() => String, { description: 'Pseudonymous customer reference.' }) customerRef!: string;
   @IsIn(CUSTOMER_TIERS)
   @Field(() => CustomerTierEnum, { description: 'The tier.' }) tier!: string;
 }
 
-@InputType('ReportDisruptionInput', { description: 'A disruption from a weather, traffic or operations feed.' })
-export class ReportDisruptionInput {
+@InputType('DisruptionReportInput', { description: 'A disruption from a weather, traffic or operations feed.' })
+export class DisruptionReportInput {
   @IsString() @Length(1, 100)
   @Field(() => ID, { description: 'The feed\'s id; reporting it again updates it.' }) id!: string;
   @IsIn(DISRUPTION_KINDS)
