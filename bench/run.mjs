@@ -11,7 +11,9 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestScope } from '@hub/shared/testing/harness';
 import { HUB_SERVICES, startHubProcesses } from '@hub/shared/testing/hub-processes';
+import pg from 'pg';
 import { closedLoop, newAgent } from './load.mjs';
+import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
 
 const { values } = parseArgs({ options: {
   duration: { type: 'string', default: '10' },
@@ -68,6 +70,20 @@ try {
     onData: (data) => orderIds.push(data.placeCnOrder.id),
   });
   console.log(`${orderIds.length} placed, ${seed.errors} failed${seed.errors ? ` (${[...seed.messages.keys()][0]})` : ''}`);
+  const processes = serviceProcesses(HUB_SERVICES);
+  const database = new pg.Client({ connectionString: scope.env.DATABASE_URL });
+  await database.connect();
+  // Core registers a placed order after the region answered; its CPU belongs to the placement, so a placing
+  // scenario is measured until region-cn has no registration left pending.
+  const registrationsSettled = async () => {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const { rows } = await database.query(`select count(*)::int as pending from region_cn.regional_order where registration = 'PENDING'`);
+      if (rows[0].pending === 0 || Date.now() > deadline) return rows[0].pending;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await registrationsSettled();
   let cursor = 0;
   const nextId = () => orderIds[cursor++ % orderIds.length];
 
@@ -94,9 +110,14 @@ try {
     const agent = newAgent(connections);
     process.stdout.write(`${title}: warm-up... `);
     const warm = await closedLoop({ seconds: warmup, connections, operation, agent });
+    if (title.startsWith('place')) await registrationsSettled();
     process.stdout.write('measuring... ');
+    const cpuBefore = cpuSnapshot(processes);
     const result = await closedLoop({ seconds: duration, connections, operation, agent });
     agent.destroy();
+    const unsettled = title.startsWith('place') ? await registrationsSettled() : 0;
+    result.cpu = cpuPerOperation(cpuBefore, cpuSnapshot(processes), result.ok);
+    if (unsettled) result.note = `${unsettled} registrations still pending`;
     console.log(`${result.ok} ok, ${result.errors} errors${warm.errors ? ` (+${warm.errors} in warm-up)` : ''}`);
     rows.push({ title, result });
   }
@@ -104,7 +125,13 @@ try {
   console.log(`\nresults (${connections} connections, ${duration} s each; latency of successful requests only; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
   const ms = (value) => (Number.isNaN(value) ? '-' : value.toFixed(1));
   printTable(['scenario', 'ok/s', 'p50 ms', 'p99 ms', 'ok', 'non-2xx', 'GraphQL errors', 'timeouts/network', 'note'],
-    rows.map(({ title, result: r }) => [title, r.perSecond.toFixed(1), ms(r.p50), ms(r.p99), r.ok, r.non2xx, r.graphqlErrors, r.failures, r.errors ? '<- ERRORS' : '']));
+    rows.map(({ title, result: r }) => [title, r.perSecond.toFixed(1), ms(r.p50), ms(r.p99), r.ok, r.non2xx, r.graphqlErrors, r.failures, r.errors ? '<- ERRORS' : (r.note ?? '')]));
+  const services = [...processes.keys()];
+  console.log(`\nCPU milliseconds per successful operation, by service (from /proc/<pid>/stat; placements include core's registration)`);
+  printTable(['scenario', ...services, 'total'], rows.map(({ title, result: r }) => {
+    const perService = services.map((name) => r.cpu.get(name) ?? NaN);
+    return [title, ...perService.map(ms2), ms2(perService.reduce((sum, value) => sum + value, 0))];
+  }));
   for (const { title, result } of rows.filter((row) => row.result.errors)) {
     console.log(`!! ${title}: ${result.errors} of ${result.ok + result.errors} operations failed; most frequent:`);
     for (const [message, count] of [...result.messages].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`     ${count} × ${message}`);
@@ -126,9 +153,14 @@ try {
   const placed = rows.filter((row) => row.title.startsWith('place')).reduce((sum, row) => sum + row.result.ok, 0);
   console.log(`\norders placed in measured runs: ${placed}; orders read from: ${orderIds.length}`);
   console.log(`RSS after the run: ${memoryOfServices()}, bench ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  await database.end();
 } finally {
   await hub?.close();
   await scope.dispose();
+}
+
+function ms2(value) {
+  return Number.isNaN(value) ? '-' : value.toFixed(2);
 }
 
 function printTable(header, body) {

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const WORKSPACES = ['shared', 'subgraphs/core-orders', 'subgraphs/region-cn', 'subgraphs/region-de', 'subgraphs/region-sea', 'subgraphs/tracking', 'gateway'];
+const WORKSPACES = ['shared', 'subgraphs/core-orders', 'subgraphs/region-cn', 'subgraphs/region-de', 'subgraphs/region-sea', 'subgraphs/fulfilment', 'subgraphs/tracking', 'gateway'];
 const RESULTS = '.jest-results.json';
 
 export async function runTests(root, env, turbo, args) {

@@ -7,7 +7,7 @@ import { baseEnvSchema } from '@hub/shared/env';
 import { seedDemoData } from './seed.mjs';
 
 /** Started in waves: core first (it holds the registry), then the regions, then the gateway. */
-const WAVES = [['subgraphs/core-orders'], ['subgraphs/region-cn', 'subgraphs/region-de', 'subgraphs/region-sea', 'subgraphs/tracking'], ['gateway']];
+const WAVES = [['subgraphs/core-orders'], ['subgraphs/region-cn', 'subgraphs/region-de', 'subgraphs/region-sea', 'subgraphs/fulfilment', 'subgraphs/tracking'], ['gateway']];
 /** Subgraphs are ready once the registry accepted their schema, so the gateway's first supergraph has them all. */
 const READY = { gateway: 'gateway listening' };
 const DEFAULT_READY = 'schema accepted by the registry';

@@ -10,7 +10,7 @@ import express from 'express';
 import { parse } from 'graphql';
 import type { RegisterSubgraphReply } from '@hub/shared/messaging/registry-contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 
 /** Regions joining, changing and failing while the gateway runs: real processes, real NATS, real PostgreSQL. */
@@ -33,6 +33,8 @@ beforeAll(async () => {
     lines: [{ sku: 'PEN-1', name: '笔', quantity: 1, unitPrice: 500, unitTax: 65 }],
   } }, admin);
   orderId = placed.data.placeCnOrder.id;
+  await eventually(() => postGraphQL(hub.gatewayUrl, `query($id: ID!) { cnOrder(id: $id) { cn { registration } } }`, { id: orderId }, admin),
+    (read) => read.data?.cnOrder?.cn?.registration === 'REGISTERED');
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 import { loadPersistedOperations, operationId, type PersistedOperations } from '../src/persisted-operations/index.js';
 import { readGatewayEnv } from '../src/env.js';
@@ -75,7 +75,8 @@ describe('persisted operations', () => {
     expect(confirmation).toEqual({ id: expect.any(String), number: expect.stringMatching(/^SEA-/), total: 418_800, status: 'CREATED' });
     expect(placed.headers['cache-control']).toBe('no-store');
 
-    const status = await send('GET', getPath(idOf('SeaOrderStatus'), { id: confirmation.id }), mobileGet());
+    // Core registers the order after region-sea answered; the app reads core's status once it has.
+    const status = await eventually(() => send('GET', getPath(idOf('SeaOrderStatus'), { id: confirmation.id }), mobileGet()), (response) => !response.json().errors);
     expect(status.status).toBe(200);
     expect(status.json()).toEqual({ data: { order: { status: 'CREATED' } } });
   });

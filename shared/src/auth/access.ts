@@ -19,6 +19,7 @@ export function canReadOrder(principal: Principal, order: OrderAccessFacts): boo
     case 'customer_service':
     case 'warehouse':
     case 'carrier':
+    case 'bookkeeping':
       return principal.regions.includes(order.region);
     case 'customer':
       return principal.subject === order.customerRef;
@@ -41,5 +42,5 @@ export function readableRegions(principal: Principal): RegionCode[] | undefined 
 
 /** Staff roles whose reach is the regions named in their token. */
 export function isRegionScoped(principal: Principal): boolean {
-  return ['operator', 'customer_service', 'warehouse', 'carrier'].includes(principal.role);
+  return ['operator', 'customer_service', 'warehouse', 'carrier', 'bookkeeping'].includes(principal.role);
 }

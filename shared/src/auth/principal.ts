@@ -2,10 +2,11 @@
 export type RegionCode = string;
 
 /**
- * `operator`, `customer_service`, `warehouse` and `carrier` are staff scoped to regions; `auditor` and
- * `tax_auditor` read across regions and never write; `service` is another hub service acting as the system.
+ * `operator`, `customer_service`, `warehouse`, `carrier` and `bookkeeping` (the company's own accounts) are
+ * staff scoped to regions; `auditor` and `tax_auditor` read across regions and never write; `service` is another
+ * hub service acting as the system.
  */
-export const ROLES = ['customer', 'operator', 'customer_service', 'warehouse', 'carrier', 'auditor', 'tax_auditor', 'admin', 'service'] as const;
+export const ROLES = ['customer', 'operator', 'customer_service', 'warehouse', 'carrier', 'bookkeeping', 'auditor', 'tax_auditor', 'admin', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting, as recorded in timelines and the audit trail. */

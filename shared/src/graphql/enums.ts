@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CHANNELS, ORDER_STATUSES, type Channel, type OrderStatus } from '../messaging/contracts.js';
+import { CHANNELS, ORDER_STATUSES, PAYMENT_TERMS, type Channel, type OrderStatus, type PaymentTerms } from '../messaging/contracts.js';
 
 export const OrderStatusEnum = Object.fromEntries(ORDER_STATUSES.map((s) => [s, s])) as { [S in OrderStatus]: S };
 export const ChannelEnum = Object.fromEntries(CHANNELS.map((c) => [c, c])) as { [C in Channel]: C };
@@ -7,7 +7,7 @@ export const ChannelEnum = Object.fromEntries(CHANNELS.map((c) => [c, c])) as { 
 /** Every subgraph that declares these enums prints the same descriptions, so composition sees one definition. */
 const ORDER_STATUS_DESCRIPTIONS: Record<OrderStatus, string> = {
   CREATED: 'Registered with core; not paid yet.',
-  PAID: 'Payment confirmed (or cash on delivery accepted); waiting for the warehouse.',
+  PAID: 'Payment confirmed; waiting for the warehouse. Cash-on-delivery orders skip this step until the cash is taken.',
   PICKED: 'The goods were picked from the shelves.',
   PACKED: 'The parcel is packed and labelled.',
   OUTBOUND: 'The parcel left the warehouse and waits for the carrier.',
@@ -42,3 +42,12 @@ registerEnumType(OrderStatusEnum, {
   valuesConfig: valuesConfig(ORDER_STATUS_DESCRIPTIONS),
 });
 registerEnumType(ChannelEnum, { name: 'Channel', description: 'Where the customer placed the order.', valuesConfig: valuesConfig(CHANNEL_DESCRIPTIONS) });
+export const PaymentTermsEnum = Object.fromEntries(PAYMENT_TERMS.map((t) => [t, t])) as { [T in PaymentTerms]: T };
+registerEnumType(PaymentTermsEnum, {
+  name: 'PaymentTerms',
+  description: 'When the customer pays: before the order is picked (PREPAID), or in cash at the door (CASH_ON_DELIVERY, never PAID before that).',
+  valuesConfig: valuesConfig({
+    PREPAID: 'Paid before the warehouse picks the goods.',
+    CASH_ON_DELIVERY: 'Paid in cash to the courier at the door; the order shows PAID only once the cash is taken.',
+  }),
+});

@@ -30,6 +30,12 @@ export const USER_ERROR_CODES = {
   COD_ALREADY_COLLECTED: 'The cash for this order was already collected.',
   DELIVERY_REFUSED: 'The parcel was already refused at the door.',
   NOT_OUT_FOR_DELIVERY: 'The order is not out for delivery.',
+  NEGATIVE_STOCK: 'The change would leave less than zero units on hand.',
+  RESERVED_STOCK: 'The change would leave fewer units on hand than are reserved for orders.',
+  INSUFFICIENT_STOCK: 'The source does not have that many units free.',
+  UNKNOWN_SKU: 'The catalogue does not know this SKU.',
+  NODE_ALREADY_IN_STATUS: 'The node already has this status (for example, marked down twice).',
+  WEIGHT_OUT_OF_RANGE: 'An allocation weight is outside its allowed range, or no criterion carries weight.',
   TASK_NOT_ASSIGNEE: 'Only the person the task is assigned to may acknowledge it.',
   TASK_CLOSED: 'The task is already resolved; a new problem opens a new task.',
 } as const;

@@ -25,10 +25,15 @@ export const orderLineInputSchema = z.object({
 });
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
 
+export const PAYMENT_TERMS = ['PREPAID', 'CASH_ON_DELIVERY'] as const;
+export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
+
 /** A region asks core to register an order. Contains no personal data: the customer is a pseudonymous reference. */
 export const registerOrderRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
   orderId: z.uuid(),
+  /** Allocated by the region (region prefix + the region's own sequence), so a region can answer before core is asked. */
+  number: z.string().regex(/^[A-Z]{2,16}-\d{6}-\d{6,}$/).max(40),
   region: z.string().min(2).max(16),
   channel: z.enum(CHANNELS),
   currency: z.string().regex(/^[A-Z]{3}$/),
@@ -36,20 +41,41 @@ export const registerOrderRequestSchema = z.object({
   lines: z.array(orderLineInputSchema).min(1).max(500),
   shippingTotal: minorUnits.default(0),
   discountTotal: minorUnits.default(0),
+  /** Cash on delivery is paid at the door, so such an order never passes through PAID. */
+  paymentTerms: z.enum(PAYMENT_TERMS).default('PREPAID'),
+  /** When the region took the order in: the CREATED step's event time. */
+  placedAt: z.iso.datetime(),
   actor: actorSchema,
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 
-export const transitionOrderRequestSchema = z.object({
-  orderId: z.uuid(),
+/** A status step a region (or another subgraph) records on an order: the return flow, a refusal at the door. */
+export const orderTransitionBodySchema = z.object({
   to: z.enum(ORDER_STATUSES),
-  expectedVersion: z.number().int().min(1).optional(),
   note: z.string().max(500).optional(),
-  /** Makes a retried request harmless: core answers a repeat with the order as it is now. */
-  requestId: z.string().min(8).max(200).optional(),
+  /** When it happened, as opposed to when core records it. */
+  occurredAt: z.iso.datetime(),
   actor: actorSchema,
 });
-export type TransitionOrderRequest = z.infer<typeof transitionOrderRequestSchema>;
+export type OrderTransitionBody = z.infer<typeof orderTransitionBodySchema>;
+
+const commandEnvelope = {
+  /** Derived from the change, never random: a command sent twice is applied once. */
+  commandId: z.string().min(8).max(200),
+  /** The subgraph that sent it (`region-cn`, `fulfilment`…). */
+  source: z.string().min(2).max(64),
+  orderId: z.uuid(),
+  /** Position among the sender's commands for this order; they arrive in this order. */
+  sequence: z.number().int().min(1),
+};
+
+/** One write a subgraph asks core to make, sent from the sender's command outbox. */
+export const coreCommandSchema = z.discriminatedUnion('kind', [
+  z.object({ ...commandEnvelope, kind: z.literal('order.register'), body: registerOrderRequestSchema }),
+  z.object({ ...commandEnvelope, kind: z.literal('order.transition'), body: orderTransitionBodySchema }),
+]);
+export type CoreCommand = z.infer<typeof coreCommandSchema>;
+export type CoreCommandKind = CoreCommand['kind'];
 
 /** Core's answer to a region: the master order's identity and state, or a typed error. */
 export const orderSnapshotSchema = z.object({
@@ -63,11 +89,16 @@ export const orderSnapshotSchema = z.object({
 });
 export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;
 
-export const coreReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), order: orderSnapshotSchema }),
-  z.object({ ok: z.literal(false), code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).default({}) }),
+/**
+ * Core's answer to a command: applied (or applied before: the same answer), refused for good with a reason
+ * the sender records and compensates, or not decided now (the sender tries again later).
+ */
+export const commandReplySchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('accepted'), order: orderSnapshotSchema }),
+  z.object({ outcome: z.literal('rejected'), code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).default({}) }),
+  z.object({ outcome: z.literal('retry'), code: z.string(), message: z.string() }),
 ]);
-export type CoreReply = z.infer<typeof coreReplySchema>;
+export type CommandReply = z.infer<typeof commandReplySchema>;
 
 export const orderPlacedEventSchema = z.object({
   type: z.literal('order.placed'),
@@ -81,6 +112,13 @@ export const orderPlacedEventSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   version: z.number().int(),
   occurredAt: z.iso.datetime(),
+  /** What was ordered, so fulfilment can reserve stock without calling back; absent in events from before it was added. */
+  lines: z.array(z.object({
+    lineNo: z.number().int().min(1),
+    sku: z.string().min(1).max(64),
+    quantity: z.number().int().min(1),
+    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  })).optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 
@@ -92,7 +130,10 @@ export const orderStatusChangedEventSchema = z.object({
   to: z.enum(ORDER_STATUSES),
   version: z.number().int(),
   actor: actorSchema,
+  /** When the step happened (a carrier's scan time, a region's local change). */
   occurredAt: z.iso.datetime(),
+  /** When core recorded it; later than occurredAt for late uploads and for commands queued while core was away. */
+  recordedAt: z.iso.datetime().optional(),
 });
 export type OrderStatusChangedEvent = z.infer<typeof orderStatusChangedEventSchema>;
 

@@ -9,10 +9,10 @@ export function subjectsFor(namespace: string) {
     orderPlaced: (region: string) => `${namespace}.orders.v1.placed.${region}`,
     orderStatusChanged: (region: string) => `${namespace}.orders.v1.status-changed.${region}`,
     ordersOfRegion: (region: string) => `${namespace}.orders.v1.*.${region}`,
-    /** Request/reply (not JetStream): a region registers an order with core and waits for the master record. */
-    registerOrder: `${namespace}.core.v1.orders.register`,
-    /** Request/reply: a region moves an order's status (e.g. the return flow) as a system actor. */
-    transitionOrder: `${namespace}.core.v1.orders.transition`,
+    /** Request/reply, sent only by a command relay: one command from a subgraph's outbox; core answers `CommandReply`. */
+    coreCommands: `${namespace}.core.v1.commands`,
+    /** Core announces it is taking commands (at start-up), so relays re-send what waits in back-off at once. */
+    coreAvailable: `${namespace}.core.v1.available`,
     regionConsumer: (region: string) => `${namespace}-${region}-orders`,
     /** Request/reply: a subgraph registers its URL and schema; core checks composition before accepting. */
     registerSubgraph: `${namespace}.core.v1.registry.register`,

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, type Principal } from '../auth/principal.js';
+import type { CommandOutcomeHandlers } from '../commands/command-relay.js';
+import { enqueueCoreCommand } from '../commands/command-outbox.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import type { Channel, OrderLineInput, OrderSnapshot, RegisterOrderRequest } from '../messaging/contracts.js';
-import type { CoreClient } from '../messaging/core-client.js';
-import { RegionalOrder } from './regional-order.entity.js';
+import type { Channel, OrderLineInput, PaymentTerms, RegisterOrderRequest } from '../messaging/contracts.js';
+import { calculateTotals } from '../money/order-totals.js';
+import { formatOrderNumber } from './order-number.js';
+import { RegionalOrder, type RegistrationState } from './regional-order.entity.js';
 
 export interface PlaceOrderCommand {
   principal: Principal;
@@ -20,56 +22,61 @@ export interface PlaceOrderCommand {
   lines: OrderLineInput[];
   shippingTotal: number;
   discountTotal: number;
+  paymentTerms?: PaymentTerms;
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
 
+/** What a placement answers, from the region's own records: core registers the order afterwards. */
+export interface PlacedOrder {
+  orderId: string;
+  number: string;
+  registration: RegistrationState;
+  currency: string;
+  grandTotal: number;
+}
+
+/** The purpose of the registration command, whose outcome the intake's handlers record. */
+export const PLACEMENT_PURPOSE = 'order.place';
+
 /**
- * Takes in a region's orders: first the region's own records (in one transaction), then registration with
- * core. Either step can fail and be repeated: the regional record is found again by its idempotency key,
- * and core answers a repeated registration with the order it already has.
+ * Takes in a region's orders without waiting for core: one local transaction writes the regional record
+ * (with an order number from the region's own sequence), the region's own data and the registration
+ * command; the command relay registers the order in core after the commit, whenever core is reachable.
+ * The same idempotency key finds the same record, so a retried placement answers with the same order.
  */
 export class OrderIntakeService {
   constructor(
     private readonly orm: MikroORM,
-    private readonly core: CoreClient,
     private readonly region: string,
-    private readonly logger: Logger,
+    private readonly schema: string,
+    private readonly commandsQueued: () => void,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async place(command: PlaceOrderCommand): Promise<OrderSnapshot> {
+  async place(command: PlaceOrderCommand): Promise<PlacedOrder> {
     assertMayPlace(command.principal, command.customerRef, this.region);
     const record = await this.recordOnce(command);
-    return this.register(record);
-  }
-
-  /** Re-sends registrations that did not complete (core or NATS was down); run periodically. */
-  async registerPending(olderThanMs = 5_000): Promise<number> {
-    const pending = await this.orm.em.fork().find(
-      RegionalOrder,
-      { registration: 'PENDING', createdAt: { $lt: new Date(Date.now() - olderThanMs) } },
-      { limit: 100, orderBy: { createdAt: 'asc' } },
-    );
-    let registered = 0;
-    for (const record of pending) {
-      await this.register(record).then(() => (registered += 1), (error: unknown) => {
-        this.logger.warn({ err: error, orderId: record.orderId }, 'pending registration still failing');
-      });
-    }
-    return registered;
+    const request = record.registrationRequest;
+    return {
+      orderId: record.orderId, number: request.number, registration: record.registration, currency: request.currency,
+      grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
+    };
   }
 
   private async recordOnce(command: PlaceOrderCommand): Promise<RegionalOrder> {
     const inputHash = createHash('sha256').update(JSON.stringify(command.input)).digest('hex');
     const key = { placedBy: command.principal.subject, idempotencyKey: command.idempotencyKey };
     const existing = await this.orm.em.fork().findOne(RegionalOrder, key);
-    if (existing) return this.sameOrder(existing, inputHash);
+    if (existing) return sameOrder(existing, inputHash);
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
+      const record = await this.orm.em.fork().transactional(async (em) => {
         const orderId = uuidv7();
+        const placedAt = this.clock();
         const registrationRequest: RegisterOrderRequest = {
           idempotencyKey: `${command.principal.subject}:${command.idempotencyKey}`,
           orderId,
+          number: formatOrderNumber(this.region, placedAt, await this.nextSequence(em)),
           region: this.region,
           channel: command.channel,
           currency: command.currency,
@@ -77,44 +84,59 @@ export class OrderIntakeService {
           lines: command.lines,
           shippingTotal: command.shippingTotal,
           discountTotal: command.discountTotal,
+          paymentTerms: command.paymentTerms ?? 'PREPAID',
+          placedAt: placedAt.toISOString(),
           actor: actorOf(command.principal),
         };
-        const record = em.create(RegionalOrder, {
-          orderId, ...key, inputHash, customerRef: command.customerRef, registration: 'PENDING', registrationRequest,
-          orderNumber: null, status: null, statusVersion: 0,
+        const created = em.create(RegionalOrder, {
+          orderId, ...key, inputHash, customerRef: command.customerRef, registration: 'PENDING', registrationRejection: null,
+          registrationRequest, orderNumber: registrationRequest.number, status: null, statusVersion: 0, createdAt: placedAt,
         });
         await command.storeRegionalData(em, orderId);
+        await enqueueCoreCommand(em, {
+          commandId: `order.register:${orderId}`, orderId, kind: 'order.register', purpose: PLACEMENT_PURPOSE, body: registrationRequest,
+        });
         await em.flush();
-        return record;
+        return created;
       });
+      this.commandsQueued();
+      return record;
     } catch (error) {
       // A concurrent retry with the same key won the insert: continue with its record.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       const winner = await this.orm.em.fork().findOneOrFail(RegionalOrder, key);
-      return this.sameOrder(winner, inputHash);
+      return sameOrder(winner, inputHash);
     }
   }
 
-  private sameOrder(record: RegionalOrder, inputHash: string): RegionalOrder {
-    if (record.inputHash !== inputHash) {
-      throw new ConflictError('This idempotency key was already used for a different order', { field: 'idempotencyKey' });
-    }
-    return record;
-  }
-
-  private async register(record: RegionalOrder): Promise<OrderSnapshot> {
-    const snapshot = await this.core.registerOrder(record.registrationRequest);
-    if (record.registration !== 'REGISTERED') {
-      await this.orm.em.fork().nativeUpdate(
-        RegionalOrder,
-        { orderId: record.orderId, registration: 'PENDING' },
-        { registration: 'REGISTERED', orderNumber: snapshot.number, updatedAt: new Date() },
-      );
-    }
-    return snapshot;
+  private async nextSequence(em: EntityManager): Promise<number> {
+    const [row] = await em.getConnection().execute<[{ sequence: string }]>(
+      `select nextval('"${this.schema}".order_number_seq') as sequence`, [], 'all', em.getTransactionContext(),
+    );
+    return Number(row!.sequence);
   }
 }
 
+/** Core's verdict on a registration, recorded on the regional order: a refused order is void and stays visible as REJECTED. */
+export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = {
+  [PLACEMENT_PURPOSE]: {
+    async onAccepted(em, command) {
+      await em.nativeUpdate(RegionalOrder, { orderId: command.orderId, registration: 'PENDING' }, { registration: 'REGISTERED', updatedAt: new Date() });
+    },
+    async onRejected(em, command, rejection) {
+      await em.nativeUpdate(RegionalOrder, { orderId: command.orderId }, {
+        registration: 'REJECTED', registrationRejection: `${rejection.code}: ${rejection.message}`.slice(0, 500), updatedAt: new Date(),
+      });
+    },
+  },
+};
+
+function sameOrder(record: RegionalOrder, inputHash: string): RegionalOrder {
+  if (record.inputHash !== inputHash) {
+    throw new ConflictError('This idempotency key was already used for a different order', { field: 'idempotencyKey' });
+  }
+  return record;
+}
 
 /** Customers order for themselves in their region; operators and customer service for their regions' customers. */
 function assertMayPlace(principal: Principal, customerRef: string, region: string): void {

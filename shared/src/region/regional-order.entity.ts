@@ -1,10 +1,14 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { ORDER_STATUSES, type RegisterOrderRequest } from '../messaging/contracts.js';
+import type { OrderStatus, RegisterOrderRequest } from '../messaging/contracts.js';
+
+export const REGISTRATION_STATES = ['PENDING', 'REGISTERED', 'REJECTED'] as const;
+export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 
 /**
  * A region's record of an order it took in: the link between the master order in core and the
- * customer's personal data, which never leaves the region. Written before core is asked, so a placement
- * interrupted at any point is completed by a retry with the same key or by the registration sweep.
+ * customer's personal data, which never leaves the region. Written with the registration command in one
+ * transaction: the region answers from it at once, and core registers the order when the command reaches it.
+ * Statuses are core's list (`ORDER_STATUSES`), kept in code only: the column has no CHECK spelling them out.
  */
 export const RegionalOrder = defineEntity({
   name: 'RegionalOrder',
@@ -16,12 +20,16 @@ export const RegionalOrder = defineEntity({
     /** Fingerprint of the client's input: the same key with a different order is refused. */
     inputHash: p.string().length(64),
     customerRef: p.string().length(200).index(),
-    registration: p.enum(['PENDING', 'REGISTERED'] as const).index(),
+    /** PENDING until core has registered the order, REJECTED if core refused it (the order is void). */
+    registration: p.string().length(16).$type<RegistrationState>().index(),
+    /** Core's reason for refusing the registration. */
+    registrationRejection: p.string().length(500).nullable(),
     /** Exactly what is sent to core, so every retry sends the same request. */
     registrationRequest: p.json<RegisterOrderRequest>(),
+    /** Allocated by the region at placement. */
     orderNumber: p.string().length(40).nullable(),
     /** The latest status core reported, kept current by the order-event consumer. */
-    status: p.enum(ORDER_STATUSES).nullable(),
+    status: p.string().length(32).$type<OrderStatus>().nullable(),
     statusVersion: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
@@ -37,8 +45,9 @@ export const RegionalOrderStatusEvent = defineEntity({
   properties: {
     orderId: p.uuid().primary(),
     version: p.integer().primary(),
-    fromStatus: p.enum(ORDER_STATUSES).nullable(),
-    toStatus: p.enum(ORDER_STATUSES),
+    fromStatus: p.string().length(32).$type<OrderStatus>().nullable(),
+    toStatus: p.string().length(32).$type<OrderStatus>(),
+    /** When the step happened (a carrier's scan time), which regional rules such as the CN return window count from. */
     at: p.datetime(),
     actorType: p.string().length(16),
   },

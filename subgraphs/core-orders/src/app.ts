@@ -3,7 +3,7 @@ import { openInfrastructure } from '@hub/shared/server/infrastructure';
 import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
 import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
 import type { CoreEnv } from './env.js';
-import { subscribeOrderRequests } from './orders/messaging/order-requests.handler.js';
+import { subscribeCoreCommands } from './orders/messaging/core-commands.handler.js';
 import { OrderRegistrationService } from './orders/order-registration.service.js';
 import { OrderTransitionService } from './orders/order-transition.service.js';
 import { coreMigrations } from './persistence/migrations/index.js';
@@ -30,7 +30,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const transitions = new OrderTransitionService(orm, subjects, nudge);
   const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
   const subscriptions = [
-    ...subscribeOrderRequests(nc, subjects, logger, registration, transitions),
+    subscribeCoreCommands(nc, subjects, logger, registration, transitions),
     ...subscribeRegistryRequests(nc, subjects, logger, registry),
   ];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
@@ -50,6 +50,8 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     throw error;
   }
   relay.start();
+  // Senders keep commands in back-off while core is away; this tells them to send now.
+  nc.publish(subjects.coreAvailable, JSON.stringify({ at: new Date().toISOString() }));
   return {
     url: server.url,
     orm,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import type { CoreReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
 
@@ -22,24 +22,35 @@ afterAll(async () => {
   await scope.dispose();
 });
 
+let numbers = 0;
+
 function registration(overrides: Partial<RegisterOrderRequest> = {}): RegisterOrderRequest {
   return {
-    idempotencyKey: randomUUID(), orderId: randomUUID(), region: 'cn', channel: 'WEB', currency: 'CNY',
-    customerRef: 'cust-1', shippingTotal: 0, discountTotal: 0, actor: { type: 'user', id: 'cust-1' },
+    idempotencyKey: randomUUID(), orderId: randomUUID(), number: `CN-261202-${String(++numbers).padStart(6, '0')}`, region: 'cn',
+    channel: 'WEB', currency: 'CNY', customerRef: 'cust-1', shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID',
+    placedAt: new Date().toISOString(), actor: { type: 'user', id: 'cust-1' },
     lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 2, unitPrice: 5000, unitTax: 650, attributes: { category: 'food' } }],
     ...overrides,
   };
 }
 
-async function register(request: RegisterOrderRequest): Promise<CoreReply> {
-  return (await nc.request(subjects.registerOrder, JSON.stringify(request), { timeout: 5000 })).json<CoreReply>();
+async function send(command: Record<string, unknown>): Promise<CommandReply> {
+  return (await nc.request(subjects.coreCommands, JSON.stringify({ source: 'region-test', sequence: 1, ...command }), { timeout: 5000 })).json<CommandReply>();
+}
+
+function register(request: RegisterOrderRequest): Promise<CommandReply> {
+  return send({ commandId: `order.register:${request.orderId}`, orderId: request.orderId, kind: 'order.register', body: request });
+}
+
+function transition(orderId: string, to: string, commandId: string, occurredAt = new Date()): Promise<CommandReply> {
+  return send({ commandId, orderId, sequence: 2, kind: 'order.transition', body: { to, occurredAt: occurredAt.toISOString(), actor: { type: 'system', id: 'region-cn' } } });
 }
 
 it('registers an order once per idempotency key, even when the requests race', async () => {
   const request = registration();
   const replies = await Promise.all([register(request), register(request), register(request)]);
-  expect(replies.every((reply) => reply.ok)).toBe(true);
-  const ids = new Set(replies.map((reply) => (reply.ok ? reply.order.orderId : null)));
+  expect(replies.every((reply) => reply.outcome === 'accepted')).toBe(true);
+  const ids = new Set(replies.map((reply) => (reply.outcome === 'accepted' ? reply.order.orderId : null)));
   expect(ids).toEqual(new Set([request.orderId]));
   const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where idempotency_key = ?`, [`cn:${request.idempotencyKey}`]);
   expect(n).toBe(1);
@@ -49,13 +60,13 @@ it('refuses the same key for a different order', async () => {
   const request = registration();
   await register(request);
   const reply = await register({ ...request, orderId: randomUUID(), lines: [{ ...request.lines[0]!, quantity: 3 }] });
-  expect(reply).toMatchObject({ ok: false, code: 'CONFLICT', details: { field: 'idempotencyKey' } });
+  expect(reply).toMatchObject({ outcome: 'rejected', code: 'CONFLICT', details: { field: 'idempotencyKey' } });
 });
 
 it('rejects an unknown region and invalid payloads with typed errors, writing nothing', async () => {
   const unknown = registration({ region: 'xx' });
-  expect(await register(unknown)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', details: { field: 'region' } });
-  expect(await register({ ...registration(), lines: [] })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', details: { field: 'lines' } });
+  expect(await register(unknown)).toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', details: { field: 'region' } });
+  expect(await register({ ...registration(), lines: [] })).toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', details: { field: 'body.lines' } });
   const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [unknown.orderId]);
   expect(n).toBe(0);
 });
@@ -63,7 +74,8 @@ it('rejects an unknown region and invalid payloads with typed errors, writing no
 it('serves the order over authenticated GraphQL and refuses callers without a token', async () => {
   const request = registration({ customerRef: 'cust-graphql' });
   const reply = await register(request);
-  const query = `query($id: ID!) { order(id: $id) { id number status version totals { grandTotal } lines { sku lineTotal } timeline { to actor { type id } } } }`;
+  expect(reply.outcome).toBe('accepted');
+  const query = `query($id: ID!) { order(id: $id) { id number placedAt status version totals { grandTotal } lines { sku lineTotal } timeline { to actor { type id } } } }`;
   const anonymous = await postGraphQL(app.url, query, { id: request.orderId });
   expect(anonymous.status).toBe(401);
   expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -73,7 +85,7 @@ it('serves the order over authenticated GraphQL and refuses callers without a to
   expect(result.errors).toBeUndefined();
   expect(result.data.order).toMatchObject({
     id: request.orderId, status: 'CREATED', version: 1, totals: { grandTotal: 11300 },
-    number: reply.ok ? reply.order.number : '', lines: [{ sku: 'TEA-1', lineTotal: 11300 }],
+    number: request.number, placedAt: request.placedAt, lines: [{ sku: 'TEA-1', lineTotal: 11300 }],
     timeline: [{ to: 'CREATED', actor: { type: 'user', id: 'cust-1' } }],
   });
 
@@ -110,13 +122,48 @@ it('has migrations that match the entity definitions exactly', async () => {
 it('answers a retried transition with the current order, and refuses its id for a different change', async () => {
   const request = registration();
   await register(request);
-  const transition = async (to: string, requestId: string) =>
-    (await nc.request(subjects.transitionOrder, JSON.stringify({ orderId: request.orderId, to, requestId, actor: { type: 'system', id: 'region-cn' } }), { timeout: 5000 })).json<CoreReply>();
-  const first = await transition('PAID', 'pay-once-0001');
-  const retried = await transition('PAID', 'pay-once-0001');
-  expect(first).toMatchObject({ ok: true, order: { status: 'PAID', version: 2 } });
+  const first = await transition(request.orderId, 'PAID', 'pay-once-0001');
+  const retried = await transition(request.orderId, 'PAID', 'pay-once-0001');
+  expect(first).toMatchObject({ outcome: 'accepted', order: { status: 'PAID', version: 2 } });
   expect(retried).toEqual(first);
-  expect(await transition('CANCELLED', 'pay-once-0001')).toMatchObject({ ok: false, code: 'CONFLICT', details: { field: 'requestId' } });
+  expect(await transition(request.orderId, 'CANCELLED', 'pay-once-0001')).toMatchObject({ outcome: 'rejected', code: 'CONFLICT', details: { field: 'requestId' } });
   const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [request.orderId]);
   expect(n).toBe(2);
+});
+
+it('answers identical status steps sent at once with the same success, recording one step', async () => {
+  const request = registration({ customerRef: 'cust-race' });
+  await register(request);
+  const operator = await scope.token({ subject: 'op-1', role: 'operator', regions: ['cn'] });
+  const mutation = `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status version } }`;
+  const input = { orderId: request.orderId, status: 'PAID', expectedVersion: 1, requestId: 'pay-race-0001' };
+  const answers = await Promise.all(Array.from({ length: 4 }, () => postGraphQL(app.url, mutation, { input }, operator)));
+  for (const answer of answers) {
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.changeOrderStatus).toEqual({ status: 'PAID', version: 2 });
+  }
+  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [request.orderId]);
+  expect(n).toBe(2);
+});
+
+it('records when a step happened beside when it was recorded, within bounds', async () => {
+  const request = registration({ customerRef: 'cust-time' });
+  await register(request);
+  const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+  expect(await transition(request.orderId, 'PAID', 'pay-late-0001', new Date(Date.now() + 60 * 60 * 1000)))
+    .toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', details: { field: 'occurredAt' } });
+  expect(await transition(request.orderId, 'PAID', 'pay-late-0002', twoDaysAgo))
+    .toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', message: expect.stringContaining('previous step') });
+  expect(await transition(request.orderId, 'PAID', 'pay-late-0003')).toMatchObject({ outcome: 'accepted' });
+  const owner = await scope.token({ subject: 'cust-time', role: 'customer', regions: ['cn'] });
+  const { data } = await postGraphQL(app.url, `query($id: ID!) { order(id: $id) { timeline { to at occurredAt } } }`, { id: request.orderId }, owner);
+  expect(data.order.timeline.map((step: { to: string }) => step.to)).toEqual(['CREATED', 'PAID']);
+  expect(data.order.timeline[0].occurredAt).toBe(request.placedAt);
+});
+
+it('sends cash-on-delivery orders to picking without PAID', async () => {
+  const request = registration({ paymentTerms: 'CASH_ON_DELIVERY' });
+  await register(request);
+  expect(await transition(request.orderId, 'PAID', 'cod-paid-0001')).toMatchObject({ outcome: 'rejected', code: 'INVALID_STATUS_TRANSITION' });
+  expect(await transition(request.orderId, 'PICKED', 'cod-pick-0001')).toMatchObject({ outcome: 'accepted', order: { status: 'PICKED' } });
 });

@@ -3,12 +3,14 @@ import { parseQuietHours } from '@hub/shared/notices/quiet-hours';
 import { CnOrderContact } from './orders/cn-order-contact.entity.js';
 import { systemClock, type Clock } from './clock.js';
 import { createCnOrderResolvers } from './orders/cn-order.resolver.js';
+import { createCnPersonalDataResolvers } from './orders/cn-personal-data.resolver.js';
 import { cnEntities } from './persistence/cn-entities.js';
 import { cnMigrations } from './persistence/migrations/index.js';
 import { createCnPickupResolvers } from './pickups/graphql/cn-pickup.resolver.js';
 import { createCnRefundResolvers } from './refunds/graphql/cn-refund.resolver.js';
 import { createCnOrderReturnsResolvers } from './returns/graphql/cn-order-returns.resolver.js';
 import { createCnReturnResolvers } from './returns/graphql/cn-return.resolver.js';
+import { returnCommandHandlers } from './returns/return-command.handlers.js';
 import { createReturnServices } from './returns/return-services.js';
 
 /** region-cn: mainland China orders, personal data kept in China, 7-day no-reason returns with door pickup. */
@@ -19,6 +21,7 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     profile: { displayName: 'China', defaultCurrency: 'CNY', timeZone: 'Asia/Shanghai' },
     entities: cnEntities,
     migrations: cnMigrations,
+    commandHandlers: returnCommandHandlers(),
     // Parcel notices go by SMS to the customer's phone of that order, in Chinese, outside 22:00-08:00 Beijing time.
     noticeRecipient: async (intent, em) => {
       const contact = intent.orderId ? await em.findOne(CnOrderContact, { orderId: intent.orderId }) : null;
@@ -27,7 +30,7 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);
       return [
-        ...createCnOrderResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
+        ...createCnOrderResolvers(dependencies), ...createCnPersonalDataResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
         ...createCnPickupResolvers(returns), ...createCnRefundResolvers(returns),
       ];
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { stepRequestId } from '../src/returns/core-step.js';
+import { stepCommandId } from '../src/returns/core-step.js';
+import { returnWindow } from '../src/rules/return-window.rules.js';
 import { startCnReturnsHub, type CnReturnsHub } from './support/cn-returns-hub.js';
 import { CANCEL_PICKUP, INSPECT, OPEN_SLOTS, ORDER_RETURNS, OVERDUE, REQUEST, RESCHEDULE, SCAN, SCHEDULE, SETTLE, WITHDRAW } from './support/cn-returns.operations.js';
 
@@ -47,9 +48,10 @@ async function eligibility(orderId: string, bearer: string) {
 }
 
 async function timeline(orderId: string) {
+  await hub.commandsSettled();
   const admin = await hub.staff('admin');
-  const result = await hub.coreGql(`query($id: ID!) { order(id: $id) { status timeline { to note actor { type id } } } }`, { id: orderId }, admin);
-  return result.data.order as { status: string; timeline: Array<{ to: string; note: string | null; actor: { type: string; id: string } }> };
+  const result = await hub.coreGql(`query($id: ID!) { order(id: $id) { status timeline { to note at occurredAt actor { type id } } } }`, { id: orderId }, admin);
+  return result.data.order as { status: string; timeline: Array<{ to: string; note: string | null; at: string; occurredAt: string; actor: { type: string; id: string } }> };
 }
 
 it('takes a partial return from request to refund, with each step and its actor in core\'s timeline', async () => {
@@ -190,6 +192,55 @@ it('judges the window by when the request is sent, and flags refunds that are la
   expect((await hub.gql(OVERDUE, {}, operator)).data.cnOverdueRefunds.map((r: any) => r.return.id)).not.toContain(ret.id);
 });
 
+it('counts the window from when the parcel was signed for, not from when the scan reached the hub', async () => {
+  hub.advance(-3 * DAY);
+  const orderId = await hub.place('cust-late-scan', { lines: [TEA] });
+  hub.resetClock();
+  const signedAt = new Date(Date.now() - 2 * DAY);
+  await hub.deliver(orderId, signedAt);
+  const customer = await hub.customer('cust-late-scan');
+  const [tea] = (await eligibility(orderId, customer)).returnEligibility;
+  const window = returnWindow(signedAt);
+  expect(tea).toMatchObject({ eligible: true, lastDay: window.lastDay, deadline: window.closesBefore.toISOString() });
+  const signed = (await timeline(orderId)).timeline.at(-1)!;
+  expect(signed).toMatchObject({ to: 'SIGNED', occurredAt: signedAt.toISOString() });
+  expect(new Date(signed.at).getTime()).toBeGreaterThan(signedAt.getTime() + DAY);
+});
+
+it('refunds a return the customer sent back without a door pickup like one collected at the door', async () => {
+  const orderId = await hub.place('cust-drop-off', { lines: [CUPS] });
+  await hub.deliver(orderId);
+  const customer = await hub.customer('cust-drop-off');
+  const ret = (await request('cust-drop-off', orderId, 1)).data.requestCnReturn;
+  const arrivedAt = new Date(Math.max(Date.now() - 60_000, new Date(ret.requestedAt).getTime()));
+  const inspected = (await hub.gql(INSPECT, { input: { returnId: ret.id, receivedAt: arrivedAt.toISOString(), lines: [{ lineNo: 1, complete: true }] } }, await hub.staff('warehouse', 'wh-drop'))).data.inspectCnReturn;
+  expect(inspected).toMatchObject({ state: 'RECEIVED', pickup: null, receivedAt: arrivedAt.toISOString() });
+  expect(new Date(inspected.refundDueBefore).getTime()).toBeGreaterThan(arrivedAt.getTime() + 7 * DAY - DAY);
+  const settled = (await hub.gql(SETTLE, { input: { returnId: ret.id } }, await hub.staff('operator'))).data.settleCnReturn;
+  expect(settled).toMatchObject({ state: 'REFUNDED', refund: { amount: 3390, pickupFeeDeduction: 0, late: false } });
+  const { status, timeline: steps } = await timeline(orderId);
+  expect(status).toBe('REFUNDED');
+  expect(steps.slice(-3).map((step) => step.to)).toEqual(['RETURN_REQUESTED', 'RETURN_RECEIVED', 'REFUNDED']);
+  expect(steps.at(-2)).toMatchObject({ occurredAt: arrivedAt.toISOString(), note: expect.stringContaining('sent or dropped off') });
+  expect((await eligibility(orderId, customer)).returnEligibility[0]).toMatchObject({ returnableQuantity: 2 });
+});
+
+it('voids a return request core refuses, frees its units and shows core\'s reason', async () => {
+  const orderId = await hub.place('cust-refused', { lines: [CUPS] });
+  await hub.deliver(orderId);
+  // Another service recorded a return in core meanwhile: core's order is no longer SIGNED.
+  expect(await hub.sendToCore(orderId, 'RETURN_REQUESTED')).toMatchObject({ outcome: 'accepted' });
+  const ret = (await request('cust-refused', orderId, 2)).data.requestCnReturn;
+  expect(ret).toMatchObject({ state: 'REQUESTED', coreRejection: null });
+  await hub.commandsSettled();
+  const customer = await hub.customer('cust-refused');
+  const { returns, returnEligibility } = await eligibility(orderId, customer);
+  expect(returns.find((r: { id: string }) => r.id === ret.id)).toMatchObject({ state: 'REFUSED_BY_CORE', coreRejection: expect.stringMatching(/^request: INVALID_STATUS_TRANSITION/) });
+  expect(returnEligibility[0]).toMatchObject({ returnableQuantity: 3 });
+  const [command] = await sql(`select state, rejection_code from region_cn.core_command where local_ref = ?`, [ret.id]);
+  expect(command).toEqual({ state: 'REJECTED', rejection_code: 'INVALID_STATUS_TRANSITION' });
+});
+
 describe('the return policy declared at purchase', () => {
   const PLACE = `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`;
   const order = (extra: Record<string, unknown>) => ({
@@ -254,6 +305,7 @@ describe('when requests race', () => {
 
     const [line] = await sql(`select claimed_quantity from region_cn.cn_order_line where order_id = ?`, [orderId]);
     const [{ returns }] = await sql(`select count(*)::int as returns from region_cn.cn_return where order_id = ?`, [orderId]);
+    await hub.commandsSettled();
     const [{ steps }] = await coreSql(`select count(*)::int as steps from core_orders.order_status_change where order_id = ? and to_status = 'RETURN_REQUESTED'`, [orderId]);
     expect({ claimed: line.claimed_quantity, returns, steps }).toEqual({ claimed: 1, returns: 1, steps: 1 });
   });
@@ -298,8 +350,9 @@ describe('when requests race', () => {
     const inspected = (await hub.gql(INSPECT, { input: { returnId: ret.id, lines: [{ lineNo: 1, complete: true }] } }, await hub.staff('warehouse'))).data.inspectCnReturn;
     const settled = await Promise.all(Array.from({ length: 5 }, () => hub.gql(SETTLE, { input: { returnId: ret.id } }, operator)));
     expect(settled.map((s) => s.data.settleCnReturn.refund.amount)).toEqual(Array(5).fill(10170));
-    // A redelivered request to core for the same step is answered without a second step.
-    await hub.coreClient.transitionOrder({ orderId: ret.orderId, to: 'REFUNDED', requestId: stepRequestId(ret.id, inspected.version, 'refund'), actor: { type: 'user', id: 'operator-1' } });
+    // A command delivered to core again for the same step is answered without a second step.
+    await hub.commandsSettled();
+    expect(await hub.sendToCore(ret.orderId, 'REFUNDED', stepCommandId(ret.id, inspected.version, 'refund'))).toMatchObject({ outcome: 'accepted' });
     const [{ refunds }] = await sql(`select count(*)::int as refunds from region_cn.cn_refund where return_id = ?`, [ret.id]);
     const [{ steps }] = await coreSql(`select count(*)::int as steps from core_orders.order_status_change where order_id = ? and to_status = 'REFUNDED'`, [ret.orderId]);
     expect({ refunds, steps }).toEqual({ refunds: 1, steps: 1 });

@@ -61,6 +61,7 @@ it('delivers an event committed by a core that died before publishing it, exactl
   await core.relay.stop(); // the process "dies" between commit and publish: the relay never runs
   const before = await storedMessages();
   const orderId = await placeOrder();
+  await region.commands.whenIdle();
   expect(await storedMessages()).toBe(before);
   await core.close();
 
@@ -82,6 +83,7 @@ it('publishes an event once when core dies after publishing but before marking i
   await core.relay.stop(); // this test drives the relay's passes itself
   const before = await storedMessages();
   const orderId = await placeOrder();
+  await region.commands.whenIdle();
   const delivered = nextApplied(orderId);
   await expect(core.relay.drain()).rejects.toThrow('simulated crash');
   const [{ published }] = await core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as published from core_orders.outbox_event where published_at is not null and message_id = ?`, [`order.placed:${orderId}:1`]);

@@ -10,17 +10,12 @@ describe('readDeEnv', () => {
   });
 
   it('reports the shared and region-de\'s problems together', () => {
-    const read = () => readDeEnv({ PORT: 'eighty', DE_IOSS_NUMBER: 'IOSS-1', DE_PSEUDONYM_KEY: 'short' });
+    const read = () => readDeEnv({ PORT: 'eighty', DE_IOSS_NUMBER: 'IOSS-1' });
     expect(read).toThrow(EnvironmentError);
     try {
       read();
     } catch (error) {
-      expect((error as EnvironmentError).problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'DE_PSEUDONYM_KEY', 'DE_IOSS_NUMBER']);
+      expect((error as EnvironmentError).problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'DE_IOSS_NUMBER']);
     }
-  });
-
-  it('refuses the development pseudonym key in production', () => {
-    expect(() => readDeEnv({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' }))
-      .toThrow(/DE_PSEUDONYM_KEY: the development default must not be used in production/);
   });
 });

@@ -2,14 +2,11 @@ import { z } from 'zod';
 import { baseEnvSchema, EnvironmentError, readEnv } from '@hub/shared/env';
 import { readRegionEnv } from '@hub/shared/region/region-app';
 
-const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me-0123456789';
 const flag = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
 const cents = z.coerce.number().int().min(0).default(0);
 
 /** region-de's own settings, beside every region's. */
 export const deEnvSchema = baseEnvSchema.pick({ NODE_ENV: true }).extend({
-  /** HMAC key of the auditors' pseudonyms; a new key gives every value a new pseudonym. */
-  DE_PSEUDONYM_KEY: z.string().min(32).default(DEVELOPMENT_PSEUDONYM_KEY),
   /** Cross-border B2C net sales of the seller outside this service (other shops, before go-live), in cents. */
   DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS: cents,
   DE_DISTANCE_SALES_CURRENT_YEAR_CENTS: cents,
@@ -34,9 +31,6 @@ export function readDeEnv(source: NodeJS.ProcessEnv = process.env) {
   };
   const region = attempt(() => readRegionEnv({ defaultPort: 4003 }, source));
   const own = attempt(() => readEnv(deEnvSchema, source));
-  if (own?.NODE_ENV === 'production' && own.DE_PSEUDONYM_KEY === DEVELOPMENT_PSEUDONYM_KEY) {
-    problems.push('DE_PSEUDONYM_KEY: the development default must not be used in production');
-  }
   if (problems.length > 0 || !region || !own) throw new EnvironmentError(problems);
   return { ...region, ...own };
 }

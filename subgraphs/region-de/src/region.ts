@@ -1,3 +1,4 @@
+import { PersonalDataGate } from '@hub/shared/region/personal-data.gate';
 import type { RegionDefinition, RegionDependencies } from '@hub/shared/region/region-app';
 import { ConsentService } from './consent/consent.service.js';
 import { createConsentResolver } from './consent/consent.resolver.js';
@@ -12,8 +13,9 @@ import { DeOrderIntakeService } from './orders/de-order-intake.service.js';
 import { createDeOrderResolver } from './orders/de-order.resolver.js';
 import { deEntities } from './persistence/entities.js';
 import { deMigrations } from './persistence/migrations/index.js';
-import { PersonalDataGate } from './privacy/personal-data.gate.js';
 import { createPersonalDataResolvers } from './privacy/personal-data.resolver.js';
+import { dePersonalDataSource } from './privacy/personal-data.source.js';
+import { DE_DISCLOSURE_POLICY } from './rules/field-access.policy.js';
 import { deSettingsFrom, type DeSettings } from './settings.js';
 import { createSupportCaseResolver } from './support/support-case.resolver.js';
 import { SupportCaseService } from './support/support-case.service.js';
@@ -23,7 +25,7 @@ function createDeResolvers({ orm, intake, logger }: RegionDependencies, settings
   return [
     createDeOrderResolver(orm, new DeOrderIntakeService(orm, intake, settings, logger)),
     createDeOrderDetailsResolver(orm),
-    ...createPersonalDataResolvers(new PersonalDataGate(orm, settings)),
+    ...createPersonalDataResolvers(new PersonalDataGate(DE_DISCLOSURE_POLICY, dePersonalDataSource(orm), orm, settings.clock)),
     createSupportCaseResolver(new SupportCaseService(orm, settings.clock)),
     createConsentResolver(new ConsentService(orm, settings.clock)),
     createErasureResolver(new ErasureService(orm, settings.clock, logger)),

@@ -3,7 +3,6 @@ import { formatOnlyVatIdChecker, type VatIdChecker } from './vat/vat-id-checker.
 
 /** Everything region-de's use cases are configured with; built once from the environment. */
 export interface DeSettings {
-  pseudonymKey: string;
   /** Cross-border B2C sales made outside this service, added to region-de's own for the EUR 10,000 threshold. */
   distanceSalesElsewhere: { previousYear: number; currentYear: number };
   optedForDestinationTaxation: boolean;
@@ -15,10 +14,9 @@ export interface DeSettings {
 
 export type DeSettingsOverrides = Partial<Pick<DeSettings, 'vatIdChecker' | 'clock'>>;
 
-export function deSettingsFrom(env: Pick<DeEnv, 'DE_PSEUDONYM_KEY' | 'DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS' | 'DE_DISTANCE_SALES_CURRENT_YEAR_CENTS'
+export function deSettingsFrom(env: Pick<DeEnv, 'DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS' | 'DE_DISTANCE_SALES_CURRENT_YEAR_CENTS'
   | 'DE_OSS_DESTINATION_TAXATION' | 'DE_IOSS_NUMBER'>, overrides: DeSettingsOverrides = {}): DeSettings {
   return {
-    pseudonymKey: env.DE_PSEUDONYM_KEY,
     distanceSalesElsewhere: { previousYear: env.DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS, currentYear: env.DE_DISTANCE_SALES_CURRENT_YEAR_CENTS },
     optedForDestinationTaxation: env.DE_OSS_DESTINATION_TAXATION,
     iossNumber: env.DE_IOSS_NUMBER ?? null,

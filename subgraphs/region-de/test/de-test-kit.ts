@@ -33,7 +33,7 @@ export const orderInput = (changes: Record<string, unknown> = {}) => ({
 /** The environment a region-de process of this scope reads, as strings, so every default applies as in production. */
 export const deEnvSource = (scope: TestScope, extra: Record<string, string> = {}): Record<string, string> => ({
   ...Object.fromEntries(Object.entries(scope.env).map(([key, value]) => [key, String(value)])),
-  PORT: '0', REGISTRATION_SWEEP_MS: '60000', ...extra,
+  PORT: '0', COMMAND_RETRY_MAX_MS: '1000', ...extra,
 });
 
 export async function startDeTestHub(label: string, options: DeAppOptions = {}, env: Record<string, string> = {}): Promise<DeTestHub> {
@@ -66,6 +66,7 @@ export async function startDeTestHub(label: string, options: DeAppOptions = {}, 
       return result.data.placeDeOrder.id as string;
     },
     async moveOrder(orderId, statuses) {
+      await region.commands.whenIdle();
       const current = await postGraphQL(core.url, `query($id: ID!) { order(id: $id) { version } }`, { id: orderId }, admin);
       let version = current.data.order.version as number;
       for (const status of statuses) {

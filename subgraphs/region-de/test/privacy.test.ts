@@ -30,7 +30,7 @@ const PERSONAL_VALUES = ['Anna', 'Schmidt', 'anna.schmidt', '15112345678', '1990
 
 const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal => ({ role, regions, subject, ...(purpose ? { purpose } : {}) });
 
-/** Every personal field of an order as the caller sees it: the value, null, or `!REASON` for a denied field. */
+/** Every personal field of an order as the caller sees it: the value, null (never given), or `!REASON` for a withheld or erased field. */
 async function view(orderId: string, principal: Principal) {
   const result = await hub.gql(ALL_FIELDS, { r: [{ __typename: 'Order', id: orderId }] }, await hub.token(principal));
   const de = result.data?._entities[0].de;
@@ -41,8 +41,12 @@ async function view(orderId: string, principal: Principal) {
   }
   for (const error of result.errors ?? []) {
     const key = error.path?.slice(-2).join('.') ?? '';
-    if (key in seen) seen[key] = `!${error.extensions?.reason}`;
-    expect(error.extensions?.code).toBe('FORBIDDEN');
+    if (!(key in seen)) {
+      expect(error.extensions?.code).toBe('FORBIDDEN');
+      continue;
+    }
+    seen[key] = `!${error.extensions?.reason}`;
+    expect(error.extensions).toEqual({ code: error.extensions?.reason === 'ERASED' ? 'NOT_FOUND' : 'FORBIDDEN', field: key, reason: error.extensions?.reason });
   }
   return { seen, raw: result };
 }
@@ -73,6 +77,12 @@ describe('field filtering through GraphQL', () => {
       'customer.email': '!ROLE_NOT_ALLOWED', 'shippingAddress.street': '!ROLE_NOT_ALLOWED',
     }],
     ['a tax auditor without the tax-audit purpose', who('tax_auditor', [], 'audit'), { 'customer.name': '!PURPOSE_NOT_ALLOWED' }],
+    ['bookkeeping of DE: the invoice data', who('bookkeeping', ['de'], 'invoicing'), {
+      'customer.name': 'Anna Schmidt', 'customer.vatId': 'DE123456789', 'invoiceAddress.street': 'Friedrichstraße',
+      'customer.email': '!ROLE_NOT_ALLOWED', 'shippingAddress.street': '!ROLE_NOT_ALLOWED',
+    }],
+    ['an auditor: countries only, every identifier withheld for data minimisation', who('auditor', [], 'audit'), Object.fromEntries(DE_PERSONAL_FIELDS.map((field) =>
+      [field, field.endsWith('.country') ? 'DE' : '!DATA_MINIMISATION']))],
     ['an admin: masked only', who('admin', []), { 'customer.name': 'A*** S******', 'customer.dateOfBirth': '****-**-**', 'shippingAddress.country': 'DE' }],
     ['an internal service: nothing', who('service', []), Object.fromEntries(DE_PERSONAL_FIELDS.map((field) => [field, '!ROLE_NOT_ALLOWED']))],
   ])('%s', async (_label, principal, expected) => {
@@ -85,13 +95,12 @@ describe('field filtering through GraphQL', () => {
     for (const value of PERSONAL_VALUES) if (![...disclosed].some((v) => v.includes(value))) expect(JSON.stringify(raw)).not.toContain(value);
   });
 
-  it('pseudonymises for auditors with a stable keyed hash', async () => {
-    const first = (await view(orderId, who('auditor', []))).seen;
-    const second = (await view(orderId, who('auditor', [], 'audit', 'auditor-2'))).seen;
-    expect(first['customer.email']).toMatch(/^psd_[0-9a-f]{20}$/);
-    expect(first['customer.name']).toBe(first['shippingAddress.recipientName']);
-    expect(second).toEqual(first);
-    expect(first['shippingAddress.country']).toBe('DE');
+  it('gives every auditor the same answer, with nothing that could link two orders of one person', async () => {
+    const secondOrder = await hub.place(await hub.token(who('customer', ['de'], undefined, 'cust-view')), fullOrder());
+    const first = await view(orderId, who('auditor', []));
+    const second = await view(secondOrder, who('auditor', [], 'audit', 'auditor-2'));
+    expect(second.seen).toEqual(first.seen);
+    expect(JSON.stringify(first.raw.data)).not.toMatch(/psd_|\*\*\*/);
   });
 
   it('hides the order from staff of other regions', async () => {
@@ -114,7 +123,7 @@ describe('field filtering through GraphQL', () => {
 
   it('records every read, allowed or denied, in one batch per request and without values', async () => {
     await view(orderId, who('warehouse', ['de'], 'fulfilment', 'wh-log'));
-    const rows = await hub.sql(`select * from region_de.de_access_log where actor_subject = 'wh-log'`);
+    const rows = await hub.sql(`select * from region_de.personal_data_access_log where actor_subject = 'wh-log'`);
     expect(rows).toHaveLength(DE_PERSONAL_FIELDS.length);
     expect(new Set(rows.map((row) => String(row.at))).size).toBe(1); // one INSERT for the whole request
     expect(rows.filter((row) => row.disclosure === 'FULL').map((row) => row.field).sort()).toEqual(DE_PERSONAL_FIELDS.filter((f) => f.startsWith('shippingAddress.')).sort());
@@ -168,7 +177,7 @@ describe('data export (art. 20)', () => {
       retainedUnderLegalObligation: [],
     });
     expect(JSON.stringify(exported)).not.toContain('Bauer');
-    const logged = await hub.sql(`select count(*)::int as n from region_de.de_access_log where actor_subject = 'cust-export' and order_id = ?`, [orderId]);
+    const logged = await hub.sql(`select count(*)::int as n from region_de.personal_data_access_log where actor_subject = 'cust-export' and order_id = ?`, [orderId]);
     expect(logged[0].n).toBe(DE_PERSONAL_FIELDS.length);
     const operator = await hub.token(who('operator', ['de']));
     expect((await hub.gql(`{ deDataExport }`, {}, operator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -196,17 +205,24 @@ describe('erasure (art. 17) against German retention duties', () => {
     const report = await hub.gql(`mutation { requestDeErasure { consentEventsDeleted erasedOrders restrictedOrders deferredOrders } }`, {}, customer);
     expect(report.data.requestDeErasure).toEqual({ consentEventsDeleted: 1, erasedOrders: 1, restrictedOrders: 1, deferredOrders: 1 });
 
-    // Operational views: what invoices keep is RESTRICTED, the rest is gone.
+    // The customer still sees what is kept about them (art. 15); erased fields say so.
     expect((await view(delivered, who('customer', ['de'], undefined, subject))).seen).toMatchObject({
-      'customer.name': '!RESTRICTED', 'customer.vatId': '!RESTRICTED', 'invoiceAddress.street': '!RESTRICTED',
-      'customer.email': null, 'customer.phone': null, 'shippingAddress.street': null,
+      'customer.name': 'Anna Schmidt', 'customer.vatId': 'DE123456789', 'invoiceAddress.street': 'Friedrichstraße',
+      'customer.email': '!ERASED', 'customer.phone': '!ERASED', 'shippingAddress.street': '!ERASED',
     });
-    expect((await view(delivered, who('operator', ['de']))).seen).toMatchObject({ 'customer.name': '!RESTRICTED', 'shippingAddress.street': null });
+    // Operational views: what invoices keep is RESTRICTED, the rest is gone; bookkeeping still books the invoice.
+    expect((await view(delivered, who('operator', ['de']))).seen).toMatchObject({ 'customer.name': '!RESTRICTED', 'shippingAddress.street': '!ERASED' });
+    expect((await view(delivered, who('bookkeeping', ['de'], 'invoicing'))).seen).toMatchObject({
+      'customer.name': 'Anna Schmidt', 'invoiceAddress.recipientName': 'Schmidt Kaffee', 'customer.email': '!ROLE_NOT_ALLOWED',
+    });
     expect((await view(delivered, who('tax_auditor', [], 'tax_audit'))).seen).toMatchObject({
       'customer.name': 'Anna Schmidt', 'customer.vatId': 'DE123456789', 'invoiceAddress.recipientName': 'Schmidt Kaffee', 'invoiceAddress.street': 'Friedrichstraße',
       'customer.email': '!ROLE_NOT_ALLOWED',
     });
-    expect((await view(cancelledUnpaid, who('customer', ['de'], undefined, subject))).seen['customer.name']).toBe('NO_DATA');
+    // Erased and never given are told apart: the phone of this order was never given.
+    expect((await view(cancelledUnpaid, who('customer', ['de'], undefined, subject))).seen).toMatchObject({
+      'customer.name': '!ERASED', 'customer.email': '!ERASED', 'customer.phone': null, 'customer.vatId': null, 'invoiceAddress.street': '!ERASED',
+    });
     expect((await view(open, who('customer', ['de'], undefined, subject))).seen['customer.email']).toBe('anna.schmidt@example.de');
 
     const log = await privacyLog();
@@ -219,9 +235,13 @@ describe('erasure (art. 17) against German retention duties', () => {
     for (const row of log) expect(row.legal_basis).toMatch(/GDPR/);
     for (const value of PERSONAL_VALUES) expect(JSON.stringify(log)).not.toContain(value);
 
+    // Art. 15(3): the copy includes the values kept under the retention duty.
     const exported = (await hub.gql(`{ deDataExport }`, {}, customer)).data.deDataExport;
-    expect(exported.retainedUnderLegalObligation).toEqual([expect.objectContaining({ orderId: delivered, retainedUntil: `${yearOf(berlinDate(new Date())) + 8}-12-31` })]);
-    expect(JSON.stringify(exported.retainedUnderLegalObligation)).not.toContain('Schmidt');
+    expect(exported.retainedUnderLegalObligation).toEqual([{
+      orderId: delivered, customer: { name: 'Anna Schmidt', vatId: 'DE123456789' },
+      invoiceAddress: { recipientName: 'Schmidt Kaffee', street: 'Friedrichstraße', houseNumber: '1', postalCode: '10117', city: 'Berlin', country: 'DE' },
+      invoiceDate: berlinDate(new Date()), retainedUntil: `${yearOf(berlinDate(new Date())) + 8}-12-31`, legalBasis: expect.stringContaining('§14b UStG'),
+    }]);
   });
 
   it('completes a deferred erasure when the order closes', async () => {
@@ -230,7 +250,8 @@ describe('erasure (art. 17) against German retention duties', () => {
     expect(log.slice(-2).map((row) => [row.order_id, row.action, row.actor])).toEqual([
       [open, 'RESTRICTED', 'system:region-de-erasure'], [open, 'ERASED', 'system:region-de-erasure'],
     ]);
-    expect((await view(open, who('customer', ['de'], undefined, subject))).seen).toMatchObject({ 'customer.name': '!RESTRICTED', 'customer.email': null });
+    expect((await view(open, who('customer', ['de'], undefined, subject))).seen).toMatchObject({ 'customer.name': 'Anna Schmidt', 'customer.email': '!ERASED', 'customer.phone': null });
+    expect((await view(open, who('operator', ['de']))).seen).toMatchObject({ 'customer.name': '!RESTRICTED', 'customer.email': '!ERASED', 'customer.phone': null });
   });
 
   it('deletes restricted data when the retention period ends, counted from the end of the document\'s year', async () => {
@@ -239,11 +260,26 @@ describe('erasure (art. 17) against German retention duties', () => {
     expect((await view(delivered, who('tax_auditor', [], 'tax_audit'))).seen['customer.name']).toBe('Anna Schmidt');
     expect(await runRetentionJob(hub.region.orm, new Date(`${endYear}-12-31T23:00:00Z`))).toBe(2); // midnight in Germany
     expect(await runRetentionJob(hub.region.orm, new Date(`${endYear + 1}-06-01T00:00:00Z`))).toBe(0);
-    expect((await view(delivered, who('tax_auditor', [], 'tax_audit'))).seen['customer.name']).toBe('NO_DATA');
+    expect((await view(delivered, who('tax_auditor', [], 'tax_audit'))).seen).toMatchObject({ 'customer.name': '!ERASED', 'invoiceAddress.street': '!ERASED' });
     const deleted = (await privacyLog()).filter((row) => row.action === 'DELETED');
     expect(deleted.map((row) => row.order_id).sort()).toEqual([delivered, open].sort());
     expect(deleted[0]).toMatchObject({ actor: 'system:region-de-retention-job', legal_basis: expect.stringContaining(`ended on ${endYear}-12-31`) });
     expect((await hub.gql(`{ deDataExport }`, {}, customer)).data.deDataExport.retainedUnderLegalObligation).toEqual([]);
+  });
+
+  it('keeps invoice data from the end of the year the invoice was issued, not from the order\'s last change', async () => {
+    const late = who('customer', ['de'], undefined, 'cust-december');
+    const orderId = await hub.place(await hub.token(late), fullOrder());
+    await hub.moveOrder(orderId, ['PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED']);
+    // Paid (invoiced) on 30 December, delivered in January: region-de's copy of the timeline, moved back in time.
+    const invoiceYear = yearOf(berlinDate(new Date())) - 1;
+    await hub.sql(`update region_de.regional_order_status_event set "at" = case when to_status = 'PAID' then ?::timestamptz else ?::timestamptz end where order_id = ?`,
+      [`${invoiceYear}-12-30T10:00:00Z`, `${invoiceYear + 1}-01-05T10:00:00Z`, orderId]);
+    await hub.gql(`mutation { requestDeErasure { restrictedOrders } }`, {}, await hub.token(late));
+    const [kept] = await hub.sql(`select to_char(document_date, 'YYYY-MM-DD') as document_date from region_de.de_restricted_invoice_data where order_id = ?`, [orderId]);
+    expect(kept.document_date).toBe(`${invoiceYear}-12-30`);
+    const [restricted] = await hub.sql(`select legal_basis from region_de.de_privacy_log where order_id = ? and action = 'RESTRICTED'`, [orderId]);
+    expect(restricted.legal_basis).toContain(`kept until ${invoiceYear + 8}-12-31`);
   });
 
   it('lets staff of region de file a request for a customer, and nobody erase someone else', async () => {

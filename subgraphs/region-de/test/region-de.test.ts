@@ -32,6 +32,7 @@ it('places an order, keeps the personal data in the region and registers the ord
   const placed = await hub.gql(PLACE, { input: orderInput() }, token);
   expect(placed.errors).toBeUndefined();
   const orderId = placed.data.placeDeOrder.id;
+  await hub.region.commands.whenIdle();
 
   const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select customer_ref, region, currency, status from core_orders."order" where id = ?`, [orderId]);
   expect(master).toEqual({ customer_ref: 'cust-de-1', region: 'de', currency: 'EUR', status: 'CREATED' });
@@ -60,6 +61,7 @@ it('returns the same order for a repeated idempotency key, also when the retries
   const ids = new Set(results.map((result) => result.data?.placeDeOrder.id));
   expect(ids.size).toBe(1);
   expect([...ids][0]).toEqual(expect.any(String));
+  await hub.region.commands.whenIdle();
   const [row] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where customer_ref = ?`, ['cust-de-2']);
   expect(row.n).toBe(1);
 });

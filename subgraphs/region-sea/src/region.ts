@@ -1,11 +1,13 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
 import { regionSchemaName } from '@hub/shared/region/region-app';
 import { createDeliveryRefusalResolver } from './delivery/delivery-refusal.resolver.js';
-import { DeliveryRefusalService } from './delivery/delivery-refusal.service.js';
+import { DeliveryRefusalService, deliveryRefusalCommandHandlers } from './delivery/delivery-refusal.service.js';
 import { applySeaOrderEvent } from './delivery/order-events.handler.js';
 import { SeaDeliveryActor, SeaDeliveryRefusal, SeaStockRelease } from './delivery/sea-delivery.entity.js';
+import { PersonalDataAccessLog } from '@hub/shared/region/personal-data.access-log.entity';
 import { SeaOrderContact } from './orders/sea-order-contact.entity.js';
 import { createSeaOrderDetailsResolver } from './orders/sea-order-details.resolver.js';
+import { createSeaPersonalDataResolvers } from './orders/sea-personal-data.resolver.js';
 import { SeaOrderPlacementService } from './orders/sea-order-placement.service.js';
 import { createSeaOrderResolver } from './orders/sea-order.resolver.js';
 import { CodCollectionService } from './payments/cod-collection.service.js';
@@ -19,16 +21,18 @@ export const seaRegion: RegionDefinition = {
   code: 'sea',
   defaultPort: 4004,
   profile: { displayName: 'South-East Asia', defaultCurrency: 'SGD', timeZone: 'Asia/Singapore' },
-  entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor],
+  entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor, PersonalDataAccessLog],
   migrations: seaMigrations,
   resolvers: (dependencies) => {
-    const { orm, intake, core } = dependencies;
+    const { orm, intake, commandsQueued } = dependencies;
     return [
-      createSeaOrderResolver(dependencies, new SeaOrderPlacementService(orm, intake)),
+      createSeaOrderResolver(dependencies, new SeaOrderPlacementService(intake)),
       createSeaOrderDetailsResolver(dependencies),
+      ...createSeaPersonalDataResolvers(dependencies),
       createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),
-      createDeliveryRefusalResolver(new DeliveryRefusalService(orm, core)),
+      createDeliveryRefusalResolver(new DeliveryRefusalService(orm, commandsQueued)),
     ];
   },
   onOrderEvent: applySeaOrderEvent,
+  commandHandlers: deliveryRefusalCommandHandlers,
 };

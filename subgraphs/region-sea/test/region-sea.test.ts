@@ -36,6 +36,7 @@ it('places an order, keeps the personal data in the region and registers the ord
   const placed = await postGraphQL(hub.region.url, PLACE, { input: input() }, token);
   expect(placed.errors).toBeUndefined();
   const orderId = placed.data.placeSeaOrder.id;
+  await hub.region.commands.whenIdle();
 
   const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select customer_ref, region, currency, status, grand_total from core_orders."order" where id = ?`, [orderId]);
   expect(master).toEqual({ customer_ref: 'cust-sea-1', region: 'sea', currency: 'IDR', status: 'CREATED', grand_total: expect.anything() });
@@ -54,6 +55,7 @@ it('returns the same order for a repeated idempotency key, also when the retries
   const ids = new Set(results.map((result) => result.data?.placeSeaOrder.id));
   expect(ids.size).toBe(1);
   expect([...ids][0]).toEqual(expect.any(String));
+  await hub.region.commands.whenIdle();
   expect(await countRows(hub.core, `select count(*)::int as n from core_orders."order" where customer_ref = ?`, 'cust-sea-2')).toBe(1);
 });
 
@@ -77,19 +79,28 @@ it.each([
   expect(await countRows(hub.core, `select count(*)::int as n from core_orders."order" where customer_ref = ?`, subject)).toBe(0);
 });
 
-it('shows auditors pseudonymised personal data only', async () => {
+it('gives auditors no direct identifiers: each is null with FORBIDDEN / DATA_MINIMISATION, and the read is logged', async () => {
   const orderId = await placeOrder(await customer('cust-sea-4'));
-  const auditor = await hub.token({ subject: 'aud-1', role: 'auditor', regions: [] });
+  await hub.region.commands.whenIdle();
+  const auditor = await hub.token({ subject: 'aud-sea', role: 'auditor', regions: [] });
   const audited = await postGraphQL(hub.region.url, DETAILS, { r: [{ __typename: 'Order', id: orderId }] }, auditor);
-  expect(audited.errors).toBeUndefined();
-  expect(audited.data._entities[0].sea).toEqual({
-    registration: 'REGISTERED',
-    customer: { name: 'S*** R*****', phone: '*********7890' },
-    shippingAddress: {
-      recipientName: 'S*** R*****', recipientPhone: '*********7890', line1: '***', line2: '***', subdistrict: null, district: null,
-      city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '***', country: 'ID',
-    },
-  });
+  // A withheld non-null field nulls its object (and is reported); withheld nullable fields are reported each.
+  expect(audited.data._entities[0].sea).toEqual({ registration: 'REGISTERED', customer: null, shippingAddress: null });
+  const withheld = (audited.errors ?? []).map((error: any) => [error.extensions.code, error.extensions.reason, error.extensions.field]);
+  expect(withheld).toEqual(expect.arrayContaining([['FORBIDDEN', 'DATA_MINIMISATION', 'customer.name'], ['FORBIDDEN', 'DATA_MINIMISATION', 'shippingAddress.line2']]));
+  expect(new Set(withheld.map(([code, reason]: string[]) => `${code}/${reason}`))).toEqual(new Set(['FORBIDDEN/DATA_MINIMISATION']));
+  expect(JSON.stringify(audited)).not.toMatch(/Siti|Rahayu|7890|Merdeka/);
+
+  const coarse = await postGraphQL(hub.region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { shippingAddress { province country } } } } }`,
+    { r: [{ __typename: 'Order', id: orderId }] }, auditor);
+  expect(coarse.errors).toBeUndefined();
+  expect(coarse.data._entities[0].sea).toEqual({ shippingAddress: { province: 'DKI Jakarta', country: 'ID' } });
+  const log = await hub.region.orm.em.fork().getConnection().execute<any[]>(
+    `select field, disclosure, reason from region_sea.personal_data_access_log where actor_subject = 'aud-sea' and field in ('customer.name', 'shippingAddress.country') order by field, id`);
+  expect(log).toEqual([
+    { field: 'customer.name', disclosure: 'DENIED', reason: 'DATA_MINIMISATION' }, { field: 'shippingAddress.country', disclosure: 'FULL', reason: null },
+    { field: 'shippingAddress.country', disclosure: 'FULL', reason: null }, // the second, coarse query
+  ]);
 });
 
 it('hides the order and its personal data from another region\'s operator', async () => {
@@ -104,10 +115,11 @@ it('hides the order and its personal data from another region\'s operator', asyn
 describe('seaQuickOrder', () => {
   const PAYMENT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { payment { method currency amountDue collection { amount } } } } } }`;
 
-  it('places the order in one request and answers with id, number, core\'s total and status', async () => {
+  it('places the order in one request and answers with id, its own number, the total and status before core registers it', async () => {
     const token = await customer('cust-quick-1');
     const confirmation = await quickOrder(hub, token);
-    expect(confirmation).toEqual({ id: expect.any(String), number: expect.stringMatching(/^SEA-\d{6}-\d{6}$/), total: 1_014_000, status: 'CREATED' });
+    expect(confirmation).toEqual({ id: expect.any(String), number: expect.stringMatching(/^SEA-\d{6}-\d{6}$/), total: 1_014_000, status: 'CREATED', registration: 'PENDING' });
+    await hub.region.commands.whenIdle();
     const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select channel, currency, number from core_orders."order" where id = ?`, [confirmation.id]);
     expect(master).toEqual({ channel: 'MOBILE_APP', currency: 'IDR', number: confirmation.number });
     const read = await postGraphQL(hub.region.url, PAYMENT, { r: [{ __typename: 'Order', id: confirmation.id }] }, token);
@@ -119,6 +131,7 @@ describe('seaQuickOrder', () => {
     const body = quickOrderInput();
     const confirmations = await Promise.all([1, 2, 3, 4].map(() => quickOrder(hub, token, body)));
     expect(new Set(confirmations.map((c) => c.number)).size).toBe(1);
+    await hub.region.commands.whenIdle();
     expect(await countRows(hub.core, `select count(*)::int as n from core_orders."order" where customer_ref = ?`, 'cust-quick-2')).toBe(1);
     const changed = await postGraphQL(hub.region.url, QUICK_ORDER, { input: { ...body, payment: 'CARD' } }, token);
     expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });

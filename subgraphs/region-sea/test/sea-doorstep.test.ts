@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 const COLLECT = `mutation($input: SeaCodCollectionInput!) { recordSeaCodCollection(input: $input) { orderId courierId amount currency collectedAt } }`;
-const REFUSE = `mutation($input: SeaDeliveryRefusalInput!) { refuseSeaDelivery(input: $input) { orderId courierId reason stockReleases { lineNo sku quantity } } }`;
+const REFUSE = `mutation($input: SeaDeliveryRefusalInput!) { refuseSeaDelivery(input: $input) { orderId courierId reason coreRejection stockReleases { lineNo sku quantity } } }`;
 const RECONCILE = `query($from: String!, $to: String!) { seaCodReconciliation(from: $from, to: $to) {
   courierId day currency deliveredOrders expected collectedOrders collected difference discrepancies { orderId kind expected collected } } }`;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
@@ -67,26 +67,29 @@ describe('recordSeaCodCollection', () => {
 });
 
 describe('refuseSeaDelivery', () => {
-  it('records the refusal once, releases each line\'s stock, moves the master order to DELIVERY_REFUSED once and blocks a later collection', async () => {
+  it('records the refusal once, releases each line\'s stock, moves the master order to DELIVERY_REFUSED once (never PAID) and blocks a later collection', async () => {
     const order = await codOrderOutForDelivery('rider-r', {
       lines: [{ sku: 'KOPI-1', name: 'Kopi', quantity: 2, unitPrice: 100_000, unitTax: 11_000 }, { sku: 'TEH-1', name: 'Teh', quantity: 3, unitPrice: 20_000, unitTax: 0 }],
     });
     const rider = await carrier('rider-r');
     const input = { orderId: order.id, reason: 'CANNOT_PAY' };
     const refuse = () => postGraphQL(hub.region.url, REFUSE, { input }, rider);
-    const [refused, retry] = await Promise.all([refuse(), refuse()]);
+    const [refused, ...retries] = await Promise.all([refuse(), refuse(), refuse()]);
     expect(refused.errors).toBeUndefined();
     expect(refused.data.refuseSeaDelivery).toEqual({
-      orderId: order.id, courierId: 'rider-r', reason: 'CANNOT_PAY',
+      orderId: order.id, courierId: 'rider-r', reason: 'CANNOT_PAY', coreRejection: null,
       stockReleases: [{ lineNo: 1, sku: 'KOPI-1', quantity: 2 }, { lineNo: 2, sku: 'TEH-1', quantity: 3 }],
     });
-    expect(retry.data.refuseSeaDelivery).toEqual(refused.data.refuseSeaDelivery);
+    for (const retry of retries) expect(retry).toEqual(refused);
+    await hub.region.commands.whenIdle();
     const [{ n }] = await hub.region.orm.em.fork().getConnection().execute<[{ n: number }]>(`select count(*)::int as n from region_sea.sea_stock_release where order_id = ?`, [order.id]);
     expect(n).toBe(2);
     const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select status from core_orders."order" where id = ?`, [order.id]);
     expect(master.status).toBe('DELIVERY_REFUSED');
     const steps = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select actor_type, actor_id from core_orders.order_status_change where order_id = ? and to_status = 'DELIVERY_REFUSED'`, [order.id]);
     expect(steps).toEqual([{ actor_type: 'carrier', actor_id: 'rider-r' }]);
+    const timeline = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select to_status from core_orders.order_status_change where order_id = ? order by sequence`, [order.id]);
+    expect(timeline.map((step) => step.to_status)).toEqual(['CREATED', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'DELIVERY_REFUSED']);
 
     const collect = await postGraphQL(hub.region.url, COLLECT, { input: { orderId: order.id, amount: order.total } }, rider);
     expect(collect.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'DELIVERY_REFUSED' });
@@ -103,6 +106,30 @@ describe('refuseSeaDelivery', () => {
     await postGraphQL(hub.region.url, COLLECT, { input: { orderId: paid.id, amount: paid.total } }, rider);
     const results = await Promise.all([signed, paid].map((order) => postGraphQL(hub.region.url, REFUSE, { input: { orderId: order.id, reason: 'CHANGED_MIND' } }, rider)));
     expect(results.map((result) => result.errors?.[0]?.extensions?.rule)).toEqual(['NOT_OUT_FOR_DELIVERY', 'COD_ALREADY_COLLECTED']);
+  });
+});
+
+describe('a refusal core does not accept', () => {
+  it('keeps the refusal with core\'s reason and withdraws its stock releases', async () => {
+    const order = await codOrderOutForDelivery('rider-late');
+    const rider = await carrier('rider-late');
+    // The courier app reported the parcel delivered to core, and region-sea has not heard of it yet.
+    await hub.region.consumer.stop();
+    const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select version from core_orders."order" where id = ?`, [order.id]);
+    const signed = await postGraphQL(hub.core.url, `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
+      { input: { orderId: order.id, status: 'SIGNED', expectedVersion: master.version } }, rider);
+    expect(signed.errors).toBeUndefined();
+
+    const refused = await postGraphQL(hub.region.url, REFUSE, { input: { orderId: order.id, reason: 'CHANGED_MIND' } }, rider);
+    expect(refused.data.refuseSeaDelivery).toMatchObject({ coreRejection: null, stockReleases: [{ lineNo: 1 }] });
+    await hub.region.commands.whenIdle();
+    await hub.region.consumer.start();
+
+    const read = await postGraphQL(hub.region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { deliveryRefusal { reason coreRejection stockReleases { lineNo } } } } } }`,
+      { r: [{ __typename: 'Order', id: order.id }] }, await hub.token({ subject: 'op-sea', role: 'operator' }));
+    expect(read.data._entities[0].sea.deliveryRefusal).toEqual({ reason: 'CHANGED_MIND', coreRejection: expect.stringMatching(/^INVALID_STATUS_TRANSITION/), stockReleases: [] });
+    const [after] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select status from core_orders."order" where id = ?`, [order.id]);
+    expect(after.status).toBe('SIGNED');
   });
 });
 

@@ -22,7 +22,7 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
   const waiting = new Map<string, () => void>();
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
   // Parsed like a deployment's environment, so settings the starter adds later get their defaults here too.
-  const env = readRegionEnv(seaRegion, Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, REGISTRATION_SWEEP_MS: 60_000 }).map(([k, v]) => [k, String(v)])));
+  const env = readRegionEnv(seaRegion, Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, COMMAND_RETRY_MAX_MS: 1_000 }).map(([k, v]) => [k, String(v)])));
   const region = await startRegion(seaRegion, env, {
     onOrderEventSettled: ({ messageId }) => {
       applied.add(messageId);
@@ -51,7 +51,7 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
   };
 }
 
-export const QUICK_ORDER = `mutation($input: SeaQuickOrderInput!) { seaQuickOrder(input: $input) { id number total status } }`;
+export const QUICK_ORDER = `mutation($input: SeaQuickOrderInput!) { seaQuickOrder(input: $input) { id number total status registration } }`;
 export const ID_ADDRESS = {
   recipientName: 'Siti Rahayu', recipientPhone: '0812-3456-7890', line1: 'Jl. Merdeka No. 10', line2: 'RT 01/RW 02',
   subdistrict: 'Gambir', district: 'Gambir', city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '10110', country: 'ID',
@@ -69,20 +69,25 @@ export const quickOrderInput = (change: Record<string, unknown> = {}) => ({
 export async function quickOrder(hub: SeaTestHub, token: string, input = quickOrderInput()) {
   const result = await postGraphQL(hub.region.url, QUICK_ORDER, { input }, token);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data.seaQuickOrder as { id: string; number: string; total: number; status: string };
+  return result.data.seaQuickOrder as { id: string; number: string; total: number; status: string; registration: string };
 }
 
 const CHANGE_STATUS = `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { version } }`;
 
 /**
- * Walks a new order through core to OUT_FOR_DELIVERY (warehouse by an operator, road by the carrier), or one
- * out for delivery on to SIGNED, and waits until region-sea's copy of the timeline has caught up.
+ * Walks a new order through core to OUT_FOR_DELIVERY (warehouse by an operator, road by the carrier; PAID only
+ * for prepaid orders), or one out for delivery on to SIGNED, once core has registered it, and waits until
+ * region-sea's copy of the timeline has caught up.
  */
 export async function moveOrder(hub: SeaTestHub, orderId: string, carrierToken: string, until: 'OUT_FOR_DELIVERY' | 'SIGNED'): Promise<number> {
+  await hub.region.commands.whenIdle();
+  const [master] = await hub.core.orm.em.fork().getConnection().execute<Array<{ version: number; payment_terms: string }>>(
+    `select version, payment_terms from core_orders."order" where id = ?`, [orderId]);
   const operator = await hub.token({ subject: 'op-sea', role: 'operator' });
+  const warehouse = master!.payment_terms === 'CASH_ON_DELIVERY' ? [] : [['PAID', operator]] as const;
   const steps = until === 'SIGNED' ? [['SIGNED', carrierToken]] as const
-    : [['PAID', operator], ['PICKED', operator], ['PACKED', operator], ['OUTBOUND', operator], ['FIRST_SCAN', carrierToken], ['OUT_FOR_DELIVERY', carrierToken]] as const;
-  let version = until === 'SIGNED' ? 7 : 1;
+    : [...warehouse, ['PICKED', operator], ['PACKED', operator], ['OUTBOUND', operator], ['FIRST_SCAN', carrierToken], ['OUT_FOR_DELIVERY', carrierToken]] as const;
+  let version = master!.version;
   for (const [status, token] of steps) {
     const result = await postGraphQL(hub.core.url, CHANGE_STATUS, { input: { orderId, status, expectedVersion: version } }, token);
     if (result.errors) throw new Error(JSON.stringify(result.errors));

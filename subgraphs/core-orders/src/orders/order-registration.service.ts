@@ -7,7 +7,7 @@ import type { Subjects } from '@hub/shared/messaging/subjects';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { Region } from '../regions/persistence/region.entity.js';
 import { calculateTotals } from '@hub/shared/money/order-totals';
-import { formatOrderNumber } from './domain/order-number.js';
+import { resolveEventTime } from './domain/event-time.rules.js';
 import { toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderLine } from './persistence/order-line.entity.js';
@@ -32,7 +32,7 @@ export class OrderRegistrationService {
       if (error instanceof UniqueConstraintViolationException) {
         const existing = await this.orm.em.fork().findOne(Order, { idempotencyKey });
         if (existing) return this.replay(existing, requestHash);
-        throw new ConflictError('The order id is already taken by another order', { field: 'orderId' });
+        throw new ConflictError('The order id or number is already taken by another order', { field: 'orderId' });
       }
       throw error;
     }
@@ -45,39 +45,41 @@ export class OrderRegistrationService {
       throw new DomainError('BAD_USER_INPUT', `Unknown region "${request.region}"`, { field: 'region' });
     }
     const totals = calculateTotals(request.lines, request.shippingTotal, request.discountTotal);
-    const placedAt = new Date();
-    // Inside the transaction's own connection: outside it, every placement would hold two pool connections.
-    const [{ sequence }] = await em.getConnection().execute<[{ sequence: string }]>(`select nextval('core_orders.order_number_seq') as sequence`, [], 'all', em.getTransactionContext());
+    const recordedAt = new Date();
+    // The order exists since the region took it in, which may be well before core hears of it (core was away).
+    const placedAt = resolveEventTime(new Date(request.placedAt), recordedAt, null);
     const order = em.create(Order, {
       id: request.orderId,
-      number: formatOrderNumber(request.region, placedAt, Number(sequence)),
+      number: request.number,
       region: request.region,
       channel: request.channel,
       currency: request.currency,
       customerRef: request.customerRef,
       status: 'CREATED',
+      paymentTerms: request.paymentTerms,
       ...totals,
       idempotencyKey,
       requestHash,
       placedAt,
-      updatedAt: placedAt,
+      updatedAt: recordedAt,
     });
     request.lines.forEach((line, index) => {
       em.create(OrderLine, { order, lineNo: index + 1, ...line, lineTotal: line.quantity * (line.unitPrice + line.unitTax) });
     });
     em.create(OrderStatusChange, {
-      order, sequence: 1, fromStatus: null, toStatus: 'CREATED', at: placedAt,
+      order, sequence: 1, fromStatus: null, toStatus: 'CREATED', at: recordedAt, occurredAt: placedAt,
       actorType: request.actor.type, actorId: request.actor.id, note: null, requestId: null, orderVersion: 1,
     });
     recordAudit(em, {
       actor: request.actor, actorRole: 'service', action: 'order.placed', entityType: 'Order', entityId: order.id,
       region: order.region, before: null,
       after: { status: 'CREATED', version: 1, number: order.number, currency: order.currency, grandTotal: order.grandTotal, lines: request.lines.length },
-    }, placedAt);
+    }, recordedAt);
     const event: OrderPlacedEvent = {
       type: 'order.placed', orderId: order.id, number: order.number, region: order.region, channel: order.channel,
       currency: order.currency, grandTotal: order.grandTotal, customerRef: order.customerRef, status: 'CREATED',
       version: 1, occurredAt: placedAt.toISOString(),
+      lines: request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
     };
     enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
     await em.flush();

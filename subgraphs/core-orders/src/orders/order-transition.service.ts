@@ -1,4 +1,4 @@
-import { OptimisticLockError, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { assertCanReadOrder, assertMayWrite } from '@hub/shared/auth/access';
 import type { Actor, Principal } from '@hub/shared/auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError } from '@hub/shared/errors';
@@ -6,6 +6,7 @@ import { orderEventMessageId, type OrderSnapshot, type OrderStatus, type OrderSt
 import { enqueueEvent } from '@hub/shared/messaging/outbox';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { recordAudit } from '../audit/audit-recorder.js';
+import { resolveEventTime } from './domain/event-time.rules.js';
 import { assertCanTransition, roleMayMove } from './domain/order-status.rules.js';
 import { toAuditState, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
@@ -19,6 +20,8 @@ export interface TransitionCommand {
   note?: string;
   /** Makes a retried request harmless: the second one answers with the order as it is now. */
   requestId?: string;
+  /** When the step happened, if earlier than now (a carrier's batch upload, a region's queued command). */
+  occurredAt?: Date;
 }
 
 /** Moves orders through the state machine, with the timeline step, audit entry and event in one transaction. */
@@ -28,15 +31,20 @@ export class OrderTransitionService {
   async transition(principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
     assertMayWrite(principal);
     try {
-      const snapshot = await this.orm.em.fork().transactional((em) => this.apply(em, principal, actor, command));
-      this.onEventsQueued();
-      return snapshot;
+      return await this.applyOnce(principal, actor, command);
     } catch (error) {
-      if (error instanceof OptimisticLockError) {
-        throw new ConflictError('The order was changed by someone else; reload it and try again', { field: 'expectedVersion' });
-      }
-      throw error;
+      // The same request sent twice at once: the loser's lock or unique request id fails while the winner
+      // commits; asked again, it finds the winner's step and answers the same.
+      const raced = error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException;
+      if (raced && command.requestId) return this.applyOnce(principal, actor, command).catch(asConflict);
+      return asConflict(error);
     }
+  }
+
+  private async applyOnce(principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
+    const snapshot = await this.orm.em.fork().transactional((em) => this.apply(em, principal, actor, command));
+    this.onEventsQueued();
+    return snapshot;
   }
 
   private async apply(em: EntityManager, principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
@@ -53,17 +61,19 @@ export class OrderTransitionService {
       });
     }
     const from = order.status;
-    assertCanTransition(from, command.to);
+    assertCanTransition(from, command.to, order.paymentTerms);
     if (!roleMayMove(principal.role, from, command.to)) {
       throw new ForbiddenError(`The ${principal.role} role may not move an order from ${from} to ${command.to}`);
     }
     const before = toAuditState(order);
     const at = new Date();
-    const sequence = (await em.count(OrderStatusChange, { order })) + 1;
+    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
+    const occurredAt = resolveEventTime(command.occurredAt, at, previous?.occurredAt ?? null);
+    const sequence = (previous?.sequence ?? 0) + 1;
     order.status = command.to;
     await em.flush(); // bumps the version, or fails when a concurrent change got there first
     em.create(OrderStatusChange, {
-      order, sequence, fromStatus: from, toStatus: command.to, at, actorType: actor.type, actorId: actor.id,
+      order, sequence, fromStatus: from, toStatus: command.to, at, occurredAt, actorType: actor.type, actorId: actor.id,
       note: command.note ?? null, requestId: command.requestId ?? null, orderVersion: order.version,
     });
     recordAudit(em, {
@@ -72,12 +82,19 @@ export class OrderTransitionService {
     }, at);
     const event: OrderStatusChangedEvent = {
       type: 'order.status-changed', orderId: order.id, region: order.region, from, to: command.to,
-      version: order.version, actor, occurredAt: at.toISOString(),
+      version: order.version, actor, occurredAt: occurredAt.toISOString(), recordedAt: at.toISOString(),
     };
     enqueueEvent(em, this.subjects.orderStatusChanged(order.region), orderEventMessageId(event), event);
     await em.flush();
     return toSnapshot(order);
   }
+}
+
+function asConflict(error: unknown): never {
+  if (error instanceof OptimisticLockError) {
+    throw new ConflictError('The order was changed by someone else; reload it and try again', { field: 'expectedVersion' });
+  }
+  throw error;
 }
 
 /** A retried request answers with the order as it is now; the same id for a different change is a client bug. */

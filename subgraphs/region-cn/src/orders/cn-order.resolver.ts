@@ -2,14 +2,13 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { toOrderLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
-import { maskName, maskPhone, maskFreeText } from '@hub/shared/region/personal-data.policy';
-import { revealPersonalData } from '@hub/shared/region/personal-data.reveal';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadByOrderId, loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { CnOrderContact } from './cn-order-contact.entity.js';
 import { assertValidReturnTerms, storeReturnTerms } from './cn-return-terms.js';
 import { PlaceCnOrderInput } from './cn-order.input.js';
-import { CnAddress, CnCustomer, CnOrderDetails } from './cn-order.types.js';
+import { CnOrderDetails } from './cn-order.types.js';
 
 const REGION = 'cn';
 
@@ -17,10 +16,10 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
   @Resolver(() => OrderReference)
   class CnOrderResolver {
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. Repeating the idempotency key returns the same order.' })
+    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. It answers once region-cn has stored the order, whether or not core is reachable (select `cn { number registration }`); core registers it afterwards. Repeating the idempotency key returns the same order.' })
     async placeCnOrder(@Arg('input', () => PlaceCnOrderInput) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       assertValidReturnTerms(input);
-      const snapshot = await intake.place({
+      const placed = await intake.place({
         principal,
         idempotencyKey: input.idempotencyKey,
         input,
@@ -40,40 +39,16 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
           storeReturnTerms(em, orderId, input);
         },
       });
-      return { id: snapshot.orderId };
+      return { id: placed.orderId };
     }
 
     @FieldResolver(() => CnOrderDetails, { nullable: true, description: 'region-cn\'s data for a CN order; null for other regions\' orders.' })
     async cn(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<CnOrderDetails | null> {
       const record = await loadReadableRegionalOrder(context, orm, REGION, order.id);
       if (!record) return null;
-      return { orderId: record.orderId, customerRef: record.customerRef, registration: record.registration, customer: null, shippingAddress: null };
+      return { ...toRegionalOrderFacts(record), customer: null, shippingAddress: null };
     }
   }
 
-  @Resolver(() => CnOrderDetails)
-  class CnOrderDetailsResolver {
-    @FieldResolver(() => CnCustomer, { nullable: true })
-    async customer(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnCustomer | null> {
-      const contact = await loadByOrderId(context, orm, CnOrderContact, details.orderId);
-      if (!contact) return null;
-      return revealPersonalData(context.principal, { region: REGION, customerRef: details.customerRef },
-        { name: contact.customerName, phone: contact.customerPhone },
-        (c) => ({ name: maskName(c.name), phone: maskPhone(c.phone) }));
-    }
-
-    @FieldResolver(() => CnAddress, { nullable: true })
-    async shippingAddress(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnAddress | null> {
-      const contact = await loadByOrderId(context, orm, CnOrderContact, details.orderId);
-      if (!contact) return null;
-      const address: CnAddress = {
-        recipientName: contact.recipientName, recipientPhone: contact.recipientPhone, province: contact.province,
-        city: contact.city, district: contact.district, street: contact.street, postalCode: contact.postalCode ?? null,
-      };
-      return revealPersonalData(context.principal, { region: REGION, customerRef: details.customerRef }, address,
-        (a) => ({ ...a, recipientName: maskName(a.recipientName), recipientPhone: maskPhone(a.recipientPhone), street: maskFreeText(a.street), postalCode: null }));
-    }
-  }
-
-  return [CnOrderResolver, CnOrderDetailsResolver] as const;
+  return [CnOrderResolver] as const;
 }

@@ -1,28 +1,25 @@
 import { Field, ObjectType } from 'type-graphql';
+import { RegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 
-@ObjectType()
+/**
+ * Personal data objects carry whose data they hold; every field goes through the shared gate. A field the caller
+ * may not see is an error with `code: FORBIDDEN` and `reason` (auditors: `DATA_MINIMISATION`); as the fields
+ * are non-null, the object is then null.
+ */
+@ObjectType({ description: 'The buyer, disclosed field by field by region-cn\'s personal-data policy; null when a requested field is withheld (see the errors\' `reason`).' })
 export class CnCustomer {
-  @Field(() => String) name!: string;
-  @Field(() => String) phone!: string;
+  orderId!: string;
+  customerRef!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where the parcel goes, disclosed field by field by region-cn\'s personal-data policy; null when a requested field is withheld.' })
 export class CnAddress {
-  @Field(() => String) recipientName!: string;
-  @Field(() => String) recipientPhone!: string;
-  @Field(() => String) province!: string;
-  @Field(() => String) city!: string;
-  @Field(() => String) district!: string;
-  @Field(() => String) street!: string;
-  @Field(() => String, { nullable: true }) postalCode!: string | null;
+  orderId!: string;
+  customerRef!: string;
 }
 
 @ObjectType({ description: 'What region-cn knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
-export class CnOrderDetails {
-  /** Carried for the field resolvers below; not part of the schema. */
-  orderId!: string;
-  customerRef!: string;
-  @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
+export class CnOrderDetails extends RegionalOrderFacts {
   @Field(() => CnCustomer, { nullable: true }) customer!: CnCustomer | null;
   @Field(() => CnAddress, { nullable: true }) shippingAddress!: CnAddress | null;
 }

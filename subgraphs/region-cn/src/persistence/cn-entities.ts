@@ -1,3 +1,4 @@
+import { PersonalDataAccessLog } from '@hub/shared/region/personal-data.access-log.entity';
 import { CnOrderContact } from '../orders/cn-order-contact.entity.js';
 import { CnOrderGift } from '../orders/cn-order-gift.entity.js';
 import { CnOrderLine } from '../orders/cn-order-line.entity.js';
@@ -8,5 +9,5 @@ import { CnReturnLine } from '../returns/persistence/cn-return-line.entity.js';
 import { CnReturn } from '../returns/persistence/cn-return.entity.js';
 
 /** Every table region-cn owns besides the shared regional ones; the migrations must create exactly these. */
-export const cnEntities = [CnOrderContact, CnOrderLine, CnOrderGift, CnReturn, CnReturnLine, CnPickupSlot, CnReturnPickup, CnRefund];
+export const cnEntities = [CnOrderContact, CnOrderLine, CnOrderGift, CnReturn, CnReturnLine, CnPickupSlot, CnReturnPickup, CnRefund, PersonalDataAccessLog];
 export const cnReturnEntities = [CnOrderLine, CnOrderGift, CnReturn, CnReturnLine, CnPickupSlot, CnReturnPickup, CnRefund];

@@ -1,13 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
 import { InputValidationError, NotFoundError } from '@hub/shared/errors';
-import type { CoreClient } from '@hub/shared/messaging/core-client';
 import type { Clock } from '../clock.js';
 import { CnOrderContact } from '../orders/cn-order-contact.entity.js';
 import { consentedPickupFee } from '../rules/pickup-fee.rules.js';
 import { assertReturnStep } from '../rules/return-steps.rules.js';
 import { isTheCustomer } from '../returns/order-access.js';
 import type { CnReturn } from '../returns/persistence/cn-return.entity.js';
+import { inReturnTransaction } from '../returns/core-step.js';
 import { advanceReturn, lockReturn } from '../returns/return-lock.js';
 import { CnPickupSlot } from './persistence/cn-pickup-slot.entity.js';
 import { CnReturnPickup } from './persistence/cn-return-pickup.entity.js';
@@ -30,16 +30,16 @@ export interface PickupUnavailable {
 
 /** Books, moves and cancels the door pickup of a return (上门取件) within each slot's capacity. */
 export class PickupBookingService {
-  constructor(private readonly orm: MikroORM, private readonly core: CoreClient, private readonly clock: Clock) {}
+  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void, private readonly clock: Clock) {}
 
   schedule(principal: Principal, command: BookPickupCommand): Promise<CnReturn | PickupUnavailable> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
       const { ret, order } = await lockReturn(em, principal, command.returnId, command.expectedVersion);
       assertReturnStep(ret.state, 'schedulePickup');
       const booking = await this.claim(em, ret, command, isTheCustomer(principal, order));
       if ('unavailable' in booking) return booking;
       const { slot, fee, now } = booking;
-      await advanceReturn(em, this.core, principal, ret, 'schedulePickup', `door pickup ${slot.startsAt.toISOString()}–${slot.endsAt.toISOString()}, fee ${fee} fen`);
+      await advanceReturn(em, principal, ret, 'schedulePickup', now, `door pickup ${slot.startsAt.toISOString()}–${slot.endsAt.toISOString()}, fee ${fee} fen`);
       const consent = { feeConsentedAt: fee > 0 ? now : null, feeConsentedBy: fee > 0 ? principal.subject : null };
       const pickup = await em.findOne(CnReturnPickup, { returnId: ret.id });
       if (pickup) em.assign(pickup, { slot, state: 'SCHEDULED', fee, ...consent, bookedBy: principal.subject, bookedAt: now, pickedUpAt: null, pickedUpBy: null });
@@ -50,7 +50,7 @@ export class PickupBookingService {
   }
 
   reschedule(principal: Principal, command: BookPickupCommand): Promise<CnReturn | PickupUnavailable> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
       const { ret, order } = await lockReturn(em, principal, command.returnId, command.expectedVersion);
       assertReturnStep(ret.state, 'reschedulePickup');
       const pickup = await em.findOneOrFail(CnReturnPickup, { returnId: ret.id });
@@ -67,11 +67,11 @@ export class PickupBookingService {
   }
 
   cancel(principal: Principal, command: { returnId: string; expectedVersion?: number | null }): Promise<CnReturn> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
       const { ret } = await lockReturn(em, principal, command.returnId, command.expectedVersion);
       assertReturnStep(ret.state, 'cancelPickup');
       await cancelScheduledPickup(em, ret.id);
-      await advanceReturn(em, this.core, principal, ret, 'cancelPickup', 'door pickup cancelled');
+      await advanceReturn(em, principal, ret, 'cancelPickup', this.clock(), 'door pickup cancelled');
       await em.flush();
       return ret;
     });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
-import type { CoreClient } from '@hub/shared/messaging/core-client';
 import type { RegionalOrder } from '@hub/shared/region/regional-order.entity';
 import type { Clock } from '../clock.js';
 import { CnOrderGift } from '../orders/cn-order-gift.entity.js';
@@ -11,6 +10,7 @@ import { calculateRefund, giftsDueBack, type RefundBreakdown } from '../rules/re
 import { assertReturnStep } from '../rules/return-steps.rules.js';
 import { CnReturnLine } from '../returns/persistence/cn-return-line.entity.js';
 import type { CnReturn } from '../returns/persistence/cn-return.entity.js';
+import { inReturnTransaction } from '../returns/core-step.js';
 import { advanceReturn, lockReturn } from '../returns/return-lock.js';
 import { releaseClaims } from '../returns/return-request.service.js';
 import { CnRefund } from './persistence/cn-refund.entity.js';
@@ -21,20 +21,20 @@ import { CnRefund } from './persistence/cn-refund.entity.js';
  * answered as it is, and the refund's unique return id stops any second refund that got past both.
  */
 export class RefundService {
-  constructor(private readonly orm: MikroORM, private readonly core: CoreClient, private readonly clock: Clock) {}
+  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void, private readonly clock: Clock) {}
 
   settle(principal: Principal, command: { returnId: string; expectedVersion?: number | null }): Promise<CnReturn> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
       const { ret, order } = await lockReturn(em, principal, command.returnId, command.expectedVersion);
       if (ret.state === 'REFUNDED' || ret.state === 'REJECTED') return ret;
       assertReturnStep(ret.state, 'refund');
       const returned = await em.find(CnReturnLine, { returnId: ret.id });
       if (!returned.some((line) => line.complete)) {
-        await advanceReturn(em, this.core, principal, ret, 'reject', 'no returned line was complete; the goods go back to the customer');
+        await advanceReturn(em, principal, ret, 'reject', this.clock(), 'no returned line was complete; the goods go back to the customer');
       } else {
         const breakdown = await this.refundFor(em, ret, order, returned);
         const destination = ret.refundDestination === 'ORIGINAL_PAYMENT' ? 'the original payment channel' : 'the destination the customer chose';
-        await advanceReturn(em, this.core, principal, ret, 'refund', `refund ${breakdown.amount} fen (CNY) to ${destination}`);
+        await advanceReturn(em, principal, ret, 'refund', this.clock(), `refund ${breakdown.amount} fen (CNY) to ${destination}`);
         em.create(CnRefund, {
           id: randomUUID(), returnId: ret.id, orderId: ret.orderId, currency: 'CNY', ...breakdown,
           destination: ret.refundDestination, destinationDetail: ret.refundDestinationDetail ?? null,

@@ -1,10 +1,9 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
-import type { CoreClient } from '@hub/shared/messaging/core-client';
 import { ConflictError, NotFoundError } from '@hub/shared/errors';
 import type { RegionalOrder } from '@hub/shared/region/regional-order.entity';
 import { assertReturnStep, RETURN_STEPS, type ReturnStep } from '../rules/return-steps.rules.js';
-import { recordStepInCore, stepRequestId } from './core-step.js';
+import { queueStepForCore } from './core-step.js';
 import { loadWritableOrder } from './order-access.js';
 import { CnReturn } from './persistence/cn-return.entity.js';
 
@@ -22,10 +21,12 @@ export async function lockReturn(em: EntityManager, principal: Principal, return
   return { ret, order };
 }
 
-/** Moves a locked return one step and records it in the order's timeline in core; the caller flushes. */
-export async function advanceReturn(em: EntityManager, core: CoreClient, principal: Principal, ret: CnReturn, step: ReturnStep, note?: string): Promise<void> {
+/** Moves a locked return one step and queues the step for the order's timeline in core; the caller flushes. */
+export async function advanceReturn(
+  em: EntityManager, principal: Principal, ret: CnReturn, step: ReturnStep, occurredAt: Date, note?: string,
+): Promise<void> {
   assertReturnStep(ret.state, step);
-  await recordStepInCore(core, principal, { orderId: ret.orderId, step, requestId: stepRequestId(ret.id, ret.version, step), ...(note ? { note } : {}) });
+  await queueStepForCore(em, principal, { orderId: ret.orderId, returnId: ret.id, version: ret.version, step, occurredAt, ...(note ? { note } : {}) });
   ret.state = RETURN_STEPS[step].to;
   em.persist(ret);
 }

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
 import { ConflictError } from '@hub/shared/errors';
-import type { CoreClient } from '@hub/shared/messaging/core-client';
 import type { Clock } from '../clock.js';
 import { checkReturnRequest, type LineVerdict, type RequestedLine, type EligibilityReason } from '../rules/return-eligibility.rules.js';
 import { chooseRefundDestination, type RefundDestinationChoice } from '../rules/refund-destination.rules.js';
 import { CnOrderLine } from '../orders/cn-order-line.entity.js';
 import { cancelScheduledPickup } from '../pickups/pickup-booking.service.js';
-import { newReturnRequestId, recordStepInCore } from './core-step.js';
+import { inReturnTransaction, queueStepForCore } from './core-step.js';
 import { isTheCustomer, loadWritableOrder } from './order-access.js';
 import { eligibilityOf, loadOrderReturnFacts } from './order-return-facts.js';
 import { CnReturnLine } from './persistence/cn-return-line.entity.js';
@@ -34,13 +33,14 @@ export interface ReturnRefusal {
 /**
  * Opens a 7-day no-reason return. The order's lines stay locked from the eligibility check until the
  * claimed units are written, so concurrent requests can never claim more than was bought; the same
- * idempotency key answers with the return it created the first time.
+ * idempotency key answers with the return it created the first time. Core hears of the request through
+ * the command outbox after the commit: a return can be requested while core is away.
  */
 export class ReturnRequestService {
-  constructor(private readonly orm: MikroORM, private readonly core: CoreClient, private readonly clock: Clock) {}
+  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void, private readonly clock: Clock) {}
 
   async request(principal: Principal, command: RequestReturnCommand): Promise<CnReturn | ReturnRefusal> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
       const order = await loadWritableOrder(em, principal, command.orderId);
       const facts = await loadOrderReturnFacts(em, command.orderId, { lock: true });
       const key = { orderId: command.orderId, requestedBy: principal.subject, idempotencyKey: command.idempotencyKey };
@@ -54,14 +54,14 @@ export class ReturnRequestService {
       const refundTo = chooseRefundDestination(command.refundTo, isTheCustomer(principal, order));
 
       const units = command.lines.reduce((sum, line) => sum + line.quantity, 0);
-      await recordStepInCore(this.core, principal, {
-        orderId: command.orderId, step: 'request', requestId: newReturnRequestId(key.orderId, key.requestedBy, key.idempotencyKey),
-        note: `7-day no-reason return of ${units} unit(s) on line(s) ${command.lines.map((l) => l.lineNo).join(', ')}`,
-      });
       const created = em.create(CnReturn, {
         id: randomUUID(), ...key, state: 'REQUESTED', requestedAt, windowClosesBefore: facts.window!.closesBefore,
         refundDestination: refundTo.destination, refundDestinationDetail: refundTo.detail, giftsReturned: null,
-        receivedAt: null, refundDueBefore: null, inspectedBy: null,
+        receivedAt: null, refundDueBefore: null, inspectedBy: null, coreRejection: null,
+      });
+      await queueStepForCore(em, principal, {
+        orderId: command.orderId, returnId: created.id, version: 0, step: 'request', occurredAt: requestedAt,
+        note: `7-day no-reason return of ${units} unit(s) on line(s) ${command.lines.map((l) => l.lineNo).join(', ')}`,
       });
       for (const requested of command.lines) {
         em.create(CnReturnLine, { returnId: created.id, lineNo: requested.lineNo, quantity: requested.quantity, complete: null, incompleteReason: null, packagingOpened: null, inspectionNote: null });
@@ -84,9 +84,9 @@ export class ReturnRequestService {
 
   /** The customer changes their mind before the courier came: the units are free again and the order is back at SIGNED. */
   async withdraw(principal: Principal, command: { returnId: string; expectedVersion?: number | null }): Promise<CnReturn> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
       const { ret } = await lockReturn(em, principal, command.returnId, command.expectedVersion);
-      await advanceReturn(em, this.core, principal, ret, 'withdraw', 'return withdrawn');
+      await advanceReturn(em, principal, ret, 'withdraw', this.clock(), 'return withdrawn');
       await cancelScheduledPickup(em, ret.id);
       await releaseClaims(em, ret.id, ret.orderId, () => true);
       await em.flush();

@@ -7,15 +7,15 @@ import { ReturnReceiptService } from './return-receipt.service.js';
 import { ReturnRequestService } from './return-request.service.js';
 
 /** The use cases of 7-day no-reason returns, wired once per region app (constructors do no I/O, so printing the schema needs no database). */
-export function createReturnServices({ orm, core }: Pick<RegionDependencies, 'orm' | 'core'>, clock: Clock) {
+export function createReturnServices({ orm, commandsQueued }: Pick<RegionDependencies, 'orm' | 'commandsQueued'>, clock: Clock) {
   return {
     orm,
     clock,
-    requests: new ReturnRequestService(orm, core, clock),
-    pickups: new PickupBookingService(orm, core, clock),
+    requests: new ReturnRequestService(orm, commandsQueued, clock),
+    pickups: new PickupBookingService(orm, commandsQueued, clock),
     slots: new PickupSlotService(orm, clock),
-    receipts: new ReturnReceiptService(orm, core, clock),
-    refunds: new RefundService(orm, core, clock),
+    receipts: new ReturnReceiptService(orm, commandsQueued, clock),
+    refunds: new RefundService(orm, commandsQueued, clock),
   };
 }
 export type ReturnServices = ReturnType<typeof createReturnServices>;

@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { DomainError } from '@hub/shared/errors';
 
-export const RETURN_STATES = ['REQUESTED', 'PICKUP_SCHEDULED', 'PICKED_UP', 'RECEIVED', 'REFUNDED', 'REJECTED', 'WITHDRAWN'] as const;
+export const RETURN_STATES = ['REQUESTED', 'PICKUP_SCHEDULED', 'PICKED_UP', 'RECEIVED', 'REFUNDED', 'REJECTED', 'WITHDRAWN', 'REFUSED_BY_CORE'] as const;
 export type ReturnState = (typeof RETURN_STATES)[number];
 
 /** States in which a return holds the order: core's status follows one return at a time. */
@@ -23,7 +23,8 @@ export const RETURN_STEPS: Readonly<Record<ReturnStep, { from: readonly ReturnSt
   cancelPickup: { from: ['PICKUP_SCHEDULED'], to: 'REQUESTED', orderStatus: 'RETURN_REQUESTED' },
   withdraw: { from: ['REQUESTED', 'PICKUP_SCHEDULED'], to: 'WITHDRAWN', orderStatus: 'SIGNED' },
   pickUp: { from: ['PICKUP_SCHEDULED'], to: 'PICKED_UP', orderStatus: 'RETURN_PICKED_UP' },
-  receive: { from: ['PICKED_UP'], to: 'RECEIVED', orderStatus: 'RETURN_RECEIVED' },
+  // From REQUESTED: the customer sent the parcel or dropped it off instead of waiting for a door pickup.
+  receive: { from: ['PICKED_UP', 'REQUESTED'], to: 'RECEIVED', orderStatus: 'RETURN_RECEIVED' },
   refund: { from: ['RECEIVED'], to: 'REFUNDED', orderStatus: 'REFUNDED' },
   reject: { from: ['RECEIVED'], to: 'REJECTED', orderStatus: 'RETURN_REJECTED' },
 };

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal } from '@hub/shared/auth/principal';
-import { CoreClient } from '@hub/shared/messaging/core-client';
-import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import type { CommandReply, OrderStatus } from '@hub/shared/messaging/contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createTestScope, postGraphQL, waitFor, type TestScope } from '@hub/shared/testing/harness';
@@ -17,7 +16,10 @@ export interface CnReturnsHub {
   scope: TestScope;
   core: { url: string; orm: RegionApp['orm'] };
   region: RegionApp;
-  coreClient: CoreClient;
+  /** Sends a status step to core as another subgraph (fulfilment, a carrier) would, through core's command endpoint. */
+  sendToCore(orderId: string, to: OrderStatus, commandId?: string, occurredAt?: Date): Promise<CommandReply>;
+  /** Resolves once region-cn's commands have all reached core (accepted or refused). */
+  commandsSettled(): Promise<void>;
   /** Moves region-cn's clock forward; `resetClock` brings it back to real time. */
   advance(ms: number): void;
   resetClock(): void;
@@ -26,7 +28,7 @@ export interface CnReturnsHub {
   gql(query: string, variables: Record<string, unknown>, bearer: string): Promise<GraphQLResult>;
   coreGql(query: string, variables: Record<string, unknown>, bearer: string): Promise<GraphQLResult>;
   place(customer: string, input: Record<string, unknown>): Promise<string>;
-  deliver(orderId: string): Promise<void>;
+  deliver(orderId: string, signedAt?: Date): Promise<void>;
   settledEvent(messageId: string): Promise<Settled>;
   close(): Promise<void>;
 }
@@ -45,15 +47,24 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
   const history: Settled[] = [];
   const listeners = new Set<(outcome: Settled) => void>();
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
-  const definition = createCnRegion({ clock: () => new Date(Date.now() + offsetMs) });
+  const clock = () => new Date(Date.now() + offsetMs);
+  const definition = createCnRegion({ clock });
   const region: RegionApp = await startRegion(definition, regionTestEnv(scope.env), {
+    clock,
     onOrderEventSettled: (outcome) => {
       history.push(outcome);
       listeners.forEach((listener) => listener(outcome));
     },
   });
   const nc: NatsConnection = await connect({ servers: scope.env.NATS_URL });
-  const coreClient = new CoreClient(nc, subjectsFor(scope.env.NATS_NAMESPACE));
+  const subjects = subjectsFor(scope.env.NATS_NAMESPACE);
+  const sendToCore = async (orderId: string, to: OrderStatus, commandId = randomUUID(), occurredAt = new Date()): Promise<CommandReply> => {
+    const command = {
+      commandId, source: 'fulfilment-test', orderId, sequence: 1, kind: 'order.transition',
+      body: { to, occurredAt: occurredAt.toISOString(), actor: { type: to === 'SIGNED' ? 'carrier' : 'system', id: 'fulfilment' } },
+    };
+    return (await nc.request(subjects.coreCommands, JSON.stringify(command), { timeout: 5_000 })).json<CommandReply>();
+  };
   const tokens = new Map<string, string>();
 
   const token = async (principal: Principal) => {
@@ -74,7 +85,8 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
     scope,
     core,
     region,
-    coreClient,
+    sendToCore,
+    commandsSettled: () => region.commands.whenIdle(),
     advance(ms: number) {
       offsetMs += ms;
     },
@@ -94,11 +106,18 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
       return result.data.placeCnOrder.id;
     },
 
-    /** Moves an order through fulfilment to SIGNED as core's carriers and warehouse would, and waits until region-cn knows. */
-    async deliver(orderId: string): Promise<void> {
+    /**
+     * Moves an order through fulfilment to SIGNED as core's carriers and warehouse would, once core has
+     * registered it, and waits until region-cn knows. With `signedAt`, the steps are reported as having
+     * happened a minute apart up to that moment (a carrier uploading its scans later).
+     */
+    async deliver(orderId: string, signedAt?: Date): Promise<void> {
+      await region.commands.whenIdle();
       const signed = settledEvent(`order.status-changed:${orderId}:${TO_SIGNED.length + 1}`);
-      for (const to of TO_SIGNED) {
-        await coreClient.transitionOrder({ orderId, to, actor: { type: to === 'SIGNED' ? 'carrier' : 'system', id: 'fulfilment' } });
+      for (const [index, to] of TO_SIGNED.entries()) {
+        const occurredAt = signedAt && new Date(signedAt.getTime() - (TO_SIGNED.length - 1 - index) * 60_000);
+        const reply = await sendToCore(orderId, to, undefined, occurredAt);
+        if (reply.outcome !== 'accepted') throw new Error(`core did not move ${orderId} to ${to}: ${JSON.stringify(reply)}`);
       }
       await signed;
     },

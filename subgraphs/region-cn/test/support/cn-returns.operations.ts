@@ -1,5 +1,5 @@
 /** The GraphQL operations the return tests send, as a client would. */
-export const RETURN_FIELDS = `id orderId state version requestedAt windowClosesBefore receivedAt refundDueBefore refundDestination
+export const RETURN_FIELDS = `id orderId state version coreRejection requestedAt windowClosesBefore receivedAt refundDueBefore refundDestination
   lines { lineNo quantity complete incompleteReason packagingOpened }
   pickup { state fee feeConsentedAt slot { id remaining } }
   giftsToReturn { giftNo kind declaredValue }

@@ -22,7 +22,7 @@ export function createErasureOnCloseHandler(clock: () => Date) {
     const history = await loadOrderHistoryFacts(em, [event.orderId]);
     await eraseOrder(em, {
       contact, customerRef: order.customerRef, status: order.status ?? null, history: history.get(event.orderId)!,
-      createdAt: order.createdAt, now: clock(), actor: ERASURE_SYSTEM_ACTOR,
+      now: clock(), actor: ERASURE_SYSTEM_ACTOR,
     });
   };
 }

@@ -40,7 +40,7 @@ export class ErasureService {
       for (const contact of contacts) {
         const order = byId.get(contact.orderId)!;
         const outcome = await eraseOrder(em, {
-          contact, customerRef, status: order.status ?? null, history: history.get(contact.orderId)!, createdAt: order.createdAt, now, actor,
+          contact, customerRef, status: order.status ?? null, history: history.get(contact.orderId)!, now, actor,
         });
         counts[COUNTERS[outcome]] += 1;
       }

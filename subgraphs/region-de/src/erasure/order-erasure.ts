@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { DeOrderContact } from '../orders/de-order-contact.entity.js';
-import { invoiceAddressOf } from '../privacy/personal-data.source.js';
-import { berlinDate } from '../rules/calendar.rules.js';
+import { contactValue, invoiceAddressOf } from '../privacy/personal-data.source.js';
 import { planErasure, RESTRICTION_LEGAL_BASIS } from '../rules/erasure.rules.js';
+import type { DePersonalField } from '../rules/personal-fields.js';
 import { RETENTION_CLASSES, retentionEndsOn } from '../rules/retention.rules.js';
 import { DeRestrictedInvoiceData } from './de-restricted-invoice-data.entity.js';
 import type { OrderHistoryFacts } from './order-history.repository.js';
@@ -16,7 +16,6 @@ export interface OrderErasureCommand {
   customerRef: string;
   status: OrderStatus | null;
   history: OrderHistoryFacts;
-  createdAt: Date;
   now: Date;
   actor: string;
 }
@@ -28,8 +27,10 @@ export interface OrderErasureCommand {
  */
 export async function eraseOrder(em: EntityManager, command: OrderErasureCommand): Promise<OrderErasureOutcome> {
   const { contact, customerRef, now, actor } = command;
+  const given = (field: DePersonalField) => contactValue(contact, field) !== null;
   const base = { customerRef, orderId: contact.orderId, actor };
-  const plan = planErasure({ status: command.status, everPaid: command.history.everPaid });
+  const { documentDate } = command.history;
+  const plan = planErasure({ status: command.status, everPaid: documentDate !== null });
   if (plan.kind === 'DEFER') {
     if (!contact.erasureRequestedAt) {
       contact.erasureRequestedAt = now;
@@ -38,21 +39,20 @@ export async function eraseOrder(em: EntityManager, command: OrderErasureCommand
     await em.flush();
     return 'deferred';
   }
-  if (plan.retentionClass) {
-    // The last change is the latest possible invoice or booking date (payment, delivery, refund), so retention never starts early.
-    const documentDate = berlinDate(command.history.lastChangeAt ?? command.createdAt);
+  if (plan.retentionClass && documentDate) {
     const invoice = invoiceAddressOf(contact);
     em.create(DeRestrictedInvoiceData, {
       orderId: contact.orderId, customerRef, customerName: contact.customerName, vatId: contact.vatId ?? null, ...invoice,
       documentDate, retentionClass: plan.retentionClass, restrictedAt: now,
     });
     recordPrivacyAction(em, now, {
-      ...base, action: 'RESTRICTED', fields: plan.retain,
+      ...base, action: 'RESTRICTED', fields: plan.retain.filter(given),
       legalBasis: `${RESTRICTION_LEGAL_BASIS}; ${RETENTION_CLASSES[plan.retentionClass].legalBasis}; kept until ${retentionEndsOn(documentDate, plan.retentionClass)}`,
     });
   }
   em.remove(contact);
-  recordPrivacyAction(em, now, { ...base, action: 'ERASED', fields: plan.erase, legalBasis: plan.legalBasis });
+  // Only fields that held a value are recorded as erased: one never given stays "never given" (null) for its reader.
+  recordPrivacyAction(em, now, { ...base, action: 'ERASED', fields: plan.erase.filter(given), legalBasis: plan.legalBasis });
   await em.flush();
   return plan.retentionClass ? 'restricted' : 'erased';
 }

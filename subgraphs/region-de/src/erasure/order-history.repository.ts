@@ -1,19 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RegionalOrderStatusEvent } from '@hub/shared/region/regional-order.entity';
+import type { IsoDate } from '../rules/calendar.rules.js';
+import { invoiceDocumentDate } from '../rules/retention.rules.js';
 
 export interface OrderHistoryFacts {
-  everPaid: boolean;
-  lastChangeAt: Date | null;
+  /** The date of the newest invoice or credit note; null when the order was never paid. */
+  documentDate: IsoDate | null;
 }
 
-/** From region-de's copy of the timelines: was each order ever paid, and when did it last change. */
+/** From region-de's copy of the timelines: the booking documents each order has. */
 export async function loadOrderHistoryFacts(em: EntityManager, orderIds: readonly string[]): Promise<Map<string, OrderHistoryFacts>> {
   const events = orderIds.length === 0 ? [] : await em.find(RegionalOrderStatusEvent, { orderId: { $in: [...orderIds] } });
-  const facts = new Map<string, OrderHistoryFacts>(orderIds.map((id) => [id, { everPaid: false, lastChangeAt: null }]));
-  for (const event of events) {
-    const current = facts.get(event.orderId)!;
-    current.everPaid ||= event.toStatus === 'PAID';
-    if (!current.lastChangeAt || event.at > current.lastChangeAt) current.lastChangeAt = event.at;
-  }
-  return facts;
+  return new Map(orderIds.map((id) => [id, { documentDate: invoiceDocumentDate(events.filter((event) => event.orderId === id)) }]));
 }

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Logger } from '@hub/shared/logger';
 import type { MikroORM } from '@hub/shared/persistence/orm';
+import { restrictedValue } from '../privacy/personal-data.source.js';
 import { berlinDate, yearOf } from '../rules/calendar.rules.js';
 import { INVOICE_RETAINED_FIELDS } from '../rules/personal-fields.js';
 import { RETENTION_CLASSES, selectDueForDeletion, type RetentionClass } from '../rules/retention.rules.js';
@@ -26,9 +27,10 @@ export async function runRetentionJob(orm: MikroORM, now: Date, batchSize = 500)
       const due = selectDueForDeletion(now, rows);
       const byId = new Map(rows.map((row) => [row.orderId, row]));
       for (const deletion of due) {
+        const row = byId.get(deletion.orderId)!;
         recordPrivacyAction(em, now, {
-          customerRef: byId.get(deletion.orderId)!.customerRef, orderId: deletion.orderId, action: 'DELETED',
-          fields: [...INVOICE_RETAINED_FIELDS], legalBasis: deletion.legalBasis, actor: RETENTION_JOB_ACTOR,
+          customerRef: row.customerRef, orderId: deletion.orderId, action: 'DELETED',
+          fields: [...INVOICE_RETAINED_FIELDS].filter((field) => restrictedValue(row, field) !== null), legalBasis: deletion.legalBasis, actor: RETENTION_JOB_ACTOR,
         });
       }
       if (due.length > 0) await em.nativeDelete(DeRestrictedInvoiceData, { orderId: { $in: due.map((d) => d.orderId) } });

@@ -3,7 +3,6 @@ import type { DeMarketingConsentEvent } from '../consent/de-marketing-consent-ev
 import type { DeRestrictedInvoiceData } from '../erasure/de-restricted-invoice-data.entity.js';
 import type { DeOrderContact } from '../orders/de-order-contact.entity.js';
 import { invoiceAddressOf, shippingAddressOf } from '../privacy/personal-data.source.js';
-import { INVOICE_RETAINED_FIELDS } from '../rules/personal-fields.js';
 import { retentionEndsOn } from '../rules/retention.rules.js';
 import type { DeOrderVat } from '../vat/de-order-vat.entity.js';
 
@@ -20,16 +19,16 @@ export interface ExportSources {
 }
 
 /**
- * The customer's data in a structured, machine-readable form (GDPR art. 20(1)): what they provided (contact,
- * addresses, order lines, consents) and what was derived from it for their orders. Data kept only under a
- * retention duty is processed on a legal obligation (art. 6(1)(c)), which art. 20 does not cover: it is
- * announced, with its period, but not included.
+ * The customer's data in a structured, machine-readable form: what they provided (contact, addresses, order
+ * lines, consents) and what was derived from it for their orders (GDPR art. 20(1)), and the invoice data kept
+ * after erasure under a retention duty, with its values, its period and its legal basis: art. 20 does not reach
+ * data processed on a legal obligation, but the right of access does (art. 15(1), (3)), restriction or not.
  */
 export function buildDataExport(sources: ExportSources): Record<string, unknown> {
   return {
     format: EXPORT_FORMAT,
     version: 1,
-    legalBasis: 'Art. 20 GDPR',
+    legalBasis: 'Art. 15(3), art. 20 GDPR',
     exportedAt: sources.exportedAt.toISOString(),
     customerRef: sources.customerRef,
     orders: sources.orders.map((order) => {
@@ -59,7 +58,11 @@ export function buildDataExport(sources: ExportSources): Record<string, unknown>
       channel: event.channel, action: event.action, wordingVersion: event.wordingVersion ?? null, recordedAt: event.recordedAt.toISOString(),
     })),
     retainedUnderLegalObligation: sources.restricted.map((record) => ({
-      orderId: record.orderId, fields: [...INVOICE_RETAINED_FIELDS], retainedUntil: retentionEndsOn(record.documentDate, record.retentionClass),
+      orderId: record.orderId,
+      customer: { name: record.customerName, vatId: record.vatId ?? null },
+      invoiceAddress: { recipientName: record.recipientName, street: record.street, houseNumber: record.houseNumber, postalCode: record.postalCode, city: record.city, country: record.country },
+      invoiceDate: record.documentDate,
+      retainedUntil: retentionEndsOn(record.documentDate, record.retentionClass),
       legalBasis: 'Art. 17(3)(b), art. 18 GDPR; §14b UStG, §147 AO, §257 HGB',
     })),
   };

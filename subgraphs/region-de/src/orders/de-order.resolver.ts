@@ -3,6 +3,7 @@ import type { RequestContext } from '@hub/shared/graphql/context';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { MikroORM } from '@hub/shared/persistence/orm';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import type { DeOrderIntakeService } from './de-order-intake.service.js';
 import { PlaceDeOrderInput } from './de-order.input.js';
 import { DeOrderDetails } from './de-order.types.js';
@@ -20,7 +21,7 @@ export function createDeOrderResolver(orm: MikroORM, intake: DeOrderIntakeServic
     async de(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<DeOrderDetails | null> {
       const record = await loadReadableRegionalOrder(context, orm, 'de', order.id);
       if (!record) return null;
-      return { orderId: record.orderId, customerRef: record.customerRef, registration: record.registration };
+      return toRegionalOrderFacts(record);
     }
   }
   return DeOrderResolver;

@@ -1,25 +1,42 @@
-import type { RequestContext } from '@hub/shared/graphql/context';
+import { loadBatched, type RequestContext } from '@hub/shared/graphql/context';
 import type { MikroORM } from '@hub/shared/persistence/orm';
+import { held, type PersonalDataSource, type StoredField } from '@hub/shared/region/personal-data.gate';
 import { loadByOrderId } from '@hub/shared/region/regional-order.loader';
+import { DePrivacyLog } from '../erasure/de-privacy-log.entity.js';
 import { DeRestrictedInvoiceData } from '../erasure/de-restricted-invoice-data.entity.js';
 import { DeOrderContact } from '../orders/de-order-contact.entity.js';
-import type { AddressPart, DePersonalField } from '../rules/personal-fields.js';
+import { isRetainedForInvoices, type AddressPart, type DePersonalField } from '../rules/personal-fields.js';
+import { hasOpenCaseForCaller } from '../support/open-case.loader.js';
 
-/** An order's personal data where it lives: operational (contact) or, after erasure, restricted invoice data. */
-export interface PersonalDataSource {
+/**
+ * An order's personal data where it lives: operational (contact) or, after erasure, restricted invoice data;
+ * and which fields erasure or the retention job removed, as the privacy log records them.
+ */
+export interface PersonalDataRecord {
   contact: DeOrderContact | null;
   restricted: DeRestrictedInvoiceData | null;
+  erased: ReadonlySet<string>;
 }
 
-export async function loadPersonalData(context: RequestContext, orm: MikroORM, orderId: string): Promise<PersonalDataSource> {
-  const [contact, restricted] = await Promise.all([
+export async function loadPersonalData(context: RequestContext, orm: MikroORM, orderId: string): Promise<PersonalDataRecord> {
+  const [contact, restricted, erased] = await Promise.all([
     loadByOrderId(context, orm, DeOrderContact, orderId),
     loadByOrderId(context, orm, DeRestrictedInvoiceData, orderId),
+    loadErasedFields(context, orm, orderId),
   ]);
-  return { contact, restricted };
+  return { contact, restricted, erased };
 }
 
-export const hasPersonalData = (source: PersonalDataSource): boolean => source.contact !== null || source.restricted !== null;
+/** The fields erasure (`ERASED`) or the end of retention (`DELETED`) removed from an order, batched per request. */
+function loadErasedFields(context: RequestContext, orm: MikroORM, orderId: string): Promise<ReadonlySet<string>> {
+  return loadBatched<string, ReadonlySet<string>>(context, 'de-erased-fields', async (orderIds) => {
+    const rows = await orm.em.fork().find(DePrivacyLog, { orderId: { $in: [...orderIds] }, action: { $in: ['ERASED', 'DELETED'] } }, { fields: ['orderId', 'fields'] });
+    return orderIds.map((id) => new Set(rows.filter((row) => row.orderId === id).flatMap((row) => row.fields)));
+  }, orderId);
+}
+
+/** Whether an order has, or had, personal data: its objects in the schema exist so their fields can say what happened. */
+export const hasPersonalData = (record: PersonalDataRecord): boolean => record.contact !== null || record.restricted !== null || record.erased.size > 0;
 
 type Address = Record<AddressPart, string>;
 
@@ -54,7 +71,15 @@ export function restrictedValue(r: DeRestrictedInvoiceData, field: DePersonalFie
   return group === 'invoiceAddress' ? r[part] : null;
 }
 
-export function readPersonalValue(source: PersonalDataSource, field: DePersonalField): string | null {
-  if (source.contact) return contactValue(source.contact, field);
-  return source.restricted ? restrictedValue(source.restricted, field) : null;
+/** A field's state: held (operational, or restricted after erasure), erased, or never given. */
+export function storedField(record: PersonalDataRecord, field: DePersonalField): StoredField {
+  if (record.contact) return held(contactValue(record.contact, field));
+  if (record.restricted && isRetainedForInvoices(field)) return held(restrictedValue(record.restricted, field), true);
+  return record.erased.has(field) ? { state: 'ERASED' } : held(null);
 }
+
+/** region-de's personal data for the shared gate. */
+export const dePersonalDataSource = (orm: MikroORM): PersonalDataSource<DePersonalField> => ({
+  read: async (context, orderId, field) => storedField(await loadPersonalData(context, orm, orderId), field),
+  openCaseForCaller: (context, orderId) => hasOpenCaseForCaller(context, orm, orderId),
+});

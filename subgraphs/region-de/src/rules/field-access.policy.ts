@@ -1,46 +1,38 @@
-import type { Principal, Role } from '@hub/shared/auth/principal';
+import { maskAll, maskDate, maskEmail, maskName, maskPhone, maskVatId, showAsIs } from '@hub/shared/region/personal-data.masks';
+import { grant, type DisclosurePolicy, type PersonalFieldSpec, type RegionalRole, type RolePolicy } from '@hub/shared/region/personal-data.policy';
 import { DE_PERSONAL_FIELDS, INVOICE_FIELDS, SHIPPING_FIELDS, type DePersonalField } from './personal-fields.js';
+import { maskPostalCode } from './postal-code.rules.js';
 
-/** Purposes a caller may declare in the token's `purpose` claim (GDPR art. 5(1)(b), purpose limitation). */
-export const DE_PURPOSES = ['delivery', 'fulfilment', 'support', 'invoicing', 'tax_audit', 'audit'] as const;
-export type DePurpose = (typeof DE_PURPOSES)[number];
+const CONTRACT = 'Art. 6(1)(b) GDPR: needed to deliver the order and to talk to the buyer about it';
+const address = (legalBasis: string): Record<string, PersonalFieldSpec> => ({
+  recipientName: { legalBasis, mask: maskName }, street: { legalBasis, mask: maskAll }, houseNumber: { legalBasis, mask: maskAll },
+  postalCode: { legalBasis, mask: maskPostalCode }, city: { legalBasis, mask: showAsIs }, country: { legalBasis, mask: showAsIs, coarseLocation: true },
+});
+const prefixed = (group: string, specs: Record<string, PersonalFieldSpec>) =>
+  Object.fromEntries(Object.entries(specs).map(([part, spec]) => [`${group}.${part}`, spec]));
 
-export type Disclosure = 'FULL' | 'MASKED' | 'PSEUDONYMISED';
-export const DENIAL_REASONS = ['ROLE_NOT_ALLOWED', 'NOT_OWN_DATA', 'REGION_NOT_ALLOWED', 'RESTRICTED', 'PURPOSE_NOT_ALLOWED', 'NO_OPEN_CASE'] as const;
-export type DenialReason = (typeof DENIAL_REASONS)[number];
-export type FieldDecision = { disclosure: Disclosure } | { denied: DenialReason };
+/** Every personal field region-de holds, why it may hold it, and its mask. */
+const DE_FIELDS = {
+  'customer.name': { legalBasis: `${CONTRACT}; art. 6(1)(c) with §14(4) Nr. 1 UStG: the invoice names the buyer`, mask: maskName },
+  'customer.email': { legalBasis: `${CONTRACT} (order confirmation, §312i(1) Nr. 3 BGB)`, mask: maskEmail },
+  'customer.phone': { legalBasis: `${CONTRACT}; optional, given for delivery notices`, mask: maskPhone },
+  'customer.dateOfBirth': { legalBasis: 'Art. 6(1)(c) GDPR with §§9, 10 JuSchG: age check for age-restricted goods only', mask: maskDate },
+  'customer.vatId': { legalBasis: 'Art. 6(1)(c) GDPR with §14a(1) UStG: a reverse-charge invoice names the buyer\'s VAT ID', mask: maskVatId },
+  ...prefixed('shippingAddress', address(CONTRACT)),
+  ...prefixed('invoiceAddress', address('Art. 6(1)(c) GDPR with §14(4) Nr. 1 UStG: the invoice states the buyer\'s address')),
+} as Record<DePersonalField, PersonalFieldSpec>;
 
-/** How one role may see one field. */
-export interface FieldGrant {
-  disclosure: Disclosure;
-  /** Purposes the caller must declare; absent means any purpose. */
-  purposes?: readonly DePurpose[];
-  /** Only while the caller works on an open support case for the order. */
-  needsOpenCase?: boolean;
-  /** May be read while restricted (GDPR art. 18): only where the law that keeps the data also asks for it. */
-  readsRestricted?: boolean;
-}
-
-/** `OWN`: the data subject only; `REGION`: staff whose token names region de; `ANY`: global roles. */
-export type Scope = 'OWN' | 'REGION' | 'ANY';
-
-export interface RolePolicy {
-  scope: Scope;
-  fields: Partial<Record<DePersonalField, FieldGrant>>;
-}
-
-const grant = (fields: readonly DePersonalField[], fieldGrant: FieldGrant) =>
-  Object.fromEntries(fields.map((field) => [field, fieldGrant])) as Partial<Record<DePersonalField, FieldGrant>>;
 const COUNTRIES: DePersonalField[] = ['shippingAddress.country', 'invoiceAddress.country'];
 const WITHOUT_COUNTRIES = DE_PERSONAL_FIELDS.filter((field) => !COUNTRIES.includes(field));
+const INVOICE_DATA: DePersonalField[] = ['customer.name', 'customer.vatId', ...INVOICE_FIELDS];
 
 /**
  * Who sees which personal field of a German customer, for which purpose, and how (GDPR art. 5(1)(c) data
- * minimisation and art. 25 data protection by default). A field a role is not granted is denied.
+ * minimisation and art. 25 data protection by default). Auditors' row is the shared one: countries only.
  */
-export const DE_FIELD_ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
-  // Art. 15 GDPR: the data subject sees everything held about them.
-  customer: { scope: 'OWN', fields: grant(DE_PERSONAL_FIELDS, { disclosure: 'FULL' }) },
+const DE_ROLES: Record<RegionalRole, RolePolicy<DePersonalField>> = {
+  // Art. 15 GDPR: the data subject sees everything held about them, restricted invoice data included.
+  customer: { scope: 'OWN', fields: grant(DE_PERSONAL_FIELDS, { disclosure: 'FULL', readsRestricted: true }) },
   // Operators steer fulfilment: who and where in full, contact and invoice data only enough to recognise them.
   operator: {
     scope: 'REGION',
@@ -73,16 +65,13 @@ export const DE_FIELD_ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'customer.phone': { disclosure: 'FULL', purposes: ['delivery'] },
     },
   },
-  // Auditors link records without identifying anyone (art. 4(5) GDPR pseudonymisation); countries are statistics.
-  auditor: {
-    scope: 'ANY',
-    fields: { ...grant(WITHOUT_COUNTRIES, { disclosure: 'PSEUDONYMISED' }), ...grant(COUNTRIES, { disclosure: 'FULL' }) },
-  },
+  // The company's own bookkeeping books and corrects invoices, also after erasure (§14b UStG, §147(1) AO; art. 17(3)(b) GDPR).
+  bookkeeping: { scope: 'REGION', fields: grant(INVOICE_DATA, { disclosure: 'FULL', purposes: ['invoicing'], readsRestricted: true }) },
   // Tax auditors read invoice data, also while restricted (§147(6) AO data access; art. 17(3)(b) GDPR).
   tax_auditor: {
     scope: 'ANY',
     fields: {
-      ...grant(['customer.name', 'customer.vatId', ...INVOICE_FIELDS], { disclosure: 'FULL', purposes: ['tax_audit'], readsRestricted: true }),
+      ...grant(INVOICE_DATA, { disclosure: 'FULL', purposes: ['tax_audit'], readsRestricted: true }),
       'shippingAddress.country': { disclosure: 'FULL', purposes: ['tax_audit'] },
     },
   },
@@ -95,28 +84,4 @@ export const DE_FIELD_ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
   service: { scope: 'ANY', fields: {} },
 };
 
-/** The facts about one stored field that the decision needs. */
-export interface FieldFacts {
-  region: string;
-  customerRef: string;
-  /** The field is kept only for a statutory retention duty and its processing is restricted (art. 18 GDPR). */
-  restricted: boolean;
-  /** The caller has an open support case for the order assigned to them. */
-  openCaseForCaller: boolean;
-}
-
-/**
- * Decides how `principal` may see `field`. The checks run from the broadest to the narrowest, so the reason
- * names the first thing that would have to change: the role, the scope, the restriction, the purpose, the case.
- */
-export function decideFieldAccess(field: DePersonalField, principal: Principal, facts: FieldFacts): FieldDecision {
-  const policy = DE_FIELD_ACCESS_POLICY[principal.role];
-  const fieldGrant = policy.fields[field];
-  if (!fieldGrant) return { denied: 'ROLE_NOT_ALLOWED' };
-  if (policy.scope === 'OWN' && principal.subject !== facts.customerRef) return { denied: 'NOT_OWN_DATA' };
-  if (policy.scope === 'REGION' && !principal.regions.includes(facts.region)) return { denied: 'REGION_NOT_ALLOWED' };
-  if (facts.restricted && !fieldGrant.readsRestricted) return { denied: 'RESTRICTED' };
-  if (fieldGrant.purposes && !fieldGrant.purposes.some((purpose) => purpose === principal.purpose)) return { denied: 'PURPOSE_NOT_ALLOWED' };
-  if (fieldGrant.needsOpenCase && !facts.openCaseForCaller) return { denied: 'NO_OPEN_CASE' };
-  return { disclosure: fieldGrant.disclosure };
-}
+export const DE_DISCLOSURE_POLICY: DisclosurePolicy<DePersonalField> = { region: 'de', fields: DE_FIELDS, roles: DE_ROLES };

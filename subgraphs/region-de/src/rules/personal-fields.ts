@@ -22,23 +22,3 @@ export type AddressGroup = 'shippingAddress' | 'invoiceAddress';
 export const INVOICE_RETAINED_FIELDS: ReadonlySet<DePersonalField> = new Set<DePersonalField>(['customer.name', 'customer.vatId', ...INVOICE_FIELDS]);
 
 export const isRetainedForInvoices = (field: DePersonalField): boolean => INVOICE_RETAINED_FIELDS.has(field);
-
-/** What kind of value a field holds, which decides how it is masked or pseudonymised. */
-export type FieldKind = 'name' | 'email' | 'phone' | 'date' | 'vatId' | Exclude<AddressPart, 'recipientName'>;
-
-export function kindOf(field: DePersonalField): FieldKind {
-  const [, part] = field.split('.') as [string, string];
-  switch (part) {
-    case 'name':
-    case 'recipientName':
-      return 'name';
-    case 'dateOfBirth':
-      return 'date';
-    case 'email':
-    case 'phone':
-    case 'vatId':
-      return part;
-    default:
-      return part as Exclude<AddressPart, 'recipientName'>;
-  }
-}

@@ -1,3 +1,4 @@
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { berlinDate, yearOf, type IsoDate } from './calendar.rules.js';
 
 /**
@@ -26,6 +27,25 @@ export const SHORTEST_RETENTION_YEARS = Math.min(...Object.values(RETENTION_CLAS
  */
 export function retentionEndsOn(documentDate: IsoDate, retentionClass: RetentionClass): IsoDate {
   return `${yearOf(documentDate) + RETENTION_CLASSES[retentionClass].years}-12-31`;
+}
+
+/** One step of an order's timeline, as region-de's copy of it records. */
+export interface TimelineStep {
+  toStatus: OrderStatus;
+  at: Date;
+}
+
+/**
+ * The German date of the newest booking document that names the buyer, from which retention counts (§14b(1)
+ * S. 3 UStG, §147(4) AO: from the end of the year the document was issued): the invoice, issued when the order
+ * is first paid, or a later credit note for a refund. Null when the order was never paid: no invoice exists.
+ * Other changes (delivery, a return request) issue no document and move nothing.
+ */
+export function invoiceDocumentDate(timeline: readonly TimelineStep[]): IsoDate | null {
+  const paid = timeline.filter((step) => step.toStatus === 'PAID').map((step) => step.at.getTime());
+  if (paid.length === 0) return null;
+  const refunds = timeline.filter((step) => step.toStatus === 'REFUNDED').map((step) => step.at.getTime());
+  return berlinDate(new Date(Math.max(Math.min(...paid), ...refunds)));
 }
 
 export interface RetainedRecord {

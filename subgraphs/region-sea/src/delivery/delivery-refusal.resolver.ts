@@ -12,7 +12,7 @@ export function createDeliveryRefusalResolver(refusals: DeliveryRefusalService) 
     })
     async refuseSeaDelivery(@Arg('input', () => SeaDeliveryRefusalInput) input: SeaDeliveryRefusalInput, @Ctx() { principal }: RequestContext): Promise<SeaDeliveryRefusalView> {
       const { refusal, stockReleases } = await refusals.refuse(principal, input);
-      return { ...refusal, stockReleases };
+      return { ...refusal, coreRejection: refusal.coreRejection ?? null, stockReleases };
     }
   }
   return SeaDeliveryRefusalResolver;

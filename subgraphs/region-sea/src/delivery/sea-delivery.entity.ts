@@ -3,10 +3,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const SEA_REFUSAL_REASONS = ['CHANGED_MIND', 'CANNOT_PAY', 'DAMAGED_PARCEL', 'WRONG_ITEM', 'OTHER'] as const;
 export type SeaRefusalReason = (typeof SEA_REFUSAL_REASONS)[number];
 
-/**
- * A parcel the customer refused at the door. Core's state machine has no state for it yet, so the refusal
- * lives here until core can record DELIVERY_REFUSED → RETURNED_TO_SENDER.
- */
+/** A parcel the customer refused at the door; core records DELIVERY_REFUSED from the command it queued. */
 export const SeaDeliveryRefusal = defineEntity({
   name: 'SeaDeliveryRefusal',
   tableName: 'sea_delivery_refusal',
@@ -15,6 +12,8 @@ export const SeaDeliveryRefusal = defineEntity({
     courierId: p.string().length(200),
     reason: p.enum(SEA_REFUSAL_REASONS),
     refusedAt: p.datetime(),
+    /** Core's reason when it refused to record the refusal; its stock releases are then withdrawn. */
+    coreRejection: p.string().length(500).nullable(),
   },
 });
 export type SeaDeliveryRefusal = InferEntity<typeof SeaDeliveryRefusal>;

@@ -20,6 +20,11 @@ export class SeaDeliveryRefusalView {
   @Field(() => SeaRefusalReasonEnum) reason!: SeaRefusalReason;
   @Field(() => GraphQLISODateTime) refusedAt!: Date;
   @Field(() => [SeaStockReleaseView]) stockReleases!: SeaStockReleaseView[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why core refused to record the refusal (code and reason), e.g. the order was already delivered; its stock releases are then withdrawn. Null while core agrees or has not answered yet.',
+  })
+  coreRejection!: string | null;
 }
 
 @InputType()

@@ -1,10 +1,8 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
 import { InputValidationError } from '@hub/shared/errors';
-import type { Channel, OrderLineInput, OrderSnapshot } from '@hub/shared/messaging/contracts';
-import type { OrderIntakeService } from '@hub/shared/region/order-intake.service';
+import type { Channel, OrderLineInput } from '@hub/shared/messaging/contracts';
+import type { OrderIntakeService, PlacedOrder } from '@hub/shared/region/order-intake.service';
 import { SeaPayment } from '../payments/sea-payment.entity.js';
-import { confirmAmountDue } from '../payments/sea-payment.repository.js';
 import type { SeaPaymentMethod } from '../payments/sea-payment-method.js';
 import { assertWithinCodLimit } from '../rules/cod-limit.rules.js';
 import { determineCurrency, type SeaCountry } from '../rules/country-currency.rules.js';
@@ -37,12 +35,12 @@ export interface SeaPlacement {
 
 /**
  * Places SEA orders: the destination country's rules (currency, postal code, phone numbers, cash-on-delivery
- * limit), then the shared intake, which records the order here with its personal data and registers it in core.
+ * limit), then the shared intake, which records the order here with its personal data and queues its registration in core.
  */
 export class SeaOrderPlacementService {
-  constructor(private readonly orm: MikroORM, private readonly intake: OrderIntakeService) {}
+  constructor(private readonly intake: OrderIntakeService) {}
 
-  async place(placement: SeaPlacement): Promise<OrderSnapshot> {
+  async place(placement: SeaPlacement): Promise<PlacedOrder> {
     const { address, paths } = placement;
     const country = address.country as SeaCountry;
     const currency = determineCurrency(country)!;
@@ -58,7 +56,7 @@ export class SeaOrderPlacementService {
     const amountDue = calculateTotals(placement.lines, placement.shippingTotal, placement.discountTotal).grandTotal;
     if (placement.payment === 'COD') assertWithinCodLimit(country, amountDue);
 
-    const snapshot = await this.intake.place({
+    return this.intake.place({
       principal: placement.principal,
       idempotencyKey: placement.idempotencyKey,
       input: placement.input,
@@ -68,6 +66,7 @@ export class SeaOrderPlacementService {
       lines: placement.lines,
       shippingTotal: placement.shippingTotal,
       discountTotal: placement.discountTotal,
+      paymentTerms: placement.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID',
       storeRegionalData: (em, orderId) => {
         em.create(SeaOrderContact, {
           orderId, customerName: placement.customer.name, customerPhone, recipientName: address.recipientName, recipientPhone,
@@ -77,8 +76,6 @@ export class SeaOrderPlacementService {
         if (placement.payment) em.create(SeaPayment, { orderId, method: placement.payment, currency, amountDue });
       },
     });
-    if (placement.payment) await confirmAmountDue(this.orm.em.fork(), snapshot.orderId, snapshot.grandTotal);
-    return snapshot;
   }
 }
 

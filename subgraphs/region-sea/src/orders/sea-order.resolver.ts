@@ -4,6 +4,7 @@ import { toOrderLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { SEA_REGION } from '../delivery/sea-access.js';
 import type { SeaOrderPlacementService } from './sea-order-placement.service.js';
 import { PlaceSeaOrderInput, SeaQuickOrderInput } from './sea-order.input.js';
@@ -36,7 +37,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
         customer: { name: input.address.recipientName, phone: input.address.recipientPhone }, address: input.address, payment: input.payment,
         paths: { customerPhone: 'address.recipientPhone', address: 'address' },
       });
-      return { id: snapshot.orderId, number: snapshot.number, total: snapshot.grandTotal, status: snapshot.status };
+      return { id: snapshot.orderId, number: snapshot.number, total: snapshot.grandTotal, status: 'CREATED', registration: snapshot.registration };
     }
 
     @FieldResolver(() => SeaOrderDetails, { nullable: true, description: 'region-sea\'s data for a SEA order; null for other regions\' orders.' })
@@ -44,8 +45,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
       const record = await loadReadableRegionalOrder(context, orm, SEA_REGION, order.id);
       if (!record) return null;
       return {
-        orderId: record.orderId, customerRef: record.customerRef, registration: record.registration,
-        customer: null, shippingAddress: null, payment: null, deliveryRefusal: null,
+        ...toRegionalOrderFacts(record), customer: null, shippingAddress: null, payment: null, deliveryRefusal: null,
       };
     }
   }

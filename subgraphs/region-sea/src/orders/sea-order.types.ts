@@ -1,44 +1,36 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { RegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 import { OrderStatusEnum } from '@hub/shared/graphql/enums';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { SeaDeliveryRefusalView } from '../delivery/sea-delivery.types.js';
 import { SeaPaymentView } from '../payments/sea-payment.types.js';
 
-@ObjectType()
+@ObjectType({ description: 'The buyer, disclosed field by field by region-sea\'s personal-data policy; null when a requested field is withheld (see the errors\' `reason`).' })
 export class SeaCustomer {
-  @Field(() => String) name!: string;
-  @Field(() => String, { description: 'E.164.' }) phone!: string;
+  /** Carried for the field resolvers; every field goes through the shared personal-data gate. */
+  orderId!: string;
+  customerRef!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where the parcel goes, disclosed field by field by region-sea\'s personal-data policy; null when a requested field is withheld.' })
 export class SeaAddress {
-  @Field(() => String) recipientName!: string;
-  @Field(() => String, { description: 'E.164.' }) recipientPhone!: string;
-  @Field(() => String) line1!: string;
-  @Field(() => String, { nullable: true }) line2!: string | null;
-  @Field(() => String, { nullable: true }) subdistrict!: string | null;
-  @Field(() => String, { nullable: true }) district!: string | null;
-  @Field(() => String) city!: string;
-  @Field(() => String) province!: string;
-  @Field(() => String) postalCode!: string;
-  @Field(() => String) country!: string;
+  orderId!: string;
+  customerRef!: string;
 }
 
 @ObjectType({ description: 'What a mobile checkout shows once the order exists; amounts in the minor unit of the destination\'s currency.' })
 export class SeaOrderConfirmation {
   @Field(() => ID) id!: string;
   @Field(() => String) number!: string;
-  @Field(() => MinorUnits, { description: 'Grand total, as core registered it.' }) total!: number;
+  @Field(() => MinorUnits, { description: 'Grand total, by the rule core applies too.' }) total!: number;
   @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field(() => String, { description: 'PENDING until core has registered the order (the app need not wait for it), then REGISTERED, or REJECTED.' })
+  registration!: string;
 }
 
 @ObjectType({ description: 'What region-sea knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
-export class SeaOrderDetails {
-  /** Carried for the field resolvers below; not part of the schema. */
-  orderId!: string;
-  customerRef!: string;
-  @Field(() => String, { description: 'PENDING until core has registered the order.' }) registration!: string;
+export class SeaOrderDetails extends RegionalOrderFacts {
   @Field(() => SeaCustomer, { nullable: true }) customer!: SeaCustomer | null;
   @Field(() => SeaAddress, { nullable: true }) shippingAddress!: SeaAddress | null;
   @Field(() => SeaPaymentView, { nullable: true, description: 'Null when payment was settled outside the hub.' }) payment!: SeaPaymentView | null;

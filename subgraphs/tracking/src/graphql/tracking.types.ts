@@ -24,7 +24,7 @@ export class TrackingEventView {
 export const TrackingEventConnectionView = connectionType(TrackingEventView, 'TrackingEvent', 'A page of tracking events.');
 export type TrackingEventConnectionView = Connection<TrackingEventView>;
 
-@ObjectType('Shipment', { description: 'A parcel of an order with one carrier, as tracking follows it.' })
+@ObjectType('TrackedShipment', { description: 'A parcel of an order with one carrier, as tracking follows it (joins fulfilment\'s Shipment by carrier and tracking number).' })
 export class ShipmentView {
   @Field(() => ID, { description: 'Tracking\'s id of the shipment.' }) id!: string;
   @Field(() => ID, { description: 'The order it belongs to.' }) orderId!: string;

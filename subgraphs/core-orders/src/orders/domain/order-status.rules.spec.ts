@@ -30,6 +30,21 @@ describe('order status transitions', () => {
     returnFlow.slice(1).forEach((to, i) => expect(() => assertCanTransition(returnFlow[i]!, to)).not.toThrow());
   });
 
+  it.each([
+    ['CREATED', 'PICKED', 'CASH_ON_DELIVERY', true],
+    ['CREATED', 'PAID', 'CASH_ON_DELIVERY', false],
+    ['CREATED', 'CANCELLED', 'CASH_ON_DELIVERY', true],
+    ['CREATED', 'PICKED', 'PREPAID', false],
+    ['CREATED', 'PAID', 'PREPAID', true],
+    ['PICKED', 'PACKED', 'CASH_ON_DELIVERY', true],
+  ] as const)('%s → %s with %s terms: %s', (from, to, terms, legal) => {
+    expect(allowedTransitions(from, terms).includes(to)).toBe(legal);
+  });
+
+  it('takes a return back without door pickup (sent or dropped off by the customer)', () => {
+    expect(() => assertCanTransition('RETURN_REQUESTED', 'RETURN_RECEIVED')).not.toThrow();
+  });
+
   it('sends a parcel refused at the door back to the warehouse', () => {
     expect(() => assertCanTransition('OUT_FOR_DELIVERY', 'DELIVERY_REFUSED')).not.toThrow();
     expect(() => assertCanTransition('DELIVERY_REFUSED', 'RETURNED_TO_SENDER')).not.toThrow();
@@ -55,6 +70,7 @@ describe('order status transitions', () => {
     ['carrier', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', false],
     ['service', 'RETURN_RECEIVED', 'REFUNDED', true],
     ['warehouse', 'PAID', 'PICKED', true],
+    ['warehouse', 'CREATED', 'PICKED', true],
     ['carrier', 'OUT_FOR_DELIVERY', 'DELIVERY_REFUSED', true],
     ['warehouse', 'DELIVERY_REFUSED', 'RETURNED_TO_SENDER', true],
   ] as const)('%s moving %s → %s: %s', (role, from, to, expected) => {

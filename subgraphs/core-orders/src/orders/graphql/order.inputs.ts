@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { ORDER_STATUSES, type OrderStatus } from '@hub/shared/messaging/contracts';
 import { OrderStatusEnum } from './order.types.js';
 
@@ -12,6 +12,11 @@ export class ChangeOrderStatusInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 500) note?: string;
   @Field(() => String, { nullable: true, description: 'Client-chosen id that makes a retry of this request harmless.' })
   @IsOptional() @Matches(/^[A-Za-z0-9._:-]{8,200}$/) requestId?: string;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When it happened, if earlier than now (a scan uploaded later): not in the future beyond 5 minutes, not before the previous step, at most 30 days ago.',
+  })
+  @IsOptional() @IsDate() occurredAt?: Date;
 }
 
 @InputType()

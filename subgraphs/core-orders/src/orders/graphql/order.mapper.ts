@@ -11,6 +11,7 @@ export function toOrderView(order: Order): OrderView {
     currency: order.currency,
     customerRef: order.customerRef,
     status: order.status,
+    paymentTerms: order.paymentTerms,
     version: order.version,
     placedAt: order.placedAt,
     updatedAt: order.updatedAt,
@@ -23,7 +24,7 @@ export function toOrderView(order: Order): OrderView {
       unitTax: line.unitTax, lineTotal: line.lineTotal, attributes: line.attributes,
     })),
     timeline: order.timeline.getItems().map((step) => ({
-      sequence: step.sequence, from: step.fromStatus ?? null, to: step.toStatus, at: step.at,
+      sequence: step.sequence, from: step.fromStatus ?? null, to: step.toStatus, at: step.at, occurredAt: step.occurredAt,
       actor: { type: step.actorType, id: step.actorId }, note: step.note ?? null, orderVersion: step.orderVersion,
     })),
   };

@@ -35,6 +35,7 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
       const snapshot = await transitions.transition(principal, actorOf(principal), {
         orderId: input.orderId, to: input.status, expectedVersion: input.expectedVersion,
         ...(input.note ? { note: input.note } : {}), ...(input.requestId ? { requestId: input.requestId } : {}),
+        ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
       });
       return toOrderView(await queries.getById(principal, snapshot.orderId));
     }

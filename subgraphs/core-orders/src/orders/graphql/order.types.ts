@@ -1,8 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLISODateTime } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import type { Channel, OrderStatus } from '@hub/shared/messaging/contracts';
-import { ChannelEnum, OrderStatusEnum } from '@hub/shared/graphql/enums';
+import type { Channel, OrderStatus, PaymentTerms } from '@hub/shared/messaging/contracts';
+import { ChannelEnum, OrderStatusEnum, PaymentTermsEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 
 export { OrderStatusEnum };
@@ -18,7 +18,10 @@ export class OrderStatusChangeView {
   @Field(() => Int) sequence!: number;
   @Field(() => OrderStatusEnum, { nullable: true }) from!: OrderStatus | null;
   @Field(() => OrderStatusEnum) to!: OrderStatus;
-  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When core recorded the step.' }) at!: Date;
+  @Field(() => GraphQLISODateTime, {
+    description: 'When the step happened (a carrier\'s scan, a region\'s change made while core was away); deadlines count from it. Equal to `at` when nobody reported an earlier time.',
+  }) occurredAt!: Date;
   @Field(() => ActorView) actor!: ActorView;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Int, { description: 'The order version this step produced.' }) orderVersion!: number;
@@ -55,11 +58,12 @@ export class OrderView {
   @Field(() => String, { description: 'ISO 4217 code; every amount is in its minor unit.' }) currency!: string;
   @Field(() => String, { description: 'Pseudonymous customer reference; personal data lives in the region.' }) customerRef!: string;
   @Field(() => OrderStatusEnum) status!: OrderStatus;
+  @Field(() => PaymentTermsEnum, { description: 'Cash-on-delivery orders go to picking without PAID: the cash is taken at the door.' }) paymentTerms!: PaymentTerms;
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion.' }) version!: number;
   @Field(() => [OrderLineView]) lines!: OrderLineView[];
   @Field(() => OrderTotalsView) totals!: OrderTotalsView;
   @Field(() => [OrderStatusChangeView]) timeline!: OrderStatusChangeView[];
-  @Field(() => GraphQLISODateTime) placedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
 

@@ -1,8 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { ORDER_STATUSES } from '@hub/shared/messaging/contracts';
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { Order } from './order.entity.js';
 
-/** One step of an order's timeline: when, who (user, system or carrier) and from which status to which. */
+/** One step of an order's timeline: when it happened and when it was recorded, who (user, system or carrier) and from which status to which. */
 export const OrderStatusChange = defineEntity({
   name: 'OrderStatusChange',
   tableName: 'order_status_change',
@@ -10,9 +10,12 @@ export const OrderStatusChange = defineEntity({
     id: p.bigint('number').primary().autoincrement(),
     order: () => p.manyToOne(Order).deleteRule('cascade'),
     sequence: p.integer(),
-    fromStatus: p.enum(ORDER_STATUSES).nullable(),
-    toStatus: p.enum(ORDER_STATUSES),
+    fromStatus: p.string().length(32).$type<OrderStatus>().nullable(),
+    toStatus: p.string().length(32).$type<OrderStatus>(),
+    /** When core recorded the step. */
     at: p.datetime(),
+    /** When it happened (a carrier's scan, a region's local change): what deadlines count from. */
+    occurredAt: p.datetime(),
     actorType: p.string().length(16),
     actorId: p.string().length(200),
     note: p.string().length(500).nullable(),

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { CHANNELS, ORDER_STATUSES } from '@hub/shared/messaging/contracts';
+import { CHANNELS, type OrderStatus, type PaymentTerms } from '@hub/shared/messaging/contracts';
 import { OrderLine } from './order-line.entity.js';
 import { OrderStatusChange } from './order-status-change.entity.js';
 
@@ -9,12 +9,16 @@ export const Order = defineEntity({
   tableName: 'order',
   properties: {
     id: p.uuid().primary(),
+    /** Allocated by the region that took the order in (region prefix + the region's sequence). */
     number: p.string().length(40).unique(),
     region: p.string().length(16).index(),
     channel: p.enum(CHANNELS),
     currency: p.string().length(3),
     customerRef: p.string().length(200).index(),
-    status: p.enum(ORDER_STATUSES).index(),
+    /** One of `ORDER_STATUSES`; the state machine decides, so the list is not repeated in SQL. */
+    status: p.string().length(32).$type<OrderStatus>().index(),
+    /** Cash on delivery skips PAID: the money is taken at the door. */
+    paymentTerms: p.string().length(20).$type<PaymentTerms>().default('PREPAID'),
     itemsTotal: p.bigint('number'),
     taxTotal: p.bigint('number'),
     shippingTotal: p.bigint('number'),

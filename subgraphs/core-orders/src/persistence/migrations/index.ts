@@ -2,6 +2,7 @@ import { Migration20261125000000InitialSchema } from './Migration20261125000000I
 import { Migration20261125010000SubgraphRegistry } from './Migration20261125010000SubgraphRegistry.js';
 import { Migration20261125020000RegionSummaries } from './Migration20261125020000RegionSummaries.js';
 import { Migration20261125030000RefusedDeliveries } from './Migration20261125030000RefusedDeliveries.js';
+import { Migration20261202000000EdgeAutonomy } from './Migration20261202000000EdgeAutonomy.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const coreMigrations = {
@@ -9,4 +10,5 @@ export const coreMigrations = {
   Migration20261125010000SubgraphRegistry,
   Migration20261125020000RegionSummaries,
   Migration20261125030000RefusedDeliveries,
+  Migration20261202000000EdgeAutonomy,
 };

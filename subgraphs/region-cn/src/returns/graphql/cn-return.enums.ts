@@ -7,7 +7,11 @@ import { REFUND_DESTINATIONS, type RefundDestination } from '../persistence/cn-r
 const enumOf = <const T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const CnReturnStateEnum = enumOf<ReturnState>(RETURN_STATES);
-registerEnumType(CnReturnStateEnum, { name: 'CnReturnState', description: 'Where a 7-day no-reason return is.' });
+registerEnumType(CnReturnStateEnum, {
+  name: 'CnReturnState',
+  description: 'Where a 7-day no-reason return is.',
+  valuesConfig: { REFUSED_BY_CORE: { description: 'Core refused to record the request (see coreRejection); the units can be returned again.' } },
+});
 
 export const CnReturnEligibilityReasonEnum = enumOf<EligibilityReason>(ELIGIBILITY_REASONS);
 registerEnumType(CnReturnEligibilityReasonEnum, {

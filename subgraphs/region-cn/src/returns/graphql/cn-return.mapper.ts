@@ -8,7 +8,7 @@ export function toReturnView(ret: CnReturn): CnReturnView {
   return Object.assign(new CnReturnView(), {
     id: ret.id, orderId: ret.orderId, state: ret.state, version: ret.version, requestedAt: ret.requestedAt,
     windowClosesBefore: ret.windowClosesBefore, refundDestination: ret.refundDestination, giftsReturned: ret.giftsReturned ?? null,
-    receivedAt: ret.receivedAt ?? null, refundDueBefore: ret.refundDueBefore ?? null,
+    receivedAt: ret.receivedAt ?? null, refundDueBefore: ret.refundDueBefore ?? null, coreRejection: ret.coreRejection ?? null,
   });
 }
 

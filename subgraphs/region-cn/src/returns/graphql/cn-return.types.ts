@@ -40,6 +40,11 @@ export class CnReturnView {
   @Field(() => GraphQLISODateTime, { nullable: true }) receivedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'The refund is due before this instant: seven CST days after receipt.' })
   refundDueBefore!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why core refused to record a step of this return (step, code and reason); null while core agrees. A refused request leaves the return REFUSED_BY_CORE with its units free again; a later refused step keeps the return as it is here for an operator to settle with core.',
+  })
+  coreRejection!: string | null;
 }
 
 @ObjectType({ description: 'A return request the rules turned down; nothing was recorded.' })

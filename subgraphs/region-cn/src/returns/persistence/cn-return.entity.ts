@@ -28,6 +28,8 @@ export const CnReturn = defineEntity({
     receivedAt: p.datetime().nullable(),
     refundDueBefore: p.datetime().nullable(),
     inspectedBy: p.string().length(200).nullable(),
+    /** Core's reason for refusing one of this return's steps (`<step>: <code>: <message>`); null while core agrees. */
+    coreRejection: p.string().length(500).nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

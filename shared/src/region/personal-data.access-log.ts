@@ -1,14 +1,13 @@
-import type { Principal } from '@hub/shared/auth/principal';
-import { loaderFor, type RequestContext } from '@hub/shared/graphql/context';
-import type { MikroORM } from '@hub/shared/persistence/orm';
-import type { DenialReason, Disclosure } from '../rules/field-access.policy.js';
-import type { DePersonalField } from '../rules/personal-fields.js';
-import { DeAccessLog } from './de-access-log.entity.js';
+import type { Principal } from '../auth/principal.js';
+import { loaderFor, type RequestContext } from '../graphql/context.js';
+import type { MikroORM } from '../persistence/orm.js';
+import { PersonalDataAccessLog } from './personal-data.access-log.entity.js';
+import type { DenialReason, Disclosure } from './personal-data.policy.js';
 
 export interface AccessLogEntry {
   orderId: string;
-  field: DePersonalField;
-  disclosure: Disclosure | 'DENIED';
+  field: string;
+  disclosure: Disclosure | 'DENIED' | 'ERASED';
   reason: DenialReason | null;
 }
 
@@ -44,7 +43,7 @@ export class AccessLogRecorder {
       at, actorSubject: subject, actorRole: role, purpose: purpose ?? null, ...entry,
     })));
     try {
-      await this.orm.em.fork().insertMany(DeAccessLog, rows);
+      await this.orm.em.fork().insertMany(PersonalDataAccessLog, rows);
       batch.forEach(({ settle }) => settle());
     } catch (error) {
       batch.forEach(({ settle }) => settle(error ?? new Error('access log write failed')));
@@ -54,4 +53,4 @@ export class AccessLogRecorder {
 
 /** The request's recorder: one per request, so batches never mix callers. */
 export const accessLogOf = (context: RequestContext, orm: MikroORM, clock: () => Date): AccessLogRecorder =>
-  loaderFor(context, 'de-access-log', () => new AccessLogRecorder(orm, context.principal, clock));
+  loaderFor(context, 'personal-data-access-log', () => new AccessLogRecorder(orm, context.principal, clock));

@@ -1,0 +1,54 @@
+// CPU time of the hub's service processes, read from their own counters (/proc/<pid>/stat: utime + stime).
+// CPU milliseconds per operation stay comparable across runs on a shared machine, where operations per second
+// swing with whatever else the cores are doing.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** The hub's services among this process's children (those running `dist/main.js`), as name → pid. */
+export function serviceProcesses(services) {
+  const names = Object.fromEntries(Object.entries(services).map(([name, dir]) => [dir, name]));
+  const found = new Map();
+  let entries;
+  try {
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return found;
+  }
+  for (const pid of entries) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/main.js')) continue;
+      const dir = Object.keys(names).find((d) => readlinkSync(`/proc/${pid}/cwd`).endsWith(d));
+      if (dir) found.set(names[dir], Number(pid));
+    } catch { /* the process went away */ }
+  }
+  return found;
+}
+
+/** User + system CPU milliseconds each process has used so far. */
+export function cpuSnapshot(processes) {
+  const snapshot = new Map();
+  for (const [name, pid] of processes) {
+    try {
+      // The command name (field 2) may hold spaces, so count fields after its closing parenthesis.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      snapshot.set(name, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+    } catch { /* the process went away */ }
+  }
+  return snapshot;
+}
+
+/** CPU milliseconds per operation for each service between two snapshots. */
+export function cpuPerOperation(before, after, operations) {
+  return new Map([...after].map(([name, ms]) => [name, operations > 0 ? (ms - (before.get(name) ?? 0)) / operations : NaN]));
+}

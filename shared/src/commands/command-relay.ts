@@ -1,0 +1,237 @@
+import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Logger } from '../logger.js';
+import { commandReplySchema, type CommandReply, type OrderSnapshot } from '../messaging/contracts.js';
+import type { Subjects } from '../messaging/subjects.js';
+import { CoreCommandRecord } from './core-command.entity.js';
+import { retryDelayMs } from './retry-delay.js';
+
+export interface CoreRejection {
+  code: string;
+  message: string;
+}
+
+/**
+ * What a command's purpose does with core's verdict, in the transaction that records it. `onRejected` says
+ * what is undone locally when core refuses the command for good; without it only the command shows REJECTED.
+ */
+export interface CommandOutcomeHandlers {
+  onAccepted?: (em: EntityManager, command: CoreCommandRecord, order: OrderSnapshot) => Promise<void>;
+  onRejected?: (em: EntityManager, command: CoreCommandRecord, rejection: CoreRejection) => Promise<void>;
+}
+
+export type CommandOutcome = 'accepted' | 'rejected' | 'retry';
+
+export interface CoreCommandRelayOptions {
+  nc: NatsConnection;
+  orm: MikroORM;
+  subjects: Subjects;
+  logger: Logger;
+  /** The sender's schema, where its `core_command` table lives. */
+  schema: string;
+  /** The sender's subgraph name, sent with each command. */
+  source: string;
+  handlers: Record<string, CommandOutcomeHandlers>;
+  batchSize?: number;
+  /** Fallback poll; `nudge()` after a commit that queued commands, and core's start-up notice, start a pass at once. */
+  pollIntervalMs?: number;
+  requestTimeoutMs?: number;
+  retry?: { baseMs: number; maxMs: number };
+  leaseMs?: number;
+  /** Called after each attempt is settled; tests wait on it instead of sleeping. */
+  onSettled?: (command: Pick<CoreCommandRecord, 'commandId' | 'orderId' | 'purpose' | 'sequence'>, outcome: CommandOutcome) => void;
+}
+
+interface ClaimedCommand {
+  id: string;
+  command_id: string;
+  order_id: string;
+  sequence: number;
+  kind: string;
+  purpose: string;
+  body: unknown;
+  attempts: number;
+}
+
+/**
+ * Sends queued commands to core, one request at a time per order and in their order: only the oldest
+ * pending command of each order is claimed, and the next one only after core accepted or refused it. A claim
+ * is a lease taken in its own short transaction, so no database transaction is open while core is asked,
+ * several relays can run side by side, and a relay that dies hands its commands on when the lease runs out.
+ * Core de-duplicates by command id, so a command sent again after a lost answer is applied once.
+ */
+export class CoreCommandRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private availability: Subscription | undefined;
+  private readonly settleWaiters = new Set<() => void>();
+
+  constructor(private readonly options: CoreCommandRelayOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.availability = this.options.nc.subscribe(this.options.subjects.coreAvailable, {
+      callback: () => void this.retryNow().catch((error: unknown) => this.options.logger.warn({ err: error }, 'could not reschedule commands')),
+    });
+    this.schedule(0);
+  }
+
+  /** Asks for a pass now (coalesced with one already running). */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.availability?.unsubscribe();
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Sends everything due, order after order; returns how many attempts were made. Tests call it to drain deterministically. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const attempted = await this.pass();
+      total += attempted;
+      if (attempted === 0) return total;
+    }
+  }
+
+  /**
+   * Resolves once no command is pending (each accepted or refused by core), waking on each settled attempt
+   * rather than polling; rejects after `timeoutMs`. For tests and for draining before a planned shutdown.
+   */
+  async whenIdle(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const settledOnce = new Promise<void>((resolve) => this.settleWaiters.add(resolve));
+      await this.drain();
+      if ((await this.pendingCount()) === 0) return;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`commands still pending for core: ${await this.describePending()}`);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([settledOnce, new Promise((resolve) => (timer = setTimeout(resolve, remaining)))]);
+      clearTimeout(timer);
+    }
+  }
+
+  private async describePending(): Promise<string> {
+    const rows = await this.options.orm.em.fork().find(CoreCommandRecord, { state: 'PENDING' }, { limit: 5, orderBy: { id: 'asc' } });
+    return rows.map((row) => `${row.purpose} ${row.commandId} (${row.attempts} attempts: ${row.lastError ?? 'none yet'})`).join('; ');
+  }
+
+  private async pendingCount(): Promise<number> {
+    const [row] = await this.options.orm.em.fork().getConnection().execute<[{ pending: number }]>(
+      `select count(*)::int as pending from "${this.options.schema}".core_command where state = 'PENDING'`,
+    );
+    return row!.pending;
+  }
+
+  /** Core is back: what waits in back-off is due now. */
+  private async retryNow(): Promise<void> {
+    const { orm, schema } = this.options;
+    await orm.em.fork().getConnection().execute(
+      `update "${schema}".core_command set next_attempt_at = now() where state = 'PENDING' and next_attempt_at > now()`,
+    );
+    this.nudge();
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .then(() => undefined, (error: unknown) => {
+          this.options.logger.warn({ err: error }, 'command relay pass failed; retrying');
+        })
+        .finally(() => {
+          this.running = undefined;
+          if (this.stopped) return;
+          const rerun = this.again;
+          this.again = false;
+          this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
+        });
+    }, delayMs);
+  }
+
+  private async pass(): Promise<number> {
+    const claimed = await this.claim();
+    await Promise.all(claimed.map(async (command) => this.settle(command, await this.send(command))));
+    return claimed.length;
+  }
+
+  /** Leases the oldest pending command of each order that is due and not leased by another relay. */
+  private async claim(): Promise<ClaimedCommand[]> {
+    const { orm, schema, batchSize = 50, leaseMs = 30_000 } = this.options;
+    return orm.em.fork().getConnection().execute<ClaimedCommand[]>(
+      `with head as (
+         select distinct on (order_id) id from "${schema}".core_command where state = 'PENDING' order by order_id, sequence
+       )
+       update "${schema}".core_command c
+          set lease_until = now() + ? * interval '1 millisecond', attempts = c.attempts + 1
+        where c.id in (
+          select due.id from "${schema}".core_command due join head on head.id = due.id
+           where due.next_attempt_at <= now() and (due.lease_until is null or due.lease_until < now())
+           order by due.id limit ? for update of due skip locked)
+       returning c.id, c.command_id, c.order_id, c.sequence, c.kind, c.purpose, c.body, c.attempts`,
+      [leaseMs, batchSize],
+    );
+  }
+
+  private async send(command: ClaimedCommand): Promise<CommandReply> {
+    const envelope = {
+      commandId: command.command_id, source: this.options.source, orderId: command.order_id, sequence: command.sequence,
+      kind: command.kind, body: command.body,
+    };
+    try {
+      const message = await this.options.nc.request(this.options.subjects.coreCommands, JSON.stringify(envelope), {
+        timeout: this.options.requestTimeoutMs ?? 5_000,
+      });
+      return commandReplySchema.parse(message.json());
+    } catch (error) {
+      // No responder, a timeout or a garbled answer: core may or may not have applied it; sending it again is safe.
+      return { outcome: 'retry', code: 'SERVICE_UNAVAILABLE', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async settle(claimed: ClaimedCommand, reply: CommandReply): Promise<void> {
+    const { orm, handlers, retry = { baseMs: 500, maxMs: 30_000 } } = this.options;
+    const handler = handlers[claimed.purpose] ?? {};
+    const settled = await orm.em.fork().transactional(async (em) => {
+      const command = await em.findOne(CoreCommandRecord, { id: Number(claimed.id), state: 'PENDING' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!command) return undefined; // settled meanwhile by a relay that took over an expired lease
+      const now = new Date();
+      if (reply.outcome === 'accepted') {
+        em.assign(command, { state: 'ACCEPTED', settledAt: now, leaseUntil: null, lastError: null });
+        await handler.onAccepted?.(em, command, reply.order);
+      } else if (reply.outcome === 'rejected') {
+        const rejection = { code: reply.code, message: reply.message.slice(0, 500) };
+        em.assign(command, { state: 'REJECTED', settledAt: now, leaseUntil: null, rejectionCode: rejection.code, rejectionMessage: rejection.message });
+        await handler.onRejected?.(em, command, rejection);
+      } else {
+        em.assign(command, {
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(command.attempts, retry)), leaseUntil: null,
+          lastError: `${reply.code}: ${reply.message}`.slice(0, 500),
+        });
+      }
+      await em.flush();
+      return command;
+    });
+    if (!settled) return;
+    this.log(settled, reply);
+    this.options.onSettled?.(settled, reply.outcome);
+    const waiters = [...this.settleWaiters];
+    this.settleWaiters.clear();
+    waiters.forEach((wake) => wake());
+  }
+
+  private log(command: CoreCommandRecord, reply: CommandReply): void {
+    const context = { commandId: command.commandId, orderId: command.orderId, purpose: command.purpose, attempts: command.attempts };
+    if (reply.outcome === 'rejected') this.options.logger.warn({ ...context, code: reply.code }, 'core refused a command');
+    else if (reply.outcome === 'retry' && command.attempts % 10 === 1) this.options.logger.warn({ ...context, code: reply.code }, 'core did not take a command; retrying with back-off');
+  }
+}

@@ -1,0 +1,75 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Principal } from '@hub/shared/auth/principal';
+import { DomainError } from '@hub/shared/errors';
+import type { Logger } from '@hub/shared/logger';
+import { coreCommandSchema, type CommandReply, type CoreCommand, type OrderSnapshot } from '@hub/shared/messaging/contracts';
+import type { Subjects } from '@hub/shared/messaging/subjects';
+import type { OrderRegistrationService } from '../order-registration.service.js';
+import type { OrderTransitionService } from '../order-transition.service.js';
+
+const QUEUE_GROUP = 'core-orders';
+
+/** Subgraphs act on core as the system: the sender has already authorised its own caller, whom it names as the actor. */
+const SUBGRAPH_SERVICE: Principal = { subject: 'subgraph-service', role: 'service', regions: [] };
+
+/**
+ * Core's one entry for writes from other subgraphs: commands from their outboxes, each applied once (the
+ * registration's idempotency key, or the command id as the step's request id). The answer is data, never
+ * an exception: `rejected` when the command can never succeed as sent (a domain rule, invalid input),
+ * `retry` when it might later (a concurrent change, a database error), and the sender's relay acts on it.
+ */
+export function subscribeCoreCommands(
+  nc: NatsConnection,
+  subjects: Subjects,
+  logger: Logger,
+  registration: OrderRegistrationService,
+  transitions: OrderTransitionService,
+): Subscription {
+  const apply = async (command: CoreCommand): Promise<OrderSnapshot> => {
+    switch (command.kind) {
+      case 'order.register':
+        if (command.body.orderId !== command.orderId) throw new DomainError('BAD_USER_INPUT', 'The command is for another order', { field: 'orderId' });
+        return registration.register(command.body);
+      case 'order.transition': {
+        const { actor, to, note, occurredAt } = command.body;
+        return transitions.transition(SUBGRAPH_SERVICE, actor, {
+          orderId: command.orderId, to, requestId: command.commandId, occurredAt: new Date(occurredAt), ...(note ? { note } : {}),
+        });
+      }
+    }
+  };
+  return nc.subscribe(subjects.coreCommands, {
+    queue: QUEUE_GROUP,
+    callback: (error, message) => {
+      if (error) {
+        logger.error({ err: error }, 'command subscription failed');
+        return;
+      }
+      void (async () => {
+        let reply: CommandReply;
+        const parsed = coreCommandSchema.safeParse(message.json());
+        if (!parsed.success) {
+          const field = parsed.error.issues[0]?.path.join('.') ?? '';
+          reply = { outcome: 'rejected', code: 'BAD_USER_INPUT', message: `Invalid command: ${field}`, details: { field } };
+        } else {
+          try {
+            reply = { outcome: 'accepted', order: await apply(parsed.data) };
+          } catch (failure) {
+            reply = toReply(failure);
+            if (reply.outcome === 'retry') logger.warn({ err: failure, commandId: parsed.data.commandId }, 'command not applied; the sender retries');
+          }
+        }
+        message.respond(JSON.stringify(reply));
+      })();
+    },
+  });
+}
+
+/** A concurrent writer (CONFLICT on the version) may be gone on the next attempt; other domain errors are final. */
+function toReply(failure: unknown): CommandReply {
+  if (failure instanceof DomainError && !(failure.code === 'CONFLICT' && failure.details.field === 'expectedVersion')) {
+    return { outcome: 'rejected', code: failure.code, message: failure.message, details: failure.details };
+  }
+  if (failure instanceof DomainError) return { outcome: 'retry', code: failure.code, message: failure.message };
+  return { outcome: 'retry', code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' };
+}

@@ -1,0 +1,103 @@
+import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { schemaVersion } from '@hub/shared/federation/schema-version';
+import { orderEventSchema, type OrderEvent } from '@hub/shared/messaging/contracts';
+import { DurableConsumer, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
+import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
+import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
+import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
+import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
+import { openInfrastructure } from '@hub/shared/server/infrastructure';
+import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
+import { AllocationService } from './allocation/allocation.service.js';
+import { HighsSolver } from './allocation/solver/highs-solver.js';
+import type { FulfilmentEnv } from './env.js';
+import { PlanningService } from './forecast/planning.service.js';
+import { InventoryService } from './inventory/inventory.service.js';
+import { fulfilmentSubjectsFor } from './messaging/fulfilment-subjects.js';
+import { NodeService } from './nodes/node.service.js';
+import { ReallocationService } from './nodes/reallocation.service.js';
+import { createOrderEventsHandler } from './orders/order-events.handler.js';
+import { fulfilmentMigrations } from './persistence/migrations/index.js';
+import { buildFulfilmentSchema } from './schema.js';
+import { DEMO_NETWORK } from './seed/demo-network.js';
+import { seedNetwork } from './seed/network.js';
+import { query } from './persistence/sql.js';
+
+import { FULFILMENT_SCHEMA } from './persistence/sql.js';
+export { FULFILMENT_SCHEMA };
+
+export interface FulfilmentAppOptions {
+  packageVersion?: string;
+  onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
+}
+
+/** The composition root of fulfilment: opens what it needs, wires the use cases, and starts listening. */
+export async function createFulfilmentApp(env: FulfilmentEnv, options: FulfilmentAppOptions = {}) {
+  const infra = await openInfrastructure('fulfilment', env, { schema: FULFILMENT_SCHEMA, entities: [OutboxEvent, ProcessedMessage], migrations: fulfilmentMigrations });
+  const { orm, nc, logger } = infra;
+  const subjects = fulfilmentSubjectsFor(env.NATS_NAMESPACE);
+  const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: FULFILMENT_SCHEMA, batchSize: 1_000, pipelined: true });
+  const nudge = () => relay.nudge();
+  const solver = env.SOLVER_ENABLED ? new HighsSolver() : null;
+  const allocation = new AllocationService({
+    solver, subjects, backorderPolicy: env.BACKORDER_POLICY,
+    planner: { timeLimitSeconds: env.SOLVER_TIME_LIMIT_MS / 1000, mipRelGap: env.SOLVER_MIP_REL_GAP, maxVariables: 20_000 },
+  });
+  const reallocation = new ReallocationService(orm, allocation, subjects, logger, nudge, env.REALLOCATION_CHUNK);
+  const nodes = new NodeService(orm, reallocation, subjects, nudge);
+  const inventory = new InventoryService(orm);
+  const planning = new PlanningService(orm);
+  const handle = createOrderEventsHandler(allocation);
+  const consumer = new DurableConsumer<OrderEvent>({
+    nc, em: orm.em, logger, stream: infra.subjects.ordersStream, durableName: subjects.ordersConsumer, filterSubject: infra.subjects.ordersAll,
+    schema: orderEventSchema, handle: async (event, em) => {
+      await handle(event, em);
+      nudge();
+    },
+    ...(options.onOrderEventSettled ? { onSettled: options.onOrderEventSettled } : {}),
+  });
+  let server: RunningServer | undefined;
+  let presence: RegistryPresence | undefined;
+  const shutdown = async () => {
+    presence?.stop();
+    await relay.stop();
+    await server?.close();
+    await consumer.stop();
+    await solver?.close();
+    await infra.close();
+  };
+  try {
+    await ensureFulfilmentStream(infra.nc, subjects);
+    if (env.NODE_ENV === 'development') {
+      // `npm start` shows a network with stock; a deployment brings its own nodes.
+      const [{ count }] = await query<{ count: number }>(orm.em.fork(), 'select count(*)::int as count from node') as [{ count: number }];
+      if (count === 0) await seedNetwork(orm.em.fork(), DEMO_NETWORK);
+    }
+    await consumer.start();
+    relay.start();
+    await reallocation.resumeUnfinished();
+    const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning });
+    server = await startServiceServer({ name: 'fulfilment', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
+    presence = announceToRegistry(nc, infra.subjects, logger, {
+      name: 'fulfilment', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
+    }, env.HEARTBEAT_INTERVAL_MS);
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+  return { url: server.url, orm, relay, allocation, reallocation, nodes, inventory, planning, subjects, registryVerdict: presence.verdict, close: shutdown };
+}
+export type FulfilmentApp = Awaited<ReturnType<typeof createFulfilmentApp>>;
+
+async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0], subjects: ReturnType<typeof fulfilmentSubjectsFor>): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const config = { name: subjects.stream, subjects: [subjects.all], storage: StorageType.File, retention: RetentionPolicy.Limits, max_age: nanos(30 * 24 * 3600 * 1000), duplicate_window: nanos(2 * 60 * 1000) };
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch {
+    await jsm.streams.add(config);
+  }
+}
+

@@ -1,0 +1,8 @@
+import { buildFederatedSchema } from '@hub/shared/graphql/subgraph-schema';
+import { OrderReference, orderReferenceResolver } from '@hub/shared/region/order-reference.type';
+import { createFulfilmentResolvers, type FulfilmentResolverDependencies } from './graphql/fulfilment.resolver.js';
+
+/** Fulfilment's subgraph schema; no I/O, so it also prints the SDL at build time. */
+export function buildFulfilmentSchema(dependencies: FulfilmentResolverDependencies) {
+  return buildFederatedSchema({ resolvers: [...createFulfilmentResolvers(dependencies)], orphanedTypes: [OrderReference] }, orderReferenceResolver);
+}

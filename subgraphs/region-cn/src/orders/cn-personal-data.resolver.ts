@@ -1,0 +1,42 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@hub/shared/graphql/context';
+import { PersonalDataGate, rowSource } from '@hub/shared/region/personal-data.gate';
+import { createPersonalFieldResolvers } from '@hub/shared/region/personal-data.resolvers';
+import type { RegionDependencies } from '@hub/shared/region/region-app';
+import { loadByOrderId } from '@hub/shared/region/regional-order.loader';
+import { CN_DISCLOSURE_POLICY, type CnPersonalField } from '../rules/cn-disclosure.policy.js';
+import { CnOrderContact } from './cn-order-contact.entity.js';
+import { CnAddress, CnCustomer, CnOrderDetails } from './cn-order.types.js';
+
+const COLUMNS: Record<CnPersonalField, keyof CnOrderContact> = {
+  'customer.name': 'customerName', 'customer.phone': 'customerPhone',
+  'shippingAddress.recipientName': 'recipientName', 'shippingAddress.recipientPhone': 'recipientPhone', 'shippingAddress.province': 'province',
+  'shippingAddress.city': 'city', 'shippingAddress.district': 'district', 'shippingAddress.street': 'street', 'shippingAddress.postalCode': 'postalCode',
+};
+const required = (field: CnPersonalField) => ({ field, nullable: false });
+
+/** `Order.cn.customer` and `.shippingAddress`: every field through the shared personal-data gate. */
+export function createCnPersonalDataResolvers({ orm }: RegionDependencies) {
+  const gate = new PersonalDataGate(CN_DISCLOSURE_POLICY, rowSource(orm, CnOrderContact, (row, field) => row[COLUMNS[field]] as string | null), orm);
+  const subject = async (details: CnOrderDetails, context: RequestContext) =>
+    (await loadByOrderId(context, orm, CnOrderContact, details.orderId)) ? { orderId: details.orderId, customerRef: details.customerRef } : null;
+
+  @Resolver(() => CnOrderDetails)
+  class CnOrderPersonalDataResolver {
+    @FieldResolver(() => CnCustomer, { nullable: true })
+    customer(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnCustomer | null> { return subject(details, context); }
+
+    @FieldResolver(() => CnAddress, { nullable: true })
+    shippingAddress(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnAddress | null> { return subject(details, context); }
+  }
+
+  return [
+    CnOrderPersonalDataResolver,
+    createPersonalFieldResolvers(CnCustomer, gate, { name: required('customer.name'), phone: required('customer.phone') }),
+    createPersonalFieldResolvers(CnAddress, gate, {
+      recipientName: required('shippingAddress.recipientName'), recipientPhone: required('shippingAddress.recipientPhone'),
+      province: required('shippingAddress.province'), city: required('shippingAddress.city'), district: required('shippingAddress.district'),
+      street: required('shippingAddress.street'), postalCode: { field: 'shippingAddress.postalCode', nullable: true },
+    }),
+  ] as const;
+}
