@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
-import { CoreClient } from '@hub/shared/messaging/core-client';
+import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { ensureTrackingStreams, trackingSubjectsFor } from '@hub/shared/notices/tracking-subjects';
 import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
@@ -14,7 +14,7 @@ import { EventIngestService } from './events/event-ingest.service.js';
 import { mountCarrierEventsRoute } from './events/http/carrier-events.route.js';
 import { CarrierEventsConsumer, type CarrierEventsConsumerOptions } from './events/messaging/carrier-events.consumer.js';
 import { JourneyQuery } from './journey/journey-query.js';
-import { MilestoneSender } from './milestones/milestone-sender.js';
+import { MILESTONE_PURPOSE } from './journey/journey-progress.store.js';
 import { createTrackedOrdersConsumer } from './orders/order-events.consumer.js';
 import { trackingEntities, TRACKING_SCHEMA } from './persistence/entities.js';
 import { trackingMigrations } from './persistence/migrations/index.js';
@@ -27,6 +27,8 @@ import { TrackingScheduler } from './sweeps/tracking-scheduler.js';
 export interface TrackingAppOptions {
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
   onCarrierBatchSettled?: CarrierEventsConsumerOptions['onSettled'];
+  /** Called after each attempt at a command for core; tests wait on it. */
+  onCommandSettled?: CoreCommandRelayOptions['onSettled'];
 }
 
 /** The composition root of tracking: opens what it needs, wires ingest, sweeps, GraphQL and the live stream. */
@@ -39,19 +41,22 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 12 });
   const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: TRACKING_SCHEMA });
   const partitions = new PartitionMaintenance(pool, env.EVENT_RETENTION_DAYS);
-  const milestones = new MilestoneSender(pool, new CoreClient(nc, infra.subjects), logger);
-  const sendMilestones = () => void milestones.sendPending().catch((error: unknown) => logger.warn({ err: error }, 'milestone pass failed'));
+  // Milestones go to core through the shared command outbox, in order per order; a refusal stays on the command.
+  const commands = new CoreCommandRelay({
+    nc, orm, subjects: infra.subjects, logger, schema: TRACKING_SCHEMA, source: 'tracking', handlers: { [MILESTONE_PURPOSE]: {} },
+    pollIntervalMs: env.MILESTONE_SWEEP_MS, ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
+  });
   const ingest = new EventIngestService({
-    pool, partitions, subjects, clockSkewMs: env.CLOCK_SKEW_MS, retentionMs: env.EVENT_RETENTION_DAYS * 86_400_000,
+    pool, orm, partitions, subjects, clockSkewMs: env.CLOCK_SKEW_MS, retentionMs: env.EVENT_RETENTION_DAYS * 86_400_000,
     onCommitted: (orderIds) => {
       orderIds.forEach((orderId) => nc.publish(subjects.journeyChanged(orderId)));
       relay.nudge();
-      sendMilestones();
+      commands.nudge();
     },
   });
   const registration = new ShipmentRegistrationService(pool, ingest);
   const scheduler = new TrackingScheduler({
-    pool, subjects, logger, ingest, milestones, partitions, sweepIntervalMs: env.SWEEP_INTERVAL_MS, milestoneIntervalMs: env.MILESTONE_SWEEP_MS,
+    pool, subjects, logger, ingest, partitions, sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     batch: env.SWEEP_BATCH, defaultLegHours: env.DEFAULT_LEG_HOURS, onQueued: () => relay.nudge(),
   });
   const carrierConsumer = new CarrierEventsConsumer({ nc, subjects, jwt: infra.jwt, ingest, logger, ...(options.onCarrierBatchSettled ? { onSettled: options.onCarrierBatchSettled } : {}) });
@@ -64,6 +69,7 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
   const shutdown = async () => {
     presence?.stop();
     await scheduler.stop();
+    await commands.stop();
     await relay.stop();
     await server?.close();
     await carrierConsumer.stop();
@@ -79,6 +85,7 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
     await disruptionConsumer.start();
     await carrierConsumer.start();
     relay.start();
+    commands.start();
     scheduler.start();
     const { schema, sdl } = await buildTrackingSchema(pool, registration);
     const streamSchema = buildJourneyStreamSchema(nc, subjects, new JourneyQuery(pool));
@@ -96,6 +103,6 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
     await shutdown();
     throw error;
   }
-  return { url: server.url, pool, ingest, scheduler, milestones, relay, partitions, subjects, registryVerdict: presence.verdict, close: shutdown };
+  return { url: server.url, pool, ingest, scheduler, commands, relay, partitions, subjects, registryVerdict: presence.verdict, close: shutdown };
 }
 export type TrackingApp = Awaited<ReturnType<typeof createTrackingApp>>;

@@ -13,7 +13,7 @@ export const trackingEnvSchema = baseEnvSchema.extend({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** Most shipments one sweep pass looks at, so a backlog never turns into one huge transaction. */
   SWEEP_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
-  /** How often pending milestones are (re)sent to core. */
+  /** Fallback poll of the command relay that sends milestones to core (a commit nudges it at once). */
   MILESTONE_SWEEP_MS: z.coerce.number().int().min(100).default(5_000),
   /** Transit assumed for a lane with no history. */
   DEFAULT_LEG_HOURS: z.coerce.number().min(0.1).default(8),

@@ -26,16 +26,20 @@ it('reports milestones to core in order, implying a skipped scan, with the carri
     carrierEvent({ trackingNumber: 'SF9001', orderId, kind: 'OUT_FOR_DELIVERY', nodeId: 'HZ-STATION', nodeType: 'DELIVERY_STATION' }),
   ];
   expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ stored: 2 });
-  await hub.tracking.milestones.sendPending();
+  await hub.tracking.commands.whenIdle();
   const rows = (await hub.tracking.pool.query(`select to_status, actor_type, actor_id from core_orders.order_status_change where order_id = $1 order by sequence`, [orderId])).rows;
   expect(rows.slice(-3)).toEqual([
     { to_status: 'OUTBOUND', actor_type: 'carrier', actor_id: 'sf-express' },
     { to_status: 'FIRST_SCAN', actor_type: 'carrier', actor_id: 'sf-express' },
     { to_status: 'OUT_FOR_DELIVERY', actor_type: 'carrier', actor_id: 'sf-express' },
   ]);
+  const commands = (await hub.tracking.pool.query(`select sequence, state, body from tracking.core_command where order_id = $1 order by sequence`, [orderId])).rows;
+  expect(commands.map((command) => [command.sequence, command.state, command.body.to])).toEqual([[1, 'ACCEPTED', 'OUTBOUND'], [2, 'ACCEPTED', 'FIRST_SCAN'], [3, 'ACCEPTED', 'OUT_FOR_DELIVERY']]);
+  expect(commands[2].body.occurredAt).toBe(events[1]!.occurredAt);
   // A redelivered batch queues nothing new; a second pass sends nothing.
   await postCarrierEvents(hub.tracking.url, sf, { events });
-  expect(await hub.tracking.milestones.sendPending()).toBe(0);
+  expect(await hub.tracking.commands.drain()).toBe(0);
+  expect((await hub.tracking.pool.query(`select count(*)::int as n from tracking.core_command where order_id = $1`, [orderId])).rows[0].n).toBe(3);
 });
 
 it('shows the journey like the order read: all to staff, key nodes to ordinary customers, every step with place to VIPs', async () => {
@@ -168,7 +172,7 @@ it('counts a B2B customer\'s orders per region, status and hour', async () => {
   await hub.moveOrder(a, ['PAID']);
   await hub.moveOrder(b, ['PAID']);
   const buyer = await hub.token({ role: 'customer', subject: 'b2b-acme', regions: ['cn'] });
-  const from = new Date(Date.now() - HOUR).toISOString();
+  const from = new Date(Date.now() - 3 * HOUR).toISOString(); // the hub records order steps two hours back
   const to = new Date(Date.now() + HOUR).toISOString();
   const result = await query(buyer, `query($from: DateTimeISO!, $to: DateTimeISO!) { b2bBatchProgress(customerRef: "b2b-acme", from: $from, to: $to) { region status orders } }`, { from, to });
   expect(result.errors).toBeUndefined();

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal } from '@hub/shared/auth/principal';
-import { CoreClient } from '@hub/shared/messaging/core-client';
-import type { OrderStatus } from '@hub/shared/messaging/contracts';
+import type { CommandReply, OrderSnapshot, OrderStatus } from '@hub/shared/messaging/contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { createTestScope, type TestScope } from '@hub/shared/testing/harness';
 import { createTrackingApp, type TrackingApp } from '../src/app.js';
@@ -45,7 +44,15 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
     },
   });
   const nc = await connect({ servers: scope.env.NATS_URL });
-  const coreClient = new CoreClient(nc, subjectsFor(scope.env.NATS_NAMESPACE));
+  const coreSubjects = subjectsFor(scope.env.NATS_NAMESPACE);
+  /** Sends one command to core the way a region's command relay does; anything but an acceptance fails the test. */
+  const sendToCore = async (command: { orderId: string; kind: string; body: Record<string, unknown> }): Promise<OrderSnapshot> => {
+    const envelope = { commandId: randomUUID(), source: 'region-test', sequence: ++commandSequence, ...command };
+    const reply = (await nc.request(coreSubjects.coreCommands, JSON.stringify(envelope), { timeout: 5_000 })).json<CommandReply>();
+    if (reply.outcome !== 'accepted') throw new Error(`core did not accept ${command.kind}: ${reply.code} ${reply.message}`);
+    return reply.order;
+  };
+  let commandSequence = 0;
   const appliedEvent = (messageId: string) => (applied.has(messageId) ? Promise.resolve() : new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 15_000);
     waiting.set(messageId, () => {
@@ -56,17 +63,20 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
   return {
     scope, core, tracking, nc,
     async placeOrder({ region = 'cn', customerRef = 'cust-1', orderId = randomUUID() } = {}) {
-      await coreClient.registerOrder({
-        idempotencyKey: randomUUID(), orderId, region, channel: 'WEB', currency: 'CNY', customerRef, shippingTotal: 0, discountTotal: 0,
-        actor: { type: 'user', id: customerRef },
-        lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 1, unitPrice: 5000, unitTax: 650, attributes: {} }],
+      await sendToCore({
+        orderId, kind: 'order.register', body: {
+          idempotencyKey: randomUUID(), orderId, number: `${region.toUpperCase()}-261202-${String(++orderNumbers).padStart(6, '0')}`, region,
+          channel: 'WEB', currency: 'CNY', customerRef, shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID',
+          placedAt: stepTime(), actor: { type: 'user', id: customerRef },
+          lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 1, unitPrice: 5000, unitTax: 650, attributes: {} }],
+        },
       });
       await appliedEvent(`order.placed:${orderId}:1`);
       return orderId;
     },
     async moveOrder(orderId, statuses) {
       for (const to of statuses) {
-        const order = await coreClient.transitionOrder({ orderId, to, actor: { type: 'system', id: 'test' } });
+        const order = await sendToCore({ orderId, kind: 'order.transition', body: { to, occurredAt: stepTime(), actor: { type: 'system', id: 'test' } } });
         await appliedEvent(`order.status-changed:${orderId}:${order.version}`);
       }
     },
@@ -103,6 +113,10 @@ export async function postCarrierEvents(url: string, token: string | undefined, 
   return { status: response.status, body: (await response.json()) as any };
 }
 
+let orderNumbers = 0;
+let steps = 0;
+/** Order steps happen two hours ago, a second apart: before the carrier events, which core refuses to record before an order's previous step. */
+const stepTime = () => new Date(Date.now() - 7_200_000 + ++steps * 1000).toISOString();
 let sequence = 0;
 /** A carrier event with a fresh id, an hour ago unless said otherwise. */
 export function carrierEvent(change: Record<string, unknown> = {}) {

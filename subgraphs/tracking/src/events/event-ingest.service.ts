@@ -1,10 +1,11 @@
 import type pg from 'pg';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import { validateBatch, type CarrierEventInput, type EventProblem } from './domain/carrier-event.rules.js';
 import { findOwnershipConflicts, storeBatch, unparkForShipments, openShipmentsForParkedOrder } from './event-store.js';
 import { applyStoredEvents } from '../journey/journey-progress.store.js';
 import type { PartitionMaintenance } from '../persistence/partitions.js';
-import { inTransaction } from '../persistence/transaction.js';
+import { inTransactionWithOrm } from '../persistence/transaction.js';
 
 export interface IngestResult {
   /** Events stored in a journey now. */
@@ -18,11 +19,13 @@ export interface IngestResult {
 
 export interface IngestOptions {
   pool: pg.Pool;
+  /** For the command outbox to core, written in the same transaction as the events. */
+  orm: MikroORM;
   partitions: PartitionMaintenance;
   subjects: TrackingSubjects;
   clockSkewMs: number;
   retentionMs: number;
-  /** After commit: which orders' journeys changed (live subscribers, outbox relay, milestone sender). */
+  /** After commit: which orders' journeys changed (live subscribers, outbox relay, command relay). */
   onCommitted: (orderIds: string[]) => void;
 }
 
@@ -54,9 +57,9 @@ export class EventIngestService {
     rejected.sort((a, b) => a.index - b.index);
     if (events.length === 0) return { stored: 0, parked: 0, duplicates: 0, rejected };
     await partitions.ensureFor(events.map((event) => event.occurredAt));
-    const { stored, parked, orderIds } = await this.inTransaction(async (client) => {
+    const { stored, parked, orderIds } = await this.inTransaction(async (client, em) => {
       const result = await storeBatch(client, events, now);
-      const touched = await applyStoredEvents(client, result.stored, subjects, now);
+      const touched = await applyStoredEvents(client, em, result.stored, subjects, now);
       return { ...result, orderIds: touched };
     });
     this.options.onCommitted(orderIds);
@@ -65,9 +68,9 @@ export class EventIngestService {
 
   /** Moves parked events into the journeys of these shipments (just registered or just matched). */
   async unpark(shipmentIds: readonly string[], now = new Date()): Promise<number> {
-    const { stored, orderIds } = await this.inTransaction(async (client) => {
+    const { stored, orderIds } = await this.inTransaction(async (client, em) => {
       const moved = await unparkForShipments(client, shipmentIds);
-      return { stored: moved, orderIds: await applyStoredEvents(client, moved, this.options.subjects, now) };
+      return { stored: moved, orderIds: await applyStoredEvents(client, em, moved, this.options.subjects, now) };
     });
     this.options.onCommitted(orderIds);
     return stored.length;
@@ -77,10 +80,10 @@ export class EventIngestService {
   async matchParkedOrders(orderIds: readonly string[], now = new Date()): Promise<number> {
     let total = 0;
     for (const orderId of orderIds) {
-      const { moved, touched } = await this.inTransaction(async (client) => {
+      const { moved, touched } = await this.inTransaction(async (client, em) => {
         const shipmentIds = await openShipmentsForParkedOrder(client, orderId);
         const stored = await unparkForShipments(client, shipmentIds);
-        return { moved: stored.length, touched: await applyStoredEvents(client, stored, this.options.subjects, now) };
+        return { moved: stored.length, touched: await applyStoredEvents(client, em, stored, this.options.subjects, now) };
       });
       total += moved;
       this.options.onCommitted(touched);
@@ -95,7 +98,7 @@ export class EventIngestService {
     return this.matchParkedOrders(rows.map((row) => row.order_id));
   }
 
-  private inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.options.pool, work);
+  private inTransaction<T>(work: (client: pg.PoolClient, em: EntityManager) => Promise<T>): Promise<T> {
+    return inTransactionWithOrm(this.options.pool, this.options.orm, work);
   }
 }

@@ -1,4 +1,7 @@
 import type pg from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { enqueueCoreCommand } from '@hub/shared/commands/command-outbox';
+import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
 import { applyEvents, type ShipmentProgress } from '../shipments/domain/shipment-progress.js';
@@ -22,7 +25,7 @@ interface LockedShipment extends ShipmentProgress {
  * dwell deadline, an ETA re-check; queues each new milestone for core and each notice the customer's tier
  * calls for, with ids derived from the change so a replay queues nothing twice. Returns the orders touched.
  */
-export async function applyStoredEvents(client: pg.PoolClient, events: readonly StoredEvent[], subjects: TrackingSubjects, now: Date): Promise<string[]> {
+export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager, events: readonly StoredEvent[], subjects: TrackingSubjects, now: Date): Promise<string[]> {
   if (events.length === 0) return [];
   const byShipment = new Map<string, StoredEvent[]>();
   for (const event of events) {
@@ -39,7 +42,7 @@ export async function applyStoredEvents(client: pg.PoolClient, events: readonly 
     where sh.id = any($1::uuid[]) order by sh.id for update of sh`, [[...byShipment.keys()]]);
 
   const updates: Array<[string, ShipmentProgress]> = [];
-  const commands: Array<{ requestId: string; orderId: string; status: string; occurredAt: Date; carrierId: string }> = [];
+  const commands: Array<{ shipmentId: string; orderId: string; status: OrderStatus; occurredAt: Date; carrierId: string }> = [];
   const notices: Array<{ messageId: string; subject: string; payload: NoticeIntent }> = [];
   for (const shipment of rows) {
     const stored = byShipment.get(shipment.id) ?? [];
@@ -48,7 +51,7 @@ export async function applyStoredEvents(client: pg.PoolClient, events: readonly 
     })));
     updates.push([shipment.id, progress]);
     for (const milestone of milestones) {
-      commands.push({ requestId: `tracking:${shipment.orderId}:${milestone.status}`, orderId: shipment.orderId, status: milestone.status, occurredAt: milestone.occurredAt, carrierId: shipment.carrierId });
+      commands.push({ shipmentId: shipment.id, orderId: shipment.orderId, status: milestone.status, occurredAt: milestone.occurredAt, carrierId: shipment.carrierId });
     }
     if (!shipment.region || !shipment.customerRef) continue;
     for (const event of stored) {
@@ -79,14 +82,23 @@ export async function applyStoredEvents(client: pg.PoolClient, events: readonly 
     updates.map(([id]) => id), column((p) => p.lastEventAt), column((p) => p.lastKind), column((p) => p.lastNodeId), column((p) => p.lastNodeType),
     column((p) => p.milestoneRank), column((p) => p.latestWarehouseAt), column((p) => p.latestTransportAt), column((p) => p.delivered), column((p) => p.dwellDeadline), now,
   ]);
-  if (commands.length > 0) {
-    await client.query(`insert into ${S}.milestone_command (request_id, order_id, status, occurred_at, carrier_id)
-      select * from unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[]) on conflict (request_id) do nothing`,
-    [commands.map((c) => c.requestId), commands.map((c) => c.orderId), commands.map((c) => c.status), commands.map((c) => c.occurredAt), commands.map((c) => c.carrierId)]);
+  // In the order the shipments reached them: the outbox numbers them per order and the relay sends them in that order.
+  for (const command of commands) {
+    await enqueueCoreCommand(em, {
+      commandId: milestoneCommandId(command.orderId, command.status), orderId: command.orderId, kind: 'order.transition',
+      purpose: MILESTONE_PURPOSE, localRef: command.shipmentId,
+      body: { to: command.status, occurredAt: command.occurredAt.toISOString(), actor: { type: 'carrier', id: command.carrierId }, note: 'carrier event' },
+    });
   }
   await enqueueNotices(client, notices, now);
   return [...new Set(rows.map((row) => row.orderId))];
 }
+
+/** The command purpose of a milestone reported to core (the relay records core's verdict on the command itself). */
+export const MILESTONE_PURPOSE = 'tracking.milestone';
+
+/** One command per order and status: a replayed event, or a second parcel of the order reaching it, queues nothing new. */
+export const milestoneCommandId = (orderId: string, status: OrderStatus) => `tracking:${orderId}:${status}`;
 
 /** Queues notice intents in the caller's transaction; the outbox relay publishes them after commit. */
 export async function enqueueNotices(client: pg.PoolClient | pg.Pool, notices: ReadonlyArray<{ messageId: string; subject: string; payload: NoticeIntent }>, now: Date): Promise<void> {

@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type { Logger } from '@hub/shared/logger';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import type { EventIngestService } from '../events/event-ingest.service.js';
-import type { MilestoneSender } from '../milestones/milestone-sender.js';
 import type { PartitionMaintenance } from '../persistence/partitions.js';
 import { sweepDelays } from './delay-sweep.js';
 import { escalateOverdueTasks, sweepDwell } from './dwell-sweep.js';
@@ -12,10 +11,8 @@ export interface SchedulerOptions {
   subjects: TrackingSubjects;
   logger: Logger;
   ingest: EventIngestService;
-  milestones: MilestoneSender;
   partitions: PartitionMaintenance;
   sweepIntervalMs: number;
-  milestoneIntervalMs: number;
   batch: number;
   defaultLegHours: number;
   /** After a pass that raised warnings or alerts (new outbox rows). */
@@ -25,7 +22,7 @@ export interface SchedulerOptions {
 /**
  * Tracking's periodic work, each pass bounded (`batch` rows, indexed, SKIP LOCKED so replicas share it): ETA
  * re-checks and delay warnings, dwell alerts, escalation of unacknowledged tasks, parked events whose order
- * is now known, partition maintenance; and, more often, milestones pending for core.
+ * is now known, and partition maintenance. Milestones for core go through the command relay.
  */
 export class TrackingScheduler {
   private timers: NodeJS.Timeout[] = [];
@@ -34,9 +31,7 @@ export class TrackingScheduler {
   constructor(private readonly options: SchedulerOptions) {}
 
   start(): void {
-    const { sweepIntervalMs, milestoneIntervalMs, milestones, logger } = this.options;
-    this.timers.push(setInterval(() => void this.sweep(), sweepIntervalMs));
-    this.timers.push(setInterval(() => void milestones.sendPending().catch((error: unknown) => logger.warn({ err: error }, 'milestone pass failed')), milestoneIntervalMs));
+    this.timers.push(setInterval(() => void this.sweep(), this.options.sweepIntervalMs));
   }
 
   async stop(): Promise<void> {
