@@ -42,6 +42,19 @@ it('reports milestones to core in order, implying a skipped scan, with the carri
   expect((await hub.tracking.pool.query(`select count(*)::int as n from tracking.core_command where order_id = $1`, [orderId])).rows[0].n).toBe(3);
 });
 
+it('keeps a milestone core refuses on its command, with core\'s reason, and does not send it again', async () => {
+  const orderId = await hub.placeOrder();
+  await hub.moveOrder(orderId, ['CANCELLED']);
+  const events = [carrierEvent({ trackingNumber: 'SF9002', orderId, kind: 'OUTBOUND', nodeId: 'WH-HZ', nodeType: 'WAREHOUSE' })];
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ stored: 1 });
+  await hub.tracking.commands.whenIdle();
+  const commands = (await hub.tracking.pool.query(`select command_id, state, rejection_code from tracking.core_command where order_id = $1`, [orderId])).rows;
+  expect(commands).toEqual([{ command_id: `tracking:${orderId}:OUTBOUND`, state: 'REJECTED', rejection_code: 'INVALID_STATUS_TRANSITION' }]);
+  const [order] = (await hub.tracking.pool.query(`select status from core_orders."order" where id = $1`, [orderId])).rows;
+  expect(order.status).toBe('CANCELLED');
+  expect(await hub.tracking.commands.drain()).toBe(0);
+});
+
 it('shows the journey like the order read: all to staff, key nodes to ordinary customers, every step with place to VIPs', async () => {
   const orderId = await hub.placeOrder({ customerRef: 'cust-vip' });
   await postCarrierEvents(hub.tracking.url, sf, { events: [
