@@ -45,6 +45,8 @@ export const USER_ERROR_CODES = {
   PRICE_NOT_FOUND: 'No price list in force prices this line for the region, channel and currency.',
   PRICE_DIFFERS: 'A price the client sent differs from the catalogue\'s price for the line.',
   VAT_NOT_DETERMINED: 'No VAT regime or rate applies to this destination and date.',
+  TASK_NOT_ASSIGNEE: 'Only the person the task is assigned to may acknowledge it.',
+  TASK_CLOSED: 'The task is already resolved; a new problem opens a new task.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

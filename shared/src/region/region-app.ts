@@ -22,6 +22,11 @@ import { RegionRefusedDeliveriesMigration } from './region-refused-deliveries.mi
 import { RegionSummariesMigration } from './region-summaries.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
+import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
+import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-subjects.js';
 
 /** Settings every region reads, beside every subgraph's. */
 export const regionEnvSchema = z.object({
@@ -30,6 +35,8 @@ export const regionEnvSchema = z.object({
   /** Length of a summary period (one hour), and how often the region recomputes and sends changed ones. */
   SUMMARY_PERIOD_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   SUMMARY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Where the default (file) notice sender appends the notices it sends; SMTP/SMS senders replace it in production. */
+  NOTICE_FILE: z.string().optional(),
 });
 export type RegionEnv = SubgraphEnv & z.infer<typeof regionEnvSchema>;
 
@@ -63,6 +70,8 @@ export interface RegionDefinition<Settings extends z.ZodObject = z.ZodObject<{}>
   onOrderEvent?: (event: OrderEvent, em: EntityManager) => Promise<void>;
   /** Region-specific counters for the periodic summaries sent to the centre. */
   summaryMetrics?: SummaryMetrics;
+  /** How the region reaches its customers for tracking's notices (from its own personal data); no notices without it. */
+  noticeRecipient?: ResolveRecipient;
   /** What each of the region's command purposes records or undoes when core accepts or refuses it. */
   commandHandlers?: Record<string, CommandOutcomeHandlers>;
 }
@@ -85,6 +94,9 @@ export interface RegionAppOptions {
   clock?: () => Date;
   /** The region package's version, reported to the registry with its schema. */
   packageVersion?: string;
+  /** Replaces the default file sender (tests, or an SMTP/SMS sender in production). */
+  noticeSender?: NoticeSender;
+  onNoticeSettled?: NoticeConsumerOptions['onSettled'];
 }
 
 /** A region as a subgraph: the shared regional tables, order intake, the command relay to core, order events and summaries. */
@@ -124,6 +136,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     consumers: (deps) => [
       deps.commands,
       deps.orderEvents,
+      ...(definition.noticeRecipient ? [noticeConsumer(deps.subgraph as SubgraphContext<Env>, definition.code, definition.noticeRecipient, options)] : []),
       ...(definition.consumers?.(deps) ?? []),
     ],
     jobs: (deps) => [
@@ -133,6 +146,23 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     plugins: (deps) => definition.plugins?.(deps) ?? [],
     readiness: (deps) => definition.readiness?.(deps) ?? {},
   });
+}
+
+/** Tracking's notice intents for this region's customers, sent with the contact the region alone holds. */
+function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, resolveRecipient: ResolveRecipient, options: RegionAppOptions) {
+  const subjects = trackingSubjectsFor(subgraph.env.NATS_NAMESPACE);
+  const notices = new NoticeConsumer({
+    nc: subgraph.nc, em: subgraph.orm.em, logger: subgraph.logger, subjects, region, resolveRecipient,
+    sender: options.noticeSender ?? new FileNoticeSender(subgraph.env.NOTICE_FILE ?? join(tmpdir(), `hub-notices-${region}.jsonl`), subgraph.logger),
+    ...(options.onNoticeSettled ? { onSettled: options.onNoticeSettled } : {}),
+  });
+  return {
+    async start() {
+      await ensureTrackingStreams(subgraph.nc, subjects);
+      await notices.start();
+    },
+    stop: () => notices.stop(),
+  };
 }
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */

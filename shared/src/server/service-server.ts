@@ -26,6 +26,8 @@ export interface ServiceServerOptions {
   plugins?: ApolloServerPlugin<RequestContext>[];
   /** Limits and disclosure settings; read from the process environment when not given. */
   security?: ServerSecurity;
+  /** Extra HTTP routes beside `/graphql` (a carrier ingest endpoint, a subscription stream), each doing its own authentication. */
+  mountRoutes?: (app: Express) => void;
 }
 
 /** How a server defends itself against hostile or careless callers. */
@@ -163,6 +165,7 @@ export async function startServiceServer(options: ServiceServerOptions, port: nu
   });
   await apollo.start();
   mountHealthRoutes(app, options.readiness);
+  options.mountRoutes?.(app);
   app.use(
     '/graphql',
     jsonBody(security),

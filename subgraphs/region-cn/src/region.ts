@@ -1,4 +1,6 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
+import { parseQuietHours } from '@hub/shared/notices/quiet-hours';
+import { CnOrderContact } from './orders/cn-order-contact.entity.js';
 import { systemClock, type Clock } from './clock.js';
 import { createCnOrderResolvers } from './orders/cn-order.resolver.js';
 import { createCnPersonalDataResolvers } from './orders/cn-personal-data.resolver.js';
@@ -20,6 +22,11 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     entities: cnEntities,
     migrations: cnMigrations,
     commandHandlers: returnCommandHandlers(),
+    // Parcel notices go by SMS to the customer's phone of that order, in Chinese, outside 22:00-08:00 Beijing time.
+    noticeRecipient: async (intent, em) => {
+      const contact = intent.orderId ? await em.findOne(CnOrderContact, { orderId: intent.orderId }) : null;
+      return contact ? { phone: contact.customerPhone, language: 'zh', timeZone: 'Asia/Shanghai', quietHours: parseQuietHours('22:00-08:00', 'Asia/Shanghai') } : null;
+    },
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);
       return [

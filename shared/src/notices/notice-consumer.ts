@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '../logger.js';
+import { ProcessedMessage } from '../messaging/processed-message.entity.js';
+import { noticeIntentSchema, type NoticeIntent } from './notice-contracts.js';
+import type { NoticeSender } from './notice-sender.js';
+import { renderNotice, noticeLanguage } from './notice-text.js';
+import { nextSendTime, type QuietHours } from './quiet-hours.js';
+import type { TrackingSubjects } from './tracking-subjects.js';
+
+/** What a region knows about how to reach a customer; resolved from its own tables, never sent anywhere else. */
+export interface NoticeRecipient {
+  email?: string | null;
+  phone?: string | null;
+  language?: string | null;
+  timeZone: string;
+  quietHours?: QuietHours | null;
+}
+
+/** The region's lookup: by the pseudonymous customer and (when given) the order the notice is about. */
+export type ResolveRecipient = (intent: NoticeIntent, em: EntityManager) => Promise<NoticeRecipient | null>;
+
+export interface NoticeConsumerOptions {
+  nc: NatsConnection;
+  em: EntityManager;
+  logger: Logger;
+  subjects: TrackingSubjects;
+  region: string;
+  resolveRecipient: ResolveRecipient;
+  sender: NoticeSender;
+  now?: () => Date;
+  onSettled?: (outcome: { noticeId: string; outcome: 'sent' | 'duplicate' | 'deferred' | 'no-contact' | 'terminated' | 'retry' }) => void;
+}
+
+const SUBJECTS: Record<NoticeIntent['topic'], string> = { JOURNEY_STEP: 'Parcel update', DELAY_WARNING: 'Parcel delayed', BATCH_PROGRESS: 'Shipment progress' };
+
+/**
+ * The region side of tracking's notices: a durable consumer of `notices.<region>` that resolves the contact
+ * from the region's own data, waits out the customer's quiet hours (the message is redelivered when they end),
+ * renders the text in the customer's language and sends it once: the notice id is recorded as processed in
+ * the same transaction, and a send that fails rolls it back for a retry. Logs carry notice ids, never contacts.
+ */
+export class NoticeConsumer {
+  private messages: ConsumerMessages | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: NoticeConsumerOptions) {}
+
+  async start(): Promise<void> {
+    const { nc, subjects, region } = this.options;
+    const jsm = await jetstreamManager(nc);
+    const durable = subjects.noticeConsumer(region);
+    try {
+      await jsm.consumers.info(subjects.trackingStream, durable);
+    } catch {
+      await jsm.consumers.add(subjects.trackingStream, {
+        durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: subjects.notices(region),
+        ack_wait: nanos(30_000), max_deliver: -1,
+      });
+    }
+    const consumer = await jetstream(nc).consumers.get(subjects.trackingStream, durable);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = (async () => {
+      for await (const message of this.messages!) await this.settle(message);
+    })();
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async settle(message: JsMsg): Promise<void> {
+    const { logger, onSettled } = this.options;
+    const parsed = noticeIntentSchema.safeParse(message.json());
+    if (!parsed.success) {
+      logger.error({ subject: message.subject }, 'invalid notice intent; terminated');
+      message.term();
+      onSettled?.({ noticeId: '', outcome: 'terminated' });
+      return;
+    }
+    const intent = parsed.data;
+    try {
+      const outcome = await this.deliver(intent, message);
+      if (outcome !== 'deferred') await message.ackAck();
+      onSettled?.({ noticeId: intent.noticeId, outcome });
+    } catch (error) {
+      logger.warn({ noticeId: intent.noticeId, err: error instanceof Error ? { type: error.name } : undefined }, 'notice delivery failed; will retry');
+      message.nak(Math.min(60_000, 1_000 * 2 ** Math.min(message.info.deliveryCount, 6)));
+      onSettled?.({ noticeId: intent.noticeId, outcome: 'retry' });
+    }
+  }
+
+  private async deliver(intent: NoticeIntent, message: JsMsg): Promise<'sent' | 'duplicate' | 'deferred' | 'no-contact'> {
+    const { em, resolveRecipient, sender, subjects, region } = this.options;
+    const now = this.options.now?.() ?? new Date();
+    return em.fork().transactional(async (tx) => {
+      const recipient = await resolveRecipient(intent, tx);
+      const to = recipient?.email ?? recipient?.phone;
+      if (!recipient || !to) return 'no-contact';
+      const sendAt = nextSendTime(now, recipient.quietHours ?? null);
+      if (sendAt.getTime() > now.getTime()) {
+        message.nak(sendAt.getTime() - now.getTime());
+        return 'deferred';
+      }
+      const claimed = await tx.createQueryBuilder(ProcessedMessage)
+        .insert({ consumer: subjects.noticeConsumer(region), messageId: intent.noticeId, processedAt: now })
+        .onConflict(['consumer', 'messageId']).ignore().execute('run');
+      if (claimed.affectedRows === 0) return 'duplicate';
+      const language = noticeLanguage(recipient.language);
+      await sender.send({
+        noticeId: intent.noticeId, channel: recipient.email ? 'email' : 'sms', to, subject: SUBJECTS[intent.topic],
+        text: renderNotice(intent, language, recipient.timeZone),
+      });
+      return 'sent';
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
+import { validateBatch, type CarrierEventInput, type EventProblem } from './domain/carrier-event.rules.js';
+import { findOwnershipConflicts, storeBatch, unparkForShipments, openShipmentsForParkedOrder } from './event-store.js';
+import { applyStoredEvents } from '../journey/journey-progress.store.js';
+import type { PartitionMaintenance } from '../persistence/partitions.js';
+import { inTransactionWithOrm } from '../persistence/transaction.js';
+
+export interface IngestResult {
+  /** Events stored in a journey now. */
+  stored: number;
+  /** Valid events of shipments tracking does not know yet: kept and matched when the shipment appears. */
+  parked: number;
+  /** Events already stored (a carrier retrying): nothing changed. */
+  duplicates: number;
+  rejected: Array<{ index: number; eventId: string | null } & EventProblem>;
+}
+
+export interface IngestOptions {
+  pool: pg.Pool;
+  /** For the command outbox to core, written in the same transaction as the events. */
+  orm: MikroORM;
+  partitions: PartitionMaintenance;
+  subjects: TrackingSubjects;
+  clockSkewMs: number;
+  retentionMs: number;
+  /** After commit: which orders' journeys changed (live subscribers, outbox relay, command relay). */
+  onCommitted: (orderIds: string[]) => void;
+}
+
+/**
+ * Takes in carrier and warehouse events from any channel (HTTP batch, NATS): validates each, refuses events
+ * for another carrier's parcels, stores the rest in one transaction and folds them into their shipments.
+ * A batch is all-or-nothing in the database, and repeatable: a retried batch stores nothing twice.
+ */
+export class EventIngestService {
+  constructor(private readonly options: IngestOptions) {}
+
+  async ingest(carrierId: string, inputs: readonly CarrierEventInput[], now = new Date()): Promise<IngestResult> {
+    const { pool, partitions, subjects } = this.options;
+    const { accepted, positions, rejected } = validateBatch(inputs, { carrierId, now, clockSkewMs: this.options.clockSkewMs, retentionMs: this.options.retentionMs });
+    const { ownOrderOf, foreign } = await findOwnershipConflicts(pool, carrierId, accepted);
+    const events = accepted.filter((event, position) => {
+      const index = positions[position]!;
+      const ownOrder = ownOrderOf.get(event.trackingNumber);
+      if (ownOrder === undefined && foreign.has(event.trackingNumber)) {
+        rejected.push({ index, eventId: event.eventId, code: 'CARRIER_MISMATCH', field: 'trackingNumber', message: 'This parcel is registered to another carrier' });
+        return false;
+      }
+      if (ownOrder !== undefined && event.orderId !== null && event.orderId !== ownOrder) {
+        rejected.push({ index, eventId: event.eventId, code: 'INVALID_EVENT', field: 'orderId', message: 'This tracking number belongs to another order' });
+        return false;
+      }
+      return true;
+    });
+    rejected.sort((a, b) => a.index - b.index);
+    if (events.length === 0) return { stored: 0, parked: 0, duplicates: 0, rejected };
+    await partitions.ensureFor(events.map((event) => event.occurredAt));
+    const { stored, parked, orderIds } = await this.inTransaction(async (client, em) => {
+      const result = await storeBatch(client, events, now);
+      const touched = await applyStoredEvents(client, em, result.stored, subjects, now);
+      return { ...result, orderIds: touched };
+    });
+    this.options.onCommitted(orderIds);
+    return { stored: stored.length, parked, duplicates: events.length - stored.length - parked, rejected };
+  }
+
+  /** Moves parked events into the journeys of these shipments (just registered or just matched). */
+  async unpark(shipmentIds: readonly string[], now = new Date()): Promise<number> {
+    const { stored, orderIds } = await this.inTransaction(async (client, em) => {
+      const moved = await unparkForShipments(client, shipmentIds);
+      return { stored: moved, orderIds: await applyStoredEvents(client, em, moved, this.options.subjects, now) };
+    });
+    this.options.onCommitted(orderIds);
+    return stored.length;
+  }
+
+  /** Core told us of these orders: parked events that named them now open their shipments and join them. */
+  async matchParkedOrders(orderIds: readonly string[], now = new Date()): Promise<number> {
+    let total = 0;
+    for (const orderId of orderIds) {
+      const { moved, touched } = await this.inTransaction(async (client, em) => {
+        const shipmentIds = await openShipmentsForParkedOrder(client, orderId);
+        const stored = await unparkForShipments(client, shipmentIds);
+        return { moved: stored.length, touched: await applyStoredEvents(client, em, stored, this.options.subjects, now) };
+      });
+      total += moved;
+      this.options.onCommitted(touched);
+    }
+    return total;
+  }
+
+  /** Safety net for a crash between learning of an order and matching: orders now known that still have parked events. */
+  async matchParkedBacklog(limit: number): Promise<number> {
+    const { rows } = await this.options.pool.query<{ order_id: string }>(`select distinct p.order_id from "tracking".parked_event p
+      join "tracking".tracked_order o on o.order_id = p.order_id limit $1`, [limit]);
+    return this.matchParkedOrders(rows.map((row) => row.order_id));
+  }
+
+  private inTransaction<T>(work: (client: pg.PoolClient, em: EntityManager) => Promise<T>): Promise<T> {
+    return inTransactionWithOrm(this.options.pool, this.options.orm, work);
+  }
+}
