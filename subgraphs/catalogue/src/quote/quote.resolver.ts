@@ -12,7 +12,7 @@ export function createQuoteResolver(quotes: QuoteService) {
   class QuoteResolver {
     @Authorized()
     @Query(() => QuoteResult, { description: 'Prices a cart: lines, VAT per line with regime and rate, shipping, totals, CN return terms, cash on delivery. An order placed from the same cart at the same instant totals the same.' })
-    async quote(@Arg('input', () => QuoteInput) input: QuoteInput): Promise<QuoteResult> {
+    async quote(@Arg('input', () => QuoteInput, { description: 'What to price: the cart, region, channel, currency, destination and customer.' }) input: QuoteInput): Promise<QuoteResult> {
       const result = await quotes.quote({
         region: input.region, channel: input.channel, currency: input.currency,
         destination: { country: input.destination.country, postalCode: input.destination.postalCode ?? null }, customerType: input.customerType,

@@ -88,7 +88,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
 
     @Authorized('operator', 'admin')
     @Mutation(() => NodeStatusChangePayload, { description: 'Marks a node UP, DEGRADED or DOWN. DOWN re-allocates every open order that has not left it.' })
-    async nodeStatusChange(@Arg('input', () => NodeStatusChangeInput) input: NodeStatusChangeInput, @Ctx() { principal }: RequestContext): Promise<NodeStatusChangePayload> {
+    async nodeStatusChange(@Arg('input', () => NodeStatusChangeInput, { description: 'The node, its new status and why.' }) input: NodeStatusChangeInput, @Ctx() { principal }: RequestContext): Promise<NodeStatusChangePayload> {
       assertMayWrite(principal);
       const region = await nodeRegion(input.nodeId);
       if (region) assertNodeInScope(principal, region);
@@ -101,7 +101,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
 
     @Authorized('warehouse', 'operator', 'admin', 'service')
     @Mutation(() => StockReceivePayload, { description: 'Books goods received at a node.' })
-    async stockReceive(@Arg('input', () => StockReceiveInput) input: StockReceiveInput, @Ctx() { principal }: RequestContext): Promise<StockReceivePayload> {
+    async stockReceive(@Arg('input', () => StockReceiveInput, { description: 'The SKU, the node, the units received and the receipt reference.' }) input: StockReceiveInput, @Ctx() { principal }: RequestContext): Promise<StockReceivePayload> {
       const region = await nodeRegion(input.nodeId);
       if (region) assertNodeInScope(principal, region);
       const result = await refusalsOf(() => inventory.receive(input, actorOf(principal)));
@@ -110,7 +110,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
 
     @Authorized('warehouse', 'operator', 'admin', 'service')
     @Mutation(() => StockAdjustPayload, { description: 'Corrects on-hand stock after a count. Never below zero or below what is reserved.' })
-    async stockAdjust(@Arg('input', () => StockAdjustInput) input: StockAdjustInput, @Ctx() { principal }: RequestContext): Promise<StockAdjustPayload> {
+    async stockAdjust(@Arg('input', () => StockAdjustInput, { description: 'The SKU, the node, the units to add or remove, why, and a reference.' }) input: StockAdjustInput, @Ctx() { principal }: RequestContext): Promise<StockAdjustPayload> {
       const region = await nodeRegion(input.nodeId);
       if (region) assertNodeInScope(principal, region);
       const result = await refusalsOf(() => inventory.adjust(input, actorOf(principal)));
@@ -130,7 +130,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
 
     @Authorized('operator', 'admin')
     @Mutation(() => TransferProposalApprovePayload, { description: 'Approves a proposal into a transfer; refused when the source no longer has the units free.' })
-    async transferProposalApprove(@Arg('input', () => TransferProposalApproveInput) input: TransferProposalApproveInput, @Ctx() { principal }: RequestContext): Promise<TransferProposalApprovePayload> {
+    async transferProposalApprove(@Arg('input', () => TransferProposalApproveInput, { description: 'The transfer proposal to approve, optionally with another quantity.' }) input: TransferProposalApproveInput, @Ctx() { principal }: RequestContext): Promise<TransferProposalApprovePayload> {
       const result = await refusalsOf(() => planning.approve(input.proposalId, input.quantity ?? undefined, actorOf(principal)));
       const row = result.value;
       return { transfer: row ? { id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity, state: row.state } : null, userErrors: result.userErrors };
@@ -138,7 +138,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
 
     @Authorized('admin', 'operator')
     @Mutation(() => AllocationWeightsSetPayload, { description: 'Sets the allocation weights of a sales channel.' })
-    async allocationWeightsSet(@Arg('input', () => AllocationWeightsSetInput) input: AllocationWeightsSetInput, @Ctx() { principal }: RequestContext): Promise<AllocationWeightsSetPayload> {
+    async allocationWeightsSet(@Arg('input', () => AllocationWeightsSetInput, { description: 'The sales channel (or DEFAULT) and its new allocation objective weights.' }) input: AllocationWeightsSetInput, @Ctx() { principal }: RequestContext): Promise<AllocationWeightsSetPayload> {
       const problems = validateWeights(input);
       if (problems.length > 0) return { channel: null, userErrors: problems.map((p) => ({ code: 'WEIGHT_OUT_OF_RANGE', field: ['input', p.field], message: p.message })) };
       await query(orm.em.fork(), `

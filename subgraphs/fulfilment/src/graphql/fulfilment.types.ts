@@ -12,12 +12,71 @@ export const ServiceLevel = enumOf(SERVICE_LEVELS);
 export const DeliveryMode = enumOf(DELIVERY_MODES);
 export const ShipmentState = enumOf(['ALLOCATED', 'PICKED', 'PACKED', 'OUTBOUND', 'CANCELLED', 'REALLOCATED'] as const);
 export const FulfilmentState = enumOf(['ALLOCATED', 'PARTIALLY_ALLOCATED', 'BACKORDERED', 'REFUSED', 'SHIPPED', 'CANCELLED', 'RETURNED'] as const);
-registerEnumType(NodeKind, { name: 'FulfilmentNodeKind', description: 'CENTRAL warehouse, FORWARD warehouse (前置仓) near customers, or STORE.' });
-registerEnumType(NodeStatus, { name: 'FulfilmentNodeStatus', description: 'UP ships normally; DEGRADED ships with a delay; DOWN ships nothing and its open orders are re-allocated.' });
-registerEnumType(ServiceLevel, { name: 'ServiceLevel', description: 'Delivery speed the customer chose; a faster carrier service may serve a slower level.' });
-registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'How a shipment travels to the customer.' });
-registerEnumType(ShipmentState, { name: 'ShipmentState', description: 'ALLOCATED → PICKED → PACKED → OUTBOUND; CANCELLED with its order; REALLOCATED when moved off a failed node.' });
-registerEnumType(FulfilmentState, { name: 'FulfilmentState', description: 'Where fulfilment stands with an order as a whole.' });
+const valuesConfig = (descriptions: Record<string, string>) =>
+  Object.fromEntries(Object.entries(descriptions).map(([value, description]) => [value, { description }]));
+registerEnumType(NodeKind, {
+  name: 'FulfilmentNodeKind',
+  description: 'CENTRAL warehouse, FORWARD warehouse (前置仓) near customers, or STORE.',
+  valuesConfig: valuesConfig({
+    CENTRAL: 'A central warehouse: full assortment, ships nationwide.',
+    FORWARD: 'A forward warehouse (前置仓) close to customers: small assortment, fast delivery.',
+    STORE: 'A shop that also ships; within 15 km it delivers by local courier.',
+  } satisfies Record<keyof typeof NodeKind, string>),
+});
+registerEnumType(NodeStatus, {
+  name: 'FulfilmentNodeStatus',
+  description: 'UP ships normally; DEGRADED ships with a delay; DOWN ships nothing and its open orders are re-allocated.',
+  valuesConfig: valuesConfig({
+    UP: 'Working normally.',
+    DEGRADED: 'Still ships, but its delivery estimates carry a delay.',
+    DOWN: 'Ships nothing; its open orders that have not left it are re-allocated to other nodes.',
+  } satisfies Record<keyof typeof NodeStatus, string>),
+});
+registerEnumType(ServiceLevel, {
+  name: 'ServiceLevel',
+  description: 'Delivery speed the customer chose; a faster carrier service may serve a slower level.',
+  valuesConfig: valuesConfig({
+    STANDARD: 'Standard delivery.',
+    EXPRESS: 'Express delivery, faster than standard.',
+    SAME_DAY: 'Delivered on the day it is ordered (by same-day courier).',
+  } satisfies Record<keyof typeof ServiceLevel, string>),
+});
+registerEnumType(DeliveryMode, {
+  name: 'DeliveryMode',
+  description: 'How a shipment travels to the customer.',
+  valuesConfig: valuesConfig({
+    SAME_DAY_COURIER: 'A same-day courier; used for every SAME_DAY shipment that is not freight.',
+    LOCAL_COURIER: 'A local courier from a store within 15 km of the customer.',
+    EXPRESS_PARCEL: 'An express parcel service.',
+    STANDARD_PARCEL: 'A standard parcel service.',
+    FREIGHT: 'Freight, for shipments heavier than 31.5 kg.',
+  } satisfies Record<keyof typeof DeliveryMode, string>),
+});
+registerEnumType(ShipmentState, {
+  name: 'ShipmentState',
+  description: 'ALLOCATED → PICKED → PACKED → OUTBOUND; CANCELLED with its order; REALLOCATED when moved off a failed node.',
+  valuesConfig: valuesConfig({
+    ALLOCATED: 'Stock is reserved at the node; not picked yet.',
+    PICKED: 'The goods were picked from the shelves.',
+    PACKED: 'The parcel is packed and labelled.',
+    OUTBOUND: 'The parcel left the node; final for fulfilment.',
+    CANCELLED: 'Cancelled with its order before it left the node; its stock was released.',
+    REALLOCATED: 'Moved off its node (the node went DOWN); its stock was released and another shipment replaces it.',
+  } satisfies Record<keyof typeof ShipmentState, string>),
+});
+registerEnumType(FulfilmentState, {
+  name: 'FulfilmentState',
+  description: 'Where fulfilment stands with an order as a whole.',
+  valuesConfig: valuesConfig({
+    ALLOCATED: 'Every line is allocated to shipments.',
+    PARTIALLY_ALLOCATED: 'Some lines are allocated; the rest wait for stock (backordered).',
+    BACKORDERED: 'No line could be allocated yet; the order waits for stock.',
+    REFUSED: 'Not accepted: stock was short and the backorder policy refuses orders instead of backordering them.',
+    SHIPPED: 'Every shipment left its node.',
+    CANCELLED: 'The order was cancelled before shipping; its stock was released.',
+    RETURNED: 'The goods came back (refused at the door, returned to sender or returned) and were restocked.',
+  } satisfies Record<keyof typeof FulfilmentState, string>),
+});
 
 @ObjectType({ description: 'A carrier service a node ships with.' })
 export class CarrierLane {

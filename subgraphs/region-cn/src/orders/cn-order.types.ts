@@ -20,6 +20,6 @@ export class CnAddress {
 
 @ObjectType({ description: 'What region-cn knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
 export class CnOrderDetails extends RegionalOrderFacts {
-  @Field(() => CnCustomer, { nullable: true }) customer!: CnCustomer | null;
-  @Field(() => CnAddress, { nullable: true }) shippingAddress!: CnAddress | null;
+  @Field(() => CnCustomer, { nullable: true, description: 'The buyer; null when the order has no contact record or a requested field is withheld.' }) customer!: CnCustomer | null;
+  @Field(() => CnAddress, { nullable: true, description: 'Where the parcel goes; null when the order has no contact record or a requested field is withheld.' }) shippingAddress!: CnAddress | null;
 }

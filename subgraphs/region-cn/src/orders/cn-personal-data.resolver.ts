@@ -13,7 +13,7 @@ const COLUMNS: Record<CnPersonalField, keyof CnOrderContact> = {
   'shippingAddress.recipientName': 'recipientName', 'shippingAddress.recipientPhone': 'recipientPhone', 'shippingAddress.province': 'province',
   'shippingAddress.city': 'city', 'shippingAddress.district': 'district', 'shippingAddress.street': 'street', 'shippingAddress.postalCode': 'postalCode',
 };
-const required = (field: CnPersonalField) => ({ field, nullable: false });
+const required = (field: CnPersonalField, description: string) => ({ field, nullable: false, description });
 
 /** `Order.cn.customer` and `.shippingAddress`: every field through the shared personal-data gate. */
 export function createCnPersonalDataResolvers({ orm }: RegionDependencies) {
@@ -32,11 +32,15 @@ export function createCnPersonalDataResolvers({ orm }: RegionDependencies) {
 
   return [
     CnOrderPersonalDataResolver,
-    createPersonalFieldResolvers(CnCustomer, gate, { name: required('customer.name'), phone: required('customer.phone') }),
+    createPersonalFieldResolvers(CnCustomer, gate, {
+      name: required('customer.name', 'The customer\'s name.'), phone: required('customer.phone', 'The customer\'s mainland mobile number.'),
+    }),
     createPersonalFieldResolvers(CnAddress, gate, {
-      recipientName: required('shippingAddress.recipientName'), recipientPhone: required('shippingAddress.recipientPhone'),
-      province: required('shippingAddress.province'), city: required('shippingAddress.city'), district: required('shippingAddress.district'),
-      street: required('shippingAddress.street'), postalCode: { field: 'shippingAddress.postalCode', nullable: true },
+      recipientName: required('shippingAddress.recipientName', 'Who receives the parcel.'),
+      recipientPhone: required('shippingAddress.recipientPhone', 'The recipient\'s mainland mobile number.'),
+      province: required('shippingAddress.province', 'Province (省).'), city: required('shippingAddress.city', 'City (市).'),
+      district: required('shippingAddress.district', 'District (区/县).'), street: required('shippingAddress.street', 'Street, building and door.'),
+      postalCode: { field: 'shippingAddress.postalCode', nullable: true, description: 'Six-digit postal code; null when the customer gave none.' },
     }),
   ] as const;
 }

@@ -32,8 +32,8 @@ export class SeaOrderConfirmation {
 
 @ObjectType({ description: 'What region-sea knows about an order it took in. Personal data is filtered by the caller\'s rights.' })
 export class SeaOrderDetails extends RegionalOrderFacts {
-  @Field(() => SeaCustomer, { nullable: true }) customer!: SeaCustomer | null;
-  @Field(() => SeaAddress, { nullable: true }) shippingAddress!: SeaAddress | null;
+  @Field(() => SeaCustomer, { nullable: true, description: 'The buyer; null when the order has no contact record or a requested field is withheld.' }) customer!: SeaCustomer | null;
+  @Field(() => SeaAddress, { nullable: true, description: 'Where the parcel goes; null when the order has no contact record or a requested field is withheld.' }) shippingAddress!: SeaAddress | null;
   @Field(() => SeaPaymentView, { nullable: true, description: 'Null when payment was settled outside the hub.' }) payment!: SeaPaymentView | null;
   @Field(() => SeaDeliveryRefusalView, { description: 'The refusal at the door; null unless the parcel was refused.', nullable: true }) deliveryRefusal!: SeaDeliveryRefusalView | null;
 }

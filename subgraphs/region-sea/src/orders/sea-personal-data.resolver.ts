@@ -15,7 +15,7 @@ const COLUMNS: Record<SeaPersonalField, keyof SeaOrderContact> = {
   'shippingAddress.province': 'province', 'shippingAddress.postalCode': 'postalCode', 'shippingAddress.country': 'country',
 };
 const required = (field: SeaPersonalField, description?: string) => ({ field, nullable: false, ...(description ? { description } : {}) });
-const optional = (field: SeaPersonalField) => ({ field, nullable: true });
+const optional = (field: SeaPersonalField, description: string) => ({ field, nullable: true, description });
 
 /** `Order.sea.customer` and `.shippingAddress`: every field through the shared personal-data gate. */
 export function createSeaPersonalDataResolvers({ orm }: RegionDependencies) {
@@ -34,12 +34,17 @@ export function createSeaPersonalDataResolvers({ orm }: RegionDependencies) {
 
   return [
     SeaOrderPersonalDataResolver,
-    createPersonalFieldResolvers(SeaCustomer, gate, { name: required('customer.name'), phone: required('customer.phone', 'E.164.') }),
+    createPersonalFieldResolvers(SeaCustomer, gate, { name: required('customer.name', 'The customer\'s name.'), phone: required('customer.phone', 'E.164.') }),
     createPersonalFieldResolvers(SeaAddress, gate, {
-      recipientName: required('shippingAddress.recipientName'), recipientPhone: required('shippingAddress.recipientPhone', 'E.164.'),
-      line1: required('shippingAddress.line1'), line2: optional('shippingAddress.line2'), subdistrict: optional('shippingAddress.subdistrict'),
-      district: optional('shippingAddress.district'), city: required('shippingAddress.city'), province: required('shippingAddress.province'),
-      postalCode: required('shippingAddress.postalCode'), country: required('shippingAddress.country'),
+      recipientName: required('shippingAddress.recipientName', 'Who receives the parcel.'),
+      recipientPhone: required('shippingAddress.recipientPhone', 'E.164.'),
+      line1: required('shippingAddress.line1', 'Street, number, building; RT/RW in Indonesia, moo/soi in Thailand.'),
+      line2: optional('shippingAddress.line2', 'More of the address; null when there is none.'),
+      subdistrict: optional('shippingAddress.subdistrict', 'Kelurahan/desa (ID), tambon/khwaeng (TH), phường/xã (VN), barangay (PH); null when not given.'),
+      district: optional('shippingAddress.district', 'Kecamatan (ID), amphoe/khet (TH), quận/huyện (VN), municipality (PH); null when not given.'),
+      city: required('shippingAddress.city', 'City.'), province: required('shippingAddress.province', 'Province or state.'),
+      postalCode: required('shippingAddress.postalCode', 'Digits only: 4 in PH, 5 in ID, TH and MY, 6 in VN and SG.'),
+      country: required('shippingAddress.country', 'ISO 3166-1 alpha-2 code: ID, TH, MY, PH, VN or SG.'),
     }),
   ] as const;
 }

@@ -9,9 +9,34 @@ const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(va
 export const ImportKindEnum = enumOf<ImportKind>(IMPORT_KINDS);
 export const ImportFormatEnum = enumOf<ImportFormat>(IMPORT_FORMATS);
 export const ImportStatusEnum = enumOf<ImportStatus>(IMPORT_STATUSES);
-registerEnumType(ImportKindEnum, { name: 'CatalogueImportKind', description: 'PRODUCTS: product rows; PRICES: price rows for one price list.' });
-registerEnumType(ImportFormatEnum, { name: 'CatalogueImportFormat', description: 'CSV with a header row, or a JSON array of objects.' });
-registerEnumType(ImportStatusEnum, { name: 'CatalogueImportStatus', description: 'RUNNING; APPLIED: every row; REJECTED: none, see problems; FAILED: none, an internal error.' });
+const valuesConfig = (descriptions: Record<string, string>) =>
+  Object.fromEntries(Object.entries(descriptions).map(([value, description]) => [value, { description }]));
+registerEnumType(ImportKindEnum, {
+  name: 'CatalogueImportKind',
+  description: 'PRODUCTS: product rows; PRICES: price rows for one price list.',
+  valuesConfig: valuesConfig({
+    PRODUCTS: 'Each row creates or updates a product.',
+    PRICES: 'Each row sets a price in one price list.',
+  } satisfies Record<ImportKind, string>),
+});
+registerEnumType(ImportFormatEnum, {
+  name: 'CatalogueImportFormat',
+  description: 'CSV with a header row, or a JSON array of objects.',
+  valuesConfig: valuesConfig({
+    CSV: 'Comma-separated values with a header row naming the columns.',
+    JSON: 'A JSON array of objects, one per row.',
+  } satisfies Record<ImportFormat, string>),
+});
+registerEnumType(ImportStatusEnum, {
+  name: 'CatalogueImportStatus',
+  description: 'RUNNING; APPLIED: every row; REJECTED: none, see problems; FAILED: none, an internal error.',
+  valuesConfig: valuesConfig({
+    RUNNING: 'Being validated and applied.',
+    APPLIED: 'Every row was applied.',
+    REJECTED: 'Some rows were invalid, so none was applied; see the problems.',
+    FAILED: 'An internal error stopped it; no row was applied.',
+  } satisfies Record<ImportStatus, string>),
+});
 
 @ObjectType({ description: 'A rejected row of an import.' })
 export class ImportProblem {

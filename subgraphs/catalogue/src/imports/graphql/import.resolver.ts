@@ -19,7 +19,7 @@ export function createImportResolver(imports: ImportService) {
   class ImportResolver {
     @Authorized(...MANAGERS)
     @Mutation(() => CatalogueImportStartPayload, { description: 'Starts a bulk import of products or prices from CSV or JSON: every row is validated, then all are applied in one change or none.' })
-    async catalogueImportStart(@Arg('input', () => ImportCatalogueInput) input: ImportCatalogueInput, @Ctx() { principal }: RequestContext): Promise<CatalogueImportStartPayload> {
+    async catalogueImportStart(@Arg('input', () => ImportCatalogueInput, { description: 'What the rows are, their format, the file content and, for PRICES, the price list.' }) input: ImportCatalogueInput, @Ctx() { principal }: RequestContext): Promise<CatalogueImportStartPayload> {
       const result = await imports.start(principal, { kind: input.kind, format: input.format, content: input.content, priceListId: input.priceListId ?? null });
       return result instanceof Refused ? { import: null, userErrors: userErrorsOf(result.problems) } : { import: toView(result), userErrors: [] };
     }

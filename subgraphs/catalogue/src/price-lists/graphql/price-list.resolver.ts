@@ -60,7 +60,7 @@ export function createPriceListResolver(orm: MikroORM, lists: PriceListService) 
 
     @Authorized(...MANAGERS)
     @Mutation(() => PriceListCreatePayload, { description: 'Creates a price list; refused when it overlaps another list of the same region, channel and currency.' })
-    async priceListCreate(@Arg('input', () => CreatePriceListInput) input: CreatePriceListInput, @Ctx() { principal }: RequestContext): Promise<PriceListCreatePayload> {
+    async priceListCreate(@Arg('input', () => CreatePriceListInput, { description: 'The new price list.' }) input: CreatePriceListInput, @Ctx() { principal }: RequestContext): Promise<PriceListCreatePayload> {
       return payloadOf(await lists.create(principal, {
         id: input.id, region: input.region, channel: input.channel, currency: input.currency, validFrom: input.validFrom.toISOString(),
         validTo: input.validTo?.toISOString() ?? null, shipping: shippingOf(input.shipping), prices: entriesOf(input.prices),
@@ -69,7 +69,7 @@ export function createPriceListResolver(orm: MikroORM, lists: PriceListService) 
 
     @Authorized(...MANAGERS)
     @Mutation(() => PriceListUpdatePayload, { description: 'Changes a list\'s period or shipping.' })
-    async priceListUpdate(@Arg('input', () => UpdatePriceListInput) input: UpdatePriceListInput, @Ctx() { principal }: RequestContext): Promise<PriceListUpdatePayload> {
+    async priceListUpdate(@Arg('input', () => UpdatePriceListInput, { description: 'The price list, the version read, and its new validity and shipping schedule.' }) input: UpdatePriceListInput, @Ctx() { principal }: RequestContext): Promise<PriceListUpdatePayload> {
       return payloadOf(await lists.update(principal, input.id, input.expectedVersion, {
         validFrom: input.validFrom.toISOString(), validTo: input.validTo?.toISOString() ?? null, shipping: shippingOf(input.shipping),
       }));
@@ -77,7 +77,7 @@ export function createPriceListResolver(orm: MikroORM, lists: PriceListService) 
 
     @Authorized(...MANAGERS)
     @Mutation(() => PriceListPricesSetPayload, { description: 'Adds, changes or removes prices of a list.' })
-    async priceListPricesSet(@Arg('input', () => SetPricesInput) input: SetPricesInput, @Ctx() { principal }: RequestContext): Promise<PriceListPricesSetPayload> {
+    async priceListPricesSet(@Arg('input', () => SetPricesInput, { description: 'The price list, the version read, the prices to add or change and the SKUs to remove.' }) input: SetPricesInput, @Ctx() { principal }: RequestContext): Promise<PriceListPricesSetPayload> {
       return payloadOf(await lists.setPrices(principal, input.priceListId, input.expectedVersion, entriesOf(input.prices), input.removeSkus));
     }
   }

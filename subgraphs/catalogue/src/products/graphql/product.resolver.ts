@@ -61,13 +61,13 @@ export function createProductResolver(orm: MikroORM, products: ProductService) {
 
     @Authorized(...MANAGERS)
     @Mutation(() => ProductUpsertPayload, { description: 'Creates a product or changes one, by SKU. Refusals come back in userErrors; nothing is written then.' })
-    async productUpsert(@Arg('input', () => ProductInput) input: ProductInput, @Ctx() { principal }: RequestContext): Promise<ProductUpsertPayload> {
+    async productUpsert(@Arg('input', () => ProductInput, { description: 'The product to create, or to update when its SKU exists.' }) input: ProductInput, @Ctx() { principal }: RequestContext): Promise<ProductUpsertPayload> {
       return payloadOf(await products.upsert(principal, factsOf(input), input.expectedVersion ?? null));
     }
 
     @Authorized(...MANAGERS)
     @Mutation(() => ProductStatusSetPayload, { description: 'Sets a product\'s status; RETIRED stops it being sold, past orders keep it.' })
-    async productStatusSet(@Arg('input', () => SetProductStatusInput) input: SetProductStatusInput, @Ctx() { principal }: RequestContext): Promise<ProductStatusSetPayload> {
+    async productStatusSet(@Arg('input', () => SetProductStatusInput, { description: 'The product and its new status.' }) input: SetProductStatusInput, @Ctx() { principal }: RequestContext): Promise<ProductStatusSetPayload> {
       return payloadOf(await products.setStatus(principal, input.sku, input.status, input.expectedVersion ?? null));
     }
   }
