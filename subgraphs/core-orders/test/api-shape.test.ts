@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import type { CoreReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
 
@@ -24,14 +24,19 @@ afterAll(async () => {
   await scope.dispose();
 });
 
+let numbers = 0;
+
+/** Registers an order the way a region's command relay does. */
 async function registerOrder(customerRef = 'cust-api'): Promise<{ id: string; number: string }> {
   const request: RegisterOrderRequest = {
-    idempotencyKey: randomUUID(), orderId: randomUUID(), region: 'cn', channel: 'WEB', currency: 'CNY', customerRef,
-    shippingTotal: 0, discountTotal: 0, actor: { type: 'user', id: customerRef },
+    idempotencyKey: randomUUID(), orderId: randomUUID(), number: `CN-261202-${String(++numbers).padStart(6, '0')}`, region: 'cn', channel: 'WEB',
+    currency: 'CNY', customerRef, shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID', placedAt: new Date().toISOString(),
+    actor: { type: 'user', id: customerRef },
     lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 1, unitPrice: 5000, unitTax: 650, attributes: {} }],
   };
-  const reply = (await nc.request(subjects.registerOrder, JSON.stringify(request), { timeout: 5000 })).json<CoreReply>();
-  if (!reply.ok) throw new Error(reply.message);
+  const command = { commandId: `order.register:${request.orderId}`, source: 'region-test', sequence: 1, orderId: request.orderId, kind: 'order.register', body: request };
+  const reply = (await nc.request(subjects.coreCommands, JSON.stringify(command), { timeout: 5000 })).json<CommandReply>();
+  if (reply.outcome !== 'accepted') throw new Error(`core did not accept the registration: ${JSON.stringify(reply)}`);
   return { id: request.orderId, number: reply.order.number };
 }
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { createLogger } from '@hub/shared/logger';
 import { runUntilSignalled } from '@hub/shared/server/infrastructure';
 import { createTrackingApp } from './app.js';
