@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import { Linter } from 'eslint';
 import { discoverSubgraphs } from '@hub/shared/federation/composition';
@@ -8,7 +7,6 @@ import { discoverSubgraphs } from '@hub/shared/federation/composition';
  * value described, one naming style, one Relay connection shape, and a reason on every deprecation.
  * Kept apart from the code lint so each can change on its own.
  */
-const subgraphsDir = fileURLToPath(new URL('../../subgraphs', import.meta.url));
 
 /** Federation's directives, so the schema-aware rules can build each subgraph's schema. Not linted themselves. */
 const FEDERATION_DIRECTIVES = /* GraphQL */ `
@@ -61,7 +59,7 @@ const format = (name: string, messages: Linter.LintMessage[]) =>
 
 describe('schema lint', () => {
   it('passes on every subgraph schema', async () => {
-    const subgraphs = await discoverSubgraphs(subgraphsDir);
+    const subgraphs = await discoverSubgraphs();
     expect(subgraphs.length).toBeGreaterThanOrEqual(4);
     const problems = subgraphs.flatMap(({ name, sdl }) => format(name, lintSchema(sdl)));
     expect(problems).toEqual([]);

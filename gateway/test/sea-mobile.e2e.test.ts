@@ -158,6 +158,8 @@ describe('compression', () => {
     const lines = Array.from({ length: 40 }, (_, i) => ({ sku: `SKU-${i}`, name: `Barang nomor ${i}`, quantity: 1, unitPrice: 1_000 + i, unitTax: 110 }));
     const { id } = (await quickOrder(quickOrderInput({ payment: 'BANK_TRANSFER', lines }))).json().data.seaQuickOrder;
     bigRead = { query: 'query($id: ID!) { order(id: $id) { lines { lineNo sku name quantity unitPrice unitTax lineTotal } } }', variables: { id } };
+    // The order is taken at the edge; core has it once the region's command outbox has delivered the registration.
+    await eventually(() => send('POST', '/graphql', auth(), bigRead), (response) => !response.json().errors);
   });
 
   it.each([

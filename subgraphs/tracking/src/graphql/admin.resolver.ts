@@ -19,7 +19,7 @@ export function createAdminResolvers(pool: pg.Pool, query: JourneyQuery, registr
   class TrackingAdminResolver {
     @Authorized('admin', 'operator', 'warehouse', 'service')
     @Mutation(() => ShipmentRegisterPayload, { description: 'Register a parcel handed to a carrier; events that arrived before it join its journey.' })
-    async shipmentRegister(@Arg('input', () => ShipmentRegisterInput) input: ShipmentRegisterInput, @Ctx() { principal }: RequestContext): Promise<ShipmentRegisterPayload> {
+    async shipmentRegister(@Arg('input', () => ShipmentRegisterInput, { description: 'The parcel to follow: order, carrier, tracking number, route and promised time.' }) input: ShipmentRegisterInput, @Ctx() { principal }: RequestContext): Promise<ShipmentRegisterPayload> {
       const result = await registration.register(principal, input);
       if (!result.shipmentId) return { shipment: null, matchedParkedEvents: 0, userErrors: result.userErrors };
       const row = (await query.shipmentsOfOrders([input.orderId])).get(input.orderId)?.find((shipment) => shipment.id === result.shipmentId);
@@ -28,7 +28,7 @@ export function createAdminResolvers(pool: pg.Pool, query: JourneyQuery, registr
 
     @Authorized('admin', 'operator', 'customer_service')
     @Mutation(() => CustomerTierSetPayload, { description: 'Set how much a customer hears about their parcels (ORDINARY, VIP, B2B).' })
-    async customerTierSet(@Arg('input', () => CustomerTierSetInput) input: CustomerTierSetInput, @Ctx() { principal }: RequestContext): Promise<CustomerTierSetPayload> {
+    async customerTierSet(@Arg('input', () => CustomerTierSetInput, { description: 'The customer reference and the notice tier it gets.' }) input: CustomerTierSetInput, @Ctx() { principal }: RequestContext): Promise<CustomerTierSetPayload> {
       if (!/^[A-Za-z0-9._:@-]{1,200}$/.test(input.customerRef)) return { tier: null, userErrors: [userError('INVALID', 'customerRef is not a customer reference', ['input', 'customerRef'])] };
       await pool.query(`insert into "tracking".customer_tier (customer_ref, tier, updated_at, updated_by) values ($1, $2, now(), $3)
         on conflict (customer_ref) do update set tier = excluded.tier, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
@@ -38,7 +38,7 @@ export function createAdminResolvers(pool: pg.Pool, query: JourneyQuery, registr
 
     @Authorized('admin', 'operator', 'service')
     @Mutation(() => DisruptionReportPayload, { description: 'Report weather, traffic or a hub closure; ETAs of parcels on it are re-checked.' })
-    async disruptionReport(@Arg('input', () => DisruptionReportInput) input: DisruptionReportInput): Promise<DisruptionReportPayload> {
+    async disruptionReport(@Arg('input', () => DisruptionReportInput, { description: 'Where and when the disruption applies, and how much it slows parcels.' }) input: DisruptionReportInput): Promise<DisruptionReportPayload> {
       const parsed = disruptionSchema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

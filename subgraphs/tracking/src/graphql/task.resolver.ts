@@ -28,19 +28,19 @@ export function createTaskResolvers(tasks: TaskService) {
 
     @Authorized(...ACTORS)
     @Mutation(() => TrackingTaskAssignPayload, { description: 'Give a task to a person (also re-assigns).' })
-    trackingTaskAssign(@Arg('input', () => TrackingTaskAssignInput) input: TrackingTaskAssignInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
+    trackingTaskAssign(@Arg('input', () => TrackingTaskAssignInput, { description: 'The task and the person it goes to.' }) input: TrackingTaskAssignInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
       return tasks.act(principal, { ...input, action: 'ASSIGN' });
     }
 
     @Authorized(...ACTORS)
     @Mutation(() => TrackingTaskAcknowledgePayload, { description: 'The assignee takes the task on; stops its escalation.' })
-    trackingTaskAcknowledge(@Arg('input', () => TrackingTaskActionInput) input: TrackingTaskActionInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
+    trackingTaskAcknowledge(@Arg('input', () => TrackingTaskActionInput, { description: 'The task to act on, with an optional note.' }) input: TrackingTaskActionInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
       return tasks.act(principal, { ...input, action: 'ACKNOWLEDGE' });
     }
 
     @Authorized(...ACTORS)
     @Mutation(() => TrackingTaskResolvePayload, { description: 'Close a task.' })
-    trackingTaskResolve(@Arg('input', () => TrackingTaskActionInput) input: TrackingTaskActionInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
+    trackingTaskResolve(@Arg('input', () => TrackingTaskActionInput, { description: 'The task to act on, with an optional note.' }) input: TrackingTaskActionInput, @Ctx() { principal }: RequestContext): Promise<TrackingTaskPayload> {
       return tasks.act(principal, { ...input, action: 'RESOLVE' });
     }
   }
