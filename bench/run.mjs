@@ -10,7 +10,11 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestScope } from '@hub/shared/testing/harness';
-import { HUB_SERVICES, startHubProcesses } from '@hub/shared/testing/hub-processes';
+import { startHubProcesses } from '@hub/shared/testing/hub-processes';
+import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
+
+/** Every service of the workspace by name, with its folder: the processes whose CPU and memory are reported. */
+const HUB_SERVICES = Object.fromEntries(discoverHubServices().map((service) => [service.name, service.dir]));
 import pg from 'pg';
 import { closedLoop, newAgent } from './load.mjs';
 import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
