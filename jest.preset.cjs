@@ -15,5 +15,5 @@ module.exports = {
     }],
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
-  testTimeout: 30000,
+  testTimeout: 60000,
 };

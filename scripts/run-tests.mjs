@@ -13,6 +13,7 @@ export async function runTests(root, env, turbo, args) {
   let passed = 0;
   let failed = 0;
   const failing = [];
+  const failures = [];
   for (const { path, dir } of workspaces) {
     const file = `${dir}/${RESULTS}`;
     if (!existsSync(file)) {
@@ -26,8 +27,22 @@ export async function runTests(root, env, turbo, args) {
     const workspaceFailed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
     failed += workspaceFailed;
     if (workspaceFailed > 0) failing.push(`${path} (${workspaceFailed} failed)`);
+    failures.push(...failedTests(path, summary));
   }
+  // Repeated at the very end, where a CI log that keeps only its tail still shows what failed and why.
+  for (const failure of failures) console.log(failure);
   if (failing.length > 0) console.log(`\nFailing workspaces: ${failing.join('; ')}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   return result.status === 0 && failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** One short paragraph per failed test or crashed suite: where, which test, and the first lines of why. */
+function failedTests(path, summary) {
+  const brief = (message) => message.split('\n').filter((line) => line.trim()).slice(0, 6).map((line) => `    ${line.slice(0, 300)}`).join('\n');
+  return summary.testResults.flatMap((suite) => {
+    const file = `${path}/${suite.name.split(`${path}/`).pop()}`;
+    const failed = suite.assertionResults.filter((test) => test.status === 'failed');
+    if (failed.length === 0 && suite.status === 'failed') return [`\n✕ ${file} (suite failed to run)\n${brief(suite.message ?? '')}`];
+    return failed.map((test) => `\n✕ ${file} › ${test.fullName}\n${brief(test.failureMessages.join('\n'))}`);
+  });
 }

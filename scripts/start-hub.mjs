@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { mintToken } from '@hub/shared/auth/jwt';
 import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { baseEnvSchema } from '@hub/shared/env';
-import { discoverHubServices, readyMessage, startWaves } from '@hub/shared/workspace/hub-workspaces';
+import { discoverHubServices, readyMessage, seedWaves, startWaves } from '@hub/shared/workspace/hub-workspaces';
 
 export async function startHub(root, env) {
   const services = discoverHubServices(root);
@@ -48,11 +48,11 @@ Ctrl-C stops the hub.`);
 }
 
 /**
- * Runs each workspace's `hub.seed` module, wave by wave (so products exist before regions place orders),
- * the seeds of one wave side by side.
+ * Runs each workspace's `hub.seed` module, wave by wave (so products exist before regions place orders, and
+ * orders before tracking follows their parcels), the seeds of one wave side by side.
  */
 async function seedDemoData(services, context) {
-  for (const wave of startWaves(services.filter((service) => service.seed))) {
+  for (const wave of seedWaves(services.filter((service) => service.seed))) {
     await Promise.all(wave.map(async (service) => {
       const { seedDemo } = await import(pathToFileURL(service.seed).href);
       await seedDemo(context);

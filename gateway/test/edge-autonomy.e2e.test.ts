@@ -24,7 +24,7 @@ beforeAll(async () => {
     seaCarrier: { subject: 'rider-edge', role: 'carrier', regions: ['sea'] },
   } as const;
   for (const [name, principal] of Object.entries(principals)) tokens[name] = await scope.token({ ...principal, regions: [...principal.regions] });
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await db?.end();

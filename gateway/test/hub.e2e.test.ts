@@ -20,7 +20,7 @@ beforeAll(async () => {
     seaCustomer: { subject: 'cust-sea-e2e', role: 'customer', regions: ['sea'] },
   } as const;
   for (const [name, principal] of Object.entries(principals)) tokens[name] = await scope.token({ ...principal, regions: [...principal.regions] });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await hub?.close();

@@ -43,7 +43,7 @@ describeWithServer('NATS restart', () => {
     hub = await startHubProcesses(scope.env);
     db = new pg.Client({ connectionString: scope.env.DATABASE_URL });
     await db.connect();
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await db?.end();

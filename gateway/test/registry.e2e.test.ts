@@ -35,7 +35,7 @@ beforeAll(async () => {
   orderId = placed.data.placeCnOrder.id;
   await eventually(() => postGraphQL(hub.gatewayUrl, `query($id: ID!) { cnOrder(id: $id) { cn { registration } } }`, { id: orderId }, admin),
     (read) => read.data?.cnOrder?.cn?.registration === 'REGISTERED');
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await nc?.close();

@@ -18,7 +18,7 @@ beforeAll(async () => {
     loadPersistedOperations(readGatewayEnv({}).PERSISTED_OPERATIONS_DIR),
     scope.token({ subject: 'cust-sea-mobile', role: 'customer', regions: ['sea'] }),
   ]);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await hub?.close();

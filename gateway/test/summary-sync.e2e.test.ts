@@ -18,7 +18,7 @@ beforeAll(async () => {
   nc = await connect({ servers: scope.env.NATS_URL });
   auditor = await scope.token({ subject: 'auditor', role: 'auditor', regions: [] });
   customer = await scope.token({ subject: 'cust-summary', role: 'customer', regions: ['cn'] });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await nc?.close();

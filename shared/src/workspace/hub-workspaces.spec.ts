@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverHubServices, discoverWorkspaces, startWaves } from './hub-workspaces.js';
+import { discoverHubServices, discoverWorkspaces, seedWaves, startWaves } from './hub-workspaces.js';
 
 let root: string;
 
@@ -31,6 +31,12 @@ it('starts core, then domain subgraphs (the default kind), then regions, then th
   expect(waves).toEqual([['core-orders'], ['catalogue'], ['region-zz'], ['gateway']]);
 });
 
+it('seeds by kind, and a seed that follows a kind right after that kind\'s seeds', () => {
+  workspace('subgraphs/tracking', { hub: { subgraph: 'tracking', routingUrl: 'http://127.0.0.1:4007/graphql', seed: 'seed.js', seedAfter: 'region' } });
+  const seeded = discoverHubServices(root).filter((service) => service.seed);
+  expect(seedWaves(seeded).map((wave) => wave.map((service) => service.name))).toEqual([['region-zz'], ['tracking']]);
+});
+
 it('resolves a seed module inside its workspace', () => {
   const region = discoverHubServices(root).find((service) => service.name === 'region-zz');
   expect(region).toMatchObject({ dir: join(root, 'subgraphs/region-zz'), seed: join(root, 'subgraphs/region-zz/dist/demo-seed.js') });
@@ -39,6 +45,7 @@ it('resolves a seed module inside its workspace', () => {
 it.each([
   [{ kind: 'edge', subgraph: 'x', routingUrl: 'http://x' }, /hub.kind must be one of/],
   [{ kind: 'region', subgraph: 'region-yy' }, /needs hub.subgraph and hub.routingUrl/],
+  [{ subgraph: 'x', routingUrl: 'http://x', seedAfter: 'later' }, /hub.seedAfter must be one of/],
 ])('refuses a malformed hub field %j', (hub, message) => {
   workspace('subgraphs/broken', { hub });
   expect(() => discoverHubServices(root)).toThrow(message);

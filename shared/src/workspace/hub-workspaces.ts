@@ -12,13 +12,15 @@ export type HubKind = (typeof HUB_KINDS)[number];
 /**
  * The `hub` field of a workspace's package.json. A subgraph declares its name and routing URL; `kind`
  * defaults to `domain`. `seed` names a module (relative to the workspace) exporting `seedDemo(context)`,
- * which `npm start` runs once everything is up.
+ * which `npm start` runs once everything is up; `seedAfter` holds it back until the seeds of that kind are done
+ * (tracking follows parcels of the orders the regions seed).
  */
 export interface HubManifest {
   kind?: HubKind;
   subgraph?: string;
   routingUrl?: string;
   seed?: string;
+  seedAfter?: HubKind;
 }
 
 /** A workspace of the repository: every one has tests; those with a `hub` field are also started. */
@@ -41,6 +43,8 @@ export interface HubService {
   subgraph?: { name: string; routingUrl: string };
   /** Absolute path of the demo seed module, if the workspace has one. */
   seed?: string;
+  /** The kind whose seeds must be done before this one's runs. */
+  seedAfter?: HubKind;
 }
 
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -69,6 +73,16 @@ export function startWaves<T extends Pick<HubService, 'kind'>>(services: T[]): T
   return HUB_KINDS.map((kind) => services.filter((service) => service.kind === kind)).filter((wave) => wave.length > 0);
 }
 
+/**
+ * Seeds grouped into waves: by kind like start-up, except that a seed with `seedAfter` runs in a wave of its
+ * own right after that kind's seeds.
+ */
+export function seedWaves<T extends Pick<HubService, 'kind' | 'seedAfter'>>(services: T[]): T[][] {
+  const rank = (service: T) => (service.seedAfter ? HUB_KINDS.indexOf(service.seedAfter) + 0.5 : HUB_KINDS.indexOf(service.kind));
+  const ranks = [...new Set(services.map(rank))].sort((a, b) => a - b);
+  return ranks.map((r) => services.filter((service) => rank(service) === r));
+}
+
 /** The log message that says a service is ready for the next wave: subgraphs once the registry accepted their schema. */
 export const readyMessage = (service: Pick<HubService, 'kind'>) => (service.kind === 'gateway' ? 'gateway listening' : 'schema accepted by the registry');
 
@@ -76,12 +90,14 @@ function toService(path: string, dir: string, hub: HubManifest): HubService {
   const kind = hub.kind ?? 'domain';
   if (!HUB_KINDS.includes(kind)) throw new Error(`${path}/package.json: hub.kind must be one of ${HUB_KINDS.join(', ')}`);
   if (kind !== 'gateway' && !(hub.subgraph && hub.routingUrl)) throw new Error(`${path}/package.json: a subgraph needs hub.subgraph and hub.routingUrl`);
+  if (hub.seedAfter && !HUB_KINDS.includes(hub.seedAfter)) throw new Error(`${path}/package.json: hub.seedAfter must be one of ${HUB_KINDS.join(', ')}`);
   return {
     name: hub.subgraph ?? path.split('/').pop()!,
     dir,
     kind,
     ...(hub.subgraph && hub.routingUrl ? { subgraph: { name: hub.subgraph, routingUrl: hub.routingUrl } } : {}),
     ...(hub.seed ? { seed: join(dir, hub.seed) } : {}),
+    ...(hub.seedAfter ? { seedAfter: hub.seedAfter } : {}),
   };
 }
 
