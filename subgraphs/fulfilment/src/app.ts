@@ -1,6 +1,8 @@
 import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { schemaVersion } from '@hub/shared/federation/schema-version';
+import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
+import { CoreCommandRecord } from '@hub/shared/commands/core-command.entity';
 import { orderEventSchema, type OrderEvent } from '@hub/shared/messaging/contracts';
 import { DurableConsumer, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
 import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
@@ -23,6 +25,7 @@ import { buildFulfilmentSchema } from './schema.js';
 import { DEMO_NETWORK } from './seed/demo-network.js';
 import { seedNetwork } from './seed/network.js';
 import { query } from './persistence/sql.js';
+import { ShipmentProgressService, WAREHOUSE_STEP_PURPOSE } from './shipments/shipment-progress.service.js';
 
 import { FULFILMENT_SCHEMA } from './persistence/sql.js';
 export { FULFILMENT_SCHEMA };
@@ -30,15 +33,23 @@ export { FULFILMENT_SCHEMA };
 export interface FulfilmentAppOptions {
   packageVersion?: string;
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
+  /** Called after each attempt at a command for core (warehouse steps); tests wait on it. */
+  onCommandSettled?: CoreCommandRelayOptions['onSettled'];
 }
 
 /** The composition root of fulfilment: opens what it needs, wires the use cases, and starts listening. */
 export async function createFulfilmentApp(env: FulfilmentEnv, options: FulfilmentAppOptions = {}) {
-  const infra = await openInfrastructure('fulfilment', env, { schema: FULFILMENT_SCHEMA, entities: [OutboxEvent, ProcessedMessage], migrations: fulfilmentMigrations });
+  const infra = await openInfrastructure('fulfilment', env, { schema: FULFILMENT_SCHEMA, entities: [OutboxEvent, ProcessedMessage, CoreCommandRecord], migrations: fulfilmentMigrations });
   const { orm, nc, logger } = infra;
   const subjects = fulfilmentSubjectsFor(env.NATS_NAMESPACE);
   const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: FULFILMENT_SCHEMA, batchSize: 1_000, pipelined: true });
   const nudge = () => relay.nudge();
+  // Warehouse steps go to core through the shared command outbox, in order per order; a refusal stays on the command.
+  const commands = new CoreCommandRelay({
+    nc, orm, subjects: infra.subjects, logger, schema: FULFILMENT_SCHEMA, source: 'fulfilment', handlers: { [WAREHOUSE_STEP_PURPOSE]: {} },
+    ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
+  });
+  const progress = new ShipmentProgressService(orm, () => commands.nudge());
   const solver = env.SOLVER_ENABLED ? new HighsSolver() : null;
   const allocation = new AllocationService({
     solver, subjects, backorderPolicy: env.BACKORDER_POLICY,
@@ -61,6 +72,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   let presence: RegistryPresence | undefined;
   const shutdown = async () => {
     presence?.stop();
+    await commands.stop();
     await relay.stop();
     await server?.close();
     await consumer.stop();
@@ -76,8 +88,9 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     }
     await consumer.start();
     relay.start();
+    commands.start();
     await reallocation.resumeUnfinished();
-    const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning });
+    const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress });
     server = await startServiceServer({ name: 'fulfilment', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
     presence = announceToRegistry(nc, infra.subjects, logger, {
       name: 'fulfilment', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
@@ -86,7 +99,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     await shutdown();
     throw error;
   }
-  return { url: server.url, orm, relay, allocation, reallocation, nodes, inventory, planning, subjects, registryVerdict: presence.verdict, close: shutdown };
+  return { url: server.url, orm, relay, commands, progress, allocation, reallocation, nodes, inventory, planning, subjects, registryVerdict: presence.verdict, close: shutdown };
 }
 export type FulfilmentApp = Awaited<ReturnType<typeof createFulfilmentApp>>;
 

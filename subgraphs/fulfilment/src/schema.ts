@@ -1,8 +1,9 @@
 import { buildFederatedSchema } from '@hub/shared/graphql/subgraph-schema';
 import { OrderReference, orderReferenceResolver } from '@hub/shared/region/order-reference.type';
 import { createFulfilmentResolvers, type FulfilmentResolverDependencies } from './graphql/fulfilment.resolver.js';
+import { createGreenResolvers, type GreenResolverDependencies } from './graphql/green.resolver.js';
 
 /** Fulfilment's subgraph schema; no I/O, so it also prints the SDL at build time. */
-export function buildFulfilmentSchema(dependencies: FulfilmentResolverDependencies) {
-  return buildFederatedSchema({ resolvers: [...createFulfilmentResolvers(dependencies)], orphanedTypes: [OrderReference] }, orderReferenceResolver);
+export function buildFulfilmentSchema(dependencies: FulfilmentResolverDependencies & Omit<GreenResolverDependencies, 'orm'>) {
+  return buildFederatedSchema({ resolvers: [...createFulfilmentResolvers(dependencies), ...createGreenResolvers(dependencies)], orphanedTypes: [OrderReference] }, orderReferenceResolver);
 }

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { NodeFacts, OrderPlan, OrderToAllocate } from './domain/allocation.types.js';
-import { emissionsKg } from './domain/objective.js';
+import { CURRENT_CARBON_FACTORS } from '@hub/shared/green/carbon-factors.table';
+import { shipmentCarbon } from '@hub/shared/green/carbon.rules';
+import { loadPackingFacts, packingRecord, ShipmentPacker } from '../packing/shipment-packing.js';
 import { planHandling } from './domain/shipment-plan.js';
 import { distanceKm } from './domain/geo.js';
 import { asJson, query, uuidList } from '../persistence/sql.js';
@@ -14,7 +16,8 @@ export interface WrittenShipment { id: string; orderId: string; nodeId: string; 
 /**
  * Writes planned shipments in a handful of statements whatever the batch size: shipments and their lines,
  * reservations (the inventory check refuses any overselling the plan might contain), today's capacity use,
- * ALLOCATION movements, and backordered quantities per line. Returns the shipments written.
+ * ALLOCATION movements, and backordered quantities per line. Each shipment gets its smallest boxes and its
+ * CO2e (ISO 14083 / GLEC, current factor version) at the same time. Returns the shipments written.
  */
 export async function writePlans(
   em: EntityManager, plans: readonly OrderPlan[], orders: ReadonlyMap<string, OrderToAllocate>, nodes: ReadonlyMap<string, NodeFacts>,
@@ -23,6 +26,9 @@ export async function writePlans(
   const shipments: Array<Record<string, unknown>> = [];
   const lines: Array<{ shipment_id: string; line_no: number; sku: string; quantity: number }> = [];
   const written: WrittenShipment[] = [];
+  const factors = CURRENT_CARBON_FACTORS;
+  const facts = await loadPackingFacts(em, plans.flatMap((plan) => plan.shipments.flatMap((shipment) => shipment.lines.map((line) => line.sku))));
+  const packer = new ShipmentPacker(facts.boxes, facts.dimensions);
   for (const plan of plans) {
     const order = orders.get(plan.orderId)!;
     const grams = new Map(order.lines.map((line) => [line.lineNo, line.unitWeightGrams]));
@@ -35,10 +41,16 @@ export async function writePlans(
         serviceLevel: order.serviceLevel, nodeKind: node.kind, km, grams: shipmentGrams, now: context.now,
         departureAt: shipment.departureAt, split: plan.shipments.length > 1,
       });
+      const packing = packingRecord(packer.pack(shipment.lines.map((line) => ({ ...line, weightGrams: grams.get(line.lineNo)! }))));
+      const carbon = shipmentCarbon(factors, {
+        deliveryMode: handling.deliveryMode, greatCircleKm: km, grossGrams: shipmentGrams + packing.materialGrams, packagingMaterialGrams: packing.materialGrams,
+      });
       shipments.push({
         id, order_id: order.orderId, node_id: node.id, carrier: shipment.lane.carrier, service_level: shipment.lane.serviceLevel,
         pick_priority: handling.pickPriority, packing_priority: handling.packingPriority, delivery_mode: handling.deliveryMode,
-        distance_km: Math.round(km * 10) / 10, co2e_grams: Math.round(emissionsKg(shipment.lane, shipmentGrams, km) * 1000),
+        distance_km: Math.round(km * 10) / 10, co2e_grams: Math.round(carbon.totalGrams), co2e_ttw_grams: Math.round(carbon.ttwGrams),
+        co2e_wtw_grams: Math.round(carbon.wtwGrams), co2e_operations_grams: Math.round(carbon.operationsGrams), co2e_packaging_grams: Math.round(carbon.packagingGrams),
+        carbon_factor_version: carbon.factorVersion, packaging: packing.parcels, packing_refusals: packing.refusals,
         shipping_cost: Math.round(shipment.lane.baseCost + shipment.lane.costPerKg * shipmentGrams / 1000),
         departure_at: shipment.departureAt.toISOString(), eta_at: shipment.etaAt.toISOString(), replaces: context.replaces?.get(order.orderId) ?? null,
       });
@@ -48,11 +60,18 @@ export async function writePlans(
   }
   if (shipments.length > 0) {
     await query(em, `
-      insert into shipment (id, order_id, node_id, carrier, service_level, state, pick_priority, packing_priority, delivery_mode, distance_km, co2e_grams, shipping_cost, departure_at, eta_at, replaces, created_at, updated_at)
-      select id, order_id, node_id, carrier, service_level, 'ALLOCATED', pick_priority, packing_priority, delivery_mode, distance_km, co2e_grams, shipping_cost, departure_at, eta_at, replaces, ?, ?
+      insert into shipment (id, order_id, node_id, carrier, service_level, state, pick_priority, packing_priority, delivery_mode, distance_km, co2e_grams,
+             co2e_ttw_grams, co2e_wtw_grams, co2e_operations_grams, co2e_packaging_grams, carbon_factor_version, packaging, packing_refusals,
+             shipping_cost, departure_at, eta_at, replaces, created_at, updated_at)
+      select id, order_id, node_id, carrier, service_level, 'ALLOCATED', pick_priority, packing_priority, delivery_mode, distance_km, co2e_grams,
+             co2e_ttw_grams, co2e_wtw_grams, co2e_operations_grams, co2e_packaging_grams, carbon_factor_version, packaging, packing_refusals,
+             shipping_cost, departure_at, eta_at, replaces, ?, ?
         from jsonb_to_recordset(?::jsonb) as r(id uuid, order_id uuid, node_id text, carrier text, service_level text, pick_priority int, packing_priority int,
-             delivery_mode text, distance_km float8, co2e_grams int, shipping_cost int, departure_at timestamptz, eta_at timestamptz, replaces uuid)`,
+             delivery_mode text, distance_km float8, co2e_grams int, co2e_ttw_grams int, co2e_wtw_grams int, co2e_operations_grams int, co2e_packaging_grams int,
+             carbon_factor_version text, packaging jsonb, packing_refusals jsonb, shipping_cost int, departure_at timestamptz, eta_at timestamptz, replaces uuid)`,
       [context.now, context.now, asJson(shipments)]);
+    await query(em, `update fulfilment_order o set carbon_factor_version = ? where o.order_id = any(?::uuid[])`,
+      [factors.version, uuidList([...new Set(shipments.map((s) => s.order_id as string))])]);
     await query(em, `insert into shipment_line (shipment_id, line_no, sku, quantity) select * from jsonb_to_recordset(?::jsonb) as r(shipment_id uuid, line_no int, sku text, quantity int)`, [asJson(lines)]);
     await query(em, `
       with taken as (select l.sku, s.node_id, sum(l.quantity)::int as quantity from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, sku text, quantity int)

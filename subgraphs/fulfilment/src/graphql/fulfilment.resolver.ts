@@ -14,6 +14,7 @@ import type { NodeService } from '../nodes/node.service.js';
 import type { JobRow } from '../nodes/reallocation.service.js';
 import { asJson, query, uuidList } from '../persistence/sql.js';
 import { RefusedError, type Refusal } from '../user-error.js';
+import { shipmentCarbonOf, type ShipmentCarbonRow } from './carbon-view.js';
 import {
   StockAdjustInput, TransferProposalApproveInput, TransferProposalApprovePayload, FulfilmentNode, OrderFulfilment, ReallocationJob, StockReceiveInput,
   TransferProposalsRefreshPayload, AllocationWeightsSetInput, AllocationWeightsSetPayload, NodeStatusChangeInput, NodeStatusChangePayload, Shipment,
@@ -178,7 +179,9 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
           const shipment: Shipment = {
             id: row.id, nodeId: row.node_id, carrier: row.carrier, serviceLevel: row.service_level, state: row.state, pickPriority: row.pick_priority,
             packingPriority: row.packing_priority, deliveryMode: row.delivery_mode, distanceKm: row.distance_km, co2eGrams: row.co2e_grams, shippingCost: row.shipping_cost,
-            departureAt: row.departure_at, etaAt: row.eta_at, replaces: row.replaces, lines: row.lines,
+            departureAt: row.departure_at, etaAt: row.eta_at, replaces: row.replaces, lines: row.lines, carbon: shipmentCarbonOf(row as ShipmentCarbonRow),
+            packaging: (row.packaging ?? []).map((parcel: Record<string, any>) => ({ ...parcel, lineNos: parcel.lines })), packingRefusals: row.packing_refusals ?? [],
+            pickedAt: row.picked_at, packedAt: row.packed_at, outboundAt: row.outbound_at, version: row.version,
           };
           (byOrder.get(row.order_id) ?? byOrder.set(row.order_id, []).get(row.order_id)!).push(shipment);
         }

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsUUID, IsNumber, IsOptional, IsString, MaxLength } from '
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '@hub/shared/graphql/user-error';
 import { DELIVERY_MODES, NODE_KINDS, NODE_STATUSES, SERVICE_LEVELS } from '../allocation/domain/allocation.types.js';
+import { PackingRefusal, ShipmentCarbon, ShipmentParcel } from './green.types.js';
 
 const enumOf = <T extends readonly string[]>(values: T) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
 export const NodeKind = enumOf(NODE_KINDS);
@@ -137,7 +138,14 @@ export class Shipment {
   @Field(() => Int, { description: 'Packing priority, 1 first.' }) packingPriority!: number;
   @Field(() => DeliveryMode, { description: 'Delivery mode.' }) deliveryMode!: string;
   @Field(() => Float, { description: 'Distance node to customer zone, km.' }) distanceKm!: number;
-  @Field(() => Int, { description: 'Estimated emissions, grams CO2e.' }) co2eGrams!: number;
+  @Field(() => Int, { description: 'Estimated emissions, grams CO2e (the carbon breakdown\'s total).' }) co2eGrams!: number;
+  @Field(() => ShipmentCarbon, { nullable: true, description: 'CO2e by ISO 14083 / GLEC with the factor version; null for shipments planned before carbon accounting.' }) carbon!: ShipmentCarbon | null;
+  @Field(() => [ShipmentParcel], { description: 'The boxes chosen (smallest that fit), with void fill.' }) packaging!: ShipmentParcel[];
+  @Field(() => [PackingRefusal], { description: 'Lines with units no box can take.' }) packingRefusals!: PackingRefusal[];
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the warehouse picked it.' }) pickedAt!: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the warehouse packed it.' }) packedAt!: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was handed to the carrier.' }) outboundAt!: Date | null;
+  @Field(() => Int, { description: 'Optimistic-lock version.' }) version!: number;
   @Field(() => Int, { description: 'Estimated carrier cost, minor units.' }) shippingCost!: number;
   @Field(() => GraphQLDateTime, { description: 'Carrier pick-up the shipment is planned for.' }) departureAt!: Date;
   @Field(() => GraphQLDateTime, { description: 'Estimated delivery.' }) etaAt!: Date;

@@ -5,7 +5,8 @@ import { asJson, query } from '../persistence/sql.js';
 export interface NetworkSeed {
   zones: Array<{ code: string; region: string; name: string; lat: number; lon: number; isDefault?: boolean }>;
   nodes: Array<{ id: string; name: string; kind: NodeKind; region: string; zone: string; lat: number; lon: number; dailyCapacity: number; cutoffMinutes: number[]; lanes: Lane[] }>;
-  skus: Array<{ sku: string; name: string; unitWeightGrams: number }>;
+  /** Dimensions in mm where measured; unmeasured SKUs are packed at their volumetric size. */
+  skus: Array<{ sku: string; name: string; unitWeightGrams: number; lengthMm?: number; widthMm?: number; heightMm?: number }>;
   stock: Array<{ sku: string; nodeId: string; onHand: number }>;
 }
 
@@ -25,7 +26,8 @@ export async function seedNetwork(em: EntityManager, seed: NetworkSeed, actorId 
         node_id: node.id, carrier: lane.carrier, service_level: lane.serviceLevel, base_cost: lane.baseCost, cost_per_kg: lane.costPerKg,
         base_transit_hours: lane.baseTransitHours, km_per_hour: lane.kmPerHour, grams: lane.gramsCo2ePerTonneKm, max_km: lane.maxDistanceKm,
       }))))]);
-    await query(tx, `insert into sku (sku, name, unit_weight_grams) select * from jsonb_to_recordset(?::jsonb) as r(sku text, name text, "unitWeightGrams" int) on conflict do nothing`, [asJson(seed.skus)]);
+    await query(tx, `insert into sku (sku, name, unit_weight_grams, length_mm, width_mm, height_mm)
+      select * from jsonb_to_recordset(?::jsonb) as r(sku text, name text, "unitWeightGrams" int, "lengthMm" int, "widthMm" int, "heightMm" int) on conflict do nothing`, [asJson(seed.skus)]);
     const fresh = await query<{ sku: string; node_id: string; on_hand: number }>(tx, `
       insert into inventory (sku, node_id, on_hand) select * from jsonb_to_recordset(?::jsonb) as r(sku text, "nodeId" text, "onHand" int)
       on conflict do nothing returning sku, node_id, on_hand`, [asJson(seed.stock)]);

@@ -9,8 +9,8 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const NODE_STATUSES = ['UP', 'DEGRADED', 'DOWN'] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
-export const DELIVERY_MODES = ['SAME_DAY_COURIER', 'LOCAL_COURIER', 'EXPRESS_PARCEL', 'STANDARD_PARCEL', 'FREIGHT'] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+// Carbon estimates (shared with the checkout quote) need the same modes, so the list lives with them.
+export { DELIVERY_MODES, type DeliveryMode } from '@hub/shared/green/carbon.rules';
 
 export interface GeoPoint { lat: number; lon: number }
 

@@ -35,11 +35,11 @@ describe('evaluateNode', () => {
     expect(evaluateNode(order('o', [['A', 1]]), candidate, { ...DEFAULT_WEIGHTS, time: 100 })!.lane.carrier).toBe('FAST');
   });
 
-  it('counts carbon per gram and kilometre', () => {
+  it('counts carbon per gram with the GLEC route intensity: hub operations everywhere, more with distance', () => {
     const far = node('far', { location: { lat: 39.9, lon: 116.4 } });
     const near = evaluateNode(order('o', [['A', 1]]), node('near'), { cost: 0, time: 0, carbon: 1, splitPenalty: 0 })!;
     const distant = evaluateNode(order('o', [['A', 1]]), far, { cost: 0, time: 0, carbon: 1, splitPenalty: 0 })!;
-    expect(near.perGram).toBe(0);
-    expect(distant.perGram).toBeGreaterThan(0);
+    expect(near.perGram).toBeCloseTo(3_000 / 1e9, 12);
+    expect(distant.perGram).toBeGreaterThan(near.perGram * 20);
   });
 });

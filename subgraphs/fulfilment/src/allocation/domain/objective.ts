@@ -1,6 +1,9 @@
 import type { AllocationWeights, Lane, NodeFacts, OrderToAllocate, ServiceLevel } from './allocation.types.js';
 import { estimateDelivery } from './eta.js';
 import { distanceKm } from './geo.js';
+import { deliveryModeOf } from './shipment-plan.js';
+import { CURRENT_CARBON_FACTORS, type CarbonFactorTable } from '@hub/shared/green/carbon-factors.table';
+import { routeGramsPerTonne } from '@hub/shared/green/carbon.rules';
 
 const SERVICE_RANK: Record<ServiceLevel, number> = { STANDARD: 0, EXPRESS: 1, SAME_DAY: 2 };
 const HOUR_MS = 3_600_000;
@@ -50,7 +53,7 @@ export interface NodeOption {
  * Whether a node may serve an order, and at what weighted cost: a down node never; a node outside the
  * order's market only when cross-border shipping is allowed; only lanes at or above the customer's service level.
  */
-export function evaluateNode(order: OrderToAllocate, node: NodeFacts, weights: AllocationWeights): NodeOption | null {
+export function evaluateNode(order: OrderToAllocate, node: NodeFacts, weights: AllocationWeights, factors: CarbonFactorTable = CURRENT_CARBON_FACTORS): NodeOption | null {
   if (node.status === 'DOWN') return null;
   if (node.region !== order.region && !order.allowCrossBorder) return null;
   const km = distanceKm(node.location, order.destination);
@@ -61,15 +64,11 @@ export function evaluateNode(order: OrderToAllocate, node: NodeFacts, weights: A
     const { departureAt, etaAt } = estimateDelivery(order.placedAt, node.cutoffMinutes, lane, km, node.status === 'DEGRADED');
     const hours = (etaAt.getTime() - order.placedAt.getTime()) / HOUR_MS;
     const fixed = weights.cost * lane.baseCost + weights.time * hours + weights.splitPenalty;
-    // costPerKg per 1,000 g; emissions: g/tonne-km × tonnes × km, in kg.
-    const perGram = weights.cost * lane.costPerKg / 1000 + weights.carbon * lane.gramsCo2ePerTonneKm * km / 1e9;
+    // costPerKg per 1,000 g; carbon: the GLEC route intensity (WTW transport + hubs, g CO2e per tonne) per gram, in kg.
+    const deliveryMode = deliveryModeOf({ serviceLevel: lane.serviceLevel, nodeKind: node.kind, km, grams: orderGrams });
+    const perGram = weights.cost * lane.costPerKg / 1000 + weights.carbon * routeGramsPerTonne(factors, deliveryMode, km) / 1e9;
     const option: NodeOption = { nodeId: node.id, lane, km, departureAt, etaAt, fixed, perGram };
     if (!best || option.fixed + option.perGram * orderGrams < best.fixed + best.perGram * orderGrams) best = option;
   }
   return best;
-}
-
-/** Kilograms CO2e of moving `grams` over `km` on a lane. */
-export function emissionsKg(lane: Lane, grams: number, km: number): number {
-  return lane.gramsCo2ePerTonneKm * (grams / 1e6) * km / 1000;
 }

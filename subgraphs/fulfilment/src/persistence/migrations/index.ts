@@ -1,3 +1,5 @@
+import { CommandOutboxMigration } from '@hub/shared/commands/command-outbox.migration';
 import { Migration20261202000000FulfilmentSchema } from './Migration20261202000000FulfilmentSchema.js';
+import { Migration20261202180000GreenOrders } from './Migration20261202180000GreenOrders.js';
 
-export const fulfilmentMigrations = { Migration20261202000000FulfilmentSchema };
+export const fulfilmentMigrations = { Migration20261202000000FulfilmentSchema, CommandOutboxMigration, Migration20261202180000GreenOrders };
