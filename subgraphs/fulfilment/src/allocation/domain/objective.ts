@@ -65,7 +65,8 @@ export function evaluateNode(order: OrderToAllocate, node: NodeFacts, weights: A
     const hours = (etaAt.getTime() - order.placedAt.getTime()) / HOUR_MS;
     const fixed = weights.cost * lane.baseCost + weights.time * hours + weights.splitPenalty;
     // costPerKg per 1,000 g; carbon: the GLEC route intensity (WTW transport + hubs, g CO2e per tonne) per gram, in kg.
-    const deliveryMode = deliveryModeOf({ serviceLevel: lane.serviceLevel, nodeKind: node.kind, km, grams: orderGrams });
+    // The same delivery mode the shipment will record (planHandling), so the objective prices what is reported.
+    const deliveryMode = deliveryModeOf({ serviceLevel: order.serviceLevel, nodeKind: node.kind, km, grams: orderGrams });
     const perGram = weights.cost * lane.costPerKg / 1000 + weights.carbon * routeGramsPerTonne(factors, deliveryMode, km) / 1e9;
     const option: NodeOption = { nodeId: node.id, lane, km, departureAt, etaAt, fixed, perGram };
     if (!best || option.fixed + option.perGram * orderGrams < best.fixed + best.perGram * orderGrams) best = option;
