@@ -82,6 +82,7 @@ function measure(plans, orders) {
 
 const SETTINGS = [
   ['cost only', { cost: 1, time: 0, carbon: 0, splitPenalty: 300 }],
+  ['cost + time, carbon 0', { cost: 1, time: 20, carbon: 0, splitPenalty: 300 }],
   ['default (carbon 10/kg)', { cost: 1, time: 20, carbon: 10, splitPenalty: 300 }],
   ['carbon 1,000/kg', { cost: 1, time: 20, carbon: 1_000, splitPenalty: 300 }],
   ['carbon 10,000/kg', { cost: 1, time: 20, carbon: 10_000, splitPenalty: 300 }],

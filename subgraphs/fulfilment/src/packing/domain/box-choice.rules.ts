@@ -90,11 +90,14 @@ export function choosePacking(items: readonly PackItem[], boxes: readonly BoxTyp
   return { parcels, refused: [...refused.values()] };
 }
 
-/** The baseline "always the standard box": as many standard boxes as the packer needs. */
+/**
+ * The baseline "always the standard box": the standard box for everything it holds, a larger box only where
+ * the standard one is too small (what a packing bench does without a recommendation).
+ */
 export function packInStandardBox(items: readonly PackItem[], boxes: readonly BoxType[], packer: BoxPacker): PackingResult {
   const standard = boxes.find((box) => box.standard);
   if (!standard) throw new Error('The box catalogue has no standard box');
-  return choosePacking(items, [standard], packer);
+  return choosePacking(items, boxes.filter((box) => byVolumeThenMaterial(box, standard) >= 0), packer);
 }
 
 /** One item per unit of each line, with measured or estimated dimensions. */
