@@ -113,7 +113,7 @@ it('refuses units larger than every box with their line, and boxes the rest', as
 
 it('reports PICKED, PACKED and OUTBOUND to core through the command outbox, with the worker as actor and the event time', async () => {
   const orderId = await placePaidOrder([{ sku: 'TEA-1', quantity: 3 }]);
-  const [{ id: shipmentId }] = await query<{ id: string }>(app.orm.em.fork(), `select id from shipment where order_id = ?`, [orderId]);
+  const shipmentId = (await query<{ id: string }>(app.orm.em.fork(), `select id from shipment where order_id = ?`, [orderId]))[0]!.id;
   const worker = await scope.token({ subject: 'picker-7', role: 'warehouse', regions: ['cn'] });
   const STEP = `mutation($input: ShipmentStepRecordInput!) { shipmentStepRecord(input: $input) { shipmentId changed reportedToCore userErrors { code field } } }`;
   const step = (input: Record<string, unknown>, token = worker) => postGraphQL(app.url, STEP, { input: { shipmentId, ...input } }, token);
