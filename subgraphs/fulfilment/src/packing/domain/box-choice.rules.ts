@@ -34,6 +34,29 @@ export function passesLowerBound(box: BoxType, items: readonly PackItem[]): bool
   return volume <= volumeOf(box) && weight <= box.maxWeightGrams;
 }
 
+const ROTATIONS = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] as const;
+
+/**
+ * Exact test for two units: two non-overlapping axis-parallel cuboids can always be separated by a plane
+ * across one axis, so they fit together iff some rotation of each puts them side by side along some axis.
+ * It confirms (or corrects) the 3D heuristic where it is cheap to be sure.
+ */
+export function twoFitExactly(box: BoxType, a: PackItem, b: PackItem): boolean {
+  if (a.weightGrams + b.weightGrams > box.maxWeightGrams) return false;
+  const inner = [box.lengthMm, box.widthMm, box.heightMm];
+  const sides = (item: PackItem) => [item.lengthMm, item.widthMm, item.heightMm];
+  for (const ra of ROTATIONS) {
+    const da = ra.map((i) => sides(a)[i]!);
+    if (da.some((side, axis) => side > inner[axis]!)) continue;
+    for (const rb of ROTATIONS) {
+      const db = rb.map((i) => sides(b)[i]!);
+      if (db.some((side, axis) => side > inner[axis]!)) continue;
+      if ([0, 1, 2].some((axis) => da[axis]! + db[axis]! <= inner[axis]!)) return true;
+    }
+  }
+  return false;
+}
+
 /** Smallest first: least volume, then least board. */
 export const byVolumeThenMaterial = (a: BoxType, b: BoxType) => volumeOf(a) - volumeOf(b) || a.materialGrams - b.materialGrams || a.code.localeCompare(b.code);
 
@@ -48,6 +71,7 @@ export function smallestBoxFor(items: readonly PackItem[], boxes: readonly BoxTy
     if (!passesLowerBound(box, items)) continue;
     // One cuboid fits a box exactly when its sorted sides do: the bound is the answer, no packer needed.
     if (items.length === 1 || packer(box, items).unpacked.length === 0) return box;
+    if (items.length === 2 && twoFitExactly(box, items[0]!, items[1]!)) return box;
   }
   return null;
 }
