@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_BOXES } from '@hub/fulfilment/packing/domain/box-catalogue';
 import { binpackingPacker } from '@hub/fulfilment/packing/domain/box-packer';
-import { choosePacking, packInStandardBox, unitsOf } from '@hub/fulfilment/packing/domain/box-choice.rules';
+import { byVolumeThenMaterial, choosePacking, packInStandardBox, passesLowerBound, unitsOf } from '@hub/fulfilment/packing/domain/box-choice.rules';
 import { CURRENT_CARBON_FACTORS } from '@hub/shared/green/carbon-factors.table';
 
 const { values } = parseArgs({ options: { baskets: { type: 'string', default: '2000' } } });
@@ -59,4 +59,14 @@ for (const [name, t] of [['always standard box', b], ['smallest box', a]]) {
   console.log(`${name.padEnd(21)} | ${String(t.boxes).padStart(5)} | ${(t.boardGrams / 1000).toFixed(1).padStart(8)} | ${(t.boxLitres / 1000).toFixed(2).padStart(13)} | ${(t.voidLitres / 1000).toFixed(2).padStart(12)} | ${co2(t.boardGrams).toFixed(1).padStart(17)} | ${String(t.split).padStart(5)} | ${t.refused}`);
 }
 console.log(`saved: board ${pct(a.boardGrams, b.boardGrams)} (${((b.boardGrams - a.boardGrams) / BASKETS).toFixed(0)} g per shipment), box volume ${pct(a.boxLitres, b.boxLitres)}, void fill ${pct(a.voidLitres, b.voidLitres)}`);
+// The volume/weight lower bound: no single box smaller than the first one passing it can hold the basket.
+const sorted = [...DEFAULT_BOXES].sort(byVolumeThenMaterial);
+let single = 0, atBound = 0, aboveBound = 0;
+baskets.forEach((basket, i) => {
+  const bound = sorted.find((box) => passesLowerBound(box, basket));
+  if (!bound || chosen[i].parcels.length !== 1) return;
+  single += 1;
+  if (chosen[i].parcels[0].box.code === bound.code) atBound += 1; else aboveBound += 1;
+});
+console.log(`lower bound: ${single} baskets fit one box; the chosen box is the lower-bound box in ${atBound} (${(100 * atBound / single).toFixed(1)} %), larger in ${aboveBound} (the bound admits it but the items do not fit, or the heuristic missed)`);
 console.log(`CPU: ${((cpu.user + cpu.system) / 1000 / BASKETS).toFixed(3)} ms per shipment (choosing among ${DEFAULT_BOXES.length} boxes, 3D-checked)`);
