@@ -109,6 +109,11 @@ it('refuses units larger than every box with their line, and boxes the rest', as
   const [shipment] = data._entities[0].shipments;
   expect(shipment.packaging.map((parcel: { boxCode: string }) => parcel.boxCode)).toEqual(['XS']);
   expect(shipment.packingRefusals).toEqual([{ code: 'ITEM_LARGER_THAN_EVERY_BOX', lineNo: 2, sku: 'RUG', units: 1 }]);
+  const timeline = await postGraphQL(app.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { fulfilment { timeline { kind note } } } } }`,
+    { r: [{ __typename: 'Order', id: orderId }] }, operator);
+  expect(timeline.data._entities[0].fulfilment.timeline).toEqual([
+    { kind: 'ALLOCATED', note: '1 shipment(s)' }, { kind: 'PACKING_REFUSED', note: 'line 2: 1 unit(s) ITEM_LARGER_THAN_EVERY_BOX' },
+  ]);
 });
 
 it('reports PICKED, PACKED and OUTBOUND to core through the command outbox, with the worker as actor and the event time', async () => {

@@ -110,6 +110,11 @@ export class AllocationService {
       note: mode.timelineNote ?? (refusedSet.has(plan.orderId) ? 'not enough stock to ship the order in full' : `${plan.shipments.length} shipment(s)`),
       details: { shipments: plan.shipments.map((s) => ({ nodeId: s.nodeId, etaAt: s.etaAt })), backordered: plan.backordered },
     })), actor, now);
+    await writeTimeline(em, shipments.filter((shipment) => shipment.packingRefusals.length > 0).map((shipment) => ({
+      order_id: shipment.orderId, kind: 'PACKING_REFUSED',
+      note: shipment.packingRefusals.map((refusal) => `line ${refusal.lineNo}: ${refusal.units} unit(s) ${refusal.code}`).join('; ').slice(0, 500),
+      details: { shipmentId: shipment.id, refusals: shipment.packingRefusals },
+    })), actor, now);
     const shipmentsOf = new Map<string, WrittenShipment[]>();
     for (const shipment of shipments) (shipmentsOf.get(shipment.orderId) ?? shipmentsOf.set(shipment.orderId, []).get(shipment.orderId)!).push(shipment);
     await enqueueEvents(em, plans.flatMap((plan) => {

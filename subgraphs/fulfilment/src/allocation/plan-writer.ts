@@ -4,6 +4,7 @@ import type { NodeFacts, OrderPlan, OrderToAllocate } from './domain/allocation.
 import { CURRENT_CARBON_FACTORS } from '@hub/shared/green/carbon-factors.table';
 import { shipmentCarbon } from '@hub/shared/green/carbon.rules';
 import { loadPackingFacts, packingRecord, ShipmentPacker } from '../packing/shipment-packing.js';
+import type { PackingRefusal } from '../packing/domain/packing.types.js';
 import { planHandling } from './domain/shipment-plan.js';
 import { distanceKm } from './domain/geo.js';
 import { asJson, query, uuidList } from '../persistence/sql.js';
@@ -11,7 +12,11 @@ import { utcDay } from '../nodes/node.repository.js';
 
 export interface Actor { type: 'user' | 'system' | 'carrier'; id: string }
 
-export interface WrittenShipment { id: string; orderId: string; nodeId: string; etaAt: string; deliveryMode: string; units: number }
+export interface WrittenShipment {
+  id: string; orderId: string; nodeId: string; etaAt: string; deliveryMode: string; units: number;
+  /** Lines with units no box takes: recorded on the shipment and the order's timeline. */
+  packingRefusals: PackingRefusal[];
+}
 
 /**
  * Writes planned shipments in a handful of statements whatever the batch size: shipments and their lines,
@@ -55,7 +60,7 @@ export async function writePlans(
         departure_at: shipment.departureAt.toISOString(), eta_at: shipment.etaAt.toISOString(), replaces: context.replaces?.get(order.orderId) ?? null,
       });
       for (const line of shipment.lines) lines.push({ shipment_id: id, line_no: line.lineNo, sku: line.sku, quantity: line.quantity });
-      written.push({ id, orderId: order.orderId, nodeId: node.id, etaAt: shipment.etaAt.toISOString(), deliveryMode: handling.deliveryMode, units: shipment.lines.reduce((sum, line) => sum + line.quantity, 0) });
+      written.push({ id, orderId: order.orderId, nodeId: node.id, etaAt: shipment.etaAt.toISOString(), deliveryMode: handling.deliveryMode, units: shipment.lines.reduce((sum, line) => sum + line.quantity, 0), packingRefusals: packing.refusals });
     }
   }
   if (shipments.length > 0) {
