@@ -89,6 +89,10 @@ it('puts CO2e (WTW, TTW, hubs, packaging) and the smallest box on each shipment,
   expect(carbon.totalGrams).toBe(order.shipments[0].co2eGrams);
   expect(Math.abs(carbon.totalGrams - (carbon.wtwGrams + carbon.operationsGrams + carbon.packagingGrams))).toBeLessThanOrEqual(2);
   expect(carbon.label).toMatch(/^碳排放约 [\d.]+ 千克二氧化碳当量$/);
+  const table = await postGraphQL(app.url, `query($v: String) { carbonFactorTable(version: $v) { version entries { subject status source } } }`, { v: carbon.factorVersions[0] }, operator);
+  expect(table.data.carbonFactorTable.version).toBe(carbon.factorVersions[0]);
+  expect(table.data.carbonFactorTable.entries.map((entry: { subject: string }) => entry.subject)).toEqual(expect.arrayContaining(['ROAD_LCV', 'ROAD_ARTIC', 'AIR_SHORT_HAUL', 'WAREHOUSE', 'PACKAGING']));
+  expect(table.data.carbonFactorTable.entries.every((entry: { status: string; source: string }) => ['SECONDARY', 'UNVERIFIED'].includes(entry.status) && entry.source.length > 0)).toBe(true);
 
   // A region rewords its label as data: the next read shows it, no release.
   const SET = `mutation($input: CarbonLabelFormatSetInput!) { carbonLabelFormatSet(input: $input) { format { region sample } userErrors { code field } } }`;

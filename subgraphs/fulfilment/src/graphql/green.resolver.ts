@@ -7,13 +7,14 @@ import type { RequestContext } from '@hub/shared/graphql/context';
 import { loadBatched } from '@hub/shared/graphql/context';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import { formatCarbonLabel, validateCarbonLabelFormat, type CarbonLabelFormat } from '@hub/shared/green/carbon-label';
+import { CARBON_FACTOR_TABLES, CURRENT_CARBON_FACTORS, type CarbonFactorTable } from '@hub/shared/green/carbon-factors.table';
 import { query, uuidList } from '../persistence/sql.js';
 import type { ShipmentProgressService } from '../shipments/shipment-progress.service.js';
 import type { WarehouseStep } from '../shipments/domain/shipment-progress.rules.js';
 import { RefusedError } from '../user-error.js';
 import { orderCarbonOf, type ShipmentCarbonRow } from './carbon-view.js';
 import {
-  CarbonLabelFormatSetInput, CarbonLabelFormatSetPayload, CarbonLabelFormatView, OrderCarbon, ShipmentStepRecordInput, ShipmentStepRecordPayload,
+  CarbonFactorTableView, CarbonLabelFormatSetInput, CarbonLabelFormatSetPayload, CarbonLabelFormatView, OrderCarbon, ShipmentStepRecordInput, ShipmentStepRecordPayload,
 } from './green.types.js';
 
 export interface GreenResolverDependencies { orm: MikroORM; progress: ShipmentProgressService }
@@ -21,6 +22,20 @@ export interface GreenResolverDependencies { orm: MikroORM; progress: ShipmentPr
 interface FormatRow { region: string; locale: string; template: string; unit: 'g' | 'kg'; maximum_fraction_digits: number }
 const formatOf = (row: FormatRow): CarbonLabelFormat => ({ locale: row.locale, template: row.template, unit: row.unit, maximumFractionDigits: row.maximum_fraction_digits });
 const view = (row: FormatRow): CarbonLabelFormatView => ({ region: row.region, ...formatOf(row), sample: formatCarbonLabel(1_234, formatOf(row)) });
+
+function factorTableView(table: CarbonFactorTable): CarbonFactorTableView {
+  return {
+    version: table.version, publishedOn: table.publishedOn, method: table.method,
+    entries: [
+      ...Object.entries(table.modes).flatMap(([mode, factor]) => [
+        { subject: mode, value: `WTW ${factor.wtwGramsPerTonneKm} / TTW ${factor.ttwGramsPerTonneKm} g CO2e per t·km`, ...factor.intensitySource },
+        { subject: `${mode} distance`, value: `great-circle km × ${factor.distance.multiplier} + ${factor.distance.addKm} km`, ...factor.distanceSource },
+      ]),
+      ...Object.entries(table.hubs).map(([hub, factor]) => ({ subject: hub, value: `${factor.gramsPerTonne} g CO2e per tonne handled`, source: factor.source, status: factor.status })),
+      { subject: 'PACKAGING', value: `${table.packaging.corrugatedGramsPerGram} g CO2e per g of corrugated board`, source: table.packaging.source, status: table.packaging.status },
+    ],
+  };
+}
 
 const assertRegion = (principal: RequestContext['principal'], region: string) => {
   if (isRegionScoped(principal) && !principal.regions.includes(region)) throw new ForbiddenError('Outside the caller\'s regions');
@@ -34,6 +49,13 @@ export function createGreenResolvers({ orm, progress }: GreenResolverDependencie
     @Query(() => [CarbonLabelFormatView], { description: 'How each region shows CO2e figures.' })
     async carbonLabelFormats(): Promise<CarbonLabelFormatView[]> {
       return (await query<FormatRow>(orm.em.fork(), `select * from carbon_label_format order by region`)).map(view);
+    }
+
+    @Authorized()
+    @Query(() => CarbonFactorTableView, { nullable: true, description: 'An emission factor table with the source of every figure: the current one, or the version a shipment recorded.' })
+    carbonFactorTable(@Arg('version', () => String, { nullable: true, description: 'A version recorded on a shipment; the current table when left out.' }) version: string | null): CarbonFactorTableView | null {
+      const table = version === null ? CURRENT_CARBON_FACTORS : CARBON_FACTOR_TABLES.find((candidate) => candidate.version === version);
+      return table ? factorTableView(table) : null;
     }
 
     @Authorized('operator', 'admin')

@@ -108,3 +108,19 @@ export class ShipmentStepRecordPayload {
   @Field(() => Boolean, { description: 'True when the order as a whole reached the step and the status was queued for core.' }) reportedToCore!: boolean;
   @Field(() => [UserError], { description: 'Refusals; nothing changed when not empty.' }) userErrors!: UserError[];
 }
+
+@ObjectType({ description: 'One figure of the emission factor table with where it comes from.' })
+export class CarbonFactorEntry {
+  @Field(() => String, { description: 'What it applies to: a transport mode (ROAD_LCV…), a hub kind (WAREHOUSE…) or PACKAGING.' }) subject!: string;
+  @Field(() => String, { description: 'The figure with its unit, e.g. "WTW 88 / TTW 73 g CO2e per t·km; distance ×1.05 +0 km".' }) value!: string;
+  @Field(() => String, { description: 'Source of the figure.' }) source!: string;
+  @Field(() => String, { description: 'SECONDARY (read in a source quoting GLEC) or UNVERIFIED (placeholder not checked against a publication).' }) status!: string;
+}
+
+@ObjectType({ description: 'The emission factor table version carbon figures are computed with (ISO 14083 / GLEC).' })
+export class CarbonFactorTableView {
+  @Field(() => String, { description: 'Version recorded on each shipment.' }) version!: string;
+  @Field(() => String, { description: 'Publication date (ISO).' }) publishedOn!: string;
+  @Field(() => String, { description: 'Calculation method.' }) method!: string;
+  @Field(() => [CarbonFactorEntry], { description: 'Every figure with its source.' }) entries!: CarbonFactorEntry[];
+}
