@@ -30,12 +30,16 @@ beforeAll(async () => {
   });
   await seedNetwork(app.orm.em.fork(), {
     zones: [{ code: 'cn-east', region: 'cn', name: 'East China', ...SHANGHAI, isDefault: true }],
-    nodes: [{ id: 'cn-sha-dc', name: 'Shanghai DC', kind: 'CENTRAL', region: 'cn', zone: 'cn-east', lat: 31.0, lon: 121.2, dailyCapacity: 10_000, cutoffMinutes: [600, 1080], lanes: [lane('YTO', 'STANDARD')] }],
+    nodes: [
+      { id: 'cn-sha-dc', name: 'Shanghai DC', kind: 'CENTRAL', region: 'cn', zone: 'cn-east', lat: 31.0, lon: 121.2, dailyCapacity: 10_000, cutoffMinutes: [600, 1080], lanes: [lane('YTO', 'STANDARD')] },
+      { id: 'cn-hgh-fw', name: 'Hangzhou forward', kind: 'FORWARD', region: 'cn', zone: 'cn-east', lat: 30.27, lon: 120.15, dailyCapacity: 10_000, cutoffMinutes: [600, 1080], lanes: [lane('YTO', 'STANDARD')] },
+    ],
     skus: [
       { sku: 'TEA-1', name: 'Longjing tea', unitWeightGrams: 250, lengthMm: 150, widthMm: 100, heightMm: 80 },
       { sku: 'RUG', name: 'Rolled rug', unitWeightGrams: 4_000, lengthMm: 1_800, widthMm: 200, heightMm: 200 },
+      { sku: 'SILK', name: 'Silk scarf', unitWeightGrams: 100, lengthMm: 200, widthMm: 150, heightMm: 20 },
     ],
-    stock: [{ sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 }, { sku: 'RUG', nodeId: 'cn-sha-dc', onHand: 5 }],
+    stock: [{ sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 }, { sku: 'RUG', nodeId: 'cn-sha-dc', onHand: 5 }, { sku: 'SILK', nodeId: 'cn-hgh-fw', onHand: 10 }],
   });
   nc = await connectNats(scope.env.NATS_URL, 'test-region');
 });
@@ -151,4 +155,20 @@ it('reports PICKED, PACKED and OUTBOUND to core through the command outbox, with
   expect(commands).toEqual([{ state: 'ACCEPTED', n: 3 }]);
   const stock = await query<{ on_hand: number; reserved: number }>(app.orm.em.fork(), `select on_hand, reserved from inventory where sku = 'TEA-1' and node_id = 'cn-sha-dc'`);
   expect(stock[0]!.on_hand).toBe(100 - 3);
+});
+
+it('reports an order picked once when its two parcels are scanned at the same moment', async () => {
+  const orderId = await placePaidOrder([{ sku: 'TEA-1', quantity: 1 }, { sku: 'SILK', quantity: 1 }]);
+  const ids = (await query<{ id: string }>(app.orm.em.fork(), `select id from shipment where order_id = ? order by node_id`, [orderId])).map((row) => row.id);
+  expect(ids).toHaveLength(2);
+  const worker = await scope.token({ subject: 'picker-8', role: 'warehouse', regions: ['cn'] });
+  const accepted = waitFor<{ commandId: string; outcome: string }>((outcome) => outcome.commandId === `fulfilment:${orderId}:PICKED`);
+  commandSettled.push(accepted.push);
+  const STEP = `mutation($input: ShipmentStepRecordInput!) { shipmentStepRecord(input: $input) { changed reportedToCore userErrors { code } } }`;
+  const results = await Promise.all(ids.map((shipmentId) => postGraphQL(app.url, STEP, { input: { shipmentId, step: 'PICKED' } }, worker)));
+  expect(results.map((result) => result.data.shipmentStepRecord.changed)).toEqual([true, true]);
+  expect(results.filter((result) => result.data.shipmentStepRecord.reportedToCore)).toHaveLength(1);
+  expect((await accepted.done).outcome).toBe('accepted');
+  const commands = await query<{ command_id: string; state: string }>(app.orm.em.fork(), `select command_id, state from fulfilment.core_command where order_id = ?`, [orderId]);
+  expect(commands).toEqual([{ command_id: `fulfilment:${orderId}:PICKED`, state: 'ACCEPTED' }]);
 });

@@ -54,6 +54,9 @@ export class ShipmentProgressService {
         await query(tx, `update shipment set state = ?, ${STAMP[input.step]} = ?, version = version + 1, updated_at = ? where id = ?::uuid`, [input.step, occurredAt, now, row.id]);
       }
       await writeTimeline(tx, [{ order_id: row.order_id, kind: input.step, note: `shipment ${row.id} ${input.step.toLowerCase()}`, details: { shipmentId: row.id } }], actor, occurredAt);
+      // Two parcels of one order scanned at once must not both miss the other's step: serialise per order (the
+      // command outbox's own lock), so the second sees the first's committed state.
+      await query(tx, `select pg_advisory_xact_lock(hashtext(?))`, [row.order_id]);
       const states = await query<{ state: ShipmentState }>(tx, `select state from shipment where order_id = ?::uuid`, [row.order_id]);
       if (!orderReachedStep(states.map((s) => s.state), input.step)) return { changed: true, reportedToCore: false };
       await enqueueCoreCommand(tx, {
