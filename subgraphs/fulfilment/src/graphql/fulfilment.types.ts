@@ -87,7 +87,7 @@ export class CarrierLane {
   @Field(() => Int, { description: 'Price per kilogram, minor units.' }) costPerKg!: number;
   @Field(() => Float, { description: 'Hours before distance counts.' }) baseTransitHours!: number;
   @Field(() => Float, { description: 'Average speed door to door.' }) kmPerHour!: number;
-  @Field(() => Float, { description: 'Emission factor, g CO2e per tonne-km.' }) gramsCo2ePerTonneKm!: number;
+  @Field(() => Float, { description: 'Emission factor the carrier declares, g CO2e per tonne-km; informational: estimates and allocation use the versioned GLEC factor table.' }) gramsCo2ePerTonneKm!: number;
 }
 
 @ObjectType({ description: 'A place stock is held and shipped from.' })

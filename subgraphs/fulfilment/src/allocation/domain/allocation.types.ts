@@ -26,7 +26,7 @@ export interface Lane {
   baseTransitHours: number;
   /** Average speed door to door, so transit grows with distance. */
   kmPerHour: number;
-  /** Emission factor in grams CO2e per tonne-kilometre (GLEC-style, per transport mode). */
+  /** The carrier's declared grams CO2e per tonne-km; kept for reference: estimates use the versioned GLEC table (shared/src/green). */
   gramsCo2ePerTonneKm: number;
   /** Beyond this distance the service is not offered (same-day couriers); null = unlimited. */
   maxDistanceKm: number | null;
