@@ -13,7 +13,7 @@ import {
 } from './rule.inputs.js';
 import {
   RuleAuditEntryConnection, RuleDryRunPayload, RuleSetConnection, RuleSetPayload, RuleSetVersionConnection, RuleSetVersionPayload, RuleSetVersionView, RuleSetView,
-  type RuleAuditEntryView,
+  type RuleAuditEntryView, type RuleProblemView,
 } from './rule.types.js';
 import { toProblemView, toRuleDefinitions, toRuleSetView, toVersionView } from './rule-views.js';
 
@@ -35,14 +35,17 @@ class RuleAuditArgs extends ConnectionArgs {
 export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRuns: DryRunService; clock: () => Date }) {
   const { ruleSets } = services;
   const versionPayload = async (run: () => Promise<VersionRecord>): Promise<RuleSetVersionPayload> => {
-    try {
-      const result = await withUserErrors(async () => ({ version: toVersionView(await run(), services.clock()) }));
-      return { version: result.version ?? null, userErrors: result.userErrors, problems: [] };
-    } catch (error) {
-      if (!(error instanceof RuleProblemsError)) throw error;
-      const problems = error.problems.map(toProblemView);
-      return { version: null, problems, userErrors: problems.map(({ code, field, message }) => ({ code, field, message })) };
-    }
+    let problems: RuleProblemView[] = [];
+    const result = await withUserErrors(async () => {
+      try {
+        return { version: toVersionView(await run(), services.clock()) };
+      } catch (error) {
+        if (!(error instanceof RuleProblemsError)) throw error;
+        problems = error.problems.map(toProblemView);
+        return { version: null };
+      }
+    });
+    return { version: result.version ?? null, problems, userErrors: [...result.userErrors, ...problems.map(({ code, field, message }) => ({ code, field, message }))] };
   };
 
   @Resolver(() => RuleSetView)
