@@ -53,6 +53,7 @@ export const USER_ERROR_CODES = {
   RULE_MODULE_NOT_ALLOWED: 'An order rule reads what its module may not (a validation rule reading the pricing outcome, which is decided after it).',
   RULE_VERSION_OVERLAP: 'Another version of the rule set is in force during that period; supersede it explicitly or pick another period.',
   APPROVER_IS_AUTHOR: 'A rule version is approved by someone other than its author (four-eyes).',
+  ORDER_RULE_REFUSED: 'An order rule in force refuses this order; the message is the rule\'s own (e.g. a compliance check).',
   ALREADY_APPROVED: 'This person already approved this version; a high-impact version needs a second, different approver.',
 } as const;
 

@@ -29,6 +29,17 @@ interface ModuleRun {
   failures: Array<{ ruleSet: string; version: number; ruleId: string; message: string }>;
 }
 
+/** The CEL form of an order, built once per order object however many modules read it. */
+const celOrders = new WeakMap<OrderContext, Record<string, unknown>>();
+function celOrderOf(order: OrderContext): Record<string, unknown> {
+  let converted = celOrders.get(order);
+  if (!converted) {
+    converted = toCelOrder(order);
+    celOrders.set(order, converted);
+  }
+  return converted;
+}
+
 const usedOf = (version: CompiledVersion): RuleVersionUsed => ({ ruleSet: version.ruleSet, version: version.version, publication: version.publication });
 
 function runRule(version: CompiledVersion, rule: CompiledRule, context: Record<string, unknown>, run: ModuleRun): void {
@@ -47,7 +58,7 @@ export function runModule(book: RuleBook, module: RuleModule, order: OrderContex
   const versions = versionsInForce(book, module, order, at.getTime());
   const run: ModuleRun = { handledWith: versions.map(usedOf), hits: [], failures: [] };
   if (versions.length === 0) return run;
-  const context = pricing ? { order: toCelOrder(order), pricing: toCelPricing(pricing) } : { order: toCelOrder(order) };
+  const context = pricing ? { order: celOrderOf(order), pricing: toCelPricing(pricing) } : { order: celOrderOf(order) };
   for (const version of versions) for (const rule of version.rules) runRule(version, rule, context, run);
   return run;
 }
