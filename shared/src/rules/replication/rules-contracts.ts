@@ -1,6 +1,7 @@
 import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
+import { subjectsFor } from '../../messaging/subjects.js';
 import { RULE_MODULES } from '../domain/rule-modules.js';
 import type { RuleSetPublication } from '../domain/rule.js';
 
@@ -10,9 +11,10 @@ import type { RuleSetPublication } from '../domain/rule.js';
  * every rule set in force or scheduled.
  */
 export function rulesSubjectsFor(namespace: string) {
+  const declared = subjectsFor(namespace);
   return {
-    stream: `${namespace.toUpperCase()}_ORDER_RULES`,
-    all: `${namespace}.order-rules.v1.>`,
+    stream: declared.orderRulesStream,
+    all: declared.orderRulesAll,
     ruleSet: (key: string) => `${namespace}.order-rules.v1.rule-set.${key}`,
     replicaConsumer: (service: string) => `${namespace}-${service}-order-rules`,
   };
