@@ -51,6 +51,8 @@ const MATRIX: MatrixRow[] = [
   ['tax auditor', who('tax_auditor', [], 'tax_audit'), {}, 'RRRR'],
   ['service', who('service', []), {}, 'RRRR'],
   ['catalogue manager', who('catalogue_manager', []), {}, 'RRRR'],
+  ['rules editor', who('rules_editor', []), {}, 'RRRR'],
+  ['rules approver', who('rules_approver', []), {}, 'RRRR'],
 ];
 
 describe('decideDisclosure: the shared rules, role × purpose × field', () => {
