@@ -14,6 +14,13 @@ const SETS = [
     ],
   },
   {
+    key: 'large-order-review', name: 'Review of large and first B2B orders', module: 'HOLD', scope: {},
+    rules: [
+      { key: 'large-order', description: 'Orders payable above 5,000 in the order currency wait for one approval.', condition: 'pricing.payableTotal > 500000', value: '1', message: 'Large order: review before fulfilment' },
+      { key: 'new-b2b-account', description: 'A new B2B account\'s orders above 1,000 need two approval levels.', condition: 'order.customerSegment == "new-b2b" && pricing.payableTotal > 100000', value: '2', message: 'New B2B account: two-level review' },
+    ],
+  },
+  {
     key: 'presale-inventory-hold', name: 'Presale stock holds', module: 'INVENTORY_LOCK', scope: {},
     rules: [
       { key: 'promoted', description: 'Promoted orders keep stock two hours for the final payment.', condition: 'pricing.discountTotal > 0', value: '120', message: 'Presale hold' },

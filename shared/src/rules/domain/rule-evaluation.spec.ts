@@ -1,5 +1,5 @@
 import { StaticRuleBook } from './rule-book.js';
-import { evaluateAllocationWeights, evaluateInventoryLockRules, evaluateOrderRules, evaluatePricingRules, evaluateValidationRules } from './rule-evaluation.js';
+import { evaluateAllocationWeights, evaluateHoldRules, evaluateInventoryLockRules, evaluateOrderRules, evaluatePricingRules, evaluateValidationRules } from './rule-evaluation.js';
 import type { OrderContext } from './order-context.js';
 import type { RuleDefinition, RuleSetPublication } from './rule.js';
 
@@ -74,12 +74,24 @@ describe('modules after pricing', () => {
     expect(evaluateInventoryLockRules(book, order(), { discountTotal, payableTotal: 10_500 - discountTotal }, at).holdMinutes).toBe(minutes);
   });
 
+  it.each<[string, number, number, string[]]>([
+    ['a small order is not held', 5_000, 0, []],
+    ['a large order needs one approval', 60_000, 1, ['large']],
+    ['a very large order needs two levels, the highest asked', 600_000, 2, ['large', 'very-large']],
+  ])('holds for review: %s', (_label, payableTotal, levels, rules) => {
+    const holds = StaticRuleBook.of([publication({ ruleSet: 'holds', module: 'HOLD', versions: [{ version: 1, effectiveFrom: '2026-01-01T00:00:00Z', effectiveTo: null, rules: [
+      rule({ id: 'large', condition: 'pricing.payableTotal > 50000', value: '1' }), rule({ id: 'very-large', condition: 'pricing.payableTotal > 500000', value: '2' }),
+    ] }] })]);
+    const outcome = evaluateHoldRules(holds, order(), { discountTotal: 0, payableTotal }, at);
+    expect([outcome.levels, outcome.reasons.map((reason) => reason.ruleId)]).toEqual([levels, rules]);
+  });
+
   it('takes the first weight per criterion', () => {
     expect(evaluateAllocationWeights(book, order(), { discountTotal: 0, payableTotal: 10_500 }, at).weights).toEqual({ distance: 2, cost: 0.5 });
   });
 
   it('evaluates the whole pipeline with no rules as a no-op', () => {
     const outcome = evaluateOrderRules(StaticRuleBook.of([]), order(), at);
-    expect(outcome).toMatchObject({ validation: { accepted: true }, pricing: { discountTotal: 0, payableTotal: 10_500 }, inventoryLock: { holdMinutes: null }, invoice: { template: null } });
+    expect(outcome).toMatchObject({ validation: { accepted: true }, pricing: { discountTotal: 0, payableTotal: 10_500 }, hold: { levels: 0 }, inventoryLock: { holdMinutes: null }, invoice: { template: null } });
   });
 });

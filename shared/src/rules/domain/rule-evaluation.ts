@@ -123,6 +123,26 @@ export function evaluatePricingRules(book: RuleBook, order: OrderContext, at: Da
   return { discountTotal, payableTotal: order.grandTotal - discountTotal, adjustments, handledWith: run.handledWith };
 }
 
+export interface HoldOutcome {
+  /** Approval levels needed to release the order (0: not held); fulfilment waits for the release. */
+  levels: number;
+  reasons: Array<{ ruleSet: string; version: number; ruleId: string; message: string }>;
+  handledWith: RuleVersionUsed[];
+}
+
+export const MAX_HOLD_LEVELS = 3;
+
+/** Holds for review (an order above a value, a new B2B account's first orders): the highest level asked wins, capped at three. */
+export function evaluateHoldRules(book: RuleBook, order: OrderContext, pricing: PricingOutcomeContext, at: Date = new Date()): HoldOutcome {
+  const run = runModule(book, 'HOLD', order, at, pricing);
+  const asked = run.hits.map((hit) => Math.min(MAX_HOLD_LEVELS, Math.max(1, Number(hit.value))));
+  return {
+    levels: asked.length > 0 ? Math.max(...asked) : 0,
+    reasons: run.hits.map((hit) => ({ ruleSet: hit.ruleSet, version: hit.version, ruleId: hit.ruleId, message: hit.message })),
+    handledWith: run.handledWith,
+  };
+}
+
 export interface InventoryLockOutcome {
   /** Minutes stock stays reserved for the unpaid order; null when no rule decides (the region's default applies). */
   holdMinutes: number | null;
@@ -173,6 +193,7 @@ export function evaluateNotificationRules(book: RuleBook, order: OrderContext, p
 export interface OrderRulesOutcome {
   validation: ValidationOutcome;
   pricing: PricingOutcome;
+  hold: HoldOutcome;
   inventoryLock: InventoryLockOutcome;
   allocation: AllocationWeightsOutcome;
   invoice: InvoiceOutcome;
@@ -184,6 +205,7 @@ export function evaluateOrderRules(book: RuleBook, order: OrderContext, at: Date
   const pricing = evaluatePricingRules(book, order, at);
   return {
     validation, pricing,
+    hold: evaluateHoldRules(book, order, pricing, at),
     inventoryLock: evaluateInventoryLockRules(book, order, pricing, at),
     allocation: evaluateAllocationWeights(book, order, pricing, at),
     invoice: evaluateInvoiceRules(book, order, pricing, at),
