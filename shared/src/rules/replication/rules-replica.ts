@@ -88,24 +88,37 @@ export class RulesReplica implements RuleBook {
   }
 
   private async apply(publication: RuleSetPublication, em: EntityManager): Promise<void> {
+    const compiled = this.compile(publication);
+    // A publication this process cannot compile (an older evaluator than the publisher) is not stored: the region keeps the previous one, in memory and on disk.
+    if (!compiled) return;
     await em.getConnection().execute(
       `insert into "${this.options.schema}".order_rules_replica (rule_set, publication, payload, received_at) values (?, ?, ?::jsonb, now())
        on conflict (rule_set) do update set publication = excluded.publication, payload = excluded.payload, received_at = excluded.received_at
        where order_rules_replica.publication < excluded.publication`,
       [publication.ruleSet, publication.publication, JSON.stringify(publication)], 'run', em.getTransactionContext());
-    this.remember(publication);
+    const known = this.held.get(publication.ruleSet);
+    if (!known || known.publication.publication < publication.publication) {
+      this.held.set(publication.ruleSet, { publication, compiled });
+      this.byModule = undefined;
+    }
     this.options.onApplied?.(publication);
   }
 
   private remember(publication: RuleSetPublication): void {
     const known = this.held.get(publication.ruleSet);
     if (known && known.publication.publication >= publication.publication) return;
+    const compiled = this.compile(publication);
+    if (!compiled) return;
+    this.held.set(publication.ruleSet, { publication, compiled });
+    this.byModule = undefined;
+  }
+
+  private compile(publication: RuleSetPublication): CompiledVersion[] | undefined {
     try {
-      this.held.set(publication.ruleSet, { publication, compiled: compilePublication(publication) });
-      this.byModule = undefined;
+      return compilePublication(publication);
     } catch (error) {
-      // Publication type-checks every rule; a rule this process cannot compile (an older evaluator) keeps the previous set.
       this.options.logger.error({ err: error, ruleSet: publication.ruleSet, publication: publication.publication }, 'rule set could not be compiled; keeping the previous publication');
+      return undefined;
     }
   }
 }
