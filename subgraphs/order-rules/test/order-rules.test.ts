@@ -1,5 +1,6 @@
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
+import { rulesSubjectsFor } from '@hub/shared/rules/replication/rules-contracts';
 import { orderEventMessageId, type OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import type { OrderContext } from '@hub/shared/rules/domain/order-context';
 import { evaluateValidationRules } from '@hub/shared/rules/domain/rule-evaluation';
@@ -145,6 +146,25 @@ describe('a regulation as a rule, without deployment', () => {
     await caughtUp;
     expect(evaluateValidationRules(replica, order({ destinationCountry: 'FR' }))).toMatchObject({ accepted: true, handledWith: [{ version: 4, publication: 4 }] });
     expect(replica.holdings()).toEqual([{ ruleSet: 'eu-compliance', module: 'VALIDATION', publication: 4, versions: [4] }]);
+  });
+});
+
+describe('a publication the region cannot understand', () => {
+  it('keeps the previous rules of that set rather than running half-understood ones', async () => {
+    const subjects = rulesSubjectsFor(hub.scope.env.NATS_NAMESPACE);
+    const js = jetstream(hub.nc);
+    const scope = { region: 'de', channel: null, customerSegment: null };
+    const unknownField: RuleSetPublication = { ruleSet: 'eu-compliance', module: 'VALIDATION', scope, publication: 99, publishedAt: new Date().toISOString(), versions: [
+      { version: 99, effectiveFrom: sinceYesterday(), effectiveTo: null, rules: [{ id: 'newer', description: '', condition: 'order.fieldFromTheFuture == "x"', code: 'X', message: 'm', priority: 0 }] },
+    ] };
+    const marker: RuleSetPublication = { ...unknownField, ruleSet: 'marker', publication: 1, versions: [] };
+    const markerSeen = replicaReceives('marker', 1);
+    await js.publish(subjects.ruleSet('eu-compliance'), JSON.stringify(unknownField), { msgID: 'future-99' });
+    await js.publish(subjects.ruleSet('marker'), JSON.stringify(marker), { msgID: 'marker-1' });
+    await markerSeen;
+    expect(replica.holdings().find((held) => held.ruleSet === 'eu-compliance')).toEqual({ ruleSet: 'eu-compliance', module: 'VALIDATION', publication: 4, versions: [4] });
+    const [stored] = await hub.regionOrm.em.fork().getConnection().execute<Array<{ publication: number }>>(`select publication from region_test.order_rules_replica where rule_set = 'eu-compliance'`);
+    expect(stored!.publication).toBe(4);
   });
 });
 

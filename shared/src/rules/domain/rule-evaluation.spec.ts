@@ -40,7 +40,7 @@ describe('evaluateValidationRules', () => {
   });
 
   it('refuses when a rule breaks at run time rather than letting the order pass', () => {
-    const broken = StaticRuleBook.of([publication({ versions: [{ version: 1, effectiveFrom: '2026-01-01T00:00:00Z', effectiveTo: null, rules: [rule({ code: 'X', condition: 'order.itemsTotal / (order.shippingTotal - 500) > 1' })] }] })]);
+    const broken = StaticRuleBook.of([publication({ versions: [{ version: 1, effectiveFrom: '2026-01-01T00:00:00Z', effectiveTo: null, rules: [rule({ code: 'BROKEN', condition: 'order.itemsTotal / (order.shippingTotal - 500) > 1' })] }] })]);
     expect(evaluateValidationRules(broken, order(), at).refusals).toEqual([expect.objectContaining({ code: 'RULE_EVALUATION_FAILED', ruleId: 'r' })]);
   });
 });

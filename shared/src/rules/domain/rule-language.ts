@@ -168,8 +168,20 @@ export function checkRules(module: RuleModule, rules: RuleDefinition[]): RulePro
   return problems;
 }
 
-/** Parses a version's rules for execution; only versions that passed `checkRules` reach here. */
+export class RulesNotCompilableError extends Error {
+  constructor(readonly problems: RuleProblem[]) {
+    super(`rules do not type-check against this evaluator: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`);
+    this.name = 'RulesNotCompilableError';
+  }
+}
+
+/**
+ * Parses a version's rules for execution, checking them again against this process's declared types: a publisher
+ * newer than the evaluator may use a field the evaluator does not know, and such a version must not run half-understood.
+ */
 export function compileRules(module: RuleModule, rules: RuleDefinition[]): CompiledRule[] {
+  const problems = checkRules(module, rules);
+  if (problems.length > 0) throw new RulesNotCompilableError(problems);
   const environment = environmentOf(module);
   return [...rules]
     .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))
