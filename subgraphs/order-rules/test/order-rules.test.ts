@@ -187,6 +187,13 @@ describe('four-eyes and roles', () => {
     expect(customer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('lists the inputs each module may read, for the editor', async () => {
+    const fields = async (module: string) => (await hub.gql(hub.tokens.editor, `query($m: RuleModule!) { ruleInputFields(module: $m) { path type } }`, { m: module })).data.ruleInputFields;
+    expect(await fields('VALIDATION')).toEqual(expect.arrayContaining([{ path: 'order.destinationCountry', type: 'string' }, { path: 'line.hazardous', type: 'bool' }]));
+    expect((await fields('VALIDATION')).some((f: { path: string }) => f.path.startsWith('pricing.'))).toBe(false);
+    expect(await fields('HOLD')).toEqual(expect.arrayContaining([{ path: 'pricing.payableTotal', type: 'int' }]));
+  });
+
   it('resolves RuleSetVersion references from other subgraphs', async () => {
     const sets = await hub.gql(hub.tokens.operator, `{ ruleSetVersions(ruleSetKey: "eu-compliance", first: 1) { nodes { id number } } }`);
     const newest = sets.data.ruleSetVersions.nodes[0];

@@ -57,3 +57,37 @@ export function toCelOrder(order: OrderContext): Record<string, unknown> {
 export function toCelPricing(pricing: PricingOutcomeContext): Record<string, unknown> {
   return { discountTotal: BigInt(pricing.discountTotal), payableTotal: BigInt(pricing.payableTotal) };
 }
+
+/** What a rule editor shows for each input: the path a rule writes, its CEL type, and what it means. */
+export interface RuleInputField {
+  path: string;
+  type: string;
+  description: string;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  'order.region': 'Region code of the shop taking the order (cn, de, sea).',
+  'order.channel': 'Sales channel (WEB, MOBILE_APP, MINI_PROGRAM, MARKETPLACE, CALL_CENTER).',
+  'order.currency': 'ISO 4217 currency of all amounts.',
+  'order.customerSegment': 'Business segment of the customer (consumer, b2b, new-b2b, vip); never who the customer is.',
+  'order.originCountry': 'ISO country the goods ship from.',
+  'order.destinationCountry': 'ISO country the goods ship to.',
+  'order.paymentTerms': 'PREPAID or CASH_ON_DELIVERY.',
+  'order.itemsTotal': 'Sum of the lines at catalogue prices, minor units.',
+  'order.shippingTotal': 'Shipping charged, minor units.',
+  'order.grandTotal': 'Items plus shipping, minor units.',
+  'order.lines': 'The order lines; iterate with exists, all, filter, map.',
+  'line.sku': 'Stock keeping unit.',
+  'line.quantity': 'Units ordered.',
+  'line.unitPrice': 'Net unit price, minor units.',
+  'line.category': 'Catalogue category (APPAREL, ELECTRONICS, FRESH_FOOD…).',
+  'line.hazardous': 'Dangerous goods for transport (lithium batteries…).',
+  'pricing.discountTotal': 'Discounts the pricing module granted, minor units.',
+  'pricing.payableTotal': 'Grand total after discounts, minor units.',
+};
+
+/** The inputs a rule of a module may read, in declaration order. */
+export function ruleInputFields(readsPricing: boolean): RuleInputField[] {
+  const of = (prefix: string, fields: Record<string, string>) => Object.entries(fields).map(([name, type]) => ({ path: `${prefix}.${name}`, type, description: DESCRIPTIONS[`${prefix}.${name}`] ?? '' }));
+  return [...of('order', ORDER_FIELDS), ...of('line', ORDER_LINE_FIELDS), ...(readsPricing ? of('pricing', PRICING_FIELDS) : [])];
+}

@@ -3,7 +3,8 @@ import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { ConnectionArgs, decodeCursor, pageSize, toConnection, type Connection } from '@hub/shared/graphql/connection';
 import { withUserErrors } from '@hub/shared/graphql/user-error';
-import { RULE_MODULES, type RuleModule } from '@hub/shared/rules/domain/rule-modules';
+import { ruleInputFields } from '@hub/shared/rules/domain/order-context';
+import { RULE_MODULE_TRAITS, RULE_MODULES, type RuleModule } from '@hub/shared/rules/domain/rule-modules';
 import type { DryRunService } from '../dry-run/dry-run.service.js';
 import { RuleProblemsError, type RuleSetService } from '../rule-sets/rule-set.service.js';
 import type { VersionRecord } from '../rule-sets/rule-set.store.js';
@@ -13,7 +14,7 @@ import {
 } from './rule.inputs.js';
 import {
   RuleAuditEntryConnection, RuleDryRunPayload, RuleSetConnection, RuleSetPayload, RuleSetVersionConnection, RuleSetVersionPayload, RuleSetVersionView, RuleSetView,
-  type RuleAuditEntryView, type RuleProblemView,
+  RuleInputFieldView, type RuleAuditEntryView, type RuleProblemView,
 } from './rule.types.js';
 import { toProblemView, toRuleDefinitions, toRuleSetView, toVersionView } from './rule-views.js';
 
@@ -84,6 +85,12 @@ export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRun
       const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : Infinity;
       const rows = ruleSet ? (await store.versions([ruleSet.id])).filter((version) => version.number < before).slice(0, pageSize(args) + 1) : [];
       return toConnection(rows, args, (row) => [row.number], (row) => toVersionView(row, services.clock()));
+    }
+
+    @Authorized(...READERS)
+    @Query(() => [RuleInputFieldView], { description: 'The typed inputs a rule of the module may read, for an editor\'s completion.' })
+    ruleInputFields(@Arg('module', () => RuleModuleEnum, { description: 'The module.' }) module: RuleModule): RuleInputFieldView[] {
+      return ruleInputFields(RULE_MODULE_TRAITS[module].readsPricing);
     }
 
     @Authorized('rules_editor', 'rules_approver', 'admin', 'auditor')

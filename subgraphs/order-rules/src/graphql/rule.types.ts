@@ -149,3 +149,10 @@ export class RuleAuditEntryView {
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The state after.' }) after!: Record<string, unknown> | null;
 }
 export const RuleAuditEntryConnection = connectionType(RuleAuditEntryView, 'RuleAuditEntry', 'A page of rule audit entries, newest first.');
+
+@ObjectType('RuleInputField', { description: 'One input a rule may read: what an editor offers for completion.' })
+export class RuleInputFieldView {
+  @Field(() => String, { description: 'Path as a rule writes it; `line.*` are the fields of an element of `order.lines`.' }) path!: string;
+  @Field(() => String, { description: 'CEL type: string, int (amounts in minor units), bool, list<OrderLine>.' }) type!: string;
+  @Field(() => String, { description: 'What it means.' }) description!: string;
+}
