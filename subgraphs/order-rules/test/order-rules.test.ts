@@ -3,7 +3,7 @@ import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { rulesSubjectsFor } from '@hub/shared/rules/replication/rules-contracts';
 import { orderEventMessageId, type OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import type { OrderContext } from '@hub/shared/rules/domain/order-context';
-import { evaluateValidationRules } from '@hub/shared/rules/domain/rule-evaluation';
+import { evaluateNotificationRules, evaluateValidationRules } from '@hub/shared/rules/domain/rule-evaluation';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
 import type { RulesReplica } from '@hub/shared/rules/replication/rules-replica';
 import { waitFor } from '@hub/shared/testing/harness';
@@ -178,6 +178,22 @@ describe('four-eyes and roles', () => {
     expect(own.data.ruleVersionApprove.userErrors).toEqual([{ code: 'APPROVER_IS_AUTHOR', field: ['input', 'versionId'], message: expect.any(String) }]);
     const other = await hub.gql(hub.tokens.approver1, step('ruleVersionApprove'), { input: { versionId: version.id, expectedRevision: 2 } });
     expect(other.data.ruleVersionApprove.version.status).toBe('APPROVED');
+  });
+
+  it('schedules a version for later: regions hold it and apply it from its start, with no further publication', async () => {
+    await hub.gql(hub.tokens.editor, CREATE_SET, { input: { key: 'final-payment-reminders', name: 'Presale final payment reminders', module: 'NOTIFICATION', scope: {} } });
+    const startsAt = new Date(Date.now() + 7 * 24 * hour);
+    const drafted = await hub.gql(hub.tokens.editor, DRAFT, { input: { ruleSetKey: 'final-payment-reminders', effectiveFrom: startsAt.toISOString(), rules: [{ key: 'remind', condition: 'order.paymentTerms == "PREPAID"', value: '"final-payment-reminder"', message: 'Remind of the final payment' }] } });
+    const version = drafted.data.ruleVersionDraft.version;
+    await hub.gql(hub.tokens.editor, step('ruleVersionSubmit'), { input: { versionId: version.id, expectedRevision: 1 } });
+    await hub.gql(hub.tokens.approver2, step('ruleVersionApprove'), { input: { versionId: version.id, expectedRevision: 2 } });
+    const arrived = replicaReceives('final-payment-reminders', 1);
+    const activated = await hub.gql(hub.tokens.approver1, step('ruleVersionActivate', 'ActivateRuleVersionInput'), { input: { versionId: version.id, expectedRevision: 3 } });
+    expect(activated.data.ruleVersionActivate.version.status).toBe('SCHEDULED');
+    await arrived;
+    const pricing = { discountTotal: 0, payableTotal: 12_495 };
+    expect(evaluateNotificationRules(replica, order(), pricing).notices).toEqual([]);
+    expect(evaluateNotificationRules(replica, order(), pricing, new Date(startsAt.getTime() + 1))).toEqual({ notices: ['final-payment-reminder'], handledWith: [{ ruleSet: 'final-payment-reminders', version: 1, publication: 1 }] });
   });
 
   it('refuses a validation rule reading the pricing outcome, and a customer changing rules', async () => {
