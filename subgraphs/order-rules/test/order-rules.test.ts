@@ -128,6 +128,7 @@ describe('a regulation as a rule, without deployment', () => {
     const actions = trail.data.ruleAuditTrail.nodes.map((n: { action: string }) => n.action);
     expect(actions.slice(0, 3)).toEqual(['version.rolled-back', 'version.superseded', 'version.activated']);
     expect(actions.at(-1)).toBe('rule-set.created');
+    await expect(hub.app.orm.em.fork().getConnection().execute(`update order_rules.rule_audit_entry set actor_id = 'someone-else'`)).rejects.toThrow(/append-only/);
     expect(trail.data.ruleAuditTrail.nodes.find((n: { action: string; version: number }) => n.action === 'version.activated' && n.version === 1))
       .toMatchObject({ actorId: 'approver-ada', before: { status: 'APPROVED' }, after: { status: 'PUBLISHED', approvals: ['approver-ada', 'approver-bo'] } });
   });
@@ -178,6 +179,18 @@ describe('four-eyes and roles', () => {
     expect(own.data.ruleVersionApprove.userErrors).toEqual([{ code: 'APPROVER_IS_AUTHOR', field: ['input', 'versionId'], message: expect.any(String) }]);
     const other = await hub.gql(hub.tokens.approver1, step('ruleVersionApprove'), { input: { versionId: version.id, expectedRevision: 2 } });
     expect(other.data.ruleVersionApprove.version.status).toBe('APPROVED');
+  });
+
+  it('lets only one of two approvers acting on the same revision at once through', async () => {
+    await hub.gql(hub.tokens.editor, CREATE_SET, { input: { key: 'race', name: 'Race', module: 'PRICING', scope: {} } });
+    const drafted = await hub.gql(hub.tokens.editor, DRAFT, { input: { ruleSetKey: 'race', effectiveFrom: sinceYesterday(), rules: [{ key: 'r', condition: 'true', value: '1', message: 'one off' }] } });
+    const version = drafted.data.ruleVersionDraft.version;
+    await hub.gql(hub.tokens.editor, step('ruleVersionSubmit'), { input: { versionId: version.id, expectedRevision: 1 } });
+    const results = await Promise.all([hub.tokens.approver1, hub.tokens.approver2].map((token) => hub.gql(token, step('ruleVersionApprove'), { input: { versionId: version.id, expectedRevision: 2 } })));
+    const outcomes = results.map((result) => result.data.ruleVersionApprove.userErrors[0]?.code ?? 'OK').sort();
+    expect(outcomes).toEqual(['CONFLICT', 'OK']);
+    const now = await hub.gql(hub.tokens.operator, `query($id: ID!) { ruleSetVersion(id: $id) { status approvals { approver } } }`, { id: version.id });
+    expect(now.data.ruleSetVersion).toMatchObject({ status: 'IN_REVIEW', approvals: [expect.anything()] });
   });
 
   it('schedules a version for later: regions hold it and apply it from its start, with no further publication', async () => {
