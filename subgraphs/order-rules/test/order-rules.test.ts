@@ -221,6 +221,11 @@ describe('four-eyes and roles', () => {
     expect(await fields('VALIDATION')).toEqual(expect.arrayContaining([{ path: 'order.destinationCountry', type: 'string' }, { path: 'line.hazardous', type: 'bool' }]));
     expect((await fields('VALIDATION')).some((f: { path: string }) => f.path.startsWith('pricing.'))).toBe(false);
     expect(await fields('HOLD')).toEqual(expect.arrayContaining([{ path: 'pricing.payableTotal', type: 'int' }]));
+    const map = await hub.gql(hub.tokens.editor, '{ ruleModules { module position dependsOn requiredApprovals } }');
+    expect(map.data.ruleModules.slice(0, 3)).toEqual([
+      { module: 'VALIDATION', position: 1, dependsOn: [], requiredApprovals: 2 }, { module: 'PRICING', position: 2, dependsOn: [], requiredApprovals: 2 },
+      { module: 'HOLD', position: 3, dependsOn: ['PRICING'], requiredApprovals: 1 },
+    ]);
   });
 
   it('resolves RuleSetVersion references from other subgraphs', async () => {

@@ -14,7 +14,7 @@ import {
 } from './rule.inputs.js';
 import {
   RuleAuditEntryConnection, RuleDryRunPayload, RuleSetConnection, RuleSetPayload, RuleSetVersionConnection, RuleSetVersionPayload, RuleSetVersionView, RuleSetView,
-  RuleInputFieldView, type RuleAuditEntryView, type RuleProblemView,
+  RuleInputFieldView, RuleModuleInfoView, type RuleAuditEntryView, type RuleProblemView,
 } from './rule.types.js';
 import { toProblemView, toRuleDefinitions, toRuleSetView, toVersionView } from './rule-views.js';
 
@@ -85,6 +85,18 @@ export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRun
       const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : Infinity;
       const rows = ruleSet ? (await store.versions([ruleSet.id])).filter((version) => version.number < before).slice(0, pageSize(args) + 1) : [];
       return toConnection(rows, args, (row) => [row.number], (row) => toVersionView(row, services.clock()));
+    }
+
+    @Authorized(...READERS)
+    @Query(() => [RuleModuleInfoView], { description: 'The modules in pipeline order and how they depend on each other.' })
+    ruleModules(): RuleModuleInfoView[] {
+      return RULE_MODULES.map((module, index) => {
+        const traits = RULE_MODULE_TRAITS[module];
+        return {
+          module, position: index + 1, reads: traits.readsPricing ? ['order', 'pricing'] : ['order'], dependsOn: traits.readsPricing ? ['PRICING'] : [],
+          valueType: traits.valueType, requiredApprovals: traits.requiredApprovals, description: traits.description,
+        };
+      });
     }
 
     @Authorized(...READERS)

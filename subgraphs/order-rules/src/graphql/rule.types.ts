@@ -156,3 +156,14 @@ export class RuleInputFieldView {
   @Field(() => String, { description: 'CEL type: string, int (amounts in minor units), bool, list<OrderLine>.' }) type!: string;
   @Field(() => String, { description: 'What it means.' }) description!: string;
 }
+
+@ObjectType('RuleModuleInfo', { description: 'One module of the placement pipeline: where it runs, what its rules read and decide, who must approve; the console draws the module map from it.' })
+export class RuleModuleInfoView {
+  @Field(() => RuleModuleEnum, { description: 'The module.' }) module!: RuleModule;
+  @Field(() => Int, { description: 'Position in the placement pipeline, from 1.' }) position!: number;
+  @Field(() => [String], { description: 'What its rules may read: `order`, and `pricing` for modules after pricing.' }) reads!: string[];
+  @Field(() => [RuleModuleEnum], { description: 'Modules whose outcome it depends on.' }) dependsOn!: RuleModule[];
+  @Field(() => String, { nullable: true, description: 'The CEL type of a rule\'s value; null when a rule is only a condition.' }) valueType!: string | null;
+  @Field(() => Int, { description: 'Distinct approvers a version needs, never its author.' }) requiredApprovals!: number;
+  @Field(() => String, { description: 'What its rules decide and how matches combine.' }) description!: string;
+}
