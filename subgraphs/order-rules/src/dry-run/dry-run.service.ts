@@ -4,7 +4,7 @@ import type { MikroORM } from '@hub/shared/persistence/orm';
 import { compilePublication, StaticRuleBook } from '@hub/shared/rules/domain/rule-book';
 import { evaluateOrderRules } from '@hub/shared/rules/domain/rule-evaluation';
 import { compileRules } from '@hub/shared/rules/domain/rule-language';
-import { RuleSetStore, type VersionRecord } from '../rule-sets/rule-set.store.js';
+import { RuleSetStore } from '../rule-sets/rule-set.store.js';
 import { changedAspects, summarise, type OutcomeSummary } from './outcome-diff.js';
 import { contextOfSample, FACTS_MISSING_FROM_HISTORY, type OrderSample } from './sample-context.js';
 import { publicationOf } from '../rule-sets/publication.js';
@@ -49,7 +49,7 @@ export class DryRunService {
     const store = new RuleSetStore(em, this.schema);
     const draft = await store.version(versionId);
     if (!draft) throw new NotFoundError('Rule set version', versionId);
-    const baseline = await this.publishedBook(em, store);
+    const baseline = await this.publishedBook(store);
     const ruleSet = (await store.ruleSet(draft.ruleSetKey))!;
     const candidate = baseline.withRuleSet(ruleSet.key, [{
       ruleSet: ruleSet.key, module: ruleSet.module, scope: ruleSet.scope, version: draft.number, publication: 0, effectiveFrom: -Infinity, effectiveTo: Infinity,
@@ -73,16 +73,11 @@ export class DryRunService {
   }
 
   /** Every published version with its period (superseded ones included, ended where their successor began), so each past order meets the rules of its day. */
-  private async publishedBook(em: EntityManager, store: RuleSetStore): Promise<StaticRuleBook> {
-    const sets = await em.getConnection().execute<Array<{ key: string }>>(`select key from "${this.schema}".rule_set`);
-    const versions = [];
-    for (const { key } of sets) {
-      const ruleSet = (await store.ruleSet(key))!;
-      const published = (await store.versions([ruleSet.id])).filter((version: VersionRecord) => version.status === 'PUBLISHED');
-      const publication = publicationOf(ruleSet, ruleSet.publication, published, new Date(0));
-      versions.push(...compilePublication(publication));
-    }
-    return new StaticRuleBook(versions);
+  private async publishedBook(store: RuleSetStore): Promise<StaticRuleBook> {
+    const ruleSets = await store.allRuleSets();
+    const published = await store.versions(ruleSets.map((ruleSet) => ruleSet.id), 'PUBLISHED');
+    return new StaticRuleBook(ruleSets.flatMap((ruleSet) => compilePublication(
+      publicationOf(ruleSet, ruleSet.publication, published.filter((version) => version.ruleSetId === ruleSet.id), new Date(0)))));
   }
 
   private async samples(em: EntityManager, since: Date): Promise<OrderSample[]> {

@@ -82,8 +82,8 @@ export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRun
     ): Promise<Connection<RuleSetVersionView>> {
       const store = ruleSets.reader();
       const ruleSet = await store.ruleSet(ruleSetKey);
-      const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : Infinity;
-      const rows = ruleSet ? (await store.versions([ruleSet.id])).filter((version) => version.number < before).slice(0, pageSize(args) + 1) : [];
+      const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : null;
+      const rows = ruleSet ? await store.versionsPage(ruleSet.id, before, pageSize(args) + 1) : [];
       return toConnection(rows, args, (row) => [row.number], (row) => toVersionView(row, services.clock()));
     }
 

@@ -85,6 +85,17 @@ export class RuleSetStore {
     return this.withApprovals(rows.map(toVersion));
   }
 
+  /** A page of one rule set's versions, newest first, below version `before`. */
+  async versionsPage(ruleSetId: string, before: number | null, limit: number): Promise<VersionRecord[]> {
+    const rows = await this.run(`select v.*, s.key as rule_set_key, s.module from $s.rule_set_version v join $s.rule_set s on s.id = v.rule_set_id
+      where v.rule_set_id = ? and (?::int is null or v.number < ?) order by v.number desc limit ?`, [ruleSetId, before, before, limit]);
+    return this.withApprovals(rows.map(toVersion));
+  }
+
+  async allRuleSets(): Promise<RuleSetRecord[]> {
+    return (await this.run(`select * from $s.rule_set order by key`)).map(toRuleSet);
+  }
+
   async insertVersion(version: Omit<VersionRecord, 'approvals' | 'ruleSetKey' | 'module'>): Promise<void> {
     await this.run(`insert into $s.rule_set_version (id, rule_set_id, number, status, rules, effective_from, effective_to, author, note, based_on, revision, created_at, updated_at)
       values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)`, [version.id, version.ruleSetId, version.number, version.status, JSON.stringify(version.rules), version.effectiveFrom,
