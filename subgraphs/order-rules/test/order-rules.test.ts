@@ -224,7 +224,7 @@ describe('four-eyes and roles', () => {
     const map = await hub.gql(hub.tokens.editor, '{ ruleModules { module position dependsOn requiredApprovals } }');
     expect(map.data.ruleModules.slice(0, 3)).toEqual([
       { module: 'VALIDATION', position: 1, dependsOn: [], requiredApprovals: 2 }, { module: 'PRICING', position: 2, dependsOn: [], requiredApprovals: 2 },
-      { module: 'HOLD', position: 3, dependsOn: ['PRICING'], requiredApprovals: 1 },
+      { module: 'GIFT', position: 3, dependsOn: ['PRICING'], requiredApprovals: 2 },
     ]);
   });
 

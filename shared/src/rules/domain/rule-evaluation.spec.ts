@@ -1,5 +1,5 @@
 import { StaticRuleBook } from './rule-book.js';
-import { evaluateAllocationWeights, evaluateHoldRules, evaluateInventoryLockRules, evaluateOrderRules, evaluatePricingRules, evaluateValidationRules } from './rule-evaluation.js';
+import { evaluateAllocationWeights, evaluateGiftRules, evaluateHoldRules, evaluateInventoryLockRules, evaluateOrderRules, evaluatePricingRules, evaluateValidationRules } from './rule-evaluation.js';
 import type { OrderContext } from './order-context.js';
 import type { RuleDefinition, RuleSetPublication } from './rule.js';
 
@@ -86,12 +86,24 @@ describe('modules after pricing', () => {
     expect([outcome.levels, outcome.reasons.map((reason) => reason.ruleId)]).toEqual([levels, rules]);
   });
 
+  it.each<[string, number, string[]]>([
+    ['a small order gets no gift', 1_000, []],
+    ['a qualifying order gets each gift SKU once', 10_000, ['MUG-CER-01', 'TOTE-01']],
+  ])('binds gifts: %s', (_label, payableTotal, skus) => {
+    const gifts = StaticRuleBook.of([publication({ ruleSet: 'gifts', module: 'GIFT', versions: [{ version: 1, effectiveFrom: '2026-01-01T00:00:00Z', effectiveTo: null, rules: [
+      rule({ id: 'mug', condition: 'pricing.payableTotal >= 5000', value: '"MUG-CER-01"', priority: 1 }),
+      rule({ id: 'mug-again', condition: 'pricing.payableTotal >= 8000', value: '"MUG-CER-01"', priority: 2 }),
+      rule({ id: 'tote', condition: 'pricing.payableTotal >= 8000', value: '"TOTE-01"', priority: 3 }),
+    ] }] })]);
+    expect(evaluateGiftRules(gifts, order(), { discountTotal: 0, payableTotal }, at).gifts.map((gift) => gift.sku)).toEqual(skus);
+  });
+
   it('takes the first weight per criterion', () => {
     expect(evaluateAllocationWeights(book, order(), { discountTotal: 0, payableTotal: 10_500 }, at).weights).toEqual({ distance: 2, cost: 0.5 });
   });
 
   it('evaluates the whole pipeline with no rules as a no-op', () => {
     const outcome = evaluateOrderRules(StaticRuleBook.of([]), order(), at);
-    expect(outcome).toMatchObject({ validation: { accepted: true }, pricing: { discountTotal: 0, payableTotal: 10_500 }, hold: { levels: 0 }, inventoryLock: { holdMinutes: null }, invoice: { template: null } });
+    expect(outcome).toMatchObject({ validation: { accepted: true }, pricing: { discountTotal: 0, payableTotal: 10_500 }, gift: { gifts: [] }, hold: { levels: 0 }, inventoryLock: { holdMinutes: null }, invoice: { template: null } });
   });
 });

@@ -123,6 +123,26 @@ export function evaluatePricingRules(book: RuleBook, order: OrderContext, at: Da
   return { discountTotal, payableTotal: order.grandTotal - discountTotal, adjustments, handledWith: run.handledWith };
 }
 
+export interface GiftOutcome {
+  /** Gift SKUs bound to the order, in rule order; the region adds each as a zero-price line declaring the catalogue price. */
+  gifts: Array<{ sku: string; ruleSet: string; version: number; ruleId: string; label: string }>;
+  handledWith: RuleVersionUsed[];
+}
+
+export const MAX_GIFTS_PER_ORDER = 5;
+
+/** Gifts for qualifying orders: one per SKU however many rules bind it, and a cap so stacked campaigns cannot empty a warehouse. */
+export function evaluateGiftRules(book: RuleBook, order: OrderContext, pricing: PricingOutcomeContext, at: Date = new Date()): GiftOutcome {
+  const run = runModule(book, 'GIFT', order, at, pricing);
+  const gifts: GiftOutcome['gifts'] = [];
+  for (const hit of run.hits) {
+    const sku = String(hit.value);
+    if (sku.length === 0 || gifts.some((gift) => gift.sku === sku) || gifts.length >= MAX_GIFTS_PER_ORDER) continue;
+    gifts.push({ sku, ruleSet: hit.ruleSet, version: hit.version, ruleId: hit.ruleId, label: hit.message });
+  }
+  return { gifts, handledWith: run.handledWith };
+}
+
 export interface HoldOutcome {
   /** Approval levels needed to release the order (0: not held); fulfilment waits for the release. */
   levels: number;
@@ -193,6 +213,7 @@ export function evaluateNotificationRules(book: RuleBook, order: OrderContext, p
 export interface OrderRulesOutcome {
   validation: ValidationOutcome;
   pricing: PricingOutcome;
+  gift: GiftOutcome;
   hold: HoldOutcome;
   inventoryLock: InventoryLockOutcome;
   allocation: AllocationWeightsOutcome;
@@ -205,6 +226,7 @@ export function evaluateOrderRules(book: RuleBook, order: OrderContext, at: Date
   const pricing = evaluatePricingRules(book, order, at);
   return {
     validation, pricing,
+    gift: evaluateGiftRules(book, order, pricing, at),
     hold: evaluateHoldRules(book, order, pricing, at),
     inventoryLock: evaluateInventoryLockRules(book, order, pricing, at),
     allocation: evaluateAllocationWeights(book, order, pricing, at),

@@ -101,6 +101,7 @@ export class RuleOutcomeView {
   @Field(() => [String], { description: 'Refusal codes; empty when accepted.' }) refusalCodes!: string[];
   @Field(() => Int, { description: 'Discount in minor units.' }) discountTotal!: number;
   @Field(() => Int, { description: 'Total payable after discounts, minor units.' }) payableTotal!: number;
+  @Field(() => [String], { description: 'Gift SKUs bound to the order.' }) gifts!: string[];
   @Field(() => Int, { description: 'Approval levels that must release the order; 0: not held for review.' }) holdLevels!: number;
   @Field(() => Int, { nullable: true, description: 'Minutes stock stays reserved; null: the region\'s default.' }) holdMinutes!: number | null;
   @Field(() => [AllocationWeightView], { description: 'Allocation weights rules set.' }) allocationWeights!: AllocationWeightView[];
@@ -114,7 +115,7 @@ export class RuleDryRunChangeView {
   @Field(() => String, { description: 'Its region.' }) region!: string;
   @Field(() => String, { description: 'Its channel.' }) channel!: string;
   @Field(() => GraphQLISODateTime, { description: 'When it was placed.' }) placedAt!: Date;
-  @Field(() => [String], { description: 'What changes: REFUSAL, PRICE, HOLD, INVENTORY_LOCK, ALLOCATION, INVOICE, NOTIFICATION.' }) aspects!: string[];
+  @Field(() => [String], { description: 'What changes: REFUSAL, PRICE, GIFT, HOLD, INVENTORY_LOCK, ALLOCATION, INVOICE, NOTIFICATION.' }) aspects!: string[];
   @Field(() => RuleOutcomeView, { description: 'With the versions in force then.' }) before!: RuleOutcomeView;
   @Field(() => RuleOutcomeView, { description: 'With the draft in their place.' }) after!: RuleOutcomeView;
 }
