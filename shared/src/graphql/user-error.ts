@@ -47,6 +47,14 @@ export const USER_ERROR_CODES = {
   VAT_NOT_DETERMINED: 'No VAT regime or rate applies to this destination and date.',
   TASK_NOT_ASSIGNEE: 'Only the person the task is assigned to may acknowledge it.',
   TASK_CLOSED: 'The task is already resolved; a new problem opens a new task.',
+  RULE_SYNTAX_ERROR: 'An order rule\'s expression does not parse; the message gives line and column.',
+  RULE_TYPE_ERROR: 'An order rule names a field the order context does not declare, or mixes types; the message gives line and column.',
+  RULE_LIMIT_EXCEEDED: 'An order rule or version is larger or may cost more to evaluate than allowed.',
+  RULE_MODULE_NOT_ALLOWED: 'An order rule reads what its module may not (a validation rule reading the pricing outcome, which is decided after it).',
+  RULE_VERSION_OVERLAP: 'Another version of the rule set is in force during that period; supersede it explicitly or pick another period.',
+  APPROVER_IS_AUTHOR: 'A rule version is approved by someone other than its author (four-eyes).',
+  ORDER_RULE_REFUSED: 'An order rule in force refuses this order; the message is the rule\'s own (e.g. a compliance check).',
+  ALREADY_APPROVED: 'This person already approved this version; a high-impact version needs a second, different approver.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

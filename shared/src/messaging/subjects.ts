@@ -26,6 +26,9 @@ export function subjectsFor(namespace: string) {
     summaries: `${namespace}.summaries.v1.>`,
     summary: (region: string) => `${namespace}.summaries.v1.${region}`,
     summaryConsumer: `${namespace}-core-summaries`,
+    /** Published by order-rules (one subject per rule set, see `rules/replication/rules-contracts.ts`); regions and fulfilment read it. */
+    orderRulesStream: `${namespace.toUpperCase()}_ORDER_RULES`,
+    orderRulesAll: `${namespace}.order-rules.v1.>`,
   };
 }
 

@@ -12,7 +12,7 @@ const roles: Record<RegionalRole, RolePolicy<Field>> = {
   operator: { scope: 'REGION', fields: { ...grant(['contact.name', 'address.street', 'address.province'], { disclosure: 'FULL' }), 'contact.phone': { disclosure: 'MASKED' } } },
   customer_service: { scope: 'REGION', fields: grant(FIELDS, { disclosure: 'FULL', purposes: ['support'], needsOpenCase: true }) },
   warehouse: { scope: 'REGION', fields: grant(['address.street', 'address.province'], { disclosure: 'FULL', purposes: ['fulfilment'] }) },
-  carrier: none, tax_auditor: none, service: none, catalogue_manager: none,
+  carrier: none, tax_auditor: none, service: none, catalogue_manager: none, rules_editor: none, rules_approver: none,
   bookkeeping: { scope: 'REGION', fields: grant(['contact.name'], { disclosure: 'FULL', purposes: ['invoicing'], readsRestricted: true }) },
   admin: { scope: 'ANY', fields: grant(FIELDS, { disclosure: 'MASKED' }) },
 };
@@ -51,6 +51,8 @@ const MATRIX: MatrixRow[] = [
   ['tax auditor', who('tax_auditor', [], 'tax_audit'), {}, 'RRRR'],
   ['service', who('service', []), {}, 'RRRR'],
   ['catalogue manager', who('catalogue_manager', []), {}, 'RRRR'],
+  ['rules editor', who('rules_editor', []), {}, 'RRRR'],
+  ['rules approver', who('rules_approver', []), {}, 'RRRR'],
 ];
 
 describe('decideDisclosure: the shared rules, role × purpose × field', () => {

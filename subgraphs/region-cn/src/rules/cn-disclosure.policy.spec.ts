@@ -28,6 +28,8 @@ const MATRIX: MatrixRow[] = [
   ['admin', who('admin', []), {}, 'FF FFFFFFF'],
   ['internal service', who('service', []), {}, 'RR RRRRRRR'],
   ['catalogue manager', who('catalogue_manager', []), {}, 'RR RRRRRRR'],
+  ['rules editor', who('rules_editor', []), {}, 'RR RRRRRRR'],
+  ['rules approver', who('rules_approver', []), {}, 'RR RRRRRRR'],
 ];
 
 describe('region-cn disclosure: role × purpose × field', () => {

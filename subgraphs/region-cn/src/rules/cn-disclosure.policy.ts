@@ -44,6 +44,8 @@ const CN_ROLES: Record<RegionalRole, RolePolicy<CnPersonalField>> = {
   admin: { scope: 'ANY', fields: grant(CN_PERSONAL_FIELDS, { disclosure: 'FULL' }) },
   service: none,
   catalogue_manager: none,
+  rules_editor: none,
+  rules_approver: none,
 };
 
 export const CN_DISCLOSURE_POLICY: DisclosurePolicy<CnPersonalField> = { region: 'cn', fields: CN_FIELDS, roles: CN_ROLES };

@@ -56,6 +56,8 @@ const MATRIX: MatrixRow[] = [
   ['admin, restricted', who('admin', []), restricted, 'XXXXX XXXXXX XXXXXX'],
   ['internal service', who('service', []), active, 'RRRRR RRRRRR RRRRRR'],
   ['catalogue manager', who('catalogue_manager', []), active, 'RRRRR RRRRRR RRRRRR'],
+  ['rules editor', who('rules_editor', []), active, 'RRRRR RRRRRR RRRRRR'],
+  ['rules approver', who('rules_approver', []), active, 'RRRRR RRRRRR RRRRRR'],
 ];
 
 describe('region-de disclosure: role × purpose × field', () => {

@@ -84,6 +84,8 @@ const DE_ROLES: Record<RegionalRole, RolePolicy<DePersonalField>> = {
   service: { scope: 'ANY', fields: {} },
   // Catalogue managers edit products and prices; orders and the people behind them are none of their business.
   catalogue_manager: { scope: 'OWN', fields: {} },
+  rules_editor: { scope: 'OWN', fields: {} },
+  rules_approver: { scope: 'OWN', fields: {} },
 };
 
 export const DE_DISCLOSURE_POLICY: DisclosurePolicy<DePersonalField> = { region: 'de', fields: DE_FIELDS, roles: DE_ROLES };

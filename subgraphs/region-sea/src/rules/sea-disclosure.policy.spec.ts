@@ -28,6 +28,8 @@ const MATRIX: MatrixRow[] = [
   ['admin', who('admin', []), {}, 'FF FFFFFFFFFF'],
   ['internal service', who('service', []), {}, 'RR RRRRRRRRRR'],
   ['catalogue manager', who('catalogue_manager', []), {}, 'RR RRRRRRRRRR'],
+  ['rules editor', who('rules_editor', []), {}, 'RR RRRRRRRRRR'],
+  ['rules approver', who('rules_approver', []), {}, 'RR RRRRRRRRRR'],
 ];
 
 describe('region-sea disclosure: role × purpose × field', () => {

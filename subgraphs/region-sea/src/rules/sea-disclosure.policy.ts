@@ -44,6 +44,8 @@ const SEA_ROLES: Record<RegionalRole, RolePolicy<SeaPersonalField>> = {
   admin: { scope: 'ANY', fields: grant(SEA_PERSONAL_FIELDS, { disclosure: 'FULL' }) },
   service: none,
   catalogue_manager: none,
+  rules_editor: none,
+  rules_approver: none,
 };
 
 export const SEA_DISCLOSURE_POLICY: DisclosurePolicy<SeaPersonalField> = { region: 'sea', fields: SEA_FIELDS, roles: SEA_ROLES };

@@ -81,6 +81,8 @@ export function roleMayMove(role: Role, from: OrderStatus, to: OrderStatus): boo
     case 'auditor':
     case 'tax_auditor':
     case 'catalogue_manager':
+    case 'rules_editor':
+    case 'rules_approver':
       return false;
   }
 }
