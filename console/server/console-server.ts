@@ -2,8 +2,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { JwtSettings } from '@hub/shared/auth/jwt';
+import { ROLES } from '@hub/shared/auth/principal';
 import { mintDevelopmentToken, DevelopmentLoginError } from './dev-login.js';
+
+/** Where the build puts the web app. */
+export const consolePublicDir = fileURLToPath(new URL('../public', import.meta.url));
 
 export interface ConsoleServerOptions {
   /** The gateway's GraphQL endpoint; the console's `/graphql` forwards to it and to nothing else. */
@@ -75,7 +80,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
 
   async function developmentLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!options.developmentLogin) return sendJson(res, 404, { error: 'Development login is off in production' });
-    if (req.method === 'GET') return sendJson(res, 200, { enabled: true });
+    if (req.method === 'GET') return sendJson(res, 200, { enabled: true, roles: ROLES });
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'Use POST' });
     const body = await readBody(req, 10_000);
     try {

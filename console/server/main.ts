@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { jwtSettingsOf } from '@hub/shared/auth/jwt';
 import { baseEnvSchema, portSchema, readEnv } from '@hub/shared/env';
-import { startConsoleServer } from './console-server.js';
+import { consolePublicDir, startConsoleServer } from './console-server.js';
 
 const env = readEnv(baseEnvSchema.extend({
   CONSOLE_PORT: portSchema(4100),
@@ -10,7 +9,7 @@ const env = readEnv(baseEnvSchema.extend({
 }));
 const running = await startConsoleServer({
   gatewayUrl: env.GATEWAY_URL,
-  publicDir: fileURLToPath(new URL('../public', import.meta.url)),
+  publicDir: consolePublicDir,
   port: env.CONSOLE_PORT,
   host: env.HOST,
   ...(env.NODE_ENV === 'production' ? {} : { developmentLogin: jwtSettingsOf(env) }),

@@ -1,8 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { developmentLogin, LoginRefusedError, sessionStore } from '../../app/session';
 
-/** The roles a development token can carry; what each may do is decided by the API, not here. */
-const ROLES = ['admin', 'operator', 'customer_service', 'warehouse', 'carrier', 'bookkeeping', 'auditor', 'tax_auditor', 'customer', 'catalogue_manager'];
 const REGIONS = ['cn', 'de', 'sea'];
 
 export function LoginView() {
@@ -11,6 +9,13 @@ export function LoginView() {
   const [subject, setSubject] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The roles a token can carry come from the hub; what each may do is decided by the API, not here.
+  const [roles, setRoles] = useState<string[]>([]);
+  useEffect(() => {
+    fetch('/dev/login').then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((body: { roles: string[] }) => setRoles(body.roles))
+      .catch(() => setError('Development login is not available on this server.'));
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,7 +39,7 @@ export function LoginView() {
       <form onSubmit={submit} aria-label="Development login">
         <label htmlFor="login-role">Role</label>
         <select id="login-role" value={role} onChange={(event) => setRole(event.target.value)}>
-          {ROLES.map((name) => <option key={name} value={name}>{name}</option>)}
+          {roles.map((name) => <option key={name} value={name}>{name}</option>)}
         </select>
         <fieldset>
           <legend>Regions</legend>
