@@ -50,7 +50,7 @@ const SECURITY_HEADERS = {
  */
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<RunningConsole> {
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const publicDir = normalize(options.publicDir);
+  const publicDir = normalize(options.publicDir).replace(/[\/]+$/, '');
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 502, { errors: [{ message: 'The gateway could not be reached', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
@@ -98,13 +98,16 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     const found = inside ? await stat(file).then((s) => s.isFile(), () => false) : false;
     // Unknown paths are the app's own routes: answer with index.html and let it route.
     const target = found ? file : join(publicDir, 'index.html');
+    if (!found && !(await stat(target).then((s) => s.isFile(), () => false))) {
+      return sendJson(res, 503, { error: 'The console is not built: run npm run build -w console' });
+    }
     const hashed = found && path.startsWith('/assets/');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(target).pipe(res);
+    createReadStream(target).on('error', () => res.destroy()).pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
-import { consolePublicDir, startConsoleServer, type RunningConsole } from '../server/console-server.js';
+import { startConsoleServer, type RunningConsole } from '../server/console-server.js';
 import { parcelEvents, seedConsoleDemo } from './demo-data.js';
 
 /**
@@ -25,11 +25,13 @@ const step = (what: string) => process.stderr.write(`[console e2e] ${((Date.now(
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // Sweeps every half second so the parcel's dwell alert opens while the suite runs.
-  hub = await startHubProcesses(scope.env, { SWEEP_INTERVAL_MS: '500' });
+  // Development mode, as `npm start`: fulfilment then opens its demo network with stock. Tracking sweeps
+  // every half second so the parcel's dwell alert opens while the suite runs.
+  hub = await startHubProcesses(scope.env, { NODE_ENV: 'development', SWEEP_INTERVAL_MS: '500' });
   step('hub started');
   const gatewayUrl = `${hub.gatewayUrl}/graphql`;
-  web = await startConsoleServer({ gatewayUrl, publicDir: consolePublicDir, developmentLogin: jwt });
+  // The web app as `npm run build` made it (this file runs from source, beside the server's source).
+  web = await startConsoleServer({ gatewayUrl, publicDir: new URL('../dist/public/', import.meta.url).pathname, developmentLogin: jwt });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 
   step('console and browser started');

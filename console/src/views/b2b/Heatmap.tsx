@@ -15,7 +15,12 @@ export function Heatmap({ cells, label }: { cells: ReadonlyArray<{ status: strin
   useEffect(() => {
     if (!element.current) return undefined;
     const chart: EChartsType = init(element.current, undefined, { renderer: 'svg' });
-    const hours = [...new Set(cells.map((cell) => cell.hour))].sort();
+    // Every hour between the first and the last step, so quiet hours show as gaps rather than vanish.
+    const times = cells.map((cell) => Date.parse(cell.hour));
+    const first = Math.min(...times);
+    const span = Math.min(168, Math.round((Math.max(...times) - first) / 3_600_000) + 1);
+    const hours = Array.from({ length: span }, (_, i) => new Date(first + i * 3_600_000).toISOString());
+    const column = (hour: string) => Math.round((Date.parse(hour) - first) / 3_600_000);
     const statuses = [...new Set(cells.map((cell) => cell.status))].sort((a, b) => rank(a) - rank(b));
     const max = Math.max(1, ...cells.map((cell) => cell.orders));
     chart.setOption({
@@ -27,7 +32,7 @@ export function Heatmap({ cells, label }: { cells: ReadonlyArray<{ status: strin
       visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#e8f1fb', '#1f5fa8'] } },
       series: [{
         type: 'heatmap',
-        data: cells.map((cell) => [hours.indexOf(cell.hour), statuses.indexOf(cell.status), cell.orders]),
+        data: cells.map((cell) => [column(cell.hour), statuses.indexOf(cell.status), cell.orders]),
         label: { show: true },
       }],
     });

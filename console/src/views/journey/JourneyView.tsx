@@ -12,7 +12,7 @@ const JourneyQuery = graphql(`
     order: orderByIdentifier(identifier: { id: $id }) {
       id number region status
       tracking { id shipments { id carrierId trackingNumber eta late delivered lastKind
-        events(first: 100) { nodes { id kind occurredAt nodeId nodeType latitude longitude } } } }
+        events(first: 30) { nodes { id kind occurredAt nodeId nodeType latitude longitude } } } }
     }
   }
 `);

@@ -18,8 +18,18 @@ const OrderQuery = graphql(`
       sea { number registration status customer { name phone } shippingAddress { recipientName line1 city province postalCode country } payment { method currency amountDue } }
       fulfilment { id state serviceLevel backorderedUnits timeline { id at kind actor note } }
       shipments { id nodeId carrier serviceLevel state deliveryMode etaAt }
-      tracking { id shipments { id carrierId trackingNumber eta late delivered lastKind lastEventAt route
-        events(first: 100) { nodes { id kind occurredAt nodeId nodeType actorId } } } }
+    }
+  }
+`);
+
+// Apart from the order: the gateway's cost limit counts every event of every parcel, and a tracking outage
+// should not hide the order.
+const OrderTrackingQuery = graphql(`
+  query ConsoleOrderTracking($id: ID!) {
+    order: orderByIdentifier(identifier: { id: $id }) {
+      id
+      tracking { id shipments { id carrierId trackingNumber eta late delivered lastKind lastEventAt
+        events(first: 25) { nodes { id kind occurredAt nodeId nodeType actorId } } } }
     }
   }
 `);
@@ -40,8 +50,10 @@ export function OrderDetailView({ id }: { id: string }) {
   }
   const regional = order[order.region as 'cn' | 'de' | 'sea'];
   const regionalProblems = problemsAt(error, ['order', order.region]);
-  const otherProblems = problemsOf(error).filter((problem) => !regionalProblems.includes(problem) && !(problem.path && problem.path[1] === order.region));
-  const trackedShipments = order.tracking?.shipments ?? [];
+  const fulfilmentProblems = [...problemsAt(error, ['order', 'fulfilment']), ...problemsAt(error, ['order', 'shipments'])];
+  // Each part of the answer shows its own failure; a failure of one subgraph leaves the rest readable.
+  const placed = (problem: { path?: ReadonlyArray<string | number> }) => ['cn', 'de', 'sea', 'fulfilment', 'shipments'].includes(String(problem.path?.[1]));
+  const otherProblems = problemsOf(error).filter((problem) => !placed(problem));
 
   return (
     <article aria-labelledby="order-title" data-testid="order-detail">
@@ -101,6 +113,7 @@ export function OrderDetailView({ id }: { id: string }) {
 
         <section aria-labelledby="fulfilment-title" className="card">
           <h2 id="fulfilment-title">Fulfilment</h2>
+          <ProblemNotice problems={fulfilmentProblems} compact />
           {order.fulfilment ? (
             <>
               <p>{humanise(order.fulfilment.state)} · {humanise(order.fulfilment.serviceLevel)}{order.fulfilment.backorderedUnits ? ` · ${order.fulfilment.backorderedUnits} backordered` : ''}</p>
@@ -118,26 +131,36 @@ export function OrderDetailView({ id }: { id: string }) {
           ) : <p className="empty">Not allocated to a warehouse yet.</p>}
         </section>
 
-        <section aria-labelledby="tracking-title" className="card wide" data-testid="order-tracking">
-          <h2 id="tracking-title">Tracking journey</h2>
-          {trackedShipments.length === 0 ? <p className="empty">No parcel is being tracked for this order yet.</p> : null}
-          {trackedShipments.map((shipment) => (
-            <div key={shipment.id}>
-              <p>
-                <strong>{shipment.carrierId} {shipment.trackingNumber}</strong>
-                {shipment.delivered ? ' · delivered' : shipment.late ? ' · late' : ''}
-                {shipment.eta ? <> · ETA <time dateTime={shipment.eta}>{formatTime(shipment.eta)}</time></> : null}
-              </p>
-              <ol className="timeline">
-                {shipment.events.nodes.map((event) => (
-                  <li key={event.id}><strong>{humanise(event.kind)}</strong> <span className="meta"><time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time>{event.nodeId ? ` · ${event.nodeId}` : ''}{event.actorId ? ` · ${event.actorId}` : ''}</span></li>
-                ))}
-              </ol>
-            </div>
-          ))}
-          {trackedShipments.length > 0 ? <p><a href={href(`/journey/${order.id}`)}>Show the journey on the map</a></p> : null}
-        </section>
+        <OrderTracking id={order.id} />
       </div>
     </article>
+  );
+}
+
+function OrderTracking({ id }: { id: string }) {
+  const { data, loading, error } = useQuery(OrderTrackingQuery, { variables: { id } });
+  const shipments = data?.order?.tracking?.shipments ?? [];
+  return (
+    <section aria-labelledby="tracking-title" className="card wide" data-testid="order-tracking">
+      <h2 id="tracking-title">Tracking journey</h2>
+      {loading && !data ? <Loading what="tracking" /> : null}
+      <ProblemNotice problems={problemsOf(error)} compact />
+      {data && shipments.length === 0 ? <p className="empty">No parcel is being tracked for this order yet.</p> : null}
+      {shipments.map((shipment) => (
+        <div key={shipment.id}>
+          <p>
+            <strong>{shipment.carrierId} {shipment.trackingNumber}</strong>
+            {shipment.delivered ? ' · delivered' : shipment.late ? ' · late' : ''}
+            {shipment.eta ? <> · ETA <time dateTime={shipment.eta}>{formatTime(shipment.eta)}</time></> : null}
+          </p>
+          <ol className="timeline">
+            {[...shipment.events.nodes].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)).map((event) => (
+              <li key={event.id}><strong>{humanise(event.kind)}</strong> <span className="meta"><time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time>{event.nodeId ? ` · ${event.nodeId}` : ''}{event.actorId ? ` · ${event.actorId}` : ''}</span></li>
+            ))}
+          </ol>
+        </div>
+      ))}
+      {shipments.length > 0 ? <p><a href={href(`/journey/${id}`)}>Show the journey on the map</a></p> : null}
+    </section>
   );
 }
