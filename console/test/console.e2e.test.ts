@@ -100,7 +100,11 @@ it('lists orders with filters for an admin, and keeps nothing in browser storage
   expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(['DE', 'DE', 'DE', 'DE']);
   expect(page.url()).toContain('region=de');
   await shot(page, 'orders-admin-de');
-  const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie }));
+  // Runs in the page; typed loosely because this file is compiled for Node, not the DOM.
+  const storage = await page.evaluate(() => {
+    const { localStorage, sessionStorage, document } = globalThis as any;
+    return { local: localStorage.length, session: sessionStorage.length, cookies: document.cookie };
+  });
   expect(storage).toEqual({ local: 0, session: 0, cookies: '' });
 });
 
@@ -183,12 +187,12 @@ it('works a dwell alert in the inbox: assign, acknowledge, resolve; a customer i
   const page = await logIn('operator', ['cn'], 'op-console');
   await page.goto(`${web.url}#/inbox`);
   const task = page.getByTestId('task').filter({ hasText: 'Dwell time' }).first();
-  // The tracking sweep opens the alert on its own schedule: reload until it is there.
+  // The tracking sweep opens the alert on its own schedule: refresh until it is there (a reload would log
+  // out: the token lives in memory only).
   await eventually(async () => {
-    await page.reload();
-    await page.getByTestId('tasks').waitFor();
+    await page.getByRole('button', { name: 'Refresh' }).click();
     return task.count();
-  }, (count) => count > 0, { attempts: 40, intervalMs: 500 });
+  }, (count) => count > 0, { attempts: 60, intervalMs: 500 });
   await task.getByRole('button', { name: 'Assign' }).click();
   await settled(() => task.getByTestId('task-state').textContent(), (value) => value === 'Assigned');
   await task.getByRole('button', { name: 'Acknowledge' }).click();
@@ -208,7 +212,7 @@ it('draws a B2B customer\'s heatmap, refuses another customer\'s, and fits a pho
   await page.goto(`${web.url}#/b2b`);
   await page.getByTestId('heatmap-chart').locator('svg').waitFor();
   expect(await page.getByTestId('heatmap-cn').textContent()).toMatch(/CN/);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await shot(page, 'b2b-heatmap-phone');
 

@@ -36,7 +36,7 @@ const ResolveMutation = graphql(`
 export default function InboxView() {
   const [state, setState] = useState<TrackingTaskState | ''>('');
   const [kind, setKind] = useState<TrackingTaskKind | ''>('');
-  const { data, loading, error } = useQuery(TasksQuery, {
+  const { data, loading, error, refetch } = useQuery(TasksQuery, {
     variables: { filter: { ...(state ? { state } : {}), ...(kind ? { kind } : {}) } },
     pollInterval: 15_000,
   });
@@ -58,6 +58,7 @@ export default function InboxView() {
             <option value="ACKNOWLEDGED">Acknowledged</option><option value="RESOLVED">Resolved</option>
           </select>
         </div>
+        <button type="button" onClick={() => void refetch()}>Refresh</button>
       </form>
       {loading && !data ? <Loading what="tasks" /> : null}
       <ProblemNotice problems={problemsOf(error)} />

@@ -178,7 +178,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
           const shipment: Shipment = {
             id: row.id, nodeId: row.node_id, carrier: row.carrier, serviceLevel: row.service_level, state: row.state, pickPriority: row.pick_priority,
             packingPriority: row.packing_priority, deliveryMode: row.delivery_mode, distanceKm: row.distance_km, co2eGrams: row.co2e_grams, shippingCost: row.shipping_cost,
-            departureAt: row.departure_at, etaAt: row.eta_at, replaces: row.replaces, lines: row.lines,
+            // Raw SQL answers timestamps as text; the DateTime scalar serialises only a Date.
+            departureAt: new Date(row.departure_at), etaAt: new Date(row.eta_at), replaces: row.replaces, lines: row.lines,
           };
           (byOrder.get(row.order_id) ?? byOrder.set(row.order_id, []).get(row.order_id)!).push(shipment);
         }
@@ -194,7 +195,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
         `select * from order_timeline where order_id = ? order by id`, [order.id]);
       return {
         id: order.id, state: facts.state, serviceLevel: facts.service_level, backorderedUnits: facts.backordered,
-        timeline: timeline.map((row) => ({ id: String(row.id), at: row.at, kind: row.kind, actor: `${row.actor_type}:${row.actor_id}`, note: row.note })),
+        timeline: timeline.map((row) => ({ id: String(row.id), at: new Date(row.at), kind: row.kind, actor: `${row.actor_type}:${row.actor_id}`, note: row.note })),
       };
     }
   }
