@@ -118,6 +118,8 @@ it('shows an order with lines, money, timeline with actors and regional fields; 
   expect(await steps.count()).toBeGreaterThanOrEqual(1);
   expect(await steps.first().textContent()).toMatch(/^Created .+·/);
   await settled(() => detail.getByTestId('regional-fields').textContent(), (value) => /Registration/.test(String(value)));
+  await detail.getByText('Allocated').first().waitFor();
+  expect(await page.getByTestId('problem-failed').count()).toBe(0);
   await shot(page, 'order-detail-cn-operator');
 
   const other = await logIn('operator', ['de']);
@@ -180,6 +182,8 @@ it('marks a warehouse down and shows the re-allocation; an auditor is refused', 
   await row(page).getByRole('button', { name: 'Set' }).click();
   await settled(() => page.getByTestId('reallocation-state').textContent(), (value) => /^Done/.test(String(value)));
   await settled(() => row(page).getByTestId('status-cn-sha-dc').textContent(), (value) => value === 'DOWN');
+  expect(await row(page).textContent()).toContain('Power cut');
+  expect(await page.getByTestId('problem-failed').count()).toBe(0);
   await shot(page, 'warehouses-node-down');
 });
 

@@ -91,7 +91,7 @@ export default function WarehousesView() {
                     <td className="num">{level?.reserved ?? '—'}</td>
                     <td className="num">{level?.available ?? '—'}</td>
                     <td className="num">{level?.inbound ?? '—'}</td>
-                    <td><NodeStatusForm node={node} onJob={setJobId} /></td>
+                    <td><NodeStatusForm key={`${node.id}-${node.status}`} node={node} onJob={setJobId} /></td>
                   </tr>
                 );
               })}

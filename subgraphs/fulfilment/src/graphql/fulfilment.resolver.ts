@@ -45,7 +45,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     const lanes = await loadLanes(orm.em.fork(), rows.map((row) => row.id));
     return rows.map((row) => ({
       id: row.id, name: row.name, kind: row.kind, region: row.region, zone: row.zone, lat: row.lat, lon: row.lon, dailyCapacity: row.daily_capacity,
-      usedToday: row.used_today, cutoffMinutes: row.cutoff_minutes, status: row.status, statusReason: row.status_reason, statusChangedAt: row.status_changed_at,
+      usedToday: row.used_today, cutoffMinutes: row.cutoff_minutes, status: row.status, statusReason: row.status_reason, statusChangedAt: row.status_changed_at ? new Date(row.status_changed_at) : null,
       version: row.version, lanes: lanes.get(row.id) ?? [],
     }));
   };
