@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Loading } from '../ui/ProblemNotice';
+import { ViewErrorBoundary } from '../ui/ViewErrorBoundary';
 import { LoginView } from '../views/login/LoginView';
 import { OrderDetailView } from '../views/orders/OrderDetailView';
 import { OrdersView } from '../views/orders/OrdersView';
@@ -61,9 +62,11 @@ export function App() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Loading what="view" />}>
-          <View segments={route.segments} query={route.query} />
-        </Suspense>
+        <ViewErrorBoundary resetKey={route.path}>
+          <Suspense fallback={<Loading what="view" />}>
+            <View segments={route.segments} query={route.query} />
+          </Suspense>
+        </ViewErrorBoundary>
       </main>
     </div>
   );
