@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies, ensureNats, ensurePostgres } from './infra.mjs';
+import { ensureChromium, ensureDependencies, ensureNats, ensurePostgres } from './infra.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [command = 'start', ...args] = process.argv.slice(2);
@@ -51,6 +51,8 @@ switch (command) {
     break;
   }
   case 'test': {
+    const chromium = env.CHROMIUM_PATH ?? ensureChromium();
+    if (chromium) env.CHROMIUM_PATH = chromium;
     await prepare();
     const { runTests } = await import('./run-tests.mjs');
     process.exit(await runTests(root, env, turbo, args));

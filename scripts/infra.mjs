@@ -212,6 +212,18 @@ export async function ensurePostgres(root, databaseUrl = process.env.DATABASE_UR
   return databaseUrl;
 }
 
+// ---- Chromium (the console's browser tests) ---------------------------
+
+/** Debian's chromium: Playwright's own browser download cannot run here. Returns its path, or undefined. */
+export function ensureChromium() {
+  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = () => findOnPath('chromium', candidates);
+  if (found()) return found();
+  if (aptInstall('chromium')) return found();
+  log('chromium is not installed and cannot be installed here: the console browser tests will fail');
+  return undefined;
+}
+
 // ---- NATS ----------------------------------------------------------------
 
 const findNatsServer = () => findOnPath('nats-server', ['/usr/sbin/nats-server']);

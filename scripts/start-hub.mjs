@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { startConsoleServer, consolePublicDir } from '@hub/console/server';
 import { mintToken } from '@hub/shared/auth/jwt';
 import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { baseEnvSchema } from '@hub/shared/env';
@@ -12,7 +13,11 @@ import { discoverHubServices, readyMessage, seedWaves, startWaves } from '@hub/s
 export async function startHub(root, env) {
   const services = discoverHubServices(root);
   const children = [];
-  const stop = () => children.forEach(({ child }) => child.kill('SIGTERM'));
+  let webConsole;
+  const stop = () => {
+    children.forEach(({ child }) => child.kill('SIGTERM'));
+    void webConsole?.close();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const settings = baseEnvSchema.parse(env);
@@ -25,6 +30,10 @@ export async function startHub(root, env) {
       await Promise.all(started.map(({ ready }) => ready));
     }
     await seedDemoData(services, createDemoSeedContext(gatewayUrl, jwt, (message) => console.log(`[seed] ${message}`)));
+    webConsole = await startConsoleServer({
+      gatewayUrl, publicDir: consolePublicDir, port: Number(env.CONSOLE_PORT ?? 4100), host: settings.HOST,
+      ...(settings.NODE_ENV === 'production' ? {} : { developmentLogin: jwt }),
+    });
   } catch (error) {
     console.error(error.message);
     stop();
@@ -36,6 +45,7 @@ export async function startHub(root, env) {
   console.log(`
 Order hub is up: ${services.map((service) => service.name).join(', ')}.
   Gateway:  ${gatewayUrl}
+  Console:  ${webConsole.url}${settings.NODE_ENV === 'production' ? '' : ' (development login: pick a role and region)'}
   Token (admin, 12 h; mint others with: npm run token -- --role operator --regions cn):
     ${adminToken}
 

@@ -46,7 +46,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     const lanes = await loadLanes(orm.em.fork(), rows.map((row) => row.id));
     return rows.map((row) => ({
       id: row.id, name: row.name, kind: row.kind, region: row.region, zone: row.zone, lat: row.lat, lon: row.lon, dailyCapacity: row.daily_capacity,
-      usedToday: row.used_today, cutoffMinutes: row.cutoff_minutes, status: row.status, statusReason: row.status_reason, statusChangedAt: row.status_changed_at,
+      usedToday: row.used_today, cutoffMinutes: row.cutoff_minutes, status: row.status, statusReason: row.status_reason, statusChangedAt: row.status_changed_at ? new Date(row.status_changed_at) : null,
       version: row.version, lanes: lanes.get(row.id) ?? [],
     }));
   };
@@ -179,9 +179,10 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
           const shipment: Shipment = {
             id: row.id, nodeId: row.node_id, carrier: row.carrier, serviceLevel: row.service_level, state: row.state, pickPriority: row.pick_priority,
             packingPriority: row.packing_priority, deliveryMode: row.delivery_mode, distanceKm: row.distance_km, co2eGrams: row.co2e_grams, shippingCost: row.shipping_cost,
-            departureAt: row.departure_at, etaAt: row.eta_at, replaces: row.replaces, lines: row.lines, carbon: shipmentCarbonOf(row as ShipmentCarbonRow),
+            // Raw SQL answers timestamps as text; the DateTime scalar serialises only a Date.
+            departureAt: new Date(row.departure_at), etaAt: new Date(row.eta_at), replaces: row.replaces, lines: row.lines, carbon: shipmentCarbonOf(row as ShipmentCarbonRow),
             packaging: (row.packaging ?? []).map((parcel: Record<string, any>) => ({ ...parcel, lineNos: parcel.lines })), packingRefusals: row.packing_refusals ?? [],
-            pickedAt: row.picked_at, packedAt: row.packed_at, outboundAt: row.outbound_at, version: row.version,
+            pickedAt: asDate(row.picked_at), packedAt: asDate(row.packed_at), outboundAt: asDate(row.outbound_at), version: row.version,
           };
           (byOrder.get(row.order_id) ?? byOrder.set(row.order_id, []).get(row.order_id)!).push(shipment);
         }
@@ -197,10 +198,12 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
         `select * from order_timeline where order_id = ? order by id`, [order.id]);
       return {
         id: order.id, state: facts.state, serviceLevel: facts.service_level, backorderedUnits: facts.backordered,
-        timeline: timeline.map((row) => ({ id: String(row.id), at: row.at, kind: row.kind, actor: `${row.actor_type}:${row.actor_id}`, note: row.note })),
+        timeline: timeline.map((row) => ({ id: String(row.id), at: new Date(row.at), kind: row.kind, actor: `${row.actor_type}:${row.actor_id}`, note: row.note })),
       };
     }
   }
 
   return [FulfilmentResolver, OrderFulfilmentResolver] as const;
 }
+
+const asDate = (value: string | Date | null | undefined) => (value == null ? null : new Date(value));

@@ -1,0 +1,45 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+
+/** What a person is told about a failed request: refusals by the API are named as such, never hidden. */
+export interface Problem {
+  kind: 'refused' | 'unauthenticated' | 'unavailable' | 'failed';
+  title: string;
+  detail?: string;
+  /** The field path of a GraphQL error, when the failure belongs to one part of the answer. */
+  path?: ReadonlyArray<string | number>;
+}
+
+const TITLES: Record<Problem['kind'], string> = {
+  refused: 'Your role may not see or do this',
+  unauthenticated: 'Your login has expired: log in again',
+  unavailable: 'A service is not answering right now',
+  failed: 'The request failed',
+};
+
+function kindOf(code: unknown): Problem['kind'] {
+  if (code === 'FORBIDDEN') return 'refused';
+  if (code === 'UNAUTHENTICATED') return 'unauthenticated';
+  if (code === 'SERVICE_UNAVAILABLE') return 'unavailable';
+  return 'failed';
+}
+
+/** Every problem carried by an Apollo error (a GraphQL error per failing field, or one for the transport). */
+export function problemsOf(error: unknown): Problem[] {
+  if (!error) return [];
+  if (CombinedGraphQLErrors.is(error)) {
+    return error.errors.map((graphQLError) => {
+      const kind = kindOf(graphQLError.extensions?.code);
+      return { kind, title: TITLES[kind], detail: graphQLError.message, ...(graphQLError.path ? { path: graphQLError.path } : {}) };
+    });
+  }
+  if (ServerError.is(error)) {
+    const kind = error.statusCode === 401 ? 'unauthenticated' : error.statusCode === 403 ? 'refused' : error.statusCode >= 500 ? 'unavailable' : 'failed';
+    return [{ kind, title: TITLES[kind], detail: `HTTP ${error.statusCode}` }];
+  }
+  return [{ kind: 'unavailable', title: TITLES.unavailable, detail: error instanceof Error ? error.message : String(error) }];
+}
+
+/** Problems whose path starts with `prefix` (e.g. the regional part of one order). */
+export function problemsAt(error: unknown, prefix: ReadonlyArray<string | number>): Problem[] {
+  return problemsOf(error).filter((problem) => problem.path && prefix.every((part, i) => problem.path![i] === part));
+}

@@ -1,0 +1,130 @@
+import { useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { href, navigate } from '../../app/router';
+import { graphql } from '../../gql';
+import type { OrderStatus } from '../../gql/graphql';
+import { formatMoney, formatTime, humanise } from '../../ui/format';
+import { problemsOf } from '../../ui/problems';
+import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
+
+const OrdersQuery = graphql(`
+  query ConsoleOrders($first: Int, $after: String, $filter: OrdersFilterInput) {
+    orders(first: $first, after: $after, filter: $filter) {
+      nodes { id number region status channel currency customerRef placedAt totals { grandTotal } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ORDER_STATUSES: OrderStatus[] = [
+  'CREATED', 'PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED', 'CANCELLED', 'DELIVERY_REFUSED',
+  'RETURNED_TO_SENDER', 'RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'RETURN_REJECTED', 'REFUNDED',
+];
+const PAGE = 25;
+
+/** Orders with filters kept in the address, so a filtered list can be shared and the back button works. */
+export function OrdersView({ query }: { query: URLSearchParams }) {
+  const filters = {
+    region: query.get('region') ?? '',
+    status: query.get('status') ?? '',
+    customer: query.get('customer') ?? '',
+    from: query.get('from') ?? '',
+    to: query.get('to') ?? '',
+  };
+  const after = query.get('after') ?? undefined;
+  const { data, loading, error, dataState } = useQuery(OrdersQuery, {
+    variables: {
+      first: PAGE,
+      ...(after ? { after } : {}),
+      filter: {
+        ...(filters.region ? { region: filters.region } : {}),
+        ...(filters.status ? { status: filters.status as OrderStatus } : {}),
+        ...(filters.customer ? { customerRef: filters.customer } : {}),
+      },
+    },
+  });
+  // The API filters by region, status and customer; placing dates narrow the page read.
+  const inRange = (placedAt: string) => (!filters.from || placedAt.slice(0, 10) >= filters.from) && (!filters.to || placedAt.slice(0, 10) <= filters.to);
+  const orders = (data?.orders.nodes ?? []).filter((order) => inRange(order.placedAt));
+
+  return (
+    <section aria-labelledby="orders-title">
+      <h1 id="orders-title">Orders</h1>
+      <OrderFilters initial={filters} />
+      {loading && dataState !== 'complete' ? <Loading what="orders" /> : null}
+      <ProblemNotice problems={problemsOf(error)} />
+      {data?.orders ? (
+        <>
+          <div className="table-wrap">
+            <table className="data" data-testid="orders-table">
+              <caption className="sr-only">Orders, newest first</caption>
+              <thead>
+                <tr><th scope="col">Number</th><th scope="col">Region</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col">Placed</th><th scope="col" className="num">Total</th></tr>
+              </thead>
+              <tbody>
+                {orders.map((order) => (
+                  <tr key={order.id}>
+                    <td><a href={href(`/orders/${order.id}`)}>{order.number}</a></td>
+                    <td>{order.region.toUpperCase()}</td>
+                    <td><span className={`status status-${order.status.toLowerCase()}`}>{humanise(order.status)}</span></td>
+                    <td>{order.customerRef}</td>
+                    <td>{formatTime(order.placedAt)}</td>
+                    <td className="num">{formatMoney(order.totals.grandTotal, order.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {orders.length === 0 ? <p className="empty">No orders match these filters.</p> : null}
+          <nav className="pager" aria-label="Pages">
+            {after ? <a href={href('/orders', { ...filters })}>First page</a> : null}
+            {data.orders.pageInfo.hasNextPage && data.orders.pageInfo.endCursor
+              ? <a href={href('/orders', { ...filters, after: data.orders.pageInfo.endCursor })}>Next page</a> : null}
+          </nav>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function OrderFilters({ initial }: { initial: Record<'region' | 'status' | 'customer' | 'from' | 'to', string> }) {
+  const [values, setValues] = useState(initial);
+  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate('/orders', values);
+  };
+  return (
+    <form className="filters" onSubmit={submit} aria-label="Filter orders">
+      <div>
+        <label htmlFor="filter-region">Region</label>
+        <select id="filter-region" value={values.region} onChange={set('region')}>
+          <option value="">All</option>
+          <option value="cn">CN</option>
+          <option value="de">DE</option>
+          <option value="sea">SEA</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-status">Status</label>
+        <select id="filter-status" value={values.status} onChange={set('status')}>
+          <option value="">All</option>
+          {ORDER_STATUSES.map((status) => <option key={status} value={status}>{humanise(status)}</option>)}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-customer">Customer reference</label>
+        <input id="filter-customer" value={values.customer} onChange={set('customer')} autoComplete="off" />
+      </div>
+      <div>
+        <label htmlFor="filter-from">Placed from</label>
+        <input id="filter-from" type="date" value={values.from} onChange={set('from')} />
+      </div>
+      <div>
+        <label htmlFor="filter-to">Placed to</label>
+        <input id="filter-to" type="date" value={values.to} onChange={set('to')} />
+      </div>
+      <button type="submit">Apply filters</button>
+    </form>
+  );
+}
