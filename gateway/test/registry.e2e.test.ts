@@ -5,12 +5,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import express from 'express';
 import { parse } from 'graphql';
 import type { RegisterSubgraphReply } from '@hub/shared/messaging/registry-contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 
 /** Regions joining, changing and failing while the gateway runs: real processes, real NATS, real PostgreSQL. */
@@ -24,7 +24,7 @@ let orderId: string;
 
 beforeAll(async () => {
   hub = await startHubProcesses(scope.env, { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
   const placed = await postGraphQL(hub.gatewayUrl, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`, { input: {
     idempotencyKey: randomUUID(), customerRef: 'cust-registry',
@@ -43,8 +43,8 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-const submit = async (request: object): Promise<RegisterSubgraphReply> =>
-  (await nc.request(subjects.registerSubgraph, JSON.stringify(request), { timeout: 10_000 })).json<RegisterSubgraphReply>();
+const submit = async (request: { name: string }): Promise<RegisterSubgraphReply> =>
+  (await nc.request(subjects.registerSubgraph(request.name), JSON.stringify(request), { timeout: 10_000 })).json<RegisterSubgraphReply>();
 const readOrder = (fields: string) => postGraphQL(hub.gatewayUrl, `query($id: ID!) { order(id: $id) { id status ${fields} } }`, { id: orderId }, admin);
 const currentSdl = async (name: string) => {
   const { data } = await postGraphQL(hub.gatewayUrl, `{ subgraphs { name url } }`, {}, admin);

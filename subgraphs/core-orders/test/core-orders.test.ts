@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
 
 const scope = createTestScope('core');
@@ -13,7 +13,7 @@ let nc: NatsConnection;
 
 beforeAll(async () => {
   app = await createCoreApp({ ...scope.env, PORT: 0 });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
 });
 
 afterAll(async () => {
@@ -35,7 +35,8 @@ function registration(overrides: Partial<RegisterOrderRequest> = {}): RegisterOr
 }
 
 async function send(command: Record<string, unknown>): Promise<CommandReply> {
-  return (await nc.request(subjects.coreCommands, JSON.stringify({ source: 'region-test', sequence: 1, ...command }), { timeout: 5000 })).json<CommandReply>();
+  // Sent as the order's region: only a region's own identity may register or move its orders.
+  return (await nc.request(subjects.coreCommands('region-cn'), JSON.stringify({ source: 'region-cn', sequence: 1, ...command }), { timeout: 5000 })).json<CommandReply>();
 }
 
 function register(request: RegisterOrderRequest): Promise<CommandReply> {

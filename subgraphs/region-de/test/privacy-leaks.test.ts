@@ -1,7 +1,7 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal, Role } from '@hub/shared/auth/principal';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { deEnvSource, orderInput, PLACE } from './de-test-kit.js';
 import { startDeProcess, type DeProcess } from './de-process.js';
 
@@ -26,7 +26,7 @@ const NEEDLES = ['Wunderlich', 'wunderlich', 'Zacharias', 'zacharias', '49151999
 
 beforeAll(async () => {
   core = await createCoreApp({ ...scope.env, PORT: 0 });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   const subscription = nc.subscribe(`${scope.env.NATS_NAMESPACE}.>`);
   void (async () => { for await (const message of subscription) natsMessages.push(`${message.subject} ${message.string()}`); })();
   region = await startDeProcess({ ...deEnvSource(scope), LOG_LEVEL: 'trace' });
