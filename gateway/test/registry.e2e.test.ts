@@ -5,9 +5,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import express from 'express';
 import { parse } from 'graphql';
+import { natsIdentityEnv } from '@hub/shared/messaging/nats-accounts';
+import { natsAuthOf, natsAuthOptions } from '@hub/shared/messaging/nats';
 import type { RegisterSubgraphReply } from '@hub/shared/messaging/registry-contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
@@ -71,6 +73,24 @@ it('rejects a schema that breaks composition, tells the region why, and keeps se
   expect(read.data.order.cn.customer.name).toBe('钱七');
   const { data } = await postGraphQL(hub.gatewayUrl, `{ schemaSubmissions(name: "region-cn", first: 1) { version accepted problems } }`, {}, admin);
   expect(data.schemaSubmissions[0]).toMatchObject({ version: '9.9.9-broken', accepted: false });
+});
+
+// On the hub's generated NATS (`npm test`), where every service has an identity of its own.
+const itWithIdentities = process.env.HUB_NATS_IDENTITIES ? it : it.skip;
+
+itWithIdentities('refuses anonymous clients, and a region re-routing another: the server stops the publish, core the claim', async () => {
+  await expect(connect({ servers: scope.env.NATS_URL, reconnect: false })).rejects.toThrow(/authorization/i);
+  const cn = await connect({ servers: scope.env.NATS_URL, reconnect: false, ...natsAuthOptions(natsAuthOf(natsIdentityEnv(process.env.HUB_NATS_IDENTITIES!, 'region-cn'))) });
+  try {
+    const { url } = await currentSdl('region-de');
+    const forged = { name: 'region-de', url: 'http://127.0.0.1:9/graphql', version: '6.6.6', sdl: 'type Query { x: Int }' };
+    await expect(cn.request(subjects.registerSubgraph('region-de'), JSON.stringify(forged), { timeout: 5_000 })).rejects.toThrow(/permission/i);
+    const claimed = (await cn.request(subjects.registerSubgraph('region-cn'), JSON.stringify(forged), { timeout: 10_000 })).json<RegisterSubgraphReply>();
+    expect(claimed.accepted ? [] : claimed.problems.join('\n')).toMatch(/region-cn may register only itself/);
+    expect(await currentSdl('region-de')).toMatchObject({ url });
+  } finally {
+    await cn.close();
+  }
 });
 
 it('rejects a schema that removes a field clients use', async () => {
