@@ -121,7 +121,7 @@ it('keeps personal data out of logs, NATS, core, errors and region-de\'s other t
   expect(log).toContain(' listening"');
   expect(log).toContain('"rule":"PERSONAL_DATA_IN_LINE"');
   expect(log).toContain('erasure request carried out');
-  expect(natsMessages.some((m) => m.startsWith(`${scope.env.NATS_NAMESPACE}.core.v1.commands `))).toBe(true);
+  expect(natsMessages.some((m) => m.startsWith(`${scope.env.NATS_NAMESPACE}.core.v1.commands.region-de `))).toBe(true);
   expect(natsMessages.some((m) => m.startsWith(`${scope.env.NATS_NAMESPACE}.orders.v1.status-changed.de `))).toBe(true);
 
   const coreDump = JSON.stringify(await sql(`select table_name from information_schema.tables where table_schema = 'core_orders'`)
