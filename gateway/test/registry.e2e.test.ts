@@ -45,7 +45,7 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-const submit = async (request: { name: string }): Promise<RegisterSubgraphReply> =>
+const submit = async (request: { name: string } & Record<string, unknown>): Promise<RegisterSubgraphReply> =>
   (await nc.request(subjects.registerSubgraph(request.name), JSON.stringify(request), { timeout: 10_000 })).json<RegisterSubgraphReply>();
 const readOrder = (fields: string) => postGraphQL(hub.gatewayUrl, `query($id: ID!) { order(id: $id) { id status ${fields} } }`, { id: orderId }, admin);
 const currentSdl = async (name: string) => {
