@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium, ensureDependencies, ensureNats, ensurePostgres } from './infra.mjs';
+import { ensureChromium, ensureDependencies, ensureNats, ensurePostgres, natsServerBinary } from './infra.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [command = 'start', ...args] = process.argv.slice(2);
@@ -36,11 +36,19 @@ function run(file, argv, options = {}) {
 
 async function prepare() {
   env.DATABASE_URL = await ensurePostgres(root);
-  env.NATS_URL = await ensureNats(root);
+  // A NATS_URL given is used as it is (with NATS_USER/NATS_PASSWORD_FILE if it needs them); without one the hub
+  // runs its own server with one identity per service, generated from the workspace once it is built.
+  const natsGiven = Boolean(process.env.NATS_URL);
+  if (natsGiven) env.NATS_URL = await ensureNats(root);
+  else natsServerBinary();
   run(turbo, ['run', 'build', '--output-logs=errors-only']);
   // After every build: the subgraphs print their SDL as they build, and turbo cannot order the gateway after
   // workspaces it does not depend on.
   run(turbo, ['run', 'compose', '--output-logs=errors-only']);
+  if (!natsGiven) {
+    const { ensureHubNats } = await import('./nats-server.mjs');
+    Object.assign(env, await ensureHubNats(root));
+  }
 }
 
 switch (command) {

@@ -228,6 +228,13 @@ export function ensureChromium() {
 
 const findNatsServer = () => findOnPath('nats-server', ['/usr/sbin/nats-server']);
 
+/** The nats-server binary, installed from the Debian package `nats-server` when missing (as root with apt). */
+export function natsServerBinary() {
+  const bin = findNatsServer() ?? (aptInstall('nats-server') ? findNatsServer() : undefined);
+  if (!bin) throw new Error('nats-server was not found and could not be installed; install the nats-server package or set NATS_URL');
+  return bin;
+}
+
 export async function ensureNats(root, natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {
   const { host, port, local } = parseServiceUrl(natsUrl, 4222);
   if (await isTcpReachable(host, port)) {

@@ -8,6 +8,7 @@ import { startConsoleServer, consolePublicDir } from '@hub/console/server';
 import { mintToken } from '@hub/shared/auth/jwt';
 import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { baseEnvSchema } from '@hub/shared/env';
+import { natsIdentityEnv } from '@hub/shared/messaging/nats-accounts';
 import { discoverHubServices, readyMessage, seedWaves, startWaves } from '@hub/shared/workspace/hub-workspaces';
 
 export async function startHub(root, env) {
@@ -71,7 +72,9 @@ async function seedDemoData(services, context) {
 }
 
 function startService(service, env) {
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: service.dir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Each service connects to the hub's NATS as itself, with only its own permissions.
+  const identity = env.HUB_NATS_IDENTITIES ? natsIdentityEnv(env.HUB_NATS_IDENTITIES, service.name) : {};
+  const child = spawn(process.execPath, ['dist/main.js'], { cwd: service.dir, env: { ...env, ...identity }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const ready = new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${service.name} stopped (exit ${code}) before it was ready`)));

@@ -8,9 +8,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import express from 'express';
 import { parse } from 'graphql';
+import { natsIdentityEnv } from '@hub/shared/messaging/nats-accounts';
+import { natsAuthOf, natsAuthOptions } from '@hub/shared/messaging/nats';
 import type { RegisterSubgraphReply } from '@hub/shared/messaging/registry-contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 
 /** Regions joining, changing and failing while the gateway runs: real processes, real NATS, real PostgreSQL. */
@@ -24,7 +26,7 @@ let orderId: string;
 
 beforeAll(async () => {
   hub = await startHubProcesses(scope.env, { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
   const placed = await postGraphQL(hub.gatewayUrl, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`, { input: {
     idempotencyKey: randomUUID(), customerRef: 'cust-registry',
@@ -43,8 +45,8 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-const submit = async (request: object): Promise<RegisterSubgraphReply> =>
-  (await nc.request(subjects.registerSubgraph, JSON.stringify(request), { timeout: 10_000 })).json<RegisterSubgraphReply>();
+const submit = async (request: { name: string } & Record<string, unknown>): Promise<RegisterSubgraphReply> =>
+  (await nc.request(subjects.registerSubgraph(request.name), JSON.stringify(request), { timeout: 10_000 })).json<RegisterSubgraphReply>();
 const readOrder = (fields: string) => postGraphQL(hub.gatewayUrl, `query($id: ID!) { order(id: $id) { id status ${fields} } }`, { id: orderId }, admin);
 const currentSdl = async (name: string) => {
   const { data } = await postGraphQL(hub.gatewayUrl, `{ subgraphs { name url } }`, {}, admin);
@@ -71,6 +73,24 @@ it('rejects a schema that breaks composition, tells the region why, and keeps se
   expect(read.data.order.cn.customer.name).toBe('钱七');
   const { data } = await postGraphQL(hub.gatewayUrl, `{ schemaSubmissions(name: "region-cn", first: 1) { version accepted problems } }`, {}, admin);
   expect(data.schemaSubmissions[0]).toMatchObject({ version: '9.9.9-broken', accepted: false });
+});
+
+// On the hub's generated NATS (`npm test`), where every service has an identity of its own.
+const itWithIdentities = process.env.HUB_NATS_IDENTITIES ? it : it.skip;
+
+itWithIdentities('refuses anonymous clients, and a region re-routing another: the server stops the publish, core the claim', async () => {
+  await expect(connect({ servers: scope.env.NATS_URL, reconnect: false })).rejects.toThrow(/authorization/i);
+  const cn = await connect({ servers: scope.env.NATS_URL, reconnect: false, ...natsAuthOptions(natsAuthOf(natsIdentityEnv(process.env.HUB_NATS_IDENTITIES!, 'region-cn'))) });
+  try {
+    const { url } = await currentSdl('region-de');
+    const forged = { name: 'region-de', url: 'http://127.0.0.1:9/graphql', version: '6.6.6', sdl: 'type Query { x: Int }' };
+    await expect(cn.request(subjects.registerSubgraph('region-de'), JSON.stringify(forged), { timeout: 5_000 })).rejects.toThrow(/permission/i);
+    const claimed = (await cn.request(subjects.registerSubgraph('region-cn'), JSON.stringify(forged), { timeout: 10_000 })).json<RegisterSubgraphReply>();
+    expect(claimed.accepted ? [] : claimed.problems.join('\n')).toMatch(/region-cn may register only itself/);
+    expect(await currentSdl('region-de')).toMatchObject({ url });
+  } finally {
+    await cn.close();
+  }
 });
 
 it('rejects a schema that removes a field clients use', async () => {

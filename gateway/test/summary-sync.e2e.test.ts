@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import { eventually, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, eventually, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 
 /** Regions report per-period summaries to the centre through JetStream; core keeps the newest and reconciles. */
@@ -15,7 +15,7 @@ let customer: string;
 
 beforeAll(async () => {
   hub = await startHubProcesses(scope.env, { SUMMARY_INTERVAL_MS: '200' });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   auditor = await scope.token({ subject: 'auditor', role: 'auditor', regions: [] });
   customer = await scope.token({ subject: 'cust-summary', role: 'customer', regions: ['cn'] });
 }, 180_000);

@@ -1,5 +1,5 @@
 import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { Migration } from '@mikro-orm/migrations';
 import { createLogger } from '../src/logger.js';
 import { ProcessedMessage } from '../src/messaging/processed-message.entity.js';
@@ -8,7 +8,7 @@ import type { NoticeIntent } from '../src/notices/notice-contracts.js';
 import type { OutgoingNotice } from '../src/notices/notice-sender.js';
 import { ensureTrackingStreams, trackingSubjectsFor } from '../src/notices/tracking-subjects.js';
 import { openDatabase, type MikroORM } from '../src/persistence/orm.js';
-import { createTestScope } from '../src/testing/harness.js';
+import { connectTestNats, createTestScope } from '../src/testing/harness.js';
 
 class NoticeTestSchema extends Migration {
   override async up(): Promise<void> {
@@ -35,7 +35,7 @@ const RECIPIENTS: Record<string, NoticeRecipient | null> = {
 
 beforeAll(async () => {
   orm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'notice_test', entities: [ProcessedMessage], migrations: { NoticeTestSchema } });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   await ensureTrackingStreams(nc, subjects);
   consumer = new NoticeConsumer({
     nc, em: orm.em, logger: createLogger('notices-test', 'silent'), subjects, region: 'de',

@@ -188,7 +188,7 @@ export class CoreCommandRelay {
       kind: command.kind, body: command.body,
     };
     try {
-      const message = await this.options.nc.request(this.options.subjects.coreCommands, JSON.stringify(envelope), {
+      const message = await this.options.nc.request(this.options.subjects.coreCommands(this.options.source), JSON.stringify(envelope), {
         timeout: this.options.requestTimeoutMs ?? 5_000,
       });
       return commandReplySchema.parse(message.json());

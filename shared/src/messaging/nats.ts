@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
+import { inboxPrefixOf } from './nats-permissions.js';
 import type { Subjects } from './subjects.js';
 
 export type { NatsConnection };
@@ -23,9 +24,11 @@ export function natsAuthOf(env: { NATS_USER?: string | undefined; NATS_PASSWORD_
   return { user: env.NATS_USER, passwordFile: env.NATS_PASSWORD_FILE, credentialsFile: env.NATS_CREDENTIALS_FILE, tlsCaFile: env.NATS_TLS_CA_FILE };
 }
 
-function authOptions(auth: NatsAuth): Partial<ConnectionOptions> {
+/** Connection options that authenticate as `auth` (and verify the server's TLS certificate). */
+export function natsAuthOptions(auth: NatsAuth): Partial<ConnectionOptions> {
   return {
-    ...(auth.user ? { user: auth.user, pass: auth.passwordFile ? readFileSync(auth.passwordFile, 'utf8').trim() : '' } : {}),
+    // Replies arrive under the user's own inbox prefix, the only inboxes its permissions let it read.
+    ...(auth.user ? { user: auth.user, pass: auth.passwordFile ? readFileSync(auth.passwordFile, 'utf8').trim() : '', inboxPrefix: inboxPrefixOf(auth.user) } : {}),
     ...(auth.credentialsFile ? { authenticator: credsAuthenticator(readFileSync(auth.credentialsFile)) } : {}),
     ...(auth.tlsCaFile ? { tls: { caFile: auth.tlsCaFile } } : {}),
   };
@@ -33,7 +36,7 @@ function authOptions(auth: NatsAuth): Partial<ConnectionOptions> {
 
 /** Connects with endless reconnects: a NATS restart must pause messaging, not kill the service. */
 export async function connectNats(url: string, name: string, auth: NatsAuth = {}): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5_000, ...authOptions(auth) });
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5_000, ...natsAuthOptions(auth) });
 }
 
 export class AnonymousNatsError extends Error {

@@ -9,13 +9,21 @@ export function subjectsFor(namespace: string) {
     orderPlaced: (region: string) => `${namespace}.orders.v1.placed.${region}`,
     orderStatusChanged: (region: string) => `${namespace}.orders.v1.status-changed.${region}`,
     ordersOfRegion: (region: string) => `${namespace}.orders.v1.*.${region}`,
-    /** Request/reply, sent only by a command relay: one command from a subgraph's outbox; core answers `CommandReply`. */
-    coreCommands: `${namespace}.core.v1.commands`,
+    /**
+     * Request/reply, sent only by a command relay: one command from a subgraph's outbox; core answers `CommandReply`.
+     * The last token is the sender's identity, which NATS permissions pin to that sender's user.
+     */
+    coreCommands: (source: string) => `${namespace}.core.v1.commands.${source}`,
+    coreCommandsAll: `${namespace}.core.v1.commands.*`,
     /** Core announces it is taking commands (at start-up), so relays re-send what waits in back-off at once. */
     coreAvailable: `${namespace}.core.v1.available`,
     regionConsumer: (region: string) => `${namespace}-${region}-orders`,
-    /** Request/reply: a subgraph registers its URL and schema; core checks composition before accepting. */
-    registerSubgraph: `${namespace}.core.v1.registry.register`,
+    /**
+     * Request/reply: a subgraph registers its URL and schema; core checks composition before accepting. One subject
+     * per subgraph, so that only the subgraph's own NATS user can register it.
+     */
+    registerSubgraph: (name: string) => `${namespace}.core.v1.registry.register.${name}`,
+    registerSubgraphAll: `${namespace}.core.v1.registry.register.*`,
     /** Request/reply: the current supergraph; gateways ask on start-up and after each change notice. */
     currentSupergraph: `${namespace}.core.v1.registry.supergraph`,
     /** Core announces an accepted schema change; gateways then fetch the new supergraph. */

@@ -27,7 +27,7 @@ export function announceToRegistry(
   const verdict = new Promise<RegisterSubgraphReply>((resolve) => {
     const attempt = () => {
       if (stopped) return;
-      nc.request(subjects.registerSubgraph, JSON.stringify(request), { timeout: 10_000 }).then((message) => {
+      nc.request(subjects.registerSubgraph(request.name), JSON.stringify(request), { timeout: 10_000 }).then((message) => {
         const reply = registerSubgraphReplySchema.parse(message.json());
         if (reply.accepted) logger.info({ version: request.version, supergraphVersion: reply.supergraphVersion }, 'schema accepted by the registry');
         else logger.error({ version: request.version, problems: reply.problems }, 'schema rejected by the registry; gateways keep serving the last good supergraph');

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { mintToken, type JwtSettings } from '../auth/jwt.js';
 import type { Principal } from '../auth/principal.js';
 import { baseEnvSchema, type BaseEnv } from '../env.js';
+import { natsAuthOf, natsAuthOptions } from '../messaging/nats.js';
 
 /**
  * An isolated corner of the shared PostgreSQL and NATS servers for one test file: its own database and its
@@ -28,7 +29,7 @@ export function createTestScope(label: string): TestScope {
     token: (principal) => mintToken(jwt, principal, '1h'),
     async dispose() {
       await dropDatabase(env.DATABASE_URL);
-      await deleteStreams(env.NATS_URL, env.NATS_NAMESPACE);
+      await deleteStreams(env);
     },
   };
 }
@@ -46,8 +47,17 @@ async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-async function deleteStreams(natsUrl: string, namespace: string): Promise<void> {
-  const nc = await connect({ servers: natsUrl });
+/**
+ * A test driver's own NATS connection, which stands in for other services (a region sending commands, a carrier
+ * publishing events): on the hub's generated server it is the test identity (`NATS_USER` set by `npm test`).
+ */
+export async function connectTestNats(env: BaseEnv, name = 'test-driver'): Promise<NatsConnection> {
+  return connect({ servers: env.NATS_URL, name, ...natsAuthOptions(natsAuthOf(env)) });
+}
+
+async function deleteStreams(env: BaseEnv): Promise<void> {
+  const namespace = env.NATS_NAMESPACE;
+  const nc = await connectTestNats(env, 'test-cleanup');
   try {
     const jsm = await jetstreamManager(nc);
     for await (const name of jsm.streams.names()) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { BaseEnv } from '../env.js';
+import { natsIdentityEnv } from '../messaging/nats-accounts.js';
 import { discoverHubServices, readyMessage, startWaves, type HubService } from '../workspace/hub-workspaces.js';
 
 export interface HubProcesses {
@@ -43,7 +44,7 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
     const service = serviceNamed(name);
     const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: service.dir,
-      env: { ...process.env, ...stringValues(env), LOG_LEVEL: 'info', PORT: String(ports.get(name)), ...subgraphUrls, ...extraEnv },
+      env: { ...process.env, ...stringValues(env), ...identityOf(name), LOG_LEVEL: 'info', PORT: String(ports.get(name)), ...subgraphUrls, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(name, child);
@@ -93,6 +94,12 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** On the hub's generated NATS server (`HUB_NATS_IDENTITIES` set by `npm test`), each service connects as itself. */
+function identityOf(service: string): Record<string, string> {
+  const identities = process.env.HUB_NATS_IDENTITIES;
+  return identities ? natsIdentityEnv(identities, service) : {};
 }
 
 function stringValues(values: object): Record<string, string> {

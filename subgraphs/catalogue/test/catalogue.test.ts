@@ -1,7 +1,7 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { catalogueSubjectsFor } from '@hub/shared/catalogue/replication/catalogue-contracts';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createCatalogueApp, type CatalogueApp } from '../src/app.js';
 
 const scope = createTestScope('catalogue');
@@ -12,7 +12,7 @@ let customer: string;
 
 beforeAll(async () => {
   app = await createCatalogueApp({ ...scope.env, PORT: 0 }, { clock: () => new Date('2026-03-10T12:00:00Z') });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   customer = await scope.token({ subject: 'cust-1', role: 'customer', regions: ['de'] });
 });

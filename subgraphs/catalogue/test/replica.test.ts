@@ -1,12 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { computeQuote, type QuoteRequest } from '@hub/shared/catalogue/quote/quote.rules';
 import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } from '@hub/shared/catalogue/replication/catalogue-replica';
 import type { CatalogueChange } from '@hub/shared/catalogue/replication/catalogue-contracts';
 import { createLogger } from '@hub/shared/logger';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
 import { openDatabase, type MikroORM } from '@hub/shared/persistence/orm';
-import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { createCatalogueApp, type CatalogueApp } from '../src/app.js';
 
 class ProcessedMessageMigration extends Migration {
@@ -29,7 +29,7 @@ const openReplica = (onApplied?: (change: CatalogueChange) => void) => new Catal
 
 beforeAll(async () => {
   app = await createCatalogueApp({ ...scope.env, PORT: 0 }, { clock: () => at });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   orm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'replica_test', entities: [CatalogueReplicaItem, ProcessedMessage], migrations: { ProcessedMessageMigration, CatalogueReplicaMigration } });
   manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   const product = (sku: string, category: string, euTaxClass: string, cnReturnClass = 'RETURNABLE') => postGraphQL(app.url,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
 
 // Contract tests of the API's one refusal shape and one pagination shape, with the deprecated shapes beside them.
@@ -14,7 +14,7 @@ let admin: string;
 
 beforeAll(async () => {
   app = await createCoreApp({ ...scope.env, PORT: 0 });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   admin = await scope.token({ subject: 'admin-1', role: 'admin', regions: [] });
 });
 
@@ -34,8 +34,8 @@ async function registerOrder(customerRef = 'cust-api'): Promise<{ id: string; nu
     actor: { type: 'user', id: customerRef },
     lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 1, unitPrice: 5000, unitTax: 650, attributes: {} }],
   };
-  const command = { commandId: `order.register:${request.orderId}`, source: 'region-test', sequence: 1, orderId: request.orderId, kind: 'order.register', body: request };
-  const reply = (await nc.request(subjects.coreCommands, JSON.stringify(command), { timeout: 5000 })).json<CommandReply>();
+  const command = { commandId: `order.register:${request.orderId}`, source: 'region-cn', sequence: 1, orderId: request.orderId, kind: 'order.register', body: request };
+  const reply = (await nc.request(subjects.coreCommands(command.source), JSON.stringify(command), { timeout: 5000 })).json<CommandReply>();
   if (reply.outcome !== 'accepted') throw new Error(`core did not accept the registration: ${JSON.stringify(reply)}`);
   return { id: request.orderId, number: reply.order.number };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
 
 const scope = createTestScope('core');
@@ -13,7 +13,7 @@ let nc: NatsConnection;
 
 beforeAll(async () => {
   app = await createCoreApp({ ...scope.env, PORT: 0 });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
 });
 
 afterAll(async () => {
@@ -35,7 +35,13 @@ function registration(overrides: Partial<RegisterOrderRequest> = {}): RegisterOr
 }
 
 async function send(command: Record<string, unknown>): Promise<CommandReply> {
-  return (await nc.request(subjects.coreCommands, JSON.stringify({ source: 'region-test', sequence: 1, ...command }), { timeout: 5000 })).json<CommandReply>();
+  // A registration is sent as the order's region: only a region's own identity may register its orders.
+  const source = command.kind === 'order.register' ? `region-${(command.body as RegisterOrderRequest).region}` : 'region-cn';
+  return sendAs(source, { source, sequence: 1, ...command });
+}
+
+async function sendAs(sender: string, command: Record<string, unknown>): Promise<CommandReply> {
+  return (await nc.request(subjects.coreCommands(sender), JSON.stringify(command), { timeout: 5000 })).json<CommandReply>();
 }
 
 function register(request: RegisterOrderRequest): Promise<CommandReply> {
@@ -68,6 +74,16 @@ it('rejects an unknown region and invalid payloads with typed errors, writing no
   expect(await register(unknown)).toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', details: { field: 'region' } });
   expect(await register({ ...registration(), lines: [] })).toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', details: { field: 'body.lines' } });
   const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [unknown.orderId]);
+  expect(n).toBe(0);
+});
+
+it('refuses a command whose sender is not the source it names, and a registration from another region, writing nothing', async () => {
+  const request = registration();
+  const command = { commandId: `order.register:${request.orderId}`, sequence: 1, orderId: request.orderId, kind: 'order.register', body: request };
+  // NATS lets only region-de's user publish on its subject; the payload naming region-cn proves nothing.
+  expect(await sendAs('region-de', { ...command, source: 'region-cn' })).toMatchObject({ outcome: 'rejected', code: 'FORBIDDEN', details: { refusal: 'SOURCE_MISMATCH' } });
+  expect(await sendAs('region-de', { ...command, source: 'region-de' })).toMatchObject({ outcome: 'rejected', code: 'FORBIDDEN', details: { refusal: 'NOT_THE_ORDERS_REGION' } });
+  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [request.orderId]);
   expect(n).toBe(0);
 });
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCoreApp } from '@hub/core-orders/app';
-import { connectNats } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import type { OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { createFulfilmentApp, type FulfilmentApp } from '../src/app.js';
 import { readFulfilmentEnv } from '../src/env.js';
@@ -60,7 +59,7 @@ const placedEvent = (sku: string, quantity: number): OrderPlacedEvent => ({
 });
 
 it('reserves stock for an order placed in core, through JetStream, and shows its shipment on Order', async () => {
-  const nc = await connectNats(scope.env.NATS_URL, 'test-region');
+  const nc = await connectTestNats(scope.env);
   const orderId = randomUUID();
   const applied = waitFor<{ messageId: string; outcome: string }>((o) => o.messageId.includes(orderId) && o.outcome === 'applied');
   settled.push(applied.push);
@@ -73,7 +72,7 @@ it('reserves stock for an order placed in core, through JetStream, and shows its
         shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID', placedAt: new Date().toISOString(), actor: { type: 'user', id: 'cust-1' },
       },
     };
-    const answer = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands, JSON.stringify(command), { timeout: 10_000 })).json<{ outcome: string; order: { orderId: string } }>();
+    const answer = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands(command.source), JSON.stringify(command), { timeout: 10_000 })).json<{ outcome: string; order: { orderId: string } }>();
     expect(answer).toMatchObject({ outcome: 'accepted' });
     const reply = answer.order;
     expect(reply.orderId).toBe(orderId);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import { enqueueCoreCommand } from '@hub/shared/commands/command-outbox';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
-import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { cnRegion } from '../src/region.js';
 import { regionTestEnv } from './support/region-test-env.js';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
     },
   });
   await bootstrapCore.close();
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
 });
 
 afterAll(async () => {

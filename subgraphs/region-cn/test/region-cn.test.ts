@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createCoreApp } from '@hub/core-orders/app';
 import { cnRegion } from '../src/region.js';
@@ -103,8 +103,7 @@ it('applies each order event once, even when JetStream redelivers it', async () 
   settled.push(duplicate.push);
   const [row] = await core.orm.em.fork().getConnection().execute<any[]>(`select subject, payload, message_id from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
   const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
-  const { connect } = await import('@nats-io/transport-node');
-  const nc = await connect({ servers: scope.env.NATS_URL });
+  const nc = await connectTestNats(scope.env);
   const jsm = await jetstreamManager(nc);
   const stream = `${scope.env.NATS_NAMESPACE.toUpperCase()}_ORDERS`;
   const info = await jsm.streams.info(stream);

@@ -1,7 +1,7 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal, Role } from '@hub/shared/auth/principal';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { deEnvSource, orderInput, PLACE } from './de-test-kit.js';
 import { startDeProcess, type DeProcess } from './de-process.js';
 
@@ -26,7 +26,7 @@ const NEEDLES = ['Wunderlich', 'wunderlich', 'Zacharias', 'zacharias', '49151999
 
 beforeAll(async () => {
   core = await createCoreApp({ ...scope.env, PORT: 0 });
-  nc = await connect({ servers: scope.env.NATS_URL });
+  nc = await connectTestNats(scope.env);
   const subscription = nc.subscribe(`${scope.env.NATS_NAMESPACE}.>`);
   void (async () => { for await (const message of subscription) natsMessages.push(`${message.subject} ${message.string()}`); })();
   region = await startDeProcess({ ...deEnvSource(scope), LOG_LEVEL: 'trace' });
@@ -121,7 +121,7 @@ it('keeps personal data out of logs, NATS, core, errors and region-de\'s other t
   expect(log).toContain(' listening"');
   expect(log).toContain('"rule":"PERSONAL_DATA_IN_LINE"');
   expect(log).toContain('erasure request carried out');
-  expect(natsMessages.some((m) => m.startsWith(`${scope.env.NATS_NAMESPACE}.core.v1.commands `))).toBe(true);
+  expect(natsMessages.some((m) => m.startsWith(`${scope.env.NATS_NAMESPACE}.core.v1.commands.region-de `))).toBe(true);
   expect(natsMessages.some((m) => m.startsWith(`${scope.env.NATS_NAMESPACE}.orders.v1.status-changed.de `))).toBe(true);
 
   const coreDump = JSON.stringify(await sql(`select table_name from information_schema.tables where table_schema = 'core_orders'`)

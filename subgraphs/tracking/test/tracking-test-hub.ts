@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal } from '@hub/shared/auth/principal';
 import type { CommandReply, OrderSnapshot, OrderStatus } from '@hub/shared/messaging/contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import { createTestScope, type TestScope } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, type TestScope } from '@hub/shared/testing/harness';
 import { createTrackingApp, type TrackingApp } from '../src/app.js';
 import { readTrackingEnv } from '../src/env.js';
 
@@ -43,12 +43,14 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
       waiting.get(messageId)?.();
     },
   });
-  const nc = await connect({ servers: scope.env.NATS_URL });
+  const nc = await connectTestNats(scope.env);
   const coreSubjects = subjectsFor(scope.env.NATS_NAMESPACE);
   /** Sends one command to core the way a region's command relay does; anything but an acceptance fails the test. */
   const sendToCore = async (command: { orderId: string; kind: string; body: Record<string, unknown> }): Promise<OrderSnapshot> => {
-    const envelope = { commandId: randomUUID(), source: 'region-test', sequence: ++commandSequence, ...command };
-    const reply = (await nc.request(coreSubjects.coreCommands, JSON.stringify(envelope), { timeout: 5_000 })).json<CommandReply>();
+    // As the order's region: only a region's own identity may register its orders.
+    const source = `region-${String(command.body.region ?? 'test')}`;
+    const envelope = { commandId: randomUUID(), source, sequence: ++commandSequence, ...command };
+    const reply = (await nc.request(coreSubjects.coreCommands(source), JSON.stringify(envelope), { timeout: 5_000 })).json<CommandReply>();
     if (reply.outcome !== 'accepted') throw new Error(`core did not accept ${command.kind}: ${reply.code} ${reply.message}`);
     return reply.order;
   };

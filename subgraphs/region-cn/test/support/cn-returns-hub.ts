@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal } from '@hub/shared/auth/principal';
 import type { CommandReply, OrderStatus } from '@hub/shared/messaging/contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
-import { createTestScope, postGraphQL, waitFor, type TestScope } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL, waitFor, type TestScope } from '@hub/shared/testing/harness';
 import { createCnRegion } from '../../src/region.js';
 import { regionTestEnv } from './region-test-env.js';
 
@@ -56,14 +56,14 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
       listeners.forEach((listener) => listener(outcome));
     },
   });
-  const nc: NatsConnection = await connect({ servers: scope.env.NATS_URL });
+  const nc: NatsConnection = await connectTestNats(scope.env);
   const subjects = subjectsFor(scope.env.NATS_NAMESPACE);
   const sendToCore = async (orderId: string, to: OrderStatus, commandId = randomUUID(), occurredAt = new Date()): Promise<CommandReply> => {
     const command = {
       commandId, source: 'fulfilment-test', orderId, sequence: 1, kind: 'order.transition',
       body: { to, occurredAt: occurredAt.toISOString(), actor: { type: to === 'SIGNED' ? 'carrier' : 'system', id: 'fulfilment' } },
     };
-    return (await nc.request(subjects.coreCommands, JSON.stringify(command), { timeout: 5_000 })).json<CommandReply>();
+    return (await nc.request(subjects.coreCommands(command.source), JSON.stringify(command), { timeout: 5_000 })).json<CommandReply>();
   };
   const tokens = new Map<string, string>();
 

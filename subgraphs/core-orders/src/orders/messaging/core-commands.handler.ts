@@ -3,7 +3,9 @@ import type { Principal } from '@hub/shared/auth/principal';
 import { DomainError } from '@hub/shared/errors';
 import type { Logger } from '@hub/shared/logger';
 import { coreCommandSchema, type CommandReply, type CoreCommand, type OrderSnapshot } from '@hub/shared/messaging/contracts';
+import { isDirectRequest, senderOf } from '@hub/shared/messaging/sender-identity';
 import type { Subjects } from '@hub/shared/messaging/subjects';
+import { refuseSender } from '../domain/command-sender.rules.js';
 import type { OrderRegistrationService } from '../order-registration.service.js';
 import type { OrderTransitionService } from '../order-transition.service.js';
 
@@ -38,19 +40,25 @@ export function subscribeCoreCommands(
       }
     }
   };
-  return nc.subscribe(subjects.coreCommands, {
+  return nc.subscribe(subjects.coreCommandsAll, {
     queue: QUEUE_GROUP,
     callback: (error, message) => {
       if (error) {
         logger.error({ err: error }, 'command subscription failed');
         return;
       }
+      // Relayed by JetStream: nobody asked, and nobody proved who sent it; there is no one to answer either.
+      if (!isDirectRequest(message)) return;
       void (async () => {
         let reply: CommandReply;
         const parsed = coreCommandSchema.safeParse(message.json());
+        const refusal = parsed.success ? refuseSender(senderOf(message.subject), parsed.data) : undefined;
         if (!parsed.success) {
           const field = parsed.error.issues[0]?.path.join('.') ?? '';
           reply = { outcome: 'rejected', code: 'BAD_USER_INPUT', message: `Invalid command: ${field}`, details: { field } };
+        } else if (refusal) {
+          logger.warn({ sender: senderOf(message.subject), source: parsed.data.source, kind: parsed.data.kind, refusal }, 'command refused for its sender');
+          reply = { outcome: 'rejected', code: 'FORBIDDEN', message: `The sender may not send this command (${refusal})`, details: { refusal } };
         } else {
           try {
             reply = { outcome: 'accepted', order: await apply(parsed.data) };

@@ -1,0 +1,15 @@
+import { refuseSender } from './command-sender.rules.js';
+
+describe('refuseSender', () => {
+  it.each([
+    ['region-cn', 'region-cn', 'order.register', 'cn', undefined],
+    ['region-cn', 'region-cn', 'order.register', 'de', 'NOT_THE_ORDERS_REGION'],
+    ['tracking', 'tracking', 'order.register', 'cn', 'NOT_THE_ORDERS_REGION'],
+    ['region-cn', 'region-de', 'order.register', 'de', 'SOURCE_MISMATCH'],
+    ['region-cn', 'region-de', 'order.transition', 'cn', 'SOURCE_MISMATCH'],
+    ['tracking', 'tracking', 'order.transition', 'cn', undefined],
+    ['region-de', 'region-de', 'order.transition', 'cn', undefined],
+  ] as const)('sender %s claiming %s sending %s for region %s → %s', (sender, source, kind, region, expected) => {
+    expect(refuseSender(sender, { source, kind, body: { region } })).toBe(expected);
+  });
+});

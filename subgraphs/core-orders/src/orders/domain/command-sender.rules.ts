@@ -1,0 +1,15 @@
+import type { CoreCommand } from '@hub/shared/messaging/contracts';
+
+/** Why a command is refused for who sent it; `undefined` when the sender may send it. */
+export type SenderRefusal = 'SOURCE_MISMATCH' | 'NOT_THE_ORDERS_REGION';
+
+/**
+ * `sender` is the identity NATS proved (the subject's last token); `source` is what the payload claims.
+ * A region's orders are registered by that region alone, so that no neighbour can create orders in its name
+ * (and have core send the region's events about them).
+ */
+export function refuseSender(sender: string, command: Pick<CoreCommand, 'source' | 'kind'> & { body: unknown }): SenderRefusal | undefined {
+  if (command.source !== sender) return 'SOURCE_MISMATCH';
+  if (command.kind === 'order.register' && sender !== `region-${(command.body as { region: string }).region}`) return 'NOT_THE_ORDERS_REGION';
+  return undefined;
+}
