@@ -201,6 +201,6 @@ export function buildRegionSchema<Settings extends z.ZodObject>(definition: Regi
 /** Starts a regional subgraph on the shared subgraph starter. */
 export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>, options: RegionAppOptions = {}) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
-  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands, consumer: app.deps.orderEvents };
+  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands, consumer: app.deps.orderEvents, catalogue: app.deps.catalogue };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;
