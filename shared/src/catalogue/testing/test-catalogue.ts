@@ -6,8 +6,13 @@ import type { ProductFacts } from '../products/product.rules.js';
 import { catalogueChangeMessageId, catalogueSubjectsFor, ensureCatalogueStream, type CatalogueChange } from '../replication/catalogue-contracts.js';
 import { aProduct } from './fixtures.js';
 
-/** A product a test orders, at its net unit price; facts default to an ordinary, returnable, standard-rated item. */
-export type TestCatalogueItem = Partial<ProductFacts> & { sku: string; unitPrice: number };
+/**
+ * A product a test orders, at its net unit price (one for every currency, or one per currency it is sold in); facts
+ * default to an ordinary, returnable, standard-rated item.
+ */
+export type TestCatalogueItem = Partial<ProductFacts> & { sku: string; unitPrice: number | Readonly<Record<string, number>> };
+
+const priceIn = (item: TestCatalogueItem, currency: string) => (typeof item.unitPrice === 'number' ? item.unitPrice : item.unitPrice[currency]);
 
 export interface TestCatalogueScope {
   region: string;
@@ -43,7 +48,7 @@ export async function publishTestCatalogue(natsUrl: string, namespace: string, s
         for (const channel of CHANNELS) {
           await publish({ kind: 'price-list', priceList: {
             id: `${scope.region}-${channel.toLowerCase().replaceAll('_', '-')}-${currency.toLowerCase()}-test`, version: 1, region: scope.region, channel, currency,
-            validFrom: '2020-01-01T00:00:00Z', validTo: null, prices: scope.items.map(({ sku, unitPrice }) => ({ sku, unitPrice })), shipping: scope.shipping ?? NO_SHIPPING,
+            validFrom: '2020-01-01T00:00:00Z', validTo: null, prices: scope.items.filter((item) => priceIn(item, currency) !== undefined).map((item) => ({ sku: item.sku, unitPrice: priceIn(item, currency)! })), shipping: scope.shipping ?? NO_SHIPPING,
           } });
         }
       }
