@@ -23,6 +23,7 @@ import { RegionSummariesMigration } from './region-summaries.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
 import { tmpdir } from 'node:os';
+import { ForbiddenError } from '../errors.js';
 import { join } from 'node:path';
 import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
 import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
@@ -87,8 +88,19 @@ export interface RegionDefinition<Settings extends z.ZodObject = z.ZodObject<{}>
    * The placement slot: the region's stages (validate, pricing facts, its own rules, store). The shared pipeline runs
    * them once per new idempotency key and prices the lines from the region's catalogue copy in between.
    */
-  placement: (dependencies: Omit<RegionDependencies<RegionEnv & SettingsOf<Settings>>, 'placement'>) => PlacementStages;
+  placement?: (dependencies: Omit<RegionDependencies<RegionEnv & SettingsOf<Settings>>, 'placement'>) => PlacementStages;
 }
+
+/** A region that declares no placement stages takes no orders: every placement is refused, naming why. */
+const NO_PLACEMENT: PlacementStages = {
+  validate: () => {
+    throw new ForbiddenError('This region takes no orders: its definition has no placement stages');
+  },
+  pricing: () => {
+    throw new ForbiddenError('This region takes no orders');
+  },
+  store: () => undefined,
+};
 
 export const regionSchemaName = (code: string) => `region_${code}`;
 
@@ -155,7 +167,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       const base = { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code, catalogue, clock };
       const placement = new PlacementPipeline({
         intake, region: definition.code, catalogue: () => catalogue.current(), clock, ...(options.placementRules ? { rules: options.placementRules } : {}),
-      }, definition.placement(base));
+      }, definition.placement?.(base) ?? NO_PLACEMENT);
       return { ...base, placement };
     },
     resolvers: (deps) => [...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm)],

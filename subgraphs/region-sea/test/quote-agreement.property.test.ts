@@ -75,6 +75,7 @@ const cartArbitrary = fc.record({
 });
 
 it('quotes and places the same cart to the same minor unit, and refuses what the quote refuses', async () => {
+  const seen = { placed: 0, refused: 0 };
   await fc.assert(fc.asyncProperty(cartArbitrary, async ({ destination, payment, lines }) => {
     const quoted = (await postGraphQL(catalogue.url, QUOTE, { input: {
       region: 'sea', channel: 'MOBILE_APP', currency: destination.currency, destination: { country: destination.country, postalCode: destination.postalCode }, lines,
@@ -87,20 +88,26 @@ it('quotes and places the same cart to the same minor unit, and refuses what the
 
     if (quoted.userErrors.length > 0) {
       expect(placed.userErrors).toEqual([quoted.userErrors[0]]);
+      seen.refused += 1;
       return;
     }
     const { quote } = quoted;
     if (payment === 'COD' && !quote.cashOnDelivery.available) {
       expect(placed.userErrors).toEqual([{ code: 'COD_LIMIT_EXCEEDED', field: ['input', 'payment'] }]);
+      seen.refused += 1;
       return;
     }
     expect(placed.userErrors).toEqual([]);
+    seen.placed += 1;
     expect(placed.confirmation.total).toBe(quote.totals.grandTotal);
     expect(placed.order.sea).toMatchObject({ grandTotal: quote.totals.grandTotal, currency: quote.currency, priceListId: `sea-app-${quote.currency.toLowerCase()}` });
     const [row] = await region.orm.em.fork().getConnection().execute<Array<{ lines: Array<Record<string, unknown>> }>>(
       `select registration_request->'lines' as lines from region_sea.regional_order where order_id = ?`, [placed.order.id]);
     expect(row!.lines.map(({ sku, quantity, unitPrice, unitTax }) => ({ sku, quantity, unitPrice, unitTax }))).toEqual(quote.lines);
   }), { numRuns: 40 });
+  // Both sides of the property were exercised, not only refusals.
+  expect(seen.placed).toBeGreaterThan(5);
+  expect(seen.refused).toBeGreaterThan(0);
 }, 300_000);
 
 function stringsOf(env: Record<string, unknown>): Record<string, string> {
