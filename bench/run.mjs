@@ -17,8 +17,7 @@ import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
 const HUB_SERVICES = Object.fromEntries(discoverHubServices().map((service) => [service.name, service.dir]));
 import pg from 'pg';
 import { closedLoop, newAgent } from './load.mjs';
-import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
-import { demoProducts, seedDemo as seedDemoCatalogue } from '../subgraphs/catalogue/demo-seed.mjs';
+import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
 import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
 
 const { values } = parseArgs({ options: {
@@ -47,8 +46,7 @@ const orderInput = () => ({
   idempotencyKey: randomUUID(),
   customer: { name: '测试用户', phone: '13800138000' },
   shippingAddress: { recipientName: '测试用户', recipientPhone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 1 号' },
-  // SKU and quantity: region-cn prices the lines from its copy of the demo catalogue.
-  lines: [{ sku: 'TEA-LJ-250', quantity: 1 }, { sku: 'MUG-CER-01', quantity: 2 }],
+  lines: BENCH_LINES,
 });
 
 const machine = () => `${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, `
@@ -70,9 +68,7 @@ try {
 
   // The demo catalogue, imported through the gateway as `npm start` does; region-cn prices from its replica of it.
   process.stdout.write('seeding the demo catalogue... ');
-  const jwt = { secret: scope.env.JWT_SECRET, issuer: scope.env.JWT_ISSUER, audience: scope.env.JWT_AUDIENCE };
-  await seedDemoCatalogue(createDemoSeedContext(`${gateway}/graphql`, jwt, () => {}));
-  await catalogueReplicated(scope.env.DATABASE_URL, demoProducts().length);
+  await seedDemoCatalogue(hub, scope.env);
   console.log('replicated to region-cn');
 
   // Orders for the read scenarios, placed first and straight to region-cn.
@@ -171,23 +167,6 @@ try {
 } finally {
   await hub?.close();
   await scope.dispose();
-}
-
-/** Waits until region-cn's catalogue copy holds every demo product and its three price lists (another process's table: no event reaches the bench). */
-async function catalogueReplicated(databaseUrl, products) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    for (let attempt = 0; attempt < 600; attempt += 1) {
-      const { rows } = await client.query(`select count(*) filter (where kind = 'product')::int as products, count(*) filter (where kind = 'price-list' and key like 'cn-%')::int as lists
-        from region_cn.catalogue_replica_item`);
-      if (rows[0].products >= products && rows[0].lists >= 3) return;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('region-cn did not receive the demo catalogue in time');
-  } finally {
-    await client.end();
-  }
 }
 
 function ms2(value) {
