@@ -159,6 +159,9 @@ describe('the region prices the order from its catalogue copy', () => {
       `select registration_request->'lines'->0 as line, registration_request->'pricedWith' as priced from region_cn.regional_order where order_id = ?`, [placed.order.id]);
     expect(row.line).toMatchObject({ sku: 'TEA-1', unitPrice: 12800, unitTax: 1152, attributes: { category: 'GROCERY', euTaxClass: 'REDUCED' } });
     expect(row.priced).toEqual({ catalogueVersion, priceListId: 'cn-web-cny-test', priceListVersion: 1 });
+    await region.commands.whenIdle();
+    const [master] = await core.orm.em.fork().getConnection().execute<any[]>(`select priced_with, grand_total from core_orders."order" where id = ?`, [placed.order.id]);
+    expect(master).toEqual({ priced_with: row.priced, grand_total: String(2 * (12800 + 1152)) });
   });
 
   it.each([
