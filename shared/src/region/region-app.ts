@@ -213,6 +213,7 @@ export function buildRegionSchema<Settings extends z.ZodObject>(definition: Regi
 /** Starts a regional subgraph on the shared subgraph starter. */
 export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>, options: RegionAppOptions = {}) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
-  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands, consumer: app.deps.orderEvents, catalogue: app.deps.catalogue };
+  const { intake, summaries, commands, orderEvents: consumer, catalogue } = app.deps;
+  return { ...app, intake, summaries, commands, consumer, catalogue };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;

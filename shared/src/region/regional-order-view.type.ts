@@ -32,9 +32,13 @@ export abstract class RegionalOrderFacts {
   placedAt!: Date;
   @Field(() => String, { description: 'ISO 4217 code of the currency the order is priced in.' })
   currency!: string;
-  @Field(() => MinorUnits, { description: 'What the customer pays, as the region priced it: goods, tax and shipping less discounts, in minor units.' })
+  @Field(() => MinorUnits, {
+    description: 'What the customer pays, as the region priced it: goods, tax and shipping less discounts, in minor units.',
+  })
   grandTotal!: number;
-  @Field(() => Int, { nullable: true, description: 'The catalogue version the region priced the lines from; null for orders priced by the client, before the hub priced them.' })
+  @Field(() => Int, {
+    nullable: true, description: 'The catalogue version the region priced the lines from; null for orders priced by the client, before the hub priced them.',
+  })
   catalogueVersion!: number | null;
   @Field(() => String, { nullable: true, description: 'The price list the lines were priced from; null for orders priced by the client.' })
   priceListId!: string | null;

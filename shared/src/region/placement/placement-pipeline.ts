@@ -115,7 +115,8 @@ export class PlacementPipeline<Details = any, Checked = any> {
 
   private async price(request: PlacementRequest<Details>, checked: Checked): Promise<PricedOrder> {
     const { at, destinationPath, ...facts } = await this.stages.pricing(request, checked);
-    const result = priceOrder(this.options.catalogue(), { ...facts, region: this.options.region, channel: request.channel, at: at ?? this.options.clock() }, request);
+    const cart = { ...facts, region: this.options.region, channel: request.channel, at: at ?? this.options.clock() };
+    const result = priceOrder(this.options.catalogue(), cart, request);
     if (!result.ok) {
       const rooted = (field: string[]) => (field[0] === 'destination' && destinationPath ? [...destinationPath.split('.'), ...field.slice(1)] : field);
       throw new PlacementRefusedError(result.problems.map((p) => ({ ...p, field: rooted(p.field) })));

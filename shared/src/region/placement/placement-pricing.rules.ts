@@ -61,7 +61,8 @@ export function priceOrder(
     }
   });
   if (client.shippingTotal !== null && client.shippingTotal !== quote.totals.shippingTotal) {
-    problems.push(problem('shippingTotal', 'PRICE_DIFFERS', `shippingTotal: the price list charges ${quote.totals.shippingTotal} for this cart; omit shippingTotal to take it`));
+    const charged = quote.totals.shippingTotal;
+    problems.push(problem('shippingTotal', 'PRICE_DIFFERS', `shippingTotal: the price list charges ${charged} for this cart; omit shippingTotal to take it`));
   }
   if (problems.length > 0) return { ok: false, problems };
   const lines = quote.lines.map((line, index): OrderLineInput => ({
@@ -80,5 +81,6 @@ export function priceOrder(
 }
 
 function vatMismatch(index: number, unitTax: number, rateBp: number): CatalogueProblem {
-  return problem(['lines', String(index), 'unitTax'], 'VAT_AMOUNT_MISMATCH', `${linePath(index, 'unitTax')}: unitTax must be ${unitTax} at ${rateBp / 100} %; omit unitTax to take it`);
+  const message = `${linePath(index, 'unitTax')}: unitTax must be ${unitTax} at ${rateBp / 100} %; omit unitTax to take it`;
+  return problem(['lines', String(index), 'unitTax'], 'VAT_AMOUNT_MISMATCH', message);
 }

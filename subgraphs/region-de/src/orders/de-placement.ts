@@ -48,14 +48,18 @@ export function dePlacementStages(orm: MikroORM, settings: DeSettings, logger: L
     const vatId = await checkVatId(settings, customer.vatId);
     const destination = shippingAddress.country as EuMemberState;
     if (isOutsideEuVatArea(destination, shippingAddress.postalCode)) {
-      raise({ field: 'shippingAddress.postalCode', rule: 'OUTSIDE_EU_VAT_AREA', message: 'The destination lies outside the EU VAT area; the shop does not export there' });
+      const message = 'The destination lies outside the EU VAT area; the shop does not export there';
+      raise({ field: 'shippingAddress.postalCode', rule: 'OUTSIDE_EU_VAT_AREA', message });
     }
     const year = yearOf(orderDate);
     const em = orm.em.fork();
     const elsewhere = settings.distanceSalesElsewhere;
     const eu: EuSellerFacts = {
       dispatchCountry: input.dispatchCountry,
-      crossBorderB2cNet: { previousYear: elsewhere.previousYear + await distanceSalesNetOf(em, year - 1), currentYear: elsewhere.currentYear + await distanceSalesNetOf(em, year) },
+      crossBorderB2cNet: {
+        previousYear: elsewhere.previousYear + await distanceSalesNetOf(em, year - 1),
+        currentYear: elsewhere.currentYear + await distanceSalesNetOf(em, year),
+      },
       optedForDestinationTaxation: settings.optedForDestinationTaxation,
       iossRegistered: settings.iossNumber !== null,
     };
