@@ -11,6 +11,7 @@ import { parse } from 'graphql';
 import type { RegisterSubgraphReply } from '@hub/shared/messaging/registry-contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 
 /** Regions joining, changing and failing while the gateway runs: real processes, real NATS, real PostgreSQL. */
@@ -23,6 +24,7 @@ let admin: string;
 let orderId: string;
 
 beforeAll(async () => {
+  await publishTestCatalogue(scope.env.NATS_URL, scope.env.NATS_NAMESPACE, [{ region: 'cn', currencies: ['CNY'], items: [{ sku: 'PEN-1', unitPrice: 500 }] }]);
   hub = await startHubProcesses(scope.env, { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) });
   nc = await connect({ servers: scope.env.NATS_URL });
   admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
