@@ -12,6 +12,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestScope } from '@hub/shared/testing/harness';
 import { startHubProcesses } from '@hub/shared/testing/hub-processes';
+import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
 import { closedLoop, newAgent } from './load.mjs';
 
 const { values } = parseArgs({ options: {
@@ -32,7 +33,7 @@ const orderInput = () => ({
   idempotencyKey: randomUUID(),
   customer: { name: '测试用户', phone: '13800138000' },
   shippingAddress: { recipientName: '测试用户', recipientPhone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 1 号' },
-  lines: [{ sku: 'TEA-1', name: '龙井茶', quantity: 1, unitPrice: 12800, unitTax: 1664 }, { sku: 'MUG-1', name: 'Mug', quantity: 2, unitPrice: 2500, unitTax: 325 }],
+  lines: BENCH_LINES,
 });
 
 console.log(`noisy neighbour: Node ${process.version}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -42,6 +43,7 @@ const scope = createTestScope('noisy');
 let hub;
 try {
   hub = await startHubProcesses(scope.env, { RATE_LIMIT_ENABLED: 'false' });
+  await seedDemoCatalogue(hub, scope.env);
   const victim = await scope.token({ subject: 'noisy-victim', role: 'customer', regions: ['cn'] });
   const attacker = await scope.token({ subject: 'noisy-operator', role: 'operator', regions: ['cn'] });
   const request = (token, query, variables = {}) => ({ url: `${hub.gatewayUrl}/graphql`, headers: { authorization: `Bearer ${token}` }, body: { query, variables } });

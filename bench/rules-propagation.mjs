@@ -5,12 +5,11 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { Migration } from '@mikro-orm/migrations';
-import { connect } from '@nats-io/transport-node';
 import { createLogger } from '@hub/shared/logger';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
 import { openDatabase } from '@hub/shared/persistence/orm';
 import { RulesReplica, RulesReplicaMigration } from '@hub/shared/rules/replication/rules-replica';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { startOrderRules } from '@hub/order-rules/app';
 
 const { values } = parseArgs({ options: { changes: { type: 'string', default: '20' } } });
@@ -24,7 +23,7 @@ class ProcessedMessageMigration extends Migration {
 
 const scope = createTestScope('bench-rules-propagation');
 const app = await startOrderRules({ ...scope.env, PORT: 0, LOG_LEVEL: 'silent' });
-const nc = await connect({ servers: scope.env.NATS_URL });
+const nc = await connectTestNats(scope.env);
 const orm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'region_bench', entities: [ProcessedMessage], migrations: { ProcessedMessageMigration, RulesReplicaMigration } });
 let waiting;
 const replica = new RulesReplica({ nc, orm, logger: createLogger('bench', 'silent'), namespace: scope.env.NATS_NAMESPACE, service: 'region-bench', schema: 'region_bench',

@@ -17,6 +17,7 @@ import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
 const HUB_SERVICES = Object.fromEntries(discoverHubServices().map((service) => [service.name, service.dir]));
 import pg from 'pg';
 import { closedLoop, newAgent } from './load.mjs';
+import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
 import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
 
 const { values } = parseArgs({ options: {
@@ -45,7 +46,7 @@ const orderInput = () => ({
   idempotencyKey: randomUUID(),
   customer: { name: '测试用户', phone: '13800138000' },
   shippingAddress: { recipientName: '测试用户', recipientPhone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 1 号' },
-  lines: [{ sku: 'TEA-1', name: '龙井茶', quantity: 1, unitPrice: 12800, unitTax: 1664 }, { sku: 'MUG-1', name: 'Mug', quantity: 2, unitPrice: 2500, unitTax: 325 }],
+  lines: BENCH_LINES,
 });
 
 const machine = () => `${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, `
@@ -64,6 +65,11 @@ try {
   const gateway = hub.gatewayUrl;
   const core = hub.urls['core-orders'];
   const cn = hub.urls['region-cn'];
+
+  // The demo catalogue, imported through the gateway as `npm start` does; region-cn prices from its replica of it.
+  process.stdout.write('seeding the demo catalogue... ');
+  await seedDemoCatalogue(hub, scope.env);
+  console.log('replicated to region-cn');
 
   // Orders for the read scenarios, placed first and straight to region-cn.
   const orderIds = [];

@@ -5,6 +5,7 @@ import { SignJWT } from 'jose';
 import { auditServer } from 'graphql-http';
 import { mintToken } from '@hub/shared/auth/jwt';
 import { createTestScope } from '@hub/shared/testing/harness';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 import { createGatewayApp } from '../src/app.js';
 import { readGatewayEnv } from '../src/env.js';
@@ -19,6 +20,9 @@ let customer: string;
 let admin: string;
 
 beforeAll(async () => {
+  await publishTestCatalogue(scope.env, [
+    { region: 'cn', currencies: ['CNY'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] }, { region: 'sea', currencies: ['THB'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
+  ]);
   hub = await startHubProcesses(scope.env);
   customer = await scope.token({ subject: 'cust-hostile', role: 'customer', regions: ['cn'] });
   admin = await scope.token({ subject: 'admin-hostile', role: 'admin', regions: [] });
@@ -60,7 +64,7 @@ describe('operation limits', () => {
 describe('client mistakes are client errors', () => {
   const place = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
   const input = (change: (line: Record<string, unknown>, order: Record<string, any>) => void) => {
-    const line: Record<string, unknown> = { sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000, unitTax: 0 };
+    const line: Record<string, unknown> = { sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 };
     const order: Record<string, any> = {
       idempotencyKey: randomUUID(), lines: [line], customer: { name: '王芳', phone: '13912345678' },
       shippingAddress: { recipientName: '王芳', recipientPhone: '13912345678', province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道 1 号' },
@@ -90,7 +94,7 @@ describe('client mistakes are client errors', () => {
     const seaCustomer = await scope.token({ subject: 'cust-hostile-sea', role: 'customer', regions: ['sea'] });
     const variables = region === 'cn' ? input((line) => Object.assign(line, change)) : {
       input: {
-        idempotencyKey: randomUUID(), currency: 'THB', lines: [{ sku: 'SKU-1', name: 'Mango', quantity: 1, unitPrice: 1000, unitTax: 0, ...change }],
+        idempotencyKey: randomUUID(), currency: 'THB', lines: [{ sku: 'SKU-1', name: 'Mango', quantity: 1, unitPrice: 1000, ...change }],
         customer: { name: 'Somchai P.', phone: '+66812345678' },
         shippingAddress: { recipientName: 'Somchai P.', recipientPhone: '+66812345678', line1: '99 Sukhumvit Rd', city: 'Bangkok', province: 'Bangkok', postalCode: '10110', country: 'TH' },
       },
@@ -188,7 +192,7 @@ describe('a gateway against slow, down and shared neighbours', () => {
     const frozenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const placed = await postGraphQL(hub.gatewayUrl, 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }', {
       input: {
-        idempotencyKey: randomUUID(), lines: [{ sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000, unitTax: 0 }], customer: { name: '王芳', phone: '13912345678' },
+        idempotencyKey: randomUUID(), lines: [{ sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 }], customer: { name: '王芳', phone: '13912345678' },
         shippingAddress: { recipientName: '王芳', recipientPhone: '13912345678', province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道 1 号' },
       },
     }, customer);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 
 /** The whole hub as real processes: gateway → subgraphs over HTTP, regions ↔ core over NATS, PostgreSQL underneath. */
 const scope = createTestScope('e2e');
@@ -8,6 +9,11 @@ let hub: HubProcesses;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
+  // Each region prices SKU-1 from its copy of this catalogue, at the destination's VAT (CN 13 %, DE 19 %, TH 7 %).
+  await publishTestCatalogue(scope.env, [
+    { region: 'cn', currencies: ['CNY'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] }, { region: 'de', currencies: ['EUR'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
+    { region: 'sea', currencies: ['THB'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
+  ]);
   hub = await startHubProcesses(scope.env);
   const principals = {
     admin: { subject: 'admin-1', role: 'admin', regions: [] },
@@ -28,7 +34,8 @@ afterAll(async () => {
 });
 
 const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphQL(hub.gatewayUrl, query, variables, token);
-const line = { sku: 'SKU-1', name: 'Item', quantity: 2, unitPrice: 1000, unitTax: 190 };
+const line = { sku: 'SKU-1', quantity: 2 };
+const GRAND_TOTALS = { cn: 2 * (1000 + 130), de: 2 * (1000 + 190), sea: 2 * (1000 + 70) };
 
 const placements = {
   cn: {
@@ -84,7 +91,7 @@ it.each(Object.keys(placements) as Array<keyof typeof placements>)('places a %s 
   const { regionalFields, token, expected } = placements[region];
   const result = await gql(`query($id: ID!) { order(id: $id) { id region status totals { grandTotal } ${regionalFields} } }`, { id }, tokens[token]!);
   expect(result.errors).toBeUndefined();
-  expect(result.data.order).toEqual({ id, region, status: 'CREATED', totals: { grandTotal: 2380 }, ...expected });
+  expect(result.data.order).toEqual({ id, region, status: 'CREATED', totals: { grandTotal: GRAND_TOTALS[region] }, ...expected });
 });
 
 it('returns one order for the same idempotency key sent twice through the gateway', async () => {

@@ -13,6 +13,7 @@ import { natsAuthOf, natsAuthOptions } from '@hub/shared/messaging/nats';
 import type { RegisterSubgraphReply } from '@hub/shared/messaging/registry-contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 
 /** Regions joining, changing and failing while the gateway runs: real processes, real NATS, real PostgreSQL. */
@@ -25,6 +26,7 @@ let admin: string;
 let orderId: string;
 
 beforeAll(async () => {
+  await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [{ sku: 'PEN-1', unitPrice: 500 }] }]);
   hub = await startHubProcesses(scope.env, { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) });
   nc = await connectTestNats(scope.env);
   admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });

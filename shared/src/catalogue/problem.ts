@@ -14,6 +14,7 @@ export interface CatalogueProblem {
 export const CATALOGUE_PROBLEM_CODES = [
   'INVALID', 'NOT_FOUND', 'CONFLICT', 'RETURN_CLASS_NOT_ALLOWED', 'INVALID_PRICE', 'ZERO_PRICE_NOT_ALLOWED',
   'PRICE_LIST_OVERLAP', 'UNKNOWN_SKU', 'SKU_RETIRED', 'PRICE_NOT_FOUND', 'VAT_NOT_DETERMINED', 'PRICE_DIFFERS',
+  'VAT_AMOUNT_MISMATCH',
 ] as const satisfies readonly UserErrorCode[];
 export type CatalogueProblemCode = (typeof CATALOGUE_PROBLEM_CODES)[number];
 

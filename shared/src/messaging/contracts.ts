@@ -46,6 +46,10 @@ export const registerOrderRequestSchema = z.object({
   /** When the region took the order in: the CREATED step's event time. */
   placedAt: z.iso.datetime(),
   actor: actorSchema,
+  /** The catalogue and price list the region priced the lines from (absent on orders priced before the hub priced them). */
+  pricedWith: z.object({
+    catalogueVersion: z.number().int().min(0), priceListId: z.string().min(1).max(100), priceListVersion: z.number().int().min(1),
+  }).optional(),
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 

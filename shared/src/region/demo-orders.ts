@@ -4,7 +4,6 @@ import { runWithConcurrency, seededRandom, type DemoSeedContext } from '../demo/
 export interface RegionDemoOrders {
   region: string;
   mutation: string;
-  taxRate: number;
   /** The region's customer and address part of the i-th order's input. */
   input(i: number): Record<string, unknown>;
   count?: number;
@@ -12,12 +11,9 @@ export interface RegionDemoOrders {
 
 const CONCURRENCY = 8;
 const FLOW = ['PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED'];
-const PRODUCTS = [
-  { sku: 'TEA-LJ-250', name: 'Longjing green tea 250 g', unitPrice: 12800, category: 'food' },
-  { sku: 'MUG-CER-01', name: 'Ceramic mug', unitPrice: 2500, category: 'home' },
-  { sku: 'HDP-BT-200', name: 'Bluetooth headphones', unitPrice: 39900, category: 'electronics' },
-  { sku: 'TSH-ORG-M', name: 'Organic T-shirt M', unitPrice: 1999, category: 'apparel', size: 'M' },
-];
+/** SKUs of the catalogue's demo seed (subgraphs/catalogue/demo-seed.mjs), priced in every region's lists; the region prices them. */
+const PRODUCTS = [{ sku: 'TEA-LJ-250' }, { sku: 'MUG-CER-01' }, { sku: 'HDP-BT-200' }, { sku: 'TSH-ORG-M', size: 'M' }];
+const CATALOGUE_NOT_YET_HELD = /UNKNOWN_SKU|PRICE_NOT_FOUND|not in the catalogue|no price list|has no price/i;
 
 /**
  * Places a region's demo orders through the gateway and moves most of them along the delivery flow (about
@@ -40,15 +36,11 @@ export async function seedRegionDemoOrders(context: DemoSeedContext, spec: Regio
 async function placeDemoOrder(context: DemoSeedContext, spec: RegionDemoOrders, i: number, next: () => number): Promise<void> {
   const customer = await context.token({ subject: `demo-${spec.region}-${i % 40}`, role: 'customer', regions: [spec.region] });
   const lines = Array.from({ length: 1 + Math.floor(next() * 3) }, (_, n) => {
-    const { category, size, ...product } = PRODUCTS[(i + n) % PRODUCTS.length]!;
-    return {
-      ...product,
-      quantity: 1 + Math.floor(next() * 3),
-      unitTax: Math.round(product.unitPrice * spec.taxRate),
-      attributes: { category, ...(size ? { size } : {}) },
-    };
+    const { sku, size } = PRODUCTS[(i + n) % PRODUCTS.length]!;
+    return { sku, quantity: 1 + Math.floor(next() * 3), ...(size ? { attributes: { size } } : {}) };
   });
-  const { order } = await context.graphql(customer, spec.mutation, { input: { idempotencyKey: `demo-seed-${spec.region}-${i}`, lines, ...spec.input(i) } });
+  const input = { idempotencyKey: `demo-seed-${spec.region}-${i}`, lines, ...spec.input(i) };
+  const { order } = await placeOnceCatalogueHeld(() => context.graphql(customer, spec.mutation, { input }));
   const operator = await context.token({ subject: `demo-operator-${spec.region}`, role: 'operator', regions: [spec.region] });
   const steps = next() < 0.1 ? ['CANCELLED'] : FLOW.slice(0, Math.floor(next() * (FLOW.length + 1)));
   let version = 1;
@@ -57,5 +49,21 @@ async function placeDemoOrder(context: DemoSeedContext, spec: RegionDemoOrders, 
       input: { orderId: order.id, status, expectedVersion: version },
     });
     version += 1;
+  }
+}
+
+/**
+ * The region fills its catalogue copy from the stream while the catalogue's own seed imports it, in another process
+ * with no event this seed could wait on: a refusal for an SKU or price the region does not hold yet is retried
+ * (bounded, same idempotency key), any other error is not.
+ */
+async function placeOnceCatalogueHeld<T>(place: () => Promise<T>, attempts = 120): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await place();
+    } catch (error) {
+      if (attempt >= attempts || !CATALOGUE_NOT_YET_HELD.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }

@@ -23,6 +23,8 @@ export interface PlaceOrderCommand {
   shippingTotal: number;
   discountTotal: number;
   paymentTerms?: PaymentTerms;
+  /** The catalogue and price list the lines were priced from. */
+  pricedWith?: RegisterOrderRequest['pricedWith'];
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
@@ -56,16 +58,21 @@ export class OrderIntakeService {
 
   async place(command: PlaceOrderCommand): Promise<PlacedOrder> {
     assertMayPlace(command.principal, command.customerRef, this.region);
-    const record = await this.recordOnce(command);
-    const request = record.registrationRequest;
-    return {
-      orderId: record.orderId, number: request.number, registration: record.registration, currency: request.currency,
-      grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
-    };
+    return placedOrderOf(await this.recordOnce(command));
+  }
+
+  /**
+   * The order already taken in under this caller's idempotency key, or null for a new key; the same key with a
+   * different input is refused. Lets a placement skip its checks on a retry.
+   */
+  async findPlaced(command: Pick<PlaceOrderCommand, 'principal' | 'idempotencyKey' | 'input' | 'customerRef'>): Promise<PlacedOrder | null> {
+    assertMayPlace(command.principal, command.customerRef, this.region);
+    const existing = await this.orm.em.fork().findOne(RegionalOrder, { placedBy: command.principal.subject, idempotencyKey: command.idempotencyKey });
+    return existing ? placedOrderOf(sameOrder(existing, hashOf(command.input))) : null;
   }
 
   private async recordOnce(command: PlaceOrderCommand): Promise<RegionalOrder> {
-    const inputHash = createHash('sha256').update(JSON.stringify(command.input)).digest('hex');
+    const inputHash = hashOf(command.input);
     const key = { placedBy: command.principal.subject, idempotencyKey: command.idempotencyKey };
     const existing = await this.orm.em.fork().findOne(RegionalOrder, key);
     if (existing) return sameOrder(existing, inputHash);
@@ -87,6 +94,7 @@ export class OrderIntakeService {
           paymentTerms: command.paymentTerms ?? 'PREPAID',
           placedAt: placedAt.toISOString(),
           actor: actorOf(command.principal),
+          ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
         };
         const created = em.create(RegionalOrder, {
           orderId, ...key, inputHash, customerRef: command.customerRef, registration: 'PENDING', registrationRejection: null,
@@ -130,6 +138,16 @@ export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = 
     },
   },
 };
+
+const hashOf = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+function placedOrderOf(record: RegionalOrder): PlacedOrder {
+  const request = record.registrationRequest;
+  return {
+    orderId: record.orderId, number: request.number, registration: record.registration, currency: request.currency,
+    grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
+  };
+}
 
 function sameOrder(record: RegionalOrder, inputHash: string): RegionalOrder {
   if (record.inputHash !== inputHash) {

@@ -3,7 +3,8 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { ChannelEnum } from '../graphql/enums.js';
 import { MinorUnits } from '../graphql/scalars.js';
-import { CHANNELS, type Channel, type OrderLineInput } from '../messaging/contracts.js';
+import { CHANNELS, type Channel } from '../messaging/contracts.js';
+import type { ClientLine } from './placement/placement-pricing.rules.js';
 import { findPersonalDataInLine } from './order-line-privacy.rules.js';
 
 /** Lines go to core and beyond: no phone numbers, e-mails, contacts or personal messages in them (see the rule). */
@@ -17,14 +18,20 @@ const NoPersonalData = (part: 'name' | 'attributes') => ValidateBy({
   },
 });
 
-@InputType('OrderLineInput', { description: 'One line as sold; amounts in the minor unit of the order currency.' })
+/** Why the client's amounts are deprecated: the hub prices every order from its catalogue (docs/ARCHITECTURE.md, "Who prices an order"). */
+export const CLIENT_PRICE_DEPRECATION = 'The hub prices each line from its catalogue; omit it. When sent, it must equal the catalogue\'s, or the order is refused (PRICE_DIFFERS).';
+
+@InputType('OrderLineInput', { description: 'One line to order: the SKU and how many. The region prices it from its copy of the catalogue.' })
 export class OrderLineInputType {
-  @Field(() => String, { description: 'Stock-keeping unit.' }) @Matches(/^[A-Za-z0-9._-]{1,64}$/) sku!: string;
-  @Field(() => String, { description: 'Product name as sold.' }) @IsString() @Length(1, 300) @NoPersonalData('name') name!: string;
-  @Field(() => Int, { description: 'Units sold, 1 to 10,000.' }) @IsInt() @Min(1) @Max(10_000) quantity!: number;
-  @Field(() => MinorUnits, { description: 'Net unit price.' }) @IsInt() @Min(0) unitPrice!: number;
-  @Field(() => MinorUnits, { description: 'Tax per unit.', defaultValue: 0 }) @IsInt() @Min(0) unitTax!: number;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Product attributes as sold (category, size…).' })
+  @Field(() => String, { description: 'Stock-keeping unit, as in the catalogue.' }) @Matches(/^[A-Za-z0-9._-]{1,64}$/) sku!: string;
+  @Field(() => Int, { description: 'Units ordered, 1 to 10,000.' }) @IsInt() @Min(1) @Max(10_000) quantity!: number;
+  @Field(() => String, { nullable: true, description: 'Ignored: the line carries the catalogue\'s product name.', deprecationReason: 'The catalogue names the product; omit it.' })
+  @IsOptional() @IsString() @Length(1, 300) @NoPersonalData('name') name?: string | null;
+  @Field(() => MinorUnits, { nullable: true, description: 'The net unit price the client showed; checked against the catalogue\'s.', deprecationReason: CLIENT_PRICE_DEPRECATION })
+  @IsOptional() @IsInt() @Min(0) unitPrice?: number | null;
+  @Field(() => MinorUnits, { nullable: true, description: 'The tax per unit the client showed; checked against the VAT the hub computes (VAT_AMOUNT_MISMATCH).', deprecationReason: CLIENT_PRICE_DEPRECATION })
+  @IsOptional() @IsInt() @Min(0) unitTax?: number | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Regional extras for the line (size, minimum age, engraving flags); the catalogue\'s product facts win over any given here.' })
   @IsOptional() @NoPersonalData('attributes') attributes?: Record<string, string | number | boolean>;
 }
 
@@ -39,12 +46,14 @@ export abstract class RegionalOrderInputBase {
   @Field(() => String, { nullable: true, description: 'Operators placing an order for a customer name them here; customers omit it.' })
   @IsOptional() @IsString() @Length(1, 200) customerRef?: string;
 
-  @Field(() => [OrderLineInputType], { description: 'The lines as sold, 1 to 500.' }) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested() lines!: OrderLineInputType[];
+  @Field(() => [OrderLineInputType], { description: 'The lines to order (SKU and quantity), 1 to 500; the region prices them.' }) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested() lines!: OrderLineInputType[];
 
-  @Field(() => MinorUnits, { description: 'Shipping charged.', defaultValue: 0 }) @IsInt() @Min(0) shippingTotal!: number;
+  @Field(() => MinorUnits, { nullable: true, description: 'The shipping (gross) the client showed; checked against the price list\'s.', deprecationReason: CLIENT_PRICE_DEPRECATION })
+  @IsOptional() @IsInt() @Min(0) shippingTotal?: number | null;
   @Field(() => MinorUnits, { description: 'Discount granted on the whole order.', defaultValue: 0 }) @IsInt() @Min(0) discountTotal!: number;
 }
 
-export function toOrderLines(lines: OrderLineInputType[]): OrderLineInput[] {
-  return lines.map(({ sku, name, quantity, unitPrice, unitTax, attributes }) => ({ sku, name, quantity, unitPrice, unitTax, attributes: attributes ?? {} }));
+/** The lines as the client sent them, for the placement pipeline to price. */
+export function toClientLines(lines: readonly OrderLineInputType[]): ClientLine[] {
+  return lines.map(({ sku, quantity, unitPrice, unitTax, attributes }) => ({ sku, quantity, unitPrice: unitPrice ?? null, unitTax: unitTax ?? null, attributes: attributes ?? {} }));
 }

@@ -23,9 +23,13 @@ import { RegionSummariesMigration } from './region-summaries.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
 import { tmpdir } from 'node:os';
+import { ForbiddenError } from '../errors.js';
 import { join } from 'node:path';
 import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
 import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
+import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } from '../catalogue/replication/catalogue-replica.js';
+import type { CatalogueChange } from '../catalogue/replication/catalogue-contracts.js';
+import { PlacementPipeline, type PlacementRule, type PlacementStages } from './placement/placement-pipeline.js';
 import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-subjects.js';
 
 /** Settings every region reads, beside every subgraph's. */
@@ -51,6 +55,12 @@ export interface RegionDependencies<Env extends RegionEnv = RegionEnv> {
   env: Env;
   /** Everything the subgraph starter opened, for jobs and consumers that need NATS. */
   subgraph: SubgraphContext<Env>;
+  /** The region's own copy of the catalogue (replicated over NATS), which its placements are priced from. */
+  catalogue: CatalogueReplica;
+  /** The region's placement slot as a pipeline (validate → price → rules → store); resolvers hand it each placement. */
+  placement: PlacementPipeline;
+  /** Where "now" comes from for placements. */
+  clock: () => Date;
 }
 
 /** Everything that makes a region a region; the shared starter does the rest. */
@@ -74,7 +84,23 @@ export interface RegionDefinition<Settings extends z.ZodObject = z.ZodObject<{}>
   noticeRecipient?: ResolveRecipient;
   /** What each of the region's command purposes records or undoes when core accepts or refuses it. */
   commandHandlers?: Record<string, CommandOutcomeHandlers>;
+  /**
+   * The placement slot: the region's stages (validate, pricing facts, its own rules, store). The shared pipeline runs
+   * them once per new idempotency key and prices the lines from the region's catalogue copy in between.
+   */
+  placement?: (dependencies: Omit<RegionDependencies<RegionEnv & SettingsOf<Settings>>, 'placement'>) => PlacementStages;
 }
+
+/** A region that declares no placement stages takes no orders: every placement is refused, naming why. */
+const NO_PLACEMENT: PlacementStages = {
+  validate: () => {
+    throw new ForbiddenError('This region takes no orders: its definition has no placement stages');
+  },
+  pricing: () => {
+    throw new ForbiddenError('This region takes no orders');
+  },
+  store: () => undefined,
+};
 
 export const regionSchemaName = (code: string) => `region_${code}`;
 
@@ -97,6 +123,10 @@ export interface RegionAppOptions {
   /** Replaces the default file sender (tests, or an SMTP/SMS sender in production). */
   noticeSender?: NoticeSender;
   onNoticeSettled?: NoticeConsumerOptions['onSettled'];
+  /** Called after each catalogue change the region's copy applied; tests wait on it. */
+  onCatalogueApplied?: (change: CatalogueChange) => void;
+  /** Rules plugged in after the region's own placement rules (promotions from order rules). */
+  placementRules?: ReadonlyArray<PlacementRule<any, any>>;
 }
 
 /** A region as a subgraph: the shared regional tables, order intake, the command relay to core, order events and summaries. */
@@ -107,10 +137,10 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     name: `region-${definition.code}`,
     defaultPort: definition.defaultPort,
     schemaName: regionSchemaName(definition.code),
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, ...definition.entities],
+    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, ...definition.entities],
     migrations: {
       RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, CommandOutboxMigration, RegionEdgeAutonomyMigration,
-      ...definition.migrations,
+      CatalogueReplicaMigration, ...definition.migrations,
     },
     ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
     dependencies(context) {
@@ -127,13 +157,23 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
         ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
       });
       const commandsQueued = () => commands.nudge();
-      const intake = new OrderIntakeService(orm, definition.code, regionSchemaName(definition.code), commandsQueued, options.clock);
+      const clock = options.clock ?? (() => new Date());
+      const intake = new OrderIntakeService(orm, definition.code, regionSchemaName(definition.code), commandsQueued, clock);
       const orderEvents = createOrderEventsConsumer(subgraph, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
-      return { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code };
+      const catalogue = new CatalogueReplica({
+        nc: subgraph.nc, orm, logger, namespace: env.NATS_NAMESPACE, service: subgraph.name, schema: regionSchemaName(definition.code),
+        ...(options.onCatalogueApplied ? { onApplied: options.onCatalogueApplied } : {}),
+      });
+      const base = { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code, catalogue, clock };
+      const placement = new PlacementPipeline({
+        intake, region: definition.code, catalogue: () => catalogue.current(), clock, ...(options.placementRules ? { rules: options.placementRules } : {}),
+      }, definition.placement?.(base) ?? NO_PLACEMENT);
+      return { ...base, placement };
     },
     resolvers: (deps) => [...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm)],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
+      deps.catalogue,
       deps.commands,
       deps.orderEvents,
       ...(definition.noticeRecipient ? [noticeConsumer(deps.subgraph as SubgraphContext<Env>, definition.code, definition.noticeRecipient, options)] : []),
@@ -173,6 +213,7 @@ export function buildRegionSchema<Settings extends z.ZodObject>(definition: Regi
 /** Starts a regional subgraph on the shared subgraph starter. */
 export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>, options: RegionAppOptions = {}) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
-  return { ...app, intake: app.deps.intake, summaries: app.deps.summaries, commands: app.deps.commands, consumer: app.deps.orderEvents };
+  const { intake, summaries, commands, orderEvents: consumer, catalogue } = app.deps;
+  return { ...app, intake, summaries, commands, consumer, catalogue };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;

@@ -1,4 +1,6 @@
-import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { MinorUnits } from '../graphql/scalars.js';
+import { calculateTotals } from '../money/order-totals.js';
 import { OrderStatusEnum } from '../graphql/enums.js';
 import type { OrderStatus } from '../messaging/contracts.js';
 import type { RegionalOrder } from './regional-order.entity.js';
@@ -28,11 +30,29 @@ export abstract class RegionalOrderFacts {
   status!: OrderStatus | null;
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in.' })
   placedAt!: Date;
+  @Field(() => String, { description: 'ISO 4217 code of the currency the order is priced in.' })
+  currency!: string;
+  @Field(() => MinorUnits, {
+    description: 'What the customer pays, as the region priced it: goods, tax and shipping less discounts, in minor units.',
+  })
+  grandTotal!: number;
+  @Field(() => Int, {
+    nullable: true, description: 'The catalogue version the region priced the lines from; null for orders priced by the client, before the hub priced them.',
+  })
+  catalogueVersion!: number | null;
+  @Field(() => String, { nullable: true, description: 'The price list the lines were priced from; null for orders priced by the client.' })
+  priceListId!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The version of that price list; null for orders priced by the client.' })
+  priceListVersion!: number | null;
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
+  const request = record.registrationRequest;
   return {
     orderId: record.orderId, customerRef: record.customerRef, number: record.orderNumber ?? null, registration: record.registration,
     registrationRejection: record.registrationRejection ?? null, status: record.status ?? null, placedAt: record.createdAt,
+    currency: request.currency, grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
+    catalogueVersion: request.pricedWith?.catalogueVersion ?? null, priceListId: request.pricedWith?.priceListId ?? null,
+    priceListVersion: request.pricedWith?.priceListVersion ?? null,
   };
 }

@@ -1,11 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '@hub/shared/logger';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
 import { openDatabase, type MikroORM } from '@hub/shared/persistence/orm';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
 import { RulesReplica, RulesReplicaMigration } from '@hub/shared/rules/replication/rules-replica';
-import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
 import { startOrderRules, type OrderRulesApp, type OrderRulesOptions } from '../src/app.js';
 
 class ProcessedMessageMigration extends Migration {
@@ -29,7 +29,7 @@ export interface RulesTestHub {
 export async function startRulesTestHub(label: string, options: OrderRulesOptions = {}): Promise<RulesTestHub> {
   const scope = createTestScope(label);
   const app = await startOrderRules({ ...scope.env, PORT: 0 } as never, options);
-  const nc = await connect({ servers: scope.env.NATS_URL });
+  const nc = await connectTestNats(scope.env);
   const regionOrm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'region_test', entities: [ProcessedMessage], migrations: { ProcessedMessageMigration, RulesReplicaMigration } });
   const token = (subject: string, role: Parameters<TestScope['token']>[0]['role'], regions: string[] = []) => scope.token({ subject, role, regions });
   const tokens = {

@@ -3,6 +3,7 @@ import { parseQuietHours } from '@hub/shared/notices/quiet-hours';
 import { CnOrderContact } from './orders/cn-order-contact.entity.js';
 import { systemClock, type Clock } from './clock.js';
 import { createCnOrderResolvers } from './orders/cn-order.resolver.js';
+import { cnPlacementStages } from './orders/cn-placement.js';
 import { createCnPersonalDataResolvers } from './orders/cn-personal-data.resolver.js';
 import { cnEntities } from './persistence/cn-entities.js';
 import { cnMigrations } from './persistence/migrations/index.js';
@@ -22,6 +23,7 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     entities: cnEntities,
     migrations: cnMigrations,
     commandHandlers: returnCommandHandlers(),
+    placement: () => cnPlacementStages,
     // Parcel notices go by SMS to the customer's phone of that order, in Chinese, outside 22:00-08:00 Beijing time.
     noticeRecipient: async (intent, em) => {
       const contact = intent.orderId ? await em.findOne(CnOrderContact, { orderId: intent.orderId }) : null;

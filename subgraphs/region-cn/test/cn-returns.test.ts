@@ -29,10 +29,12 @@ const request = async (customer: string, orderId: string, quantity = 1, idempote
   hub.gql(REQUEST, { input: { orderId, idempotencyKey, lines: [{ lineNo: 1, quantity }] } }, await hub.customer(customer));
 
 
-const TEA = { sku: 'TEA-1', name: '龙井茶', quantity: 2, unitPrice: 5000, unitTax: 650 };
-const CUPS = { sku: 'CUP-1', name: '茶杯', quantity: 3, unitPrice: 3000, unitTax: 390 };
-const CAKE = { sku: 'CAKE-1', name: '鲜花饼', quantity: 1, unitPrice: 2000, unitTax: 0 };
-const EARBUDS = { sku: 'EAR-1', name: '入耳式耳机', quantity: 1, unitPrice: 20000, unitTax: 2600 };
+// The region prices each line from its catalogue (support/cn-returns-hub.ts): 13 % VAT, 9 % on the fresh cake.
+const TEA = { sku: 'TEA-1', quantity: 2 };
+const CUPS = { sku: 'CUP-1', quantity: 3 };
+const CAKE = { sku: 'CAKE-1', quantity: 1 };
+const CREAM = { sku: 'CREAM-1', quantity: 1 };
+const EARBUDS = { sku: 'EAR-1', quantity: 1 };
 
 async function openSlots(slots: Array<{ inHours: number; capacity: number; fee: number }>, area = AREA) {
   const operator = await hub.staff('operator');
@@ -58,7 +60,7 @@ async function timeline(orderId: string) {
 
 it('takes a partial return from request to refund, with each step and its actor in core\'s timeline', async () => {
   const orderId = await hub.place('cust-e2e', {
-    lines: [TEA, CUPS, CAKE, EARBUDS],
+    lines: [TEA, CUPS, CAKE, CREAM],
     discountTotal: 1001,
     returnPolicies: [{ lineNo: 3, exclusion: 'FRESH_PERISHABLE' }, { lineNo: 4, exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY', customerConfirmed: true }],
     gifts: [{ kind: 'ITEM', description: '紫砂杯', declaredValue: 1500, lineNos: [1] }, { kind: 'POINTS', description: '200 积分' }],
@@ -99,8 +101,8 @@ it('takes a partial return from request to refund, with each step and its actor 
   const operator = await hub.staff('operator', 'op-9');
   const [first, second] = await Promise.all([1, 2].map(() => hub.gql(SETTLE, { input: { returnId: ret.id } }, operator)));
   // Paid: tea 11 054 (both), cups 9 949 → first cup 3 316; less the kept tea cup (15.00) and the agreed pickup fee (8.00).
-  const expectedRefund = { goodsAmount: 14370, giftDeduction: 1500, pickupFeeDeduction: 800, amount: 12070, late: false, destination: 'ORIGINAL_PAYMENT',
-    lines: [{ lineNo: 1, quantity: 2, amount: 11054 }, { lineNo: 2, quantity: 1, amount: 3316 }] };
+  const expectedRefund = { goodsAmount: 14371, giftDeduction: 1500, pickupFeeDeduction: 800, amount: 12071, late: false, destination: 'ORIGINAL_PAYMENT',
+    lines: [{ lineNo: 1, quantity: 2, amount: 11055 }, { lineNo: 2, quantity: 1, amount: 3316 }] };
   expect(first!.data.settleCnReturn).toMatchObject({ state: 'REFUNDED', refund: expectedRefund });
   expect(second!.data.settleCnReturn).toMatchObject({ state: 'REFUNDED', refund: expectedRefund });
 
@@ -112,7 +114,7 @@ it('takes a partial return from request to refund, with each step and its actor 
     ['RETURN_RECEIVED', { type: 'user', id: 'wh-3' }],
     ['REFUNDED', { type: 'user', id: 'op-9' }],
   ]);
-  expect(steps[4]!.note).toContain('refund 12070 fen');
+  expect(steps[4]!.note).toContain('refund 12071 fen');
 
   const after = await eligibility(orderId, customer);
   expect(after.returnEligibility.slice(0, 2).map((l: any) => [l.reason, l.returnableQuantity])).toEqual([['ALREADY_RETURNED', 0], ['ELIGIBLE', 2]]);
@@ -123,11 +125,12 @@ it('takes a partial return from request to refund, with each step and its actor 
   await hub.gql(SCAN, { input: { returnId: again.id } }, carrier);
   await hub.gql(INSPECT, { input: { returnId: again.id, lines: [{ lineNo: 2, complete: true }] } }, warehouse);
   const settled = (await hub.gql(SETTLE, { input: { returnId: again.id } }, operator)).data.settleCnReturn;
-  expect(settled.refund).toMatchObject({ amount: 6633, giftDeduction: 0, pickupFeeDeduction: 0 });
-  expect(3316 + settled.refund.amount).toBe(9949);
+  expect(settled.refund).toMatchObject({ amount: 6634, giftDeduction: 0, pickupFeeDeduction: 0 });
+  // The cups' share of the 1,001 fen discount, allocated over the lines' gross (VAT as the region priced it).
+  expect(3316 + settled.refund.amount).toBe(9950);
   const final = await timeline(orderId);
   expect(final.status).toBe('REFUNDED');
-  expect(final.timeline.filter((step) => step.to === 'REFUNDED').map((step) => step.note)).toEqual([expect.stringContaining('12070'), expect.stringContaining('6633')]);
+  expect(final.timeline.filter((step) => step.to === 'REFUNDED').map((step) => step.note)).toEqual([expect.stringContaining('12071'), expect.stringContaining('6634')]);
   const [{ refunds }] = await hub.region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as refunds from region_cn.cn_refund where order_id = ?`, [orderId]);
   expect(refunds).toBe(2);
 });

@@ -7,6 +7,7 @@ import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { cnRegion } from '../src/region.js';
 import { regionTestEnv } from './support/region-test-env.js';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 
 /** Core's outbox and region-cn's consumer across crashes at the two dangerous moments of publishing. */
 const scope = createTestScope('outbox');
@@ -17,6 +18,7 @@ let region: RegionApp;
 let nc: NatsConnection;
 
 beforeAll(async () => {
+  const catalogueVersion = await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [{ sku: 'CUP-1', unitPrice: 3000, category: 'HOME' }] }]);
   const bootstrapCore = await createCoreApp({ ...scope.env, PORT: 0 }); // creates the schema and the stream
   region = await startRegion(cnRegion, regionTestEnv(scope.env), {
     onOrderEventSettled: (outcome) => {
@@ -24,6 +26,7 @@ beforeAll(async () => {
       listeners.forEach((listener) => listener(outcome));
     },
   });
+  await region.catalogue.whenAt(catalogueVersion);
   await bootstrapCore.close();
   nc = await connectTestNats(scope.env);
 });
@@ -40,6 +43,7 @@ async function placeOrder(): Promise<string> {
     idempotencyKey: randomUUID(),
     customer: { name: '赵六', phone: '13700137000' },
     shippingAddress: { recipientName: '赵六', recipientPhone: '13700137000', province: '广东省', city: '深圳市', district: '南山区', street: '科技园 1 号' },
+    // The deprecated shape with the amounts the client showed still places the order when they agree with the catalogue.
     lines: [{ sku: 'CUP-1', name: '杯子', quantity: 1, unitPrice: 3000, unitTax: 390 }],
   } }, token);
   expect(result.errors).toBeUndefined();

@@ -4,17 +4,24 @@ import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createCoreApp } from '@hub/core-orders/app';
 import { cnRegion } from '../src/region.js';
 import { regionTestEnv } from './support/region-test-env.js';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 
 const scope = createTestScope('cn');
 const settled: Array<(outcome: { messageId: string; outcome: string }) => void> = [];
 let core: Awaited<ReturnType<typeof createCoreApp>>;
 let region: RegionApp;
+let catalogueVersion: number;
 
 beforeAll(async () => {
+  catalogueVersion = await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [
+    { sku: 'TEA-1', unitPrice: 12800, category: 'GROCERY', euTaxClass: 'REDUCED' },
+    { sku: 'OLD-1', unitPrice: 900, status: 'RETIRED' },
+  ] }]);
   core = await createCoreApp({ ...scope.env, PORT: 0 });
   region = await startRegion(cnRegion, regionTestEnv(scope.env), {
     onOrderEventSettled: (outcome) => settled.forEach((listener) => listener(outcome)),
   });
+  await region.catalogue.whenAt(catalogueVersion);
 });
 
 afterAll(async () => {
@@ -28,7 +35,7 @@ const input = (idempotencyKey = randomUUID()) => ({
   idempotencyKey,
   customer: { name: '张伟', phone: '13800138000' },
   shippingAddress: { recipientName: '张伟', recipientPhone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 100 号' },
-  lines: [{ sku: 'TEA-1', name: '龙井茶', quantity: 1, unitPrice: 12800, unitTax: 0 }],
+  lines: [{ sku: 'TEA-1', quantity: 1 }],
 });
 
 it('places an order, keeps the personal data in the region and registers the order in core', async () => {
@@ -135,4 +142,44 @@ it('keeps an order core refuses to register visible as REJECTED, with core\'s re
   expect(command).toEqual({ state: 'REJECTED', rejection_code: 'CONFLICT' });
   const [{ n }] = await core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [placed.data.placeCnOrder.id]);
   expect(n).toBe(0);
+});
+
+describe('the region prices the order from its catalogue copy', () => {
+  const PAYLOAD = `mutation($input: PlaceCnOrderInput!) { cnOrderPlace(input: $input) {
+    order { id cn { currency grandTotal catalogueVersion priceListId priceListVersion } } userErrors { code field message } } }`;
+  const place = async (lines: unknown[], extra: Record<string, unknown> = {}) => postGraphQL(region.url, PAYLOAD,
+    { input: { ...input(), lines, ...extra } }, await scope.token({ subject: 'cust-cn-prices', role: 'customer', regions: ['cn'] }));
+
+  it('takes SKU and quantity, prices them at 9 % VAT for tea and records what it priced from', async () => {
+    const placed = (await place([{ sku: 'TEA-1', quantity: 2 }])).data.cnOrderPlace;
+    expect(placed.userErrors).toEqual([]);
+    expect(placed.order.cn).toEqual({ currency: 'CNY', grandTotal: 2 * (12800 + 1152), catalogueVersion, priceListId: 'cn-web-cny-test', priceListVersion: 1 });
+    const [row] = await region.orm.em.fork().getConnection().execute<any[]>(
+      `select registration_request->'lines'->0 as line, registration_request->'pricedWith' as priced from region_cn.regional_order where order_id = ?`, [placed.order.id]);
+    expect(row.line).toMatchObject({ sku: 'TEA-1', unitPrice: 12800, unitTax: 1152, attributes: { category: 'GROCERY', euTaxClass: 'REDUCED' } });
+    expect(row.priced).toEqual({ catalogueVersion, priceListId: 'cn-web-cny-test', priceListVersion: 1 });
+    await region.commands.whenIdle();
+    const [master] = await core.orm.em.fork().getConnection().execute<any[]>(`select priced_with, grand_total from core_orders."order" where id = ?`, [placed.order.id]);
+    expect(master).toEqual({ priced_with: row.priced, grand_total: String(2 * (12800 + 1152)) });
+  });
+
+  it.each([
+    ['a client price that differs from the catalogue\'s', [{ sku: 'TEA-1', quantity: 1, unitPrice: 0 }], 'PRICE_DIFFERS', ['input', 'lines', '0', 'unitPrice'], 'lines[0].unitPrice'],
+    ['a client tax that differs from the VAT', [{ sku: 'TEA-1', quantity: 1, unitPrice: 12800, unitTax: 0 }], 'VAT_AMOUNT_MISMATCH', ['input', 'lines', '0', 'unitTax'], 'lines[0].unitTax'],
+    ['an unknown SKU', [{ sku: 'TEA-1', quantity: 1 }, { sku: 'NOPE-1', quantity: 1 }], 'UNKNOWN_SKU', ['input', 'lines', '1', 'sku'], 'Line 2'],
+    ['a retired SKU', [{ sku: 'OLD-1', quantity: 1 }], 'SKU_RETIRED', ['input', 'lines', '0', 'sku'], 'Line 1'],
+  ])('refuses %s, naming the line, and writes nothing', async (_label, lines, code, field, named) => {
+    const before = await region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order`);
+    const refused = (await place(lines)).data.cnOrderPlace;
+    expect(refused.order).toBeNull();
+    expect(refused.userErrors).toEqual([{ code, field, message: expect.stringContaining(named) }]);
+    const after = await region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('still takes the old input when its amounts agree with the catalogue (the schema registry allows no breaking change)', async () => {
+    const placed = (await place([{ sku: 'TEA-1', name: '龙井茶', quantity: 1, unitPrice: 12800, unitTax: 1152 }], { shippingTotal: 0 })).data.cnOrderPlace;
+    expect(placed.userErrors).toEqual([]);
+    expect(placed.order.cn.grandTotal).toBe(12800 + 1152);
+  });
 });

@@ -5,7 +5,6 @@ import { seedRegionDemoOrders } from '@hub/shared/region/demo-orders';
 export const seedDemo = (context: DemoSeedContext) => seedRegionDemoOrders(context, {
   region: 'de',
   mutation: 'mutation($input: PlaceDeOrderInput!) { order: placeDeOrder(input: $input) { id } }',
-  taxRate: 0.19,
   input: (i) => ({
     customer: { name: `Kunde ${i}`, email: `kunde${i}@example.de` },
     shippingAddress: { recipientName: `Kunde ${i}`, street: 'Hauptstraße', houseNumber: String(i), postalCode: '10115', city: 'Berlin', country: 'DE' },

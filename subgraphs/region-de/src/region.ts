@@ -10,7 +10,7 @@ import { ErasureService } from './erasure/erasure.service.js';
 import { createDataExportResolver } from './export/data-export.resolver.js';
 import { DataExportService } from './export/data-export.service.js';
 import { createDeOrderDetailsResolver } from './orders/de-order-details.resolver.js';
-import { DeOrderIntakeService } from './orders/de-order-intake.service.js';
+import { dePlacementStages } from './orders/de-placement.js';
 import { createDeOrderResolver } from './orders/de-order.resolver.js';
 import { deEntities } from './persistence/entities.js';
 import { deMigrations } from './persistence/migrations/index.js';
@@ -22,9 +22,9 @@ import { createSupportCaseResolver } from './support/support-case.resolver.js';
 import { SupportCaseService } from './support/support-case.service.js';
 
 /** Wires region-de's use cases to their resolvers; nothing here touches the database until a request comes. */
-function createDeResolvers({ orm, intake, logger }: RegionDependencies<DeEnv>, settings: DeSettings) {
+function createDeResolvers({ orm, placement, logger }: RegionDependencies<DeEnv>, settings: DeSettings) {
   return [
-    createDeOrderResolver(orm, new DeOrderIntakeService(orm, intake, settings, logger)),
+    createDeOrderResolver(orm, placement),
     createDeOrderDetailsResolver(orm),
     ...createPersonalDataResolvers(new PersonalDataGate(DE_DISCLOSURE_POLICY, dePersonalDataSource(orm), orm, settings.clock)),
     createSupportCaseResolver(new SupportCaseService(orm, settings.clock)),
@@ -48,6 +48,7 @@ export function createDeRegion(overrides: DeSettingsOverrides = {}): RegionDefin
     entities: deEntities,
     migrations: deMigrations,
     resolvers: (dependencies) => createDeResolvers(dependencies, deSettingsFrom(dependencies.env, { ...overrides, clock })),
+    placement: ({ orm, env, logger }) => dePlacementStages(orm, deSettingsFrom(env, { ...overrides, clock }), logger),
     onOrderEvent: createErasureOnCloseHandler(clock),
     jobs: ({ orm, logger, env }) => [retentionJob(orm, logger, env.DE_RETENTION_JOB_INTERVAL_MS, clock)],
   };

@@ -4,6 +4,7 @@ import type { Principal } from '@hub/shared/auth/principal';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { readDeEnv } from '../src/env.js';
 import { createDeRegion } from '../src/region.js';
 import type { DeSettingsOverrides } from '../src/settings.js';
@@ -38,8 +39,19 @@ export const deEnvSource = (scope: TestScope, extra: Record<string, string> = {}
   PORT: '0', COMMAND_RETRY_MAX_MS: '1000', ...extra,
 });
 
+/** What the DE tests order: named goods, and `SKU-<price>` articles for the VAT thresholds, all at the standard rate. */
+export const DE_TEST_ITEMS = [
+  { sku: 'KAFFEE-1', unitPrice: 1499 }, { sku: 'WHISKY-1', unitPrice: 3000 }, { sku: 'WEIN-1', unitPrice: 1000 },
+  ...[1000, 15_000, 15_001, 500_000, 500_001, 600_000].map((unitPrice) => ({ sku: `SKU-${unitPrice}`, unitPrice })),
+];
+
+/** Publishes the DE test catalogue on a scope's namespace; resolves with its version. */
+export const publishDeTestCatalogue = (scope: TestScope) =>
+  publishTestCatalogue(scope.env, [{ region: 'de', currencies: ['EUR'], items: DE_TEST_ITEMS }]);
+
 export async function startDeTestHub(label: string, options: DeSettingsOverrides = {}, env: Record<string, string> = {}): Promise<DeTestHub> {
   const scope = createTestScope(label);
+  const catalogueVersion = await publishDeTestCatalogue(scope);
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
   const settled = new Set<string>();
   const waiting = new Map<string, () => void>();
@@ -50,6 +62,7 @@ export async function startDeTestHub(label: string, options: DeSettingsOverrides
       waiting.get(messageId)?.();
     },
   });
+  await region.catalogue.whenAt(catalogueVersion);
   const applied = (messageId: string) => new Promise<void>((resolve, reject) => {
     if (settled.has(messageId)) return resolve();
     const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 10_000);

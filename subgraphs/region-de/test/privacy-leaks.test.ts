@@ -1,8 +1,9 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal, Role } from '@hub/shared/auth/principal';
-import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
-import { deEnvSource, orderInput, PLACE } from './de-test-kit.js';
+import pg from 'pg';
+import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
+import { deEnvSource, orderInput, PLACE, publishDeTestCatalogue } from './de-test-kit.js';
 import { startDeProcess, type DeProcess } from './de-process.js';
 
 /**
@@ -29,7 +30,13 @@ beforeAll(async () => {
   nc = await connectTestNats(scope.env);
   const subscription = nc.subscribe(`${scope.env.NATS_NAMESPACE}.>`);
   void (async () => { for await (const message of subscription) natsMessages.push(`${message.subject} ${message.string()}`); })();
+  const catalogueVersion = await publishDeTestCatalogue(scope);
   region = await startDeProcess({ ...deEnvSource(scope), LOG_LEVEL: 'trace' });
+  // The region's copy of the catalogue fills in its own process: its table is the only signal this test can read.
+  const database = new pg.Client({ connectionString: scope.env.DATABASE_URL });
+  await database.connect();
+  await eventually(async () => (await database.query('select max(catalogue_version) as v from region_de.catalogue_replica_item')).rows[0].v,
+    (version) => Number(version) >= catalogueVersion).finally(() => database.end());
 }, 30_000);
 
 afterAll(async () => {

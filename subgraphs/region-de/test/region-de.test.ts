@@ -24,7 +24,7 @@ const customerToken = (subject = `cust-de-${randomUUID()}`) => hub.token({ subje
 const vatOf = async (orderId: string, token: string) =>
   (await hub.gql(VAT, { r: [{ __typename: 'Order', id: orderId }] }, token)).data._entities[0].de.vat;
 const line = (unitPrice: number, unitTax: number, attributes?: Record<string, unknown>) =>
-  ({ sku: 'SKU-1', name: 'Artikel', quantity: 1, unitPrice, unitTax, ...(attributes ? { attributes } : {}) });
+  ({ sku: `SKU-${unitPrice}`, name: 'Artikel', quantity: 1, unitPrice, unitTax, ...(attributes ? { attributes } : {}) });
 const address = (country: string, postalCode: string) => ({ recipientName: 'Anna Schmidt', street: 'Rue de Rivoli', houseNumber: '1', postalCode, city: 'Paris', country });
 
 it('places an order, keeps the personal data in the region and registers the order in core', async () => {

@@ -7,7 +7,6 @@ const phone = (i: number) => `+6681${String(1000000 + i).slice(-7)}`;
 export const seedDemo = (context: DemoSeedContext) => seedRegionDemoOrders(context, {
   region: 'sea',
   mutation: 'mutation($input: PlaceSeaOrderInput!) { order: placeSeaOrder(input: $input) { id } }',
-  taxRate: 0.07,
   input: (i) => ({
     currency: 'THB',
     customer: { name: `Customer ${i}`, phone: phone(i) },

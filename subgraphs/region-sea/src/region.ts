@@ -8,7 +8,7 @@ import { PersonalDataAccessLog } from '@hub/shared/region/personal-data.access-l
 import { SeaOrderContact } from './orders/sea-order-contact.entity.js';
 import { createSeaOrderDetailsResolver } from './orders/sea-order-details.resolver.js';
 import { createSeaPersonalDataResolvers } from './orders/sea-personal-data.resolver.js';
-import { SeaOrderPlacementService } from './orders/sea-order-placement.service.js';
+import { SeaOrderPlacementService, seaPlacementStages } from './orders/sea-order-placement.service.js';
 import { createSeaOrderResolver } from './orders/sea-order.resolver.js';
 import { CodCollectionService } from './payments/cod-collection.service.js';
 import { CodReconciliationService } from './payments/cod-reconciliation.service.js';
@@ -26,10 +26,11 @@ export const seaRegion: RegionDefinition = {
   profile: { displayName: 'South-East Asia', defaultCurrency: 'SGD', timeZone: 'Asia/Singapore' },
   entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor, PersonalDataAccessLog],
   migrations: seaMigrations,
+  placement: () => seaPlacementStages,
   resolvers: (dependencies) => {
-    const { orm, intake, commandsQueued } = dependencies;
+    const { orm, placement, commandsQueued } = dependencies;
     return [
-      createSeaOrderResolver(dependencies, new SeaOrderPlacementService(intake)),
+      createSeaOrderResolver(dependencies, new SeaOrderPlacementService(placement)),
       createSeaOrderDetailsResolver(dependencies),
       ...createSeaPersonalDataResolvers(dependencies),
       createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),

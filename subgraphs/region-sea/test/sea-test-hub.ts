@@ -3,6 +3,7 @@ import type { Principal } from '@hub/shared/auth/principal';
 import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
 import { readRegionEnv, startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createCoreApp } from '@hub/core-orders/app';
+import { publishTestCatalogue, type TestCatalogueItem } from '@hub/shared/catalogue/testing/test-catalogue';
 import { seaRegion } from '../src/region.js';
 
 /** core-orders and region-sea in this process, on one test scope, with a way to wait for core's events to land. */
@@ -16,8 +17,20 @@ export interface SeaTestHub {
   close(): Promise<void>;
 }
 
+/** What the SEA tests order, at net prices in each currency sold; the region adds the destination's VAT and no shipping. */
+export const SEA_TEST_ITEMS: TestCatalogueItem[] = [
+  { sku: 'KOPI-1', unitPrice: { IDR: 450_000 }, category: 'GROCERY' },
+  { sku: 'KOPI-10', unitPrice: { IDR: 45_000_000 }, category: 'GROCERY' },
+  { sku: 'KOPI-2', unitPrice: { IDR: 100_000 }, category: 'GROCERY' },
+  { sku: 'TEH-1', unitPrice: { IDR: 20_000 }, category: 'GROCERY' },
+  { sku: 'X-1', unitPrice: { IDR: 150_000, THB: 35_000, MYR: 4_990, PHP: 49_900, VND: 250_000, SGD: 1_290 } },
+  { sku: 'X-2', unitPrice: { SGD: 60_000 } },
+];
+
 export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
   const scope = createTestScope(label);
+  const catalogueVersion = await publishTestCatalogue(scope.env,
+    [{ region: 'sea', currencies: ['IDR', 'THB', 'MYR', 'PHP', 'VND', 'SGD'], items: SEA_TEST_ITEMS }]);
   const applied = new Set<string>();
   const waiting = new Map<string, () => void>();
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
@@ -29,6 +42,7 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
       waiting.get(messageId)?.();
     },
   });
+  await region.catalogue.whenAt(catalogueVersion);
   return {
     scope, core, region,
     eventApplied(orderId, version, type = 'order.status-changed') {
@@ -56,13 +70,12 @@ export const ID_ADDRESS = {
   recipientName: 'Siti Rahayu', recipientPhone: '0812-3456-7890', line1: 'Jl. Merdeka No. 10', line2: 'RT 01/RW 02',
   subdistrict: 'Gambir', district: 'Gambir', city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '10110', country: 'ID',
 };
-/** Rp 450,000 of coffee with 11 % VAT, and Rp 15,000 shipping: Rp 1,014,000 in whole rupiah. */
+/** Two packs of coffee at Rp 450,000, which the region prices with Indonesia's 11 % VAT: Rp 999,000 in whole rupiah. */
 export const quickOrderInput = (change: Record<string, unknown> = {}) => ({
   idempotencyKey: randomUUID(),
-  lines: [{ sku: 'KOPI-1', name: 'Kopi Luwak 250 g', quantity: 2, unitPrice: 450_000, unitTax: 49_500 }],
+  lines: [{ sku: 'KOPI-1', quantity: 2 }],
   address: ID_ADDRESS,
   payment: 'COD',
-  shippingTotal: 15_000,
   ...change,
 });
 

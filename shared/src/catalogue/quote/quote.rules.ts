@@ -31,6 +31,8 @@ export interface QuoteRequest {
   /** The instant prices and tax are taken for: now at placement; an earlier one for corrections and previews. */
   at: Date;
   eu?: EuSellerFacts;
+  /** Alcohol, tobacco or energy products in the cart (never under IOSS); a region that knows it says so. */
+  exciseGoods?: boolean;
 }
 
 export interface QuotedLine {
@@ -97,7 +99,7 @@ export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest)
   const goodsNet = priced.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
   const decision = policy.decideTax({
     destination: request.destination, vatIdCountry: request.vatIdCountry, goodsNet,
-    exciseGoods: false, ...(request.eu ? { eu: request.eu } : {}),
+    exciseGoods: request.exciseGoods ?? false, ...(request.eu ? { eu: request.eu } : {}),
   });
   if ('code' in decision) return fail(decision);
   const taxDate = localDate(request.at, policy.timeZone);

@@ -56,6 +56,7 @@ export class CatalogueReplica {
   private version = 0;
   private indexed: IndexedCatalogue | undefined;
   private consumer: DurableConsumer<CatalogueChange> | undefined;
+  private readonly waiting = new Set<{ version: number; resolve: () => void }>();
 
   constructor(private readonly options: CatalogueReplicaOptions) {}
 
@@ -76,6 +77,17 @@ export class CatalogueReplica {
 
   async stop(): Promise<void> {
     await this.consumer?.stop();
+  }
+
+  /** Resolves once this copy holds catalogue version `version` or a later one (at start-up, or when a change arrives). */
+  whenAt(version: number): Promise<void> {
+    if (this.version >= version) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.add({ version, resolve }));
+  }
+
+  /** The catalogue version this copy holds: the newest change applied. */
+  get heldVersion(): number {
+    return this.version;
   }
 
   /** The catalogue as this service knows it now; rebuilt only after a change. */
@@ -105,6 +117,12 @@ export class CatalogueReplica {
     map.set(key, value);
     this.version = Math.max(this.version, change.catalogueVersion);
     this.indexed = undefined;
+    for (const waiter of this.waiting) {
+      if (waiter.version <= this.version) {
+        this.waiting.delete(waiter);
+        waiter.resolve();
+      }
+    }
   }
 
 }

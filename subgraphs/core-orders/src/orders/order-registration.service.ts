@@ -58,6 +58,7 @@ export class OrderRegistrationService {
       status: 'CREATED',
       paymentTerms: request.paymentTerms,
       ...totals,
+      pricedWith: request.pricedWith ?? null,
       idempotencyKey,
       requestHash,
       placedAt,

@@ -1,13 +1,11 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
-import { toOrderLines } from '@hub/shared/region/order-line.input';
+import { toClientLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadByOrderId, loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
-import { CnOrderContact } from './cn-order-contact.entity.js';
-import { assertValidReturnTerms, storeReturnTerms } from './cn-return-terms.js';
 import { PlaceCnOrderInput } from './cn-order.input.js';
 import { CnOrderDetails } from './cn-order.types.js';
 
@@ -19,7 +17,7 @@ class CnOrderPlacePayload extends MutationPayload {
   @Field(() => OrderReference, { nullable: true, description: 'The order placed; null when refused.' }) order?: OrderReference;
 }
 
-export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
+export function createCnOrderResolvers({ placement, orm }: RegionDependencies) {
   @Resolver(() => OrderReference)
   class CnOrderResolver {
     @Authorized('customer', 'operator', 'admin')
@@ -31,26 +29,9 @@ export function createCnOrderResolvers({ intake, orm }: RegionDependencies) {
     @Authorized('customer', 'operator', 'admin')
     @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. It answers once region-cn has stored the order, whether or not core is reachable (select `cn { number registration }`); core registers it afterwards. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('cnOrderPlace') })
     async placeCnOrder(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
-      assertValidReturnTerms(input);
-      const placed = await intake.place({
-        principal,
-        idempotencyKey: input.idempotencyKey,
-        input,
-        customerRef: input.customerRef ?? principal.subject,
-        channel: input.channel,
-        currency: 'CNY',
-        lines: toOrderLines(input.lines),
-        shippingTotal: input.shippingTotal,
-        discountTotal: input.discountTotal,
-        storeRegionalData: (em, orderId) => {
-          const { customer, shippingAddress: address } = input;
-          em.create(CnOrderContact, {
-            orderId, customerName: customer.name, customerPhone: customer.phone,
-            recipientName: address.recipientName, recipientPhone: address.recipientPhone, province: address.province,
-            city: address.city, district: address.district, street: address.street, postalCode: address.postalCode ?? null,
-          });
-          storeReturnTerms(em, orderId, input);
-        },
+      const placed = await placement.place({
+        principal, idempotencyKey: input.idempotencyKey, input, customerRef: input.customerRef ?? principal.subject, channel: input.channel,
+        lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: input.discountTotal, details: input,
       });
       return { id: placed.orderId };
     }

@@ -1,8 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { InputValidationError } from '@hub/shared/errors';
 import { assertNoReturnFlagInAttributes, assertValidReturnDeclaration } from '../rules/return-policy.rules.js';
-import { CnOrderGift } from './cn-order-gift.entity.js';
-import { CnOrderLine } from './cn-order-line.entity.js';
 import type { PlaceCnOrderInput } from './cn-order.input.js';
 
 type ReturnTermsInput = Pick<PlaceCnOrderInput, 'lines' | 'returnPolicies' | 'gifts'>;
@@ -20,23 +17,5 @@ export function assertValidReturnTerms(input: ReturnTermsInput): void {
   (input.gifts ?? []).forEach((gift, index) => {
     const unknown = (gift.lineNos ?? []).find((lineNo) => lineNo > input.lines.length);
     if (unknown !== undefined) throw new InputValidationError(`gifts.${index}.lineNos`, `The order has no line ${unknown}`);
-  });
-}
-
-/** Records, in the placement's transaction, each line's return policy (line numbers as core's: index + 1) and the order's gifts. */
-export function storeReturnTerms(em: EntityManager, orderId: string, input: ReturnTermsInput): void {
-  input.lines.forEach((line, index) => {
-    const policy = input.returnPolicies?.find((p) => p.lineNo === index + 1);
-    em.create(CnOrderLine, {
-      orderId, lineNo: index + 1, quantity: line.quantity, returnExclusion: policy?.exclusion ?? null,
-      customerConfirmed: policy?.customerConfirmed === true, claimedQuantity: 0, refundedQuantity: 0,
-    });
-  });
-  const allLines = input.lines.map((_line, index) => index + 1);
-  (input.gifts ?? []).forEach((gift, index) => {
-    em.create(CnOrderGift, {
-      orderId, giftNo: index + 1, kind: gift.kind, description: gift.description,
-      declaredValue: gift.declaredValue ?? null, lineNos: gift.lineNos ?? allLines,
-    });
   });
 }

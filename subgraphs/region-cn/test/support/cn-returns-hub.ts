@@ -8,6 +8,7 @@ import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { connectTestNats, createTestScope, postGraphQL, waitFor, type TestScope } from '@hub/shared/testing/harness';
 import { createCnRegion } from '../../src/region.js';
 import { regionTestEnv } from './region-test-env.js';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 
 type Settled = { messageId: string; outcome: string };
 type GraphQLResult = Awaited<ReturnType<typeof postGraphQL<any>>>;
@@ -43,6 +44,12 @@ export const ADDRESS = { recipientName: '王芳', recipientPhone: '13900139000',
  */
 export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
   const scope = createTestScope(label);
+  const catalogueVersion = await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [
+    { sku: 'TEA-1', unitPrice: 5000, category: 'GROCERY' }, { sku: 'CUP-1', unitPrice: 3000, category: 'HOME' },
+    { sku: 'CAKE-1', unitPrice: 2000, category: 'FRESH_FOOD', cnReturnClass: 'FRESH_PERISHABLE', euTaxClass: 'REDUCED' },
+    { sku: 'CREAM-1', unitPrice: 20000, category: 'COSMETICS', cnReturnClass: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY' },
+    { sku: 'EAR-1', unitPrice: 20000, category: 'ELECTRONICS', cnReturnClass: 'ACTIVATION_OR_TRIAL_DEVALUES' },
+  ] }]);
   let offsetMs = 0;
   const history: Settled[] = [];
   const listeners = new Set<(outcome: Settled) => void>();
@@ -56,6 +63,7 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
       listeners.forEach((listener) => listener(outcome));
     },
   });
+  await region.catalogue.whenAt(catalogueVersion);
   const nc: NatsConnection = await connectTestNats(scope.env);
   const subjects = subjectsFor(scope.env.NATS_NAMESPACE);
   const sendToCore = async (orderId: string, to: OrderStatus, commandId = randomUUID(), occurredAt = new Date()): Promise<CommandReply> => {

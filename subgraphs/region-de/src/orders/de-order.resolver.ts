@@ -5,7 +5,8 @@ import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { MikroORM } from '@hub/shared/persistence/orm';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
-import type { DeOrderIntakeService } from './de-order-intake.service.js';
+import type { PlacementPipeline } from '@hub/shared/region/placement/placement-pipeline';
+import { toClientLines } from '@hub/shared/region/order-line.input';
 import { PlaceDeOrderInput } from './de-order.input.js';
 import { DeOrderDetails } from './de-order.types.js';
 
@@ -16,13 +17,17 @@ class DeOrderPlacePayload extends MutationPayload {
   @Field(() => OrderReference, { nullable: true, description: 'The order placed; null when refused.' }) order?: OrderReference;
 }
 
-export function createDeOrderResolver(orm: MikroORM, intake: DeOrderIntakeService) {
+export function createDeOrderResolver(orm: MikroORM, placement: PlacementPipeline) {
   @Resolver(() => OrderReference)
   class DeOrderResolver {
     @Authorized('customer', 'operator', 'customer_service', 'admin')
     @Mutation(() => OrderReference, { description: 'Places an order in the DE shop after its compliance checks; a failed check is BAD_USER_INPUT with `field` and `rule`. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('deOrderPlace') })
     async placeDeOrder(@Arg('input', () => PlaceDeOrderInput, INPUT) input: PlaceDeOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
-      return { id: await intake.place(principal, input) };
+      const placed = await placement.place({
+        principal, idempotencyKey: input.idempotencyKey, input, customerRef: input.customerRef ?? principal.subject, channel: input.channel,
+        lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: input.discountTotal, details: input,
+      });
+      return { id: placed.orderId };
     }
 
     @Authorized('customer', 'operator', 'customer_service', 'admin')

@@ -1,12 +1,13 @@
 import type { Principal } from '@hub/shared/auth/principal';
 import { InputValidationError } from '@hub/shared/errors';
-import type { Channel, OrderLineInput } from '@hub/shared/messaging/contracts';
-import type { OrderIntakeService, PlacedOrder } from '@hub/shared/region/order-intake.service';
+import type { Channel } from '@hub/shared/messaging/contracts';
+import type { PlacedOrder } from '@hub/shared/region/order-intake.service';
+import type { PlacementPipeline, PlacementStages } from '@hub/shared/region/placement/placement-pipeline';
+import type { ClientLine } from '@hub/shared/region/placement/placement-pricing.rules';
 import { SeaPayment } from '../payments/sea-payment.entity.js';
 import type { SeaPaymentMethod } from '../payments/sea-payment-method.js';
 import { assertWithinCodLimit } from '../rules/cod-limit.rules.js';
 import { determineCurrency, type SeaCountry } from '../rules/country-currency.rules.js';
-import { calculateTotals } from '@hub/shared/money/order-totals';
 import { normalisePhoneNumber } from '../rules/phone-number.rules.js';
 import { isValidPostalCode } from '../rules/postal-code.rules.js';
 import { SeaRuleViolationError } from '../rules/sea-rule-violation.error.js';
@@ -23,8 +24,9 @@ export interface SeaPlacement {
   channel: Channel;
   /** Omitted by clients that let the destination decide it. */
   currency?: string;
-  lines: OrderLineInput[];
-  shippingTotal: number;
+  lines: ClientLine[];
+  /** Deprecated: the shipping the client showed, checked against the price list's. */
+  shippingTotal: number | null;
   discountTotal: number;
   customer: { name: string; phone: string };
   address: SeaAddressInput;
@@ -33,49 +35,58 @@ export interface SeaPlacement {
   paths: { customerPhone: string; address: string };
 }
 
-/**
- * Places SEA orders: the destination country's rules (currency, postal code, phone numbers, cash-on-delivery
- * limit), then the shared intake, which records the order here with its personal data and queues its registration in core.
- */
-export class SeaOrderPlacementService {
-  constructor(private readonly intake: OrderIntakeService) {}
+type SeaDetails = Pick<SeaPlacement, 'currency' | 'customer' | 'address' | 'payment' | 'paths'>;
 
-  async place(placement: SeaPlacement): Promise<PlacedOrder> {
-    const { address, paths } = placement;
+interface SeaChecked {
+  country: SeaCountry;
+  currency: string;
+  customerPhone: string;
+  recipientPhone: string;
+}
+
+/**
+ * region-sea's placement stages: the destination country's rules (currency, postal code, phone numbers), pricing
+ * in the country's currency, the cash-on-delivery limit against the total the hub priced, then the contact and
+ * payment stored with the order.
+ */
+export const seaPlacementStages: PlacementStages<SeaDetails, SeaChecked> = {
+  validate({ details: { address, paths, customer, currency: sent } }) {
     const country = address.country as SeaCountry;
     const currency = determineCurrency(country)!;
-    if (placement.currency !== undefined && placement.currency !== currency) {
-      throw new InputValidationError('currency', `Orders to ${country} are priced in ${currency}`);
-    }
+    if (sent !== undefined && sent !== currency) throw new InputValidationError('currency', `Orders to ${country} are priced in ${currency}`);
     if (!isValidPostalCode(country, address.postalCode)) {
       throw new InputValidationError(`${paths.address}.postalCode`, `postalCode is not a valid postal code of ${country}`);
     }
-    const customerPhone = normalisedPhone(placement.customer.phone, country, paths.customerPhone);
-    const recipientPhone = normalisedPhone(address.recipientPhone, country, `${paths.address}.recipientPhone`);
-    // Core's own rule, so the COD limit is checked against the total core will record.
-    const amountDue = calculateTotals(placement.lines, placement.shippingTotal, placement.discountTotal).grandTotal;
-    if (placement.payment === 'COD') assertWithinCodLimit(country, amountDue);
-
-    return this.intake.place({
-      principal: placement.principal,
-      idempotencyKey: placement.idempotencyKey,
-      input: placement.input,
-      customerRef: placement.customerRef,
-      channel: placement.channel,
-      currency,
-      lines: placement.lines,
-      shippingTotal: placement.shippingTotal,
-      discountTotal: placement.discountTotal,
-      paymentTerms: placement.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID',
-      storeRegionalData: (em, orderId) => {
-        em.create(SeaOrderContact, {
-          orderId, customerName: placement.customer.name, customerPhone, recipientName: address.recipientName, recipientPhone,
-          line1: address.line1, line2: address.line2 ?? null, subdistrict: address.subdistrict ?? null, district: address.district ?? null,
-          city: address.city, province: address.province, postalCode: address.postalCode, country,
-        });
-        if (placement.payment) em.create(SeaPayment, { orderId, method: placement.payment, currency, amountDue });
-      },
+    return {
+      country, currency, customerPhone: normalisedPhone(customer.phone, country, paths.customerPhone),
+      recipientPhone: normalisedPhone(address.recipientPhone, country, `${paths.address}.recipientPhone`),
+    };
+  },
+  pricing: ({ details }, checked) => ({
+    currency: checked.currency, destination: { country: checked.country, postalCode: details.address.postalCode }, customerType: 'CONSUMER', vatIdCountry: null,
+    destinationPath: details.paths.address,
+  }),
+  rules: [({ request, checked, priced }) => {
+    if (request.details.payment === 'COD') assertWithinCodLimit(checked.country, priced.grandTotal);
+  }],
+  paymentTerms: ({ request }) => (request.details.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID'),
+  store(em, orderId, { request: { details }, checked, priced }) {
+    const { address, customer, payment } = details;
+    em.create(SeaOrderContact, {
+      orderId, customerName: customer.name, customerPhone: checked.customerPhone, recipientName: address.recipientName, recipientPhone: checked.recipientPhone,
+      line1: address.line1, line2: address.line2 ?? null, subdistrict: address.subdistrict ?? null, district: address.district ?? null,
+      city: address.city, province: address.province, postalCode: address.postalCode, country: checked.country,
     });
+    if (payment) em.create(SeaPayment, { orderId, method: payment, currency: checked.currency, amountDue: priced.grandTotal });
+  },
+};
+
+/** Places SEA orders from either endpoint through the region's placement pipeline. */
+export class SeaOrderPlacementService {
+  constructor(private readonly pipeline: PlacementPipeline<SeaDetails, SeaChecked>) {}
+
+  place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, ...details }: SeaPlacement): Promise<PlacedOrder> {
+    return this.pipeline.place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, details });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
-import { toOrderLines } from '@hub/shared/region/order-line.input';
+import { toClientLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
@@ -33,7 +33,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
     async placeSeaOrder(@Arg('input', () => PlaceSeaOrderInput, INPUT) input: PlaceSeaOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       const snapshot = await placement.place({
         principal, idempotencyKey: input.idempotencyKey, input, customerRef: input.customerRef ?? principal.subject, channel: input.channel,
-        currency: input.currency, lines: toOrderLines(input.lines), shippingTotal: input.shippingTotal, discountTotal: input.discountTotal,
+        currency: input.currency, lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: input.discountTotal,
         customer: input.customer, address: input.shippingAddress, payment: input.payment ?? null,
         paths: { customerPhone: 'customer.phone', address: 'shippingAddress' },
       });
@@ -49,7 +49,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
     async seaQuickOrder(@Arg('input', () => SeaQuickOrderInput, QUICK) input: SeaQuickOrderInput, @Ctx() { principal }: RequestContext): Promise<SeaOrderConfirmation> {
       const snapshot = await placement.place({
         principal, idempotencyKey: input.idempotencyKey, input, customerRef: principal.subject, channel: 'MOBILE_APP',
-        lines: toOrderLines(input.lines), shippingTotal: input.shippingTotal, discountTotal: 0,
+        lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: 0,
         customer: { name: input.address.recipientName, phone: input.address.recipientPhone }, address: input.address, payment: input.payment,
         paths: { customerPhone: 'address.recipientPhone', address: 'address' },
       });

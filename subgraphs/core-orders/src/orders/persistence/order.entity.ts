@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { CHANNELS, type OrderStatus, type PaymentTerms } from '@hub/shared/messaging/contracts';
+import { CHANNELS, type OrderStatus, type PaymentTerms, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { OrderLine } from './order-line.entity.js';
 import { OrderStatusChange } from './order-status-change.entity.js';
 
@@ -24,6 +24,8 @@ export const Order = defineEntity({
     shippingTotal: p.bigint('number'),
     discountTotal: p.bigint('number'),
     grandTotal: p.bigint('number'),
+    /** The catalogue and price list the region priced the lines from; null for orders priced by the client. */
+    pricedWith: p.json<NonNullable<RegisterOrderRequest['pricedWith']>>().nullable(),
     /** `<region>:<client key>`: the same placement retried can never create a second order. */
     idempotencyKey: p.string().length(220).unique(),
     /** Fingerprint of the registration request, so a key reused for a different order is refused. */

@@ -3,6 +3,7 @@ import { Migration20261125010000SubgraphRegistry } from './Migration202611250100
 import { Migration20261125020000RegionSummaries } from './Migration20261125020000RegionSummaries.js';
 import { Migration20261125030000RefusedDeliveries } from './Migration20261125030000RefusedDeliveries.js';
 import { Migration20261202000000EdgeAutonomy } from './Migration20261202000000EdgeAutonomy.js';
+import { Migration20261202010000PricedWith } from './Migration20261202010000PricedWith.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const coreMigrations = {
@@ -11,4 +12,5 @@ export const coreMigrations = {
   Migration20261125020000RegionSummaries,
   Migration20261125030000RefusedDeliveries,
   Migration20261202000000EdgeAutonomy,
+  Migration20261202010000PricedWith,
 };

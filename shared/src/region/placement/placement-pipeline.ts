@@ -1,0 +1,126 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../../auth/principal.js';
+import type { CatalogueProblem } from '../../catalogue/problem.js';
+import type { CustomerType } from '../../catalogue/quote/quote.rules.js';
+import type { EuSellerFacts } from '../../catalogue/quote/region-pricing.js';
+import type { IndexedCatalogue } from '../../catalogue/snapshot.js';
+import { DomainError } from '../../errors.js';
+import type { Channel, PaymentTerms } from '../../messaging/contracts.js';
+import type { OrderIntakeService, PlacedOrder } from '../order-intake.service.js';
+import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
+
+/** One placement as a region's resolver hands it over; `details` is the region's own part of the input. */
+export interface PlacementRequest<Details = unknown> {
+  principal: Principal;
+  idempotencyKey: string;
+  /** Everything the client sent, for the same-key-different-order check. */
+  input: unknown;
+  customerRef: string;
+  channel: Channel;
+  lines: readonly ClientLine[];
+  /** Deprecated client amounts: compared with the hub's when sent. */
+  shippingTotal: number | null;
+  discountTotal: number;
+  details: Details;
+}
+
+/** What pricing needs besides the lines: the currency the order is in, where it goes and who buys. */
+export interface PricingFacts {
+  currency: string;
+  destination: { country: string; postalCode?: string | null };
+  customerType: CustomerType;
+  vatIdCountry: string | null;
+  eu?: EuSellerFacts;
+  exciseGoods?: boolean;
+  /** The instant prices and tax are taken for; the region's clock by default. */
+  at?: Date;
+  /** Where the destination sits in the region's input (`shippingAddress`), so a refusal names the field the client sent. */
+  destinationPath?: string;
+}
+
+/** What a stage after pricing sees: the request, the region's checked facts, and the order as priced so far. */
+export interface PricedPlacement<Details, Checked> {
+  request: PlacementRequest<Details>;
+  checked: Checked;
+  priced: PricedOrder;
+}
+
+/**
+ * A rule over the priced order: refuses it (throws a DomainError naming the field) or returns it changed.
+ * The region's own rules (DE's VAT, SEA's cash-on-delivery limit) and, later, order-rules' promotions plug in here.
+ */
+export type PlacementRule<Details, Checked> = (placement: PricedPlacement<Details, Checked>) => PricedOrder | void | Promise<PricedOrder | void>;
+
+/**
+ * A region's placement in named stages, run in this order and only for a new idempotency key:
+ * validate (the region's checks of what was sent) → price (from the local catalogue) → rules → store.
+ */
+export interface PlacementStages<Details = any, Checked = any> {
+  /** The region's checks of the input before pricing (address, personal data, VAT ID); returns what later stages need. */
+  validate(request: PlacementRequest<Details>): Checked | Promise<Checked>;
+  /** The facts the catalogue prices the cart with. */
+  pricing(request: PlacementRequest<Details>, checked: Checked): PricingFacts | Promise<PricingFacts>;
+  /** Rules over the priced order, in order; the region's own first, then any plugged in by the region app. */
+  rules?: ReadonlyArray<PlacementRule<Details, Checked>>;
+  /** Payment terms core records (cash on delivery or prepaid). */
+  paymentTerms?(placement: PricedPlacement<Details, Checked>): PaymentTerms;
+  /** Writes the region's own records in the placement's transaction (personal data, local facts). */
+  store(em: EntityManager, orderId: string, placement: PricedPlacement<Details, Checked>): void | Promise<void>;
+}
+
+/** A refusal the pricing stage found: the first problem, its field and code as `userErrors` show them. */
+export class PlacementRefusedError extends DomainError {
+  constructor(readonly problems: readonly CatalogueProblem[]) {
+    const [first] = problems;
+    super('BAD_USER_INPUT', first!.message, { field: first!.field.join('.'), rule: first!.code });
+  }
+}
+
+export interface PlacementPipelineOptions {
+  intake: OrderIntakeService;
+  region: string;
+  /** The region's copy of the catalogue, read from memory. */
+  catalogue: () => IndexedCatalogue;
+  clock: () => Date;
+  /** Rules other parts of the hub plug in after the region's own (promotions from order rules). */
+  rules?: ReadonlyArray<PlacementRule<any, any>>;
+}
+
+/**
+ * Every region places orders the same way: a retry of a known idempotency key answers with the order taken in
+ * before and runs no stage again (a check that would now fail must not undo an order the customer was told of);
+ * a new key runs the region's stages, and the shared intake stores the order with the region's records in one
+ * transaction.
+ */
+export class PlacementPipeline<Details = any, Checked = any> {
+  constructor(private readonly options: PlacementPipelineOptions, private readonly stages: PlacementStages<Details, Checked>) {}
+
+  async place(request: PlacementRequest<Details>): Promise<PlacedOrder> {
+    const { intake } = this.options;
+    const known = await intake.findPlaced(request);
+    if (known) return known;
+    const checked = await this.stages.validate(request);
+    let priced = await this.price(request, checked);
+    for (const rule of [...(this.stages.rules ?? []), ...(this.options.rules ?? [])]) {
+      priced = (await rule({ request, checked, priced })) ?? priced;
+    }
+    const placement = { request, checked, priced };
+    return intake.place({
+      principal: request.principal, idempotencyKey: request.idempotencyKey, input: request.input, customerRef: request.customerRef,
+      channel: request.channel, currency: priced.currency, lines: priced.lines, shippingTotal: priced.shippingTotal, discountTotal: priced.discountTotal,
+      pricedWith: priced.pricedWith, paymentTerms: this.stages.paymentTerms?.(placement) ?? 'PREPAID',
+      storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
+    });
+  }
+
+  private async price(request: PlacementRequest<Details>, checked: Checked): Promise<PricedOrder> {
+    const { at, destinationPath, ...facts } = await this.stages.pricing(request, checked);
+    const cart = { ...facts, region: this.options.region, channel: request.channel, at: at ?? this.options.clock() };
+    const result = priceOrder(this.options.catalogue(), cart, request);
+    if (!result.ok) {
+      const rooted = (field: string[]) => (field[0] === 'destination' && destinationPath ? [...destinationPath.split('.'), ...field.slice(1)] : field);
+      throw new PlacementRefusedError(result.problems.map((p) => ({ ...p, field: rooted(p.field) })));
+    }
+    return result.order;
+  }
+}
