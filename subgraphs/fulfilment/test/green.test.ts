@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createCoreApp } from '@hub/core-orders/app';
-import { connectNats } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { createFulfilmentApp, type FulfilmentApp } from '../src/app.js';
 import { readFulfilmentEnv } from '../src/env.js';
 import { query } from '../src/persistence/sql.js';
@@ -41,7 +40,7 @@ beforeAll(async () => {
     ],
     stock: [{ sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 }, { sku: 'RUG', nodeId: 'cn-sha-dc', onHand: 5 }, { sku: 'SILK', nodeId: 'cn-hgh-fw', onHand: 10 }],
   });
-  nc = await connectNats(scope.env.NATS_URL, 'test-region');
+  nc = await connectTestNats(scope.env, 'test-region');
 });
 
 afterAll(async () => {
@@ -55,7 +54,7 @@ afterAll(async () => {
 async function asRegion(orderId: string, kind: 'order.register' | 'order.transition', body: Record<string, unknown>, appliedMessageId: (version: number) => string) {
   const applied = waitFor<{ messageId: string; outcome: string }>((outcome) => outcome.messageId.includes(orderId) && outcome.outcome === 'applied');
   orderSettled.push(applied.push);
-  const reply = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands, JSON.stringify({ commandId: randomUUID(), source: 'region-cn', sequence: ++sequence, orderId, kind, body }), { timeout: 10_000 }))
+  const reply = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands('region-cn'), JSON.stringify({ commandId: randomUUID(), source: 'region-cn', sequence: ++sequence, orderId, kind, body }), { timeout: 10_000 }))
     .json<{ outcome: string; order: { version: number } }>();
   expect(reply.outcome).toBe('accepted');
   await applied.done;
