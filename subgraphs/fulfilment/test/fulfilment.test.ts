@@ -73,7 +73,8 @@ it('reserves stock for an order placed in core, through JetStream, and shows its
         shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID', placedAt: new Date().toISOString(), actor: { type: 'user', id: 'cust-1' },
       },
     };
-    const answer = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands, JSON.stringify(command), { timeout: 10_000 })).json<{ outcome: string; order: { orderId: string } }>();
+    const answer = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands, JSON.stringify(command),
+      { timeout: 10_000 })).json<{ outcome: string; order: { orderId: string } }>();
     expect(answer).toMatchObject({ outcome: 'accepted' });
     const reply = answer.order;
     expect(reply.orderId).toBe(orderId);

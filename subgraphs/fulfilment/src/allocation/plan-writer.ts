@@ -43,7 +43,8 @@ export async function writePlans(
         departure_at: shipment.departureAt.toISOString(), eta_at: shipment.etaAt.toISOString(), replaces: context.replaces?.get(order.orderId) ?? null,
       });
       for (const line of shipment.lines) lines.push({ shipment_id: id, line_no: line.lineNo, sku: line.sku, quantity: line.quantity });
-      written.push({ id, orderId: order.orderId, nodeId: node.id, etaAt: shipment.etaAt.toISOString(), deliveryMode: handling.deliveryMode, units: shipment.lines.reduce((sum, line) => sum + line.quantity, 0) });
+      written.push({ id, orderId: order.orderId, nodeId: node.id, etaAt: shipment.etaAt.toISOString(), deliveryMode: handling.deliveryMode,
+        units: shipment.lines.reduce((sum, line) => sum + line.quantity, 0) });
     }
   }
   if (shipments.length > 0) {
@@ -70,7 +71,8 @@ export async function writePlans(
       select l.sku, s.node_id, 'ALLOCATION', l.quantity, s.order_id, s.id, ?, ?, ?, ?
         from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, sku text, quantity int)
         join jsonb_to_recordset(?::jsonb) as s(id uuid, node_id text, order_id uuid) on s.id = l.shipment_id`,
-      [context.movementNote, context.actor.type, context.actor.id, context.now, asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id, order_id: s.order_id })))]);
+      [context.movementNote, context.actor.type, context.actor.id, context.now, asJson(lines),
+        asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id, order_id: s.order_id })))]);
   }
   return written;
 }
@@ -96,7 +98,8 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
     where o.order_id = any(?::uuid[])`, [method, now, uuidList(orderIds)]);
 }
 
-export async function writeTimeline(em: EntityManager, rows: Array<{ order_id: string; kind: string; note: string; details: Record<string, unknown> }>, actor: Actor, now: Date): Promise<void> {
+export async function writeTimeline(em: EntityManager, rows: Array<{ order_id: string; kind: string; note: string; details: Record<string, unknown> }>,
+  actor: Actor, now: Date): Promise<void> {
   if (rows.length === 0) return;
   await query(em, `
     insert into order_timeline (order_id, at, kind, actor_type, actor_id, note, details)
@@ -105,7 +108,8 @@ export async function writeTimeline(em: EntityManager, rows: Array<{ order_id: s
 }
 
 /** Queues outbox rows in bulk; the message id is derived from the change so a replay is dropped. */
-export async function enqueueEvents(em: EntityManager, events: Array<{ subject: string; messageId: string; payload: Record<string, unknown> }>, now: Date): Promise<void> {
+export async function enqueueEvents(em: EntityManager, events: Array<{ subject: string; messageId: string; payload: Record<string, unknown> }>,
+  now: Date): Promise<void> {
   if (events.length === 0) return;
   await query(em, `
     insert into outbox_event (message_id, subject, payload, created_at)

@@ -24,7 +24,8 @@ export interface FulfilmentResolverDependencies { orm: MikroORM; nodes: NodeServ
 
 const STAFF = ['operator', 'warehouse', 'admin', 'auditor', 'service'] as const;
 const stock = (row: StockRow): StockLevel => ({ id: `${row.sku}@${row.node_id}`, sku: row.sku, nodeId: row.node_id, onHand: row.on_hand, reserved: row.reserved, available: row.available, inbound: row.inbound });
-const job = (row: JobRow): ReallocationJob => ({ id: row.id, nodeId: row.node_id, state: row.state, affected: row.affected, processed: row.processed, reallocated: row.reallocated, backordered: row.backordered });
+const job = (row: JobRow): ReallocationJob => ({ id: row.id, nodeId: row.node_id, state: row.state, affected: row.affected, processed: row.processed,
+  reallocated: row.reallocated, backordered: row.backordered });
 
 /** Refusals become payload values; anything else propagates to the shared error formatting. */
 async function refusalsOf<T>(work: () => Promise<T>): Promise<{ value: T | null; userErrors: Refusal[] }> {
@@ -81,9 +82,11 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     @Authorized(...STAFF)
     @Query(() => [TransferProposal], { description: 'Open transfer proposals, newest first (at most 100).' })
     async transferProposals(): Promise<TransferProposal[]> {
-      const rows = await query<{ id: string; sku: string; from_node_id: string; to_node_id: string; quantity: number; forecast_units: number; reason: string; state: string }>(orm.em.fork(),
+      const rows = await query<{ id: string; sku: string; from_node_id: string; to_node_id: string; quantity: number; forecast_units: number; reason: string;
+        state: string }>(orm.em.fork(),
         `select * from transfer_proposal where state = 'PROPOSED' order by created_at desc, id limit 100`);
-      return rows.map((row) => ({ id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity, forecastUnits: row.forecast_units, reason: row.reason, state: row.state }));
+      return rows.map((row) => ({ id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity,
+        forecastUnits: row.forecast_units, reason: row.reason, state: row.state }));
     }
 
     @Authorized('operator', 'admin')
@@ -124,7 +127,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
       const rows = await planning.refreshProposals();
       return {
         seriesForecast, userErrors: [],
-        proposals: rows.map((row) => ({ id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity, forecastUnits: row.forecast_units, reason: row.reason, state: row.state })),
+        proposals: rows.map((row) => ({ id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity,
+          forecastUnits: row.forecast_units, reason: row.reason, state: row.state })),
       };
     }
 
@@ -133,7 +137,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     async transferProposalApprove(@Arg('input', () => TransferProposalApproveInput, { description: 'The transfer proposal to approve, optionally with another quantity.' }) input: TransferProposalApproveInput, @Ctx() { principal }: RequestContext): Promise<TransferProposalApprovePayload> {
       const result = await refusalsOf(() => planning.approve(input.proposalId, input.quantity ?? undefined, actorOf(principal)));
       const row = result.value;
-      return { transfer: row ? { id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity, state: row.state } : null, userErrors: result.userErrors };
+      return { transfer: row ? { id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity,
+        state: row.state } : null, userErrors: result.userErrors };
     }
 
     @Authorized('admin', 'operator')
@@ -177,7 +182,8 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
         for (const row of rows) {
           const shipment: Shipment = {
             id: row.id, nodeId: row.node_id, carrier: row.carrier, serviceLevel: row.service_level, state: row.state, pickPriority: row.pick_priority,
-            packingPriority: row.packing_priority, deliveryMode: row.delivery_mode, distanceKm: row.distance_km, co2eGrams: row.co2e_grams, shippingCost: row.shipping_cost,
+            packingPriority: row.packing_priority, deliveryMode: row.delivery_mode, distanceKm: row.distance_km, co2eGrams: row.co2e_grams,
+            shippingCost: row.shipping_cost,
             departureAt: row.departure_at, etaAt: row.eta_at, replaces: row.replaces, lines: row.lines,
           };
           (byOrder.get(row.order_id) ?? byOrder.set(row.order_id, []).get(row.order_id)!).push(shipment);

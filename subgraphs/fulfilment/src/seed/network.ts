@@ -4,7 +4,8 @@ import { asJson, query } from '../persistence/sql.js';
 
 export interface NetworkSeed {
   zones: Array<{ code: string; region: string; name: string; lat: number; lon: number; isDefault?: boolean }>;
-  nodes: Array<{ id: string; name: string; kind: NodeKind; region: string; zone: string; lat: number; lon: number; dailyCapacity: number; cutoffMinutes: number[]; lanes: Lane[] }>;
+  nodes: Array<{ id: string; name: string; kind: NodeKind; region: string; zone: string; lat: number; lon: number; dailyCapacity: number;
+    cutoffMinutes: number[]; lanes: Lane[] }>;
   skus: Array<{ sku: string; name: string; unitWeightGrams: number }>;
   stock: Array<{ sku: string; nodeId: string; onHand: number }>;
 }
