@@ -10,7 +10,7 @@ import { discoverHubServices, repositoryRoot } from '@hub/shared/workspace/hub-w
 
 /**
  * `npm run new-region` end to end, in a temporary copy of the repository so that the suites running beside this
- * one (which discover workspaces) never see the throwaway region: scaffold, build with the package's own build
+ * one (which discover workspaces) never see the throwaway region: scaffold, lint, build with the package's own build
  * script, start it beside core-orders on real PostgreSQL and NATS, see core's registry accept it and the
  * supergraph compose with it, and let git say that nothing outside its folder changed.
  */
@@ -83,9 +83,14 @@ it('scaffolds a region that builds, starts, registers and composes, changing not
   expect((await newRegion(CODE, 'Twice')).stderr).toMatch(/exists already/);
 
   const manifest = JSON.parse(readFileSync(join(regionDir, 'package.json'), 'utf8'));
-  const build = await run('sh', ['-c', manifest.scripts.build], regionDir);
+  const [build, lint] = await Promise.all([
+    run('sh', ['-c', manifest.scripts.build], regionDir),
+    run(join(repositoryRoot, 'node_modules/.bin/eslint'), [`subgraphs/region-${CODE}`]),
+  ]);
   expect(build.stdout + build.stderr).toBe('');
   expect(build.status).toBe(0);
+  expect(lint.stdout + lint.stderr).toBe('');
+  expect(lint.status).toBe(0);
 
   // Found from its package.json alone, as a region, on a port no other workspace routes to.
   const services = discoverHubServices(copy);
