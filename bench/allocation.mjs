@@ -33,7 +33,8 @@ function generate(orderCount) {
     return {
       orderId: `o${i}`, placedAt: new Date(Date.UTC(2026, 11, 2, 8, 0, i)), region: 'cn', destination: { lat: lat + random() - 0.5, lon: lon + random() - 0.5 },
       serviceLevel: random() < 0.2 ? 'EXPRESS' : 'STANDARD', allowCrossBorder: false,
-      lines: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, l) => ({ lineNo: l + 1, sku: pick(skus), quantity: 1 + Math.floor(random() * 2), unitWeightGrams: 200 + Math.floor(random() * 2000) })),
+      lines: Array.from({ length: 1 + Math.floor(random() * 3) },
+        (_, l) => ({ lineNo: l + 1, sku: pick(skus), quantity: 1 + Math.floor(random() * 2), unitWeightGrams: 200 + Math.floor(random() * 2000) })),
     };
   });
   return { orders, stock };
@@ -58,7 +59,8 @@ try {
       const solution = await solver.solve(model.lp, limits);
       const mip = decodeMipSolution({ ...input, state: state.clone() }, model, solution.values);
       const shipping = (plans) => sum(plans) - backordered(plans) * BACKORDER_PENALTY;
-      rows.push({ greedyShort: backordered(greedy), mipShort: backordered(mip), gap: (shipping(greedy) - shipping(mip)) / shipping(mip), ms: solution.millis, status: solution.status, greedyMs });
+      rows.push({ greedyShort: backordered(greedy), mipShort: backordered(mip), gap: (shipping(greedy) - shipping(mip)) / shipping(mip), ms: solution.millis,
+        status: solution.status, greedyMs });
     }
     const mean = (key) => rows.reduce((s, r) => s + r[key], 0) / rows.length;
     const statuses = [...new Set(rows.map((r) => r.status))].join('/');

@@ -36,7 +36,8 @@ for (const zone of ZONES) for (let s = 0; s < SKUS; s += 1) {
   const trend = (random() - 0.4) * 0.05;
   const surgeStart = zone === 'north' && s % 2 === 0 ? HISTORY - 14 - Math.floor(random() * 7) : Infinity;
   const surge = 1.8 + random();
-  const demand = Array.from({ length: HISTORY + FUTURE }, (_, t) => poisson(Math.max(0.2, (base + trend * t) * WEEKDAY[t % 7] * (t >= surgeStart ? surge : 1))));
+  const demand = Array.from({ length: HISTORY + FUTURE },
+    (_, t) => poisson(Math.max(0.2, (base + trend * t) * WEEKDAY[t % 7] * (t >= surgeStart ? surge : 1))));
   series.push({ zone, sku: `S${s}`, demand });
 }
 

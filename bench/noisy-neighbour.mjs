@@ -56,7 +56,8 @@ try {
 
   const ids = [];
   process.stdout.write(`placing ${ORDERS} orders for the victim... `);
-  await closedLoop({ seconds: Infinity, limit: ORDERS, connections: 4, operation: () => request(victim, PLACE, { input: orderInput() }), onData: (data) => ids.push(data.placeCnOrder.id) });
+  await closedLoop({ seconds: Infinity, limit: ORDERS, connections: 4, operation: () => request(victim, PLACE, { input: orderInput() }),
+    onData: (data) => ids.push(data.placeCnOrder.id) });
   console.log(`${ids.length} placed`);
 
   // The heaviest accepted: start at the alias limit and step down until the other limits accept it too.

@@ -34,7 +34,8 @@ try {
   });
   // Orders placed over the last hours, one or two lines each, allocated normally (to the Shanghai DC, the closest).
   const orders = Array.from({ length: ORDERS }, (_, i) => ({ order_id: randomUUID(), number: `B-${i}`, placed_at: new Date(Date.now() - (ORDERS - i) * 1000).toISOString() }));
-  const lines = orders.flatMap((o, i) => (i % 3 === 0 ? [1, 2] : [1]).map((lineNo) => ({ order_id: o.order_id, line_no: lineNo, sku: skus[(i * 7 + lineNo * 13) % SKUS], quantity: 1 + ((i + lineNo) % 2), unit_weight_grams: 500 })));
+  const lines = orders.flatMap((o, i) => (i % 3 === 0 ? [1, 2] : [1]).map((lineNo) => ({ order_id: o.order_id, line_no: lineNo,
+    sku: skus[(i * 7 + lineNo * 13) % SKUS], quantity: 1 + ((i + lineNo) % 2), unit_weight_grams: 500 })));
   await query(app.orm.em.fork(), `insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, placed_at, state, core_status, core_version)
     select order_id, number, 'cn', 'WEB', 'bench', 'STANDARD', 'cn-east', ?, ?, placed_at, 'BACKORDERED', 'CREATED', 1 from jsonb_to_recordset(?::jsonb) as r(order_id uuid, number text, placed_at timestamptz)`,
   [SHANGHAI.lat, SHANGHAI.lon, JSON.stringify(orders)]);

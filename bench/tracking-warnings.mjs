@@ -65,6 +65,7 @@ for (let s = 0; s < SHIPMENTS; s += 1) {
     if (promisedBy - warnedAt >= WARNING_LEAD_MS) early += 1;
   } else if (warnedAt !== undefined) fp += 1;
   else if (late) fn += 1;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- counted so the four cases stay visible; precision and recall need only three
   else tn += 1;
 }
 leads.sort((a, b) => a - b);

@@ -59,11 +59,15 @@ switch (command) {
     break;
   }
   case 'test': {
+    // The code lint first (eslint.config.mjs): it needs no build; a failure fails the run, after the suites ran.
+    const lint = spawnSync(`${root}node_modules/.bin/eslint`, ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], { stdio: 'inherit', cwd: root, env });
     const chromium = env.CHROMIUM_PATH ?? ensureChromium();
     if (chromium) env.CHROMIUM_PATH = chromium;
     await prepare();
     const { runTests } = await import('./run-tests.mjs');
-    process.exit(await runTests(root, env, turbo, args));
+    const status = await runTests(root, env, turbo, args);
+    if (lint.status !== 0) console.log('\nThe code lint failed (see its report above the test output): npm run lint');
+    process.exit(status || lint.status || 0);
     break;
   }
   case 'bench': {

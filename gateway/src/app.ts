@@ -58,7 +58,8 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     gateway,
     formatError: createErrorFormatter(logger),
     ...hardening,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...hardening.plugins, mutationBudgetPlugin(rateLimits), legacyJsonStatusPlugin<GatewayContext>(), ...cacheHeadersPlugins(persistedOperations)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...hardening.plugins, mutationBudgetPlugin(rateLimits), legacyJsonStatusPlugin<GatewayContext>(),
+      ...cacheHeadersPlugins(persistedOperations)],
   });
   await apollo.start();
 

@@ -5,7 +5,6 @@ import pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { bearerTokenOf, verifyToken, type JwtSettings } from '@hub/shared/auth/jwt';
 import type { Principal } from '@hub/shared/auth/principal';
-import type { Logger } from '@hub/shared/logger';
 import type { GatewayContext } from './context.js';
 
 export interface RateLimitSettings {

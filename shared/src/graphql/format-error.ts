@@ -82,7 +82,8 @@ export function createErrorFormatter(logger: Logger) {
 }
 
 function sqlStateOf(error: unknown): string | undefined {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current, depth += 1) {
+  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current,
+    depth += 1) {
     if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
   }
   return undefined;
@@ -109,7 +110,7 @@ export function describeVariableError(message: string): { message: string; field
   const field = path?.replace(/^[^.[]+\.?/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
   const reason = message.slice(message.lastIndexOf('; ') + 2)
     // Field and type names stay (they come from the schema); any other quoted text may be a submitted value.
-    .replace(/Field "[^"]*"|"[^"]*"/g, (quoted) => (/^(Field "|"[A-Z][\w!\[\]]*"$)/.test(quoted) ? quoted : '…'))
+    .replace(/Field "[^"]*"|"[^"]*"/g, (quoted) => (/^(Field "|"[A-Z][\w![\]]*"$)/.test(quoted) ? quoted : '…'))
     .replace(/:\s.*$/s, '');
   return { message: `Variable "$${variable[1]}" has an invalid value${path ? ` at "${path}"` : ''}: ${reason}`, ...(field ? { field } : {}) };
 }

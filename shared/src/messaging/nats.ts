@@ -20,7 +20,8 @@ export interface NatsAuth {
   tlsCaFile?: string | undefined;
 }
 
-export function natsAuthOf(env: { NATS_USER?: string | undefined; NATS_PASSWORD_FILE?: string | undefined; NATS_CREDENTIALS_FILE?: string | undefined; NATS_TLS_CA_FILE?: string | undefined }): NatsAuth {
+export function natsAuthOf(env: { NATS_USER?: string | undefined; NATS_PASSWORD_FILE?: string | undefined; NATS_CREDENTIALS_FILE?: string | undefined;
+  NATS_TLS_CA_FILE?: string | undefined }): NatsAuth {
   return { user: env.NATS_USER, passwordFile: env.NATS_PASSWORD_FILE, credentialsFile: env.NATS_CREDENTIALS_FILE, tlsCaFile: env.NATS_TLS_CA_FILE };
 }
 

@@ -4,7 +4,8 @@ import type { NoticeIntent } from './notice-contracts.js';
 export const NOTICE_LANGUAGES = ['en', 'de', 'zh', 'th', 'id'] as const;
 export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 
-type Phrases = { step: Record<string, string>; delayed: (until: string) => string; progress: (done: number, total: number) => string; at: (place: string) => string };
+type Phrases = { step: Record<string, string>; delayed: (until: string) => string; progress: (done: number, total: number) => string;
+  at: (place: string) => string };
 
 const TEXT: Record<NoticeLanguage, Phrases> = {
   en: {

@@ -9,7 +9,8 @@ import { CoreCommandRelay, type CommandOutcomeHandlers, type CoreCommandRelayOpt
 import type { DurableConsumer, DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import type { MigrationClass, MikroORM } from '../persistence/orm.js';
 import {
-  buildSubgraphSchemaOf, defineSubgraph, readSettings, startSubgraph, subgraphEnvSchema, type SettingsOf, type SubgraphContext, type SubgraphDefinition, type SubgraphEnv,
+  buildSubgraphSchemaOf, defineSubgraph, readSettings, startSubgraph, subgraphEnvSchema, type SettingsOf, type SubgraphContext, type SubgraphDefinition,
+  type SubgraphEnv,
 } from '../subgraph/subgraph-app.js';
 import { createOrderEventsConsumer } from './order-events.consumer.js';
 import { OrderIntakeService, placementCommandHandlers } from './order-intake.service.js';
@@ -206,12 +207,15 @@ function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, re
 }
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
-export function buildRegionSchema<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>) {
-  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never, commands: undefined as never, orderEvents: undefined as never });
+export function buildRegionSchema<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>,
+  dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>) {
+  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never, commands: undefined as never,
+    orderEvents: undefined as never });
 }
 
 /** Starts a regional subgraph on the shared subgraph starter. */
-export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>, options: RegionAppOptions = {}) {
+export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>,
+  options: RegionAppOptions = {}) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
   const { intake, summaries, commands, orderEvents: consumer, catalogue } = app.deps;
   return { ...app, intake, summaries, commands, consumer, catalogue };

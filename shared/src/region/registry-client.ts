@@ -22,7 +22,8 @@ export function announceToRegistry(
 ): RegistryPresence {
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
-  const beat = () => nc.publish(subjects.heartbeat(request.name), JSON.stringify({ name: request.name, version: request.version, at: new Date().toISOString() }));
+  const beat = () => nc.publish(subjects.heartbeat(request.name),
+    JSON.stringify({ name: request.name, version: request.version, at: new Date().toISOString() }));
   const heartbeat = setInterval(beat, heartbeatIntervalMs);
   const verdict = new Promise<RegisterSubgraphReply>((resolve) => {
     const attempt = () => {

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
  * C0 control characters other than tab, line feed and carriage return, and DEL. No name, address or
  * note needs them, PostgreSQL refuses NUL in text outright, and the others hide text in logs and screens.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**

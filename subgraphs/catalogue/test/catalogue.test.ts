@@ -119,7 +119,8 @@ describe('quote', () => {
       quote: {
         catalogueVersion: expect.any(Number), priceListId: 'de-web-2026', vatScheme: 'DOMESTIC', taxDate: '2026-03-10',
         lines: [{ sku: 'TSH-1', unitPrice: 1999, unitTax: 380, rate: 19, cnReturnTerms: null }],
-        shipping: { net: 495, tax: 94 }, totals: { itemsTotal: 3998, taxTotal: 760, shippingTotal: 589, grandTotal: 5347 }, cashOnDelivery: { available: false },
+        shipping: { net: 495, tax: 94 }, totals: { itemsTotal: 3998, taxTotal: 760, shippingTotal: 589, grandTotal: 5347 },
+        cashOnDelivery: { available: false },
       },
     });
   });

@@ -24,7 +24,8 @@ export interface CoreAppOptions {
 export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) {
   const infra = await openInfrastructure('core-orders', env, { schema: CORE_SCHEMA, entities: coreEntities, migrations: coreMigrations });
   const { orm, nc, subjects, logger } = infra;
-  const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: CORE_SCHEMA, ...(options.afterOutboxPublish ? { afterPublish: options.afterOutboxPublish } : {}) });
+  const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: CORE_SCHEMA,
+    ...(options.afterOutboxPublish ? { afterPublish: options.afterOutboxPublish } : {}) });
   const nudge = () => relay.nudge();
   const registration = new OrderRegistrationService(orm, subjects, nudge);
   const transitions = new OrderTransitionService(orm, subjects, nudge);

@@ -150,7 +150,8 @@ describe('connections', () => {
   it('pages schema submissions, keeping the deprecated list', async () => {
     const result: any = await postGraphQL(app.url, `{ schemaSubmissionsConnection(first: 1) { nodes { id name accepted } pageInfo { hasNextPage endCursor } } schemaSubmissions { id } }`, {}, admin);
     expect(result.errors).toBeUndefined();
-    expect(result.data.schemaSubmissionsConnection.nodes).toEqual(result.data.schemaSubmissions.slice(0, 1).map((s: { id: string }) => expect.objectContaining(s)));
+    expect(result.data.schemaSubmissionsConnection.nodes).toEqual(
+      result.data.schemaSubmissions.slice(0, 1).map((s: { id: string }) => expect.objectContaining(s)));
   });
 
   it.each(['orders', 'auditTrail', 'schemaSubmissionsConnection', 'regionSummariesConnection', 'reconciliationFindingsConnection'])(

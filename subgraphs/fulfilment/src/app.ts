@@ -105,7 +105,8 @@ export type FulfilmentApp = Awaited<ReturnType<typeof createFulfilmentApp>>;
 
 async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0], subjects: ReturnType<typeof fulfilmentSubjectsFor>): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  const config = { name: subjects.stream, subjects: [subjects.all], storage: StorageType.File, retention: RetentionPolicy.Limits, max_age: nanos(30 * 24 * 3600 * 1000), duplicate_window: nanos(2 * 60 * 1000) };
+  const config = { name: subjects.stream, subjects: [subjects.all], storage: StorageType.File, retention: RetentionPolicy.Limits,
+    max_age: nanos(30 * 24 * 3600 * 1000), duplicate_window: nanos(2 * 60 * 1000) };
   try {
     await jsm.streams.info(config.name);
     await jsm.streams.update(config.name, config);

@@ -32,7 +32,8 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);
       return [
-        ...createCnOrderResolvers(dependencies), ...createCnPersonalDataResolvers(dependencies), ...createCnOrderReturnsResolvers(returns), ...createCnReturnResolvers(returns),
+        ...createCnOrderResolvers(dependencies), ...createCnPersonalDataResolvers(dependencies), ...createCnOrderReturnsResolvers(returns),
+        ...createCnReturnResolvers(returns),
         ...createCnPickupResolvers(returns), ...createCnRefundResolvers(returns),
       ];
     },

@@ -55,7 +55,8 @@ async function timeline(orderId: string) {
   await hub.commandsSettled();
   const admin = await hub.staff('admin');
   const result = await hub.coreGql(`query($id: ID!) { order(id: $id) { status timeline { to note at occurredAt actor { type id: subject } } } }`, { id: orderId }, admin);
-  return result.data.order as { status: string; timeline: Array<{ to: string; note: string | null; at: string; occurredAt: string; actor: { type: string; id: string } }> };
+  return result.data.order as { status: string;
+    timeline: Array<{ to: string; note: string | null; at: string; occurredAt: string; actor: { type: string; id: string } }> };
 }
 
 it('takes a partial return from request to refund, with each step and its actor in core\'s timeline', async () => {
@@ -75,16 +76,19 @@ it('takes a partial return from request to refund, with each step and its actor 
   ]);
   expect(new Date(before[0].deadline).getTime() - Date.now()).toBeGreaterThan(7 * DAY);
 
-  const requested = await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: 1 }] } }, customer);
+  const requested = await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(),
+    lines: [{ lineNo: 1, quantity: 2 }, { lineNo: 2, quantity: 1 }] } }, customer);
   const ret = requested.data.requestCnReturn;
   expect(ret).toMatchObject({ __typename: 'CnReturn', state: 'REQUESTED', refundDestination: 'ORIGINAL_PAYMENT', giftsToReturn: [{ giftNo: 1, kind: 'ITEM', declaredValue: 1500 }] });
 
   const [free, charged] = await openSlots([{ inHours: 20, capacity: 2, fee: 0 }, { inHours: 26, capacity: 2, fee: 800 }]);
   const slots = await hub.gql(`query($id: ID!) { cnPickupSlots(returnId: $id) { id fee remaining } }`, { id: ret.id }, customer);
   expect(slots.data.cnPickupSlots).toEqual(expect.arrayContaining([{ id: free, fee: 0, remaining: 2 }, { id: charged, fee: 800, remaining: 2 }]));
-  const scheduled = (await hub.gql(SCHEDULE, { input: { returnId: ret.id, slotId: free, expectedVersion: ret.version } }, customer)).data.scheduleCnReturnPickup;
+  const scheduled = (await hub.gql(SCHEDULE, { input: { returnId: ret.id, slotId: free, expectedVersion: ret.version } },
+    customer)).data.scheduleCnReturnPickup;
   expect(scheduled).toMatchObject({ state: 'PICKUP_SCHEDULED', pickup: { state: 'SCHEDULED', fee: 0, feeConsentedAt: null, slot: { id: free, remaining: 1 } } });
-  const moved = (await hub.gql(RESCHEDULE, { input: { returnId: ret.id, slotId: charged, acceptedPickupFee: 800, expectedVersion: scheduled.version } }, customer)).data.rescheduleCnReturnPickup;
+  const moved = (await hub.gql(RESCHEDULE, { input: { returnId: ret.id, slotId: charged, acceptedPickupFee: 800, expectedVersion: scheduled.version } },
+    customer)).data.rescheduleCnReturnPickup;
   expect(moved).toMatchObject({ state: 'PICKUP_SCHEDULED', pickup: { fee: 800, slot: { id: charged, remaining: 1 } } });
   expect(moved.pickup.feeConsentedAt).not.toBeNull();
   expect((await hub.gql(`query($id: ID!) { cnPickupSlots(returnId: $id) { id remaining } }`, { id: ret.id }, customer)).data.cnPickupSlots).toEqual(expect.arrayContaining([{ id: free, remaining: 2 }]));
@@ -94,7 +98,8 @@ it('takes a partial return from request to refund, with each step and its actor 
   expect((await hub.gql(SCAN, { input: { returnId: ret.id } }, carrier)).data.scanCnReturnPickup.state).toBe('PICKED_UP'); // a second scan changes nothing
 
   const warehouse = await hub.staff('warehouse', 'wh-3');
-  const inspected = (await hub.gql(INSPECT, { input: { returnId: ret.id, lines: [{ lineNo: 1, complete: true, packagingOpened: true }, { lineNo: 2, complete: true }], giftsReturned: [] } }, warehouse)).data.inspectCnReturn;
+  const inspected = (await hub.gql(INSPECT, { input: { returnId: ret.id,
+    lines: [{ lineNo: 1, complete: true, packagingOpened: true }, { lineNo: 2, complete: true }], giftsReturned: [] } }, warehouse)).data.inspectCnReturn;
   expect(inspected).toMatchObject({ state: 'RECEIVED', lines: [{ lineNo: 1, complete: true, packagingOpened: true }, { lineNo: 2, complete: true }] });
   expect(new Date(inspected.refundDueBefore).getTime()).toBeGreaterThan(Date.now() + 7 * DAY);
 
@@ -120,7 +125,8 @@ it('takes a partial return from request to refund, with each step and its actor 
   expect(after.returnEligibility.slice(0, 2).map((l: any) => [l.reason, l.returnableQuantity])).toEqual([['ALREADY_RETURNED', 0], ['ELIGIBLE', 2]]);
 
   // The rest of the cups in a second return: the two refunds of the line add up to exactly what was paid for it.
-  const again = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 2, quantity: 2 }] } }, customer)).data.requestCnReturn;
+  const again = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 2, quantity: 2 }] } },
+    customer)).data.requestCnReturn;
   await hub.gql(SCHEDULE, { input: { returnId: again.id, slotId: free } }, customer);
   await hub.gql(SCAN, { input: { returnId: again.id } }, carrier);
   await hub.gql(INSPECT, { input: { returnId: again.id, lines: [{ lineNo: 2, complete: true }] } }, warehouse);
@@ -141,14 +147,16 @@ it('cancels a pickup, withdraws the return, and rejects a return whose goods cam
   const customer = await hub.customer('cust-undo');
   const [slot] = await openSlots([{ inHours: 30, capacity: 1, fee: 0 }]);
 
-  const ret = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } }, customer)).data.requestCnReturn;
+  const ret = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } },
+    customer)).data.requestCnReturn;
   await hub.gql(SCHEDULE, { input: { returnId: ret.id, slotId: slot } }, customer);
   expect((await hub.gql(CANCEL_PICKUP, { input: { returnId: ret.id } }, customer)).data.cancelCnReturnPickup).toMatchObject({ state: 'REQUESTED', pickup: { state: 'CANCELLED', slot: { remaining: 1 } } });
   expect((await hub.gql(WITHDRAW, { input: { returnId: ret.id } }, customer)).data.withdrawCnReturn.state).toBe('WITHDRAWN');
   expect((await eligibility(orderId, customer)).returnEligibility[0]).toMatchObject({ eligible: true, returnableQuantity: 1 });
   expect((await timeline(orderId)).status).toBe('SIGNED');
 
-  const retry = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } }, customer)).data.requestCnReturn;
+  const retry = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 1 }] } },
+    customer)).data.requestCnReturn;
   await hub.gql(SCHEDULE, { input: { returnId: retry.id, slotId: slot } }, customer);
   await hub.gql(SCAN, { input: { returnId: retry.id } }, await hub.staff('carrier'));
   const warehouse = await hub.staff('warehouse');
@@ -170,10 +178,12 @@ it('judges the window by when the request is sent, and flags refunds that are la
   await hub.deliver(orderId);
   const customer = await hub.customer('cust-clock');
 
-  const ret = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 3 }] } }, customer)).data.requestCnReturn;
+  const ret = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 3 }] } },
+    customer)).data.requestCnReturn;
   hub.advance(9 * DAY);
   expect((await eligibility(orderId, customer)).returnEligibility[1]).toMatchObject({ eligible: false, reason: 'WINDOW_EXPIRED', returnableQuantity: 0 });
-  const refused = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 2, quantity: 1 }] } }, customer)).data.requestCnReturn;
+  const refused = (await hub.gql(REQUEST, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 2, quantity: 1 }] } },
+    customer)).data.requestCnReturn;
   expect(refused).toMatchObject({ __typename: 'CnReturnRefused', lineNo: 2, reason: 'WINDOW_EXPIRED', returnableQuantity: 0 });
 
   // Requested in time, so collecting and receiving the goods after the window is fine.
@@ -343,7 +353,8 @@ describe('when requests race', () => {
       startsAt: new Date(Date.now() + 50 * 3600_000).toISOString(), endsAt: new Date(Date.now() + 52 * 3600_000).toISOString(), capacity: 1, fee: 0,
     }] } }, operator);
     const slotId = opened.data.openCnPickupSlots[0].id;
-    const bookings = await Promise.all(orders.map(async ({ customer, returnId }) => hub.gql(SCHEDULE, { input: { returnId, slotId } }, await hub.customer(customer))));
+    const bookings = await Promise.all(orders.map(async ({ customer, returnId }) => hub.gql(SCHEDULE, { input: { returnId, slotId } },
+      await hub.customer(customer))));
     const booked = bookings.filter((b) => b.data.scheduleCnReturnPickup.__typename === 'CnReturn');
     expect(booked).toHaveLength(1);
     expect(bookings.filter((b) => b.data.scheduleCnReturnPickup.reason === 'FULL')).toHaveLength(2);
@@ -382,7 +393,8 @@ describe('the payload mutations', () => {
     await hub.deliver(orderId);
     const opened = await hub.gql(PAYLOAD.openSlots, { input: { ...AREA, slots: [{ startsAt: new Date(Date.now() + 40 * 3600_000).toISOString(), endsAt: new Date(Date.now() + 42 * 3600_000).toISOString(), capacity: 1 }] } }, await hub.staff('operator'));
     expect(opened.data.cnPickupSlotsOpen.userErrors).toEqual([]);
-    const requested = (await hub.gql(PAYLOAD.request, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 2 }] } }, customer)).data.cnReturnRequest;
+    const requested = (await hub.gql(PAYLOAD.request, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 2 }] } },
+      customer)).data.cnReturnRequest;
     expect(requested).toMatchObject({ return: { state: 'REQUESTED' }, refusal: null, userErrors: [] });
     const returnId = requested.return.id;
     const steps = [
@@ -409,7 +421,8 @@ describe('the payload mutations', () => {
 
     const orderId = await hub.place('cust-refusals', { lines: [TEA] });
     await hub.deliver(orderId);
-    const tooMany = (await hub.gql(PAYLOAD.request, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 3 }] } }, customer)).data.cnReturnRequest;
+    const tooMany = (await hub.gql(PAYLOAD.request, { input: { orderId, idempotencyKey: randomUUID(), lines: [{ lineNo: 1, quantity: 3 }] } },
+      customer)).data.cnReturnRequest;
     expect(tooMany).toEqual({
       return: null, refusal: { lineNo: 1, reason: 'QUANTITY_EXCEEDS_RETURNABLE', returnableQuantity: 2 },
       userErrors: [expect.objectContaining({ code: 'RETURN_NOT_ELIGIBLE', field: ['input', 'lines', '0', 'quantity'] })],

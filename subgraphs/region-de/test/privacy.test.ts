@@ -194,7 +194,8 @@ describe('erasure (art. 17) against German retention duties', () => {
 
   beforeAll(async () => {
     customer = await hub.token(who('customer', ['de'], undefined, subject));
-    [delivered, cancelledUnpaid, open] = [await hub.place(customer, fullOrder()), await hub.place(customer, orderInput()), await hub.place(customer, orderInput())];
+    [delivered, cancelledUnpaid, open] = [await hub.place(customer, fullOrder()), await hub.place(customer, orderInput()),
+      await hub.place(customer, orderInput())];
     await hub.moveOrder(delivered, ['PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED']);
     await hub.moveOrder(cancelledUnpaid, ['CANCELLED']);
     await hub.moveOrder(open, []);

@@ -144,7 +144,8 @@ describe('seaCodReconciliation', () => {
     const paged: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = (await postGraphQL(hub.region.url, PAGE, { from: today(), to: today(), first: 1, after }, operator)).data.seaCodReconciliationConnection;
+      const page: any = (await postGraphQL(hub.region.url, PAGE, { from: today(), to: today(), first: 1, after },
+        operator)).data.seaCodReconciliationConnection;
       paged.push(...page.nodes.map((node: { id: string }) => node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);

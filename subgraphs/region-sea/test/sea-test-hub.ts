@@ -35,7 +35,8 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
   const waiting = new Map<string, () => void>();
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
   // Parsed like a deployment's environment, so settings the starter adds later get their defaults here too.
-  const env = readRegionEnv(seaRegion, Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, COMMAND_RETRY_MAX_MS: 1_000 }).map(([k, v]) => [k, String(v)])));
+  const env = readRegionEnv(seaRegion, Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, COMMAND_RETRY_MAX_MS: 1_000 }).map(([k, v]) => [k,
+    String(v)])));
   const region = await startRegion(seaRegion, env, {
     onOrderEventSettled: ({ messageId }) => {
       applied.add(messageId);

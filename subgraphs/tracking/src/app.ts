@@ -59,7 +59,8 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
     pool, subjects, logger, ingest, partitions, sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     batch: env.SWEEP_BATCH, defaultLegHours: env.DEFAULT_LEG_HOURS, onQueued: () => relay.nudge(),
   });
-  const carrierConsumer = new CarrierEventsConsumer({ nc, subjects, jwt: infra.jwt, ingest, logger, ...(options.onCarrierBatchSettled ? { onSettled: options.onCarrierBatchSettled } : {}) });
+  const carrierConsumer = new CarrierEventsConsumer({ nc, subjects, jwt: infra.jwt, ingest, logger,
+    ...(options.onCarrierBatchSettled ? { onSettled: options.onCarrierBatchSettled } : {}) });
   const ordersConsumer = createTrackedOrdersConsumer(infra, subjects, (orderId) => {
     void ingest.matchParkedOrders([orderId]).catch((error: unknown) => logger.warn({ err: error }, 'matching parked events failed; the sweep retries'));
   }, options.onOrderEventSettled);

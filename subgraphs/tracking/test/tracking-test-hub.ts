@@ -29,7 +29,8 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
   const applied = new Set<string>();
   const waiting = new Map<string, () => void>();
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
-  const env = readTrackingEnv(Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, SWEEP_INTERVAL_MS: 3_600_000, MILESTONE_SWEEP_MS: 3_600_000 }).map(([k, v]) => [k, String(v)])));
+  const env = readTrackingEnv(Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, SWEEP_INTERVAL_MS: 3_600_000,
+    MILESTONE_SWEEP_MS: 3_600_000 }).map(([k, v]) => [k, String(v)])));
   const totals = { stored: 0, terminated: 0 };
   const roundWaiters = new Set<() => void>();
   const tracking = await createTrackingApp(env, {

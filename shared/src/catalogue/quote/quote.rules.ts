@@ -112,7 +112,8 @@ export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest)
     return {
       lineNo: index + 1, sku: product.sku, name: product.names.en ?? product.sku, quantity, unitPrice, unitTax, taxClass: product.euTaxClass, rateBp,
       net: quantity * unitPrice, tax: quantity * unitTax, cnReturnTerms: policy.cnReturnTerms ? cnReturnTermsOf(product.cnReturnClass) : null,
-      attributes: { category: product.category, cnReturnClass: product.cnReturnClass, euTaxClass: product.euTaxClass, hazardous: product.hazardous, weightGrams: product.weightGrams },
+      attributes: { category: product.category, cnReturnClass: product.cnReturnClass, euTaxClass: product.euTaxClass, hazardous: product.hazardous,
+        weightGrams: product.weightGrams },
     };
   });
   const shippingNet = shippingFee(list.shipping, goodsNet, priced);

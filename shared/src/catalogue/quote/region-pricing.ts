@@ -66,7 +66,8 @@ export const REGION_PRICING: Readonly<Record<string, RegionPricingPolicy>> = {
         return problem(['destination', 'postalCode'], 'VAT_NOT_DETERMINED', 'The destination lies outside the EU VAT area; the shop does not export there');
       }
       const decision = determineVatScheme({
-        ...(facts.eu ?? DEFAULT_EU_SELLER_FACTS), destination: country, buyerVatIdCountry: facts.vatIdCountry, orderNet: facts.goodsNet, exciseGoods: facts.exciseGoods,
+        ...(facts.eu ?? DEFAULT_EU_SELLER_FACTS), destination: country, buyerVatIdCountry: facts.vatIdCountry, orderNet: facts.goodsNet,
+        exciseGoods: facts.exciseGoods,
       });
       if (!decision.ok) return problem(decision.field.split('.'), 'VAT_NOT_DETERMINED', `No VAT regime applies: ${decision.rule}`);
       return { scheme: decision.scheme, taxCountry: decision.taxCountry };

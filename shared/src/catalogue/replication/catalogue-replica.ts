@@ -92,7 +92,8 @@ export class CatalogueReplica {
 
   /** The catalogue as this service knows it now; rebuilt only after a change. */
   current(): IndexedCatalogue {
-    this.indexed ??= indexCatalogue({ version: this.version, takenAt: new Date().toISOString(), products: [...this.products.values()], priceLists: [...this.priceLists.values()] });
+    this.indexed ??= indexCatalogue({ version: this.version, takenAt: new Date().toISOString(), products: [...this.products.values()],
+      priceLists: [...this.priceLists.values()] });
     return this.indexed;
   }
 

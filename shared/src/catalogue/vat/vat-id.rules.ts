@@ -42,7 +42,7 @@ export const issuingCountryOf = (prefix: VatIdPrefix): string => (prefix === 'EL
 export type VatIdFormatResult = { ok: true; vatId: string; prefix: VatIdPrefix; issuingCountry: string } | { ok: false };
 
 /** Upper-cases and drops the spaces, dots and dashes people type, so one number is stored in one form. */
-export const normaliseVatId = (raw: string): string => raw.toUpperCase().replace(/[\s.\-]/g, '');
+export const normaliseVatId = (raw: string): string => raw.toUpperCase().replace(/[\s.-]/g, '');
 
 export function checkVatIdFormat(raw: string): VatIdFormatResult {
   const vatId = normaliseVatId(raw);

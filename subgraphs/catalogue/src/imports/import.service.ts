@@ -45,7 +45,8 @@ export class ImportService {
     const em = this.orm.em.fork();
     const record = em.create(CatalogueImport, {
       id: uuidv7(), kind: command.kind, format: command.format, priceListId: command.priceListId, status: parsed.ok ? 'RUNNING' : 'REJECTED',
-      totalRows: parsed.ok ? parsed.rows.length : 0, processedRows: 0, appliedRows: 0, rejectedRowCount: parsed.ok ? 0 : new Set(parsed.problems.map((p) => p.row)).size,
+      totalRows: parsed.ok ? parsed.rows.length : 0, processedRows: 0, appliedRows: 0,
+      rejectedRowCount: parsed.ok ? 0 : new Set(parsed.problems.map((p) => p.row)).size,
       problems: parsed.ok ? [] : parsed.problems.slice(0, MAX_REPORTED_PROBLEMS), catalogueVersion: null, createdBy: principal.subject,
       createdAt: new Date(), finishedAt: parsed.ok ? null : new Date(),
     });

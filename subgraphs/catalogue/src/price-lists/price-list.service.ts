@@ -27,7 +27,8 @@ export class PriceListService {
       const now = new Date();
       const list = scope.em.create(PriceList, {
         id: draft.id, region: draft.region, channel: draft.channel, currency: draft.currency, validFrom: new Date(draft.validFrom),
-        validTo: draft.validTo ? new Date(draft.validTo) : null, shipping: draft.shipping, version: 1, catalogueVersion: scope.catalogueVersion, createdAt: now, updatedAt: now,
+        validTo: draft.validTo ? new Date(draft.validTo) : null, shipping: draft.shipping, version: 1, catalogueVersion: scope.catalogueVersion, createdAt: now,
+        updatedAt: now,
       });
       await scope.em.flush();
       await applyPrices(scope.em, list.id, draft.prices);
@@ -96,7 +97,8 @@ export async function recordPriceListChange(scope: ChangeScope, list: PriceList,
 async function checkAgainstCatalogue(em: EntityManager, draft: Omit<PriceListDraft, 'prices'> & { id: string }, prices: readonly PriceEntry[]): Promise<Refused | null> {
   const sameScope = await em.find(PriceList, { region: draft.region, channel: draft.channel, currency: draft.currency });
   const other = findOverlap(draft, sameScope.map((list) => ({
-    id: list.id, region: list.region, channel: list.channel as Channel, currency: list.currency, validFrom: list.validFrom.toISOString(), validTo: list.validTo?.toISOString() ?? null,
+    id: list.id, region: list.region, channel: list.channel as Channel, currency: list.currency, validFrom: list.validFrom.toISOString(),
+    validTo: list.validTo?.toISOString() ?? null,
   })));
   if (other) return new Refused([overlapProblem(other)]);
   const unknown = await unknownSkus(em, prices);

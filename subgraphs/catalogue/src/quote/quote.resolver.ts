@@ -24,10 +24,12 @@ export function createQuoteResolver(quotes: QuoteService) {
         userErrors: [],
         quote: {
           catalogueVersion: quote.catalogueVersion, priceListId: quote.priceListId, priceListVersion: quote.priceListVersion, currency: quote.currency,
-          at: quote.at, taxDate: quote.taxDate, vatScheme: quote.vat.scheme, taxCountry: quote.vat.taxCountry, vatIdCheck: result.vatIdCheck, rateSource: RATE_SOURCE,
+          at: quote.at, taxDate: quote.taxDate, vatScheme: quote.vat.scheme, taxCountry: quote.vat.taxCountry, vatIdCheck: result.vatIdCheck,
+          rateSource: RATE_SOURCE,
           lines: quote.lines.map((line) => ({ ...line, rate: percent(line.rateBp), total: line.net + line.tax })),
           discounts: quote.discounts,
-          shipping: { net: quote.shipping.net, tax: quote.shipping.tax, parts: quote.shipping.parts.map((part) => ({ rate: percent(part.rateBp), net: part.net, vat: part.vat })) },
+          shipping: { net: quote.shipping.net, tax: quote.shipping.tax,
+            parts: quote.shipping.parts.map((part) => ({ rate: percent(part.rateBp), net: part.net, vat: part.vat })) },
           totals: quote.totals, cashOnDelivery: quote.cashOnDelivery,
         },
       };

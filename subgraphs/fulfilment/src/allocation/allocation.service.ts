@@ -7,7 +7,7 @@ import { loadWeights } from './allocation-settings.js';
 import { enqueueEvents, writeOrderStates, writePlans, writeTimeline, type Actor, type WrittenShipment } from './plan-writer.js';
 import { loadNodeFacts, pgArray } from '../nodes/node.repository.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
-import { asJson, query, uuidList } from '../persistence/sql.js';
+import { query, uuidList } from '../persistence/sql.js';
 
 export type BackorderPolicy = 'BACKORDER' | 'REFUSE';
 
@@ -18,7 +18,8 @@ export interface AllocationDependencies {
   subjects: FulfilmentSubjects;
 }
 
-interface OrderRow { order_id: string; region: string; channel: string; service_level: ServiceLevel; lat: number; lon: number; allow_cross_border: boolean; placed_at: Date }
+interface OrderRow { order_id: string; region: string; channel: string; service_level: ServiceLevel; lat: number; lon: number; allow_cross_border: boolean;
+  placed_at: Date }
 interface LineRow { order_id: string; line_no: number; sku: string; quantity: number; unit_weight_grams: number }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'fulfilment' };
@@ -36,7 +37,8 @@ export async function loadOrdersToAllocate(em: EntityManager, orderIds: string[]
   return orders.filter((order) => byOrder.has(order.order_id)).map((order) => ({
     orderId: order.order_id, placedAt: new Date(order.placed_at), region: order.region, destination: { lat: order.lat, lon: order.lon },
     serviceLevel: order.service_level, allowCrossBorder: order.allow_cross_border,
-    lines: byOrder.get(order.order_id)!.map((line) => ({ lineNo: line.line_no, sku: line.sku, quantity: line.quantity, unitWeightGrams: line.unit_weight_grams })),
+    lines: byOrder.get(order.order_id)!.map((line) => ({ lineNo: line.line_no, sku: line.sku, quantity: line.quantity,
+      unitWeightGrams: line.unit_weight_grams })),
   }));
 }
 

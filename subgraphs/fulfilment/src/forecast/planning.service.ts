@@ -11,8 +11,10 @@ const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 56;
 const HORIZON_DAYS = 7;
 
-export interface ProposalRow { id: string; sku: string; from_node_id: string; to_node_id: string; quantity: number; forecast_units: number; reason: string; state: string; created_at: Date; transfer_id: string | null }
-export interface TransferRow { id: string; sku: string; from_node_id: string; to_node_id: string; quantity: number; state: string; created_by: string; created_at: Date; received_at: Date | null }
+export interface ProposalRow { id: string; sku: string; from_node_id: string; to_node_id: string; quantity: number; forecast_units: number; reason: string;
+  state: string; created_at: Date; transfer_id: string | null }
+export interface TransferRow { id: string; sku: string; from_node_id: string; to_node_id: string; quantity: number; state: string; created_by: string;
+  created_at: Date; received_at: Date | null }
 
 /**
  * Demand forecast per delivery zone × SKU from fulfilment's order history, transfer proposals from central to
@@ -68,7 +70,8 @@ export class PlanningService {
       const central = await query<{ sku: string; node_id: string; region: string; available: number }>(em, `
         select i.sku, n.id as node_id, n.region, i.available from inventory i join node n on n.id = i.node_id where n.kind = 'CENTRAL' and n.status = 'UP' and i.available > 0`);
       const drafts = proposeTransfers(
-        forward.map((row) => ({ sku: row.sku, nodeId: row.node_id, region: row.region, available: row.available, inbound: row.inbound, dailyForecast: row.forecast.map(Number) })),
+        forward.map((row) => ({ sku: row.sku, nodeId: row.node_id, region: row.region, available: row.available, inbound: row.inbound,
+          dailyForecast: row.forecast.map(Number) })),
         central.map((row) => ({ sku: row.sku, nodeId: row.node_id, region: row.region, available: row.available })),
         this.policy,
       );
@@ -78,7 +81,8 @@ export class PlanningService {
         insert into transfer_proposal (id, sku, from_node_id, to_node_id, quantity, forecast_units, reason, state, created_at)
         select id, sku, from_node_id, to_node_id, quantity, forecast_units, reason, 'PROPOSED', ? from jsonb_to_recordset(?::jsonb)
             as r(id uuid, sku text, from_node_id text, to_node_id text, quantity int, forecast_units float8, reason text) returning *`,
-        [today, asJson(drafts.map((draft) => ({ id: randomUUID(), sku: draft.sku, from_node_id: draft.fromNodeId, to_node_id: draft.toNodeId, quantity: draft.quantity, forecast_units: draft.forecastUnits, reason: draft.reason })))]);
+        [today, asJson(drafts.map((draft) => ({ id: randomUUID(), sku: draft.sku, from_node_id: draft.fromNodeId, to_node_id: draft.toNodeId,
+          quantity: draft.quantity, forecast_units: draft.forecastUnits, reason: draft.reason })))]);
     });
   }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { IsIn, IsInt, IsUUID, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '@hub/shared/graphql/user-error';
 import { DELIVERY_MODES, NODE_KINDS, NODE_STATUSES, SERVICE_LEVELS } from '../allocation/domain/allocation.types.js';
 import { PackingRefusal, ShipmentCarbon, ShipmentParcel } from './green.types.js';

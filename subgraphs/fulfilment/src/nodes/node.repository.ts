@@ -30,7 +30,8 @@ export async function loadLanes(em: EntityManager, nodeIds: string[]): Promise<M
   for (const row of rows) {
     const lane: Lane = {
       carrier: row.carrier, serviceLevel: row.service_level, baseCost: row.base_cost, costPerKg: row.cost_per_kg,
-      baseTransitHours: row.base_transit_hours, kmPerHour: row.km_per_hour, gramsCo2ePerTonneKm: row.grams_co2e_per_tonne_km, maxDistanceKm: row.max_distance_km,
+      baseTransitHours: row.base_transit_hours, kmPerHour: row.km_per_hour, gramsCo2ePerTonneKm: row.grams_co2e_per_tonne_km,
+      maxDistanceKm: row.max_distance_km,
     };
     (lanes.get(row.node_id) ?? lanes.set(row.node_id, []).get(row.node_id)!).push(lane);
   }

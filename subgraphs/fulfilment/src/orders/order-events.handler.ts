@@ -57,7 +57,8 @@ async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<
       from (select 1) one
       left join lateral (select * from delivery_zone where (code = ? and region = ?) or (is_default and region = ?) order by (code = ?) desc limit 1) z on true
     on conflict (order_id) do nothing returning order_id`,
-    [event.orderId, event.number, event.region, event.channel, event.customerRef, serviceLevel, attributes.allowCrossBorder === true, event.occurredAt, event.status, event.version,
+    [event.orderId, event.number, event.region, event.channel, event.customerRef, serviceLevel, attributes.allowCrossBorder === true, event.occurredAt,
+      event.status, event.version,
       zoneCode, event.region, event.region, zoneCode]);
   if (!inserted) return false;
   await query(em, `

@@ -4,7 +4,7 @@ import type { RequestContext } from '@hub/shared/graphql/context';
 import { toClientLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
-import { loadByOrderId, loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
+import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { PlaceCnOrderInput } from './cn-order.input.js';
 import { CnOrderDetails } from './cn-order.types.js';

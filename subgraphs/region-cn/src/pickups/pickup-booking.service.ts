@@ -59,7 +59,8 @@ export class PickupBookingService {
       if ('unavailable' in booking) return booking;
       await releaseSlotPlace(em, pickup.slot.id);
       const { slot, fee, now } = booking;
-      em.assign(pickup, { slot, fee, feeConsentedAt: fee > 0 ? now : null, feeConsentedBy: fee > 0 ? principal.subject : null, bookedBy: principal.subject, bookedAt: now });
+      em.assign(pickup, { slot, fee, feeConsentedAt: fee > 0 ? now : null, feeConsentedBy: fee > 0 ? principal.subject : null, bookedBy: principal.subject,
+        bookedAt: now });
       ret.updatedAt = now; // a new pickup time is a new version of the return
       await em.flush();
       return ret;
@@ -78,7 +79,8 @@ export class PickupBookingService {
   }
 
   /** Checks the fee consent, then takes a place in the slot; the caller's transaction makes both one step. */
-  private async claim(em: EntityManager, ret: CnReturn, command: BookPickupCommand, byCustomer: boolean): Promise<{ slot: CnPickupSlot; fee: number; now: Date } | PickupUnavailable> {
+  private async claim(em: EntityManager, ret: CnReturn, command: BookPickupCommand,
+    byCustomer: boolean): Promise<{ slot: CnPickupSlot; fee: number; now: Date } | PickupUnavailable> {
     const now = this.clock();
     const area = await pickupAreaOf(em, ret.orderId);
     const slot = await em.findOne(CnPickupSlot, { id: command.slotId });

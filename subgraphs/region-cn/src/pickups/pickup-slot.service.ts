@@ -27,7 +27,8 @@ export class PickupSlotService {
     });
     const area = { province: command.province, city: command.city, district: command.district };
     try {
-      return await this.orm.em.fork().transactional(async (em) => command.slots.map((slot) => em.create(CnPickupSlot, { id: randomUUID(), ...area, ...slot, booked: 0 })));
+      return await this.orm.em.fork().transactional(async (em) => command.slots.map((slot) => em.create(CnPickupSlot,
+        { id: randomUUID(), ...area, ...slot, booked: 0 })));
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw new ConflictError('A slot starting at that time already exists in this district', { field: 'slots' });
       throw error;

@@ -11,7 +11,8 @@ import { CnReturn } from './persistence/cn-return.entity.js';
  * Locks a return for one step: concurrent steps on it (a double click, a retried request) wait and then see
  * its new state. A caller's `expectedVersion` is its optimistic lock: a version that moved on means CONFLICT.
  */
-export async function lockReturn(em: EntityManager, principal: Principal, returnId: string, expectedVersion?: number | null): Promise<{ ret: CnReturn; order: RegionalOrder }> {
+export async function lockReturn(em: EntityManager, principal: Principal, returnId: string,
+  expectedVersion?: number | null): Promise<{ ret: CnReturn; order: RegionalOrder }> {
   const ret = await em.findOne(CnReturn, { id: returnId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!ret) throw new NotFoundError('CnReturn', returnId);
   const order = await loadWritableOrder(em, principal, ret.orderId);

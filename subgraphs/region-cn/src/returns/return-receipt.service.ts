@@ -61,7 +61,8 @@ export class ReturnReceiptService {
       await advanceReturn(em, principal, ret, 'receive', receivedAt, `${arrival}; received and inspected: ${complete} of ${returned.length} line(s) complete`);
       for (const finding of command.lines) {
         em.assign(returned.find((line) => line.lineNo === finding.lineNo)!, {
-          complete: finding.complete, incompleteReason: finding.reason ?? null, packagingOpened: finding.packagingOpened ?? null, inspectionNote: finding.note ?? null,
+          complete: finding.complete, incompleteReason: finding.reason ?? null, packagingOpened: finding.packagingOpened ?? null,
+          inspectionNote: finding.note ?? null,
         });
       }
       em.assign(ret, { receivedAt, refundDueBefore: refundDeadline(receivedAt).endsBefore, giftsReturned, inspectedBy: principal.subject });

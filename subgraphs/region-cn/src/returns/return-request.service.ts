@@ -64,7 +64,8 @@ export class ReturnRequestService {
         note: `7-day no-reason return of ${units} unit(s) on line(s) ${command.lines.map((l) => l.lineNo).join(', ')}`,
       });
       for (const requested of command.lines) {
-        em.create(CnReturnLine, { returnId: created.id, lineNo: requested.lineNo, quantity: requested.quantity, complete: null, incompleteReason: null, packagingOpened: null, inspectionNote: null });
+        em.create(CnReturnLine, { returnId: created.id, lineNo: requested.lineNo, quantity: requested.quantity, complete: null, incompleteReason: null,
+          packagingOpened: null, inspectionNote: null });
         facts.lines.find((line) => line.lineNo === requested.lineNo)!.claimedQuantity += requested.quantity;
       }
       await em.flush();

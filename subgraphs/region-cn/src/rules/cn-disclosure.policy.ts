@@ -12,7 +12,8 @@ export type CnPersonalField = (typeof CN_PERSONAL_FIELDS)[number];
 
 /** PIPL art. 13(1)(2): necessary to perform the sales contract, returns and door pickup included (CRPL art. 25). */
 const CONTRACT = 'PIPL art. 13(1)(2): necessary to perform the sales contract, 7-day returns and door pickup included (CRPL art. 25)';
-const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({ legalBasis: CONTRACT, mask, ...(coarseLocation ? { coarseLocation } : {}) });
+const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({ legalBasis: CONTRACT, mask,
+  ...(coarseLocation ? { coarseLocation } : {}) });
 
 const CN_FIELDS: Record<CnPersonalField, PersonalFieldSpec> = {
   'customer.name': spec(maskName), 'customer.phone': spec(maskPhone),

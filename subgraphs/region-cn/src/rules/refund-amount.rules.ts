@@ -92,7 +92,8 @@ export function calculateRefund(input: RefundInput): RefundBreakdown {
     const line = byLine.get(accepted.lineNo);
     if (!line) throw new RangeError(`no line ${accepted.lineNo}`);
     if (accepted.refundedBefore + accepted.quantity > line.quantity) throw new RangeError(`line ${accepted.lineNo} would be refunded beyond its quantity`);
-    return { lineNo: accepted.lineNo, quantity: accepted.quantity, amount: paidForUnits(paid.get(accepted.lineNo)!, line.quantity, accepted.refundedBefore, accepted.quantity) };
+    return { lineNo: accepted.lineNo, quantity: accepted.quantity,
+      amount: paidForUnits(paid.get(accepted.lineNo)!, line.quantity, accepted.refundedBefore, accepted.quantity) };
   });
   const goodsAmount = lines.reduce((sum, line) => sum + line.amount, 0);
   const missingGiftsValue = input.giftsDue

@@ -50,7 +50,8 @@ export function assertValidReturnDeclaration(field: string, declaration: ReturnP
   }
 }
 
-/** Returnability is declared only through the return-policy declaration, so no category outside the law can slip in as an attribute (Implementing Regulation 2024 art. 19). */
+/** Returnability is declared only through the return-policy declaration, so no category outside the law can slip in as an attribute (Implementing Regulation
+ * 2024 art. 19). */
 export function assertNoReturnFlagInAttributes(lineIndex: number, attributes: Record<string, unknown> = {}): void {
   const flag = Object.keys(attributes).find((key) => RETURN_FLAG_ATTRIBUTE.test(key));
   if (flag) throw new InputValidationError(`lines.${lineIndex}.attributes.${flag}`, 'Returnability is declared in returnPolicies, never in attributes');

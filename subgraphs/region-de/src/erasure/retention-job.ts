@@ -31,7 +31,8 @@ export async function runRetentionJob(orm: MikroORM, now: Date, batchSize = 500)
         const row = byId.get(deletion.orderId)!;
         recordPrivacyAction(em, now, {
           customerRef: row.customerRef, orderId: deletion.orderId, action: 'DELETED',
-          fields: [...INVOICE_RETAINED_FIELDS].filter((field) => restrictedValue(row, field) !== null), legalBasis: deletion.legalBasis, actor: RETENTION_JOB_ACTOR,
+          fields: [...INVOICE_RETAINED_FIELDS].filter((field) => restrictedValue(row, field) !== null), legalBasis: deletion.legalBasis,
+          actor: RETENTION_JOB_ACTOR,
         });
       }
       if (due.length > 0) await em.nativeDelete(DeRestrictedInvoiceData, { orderId: { $in: due.map((d) => d.orderId) } });

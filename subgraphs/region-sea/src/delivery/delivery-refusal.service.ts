@@ -30,7 +30,8 @@ export class DeliveryRefusalService {
         return { refusal: doorstep.refusal!, stockReleases: await stockReleasesOf(em, report.orderId) };
       }
       const refusedAt = new Date();
-      const refusal = em.create(SeaDeliveryRefusal, { orderId: report.orderId, courierId: courier.subject, reason: report.reason, refusedAt, coreRejection: null });
+      const refusal = em.create(SeaDeliveryRefusal, { orderId: report.orderId, courierId: courier.subject, reason: report.reason, refusedAt,
+        coreRejection: null });
       const stockReleases = doorstep.record.registrationRequest.lines.map((line, index) => em.create(SeaStockRelease, {
         orderId: report.orderId, lineNo: index + 1, sku: line.sku, quantity: line.quantity, reason: 'DELIVERY_REFUSED', releasedAt: refusedAt,
       }));

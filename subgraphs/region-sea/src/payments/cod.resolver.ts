@@ -43,7 +43,8 @@ export function createCodResolver(collections: CodCollectionService, reconciliat
 
     @Authorized('operator', 'admin', 'auditor')
     @Query(() => [SeaCodReconciliationRow], { description: 'Cash on delivery per courier and local day: expected for delivered orders against collected, with discrepancies.', deprecationReason: 'Use `seaCodReconciliationConnection`, which pages with a cursor.' })
-    seaCodReconciliation(@Args(() => SeaCodReconciliationArgs) { from, to, timeZone }: SeaCodReconciliationArgs, @Ctx() { principal }: RequestContext): Promise<SeaCodReconciliationRow[]> {
+    seaCodReconciliation(@Args(() => SeaCodReconciliationArgs) { from, to, timeZone }: SeaCodReconciliationArgs,
+      @Ctx() { principal }: RequestContext): Promise<SeaCodReconciliationRow[]> {
       return reconciliation.reconcile(principal, from, to, timeZone);
     }
 
@@ -63,7 +64,8 @@ export function createCodResolver(collections: CodCollectionService, reconciliat
     seaCheckoutOptions(@Arg('country', () => String, { description: 'ID, TH, MY, PH, VN or SG.' }) country: string): SeaCheckoutOptions {
       if (!isSeaCountry(country)) throw new InputValidationError('country', 'country must be one of ID, TH, MY, PH, VN, SG');
       const currency = determineCurrency(country)!;
-      return { country, currency, minorUnitsPerMajor: MINOR_UNITS_PER_MAJOR[currency], paymentMethods: [...SEA_PAYMENT_METHODS], codLimit: COD_LIMITS[country] };
+      return { country, currency, minorUnitsPerMajor: MINOR_UNITS_PER_MAJOR[currency], paymentMethods: [...SEA_PAYMENT_METHODS],
+        codLimit: COD_LIMITS[country] };
     }
   }
   return SeaCodResolver;

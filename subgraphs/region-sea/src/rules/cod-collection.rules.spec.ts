@@ -21,7 +21,8 @@ describe('decideCodCollection', () => {
     ['a refused order', { ...cod, refusal: { courierId: 'rider-1', reason: 'CANNOT_PAY' } }, report, 'CONFLICT', 'orderId', 'DELIVERY_REFUSED'],
     ['a second, different report', { ...cod, collection: { courierId: 'rider-2', amount: 250_000 } }, report, 'CONFLICT', 'orderId', 'COD_ALREADY_COLLECTED'],
   ] as const)('refuses %s with %s', (_label, facts, input, code, field, rule) => {
-    expect(() => decideCodCollection(facts as DoorstepFacts, input)).toThrow(expect.objectContaining({ code, details: expect.objectContaining({ field, rule }) }));
+    expect(() => decideCodCollection(facts as DoorstepFacts, input))
+      .toThrow(expect.objectContaining({ code, details: expect.objectContaining({ field, rule }) }));
   });
 });
 

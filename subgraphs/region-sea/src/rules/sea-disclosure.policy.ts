@@ -12,7 +12,8 @@ export type SeaPersonalField = (typeof SEA_PERSONAL_FIELDS)[number];
 
 const CONTRACT = 'Necessary to perform the sales contract, cash on delivery included: PDPA (TH) s.24(3), PDP Law (ID) art. 20(2)(b), '
   + 'PDPA (MY) s.6(2)(a), DPA (PH) s.12(b), PDPA (SG) s.15(3), and the same ground of each destination\'s law';
-const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({ legalBasis: CONTRACT, mask, ...(coarseLocation ? { coarseLocation } : {}) });
+const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({ legalBasis: CONTRACT, mask,
+  ...(coarseLocation ? { coarseLocation } : {}) });
 
 const SEA_FIELDS: Record<SeaPersonalField, PersonalFieldSpec> = {
   'customer.name': spec(maskName), 'customer.phone': spec(maskPhone),

@@ -39,7 +39,8 @@ export class EventIngestService {
 
   async ingest(carrierId: string, inputs: readonly CarrierEventInput[], now = new Date()): Promise<IngestResult> {
     const { pool, partitions, subjects } = this.options;
-    const { accepted, positions, rejected } = validateBatch(inputs, { carrierId, now, clockSkewMs: this.options.clockSkewMs, retentionMs: this.options.retentionMs });
+    const { accepted, positions, rejected } = validateBatch(inputs,
+      { carrierId, now, clockSkewMs: this.options.clockSkewMs, retentionMs: this.options.retentionMs });
     const { ownOrderOf, foreign } = await findOwnershipConflicts(pool, carrierId, accepted);
     const events = accepted.filter((event, position) => {
       const index = positions[position]!;

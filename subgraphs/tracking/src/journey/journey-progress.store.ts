@@ -25,7 +25,8 @@ interface LockedShipment extends ShipmentProgress {
  * dwell deadline, an ETA re-check; queues each new milestone for core and each notice the customer's tier
  * calls for, with ids derived from the change so a replay queues nothing twice. Returns the orders touched.
  */
-export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager, events: readonly StoredEvent[], subjects: TrackingSubjects, now: Date): Promise<string[]> {
+export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager, events: readonly StoredEvent[], subjects: TrackingSubjects,
+  now: Date): Promise<string[]> {
   if (events.length === 0) return [];
   const byShipment = new Map<string, StoredEvent[]>();
   for (const event of events) {
@@ -51,7 +52,8 @@ export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager
     })));
     updates.push([shipment.id, progress]);
     for (const milestone of milestones) {
-      commands.push({ shipmentId: shipment.id, orderId: shipment.orderId, status: milestone.status, occurredAt: milestone.occurredAt, carrierId: shipment.carrierId });
+      commands.push({ shipmentId: shipment.id, orderId: shipment.orderId, status: milestone.status, occurredAt: milestone.occurredAt,
+        carrierId: shipment.carrierId });
     }
     if (!shipment.region || !shipment.customerRef) continue;
     for (const event of stored) {
@@ -80,7 +82,8 @@ export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager
       as u(id, last_event_at, last_kind, last_node_id, last_node_type, milestone_rank, latest_warehouse_at, latest_transport_at, delivered, dwell_deadline)
     where sh.id = u.id`, [
     updates.map(([id]) => id), column((p) => p.lastEventAt), column((p) => p.lastKind), column((p) => p.lastNodeId), column((p) => p.lastNodeType),
-    column((p) => p.milestoneRank), column((p) => p.latestWarehouseAt), column((p) => p.latestTransportAt), column((p) => p.delivered), column((p) => p.dwellDeadline), now,
+    column((p) => p.milestoneRank), column((p) => p.latestWarehouseAt), column((p) => p.latestTransportAt), column((p) => p.delivered),
+    column((p) => p.dwellDeadline), now,
   ]);
   // In the order the shipments reached them: the outbox numbers them per order and the relay sends them in that order.
   for (const command of commands) {
@@ -101,7 +104,8 @@ export const MILESTONE_PURPOSE = 'tracking.milestone';
 export const milestoneCommandId = (orderId: string, status: OrderStatus) => `tracking:${orderId}:${status}`;
 
 /** Queues notice intents in the caller's transaction; the outbox relay publishes them after commit. */
-export async function enqueueNotices(client: pg.PoolClient | pg.Pool, notices: ReadonlyArray<{ messageId: string; subject: string; payload: NoticeIntent }>, now: Date): Promise<void> {
+export async function enqueueNotices(client: pg.PoolClient | pg.Pool, notices: ReadonlyArray<{ messageId: string; subject: string; payload: NoticeIntent }>,
+  now: Date): Promise<void> {
   if (notices.length === 0) return;
   await client.query(`insert into ${S}.outbox_event (message_id, subject, payload, created_at)
     select m, s, p, $4 from unnest($1::text[], $2::text[], $3::jsonb[]) as u(m, s, p) on conflict (message_id) do nothing`,

@@ -22,7 +22,8 @@ interface ShipmentRow {
 }
 
 interface EventRow {
-  carrier_id: string; event_id: string; shipment_id: string; kind: string; occurred_at: Date; recorded_at: Date; node_id: string | null; node_type: string | null;
+  carrier_id: string; event_id: string; shipment_id: string; kind: string; occurred_at: Date; recorded_at: Date; node_id: string | null;
+  node_type: string | null;
   latitude: number | null; longitude: number | null; actor_id: string | null;
 }
 
@@ -35,7 +36,8 @@ export function toShipmentView(row: ShipmentRow, viewer: JourneyDisclosure, now:
     id: row.id, orderId: row.order_id, carrierId: row.carrier_id, trackingNumber: row.tracking_number, promisedBy: row.promised_by, route: row.route,
     eta: row.delivered ? null : row.eta, late: row.late && !row.delivered, lastKind: row.last_kind, lastEventAt: row.last_event_at,
     lastNodeId: viewer.location ? row.last_node_id : null, delivered: row.delivered, viewer,
-    staleLayers: row.delivered ? [] : staleLayers({ WAREHOUSE: row.latest_warehouse_at, TRANSPORT: row.latest_transport_at, STATUS: row.status_at }, row.milestone_rank >= 4, now),
+    staleLayers: row.delivered ? [] : staleLayers({ WAREHOUSE: row.latest_warehouse_at, TRANSPORT: row.latest_transport_at, STATUS: row.status_at },
+      row.milestone_rank >= 4, now),
   };
 }
 
@@ -68,7 +70,8 @@ export class JourneyQuery {
     const { rows } = await this.pool.query<{ order_id: string; region: string; customer_ref: string; tier: CustomerTier; status_at: Date }>(
       `select o.order_id, o.region, o.customer_ref, coalesce(t.tier, 'ORDINARY') as tier, o.status_at from ${S}.tracked_order o
         left join ${S}.customer_tier t on t.customer_ref = o.customer_ref where o.order_id = any($1::uuid[])`, [orderIds]);
-    return new Map(rows.map((row) => [row.order_id, { orderId: row.order_id, region: row.region, customerRef: row.customer_ref, tier: row.tier, statusAt: row.status_at }]));
+    return new Map(rows.map((row) => [row.order_id, { orderId: row.order_id, region: row.region, customerRef: row.customer_ref, tier: row.tier,
+      statusAt: row.status_at }]));
   }
 
   async shipmentsOfOrders(orderIds: readonly string[]): Promise<Map<string, ShipmentRow[]>> {

@@ -46,7 +46,8 @@ export async function loadEtaInputs(pool: pg.Pool, now: Date): Promise<{ history
   return {
     history: lanes,
     disruptions: disruptions.rows.map((row) => ({
-      id: row.id, kind: row.kind, factor: row.factor, from: row.starts_at, until: row.ends_at, ...(row.lane ? { lane: row.lane } : {}), ...(row.node ? { node: row.node } : {}),
+      id: row.id, kind: row.kind, factor: row.factor, from: row.starts_at, until: row.ends_at, ...(row.lane ? { lane: row.lane } : {}),
+      ...(row.node ? { node: row.node } : {}),
     })),
   };
 }
@@ -56,7 +57,8 @@ export async function loadEtaInputs(pool: pg.Pool, now: Date): Promise<{ history
  * periodic re-check), oldest first, claimed with SKIP LOCKED so several instances share the work. A
  * shipment newly predicted to miss its promise opens one DELAY task (with alternatives) and one notice.
  */
-export async function sweepDelays(pool: pg.Pool, subjects: TrackingSubjects, options: { now: Date; batch: number; defaultLegHours: number }): Promise<{ checked: number; warned: number }> {
+export async function sweepDelays(pool: pg.Pool, subjects: TrackingSubjects,
+  options: { now: Date; batch: number; defaultLegHours: number }): Promise<{ checked: number; warned: number }> {
   const { now } = options;
   const inputs = await loadEtaInputs(pool, now);
   return inTransaction(pool, async (client) => {
@@ -72,7 +74,8 @@ export async function sweepDelays(pool: pg.Pool, subjects: TrackingSubjects, opt
         continue;
       }
       const legs = remainingLegs(shipment.route, shipment.last_node_id);
-      const { eta, causes } = predictEta({ now, lastEventAt: shipment.last_event_at, remainingLegs: legs, history: inputs.history, disruptions: inputs.disruptions, defaultLegHours: options.defaultLegHours });
+      const { eta, causes } = predictEta({ now, lastEventAt: shipment.last_event_at, remainingLegs: legs, history: inputs.history,
+        disruptions: inputs.disruptions, defaultLegHours: options.defaultLegHours });
       const delay = assessDelay(eta, shipment.promised_by, now);
       await client.query(`update "tracking".shipment set eta = $2, eta_at = $3, late = $4, check_due_at = $5 where id = $1`,
         [shipment.id, eta, now, delay.late, new Date(now.getTime() + RECHECK_MS)]);

@@ -11,7 +11,8 @@ import { inTransaction } from '../persistence/transaction.js';
  */
 export async function sweepDwell(pool: pg.Pool, options: { now: Date; batch: number }): Promise<number> {
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ id: string; order_id: string; last_node_id: string | null; last_node_type: NodeType | null; last_event_at: Date; region: string | null }>(
+    const { rows } = await client.query<{ id: string; order_id: string; last_node_id: string | null; last_node_type: NodeType | null; last_event_at: Date;
+      region: string | null }>(
       `select sh.id, sh.order_id, sh.last_node_id, sh.last_node_type, sh.last_event_at, o.region
          from "tracking".shipment sh left join "tracking".tracked_order o on o.order_id = sh.order_id
         where sh.dwell_deadline <= $1 and not sh.delivered and sh.dwell_deadline is not null and sh.dwell_alerted_at is null
@@ -24,7 +25,8 @@ export async function sweepDwell(pool: pg.Pool, options: { now: Date; batch: num
       if (await openTask(client, {
         dedupeKey: `DWELL:${shipment.id}:${shipment.last_event_at.toISOString()}`, kind: 'DWELL', shipmentId: shipment.id, orderId: shipment.order_id,
         region: shipment.region, nodeId: shipment.last_node_id, now: options.now,
-        details: { nodeType: shipment.last_node_type, idleMinutes, thresholdMinutes: dwellThresholdMs(shipment.last_node_type) / 60_000, since: shipment.last_event_at.toISOString() },
+        details: { nodeType: shipment.last_node_type, idleMinutes, thresholdMinutes: dwellThresholdMs(shipment.last_node_type) / 60_000,
+          since: shipment.last_event_at.toISOString() },
       })) opened += 1;
     }
     return opened;

@@ -35,18 +35,22 @@ export class TaskService {
         and ($4::text is null or kind = $4) and ($5::text is null or node_id = $5)
         and ($6::timestamptz is null or (opened_at, id) < ($6::timestamptz, $7::uuid))
       order by opened_at desc, id desc limit $8`,
-    [filter.region ?? null, regions ?? null, filter.state ?? null, filter.kind ?? null, filter.nodeId ?? null, position?.[0] ?? null, position?.[1] ?? null, pageSize(args) + 1]);
+    [filter.region ?? null, regions ?? null, filter.state ?? null, filter.kind ?? null, filter.nodeId ?? null, position?.[0] ?? null, position?.[1] ?? null,
+      pageSize(args) + 1]);
     return toConnection(rows, args, (row) => [row.opened_at.toISOString(), row.id], toTaskView);
   }
 
   async actions(taskId: string): Promise<TrackingTaskActionView[]> {
-    const { rows } = await this.pool.query<{ id: string; action: string; actor_type: string; actor_id: string; assignee: string | null; note: string | null; at: Date }>(
+    const { rows } = await this.pool.query<{ id: string; action: string; actor_type: string; actor_id: string; assignee: string | null; note: string | null;
+      at: Date }>(
       `select id, action, actor_type, actor_id, assignee, note, at from "tracking".task_action where task_id = $1 order by id`, [taskId]);
-    return rows.map((row) => ({ id: row.id, action: row.action, actorType: row.actor_type, actorId: row.actor_id, assignee: row.assignee, note: row.note, at: row.at }));
+    return rows.map((row) => ({ id: row.id, action: row.action, actorType: row.actor_type, actorId: row.actor_id, assignee: row.assignee, note: row.note,
+      at: row.at }));
   }
 
   /** One action on one task, in one transaction with its audit row; refusals come back as user errors. */
-  async act(principal: Principal, input: { taskId: string; action: TaskAction; assignee?: string | undefined; expectedVersion?: number | undefined; note?: string | undefined }):
+  async act(principal: Principal, input: { taskId: string; action: TaskAction; assignee?: string | undefined; expectedVersion?: number | undefined;
+    note?: string | undefined }):
     Promise<{ task: TrackingTaskView | null; userErrors: UserError[] }> {
     if (!/^[0-9a-f-]{36}$/i.test(input.taskId)) return { task: null, userErrors: [userError('INVALID', 'taskId is not a task id', ['input', 'taskId'])] };
     if (input.assignee !== undefined && !/^[A-Za-z0-9._:@-]{1,200}$/.test(input.assignee)) return { task: null, userErrors: [userError('INVALID', 'assignee must be a staff id', ['input', 'assignee'])] };

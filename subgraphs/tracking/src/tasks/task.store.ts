@@ -36,7 +36,8 @@ export async function openTask(client: pg.PoolClient, input: OpenTaskInput): Pro
   const id = randomUUID();
   const { rowCount } = await client.query(`insert into "tracking".task (id, dedupe_key, kind, state, shipment_id, order_id, region, node_id, due_at, details, opened_at)
     values ($1, $2, $3, 'OPEN', $4, $5, $6, $7, $8, $9, $10) on conflict (dedupe_key) do nothing`,
-  [id, input.dedupeKey, input.kind, input.shipmentId, input.orderId, input.region, input.nodeId, new Date(input.now.getTime() + TASK_ACK_SLA_MS[input.kind]), input.details, input.now]);
+  [id, input.dedupeKey, input.kind, input.shipmentId, input.orderId, input.region, input.nodeId, new Date(input.now.getTime() + TASK_ACK_SLA_MS[input.kind]),
+    input.details, input.now]);
   if (!rowCount) return false;
   await recordTaskAction(client, id, 'OPEN', { type: 'system', id: 'tracking' }, null, null, input.now);
   return true;

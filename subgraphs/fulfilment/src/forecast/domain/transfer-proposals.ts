@@ -40,7 +40,8 @@ export const DEFAULT_PREPOSITION_POLICY: PrepositionPolicy = { coverDays: 3, saf
  * Central stock is shared out in order of shortfall and never below its reserve, so a proposal is always
  * executable at the time it is made.
  */
-export function proposeTransfers(forward: readonly ForwardPosition[], central: readonly CentralStock[], policy = DEFAULT_PREPOSITION_POLICY): TransferProposalDraft[] {
+export function proposeTransfers(forward: readonly ForwardPosition[], central: readonly CentralStock[],
+  policy = DEFAULT_PREPOSITION_POLICY): TransferProposalDraft[] {
   const spare = new Map(central.map((row) => [`${row.nodeId}|${row.sku}`, Math.floor(row.available * (1 - policy.centralReserveShare))]));
   const needs = forward
     .map((position) => {

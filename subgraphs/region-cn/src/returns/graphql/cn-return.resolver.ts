@@ -85,7 +85,8 @@ export function createCnReturnResolvers(services: ReturnServices) {
         id: slot.id, province: slot.province, city: slot.city, district: slot.district, startsAt: slot.startsAt, endsAt: slot.endsAt,
         capacity: slot.capacity, remaining: slot.capacity - slot.booked, fee: slot.fee,
       };
-      return { id: ret.id, slot: slotView, state: pickup.state, fee: pickup.fee, feeConsentedAt: pickup.feeConsentedAt ?? null, pickedUpAt: pickup.pickedUpAt ?? null };
+      return { id: ret.id, slot: slotView, state: pickup.state, fee: pickup.fee, feeConsentedAt: pickup.feeConsentedAt ?? null,
+        pickedUpAt: pickup.pickedUpAt ?? null };
     }
 
     @FieldResolver(() => CnRefundView, { nullable: true, description: 'The refund; null until the return is settled.' })
@@ -103,7 +104,8 @@ export function createCnReturnResolvers(services: ReturnServices) {
     async giftsToReturn(@Root() ret: CnReturnView, @Ctx() context: RequestContext): Promise<CnOrderGiftView[]> {
       if (!isOpenReturn(ret.state)) return [];
       const [lines, gifts] = await Promise.all([loadOrderLines(context, orm, ret.orderId), loadOrderGifts(context, orm, ret.orderId)]);
-      const units = (count: (line: (typeof lines)[number]) => number) => new Map(lines.map((line) => [line.lineNo, { quantity: line.quantity, returned: count(line) }]));
+      const units = (count: (line: (typeof lines)[number]) => number) => new Map(lines.map((line) => [line.lineNo,
+        { quantity: line.quantity, returned: count(line) }]));
       const asGifts = gifts.map((gift) => ({ ...gift, declaredValue: gift.declaredValue ?? null }));
       const dueEarlier = new Set(giftsDueBack(asGifts, units((line) => line.refundedQuantity)).map((gift) => gift.giftNo));
       return giftsDueBack(asGifts, units((line) => line.claimedQuantity)).filter((gift) => !dueEarlier.has(gift.giftNo))

@@ -60,7 +60,8 @@ describe('assessDelay and alternatives', () => {
     ['out for delivery', { lateByMs: 20 * 3_600_000, outForDelivery: true, causes: 1, legs: 2 }, ['RESCHEDULE', 'NOTIFY_CUSTOMER']],
   ])('%s', (_name, input, expected) => {
     expect(proposeAlternatives({
-      lateByMs: input.lateByMs, outForDelivery: input.outForDelivery, causes: Array.from({ length: input.causes }, () => disruption({})), remainingLegs: legs.slice(0, input.legs),
+      lateByMs: input.lateByMs, outForDelivery: input.outForDelivery, causes: Array.from({ length: input.causes }, () => disruption({})),
+      remainingLegs: legs.slice(0, input.legs),
     })).toEqual(expected);
   });
 });

@@ -67,7 +67,8 @@ export function applyEvents(current: ShipmentProgress, events: readonly Progress
       if (status) {
         // Core only moves one step at a time: a skipped scan is implied by the later one.
         for (const [implied, impliedRank] of CORE_CHAIN) {
-          if (impliedRank > progress.milestoneRank && impliedRank < rank) milestones.push({ status: implied, eventKey: event.eventKey, occurredAt: event.occurredAt });
+          if (impliedRank > progress.milestoneRank && impliedRank < rank) milestones.push({ status: implied, eventKey: event.eventKey,
+            occurredAt: event.occurredAt });
         }
         milestones.push({ status, eventKey: event.eventKey, occurredAt: event.occurredAt });
       }
