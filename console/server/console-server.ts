@@ -50,7 +50,7 @@ const SECURITY_HEADERS = {
  */
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<RunningConsole> {
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const publicDir = normalize(options.publicDir).replace(/[\/]+$/, '');
+  const publicDir = normalize(options.publicDir).replace(/[/]+$/, '');
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 502, { errors: [{ message: 'The gateway could not be reached', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });

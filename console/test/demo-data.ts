@@ -13,15 +13,24 @@ const phone = (i: number) => `138${String(10000000 + i).slice(-8)}`;
 
 const REGIONS = {
   cn: {
-    count: 12, taxRate: 0.13,
+    count: 12,
+    taxRate: 0.13,
     mutation: 'mutation($input: PlaceCnOrderInput!) { order: placeCnOrder(input: $input) { id } }',
     input: (i: number) => ({
       customer: { name: `顾客${i}`, phone: phone(i) },
-      shippingAddress: { recipientName: `顾客${i}`, recipientPhone: phone(i), province: '浙江省', city: '杭州市', district: '西湖区', street: `文三路 ${i} 号` },
+      shippingAddress: {
+        recipientName: `顾客${i}`,
+        recipientPhone: phone(i),
+        province: '浙江省',
+        city: '杭州市',
+        district: '西湖区',
+        street: `文三路 ${i} 号`,
+      },
     }),
   },
   de: {
-    count: 4, taxRate: 0.19,
+    count: 4,
+    taxRate: 0.19,
     mutation: 'mutation($input: PlaceDeOrderInput!) { order: placeDeOrder(input: $input) { id } }',
     input: (i: number) => ({
       customer: { name: `Kundin ${i}`, email: `kundin${i}@example.de` },
@@ -36,18 +45,26 @@ const REGIONS = {
  * region answers the placement before that.
  */
 export async function seedConsoleDemo(context: DemoSeedContext): Promise<void> {
-  const jobs = Object.entries(REGIONS).flatMap(([region, spec]) => Array.from({ length: spec.count }, (_, i) => () => placeDemoOrder(context, region as keyof typeof REGIONS, i)));
+  const jobs = Object.entries(REGIONS).flatMap(([region, spec]) =>
+    Array.from({ length: spec.count }, (_, i) => () => placeDemoOrder(context, region as keyof typeof REGIONS, i)),
+  );
   await runWithConcurrency(jobs, 6);
 }
 
 async function placeDemoOrder(context: DemoSeedContext, region: keyof typeof REGIONS, i: number): Promise<void> {
   const spec = REGIONS[region];
   const customer = await context.token({ subject: `demo-${region}-${i % 5}`, role: 'customer', regions: [region] });
-  const lines = [PRODUCTS[i % PRODUCTS.length]!, ...(i % 2 ? [PRODUCTS[(i + 1) % PRODUCTS.length]!] : [])]
-    .map((product, n) => ({ ...product, quantity: 1 + ((i + n) % 3), unitTax: Math.round(product.unitPrice * spec.taxRate) }));
+  const lines = [PRODUCTS[i % PRODUCTS.length]!, ...(i % 2 ? [PRODUCTS[(i + 1) % PRODUCTS.length]!] : [])].map((product, n) => ({
+    ...product,
+    quantity: 1 + ((i + n) % 3),
+    unitTax: Math.round(product.unitPrice * spec.taxRate),
+  }));
   const { order } = await context.graphql(customer, spec.mutation, { input: { idempotencyKey: `console-demo-${region}-${i}`, lines, ...spec.input(i) } });
-  await eventually(() => context.graphql(customer, `query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id: order.id }),
-    (read) => read.found?.[region]?.registration === 'REGISTERED', { attempts: 300, intervalMs: 100 });
+  await eventually(
+    () => context.graphql(customer, `query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id: order.id }),
+    (read) => read.found?.[region]?.registration === 'REGISTERED',
+    { attempts: 300, intervalMs: 100 },
+  );
   const operator = await context.token({ subject: `demo-operator-${region}`, role: 'operator', regions: [region] });
   const steps = i === 5 ? ['CANCELLED'] : FLOW.slice(0, i % (FLOW.length + 1));
   let version = 1;

@@ -40,18 +40,27 @@ const JETSTREAM_CLIENT = ['$JS.API.>', '$JS.ACK.>', '$JS.FC.>'];
  * - a domain subgraph publishes its own commands, registration and heartbeat, and its own subjects `<ns>.<name>.>`;
  * - the gateway only asks for the supergraph and hears that it changed.
  */
-export function natsIdentitiesFor(services: Array<{ name: string; kind: HubKind }>, options: { namespace?: string; testIdentity?: boolean } = {}): NatsIdentity[] {
+export function natsIdentitiesFor(
+  services: Array<{ name: string; kind: HubKind }>,
+  options: { namespace?: string; testIdentity?: boolean } = {},
+): NatsIdentity[] {
   const ns = options.namespace ?? '*';
   const own = (name: string) => [`${ns}.core.v1.commands.${name}`, `${ns}.core.v1.registry.register.${name}`, `${ns}.registry.v1.heartbeat.${name}`];
   const identity = (user: string, publish: string[], subscribe: string[], allowResponses = false): NatsIdentity => ({
-    user, publish, subscribe: [...subscribe, `${inboxPrefixOf(user)}.>`], allowResponses,
+    user,
+    publish,
+    subscribe: [...subscribe, `${inboxPrefixOf(user)}.>`],
+    allowResponses,
   });
   const identities = services.map(({ name, kind }) => {
     switch (kind) {
       case 'core':
-        return identity(name, [...JETSTREAM_CLIENT, `${ns}.orders.v1.>`, `${ns}.core.v1.available`, `${ns}.registry.v1.supergraph-changed`], [
-          `${ns}.core.v1.commands.*`, `${ns}.core.v1.registry.>`, `${ns}.registry.v1.heartbeat.*`,
-        ], true);
+        return identity(
+          name,
+          [...JETSTREAM_CLIENT, `${ns}.orders.v1.>`, `${ns}.core.v1.available`, `${ns}.registry.v1.supergraph-changed`],
+          [`${ns}.core.v1.commands.*`, `${ns}.core.v1.registry.>`, `${ns}.registry.v1.heartbeat.*`],
+          true,
+        );
       case 'region':
         return identity(name, [...JETSTREAM_CLIENT, ...own(name), `${ns}.summaries.v1.${regionCodeOf(name)}`], [`${ns}.core.v1.available`]);
       case 'domain':

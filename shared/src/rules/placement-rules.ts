@@ -19,7 +19,16 @@ export interface PlacementRulesDecision extends OrderRulesOutcome {
 export function decidePlacementRules(book: RuleBook, order: OrderContext, at: Date = new Date()): PlacementRulesDecision {
   const outcome = evaluateOrderRules(book, order, at);
   const seen = new Map<string, RuleVersionUsed>();
-  for (const module of [outcome.validation, outcome.pricing, outcome.gift, outcome.hold, outcome.inventoryLock, outcome.allocation, outcome.invoice, outcome.notification]) {
+  for (const module of [
+    outcome.validation,
+    outcome.pricing,
+    outcome.gift,
+    outcome.hold,
+    outcome.inventoryLock,
+    outcome.allocation,
+    outcome.invoice,
+    outcome.notification,
+  ]) {
     for (const used of module.handledWith) seen.set(`${used.ruleSet}:${used.version}`, used);
   }
   return { ...outcome, handledWith: [...seen.values()] };

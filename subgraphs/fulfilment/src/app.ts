@@ -39,20 +39,32 @@ export interface FulfilmentAppOptions {
 
 /** The composition root of fulfilment: opens what it needs, wires the use cases, and starts listening. */
 export async function createFulfilmentApp(env: FulfilmentEnv, options: FulfilmentAppOptions = {}) {
-  const infra = await openInfrastructure('fulfilment', env, { schema: FULFILMENT_SCHEMA, entities: [OutboxEvent, ProcessedMessage, CoreCommandRecord], migrations: fulfilmentMigrations });
+  const infra = await openInfrastructure('fulfilment', env, {
+    schema: FULFILMENT_SCHEMA,
+    entities: [OutboxEvent, ProcessedMessage, CoreCommandRecord],
+    migrations: fulfilmentMigrations,
+  });
   const { orm, nc, logger } = infra;
   const subjects = fulfilmentSubjectsFor(env.NATS_NAMESPACE);
   const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: FULFILMENT_SCHEMA, batchSize: 1_000, pipelined: true });
   const nudge = () => relay.nudge();
   // Warehouse steps go to core through the shared command outbox, in order per order; a refusal stays on the command.
   const commands = new CoreCommandRelay({
-    nc, orm, subjects: infra.subjects, logger, schema: FULFILMENT_SCHEMA, source: 'fulfilment', handlers: { [WAREHOUSE_STEP_PURPOSE]: {} },
+    nc,
+    orm,
+    subjects: infra.subjects,
+    logger,
+    schema: FULFILMENT_SCHEMA,
+    source: 'fulfilment',
+    handlers: { [WAREHOUSE_STEP_PURPOSE]: {} },
     ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
   });
   const progress = new ShipmentProgressService(orm, () => commands.nudge());
   const solver = env.SOLVER_ENABLED ? new HighsSolver() : null;
   const allocation = new AllocationService({
-    solver, subjects, backorderPolicy: env.BACKORDER_POLICY,
+    solver,
+    subjects,
+    backorderPolicy: env.BACKORDER_POLICY,
     planner: { timeLimitSeconds: env.SOLVER_TIME_LIMIT_MS / 1000, mipRelGap: env.SOLVER_MIP_REL_GAP, maxVariables: 20_000 },
   });
   const reallocation = new ReallocationService(orm, allocation, subjects, logger, nudge, env.REALLOCATION_CHUNK);
@@ -61,8 +73,14 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const planning = new PlanningService(orm);
   const handle = createOrderEventsHandler(allocation);
   const consumer = new DurableConsumer<OrderEvent>({
-    nc, em: orm.em, logger, stream: infra.subjects.ordersStream, durableName: subjects.ordersConsumer, filterSubject: infra.subjects.ordersAll,
-    schema: orderEventSchema, handle: async (event, em) => {
+    nc,
+    em: orm.em,
+    logger,
+    stream: infra.subjects.ordersStream,
+    durableName: subjects.ordersConsumer,
+    filterSubject: infra.subjects.ordersAll,
+    schema: orderEventSchema,
+    handle: async (event, em) => {
       await handle(event, em);
       nudge();
     },
@@ -83,7 +101,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     await ensureFulfilmentStream(infra.nc, subjects);
     if (env.NODE_ENV === 'development') {
       // `npm start` shows a network with stock; a deployment brings its own nodes.
-      const [{ count }] = await query<{ count: number }>(orm.em.fork(), 'select count(*)::int as count from node') as [{ count: number }];
+      const [{ count }] = (await query<{ count: number }>(orm.em.fork(), 'select count(*)::int as count from node')) as [{ count: number }];
       if (count === 0) await seedNetwork(orm.em.fork(), DEMO_NETWORK);
     }
     await consumer.start();
@@ -92,21 +110,50 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     await reallocation.resumeUnfinished();
     const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress });
     server = await startServiceServer({ name: 'fulfilment', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
-    presence = announceToRegistry(nc, infra.subjects, logger, {
-      name: 'fulfilment', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
-    }, env.HEARTBEAT_INTERVAL_MS);
+    presence = announceToRegistry(
+      nc,
+      infra.subjects,
+      logger,
+      {
+        name: 'fulfilment',
+        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
+        sdl,
+        version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
+      },
+      env.HEARTBEAT_INTERVAL_MS,
+    );
   } catch (error) {
     await shutdown();
     throw error;
   }
-  return { url: server.url, orm, relay, commands, progress, allocation, reallocation, nodes, inventory, planning, subjects, registryVerdict: presence.verdict, close: shutdown };
+  return {
+    url: server.url,
+    orm,
+    relay,
+    commands,
+    progress,
+    allocation,
+    reallocation,
+    nodes,
+    inventory,
+    planning,
+    subjects,
+    registryVerdict: presence.verdict,
+    close: shutdown,
+  };
 }
 export type FulfilmentApp = Awaited<ReturnType<typeof createFulfilmentApp>>;
 
 async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0], subjects: ReturnType<typeof fulfilmentSubjectsFor>): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  const config = { name: subjects.stream, subjects: [subjects.all], storage: StorageType.File, retention: RetentionPolicy.Limits,
-    max_age: nanos(30 * 24 * 3600 * 1000), duplicate_window: nanos(2 * 60 * 1000) };
+  const config = {
+    name: subjects.stream,
+    subjects: [subjects.all],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_age: nanos(30 * 24 * 3600 * 1000),
+    duplicate_window: nanos(2 * 60 * 1000),
+  };
   try {
     await jsm.streams.info(config.name);
     await jsm.streams.update(config.name, config);
@@ -114,4 +161,3 @@ async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0]
     await jsm.streams.add(config);
   }
 }
-

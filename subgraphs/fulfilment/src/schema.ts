@@ -5,5 +5,8 @@ import { createGreenResolvers, type GreenResolverDependencies } from './graphql/
 
 /** Fulfilment's subgraph schema; no I/O, so it also prints the SDL at build time. */
 export function buildFulfilmentSchema(dependencies: FulfilmentResolverDependencies & Omit<GreenResolverDependencies, 'orm'>) {
-  return buildFederatedSchema({ resolvers: [...createFulfilmentResolvers(dependencies), ...createGreenResolvers(dependencies)], orphanedTypes: [OrderReference] }, orderReferenceResolver);
+  return buildFederatedSchema(
+    { resolvers: [...createFulfilmentResolvers(dependencies), ...createGreenResolvers(dependencies)], orphanedTypes: [OrderReference] },
+    orderReferenceResolver,
+  );
 }

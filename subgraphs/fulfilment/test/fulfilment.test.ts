@@ -27,15 +27,55 @@ beforeAll(async () => {
   await seedNetwork(app.orm.em.fork(), {
     zones: [{ code: 'cn-east', region: 'cn', name: 'East China', ...SHANGHAI, isDefault: true }],
     nodes: [
-      { id: 'cn-sha-dc', name: 'Shanghai DC', kind: 'CENTRAL', region: 'cn', zone: 'cn-east', ...SHANGHAI, dailyCapacity: 100_000, cutoffMinutes: [600, 1080], lanes: [lane('YTO', 'STANDARD'), lane('SF', 'EXPRESS')] },
-      { id: 'cn-hgh-fw', name: 'Hangzhou forward', kind: 'FORWARD', region: 'cn', zone: 'cn-east', ...HANGZHOU, dailyCapacity: 100_000, cutoffMinutes: [600, 1080], lanes: [lane('YTO', 'STANDARD')] },
-      { id: 'de-ber-dc', name: 'Berlin DC', kind: 'CENTRAL', region: 'de', zone: 'de-east', lat: 52.5, lon: 13.4, dailyCapacity: 100_000, cutoffMinutes: [960], lanes: [lane('DHL', 'STANDARD')] },
+      {
+        id: 'cn-sha-dc',
+        name: 'Shanghai DC',
+        kind: 'CENTRAL',
+        region: 'cn',
+        zone: 'cn-east',
+        ...SHANGHAI,
+        dailyCapacity: 100_000,
+        cutoffMinutes: [600, 1080],
+        lanes: [lane('YTO', 'STANDARD'), lane('SF', 'EXPRESS')],
+      },
+      {
+        id: 'cn-hgh-fw',
+        name: 'Hangzhou forward',
+        kind: 'FORWARD',
+        region: 'cn',
+        zone: 'cn-east',
+        ...HANGZHOU,
+        dailyCapacity: 100_000,
+        cutoffMinutes: [600, 1080],
+        lanes: [lane('YTO', 'STANDARD')],
+      },
+      {
+        id: 'de-ber-dc',
+        name: 'Berlin DC',
+        kind: 'CENTRAL',
+        region: 'de',
+        zone: 'de-east',
+        lat: 52.5,
+        lon: 13.4,
+        dailyCapacity: 100_000,
+        cutoffMinutes: [960],
+        lanes: [lane('DHL', 'STANDARD')],
+      },
     ],
-    skus: [{ sku: 'TEA-1', name: 'Longjing tea', unitWeightGrams: 250 }, { sku: 'LIMITED', name: 'Limited edition', unitWeightGrams: 500 }, { sku: 'MOVE', name: 'Moves on outage', unitWeightGrams: 300 }, { sku: 'RESUME', name: 'Survives a crash', unitWeightGrams: 300 }],
+    skus: [
+      { sku: 'TEA-1', name: 'Longjing tea', unitWeightGrams: 250 },
+      { sku: 'LIMITED', name: 'Limited edition', unitWeightGrams: 500 },
+      { sku: 'MOVE', name: 'Moves on outage', unitWeightGrams: 300 },
+      { sku: 'RESUME', name: 'Survives a crash', unitWeightGrams: 300 },
+    ],
     stock: [
-      { sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 }, { sku: 'LIMITED', nodeId: 'cn-sha-dc', onHand: 10 }, { sku: 'LIMITED', nodeId: 'de-ber-dc', onHand: 100 },
-      { sku: 'MOVE', nodeId: 'cn-sha-dc', onHand: 30 }, { sku: 'MOVE', nodeId: 'cn-hgh-fw', onHand: 20 },
-      { sku: 'RESUME', nodeId: 'cn-sha-dc', onHand: 10 }, { sku: 'RESUME', nodeId: 'cn-hgh-fw', onHand: 10 },
+      { sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 },
+      { sku: 'LIMITED', nodeId: 'cn-sha-dc', onHand: 10 },
+      { sku: 'LIMITED', nodeId: 'de-ber-dc', onHand: 100 },
+      { sku: 'MOVE', nodeId: 'cn-sha-dc', onHand: 30 },
+      { sku: 'MOVE', nodeId: 'cn-hgh-fw', onHand: 20 },
+      { sku: 'RESUME', nodeId: 'cn-sha-dc', onHand: 10 },
+      { sku: 'RESUME', nodeId: 'cn-hgh-fw', onHand: 10 },
     ],
   });
 });
@@ -51,11 +91,27 @@ function stringify(env: object): Record<string, string> {
 }
 
 const stockOf = async (sku: string, nodeId: string) =>
-  (await query<{ on_hand: number; reserved: number; available: number }>(app.orm.em.fork(), `select on_hand, reserved, available from inventory where sku = ? and node_id = ?`, [sku, nodeId]))[0]!;
+  (
+    await query<{ on_hand: number; reserved: number; available: number }>(
+      app.orm.em.fork(),
+      `select on_hand, reserved, available from inventory where sku = ? and node_id = ?`,
+      [sku, nodeId],
+    )
+  )[0]!;
 
 const placedEvent = (sku: string, quantity: number): OrderPlacedEvent => ({
-  type: 'order.placed', orderId: randomUUID(), number: `CN-T-${randomUUID().slice(0, 8)}`, region: 'cn', channel: 'WEB', currency: 'CNY', grandTotal: 100,
-  customerRef: 'cust-1', status: 'CREATED', version: 1, occurredAt: new Date().toISOString(), lines: [{ lineNo: 1, sku, quantity, attributes: {} }],
+  type: 'order.placed',
+  orderId: randomUUID(),
+  number: `CN-T-${randomUUID().slice(0, 8)}`,
+  region: 'cn',
+  channel: 'WEB',
+  currency: 'CNY',
+  grandTotal: 100,
+  customerRef: 'cust-1',
+  status: 'CREATED',
+  version: 1,
+  occurredAt: new Date().toISOString(),
+  lines: [{ lineNo: 1, sku, quantity, attributes: {} }],
 });
 
 it('reserves stock for an order placed in core, through JetStream, and shows its shipment on Order', async () => {
@@ -66,13 +122,31 @@ it('reserves stock for an order placed in core, through JetStream, and shows its
   try {
     // Registered the way a region's command relay does it.
     const command = {
-      commandId: randomUUID(), source: 'region-cn', sequence: 1, orderId, kind: 'order.register', body: {
-        idempotencyKey: `key-${orderId}`, orderId, number: 'CN-261202-000001', region: 'cn', channel: 'WEB', currency: 'CNY', customerRef: 'cust-1',
+      commandId: randomUUID(),
+      source: 'region-cn',
+      sequence: 1,
+      orderId,
+      kind: 'order.register',
+      body: {
+        idempotencyKey: `key-${orderId}`,
+        orderId,
+        number: 'CN-261202-000001',
+        region: 'cn',
+        channel: 'WEB',
+        currency: 'CNY',
+        customerRef: 'cust-1',
         lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 3, unitPrice: 1000, unitTax: 0, attributes: { serviceLevel: 'EXPRESS' } }],
-        shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID', placedAt: new Date().toISOString(), actor: { type: 'user', id: 'cust-1' },
+        shippingTotal: 0,
+        discountTotal: 0,
+        paymentTerms: 'PREPAID',
+        placedAt: new Date().toISOString(),
+        actor: { type: 'user', id: 'cust-1' },
       },
     };
-    const answer = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands(command.source), JSON.stringify(command), { timeout: 10_000 })).json<{ outcome: string; order: { orderId: string } }>();
+    const answer = (await nc.request(subjectsFor(scope.env.NATS_NAMESPACE).coreCommands(command.source), JSON.stringify(command), { timeout: 10_000 })).json<{
+      outcome: string;
+      order: { orderId: string };
+    }>();
     expect(answer).toMatchObject({ outcome: 'accepted' });
     const reply = answer.order;
     expect(reply.orderId).toBe(orderId);
@@ -82,12 +156,26 @@ it('reserves stock for an order placed in core, through JetStream, and shows its
   }
   expect(await stockOf('TEA-1', 'cn-sha-dc')).toEqual({ on_hand: 100, reserved: 3, available: 97 });
   const token = await scope.token({ subject: 'op-1', role: 'operator', regions: ['cn'] });
-  const result = await postGraphQL(app.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order {
+  const result = await postGraphQL(
+    app.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order {
       shipments { nodeId carrier serviceLevel state deliveryMode pickPriority lines { sku quantity } } fulfilment { state timeline { kind actor } } } } }`,
-    { r: [{ __typename: 'Order', id: orderId }] }, token);
+    { r: [{ __typename: 'Order', id: orderId }] },
+    token,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data._entities[0]).toEqual({
-    shipments: [{ nodeId: 'cn-sha-dc', carrier: 'SF', serviceLevel: 'EXPRESS', state: 'ALLOCATED', deliveryMode: 'EXPRESS_PARCEL', pickPriority: expect.any(Number), lines: [{ sku: 'TEA-1', quantity: 3 }] }],
+    shipments: [
+      {
+        nodeId: 'cn-sha-dc',
+        carrier: 'SF',
+        serviceLevel: 'EXPRESS',
+        state: 'ALLOCATED',
+        deliveryMode: 'EXPRESS_PARCEL',
+        pickPriority: expect.any(Number),
+        lines: [{ sku: 'TEA-1', quantity: 3 }],
+      },
+    ],
     fulfilment: { state: 'ALLOCATED', timeline: [{ kind: 'ALLOCATED', actor: 'system:fulfilment' }] },
   });
 });
@@ -96,31 +184,57 @@ it('never oversells: 50 concurrent orders for 10 units allocate exactly 10, the 
   const handle = createOrderEventsHandler(app.allocation);
   const events = Array.from({ length: 50 }, () => placedEvent('LIMITED', 1));
   await Promise.all(events.map((event) => app.orm.em.fork().transactional((em) => handle(event, em))));
-  const states = await query<{ state: string; n: number }>(app.orm.em.fork(),
-    `select state, count(*)::int as n from fulfilment_order where order_id = any(?::uuid[]) group by state order by state`, [`{${events.map((e) => e.orderId).join(',')}}`]);
-  expect(states).toEqual([{ state: 'ALLOCATED', n: 10 }, { state: 'BACKORDERED', n: 40 }]);
+  const states = await query<{ state: string; n: number }>(
+    app.orm.em.fork(),
+    `select state, count(*)::int as n from fulfilment_order where order_id = any(?::uuid[]) group by state order by state`,
+    [`{${events.map((e) => e.orderId).join(',')}}`],
+  );
+  expect(states).toEqual([
+    { state: 'ALLOCATED', n: 10 },
+    { state: 'BACKORDERED', n: 40 },
+  ]);
   expect(await stockOf('LIMITED', 'cn-sha-dc')).toEqual({ on_hand: 10, reserved: 10, available: 0 });
   expect(await stockOf('LIMITED', 'de-ber-dc')).toEqual({ on_hand: 100, reserved: 0, available: 100 });
 });
 
-it('releases a cancelled order\'s reservation once, however often the event comes', async () => {
+it("releases a cancelled order's reservation once, however often the event comes", async () => {
   const handle = createOrderEventsHandler(app.allocation);
   const placed = placedEvent('TEA-1', 5);
   await app.orm.em.fork().transactional((em) => handle(placed, em));
   const before = await stockOf('TEA-1', 'cn-sha-dc');
-  const cancelled = { type: 'order.status-changed' as const, orderId: placed.orderId, region: 'cn', from: 'CREATED' as const, to: 'CANCELLED' as const, version: 2, actor: { type: 'user' as const, id: 'cust-1' }, occurredAt: new Date().toISOString() };
+  const cancelled = {
+    type: 'order.status-changed' as const,
+    orderId: placed.orderId,
+    region: 'cn',
+    from: 'CREATED' as const,
+    to: 'CANCELLED' as const,
+    version: 2,
+    actor: { type: 'user' as const, id: 'cust-1' },
+    occurredAt: new Date().toISOString(),
+  };
   await app.orm.em.fork().transactional((em) => handle(cancelled, em));
   await app.orm.em.fork().transactional((em) => handle(cancelled, em));
   expect(await stockOf('TEA-1', 'cn-sha-dc')).toEqual({ ...before, reserved: before.reserved - 5, available: before.available + 5 });
-  const movements = await query<{ kind: string; reserved_delta: number }>(app.orm.em.fork(), `select kind, reserved_delta from stock_movement where order_id = ? order by id`, [placed.orderId]);
-  expect(movements).toEqual([{ kind: 'ALLOCATION', reserved_delta: 5 }, { kind: 'CANCELLATION', reserved_delta: -5 }]);
+  const movements = await query<{ kind: string; reserved_delta: number }>(
+    app.orm.em.fork(),
+    `select kind, reserved_delta from stock_movement where order_id = ? order by id`,
+    [placed.orderId],
+  );
+  expect(movements).toEqual([
+    { kind: 'ALLOCATION', reserved_delta: 5 },
+    { kind: 'CANCELLATION', reserved_delta: -5 },
+  ]);
 });
 
 it('re-allocates every open order off a node marked down, with new ETAs, timeline entries and one notice each', async () => {
   const handle = createOrderEventsHandler(app.allocation);
   const events = Array.from({ length: 12 }, () => placedEvent('MOVE', 2));
   for (const event of events) await app.orm.em.fork().transactional((em) => handle(event, em));
-  const atDc = await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from shipment where node_id = 'cn-sha-dc' and state = 'ALLOCATED' and order_id = any(?::uuid[])`, [`{${events.map((e) => e.orderId).join(',')}}`]);
+  const atDc = await query<{ n: number }>(
+    app.orm.em.fork(),
+    `select count(*)::int as n from shipment where node_id = 'cn-sha-dc' and state = 'ALLOCATED' and order_id = any(?::uuid[])`,
+    [`{${events.map((e) => e.orderId).join(',')}}`],
+  );
   expect(atDc[0]!.n).toBe(12);
 
   const token = await scope.token({ subject: 'op-1', role: 'operator', regions: ['cn'] });
@@ -130,18 +244,35 @@ it('re-allocates every open order off a node marked down, with new ETAs, timelin
   const job = await app.reallocation.run(down.data.nodeStatusChange.reallocationJob.id);
   expect(job).toMatchObject({ state: 'DONE', processed: job.affected });
   const twice = await postGraphQL(app.url, SET, { input: { nodeId: 'cn-sha-dc', status: 'DOWN', reason: 'again' } }, token);
-  expect(twice.data.nodeStatusChange).toEqual({ node: null, reallocationJob: null, userErrors: [{ code: 'NODE_ALREADY_IN_STATUS', field: ['input', 'status'] }] });
+  expect(twice.data.nodeStatusChange).toEqual({
+    node: null,
+    reallocationJob: null,
+    userErrors: [{ code: 'NODE_ALREADY_IN_STATUS', field: ['input', 'status'] }],
+  });
 
   const ids = `{${events.map((e) => e.orderId).join(',')}}`;
-  const moved = await query<{ node_id: string; state: string; n: number }>(app.orm.em.fork(),
-    `select node_id, state, count(*)::int as n from shipment where order_id = any(?::uuid[]) group by 1, 2 order by 1, 2`, [ids]);
-  expect(moved).toEqual([{ node_id: 'cn-hgh-fw', state: 'ALLOCATED', n: 10 }, { node_id: 'cn-sha-dc', state: 'REALLOCATED', n: 12 }]);
+  const moved = await query<{ node_id: string; state: string; n: number }>(
+    app.orm.em.fork(),
+    `select node_id, state, count(*)::int as n from shipment where order_id = any(?::uuid[]) group by 1, 2 order by 1, 2`,
+    [ids],
+  );
+  expect(moved).toEqual([
+    { node_id: 'cn-hgh-fw', state: 'ALLOCATED', n: 10 },
+    { node_id: 'cn-sha-dc', state: 'REALLOCATED', n: 12 },
+  ]);
   expect(await stockOf('MOVE', 'cn-sha-dc')).toEqual({ on_hand: 30, reserved: 0, available: 30 });
   expect(await stockOf('MOVE', 'cn-hgh-fw')).toEqual({ on_hand: 20, reserved: 20, available: 0 });
-  const timeline = await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from order_timeline where kind = 'REALLOCATED' and actor_id = 'op-1' and order_id = any(?::uuid[])`, [ids]);
+  const timeline = await query<{ n: number }>(
+    app.orm.em.fork(),
+    `select count(*)::int as n from order_timeline where kind = 'REALLOCATED' and actor_id = 'op-1' and order_id = any(?::uuid[])`,
+    [ids],
+  );
   expect(timeline[0]!.n).toBe(12);
-  const notices = await query<{ n: number; backordered: number }>(app.orm.em.fork(),
-    `select count(*)::int as n, count(*) filter (where (payload->>'backordered')::boolean)::int as backordered from outbox_event where message_id like 'fulfilment.customer-notice:%' and payload->>'orderId' = any(?::text[])`, [ids]);
+  const notices = await query<{ n: number; backordered: number }>(
+    app.orm.em.fork(),
+    `select count(*)::int as n, count(*) filter (where (payload->>'backordered')::boolean)::int as backordered from outbox_event where message_id like 'fulfilment.customer-notice:%' and payload->>'orderId' = any(?::text[])`,
+    [ids],
+  );
   expect(notices[0]).toEqual({ n: 12, backordered: 2 });
   await postGraphQL(app.url, SET, { input: { nodeId: 'cn-sha-dc', status: 'UP', reason: 'power back' } }, token);
 });
@@ -153,23 +284,40 @@ it('resumes a re-allocation job after the process died between chunks, moving ea
   const change = await app.nodes.setStatus('cn-sha-dc', 'DOWN', 'flood', { type: 'user', id: 'op-2' });
   // A process that commits one chunk of two orders and dies before the next (what kill -9 leaves behind).
   let chunks = 0;
-  const doomed = new ReallocationService(app.orm, app.allocation, app.subjects, { info() {}, error() {} } as never, () => {
-    chunks += 1;
-    throw new Error('killed');
-  }, 2);
+  const doomed = new ReallocationService(
+    app.orm,
+    app.allocation,
+    app.subjects,
+    { info() {}, error() {} } as never,
+    () => {
+      chunks += 1;
+      throw new Error('killed');
+    },
+    2,
+  );
   await expect(doomed.run(change.job!.id)).rejects.toThrow('killed');
   expect(chunks).toBe(1);
-  const [midway] = await query<{ state: string; processed: number }>(app.orm.em.fork(), `select state, processed from reallocation_job where id = ?`, [change.job!.id]);
+  const [midway] = await query<{ state: string; processed: number }>(app.orm.em.fork(), `select state, processed from reallocation_job where id = ?`, [
+    change.job!.id,
+  ]);
   expect(midway).toEqual({ state: 'RUNNING', processed: 2 });
 
   await app.reallocation.resumeUnfinished();
   const done = await app.reallocation.run(change.job!.id);
   expect(done).toMatchObject({ state: 'DONE', affected: 7, processed: 7 });
   const ids = `{${events.map((e) => e.orderId).join(',')}}`;
-  const shipments = await query<{ node_id: string; state: string; n: number }>(app.orm.em.fork(),
-    `select node_id, state, count(*)::int as n from shipment where order_id = any(?::uuid[]) group by 1, 2 order by 1, 2`, [ids]);
-  expect(shipments).toEqual([{ node_id: 'cn-hgh-fw', state: 'ALLOCATED', n: 7 }, { node_id: 'cn-sha-dc', state: 'REALLOCATED', n: 7 }]);
-  const notices = await query<{ n: number }>(app.orm.em.fork(), `select count(distinct message_id)::int as n from outbox_event where message_id like ? `, [`fulfilment.customer-notice:%:${change.job!.id}`]);
+  const shipments = await query<{ node_id: string; state: string; n: number }>(
+    app.orm.em.fork(),
+    `select node_id, state, count(*)::int as n from shipment where order_id = any(?::uuid[]) group by 1, 2 order by 1, 2`,
+    [ids],
+  );
+  expect(shipments).toEqual([
+    { node_id: 'cn-hgh-fw', state: 'ALLOCATED', n: 7 },
+    { node_id: 'cn-sha-dc', state: 'REALLOCATED', n: 7 },
+  ]);
+  const notices = await query<{ n: number }>(app.orm.em.fork(), `select count(distinct message_id)::int as n from outbox_event where message_id like ? `, [
+    `fulfilment.customer-notice:%:${change.job!.id}`,
+  ]);
   expect(notices[0]!.n).toBe(7);
   expect(await stockOf('RESUME', 'cn-hgh-fw')).toEqual({ on_hand: 10, reserved: 7, available: 3 });
   expect(await stockOf('RESUME', 'cn-sha-dc')).toEqual({ on_hand: 10, reserved: 0, available: 10 });
@@ -177,10 +325,30 @@ it('resumes a re-allocation job after the process died between chunks, moving ea
 });
 
 it.each([
-  ['a negative receipt', `mutation { stockReceive(input: { sku: "TEA-1", nodeId: "cn-sha-dc", quantity: -5, reference: "r1" }) { stockLevel { onHand } userErrors { code field } } }`, 'stockReceive', 'INVALID'],
-  ['stock below zero', `mutation { stockAdjust(input: { sku: "TEA-1", nodeId: "cn-hgh-fw", delta: -1, reason: "count", reference: "a1" }) { stockLevel { onHand } userErrors { code field } } }`, 'stockAdjust', 'UNKNOWN_OR_NEGATIVE'],
-  ['an SKU the catalogue does not know', `mutation { stockReceive(input: { sku: "NOPE", nodeId: "cn-sha-dc", quantity: 5, reference: "r2" }) { stockLevel { onHand } userErrors { code field } } }`, 'stockReceive', 'UNKNOWN_SKU'],
-  ['weights out of range', `mutation { allocationWeightsSet(input: { channel: "WEB", cost: -1, time: 1, carbon: 1, splitPenalty: 1 }) { channel userErrors { code field } } }`, 'allocationWeightsSet', 'WEIGHT_OUT_OF_RANGE'],
+  [
+    'a negative receipt',
+    `mutation { stockReceive(input: { sku: "TEA-1", nodeId: "cn-sha-dc", quantity: -5, reference: "r1" }) { stockLevel { onHand } userErrors { code field } } }`,
+    'stockReceive',
+    'INVALID',
+  ],
+  [
+    'stock below zero',
+    `mutation { stockAdjust(input: { sku: "TEA-1", nodeId: "cn-hgh-fw", delta: -1, reason: "count", reference: "a1" }) { stockLevel { onHand } userErrors { code field } } }`,
+    'stockAdjust',
+    'UNKNOWN_OR_NEGATIVE',
+  ],
+  [
+    'an SKU the catalogue does not know',
+    `mutation { stockReceive(input: { sku: "NOPE", nodeId: "cn-sha-dc", quantity: 5, reference: "r2" }) { stockLevel { onHand } userErrors { code field } } }`,
+    'stockReceive',
+    'UNKNOWN_SKU',
+  ],
+  [
+    'weights out of range',
+    `mutation { allocationWeightsSet(input: { channel: "WEB", cost: -1, time: 1, carbon: 1, splitPenalty: 1 }) { channel userErrors { code field } } }`,
+    'allocationWeightsSet',
+    'WEIGHT_OUT_OF_RANGE',
+  ],
 ])('refuses %s with a typed error and changes nothing', async (_case, mutation, field, code) => {
   const token = await scope.token({ subject: 'op-1', role: 'operator', regions: ['cn'] });
   const movementsBefore = await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from stock_movement`);

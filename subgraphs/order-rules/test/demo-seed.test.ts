@@ -25,12 +25,31 @@ it('seeds published rule sets once, which a region replica receives and applies 
   await seedDemo(context);
   await all.done;
   const decision = decidePlacementRules(replica, {
-    region: 'cn', channel: 'MINI_PROGRAM', currency: 'CNY', customerSegment: 'consumer', originCountry: 'CN', destinationCountry: 'CN', paymentTerms: 'PREPAID',
-    itemsTotal: 60_000, shippingTotal: 0, grandTotal: 60_000, lines: [{ sku: 'TSH-01-1', quantity: 4, unitPrice: 15_000, category: 'APPAREL', hazardous: false }],
+    region: 'cn',
+    channel: 'MINI_PROGRAM',
+    currency: 'CNY',
+    customerSegment: 'consumer',
+    originCountry: 'CN',
+    destinationCountry: 'CN',
+    paymentTerms: 'PREPAID',
+    itemsTotal: 60_000,
+    shippingTotal: 0,
+    grandTotal: 60_000,
+    lines: [{ sku: 'TSH-01-1', quantity: 4, unitPrice: 15_000, category: 'APPAREL', hazardous: false }],
   });
   await replica.stop();
-  expect(decision).toMatchObject({ validation: { accepted: true }, pricing: { discountTotal: 9_000, payableTotal: 51_000 }, gift: { gifts: [] }, hold: { levels: 0 }, inventoryLock: { holdMinutes: 120 }, invoice: { template: null } });
+  expect(decision).toMatchObject({
+    validation: { accepted: true },
+    pricing: { discountTotal: 9_000, payableTotal: 51_000 },
+    gift: { gifts: [] },
+    hold: { levels: 0 },
+    inventoryLock: { holdMinutes: 120 },
+    invoice: { template: null },
+  });
   expect(decision.handledWith.map((used) => used.ruleSet).sort()).toEqual(['double-11-campaign', 'large-order-review', 'presale-inventory-hold']);
   const versions = await hub.gql(hub.tokens.operator, '{ ruleSetVersions(ruleSetKey: "double-11-campaign") { nodes { number status } } }');
-  expect(versions.data.ruleSetVersions.nodes).toEqual([{ number: 2, status: 'IN_REVIEW' }, { number: 1, status: 'ACTIVE' }]);
+  expect(versions.data.ruleSetVersions.nodes).toEqual([
+    { number: 2, status: 'IN_REVIEW' },
+    { number: 1, status: 'ACTIVE' },
+  ]);
 });

@@ -10,7 +10,9 @@ import { startOrderRules, type OrderRulesApp, type OrderRulesOptions } from '../
 
 class ProcessedMessageMigration extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`);
+    this.addSql(
+      `create table "processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`,
+    );
   }
 }
 
@@ -22,7 +24,11 @@ export interface RulesTestHub {
   regionOrm: MikroORM;
   tokens: { editor: string; approver1: string; approver2: string; admin: string; customer: string; operator: string };
   openReplica(service: string, onApplied?: (publication: RuleSetPublication) => void): RulesReplica;
-  gql<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> }>;
+  gql<T = any>(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> }>;
   close(): Promise<void>;
 }
 
@@ -30,17 +36,37 @@ export async function startRulesTestHub(label: string, options: OrderRulesOption
   const scope = createTestScope(label);
   const app = await startOrderRules({ ...scope.env, PORT: 0 } as never, options);
   const nc = await connectTestNats(scope.env);
-  const regionOrm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'region_test', entities: [ProcessedMessage], migrations: { ProcessedMessageMigration, RulesReplicaMigration } });
+  const regionOrm = await openDatabase({
+    clientUrl: scope.env.DATABASE_URL,
+    schema: 'region_test',
+    entities: [ProcessedMessage],
+    migrations: { ProcessedMessageMigration, RulesReplicaMigration },
+  });
   const token = (subject: string, role: Parameters<TestScope['token']>[0]['role'], regions: string[] = []) => scope.token({ subject, role, regions });
   const tokens = {
-    editor: await token('editor-erin', 'rules_editor'), approver1: await token('approver-ada', 'rules_approver'), approver2: await token('approver-bo', 'rules_approver'),
-    admin: await token('admin-al', 'admin'), customer: await token('cust-1', 'customer', ['de']), operator: await token('op-de', 'operator', ['de']),
+    editor: await token('editor-erin', 'rules_editor'),
+    approver1: await token('approver-ada', 'rules_approver'),
+    approver2: await token('approver-bo', 'rules_approver'),
+    admin: await token('admin-al', 'admin'),
+    customer: await token('cust-1', 'customer', ['de']),
+    operator: await token('op-de', 'operator', ['de']),
   };
   return {
-    scope, app, nc, regionOrm, tokens,
-    openReplica: (service, onApplied) => new RulesReplica({
-      nc, orm: regionOrm, logger: createLogger('replica-test', 'silent'), namespace: scope.env.NATS_NAMESPACE, service, schema: 'region_test', ...(onApplied ? { onApplied } : {}),
-    }),
+    scope,
+    app,
+    nc,
+    regionOrm,
+    tokens,
+    openReplica: (service, onApplied) =>
+      new RulesReplica({
+        nc,
+        orm: regionOrm,
+        logger: createLogger('replica-test', 'silent'),
+        namespace: scope.env.NATS_NAMESPACE,
+        service,
+        schema: 'region_test',
+        ...(onApplied ? { onApplied } : {}),
+      }),
     gql: (tokenValue, query, variables = {}) => postGraphQL(app.url, query, variables, tokenValue),
     async close() {
       await nc.close();
@@ -53,5 +79,6 @@ export async function startRulesTestHub(label: string, options: OrderRulesOption
 
 export const VERSION_FIELDS = 'id number status revision approvals { approver } effectiveFrom effectiveTo basedOn rules { key condition message code }';
 export const DRAFT = `mutation($input: DraftRuleVersionInput!) { ruleVersionDraft(input: $input) { version { ${VERSION_FIELDS} } problems { code field message position { line column offset } } userErrors { code field message } } }`;
-export const step = (name: string, input = 'RuleVersionStepInput') => `mutation($input: ${input}!) { ${name}(input: $input) { version { ${VERSION_FIELDS} } userErrors { code field message } } }`;
+export const step = (name: string, input = 'RuleVersionStepInput') =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { version { ${VERSION_FIELDS} } userErrors { code field message } } }`;
 export const CREATE_SET = `mutation($input: CreateRuleSetInput!) { ruleSetCreate(input: $input) { ruleSet { id key module publication } userErrors { code field message } } }`;

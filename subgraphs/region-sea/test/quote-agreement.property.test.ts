@@ -45,18 +45,38 @@ beforeAll(async () => {
   region = await startRegion(seaRegion, readRegionEnv(seaRegion, { ...stringsOf(scope.env), PORT: '0', COMMAND_RETRY_MAX_MS: '1000' }));
   const manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   customer = await scope.token({ subject: 'cust-property', role: 'customer', regions: ['sea'] });
-  for (const { sku, size: [lengthMm, widthMm, heightMm], base: _base, ...facts } of PRODUCTS) {
-    const upserted = await postGraphQL(catalogue.url, `mutation($input: ProductInput!) { productUpsert(input: $input) { userErrors { code field } } }`,
-      { input: { sku, names: [{ locale: 'en', value: sku }], lengthMm, widthMm, heightMm, ...facts } }, manager);
+  for (const {
+    sku,
+    size: [lengthMm, widthMm, heightMm],
+    base: _base,
+    ...facts
+  } of PRODUCTS) {
+    const upserted = await postGraphQL(
+      catalogue.url,
+      `mutation($input: ProductInput!) { productUpsert(input: $input) { userErrors { code field } } }`,
+      { input: { sku, names: [{ locale: 'en', value: sku }], lengthMm, widthMm, heightMm, ...facts } },
+      manager,
+    );
     expect(upserted.data.productUpsert.userErrors).toEqual([]);
   }
   for (const { currency, factor } of COUNTRIES) {
     const scale = (amount: number) => Math.max(1, Math.round(amount * factor));
-    const created = await postGraphQL(catalogue.url, `mutation($input: CreatePriceListInput!) { priceListCreate(input: $input) { userErrors { code field } } }`, { input: {
-      id: `sea-app-${currency.toLowerCase()}`, region: 'sea', channel: 'MOBILE_APP', currency, validFrom: '2026-01-01T00:00:00Z',
-      shipping: { baseFee: scale(350), perKgFee: scale(90), bulkySurcharge: scale(4_900), freeFrom: scale(15_000) },
-      prices: PRODUCTS.map(({ sku, base }) => ({ sku, unitPrice: scale(base) })),
-    } }, manager);
+    const created = await postGraphQL(
+      catalogue.url,
+      `mutation($input: CreatePriceListInput!) { priceListCreate(input: $input) { userErrors { code field } } }`,
+      {
+        input: {
+          id: `sea-app-${currency.toLowerCase()}`,
+          region: 'sea',
+          channel: 'MOBILE_APP',
+          currency,
+          validFrom: '2026-01-01T00:00:00Z',
+          shipping: { baseFee: scale(350), perKgFee: scale(90), bulkySurcharge: scale(4_900), freeFrom: scale(15_000) },
+          prices: PRODUCTS.map(({ sku, base }) => ({ sku, unitPrice: scale(base) })),
+        },
+      },
+      manager,
+    );
     expect(created.data.priceListCreate.userErrors).toEqual([]);
   }
   await region.catalogue.whenAt((await catalogue.reader.current()).version);
@@ -71,40 +91,74 @@ afterAll(async () => {
 const cartArbitrary = fc.record({
   destination: fc.constantFrom(...COUNTRIES),
   payment: fc.constantFrom('COD', 'CARD'),
-  lines: fc.array(fc.record({ sku: fc.constantFrom(...PRODUCTS.map((p) => p.sku), 'P-UNKNOWN'), quantity: fc.integer({ min: 1, max: 6 }) }), { minLength: 1, maxLength: 4 }),
+  lines: fc.array(fc.record({ sku: fc.constantFrom(...PRODUCTS.map((p) => p.sku), 'P-UNKNOWN'), quantity: fc.integer({ min: 1, max: 6 }) }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
 });
 
 it('quotes and places the same cart to the same minor unit, and refuses what the quote refuses', async () => {
   const seen = { placed: 0, refused: 0 };
-  await fc.assert(fc.asyncProperty(cartArbitrary, async ({ destination, payment, lines }) => {
-    const quoted = (await postGraphQL(catalogue.url, QUOTE, { input: {
-      region: 'sea', channel: 'MOBILE_APP', currency: destination.currency, destination: { country: destination.country, postalCode: destination.postalCode }, lines,
-    } }, customer)).data.quote;
-    const address = {
-      recipientName: 'Nguyen Lan', recipientPhone: destination.phone, line1: '1 Main Road', city: 'Capital', province: 'Capital',
-      postalCode: destination.postalCode, country: destination.country,
-    };
-    const placed = (await postGraphQL(region.url, PLACE, { input: { idempotencyKey: randomUUID(), lines, address, payment } }, customer)).data.seaQuickOrderPlace;
+  await fc.assert(
+    fc.asyncProperty(cartArbitrary, async ({ destination, payment, lines }) => {
+      const quoted = (
+        await postGraphQL(
+          catalogue.url,
+          QUOTE,
+          {
+            input: {
+              region: 'sea',
+              channel: 'MOBILE_APP',
+              currency: destination.currency,
+              destination: { country: destination.country, postalCode: destination.postalCode },
+              lines,
+            },
+          },
+          customer,
+        )
+      ).data.quote;
+      const address = {
+        recipientName: 'Nguyen Lan',
+        recipientPhone: destination.phone,
+        line1: '1 Main Road',
+        city: 'Capital',
+        province: 'Capital',
+        postalCode: destination.postalCode,
+        country: destination.country,
+      };
+      const placed = (await postGraphQL(region.url, PLACE, { input: { idempotencyKey: randomUUID(), lines, address, payment } }, customer)).data
+        .seaQuickOrderPlace;
 
-    if (quoted.userErrors.length > 0) {
-      expect(placed.userErrors).toEqual([quoted.userErrors[0]]);
-      seen.refused += 1;
-      return;
-    }
-    const { quote } = quoted;
-    if (payment === 'COD' && !quote.cashOnDelivery.available) {
-      expect(placed.userErrors).toEqual([{ code: 'COD_LIMIT_EXCEEDED', field: ['input', 'payment'] }]);
-      seen.refused += 1;
-      return;
-    }
-    expect(placed.userErrors).toEqual([]);
-    seen.placed += 1;
-    expect(placed.confirmation.total).toBe(quote.totals.grandTotal);
-    expect(placed.order.sea).toMatchObject({ grandTotal: quote.totals.grandTotal, currency: quote.currency, priceListId: `sea-app-${quote.currency.toLowerCase()}` });
-    const [row] = await region.orm.em.fork().getConnection().execute<Array<{ lines: Array<Record<string, unknown>> }>>(
-      `select registration_request->'lines' as lines from region_sea.regional_order where order_id = ?`, [placed.order.id]);
-    expect(row!.lines.map(({ sku, quantity, unitPrice, unitTax }) => ({ sku, quantity, unitPrice, unitTax }))).toEqual(quote.lines);
-  }), { numRuns: 40 });
+      if (quoted.userErrors.length > 0) {
+        expect(placed.userErrors).toEqual([quoted.userErrors[0]]);
+        seen.refused += 1;
+        return;
+      }
+      const { quote } = quoted;
+      if (payment === 'COD' && !quote.cashOnDelivery.available) {
+        expect(placed.userErrors).toEqual([{ code: 'COD_LIMIT_EXCEEDED', field: ['input', 'payment'] }]);
+        seen.refused += 1;
+        return;
+      }
+      expect(placed.userErrors).toEqual([]);
+      seen.placed += 1;
+      expect(placed.confirmation.total).toBe(quote.totals.grandTotal);
+      expect(placed.order.sea).toMatchObject({
+        grandTotal: quote.totals.grandTotal,
+        currency: quote.currency,
+        priceListId: `sea-app-${quote.currency.toLowerCase()}`,
+      });
+      const [row] = await region.orm.em
+        .fork()
+        .getConnection()
+        .execute<Array<{ lines: Array<Record<string, unknown>> }>>(
+          `select registration_request->'lines' as lines from region_sea.regional_order where order_id = ?`,
+          [placed.order.id],
+        );
+      expect(row!.lines.map(({ sku, quantity, unitPrice, unitTax }) => ({ sku, quantity, unitPrice, unitTax }))).toEqual(quote.lines);
+    }),
+    { numRuns: 40 },
+  );
   // Both sides of the property were exercised, not only refusals.
   expect(seen.placed).toBeGreaterThan(5);
   expect(seen.refused).toBeGreaterThan(0);

@@ -63,7 +63,6 @@ export function JourneyMap({ stops }: { stops: JourneyStop[] }) {
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
     // `progress` is read once when a leg starts; re-running on each frame would restart the leg.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [playing, leg, stops.length]);
 
   const from = stops[leg]!;

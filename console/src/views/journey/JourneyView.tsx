@@ -10,9 +10,33 @@ import { JourneyMap, type JourneyStop } from './JourneyMap';
 const JourneyQuery = graphql(`
   query ConsoleJourney($id: ID!) {
     order: orderByIdentifier(identifier: { id: $id }) {
-      id number region status
-      tracking { id shipments { id carrierId trackingNumber eta late delivered lastKind
-        events(first: 30) { nodes { id kind occurredAt nodeId nodeType latitude longitude } } } }
+      id
+      number
+      region
+      status
+      tracking {
+        id
+        shipments {
+          id
+          carrierId
+          trackingNumber
+          eta
+          late
+          delivered
+          lastKind
+          events(first: 30) {
+            nodes {
+              id
+              kind
+              occurredAt
+              nodeId
+              nodeType
+              latitude
+              longitude
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -49,22 +73,48 @@ function Journey({ orderId }: { orderId: string }) {
   const { data, loading, error } = useQuery(JourneyQuery, { variables: { id: orderId } });
   if (loading && !data) return <Loading what="journey" />;
   const order = data?.order;
-  if (!order) return <><ProblemNotice problems={problemsOf(error)} />{!error ? <p className="empty">This order does not exist, or your role may not see it.</p> : null}</>;
+  if (!order)
+    return (
+      <>
+        <ProblemNotice problems={problemsOf(error)} />
+        {!error ? <p className="empty">This order does not exist, or your role may not see it.</p> : null}
+      </>
+    );
   const shipments = order.tracking?.shipments ?? [];
   return (
     <>
-      <p className="meta">Order <a href={href(`/orders/${order.id}`)}>{order.number}</a> · {humanise(order.status)}</p>
+      <p className="meta">
+        Order <a href={href(`/orders/${order.id}`)}>{order.number}</a> · {humanise(order.status)}
+      </p>
       <ProblemNotice problems={problemsOf(error)} compact />
-      {shipments.length === 0 ? <p className="empty" data-testid="journey-empty">No parcel is being tracked for this order yet.</p> : null}
+      {shipments.length === 0 ? (
+        <p className="empty" data-testid="journey-empty">
+          No parcel is being tracked for this order yet.
+        </p>
+      ) : null}
       {shipments.map((shipment) => {
         const stops: JourneyStop[] = shipment.events.nodes
           .filter((event) => event.latitude !== null && event.latitude !== undefined && event.longitude !== null && event.longitude !== undefined)
-          .map((event) => ({ id: event.id, kind: event.kind, at: event.occurredAt, label: event.nodeId ?? humanise(event.kind), lat: event.latitude!, lon: event.longitude! }))
+          .map((event) => ({
+            id: event.id,
+            kind: event.kind,
+            at: event.occurredAt,
+            label: event.nodeId ?? humanise(event.kind),
+            lat: event.latitude!,
+            lon: event.longitude!,
+          }))
           .sort((a, b) => a.at.localeCompare(b.at));
         return (
           <div key={shipment.id} className="journey">
-            <h2>{shipment.carrierId} {shipment.trackingNumber}{shipment.delivered ? ' · delivered' : shipment.late ? ' · late' : ''}</h2>
-            {shipment.eta ? <p className="meta">ETA <time dateTime={shipment.eta}>{formatTime(shipment.eta)}</time></p> : null}
+            <h2>
+              {shipment.carrierId} {shipment.trackingNumber}
+              {shipment.delivered ? ' · delivered' : shipment.late ? ' · late' : ''}
+            </h2>
+            {shipment.eta ? (
+              <p className="meta">
+                ETA <time dateTime={shipment.eta}>{formatTime(shipment.eta)}</time>
+              </p>
+            ) : null}
             {stops.length > 0 ? <JourneyMap stops={stops} /> : <p className="empty">The carrier has sent no positions for this parcel.</p>}
           </div>
         );

@@ -9,15 +9,134 @@ import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
 const OrderQuery = graphql(`
   query ConsoleOrder($id: ID!) {
     order: orderByIdentifier(identifier: { id: $id }) {
-      id number region status channel currency customerRef paymentTerms version placedAt updatedAt
-      lines { id lineNo sku name quantity unitPrice unitTax lineTotal }
-      totals { itemsTotal taxTotal shippingTotal discountTotal grandTotal }
-      timeline { id sequence from to at occurredAt note actor { kind subject } }
-      cn { number registration status customer { name phone } shippingAddress { recipientName recipientPhone province city district street postalCode } }
-      de { number registration status customer { name email phone } shippingAddress { recipientName street houseNumber postalCode city country } vat { scheme destination rate netTotal vatTotal } }
-      sea { number registration status customer { name phone } shippingAddress { recipientName line1 city province postalCode country } payment { method currency amountDue } }
-      fulfilment { id state serviceLevel backorderedUnits timeline { id at kind actor note } }
-      shipments { id nodeId carrier serviceLevel state deliveryMode etaAt }
+      id
+      number
+      region
+      status
+      channel
+      currency
+      customerRef
+      paymentTerms
+      version
+      placedAt
+      updatedAt
+      lines {
+        id
+        lineNo
+        sku
+        name
+        quantity
+        unitPrice
+        unitTax
+        lineTotal
+      }
+      totals {
+        itemsTotal
+        taxTotal
+        shippingTotal
+        discountTotal
+        grandTotal
+      }
+      timeline {
+        id
+        sequence
+        from
+        to
+        at
+        occurredAt
+        note
+        actor {
+          kind
+          subject
+        }
+      }
+      cn {
+        number
+        registration
+        status
+        customer {
+          name
+          phone
+        }
+        shippingAddress {
+          recipientName
+          recipientPhone
+          province
+          city
+          district
+          street
+          postalCode
+        }
+      }
+      de {
+        number
+        registration
+        status
+        customer {
+          name
+          email
+          phone
+        }
+        shippingAddress {
+          recipientName
+          street
+          houseNumber
+          postalCode
+          city
+          country
+        }
+        vat {
+          scheme
+          destination
+          rate
+          netTotal
+          vatTotal
+        }
+      }
+      sea {
+        number
+        registration
+        status
+        customer {
+          name
+          phone
+        }
+        shippingAddress {
+          recipientName
+          line1
+          city
+          province
+          postalCode
+          country
+        }
+        payment {
+          method
+          currency
+          amountDue
+        }
+      }
+      fulfilment {
+        id
+        state
+        serviceLevel
+        backorderedUnits
+        timeline {
+          id
+          at
+          kind
+          actor
+          note
+        }
+      }
+      shipments {
+        id
+        nodeId
+        carrier
+        serviceLevel
+        state
+        deliveryMode
+        etaAt
+      }
     }
   }
 `);
@@ -28,8 +147,29 @@ const OrderTrackingQuery = graphql(`
   query ConsoleOrderTracking($id: ID!) {
     order: orderByIdentifier(identifier: { id: $id }) {
       id
-      tracking { id shipments { id carrierId trackingNumber eta late delivered lastKind lastEventAt
-        events(first: 25) { nodes { id kind occurredAt nodeId nodeType actorId } } } }
+      tracking {
+        id
+        shipments {
+          id
+          carrierId
+          trackingNumber
+          eta
+          late
+          delivered
+          lastKind
+          lastEventAt
+          events(first: 25) {
+            nodes {
+              id
+              kind
+              occurredAt
+              nodeId
+              nodeType
+              actorId
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -44,7 +184,9 @@ export function OrderDetailView({ id }: { id: string }) {
         <h1>Order</h1>
         <ProblemNotice problems={problemsOf(error)} />
         {!error ? <p className="empty">This order does not exist, or your role may not see it.</p> : null}
-        <p><a href={href('/orders')}>Back to orders</a></p>
+        <p>
+          <a href={href('/orders')}>Back to orders</a>
+        </p>
       </section>
     );
   }
@@ -57,11 +199,14 @@ export function OrderDetailView({ id }: { id: string }) {
 
   return (
     <article aria-labelledby="order-title" data-testid="order-detail">
-      <p><a href={href('/orders')}>← Orders</a></p>
+      <p>
+        <a href={href('/orders')}>← Orders</a>
+      </p>
       <h1 id="order-title">Order {order.number}</h1>
       <p className="meta">
         <span className={`status status-${order.status.toLowerCase()}`}>{humanise(order.status)}</span>
-        {' · '}{order.region.toUpperCase()} · {humanise(order.channel)} · {humanise(order.paymentTerms)} · version {order.version}
+        {' · '}
+        {order.region.toUpperCase()} · {humanise(order.channel)} · {humanise(order.paymentTerms)} · version {order.version}
       </p>
       <ProblemNotice problems={otherProblems} compact />
 
@@ -70,11 +215,32 @@ export function OrderDetailView({ id }: { id: string }) {
           <h2 id="lines-title">Lines</h2>
           <div className="table-wrap">
             <table className="data">
-              <thead><tr><th scope="col">#</th><th scope="col">SKU</th><th scope="col">Item</th><th scope="col" className="num">Qty</th><th scope="col" className="num">Unit price</th><th scope="col" className="num">Unit tax</th><th scope="col" className="num">Line total</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">SKU</th>
+                  <th scope="col">Item</th>
+                  <th scope="col" className="num">
+                    Qty
+                  </th>
+                  <th scope="col" className="num">
+                    Unit price
+                  </th>
+                  <th scope="col" className="num">
+                    Unit tax
+                  </th>
+                  <th scope="col" className="num">
+                    Line total
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {order.lines.map((line) => (
                   <tr key={line.id}>
-                    <td>{line.lineNo}</td><td>{line.sku}</td><td>{line.name}</td><td className="num">{line.quantity}</td>
+                    <td>{line.lineNo}</td>
+                    <td>{line.sku}</td>
+                    <td>{line.name}</td>
+                    <td className="num">{line.quantity}</td>
                     <td className="num">{formatMoney(line.unitPrice, order.currency)}</td>
                     <td className="num">{formatMoney(line.unitTax, order.currency)}</td>
                     <td className="num">{formatMoney(line.lineTotal, order.currency)}</td>
@@ -84,11 +250,26 @@ export function OrderDetailView({ id }: { id: string }) {
             </table>
           </div>
           <dl className="totals" data-testid="order-totals">
-            <div><dt>Items</dt><dd>{formatMoney(order.totals.itemsTotal, order.currency)}</dd></div>
-            <div><dt>Tax</dt><dd>{formatMoney(order.totals.taxTotal, order.currency)}</dd></div>
-            <div><dt>Shipping</dt><dd>{formatMoney(order.totals.shippingTotal, order.currency)}</dd></div>
-            <div><dt>Discount</dt><dd>{formatMoney(-order.totals.discountTotal, order.currency)}</dd></div>
-            <div className="grand"><dt>Total</dt><dd>{formatMoney(order.totals.grandTotal, order.currency)}</dd></div>
+            <div>
+              <dt>Items</dt>
+              <dd>{formatMoney(order.totals.itemsTotal, order.currency)}</dd>
+            </div>
+            <div>
+              <dt>Tax</dt>
+              <dd>{formatMoney(order.totals.taxTotal, order.currency)}</dd>
+            </div>
+            <div>
+              <dt>Shipping</dt>
+              <dd>{formatMoney(order.totals.shippingTotal, order.currency)}</dd>
+            </div>
+            <div>
+              <dt>Discount</dt>
+              <dd>{formatMoney(-order.totals.discountTotal, order.currency)}</dd>
+            </div>
+            <div className="grand">
+              <dt>Total</dt>
+              <dd>{formatMoney(order.totals.grandTotal, order.currency)}</dd>
+            </div>
           </dl>
         </section>
 
@@ -98,7 +279,10 @@ export function OrderDetailView({ id }: { id: string }) {
             {order.timeline.map((step) => (
               <li key={step.id}>
                 <strong>{humanise(step.to)}</strong>
-                <span className="meta"> <time dateTime={step.occurredAt}>{formatTime(step.occurredAt)}</time> · {humanise(step.actor.kind)} {step.actor.subject}</span>
+                <span className="meta">
+                  {' '}
+                  <time dateTime={step.occurredAt}>{formatTime(step.occurredAt)}</time> · {humanise(step.actor.kind)} {step.actor.subject}
+                </span>
                 {step.note ? <p>{step.note}</p> : null}
               </li>
             ))}
@@ -108,7 +292,11 @@ export function OrderDetailView({ id }: { id: string }) {
         <section aria-labelledby="regional-title" className="card" data-testid="regional-fields">
           <h2 id="regional-title">Regional fields ({order.region.toUpperCase()})</h2>
           <ProblemNotice problems={regionalProblems} compact />
-          {regional ? <FieldList value={regional} /> : regionalProblems.length === 0 ? <p className="empty">The region has no details for this order.</p> : null}
+          {regional ? (
+            <FieldList value={regional} />
+          ) : regionalProblems.length === 0 ? (
+            <p className="empty">The region has no details for this order.</p>
+          ) : null}
         </section>
 
         <section aria-labelledby="fulfilment-title" className="card">
@@ -116,19 +304,33 @@ export function OrderDetailView({ id }: { id: string }) {
           <ProblemNotice problems={fulfilmentProblems} compact />
           {order.fulfilment ? (
             <>
-              <p>{humanise(order.fulfilment.state)} · {humanise(order.fulfilment.serviceLevel)}{order.fulfilment.backorderedUnits ? ` · ${order.fulfilment.backorderedUnits} backordered` : ''}</p>
+              <p>
+                {humanise(order.fulfilment.state)} · {humanise(order.fulfilment.serviceLevel)}
+                {order.fulfilment.backorderedUnits ? ` · ${order.fulfilment.backorderedUnits} backordered` : ''}
+              </p>
               <ul className="plain">
                 {order.shipments.map((shipment) => (
-                  <li key={shipment.id}>{shipment.carrier} from {shipment.nodeId}: {humanise(shipment.state)}, due <time dateTime={shipment.etaAt}>{formatTime(shipment.etaAt)}</time></li>
+                  <li key={shipment.id}>
+                    {shipment.carrier} from {shipment.nodeId}: {humanise(shipment.state)}, due{' '}
+                    <time dateTime={shipment.etaAt}>{formatTime(shipment.etaAt)}</time>
+                  </li>
                 ))}
               </ul>
               <ol className="timeline">
                 {order.fulfilment.timeline.map((entry) => (
-                  <li key={entry.id}><strong>{humanise(entry.kind)}</strong> <span className="meta"><time dateTime={entry.at}>{formatTime(entry.at)}</time> · {entry.actor}</span>{entry.note ? <p>{entry.note}</p> : null}</li>
+                  <li key={entry.id}>
+                    <strong>{humanise(entry.kind)}</strong>{' '}
+                    <span className="meta">
+                      <time dateTime={entry.at}>{formatTime(entry.at)}</time> · {entry.actor}
+                    </span>
+                    {entry.note ? <p>{entry.note}</p> : null}
+                  </li>
                 ))}
               </ol>
             </>
-          ) : <p className="empty">Not allocated to a warehouse yet.</p>}
+          ) : (
+            <p className="empty">Not allocated to a warehouse yet.</p>
+          )}
         </section>
 
         <OrderTracking id={order.id} />
@@ -149,18 +351,38 @@ function OrderTracking({ id }: { id: string }) {
       {shipments.map((shipment) => (
         <div key={shipment.id}>
           <p>
-            <strong>{shipment.carrierId} {shipment.trackingNumber}</strong>
+            <strong>
+              {shipment.carrierId} {shipment.trackingNumber}
+            </strong>
             {shipment.delivered ? ' · delivered' : shipment.late ? ' · late' : ''}
-            {shipment.eta ? <> · ETA <time dateTime={shipment.eta}>{formatTime(shipment.eta)}</time></> : null}
+            {shipment.eta ? (
+              <>
+                {' '}
+                · ETA <time dateTime={shipment.eta}>{formatTime(shipment.eta)}</time>
+              </>
+            ) : null}
           </p>
           <ol className="timeline">
-            {[...shipment.events.nodes].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)).map((event) => (
-              <li key={event.id}><strong>{humanise(event.kind)}</strong> <span className="meta"><time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time>{event.nodeId ? ` · ${event.nodeId}` : ''}{event.actorId ? ` · ${event.actorId}` : ''}</span></li>
-            ))}
+            {[...shipment.events.nodes]
+              .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
+              .map((event) => (
+                <li key={event.id}>
+                  <strong>{humanise(event.kind)}</strong>{' '}
+                  <span className="meta">
+                    <time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time>
+                    {event.nodeId ? ` · ${event.nodeId}` : ''}
+                    {event.actorId ? ` · ${event.actorId}` : ''}
+                  </span>
+                </li>
+              ))}
           </ol>
         </div>
       ))}
-      {shipments.length > 0 ? <p><a href={href(`/journey/${id}`)}>Show the journey on the map</a></p> : null}
+      {shipments.length > 0 ? (
+        <p>
+          <a href={href(`/journey/${id}`)}>Show the journey on the map</a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -47,7 +47,15 @@ function runRule(version: CompiledVersion, rule: CompiledRule, context: Record<s
   try {
     if (rule.condition(context) !== true) return;
     const value = rule.value ? (rule.value(context) as bigint | number | string) : null;
-    run.hits.push({ ruleSet: version.ruleSet, version: version.version, ruleId: definition.id, message: definition.message, code: definition.code ?? null, target: definition.target ?? null, value });
+    run.hits.push({
+      ruleSet: version.ruleSet,
+      version: version.version,
+      ruleId: definition.id,
+      message: definition.message,
+      code: definition.code ?? null,
+      target: definition.target ?? null,
+      value,
+    });
   } catch (error) {
     run.failures.push({ ruleSet: version.ruleSet, version: version.version, ruleId: definition.id, message: (error as Error).message.split('\n')[0]! });
   }
@@ -84,8 +92,20 @@ export interface ValidationOutcome {
 export function evaluateValidationRules(book: RuleBook, order: OrderContext, at: Date = new Date()): ValidationOutcome {
   const run = runModule(book, 'VALIDATION', order, at);
   const refusals: Refusal[] = [
-    ...run.hits.map((hit) => ({ code: hit.code ?? 'ORDER_RULE_REFUSED', message: hit.message, ruleSet: hit.ruleSet, version: hit.version, ruleId: hit.ruleId })),
-    ...run.failures.map((failure) => ({ code: 'RULE_EVALUATION_FAILED', message: 'An order rule could not be evaluated for this order; an operator has to look at it.', ruleSet: failure.ruleSet, version: failure.version, ruleId: failure.ruleId })),
+    ...run.hits.map((hit) => ({
+      code: hit.code ?? 'ORDER_RULE_REFUSED',
+      message: hit.message,
+      ruleSet: hit.ruleSet,
+      version: hit.version,
+      ruleId: hit.ruleId,
+    })),
+    ...run.failures.map((failure) => ({
+      code: 'RULE_EVALUATION_FAILED',
+      message: 'An order rule could not be evaluated for this order; an operator has to look at it.',
+      ruleSet: failure.ruleSet,
+      version: failure.version,
+      ruleId: failure.ruleId,
+    })),
   ];
   return { accepted: refusals.length === 0, refusals, handledWith: run.handledWith };
 }
@@ -182,7 +202,12 @@ export interface AllocationWeightsOutcome {
   handledWith: RuleVersionUsed[];
 }
 
-export function evaluateAllocationWeights(book: RuleBook, order: OrderContext, pricing: PricingOutcomeContext, at: Date = new Date()): AllocationWeightsOutcome {
+export function evaluateAllocationWeights(
+  book: RuleBook,
+  order: OrderContext,
+  pricing: PricingOutcomeContext,
+  at: Date = new Date(),
+): AllocationWeightsOutcome {
   const run = runModule(book, 'ALLOCATION_WEIGHTS', order, at, pricing);
   const weights: Record<string, number> = {};
   for (const hit of run.hits) if (hit.target && !(hit.target in weights)) weights[hit.target] = Number(hit.value);
@@ -225,7 +250,8 @@ export function evaluateOrderRules(book: RuleBook, order: OrderContext, at: Date
   const validation = evaluateValidationRules(book, order, at);
   const pricing = evaluatePricingRules(book, order, at);
   return {
-    validation, pricing,
+    validation,
+    pricing,
     gift: evaluateGiftRules(book, order, pricing, at),
     hold: evaluateHoldRules(book, order, pricing, at),
     inventoryLock: evaluateInventoryLockRules(book, order, pricing, at),

@@ -40,12 +40,15 @@ export interface CompiledRule {
 }
 
 function createEnvironment(withPricing: boolean): Environment {
-  const environment = new Environment({ limits: { maxAstNodes: RULE_LIMITS.maxAstNodes, maxDepth: RULE_LIMITS.maxDepth, maxListElements: 100, maxMapEntries: 100 } })
+  const environment = new Environment({
+    limits: { maxAstNodes: RULE_LIMITS.maxAstNodes, maxDepth: RULE_LIMITS.maxDepth, maxListElements: 100, maxMapEntries: 100 },
+  })
     .registerType('OrderLine', { fields: { ...ORDER_LINE_FIELDS } })
     .registerType('Order', { fields: { ...ORDER_FIELDS } })
     .registerVariable('order', 'Order', { description: 'The order being placed, without personal data.' });
   if (withPricing) {
-    environment.registerType('PricingOutcome', { fields: { ...PRICING_FIELDS } })
+    environment
+      .registerType('PricingOutcome', { fields: { ...PRICING_FIELDS } })
       .registerVariable('pricing', 'PricingOutcome', { description: 'What the pricing module decided.' });
   }
   return environment;
@@ -77,10 +80,13 @@ function problemOf(code: RuleProblemCode, field: string, expression: string, err
 function estimateCost(node: unknown): { nodes: number; cost: number } {
   if (!node || typeof node !== 'object') return { nodes: 0, cost: 0 };
   if (Array.isArray(node)) {
-    return node.reduce((sum: { nodes: number; cost: number }, child) => {
-      const part = estimateCost(child);
-      return { nodes: sum.nodes + part.nodes, cost: sum.cost + part.cost };
-    }, { nodes: 0, cost: 0 });
+    return node.reduce(
+      (sum: { nodes: number; cost: number }, child) => {
+        const part = estimateCost(child);
+        return { nodes: sum.nodes + part.nodes, cost: sum.cost + part.cost };
+      },
+      { nodes: 0, cost: 0 },
+    );
   }
   const { op, args } = node as { op?: string; args?: unknown };
   if (op === undefined) return { nodes: 0, cost: 0 };
@@ -118,16 +124,36 @@ export function checkExpression(module: RuleModule, expression: string, expected
     const namesPricing = !RULE_MODULE_TRAITS[module].readsPricing && ENVIRONMENTS.afterPricing.check(expression).valid;
     if (namesPricing) {
       const offset = expression.search(/\bpricing\b/);
-      return [problemOf('RULE_MODULE_NOT_ALLOWED', field, expression, { message: error.message, summary: `A ${module} rule runs before pricing and may not read \`pricing\``, range: { start: offset, end: offset + 7 } })];
+      return [
+        problemOf('RULE_MODULE_NOT_ALLOWED', field, expression, {
+          message: error.message,
+          summary: `A ${module} rule runs before pricing and may not read \`pricing\``,
+          range: { start: offset, end: offset + 7 },
+        }),
+      ];
     }
     return [problemOf('RULE_TYPE_ERROR', field, expression, error)];
   }
   if (checked.type !== expectedType) {
-    return [{ code: 'RULE_TYPE_ERROR', field, message: `The expression is of type ${checked.type}; a ${module} rule needs ${expectedType} here.`, position: positionOf(expression, 0) }];
+    return [
+      {
+        code: 'RULE_TYPE_ERROR',
+        field,
+        message: `The expression is of type ${checked.type}; a ${module} rule needs ${expectedType} here.`,
+        position: positionOf(expression, 0),
+      },
+    ];
   }
   const { cost } = estimateCost(parsed.ast);
   if (cost > RULE_LIMITS.maxEstimatedCost) {
-    return [{ code: 'RULE_LIMIT_EXCEEDED', field, message: `The expression may take about ${cost} steps on a ${MAX_ORDER_LINES}-line order; at most ${RULE_LIMITS.maxEstimatedCost} are allowed (avoid iterating lines inside an iteration over lines).`, position: null }];
+    return [
+      {
+        code: 'RULE_LIMIT_EXCEEDED',
+        field,
+        message: `The expression may take about ${cost} steps on a ${MAX_ORDER_LINES}-line order; at most ${RULE_LIMITS.maxEstimatedCost} are allowed (avoid iterating lines inside an iteration over lines).`,
+        position: null,
+      },
+    ];
   }
   return [];
 }
@@ -146,7 +172,8 @@ export function checkRules(module: RuleModule, rules: RuleDefinition[]): RulePro
   const { valueType } = RULE_MODULE_TRAITS[module];
   rules.forEach((rule, index) => {
     const at = (name: string) => `rules.${index}.${name}`;
-    if (!RULE_ID.test(rule.id)) problems.push({ code: 'INVALID', field: at('id'), message: 'A rule id is lower-case letters, digits and dashes, up to 64.', position: null });
+    if (!RULE_ID.test(rule.id))
+      problems.push({ code: 'INVALID', field: at('id'), message: 'A rule id is lower-case letters, digits and dashes, up to 64.', position: null });
     else if (seen.has(rule.id)) problems.push({ code: 'INVALID', field: at('id'), message: 'Two rules of one version share this id.', position: null });
     seen.add(rule.id);
     if (rule.message.length === 0 || rule.message.length > RULE_LIMITS.maxMessageLength) {

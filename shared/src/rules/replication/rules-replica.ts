@@ -12,7 +12,9 @@ import { ensureRulesStream, ruleSetPublicationSchema, rulesSubjectsFor } from '.
 /** The replica's table in the consuming service's own schema (unqualified: the migrator sets the search path). */
 export class RulesReplicaMigration extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table if not exists "order_rules_replica" ("rule_set" varchar(64) primary key, "publication" int not null, "payload" jsonb not null, "received_at" timestamptz not null);`);
+    this.addSql(
+      `create table if not exists "order_rules_replica" ("rule_set" varchar(64) primary key, "publication" int not null, "payload" jsonb not null, "received_at" timestamptz not null);`,
+    );
   }
 }
 
@@ -53,14 +55,21 @@ export class RulesReplica implements RuleBook {
 
   /** Loads the stored copy, then follows the stream. */
   async start(): Promise<void> {
-    const rows = await this.options.orm.em.fork().getConnection().execute<Array<{ payload: RuleSetPublication }>>(
-      `select payload from "${this.options.schema}".order_rules_replica`);
+    const rows = await this.options.orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ payload: RuleSetPublication }>>(`select payload from "${this.options.schema}".order_rules_replica`);
     for (const row of rows) this.remember(row.payload);
     const subjects = rulesSubjectsFor(this.options.namespace);
     await ensureRulesStream(this.options.nc, subjects);
     this.consumer = new DurableConsumer<RuleSetPublication>({
-      nc: this.options.nc, em: this.options.orm.em, logger: this.options.logger, stream: subjects.stream,
-      durableName: subjects.replicaConsumer(this.options.service), filterSubject: subjects.all, schema: ruleSetPublicationSchema,
+      nc: this.options.nc,
+      em: this.options.orm.em,
+      logger: this.options.logger,
+      stream: subjects.stream,
+      durableName: subjects.replicaConsumer(this.options.service),
+      filterSubject: subjects.all,
+      schema: ruleSetPublicationSchema,
       handle: (publication, em) => this.apply(publication, em),
     });
     await this.consumer.start();
@@ -82,20 +91,29 @@ export class RulesReplica implements RuleBook {
 
   /** What this replica holds, for a region's status page: which publication of each rule set it evaluates with. */
   holdings(): HeldRuleSet[] {
-    return [...this.held.values()].map(({ publication }) => ({
-      ruleSet: publication.ruleSet, module: publication.module, publication: publication.publication, versions: publication.versions.map((v) => v.version),
-    })).sort((a, b) => a.ruleSet.localeCompare(b.ruleSet));
+    return [...this.held.values()]
+      .map(({ publication }) => ({
+        ruleSet: publication.ruleSet,
+        module: publication.module,
+        publication: publication.publication,
+        versions: publication.versions.map((v) => v.version),
+      }))
+      .sort((a, b) => a.ruleSet.localeCompare(b.ruleSet));
   }
 
   private async apply(publication: RuleSetPublication, em: EntityManager): Promise<void> {
     const compiled = this.compile(publication);
-    // A publication this process cannot compile (an older evaluator than the publisher) is not stored: the region keeps the previous one, in memory and on disk.
+    // A publication this process cannot compile (an older evaluator than the publisher) is not stored:
+    // the region keeps the previous one, in memory and on disk.
     if (!compiled) return;
     await em.getConnection().execute(
       `insert into "${this.options.schema}".order_rules_replica (rule_set, publication, payload, received_at) values (?, ?, ?::jsonb, now())
        on conflict (rule_set) do update set publication = excluded.publication, payload = excluded.payload, received_at = excluded.received_at
        where order_rules_replica.publication < excluded.publication`,
-      [publication.ruleSet, publication.publication, JSON.stringify(publication)], 'run', em.getTransactionContext());
+      [publication.ruleSet, publication.publication, JSON.stringify(publication)],
+      'run',
+      em.getTransactionContext(),
+    );
     const known = this.held.get(publication.ruleSet);
     if (!known || known.publication.publication < publication.publication) {
       this.held.set(publication.ruleSet, { publication, compiled });
@@ -117,7 +135,10 @@ export class RulesReplica implements RuleBook {
     try {
       return compilePublication(publication);
     } catch (error) {
-      this.options.logger.error({ err: error, ruleSet: publication.ruleSet, publication: publication.publication }, 'rule set could not be compiled; keeping the previous publication');
+      this.options.logger.error(
+        { err: error, ruleSet: publication.ruleSet, publication: publication.publication },
+        'rule set could not be compiled; keeping the previous publication',
+      );
       return undefined;
     }
   }

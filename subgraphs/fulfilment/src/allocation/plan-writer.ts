@@ -10,10 +10,18 @@ import { distanceKm } from './domain/geo.js';
 import { asJson, query, uuidList } from '../persistence/sql.js';
 import { utcDay } from '../nodes/node.repository.js';
 
-export interface Actor { type: 'user' | 'system' | 'carrier'; id: string }
+export interface Actor {
+  type: 'user' | 'system' | 'carrier';
+  id: string;
+}
 
 export interface WrittenShipment {
-  id: string; orderId: string; nodeId: string; etaAt: string; deliveryMode: string; units: number;
+  id: string;
+  orderId: string;
+  nodeId: string;
+  etaAt: string;
+  deliveryMode: string;
+  units: number;
   /** Lines with units no box takes: recorded on the shipment and the order's timeline. */
   packingRefusals: PackingRefusal[];
 }
@@ -25,14 +33,20 @@ export interface WrittenShipment {
  * CO2e (ISO 14083 / GLEC, current factor version) at the same time. Returns the shipments written.
  */
 export async function writePlans(
-  em: EntityManager, plans: readonly OrderPlan[], orders: ReadonlyMap<string, OrderToAllocate>, nodes: ReadonlyMap<string, NodeFacts>,
+  em: EntityManager,
+  plans: readonly OrderPlan[],
+  orders: ReadonlyMap<string, OrderToAllocate>,
+  nodes: ReadonlyMap<string, NodeFacts>,
   context: { now: Date; actor: Actor; replaces?: ReadonlyMap<string, string>; movementNote: string },
 ): Promise<WrittenShipment[]> {
   const shipments: Array<Record<string, unknown>> = [];
   const lines: Array<{ shipment_id: string; line_no: number; sku: string; quantity: number }> = [];
   const written: WrittenShipment[] = [];
   const factors = CURRENT_CARBON_FACTORS;
-  const facts = await loadPackingFacts(em, plans.flatMap((plan) => plan.shipments.flatMap((shipment) => shipment.lines.map((line) => line.sku))));
+  const facts = await loadPackingFacts(
+    em,
+    plans.flatMap((plan) => plan.shipments.flatMap((shipment) => shipment.lines.map((line) => line.sku))),
+  );
   const packer = new ShipmentPacker(facts.boxes, facts.dimensions);
   for (const plan of plans) {
     const order = orders.get(plan.orderId)!;
@@ -43,28 +57,60 @@ export async function writePlans(
       const shipmentGrams = shipment.lines.reduce((sum, line) => sum + line.quantity * grams.get(line.lineNo)!, 0);
       const km = distanceKm(node.location, order.destination);
       const handling = planHandling({
-        serviceLevel: order.serviceLevel, nodeKind: node.kind, km, grams: shipmentGrams, now: context.now,
-        departureAt: shipment.departureAt, split: plan.shipments.length > 1,
+        serviceLevel: order.serviceLevel,
+        nodeKind: node.kind,
+        km,
+        grams: shipmentGrams,
+        now: context.now,
+        departureAt: shipment.departureAt,
+        split: plan.shipments.length > 1,
       });
       const packing = packingRecord(packer.pack(shipment.lines.map((line) => ({ ...line, weightGrams: grams.get(line.lineNo)! }))));
       const carbon = shipmentCarbon(factors, {
-        deliveryMode: handling.deliveryMode, greatCircleKm: km, grossGrams: shipmentGrams + packing.materialGrams, packagingMaterialGrams: packing.materialGrams,
+        deliveryMode: handling.deliveryMode,
+        greatCircleKm: km,
+        grossGrams: shipmentGrams + packing.materialGrams,
+        packagingMaterialGrams: packing.materialGrams,
       });
       shipments.push({
-        id, order_id: order.orderId, node_id: node.id, carrier: shipment.lane.carrier, service_level: shipment.lane.serviceLevel,
-        pick_priority: handling.pickPriority, packing_priority: handling.packingPriority, delivery_mode: handling.deliveryMode,
-        distance_km: Math.round(km * 10) / 10, co2e_grams: Math.round(carbon.totalGrams), co2e_ttw_grams: Math.round(carbon.ttwGrams),
-        co2e_wtw_grams: Math.round(carbon.wtwGrams), co2e_operations_grams: Math.round(carbon.operationsGrams), co2e_packaging_grams: Math.round(carbon.packagingGrams),
-        carbon_factor_version: carbon.factorVersion, packaging: packing.parcels, packing_refusals: packing.refusals,
-        shipping_cost: Math.round(shipment.lane.baseCost + shipment.lane.costPerKg * shipmentGrams / 1000),
-        departure_at: shipment.departureAt.toISOString(), eta_at: shipment.etaAt.toISOString(), replaces: context.replaces?.get(order.orderId) ?? null,
+        id,
+        order_id: order.orderId,
+        node_id: node.id,
+        carrier: shipment.lane.carrier,
+        service_level: shipment.lane.serviceLevel,
+        pick_priority: handling.pickPriority,
+        packing_priority: handling.packingPriority,
+        delivery_mode: handling.deliveryMode,
+        distance_km: Math.round(km * 10) / 10,
+        co2e_grams: Math.round(carbon.totalGrams),
+        co2e_ttw_grams: Math.round(carbon.ttwGrams),
+        co2e_wtw_grams: Math.round(carbon.wtwGrams),
+        co2e_operations_grams: Math.round(carbon.operationsGrams),
+        co2e_packaging_grams: Math.round(carbon.packagingGrams),
+        carbon_factor_version: carbon.factorVersion,
+        packaging: packing.parcels,
+        packing_refusals: packing.refusals,
+        shipping_cost: Math.round(shipment.lane.baseCost + (shipment.lane.costPerKg * shipmentGrams) / 1000),
+        departure_at: shipment.departureAt.toISOString(),
+        eta_at: shipment.etaAt.toISOString(),
+        replaces: context.replaces?.get(order.orderId) ?? null,
       });
       for (const line of shipment.lines) lines.push({ shipment_id: id, line_no: line.lineNo, sku: line.sku, quantity: line.quantity });
-      written.push({ id, orderId: order.orderId, nodeId: node.id, etaAt: shipment.etaAt.toISOString(), deliveryMode: handling.deliveryMode, units: shipment.lines.reduce((sum, line) => sum + line.quantity, 0), packingRefusals: packing.refusals });
+      written.push({
+        id,
+        orderId: order.orderId,
+        nodeId: node.id,
+        etaAt: shipment.etaAt.toISOString(),
+        deliveryMode: handling.deliveryMode,
+        units: shipment.lines.reduce((sum, line) => sum + line.quantity, 0),
+        packingRefusals: packing.refusals,
+      });
     }
   }
   if (shipments.length > 0) {
-    await query(em, `
+    await query(
+      em,
+      `
       insert into shipment (id, order_id, node_id, carrier, service_level, state, pick_priority, packing_priority, delivery_mode, distance_km, co2e_grams,
              co2e_ttw_grams, co2e_wtw_grams, co2e_operations_grams, co2e_packaging_grams, carbon_factor_version, packaging, packing_refusals,
              shipping_cost, departure_at, eta_at, replaces, created_at, updated_at)
@@ -74,27 +120,50 @@ export async function writePlans(
         from jsonb_to_recordset(?::jsonb) as r(id uuid, order_id uuid, node_id text, carrier text, service_level text, pick_priority int, packing_priority int,
              delivery_mode text, distance_km float8, co2e_grams int, co2e_ttw_grams int, co2e_wtw_grams int, co2e_operations_grams int, co2e_packaging_grams int,
              carbon_factor_version text, packaging jsonb, packing_refusals jsonb, shipping_cost int, departure_at timestamptz, eta_at timestamptz, replaces uuid)`,
-      [context.now, context.now, asJson(shipments)]);
-    await query(em, `update fulfilment_order o set carbon_factor_version = ? where o.order_id = any(?::uuid[])`,
-      [factors.version, uuidList([...new Set(shipments.map((s) => s.order_id as string))])]);
-    await query(em, `insert into shipment_line (shipment_id, line_no, sku, quantity) select * from jsonb_to_recordset(?::jsonb) as r(shipment_id uuid, line_no int, sku text, quantity int)`, [asJson(lines)]);
-    await query(em, `
+      [context.now, context.now, asJson(shipments)],
+    );
+    await query(em, `update fulfilment_order o set carbon_factor_version = ? where o.order_id = any(?::uuid[])`, [
+      factors.version,
+      uuidList([...new Set(shipments.map((s) => s.order_id as string))]),
+    ]);
+    await query(
+      em,
+      `insert into shipment_line (shipment_id, line_no, sku, quantity) select * from jsonb_to_recordset(?::jsonb) as r(shipment_id uuid, line_no int, sku text, quantity int)`,
+      [asJson(lines)],
+    );
+    await query(
+      em,
+      `
       with taken as (select l.sku, s.node_id, sum(l.quantity)::int as quantity from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, sku text, quantity int)
                        join jsonb_to_recordset(?::jsonb) as s(id uuid, node_id text) on s.id = l.shipment_id group by 1, 2)
       update inventory i set reserved = i.reserved + t.quantity, updated_at = ? from taken t where i.sku = t.sku and i.node_id = t.node_id`,
-      [asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id }))), context.now]);
-    await query(em, `
+      [asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id }))), context.now],
+    );
+    await query(
+      em,
+      `
       insert into capacity_usage (node_id, day, used)
       select s.node_id, ?::date, sum(l.quantity)::int from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, quantity int)
         join jsonb_to_recordset(?::jsonb) as s(id uuid, node_id text) on s.id = l.shipment_id group by 1
       on conflict (node_id, day) do update set used = capacity_usage.used + excluded.used`,
-      [utcDay(context.now), asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id })))]);
-    await query(em, `
+      [utcDay(context.now), asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id })))],
+    );
+    await query(
+      em,
+      `
       insert into stock_movement (sku, node_id, kind, reserved_delta, order_id, shipment_id, note, actor_type, actor_id, at)
       select l.sku, s.node_id, 'ALLOCATION', l.quantity, s.order_id, s.id, ?, ?, ?, ?
         from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, sku text, quantity int)
         join jsonb_to_recordset(?::jsonb) as s(id uuid, node_id text, order_id uuid) on s.id = l.shipment_id`,
-      [context.movementNote, context.actor.type, context.actor.id, context.now, asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id, order_id: s.order_id })))]);
+      [
+        context.movementNote,
+        context.actor.type,
+        context.actor.id,
+        context.now,
+        asJson(lines),
+        asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id, order_id: s.order_id }))),
+      ],
+    );
   }
   return written;
 }
@@ -107,33 +176,56 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
     await query(em, `update fulfilment_order_line set backordered = 0 where order_id = any(?::uuid[]) and backordered > 0`, [uuidList(orderIds)]);
   }
   if (backorders.length > 0) {
-    await query(em, `
+    await query(
+      em,
+      `
       update fulfilment_order_line l set backordered = least(l.quantity, l.backordered + b.quantity)
-        from jsonb_to_recordset(?::jsonb) as b(order_id uuid, line_no int, quantity int) where l.order_id = b.order_id and l.line_no = b.line_no`, [asJson(backorders)]);
+        from jsonb_to_recordset(?::jsonb) as b(order_id uuid, line_no int, quantity int) where l.order_id = b.order_id and l.line_no = b.line_no`,
+      [asJson(backorders)],
+    );
   }
-  await query(em, `
+  await query(
+    em,
+    `
     update fulfilment_order o set
       state = case when not exists (select 1 from fulfilment_order_line l where l.order_id = o.order_id and l.backordered > 0) then 'ALLOCATED'
                    when exists (select 1 from shipment s where s.order_id = o.order_id and s.state in ('ALLOCATED', 'PICKED', 'PACKED')) then 'PARTIALLY_ALLOCATED'
                    else 'BACKORDERED' end,
       allocation_method = ?, version = o.version + 1, updated_at = ?
-    where o.order_id = any(?::uuid[])`, [method, now, uuidList(orderIds)]);
+    where o.order_id = any(?::uuid[])`,
+    [method, now, uuidList(orderIds)],
+  );
 }
 
-export async function writeTimeline(em: EntityManager, rows: Array<{ order_id: string; kind: string; note: string; details: Record<string, unknown> }>, actor: Actor, now: Date): Promise<void> {
+export async function writeTimeline(
+  em: EntityManager,
+  rows: Array<{ order_id: string; kind: string; note: string; details: Record<string, unknown> }>,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) return;
-  await query(em, `
+  await query(
+    em,
+    `
     insert into order_timeline (order_id, at, kind, actor_type, actor_id, note, details)
     select order_id, ?, kind, ?, ?, note, details from jsonb_to_recordset(?::jsonb) as r(order_id uuid, kind text, note text, details jsonb)`,
-    [now, actor.type, actor.id, asJson(rows)]);
+    [now, actor.type, actor.id, asJson(rows)],
+  );
 }
 
 /** Queues outbox rows in bulk; the message id is derived from the change so a replay is dropped. */
-export async function enqueueEvents(em: EntityManager, events: Array<{ subject: string; messageId: string; payload: Record<string, unknown> }>, now: Date): Promise<void> {
+export async function enqueueEvents(
+  em: EntityManager,
+  events: Array<{ subject: string; messageId: string; payload: Record<string, unknown> }>,
+  now: Date,
+): Promise<void> {
   if (events.length === 0) return;
-  await query(em, `
+  await query(
+    em,
+    `
     insert into outbox_event (message_id, subject, payload, created_at)
     select message_id, subject, payload, ? from jsonb_to_recordset(?::jsonb) as r(message_id text, subject text, payload jsonb)
     on conflict (message_id) do nothing`,
-    [now, asJson(events.map((event) => ({ message_id: event.messageId, subject: event.subject, payload: event.payload })))]);
+    [now, asJson(events.map((event) => ({ message_id: event.messageId, subject: event.subject, payload: event.payload })))],
+  );
 }

@@ -4,21 +4,51 @@ import { binpackingPacker } from './domain/box-packer.js';
 import { choosePacking, unitsOf } from './domain/box-choice.rules.js';
 import type { BoxType, PackingResult } from './domain/packing.types.js';
 
-export interface SkuDimensions { lengthMm: number | null; widthMm: number | null; heightMm: number | null }
+export interface SkuDimensions {
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+}
 
 /** The active box catalogue and the SKUs' dimensions, read once per allocation batch. */
 export async function loadPackingFacts(em: EntityManager, skus: readonly string[]): Promise<{ boxes: BoxType[]; dimensions: Map<string, SkuDimensions> }> {
-  const boxes = await query<{ code: string; length_mm: number; width_mm: number; height_mm: number; max_weight_grams: number; material_grams: number; standard: boolean }>(em,
-    `select * from box_type where active order by code`);
-  const dims = skus.length === 0 ? [] : await query<{ sku: string; length_mm: number | null; width_mm: number | null; height_mm: number | null }>(em,
-    `select sku, length_mm, width_mm, height_mm from sku where sku = any(?::text[])`, [`{${[...new Set(skus)].map((sku) => JSON.stringify(sku)).join(',')}}`]);
+  const boxes = await query<{
+    code: string;
+    length_mm: number;
+    width_mm: number;
+    height_mm: number;
+    max_weight_grams: number;
+    material_grams: number;
+    standard: boolean;
+  }>(em, `select * from box_type where active order by code`);
+  const dims =
+    skus.length === 0
+      ? []
+      : await query<{ sku: string; length_mm: number | null; width_mm: number | null; height_mm: number | null }>(
+          em,
+          `select sku, length_mm, width_mm, height_mm from sku where sku = any(?::text[])`,
+          [`{${[...new Set(skus)].map((sku) => JSON.stringify(sku)).join(',')}}`],
+        );
   return {
-    boxes: boxes.map((row) => ({ code: row.code, lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm, maxWeightGrams: row.max_weight_grams, materialGrams: row.material_grams, standard: row.standard })),
+    boxes: boxes.map((row) => ({
+      code: row.code,
+      lengthMm: row.length_mm,
+      widthMm: row.width_mm,
+      heightMm: row.height_mm,
+      maxWeightGrams: row.max_weight_grams,
+      materialGrams: row.material_grams,
+      standard: row.standard,
+    })),
     dimensions: new Map(dims.map((row) => [row.sku, { lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm }])),
   };
 }
 
-export interface ShipmentLineToPack { lineNo: number; sku: string; quantity: number; weightGrams: number }
+export interface ShipmentLineToPack {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+  weightGrams: number;
+}
 
 /**
  * Chooses boxes for shipments, remembering each distinct basket within a batch: a re-allocation of
@@ -26,10 +56,16 @@ export interface ShipmentLineToPack { lineNo: number; sku: string; quantity: num
  */
 export class ShipmentPacker {
   private readonly memo = new Map<string, PackingResult>();
-  constructor(private readonly boxes: readonly BoxType[], private readonly dimensions: ReadonlyMap<string, SkuDimensions>) {}
+  constructor(
+    private readonly boxes: readonly BoxType[],
+    private readonly dimensions: ReadonlyMap<string, SkuDimensions>,
+  ) {}
 
   pack(lines: readonly ShipmentLineToPack[]): PackingResult {
-    const key = lines.map((line) => `${line.lineNo}:${line.sku}:${line.quantity}:${line.weightGrams}`).sort().join('|');
+    const key = lines
+      .map((line) => `${line.lineNo}:${line.sku}:${line.quantity}:${line.weightGrams}`)
+      .sort()
+      .join('|');
     let result = this.memo.get(key);
     if (!result) {
       const units = unitsOf(lines.map((line) => ({ ...line, lengthMm: null, widthMm: null, heightMm: null, ...this.dimensions.get(line.sku) })));
@@ -44,8 +80,11 @@ export class ShipmentPacker {
 export function packingRecord(result: PackingResult) {
   return {
     parcels: result.parcels.map((parcel) => ({
-      boxCode: parcel.box.code, units: parcel.items.length, materialGrams: parcel.box.materialGrams,
-      itemsVolumeCm3: Math.round(parcel.itemsVolumeMm3 / 1000), voidFillCm3: Math.round(parcel.voidFillMm3 / 1000),
+      boxCode: parcel.box.code,
+      units: parcel.items.length,
+      materialGrams: parcel.box.materialGrams,
+      itemsVolumeCm3: Math.round(parcel.itemsVolumeMm3 / 1000),
+      voidFillCm3: Math.round(parcel.voidFillMm3 / 1000),
       lines: [...new Set(parcel.items.map((item) => item.lineNo))],
     })),
     refusals: result.refused,

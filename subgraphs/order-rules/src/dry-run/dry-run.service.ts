@@ -41,23 +41,45 @@ export interface DryRunReport {
  * live order.
  */
 export class DryRunService {
-  constructor(private readonly orm: MikroORM, private readonly schema: string, private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly schema: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   async run(versionId: string, days: number): Promise<DryRunReport> {
-    if (!Number.isInteger(days) || days < 1 || days > MAX_DRY_RUN_DAYS) throw new InputValidationError('days', `A dry-run looks back 1 to ${MAX_DRY_RUN_DAYS} days.`);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_DRY_RUN_DAYS)
+      throw new InputValidationError('days', `A dry-run looks back 1 to ${MAX_DRY_RUN_DAYS} days.`);
     const em = this.orm.em.fork() as EntityManager;
     const store = new RuleSetStore(em, this.schema);
     const draft = await store.version(versionId);
     if (!draft) throw new NotFoundError('Rule set version', versionId);
     const baseline = await this.publishedBook(store);
     const ruleSet = (await store.ruleSet(draft.ruleSetKey))!;
-    const candidate = baseline.withRuleSet(ruleSet.key, [{
-      ruleSet: ruleSet.key, module: ruleSet.module, scope: ruleSet.scope, version: draft.number, publication: 0, effectiveFrom: -Infinity, effectiveTo: Infinity,
-      rules: compileRules(ruleSet.module, draft.rules),
-    }]);
+    const candidate = baseline.withRuleSet(ruleSet.key, [
+      {
+        ruleSet: ruleSet.key,
+        module: ruleSet.module,
+        scope: ruleSet.scope,
+        version: draft.number,
+        publication: 0,
+        effectiveFrom: -Infinity,
+        effectiveTo: Infinity,
+        rules: compileRules(ruleSet.module, draft.rules),
+      },
+    ]);
     const since = new Date(this.clock().getTime() - days * 24 * 3600 * 1000);
     const samples = await this.samples(em, since);
-    const report: DryRunReport = { versionId, days, ordersEvaluated: samples.length, ordersChanged: 0, refusedBefore: 0, refusedAfter: 0, factsMissingFromHistory: [...FACTS_MISSING_FROM_HISTORY], changes: [] };
+    const report: DryRunReport = {
+      versionId,
+      days,
+      ordersEvaluated: samples.length,
+      ordersChanged: 0,
+      refusedBefore: 0,
+      refusedAfter: 0,
+      factsMissingFromHistory: [...FACTS_MISSING_FROM_HISTORY],
+      changes: [],
+    };
     for (const sample of samples) {
       const order = contextOfSample(sample);
       const before = summarise(evaluateOrderRules(baseline, order, sample.placedAt));
@@ -67,7 +89,8 @@ export class DryRunService {
       const aspects = changedAspects(before, after);
       if (aspects.length === 0) continue;
       report.ordersChanged += 1;
-      if (report.changes.length < MAX_REPORTED_CHANGES) report.changes.push({ orderNumber: sample.number, region: sample.region, channel: sample.channel, placedAt: sample.placedAt, aspects, before, after });
+      if (report.changes.length < MAX_REPORTED_CHANGES)
+        report.changes.push({ orderNumber: sample.number, region: sample.region, channel: sample.channel, placedAt: sample.placedAt, aspects, before, after });
     }
     return report;
   }
@@ -75,14 +98,39 @@ export class DryRunService {
   /** Every published version with its period (superseded ones included, ended where their successor began), so each past order meets the rules of its day. */
   private async publishedBook(store: RuleSetStore): Promise<StaticRuleBook> {
     const ruleSets = await store.allRuleSets();
-    const published = await store.versions(ruleSets.map((ruleSet) => ruleSet.id), 'PUBLISHED');
-    return new StaticRuleBook(ruleSets.flatMap((ruleSet) => compilePublication(
-      publicationOf(ruleSet, ruleSet.publication, published.filter((version) => version.ruleSetId === ruleSet.id), new Date(0)))));
+    const published = await store.versions(
+      ruleSets.map((ruleSet) => ruleSet.id),
+      'PUBLISHED',
+    );
+    return new StaticRuleBook(
+      ruleSets.flatMap((ruleSet) =>
+        compilePublication(
+          publicationOf(
+            ruleSet,
+            ruleSet.publication,
+            published.filter((version) => version.ruleSetId === ruleSet.id),
+            new Date(0),
+          ),
+        ),
+      ),
+    );
   }
 
   private async samples(em: EntityManager, since: Date): Promise<OrderSample[]> {
-    const rows = await em.getConnection().execute<Array<Record<string, any>>>(
-      `select number, region, channel, currency, grand_total, placed_at, lines from "${this.schema}".order_sample where placed_at >= ? order by placed_at limit ?`, [since, MAX_SAMPLES]);
-    return rows.map((row) => ({ number: row.number, region: row.region, channel: row.channel, currency: row.currency, grandTotal: Number(row.grand_total), placedAt: new Date(row.placed_at), lines: row.lines }));
+    const rows = await em
+      .getConnection()
+      .execute<Array<Record<string, any>>>(
+        `select number, region, channel, currency, grand_total, placed_at, lines from "${this.schema}".order_sample where placed_at >= ? order by placed_at limit ?`,
+        [since, MAX_SAMPLES],
+      );
+    return rows.map((row) => ({
+      number: row.number,
+      region: row.region,
+      channel: row.channel,
+      currency: row.currency,
+      grandTotal: Number(row.grand_total),
+      placedAt: new Date(row.placed_at),
+      lines: row.lines,
+    }));
   }
 }

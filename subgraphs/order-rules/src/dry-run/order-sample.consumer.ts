@@ -13,15 +13,34 @@ export const SAMPLE_RETENTION_DAYS = 90;
  * amounts and lines, never the customer reference, so a dry-run replays real orders without personal data and
  * without asking core at the moment of the dry-run.
  */
-export function createOrderSampleConsumer(options: { nc: NatsConnection; em: EntityManager; logger: Logger; subjects: Subjects; namespace: string; schema: string; onSettled?: () => void }) {
+export function createOrderSampleConsumer(options: {
+  nc: NatsConnection;
+  em: EntityManager;
+  logger: Logger;
+  subjects: Subjects;
+  namespace: string;
+  schema: string;
+  onSettled?: () => void;
+}) {
   return new DurableConsumer<OrderPlacedEvent>({
-    nc: options.nc, em: options.em, logger: options.logger, stream: options.subjects.ordersStream, durableName: `${options.namespace}-order-rules-samples`,
-    filterSubject: options.subjects.orderPlaced('*'), schema: orderPlacedEventSchema,
+    nc: options.nc,
+    em: options.em,
+    logger: options.logger,
+    stream: options.subjects.ordersStream,
+    durableName: `${options.namespace}-order-rules-samples`,
+    filterSubject: options.subjects.orderPlaced('*'),
+    schema: orderPlacedEventSchema,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
     handle: async (event, em) => {
       const lines = (event.lines ?? []).map((line) => ({ sku: line.sku, quantity: line.quantity, attributes: line.attributes }));
-      await em.getConnection().execute(`insert into "${options.schema}".order_sample (order_id, number, region, channel, currency, grand_total, placed_at, lines) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (order_id) do nothing`,
-        [event.orderId, event.number, event.region, event.channel, event.currency, event.grandTotal, event.occurredAt, JSON.stringify(lines)], 'run', em.getTransactionContext());
+      await em
+        .getConnection()
+        .execute(
+          `insert into "${options.schema}".order_sample (order_id, number, region, channel, currency, grand_total, placed_at, lines) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (order_id) do nothing`,
+          [event.orderId, event.number, event.region, event.channel, event.currency, event.grandTotal, event.occurredAt, JSON.stringify(lines)],
+          'run',
+          em.getTransactionContext(),
+        );
     },
   });
 }

@@ -22,10 +22,22 @@ const whole = (value: unknown) => (typeof value === 'number' && Number.isSafeInt
 /** A past order as a rule context; line facts come from the attributes the order was sold with, when it has them. */
 export function contextOfSample(sample: OrderSample): OrderContext {
   return {
-    region: sample.region, channel: sample.channel, currency: sample.currency, customerSegment: '', originCountry: '', destinationCountry: '', paymentTerms: '',
-    itemsTotal: sample.grandTotal, shippingTotal: 0, grandTotal: sample.grandTotal,
+    region: sample.region,
+    channel: sample.channel,
+    currency: sample.currency,
+    customerSegment: '',
+    originCountry: '',
+    destinationCountry: '',
+    paymentTerms: '',
+    itemsTotal: sample.grandTotal,
+    shippingTotal: 0,
+    grandTotal: sample.grandTotal,
     lines: sample.lines.map((line) => ({
-      sku: line.sku, quantity: line.quantity, unitPrice: whole(line.attributes.unitPrice), category: text(line.attributes.category), hazardous: line.attributes.hazardous === true,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: whole(line.attributes.unitPrice),
+      category: text(line.attributes.category),
+      hazardous: line.attributes.hazardous === true,
     })),
   };
 }

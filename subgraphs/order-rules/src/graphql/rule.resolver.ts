@@ -10,11 +10,28 @@ import { RuleProblemsError, type RuleSetService } from '../rule-sets/rule-set.se
 import type { VersionRecord } from '../rule-sets/rule-set.store.js';
 import { RuleModuleEnum } from './enums.js';
 import {
-  ActivateRuleVersionInput, CreateRuleSetInput, DraftRuleVersionInput, DryRunRuleVersionInput, RejectRuleVersionInput, RollbackRuleSetInput, RuleVersionStepInput, UpdateRuleVersionInput,
+  ActivateRuleVersionInput,
+  CreateRuleSetInput,
+  DraftRuleVersionInput,
+  DryRunRuleVersionInput,
+  RejectRuleVersionInput,
+  RollbackRuleSetInput,
+  RuleVersionStepInput,
+  UpdateRuleVersionInput,
 } from './rule.inputs.js';
 import {
-  RuleAuditEntryConnection, RuleDryRunPayload, RuleSetConnection, RuleSetPayload, RuleSetVersionConnection, RuleSetVersionPayload, RuleSetVersionView, RuleSetView,
-  RuleInputFieldView, RuleModuleInfoView, type RuleAuditEntryView, type RuleProblemView,
+  RuleAuditEntryConnection,
+  RuleDryRunPayload,
+  RuleSetConnection,
+  RuleSetPayload,
+  RuleSetVersionConnection,
+  RuleSetVersionPayload,
+  RuleSetVersionView,
+  RuleSetView,
+  RuleInputFieldView,
+  RuleModuleInfoView,
+  type RuleAuditEntryView,
+  type RuleProblemView,
 } from './rule.types.js';
 import { toProblemView, toRuleDefinitions, toRuleSetView, toVersionView } from './rule-views.js';
 
@@ -46,7 +63,11 @@ export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRun
         return { version: null };
       }
     });
-    return { version: result.version ?? null, problems, userErrors: [...result.userErrors, ...problems.map(({ code, field, message }) => ({ code, field, message }))] };
+    return {
+      version: result.version ?? null,
+      problems,
+      userErrors: [...result.userErrors, ...problems.map(({ code, field, message }) => ({ code, field, message }))],
+    };
   };
 
   @Resolver(() => RuleSetView)
@@ -61,7 +82,7 @@ export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRun
 
     @Authorized(...READERS)
     @Query(() => RuleSetView, { nullable: true, description: 'One rule set by key; null when there is none.' })
-    async ruleSet(@Arg('key', () => String, { description: 'The rule set\'s key.' }) key: string): Promise<RuleSetView | null> {
+    async ruleSet(@Arg('key', () => String, { description: "The rule set's key." }) key: string): Promise<RuleSetView | null> {
       const record = await ruleSets.reader().ruleSet(key);
       return record ? toRuleSetView(record) : null;
     }
@@ -77,14 +98,19 @@ export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRun
     @Authorized(...READERS)
     @Query(() => RuleSetVersionConnection, { description: 'Versions of a rule set, newest first.' })
     async ruleSetVersions(
-      @Arg('ruleSetKey', () => String, { description: 'The rule set\'s key.' }) ruleSetKey: string,
+      @Arg('ruleSetKey', () => String, { description: "The rule set's key." }) ruleSetKey: string,
       @Args(() => ConnectionArgs) args: ConnectionArgs,
     ): Promise<Connection<RuleSetVersionView>> {
       const store = ruleSets.reader();
       const ruleSet = await store.ruleSet(ruleSetKey);
       const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : null;
       const rows = ruleSet ? await store.versionsPage(ruleSet.id, before, pageSize(args) + 1) : [];
-      return toConnection(rows, args, (row) => [row.number], (row) => toVersionView(row, services.clock()));
+      return toConnection(
+        rows,
+        args,
+        (row) => [row.number],
+        (row) => toVersionView(row, services.clock()),
+      );
     }
 
     @Authorized(...READERS)
@@ -93,86 +119,148 @@ export function createRuleResolvers(services: { ruleSets: RuleSetService; dryRun
       return RULE_MODULES.map((module, index) => {
         const traits = RULE_MODULE_TRAITS[module];
         return {
-          module, position: index + 1, reads: traits.readsPricing ? ['order', 'pricing'] : ['order'], dependsOn: traits.readsPricing ? ['PRICING'] : [],
-          valueType: traits.valueType, requiredApprovals: traits.requiredApprovals, description: traits.description,
+          module,
+          position: index + 1,
+          reads: traits.readsPricing ? ['order', 'pricing'] : ['order'],
+          dependsOn: traits.readsPricing ? ['PRICING'] : [],
+          valueType: traits.valueType,
+          requiredApprovals: traits.requiredApprovals,
+          description: traits.description,
         };
       });
     }
 
     @Authorized(...READERS)
-    @Query(() => [RuleInputFieldView], { description: 'The typed inputs a rule of the module may read, for an editor\'s completion.' })
+    @Query(() => [RuleInputFieldView], { description: "The typed inputs a rule of the module may read, for an editor's completion." })
     ruleInputFields(@Arg('module', () => RuleModuleEnum, { description: 'The module.' }) module: RuleModule): RuleInputFieldView[] {
       return ruleInputFields(RULE_MODULE_TRAITS[module].readsPricing);
     }
 
     @Authorized('rules_editor', 'rules_approver', 'admin', 'auditor')
-    @Query(() => RuleAuditEntryConnection, { description: 'The order rules\' audit trail, newest first.' })
+    @Query(() => RuleAuditEntryConnection, { description: "The order rules' audit trail, newest first." })
     async ruleAuditTrail(@Args(() => RuleAuditArgs) args: RuleAuditArgs): Promise<Connection<RuleAuditEntryView>> {
       const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : null;
       const rows = await ruleSets.reader().auditTrail(args.ruleSetKey ?? null, before, pageSize(args) + 1);
-      return toConnection(rows, args, (row) => [Number(row.id)], (row) => row);
+      return toConnection(
+        rows,
+        args,
+        (row) => [Number(row.id)],
+        (row) => row,
+      );
     }
 
     @Authorized(...EDITORS)
     @Mutation(() => RuleSetPayload, { description: 'Creates a rule set for one module and scope.' })
-    async ruleSetCreate(@Arg('input', () => CreateRuleSetInput, { description: 'The rule set.' }) input: CreateRuleSetInput, @Ctx() { principal }: RequestContext): Promise<RuleSetPayload> {
+    async ruleSetCreate(
+      @Arg('input', () => CreateRuleSetInput, { description: 'The rule set.' }) input: CreateRuleSetInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<RuleSetPayload> {
       const result = await withUserErrors(async () => ({
-        ruleSet: toRuleSetView(await ruleSets.createRuleSet(principal, { key: input.key, name: input.name, module: input.module, scope: { region: input.scope.region ?? null, channel: input.scope.channel ?? null, customerSegment: input.scope.customerSegment ?? null } })),
+        ruleSet: toRuleSetView(
+          await ruleSets.createRuleSet(principal, {
+            key: input.key,
+            name: input.name,
+            module: input.module,
+            scope: { region: input.scope.region ?? null, channel: input.scope.channel ?? null, customerSegment: input.scope.customerSegment ?? null },
+          }),
+        ),
       }));
       return { ruleSet: result.ruleSet ?? null, userErrors: result.userErrors };
     }
 
     @Authorized(...EDITORS)
     @Mutation(() => RuleSetVersionPayload, { description: 'Drafts a new version; its rules are type-checked now and at every later step.' })
-    ruleVersionDraft(@Arg('input', () => DraftRuleVersionInput, { description: 'The draft.' }) input: DraftRuleVersionInput, @Ctx() { principal }: RequestContext) {
-      return versionPayload(() => ruleSets.createDraft(principal, input.ruleSetKey, { rules: toRuleDefinitions(input.rules), effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null, note: input.note }));
+    ruleVersionDraft(
+      @Arg('input', () => DraftRuleVersionInput, { description: 'The draft.' }) input: DraftRuleVersionInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
+      return versionPayload(() =>
+        ruleSets.createDraft(principal, input.ruleSetKey, {
+          rules: toRuleDefinitions(input.rules),
+          effectiveFrom: input.effectiveFrom,
+          effectiveTo: input.effectiveTo ?? null,
+          note: input.note,
+        }),
+      );
     }
 
     @Authorized(...EDITORS)
     @Mutation(() => RuleSetVersionPayload, { description: 'Changes a draft; only its author may.' })
-    ruleVersionUpdate(@Arg('input', () => UpdateRuleVersionInput, { description: 'The new content.' }) input: UpdateRuleVersionInput, @Ctx() { principal }: RequestContext) {
-      return versionPayload(() => ruleSets.updateDraft(principal, input.versionId, input.expectedRevision, { rules: toRuleDefinitions(input.rules), effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo ?? null, note: input.note }));
+    ruleVersionUpdate(
+      @Arg('input', () => UpdateRuleVersionInput, { description: 'The new content.' }) input: UpdateRuleVersionInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
+      return versionPayload(() =>
+        ruleSets.updateDraft(principal, input.versionId, input.expectedRevision, {
+          rules: toRuleDefinitions(input.rules),
+          effectiveFrom: input.effectiveFrom,
+          effectiveTo: input.effectiveTo ?? null,
+          note: input.note,
+        }),
+      );
     }
 
     @Authorized(...EDITORS)
     @Mutation(() => RuleSetVersionPayload, { description: 'Sends a draft to review.' })
-    ruleVersionSubmit(@Arg('input', () => RuleVersionStepInput, { description: 'The draft.' }) input: RuleVersionStepInput, @Ctx() { principal }: RequestContext) {
+    ruleVersionSubmit(
+      @Arg('input', () => RuleVersionStepInput, { description: 'The draft.' }) input: RuleVersionStepInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
       return versionPayload(() => ruleSets.submit(principal, input.versionId, input.expectedRevision));
     }
 
     @Authorized(...APPROVERS)
     @Mutation(() => RuleSetVersionPayload, { description: 'Approves a version in review; never by its author, and high-impact modules need two approvers.' })
-    ruleVersionApprove(@Arg('input', () => RuleVersionStepInput, { description: 'The version.' }) input: RuleVersionStepInput, @Ctx() { principal }: RequestContext) {
+    ruleVersionApprove(
+      @Arg('input', () => RuleVersionStepInput, { description: 'The version.' }) input: RuleVersionStepInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
       return versionPayload(() => ruleSets.approve(principal, input.versionId, input.expectedRevision));
     }
 
     @Authorized(...APPROVERS)
     @Mutation(() => RuleSetVersionPayload, { description: 'Turns down a version in review.' })
-    ruleVersionReject(@Arg('input', () => RejectRuleVersionInput, { description: 'The version and why.' }) input: RejectRuleVersionInput, @Ctx() { principal }: RequestContext) {
+    ruleVersionReject(
+      @Arg('input', () => RejectRuleVersionInput, { description: 'The version and why.' }) input: RejectRuleVersionInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
       return versionPayload(() => ruleSets.reject(principal, input.versionId, input.expectedRevision, input.reason));
     }
 
     @Authorized(...APPROVERS)
     @Mutation(() => RuleSetVersionPayload, { description: 'Publishes an approved version to every region for its period.' })
-    ruleVersionActivate(@Arg('input', () => ActivateRuleVersionInput, { description: 'The version.' }) input: ActivateRuleVersionInput, @Ctx() { principal }: RequestContext) {
+    ruleVersionActivate(
+      @Arg('input', () => ActivateRuleVersionInput, { description: 'The version.' }) input: ActivateRuleVersionInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
       return versionPayload(() => ruleSets.activate(principal, input.versionId, input.expectedRevision, input.supersede));
     }
 
     @Authorized(...APPROVERS)
-    @Mutation(() => RuleSetVersionPayload, { description: 'Puts an earlier version\'s rules in force now, as a new version superseding the current one.' })
-    ruleSetRollback(@Arg('input', () => RollbackRuleSetInput, { description: 'The rule set and the version to restore.' }) input: RollbackRuleSetInput, @Ctx() { principal }: RequestContext) {
+    @Mutation(() => RuleSetVersionPayload, { description: "Puts an earlier version's rules in force now, as a new version superseding the current one." })
+    ruleSetRollback(
+      @Arg('input', () => RollbackRuleSetInput, { description: 'The rule set and the version to restore.' }) input: RollbackRuleSetInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
       return versionPayload(() => ruleSets.rollback(principal, input.ruleSetKey, input.toVersion));
     }
 
     @Authorized(...APPROVERS)
     @Mutation(() => RuleSetVersionPayload, { description: 'Takes a published version out of force now.' })
-    ruleVersionRetire(@Arg('input', () => RuleVersionStepInput, { description: 'The version.' }) input: RuleVersionStepInput, @Ctx() { principal }: RequestContext) {
+    ruleVersionRetire(
+      @Arg('input', () => RuleVersionStepInput, { description: 'The version.' }) input: RuleVersionStepInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
       return versionPayload(() => ruleSets.retire(principal, input.versionId, input.expectedRevision));
     }
 
     @Authorized(...EDITORS, 'rules_approver')
-    @Mutation(() => RuleDryRunPayload, { description: 'Replays a version against the last days of real orders (no personal data) and shows which would change outcome; writes nothing.' })
-    async ruleVersionDryRun(@Arg('input', () => DryRunRuleVersionInput, { description: 'The version and how far back.' }) input: DryRunRuleVersionInput): Promise<RuleDryRunPayload> {
+    @Mutation(() => RuleDryRunPayload, {
+      description: 'Replays a version against the last days of real orders (no personal data) and shows which would change outcome; writes nothing.',
+    })
+    async ruleVersionDryRun(
+      @Arg('input', () => DryRunRuleVersionInput, { description: 'The version and how far back.' }) input: DryRunRuleVersionInput,
+    ): Promise<RuleDryRunPayload> {
       const result = await withUserErrors(async () => ({ dryRun: await services.dryRuns.run(input.versionId, input.days) }));
       return { dryRun: result.dryRun ?? null, userErrors: result.userErrors };
     }

@@ -7,11 +7,20 @@ import type { RuleSetRecord, RuleSetStore, VersionRecord } from './rule-set.stor
 /** The publication of a rule set: every published version not yet over, oldest first. */
 export function publicationOf(ruleSet: RuleSetRecord, publication: number, published: VersionRecord[], at: Date): RuleSetPublication {
   return {
-    ruleSet: ruleSet.key, module: ruleSet.module, scope: ruleSet.scope, publication, publishedAt: at.toISOString(),
+    ruleSet: ruleSet.key,
+    module: ruleSet.module,
+    scope: ruleSet.scope,
+    publication,
+    publishedAt: at.toISOString(),
     versions: published
       .filter((version) => version.status === 'PUBLISHED' && (version.effectiveTo === null || version.effectiveTo > at))
       .sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime())
-      .map((version) => ({ version: version.number, effectiveFrom: version.effectiveFrom.toISOString(), effectiveTo: version.effectiveTo?.toISOString() ?? null, rules: version.rules })),
+      .map((version) => ({
+        version: version.number,
+        effectiveFrom: version.effectiveFrom.toISOString(),
+        effectiveTo: version.effectiveTo?.toISOString() ?? null,
+        rules: version.rules,
+      })),
   };
 }
 
@@ -19,7 +28,13 @@ export function publicationOf(ruleSet: RuleSetRecord, publication: number, publi
  * Queues the rule set's new publication in the caller's transaction: it reaches the regions only if the change
  * commits, and its message id (rule set + publication number) makes a republish harmless.
  */
-export async function queuePublication(em: EntityManager, store: RuleSetStore, subjects: RulesSubjects, ruleSet: RuleSetRecord, at: Date): Promise<RuleSetPublication> {
+export async function queuePublication(
+  em: EntityManager,
+  store: RuleSetStore,
+  subjects: RulesSubjects,
+  ruleSet: RuleSetRecord,
+  at: Date,
+): Promise<RuleSetPublication> {
   const number = await store.nextPublication(ruleSet.id);
   const published = await store.versions([ruleSet.id], 'PUBLISHED');
   const payload = publicationOf(ruleSet, number, published, at);

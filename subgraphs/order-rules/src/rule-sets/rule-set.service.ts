@@ -44,7 +44,9 @@ export class RuleSetService {
 
   /** Runs a change in one transaction with the rule set locked, so its versions and publication number move one change at a time. */
   private async change<T>(work: (em: EntityManager, store: RuleSetStore) => Promise<T>): Promise<T> {
-    const result = await this.options.orm.em.fork().transactional((em) => work(em as EntityManager, new RuleSetStore(em as EntityManager, this.options.schema)));
+    const result = await this.options.orm.em
+      .fork()
+      .transactional((em) => work(em as EntityManager, new RuleSetStore(em as EntityManager, this.options.schema)));
     this.options.nudge();
     return result;
   }
@@ -54,12 +56,30 @@ export class RuleSetService {
   }
 
   async createRuleSet(principal: Principal, input: { key: string; name: string; module: RuleModule; scope: RuleScope }): Promise<RuleSetRecord> {
-    if (!RULE_SET_KEY.test(input.key)) throw new DomainError('BAD_USER_INPUT', 'A rule set key is 2 to 63 lower-case letters, digits and dashes.', { field: 'key' });
+    if (!RULE_SET_KEY.test(input.key))
+      throw new DomainError('BAD_USER_INPUT', 'A rule set key is 2 to 63 lower-case letters, digits and dashes.', { field: 'key' });
     return this.change(async (_em, store) => {
       if (await store.ruleSet(input.key)) throw new ConflictError('A rule set with this key exists already.', { field: 'key' });
-      const record = { id: randomUUID(), key: input.key, name: input.name, module: input.module, scope: input.scope, createdBy: principal.subject, createdAt: this.now() };
+      const record = {
+        id: randomUUID(),
+        key: input.key,
+        name: input.name,
+        module: input.module,
+        scope: input.scope,
+        createdBy: principal.subject,
+        createdAt: this.now(),
+      };
       await store.insertRuleSet(record);
-      await store.audit({ at: record.createdAt, actorId: principal.subject, actorRole: principal.role, action: 'rule-set.created', ruleSet: input.key, version: null, before: null, after: { name: input.name, module: input.module, scope: input.scope } });
+      await store.audit({
+        at: record.createdAt,
+        actorId: principal.subject,
+        actorRole: principal.role,
+        action: 'rule-set.created',
+        ruleSet: input.key,
+        version: null,
+        before: null,
+        after: { name: input.name, module: input.module, scope: input.scope },
+      });
       return { ...record, publication: 0, lastVersion: 0 };
     });
   }
@@ -71,15 +91,38 @@ export class RuleSetService {
       assertPublishable(ruleSet.module, input);
       const number = await store.nextVersionNumber(ruleSet.id);
       const at = this.now();
-      const version = { id: randomUUID(), ruleSetId: ruleSet.id, number, status: 'DRAFT' as const, rules: input.rules, effectiveFrom: input.effectiveFrom, effectiveTo: input.effectiveTo, author: principal.subject, note: input.note, basedOn: null, revision: 1, createdAt: at, updatedAt: at };
+      const version = {
+        id: randomUUID(),
+        ruleSetId: ruleSet.id,
+        number,
+        status: 'DRAFT' as const,
+        rules: input.rules,
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: input.effectiveTo,
+        author: principal.subject,
+        note: input.note,
+        basedOn: null,
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
       await store.insertVersion(version);
-      await store.audit({ at, actorId: principal.subject, actorRole: principal.role, action: 'version.drafted', ruleSet: ruleSetKey, version: number, before: null, after: snapshot(version) });
+      await store.audit({
+        at,
+        actorId: principal.subject,
+        actorRole: principal.role,
+        action: 'version.drafted',
+        ruleSet: ruleSetKey,
+        version: number,
+        before: null,
+        after: snapshot(version),
+      });
       return { ...version, ruleSetKey, module: ruleSet.module, approvals: [] };
     });
   }
 
   async updateDraft(principal: Principal, versionId: string, expectedRevision: number, input: DraftInput): Promise<VersionRecord> {
-    return this.step(principal, versionId, expectedRevision, 'version.edited', async (store, version, at) => {
+    return this.step(principal, versionId, expectedRevision, 'version.edited', async (store, version, _at) => {
       assertCanDo('edit', version.status);
       if (version.author !== principal.subject) throw new DomainError('FORBIDDEN', 'Only the author edits a draft; others draft a new version.');
       assertPublishable(version.module, input);
@@ -98,7 +141,12 @@ export class RuleSetService {
   async approve(principal: Principal, versionId: string, expectedRevision: number): Promise<VersionRecord> {
     return this.step(principal, versionId, expectedRevision, 'version.approved', async (store, version, at) => {
       assertCanDo('approve', version.status);
-      const { approved } = decideApproval({ author: version.author, approver: principal.subject, approvals: version.approvals.map((a) => a.approver), requiredApprovals: RULE_MODULE_TRAITS[version.module].requiredApprovals });
+      const { approved } = decideApproval({
+        author: version.author,
+        approver: principal.subject,
+        approvals: version.approvals.map((a) => a.approver),
+        requiredApprovals: RULE_MODULE_TRAITS[version.module].requiredApprovals,
+      });
       await store.addApproval(version.id, principal.subject, at);
       return { changes: approved ? { status: 'APPROVED' } : {} };
     });
@@ -107,7 +155,8 @@ export class RuleSetService {
   async reject(principal: Principal, versionId: string, expectedRevision: number, reason: string): Promise<VersionRecord> {
     return this.step(principal, versionId, expectedRevision, 'version.rejected', async (_store, version) => {
       assertCanDo('reject', version.status);
-      if (version.author === principal.subject) throw new DomainError('CONFLICT', 'The author cannot review their own version.', { rule: 'APPROVER_IS_AUTHOR', field: 'versionId' });
+      if (version.author === principal.subject)
+        throw new DomainError('CONFLICT', 'The author cannot review their own version.', { rule: 'APPROVER_IS_AUTHOR', field: 'versionId' });
       return { changes: { status: 'REJECTED', note: reason } };
     });
   }
@@ -140,10 +189,33 @@ export class RuleSetService {
       }
       const at = this.now();
       const number = await store.nextVersionNumber(ruleSet.id);
-      const version = { id: randomUUID(), ruleSetId: ruleSet.id, number, status: 'PUBLISHED' as const, rules: source.rules, effectiveFrom: at, effectiveTo: null, author: principal.subject, note: `Rollback to version ${toVersion}`, basedOn: toVersion, revision: 1, createdAt: at, updatedAt: at };
+      const version = {
+        id: randomUUID(),
+        ruleSetId: ruleSet.id,
+        number,
+        status: 'PUBLISHED' as const,
+        rules: source.rules,
+        effectiveFrom: at,
+        effectiveTo: null,
+        author: principal.subject,
+        note: `Rollback to version ${toVersion}`,
+        basedOn: toVersion,
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
       await this.supersede(store, principal, ruleSet, { ...version, ruleSetKey, module: ruleSet.module, approvals: [] }, true, at);
       await store.insertVersion(version);
-      await store.audit({ at, actorId: principal.subject, actorRole: principal.role, action: 'version.rolled-back', ruleSet: ruleSetKey, version: number, before: { basedOn: toVersion }, after: snapshot(version) });
+      await store.audit({
+        at,
+        actorId: principal.subject,
+        actorRole: principal.role,
+        action: 'version.rolled-back',
+        ruleSet: ruleSetKey,
+        version: number,
+        before: { basedOn: toVersion },
+        after: snapshot(version),
+      });
       await queuePublication(em, store, this.options.subjects, ruleSet, at);
       return (await store.version(version.id))!;
     });
@@ -157,7 +229,14 @@ export class RuleSetService {
     });
   }
 
-  private async supersede(store: RuleSetStore, principal: Principal, ruleSet: RuleSetRecord, version: VersionRecord, supersede: boolean, at: Date): Promise<void> {
+  private async supersede(
+    store: RuleSetStore,
+    principal: Principal,
+    ruleSet: RuleSetRecord,
+    version: VersionRecord,
+    supersede: boolean,
+    at: Date,
+  ): Promise<void> {
     const published = await store.versions([ruleSet.id], 'PUBLISHED');
     const plan = planActivation(
       { from: version.effectiveFrom.getTime(), to: version.effectiveTo?.getTime() ?? Infinity },
@@ -168,28 +247,55 @@ export class RuleSetService {
       const other = published.find((candidate) => candidate.number === change.number)!;
       const changes = change.kind === 'truncate' ? { effectiveTo: new Date(change.to) } : { status: 'RETIRED' as const };
       await store.updateVersion(other.id, other.revision, changes, at);
-      await store.audit({ at, actorId: principal.subject, actorRole: principal.role, action: change.kind === 'truncate' ? 'version.superseded' : 'version.retired', ruleSet: ruleSet.key, version: other.number,
-        before: { status: other.status, effectiveTo: other.effectiveTo }, after: change.kind === 'truncate' ? { status: other.status, effectiveTo: new Date(change.to) } : { status: 'RETIRED' } });
+      await store.audit({
+        at,
+        actorId: principal.subject,
+        actorRole: principal.role,
+        action: change.kind === 'truncate' ? 'version.superseded' : 'version.retired',
+        ruleSet: ruleSet.key,
+        version: other.number,
+        before: { status: other.status, effectiveTo: other.effectiveTo },
+        after: change.kind === 'truncate' ? { status: other.status, effectiveTo: new Date(change.to) } : { status: 'RETIRED' },
+      });
     }
   }
 
   /** One lifecycle step on a version: locked, optimistic on its revision, audited with before and after. */
   private async step(
-    principal: Principal, versionId: string, expectedRevision: number, action: string,
-    decide: (store: RuleSetStore, version: VersionRecord, at: Date, em: EntityManager) => Promise<{ changes: Parameters<RuleSetStore['updateVersion']>[2]; after?: () => Promise<unknown> }>,
+    principal: Principal,
+    versionId: string,
+    expectedRevision: number,
+    action: string,
+    decide: (
+      store: RuleSetStore,
+      version: VersionRecord,
+      at: Date,
+      em: EntityManager,
+    ) => Promise<{ changes: Parameters<RuleSetStore['updateVersion']>[2]; after?: () => Promise<unknown> }>,
   ): Promise<VersionRecord> {
     return this.change(async (em, store) => {
       const current = await store.version(versionId);
       if (!current) throw new NotFoundError('Rule set version', versionId);
       await this.lockedRuleSet(store, current.ruleSetKey);
       const version = (await store.version(versionId, true))!;
-      if (version.revision !== expectedRevision) throw new ConflictError('The version changed meanwhile; reload it and decide again.', { field: 'expectedRevision' });
+      if (version.revision !== expectedRevision)
+        throw new ConflictError('The version changed meanwhile; reload it and decide again.', { field: 'expectedRevision' });
       const at = this.now();
       const { changes, after } = await decide(store, version, at, em);
-      if (!(await store.updateVersion(version.id, expectedRevision, changes, at))) throw new ConflictError('The version changed meanwhile; reload it and decide again.', { field: 'expectedRevision' });
+      if (!(await store.updateVersion(version.id, expectedRevision, changes, at)))
+        throw new ConflictError('The version changed meanwhile; reload it and decide again.', { field: 'expectedRevision' });
       await after?.();
       const updated = (await store.version(version.id))!;
-      await store.audit({ at, actorId: principal.subject, actorRole: principal.role, action, ruleSet: version.ruleSetKey, version: version.number, before: snapshot(version), after: snapshot(updated) });
+      await store.audit({
+        at,
+        actorId: principal.subject,
+        actorRole: principal.role,
+        action,
+        ruleSet: version.ruleSetKey,
+        version: version.number,
+        before: snapshot(version),
+        after: snapshot(updated),
+      });
       return updated;
     });
   }
@@ -203,11 +309,19 @@ export class RuleSetService {
 
 function assertPublishable(module: RuleModule, input: { rules: RuleDefinition[]; effectiveFrom: Date; effectiveTo: Date | null }): void {
   const problems = checkRules(module, input.rules);
-  if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom) problems.push({ code: 'INVALID', field: 'effectiveTo', message: 'A period ends after it starts.', position: null });
+  if (input.effectiveTo && input.effectiveTo <= input.effectiveFrom)
+    problems.push({ code: 'INVALID', field: 'effectiveTo', message: 'A period ends after it starts.', position: null });
   if (problems.length > 0) throw new RuleProblemsError(problems);
 }
 
 /** What the audit trail keeps of a version: everything that decides what it does, nothing derived. */
 function snapshot(version: Pick<VersionRecord, 'status' | 'rules' | 'effectiveFrom' | 'effectiveTo' | 'note'> & { approvals?: VersionRecord['approvals'] }) {
-  return { status: version.status, rules: version.rules, effectiveFrom: version.effectiveFrom, effectiveTo: version.effectiveTo, note: version.note, approvals: version.approvals?.map((a) => a.approver) ?? [] };
+  return {
+    status: version.status,
+    rules: version.rules,
+    effectiveFrom: version.effectiveFrom,
+    effectiveTo: version.effectiveTo,
+    note: version.note,
+    approvals: version.approvals?.map((a) => a.approver) ?? [],
+  };
 }

@@ -15,7 +15,10 @@ export const WEIGHT_BOUNDS = { min: 0, max: 10_000 } as const;
 /** Weight of an unsupplied unit: far above any shipping cost, so the plan only backorders what no node has. */
 export const BACKORDER_PENALTY = 1_000_000;
 
-export interface WeightProblem { field: keyof AllocationWeights | 'weights'; message: string }
+export interface WeightProblem {
+  field: keyof AllocationWeights | 'weights';
+  message: string;
+}
 
 /** Refuses weights a planner could not use: non-finite, out of range, or nothing to optimise. */
 export function validateWeights(weights: AllocationWeights): WeightProblem[] {
@@ -53,7 +56,12 @@ export interface NodeOption {
  * Whether a node may serve an order, and at what weighted cost: a down node never; a node outside the
  * order's market only when cross-border shipping is allowed; only lanes at or above the customer's service level.
  */
-export function evaluateNode(order: OrderToAllocate, node: NodeFacts, weights: AllocationWeights, factors: CarbonFactorTable = CURRENT_CARBON_FACTORS): NodeOption | null {
+export function evaluateNode(
+  order: OrderToAllocate,
+  node: NodeFacts,
+  weights: AllocationWeights,
+  factors: CarbonFactorTable = CURRENT_CARBON_FACTORS,
+): NodeOption | null {
   if (node.status === 'DOWN') return null;
   if (node.region !== order.region && !order.allowCrossBorder) return null;
   const km = distanceKm(node.location, order.destination);
@@ -67,7 +75,7 @@ export function evaluateNode(order: OrderToAllocate, node: NodeFacts, weights: A
     // costPerKg per 1,000 g; carbon: the GLEC route intensity (WTW transport + hubs, g CO2e per tonne) per gram, in kg.
     // The same delivery mode the shipment will record (planHandling), so the objective prices what is reported.
     const deliveryMode = deliveryModeOf({ serviceLevel: order.serviceLevel, nodeKind: node.kind, km, grams: orderGrams });
-    const perGram = weights.cost * lane.costPerKg / 1000 + weights.carbon * routeGramsPerTonne(factors, deliveryMode, km) / 1e9;
+    const perGram = (weights.cost * lane.costPerKg) / 1000 + (weights.carbon * routeGramsPerTonne(factors, deliveryMode, km)) / 1e9;
     const option: NodeOption = { nodeId: node.id, lane, km, departureAt, etaAt, fixed, perGram };
     if (!best || option.fixed + option.perGram * orderGrams < best.fixed + best.perGram * orderGrams) best = option;
   }

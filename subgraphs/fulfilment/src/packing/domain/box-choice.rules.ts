@@ -8,7 +8,7 @@ const sortedDims = (item: { lengthMm: number; widthMm: number; heightMm: number 
 
 /** A cube of the volumetric size of its weight, for an SKU without measured dimensions. */
 export function estimatedDimensions(weightGrams: number): { lengthMm: number; widthMm: number; heightMm: number } {
-  const side = Math.ceil(Math.cbrt(Math.max(1, weightGrams) / 1000 * VOLUMETRIC_CM3_PER_KG * 1000));
+  const side = Math.ceil(Math.cbrt((Math.max(1, weightGrams) / 1000) * VOLUMETRIC_CM3_PER_KG * 1000));
   return { lengthMm: side, widthMm: side, heightMm: side };
 }
 
@@ -34,7 +34,14 @@ export function passesLowerBound(box: BoxType, items: readonly PackItem[]): bool
   return volume <= volumeOf(box) && weight <= box.maxWeightGrams;
 }
 
-const ROTATIONS = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] as const;
+const ROTATIONS = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+] as const;
 
 /**
  * Exact test for two units: two non-overlapping axis-parallel cuboids can always be separated by a plane
@@ -62,7 +69,13 @@ export const byVolumeThenMaterial = (a: BoxType, b: BoxType) => volumeOf(a) - vo
 
 function parcelOf(box: BoxType, items: PackItem[]): Parcel {
   const itemsVolumeMm3 = items.reduce((sum, item) => sum + volumeOf(item), 0);
-  return { box, items, itemsVolumeMm3, voidFillMm3: volumeOf(box) - itemsVolumeMm3, grossGrams: box.materialGrams + items.reduce((sum, item) => sum + item.weightGrams, 0) };
+  return {
+    box,
+    items,
+    itemsVolumeMm3,
+    voidFillMm3: volumeOf(box) - itemsVolumeMm3,
+    grossGrams: box.materialGrams + items.reduce((sum, item) => sum + item.weightGrams, 0),
+  };
 }
 
 /** The smallest box the 3D packer fits all the items into, trying only boxes that pass the lower bound. */
@@ -92,7 +105,12 @@ export function choosePacking(items: readonly PackItem[], boxes: readonly BoxTyp
     }
     const tooLarge = !boxes.some((box) => fitsAlone(box, { ...item, weightGrams: 0 }));
     const previous = refused.get(item.lineNo);
-    refused.set(item.lineNo, { code: tooLarge ? 'ITEM_LARGER_THAN_EVERY_BOX' : 'ITEM_HEAVIER_THAN_EVERY_BOX', lineNo: item.lineNo, sku: item.sku, units: (previous?.units ?? 0) + 1 });
+    refused.set(item.lineNo, {
+      code: tooLarge ? 'ITEM_LARGER_THAN_EVERY_BOX' : 'ITEM_HEAVIER_THAN_EVERY_BOX',
+      lineNo: item.lineNo,
+      sku: item.sku,
+      units: (previous?.units ?? 0) + 1,
+    });
   }
   const parcels: Parcel[] = [];
   let rest = [...packable].sort((a, b) => volumeOf(b) - volumeOf(a));
@@ -121,13 +139,30 @@ export function choosePacking(items: readonly PackItem[], boxes: readonly BoxTyp
 export function packInStandardBox(items: readonly PackItem[], boxes: readonly BoxType[], packer: BoxPacker): PackingResult {
   const standard = boxes.find((box) => box.standard);
   if (!standard) throw new Error('The box catalogue has no standard box');
-  return choosePacking(items, boxes.filter((box) => byVolumeThenMaterial(box, standard) >= 0), packer);
+  return choosePacking(
+    items,
+    boxes.filter((box) => byVolumeThenMaterial(box, standard) >= 0),
+    packer,
+  );
 }
 
 /** One item per unit of each line, with measured or estimated dimensions. */
-export function unitsOf(lines: ReadonlyArray<{ lineNo: number; sku: string; quantity: number; weightGrams: number; lengthMm: number | null; widthMm: number | null; heightMm: number | null }>): PackItem[] {
+export function unitsOf(
+  lines: ReadonlyArray<{
+    lineNo: number;
+    sku: string;
+    quantity: number;
+    weightGrams: number;
+    lengthMm: number | null;
+    widthMm: number | null;
+    heightMm: number | null;
+  }>,
+): PackItem[] {
   return lines.flatMap((line) => {
-    const dims = line.lengthMm && line.widthMm && line.heightMm ? { lengthMm: line.lengthMm, widthMm: line.widthMm, heightMm: line.heightMm } : estimatedDimensions(line.weightGrams);
+    const dims =
+      line.lengthMm && line.widthMm && line.heightMm
+        ? { lengthMm: line.lengthMm, widthMm: line.widthMm, heightMm: line.heightMm }
+        : estimatedDimensions(line.weightGrams);
     return Array.from({ length: line.quantity }, () => ({ lineNo: line.lineNo, sku: line.sku, weightGrams: line.weightGrams, ...dims }));
   });
 }
