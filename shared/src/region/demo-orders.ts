@@ -43,6 +43,7 @@ async function placeDemoOrder(context: DemoSeedContext, spec: RegionDemoOrders, 
   const { order } = await placeOnceCatalogueHeld(() => context.graphql(customer, spec.mutation, { input }));
   const operator = await context.token({ subject: `demo-operator-${spec.region}`, role: 'operator', regions: [spec.region] });
   const steps = next() < 0.1 ? ['CANCELLED'] : FLOW.slice(0, Math.floor(next() * (FLOW.length + 1)));
+  if (steps.length > 0) await untilRegistered(context, operator, order.id);
   let version = 1;
   for (const status of steps) {
     await context.graphql(operator, 'mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { version } }', {
@@ -50,6 +51,22 @@ async function placeDemoOrder(context: DemoSeedContext, spec: RegionDemoOrders, 
     });
     version += 1;
   }
+}
+
+/**
+ * The region answers before core registered the order (edge autonomy), and core moves only orders it knows:
+ * wait until core's `order(id)` finds it, bounded.
+ */
+async function untilRegistered(context: DemoSeedContext, token: string, orderId: string, attempts = 240): Promise<void> {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const found = await context.graphql(token, 'query($id: ID!) { order(id: $id) { id } }', { id: orderId }).catch((error: unknown) => {
+      if (/NOT_FOUND/.test(String(error))) return { order: null };
+      throw error;
+    });
+    if (found.order) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`demo seed: core did not register order ${orderId} within a minute`);
 }
 
 /**
