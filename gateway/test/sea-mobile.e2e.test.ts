@@ -117,9 +117,14 @@ describe('persisted operations', () => {
   });
 });
 
+/** The order is taken at the edge; core answers reads of it once the region's command outbox delivered the registration. */
+const registeredAtCore = (id: string) =>
+  eventually(() => send('POST', '/graphql', auth(), { query: 'query($id: ID!) { order(id: $id) { id } }', variables: { id } }), (response) => Boolean(response.json().data?.order));
+
 describe('HTTP caching of reads', () => {
   it('lets the customer\'s own client keep an order read briefly (private) and revalidate it with its ETag', async () => {
     const { id } = (await quickOrder(quickOrderInput())).json().data.seaQuickOrder;
+    await registeredAtCore(id);
     const path = getPath(idOf('SeaOrderSummary'), { id });
     const first = await send('GET', path, mobileGet());
     expect(first.json().data.order).toEqual({ number: expect.any(String), status: 'CREATED', totals: { grandTotal: 396_000 }, sea: { payment: { method: 'COD', amountDue: 396_000 }, deliveryRefusal: null } });

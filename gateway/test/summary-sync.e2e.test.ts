@@ -41,7 +41,8 @@ const cnFindings = async () => (await postGraphQL(hub.gatewayUrl, `{ reconciliat
 it('aggregates a region\'s summary and finds nothing to reconcile when both sides agree', async () => {
   for (let i = 0; i < 3; i += 1) expect((await postGraphQL(hub.gatewayUrl, PLACE, { input: input() }, customer)).errors).toBeUndefined();
   const summary = await eventually(cnSummary, (s) => s?.ordersPlaced === 3 && s.metrics.pendingRegistrations === 0);
-  expect(summary).toMatchObject({ ordersPlaced: 3, gmv: { CNY: 24000 }, metrics: { pendingRegistrations: 0 } });
+  // Three orders of two books at 40.00 net, with China's 9 % VAT on books: 3 × 87.20.
+  expect(summary).toMatchObject({ ordersPlaced: 3, gmv: { CNY: 26160 }, metrics: { pendingRegistrations: 0 } });
   expect(await cnFindings()).toEqual([]);
 });
 

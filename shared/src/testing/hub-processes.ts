@@ -49,12 +49,16 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
     });
     children.set(name, child);
     const stderr: string[] = [];
+    const stdout: string[] = [];
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       logs.push(line);
+      stdout.push(line);
       if (line.includes(`"msg":"${readyMessage(service)}"`)) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready: ${stderr.join('').slice(-2000)}`)));
+    // A service logs why it stopped on stdout (JSON lines): its last lines say more than stderr.
+    const why = () => `${stderr.join('').slice(-1000)}${stdout.slice(-5).join('\n').slice(-2000)}`;
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready: ${why()}`)));
   });
 
   const stop = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
