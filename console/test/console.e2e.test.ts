@@ -238,7 +238,10 @@ it('drafts a percent discount from a form, has two approvers approve it, dry-run
   await editor.getByLabel('Module', { exact: true }).selectOption('PRICING');
   await editor.getByRole('button', { name: 'Create rule set' }).click();
   const detail = editor.getByTestId('rule-set-detail');
-  await detail.getByRole('heading', { name: /Console promotion/ }).waitFor();
+  await detail.getByRole('heading', { name: /Console promotion/ }).waitFor().catch(async (error: unknown) => {
+    await shot(editor, 'rules-create-failed');
+    throw error;
+  });
 
   // The form writes the CEL: 5 % off from 200.00.
   const form = editor.getByTestId('draft-editor');

@@ -12,7 +12,7 @@ import { VersionDiff } from './VersionDiff';
 const VersionsQuery = graphql(`
   query ConsoleRuleSetVersions($key: String!) {
     ruleSet(key: $key) { id key name module publication }
-    ruleSetVersions(first: 100, ruleSetKey: $key) {
+    ruleSetVersions(first: 20, ruleSetKey: $key) {
       nodes { id number status author note basedOn effectiveFrom effectiveTo requiredApprovals revision createdAt
         approvals { approver at }
         rules { key description condition value code target message priority } }
