@@ -14,7 +14,7 @@ const RegionsView = lazy(() => import('../views/regions/RegionsView'));
 const WarehousesView = lazy(() => import('../views/warehouses/WarehousesView'));
 const InboxView = lazy(() => import('../views/inbox/InboxView'));
 const HeatmapView = lazy(() => import('../views/b2b/HeatmapView'));
-const RulesView = lazy(() => import('../views/rules/RulesView'));
+const RulesView = lazy(() => import('../views/order-rules/RulesView'));
 const AuditView = lazy(() => import('../views/audit/AuditView'));
 
 const NAV = [

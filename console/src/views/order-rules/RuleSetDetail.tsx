@@ -138,7 +138,7 @@ function VersionCard({ version, ruleSetKey }: { version: RuleVersion; ruleSetKey
           ) : null}
         </div>
       ))}
-      <ProblemNotice problems={[...problemsOf(submitted.error), ...problemsOf(approved.error), ...problemsOf(rejected.error), ...problemsOf(activated.error), ...problemsOf(rolledBack.error)]} compact />
+      <ProblemNotice problems={[submitted, approved, rejected, activated, rolledBack].flatMap((result) => problemsOf(result.error))} compact />
       <DryRunPanel versionId={version.id} />
     </li>
   );

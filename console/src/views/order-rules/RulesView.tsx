@@ -57,7 +57,9 @@ export default function RulesView({ ruleSetKey }: { ruleSetKey: string | undefin
         ) : null}
         {data?.ruleSets.pageInfo.hasNextPage ? (
           <button type="button" onClick={() => void fetchMore({ variables: { after: data.ruleSets.pageInfo.endCursor },
-            updateQuery: (previous, { fetchMoreResult }) => ({ ruleSets: { ...fetchMoreResult.ruleSets, nodes: [...previous.ruleSets.nodes, ...fetchMoreResult.ruleSets.nodes] } }) })}>More rule sets</button>
+            updateQuery: (previous, { fetchMoreResult }) => ({
+              ruleSets: { ...fetchMoreResult.ruleSets, nodes: [...previous.ruleSets.nodes, ...fetchMoreResult.ruleSets.nodes] },
+            }) })}>More rule sets</button>
         ) : null}
         <CreateRuleSetForm onCreated={open} />
       </div>

@@ -17,7 +17,7 @@ const PublishedQuery = graphql(`
   }
 `);
 
-const BOX = { width: 150, height: 54, gap: 40 };
+const BOX = { width: 150, height: 54, gap: 40, top: 56 };
 
 /**
  * The placement pipeline as boxes in the order it runs, arrows for what each module depends on, and under
@@ -36,7 +36,7 @@ export function ModuleMap({ onSelect }: { onSelect: (key: string) => void }) {
       <h2 id="module-map-title">Module map</h2>
       <ProblemNotice problems={problemsOf(error)} compact />
       <div className="module-map-scroll">
-        <svg width={width} height={BOX.height + 70} role="img" aria-label="Placement pipeline: modules in the order they run">
+        <svg width={width} height={BOX.top + BOX.height + 10} role="img" aria-label="Placement pipeline: modules in the order they run">
           <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
@@ -49,12 +49,13 @@ export function ModuleMap({ onSelect }: { onSelect: (key: string) => void }) {
             const startX = x(from) + BOX.width;
             const endX = x(index);
             // Neighbours get a straight arrow; longer dependencies arc over the boxes between them.
-            const path = adjacent ? `M${startX},${20 + BOX.height / 2} L${endX},${20 + BOX.height / 2}`
-              : `M${x(from) + BOX.width / 2},20 C${x(from) + BOX.width / 2},0 ${x(index) + BOX.width / 2},0 ${x(index) + BOX.width / 2},20`;
+            const lift = Math.max(6, BOX.top - 8 * (index - from));
+            const path = adjacent ? `M${startX},${BOX.top + BOX.height / 2} L${endX},${BOX.top + BOX.height / 2}`
+              : `M${x(from) + BOX.width / 2},${BOX.top} C${x(from) + BOX.width / 2},${lift} ${x(index) + BOX.width / 2},${lift} ${x(index) + BOX.width / 2},${BOX.top}`;
             return <path key={`${dependency}-${module.module}`} d={path} fill="none" stroke="currentColor" strokeOpacity={adjacent ? 0.8 : 0.35} markerEnd="url(#arrow)" />;
           }))}
           {modules.map((module, index) => (
-            <g key={module.module} transform={`translate(${x(index)},20)`}>
+            <g key={module.module} transform={`translate(${x(index)},${BOX.top})`}>
               <title>{module.description}</title>
               <rect width={BOX.width} height={BOX.height} rx="6" className="module-box" />
               <text x={BOX.width / 2} y={22} textAnchor="middle" className="module-name">{humanise(module.module)}</text>
