@@ -157,6 +157,8 @@ it('shows regions\' subgraph health and summaries to an admin, and the refusal t
   const health = page.getByTestId('subgraph-health');
   await settled(() => health.locator('tbody tr').count(), (value) => value >= 6);
   expect(await health.textContent()).toMatch(/region-cn.*UP/);
+  // Core registers itself directly; it must heartbeat like the others or it reads DOWN while answering.
+  expect(await health.locator('tr', { hasText: 'core-orders' }).textContent()).toMatch(/UP/);
   await page.getByTestId('schema-submissions').getByText('accepted').first().waitFor();
   await shot(page, 'regions-admin');
 
@@ -223,4 +225,96 @@ it('draws a B2B customer\'s heatmap, refuses another customer\'s, and fits a pho
   const other = await logIn('customer', ['cn'], 'demo-cn-4');
   await other.goto(`${web.url}#/b2b?customer=demo-cn-3&days=7`);
   await other.getByTestId('problem-refused').waitFor();
+});
+
+it('drafts a percent discount from a form, has two approvers approve it, dry-runs, diffs and rolls back; the module map shows it', async () => {
+  const editor = await logIn('rules_editor', [], 'editor-console');
+  await editor.goto(`${web.url}#/rules`);
+  await editor.getByTestId('module-map').locator('svg rect').first().waitFor();
+  expect(await editor.getByTestId('module-map').locator('svg rect').count()).toBe(8);
+  await editor.getByText('New rule set').click();
+  await editor.getByLabel('Key', { exact: true }).fill('console-promo');
+  await editor.getByLabel('Name', { exact: true }).fill('Console promotion');
+  await editor.getByLabel('Module', { exact: true }).selectOption('PRICING');
+  await editor.getByRole('button', { name: 'Create rule set' }).click();
+  const detail = editor.getByTestId('rule-set-detail');
+  await detail.getByRole('heading', { name: /Console promotion/ }).waitFor().catch(async (error: unknown) => {
+    await shot(editor, 'rules-create-failed');
+    throw error;
+  });
+
+  // The form writes the CEL: 5 % off from 200.00.
+  const form = editor.getByTestId('draft-editor');
+  await form.getByLabel(/Items total from/).fill('20000');
+  await form.getByLabel('Percent off').fill('5');
+  expect(await form.getByLabel('Condition (CEL)').inputValue()).toBe('order.itemsTotal >= 20000');
+  expect(await form.getByLabel('Value (CEL)').inputValue()).toBe('order.itemsTotal * 5 / 100');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await form.getByTestId('draft-saved').waitFor();
+  const version = (page: Page, number: number) => page.locator(`[data-testid="rule-version"][data-number="${number}"]`);
+  const status = (page: Page, number: number) => version(page, number).getByTestId('version-status').textContent();
+  await settled(() => status(editor, 1), (value) => value === 'Draft');
+  await version(editor, 1).getByRole('button', { name: 'Submit for review' }).click();
+  await settled(() => status(editor, 1), (value) => value === 'In review');
+  await version(editor, 1).getByRole('button', { name: 'Dry-run' }).click();
+  expect(await version(editor, 1).getByTestId('dry-run-result').textContent()).toMatch(/orders in the last 30 days would change/);
+  // The author may not approve their own rules.
+  await version(editor, 1).getByRole('button', { name: 'Approve' }).click();
+  await version(editor, 1).getByTestId('problem-refused').waitFor();
+  await shot(editor, 'rules-editor-draft');
+
+  // Pricing needs two distinct approvers (four-eyes twice).
+  for (const [subject, expected] of [['approver-one', 'In review'], ['approver-two', 'Approved']] as const) {
+    const approver = await logIn('rules_approver', [], subject);
+    await approver.goto(`${web.url}#/rules/console-promo`);
+    await version(approver, 1).getByRole('button', { name: 'Approve' }).click();
+    await settled(() => version(approver, 1).locator('.meta').first().textContent(), (value) => value!.includes(subject));
+    expect(await status(approver, 1)).toBe(expected);
+    if (expected === 'Approved') {
+      await version(approver, 1).getByRole('button', { name: 'Activate' }).click();
+      await settled(() => status(approver, 1), (value) => value === 'Scheduled' || value === 'Active');
+      await settled(() => approver.getByTestId('module-PRICING').textContent(), (value) => /console-promo · v1 (scheduled|active)/.test(String(value)));
+      await shot(approver, 'rules-approver-activated');
+    }
+  }
+
+  // A second version from the form, compared with the first line by line.
+  await editor.goto(`${web.url}#/rules/console-promo`);
+  await form.getByLabel('Percent off').fill('10');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await settled(() => status(editor, 2), (value) => value === 'Draft');
+  await editor.getByTestId('version-diff').getByText('Compare versions').click();
+  const diff = editor.getByTestId('diff-rule');
+  expect(await diff.count()).toBe(1);
+  expect(await diff.getAttribute('data-change')).toBe('added');
+  expect(await diff.textContent()).toContain('+ order.itemsTotal * 10 / 100');
+  await shot(editor, 'rules-diff');
+
+  // Roll back: the approver puts v1's rules in force now as a new version.
+  const approver = await logIn('rules_approver', [], 'approver-one');
+  await approver.goto(`${web.url}#/rules/console-promo`);
+  await version(approver, 1).getByRole('button', { name: 'Roll back to this version' }).click();
+  await settled(() => version(approver, 3).count(), (count) => count === 1);
+  expect(await status(approver, 3)).toBe('Active');
+});
+
+it('shows an auditor the audit trail page by page, and refuses the auditor any change to rules', async () => {
+  const auditor = await logIn('auditor');
+  await auditor.goto(`${web.url}#/audit`);
+  const rows = auditor.getByTestId('audit-table').locator('tbody tr');
+  await settled(() => rows.count(), (count) => count > 0);
+  const first = await rows.first().textContent();
+  if (await auditor.getByRole('button', { name: 'Next page' }).isEnabled()) {
+    await auditor.getByRole('button', { name: 'Next page' }).click();
+    await settled(() => auditor.getByTestId('audit-page').textContent(), (value) => value === 'Page 2');
+    await settled(() => rows.first().textContent(), (value) => value !== first);
+  }
+  expect(await auditor.getByTestId('problem-failed').count()).toBe(0);
+  await shot(auditor, 'audit-trail-auditor');
+
+  await auditor.goto(`${web.url}#/rules/console-promo`);
+  const form = auditor.getByTestId('draft-editor');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await form.getByTestId('problem-refused').waitFor();
+  await shot(auditor, 'rules-auditor-refused');
 });

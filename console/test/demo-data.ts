@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
 import { runWithConcurrency, type DemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { eventually } from '@hub/shared/testing/harness';
 
@@ -45,6 +47,11 @@ const REGIONS = {
  * region answers the placement before that.
  */
 export async function seedConsoleDemo(context: DemoSeedContext): Promise<void> {
+  // Regions price orders from the catalogue's price lists: the catalogue's own demo seed comes first.
+  const catalogue = discoverHubServices().find((service) => service.name === 'catalogue');
+  if (!catalogue?.seed) throw new Error('the catalogue workspace declares no demo seed');
+  const { seedDemo } = (await import(pathToFileURL(catalogue.seed).href)) as { seedDemo: (context: DemoSeedContext) => Promise<void> };
+  await seedDemo(context);
   const jobs = Object.entries(REGIONS).flatMap(([region, spec]) =>
     Array.from({ length: spec.count }, (_, i) => () => placeDemoOrder(context, region as keyof typeof REGIONS, i)),
   );
@@ -54,12 +61,12 @@ export async function seedConsoleDemo(context: DemoSeedContext): Promise<void> {
 async function placeDemoOrder(context: DemoSeedContext, region: keyof typeof REGIONS, i: number): Promise<void> {
   const spec = REGIONS[region];
   const customer = await context.token({ subject: `demo-${region}-${i % 5}`, role: 'customer', regions: [region] });
+  // The region prices the lines from its catalogue copy, as the shared region demo does.
   const lines = [PRODUCTS[i % PRODUCTS.length]!, ...(i % 2 ? [PRODUCTS[(i + 1) % PRODUCTS.length]!] : [])].map((product, n) => ({
-    ...product,
+    sku: product.sku,
     quantity: 1 + ((i + n) % 3),
-    unitTax: Math.round(product.unitPrice * spec.taxRate),
   }));
-  const { order } = await context.graphql(customer, spec.mutation, { input: { idempotencyKey: `console-demo-${region}-${i}`, lines, ...spec.input(i) } });
+  const { order } = await placeOnceCatalogueHeld(() => context.graphql(customer, spec.mutation, { input: { idempotencyKey: `console-demo-${region}-${i}`, lines, ...spec.input(i) } }));
   await eventually(
     () => context.graphql(customer, `query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id: order.id }),
     (read) => read.found?.[region]?.registration === 'REGISTERED',
@@ -73,6 +80,23 @@ async function placeDemoOrder(context: DemoSeedContext, region: keyof typeof REG
       input: { orderId: order.id, status, expectedVersion: version },
     });
     version += 1;
+  }
+}
+
+const CATALOGUE_NOT_YET_HELD = /UNKNOWN_SKU|PRICE_NOT_FOUND|not in the catalogue|no price list|has no price/i;
+
+/**
+ * The region fills its catalogue copy from the stream while the catalogue's seed imports it, with no event the
+ * test can wait on: a refusal for an SKU or price the region does not hold yet is retried (same idempotency key).
+ */
+async function placeOnceCatalogueHeld<T>(place: () => Promise<T>, attempts = 150): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await place();
+    } catch (error) {
+      if (attempt >= attempts || !CATALOGUE_NOT_YET_HELD.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }
 

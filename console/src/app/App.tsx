@@ -14,6 +14,8 @@ const RegionsView = lazy(() => import('../views/regions/RegionsView'));
 const WarehousesView = lazy(() => import('../views/warehouses/WarehousesView'));
 const InboxView = lazy(() => import('../views/inbox/InboxView'));
 const HeatmapView = lazy(() => import('../views/b2b/HeatmapView'));
+const RulesView = lazy(() => import('../views/order-rules/RulesView'));
+const AuditView = lazy(() => import('../views/audit/AuditView'));
 
 const NAV = [
   { path: '/orders', label: 'Orders' },
@@ -22,6 +24,8 @@ const NAV = [
   { path: '/warehouses', label: 'Warehouses' },
   { path: '/inbox', label: 'Inbox' },
   { path: '/b2b', label: 'B2B heatmap' },
+  { path: '/rules', label: 'Rules' },
+  { path: '/audit', label: 'Audit trail' },
 ];
 
 export function App() {
@@ -87,6 +91,10 @@ function View({ segments, query }: { segments: string[]; query: URLSearchParams 
       return <InboxView />;
     case 'b2b':
       return <HeatmapView query={query} />;
+    case 'rules':
+      return <RulesView ruleSetKey={id} />;
+    case 'audit':
+      return <AuditView />;
     default:
       return <p>There is no view at this address. <a href={href('/orders')}>Go to orders</a>.</p>;
   }

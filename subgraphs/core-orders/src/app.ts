@@ -36,6 +36,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   ];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
   let server: RunningServer;
+  let ownHeartbeat: ReturnType<typeof setInterval> | undefined;
   try {
     await summaryConsumer.start();
     const { schema, sdl } = await buildCoreSchema(orm, transitions, env.HEARTBEAT_INTERVAL_MS);
@@ -47,7 +48,13 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     const reply = await registry.register({ name: 'core-orders', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version });
     if (reply.accepted) logger.info({ version, supergraphVersion: reply.supergraphVersion }, 'schema accepted by the registry');
     else logger.error({ problems: reply.problems }, 'schema rejected by the registry; gateways keep serving the last good supergraph');
+    // Core registers itself directly rather than over NATS, so nothing else would refresh its heartbeat and the
+    // registry would report it DOWN ten intervals after start while it is answering.
+    ownHeartbeat = setInterval(() => {
+      registry.recordHeartbeat('core-orders', new Date()).catch((error: unknown) => logger.warn({ err: error }, 'own heartbeat not recorded'));
+    }, env.HEARTBEAT_INTERVAL_MS);
   } catch (error) {
+    clearInterval(ownHeartbeat);
     await summaryConsumer.stop();
     await infra.close();
     throw error;
@@ -61,6 +68,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     relay,
     registry,
     async close() {
+      clearInterval(ownHeartbeat);
       await server.close();
       subscriptions.forEach((subscription) => subscription.unsubscribe());
       await summaryConsumer.stop();

@@ -3,16 +3,18 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
-import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
 
 const scope = createTestScope('core');
+const HEARTBEAT_MS = 100;
 const subjects = subjectsFor(scope.env.NATS_NAMESPACE);
 let app: Awaited<ReturnType<typeof createCoreApp>>;
 let nc: NatsConnection;
 
 beforeAll(async () => {
-  app = await createCoreApp({ ...scope.env, PORT: 0 });
+  // A short heartbeat interval lets the test see core outlive the DOWN threshold quickly.
+  app = await createCoreApp({ ...scope.env, PORT: 0, HEARTBEAT_INTERVAL_MS: HEARTBEAT_MS });
   nc = await connectTestNats(scope.env);
 });
 
@@ -108,6 +110,19 @@ it('serves the order over authenticated GraphQL and refuses callers without a to
   const stranger = await scope.token({ subject: 'someone-else', role: 'customer', regions: ['cn'] });
   const denied = await postGraphQL(app.url, query, { id: request.orderId }, stranger);
   expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+});
+
+it('keeps its own registry entry UP: core heartbeats itself as regions do over NATS', async () => {
+  const admin = await scope.token({ subject: 'health-admin', role: 'admin', regions: [] });
+  const read = async () => {
+    const result = await postGraphQL(app.url, `{ subgraphs { name health acceptedAt lastHeartbeatAt } }`, {}, admin);
+    expect(result.errors).toBeUndefined();
+    return result.data.subgraphs.find((subgraph: { name: string }) => subgraph.name === 'core-orders');
+  };
+  // Wait until more than the DOWN threshold (ten intervals) has passed since core registered.
+  const core = await eventually(read, (entry) => Date.now() - Date.parse(entry.acceptedAt) > 12 * HEARTBEAT_MS, { attempts: 100, intervalMs: HEARTBEAT_MS });
+  expect(Date.parse(core.lastHeartbeatAt)).toBeGreaterThan(Date.parse(core.acceptedAt));
+  expect(core.health).toBe('UP');
 });
 
 it('publishes the placed event through the outbox with a message id derived from the change', async () => {
