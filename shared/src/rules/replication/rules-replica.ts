@@ -50,6 +50,9 @@ export class RulesReplica implements RuleBook {
   private readonly held = new Map<string, { publication: RuleSetPublication; compiled: CompiledVersion[] }>();
   private byModule: Map<RuleModule, CompiledVersion[]> | undefined;
   private consumer: DurableConsumer<RuleSetPublication> | undefined;
+  /** Whether the consumer has been delivered everything the stream held at its last delivery, and NATS is reachable. */
+  private caughtUp = false;
+  private connected = true;
 
   constructor(private readonly options: RulesReplicaOptions) {}
 
@@ -71,8 +74,28 @@ export class RulesReplica implements RuleBook {
       filterSubject: subjects.all,
       schema: ruleSetPublicationSchema,
       handle: (publication, em) => this.apply(publication, em),
+      onSettled: ({ outcome, pending }) => {
+        if (outcome !== 'retry' && pending !== undefined) this.caughtUp = pending === 0;
+      },
     });
+    void this.followConnection();
     await this.consumer.start();
+    if ((await this.consumer.pending()) === 0) this.caughtUp = true;
+  }
+
+  /**
+   * Whether this copy may lack a publication the hub has: until it has read the stream to its end, and while NATS is
+   * unreachable (a publication may be waiting). Answered from memory; placements record it with the order.
+   */
+  mayBeBehind(): boolean {
+    return !this.caughtUp || !this.connected || this.options.nc.isClosed();
+  }
+
+  private async followConnection(): Promise<void> {
+    for await (const status of this.options.nc.status()) {
+      if (status.type === 'disconnect') this.connected = false;
+      else if (status.type === 'reconnect') this.connected = true;
+    }
   }
 
   async stop(): Promise<void> {
