@@ -43,8 +43,8 @@ export function orderContextOf(facts: OrderContextFacts): OrderContext {
 
 /** A validation rule in force refused the order; its message is the rule's own (a compliance check, a policy). */
 export class OrderRuleRefusedError extends DomainError {
-  constructor(code: 'ORDER_RULE_REFUSED' | 'RULE_EVALUATION_FAILED', message: string, ruleSet: string, version: number) {
-    super('BAD_USER_INPUT', message, { rule: code, ruleSet, version });
+  constructor(code: 'ORDER_RULE_REFUSED' | 'RULE_EVALUATION_FAILED', message: string, refusal: { ruleSet: string; version: number; ruleCode: string }) {
+    super('BAD_USER_INPUT', message, { rule: code, ...refusal });
   }
 }
 
@@ -58,7 +58,8 @@ export function applyValidationRules(book: RuleBook, context: OrderContext, at: 
   const [first] = outcome.refusals;
   if (first) {
     const code = first.code === 'RULE_EVALUATION_FAILED' ? 'RULE_EVALUATION_FAILED' : 'ORDER_RULE_REFUSED';
-    throw new OrderRuleRefusedError(code, first.message, first.ruleSet, first.version);
+    // The rule's own code (CROSS_BORDER_DECLARATION_MISSING) is business vocabulary, not one of the graph's user error codes.
+    throw new OrderRuleRefusedError(code, first.message, { ruleSet: first.ruleSet, version: first.version, ruleCode: first.code });
   }
   return outcome.handledWith;
 }
