@@ -18,7 +18,9 @@ export interface DurableConsumerOptions<T> {
   /** Applies the message's effect inside the transaction that also records the message as processed. */
   handle: (message: T, em: EntityManager) => Promise<void>;
   /** Called after each message is settled; tests wait on it instead of sleeping. */
-  onSettled?: (outcome: { messageId: string; outcome: 'applied' | 'duplicate' | 'terminated' | 'retry'; pending?: number }) => void;
+  onSettled?: (outcome: { messageId: string; outcome: 'applied' | 'duplicate' | 'terminated' | 'retry' }) => void;
+  /** Called after each message is settled (not retried) with how many of the stream's messages still wait for this consumer. */
+  onDelivered?: (progress: { pending: number }) => void;
 }
 
 /** Back-off for transient failures: 1 s, 5 s, 30 s, then every minute, without giving up. */
@@ -101,7 +103,8 @@ export class DurableConsumer<T> {
         outcome = 'retry';
       }
     }
-    this.options.onSettled?.({ messageId, outcome, pending: message.info.pending });
+    if (outcome !== 'retry') this.options.onDelivered?.({ pending: message.info.pending });
+    this.options.onSettled?.({ messageId, outcome });
   }
 
   private async applyOnce(messageId: string, payload: T): Promise<boolean> {

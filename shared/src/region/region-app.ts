@@ -32,7 +32,7 @@ import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } fro
 import type { CatalogueChange } from '../catalogue/replication/catalogue-contracts.js';
 import { PlacementPipeline, type PlacementRule, type PlacementStages } from './placement/placement-pipeline.js';
 import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-subjects.js';
-import { RulesReplica, RulesReplicaMigration } from '../rules/replication/rules-replica.js';
+import { RulesReplica, RulesReplicaMigration, RulesReplicaRow } from '../rules/replication/rules-replica.js';
 import type { RuleSetPublication } from '../rules/domain/rule.js';
 import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
 
@@ -145,7 +145,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     name: `region-${definition.code}`,
     defaultPort: definition.defaultPort,
     schemaName: regionSchemaName(definition.code),
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, ...definition.entities],
+    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, RulesReplicaRow, ...definition.entities],
     migrations: {
       RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, CommandOutboxMigration, RegionEdgeAutonomyMigration,
       CatalogueReplicaMigration, RulesReplicaMigration, RegionOrderRulesMigration, ...definition.migrations,

@@ -1,3 +1,4 @@
+import { defineEntity, p } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -8,6 +9,18 @@ import { compilePublication, type CompiledVersion, type RuleBook } from '../doma
 import type { RuleModule } from '../domain/rule-modules.js';
 import type { RuleSetPublication } from '../domain/rule.js';
 import { ensureRulesStream, ruleSetPublicationSchema, rulesSubjectsFor } from './rules-contracts.js';
+
+/** One rule set as the replica stored it; read and written with SQL, declared so a service's schema check knows the table. */
+export const RulesReplicaRow = defineEntity({
+  name: 'RulesReplicaRow',
+  tableName: 'order_rules_replica',
+  properties: {
+    ruleSet: p.string().length(64).primary(),
+    publication: p.integer(),
+    payload: p.json<RuleSetPublication>(),
+    receivedAt: p.datetime(),
+  },
+});
 
 /** The replica's table in the consuming service's own schema (unqualified: the migrator sets the search path). */
 export class RulesReplicaMigration extends Migration {
@@ -74,8 +87,8 @@ export class RulesReplica implements RuleBook {
       filterSubject: subjects.all,
       schema: ruleSetPublicationSchema,
       handle: (publication, em) => this.apply(publication, em),
-      onSettled: ({ outcome, pending }) => {
-        if (outcome !== 'retry' && pending !== undefined) this.caughtUp = pending === 0;
+      onDelivered: ({ pending }) => {
+        this.caughtUp = pending === 0;
       },
     });
     void this.followConnection();
