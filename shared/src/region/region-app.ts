@@ -35,6 +35,7 @@ import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-
 import { RulesReplica, RulesReplicaMigration, RulesReplicaRow } from '../rules/replication/rules-replica.js';
 import type { RuleSetPublication } from '../rules/domain/rule.js';
 import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
+import { createOrderRulesHoldingsQuery } from './order-rules-holdings.query.js';
 
 /** Settings every region reads, beside every subgraph's. */
 export const regionEnvSchema = z.object({
@@ -183,7 +184,9 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       }, definition.placement?.(base) ?? NO_PLACEMENT);
       return { ...base, placement };
     },
-    resolvers: (deps) => [...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm)],
+    resolvers: (deps) => [
+      ...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm), createOrderRulesHoldingsQuery(definition.code, deps.rules),
+    ],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
       deps.catalogue,
