@@ -74,12 +74,17 @@ const catalogue = indexCatalogue({
   priceLists: [aPriceList({ id: 'de-web-eur-bench', channel: 'WEB', validFrom: from, prices: skus.map((sku) => ({ sku, unitPrice: 12_000 })) })],
 });
 const cart = { region: 'de', channel: 'WEB', currency: 'EUR', destination: { country: 'FR', postalCode: '75001' }, customerType: 'CONSUMER', vatIdCountry: null, at };
-const clientOf = (lineCount) => ({ lines: skus.slice(0, lineCount).map((sku, i) => ({ sku, quantity: 1 + (i % 3), unitPrice: null, unitTax: null, attributes: {} })), shippingTotal: null, discountTotal: 0 });
+const clientOf = (lineCount) => ({
+  lines: skus.slice(0, lineCount).map((sku, i) => ({ sku, quantity: 1 + (i % 3), unitPrice: null, unitTax: null, attributes: {} })),
+  shippingTotal: null, discountTotal: 0,
+});
 function placeInMemory(rules, client) {
   const priced = priceOrder(catalogue, cart, client);
   if (!priced.ok) throw new Error(`bench cart does not price: ${JSON.stringify(priced.problems)}`);
   if (!rules) return priced.order;
-  const context = orderContextOf({ region: 'de', channel: 'WEB', customerType: 'CONSUMER', originCountry: 'DE', destinationCountry: 'FR', paymentTerms: 'PREPAID', priced: priced.order });
+  const context = orderContextOf({
+    region: 'de', channel: 'WEB', customerType: 'CONSUMER', originCountry: 'DE', destinationCountry: 'FR', paymentTerms: 'PREPAID', priced: priced.order,
+  });
   return applyValidationRules(rules, context, at);
 }
 function placementMicros(rules, lineCount) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
-import { publishTestRuleSet } from '@hub/shared/rules/testing/test-rules';
+import { publishTestRuleSet } from '@hub/shared/testing/test-rule-sets';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
 /**

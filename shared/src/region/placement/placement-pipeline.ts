@@ -140,7 +140,9 @@ export class PlacementPipeline<Details = any, Checked = any> {
   }
 
   /** Validation rules over the priced order, at the instant it was priced; refuses by throwing, else names the versions used. */
-  private applyOrderRules(request: PlacementRequest<Details>, facts: PricingFacts, priced: PricedOrder, paymentTerms: PaymentTerms): RulesHandledWith | undefined {
+  private applyOrderRules(
+    request: PlacementRequest<Details>, facts: PricingFacts, priced: PricedOrder, paymentTerms: PaymentTerms,
+  ): RulesHandledWith | undefined {
     const { orderRules } = this.options;
     if (!orderRules) return undefined;
     const replicaMayBeBehind = orderRules.mayBeBehind();

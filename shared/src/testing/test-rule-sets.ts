@@ -1,8 +1,8 @@
 import { jetstream } from '@nats-io/jetstream';
-import type { BaseEnv } from '../../env.js';
-import { connectTestNats } from '../../testing/harness.js';
-import type { RuleSetPublication } from '../domain/rule.js';
-import { ensureRulesStream, rulePublicationMessageId, rulesSubjectsFor } from '../replication/rules-contracts.js';
+import type { BaseEnv } from '../env.js';
+import { connectTestNats } from './harness.js';
+import type { RuleSetPublication } from '../rules/domain/rule.js';
+import { ensureRulesStream, rulePublicationMessageId, rulesSubjectsFor } from '../rules/replication/rules-contracts.js';
 
 /**
  * Publishes a rule set's publication on a test's namespace exactly as the order-rules service replicates it (its
