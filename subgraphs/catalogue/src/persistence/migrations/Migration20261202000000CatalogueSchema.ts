@@ -10,9 +10,7 @@ export class Migration20261202000000CatalogueSchema extends Migration {
     this.addSql(`create index "product_status_index" on "product" ("status");`);
     this.addSql(`create table "price_list" ("id" varchar(100) primary key, "region" varchar(16) not null, "channel" varchar(20) not null, "currency" varchar(3) not null, "valid_from" timestamptz not null, "valid_to" timestamptz null, "shipping" jsonb not null, "version" int not null, "catalogue_version" int not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, check ("valid_to" is null or "valid_to" > "valid_from"));`);
     // The database refuses overlapping lists of one scope too, whatever a future code path forgets to check.
-    // catalogue and order-rules share a database in development and tests and start together: the loser of a concurrent
-    // create sees unique_violation on pg_extension though the extension then exists.
-    this.addSql(`do $$ begin create extension if not exists btree_gist; exception when unique_violation then null; end $$;`);
+    this.addSql(`create extension if not exists btree_gist;`);
     this.addSql(`alter table "price_list" add constraint "price_list_no_overlap" exclude using gist ("region" with =, "channel" with =, "currency" with =, tstzrange("valid_from", coalesce("valid_to", 'infinity')) with &&);`);
     this.addSql(`create table "price" ("price_list_id" varchar(100) not null references "price_list" ("id") on delete cascade, "sku" varchar(64) not null references "product" ("sku"), "unit_price" bigint not null check ("unit_price" >= 0), "free" boolean not null, primary key ("price_list_id", "sku"), check ("free" = ("unit_price" = 0)));`);
     this.addSql(`create table "catalogue_audit_entry" ("id" bigserial primary key, "at" timestamptz not null, "actor_id" varchar(200) not null, "actor_role" varchar(32) not null, "action" varchar(64) not null, "entity_type" varchar(32) not null, "entity_id" varchar(100) not null, "catalogue_version" int not null, "before" jsonb null, "after" jsonb null);`);

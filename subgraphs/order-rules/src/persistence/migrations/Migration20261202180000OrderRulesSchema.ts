@@ -3,9 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /** Rule sets, their versions and approvals, the append-only audit trail, and the de-personalised order sample for dry-runs. */
 export class Migration20261202180000OrderRulesSchema extends Migration {
   override async up(): Promise<void> {
-    // catalogue and order-rules share a database in development and tests and start together: the loser of a concurrent
-    // create sees unique_violation on pg_extension though the extension then exists.
-    this.addSql(`do $$ begin create extension if not exists btree_gist; exception when unique_violation then null; end $$;`);
+    this.addSql(`create extension if not exists btree_gist;`);
     this.addSql(`create table "rule_set" ("id" uuid primary key, "key" varchar(64) not null unique, "name" varchar(200) not null, "module" varchar(32) not null, "scope_region" varchar(16) null, "scope_channel" varchar(20) null, "scope_segment" varchar(32) null, "publication" int not null default 0, "last_version" int not null default 0, "created_by" varchar(200) not null, "created_at" timestamptz not null);`);
     this.addSql(`create table "rule_set_version" ("id" uuid primary key, "rule_set_id" uuid not null references "rule_set" ("id"), "number" int not null, "status" varchar(16) not null, "rules" jsonb not null, "effective_from" timestamptz not null, "effective_to" timestamptz null, "author" varchar(200) not null, "note" varchar(500) not null default '', "based_on" int null, "revision" int not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, unique ("rule_set_id", "number"), check ("effective_to" is null or "effective_to" > "effective_from"));`);
     // No two published versions of one rule set are in force at the same instant, whatever a code path forgets.
