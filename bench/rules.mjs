@@ -5,6 +5,10 @@
 import { parseArgs } from 'node:util';
 import { StaticRuleBook } from '@hub/shared/rules/domain/rule-book';
 import { evaluateOrderRules, evaluateValidationRules } from '@hub/shared/rules/domain/rule-evaluation';
+import { indexCatalogue } from '@hub/shared/catalogue/snapshot';
+import { aPriceList, aProduct } from '@hub/shared/catalogue/testing/fixtures';
+import { priceOrder } from '@hub/shared/region/placement/placement-pricing.rules';
+import { applyValidationRules, orderContextOf } from '@hub/shared/region/placement/placement-order-rules';
 
 const { values } = parseArgs({ options: { orders: { type: 'string', default: '20000' } } });
 const orders = Number(values.orders);
@@ -59,3 +63,42 @@ for (const lines of [5, 50]) {
   const none = cpuMicrosPerCall((o) => evaluateOrderRules(empty, o, at), lines);
   console.log(`${String(lines).padStart(2)}-line order: validation (20 rules) ${validation.toFixed(1)} µs CPU/order · whole pipeline (50 rules) ${pipeline.toFixed(1)} µs CPU/order · pipeline with no rules ${none.toFixed(1)} µs CPU/order · rules add ${(pipeline - none).toFixed(1)} µs`);
 }
+
+// The placement pipeline's in-memory part as every region runs it (shared/src/region/placement): pricing the cart from
+// the catalogue copy, then building the order context and applying the validation rules from the replica, against the
+// same placement with an empty rule book. The database transaction and HTTP a placement also costs are not included.
+const skus = Array.from({ length: 50 }, (_, i) => `SKU-${i}`);
+const catalogue = indexCatalogue({
+  version: 1, takenAt: from,
+  products: skus.map((sku, i) => aProduct({ sku, names: { en: sku }, category: i % 2 ? 'APPAREL' : 'BOOKS' })),
+  priceLists: [aPriceList({ id: 'de-web-eur-bench', channel: 'WEB', validFrom: from, prices: skus.map((sku) => ({ sku, unitPrice: 12_000 })) })],
+});
+const cart = { region: 'de', channel: 'WEB', currency: 'EUR', destination: { country: 'FR', postalCode: '75001' }, customerType: 'CONSUMER', vatIdCountry: null, at };
+const clientOf = (lineCount) => ({
+  lines: skus.slice(0, lineCount).map((sku, i) => ({ sku, quantity: 1 + (i % 3), unitPrice: null, unitTax: null, attributes: {} })),
+  shippingTotal: null, discountTotal: 0,
+});
+function placeInMemory(rules, client) {
+  const priced = priceOrder(catalogue, cart, client);
+  if (!priced.ok) throw new Error(`bench cart does not price: ${JSON.stringify(priced.problems)}`);
+  if (!rules) return priced.order;
+  const context = orderContextOf({
+    region: 'de', channel: 'WEB', customerType: 'CONSUMER', originCountry: 'DE', destinationCountry: 'FR', paymentTerms: 'PREPAID', priced: priced.order,
+  });
+  return applyValidationRules(rules, context, at);
+}
+function placementMicros(rules, lineCount) {
+  const client = clientOf(lineCount);
+  for (let i = 0; i < 2_000; i += 1) placeInMemory(rules, client);
+  const before = process.cpuUsage();
+  for (let i = 0; i < orders; i += 1) placeInMemory(rules, client);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / orders;
+}
+for (const lines of [5, 50]) {
+  const off = placementMicros(null, lines);
+  const empty = placementMicros(StaticRuleBook.of([]), lines);
+  const on = placementMicros(book, lines);
+  console.log(`${String(lines).padStart(2)}-line placement (price + rules hook, in memory): rules off ${off.toFixed(1)} µs CPU/order · hook with no rule in force ${empty.toFixed(1)} µs · with the 20 validation rules ${on.toFixed(1)} µs · rules add ${(on - off).toFixed(1)} µs`);
+}
+

@@ -1,7 +1,8 @@
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { assertNatsRefusesAnonymous } from '../src/messaging/nats.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
+import { ensureRulesStream, rulesSubjectsFor } from '../src/rules/replication/rules-contracts.js';
 import { NATS_SERVER_BINARY, startPrivateNats, type PrivateNats } from '../src/testing/private-nats.js';
 
 /**
@@ -13,6 +14,7 @@ const describeWithServer = NATS_SERVER_BINARY ? describe : describe.skip;
 const services = [
   { name: 'core-orders', kind: 'core' as const },
   { name: 'catalogue', kind: 'domain' as const },
+  { name: 'order-rules', kind: 'domain' as const },
   { name: 'region-cn', kind: 'region' as const },
   { name: 'region-de', kind: 'region' as const },
   { name: 'gateway', kind: 'gateway' as const },
@@ -123,5 +125,23 @@ describeWithServer('NATS accounts generated from the workspace', () => {
     await expect((await jetstreamManager(cn)).getAccountInfo()).resolves.toMatchObject({ streams: expect.any(Number) });
     const gateway = await as('gateway');
     await expect(jetstreamManager(gateway, { timeout: 2_000 }).then((jsm) => jsm.getAccountInfo())).rejects.toThrow();
+  });
+
+  it('lets a region follow the order rules order-rules publishes, and keeps it from publishing rules itself', async () => {
+    const rules = rulesSubjectsFor('hub');
+    const orderRules = await as('order-rules');
+    await ensureRulesStream(orderRules, rules);
+    await jetstream(orderRules).publish(rules.ruleSet('eu-check'), JSON.stringify({ publication: 1 }), { msgID: 'order-rules:eu-check:1' });
+
+    const cn = await as('region-cn');
+    const durable = rules.replicaConsumer('region-cn');
+    await (await jetstreamManager(cn)).consumers.add(rules.stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, filter_subject: rules.all });
+    const message = await (await jetstream(cn).consumers.get(rules.stream, durable)).next({ expires: 5_000 });
+    expect(message?.subject).toBe(rules.ruleSet('eu-check'));
+    await message!.ackAck();
+
+    const forging = violation(cn, rules.ruleSet('eu-check'));
+    cn.publish(rules.ruleSet('eu-check'), JSON.stringify({ publication: 2 }));
+    await forging;
   });
 });

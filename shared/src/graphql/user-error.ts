@@ -54,6 +54,7 @@ export const USER_ERROR_CODES = {
   RULE_VERSION_OVERLAP: 'Another version of the rule set is in force during that period; supersede it explicitly or pick another period.',
   APPROVER_IS_AUTHOR: 'A rule version is approved by someone other than its author (four-eyes).',
   ORDER_RULE_REFUSED: 'An order rule in force refuses this order; the message is the rule\'s own (e.g. a compliance check).',
+  RULE_EVALUATION_FAILED: 'An order rule in force could not be evaluated for this order, so the order is refused rather than let through unchecked; an operator has to correct the rule.',
   ALREADY_APPROVED: 'This person already approved this version; a high-impact version needs a second, different approver.',
 } as const;
 

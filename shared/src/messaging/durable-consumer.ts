@@ -19,6 +19,8 @@ export interface DurableConsumerOptions<T> {
   handle: (message: T, em: EntityManager) => Promise<void>;
   /** Called after each message is settled; tests wait on it instead of sleeping. */
   onSettled?: (outcome: { messageId: string; outcome: 'applied' | 'duplicate' | 'terminated' | 'retry' }) => void;
+  /** Called after each message is settled (not retried) with how many of the stream's messages still wait for this consumer. */
+  onDelivered?: (progress: { pending: number }) => void;
 }
 
 /** Back-off for transient failures: 1 s, 5 s, 30 s, then every minute, without giving up. */
@@ -55,6 +57,12 @@ export class DurableConsumer<T> {
     const consumer = await jetstream(nc).consumers.get(stream, durableName);
     this.messages = await consumer.consume({ max_messages: 64 });
     this.loop = this.run(this.messages);
+  }
+
+  /** Messages of the stream this consumer has not been delivered yet (one request to the server; not for hot paths). */
+  async pending(): Promise<number> {
+    const info = await (await jetstreamManager(this.options.nc)).consumers.info(this.options.stream, this.options.durableName);
+    return info.num_pending + info.num_ack_pending;
   }
 
   async stop(): Promise<void> {
@@ -95,6 +103,7 @@ export class DurableConsumer<T> {
         outcome = 'retry';
       }
     }
+    if (outcome !== 'retry') this.options.onDelivered?.({ pending: message.info.pending });
     this.options.onSettled?.({ messageId, outcome });
   }
 

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError } from '../errors.js';
 import type { Channel, OrderLineInput, PaymentTerms, RegisterOrderRequest } from '../messaging/contracts.js';
 import { calculateTotals } from '../money/order-totals.js';
 import { formatOrderNumber } from './order-number.js';
+import type { RulesHandledWith } from './placement/placement-order-rules.js';
 import { RegionalOrder, type RegistrationState } from './regional-order.entity.js';
 
 export interface PlaceOrderCommand {
@@ -25,6 +26,8 @@ export interface PlaceOrderCommand {
   paymentTerms?: PaymentTerms;
   /** The catalogue and price list the lines were priced from. */
   pricedWith?: RegisterOrderRequest['pricedWith'];
+  /** The order-rule versions the placement was handled with; absent where the region evaluates no order rules. */
+  rulesHandledWith?: RulesHandledWith;
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
@@ -99,6 +102,7 @@ export class OrderIntakeService {
         const created = em.create(RegionalOrder, {
           orderId, ...key, inputHash, customerRef: command.customerRef, registration: 'PENDING', registrationRejection: null,
           registrationRequest, orderNumber: registrationRequest.number, status: null, statusVersion: 0, createdAt: placedAt,
+          rulesHandledWith: command.rulesHandledWith ?? null,
         });
         await command.storeRegionalData(em, orderId);
         await enqueueCoreCommand(em, {

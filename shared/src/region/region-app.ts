@@ -32,6 +32,10 @@ import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } fro
 import type { CatalogueChange } from '../catalogue/replication/catalogue-contracts.js';
 import { PlacementPipeline, type PlacementRule, type PlacementStages } from './placement/placement-pipeline.js';
 import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-subjects.js';
+import { RulesReplica, RulesReplicaMigration, RulesReplicaRow } from '../rules/replication/rules-replica.js';
+import type { RuleSetPublication } from '../rules/domain/rule.js';
+import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
+import { createOrderRulesHoldingsQuery } from './order-rules-holdings.query.js';
 
 /** Settings every region reads, beside every subgraph's. */
 export const regionEnvSchema = z.object({
@@ -58,6 +62,8 @@ export interface RegionDependencies<Env extends RegionEnv = RegionEnv> {
   subgraph: SubgraphContext<Env>;
   /** The region's own copy of the catalogue (replicated over NATS), which its placements are priced from. */
   catalogue: CatalogueReplica;
+  /** The region's own copy of the order rules (replicated over NATS), which its placements are checked against in memory. */
+  rules: RulesReplica;
   /** The region's placement slot as a pipeline (validate → price → rules → store); resolvers hand it each placement. */
   placement: PlacementPipeline;
   /** Where "now" comes from for placements. */
@@ -126,8 +132,10 @@ export interface RegionAppOptions {
   onNoticeSettled?: NoticeConsumerOptions['onSettled'];
   /** Called after each catalogue change the region's copy applied; tests wait on it. */
   onCatalogueApplied?: (change: CatalogueChange) => void;
-  /** Rules plugged in after the region's own placement rules (promotions from order rules). */
+  /** Rules plugged in after the region's own placement rules. */
   placementRules?: ReadonlyArray<PlacementRule<any, any>>;
+  /** Called after each order-rules publication the region's copy applied; tests wait on it. */
+  onRulesApplied?: (publication: RuleSetPublication) => void;
 }
 
 /** A region as a subgraph: the shared regional tables, order intake, the command relay to core, order events and summaries. */
@@ -138,10 +146,10 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     name: `region-${definition.code}`,
     defaultPort: definition.defaultPort,
     schemaName: regionSchemaName(definition.code),
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, ...definition.entities],
+    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, RulesReplicaRow, ...definition.entities],
     migrations: {
       RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, CommandOutboxMigration, RegionEdgeAutonomyMigration,
-      CatalogueReplicaMigration, ...definition.migrations,
+      CatalogueReplicaMigration, RulesReplicaMigration, RegionOrderRulesMigration, ...definition.migrations,
     },
     ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
     dependencies(context) {
@@ -165,16 +173,24 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
         nc: subgraph.nc, orm, logger, namespace: env.NATS_NAMESPACE, service: subgraph.name, schema: regionSchemaName(definition.code),
         ...(options.onCatalogueApplied ? { onApplied: options.onCatalogueApplied } : {}),
       });
-      const base = { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code, catalogue, clock };
+      const rules = new RulesReplica({
+        nc: subgraph.nc, orm, logger, namespace: env.NATS_NAMESPACE, service: subgraph.name, schema: regionSchemaName(definition.code),
+        ...(options.onRulesApplied ? { onApplied: options.onRulesApplied } : {}),
+      });
+      const base = { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code, catalogue, rules, clock };
       const placement = new PlacementPipeline({
         intake, region: definition.code, catalogue: () => catalogue.current(), clock, ...(options.placementRules ? { rules: options.placementRules } : {}),
+        orderRules: { book: rules, mayBeBehind: () => rules.mayBeBehind() },
       }, definition.placement?.(base) ?? NO_PLACEMENT);
       return { ...base, placement };
     },
-    resolvers: (deps) => [...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm)],
+    resolvers: (deps) => [
+      ...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm), createOrderRulesHoldingsQuery(definition.code, deps.rules),
+    ],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
       deps.catalogue,
+      deps.rules,
       deps.commands,
       deps.orderEvents,
       ...(definition.noticeRecipient ? [noticeConsumer(deps.subgraph as SubgraphContext<Env>, definition.code, definition.noticeRecipient, options)] : []),
@@ -217,7 +233,7 @@ export function buildRegionSchema<Settings extends z.ZodObject>(definition: Regi
 export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>,
   options: RegionAppOptions = {}) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
-  const { intake, summaries, commands, orderEvents: consumer, catalogue } = app.deps;
-  return { ...app, intake, summaries, commands, consumer, catalogue };
+  const { intake, summaries, commands, orderEvents: consumer, catalogue, rules } = app.deps;
+  return { ...app, intake, summaries, commands, consumer, catalogue, rules };
 }
 export type RegionApp = Awaited<ReturnType<typeof startRegion>>;

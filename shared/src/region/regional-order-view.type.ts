@@ -1,9 +1,21 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
 import { MinorUnits } from '../graphql/scalars.js';
 import { calculateTotals } from '../money/order-totals.js';
 import { OrderStatusEnum } from '../graphql/enums.js';
 import type { OrderStatus } from '../messaging/contracts.js';
 import type { RegionalOrder } from './regional-order.entity.js';
+
+/** One version of an order-rule set that handled an order, as the region held it. */
+@Directive('@shareable')
+@ObjectType('OrderRuleVersionUsed', { description: 'A version of an order-rule set that handled an order when the region placed it.' })
+export class OrderRuleVersionUsed {
+  @Field(() => String, { description: 'The rule set\'s key (its `RuleSet.key` in the order-rules subgraph).' })
+  ruleSet!: string;
+  @Field(() => Int, { description: 'The version of the rule set that was in force for the order.' })
+  version!: number;
+  @Field(() => Int, { description: 'The publication of the rule set the region evaluated with; lower than the hub\'s newest when the region had not caught up.' })
+  publication!: number;
+}
 
 /**
  * What every region knows of an order it took in, answered by the region alone: while core has not
@@ -44,6 +56,16 @@ export abstract class RegionalOrderFacts {
   priceListId!: string | null;
   @Field(() => Int, { nullable: true, description: 'The version of that price list; null for orders priced by the client.' })
   priceListVersion!: number | null;
+  @Field(() => [OrderRuleVersionUsed], {
+    nullable: true,
+    description: 'The order-rule versions the region checked the order against when it placed it (empty when none was in force); null for orders placed before regions evaluated order rules.',
+  })
+  rulesHandledWith!: OrderRuleVersionUsed[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when, at placement, the region could not confirm it held the newest publication of every rule set (NATS unreachable or still catching up): it used the last rules it had. Null for orders placed before regions evaluated order rules.',
+  })
+  rulesMayHaveBeenBehind!: boolean | null;
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
@@ -54,5 +76,7 @@ export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderF
     currency: request.currency, grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
     catalogueVersion: request.pricedWith?.catalogueVersion ?? null, priceListId: request.pricedWith?.priceListId ?? null,
     priceListVersion: request.pricedWith?.priceListVersion ?? null,
+    rulesHandledWith: record.rulesHandledWith?.versions.map(({ ruleSet, version, publication }) => ({ ruleSet, version, publication })) ?? null,
+    rulesMayHaveBeenBehind: record.rulesHandledWith?.replicaMayBeBehind ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { OrderStatus, RegisterOrderRequest } from '../messaging/contracts.js';
+import type { RulesHandledWith } from './placement/placement-order-rules.js';
 
 export const REGISTRATION_STATES = ['PENDING', 'REGISTERED', 'REJECTED'] as const;
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
@@ -31,6 +32,8 @@ export const RegionalOrder = defineEntity({
     /** The latest status core reported, kept current by the order-event consumer. */
     status: p.string().length(32).$type<OrderStatus>().nullable(),
     statusVersion: p.integer().default(0),
+    /** The order-rule versions placement evaluated (null before regions evaluated order rules): which rules handled the order. */
+    rulesHandledWith: p.json<RulesHandledWith>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

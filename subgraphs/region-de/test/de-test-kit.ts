@@ -3,7 +3,7 @@ import { createCoreApp } from '@hub/core-orders/app';
 import type { Principal } from '@hub/shared/auth/principal';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
-import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
+import { startRegion, type RegionApp, type RegionAppOptions } from '@hub/shared/region/region-app';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { readDeEnv } from '../src/env.js';
 import { createDeRegion } from '../src/region.js';
@@ -49,13 +49,15 @@ export const DE_TEST_ITEMS = [
 export const publishDeTestCatalogue = (scope: TestScope) =>
   publishTestCatalogue(scope.env, [{ region: 'de', currencies: ['EUR'], items: DE_TEST_ITEMS }]);
 
-export async function startDeTestHub(label: string, options: DeSettingsOverrides = {}, env: Record<string, string> = {}): Promise<DeTestHub> {
+export async function startDeTestHub(label: string, options: DeSettingsOverrides = {}, env: Record<string, string> = {},
+  regionOptions: RegionAppOptions = {}): Promise<DeTestHub> {
   const scope = createTestScope(label);
   const catalogueVersion = await publishDeTestCatalogue(scope);
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
   const settled = new Set<string>();
   const waiting = new Map<string, () => void>();
   const region = await startRegion(createDeRegion(options), readDeEnv(deEnvSource(scope, env)), {
+    ...regionOptions,
     onOrderEventSettled: ({ messageId, outcome }) => {
       if (outcome !== 'applied' && outcome !== 'duplicate') return;
       settled.add(messageId);

@@ -7,6 +7,8 @@ import type { IndexedCatalogue } from '../../catalogue/snapshot.js';
 import { DomainError } from '../../errors.js';
 import type { Channel, PaymentTerms } from '../../messaging/contracts.js';
 import type { OrderIntakeService, PlacedOrder } from '../order-intake.service.js';
+import type { RuleBook } from '../../rules/domain/rule-book.js';
+import { applyValidationRules, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
 import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
 
 /** One placement as a region's resolver hands it over; `details` is the region's own part of the input. */
@@ -36,6 +38,11 @@ export interface PricingFacts {
   at?: Date;
   /** Where the destination sits in the region's input (`shippingAddress`), so a refusal names the field the client sent. */
   destinationPath?: string;
+  /**
+   * The country the goods ship from, for order rules; by default the EU dispatch country, else the destination
+   * (CN and SEA sell within the destination country).
+   */
+  originCountry?: string;
 }
 
 /** What a stage after pricing sees: the request, the region's checked facts, and the order as priced so far. */
@@ -82,8 +89,13 @@ export interface PlacementPipelineOptions {
   /** The region's copy of the catalogue, read from memory. */
   catalogue: () => IndexedCatalogue;
   clock: () => Date;
-  /** Rules other parts of the hub plug in after the region's own (promotions from order rules). */
+  /** Rules other parts of the hub plug in after the region's own. */
   rules?: ReadonlyArray<PlacementRule<any, any>>;
+  /**
+   * The region's copy of the order rules (issue 14), evaluated in memory after every other rule and before the
+   * order is stored; `mayBeBehind` says whether that copy may lack a newer publication, recorded with the order.
+   */
+  orderRules?: { book: RuleBook; mayBeBehind: () => boolean };
 }
 
 /**
@@ -100,21 +112,24 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const known = await intake.findPlaced(request);
     if (known) return known;
     const checked = await this.stages.validate(request);
-    let priced = await this.price(request, checked);
+    const facts = await this.stages.pricing(request, checked);
+    let priced = this.price(request, facts);
     for (const rule of [...(this.stages.rules ?? []), ...(this.options.rules ?? [])]) {
       priced = (await rule({ request, checked, priced })) ?? priced;
     }
     const placement = { request, checked, priced };
+    const paymentTerms = this.stages.paymentTerms?.(placement) ?? 'PREPAID';
+    const rulesHandledWith = this.applyOrderRules(request, facts, priced, paymentTerms);
     return intake.place({
       principal: request.principal, idempotencyKey: request.idempotencyKey, input: request.input, customerRef: request.customerRef,
       channel: request.channel, currency: priced.currency, lines: priced.lines, shippingTotal: priced.shippingTotal, discountTotal: priced.discountTotal,
-      pricedWith: priced.pricedWith, paymentTerms: this.stages.paymentTerms?.(placement) ?? 'PREPAID',
+      pricedWith: priced.pricedWith, paymentTerms, ...(rulesHandledWith ? { rulesHandledWith } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
     });
   }
 
-  private async price(request: PlacementRequest<Details>, checked: Checked): Promise<PricedOrder> {
-    const { at, destinationPath, ...facts } = await this.stages.pricing(request, checked);
+  private price(request: PlacementRequest<Details>, pricing: PricingFacts): PricedOrder {
+    const { at, destinationPath, originCountry: _origin, ...facts } = pricing;
     const cart = { ...facts, region: this.options.region, channel: request.channel, at: at ?? this.options.clock() };
     const result = priceOrder(this.options.catalogue(), cart, request);
     if (!result.ok) {
@@ -122,5 +137,19 @@ export class PlacementPipeline<Details = any, Checked = any> {
       throw new PlacementRefusedError(result.problems.map((p) => ({ ...p, field: rooted(p.field) })));
     }
     return result.order;
+  }
+
+  /** Validation rules over the priced order, at the instant it was priced; refuses by throwing, else names the versions used. */
+  private applyOrderRules(
+    request: PlacementRequest<Details>, facts: PricingFacts, priced: PricedOrder, paymentTerms: PaymentTerms,
+  ): RulesHandledWith | undefined {
+    const { orderRules } = this.options;
+    if (!orderRules) return undefined;
+    const replicaMayBeBehind = orderRules.mayBeBehind();
+    const context = orderContextOf({
+      region: this.options.region, channel: request.channel, customerType: facts.customerType, priced, paymentTerms,
+      originCountry: facts.originCountry ?? facts.eu?.dispatchCountry ?? facts.destination.country, destinationCountry: facts.destination.country,
+    });
+    return { versions: applyValidationRules(orderRules.book, context, priced.quote.at), replicaMayBeBehind };
   }
 }

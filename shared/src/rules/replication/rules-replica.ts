@@ -1,3 +1,4 @@
+import { defineEntity, p } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -8,6 +9,18 @@ import { compilePublication, type CompiledVersion, type RuleBook } from '../doma
 import type { RuleModule } from '../domain/rule-modules.js';
 import type { RuleSetPublication } from '../domain/rule.js';
 import { ensureRulesStream, ruleSetPublicationSchema, rulesSubjectsFor } from './rules-contracts.js';
+
+/** One rule set as the replica stored it; read and written with SQL, declared so a service's schema check knows the table. */
+export const RulesReplicaRow = defineEntity({
+  name: 'RulesReplicaRow',
+  tableName: 'order_rules_replica',
+  properties: {
+    ruleSet: p.string().length(64).primary(),
+    publication: p.integer(),
+    payload: p.json<RuleSetPublication>(),
+    receivedAt: p.datetime(),
+  },
+});
 
 /** The replica's table in the consuming service's own schema (unqualified: the migrator sets the search path). */
 export class RulesReplicaMigration extends Migration {
@@ -50,6 +63,9 @@ export class RulesReplica implements RuleBook {
   private readonly held = new Map<string, { publication: RuleSetPublication; compiled: CompiledVersion[] }>();
   private byModule: Map<RuleModule, CompiledVersion[]> | undefined;
   private consumer: DurableConsumer<RuleSetPublication> | undefined;
+  /** Whether the consumer has been delivered everything the stream held at its last delivery, and NATS is reachable. */
+  private caughtUp = false;
+  private connected = true;
 
   constructor(private readonly options: RulesReplicaOptions) {}
 
@@ -71,8 +87,28 @@ export class RulesReplica implements RuleBook {
       filterSubject: subjects.all,
       schema: ruleSetPublicationSchema,
       handle: (publication, em) => this.apply(publication, em),
+      onDelivered: ({ pending }) => {
+        this.caughtUp = pending === 0;
+      },
     });
+    void this.followConnection();
     await this.consumer.start();
+    if ((await this.consumer.pending()) === 0) this.caughtUp = true;
+  }
+
+  /**
+   * Whether this copy may lack a publication the hub has: until it has read the stream to its end, and while NATS is
+   * unreachable (a publication may be waiting). Answered from memory; placements record it with the order.
+   */
+  mayBeBehind(): boolean {
+    return !this.caughtUp || !this.connected || this.options.nc.isClosed();
+  }
+
+  private async followConnection(): Promise<void> {
+    for await (const status of this.options.nc.status()) {
+      if (status.type === 'disconnect') this.connected = false;
+      else if (status.type === 'reconnect') this.connected = true;
+    }
   }
 
   async stop(): Promise<void> {
