@@ -9,16 +9,20 @@ const REGIONS = ['subgraphs/region-*/**'];
 const DOMAIN_RULES = ['**/rules/**', '**/domain/**', '**/*.rules.ts'];
 
 /** A region reaches another only through core and the gateway: by package name or by a relative path. */
-const REGION_IMPORTS = [{
-  regex: '^(@hub/region-|(\\.\\./)+(subgraphs/)?region-[a-z]{2,3}(/|$))',
-  message: 'A region never imports another region: move what both need to @hub/shared.',
-}];
+const REGION_IMPORTS = [
+  {
+    regex: '^(@hub/region-|(\\.\\./)+(subgraphs/)?region-[a-z]{2,3}(/|$))',
+    message: 'A region never imports another region: move what both need to @hub/shared.',
+  },
+];
 
 /** Domain rules are plain functions on plain values, tested without I/O. */
-const DOMAIN_IMPORTS = [{
-  group: ['@mikro-orm/*', 'type-graphql', 'type-graphql/*', 'graphql', 'graphql/*', '@apollo/*', 'nats', 'nats/*', '@nats-io/*'],
-  message: 'Domain rules (rules/, domain/) take and return plain values: no ORM, GraphQL or NATS imports. Do the I/O in the service that calls them.',
-}];
+const DOMAIN_IMPORTS = [
+  {
+    group: ['@mikro-orm/*', 'type-graphql', 'type-graphql/*', 'graphql', 'graphql/*', '@apollo/*', 'nats', 'nats/*', '@nats-io/*'],
+    message: 'Domain rules (rules/, domain/) take and return plain values: no ORM, GraphQL or NATS imports. Do the I/O in the service that calls them.',
+  },
+];
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 

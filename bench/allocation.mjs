@@ -15,13 +15,28 @@ const CASES = Number(values.cases);
 const limits = { timeLimitSeconds: Number(values['time-limit']), mipRelGap: 0 };
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = (items) => items[Math.floor(random() * items.length)];
 
-const CITIES = [[31.23, 121.47], [30.27, 120.15], [32.06, 118.8], [31.3, 120.6], [39.9, 116.4], [23.13, 113.26], [30.57, 104.07], [34.27, 108.95]];
+const CITIES = [
+  [31.23, 121.47],
+  [30.27, 120.15],
+  [32.06, 118.8],
+  [31.3, 120.6],
+  [39.9, 116.4],
+  [23.13, 113.26],
+  [30.57, 104.07],
+  [34.27, 108.95],
+];
 const nodes = CITIES.map(([lat, lon], i) => ({
-  id: `n${i}`, kind: i % 3 === 1 ? 'FORWARD' : i % 3 === 2 ? 'STORE' : 'CENTRAL', region: 'cn', location: { lat, lon }, status: 'UP',
-  remainingCapacity: 400, cutoffMinutes: [600, 1080], lanes: [lane('YTO', 'STANDARD', { baseCost: 500 + i * 40 }), lane('SF', 'EXPRESS')],
+  id: `n${i}`,
+  kind: i % 3 === 1 ? 'FORWARD' : i % 3 === 2 ? 'STORE' : 'CENTRAL',
+  region: 'cn',
+  location: { lat, lon },
+  status: 'UP',
+  remainingCapacity: 400,
+  cutoffMinutes: [600, 1080],
+  lanes: [lane('YTO', 'STANDARD', { baseCost: 500 + i * 40 }), lane('SF', 'EXPRESS')],
 }));
 const skus = Array.from({ length: 30 }, (_, i) => `S${i}`);
 
@@ -31,10 +46,18 @@ function generate(orderCount) {
   const orders = Array.from({ length: orderCount }, (_, i) => {
     const [lat, lon] = pick(CITIES);
     return {
-      orderId: `o${i}`, placedAt: new Date(Date.UTC(2026, 11, 2, 8, 0, i)), region: 'cn', destination: { lat: lat + random() - 0.5, lon: lon + random() - 0.5 },
-      serviceLevel: random() < 0.2 ? 'EXPRESS' : 'STANDARD', allowCrossBorder: false,
-      lines: Array.from({ length: 1 + Math.floor(random() * 3) },
-        (_, l) => ({ lineNo: l + 1, sku: pick(skus), quantity: 1 + Math.floor(random() * 2), unitWeightGrams: 200 + Math.floor(random() * 2000) })),
+      orderId: `o${i}`,
+      placedAt: new Date(Date.UTC(2026, 11, 2, 8, 0, i)),
+      region: 'cn',
+      destination: { lat: lat + random() - 0.5, lon: lon + random() - 0.5 },
+      serviceLevel: random() < 0.2 ? 'EXPRESS' : 'STANDARD',
+      allowCrossBorder: false,
+      lines: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, l) => ({
+        lineNo: l + 1,
+        sku: pick(skus),
+        quantity: 1 + Math.floor(random() * 2),
+        unitWeightGrams: 200 + Math.floor(random() * 2000),
+      })),
     };
   });
   return { orders, stock };
@@ -59,12 +82,20 @@ try {
       const solution = await solver.solve(model.lp, limits);
       const mip = decodeMipSolution({ ...input, state: state.clone() }, model, solution.values);
       const shipping = (plans) => sum(plans) - backordered(plans) * BACKORDER_PENALTY;
-      rows.push({ greedyShort: backordered(greedy), mipShort: backordered(mip), gap: (shipping(greedy) - shipping(mip)) / shipping(mip), ms: solution.millis,
-        status: solution.status, greedyMs });
+      rows.push({
+        greedyShort: backordered(greedy),
+        mipShort: backordered(mip),
+        gap: (shipping(greedy) - shipping(mip)) / shipping(mip),
+        ms: solution.millis,
+        status: solution.status,
+        greedyMs,
+      });
     }
     const mean = (key) => rows.reduce((s, r) => s + r[key], 0) / rows.length;
     const statuses = [...new Set(rows.map((r) => r.status))].join('/');
-    console.log(`${String(size).padStart(6)} | ${mean('greedyShort').toFixed(1).padStart(17)} | ${mean('mipShort').toFixed(1).padStart(15)} | ${(100 * mean('gap')).toFixed(2).padStart(6)} % (max ${(100 * Math.max(...rows.map((r) => r.gap))).toFixed(2)} %) | ${mean('ms').toFixed(0).padStart(6)} (${statuses}) | ${mean('greedyMs').toFixed(1)}`);
+    console.log(
+      `${String(size).padStart(6)} | ${mean('greedyShort').toFixed(1).padStart(17)} | ${mean('mipShort').toFixed(1).padStart(15)} | ${(100 * mean('gap')).toFixed(2).padStart(6)} % (max ${(100 * Math.max(...rows.map((r) => r.gap))).toFixed(2)} %) | ${mean('ms').toFixed(0).padStart(6)} (${statuses}) | ${mean('greedyMs').toFixed(1)}`,
+    );
   }
 } finally {
   await solver.close();

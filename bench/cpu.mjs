@@ -29,7 +29,9 @@ export function serviceProcesses(services) {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/main.js')) continue;
       const dir = Object.keys(names).find((d) => readlinkSync(`/proc/${pid}/cwd`).endsWith(d));
       if (dir) found.set(names[dir], Number(pid));
-    } catch { /* the process went away */ }
+    } catch {
+      /* the process went away */
+    }
   }
   return found;
 }
@@ -43,7 +45,9 @@ export function cpuSnapshot(processes) {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       snapshot.set(name, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
-    } catch { /* the process went away */ }
+    } catch {
+      /* the process went away */
+    }
   }
   return snapshot;
 }

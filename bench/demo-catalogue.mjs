@@ -5,7 +5,10 @@ import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { demoProducts, seedDemo } from '../subgraphs/catalogue/demo-seed.mjs';
 
 /** SKU and quantity of a bench order: region-cn prices them from its copy of the demo catalogue. */
-export const BENCH_LINES = [{ sku: 'TEA-LJ-250', quantity: 1 }, { sku: 'MUG-CER-01', quantity: 2 }];
+export const BENCH_LINES = [
+  { sku: 'TEA-LJ-250', quantity: 1 },
+  { sku: 'MUG-CER-01', quantity: 2 },
+];
 
 export async function seedDemoCatalogue(hub, env) {
   const jwt = { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };

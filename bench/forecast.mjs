@@ -20,7 +20,7 @@ const FORWARD_HOURS = 10;
 const CENTRAL_HOURS = 34;
 
 let seed = 7;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 // Knuth's method; demand means stay small enough for it.
 const poisson = (mean) => {
   const limit = Math.exp(-mean);
@@ -31,15 +31,17 @@ const poisson = (mean) => {
 
 // Each series: base level, weekly pattern, a trend, and in one zone a surge that starts in the last weeks of history and lasts.
 const series = [];
-for (const zone of ZONES) for (let s = 0; s < SKUS; s += 1) {
-  const base = 3 + random() * 20;
-  const trend = (random() - 0.4) * 0.05;
-  const surgeStart = zone === 'north' && s % 2 === 0 ? HISTORY - 14 - Math.floor(random() * 7) : Infinity;
-  const surge = 1.8 + random();
-  const demand = Array.from({ length: HISTORY + FUTURE },
-    (_, t) => poisson(Math.max(0.2, (base + trend * t) * WEEKDAY[t % 7] * (t >= surgeStart ? surge : 1))));
-  series.push({ zone, sku: `S${s}`, demand });
-}
+for (const zone of ZONES)
+  for (let s = 0; s < SKUS; s += 1) {
+    const base = 3 + random() * 20;
+    const trend = (random() - 0.4) * 0.05;
+    const surgeStart = zone === 'north' && s % 2 === 0 ? HISTORY - 14 - Math.floor(random() * 7) : Infinity;
+    const surge = 1.8 + random();
+    const demand = Array.from({ length: HISTORY + FUTURE }, (_, t) =>
+      poisson(Math.max(0.2, (base + trend * t) * WEEKDAY[t % 7] * (t >= surgeStart ? surge : 1))),
+    );
+    series.push({ zone, sku: `S${s}`, demand });
+  }
 
 // 1. Backtest on history.
 const pooled = { HOLT_WINTERS: { abs: 0, vol: 0, mase: 0 }, SEASONAL_NAIVE: { abs: 0, vol: 0, mase: 0 }, CHOSEN: { abs: 0, vol: 0, mase: 0 } };
@@ -51,13 +53,18 @@ for (const { demand } of series) {
   if (chosen === 'HOLT_WINTERS') chosenHw += 1;
   const volume = history.slice(HISTORY - 28).reduce((a, b) => a + b, 0);
   for (const method of ['HOLT_WINTERS', 'SEASONAL_NAIVE']) {
-    pooled[method].abs += scores[method].wape * volume; pooled[method].vol += volume; pooled[method].mase += scores[method].mase;
+    pooled[method].abs += scores[method].wape * volume;
+    pooled[method].vol += volume;
+    pooled[method].mase += scores[method].mase;
   }
-  pooled.CHOSEN.abs += scores[chosen].wape * volume; pooled.CHOSEN.vol += volume; pooled.CHOSEN.mase += scores[chosen].mase;
+  pooled.CHOSEN.abs += scores[chosen].wape * volume;
+  pooled.CHOSEN.vol += volume;
+  pooled.CHOSEN.mase += scores[chosen].mase;
 }
 console.log(`forecast bench: ${series.length} zone×SKU series, ${HISTORY} days of history, weekly season, surges in the north zone`);
 console.log('backtest (4 rolling origins × 7 days)        WAPE     mean MASE');
-for (const [name, p] of Object.entries(pooled)) console.log(`  ${name.padEnd(42)} ${(100 * p.abs / p.vol).toFixed(1).padStart(5)} %  ${(p.mase / series.length).toFixed(3)}`);
+for (const [name, p] of Object.entries(pooled))
+  console.log(`  ${name.padEnd(42)} ${((100 * p.abs) / p.vol).toFixed(1).padStart(5)} %  ${(p.mase / series.length).toFixed(3)}`);
 console.log(`  per-series choice: Holt-Winters for ${chosenHw} of ${series.length} series`);
 
 // 2. Pre-positioning simulation over the next 28 days.
@@ -72,7 +79,11 @@ function simulate(policy) {
     inbound.clear();
     if (policy === 'forecast') {
       const positions = series.map((s) => ({
-        sku: s.sku, nodeId: s.zone, region: 'cn', available: forward.get(`${s.zone}|${s.sku}`), inbound: 0,
+        sku: s.sku,
+        nodeId: s.zone,
+        region: 'cn',
+        available: forward.get(`${s.zone}|${s.sku}`),
+        inbound: 0,
         dailyForecast: forecastDemand(s.demand.slice(0, day), 3).forecast,
       }));
       const central = [...new Set(series.map((s) => s.sku))].map((sku) => ({ sku, nodeId: 'central', region: 'cn', available: 1_000_000 }));
@@ -102,6 +113,8 @@ const avg = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 const weekly = simulate('weekly');
 const forecast = simulate('forecast');
 console.log(`pre-positioning simulation, ${FUTURE} days (forward ${FORWARD_HOURS} h, central ${CENTRAL_HOURS} h to the customer):`);
-console.log(`  weekly top-up:               ${weekly.hours.toFixed(1)} h average delivery, ${(100 * weekly.share).toFixed(1)} % of units from forward warehouses`);
+console.log(
+  `  weekly top-up:               ${weekly.hours.toFixed(1)} h average delivery, ${(100 * weekly.share).toFixed(1)} % of units from forward warehouses`,
+);
 console.log(`  forecast-driven transfers:   ${forecast.hours.toFixed(1)} h average delivery, ${(100 * forecast.share).toFixed(1)} % from forward warehouses`);
-console.log(`  delivery-time change: ${(100 * (forecast.hours - weekly.hours) / weekly.hours).toFixed(1)} % (seed: −37 % in North China)`);
+console.log(`  delivery-time change: ${((100 * (forecast.hours - weekly.hours)) / weekly.hours).toFixed(1)} % (seed: −37 % in North China)`);

@@ -10,19 +10,29 @@ const REQUEST_TIMEOUT_MS = 30_000;
 function post(agent, url, headers, payload) {
   return new Promise((resolve) => {
     const body = Buffer.from(JSON.stringify(payload));
-    const request = http.request(url, {
-      method: 'POST', agent, timeout: REQUEST_TIMEOUT_MS,
-      headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers },
-    }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        let json;
-        try { json = JSON.parse(Buffer.concat(chunks).toString()); } catch { json = undefined; }
-        resolve({ status: response.statusCode, json });
-      });
-      response.on('error', (error) => resolve({ failure: error.message }));
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        timeout: REQUEST_TIMEOUT_MS,
+        headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          let json;
+          try {
+            json = JSON.parse(Buffer.concat(chunks).toString());
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: response.statusCode, json });
+        });
+        response.on('error', (error) => resolve({ failure: error.message }));
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     request.on('error', (error) => resolve({ failure: error.message }));
     request.end(body);

@@ -15,11 +15,13 @@ import { startHubProcesses } from '@hub/shared/testing/hub-processes';
 import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
 import { closedLoop, newAgent } from './load.mjs';
 
-const { values } = parseArgs({ options: {
-  duration: { type: 'string', default: '10' },
-  victims: { type: 'string', default: '4' },
-  attackers: { type: 'string', default: '4' },
-} });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    victims: { type: 'string', default: '4' },
+    attackers: { type: 'string', default: '4' },
+  },
+});
 const duration = Number(values.duration);
 const victims = Number(values.victims);
 const attackers = Number(values.attackers);
@@ -27,7 +29,8 @@ const ORDERS = 200;
 
 const PLACE = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
 const READ = 'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } cn { customer { name } } } }';
-const page = (alias) => `${alias}: orders(first: 100) { nodes { id number status totals { grandTotal } lines { sku name quantity unitPrice } cn { customer { name } shippingAddress { city } } } }`;
+const page = (alias) =>
+  `${alias}: orders(first: 100) { nodes { id number status totals { grandTotal } lines { sku name quantity unitPrice } cn { customer { name } shippingAddress { city } } } }`;
 const heavy = (aliases) => `{ ${Array.from({ length: aliases }, (_, i) => page(`p${i}`)).join(' ')} }`;
 const orderInput = () => ({
   idempotencyKey: randomUUID(),
@@ -36,7 +39,12 @@ const orderInput = () => ({
   lines: BENCH_LINES,
 });
 
-console.log(`noisy neighbour: Node ${process.version}, ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `noisy neighbour: Node ${process.version}, ${os.availableParallelism()} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`  ${victims} victim connections, ${attackers} attacker connections, ${duration} s per phase; compare the ratio, not the figures\n`);
 
 const scope = createTestScope('noisy');
@@ -46,25 +54,40 @@ try {
   await seedDemoCatalogue(hub, scope.env);
   const victim = await scope.token({ subject: 'noisy-victim', role: 'customer', regions: ['cn'] });
   const attacker = await scope.token({ subject: 'noisy-operator', role: 'operator', regions: ['cn'] });
-  const request = (token, query, variables = {}) => ({ url: `${hub.gatewayUrl}/graphql`, headers: { authorization: `Bearer ${token}` }, body: { query, variables } });
+  const request = (token, query, variables = {}) => ({
+    url: `${hub.gatewayUrl}/graphql`,
+    headers: { authorization: `Bearer ${token}` },
+    body: { query, variables },
+  });
   const post = async (token, query) => {
     const started = performance.now();
-    const response = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${hub.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const body = await response.json();
     return { ms: performance.now() - started, bytes: JSON.stringify(body).length, code: body.errors?.[0]?.extensions?.code };
   };
 
   const ids = [];
   process.stdout.write(`placing ${ORDERS} orders for the victim... `);
-  await closedLoop({ seconds: Infinity, limit: ORDERS, connections: 4, operation: () => request(victim, PLACE, { input: orderInput() }),
-    onData: (data) => ids.push(data.placeCnOrder.id) });
+  await closedLoop({
+    seconds: Infinity,
+    limit: ORDERS,
+    connections: 4,
+    operation: () => request(victim, PLACE, { input: orderInput() }),
+    onData: (data) => ids.push(data.placeCnOrder.id),
+  });
   console.log(`${ids.length} placed`);
 
   // The heaviest accepted: start at the alias limit and step down until the other limits accept it too.
   let aliases = 30;
   let probe = await post(attacker, heavy(aliases));
   while (probe.code && aliases > 1) probe = await post(attacker, heavy(--aliases));
-  console.log(`heaviest accepted operation: ${aliases} aliased pages of orders(first: 100) with lines and cn fields; one takes ${probe.ms.toFixed(0)} ms, ${(probe.bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `heaviest accepted operation: ${aliases} aliased pages of orders(first: 100) with lines and cn fields; one takes ${probe.ms.toFixed(0)} ms, ${(probe.bytes / 1024).toFixed(0)} KiB`,
+  );
   const refused = await post(attacker, `{ ${Array.from({ length: 5000 }, (_, i) => `r${i}: regions { code }`).join(' ')} }`);
   console.log(`5,000 aliases of regions: refused with ${refused.code} in ${refused.ms.toFixed(1)} ms\n`);
 
@@ -79,7 +102,10 @@ try {
   const attack = await noise;
   agent.destroy();
 
-  const row = (label, r) => console.log(`${label.padEnd(34)} ${r.perSecond.toFixed(1).padStart(8)} ok/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(8)} ms  errors ${r.errors}`);
+  const row = (label, r) =>
+    console.log(
+      `${label.padEnd(34)} ${r.perSecond.toFixed(1).padStart(8)} ok/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(8)} ms  errors ${r.errors}`,
+    );
   row('victim order(id) alone', alone);
   row('victim order(id) beside attacker', crowded);
   row('attacker heaviest allowed', attack);

@@ -17,8 +17,19 @@ const quotes = Number(values.quotes);
 const concurrency = Number(values.concurrency);
 
 const QUOTE = `query($input: QuoteInput!) { quote(input: $input) { quote { totals { grandTotal } lines { unitPrice unitTax rate } } userErrors { code } } }`;
-const CART = { region: 'de', channel: 'WEB', currency: 'EUR', destination: { country: 'DE', postalCode: '10115' },
-  lines: [{ sku: 'BOOK-01-1', quantity: 2 }, { sku: 'TSH-01-1', quantity: 1 }, { sku: 'FRESH-02-3', quantity: 3 }, { sku: 'SOFA-01-2', quantity: 1 }, { sku: 'ELEC-01-1', quantity: 1 }] };
+const CART = {
+  region: 'de',
+  channel: 'WEB',
+  currency: 'EUR',
+  destination: { country: 'DE', postalCode: '10115' },
+  lines: [
+    { sku: 'BOOK-01-1', quantity: 2 },
+    { sku: 'TSH-01-1', quantity: 1 },
+    { sku: 'FRESH-02-3', quantity: 3 },
+    { sku: 'SOFA-01-2', quantity: 1 },
+    { sku: 'ELEC-01-1', quantity: 1 },
+  ],
+};
 
 const scope = createTestScope('bench-quote');
 const app = await createCatalogueApp({ ...scope.env, PORT: 0, LOG_LEVEL: 'silent' });
@@ -27,7 +38,11 @@ try {
   await seedDemoCatalogue(createDemoSeedContext(`${app.url}/graphql`, jwt, () => {}));
   const token = await mintToken(jwt, { subject: 'bench-customer', role: 'customer', regions: ['de'] });
   const ask = async () => {
-    const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUOTE, variables: { input: CART } }) });
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: QUOTE, variables: { input: CART } }),
+    });
     const body = await response.json();
     if (!body.data?.quote?.quote) throw new Error(`quote failed: ${JSON.stringify(body)}`);
   };
@@ -37,14 +52,16 @@ try {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < quotes) {
-      next += 1;
-      const t = performance.now();
-      await ask();
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < quotes) {
+        next += 1;
+        const t = performance.now();
+        await ask();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   const elapsed = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
@@ -61,15 +78,21 @@ try {
     const before = process.cpuUsage();
     for (let i = 0; i < n; i += 1) fn();
     const used = process.cpuUsage(before);
-    return ((used.user + used.system) / n / 1000);
+    return (used.user + used.system) / n / 1000;
   };
   const clientPriced = perCall(() => calculateTotals(clientLines, priced.quote.totals.shippingTotal, 0));
   const serverPriced = perCall(() => computeQuote(catalogue, request));
 
-  console.log(`catalogue: ${catalogue.products.size} SKUs, ${catalogue.priceLists.length} price lists; cart of ${CART.lines.length} lines (DE, books at 7 %, shipping split by rate)`);
-  console.log(`quote over HTTP, ${quotes} quotes, ${concurrency} concurrent: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, ${(quotes / (elapsed / 1000)).toFixed(0)} quotes/s`);
+  console.log(
+    `catalogue: ${catalogue.products.size} SKUs, ${catalogue.priceLists.length} price lists; cart of ${CART.lines.length} lines (DE, books at 7 %, shipping split by rate)`,
+  );
+  console.log(
+    `quote over HTTP, ${quotes} quotes, ${concurrency} concurrent: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, ${(quotes / (elapsed / 1000)).toFixed(0)} quotes/s`,
+  );
   console.log(`  CPU per quote (catalogue process incl. the in-process client): ${((cpu.user + cpu.system) / quotes / 1000).toFixed(3)} ms`);
-  console.log(`placement pricing CPU per order: client prices (totals only) ${(clientPriced * 1000).toFixed(2)} µs; priced from the local catalogue ${(serverPriced * 1000).toFixed(2)} µs (+${((serverPriced - clientPriced) * 1000).toFixed(2)} µs)`);
+  console.log(
+    `placement pricing CPU per order: client prices (totals only) ${(clientPriced * 1000).toFixed(2)} µs; priced from the local catalogue ${(serverPriced * 1000).toFixed(2)} µs (+${((serverPriced - clientPriced) * 1000).toFixed(2)} µs)`,
+  );
 } finally {
   await app.close();
   await scope.dispose();

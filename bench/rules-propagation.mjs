@@ -17,17 +17,31 @@ const changes = Number(values.changes);
 
 class ProcessedMessageMigration extends Migration {
   async up() {
-    this.addSql(`create table "processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`);
+    this.addSql(
+      `create table "processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`,
+    );
   }
 }
 
 const scope = createTestScope('bench-rules-propagation');
 const app = await startOrderRules({ ...scope.env, PORT: 0, LOG_LEVEL: 'silent' });
 const nc = await connectTestNats(scope.env);
-const orm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'region_bench', entities: [ProcessedMessage], migrations: { ProcessedMessageMigration, RulesReplicaMigration } });
+const orm = await openDatabase({
+  clientUrl: scope.env.DATABASE_URL,
+  schema: 'region_bench',
+  entities: [ProcessedMessage],
+  migrations: { ProcessedMessageMigration, RulesReplicaMigration },
+});
 let waiting;
-const replica = new RulesReplica({ nc, orm, logger: createLogger('bench', 'silent'), namespace: scope.env.NATS_NAMESPACE, service: 'region-bench', schema: 'region_bench',
-  onApplied: (publication) => waiting?.(publication) });
+const replica = new RulesReplica({
+  nc,
+  orm,
+  logger: createLogger('bench', 'silent'),
+  namespace: scope.env.NATS_NAMESPACE,
+  service: 'region-bench',
+  schema: 'region_bench',
+  onApplied: (publication) => waiting?.(publication),
+});
 try {
   await replica.start();
   const editor = await scope.token({ subject: 'bench-editor', role: 'rules_editor', regions: [] });
@@ -39,22 +53,39 @@ try {
     return payload;
   };
   const V = 'version { id revision }';
-  await gql(editor, 'mutation($input: CreateRuleSetInput!) { ruleSetCreate(input: $input) { ruleSet { key } userErrors { code } } }', { input: { key: 'bench-notices', name: 'Bench', module: 'NOTIFICATION', scope: {} } });
+  await gql(editor, 'mutation($input: CreateRuleSetInput!) { ruleSetCreate(input: $input) { ruleSet { key } userErrors { code } } }', {
+    input: { key: 'bench-notices', name: 'Bench', module: 'NOTIFICATION', scope: {} },
+  });
   const latencies = [];
   for (let i = 1; i <= changes; i += 1) {
-    let { version } = await gql(editor, `mutation($input: DraftRuleVersionInput!) { ruleVersionDraft(input: $input) { ${V} userErrors { code } } }`,
-      { input: { ruleSetKey: 'bench-notices', effectiveFrom: new Date(Date.now() - 1_000).toISOString(), rules: [{ key: 'n', condition: `order.grandTotal > ${i}`, value: `"notice-${i}"`, message: 'n' }] } });
-    ({ version } = await gql(editor, `mutation($input: RuleVersionStepInput!) { ruleVersionSubmit(input: $input) { ${V} userErrors { code } } }`, { input: { versionId: version.id, expectedRevision: version.revision } }));
-    ({ version } = await gql(approver, `mutation($input: RuleVersionStepInput!) { ruleVersionApprove(input: $input) { ${V} userErrors { code } } }`, { input: { versionId: version.id, expectedRevision: version.revision } }));
-    const applied = new Promise((resolve) => { waiting = (publication) => publication.publication === i && resolve(); });
+    let { version } = await gql(editor, `mutation($input: DraftRuleVersionInput!) { ruleVersionDraft(input: $input) { ${V} userErrors { code } } }`, {
+      input: {
+        ruleSetKey: 'bench-notices',
+        effectiveFrom: new Date(Date.now() - 1_000).toISOString(),
+        rules: [{ key: 'n', condition: `order.grandTotal > ${i}`, value: `"notice-${i}"`, message: 'n' }],
+      },
+    });
+    ({ version } = await gql(editor, `mutation($input: RuleVersionStepInput!) { ruleVersionSubmit(input: $input) { ${V} userErrors { code } } }`, {
+      input: { versionId: version.id, expectedRevision: version.revision },
+    }));
+    ({ version } = await gql(approver, `mutation($input: RuleVersionStepInput!) { ruleVersionApprove(input: $input) { ${V} userErrors { code } } }`, {
+      input: { versionId: version.id, expectedRevision: version.revision },
+    }));
+    const applied = new Promise((resolve) => {
+      waiting = (publication) => publication.publication === i && resolve();
+    });
     const started = performance.now();
-    await gql(approver, `mutation($input: ActivateRuleVersionInput!) { ruleVersionActivate(input: $input) { ${V} userErrors { code } } }`, { input: { versionId: version.id, expectedRevision: version.revision, supersede: true } });
+    await gql(approver, `mutation($input: ActivateRuleVersionInput!) { ruleVersionActivate(input: $input) { ${V} userErrors { code } } }`, {
+      input: { versionId: version.id, expectedRevision: version.revision, supersede: true },
+    });
     await applied;
     latencies.push(performance.now() - started);
   }
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-  console.log(`rule change → in force in a region: ${changes} activations, p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms (activate request to replica applied)`);
+  console.log(
+    `rule change → in force in a region: ${changes} activations, p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms (activate request to replica applied)`,
+  );
 } finally {
   await replica.stop();
   await nc.close();

@@ -20,11 +20,13 @@ import { closedLoop, newAgent } from './load.mjs';
 import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
 import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
 
-const { values } = parseArgs({ options: {
-  duration: { type: 'string', default: '10' },
-  connections: { type: 'string', default: '16' },
-  warmup: { type: 'string', default: '2' },
-} });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    warmup: { type: 'string', default: '2' },
+  },
+});
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const warmup = Number(values.warmup);
@@ -38,7 +40,8 @@ const SEED_ORDERS = 300;
 const SEED_CONCURRENCY = 4;
 
 const PLACE = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
-const READ = 'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } cn { customer { name } shippingAddress { city } } } }';
+const READ =
+  'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } cn { customer { name } shippingAddress { city } } } }';
 // What the gateway sends for READ: core's part, then region-cn's part for the same order.
 const READ_CORE = 'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } } }';
 const READ_CN = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { cn { customer { name } shippingAddress { city } } } } }';
@@ -49,8 +52,12 @@ const orderInput = () => ({
   lines: BENCH_LINES,
 });
 
-const machine = () => `${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, `
-  + `load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`;
+const machine = () =>
+  `${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+  `load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}`;
 console.log(`bench: Node ${process.version} ${process.platform}/${process.arch}; ${machine()}`);
 console.log(`       ${connections} connections, ${duration} s measured + ${warmup} s warm-up per scenario`);
 console.log('       other work on this machine shares its cores: compare ratios from one run, not figures across runs\n');
@@ -75,7 +82,9 @@ try {
   const orderIds = [];
   process.stdout.write(`placing ${SEED_ORDERS} orders for the read scenarios (${SEED_CONCURRENCY} at a time)... `);
   const seed = await closedLoop({
-    seconds: Infinity, limit: SEED_ORDERS, connections: SEED_CONCURRENCY,
+    seconds: Infinity,
+    limit: SEED_ORDERS,
+    connections: SEED_CONCURRENCY,
     operation: () => gql(cn, PLACE, { input: orderInput() }),
     onData: (data) => orderIds.push(data.placeCnOrder.id),
   });
@@ -101,10 +110,13 @@ try {
   // The direct counterpart of the federated read is the gateway's two fetches, one after the other.
   const scenarios = [
     ['read order via gateway (core + cn)', () => gql(gateway, READ, { id: nextId() })],
-    ['read direct: core, then region-cn', () => {
-      const id = nextId();
-      return [gql(core, READ_CORE, { id }), gql(cn, READ_CN, { r: [{ __typename: 'Order', id }] })];
-    }],
+    [
+      'read direct: core, then region-cn',
+      () => {
+        const id = nextId();
+        return [gql(core, READ_CORE, { id }), gql(cn, READ_CN, { r: [{ __typename: 'Order', id }] })];
+      },
+    ],
     ['read direct: core-orders only', () => gql(core, READ_CORE, { id: nextId() })],
     ['read direct: region-cn _entities only', () => gql(cn, READ_CN, { r: [{ __typename: 'Order', id: nextId() }] })],
     ['place order via gateway', () => gql(gateway, PLACE, { input: orderInput() })],
@@ -132,16 +144,36 @@ try {
     rows.push({ title, result });
   }
 
-  console.log(`\nresults (${connections} connections, ${duration} s each; latency of successful requests only; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(
+    `\nresults (${connections} connections, ${duration} s each; latency of successful requests only; load average now ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   const ms = (value) => (Number.isNaN(value) ? '-' : value.toFixed(1));
-  printTable(['scenario', 'ok/s', 'p50 ms', 'p99 ms', 'ok', 'non-2xx', 'GraphQL errors', 'timeouts/network', 'note'],
-    rows.map(({ title, result: r }) => [title, r.perSecond.toFixed(1), ms(r.p50), ms(r.p99), r.ok, r.non2xx, r.graphqlErrors, r.failures, r.errors ? '<- ERRORS' : (r.note ?? '')]));
+  printTable(
+    ['scenario', 'ok/s', 'p50 ms', 'p99 ms', 'ok', 'non-2xx', 'GraphQL errors', 'timeouts/network', 'note'],
+    rows.map(({ title, result: r }) => [
+      title,
+      r.perSecond.toFixed(1),
+      ms(r.p50),
+      ms(r.p99),
+      r.ok,
+      r.non2xx,
+      r.graphqlErrors,
+      r.failures,
+      r.errors ? '<- ERRORS' : (r.note ?? ''),
+    ]),
+  );
   const services = [...processes.keys()];
   console.log(`\nCPU milliseconds per successful operation, by service (from /proc/<pid>/stat; placements include core's registration)`);
-  printTable(['scenario', ...services, 'total'], rows.map(({ title, result: r }) => {
-    const perService = services.map((name) => r.cpu.get(name) ?? NaN);
-    return [title, ...perService.map(ms2), ms2(perService.reduce((sum, value) => sum + value, 0))];
-  }));
+  printTable(
+    ['scenario', ...services, 'total'],
+    rows.map(({ title, result: r }) => {
+      const perService = services.map((name) => r.cpu.get(name) ?? NaN);
+      return [title, ...perService.map(ms2), ms2(perService.reduce((sum, value) => sum + value, 0))];
+    }),
+  );
   for (const { title, result } of rows.filter((row) => row.result.errors)) {
     console.log(`!! ${title}: ${result.errors} of ${result.ok + result.errors} operations failed; most frequent:`);
     for (const [message, count] of [...result.messages].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`     ${count} × ${message}`);
@@ -154,7 +186,9 @@ try {
     if (!g || !d) return console.log(`gateway/direct ${label}: n/a (skipped)`);
     const flag = g.errors || d.errors ? '   (not comparable: a scenario had errors)' : '';
     const over = (a, b) => (a > 0 && b > 0 ? (a / b).toFixed(2) : 'n/a');
-    console.log(`gateway/direct ${label}: throughput ${over(g.perSecond, d.perSecond)}, p50 latency ${over(g.p50, d.p50)}, p99 latency ${over(g.p99, d.p99)}${flag}`);
+    console.log(
+      `gateway/direct ${label}: throughput ${over(g.perSecond, d.perSecond)}, p50 latency ${over(g.p50, d.p50)}, p99 latency ${over(g.p99, d.p99)}${flag}`,
+    );
   };
   console.log();
   ratio('placing', 'place order via gateway', 'place order direct to region-cn');
@@ -176,8 +210,21 @@ function ms2(value) {
 function printTable(header, body) {
   const cells = [header, ...body].map((row) => row.map(String));
   const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
-  console.log([line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  ').trimEnd(), ...cells.slice(1).map(line)].join('\n'));
+  const line = (row) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  console.log(
+    [
+      line(cells[0]),
+      widths
+        .map((w) => '-'.repeat(w))
+        .join('  ')
+        .trimEnd(),
+      ...cells.slice(1).map(line),
+    ].join('\n'),
+  );
 }
 
 /** VmRSS of the hub's processes: this process's children running `dist/main.js`, named by their directory. */
@@ -193,7 +240,9 @@ function memoryOfServices() {
         const dir = Object.keys(names).find((d) => readlinkSync(`/proc/${pid}/cwd`).endsWith(d));
         const kib = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
         if (dir && kib) found.push(`${names[dir]} ${(kib / 1024).toFixed(0)} MiB`);
-      } catch { /* the process went away */ }
+      } catch {
+        /* the process went away */
+      }
     }
     return found.length ? found.join(', ') : 'services not found';
   } catch {

@@ -20,10 +20,15 @@ import { PartitionMaintenance } from '../subgraphs/tracking/dist/persistence/par
 import { EventIngestService } from '../subgraphs/tracking/dist/events/event-ingest.service.js';
 import { JourneyQuery } from '../subgraphs/tracking/dist/journey/journey-query.js';
 
-const { values } = parseArgs({ options: {
-  events: { type: 'string', default: '1000000' }, rows: { type: 'string', default: '3000000' }, shipments: { type: 'string', default: '100000' },
-  batch: { type: 'string', default: '10000' }, workers: { type: 'string', default: '4' },
-} });
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    rows: { type: 'string', default: '3000000' },
+    shipments: { type: 'string', default: '100000' },
+    batch: { type: 'string', default: '10000' },
+    workers: { type: 'string', default: '4' },
+  },
+});
 const [EVENTS, ROWS, SHIPMENTS, BATCH, WORKERS] = ['events', 'rows', 'shipments', 'batch', 'workers'].map((key) => Number(values[key]));
 const DAY = 86_400_000;
 const now = new Date();
@@ -39,10 +44,16 @@ await partitions.run(now);
 
 try {
   console.log(`tracking ingest bench: ${SHIPMENTS} shipments, ${WORKERS} workers, batches of ${BATCH}`);
-  await pool.query(`insert into tracking.tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
-    select md5(i::text)::uuid, 'cn', 'bench-customer-' || (i % 5000), 'PACKED', 4, now(), now() from generate_series(1, $1) i`, [SHIPMENTS]);
-  await pool.query(`insert into tracking.shipment (id, order_id, carrier_id, tracking_number, route)
-    select md5('s' || i)::uuid, md5(i::text)::uuid, 'bench', 'TN' || i, '["WH","SORT","HUB","STATION"]' from generate_series(1, $1) i`, [SHIPMENTS]);
+  await pool.query(
+    `insert into tracking.tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
+    select md5(i::text)::uuid, 'cn', 'bench-customer-' || (i % 5000), 'PACKED', 4, now(), now() from generate_series(1, $1) i`,
+    [SHIPMENTS],
+  );
+  await pool.query(
+    `insert into tracking.shipment (id, order_id, carrier_id, tracking_number, route)
+    select md5('s' || i)::uuid, md5(i::text)::uuid, 'bench', 'TN' || i, '["WH","SORT","HUB","STATION"]' from generate_series(1, $1) i`,
+    [SHIPMENTS],
+  );
   const { rows: shipmentIds } = await pool.query(`select id from tracking.shipment order by tracking_number`);
 
   // (1) Raw COPY into the partitioned table itself: the ceiling the ingest path is measured against.
@@ -50,64 +61,114 @@ try {
   const copyChunk = (offset, count, prefix) => {
     const lines = [];
     for (let i = offset; i < offset + count; i += 1) {
-      const occurred = new Date(now.getTime() - (i % (7 * DAY / 1000)) * 1000).toISOString();
-      lines.push(`bench\t${occurred}\t${prefix}${i}\t${shipmentIds[i % shipmentIds.length].id}\tARRIVED_AT_NODE\t${now.toISOString()}\tNODE-${i % 500}\tHUB\t30.1\t120.2\tc-${i % 900}`);
+      const occurred = new Date(now.getTime() - (i % ((7 * DAY) / 1000)) * 1000).toISOString();
+      lines.push(
+        `bench\t${occurred}\t${prefix}${i}\t${shipmentIds[i % shipmentIds.length].id}\tARRIVED_AT_NODE\t${now.toISOString()}\tNODE-${i % 500}\tHUB\t30.1\t120.2\tc-${i % 900}`,
+      );
     }
     return `${lines.join('\n')}\n`;
   };
   const copyRows = async (count, prefix) => {
     const per = Math.ceil(count / WORKERS);
     const started = process.hrtime.bigint();
-    await Promise.all(Array.from({ length: WORKERS }, async (_, w) => {
-      const client = await pool.connect();
-      try {
-        for (let offset = w * per; offset < Math.min(count, (w + 1) * per); offset += 50_000) {
-          const body = copyChunk(offset, Math.min(50_000, Math.min(count, (w + 1) * per) - offset), prefix);
-          await pipeline(Readable.from([Buffer.from(body)]), client.query(copyStreams.from(`copy tracking.tracking_event (carrier_id, occurred_at, event_id, shipment_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id) from stdin`)));
+    await Promise.all(
+      Array.from({ length: WORKERS }, async (_, w) => {
+        const client = await pool.connect();
+        try {
+          for (let offset = w * per; offset < Math.min(count, (w + 1) * per); offset += 50_000) {
+            const body = copyChunk(offset, Math.min(50_000, Math.min(count, (w + 1) * per) - offset), prefix);
+            await pipeline(
+              Readable.from([Buffer.from(body)]),
+              client.query(
+                copyStreams.from(
+                  `copy tracking.tracking_event (carrier_id, occurred_at, event_id, shipment_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id) from stdin`,
+                ),
+              ),
+            );
+          }
+        } finally {
+          client.release();
         }
-      } finally {
-        client.release();
-      }
-    }));
+      }),
+    );
     return Number(process.hrtime.bigint() - started) / 1e9;
   };
   const rawSeconds = await copyRows(rawRows, 'raw-');
   const rawRate = rawRows / rawSeconds;
 
   // (2) The ingest path, as the HTTP endpoint and the NATS consumer call it.
-  const ingest = new EventIngestService({ pool, partitions, subjects: trackingSubjectsFor('bench'), clockSkewMs: 300_000, retentionMs: 30 * DAY, onCommitted: () => undefined });
-  const kinds = ['ARRIVED_AT_NODE', 'DEPARTED_NODE', 'ARRIVED_AT_NODE', 'DEPARTED_NODE', 'FIRST_SCAN'];
-  const batchOf = (worker, n) => Array.from({ length: BATCH }, (_, i) => {
-    const k = n * BATCH + i;
-    const shipment = (worker * Math.floor(SHIPMENTS / WORKERS)) + (k % Math.floor(SHIPMENTS / WORKERS)) + 1;
-    return {
-      eventId: `ev-${worker}-${k}`, trackingNumber: `TN${shipment}`, kind: kinds[k % kinds.length],
-      occurredAt: new Date(now.getTime() - DAY + k * 7).toISOString(), nodeId: `NODE-${k % 500}`, nodeType: 'HUB', latitude: 30.1, longitude: 120.2, actorId: `c-${k % 900}`,
-    };
+  const ingest = new EventIngestService({
+    pool,
+    partitions,
+    subjects: trackingSubjectsFor('bench'),
+    clockSkewMs: 300_000,
+    retentionMs: 30 * DAY,
+    onCommitted: () => undefined,
   });
+  const kinds = ['ARRIVED_AT_NODE', 'DEPARTED_NODE', 'ARRIVED_AT_NODE', 'DEPARTED_NODE', 'FIRST_SCAN'];
+  const batchOf = (worker, n) =>
+    Array.from({ length: BATCH }, (_, i) => {
+      const k = n * BATCH + i;
+      const shipment = worker * Math.floor(SHIPMENTS / WORKERS) + (k % Math.floor(SHIPMENTS / WORKERS)) + 1;
+      return {
+        eventId: `ev-${worker}-${k}`,
+        trackingNumber: `TN${shipment}`,
+        kind: kinds[k % kinds.length],
+        occurredAt: new Date(now.getTime() - DAY + k * 7).toISOString(),
+        nodeId: `NODE-${k % 500}`,
+        nodeType: 'HUB',
+        latitude: 30.1,
+        longitude: 120.2,
+        actorId: `c-${k % 900}`,
+      };
+    });
   const batches = Math.ceil(EVENTS / BATCH / WORKERS);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   let stored = 0;
-  await Promise.all(Array.from({ length: WORKERS }, async (_, worker) => {
-    for (let n = 0; n < batches; n += 1) {
-      const result = await ingest.ingest('bench', batchOf(worker, n), now);
-      stored += result.stored;
-      if (result.rejected.length + result.parked + result.duplicates > 0) throw new Error(`bench batch not stored whole: ${JSON.stringify({ ...result, rejected: result.rejected.slice(0, 3) })}`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: WORKERS }, async (_, worker) => {
+      for (let n = 0; n < batches; n += 1) {
+        const result = await ingest.ingest('bench', batchOf(worker, n), now);
+        stored += result.stored;
+        if (result.rejected.length + result.parked + result.duplicates > 0)
+          throw new Error(`bench batch not stored whole: ${JSON.stringify({ ...result, rejected: result.rejected.slice(0, 3) })}`);
+      }
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
   const rate = stored / seconds;
   const retried = await ingest.ingest('bench', batchOf(0, 0), now);
 
   // (3) Fill to ROWS events, then read.
-  const { rows: [{ n: present }] } = await pool.query(`select count(*)::int as n from tracking.tracking_event`);
+  const {
+    rows: [{ n: present }],
+  } = await pool.query(`select count(*)::int as n from tracking.tracking_event`);
   const fillSeconds = ROWS > present ? await copyRows(ROWS - present, 'fill-') : 0;
   await pool.query(`analyze tracking.tracking_event`);
-  const { rows: [{ n: total }] } = await pool.query(`select count(*)::int as n from tracking.tracking_event`);
+  const {
+    rows: [{ n: total }],
+  } = await pool.query(`select count(*)::int as n from tracking.tracking_event`);
   const query = new JourneyQuery(pool);
-  const viewer = { kinds: ['LABEL_CREATED', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'ARRIVED_AT_NODE', 'DEPARTED_NODE', 'OUT_FOR_DELIVERY', 'DELIVERY_ATTEMPTED', 'SIGNED', 'DELIVERY_REFUSED', 'EXCEPTION'], location: true, actor: true };
+  const viewer = {
+    kinds: [
+      'LABEL_CREATED',
+      'PICKED',
+      'PACKED',
+      'OUTBOUND',
+      'FIRST_SCAN',
+      'ARRIVED_AT_NODE',
+      'DEPARTED_NODE',
+      'OUT_FOR_DELIVERY',
+      'DELIVERY_ATTEMPTED',
+      'SIGNED',
+      'DELIVERY_REFUSED',
+      'EXCEPTION',
+    ],
+    location: true,
+    actor: true,
+  };
   const time = async (samples, run) => {
     const took = [];
     for (let i = 0; i < samples; i += 1) {
@@ -121,15 +182,27 @@ try {
   const pick = (i) => shipmentIds[(i * 7919) % shipmentIds.length].id;
   const journey = await time(1000, (i) => query.journey(pick(i), viewer, { first: 50 }));
   const byNode = await time(200, (i) => query.search({ nodeId: `NODE-${i % 500}`, from: new Date(now.getTime() - DAY), to: now }, viewer, { first: 50 }));
-  const byCarrier = await time(200, (i) => query.search({ carrierId: 'bench', from: new Date(now.getTime() - (i % 24 + 2) * 3_600_000), to: new Date(now.getTime() - (i % 24 + 1) * 3_600_000) }, viewer, { first: 50 }));
-  const byTracking = await time(200, (i) => query.search({ trackingNumber: `TN${(i * 31) % SHIPMENTS + 1}`, from: new Date(now.getTime() - 7 * DAY), to: now }, viewer, { first: 50 }));
-  const { rows: [{ size }] } = await pool.query(`select pg_size_pretty(sum(pg_total_relation_size(inhrelid))) as size from pg_inherits where inhparent = 'tracking.tracking_event'::regclass`);
+  const byCarrier = await time(200, (i) =>
+    query.search(
+      { carrierId: 'bench', from: new Date(now.getTime() - ((i % 24) + 2) * 3_600_000), to: new Date(now.getTime() - ((i % 24) + 1) * 3_600_000) },
+      viewer,
+      { first: 50 },
+    ),
+  );
+  const byTracking = await time(200, (i) =>
+    query.search({ trackingNumber: `TN${((i * 31) % SHIPMENTS) + 1}`, from: new Date(now.getTime() - 7 * DAY), to: now }, viewer, { first: 50 }),
+  );
+  const {
+    rows: [{ size }],
+  } = await pool.query(
+    `select pg_size_pretty(sum(pg_total_relation_size(inhrelid))) as size from pg_inherits where inhparent = 'tracking.tracking_event'::regclass`,
+  );
 
   const f = (x) => x.toFixed(x < 10 ? 2 : 0);
   console.log(`
 raw COPY into tracking_event (same table, same indexes)   ${f(rawRate)} rows/s  (${rawRows} rows, ${WORKERS} connections)
 ingest path (validate → COPY staging → INSERT…SELECT ON CONFLICT → fold → queues)
-                                                           ${f(rate)} events/s (${stored} events in ${f(seconds)} s) = ${f(rate / rawRate * 100)} % of raw COPY
+                                                           ${f(rate)} events/s (${stored} events in ${f(seconds)} s) = ${f((rate / rawRate) * 100)} % of raw COPY
   this process's CPU                                       ${f((cpu.user + cpu.system) / 1000 / (stored / 1000))} ms per 1,000 events
   a batch sent again                                       stored ${retried.stored}, duplicates ${retried.duplicates}
 table after fill                                           ${total} events, ${size} (filled by COPY in ${f(fillSeconds)} s)

@@ -10,11 +10,13 @@ import { parseArgs } from 'node:util';
 import { predictEta } from '../subgraphs/tracking/dist/eta/domain/eta.model.js';
 import { assessDelay, WARNING_LEAD_MS } from '../subgraphs/tracking/dist/eta/domain/delay-warning.rules.js';
 
-const { values } = parseArgs({ options: { shipments: { type: 'string', default: '5000' }, disrupted: { type: 'string', default: '0.25' }, seed: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { shipments: { type: 'string', default: '5000' }, disrupted: { type: 'string', default: '0.25' }, seed: { type: 'string', default: '7' } },
+});
 const SHIPMENTS = Number(values.shipments);
 const DISRUPTED = Number(values.disrupted);
 let state = Number(values.seed);
-const random = () => ((state = (state * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+const random = () => (state = (state * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 const gaussian = () => Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random());
 const HOUR = 3_600_000;
 
@@ -22,12 +24,20 @@ const NODES = ['WH', 'SORT', 'HUB', 'STATION', 'DOOR'];
 const legs = NODES.slice(1).map((to, i) => ({ from: NODES[i], to }));
 const baseHours = [6, 8, 5, 3];
 // Night hours run faster on the trunk lanes, rush hours slower on the last mile.
-const history = new Map(legs.map((leg, i) => [`${leg.from}>${leg.to}`, Array.from({ length: 24 }, (_, hour) =>
-  baseHours[i] * (i < 3 ? (hour < 6 ? 0.85 : 1) : (hour >= 7 && hour <= 9) || (hour >= 17 && hour <= 19) ? 1.3 : 1))]));
+const history = new Map(
+  legs.map((leg, i) => [
+    `${leg.from}>${leg.to}`,
+    Array.from({ length: 24 }, (_, hour) => baseHours[i] * (i < 3 ? (hour < 6 ? 0.85 : 1) : (hour >= 7 && hour <= 9) || (hour >= 17 && hour <= 19) ? 1.3 : 1)),
+  ]),
+);
 const median = (lane, at) => history.get(lane)[new Date(at).getUTCHours()];
 
 const epoch = Date.UTC(2026, 11, 1);
-let tp = 0, fp = 0, fn = 0, tn = 0, early = 0;
+let tp = 0,
+  fp = 0,
+  fn = 0,
+  tn = 0,
+  early = 0;
 const leads = [];
 for (let s = 0; s < SHIPMENTS; s += 1) {
   const start = epoch + Math.floor(random() * 48) * HOUR;
@@ -37,7 +47,14 @@ for (let s = 0; s < SHIPMENTS; s += 1) {
   if (random() < DISRUPTED) {
     const leg = legs[Math.floor(random() * legs.length)];
     const from = start + random() * plannedHours * HOUR;
-    disruptions.push({ id: `d${s}`, kind: random() < 0.5 ? 'WEATHER' : 'TRAFFIC', lane: `${leg.from}>${leg.to}`, factor: 1.5 + random() * 1.5, from: new Date(from), until: new Date(from + (4 + random() * 20) * HOUR) });
+    disruptions.push({
+      id: `d${s}`,
+      kind: random() < 0.5 ? 'WEATHER' : 'TRAFFIC',
+      lane: `${leg.from}>${leg.to}`,
+      factor: 1.5 + random() * 1.5,
+      from: new Date(from),
+      until: new Date(from + (4 + random() * 20) * HOUR),
+    });
   }
   // The truth: when each leg actually ends.
   const arrivals = [];
@@ -54,8 +71,12 @@ for (let s = 0; s < SHIPMENTS; s += 1) {
   for (let now = start; now < t && warnedAt === undefined; now += HOUR) {
     const done = arrivals.filter((at) => at <= now).length;
     const { eta } = predictEta({
-      now: new Date(now), lastEventAt: new Date(done > 0 ? arrivals[done - 1] : start), remainingLegs: legs.slice(done),
-      history, disruptions: disruptions.filter((d) => d.from.getTime() <= now), defaultLegHours: 8,
+      now: new Date(now),
+      lastEventAt: new Date(done > 0 ? arrivals[done - 1] : start),
+      remainingLegs: legs.slice(done),
+      history,
+      disruptions: disruptions.filter((d) => d.from.getTime() <= now),
+      defaultLegHours: 8,
     });
     if (assessDelay(eta, new Date(promisedBy), new Date(now)).late) warnedAt = now;
   }

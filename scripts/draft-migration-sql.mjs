@@ -8,7 +8,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 const [modulePath, exportName, schema] = process.argv.slice(2);
 const module = await import(pathToFileURL(resolve(modulePath)).href);
 const entities = [module[exportName]].flat();
-const orm = await MikroORM.init({ clientUrl: 'postgres://127.0.0.1/draft', schema: schema ?? 'draft_schema', entities, connect: false, discovery: { warnWhenNoEntities: false, checkDuplicateEntities: false } });
+const orm = await MikroORM.init({
+  clientUrl: 'postgres://127.0.0.1/draft',
+  schema: schema ?? 'draft_schema',
+  entities,
+  connect: false,
+  discovery: { warnWhenNoEntities: false, checkDuplicateEntities: false },
+});
 const sql = await orm.schema.getCreateSchemaSQL({ wrap: false });
 const statements = sql.split('\n').filter((line) => line.trim() && !line.startsWith('create schema'));
 console.log(statements.map((line) => (schema ? line : line.replaceAll('"draft_schema".', ''))).join('\n'));

@@ -59,14 +59,18 @@ switch (command) {
     break;
   }
   case 'test': {
-    // The code lint first (eslint.config.mjs): it needs no build; a failure fails the run, after the suites ran.
-    const lint = spawnSync(`${root}node_modules/.bin/eslint`, ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], { stdio: 'inherit', cwd: root, env });
+    // The code lint and format check first (eslint.config.mjs, .prettierrc.json): they need no build; a failure
+    // fails the run, after the suites ran.
+    const options = { stdio: 'inherit', cwd: root, env };
+    const eslint = spawnSync(`${root}node_modules/.bin/eslint`, ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'], options);
+    const prettier = spawnSync(`${root}node_modules/.bin/prettier`, ['--check', '--log-level', 'warn', '.'], options);
+    const lint = { status: eslint.status || prettier.status };
     const chromium = env.CHROMIUM_PATH ?? ensureChromium();
     if (chromium) env.CHROMIUM_PATH = chromium;
     await prepare();
     const { runTests } = await import('./run-tests.mjs');
     const status = await runTests(root, env, turbo, args);
-    if (lint.status !== 0) console.log('\nThe code lint failed (see its report above the test output): npm run lint');
+    if (lint.status !== 0) console.log('\nThe code lint or format check failed (see above the test output): npm run lint, npm run format');
     process.exit(status || lint.status || 0);
     break;
   }

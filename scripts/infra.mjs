@@ -16,7 +16,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export function isTcpReachable(host, port, timeoutMs = 1500) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port: Number(port) });
-    const done = (ok) => { socket.destroy(); resolve(ok); };
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -55,7 +58,12 @@ function run(cmd, args, { env, capture = false, cwd } = {}) {
 }
 
 function isExecutable(file) {
-  try { accessSync(file, constants.X_OK); return statSync(file).isFile(); } catch { return false; }
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function findOnPath(name, extra = []) {
@@ -89,8 +97,10 @@ export async function ensureDependencies(root) {
   const lock = path.join(root, 'package-lock.json');
   const hasLock = existsSync(lock);
   const installedLock = path.join(nm, '.package-lock.json');
-  const stale = !existsSync(path.join(nm, '.bin', 'node')) || !existsSync(path.join(nm, '.bin', 'turbo'))
-    || (hasLock && (!existsSync(installedLock) || statSync(lock).mtimeMs > statSync(installedLock).mtimeMs));
+  const stale =
+    !existsSync(path.join(nm, '.bin', 'node')) ||
+    !existsSync(path.join(nm, '.bin', 'turbo')) ||
+    (hasLock && (!existsSync(installedLock) || statSync(lock).mtimeMs > statSync(installedLock).mtimeMs));
   if (!stale) return;
   const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   log(`npm ${args.join(' ')}`);
@@ -262,8 +272,12 @@ export async function ensureNats(root, natsUrl = process.env.NATS_URL ?? 'nats:/
   const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], { detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exited = false;
-  child.once('exit', () => { exited = true; });
-  child.once('error', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
+  child.once('error', () => {
+    exited = true;
+  });
   child.unref();
   // Lets whoever stops the stack find the process we started.
   if (child.pid) writeFileSync(path.join(root, '.data', 'nats.pid'), `${child.pid}\n`);

@@ -32,7 +32,7 @@ export async function ensureHubNats(root) {
   const files = writeNatsServerFiles(dir, identities, port);
   if (running) {
     if (readFileSync(configFile, 'utf8') !== previous) {
-      log('workspace changed: reloading the hub NATS server\'s users');
+      log("workspace changed: reloading the hub NATS server's users");
       process.kill(pid, 'SIGHUP');
     }
   } else {

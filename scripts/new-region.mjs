@@ -69,9 +69,13 @@ function workspaceManifests(root) {
   const dirs = workspaces.flatMap((pattern) => {
     if (!pattern.endsWith('/*')) return [join(root, pattern)];
     const parent = join(root, pattern.slice(0, -2));
-    return readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(parent, entry.name));
+    return readdirSync(parent, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(parent, entry.name));
   });
-  return dirs.filter((dir) => existsSync(join(dir, 'package.json'))).map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }));
+  return dirs
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }));
 }
 
 function firstFreePort(workspaces) {

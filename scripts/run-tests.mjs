@@ -9,7 +9,11 @@ const RESULTS = '.jest-results.json';
 export async function runTests(root, env, turbo, args) {
   const workspaces = discoverWorkspaces(root);
   for (const { dir } of workspaces) rmSync(`${dir}/${RESULTS}`, { force: true });
-  const result = spawnSync(turbo, ['run', 'test', '--continue', '--concurrency=2', '--', '--json', `--outputFile=${RESULTS}`, ...args], { stdio: 'inherit', cwd: root, env });
+  const result = spawnSync(turbo, ['run', 'test', '--continue', '--concurrency=2', '--', '--json', `--outputFile=${RESULTS}`, ...args], {
+    stdio: 'inherit',
+    cwd: root,
+    env,
+  });
   let passed = 0;
   let failed = 0;
   const failing = [];
@@ -38,7 +42,13 @@ export async function runTests(root, env, turbo, args) {
 
 /** One short paragraph per failed test or crashed suite: where, which test, and the first lines of why. */
 function failedTests(path, summary) {
-  const brief = (message) => message.split('\n').filter((line) => line.trim()).slice(0, 6).map((line) => `    ${line.slice(0, 300)}`).join('\n');
+  const brief = (message) =>
+    message
+      .split('\n')
+      .filter((line) => line.trim())
+      .slice(0, 6)
+      .map((line) => `    ${line.slice(0, 300)}`)
+      .join('\n');
   return summary.testResults.flatMap((suite) => {
     const file = `${path}/${suite.name.split(`${path}/`).pop()}`;
     const failed = suite.assertionResults.filter((test) => test.status === 'failed');

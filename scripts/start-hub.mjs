@@ -30,9 +30,15 @@ export async function startHub(root, env) {
       children.push(...started);
       await Promise.all(started.map(({ ready }) => ready));
     }
-    await seedDemoData(services, createDemoSeedContext(gatewayUrl, jwt, (message) => console.log(`[seed] ${message}`)));
+    await seedDemoData(
+      services,
+      createDemoSeedContext(gatewayUrl, jwt, (message) => console.log(`[seed] ${message}`)),
+    );
     webConsole = await startConsoleServer({
-      gatewayUrl, publicDir: consolePublicDir, port: Number(env.CONSOLE_PORT ?? 4100), host: settings.HOST,
+      gatewayUrl,
+      publicDir: consolePublicDir,
+      port: Number(env.CONSOLE_PORT ?? 4100),
+      host: settings.HOST,
       ...(settings.NODE_ENV === 'production' ? {} : { developmentLogin: jwt }),
     });
   } catch (error) {
@@ -64,10 +70,12 @@ Ctrl-C stops the hub.`);
  */
 async function seedDemoData(services, context) {
   for (const wave of seedWaves(services.filter((service) => service.seed))) {
-    await Promise.all(wave.map(async (service) => {
-      const { seedDemo } = await import(pathToFileURL(service.seed).href);
-      await seedDemo(context);
-    }));
+    await Promise.all(
+      wave.map(async (service) => {
+        const { seedDemo } = await import(pathToFileURL(service.seed).href);
+        await seedDemo(context);
+      }),
+    );
   }
 }
 

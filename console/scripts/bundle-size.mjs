@@ -15,7 +15,9 @@ const initial = ['index.html', ...files.filter((file) => html.includes(file) && 
 const initialKb = initial.reduce((sum, file) => sum + gz(file), 0);
 const totalKb = ['index.html', ...files].reduce((sum, file) => sum + gz(file), 0);
 const rawKb = files.reduce((sum, file) => sum + statSync(join(publicDir, file)).size / 1024, 0);
-console.log(`console bundle: first view ${initialKb.toFixed(1)} kB gzip (budget ${BUDGET.initialGzipKb}), all assets ${totalKb.toFixed(1)} kB gzip / ${rawKb.toFixed(0)} kB raw (budget ${BUDGET.totalGzipKb} gzip)`);
+console.log(
+  `console bundle: first view ${initialKb.toFixed(1)} kB gzip (budget ${BUDGET.initialGzipKb}), all assets ${totalKb.toFixed(1)} kB gzip / ${rawKb.toFixed(0)} kB raw (budget ${BUDGET.totalGzipKb} gzip)`,
+);
 for (const file of files.sort((a, b) => gz(b) - gz(a))) console.log(`  ${file.padEnd(48)} ${gz(file).toFixed(1).padStart(7)} kB gzip`);
 if (initialKb > BUDGET.initialGzipKb || totalKb > BUDGET.totalGzipKb) {
   console.error('console bundle is over its size budget');

@@ -32,13 +32,20 @@ export interface RunningConsole {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
 };
 
 // ECharts sets inline styles on its canvas; no script, frame or connection leaves this origin.
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
@@ -74,7 +81,11 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     const headers: Record<string, string> = { 'content-type': req.headers['content-type'] ?? 'application/json' };
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
     const answer = await fetch(options.gatewayUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
-    res.writeHead(answer.status, { ...SECURITY_HEADERS, 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' });
+    res.writeHead(answer.status, {
+      ...SECURITY_HEADERS,
+      'content-type': answer.headers.get('content-type') ?? 'application/json',
+      'cache-control': 'no-store',
+    });
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
 
@@ -95,10 +106,21 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   async function serveFile(path: string, res: ServerResponse): Promise<void> {
     const file = normalize(join(publicDir, decodeURIComponent(path)));
     const inside = file.startsWith(publicDir + sep);
-    const found = inside ? await stat(file).then((s) => s.isFile(), () => false) : false;
+    const found = inside
+      ? await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        )
+      : false;
     // Unknown paths are the app's own routes: answer with index.html and let it route.
     const target = found ? file : join(publicDir, 'index.html');
-    if (!found && !(await stat(target).then((s) => s.isFile(), () => false))) {
+    if (
+      !found &&
+      !(await stat(target).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    ) {
       return sendJson(res, 503, { error: 'The console is not built: run npm run build -w console' });
     }
     const hashed = found && path.startsWith('/assets/');
@@ -107,7 +129,9 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(target).on('error', () => res.destroy()).pipe(res);
+    createReadStream(target)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

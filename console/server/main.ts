@@ -3,10 +3,12 @@ import { jwtSettingsOf } from '@hub/shared/auth/jwt';
 import { baseEnvSchema, portSchema, readEnv } from '@hub/shared/env';
 import { consolePublicDir, startConsoleServer } from './console-server.js';
 
-const env = readEnv(baseEnvSchema.extend({
-  CONSOLE_PORT: portSchema(4100),
-  GATEWAY_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
-}));
+const env = readEnv(
+  baseEnvSchema.extend({
+    CONSOLE_PORT: portSchema(4100),
+    GATEWAY_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
+  }),
+);
 const running = await startConsoleServer({
   gatewayUrl: env.GATEWAY_URL,
   publicDir: consolePublicDir,

@@ -39,15 +39,27 @@ beforeAll(async () => {
   await seedConsoleDemo(seed);
   step('demo orders seeded');
   admin = await scope.token({ subject: 'seed-admin', role: 'admin', regions: [] });
-  const list = async (region: string) => (await postGraphQL(hub.gatewayUrl, `query($r: String) { orders(first: 50, filter: { region: $r }) { nodes { id number customerRef status } } }`, { r: region }, admin)).data.orders.nodes;
+  const list = async (region: string) =>
+    (
+      await postGraphQL(
+        hub.gatewayUrl,
+        `query($r: String) { orders(first: 50, filter: { region: $r }) { nodes { id number customerRef status } } }`,
+        { r: region },
+        admin,
+      )
+    ).data.orders.nodes;
   const [cn, de] = [await list('cn'), await list('de')];
   demo.cnOrderId = cn[0].id;
   demo.cnOrderNumber = cn[0].number;
   demo.deOrderId = de[0].id;
   demo.trackedOrderId = cn[1].id;
 
-  const registered = await postGraphQL(hub.gatewayUrl, `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { userErrors { code } } }`,
-    { input: { orderId: demo.trackedOrderId, carrierId: 'sf-express', trackingNumber: 'SF-CONSOLE-1', route: ['HGH-WH-1', 'SHA-SORT-2', 'PEK-HUB-1'] } }, admin);
+  const registered = await postGraphQL(
+    hub.gatewayUrl,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { userErrors { code } } }`,
+    { input: { orderId: demo.trackedOrderId, carrierId: 'sf-express', trackingNumber: 'SF-CONSOLE-1', route: ['HGH-WH-1', 'SHA-SORT-2', 'PEK-HUB-1'] } },
+    admin,
+  );
   expect(registered.data.shipmentRegister.userErrors).toEqual([]);
   const carrier = await scope.token({ subject: 'sf-express', role: 'carrier', regions: ['cn'] });
   const posted = await fetch(`${hub.url('tracking')}/carrier-events`, {
@@ -93,10 +105,16 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}
 it('lists orders with filters for an admin, and keeps nothing in browser storage', async () => {
   const page = await logIn('admin');
   const rows = page.getByTestId('orders-table').locator('tbody tr');
-  await settled(() => rows.count(), (value) => value >= 16);
+  await settled(
+    () => rows.count(),
+    (value) => value >= 16,
+  );
   await page.getByLabel('Region').selectOption('de');
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await settled(() => rows.count(), (value) => value === 4);
+  await settled(
+    () => rows.count(),
+    (value) => value === 4,
+  );
   expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(['DE', 'DE', 'DE', 'DE']);
   expect(page.url()).toContain('region=de');
   await shot(page, 'orders-admin-de');
@@ -108,30 +126,42 @@ it('lists orders with filters for an admin, and keeps nothing in browser storage
   expect(storage).toEqual({ local: 0, session: 0, cookies: '' });
 });
 
-it('shows an order with lines, money, timeline with actors and regional fields; another region\'s operator cannot open it', async () => {
+it("shows an order with lines, money, timeline with actors and regional fields; another region's operator cannot open it", async () => {
   const page = await logIn('operator', ['cn']);
   await page.goto(`${web.url}#/orders/${demo.cnOrderId}`);
   const detail = page.getByTestId('order-detail');
-  await settled(() => detail.getByRole('heading', { level: 1 }).textContent(), (value) => value === `Order ${demo.cnOrderNumber}`);
+  await settled(
+    () => detail.getByRole('heading', { level: 1 }).textContent(),
+    (value) => value === `Order ${demo.cnOrderNumber}`,
+  );
   expect(await detail.getByTestId('order-totals').textContent()).toMatch(/Total.*¥|CN¥/);
   const steps = detail.getByTestId('order-timeline').locator('li');
   expect(await steps.count()).toBeGreaterThanOrEqual(1);
   expect(await steps.first().textContent()).toMatch(/^Created .+·/);
-  await settled(() => detail.getByTestId('regional-fields').textContent(), (value) => /Registration/.test(String(value)));
+  await settled(
+    () => detail.getByTestId('regional-fields').textContent(),
+    (value) => /Registration/.test(String(value)),
+  );
   await detail.getByText('Allocated').first().waitFor();
   expect(await page.getByTestId('problem-failed').count()).toBe(0);
   await shot(page, 'order-detail-cn-operator');
 
   const other = await logIn('operator', ['de']);
   await other.goto(`${web.url}#/orders/${demo.cnOrderId}`);
-  await other.getByText(/may not see it|may not see or do this/).first().waitFor();
+  await other
+    .getByText(/may not see it|may not see or do this/)
+    .first()
+    .waitFor();
   await shot(other, 'order-detail-refused-de-operator');
 });
 
 it('shows a customer only their own orders', async () => {
   const page = await logIn('customer', ['cn'], 'demo-cn-3');
   const rows = page.getByTestId('orders-table').locator('tbody tr');
-  await settled(() => rows.count(), (value) => value > 0);
+  await settled(
+    () => rows.count(),
+    (value) => value > 0,
+  );
   expect(new Set(await rows.locator('td:nth-child(4)').allTextContents())).toEqual(new Set(['demo-cn-3']));
 });
 
@@ -143,7 +173,10 @@ it('animates the parcel along its recorded events on the map', async () => {
   expect(await map.locator('circle.stop').count()).toBe(4);
   expect(await map.locator('path.land').getAttribute('d')).toMatch(/^M/);
   const marker = page.getByTestId('parcel-marker');
-  await settled(async () => `${await marker.getAttribute('data-leg')}:${await marker.getAttribute('data-progress')}`, (value) => value === '2:1.00');
+  await settled(
+    async () => `${await marker.getAttribute('data-leg')}:${await marker.getAttribute('data-progress')}`,
+    (value) => value === '2:1.00',
+  );
   expect(await page.getByTestId('journey-current').textContent()).toBe('Arrived at node');
   expect(await page.locator('figcaption').textContent()).toContain('PEK-HUB-1');
   await shot(page, 'journey-map');
@@ -151,11 +184,14 @@ it('animates the parcel along its recorded events on the map', async () => {
   expect(await page.getByTestId('journey-current').textContent()).toBe('First scan');
 });
 
-it('shows regions\' subgraph health and summaries to an admin, and the refusal to a customer', async () => {
+it("shows regions' subgraph health and summaries to an admin, and the refusal to a customer", async () => {
   const page = await logIn('admin');
   await page.goto(`${web.url}#/regions`);
   const health = page.getByTestId('subgraph-health');
-  await settled(() => health.locator('tbody tr').count(), (value) => value >= 6);
+  await settled(
+    () => health.locator('tbody tr').count(),
+    (value) => value >= 6,
+  );
   expect(await health.textContent()).toMatch(/region-cn.*UP/);
   // Core registers itself directly; it must heartbeat like the others or it reads DOWN while answering.
   expect(await health.locator('tr', { hasText: 'core-orders' }).textContent()).toMatch(/UP/);
@@ -182,8 +218,14 @@ it('marks a warehouse down and shows the re-allocation; an auditor is refused', 
   expect(await row(page).getByTestId('status-cn-sha-dc').textContent()).toBe('UP');
   await row(page).getByLabel('Reason').fill('Power cut');
   await row(page).getByRole('button', { name: 'Set' }).click();
-  await settled(() => page.getByTestId('reallocation-state').textContent(), (value) => /^Done/.test(String(value)));
-  await settled(() => row(page).getByTestId('status-cn-sha-dc').textContent(), (value) => value === 'DOWN');
+  await settled(
+    () => page.getByTestId('reallocation-state').textContent(),
+    (value) => /^Done/.test(String(value)),
+  );
+  await settled(
+    () => row(page).getByTestId('status-cn-sha-dc').textContent(),
+    (value) => value === 'DOWN',
+  );
   expect(await row(page).textContent()).toContain('Power cut');
   expect(await page.getByTestId('problem-failed').count()).toBe(0);
   await shot(page, 'warehouses-node-down');
@@ -195,17 +237,30 @@ it('works a dwell alert in the inbox: assign, acknowledge, resolve; a customer i
   const task = page.getByTestId('task').filter({ hasText: 'Dwell time' }).first();
   // The tracking sweep opens the alert on its own schedule: refresh until it is there (a reload would log
   // out: the token lives in memory only).
-  await eventually(async () => {
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    return task.count();
-  }, (count) => count > 0, { attempts: 60, intervalMs: 500 });
+  await eventually(
+    async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      return task.count();
+    },
+    (count) => count > 0,
+    { attempts: 60, intervalMs: 500 },
+  );
   await task.getByRole('button', { name: 'Assign' }).click();
-  await settled(() => task.getByTestId('task-state').textContent(), (value) => value === 'Assigned');
+  await settled(
+    () => task.getByTestId('task-state').textContent(),
+    (value) => value === 'Assigned',
+  );
   await task.getByRole('button', { name: 'Acknowledge' }).click();
-  await settled(() => task.getByTestId('task-state').textContent(), (value) => value === 'Acknowledged');
+  await settled(
+    () => task.getByTestId('task-state').textContent(),
+    (value) => value === 'Acknowledged',
+  );
   await task.getByLabel('Note').fill('Called the hub');
   await task.getByRole('button', { name: 'Resolve' }).click();
-  await settled(() => task.getByTestId('task-state').textContent(), (value) => value === 'Resolved');
+  await settled(
+    () => task.getByTestId('task-state').textContent(),
+    (value) => value === 'Resolved',
+  );
   await shot(page, 'inbox-resolved');
 
   const customer = await logIn('customer', ['cn'], 'demo-cn-3');
@@ -213,7 +268,7 @@ it('works a dwell alert in the inbox: assign, acknowledge, resolve; a customer i
   await customer.getByTestId('problem-refused').waitFor();
 });
 
-it('draws a B2B customer\'s heatmap, refuses another customer\'s, and fits a phone screen', async () => {
+it("draws a B2B customer's heatmap, refuses another customer's, and fits a phone screen", async () => {
   const page = await logIn('customer', ['cn'], 'demo-cn-3', { width: 390, height: 844 });
   await page.goto(`${web.url}#/b2b`);
   await page.getByTestId('heatmap-chart').locator('svg').waitFor();
@@ -238,10 +293,13 @@ it('drafts a percent discount from a form, has two approvers approve it, dry-run
   await editor.getByLabel('Module', { exact: true }).selectOption('PRICING');
   await editor.getByRole('button', { name: 'Create rule set' }).click();
   const detail = editor.getByTestId('rule-set-detail');
-  await detail.getByRole('heading', { name: /Console promotion/ }).waitFor().catch(async (error: unknown) => {
-    await shot(editor, 'rules-create-failed');
-    throw error;
-  });
+  await detail
+    .getByRole('heading', { name: /Console promotion/ })
+    .waitFor()
+    .catch(async (error: unknown) => {
+      await shot(editor, 'rules-create-failed');
+      throw error;
+    });
 
   // The form writes the CEL: 5 % off from 200.00.
   const form = editor.getByTestId('draft-editor');
@@ -253,9 +311,15 @@ it('drafts a percent discount from a form, has two approvers approve it, dry-run
   await form.getByTestId('draft-saved').waitFor();
   const version = (page: Page, number: number) => page.locator(`[data-testid="rule-version"][data-number="${number}"]`);
   const status = (page: Page, number: number) => version(page, number).getByTestId('version-status').textContent();
-  await settled(() => status(editor, 1), (value) => value === 'Draft');
+  await settled(
+    () => status(editor, 1),
+    (value) => value === 'Draft',
+  );
   await version(editor, 1).getByRole('button', { name: 'Submit for review' }).click();
-  await settled(() => status(editor, 1), (value) => value === 'In review');
+  await settled(
+    () => status(editor, 1),
+    (value) => value === 'In review',
+  );
   await version(editor, 1).getByRole('button', { name: 'Dry-run' }).click();
   expect(await version(editor, 1).getByTestId('dry-run-result').textContent()).toMatch(/orders in the last 30 days would change/);
   // The author may not approve their own rules.
@@ -264,16 +328,28 @@ it('drafts a percent discount from a form, has two approvers approve it, dry-run
   await shot(editor, 'rules-editor-draft');
 
   // Pricing needs two distinct approvers (four-eyes twice).
-  for (const [subject, expected] of [['approver-one', 'In review'], ['approver-two', 'Approved']] as const) {
+  for (const [subject, expected] of [
+    ['approver-one', 'In review'],
+    ['approver-two', 'Approved'],
+  ] as const) {
     const approver = await logIn('rules_approver', [], subject);
     await approver.goto(`${web.url}#/rules/console-promo`);
     await version(approver, 1).getByRole('button', { name: 'Approve' }).click();
-    await settled(() => version(approver, 1).locator('.meta').first().textContent(), (value) => value!.includes(subject));
+    await settled(
+      () => version(approver, 1).locator('.meta').first().textContent(),
+      (value) => value!.includes(subject),
+    );
     expect(await status(approver, 1)).toBe(expected);
     if (expected === 'Approved') {
       await version(approver, 1).getByRole('button', { name: 'Activate' }).click();
-      await settled(() => status(approver, 1), (value) => value === 'Scheduled' || value === 'Active');
-      await settled(() => approver.getByTestId('module-PRICING').textContent(), (value) => /console-promo · v1 (scheduled|active)/.test(String(value)));
+      await settled(
+        () => status(approver, 1),
+        (value) => value === 'Scheduled' || value === 'Active',
+      );
+      await settled(
+        () => approver.getByTestId('module-PRICING').textContent(),
+        (value) => /console-promo · v1 (scheduled|active)/.test(String(value)),
+      );
       await shot(approver, 'rules-approver-activated');
     }
   }
@@ -282,7 +358,10 @@ it('drafts a percent discount from a form, has two approvers approve it, dry-run
   await editor.goto(`${web.url}#/rules/console-promo`);
   await form.getByLabel('Percent off').fill('10');
   await form.getByRole('button', { name: 'Save draft' }).click();
-  await settled(() => status(editor, 2), (value) => value === 'Draft');
+  await settled(
+    () => status(editor, 2),
+    (value) => value === 'Draft',
+  );
   await editor.getByTestId('version-diff').getByText('Compare versions').click();
   const diff = editor.getByTestId('diff-rule');
   expect(await diff.count()).toBe(1);
@@ -294,7 +373,10 @@ it('drafts a percent discount from a form, has two approvers approve it, dry-run
   const approver = await logIn('rules_approver', [], 'approver-one');
   await approver.goto(`${web.url}#/rules/console-promo`);
   await version(approver, 1).getByRole('button', { name: 'Roll back to this version' }).click();
-  await settled(() => version(approver, 3).count(), (count) => count === 1);
+  await settled(
+    () => version(approver, 3).count(),
+    (count) => count === 1,
+  );
   expect(await status(approver, 3)).toBe('Active');
 });
 
@@ -302,12 +384,21 @@ it('shows an auditor the audit trail page by page, and refuses the auditor any c
   const auditor = await logIn('auditor');
   await auditor.goto(`${web.url}#/audit`);
   const rows = auditor.getByTestId('audit-table').locator('tbody tr');
-  await settled(() => rows.count(), (count) => count > 0);
+  await settled(
+    () => rows.count(),
+    (count) => count > 0,
+  );
   const first = await rows.first().textContent();
   if (await auditor.getByRole('button', { name: 'Next page' }).isEnabled()) {
     await auditor.getByRole('button', { name: 'Next page' }).click();
-    await settled(() => auditor.getByTestId('audit-page').textContent(), (value) => value === 'Page 2');
-    await settled(() => rows.first().textContent(), (value) => value !== first);
+    await settled(
+      () => auditor.getByTestId('audit-page').textContent(),
+      (value) => value === 'Page 2',
+    );
+    await settled(
+      () => rows.first().textContent(),
+      (value) => value !== first,
+    );
   }
   expect(await auditor.getByTestId('problem-failed').count()).toBe(0);
   await shot(auditor, 'audit-trail-auditor');

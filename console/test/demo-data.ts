@@ -66,7 +66,9 @@ async function placeDemoOrder(context: DemoSeedContext, region: keyof typeof REG
     sku: product.sku,
     quantity: 1 + ((i + n) % 3),
   }));
-  const { order } = await placeOnceCatalogueHeld(() => context.graphql(customer, spec.mutation, { input: { idempotencyKey: `console-demo-${region}-${i}`, lines, ...spec.input(i) } }));
+  const { order } = await placeOnceCatalogueHeld(() =>
+    context.graphql(customer, spec.mutation, { input: { idempotencyKey: `console-demo-${region}-${i}`, lines, ...spec.input(i) } }),
+  );
   await eventually(
     () => context.graphql(customer, `query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id: order.id }),
     (read) => read.found?.[region]?.registration === 'REGISTERED',

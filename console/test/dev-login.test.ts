@@ -16,8 +16,14 @@ describe('mintDevelopmentToken', () => {
   });
 
   it.each([
-    [{ role: 'operator', regions: ['cn'] }, { subject: 'dev-operator', role: 'operator', regions: ['cn'] }],
-    [{ role: 'customer', regions: ['de'], subject: 'demo-de-1' }, { subject: 'demo-de-1', role: 'customer', regions: ['de'] }],
+    [
+      { role: 'operator', regions: ['cn'] },
+      { subject: 'dev-operator', role: 'operator', regions: ['cn'] },
+    ],
+    [
+      { role: 'customer', regions: ['de'], subject: 'demo-de-1' },
+      { subject: 'demo-de-1', role: 'customer', regions: ['de'] },
+    ],
     [{ role: 'auditor' }, { subject: 'dev-auditor', role: 'auditor', regions: [] }],
   ])('mints a token the services accept for %j', async (request, principal) => {
     const minted = await mintDevelopmentToken(settings, request);

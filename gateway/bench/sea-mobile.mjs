@@ -25,12 +25,26 @@ const LINES = [
   { sku: 'TEH-2', name: 'Teh Melati 100 g', quantity: 1, unitPrice: 25_000, unitTax: 2_750 },
 ];
 const ADDRESS = {
-  recipientName: 'Siti Rahayu', recipientPhone: '0812-3456-7890', line1: 'Jl. Merdeka No. 10', line2: 'RT 01/RW 02',
-  subdistrict: 'Gambir', district: 'Gambir', city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '10110', country: 'ID',
+  recipientName: 'Siti Rahayu',
+  recipientPhone: '0812-3456-7890',
+  line1: 'Jl. Merdeka No. 10',
+  line2: 'RT 01/RW 02',
+  subdistrict: 'Gambir',
+  district: 'Gambir',
+  city: 'Jakarta Pusat',
+  province: 'DKI Jakarta',
+  postalCode: '10110',
+  country: 'ID',
 };
 const STANDARD_INPUT = (key) => ({
-  idempotencyKey: key, channel: 'MOBILE_APP', currency: 'IDR', payment: 'COD', shippingTotal: 15_000, lines: LINES,
-  customer: { name: ADDRESS.recipientName, phone: ADDRESS.recipientPhone }, shippingAddress: ADDRESS,
+  idempotencyKey: key,
+  channel: 'MOBILE_APP',
+  currency: 'IDR',
+  payment: 'COD',
+  shippingTotal: 15_000,
+  lines: LINES,
+  customer: { name: ADDRESS.recipientName, phone: ADDRESS.recipientPhone },
+  shippingAddress: ADDRESS,
 });
 
 const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
@@ -38,7 +52,9 @@ const json = (token) => ({ 'content-type': 'application/json', authorization: `B
 const mobile = (token) => ({ authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' });
 const post = (headers, body) => ({ method: 'POST', headers, body: Buffer.from(JSON.stringify(body)) });
 const postBrotli = (headers, body) => ({
-  method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'br' }, body: brotliCompressSync(JSON.stringify(body)),
+  method: 'POST',
+  headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'br' },
+  body: brotliCompressSync(JSON.stringify(body)),
 });
 const statusPost = (token, order) => post(json(token), { query: 'query SeaOrderStatus($id: ID!) { order(id: $id) { status } }', variables: { id: order.id } });
 
@@ -49,19 +65,38 @@ const statusPost = (token, order) => post(json(token), { query: 'query SeaOrderS
 const paths = {
   mobile: {
     checkout: [
-      (token, key) => postBrotli(mobile(token), { documentId: idOf('SeaQuickOrder'), variables: { input: { idempotencyKey: key, lines: LINES, address: ADDRESS, payment: 'COD', shippingTotal: 15_000 } } }),
+      (token, key) =>
+        postBrotli(mobile(token), {
+          documentId: idOf('SeaQuickOrder'),
+          variables: { input: { idempotencyKey: key, lines: LINES, address: ADDRESS, payment: 'COD', shippingTotal: 15_000 } },
+        }),
     ],
     confirmation: (answers) => answers[0].body.data.seaQuickOrder,
     track: [
-      (token, order) => ({ method: 'GET', headers: { ...mobile(token), 'apollo-require-preflight': '1' }, search: `?documentId=${idOf('SeaOrderStatus')}&variables=${encodeURIComponent(JSON.stringify({ id: order.id }))}` }),
+      (token, order) => ({
+        method: 'GET',
+        headers: { ...mobile(token), 'apollo-require-preflight': '1' },
+        search: `?documentId=${idOf('SeaOrderStatus')}&variables=${encodeURIComponent(JSON.stringify({ id: order.id }))}`,
+      }),
       // Later, with max-age passed: the app's HTTP cache revalidates, and an unchanged status comes back as 304.
-      (token, order, previous) => ({ ...paths.mobile.track[0](token, order), headers: { ...mobile(token), 'apollo-require-preflight': '1', 'if-none-match': previous.headers.etag } }),
+      (token, order, previous) => ({
+        ...paths.mobile.track[0](token, order),
+        headers: { ...mobile(token), 'apollo-require-preflight': '1', 'if-none-match': previous.headers.etag },
+      }),
     ],
   },
   standard: {
     checkout: [
-      (token, key) => post(json(token), { query: 'mutation PlaceSeaOrder($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id } }', variables: { input: STANDARD_INPUT(key) } }),
-      (token, key, answers) => post(json(token), { query: 'query Order($id: ID!) { order(id: $id) { id number status totals { grandTotal } } }', variables: { id: answers[0].body.data.placeSeaOrder.id } }),
+      (token, key) =>
+        post(json(token), {
+          query: 'mutation PlaceSeaOrder($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id } }',
+          variables: { input: STANDARD_INPUT(key) },
+        }),
+      (token, key, answers) =>
+        post(json(token), {
+          query: 'query Order($id: ID!) { order(id: $id) { id number status totals { grandTotal } } }',
+          variables: { id: answers[0].body.data.placeSeaOrder.id },
+        }),
     ],
     confirmation: (answers) => {
       const order = answers[1].body.data.order;
@@ -71,7 +106,11 @@ const paths = {
   },
   'standard, one request': {
     checkout: [
-      (token, key) => post(json(token), { query: 'mutation PlaceSeaOrder($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id number status totals { grandTotal } } }', variables: { input: STANDARD_INPUT(key) } }),
+      (token, key) =>
+        post(json(token), {
+          query: 'mutation PlaceSeaOrder($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id number status totals { grandTotal } } }',
+          variables: { input: STANDARD_INPUT(key) },
+        }),
     ],
     confirmation: (answers) => {
       const order = answers[0].body.data.placeSeaOrder;
@@ -83,20 +122,31 @@ const paths = {
 
 function exchange(port, agent, { method, headers, body, search = '' }) {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: `/graphql${search}`, method, agent, headers: {
-      ...headers, ...(body ? { 'content-length': body.length } : {}),
-    } }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        if (response.statusCode === 304) return resolve({ status: 304, headers: response.headers, body: null });
-        const raw = Buffer.concat(chunks);
-        const encoding = response.headers['content-encoding'];
-        const parsed = JSON.parse((encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'));
-        if (parsed.errors) reject(new Error(JSON.stringify(parsed.errors)));
-        else resolve({ status: response.statusCode, headers: response.headers, body: parsed });
-      });
-    });
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/graphql${search}`,
+        method,
+        agent,
+        headers: {
+          ...headers,
+          ...(body ? { 'content-length': body.length } : {}),
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          if (response.statusCode === 304) return resolve({ status: 304, headers: response.headers, body: null });
+          const raw = Buffer.concat(chunks);
+          const encoding = response.headers['content-encoding'];
+          const parsed = JSON.parse((encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'));
+          if (parsed.errors) reject(new Error(JSON.stringify(parsed.errors)));
+          else resolve({ status: response.statusCode, headers: response.headers, body: parsed });
+        });
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -123,8 +173,13 @@ async function run(proxy, path, token) {
   agent.destroy();
   if (!confirmation.number || confirmation.status !== 'CREATED') throw new Error(`unexpected confirmation ${JSON.stringify(confirmation)}`);
   return {
-    confirmedMs, trackedMs, requests: path.checkout.length + path.track.length,
-    checkoutUp: checkout.up, checkoutDown: checkout.down, trackUp: proxy.counters.up - checkout.up, trackDown: proxy.counters.down - checkout.down,
+    confirmedMs,
+    trackedMs,
+    requests: path.checkout.length + path.track.length,
+    checkoutUp: checkout.up,
+    checkoutDown: checkout.down,
+    trackUp: proxy.counters.up - checkout.up,
+    trackDown: proxy.counters.down - checkout.down,
   };
 }
 
@@ -145,21 +200,29 @@ try {
     for (let i = 0; i < RUNS; i += 1) runs.push(await run(proxy, path, token));
     const [first] = runs;
     rows.push({
-      path: name, requests: first.requests,
-      'checkout ↑ B': first.checkoutUp, 'checkout ↓ B': first.checkoutDown, 'status ×2 ↑ B': first.trackUp, 'status ×2 ↓ B': first.trackDown,
+      path: name,
+      requests: first.requests,
+      'checkout ↑ B': first.checkoutUp,
+      'checkout ↓ B': first.checkoutDown,
+      'status ×2 ↑ B': first.trackUp,
+      'status ×2 ↓ B': first.trackDown,
       'total B': first.checkoutUp + first.checkoutDown + first.trackUp + first.trackDown,
       'to confirmation ms': Math.round(median(runs.map((r) => r.confirmedMs))),
       'status ×2 ms': Math.round(median(runs.map((r) => r.trackedMs))),
     });
   }
-  console.log(`sea-mobile bench: ${RUNS} runs per path (medians; bytes of one run) over a simulated link of ${PROFILE.rttMs} ms RTT, `
-    + `${PROFILE.downBitsPerSecond / 1e6} Mbit/s down, ${PROFILE.upBitsPerSecond / 1e3} kbit/s up. A new TCP connection per checkout `
-    + '(handshake counted, no TLS); bytes are HTTP/1.1 headers and bodies as they crossed the link.');
+  console.log(
+    `sea-mobile bench: ${RUNS} runs per path (medians; bytes of one run) over a simulated link of ${PROFILE.rttMs} ms RTT, ` +
+      `${PROFILE.downBitsPerSecond / 1e6} Mbit/s down, ${PROFILE.upBitsPerSecond / 1e3} kbit/s up. A new TCP connection per checkout ` +
+      '(handshake counted, no TLS); bytes are HTTP/1.1 headers and bodies as they crossed the link.',
+  );
   console.table(rows);
   const [mobileRow, standardRow] = rows;
   const less = (key) => `${Math.round((1 - mobileRow[key] / standardRow[key]) * 100)} %`;
-  console.log(`mobile vs standard: ${less('total B')} fewer bytes (${mobileRow['total B']} vs ${standardRow['total B']}), `
-    + `confirmation ${less('to confirmation ms')} sooner (${mobileRow['to confirmation ms']} vs ${standardRow['to confirmation ms']} ms)`);
+  console.log(
+    `mobile vs standard: ${less('total B')} fewer bytes (${mobileRow['total B']} vs ${standardRow['total B']}), ` +
+      `confirmation ${less('to confirmation ms')} sooner (${mobileRow['to confirmation ms']} vs ${standardRow['to confirmation ms']} ms)`,
+  );
 } finally {
   await proxy?.close();
   await hub?.close();

@@ -60,8 +60,9 @@ export async function startSlowNetworkProxy({ targetPort, rttMs, downBitsPerSeco
       counters.up = 0;
       counters.down = 0;
     },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }

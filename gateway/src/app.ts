@@ -10,7 +10,13 @@ import type { Principal } from '@hub/shared/auth/principal';
 import { createErrorFormatter } from '@hub/shared/graphql/format-error';
 import { createLogger } from '@hub/shared/logger';
 import {
-  authenticate, hardenedApolloOptions, jsonBody, listen, mountHealthRoutes, mountJsonFallbacks, serverSecurityOf,
+  authenticate,
+  hardenedApolloOptions,
+  jsonBody,
+  listen,
+  mountHealthRoutes,
+  mountJsonFallbacks,
+  serverSecurityOf,
 } from '@hub/shared/server/service-server';
 import { assertNatsRefusesAnonymous, connectNats, natsAuthOf } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
@@ -32,17 +38,23 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
   const subgraphUrls = new Map<string, string>();
   const fileSupergraph = await readFile(env.SUPERGRAPH_PATH, 'utf8');
   const persistedOperations = await loadPersistedOperations(env.PERSISTED_OPERATIONS_DIR);
-  const rateLimits = await RateLimits.open({
-    enabled: env.RATE_LIMIT_ENABLED,
-    requestsPerMinute: env.RATE_LIMIT_REQUESTS_PER_MINUTE,
-    mutationsPerMinute: env.RATE_LIMIT_MUTATIONS_PER_MINUTE,
-    anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
-  }, env.DATABASE_URL);
+  const rateLimits = await RateLimits.open(
+    {
+      enabled: env.RATE_LIMIT_ENABLED,
+      requestsPerMinute: env.RATE_LIMIT_REQUESTS_PER_MINUTE,
+      mutationsPerMinute: env.RATE_LIMIT_MUTATIONS_PER_MINUTE,
+      anonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    },
+    env.DATABASE_URL,
+  );
   if (env.SUPERGRAPH_SOURCE === 'registry' && env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
-  const nc = env.SUPERGRAPH_SOURCE === 'registry' ? await connectNats(env.NATS_URL, 'gateway', natsAuthOf(env)).catch(async (error: unknown) => {
-    await rateLimits.close();
-    throw error;
-  }) : undefined;
+  const nc =
+    env.SUPERGRAPH_SOURCE === 'registry'
+      ? await connectNats(env.NATS_URL, 'gateway', natsAuthOf(env)).catch(async (error: unknown) => {
+          await rateLimits.close();
+          throw error;
+        })
+      : undefined;
   const registry = nc ? new RegistrySupergraphManager(nc, subjectsFor(env.NATS_NAMESPACE), fileSupergraph, logger) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: registry ?? fileSupergraph,
@@ -58,8 +70,13 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     gateway,
     formatError: createErrorFormatter(logger),
     ...hardening,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...hardening.plugins, mutationBudgetPlugin(rateLimits), legacyJsonStatusPlugin<GatewayContext>(),
-      ...cacheHeadersPlugins(persistedOperations)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...hardening.plugins,
+      mutationBudgetPlugin(rateLimits),
+      legacyJsonStatusPlugin<GatewayContext>(),
+      ...cacheHeadersPlugins(persistedOperations),
+    ],
   });
   await apollo.start();
 
@@ -73,12 +90,18 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     ...(registry ? { registry: () => registry.check() } : {}),
     ...Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])),
   }));
-  app.use('/graphql', rateLimitRequests(rateLimits, jwt), jsonBody(security), resolvePersistedDocuments(persistedOperations), expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
-    context: async ({ req, res }) => ({
-      principal: (res.locals.principal as Principal | undefined) ?? await authenticate(jwt, req.headers.authorization),
-      authorization: req.headers.authorization ?? '',
+  app.use(
+    '/graphql',
+    rateLimitRequests(rateLimits, jwt),
+    jsonBody(security),
+    resolvePersistedDocuments(persistedOperations),
+    expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
+      context: async ({ req, res }) => ({
+        principal: (res.locals.principal as Principal | undefined) ?? (await authenticate(jwt, req.headers.authorization)),
+        authorization: req.headers.authorization ?? '',
+      }),
     }),
-  }));
+  );
   mountJsonFallbacks(app, logger);
   const httpServer = http.createServer(app);
   const { url } = await listen(httpServer, env.PORT, env.HOST);

@@ -33,8 +33,8 @@ export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await this.parseBody(response).catch(() => undefined) as { errors?: Array<{ message?: unknown;
-      extensions?: Record<string, unknown> }> } | undefined;
+    const body = (await this.parseBody(response).catch(() => undefined)) as
+      { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | undefined;
     const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
     if (response.status < 500 && typeof first?.message === 'string' && typeof first.extensions?.code === 'string') {
       return new GraphQLError(first.message, { extensions: first.extensions });

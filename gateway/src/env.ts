@@ -32,7 +32,9 @@ export const readGatewayEnv = (source: NodeJS.ProcessEnv = process.env) => readE
  * the supergraph for `region-cn`, so one supergraph file serves every deployment.
  */
 export function subgraphUrlOverrides(source: NodeJS.ProcessEnv = process.env): Map<string, string> {
-  return new Map(Object.entries(source)
-    .filter(([key, value]) => key.startsWith('SUBGRAPH_URL_') && value)
-    .map(([key, value]) => [key.slice('SUBGRAPH_URL_'.length).toLowerCase().replaceAll('_', '-'), value as string]));
+  return new Map(
+    Object.entries(source)
+      .filter(([key, value]) => key.startsWith('SUBGRAPH_URL_') && value)
+      .map(([key, value]) => [key.slice('SUBGRAPH_URL_'.length).toLowerCase().replaceAll('_', '-'), value as string]),
+  );
 }

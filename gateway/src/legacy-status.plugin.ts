@@ -17,8 +17,12 @@ export function legacyJsonStatusPlugin<C extends BaseContext>(): ApolloServerPlu
       const legacy = !accept.includes('application/graphql-response+json');
       return {
         async willSendResponse({ response }) {
-          if (legacy && response.http.status === 400 && response.body.kind === 'single'
-            && response.body.singleResult.errors?.every((error) => DOCUMENT_FAILURES.has(error.extensions?.code))) {
+          if (
+            legacy &&
+            response.http.status === 400 &&
+            response.body.kind === 'single' &&
+            response.body.singleResult.errors?.every((error) => DOCUMENT_FAILURES.has(error.extensions?.code))
+          ) {
             response.http.status = 200;
           }
         },

@@ -43,13 +43,20 @@ export class RateLimits {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 2_000 });
     pool.on('error', () => undefined);
     await createTable(pool);
-    const limiter = (keyPrefix: keyof typeof budgets) => new RateLimiterPostgres({
-      storeClient: pool, storeType: 'pool', schemaName: SCHEMA, tableName: 'rate_limits', tableCreated: true,
-      keyPrefix, points: budgets[keyPrefix], duration: WINDOW_SECONDS,
-      // Once a caller is over its budget, this instance refuses it without asking the database again.
-      inMemoryBlockOnConsumed: budgets[keyPrefix],
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points: budgets[keyPrefix], duration: WINDOW_SECONDS }),
-    });
+    const limiter = (keyPrefix: keyof typeof budgets) =>
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: 'pool',
+        schemaName: SCHEMA,
+        tableName: 'rate_limits',
+        tableCreated: true,
+        keyPrefix,
+        points: budgets[keyPrefix],
+        duration: WINDOW_SECONDS,
+        // Once a caller is over its budget, this instance refuses it without asking the database again.
+        inMemoryBlockOnConsumed: budgets[keyPrefix],
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points: budgets[keyPrefix], duration: WINDOW_SECONDS }),
+      });
     return new RateLimits(pool, limiter('requests'), limiter('mutations'), limiter('anonymous'), settings);
   }
 
@@ -86,9 +93,21 @@ async function spend(limiter: RateLimiterAbstract, key: string): Promise<number 
 async function createTable(pool: pg.Pool): Promise<void> {
   // The library's own table, created here once so that several instances starting together do not race.
   await new Promise<void>((resolve, reject) => {
-    void pool.query(`create schema if not exists ${SCHEMA}`).then(() => new RateLimiterPostgres({
-      storeClient: pool, storeType: 'pool', schemaName: SCHEMA, tableName: 'rate_limits', points: 1, duration: 1,
-    }, (error?: unknown) => (error ? reject(error) : resolve())), reject);
+    void pool.query(`create schema if not exists ${SCHEMA}`).then(
+      () =>
+        new RateLimiterPostgres(
+          {
+            storeClient: pool,
+            storeType: 'pool',
+            schemaName: SCHEMA,
+            tableName: 'rate_limits',
+            points: 1,
+            duration: 1,
+          },
+          (error?: unknown) => (error ? reject(error) : resolve()),
+        ),
+      reject,
+    );
   }).catch(async (error: unknown) => {
     // Another instance created it between our check and our create.
     if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P07') throw error;
@@ -98,7 +117,9 @@ async function createTable(pool: pg.Pool): Promise<void> {
 export function rateLimitedError(retryAfterSeconds: number, budget: 'requests' | 'mutations') {
   return new GraphQLError(`Too many ${budget}; retry after ${retryAfterSeconds} s`, {
     extensions: {
-      code: 'RATE_LIMITED', retryable: true, retryAfterSeconds,
+      code: 'RATE_LIMITED',
+      retryable: true,
+      retryAfterSeconds,
       http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
     },
   });
@@ -112,17 +133,27 @@ export function rateLimitedError(retryAfterSeconds: number, budget: 'requests' |
 export function rateLimitRequests(limits: RateLimits, jwt: JwtSettings): RequestHandler {
   return (req, res, next) => {
     const token = bearerTokenOf(req.headers.authorization);
-    void (token ? verifyToken(jwt, token).catch(() => undefined) : Promise.resolve(undefined)).then(async (principal) => {
-      res.locals.principal = principal;
-      const retryAfter = await limits.spendRequest(principal, req.socket.remoteAddress ?? 'unknown');
-      if (retryAfter === undefined) {
-        next();
-        return;
-      }
-      res.status(429).set('retry-after', String(retryAfter)).json({
-        errors: [{ message: `Too many requests; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryable: true, retryAfterSeconds: retryAfter } }],
-      });
-    }).catch(next);
+    void (token ? verifyToken(jwt, token).catch(() => undefined) : Promise.resolve(undefined))
+      .then(async (principal) => {
+        res.locals.principal = principal;
+        const retryAfter = await limits.spendRequest(principal, req.socket.remoteAddress ?? 'unknown');
+        if (retryAfter === undefined) {
+          next();
+          return;
+        }
+        res
+          .status(429)
+          .set('retry-after', String(retryAfter))
+          .json({
+            errors: [
+              {
+                message: `Too many requests; retry after ${retryAfter} s`,
+                extensions: { code: 'RATE_LIMITED', retryable: true, retryAfterSeconds: retryAfter },
+              },
+            ],
+          });
+      })
+      .catch(next);
   };
 }
 

@@ -21,7 +21,8 @@ let admin: string;
 
 beforeAll(async () => {
   await publishTestCatalogue(scope.env, [
-    { region: 'cn', currencies: ['CNY'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] }, { region: 'sea', currencies: ['THB'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
+    { region: 'cn', currencies: ['CNY'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
+    { region: 'sea', currencies: ['THB'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
   ]);
   hub = await startHubProcesses(scope.env);
   customer = await scope.token({ subject: 'cust-hostile', role: 'customer', regions: ['cn'] });
@@ -44,16 +45,27 @@ describe('operation limits', () => {
     ['5,000 aliases of regions', () => `{ ${Array.from({ length: 5000 }, (_, i) => `r${i}: regions { code }`).join(' ')} }`, 'TOKEN_LIMIT_EXCEEDED'],
     ['directives', () => `{ __typename ${'@include(if: true) '.repeat(60)} }`, 'DIRECTIVE_LIMIT_EXCEEDED'],
     ['tokens', () => `{ ${'__typename '.repeat(4000)} }`, 'TOKEN_LIMIT_EXCEEDED'],
-    ['fragments', () => `{ ...f0 } ${Array.from({ length: 60 }, (_, i) => `fragment f${i} on Query { __typename${i < 59 ? ` ...f${i + 1}` : ''} }`).join(' ')}`, 'FRAGMENT_LIMIT_EXCEEDED'],
-    ['10,000 chained fragments', () => `{ ...f0 } ${Array.from({ length: 10_000 }, (_, i) => `fragment f${i} on Query { ...f${i + 1} }`).join(' ')}`, 'TOKEN_LIMIT_EXCEEDED'],
+    [
+      'fragments',
+      () => `{ ...f0 } ${Array.from({ length: 60 }, (_, i) => `fragment f${i} on Query { __typename${i < 59 ? ` ...f${i + 1}` : ''} }`).join(' ')}`,
+      'FRAGMENT_LIMIT_EXCEEDED',
+    ],
+    [
+      '10,000 chained fragments',
+      () => `{ ...f0 } ${Array.from({ length: 10_000 }, (_, i) => `fragment f${i} on Query { ...f${i + 1} }`).join(' ')}`,
+      'TOKEN_LIMIT_EXCEEDED',
+    ],
     ['cost', () => `query ${nested(10, Array.from({ length: 120 }, (_, i) => `f${i}`).join(' '))}`, 'COST_LIMIT_EXCEEDED'],
   ];
-  it.each(each.flatMap((target) => cases.map(([name, query, code]) => [target, name, query, code] as const)))('%s refuses %s with %s', async (target, _name, query, code) => {
-    const result = await postGraphQL(targets()[target], query(), {}, customer, 'application/graphql-response+json');
-    expect(result.status).toBe(400);
-    expect(result.errors?.[0]?.extensions?.code).toBe(code);
-    expect(result.errors?.[0]?.extensions?.limit).toEqual({ name: expect.any(String), max: expect.any(Number) });
-  });
+  it.each(each.flatMap((target) => cases.map(([name, query, code]) => [target, name, query, code] as const)))(
+    '%s refuses %s with %s',
+    async (target, _name, query, code) => {
+      const result = await postGraphQL(targets()[target], query(), {}, customer, 'application/graphql-response+json');
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.errors?.[0]?.extensions?.limit).toEqual({ name: expect.any(String), max: expect.any(Number) });
+    },
+  );
 
   it('lets an ordinary operation through', async () => {
     const result = await postGraphQL(hub.gatewayUrl, '{ regions { code } }', {}, customer);
@@ -66,18 +78,57 @@ describe('client mistakes are client errors', () => {
   const input = (change: (line: Record<string, unknown>, order: Record<string, any>) => void) => {
     const line: Record<string, unknown> = { sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 };
     const order: Record<string, any> = {
-      idempotencyKey: randomUUID(), lines: [line], customer: { name: '王芳', phone: '13912345678' },
-      shippingAddress: { recipientName: '王芳', recipientPhone: '13912345678', province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道 1 号' },
+      idempotencyKey: randomUUID(),
+      lines: [line],
+      customer: { name: '王芳', phone: '13912345678' },
+      shippingAddress: {
+        recipientName: '王芳',
+        recipientPhone: '13912345678',
+        province: '上海市',
+        city: '上海市',
+        district: '浦东新区',
+        street: '世纪大道 1 号',
+      },
     };
     change(line, order);
     return { input: order };
   };
   it.each([
-    ['a negative price', input((line) => { line.unitPrice = -5; }), 'lines.0.unitPrice'],
-    ['a fractional price', input((line) => { line.unitPrice = 1.5; }), 'lines.0.unitPrice'],
-    ['attributes that are not an object', input((line) => { line.attributes = 'str'; }), 'lines.0.attributes'],
-    ['a NUL byte in the address', input((_line, order) => { order.shippingAddress.street = 'Road\u0000 1'; }), 'shippingAddress.street'],
-    ['a control character in a line name', input((line) => { line.name = 'Tea\u001b[31m'; }), 'lines.0.name'],
+    [
+      'a negative price',
+      input((line) => {
+        line.unitPrice = -5;
+      }),
+      'lines.0.unitPrice',
+    ],
+    [
+      'a fractional price',
+      input((line) => {
+        line.unitPrice = 1.5;
+      }),
+      'lines.0.unitPrice',
+    ],
+    [
+      'attributes that are not an object',
+      input((line) => {
+        line.attributes = 'str';
+      }),
+      'lines.0.attributes',
+    ],
+    [
+      'a NUL byte in the address',
+      input((_line, order) => {
+        order.shippingAddress.street = 'Road\u0000 1';
+      }),
+      'shippingAddress.street',
+    ],
+    [
+      'a control character in a line name',
+      input((line) => {
+        line.name = 'Tea\u001b[31m';
+      }),
+      'lines.0.name',
+    ],
   ])('%s → BAD_USER_INPUT naming the field, through the gateway and at region-cn', async (_name, variables, field) => {
     for (const url of [hub.gatewayUrl, hub.url('region-cn')]) {
       const result = await postGraphQL(url, place, variables, customer);
@@ -92,13 +143,26 @@ describe('client mistakes are client errors', () => {
     ['sea', 'attributes', { attributes: { note: 'somchai@example.co.th' } }, 'lines.0.attributes'],
   ])('personal data in a %s line %s is refused, through the gateway and at the region', async (region, _part, change, field) => {
     const seaCustomer = await scope.token({ subject: 'cust-hostile-sea', role: 'customer', regions: ['sea'] });
-    const variables = region === 'cn' ? input((line) => Object.assign(line, change)) : {
-      input: {
-        idempotencyKey: randomUUID(), currency: 'THB', lines: [{ sku: 'SKU-1', name: 'Mango', quantity: 1, unitPrice: 1000, ...change }],
-        customer: { name: 'Somchai P.', phone: '+66812345678' },
-        shippingAddress: { recipientName: 'Somchai P.', recipientPhone: '+66812345678', line1: '99 Sukhumvit Rd', city: 'Bangkok', province: 'Bangkok', postalCode: '10110', country: 'TH' },
-      },
-    };
+    const variables =
+      region === 'cn'
+        ? input((line) => Object.assign(line, change))
+        : {
+            input: {
+              idempotencyKey: randomUUID(),
+              currency: 'THB',
+              lines: [{ sku: 'SKU-1', name: 'Mango', quantity: 1, unitPrice: 1000, ...change }],
+              customer: { name: 'Somchai P.', phone: '+66812345678' },
+              shippingAddress: {
+                recipientName: 'Somchai P.',
+                recipientPhone: '+66812345678',
+                line1: '99 Sukhumvit Rd',
+                city: 'Bangkok',
+                province: 'Bangkok',
+                postalCode: '10110',
+                country: 'TH',
+              },
+            },
+          };
     const mutation = region === 'cn' ? place : 'mutation($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $input) { id } }';
     for (const url of [hub.gatewayUrl, hub.url(`region-${region}` as 'region-cn' | 'region-sea')]) {
       const result = await postGraphQL(url, mutation, variables, region === 'cn' ? customer : seaCustomer);
@@ -118,7 +182,8 @@ describe('client mistakes are client errors', () => {
   ])('%s', async (_name, length, code) => {
     for (const url of [hub.gatewayUrl, hub.url('core-orders')]) {
       const response = await fetch(`${url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
         body: JSON.stringify({ query: 'query($n: String!) { orderByNumber(number: $n) { id } }', variables: { n: '9'.repeat(length) } }),
       });
       const text = await response.text();
@@ -127,11 +192,20 @@ describe('client mistakes are client errors', () => {
     }
   });
 
-  it.each(each.flatMap((target) => [
-    [target, 'malformed JSON', '{"query": "{ __typename }"', 'application/json', 400],
-    [target, 'an oversize body', JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }), 'application/json', 413],
-  ] as const))('%s answers %s as JSON with no stack or path', async (target, _name, body, contentType, status) => {
-    const response = await fetch(`${targets()[target]}/graphql`, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${customer}` }, body });
+  it.each(
+    each.flatMap(
+      (target) =>
+        [
+          [target, 'malformed JSON', '{"query": "{ __typename }"', 'application/json', 400],
+          [target, 'an oversize body', JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }), 'application/json', 413],
+        ] as const,
+    ),
+  )('%s answers %s as JSON with no stack or path', async (target, _name, body, contentType, status) => {
+    const response = await fetch(`${targets()[target]}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, authorization: `Bearer ${customer}` },
+      body,
+    });
     const text = await response.text();
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/json/);
@@ -148,8 +222,11 @@ describe('client mistakes are client errors', () => {
 
 describe('tokens', () => {
   const sign = (claims: { exp?: number; iat?: number }) => {
-    const jwt = new SignJWT({ role: 'customer', regions: ['cn'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('cust-tokens')
-      .setIssuer(scope.env.JWT_ISSUER).setAudience(scope.env.JWT_AUDIENCE);
+    const jwt = new SignJWT({ role: 'customer', regions: ['cn'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('cust-tokens')
+      .setIssuer(scope.env.JWT_ISSUER)
+      .setAudience(scope.env.JWT_AUDIENCE);
     if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
     if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
     return jwt.sign(new TextEncoder().encode(scope.env.JWT_SECRET));
@@ -173,16 +250,32 @@ describe('a gateway against slow, down and shared neighbours', () => {
   const gateways: Array<{ url: string; close(): Promise<void> }> = [];
   const frozen: http.Server[] = [];
   const startGateway = async (settings: Record<string, string>) => {
-    const env = { ...process.env, ...Object.fromEntries(Object.entries(scope.env).map(([k, v]) => [k, String(v)])), PORT: '0', LOG_LEVEL: 'silent', SUPERGRAPH_SOURCE: 'file', ...subgraphUrls(), ...settings };
+    const env = {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(scope.env).map(([k, v]) => [k, String(v)])),
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SUPERGRAPH_SOURCE: 'file',
+      ...subgraphUrls(),
+      ...settings,
+    };
     const gateway = await createGatewayApp(readGatewayEnv(env), env);
     gateways.push(gateway);
     return gateway.url;
   };
-  const subgraphUrls = () => Object.fromEntries((['core-orders', 'region-cn', 'region-de', 'region-sea'] as const)
-    .map((name) => [`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`, `${hub.url(name)}/graphql`]));
+  const subgraphUrls = () =>
+    Object.fromEntries(
+      (['core-orders', 'region-cn', 'region-de', 'region-sea'] as const).map((name) => [
+        `SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`,
+        `${hub.url(name)}/graphql`,
+      ]),
+    );
   afterAll(async () => {
     await Promise.all(gateways.map((gateway) => gateway.close()));
-    frozen.forEach((server) => { server.closeAllConnections(); server.close(); });
+    frozen.forEach((server) => {
+      server.closeAllConnections();
+      server.close();
+    });
   });
 
   it('a frozen region gives partial data and SERVICE_UNAVAILABLE within the deadline; a closed port at once', async () => {
@@ -190,12 +283,26 @@ describe('a gateway against slow, down and shared neighbours', () => {
     frozen.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const frozenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const placed = await postGraphQL(hub.gatewayUrl, 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }', {
-      input: {
-        idempotencyKey: randomUUID(), lines: [{ sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 }], customer: { name: '王芳', phone: '13912345678' },
-        shippingAddress: { recipientName: '王芳', recipientPhone: '13912345678', province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道 1 号' },
+    const placed = await postGraphQL(
+      hub.gatewayUrl,
+      'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }',
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          lines: [{ sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 }],
+          customer: { name: '王芳', phone: '13912345678' },
+          shippingAddress: {
+            recipientName: '王芳',
+            recipientPhone: '13912345678',
+            province: '上海市',
+            city: '上海市',
+            district: '浦东新区',
+            street: '世纪大道 1 号',
+          },
+        },
       },
-    }, customer);
+      customer,
+    );
     const orderId = (placed.data as unknown as { placeCnOrder: { id: string } }).placeCnOrder.id;
     for (const target of [frozenUrl, 'http://127.0.0.1:1/graphql']) {
       const url = await startGateway({ SUBGRAPH_TIMEOUT_MS: '2500', SUBGRAPH_URL_REGION_CN: target });
@@ -210,12 +317,13 @@ describe('a gateway against slow, down and shared neighbours', () => {
     }
   });
 
-  it('production hides the schema from callers but not from the hub\'s services', async () => {
+  it("production hides the schema from callers but not from the hub's services", async () => {
     const secret = 'a-production-secret-for-this-test-only-0123';
     const url = await startGateway({ NODE_ENV: 'production', JWT_SECRET: secret });
     const settings = { secret, issuer: scope.env.JWT_ISSUER, audience: scope.env.JWT_AUDIENCE };
     const [caller, service] = await Promise.all([
-      mintToken(settings, { subject: 'c', role: 'customer', regions: ['cn'] }, '1h'), mintToken(settings, { subject: 'registry', role: 'service', regions: [] }, '1h'),
+      mintToken(settings, { subject: 'c', role: 'customer', regions: ['cn'] }, '1h'),
+      mintToken(settings, { subject: 'registry', role: 'service', regions: [] }, '1h'),
     ]);
     const introspection = await postGraphQL(url, '{ __schema { queryType { name } } }', {}, caller);
     expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -226,9 +334,12 @@ describe('a gateway against slow, down and shared neighbours', () => {
   it('passes the GraphQL-over-HTTP audit without a warning or an error', async () => {
     const results = await auditServer({
       url: `${hub.gatewayUrl}/graphql`,
-      fetchFn: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${customer}` } }),
+      fetchFn: (input: string | URL | Request, init?: RequestInit) =>
+        fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${customer}` } }),
     });
-    const problems = results.filter((result) => result.status === 'warn' || result.status === 'error').map((result) => `${result.status} ${result.name}: ${'reason' in result ? result.reason : ''}`);
+    const problems = results
+      .filter((result) => result.status === 'warn' || result.status === 'error')
+      .map((result) => `${result.status} ${result.name}: ${'reason' in result ? result.reason : ''}`);
     expect(problems).toEqual([]);
   });
 
@@ -239,13 +350,18 @@ describe('a gateway against slow, down and shared neighbours', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) statuses.push((await postGraphQL(i % 2 ? first! : second!, '{ __typename }', {}, caller)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
-    const refused = await fetch(`${first}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caller}` }, body: '{"query":"{ __typename }"}' });
+    const refused = await fetch(`${first}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${caller}` },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
 
     const writer = await scope.token({ subject: `writer-${randomUUID()}`, role: 'customer', regions: ['cn'] });
-    const mutation = 'mutation { placeCnOrder(input: { idempotencyKey: "x", lines: [], customer: { name: "a", phone: "1" }, shippingAddress: { recipientName: "a", recipientPhone: "1", province: "p", city: "c", district: "d", street: "s" } }) { id } }';
+    const mutation =
+      'mutation { placeCnOrder(input: { idempotencyKey: "x", lines: [], customer: { name: "a", phone: "1" }, shippingAddress: { recipientName: "a", recipientPhone: "1", province: "p", city: "c", district: "d", street: "s" } }) { id } }';
     const codes: unknown[] = [];
     for (let i = 0; i < 3; i += 1) codes.push((await postGraphQL(i % 2 ? first! : second!, mutation, {}, writer)).errors?.[0]?.extensions?.code);
     expect(codes.slice(0, 2)).not.toContain('RATE_LIMITED');
@@ -263,12 +379,18 @@ describe('a gateway against slow, down and shared neighbours', () => {
 /** Posts `{ __typename }` from a chosen local address, as another client on the network would. */
 function postFrom(localAddress: string, url: string, token: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${url}/graphql`, {
-      method: 'POST', localAddress, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const request = http.request(
+      `${url}/graphql`,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     request.on('error', reject);
     request.end(JSON.stringify({ query: '{ __typename }' }));
   });

@@ -11,7 +11,8 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   // Each region prices SKU-1 from its copy of this catalogue, at the destination's VAT (CN 13 %, DE 19 %, TH 7 %).
   await publishTestCatalogue(scope.env, [
-    { region: 'cn', currencies: ['CNY'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] }, { region: 'de', currencies: ['EUR'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
+    { region: 'cn', currencies: ['CNY'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
+    { region: 'de', currencies: ['EUR'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
     { region: 'sea', currencies: ['THB'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
   ]);
   hub = await startHubProcesses(scope.env);
@@ -42,9 +43,17 @@ const placements = {
     mutation: `mutation($input: PlaceCnOrderInput!) { order: placeCnOrder(input: $input) { id } }`,
     token: 'cnCustomer',
     input: () => ({
-      idempotencyKey: randomUUID(), lines: [line],
+      idempotencyKey: randomUUID(),
+      lines: [line],
       customer: { name: '王芳', phone: '13912345678' },
-      shippingAddress: { recipientName: '王芳', recipientPhone: '13912345678', province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道 1 号' },
+      shippingAddress: {
+        recipientName: '王芳',
+        recipientPhone: '13912345678',
+        province: '上海市',
+        city: '上海市',
+        district: '浦东新区',
+        street: '世纪大道 1 号',
+      },
     }),
     regionalFields: `cn { customer { name } shippingAddress { city } }`,
     expected: { cn: { customer: { name: '王芳' }, shippingAddress: { city: '上海市' } } },
@@ -53,7 +62,8 @@ const placements = {
     mutation: `mutation($input: PlaceDeOrderInput!) { order: placeDeOrder(input: $input) { id } }`,
     token: 'deCustomer',
     input: () => ({
-      idempotencyKey: randomUUID(), lines: [line],
+      idempotencyKey: randomUUID(),
+      lines: [line],
       customer: { name: 'Anna Schmidt', email: 'anna@example.de' },
       shippingAddress: { recipientName: 'Anna Schmidt', street: 'Hauptstraße', houseNumber: '5', postalCode: '10115', city: 'Berlin', country: 'DE' },
     }),
@@ -64,9 +74,19 @@ const placements = {
     mutation: `mutation($input: PlaceSeaOrderInput!) { order: placeSeaOrder(input: $input) { id } }`,
     token: 'seaCustomer',
     input: () => ({
-      idempotencyKey: randomUUID(), lines: [line], currency: 'THB',
+      idempotencyKey: randomUUID(),
+      lines: [line],
+      currency: 'THB',
       customer: { name: 'Somchai P.', phone: '+66812345678' },
-      shippingAddress: { recipientName: 'Somchai P.', recipientPhone: '+66812345678', line1: '99 Sukhumvit Rd', city: 'Bangkok', province: 'Bangkok', postalCode: '10110', country: 'TH' },
+      shippingAddress: {
+        recipientName: 'Somchai P.',
+        recipientPhone: '+66812345678',
+        line1: '99 Sukhumvit Rd',
+        city: 'Bangkok',
+        province: 'Bangkok',
+        postalCode: '10110',
+        country: 'TH',
+      },
     }),
     regionalFields: `sea { customer { name } shippingAddress { city } }`,
     expected: { sea: { customer: { name: 'Somchai P.' }, shippingAddress: { city: 'Bangkok' } } },
@@ -79,8 +99,10 @@ async function place(region: keyof typeof placements, input = placements[region]
   const result = await gql(mutation, { input }, tokens[token]!);
   expect(result.errors).toBeUndefined();
   const id = result.data.order.id;
-  await eventually(() => gql(`query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id }, tokens[token]!),
-    (read) => read.data?.found?.[region]?.registration === 'REGISTERED');
+  await eventually(
+    () => gql(`query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id }, tokens[token]!),
+    (read) => read.data?.found?.[region]?.registration === 'REGISTERED',
+  );
   return id;
 }
 
@@ -105,13 +127,21 @@ it('returns one order for the same idempotency key sent twice through the gatewa
 it('walks an order through every status, recording each step with its actor, and audits it', async () => {
   const id = await place('cn');
   const steps = [
-    ['PAID', 'cnOperator'], ['PICKED', 'cnOperator'], ['PACKED', 'cnOperator'], ['OUTBOUND', 'cnOperator'],
-    ['FIRST_SCAN', 'carrier'], ['OUT_FOR_DELIVERY', 'carrier'], ['SIGNED', 'carrier'],
+    ['PAID', 'cnOperator'],
+    ['PICKED', 'cnOperator'],
+    ['PACKED', 'cnOperator'],
+    ['OUTBOUND', 'cnOperator'],
+    ['FIRST_SCAN', 'carrier'],
+    ['OUT_FOR_DELIVERY', 'carrier'],
+    ['SIGNED', 'carrier'],
   ] as const;
   let version = 1;
   for (const [status, actor] of steps) {
-    const result = await gql(`mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status version } }`,
-      { input: { orderId: id, status, expectedVersion: version } }, tokens[actor]!);
+    const result = await gql(
+      `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status version } }`,
+      { input: { orderId: id, status, expectedVersion: version } },
+      tokens[actor]!,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.changeOrderStatus).toEqual({ status, version: version + 1 });
     version += 1;
@@ -127,15 +157,22 @@ it('walks an order through every status, recording each step with its actor, and
   expect(entries.map((entry: { action: string }) => entry.action)).toEqual(['order.placed', ...steps.map(() => 'order.status-changed')]);
   expect(entries[1]).toMatchObject({ actorId: 'op-cn', before: { status: 'CREATED', version: 1 }, after: { status: 'PAID', version: 2 } });
 
-  const illegal = await gql(`mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
-    { input: { orderId: id, status: 'PAID', expectedVersion: version } }, tokens.admin!);
+  const illegal = await gql(
+    `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
+    { input: { orderId: id, status: 'PAID', expectedVersion: version } },
+    tokens.admin!,
+  );
   expect(illegal.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATUS_TRANSITION', from: 'SIGNED', to: 'PAID' });
 });
 
 it('lets one of two concurrent updates win and answers the other with CONFLICT', async () => {
   const id = await place('cn');
-  const change = (status: string) => gql(`mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
-    { input: { orderId: id, status, expectedVersion: 1 } }, tokens.cnOperator!);
+  const change = (status: string) =>
+    gql(
+      `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
+      { input: { orderId: id, status, expectedVersion: 1 } },
+      tokens.cnOperator!,
+    );
   const results = await Promise.all([change('PAID'), change('CANCELLED')]);
   const winners = results.filter((result) => !result.errors);
   const losers = results.filter((result) => result.errors);
@@ -149,15 +186,20 @@ it('lets one of two concurrent updates win and answers the other with CONFLICT',
 
 it('denies every mutation to auditors, and gives them no direct identifiers', async () => {
   const id = await place('cn');
-  const change = await gql(`mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
-    { input: { orderId: id, status: 'PAID', expectedVersion: 1 } }, tokens.auditor!);
+  const change = await gql(
+    `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
+    { input: { orderId: id, status: 'PAID', expectedVersion: 1 } },
+    tokens.auditor!,
+  );
   expect(change.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   const placeAttempt = await gql(placements.cn.mutation, { input: placements.cn.input() }, tokens.auditor!);
   expect(placeAttempt.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   const read = await gql(`query($id: ID!) { order(id: $id) { status cn { customer { name phone } shippingAddress { province } } } }`, { id }, tokens.auditor!);
   expect(read.data.order.status).toBe('CREATED');
   expect(read.data.order.cn).toEqual({ customer: null, shippingAddress: { province: '上海市' } });
-  expect(read.errors?.map((error: any) => error.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reason: 'DATA_MINIMISATION', field: 'customer.name' })]);
+  expect(read.errors?.map((error: any) => error.extensions)).toEqual([
+    expect.objectContaining({ code: 'FORBIDDEN', reason: 'DATA_MINIMISATION', field: 'customer.name' }),
+  ]);
   expect(JSON.stringify(read)).not.toMatch(/王|5678/);
 });
 

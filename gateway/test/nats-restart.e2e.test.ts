@@ -25,17 +25,19 @@ describeWithServer('NATS restart', () => {
   let hub: HubProcesses;
   let db: pg.Client;
 
-  const startNats = () => new Promise<void>((resolve, reject) => {
-    nats = spawn(NATS_SERVER!, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-    nats.stderr!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Server is ready')) resolve();
+  const startNats = () =>
+    new Promise<void>((resolve, reject) => {
+      nats = spawn(NATS_SERVER!, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+      nats.stderr!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Server is ready')) resolve();
+      });
+      nats.once('exit', (code) => reject(new Error(`nats-server exited with ${code}`)));
     });
-    nats.once('exit', (code) => reject(new Error(`nats-server exited with ${code}`)));
-  });
-  const stopNats = () => new Promise<void>((resolve) => {
-    nats.once('exit', () => resolve());
-    nats.kill('SIGTERM');
-  });
+  const stopNats = () =>
+    new Promise<void>((resolve) => {
+      nats.once('exit', () => resolve());
+      nats.kill('SIGTERM');
+    });
 
   beforeAll(async () => {
     port = await freePort();
@@ -57,19 +59,38 @@ describeWithServer('NATS restart', () => {
 
   it('delivers a status change committed while NATS was down once NATS is back', async () => {
     const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
-    const placed = await postGraphQL(hub.gatewayUrl, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`, { input: {
-      idempotencyKey: randomUUID(), customerRef: 'cust-nats',
-      customer: { name: '周九', phone: '13400134000' },
-      shippingAddress: { recipientName: '周九', recipientPhone: '13400134000', province: '四川省', city: '成都市', district: '武侯区', street: '人民南路 9 号' },
-      lines: [{ sku: 'HAT-1', quantity: 1 }],
-    } }, admin);
+    const placed = await postGraphQL(
+      hub.gatewayUrl,
+      `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`,
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          customerRef: 'cust-nats',
+          customer: { name: '周九', phone: '13400134000' },
+          shippingAddress: {
+            recipientName: '周九',
+            recipientPhone: '13400134000',
+            province: '四川省',
+            city: '成都市',
+            district: '武侯区',
+            street: '人民南路 9 号',
+          },
+          lines: [{ sku: 'HAT-1', quantity: 1 }],
+        },
+      },
+      admin,
+    );
     const orderId = placed.data.placeCnOrder.id;
     const regionStatus = async () => (await db.query('select status, status_version from region_cn.regional_order where order_id = $1', [orderId])).rows[0];
     await eventually(regionStatus, (row) => row?.status === 'CREATED');
 
     await stopNats();
-    const paid = await postGraphQL(hub.gatewayUrl, `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
-      { input: { orderId, status: 'PAID', expectedVersion: 1 } }, admin);
+    const paid = await postGraphQL(
+      hub.gatewayUrl,
+      `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
+      { input: { orderId, status: 'PAID', expectedVersion: 1 } },
+      admin,
+    );
     expect(paid.data.changeOrderStatus.status).toBe('PAID'); // core commits; the event waits in its outbox
     expect((await regionStatus()).status).toBe('CREATED');
 

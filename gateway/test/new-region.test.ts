@@ -24,17 +24,22 @@ const gitIdentity = ['-c', 'user.name=test', '-c', 'user.email=test@localhost', 
 const toolEnv = () => ({ ...process.env, PATH: `${join(repositoryRoot, 'node_modules/.bin')}:${process.env.PATH}` });
 const git = (...args: string[]) => spawnSync('git', [...gitIdentity, ...args], { cwd: copy, env: toolEnv(), encoding: 'utf8' });
 /** Runs a command to its end without blocking the event loop, so other processes' output is read meanwhile. */
-const run = (file: string, args: string[], cwd = copy) => new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-  const child = spawn(file, args, { cwd, env: toolEnv() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.once('error', reject);
-  child.once('close', (status) => resolve({ status, stdout, stderr }));
-});
+const run = (file: string, args: string[], cwd = copy) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(file, args, { cwd, env: toolEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 const newRegion = (...args: string[]) => run(process.execPath, ['scripts/new-region.mjs', ...args]);
-const changedFiles = () => git('status', '--porcelain', '--untracked-files=all').stdout.split('\n').filter(Boolean).map((line) => line.slice(3));
+const changedFiles = () =>
+  git('status', '--porcelain', '--untracked-files=all')
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(3));
 
 beforeAll(() => {
   // The working tree as it is (committed or not), without what the build or npm made; dependencies are shared.
@@ -61,15 +66,16 @@ const REFUSALS: Array<[string, string[], RegExp]> = [
   ['a four-letter code', ['zzzz', 'Zed'], /2 or 3 lower-case letters/],
   ['a digit', ['z1', 'Zed'], /2 or 3 lower-case letters/],
   ['no name', ['zz'], /name: /],
-  ['a quote in the name', ['zz', 'Zed\'s'], /name: /],
+  ['a quote in the name', ['zz', "Zed's"], /name: /],
   ['an unknown time zone', ['zz', 'Zed', '--time-zone', 'Mars/Olympus'], /--time-zone "Mars\/Olympus"/],
   ['an existing region', ['cn', 'China again'], /region "cn" exists already/],
 ];
 
 it('refuses bad codes, bad names and existing regions, and writes nothing', async () => {
   const results = await Promise.all(REFUSALS.map(([, args]) => newRegion(...args)));
-  expect(results.map(({ status, stderr }, index) => ({ refusal: REFUSALS[index]![0], status, stderr })))
-    .toEqual(REFUSALS.map(([refusal, , problem]) => ({ refusal, status: 2, stderr: expect.stringMatching(problem) })));
+  expect(results.map(({ status, stderr }, index) => ({ refusal: REFUSALS[index]![0], status, stderr }))).toEqual(
+    REFUSALS.map(([refusal, , problem]) => ({ refusal, status: 2, stderr: expect.stringMatching(problem) })),
+  );
   expect(changedFiles()).toEqual([]);
 });
 
@@ -105,16 +111,30 @@ it('scaffolds a region that builds, starts, registers and composes, changing not
   const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
   const { data: registry } = await postGraphQL(coreUrl, `{ regions { code name defaultCurrency timeZone subgraph { name health } } }`, {}, admin);
   expect(registry.regions).toContainEqual({
-    code: CODE, name: 'Test Region', defaultCurrency: 'EUR', timeZone: 'Europe/Paris', subgraph: { name: `region-${CODE}`, health: 'UP' },
+    code: CODE,
+    name: 'Test Region',
+    defaultCurrency: 'EUR',
+    timeZone: 'Europe/Paris',
+    subgraph: { name: `region-${CODE}`, health: 'UP' },
   });
 
   const { data: served } = await postGraphQL(regionUrl, '{ _service { sdl } }', {}, admin);
   // What it serves is what the build printed for the composition step, plus federation's own definitions.
-  expect(served._service.sdl).toContain(readFileSync(join(regionDir, 'schema.graphql'), 'utf8').split('\n\n').find((part: string) => part.includes('type Order ')));
+  expect(served._service.sdl).toContain(
+    readFileSync(join(regionDir, 'schema.graphql'), 'utf8')
+      .split('\n\n')
+      .find((part: string) => part.includes('type Order ')),
+  );
   const subgraphs = await discoverSubgraphs(copy);
   expect(subgraphs.map((subgraph) => subgraph.name)).toEqual(expect.arrayContaining(['core-orders', 'region-cn', `region-${CODE}`]));
-  const supergraph = composeSupergraph(subgraphs.map((subgraph) => (subgraph.name === `region-${CODE}` ? { ...subgraph, sdl: served._service.sdl } : subgraph)));
-  expect(supergraph).toMatch(new RegExp(`type Order[^{]*\\{[^}]*\\n\\s*${CODE}: ${CODE[0]!.toUpperCase()}${CODE.slice(1)}OrderDetails @join__field\\(graph: REGION_${CODE.toUpperCase()}\\)`));
+  const supergraph = composeSupergraph(
+    subgraphs.map((subgraph) => (subgraph.name === `region-${CODE}` ? { ...subgraph, sdl: served._service.sdl } : subgraph)),
+  );
+  expect(supergraph).toMatch(
+    new RegExp(
+      `type Order[^{]*\\{[^}]*\\n\\s*${CODE}: ${CODE[0]!.toUpperCase()}${CODE.slice(1)}OrderDetails @join__field\\(graph: REGION_${CODE.toUpperCase()}\\)`,
+    ),
+  );
   expect(supergraph).toMatch(new RegExp(`\\b${CODE}Order\\(`));
 
   expect([...new Set(changedFiles().map((file) => file.split('/').slice(0, 2).join('/')))]).toEqual([`subgraphs/region-${CODE}`]);
@@ -126,7 +146,12 @@ async function start(dir: string): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: dir,
-    env: { ...process.env, ...Object.fromEntries(Object.entries(scope.env).map(([key, value]) => [key, String(value)])), PORT: String(port), LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(scope.env).map(([key, value]) => [key, String(value)])),
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -30,15 +30,32 @@ beforeAll(async () => {
   hub = await startHubProcesses(scope.env, { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS) });
   nc = await connectTestNats(scope.env);
   admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
-  const placed = await postGraphQL(hub.gatewayUrl, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`, { input: {
-    idempotencyKey: randomUUID(), customerRef: 'cust-registry',
-    customer: { name: '钱七', phone: '13600136000' },
-    shippingAddress: { recipientName: '钱七', recipientPhone: '13600136000', province: '北京市', city: '北京市', district: '海淀区', street: '中关村 1 号' },
-    lines: [{ sku: 'PEN-1', name: '笔', quantity: 1, unitPrice: 500, unitTax: 65 }],
-  } }, admin);
+  const placed = await postGraphQL(
+    hub.gatewayUrl,
+    `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`,
+    {
+      input: {
+        idempotencyKey: randomUUID(),
+        customerRef: 'cust-registry',
+        customer: { name: '钱七', phone: '13600136000' },
+        shippingAddress: {
+          recipientName: '钱七',
+          recipientPhone: '13600136000',
+          province: '北京市',
+          city: '北京市',
+          district: '海淀区',
+          street: '中关村 1 号',
+        },
+        lines: [{ sku: 'PEN-1', name: '笔', quantity: 1, unitPrice: 500, unitTax: 65 }],
+      },
+    },
+    admin,
+  );
   orderId = placed.data.placeCnOrder.id;
-  await eventually(() => postGraphQL(hub.gatewayUrl, `query($id: ID!) { cnOrder(id: $id) { cn { registration } } }`, { id: orderId }, admin),
-    (read) => read.data?.cnOrder?.cn?.registration === 'REGISTERED');
+  await eventually(
+    () => postGraphQL(hub.gatewayUrl, `query($id: ID!) { cnOrder(id: $id) { cn { registration } } }`, { id: orderId }, admin),
+    (read) => read.data?.cnOrder?.cn?.registration === 'REGISTERED',
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -57,15 +74,20 @@ const currentSdl = async (name: string) => {
 
 it('lists every region with its subgraph up and its schema version', async () => {
   const { data } = await postGraphQL(hub.gatewayUrl, `{ regions { code subgraph { name status schemaVersion } } }`, {}, admin);
-  expect(data.regions).toEqual(['cn', 'de', 'sea'].map((code) => ({
-    code, subgraph: { name: `region-${code}`, status: 'UP', schemaVersion: expect.stringMatching(/^\d+\.\d+\.\d+\+[0-9a-f]{8}$/) },
-  })));
+  expect(data.regions).toEqual(
+    ['cn', 'de', 'sea'].map((code) => ({
+      code,
+      subgraph: { name: `region-${code}`, status: 'UP', schemaVersion: expect.stringMatching(/^\d+\.\d+\.\d+\+[0-9a-f]{8}$/) },
+    })),
+  );
 });
 
 it('rejects a schema that breaks composition, tells the region why, and keeps serving the last good supergraph', async () => {
   const { url } = await currentSdl('region-cn');
   const reply = await submit({
-    name: 'region-cn', url, version: '9.9.9-broken',
+    name: 'region-cn',
+    url,
+    version: '9.9.9-broken',
     sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Order @key(fields: "id") { id: ID! status: Int }',
   });
   expect(reply.accepted).toBe(false);
@@ -82,7 +104,11 @@ const itWithIdentities = process.env.HUB_NATS_IDENTITIES ? it : it.skip;
 
 itWithIdentities('refuses anonymous clients, and a region re-routing another: the server stops the publish, core the claim', async () => {
   await expect(connect({ servers: scope.env.NATS_URL, reconnect: false })).rejects.toThrow(/authorization/i);
-  const cn = await connect({ servers: scope.env.NATS_URL, reconnect: false, ...natsAuthOptions(natsAuthOf(natsIdentityEnv(process.env.HUB_NATS_IDENTITIES!, 'region-cn'))) });
+  const cn = await connect({
+    servers: scope.env.NATS_URL,
+    reconnect: false,
+    ...natsAuthOptions(natsAuthOf(natsIdentityEnv(process.env.HUB_NATS_IDENTITIES!, 'region-cn'))),
+  });
   try {
     const { url } = await currentSdl('region-de');
     const forged = { name: 'region-de', url: 'http://127.0.0.1:9/graphql', version: '6.6.6', sdl: 'type Query { x: Int }' };
@@ -98,7 +124,9 @@ itWithIdentities('refuses anonymous clients, and a region re-routing another: th
 it('rejects a schema that removes a field clients use', async () => {
   const { url } = await currentSdl('region-cn');
   const reply = await submit({
-    name: 'region-cn', url, version: '9.9.9-breaking',
+    name: 'region-cn',
+    url,
+    version: '9.9.9-breaking',
     sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { _placeholder: Boolean } type Order @key(fields: "id") { id: ID! }',
   });
   expect(reply).toMatchObject({ accepted: false, problems: expect.arrayContaining([expect.stringMatching(/breaking change: FIELD_REMOVED: .*Order\.cn/)]) });
@@ -117,7 +145,10 @@ it('lets a new region join without any change to core or gateway, hot-reloading 
   })();
   const updated = waitForLog(hub, 'supergraph updated from the registry');
   const reply = await submit({
-    name: 'region-xx', url: newRegion.url, version: '1.0.0', sdl: newRegion.sdl,
+    name: 'region-xx',
+    url: newRegion.url,
+    version: '1.0.0',
+    sdl: newRegion.sdl,
     region: { code: 'xx', displayName: 'Test region', defaultCurrency: 'EUR', timeZone: 'UTC' },
   });
   expect(reply).toMatchObject({ accepted: true, changed: true });

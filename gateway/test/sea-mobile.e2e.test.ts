@@ -15,9 +15,17 @@ let customer: string;
 
 beforeAll(async () => {
   // region-sea prices these from its copy of the catalogue, with Viet Nam's 10 % VAT and no shipping.
-  await publishTestCatalogue(scope.env, [{ region: 'sea', currencies: ['VND'], items: [
-    { sku: 'CAPHE-1', unitPrice: 180_000 }, { sku: 'TV-1', unitPrice: 12_000_000 }, ...Array.from({ length: 40 }, (_, i) => ({ sku: `SKU-${i}`, unitPrice: 1_000 + i })),
-  ] }]);
+  await publishTestCatalogue(scope.env, [
+    {
+      region: 'sea',
+      currencies: ['VND'],
+      items: [
+        { sku: 'CAPHE-1', unitPrice: 180_000 },
+        { sku: 'TV-1', unitPrice: 12_000_000 },
+        ...Array.from({ length: 40 }, (_, i) => ({ sku: `SKU-${i}`, unitPrice: 1_000 + i })),
+      ],
+    },
+  ]);
   [hub, operations, customer] = await Promise.all([
     startHubProcesses(scope.env),
     loadPersistedOperations(readGatewayEnv({}).PERSISTED_OPERATIONS_DIR),
@@ -42,18 +50,23 @@ interface WireResponse {
 function send(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<WireResponse> {
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const request = http.request(`${hub.gatewayUrl}${path}`, {
-      method, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}) },
-    }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const encoding = response.headers['content-encoding'];
-        const plain = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, raw, json: () => JSON.parse(plain.toString('utf8')) });
-      });
-    });
+    const request = http.request(
+      `${hub.gatewayUrl}${path}`,
+      {
+        method,
+        headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = response.headers['content-encoding'];
+          const plain = encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, raw, json: () => JSON.parse(plain.toString('utf8')) });
+        });
+      },
+    );
     request.on('error', reject);
     request.end(payload);
   });
@@ -63,12 +76,26 @@ const idOf = (name: string) => operations.all().find((operation) => operation.na
 const auth = (token = customer) => ({ authorization: `Bearer ${token}` });
 /** What the app sends with every GET: Apollo's CSRF prevention lets a GET through only with a header a browser form cannot set. */
 const mobileGet = (token = customer) => ({ ...auth(token), 'apollo-require-preflight': '1', 'accept-encoding': 'br, gzip' });
-const getPath = (documentId: string, variables: Record<string, unknown>) => `/graphql?documentId=${documentId}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+const getPath = (documentId: string, variables: Record<string, unknown>) =>
+  `/graphql?documentId=${documentId}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
 
-const ADDRESS = { recipientName: 'Nguyen Van An', recipientPhone: '0912 345 678', line1: '12 Ly Thuong Kiet', subdistrict: 'Phuong Hang Bai', district: 'Hoan Kiem', city: 'Ha Noi', province: 'Ha Noi', postalCode: '100000', country: 'VN' };
+const ADDRESS = {
+  recipientName: 'Nguyen Van An',
+  recipientPhone: '0912 345 678',
+  line1: '12 Ly Thuong Kiet',
+  subdistrict: 'Phuong Hang Bai',
+  district: 'Hoan Kiem',
+  city: 'Ha Noi',
+  province: 'Ha Noi',
+  postalCode: '100000',
+  country: 'VN',
+};
 const quickOrderInput = (change: Record<string, unknown> = {}) => ({
-  idempotencyKey: randomUUID(), address: ADDRESS, payment: 'COD',
-  lines: [{ sku: 'CAPHE-1', quantity: 2 }], ...change,
+  idempotencyKey: randomUUID(),
+  address: ADDRESS,
+  payment: 'COD',
+  lines: [{ sku: 'CAPHE-1', quantity: 2 }],
+  ...change,
 });
 const quickOrder = (input: unknown, token = customer) => send('POST', '/graphql', auth(token), { documentId: idOf('SeaQuickOrder'), variables: { input } });
 
@@ -81,7 +108,10 @@ describe('persisted operations', () => {
     expect(placed.headers['cache-control']).toBe('no-store');
 
     // Core registers the order after region-sea answered; the app reads core's status once it has.
-    const status = await eventually(() => send('GET', getPath(idOf('SeaOrderStatus'), { id: confirmation.id }), mobileGet()), (response) => !response.json().errors);
+    const status = await eventually(
+      () => send('GET', getPath(idOf('SeaOrderStatus'), { id: confirmation.id }), mobileGet()),
+      (response) => !response.json().errors,
+    );
     expect(status.status).toBe(200);
     expect(status.json()).toEqual({ data: { order: { status: 'CREATED' } } });
   });
@@ -91,12 +121,16 @@ describe('persisted operations', () => {
     ['POST', 'an unknown id', operationId('query { order(id: "x") { status } }')],
     ['GET', 'the id of a changed operation text', operationId('query SeaOrderStatus($id: ID!) { order(id: $id) { status number } }')],
   ] as const)('answers %s of %s with PERSISTED_QUERY_NOT_FOUND, never cached', async (method, _label, documentId) => {
-    const response = method === 'GET'
-      ? await send('GET', getPath(documentId, { id: randomUUID() }), mobileGet())
-      : await send('POST', '/graphql', auth(), { documentId, variables: { id: randomUUID() } });
+    const response =
+      method === 'GET'
+        ? await send('GET', getPath(documentId, { id: randomUUID() }), mobileGet())
+        : await send('POST', '/graphql', auth(), { documentId, variables: { id: randomUUID() } });
     expect(response.status).toBe(400);
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.json().errors[0]).toMatchObject({ message: expect.stringContaining('No persisted operation'), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(response.json().errors[0]).toMatchObject({
+      message: expect.stringContaining('No persisted operation'),
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+    });
   });
 
   it('refuses an id sent together with operation text', async () => {
@@ -119,15 +153,23 @@ describe('persisted operations', () => {
 
 /** The order is taken at the edge; core answers reads of it once the region's command outbox delivered the registration. */
 const registeredAtCore = (id: string) =>
-  eventually(() => send('POST', '/graphql', auth(), { query: 'query($id: ID!) { order(id: $id) { id } }', variables: { id } }), (response) => Boolean(response.json().data?.order));
+  eventually(
+    () => send('POST', '/graphql', auth(), { query: 'query($id: ID!) { order(id: $id) { id } }', variables: { id } }),
+    (response) => Boolean(response.json().data?.order),
+  );
 
 describe('HTTP caching of reads', () => {
-  it('lets the customer\'s own client keep an order read briefly (private) and revalidate it with its ETag', async () => {
+  it("lets the customer's own client keep an order read briefly (private) and revalidate it with its ETag", async () => {
     const { id } = (await quickOrder(quickOrderInput())).json().data.seaQuickOrder;
     await registeredAtCore(id);
     const path = getPath(idOf('SeaOrderSummary'), { id });
     const first = await send('GET', path, mobileGet());
-    expect(first.json().data.order).toEqual({ number: expect.any(String), status: 'CREATED', totals: { grandTotal: 396_000 }, sea: { payment: { method: 'COD', amountDue: 396_000 }, deliveryRefusal: null } });
+    expect(first.json().data.order).toEqual({
+      number: expect.any(String),
+      status: 'CREATED',
+      totals: { grandTotal: 396_000 },
+      sea: { payment: { method: 'COD', amountDue: 396_000 }, deliveryRefusal: null },
+    });
     expect(first.headers['cache-control']).toBe('private, max-age=15');
     expect(first.headers.vary).toBe('Authorization, Accept-Encoding');
     const revalidated = await send('GET', path, { ...mobileGet(), 'if-none-match': String(first.headers.etag) });
@@ -139,7 +181,11 @@ describe('HTTP caching of reads', () => {
     const options = await send('GET', getPath(idOf('SeaCheckoutOptions'), { country: 'VN' }), mobileGet());
     expect(options.headers['cache-control']).toBe('public, max-age=3600');
     expect(options.headers.vary).toBe('Authorization, Accept-Encoding');
-    expect(options.json()).toEqual({ data: { seaCheckoutOptions: { currency: 'VND', minorUnitsPerMajor: 1, paymentMethods: ['COD', 'CARD', 'E_WALLET', 'BANK_TRANSFER'], codLimit: 10_000_000 } } });
+    expect(options.json()).toEqual({
+      data: {
+        seaCheckoutOptions: { currency: 'VND', minorUnitsPerMajor: 1, paymentMethods: ['COD', 'CARD', 'E_WALLET', 'BANK_TRANSFER'], codLimit: 10_000_000 },
+      },
+    });
     expect(options.raw.toString()).not.toContain('cust-sea-mobile');
   });
 
@@ -153,7 +199,7 @@ describe('HTTP caching of reads', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
-  it('refuses a mutation sent by GET, and a GET without the app\'s preflight header', async () => {
+  it("refuses a mutation sent by GET, and a GET without the app's preflight header", async () => {
     const mutation = await send('GET', getPath(idOf('SeaQuickOrder'), { input: quickOrderInput() }), mobileGet());
     expect(mutation.status).toBe(405);
     const withoutHeader = await send('GET', getPath(idOf('SeaCheckoutOptions'), { country: 'TH' }), auth());
@@ -169,7 +215,10 @@ describe('compression', () => {
     const { id } = (await quickOrder(quickOrderInput({ payment: 'BANK_TRANSFER', lines }))).json().data.seaQuickOrder;
     bigRead = { query: 'query($id: ID!) { order(id: $id) { lines { lineNo sku name quantity unitPrice unitTax lineTotal } } }', variables: { id } };
     // The order is taken at the edge; core has it once the region's command outbox has delivered the registration.
-    await eventually(() => send('POST', '/graphql', auth(), bigRead), (response) => !response.json().errors);
+    await eventually(
+      () => send('POST', '/graphql', auth(), bigRead),
+      (response) => !response.json().errors,
+    );
   });
 
   it.each([
@@ -188,7 +237,10 @@ describe('compression', () => {
     else expect(JSON.parse(response.raw.toString('utf8'))).toEqual(response.json());
   });
 
-  it.each([['br', brotliCompressSync], ['gzip', gzipSync]] as const)('takes a request body compressed with %s', async (encoding, compress) => {
+  it.each([
+    ['br', brotliCompressSync],
+    ['gzip', gzipSync],
+  ] as const)('takes a request body compressed with %s', async (encoding, compress) => {
     const body = compress(JSON.stringify({ documentId: idOf('SeaQuickOrder'), variables: { input: quickOrderInput() } }));
     const response = await send('POST', '/graphql', { ...auth(), 'content-encoding': encoding }, body);
     expect(response.json().data.seaQuickOrder).toMatchObject({ status: 'CREATED', total: 396_000 });
@@ -214,7 +266,7 @@ describe('safe retries', () => {
     expect(list.data.orders.nodes).toEqual([{ id: confirmations[0].id }]);
   });
 
-  it('passes region-sea\'s rule errors through the gateway with their field and rule', async () => {
+  it("passes region-sea's rule errors through the gateway with their field and rule", async () => {
     const response = await quickOrder(quickOrderInput({ lines: [{ sku: 'TV-1', quantity: 1 }] }));
     expect(response.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'payment', rule: 'COD_LIMIT_EXCEEDED', limit: 10_000_000 });
   });

@@ -15,7 +15,9 @@ let auditor: string;
 let customer: string;
 
 beforeAll(async () => {
-  await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [{ sku: 'BOOK-1', unitPrice: 4000, category: 'BOOKS', euTaxClass: 'REDUCED' }] }]);
+  await publishTestCatalogue(scope.env, [
+    { region: 'cn', currencies: ['CNY'], items: [{ sku: 'BOOK-1', unitPrice: 4000, category: 'BOOKS', euTaxClass: 'REDUCED' }] },
+  ]);
   hub = await startHubProcesses(scope.env, { SUMMARY_INTERVAL_MS: '200' });
   nc = await connectTestNats(scope.env);
   auditor = await scope.token({ subject: 'auditor', role: 'auditor', regions: [] });
@@ -35,10 +37,13 @@ const input = (idempotencyKey = randomUUID()) => ({
   lines: [{ sku: 'BOOK-1', quantity: 2 }],
 });
 const PLACE = `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`;
-const cnSummary = async () => (await postGraphQL(hub.gatewayUrl, `{ regionSummaries(region: "cn", first: 1) { revision ordersPlaced gmv metrics } }`, {}, auditor)).data?.regionSummaries[0];
-const cnFindings = async () => (await postGraphQL(hub.gatewayUrl, `{ reconciliationFindings(region: "cn") { kind orderId } }`, {}, auditor)).data?.reconciliationFindings;
+const cnSummary = async () =>
+  (await postGraphQL(hub.gatewayUrl, `{ regionSummaries(region: "cn", first: 1) { revision ordersPlaced gmv metrics } }`, {}, auditor)).data
+    ?.regionSummaries[0];
+const cnFindings = async () =>
+  (await postGraphQL(hub.gatewayUrl, `{ reconciliationFindings(region: "cn") { kind orderId } }`, {}, auditor)).data?.reconciliationFindings;
 
-it('aggregates a region\'s summary and finds nothing to reconcile when both sides agree', async () => {
+it("aggregates a region's summary and finds nothing to reconcile when both sides agree", async () => {
   for (let i = 0; i < 3; i += 1) expect((await postGraphQL(hub.gatewayUrl, PLACE, { input: input() }, customer)).errors).toBeUndefined();
   const summary = await eventually(cnSummary, (s) => s?.ordersPlaced === 3 && s.metrics.pendingRegistrations === 0);
   // Three orders of two books at 40.00 net, with China's 9 % VAT on books: 3 × 87.20.
@@ -48,12 +53,19 @@ it('aggregates a region\'s summary and finds nothing to reconcile when both side
 
 it('counts an order placed while core is down as pending, and reconciles it once core has registered it', async () => {
   await hub.stop('core-orders');
-  const direct = await postGraphQL(hub.url('region-cn'), `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { registration } } }`, { input: input() }, customer);
+  const direct = await postGraphQL(
+    hub.url('region-cn'),
+    `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { registration } } }`,
+    { input: input() },
+    customer,
+  );
   expect(direct.data.placeCnOrder.cn.registration).toBe('PENDING');
   await hub.start('core-orders'); // the summaries published meanwhile wait in JetStream for core's consumer
 
-  expect(await eventually(cnSummary, (s) => s?.ordersPlaced === 4 && s.metrics.pendingRegistrations === 0, { attempts: 200 }))
-    .toMatchObject({ ordersPlaced: 4, metrics: { pendingRegistrations: 0 } });
+  expect(await eventually(cnSummary, (s) => s?.ordersPlaced === 4 && s.metrics.pendingRegistrations === 0, { attempts: 200 })).toMatchObject({
+    ordersPlaced: 4,
+    metrics: { pendingRegistrations: 0 },
+  });
   expect(await eventually(cnFindings, (findings) => findings?.length === 0)).toEqual([]);
 });
 
@@ -61,16 +73,28 @@ it('counts a re-sent or out-of-order summary once and keeps the newest revision'
   const newest = await cnSummary();
   const js = jetstream(nc);
   const stale = {
-    region: 'cn', periodStart: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
+    region: 'cn',
+    periodStart: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
     periodEnd: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000).toISOString(),
-    revision: 1, computedAt: new Date().toISOString(), ordersPlaced: 99, orderIds: [], gmv: { CNY: 1 }, metrics: {},
+    revision: 1,
+    computedAt: new Date().toISOString(),
+    ordersPlaced: 99,
+    orderIds: [],
+    gmv: { CNY: 1 },
+    metrics: {},
   };
   await js.publish(subjects.summary('cn'), JSON.stringify(stale), { msgID: `resend-${randomUUID()}` });
   await js.publish(subjects.summary('cn'), JSON.stringify({ ...stale, revision: newest.revision }), { msgID: `resend-${randomUUID()}` });
   // A marker summary for another period shows core has consumed everything published before it.
   const markerStart = new Date(Date.parse(stale.periodStart) - 7 * 3_600_000);
-  await js.publish(subjects.summary('cn'), JSON.stringify({ ...stale, periodStart: markerStart.toISOString(), periodEnd: stale.periodStart, revision: 1, ordersPlaced: 0, gmv: {} }), { msgID: `marker-${randomUUID()}` });
-  await eventually(async () => (await postGraphQL(hub.gatewayUrl, `{ regionSummaries(region: "cn", first: 50) { periodStart } }`, {}, auditor)).data.regionSummaries,
-    (rows) => rows.some((row: { periodStart: string }) => row.periodStart === markerStart.toISOString()));
+  await js.publish(
+    subjects.summary('cn'),
+    JSON.stringify({ ...stale, periodStart: markerStart.toISOString(), periodEnd: stale.periodStart, revision: 1, ordersPlaced: 0, gmv: {} }),
+    { msgID: `marker-${randomUUID()}` },
+  );
+  await eventually(
+    async () => (await postGraphQL(hub.gatewayUrl, `{ regionSummaries(region: "cn", first: 50) { periodStart } }`, {}, auditor)).data.regionSummaries,
+    (rows) => rows.some((row: { periodStart: string }) => row.periodStart === markerStart.toISOString()),
+  );
   expect(await cnSummary()).toEqual(newest);
 });

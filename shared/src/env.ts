@@ -13,12 +13,19 @@ export const baseEnvSchema = z.object({
   NATS_CREDENTIALS_FILE: z.string().optional(),
   NATS_TLS_CA_FILE: z.string().optional(),
   /** Prefix of every subject, stream and consumer, so several hubs (or test runs) can share one NATS server. */
-  NATS_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_]*$/).default('hub'),
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .default('hub'),
   JWT_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),
   JWT_ISSUER: z.string().default('order-hub'),
   JWT_AUDIENCE: z.string().default('order-hub'),
   /** Longest token lifetime accepted (`exp` − `iat`), in seconds. */
-  JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).default(24 * 3600),
+  JWT_MAX_LIFETIME_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(24 * 3600),
   /** Clock difference tolerated between the token issuer and the services, in seconds. */
   JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(60),
   HOST: z.string().default('127.0.0.1'),

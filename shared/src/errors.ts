@@ -1,6 +1,13 @@
 /** Codes a client can rely on in `extensions.code`; anything else becomes INTERNAL_SERVER_ERROR. */
 export const ERROR_CODES = [
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_STATUS_TRANSITION', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_STATUS_TRANSITION',
+  'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -21,7 +28,10 @@ export class DomainError extends Error {
 }
 
 export class InputValidationError extends DomainError {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super('BAD_USER_INPUT', message, { field });
   }
 }

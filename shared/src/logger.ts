@@ -7,8 +7,24 @@ export type { Logger };
  * code should not log such values at all, but a mistake must not put a customer's data in the logs.
  */
 const PERSONAL_DATA_KEYS = [
-  'name', 'firstName', 'lastName', 'fullName', 'email', 'phone', 'address', 'shippingAddress', 'billingAddress',
-  'street', 'line1', 'line2', 'postalCode', 'dateOfBirth', 'vatId', 'customer', 'authorization', 'token',
+  'name',
+  'firstName',
+  'lastName',
+  'fullName',
+  'email',
+  'phone',
+  'address',
+  'shippingAddress',
+  'billingAddress',
+  'street',
+  'line1',
+  'line2',
+  'postalCode',
+  'dateOfBirth',
+  'vatId',
+  'customer',
+  'authorization',
+  'token',
 ];
 
 export function createLogger(service: string, level = 'info'): Logger {
@@ -28,6 +44,9 @@ export function createLogger(service: string, level = 'info'): Logger {
  */
 export function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
-  const frames = (error.stack ?? '').split('\n').slice(1).map((line) => line.trim());
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim());
   return { type: error.name, code: (error as { code?: unknown }).code, stack: frames };
 }

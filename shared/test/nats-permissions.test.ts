@@ -39,22 +39,25 @@ describeWithServer('NATS accounts generated from the workspace', () => {
   });
 
   /** Resolves with the server's permission error for `subject`, which the client reports on its status stream. */
-  const violation = (nc: NatsConnection, subject: string) => (async () => {
-    for await (const status of nc.status()) {
-      if (status.type === 'error' && status.error.message.toLowerCase().includes('permissions violation') && status.error.message.includes(subject)) return status.error.message;
-    }
-    throw new Error('connection closed without a permission error');
-  })();
+  const violation = (nc: NatsConnection, subject: string) =>
+    (async () => {
+      for await (const status of nc.status()) {
+        if (status.type === 'error' && status.error.message.toLowerCase().includes('permissions violation') && status.error.message.includes(subject))
+          return status.error.message;
+      }
+      throw new Error('connection closed without a permission error');
+    })();
 
   /** Collects what reaches `subject` until a message satisfying `last` arrives. */
-  const collectUntil = (sub: Subscription, last: (message: Msg) => boolean) => (async () => {
-    const seen: string[] = [];
-    for await (const message of sub) {
-      seen.push(message.string());
-      if (last(message)) return seen;
-    }
-    return seen;
-  })();
+  const collectUntil = (sub: Subscription, last: (message: Msg) => boolean) =>
+    (async () => {
+      const seen: string[] = [];
+      for await (const message of sub) {
+        seen.push(message.string());
+        if (last(message)) return seen;
+      }
+      return seen;
+    })();
 
   it('refuses anonymous clients and wrong passwords', async () => {
     await expect(connect({ servers: nats.url, reconnect: false })).rejects.toThrow(/authorization/i);
@@ -92,7 +95,7 @@ describeWithServer('NATS accounts generated from the workspace', () => {
     await asCn;
   });
 
-  it('lets only core answer core\'s subjects and publish supergraph changes', async () => {
+  it("lets only core answer core's subjects and publish supergraph changes", async () => {
     const cn = await as('region-cn');
     const gateway = await as('gateway');
     const listening = violation(cn, subjects.coreCommandsAll);
@@ -106,7 +109,7 @@ describeWithServer('NATS accounts generated from the workspace', () => {
     await ordering;
   });
 
-  it('carries a region\'s own request to core and core\'s answer back to that region only', async () => {
+  it("carries a region's own request to core and core's answer back to that region only", async () => {
     const core = await as('core-orders');
     const de = await as('region-de');
     core.subscribe(subjects.registerSubgraphAll, { callback: (_error, message) => message.respond(JSON.stringify({ from: message.subject })) });

@@ -26,7 +26,7 @@ describeWithServer('a NATS that admits anonymous clients', () => {
   });
 });
 
-describeWithServer('the hub\'s generated NATS', () => {
+describeWithServer("the hub's generated NATS", () => {
   it('passes the production check: it refuses clients without credentials', async () => {
     const nats = await startPrivateNats([{ name: 'region-cn', kind: 'region' }]);
     try {

@@ -12,7 +12,9 @@ import { connectTestNats, createTestScope } from '../src/testing/harness.js';
 
 class NoticeTestSchema extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "notice_test"."processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"))`);
+    this.addSql(
+      `create table "notice_test"."processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"))`,
+    );
   }
 }
 
@@ -29,7 +31,12 @@ const now = new Date();
 const minute = (at: Date) => at.getUTCHours() * 60 + at.getUTCMinutes();
 const RECIPIENTS: Record<string, NoticeRecipient | null> = {
   'c-de': { email: 'kunde@example.de', language: 'de', timeZone: 'Europe/Berlin' },
-  'c-quiet': { phone: '+8613800000000', language: 'zh', timeZone: 'UTC', quietHours: { startMinute: (minute(now) + 1380) % 1440, endMinute: (minute(now) + 60) % 1440, timeZone: 'UTC' } },
+  'c-quiet': {
+    phone: '+8613800000000',
+    language: 'zh',
+    timeZone: 'UTC',
+    quietHours: { startMinute: (minute(now) + 1380) % 1440, endMinute: (minute(now) + 60) % 1440, timeZone: 'UTC' },
+  },
   'c-none': null,
 };
 
@@ -38,7 +45,11 @@ beforeAll(async () => {
   nc = await connectTestNats(scope.env);
   await ensureTrackingStreams(nc, subjects);
   consumer = new NoticeConsumer({
-    nc, em: orm.em, logger: createLogger('notices-test', 'silent'), subjects, region: 'de',
+    nc,
+    em: orm.em,
+    logger: createLogger('notices-test', 'silent'),
+    subjects,
+    region: 'de',
     resolveRecipient: async (intent) => RECIPIENTS[intent.customerRef] ?? null,
     sender: { send: async (notice) => void sent.push(notice) },
     onSettled: (outcome) => {
@@ -56,24 +67,32 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-const settledCount = (n: number) => new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`only ${outcomes.length} of ${n} notices settled`)), 15_000);
-  const check = () => {
-    if (outcomes.length < n) return;
-    clearTimeout(timer);
-    waiters.delete(check);
-    resolve();
-  };
-  waiters.add(check);
-  check();
-});
+const settledCount = (n: number) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`only ${outcomes.length} of ${n} notices settled`)), 15_000);
+    const check = () => {
+      if (outcomes.length < n) return;
+      clearTimeout(timer);
+      waiters.delete(check);
+      resolve();
+    };
+    waiters.add(check);
+    check();
+  });
 
 const intent = (customerRef: string, noticeId: string): NoticeIntent => ({
-  type: 'notice.intent', noticeId, region: 'de', customerRef, orderId: '0193a6f1-8e2c-7c3e-9d2f-1a2b3c4d5e6f', tier: 'ORDINARY',
-  topic: 'JOURNEY_STEP', step: 'OUT_FOR_DELIVERY', occurredAt: now.toISOString(),
+  type: 'notice.intent',
+  noticeId,
+  region: 'de',
+  customerRef,
+  orderId: '0193a6f1-8e2c-7c3e-9d2f-1a2b3c4d5e6f',
+  tier: 'ORDINARY',
+  topic: 'JOURNEY_STEP',
+  step: 'OUT_FOR_DELIVERY',
+  occurredAt: now.toISOString(),
 });
 
-it('sends each notice once, in the customer\'s language, defers quiet hours, and drops what it cannot deliver', async () => {
+it("sends each notice once, in the customer's language, defers quiet hours, and drops what it cannot deliver", async () => {
   const js = jetstream(nc);
   const publish = (payload: unknown, msgID: string) => js.publish(subjects.notices('de'), JSON.stringify(payload), { msgID });
   await publish(intent('c-de', 'JOURNEY_STEP:s1:e1:ORDINARY'), 'm1');
@@ -83,5 +102,7 @@ it('sends each notice once, in the customer\'s language, defers quiet hours, and
   await publish({ type: 'notice.intent', noticeId: 'x' }, 'm5');
   await settledCount(5);
   expect(outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'duplicate', 'no-contact', 'sent', 'terminated']);
-  expect(sent).toEqual([{ noticeId: 'JOURNEY_STEP:s1:e1:ORDINARY', channel: 'email', to: 'kunde@example.de', subject: 'Parcel update', text: 'Ihre Sendung ist in Zustellung' }]);
+  expect(sent).toEqual([
+    { noticeId: 'JOURNEY_STEP:s1:e1:ORDINARY', channel: 'email', to: 'kunde@example.de', subject: 'Parcel update', text: 'Ihre Sendung ist in Zustellung' },
+  ]);
 });

@@ -9,16 +9,27 @@ import { postGraphQL } from '../src/testing/harness.js';
 
 /** The shared server every subgraph runs on: schema disclosure in production, and readiness that tells the truth. */
 const jwt: JwtSettings = { secret: 'a-production-secret-for-this-test-only-0123', issuer: 'hub', audience: 'hub' };
-const schema = buildSubgraphSchema([{
-  typeDefs: parse('extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { hello: String }'),
-  resolvers: { Query: { hello: () => 'hi' } },
-}]);
+const schema = buildSubgraphSchema([
+  {
+    typeDefs: parse('extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { hello: String }'),
+    resolvers: { Query: { hello: () => 'hi' } },
+  },
+]);
 const limits = operationLimitsOf(Object.fromEntries(Object.entries(operationLimitsEnvShape).map(([key, value]) => [key, value.parse(undefined)])) as never);
 const servers: RunningServer[] = [];
 const start = async (production: boolean, readiness: Record<string, () => Promise<unknown>> = {}) => {
-  const server = await startServiceServer({
-    name: 'test', schema, logger: createLogger('test', 'silent'), jwt, readiness, security: { production, limits, maxBodyBytes: 1024 * 1024 },
-  }, 0, '127.0.0.1');
+  const server = await startServiceServer(
+    {
+      name: 'test',
+      schema,
+      logger: createLogger('test', 'silent'),
+      jwt,
+      readiness,
+      security: { production, limits, maxBodyBytes: 1024 * 1024 },
+    },
+    0,
+    '127.0.0.1',
+  );
   servers.push(server);
   return server.url;
 };
@@ -33,7 +44,7 @@ describe('schema disclosure', () => {
     ['introspection', '{ __schema { types { name } } }'],
     ['a type lookup', '{ __type(name: "Query") { name } }'],
     ['federation SDL', '{ _service { sdl } }'],
-  ])('production refuses %s to a customer and answers the hub\'s services', async (_name, query) => {
+  ])("production refuses %s to a customer and answers the hub's services", async (_name, query) => {
     const url = await start(true);
     const refused = await postGraphQL(url, query, {}, await token('customer'));
     expect(refused.status).toBe(400);

@@ -48,21 +48,37 @@ export function App() {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>Skip to content</a>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
         <span className="brand">Order hub</span>
         <nav aria-label="Views">
           <ul>
             {NAV.map((item) => (
               <li key={item.path}>
-                <a href={href(item.path)} aria-current={section === item.path ? 'page' : undefined}>{item.label}</a>
+                <a href={href(item.path)} aria-current={section === item.path ? 'page' : undefined}>
+                  {item.label}
+                </a>
               </li>
             ))}
           </ul>
         </nav>
         <div className="who" data-testid="who">
-          <span>{session.principal.role}{session.principal.regions.length ? ` · ${session.principal.regions.join(', ')}` : ''}</span>
-          <button type="button" onClick={logout}>Log out</button>
+          <span>
+            {session.principal.role}
+            {session.principal.regions.length ? ` · ${session.principal.regions.join(', ')}` : ''}
+          </span>
+          <button type="button" onClick={logout}>
+            Log out
+          </button>
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
@@ -96,6 +112,10 @@ function View({ segments, query }: { segments: string[]; query: URLSearchParams 
     case 'audit':
       return <AuditView />;
     default:
-      return <p>There is no view at this address. <a href={href('/orders')}>Go to orders</a>.</p>;
+      return (
+        <p>
+          There is no view at this address. <a href={href('/orders')}>Go to orders</a>.
+        </p>
+      );
   }
 }

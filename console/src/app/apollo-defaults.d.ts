@@ -4,9 +4,15 @@ import '@apollo/client';
 declare module '@apollo/client' {
   export namespace ApolloClient {
     namespace DeclareDefaultOptions {
-      interface WatchQuery { errorPolicy: 'all' }
-      interface Query { errorPolicy: 'all' }
-      interface Mutate { errorPolicy: 'all' }
+      interface WatchQuery {
+        errorPolicy: 'all';
+      }
+      interface Query {
+        errorPolicy: 'all';
+      }
+      interface Mutate {
+        errorPolicy: 'all';
+      }
     }
   }
 }

@@ -17,14 +17,22 @@ export function ProblemNotice({ problems, compact = false }: { problems: Problem
 }
 
 export function Loading({ what }: { what: string }) {
-  return <p className="loading" role="status" aria-live="polite">Loading {what}…</p>;
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
 }
 
 export function UserErrors({ errors }: { errors: ReadonlyArray<{ code: string; message: string; field?: ReadonlyArray<string> | null }> | undefined }) {
   if (!errors?.length) return null;
   return (
     <div className="notice notice-refused" role="alert" data-testid="user-errors">
-      {errors.map((error, i) => <p key={i}><strong>{error.code}</strong> — {error.message}</p>)}
+      {errors.map((error, i) => (
+        <p key={i}>
+          <strong>{error.code}</strong> — {error.message}
+        </p>
+      ))}
     </div>
   );
 }

@@ -17,7 +17,9 @@ export class ViewErrorBoundary extends Component<{ children: ReactNode; resetKey
     if (!this.state.failed) return this.props.children;
     return (
       <div className="notice notice-failed" role="alert" data-testid="problem-failed">
-        <p><strong>This view could not be shown.</strong> Check the connection and open it again.</p>
+        <p>
+          <strong>This view could not be shown.</strong> Check the connection and open it again.
+        </p>
       </div>
     );
   }

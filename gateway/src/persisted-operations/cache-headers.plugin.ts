@@ -34,7 +34,9 @@ export function cacheHeadersPlugins(operations: PersistedOperations): ApolloServ
         async willSendResponse({ request, response, queryHash, operation }) {
           const hasErrors = response.body.kind === 'single' ? Boolean(response.body.singleResult.errors?.length) : true;
           const cacheControl = cacheControlFor({
-            method: request.http?.method, operationType: operation?.operation, hasErrors,
+            method: request.http?.method,
+            operationType: operation?.operation,
+            hasErrors,
             policy: queryHash ? operations.get(queryHash)?.cacheControl : undefined,
           });
           response.http.headers.set('cache-control', cacheControl);

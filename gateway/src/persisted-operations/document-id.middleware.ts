@@ -23,7 +23,11 @@ export function resolvePersistedDocuments(operations: PersistedOperations): Requ
     }
     const operation = operations.get(documentId);
     if (!operation) {
-      refuse(res, 'PERSISTED_QUERY_NOT_FOUND', `No persisted operation has the id ${documentId.slice(0, 80)}; the app must ship with operations registered in the gateway's manifest`);
+      refuse(
+        res,
+        'PERSISTED_QUERY_NOT_FOUND',
+        `No persisted operation has the id ${documentId.slice(0, 80)}; the app must ship with operations registered in the gateway's manifest`,
+      );
       return;
     }
     if (req.method === 'GET') {
@@ -39,5 +43,8 @@ export function resolvePersistedDocuments(operations: PersistedOperations): Requ
 }
 
 function refuse(res: Response, code: string, message: string): void {
-  res.status(400).set({ 'cache-control': 'no-store', vary: 'Authorization, Accept-Encoding' }).json({ errors: [{ message, extensions: { code } }] });
+  res
+    .status(400)
+    .set({ 'cache-control': 'no-store', vary: 'Authorization, Accept-Encoding' })
+    .json({ errors: [{ message, extensions: { code } }] });
 }

@@ -1,4 +1,11 @@
 export { cacheControlFor, cacheHeadersPlugins, VARY } from './cache-headers.plugin.js';
 export { resolvePersistedDocuments } from './document-id.middleware.js';
 export { checkPersistedOperations, PUBLIC_ROOT_FIELDS } from './operation-rules.js';
-export { loadPersistedOperations, operationId, PersistedOperationManifestError, PersistedOperations, type CachePolicy, type PersistedOperation } from './persisted-operations.js';
+export {
+  loadPersistedOperations,
+  operationId,
+  PersistedOperationManifestError,
+  PersistedOperations,
+  type CachePolicy,
+  type PersistedOperation,
+} from './persisted-operations.js';

@@ -33,7 +33,9 @@ function problemsOf(schema: GraphQLSchema, operation: PersistedOperation): strin
   problems.push(...validate(schema, document).map((error) => error.message));
   if (operation.cacheControl && definition.operation !== 'query') problems.push('only queries can be cached');
   if (operation.cacheControl?.scope === 'PUBLIC') {
-    const rootFields = definition.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : `(${s.kind})`)).filter((name) => name !== '__typename');
+    const rootFields = definition.selectionSet.selections
+      .map((s) => (s.kind === Kind.FIELD ? s.name.value : `(${s.kind})`))
+      .filter((name) => name !== '__typename');
     const personal = rootFields.filter((name) => !PUBLIC_ROOT_FIELDS.has(name));
     if (personal.length > 0) problems.push(`selects ${personal.join(', ')}, which may differ per caller: its cache scope must be PRIVATE`);
   }

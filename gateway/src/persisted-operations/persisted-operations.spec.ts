@@ -3,7 +3,13 @@ import { cacheControlFor } from './cache-headers.plugin.js';
 import { checkPersistedOperations } from './operation-rules.js';
 import { operationId, PersistedOperationManifestError, PersistedOperations, type PersistedOperation } from './persisted-operations.js';
 
-const operation = (name: string, body: string, change: Partial<PersistedOperation> = {}): PersistedOperation => ({ id: operationId(body), name, type: 'query', body, ...change });
+const operation = (name: string, body: string, change: Partial<PersistedOperation> = {}): PersistedOperation => ({
+  id: operationId(body),
+  name,
+  type: 'query',
+  body,
+  ...change,
+});
 const STATUS = operation('SeaOrderStatus', 'query SeaOrderStatus($id: ID!) { order(id: $id) { status } }', { cacheControl: { maxAge: 15, scope: 'PRIVATE' } });
 const manifest = (...operations: unknown[]) => ({ source: 'app.json', content: { format: 'apollo-persisted-query-manifest', version: 1, operations } });
 
@@ -66,12 +72,20 @@ describe('checkPersistedOperations', () => {
 
   it.each([
     ['a field the schema lacks', operation('SeaOrderStatus', 'query SeaOrderStatus { order(id: "1") { colour } }'), 'Cannot query field "colour"'],
-    ['a name other than its body\'s', operation('Status', STATUS.body), 'is named SeaOrderStatus in its body'],
-    ['a type other than its body\'s', operation('Place', 'mutation Place { place(key: "k") { id } }'), 'is a mutation, not a query'],
-    ['a cached mutation', operation('Place', 'mutation Place { place(key: "k") { id } }', { type: 'mutation', cacheControl: { maxAge: 5, scope: 'PRIVATE' } }), 'only queries can be cached'],
-    ['a per-caller field cached publicly', operation('SeaOrderStatus', STATUS.body, { cacheControl: { maxAge: 60, scope: 'PUBLIC' } }), 'selects order, which may differ per caller'],
+    ["a name other than its body's", operation('Status', STATUS.body), 'is named SeaOrderStatus in its body'],
+    ["a type other than its body's", operation('Place', 'mutation Place { place(key: "k") { id } }'), 'is a mutation, not a query'],
+    [
+      'a cached mutation',
+      operation('Place', 'mutation Place { place(key: "k") { id } }', { type: 'mutation', cacheControl: { maxAge: 5, scope: 'PRIVATE' } }),
+      'only queries can be cached',
+    ],
+    [
+      'a per-caller field cached publicly',
+      operation('SeaOrderStatus', STATUS.body, { cacheControl: { maxAge: 60, scope: 'PUBLIC' } }),
+      'selects order, which may differ per caller',
+    ],
     ['two operations in one body', operation('A', 'query A { order(id: "1") { id } } query B { order(id: "2") { id } }'), 'must hold exactly one operation'],
-    ['an id that is not its body\'s hash', { ...STATUS, id: operationId('something else') }, 'id is not the SHA-256 of its body'],
+    ["an id that is not its body's hash", { ...STATUS, id: operationId('something else') }, 'id is not the SHA-256 of its body'],
   ])('reports %s', (_label, op, problem) => {
     expect(checkPersistedOperations(schema, [op]).join('\n')).toContain(problem);
   });

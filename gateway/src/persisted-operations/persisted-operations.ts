@@ -62,7 +62,8 @@ export class PersistedOperations {
       }
       for (const operation of parsed.data.operations) {
         if (operationId(operation.body) !== operation.id) problems.push(`${source}: ${operation.name}: id is not the SHA-256 of its body`);
-        if (operations.some((other) => other.id === operation.id || other.name === operation.name)) problems.push(`${source}: ${operation.name}: registered twice`);
+        if (operations.some((other) => other.id === operation.id || other.name === operation.name))
+          problems.push(`${source}: ${operation.name}: registered twice`);
         operations.push(operation);
       }
     }
@@ -83,8 +84,12 @@ export class PersistedOperations {
 /** Reads every `*.json` manifest in a folder (one per client app). */
 export async function loadPersistedOperations(dir: string): Promise<PersistedOperations> {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
-  return PersistedOperations.fromManifests(await Promise.all(files.map(async (file) => ({
-    source: file,
-    content: JSON.parse(await readFile(join(dir, file), 'utf8')) as unknown,
-  }))));
+  return PersistedOperations.fromManifests(
+    await Promise.all(
+      files.map(async (file) => ({
+        source: file,
+        content: JSON.parse(await readFile(join(dir, file), 'utf8')) as unknown,
+      })),
+    ),
+  );
 }

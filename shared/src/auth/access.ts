@@ -36,7 +36,7 @@ export function assertMayWrite(principal: Principal): void {
 }
 
 export function assertCanReadOrder(principal: Principal, order: OrderAccessFacts): void {
-  if (!canReadOrder(principal, order)) throw new ForbiddenError('This order is outside the caller\'s scope');
+  if (!canReadOrder(principal, order)) throw new ForbiddenError("This order is outside the caller's scope");
 }
 
 /** Regions a principal may list orders in; `undefined` means every region. */

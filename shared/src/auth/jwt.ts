@@ -18,11 +18,19 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
 const ALGORITHM = 'HS256';
 
 /** The token settings of a service, from its environment. */
-export function jwtSettingsOf(env: { JWT_SECRET: string; JWT_ISSUER: string; JWT_AUDIENCE: string; JWT_MAX_LIFETIME_S: number;
-  JWT_CLOCK_SKEW_S: number }): JwtSettings {
+export function jwtSettingsOf(env: {
+  JWT_SECRET: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  JWT_MAX_LIFETIME_S: number;
+  JWT_CLOCK_SKEW_S: number;
+}): JwtSettings {
   return {
-    secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE,
-    maxLifetimeSeconds: env.JWT_MAX_LIFETIME_S, clockSkewSeconds: env.JWT_CLOCK_SKEW_S,
+    secret: env.JWT_SECRET,
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+    maxLifetimeSeconds: env.JWT_MAX_LIFETIME_S,
+    clockSkewSeconds: env.JWT_CLOCK_SKEW_S,
   };
 }
 

@@ -6,7 +6,21 @@ export type RegionCode = string;
  * staff scoped to regions; `auditor` and `tax_auditor` read across regions and never write; `service` is another
  * hub service acting as the system; `catalogue_manager` edits products and price lists and sees no orders.
  */
-export const ROLES = ['customer', 'operator', 'customer_service', 'warehouse', 'carrier', 'bookkeeping', 'auditor', 'tax_auditor', 'admin', 'service', 'catalogue_manager', 'rules_editor', 'rules_approver'] as const;
+export const ROLES = [
+  'customer',
+  'operator',
+  'customer_service',
+  'warehouse',
+  'carrier',
+  'bookkeeping',
+  'auditor',
+  'tax_auditor',
+  'admin',
+  'service',
+  'catalogue_manager',
+  'rules_editor',
+  'rules_approver',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting, as recorded in timelines and the audit trail. */

@@ -12,14 +12,27 @@ export interface CatalogueProblem {
 
 /** A subset of the graph's `UserErrorCode`s (shared/graphql/user-error), so a problem becomes a user error as it is. */
 export const CATALOGUE_PROBLEM_CODES = [
-  'INVALID', 'NOT_FOUND', 'CONFLICT', 'RETURN_CLASS_NOT_ALLOWED', 'INVALID_PRICE', 'ZERO_PRICE_NOT_ALLOWED',
-  'PRICE_LIST_OVERLAP', 'UNKNOWN_SKU', 'SKU_RETIRED', 'PRICE_NOT_FOUND', 'VAT_NOT_DETERMINED', 'PRICE_DIFFERS',
+  'INVALID',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RETURN_CLASS_NOT_ALLOWED',
+  'INVALID_PRICE',
+  'ZERO_PRICE_NOT_ALLOWED',
+  'PRICE_LIST_OVERLAP',
+  'UNKNOWN_SKU',
+  'SKU_RETIRED',
+  'PRICE_NOT_FOUND',
+  'VAT_NOT_DETERMINED',
+  'PRICE_DIFFERS',
   'VAT_AMOUNT_MISMATCH',
 ] as const satisfies readonly UserErrorCode[];
 export type CatalogueProblemCode = (typeof CATALOGUE_PROBLEM_CODES)[number];
 
-export const problem = (field: string | string[], code: CatalogueProblemCode, message: string): CatalogueProblem =>
-  ({ field: Array.isArray(field) ? field : field.split('.'), code, message });
+export const problem = (field: string | string[], code: CatalogueProblemCode, message: string): CatalogueProblem => ({
+  field: Array.isArray(field) ? field : field.split('.'),
+  code,
+  message,
+});
 
 /** Prefixes every problem's field path, e.g. with the row of an import or the line of a cart. */
 export const within = (prefix: Array<string | number>, problems: readonly CatalogueProblem[]): CatalogueProblem[] =>

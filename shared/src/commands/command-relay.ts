@@ -126,18 +126,20 @@ export class CoreCommandRelay {
   }
 
   private async pendingCount(): Promise<number> {
-    const [row] = await this.options.orm.em.fork().getConnection().execute<[{ pending: number }]>(
-      `select count(*)::int as pending from "${this.options.schema}".core_command where state = 'PENDING'`,
-    );
+    const [row] = await this.options.orm.em
+      .fork()
+      .getConnection()
+      .execute<[{ pending: number }]>(`select count(*)::int as pending from "${this.options.schema}".core_command where state = 'PENDING'`);
     return row!.pending;
   }
 
   /** Core is back: what waits in back-off is due now. */
   private async retryNow(): Promise<void> {
     const { orm, schema } = this.options;
-    await orm.em.fork().getConnection().execute(
-      `update "${schema}".core_command set next_attempt_at = now() where state = 'PENDING' and next_attempt_at > now()`,
-    );
+    await orm.em
+      .fork()
+      .getConnection()
+      .execute(`update "${schema}".core_command set next_attempt_at = now() where state = 'PENDING' and next_attempt_at > now()`);
     this.nudge();
   }
 
@@ -145,9 +147,12 @@ export class CoreCommandRelay {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.running = this.drain()
-        .then(() => undefined, (error: unknown) => {
-          this.options.logger.warn({ err: error }, 'command relay pass failed; retrying');
-        })
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            this.options.logger.warn({ err: error }, 'command relay pass failed; retrying');
+          },
+        )
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;
@@ -167,8 +172,11 @@ export class CoreCommandRelay {
   /** Leases the oldest pending command of each order that is due and not leased by another relay. */
   private async claim(): Promise<ClaimedCommand[]> {
     const { orm, schema, batchSize = 50, leaseMs = 30_000 } = this.options;
-    return orm.em.fork().getConnection().execute<ClaimedCommand[]>(
-      `with head as (
+    return orm.em
+      .fork()
+      .getConnection()
+      .execute<ClaimedCommand[]>(
+        `with head as (
          select distinct on (order_id) id from "${schema}".core_command where state = 'PENDING' order by order_id, sequence
        )
        update "${schema}".core_command c
@@ -178,14 +186,18 @@ export class CoreCommandRelay {
            where due.next_attempt_at <= now() and (due.lease_until is null or due.lease_until < now())
            order by due.id limit ? for update of due skip locked)
        returning c.id, c.command_id, c.order_id, c.sequence, c.kind, c.purpose, c.body, c.attempts`,
-      [leaseMs, batchSize],
-    );
+        [leaseMs, batchSize],
+      );
   }
 
   private async send(command: ClaimedCommand): Promise<CommandReply> {
     const envelope = {
-      commandId: command.command_id, source: this.options.source, orderId: command.order_id, sequence: command.sequence,
-      kind: command.kind, body: command.body,
+      commandId: command.command_id,
+      source: this.options.source,
+      orderId: command.order_id,
+      sequence: command.sequence,
+      kind: command.kind,
+      body: command.body,
     };
     try {
       const message = await this.options.nc.request(this.options.subjects.coreCommands(this.options.source), JSON.stringify(envelope), {
@@ -214,7 +226,8 @@ export class CoreCommandRelay {
         await handler.onRejected?.(em, command, rejection);
       } else {
         em.assign(command, {
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(command.attempts, retry)), leaseUntil: null,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(command.attempts, retry)),
+          leaseUntil: null,
           lastError: `${reply.code}: ${reply.message}`.slice(0, 500),
         });
       }
@@ -232,6 +245,7 @@ export class CoreCommandRelay {
   private log(command: CoreCommandRecord, reply: CommandReply): void {
     const context = { commandId: command.commandId, orderId: command.orderId, purpose: command.purpose, attempts: command.attempts };
     if (reply.outcome === 'rejected') this.options.logger.warn({ ...context, code: reply.code }, 'core refused a command');
-    else if (reply.outcome === 'retry' && command.attempts % 10 === 1) this.options.logger.warn({ ...context, code: reply.code }, 'core did not take a command; retrying with back-off');
+    else if (reply.outcome === 'retry' && command.attempts % 10 === 1)
+      this.options.logger.warn({ ...context, code: reply.code }, 'core did not take a command; retrying with back-off');
   }
 }

@@ -41,9 +41,11 @@ export function createDemoSeedContext(gatewayUrl: string, jwt: JwtSettings, log:
 /** Runs jobs with at most `limit` at a time, so a seed does not flood a hub that is still warming up. */
 export async function runWithConcurrency(jobs: Array<() => Promise<unknown>>, limit: number): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < jobs.length) await jobs[next++]!();
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < jobs.length) await jobs[next++]!();
+    }),
+  );
 }
 
 /** A small deterministic generator: the same demo data on every machine. */

@@ -48,6 +48,8 @@ export function findBreakingChanges(previousSdl: string, nextSdl: string): strin
  */
 export async function discoverSubgraphs(root?: string): Promise<SubgraphSource[]> {
   const services = discoverHubServices(root).flatMap(({ dir, subgraph }) => (subgraph ? [{ dir, ...subgraph }] : []));
-  const sources = await Promise.all(services.map(async ({ dir, name, routingUrl }) => ({ name, url: routingUrl, sdl: await readFile(join(dir, 'schema.graphql'), 'utf8') })));
+  const sources = await Promise.all(
+    services.map(async ({ dir, name, routingUrl }) => ({ name, url: routingUrl, sdl: await readFile(join(dir, 'schema.graphql'), 'utf8') })),
+  );
   return sources.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -39,14 +39,26 @@ describe('cursors', () => {
 
 describe('toConnection', () => {
   it('uses the extra row only to tell that a page follows', () => {
-    const page = toConnection([1, 2, 3], { first: 2 }, (n) => [n], (n) => ({ n }));
+    const page = toConnection(
+      [1, 2, 3],
+      { first: 2 },
+      (n) => [n],
+      (n) => ({ n }),
+    );
     expect(page.nodes).toEqual([{ n: 1 }, { n: 2 }]);
     expect(page.edges.map((edge) => edge.node)).toEqual(page.nodes);
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor([2]) });
   });
 
   it('ends an empty page with no cursor', () => {
-    expect(toConnection([], {}, (n: number) => [n], (n) => n).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(
+      toConnection(
+        [],
+        {},
+        (n: number) => [n],
+        (n) => n,
+      ).pageInfo,
+    ).toEqual({ hasNextPage: false, endCursor: null });
   });
 });
 
@@ -70,7 +82,11 @@ describe('a connection in a schema', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const result: any = await graphql({ schema, source: 'query($after: String) { widgets(after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }', variableValues: { after } });
+      const result: any = await graphql({
+        schema,
+        source: 'query($after: String) { widgets(after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        variableValues: { after },
+      });
       expect(result.errors).toBeUndefined();
       seen.push(...result.data.widgets.nodes.map((node: { id: string }) => node.id));
       after = result.data.widgets.pageInfo.hasNextPage ? result.data.widgets.pageInfo.endCursor : null;

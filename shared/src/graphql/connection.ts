@@ -11,11 +11,16 @@ export const MAX_PAGE_SIZE = 100;
 @ArgsType()
 export class ConnectionArgs {
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return, 1 to ${MAX_PAGE_SIZE}.` })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor: the `endCursor` of the previous page.' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   after?: string | null;
 }
 
@@ -46,7 +51,11 @@ export function decodeCursor(after: string, arity?: number): CursorKey {
   } catch {
     key = undefined;
   }
-  const valid = Array.isArray(key) && key.length > 0 && (arity === undefined || key.length === arity) && key.every((part) => typeof part === 'string' || typeof part === 'number');
+  const valid =
+    Array.isArray(key) &&
+    key.length > 0 &&
+    (arity === undefined || key.length === arity) &&
+    key.every((part) => typeof part === 'string' || typeof part === 'number');
   if (!valid) throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
   return key as CursorKey;
 }
@@ -54,7 +63,8 @@ export function decodeCursor(after: string, arity?: number): CursorKey {
 /** The id inside the cursor of a list sorted by a numeric id alone. */
 export function decodeIdCursor(after: string): number {
   const [id] = decodeCursor(after, 1);
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
+  if (typeof id !== 'number' || !Number.isSafeInteger(id))
+    throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
   return id;
 }
 

@@ -24,11 +24,6 @@ export function loaderFor<L>(context: RequestContext, name: string, create: () =
  * Loads one key through a per-request batch: every reference the gateway sends in one `_entities` call
  * becomes a single database query instead of one query per reference.
  */
-export function loadBatched<K, V>(
-  context: RequestContext,
-  name: string,
-  batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
-  key: K,
-): Promise<V> {
+export function loadBatched<K, V>(context: RequestContext, name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>, key: K): Promise<V> {
   return loaderFor(context, name, () => new DataLoader<K, V>(batch)).load(key);
 }

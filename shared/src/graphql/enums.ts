@@ -26,8 +26,8 @@ const ORDER_STATUS_DESCRIPTIONS: Record<OrderStatus, string> = {
 };
 
 const CHANNEL_DESCRIPTIONS: Record<Channel, string> = {
-  WEB: 'The shop\'s website.',
-  MOBILE_APP: 'The shop\'s mobile app.',
+  WEB: "The shop's website.",
+  MOBILE_APP: "The shop's mobile app.",
   MINI_PROGRAM: 'A mini program inside a super app (WeChat, Alipay…).',
   MARKETPLACE: 'A third-party marketplace.',
   CALL_CENTER: 'An operator took the order on the phone.',

@@ -11,8 +11,14 @@ import { OPERATION_LIMIT_CODES, operationLimitCodeOf } from '../server/operation
  * receives from subgraphs and hands on unchanged.
  */
 const PASS_THROUGH_CODES = new Set<string>([
-  ...ERROR_CODES, ...Object.values(OPERATION_LIMIT_CODES), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  ...ERROR_CODES,
+  ...Object.values(OPERATION_LIMIT_CODES),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
 ]);
 
 /** Extensions libraries attach that name internals (stacks, subgraph responses and URLs); never passed on. */
@@ -67,13 +73,22 @@ export function createErrorFormatter(logger: Logger) {
     if (limitCode) return { ...base, message: formatted.message, extensions: { code: limitCode, limit: formatted.extensions!.limit } };
     if (code === 'GRAPHQL_PARSE_FAILED') {
       const tokens = /Document contains more th(?:at|an) (\d+) tokens/.exec(formatted.message);
-      if (tokens) return { ...base, message: `The operation exceeds the tokens limit of ${tokens[1]}`, extensions: { code: OPERATION_LIMIT_CODES.tokens, limit: { name: 'tokens', max: Number(tokens[1]) } } };
+      if (tokens)
+        return {
+          ...base,
+          message: `The operation exceeds the tokens limit of ${tokens[1]}`,
+          extensions: { code: OPERATION_LIMIT_CODES.tokens, limit: { name: 'tokens', max: Number(tokens[1]) } },
+        };
     }
     if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {
       const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
       const variableError = describeVariableError(formatted.message);
       return variableError
-        ? { ...formatted, message: variableError.message, extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(variableError.field ? { field: variableError.field } : {}) } }
+        ? {
+            ...formatted,
+            message: variableError.message,
+            extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(variableError.field ? { field: variableError.field } : {}) },
+          }
         : { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
@@ -82,8 +97,11 @@ export function createErrorFormatter(logger: Logger) {
 }
 
 function sqlStateOf(error: unknown): string | undefined {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current,
-    depth += 1) {
+  for (
+    let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 4;
+    current = current.cause as typeof current, depth += 1
+  ) {
     if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
   }
   return undefined;
@@ -107,8 +125,12 @@ export function describeVariableError(message: string): { message: string; field
   const variable = /^Variable "\$([^"]+)" got invalid value/.exec(message);
   if (!variable) return undefined;
   const path = /; |\bat "([^"]+)"/.exec(message.slice(variable[0].length))?.[1];
-  const field = path?.replace(/^[^.[]+\.?/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
-  const reason = message.slice(message.lastIndexOf('; ') + 2)
+  const field = path
+    ?.replace(/^[^.[]+\.?/, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^\./, '');
+  const reason = message
+    .slice(message.lastIndexOf('; ') + 2)
     // Field and type names stay (they come from the schema); any other quoted text may be a submitted value.
     .replace(/Field "[^"]*"|"[^"]*"/g, (quoted) => (/^(Field "|"[A-Z][\w![\]]*"$)/.test(quoted) ? quoted : '…'))
     .replace(/:\s.*$/s, '');

@@ -35,7 +35,7 @@ export async function buildFederatedSchema(
 
 /** type-graphql cannot describe the root types; the schema lint wants every type described. */
 function describeRootTypes(schema: GraphQLSchema): void {
-  const descriptions = { Query: 'What can be read.', Mutation: 'What can be changed. Refusals a caller can act on come back in each payload\'s `userErrors`.' };
+  const descriptions = { Query: 'What can be read.', Mutation: "What can be changed. Refusals a caller can act on come back in each payload's `userErrors`." };
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     if (type && !type.description) (type as { description?: string | null }).description = descriptions[type.name as keyof typeof descriptions] ?? null;
   }

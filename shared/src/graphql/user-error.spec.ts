@@ -4,12 +4,28 @@ import { fieldPath, toUserError, USER_ERROR_CODES, withUserErrors } from './user
 
 describe('toUserError', () => {
   it.each([
-    ['a bad value', new InputValidationError('lines.0.quantity', 'Too many'), { code: 'INVALID', field: ['input', 'lines', '0', 'quantity'], message: 'Too many' }],
+    [
+      'a bad value',
+      new InputValidationError('lines.0.quantity', 'Too many'),
+      { code: 'INVALID', field: ['input', 'lines', '0', 'quantity'], message: 'Too many' },
+    ],
     ['a missing entity', new NotFoundError('Order', 'x'), { code: 'NOT_FOUND', field: null, message: 'Order not found' }],
-    ['a stale version', new ConflictError('Changed meanwhile', { field: 'expectedVersion' }), { code: 'CONFLICT', field: ['input', 'expectedVersion'], message: 'Changed meanwhile' }],
+    [
+      'a stale version',
+      new ConflictError('Changed meanwhile', { field: 'expectedVersion' }),
+      { code: 'CONFLICT', field: ['input', 'expectedVersion'], message: 'Changed meanwhile' },
+    ],
     ['an illegal move', new DomainError('INVALID_STATUS_TRANSITION', 'No'), { code: 'INVALID_STATUS_TRANSITION', field: null, message: 'No' }],
-    ['a known rule', new DomainError('BAD_USER_INPUT', 'Too much', { field: 'paymentMethod', rule: 'COD_LIMIT_EXCEEDED' }), { code: 'COD_LIMIT_EXCEEDED', field: ['input', 'paymentMethod'], message: 'Too much' }],
-    ['an unknown rule', new DomainError('BAD_USER_INPUT', 'Odd', { field: 'x', rule: 'SOMETHING_NEW' }), { code: 'INVALID', field: ['input', 'x'], message: 'Odd' }],
+    [
+      'a known rule',
+      new DomainError('BAD_USER_INPUT', 'Too much', { field: 'paymentMethod', rule: 'COD_LIMIT_EXCEEDED' }),
+      { code: 'COD_LIMIT_EXCEEDED', field: ['input', 'paymentMethod'], message: 'Too much' },
+    ],
+    [
+      'an unknown rule',
+      new DomainError('BAD_USER_INPUT', 'Odd', { field: 'x', rule: 'SOMETHING_NEW' }),
+      { code: 'INVALID', field: ['input', 'x'], message: 'Odd' },
+    ],
   ])('maps %s', (_name, error, expected) => {
     expect(toUserError(error)).toEqual(expected);
   });
@@ -43,12 +59,18 @@ describe('withUserErrors', () => {
   });
 
   it('answers a refusal with a null result', async () => {
-    const payload = await withUserErrors(async (): Promise<{ order: object }> => { throw new NotFoundError('Order', '1'); });
+    const payload = await withUserErrors(async (): Promise<{ order: object }> => {
+      throw new NotFoundError('Order', '1');
+    });
     expect(payload.order).toBeUndefined();
     expect(payload.userErrors).toEqual([{ code: 'NOT_FOUND', field: null, message: 'Order not found' }]);
   });
 
   it('throws on what the caller did not cause', async () => {
-    await expect(withUserErrors(async () => { throw new ForbiddenError(); })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      withUserErrors(async () => {
+        throw new ForbiddenError();
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -8,7 +8,8 @@ import { DomainError, type ErrorCode } from '../errors.js';
 export const USER_ERROR_CODES = {
   INVALID: 'A value breaks a rule of its own (format, range, a line that does not exist); `field` names it.',
   NOT_FOUND: 'What the input names does not exist, or is not visible to the caller.',
-  CONFLICT: 'The request contradicts what happened meanwhile (a stale `expectedVersion`, an idempotency key reused for another request, a duplicate); reload and decide again.',
+  CONFLICT:
+    'The request contradicts what happened meanwhile (a stale `expectedVersion`, an idempotency key reused for another request, a duplicate); reload and decide again.',
   INVALID_STATUS_TRANSITION: 'The current status of the order (or of the return) does not allow this step.',
   RETURN_NOT_ELIGIBLE: 'A line cannot be returned as asked; the payload says which line and why.',
   PICKUP_SLOT_UNAVAILABLE: 'The pickup slot is full or has already started; the payload names it: pick another.',
@@ -19,9 +20,9 @@ export const USER_ERROR_CODES = {
   DISPATCH_COUNTRY_UNSUPPORTED: 'The shop does not ship to or from that country.',
   INVALID_DATE: 'A date is not a real calendar date or lies outside the allowed range.',
   OUTSIDE_EU_VAT_AREA: 'The destination lies outside the EU VAT area (e.g. the Canary Islands), which this shop does not serve.',
-  POSTAL_CODE_FORMAT: 'The postal code does not have the destination country\'s format.',
-  VAT_AMOUNT_MISMATCH: 'A line\'s tax differs from the VAT the rules compute for it.',
-  VAT_ID_FORMAT: 'The VAT identification number does not have its member state\'s format.',
+  POSTAL_CODE_FORMAT: "The postal code does not have the destination country's format.",
+  VAT_AMOUNT_MISMATCH: "A line's tax differs from the VAT the rules compute for it.",
+  VAT_ID_FORMAT: "The VAT identification number does not have its member state's format.",
   VAT_ID_INVALID: 'The tax authority reports the VAT identification number as not valid.',
   VAT_ID_NOT_FROM_OTHER_MEMBER_STATE: 'A reverse-charge VAT identification number must come from another EU member state.',
   PHONE_INVALID: 'The phone number is not a valid number of the destination country.',
@@ -37,24 +38,25 @@ export const USER_ERROR_CODES = {
   UNKNOWN_SKU: 'The catalogue does not know this SKU.',
   NODE_ALREADY_IN_STATUS: 'The node already has this status (for example, marked down twice).',
   WEIGHT_OUT_OF_RANGE: 'An allocation weight is outside its allowed range, or no criterion carries weight.',
-  RETURN_CLASS_NOT_ALLOWED: 'The product\'s category cannot carry that CN return exclusion (the statutory list may not be widened).',
+  RETURN_CLASS_NOT_ALLOWED: "The product's category cannot carry that CN return exclusion (the statutory list may not be widened).",
   INVALID_PRICE: 'An amount is negative, fractional or implausibly large; amounts are whole minor units.',
   ZERO_PRICE_NOT_ALLOWED: 'A zero price is accepted only on an entry the price list marks free.',
   PRICE_LIST_OVERLAP: 'Another price list of the same region, channel and currency is in force during that period.',
   SKU_RETIRED: 'The product is no longer sold.',
   PRICE_NOT_FOUND: 'No price list in force prices this line for the region, channel and currency.',
-  PRICE_DIFFERS: 'A price the client sent differs from the catalogue\'s price for the line.',
+  PRICE_DIFFERS: "A price the client sent differs from the catalogue's price for the line.",
   VAT_NOT_DETERMINED: 'No VAT regime or rate applies to this destination and date.',
   TASK_NOT_ASSIGNEE: 'Only the person the task is assigned to may acknowledge it.',
   TASK_CLOSED: 'The task is already resolved; a new problem opens a new task.',
-  RULE_SYNTAX_ERROR: 'An order rule\'s expression does not parse; the message gives line and column.',
+  RULE_SYNTAX_ERROR: "An order rule's expression does not parse; the message gives line and column.",
   RULE_TYPE_ERROR: 'An order rule names a field the order context does not declare, or mixes types; the message gives line and column.',
   RULE_LIMIT_EXCEEDED: 'An order rule or version is larger or may cost more to evaluate than allowed.',
   RULE_MODULE_NOT_ALLOWED: 'An order rule reads what its module may not (a validation rule reading the pricing outcome, which is decided after it).',
   RULE_VERSION_OVERLAP: 'Another version of the rule set is in force during that period; supersede it explicitly or pick another period.',
   APPROVER_IS_AUTHOR: 'A rule version is approved by someone other than its author (four-eyes).',
-  ORDER_RULE_REFUSED: 'An order rule in force refuses this order; the message is the rule\'s own (e.g. a compliance check).',
-  RULE_EVALUATION_FAILED: 'An order rule in force could not be evaluated for this order, so the order is refused rather than let through unchecked; an operator has to correct the rule.',
+  ORDER_RULE_REFUSED: "An order rule in force refuses this order; the message is the rule's own (e.g. a compliance check).",
+  RULE_EVALUATION_FAILED:
+    'An order rule in force could not be evaluated for this order, so the order is refused rather than let through unchecked; an operator has to correct the rule.',
   ALREADY_APPROVED: 'This person already approved this version; a high-impact version needs a second, different approver.',
 } as const;
 
@@ -73,7 +75,10 @@ export class UserError {
   @Field(() => UserErrorCodeEnum, { description: 'What went wrong, as a stable code.' })
   code!: UserErrorCode;
 
-  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, from the argument name (["input", "lines", "0", "quantity"]); null when no single field is.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, from the argument name (["input", "lines", "0", "quantity"]); null when no single field is.',
+  })
   field!: string[] | null;
 
   @Field(() => String, { description: 'What went wrong and how to fix it, in English; never quotes a submitted value.' })
@@ -125,10 +130,7 @@ export function replacedByPayloadMutation(mutation: string): string {
  * a service down, a bug) is thrown on as before. `argument` is the name `field` paths start from. A result
  * may carry its own `userErrors` (a refusal the domain answers as a value rather than an error).
  */
-export async function withUserErrors<T extends object>(
-  run: () => Promise<T>,
-  argument = 'input',
-): Promise<Partial<T> & { userErrors: UserError[] }> {
+export async function withUserErrors<T extends object>(run: () => Promise<T>, argument = 'input'): Promise<Partial<T> & { userErrors: UserError[] }> {
   try {
     return { userErrors: [], ...(await run()) };
   } catch (error) {

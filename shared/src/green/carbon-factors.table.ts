@@ -14,7 +14,10 @@ export type HubKind = (typeof HUB_KINDS)[number];
 
 export type FactorStatus = 'SECONDARY' | 'UNVERIFIED';
 
-export interface Sourced { source: string; status: FactorStatus }
+export interface Sourced {
+  source: string;
+  status: FactorStatus;
+}
 
 export interface ModeFactor {
   /** Well-to-wheel intensity: fuel production plus combustion, grams CO2e per tonne-km. */
@@ -39,7 +42,8 @@ export interface CarbonFactorTable {
   packaging: { corrugatedGramsPerGram: number } & Sourced;
 }
 
-const GLEC_AIR = 'GLEC Framework v3.2 §8.1 default (air belly freight), as transcribed by ecofreight.co/data/glec-factors.json (CC BY 4.0); not checked against the GLEC text';
+const GLEC_AIR =
+  'GLEC Framework v3.2 §8.1 default (air belly freight), as transcribed by ecofreight.co/data/glec-factors.json (CC BY 4.0); not checked against the GLEC text';
 const DIESEL_WTW = 'WTW = TTW × 1.21 (diesel well-to-tank uplift; ratio assumed, not checked)';
 
 /** Version 1: GLEC Framework v3-based defaults; the placeholders are marked UNVERIFIED and listed in the README. */
@@ -49,41 +53,61 @@ export const CARBON_FACTORS_V1: CarbonFactorTable = {
   method: 'ISO 14083:2023 / GLEC Framework v3: Σ legs (adjusted distance × tonnes × mode intensity, WTW and TTW) + hub operations + packaging',
   modes: {
     ROAD_LCV: {
-      wtwGramsPerTonneKm: 1_000, ttwGramsPerTonneKm: 826,
+      wtwGramsPerTonneKm: 1_000,
+      ttwGramsPerTonneKm: 826,
       distance: { multiplier: 1.05, addKm: 0 },
-      intensitySource: { source: 'Order of magnitude of GLEC default for diesel vans ≤ 3.5 t at parcel load factors; TTW from the diesel ratio; not checked', status: 'UNVERIFIED' },
-      distanceSource: { source: 'GLEC road distance adjustment +5 % over planned/great-circle distance (GLEC road factors note a 5 % planned-vs-actual adjustment, via Climatiq GLEC 2019 "TL/Dry Van"); not checked in GLEC v3', status: 'UNVERIFIED' },
+      intensitySource: {
+        source: 'Order of magnitude of GLEC default for diesel vans ≤ 3.5 t at parcel load factors; TTW from the diesel ratio; not checked',
+        status: 'UNVERIFIED',
+      },
+      distanceSource: {
+        source:
+          'GLEC road distance adjustment +5 % over planned/great-circle distance (GLEC road factors note a 5 % planned-vs-actual adjustment, via Climatiq GLEC 2019 "TL/Dry Van"); not checked in GLEC v3',
+        status: 'UNVERIFIED',
+      },
     },
     ROAD_RIGID: {
-      wtwGramsPerTonneKm: 240, ttwGramsPerTonneKm: 198,
+      wtwGramsPerTonneKm: 240,
+      ttwGramsPerTonneKm: 198,
       distance: { multiplier: 1.05, addKm: 0 },
       intensitySource: { source: 'Order of magnitude of GLEC default for diesel rigid trucks 7.5–12 t; not checked', status: 'UNVERIFIED' },
       distanceSource: { source: 'as ROAD_LCV', status: 'UNVERIFIED' },
     },
     ROAD_ARTIC: {
-      wtwGramsPerTonneKm: 88, ttwGramsPerTonneKm: 73,
+      wtwGramsPerTonneKm: 88,
+      ttwGramsPerTonneKm: 73,
       distance: { multiplier: 1.05, addKm: 0 },
       intensitySource: { source: `TTW 0.073 kg CO2e/t·km: GLEC 2019 "Road freight – TL/Dry Van" via climatiq.io; ${DIESEL_WTW}`, status: 'SECONDARY' },
       distanceSource: { source: 'as ROAD_LCV', status: 'UNVERIFIED' },
     },
     AIR_SHORT_HAUL: {
-      wtwGramsPerTonneKm: 830, ttwGramsPerTonneKm: 675,
+      wtwGramsPerTonneKm: 830,
+      ttwGramsPerTonneKm: 675,
       distance: { multiplier: 1, addKm: 95 },
       intensitySource: { source: `${GLEC_AIR}; belly < 1,500 km`, status: 'SECONDARY' },
       distanceSource: { source: 'Great-circle distance + 95 km (EN 16258 / GLEC air convention); not checked in GLEC v3', status: 'UNVERIFIED' },
     },
     AIR_LONG_HAUL: {
-      wtwGramsPerTonneKm: 608, ttwGramsPerTonneKm: 495,
+      wtwGramsPerTonneKm: 608,
+      ttwGramsPerTonneKm: 495,
       distance: { multiplier: 1, addKm: 95 },
       intensitySource: { source: `${GLEC_AIR}; belly > 4,000 km`, status: 'SECONDARY' },
       distanceSource: { source: 'as AIR_SHORT_HAUL', status: 'UNVERIFIED' },
     },
   },
   hubs: {
-    WAREHOUSE: { gramsPerTonne: 3_000, source: 'Placeholder for a GLEC v3 ambient warehouse default (kg CO2e per tonne handled); not checked', status: 'UNVERIFIED' },
+    WAREHOUSE: {
+      gramsPerTonne: 3_000,
+      source: 'Placeholder for a GLEC v3 ambient warehouse default (kg CO2e per tonne handled); not checked',
+      status: 'UNVERIFIED',
+    },
     PARCEL_HUB: { gramsPerTonne: 1_200, source: 'Placeholder for a GLEC v3 ambient transhipment/sorting default; not checked', status: 'UNVERIFIED' },
   },
-  packaging: { corrugatedGramsPerGram: 0.6, source: 'Corrugated board cradle-to-gate ≈ 0.6 kg CO2e/kg, order of magnitude of FEFCO\'s European LCA database; not checked', status: 'UNVERIFIED' },
+  packaging: {
+    corrugatedGramsPerGram: 0.6,
+    source: "Corrugated board cradle-to-gate ≈ 0.6 kg CO2e/kg, order of magnitude of FEFCO's European LCA database; not checked",
+    status: 'UNVERIFIED',
+  },
 };
 
 /** Every published version, newest last; a shipment's recorded version finds its table here. */

@@ -13,7 +13,10 @@ export interface CarbonLabelFormat {
 
 export const DEFAULT_CARBON_LABEL: CarbonLabelFormat = { locale: 'en', template: '{value} kg CO2e', unit: 'kg', maximumFractionDigits: 1 };
 
-export interface LabelFormatProblem { field: keyof CarbonLabelFormat; message: string }
+export interface LabelFormatProblem {
+  field: keyof CarbonLabelFormat;
+  message: string;
+}
 
 /** Refuses a format that could not render: unknown locale, no placeholder, or an unusable precision. */
 export function validateCarbonLabelFormat(format: CarbonLabelFormat): LabelFormatProblem[] {

@@ -23,7 +23,14 @@ describe('shipmentCarbon (GLEC: adjusted distance × tonnes × intensity, + hubs
   it.each<[string, DeliveryMode, number, number, number, { ttw: number; wtw: number; ops: number; pack: number }]>([
     ['local courier, 10 km, 500 g', 'LOCAL_COURIER', 10, 500, 0, { ttw: 4.3365, wtw: 5.25, ops: 1.5, pack: 0 }],
     ['standard parcel, 300 km, 1 kg', 'STANDARD_PARCEL', 300, 1_000, 0, { ttw: 42.76125, wtw: 51.66, ops: 4.2, pack: 0 }],
-    ['express flies, 1,200 km (+95 km air uplift), 2 kg, 100 g of box', 'EXPRESS_PARCEL', 1_200, 2_000, 100, { ttw: 1_757.865, wtw: 2_160.7, ops: 8.4, pack: 60 }],
+    [
+      'express flies, 1,200 km (+95 km air uplift), 2 kg, 100 g of box',
+      'EXPRESS_PARCEL',
+      1_200,
+      2_000,
+      100,
+      { ttw: 1_757.865, wtw: 2_160.7, ops: 8.4, pack: 60 },
+    ],
     ['freight, 100 km, 40 kg', 'FREIGHT', 100, 40_000, 0, { ttw: 831.6, wtw: 1_008, ops: 120, pack: 0 }],
     ['nothing moved', 'STANDARD_PARCEL', 0, 1_000, 0, { ttw: 0, wtw: 0, ops: 3, pack: 0 }],
   ])('%s', (_name, deliveryMode, greatCircleKm, grossGrams, packagingMaterialGrams, expected) => {
@@ -40,9 +47,12 @@ describe('shipmentCarbon (GLEC: adjusted distance × tonnes × intensity, + hubs
   it('refuses with a typed error when the table lacks a mode instead of guessing', () => {
     const { ROAD_ARTIC: _dropped, ...modes } = CARBON_FACTORS_V1.modes;
     const partial = { ...CARBON_FACTORS_V1, version: 'partial', modes } as unknown as CarbonFactorTable;
-    expect(() => shipmentCarbon(partial, { deliveryMode: 'STANDARD_PARCEL', greatCircleKm: 300, grossGrams: 1_000, packagingMaterialGrams: 0 }))
-      .toThrow(CarbonFactorMissingError);
-    expect(shipmentCarbon(partial, { deliveryMode: 'LOCAL_COURIER', greatCircleKm: 3, grossGrams: 1_000, packagingMaterialGrams: 0 }).totalGrams).toBeGreaterThan(0);
+    expect(() => shipmentCarbon(partial, { deliveryMode: 'STANDARD_PARCEL', greatCircleKm: 300, grossGrams: 1_000, packagingMaterialGrams: 0 })).toThrow(
+      CarbonFactorMissingError,
+    );
+    expect(
+      shipmentCarbon(partial, { deliveryMode: 'LOCAL_COURIER', greatCircleKm: 3, grossGrams: 1_000, packagingMaterialGrams: 0 }).totalGrams,
+    ).toBeGreaterThan(0);
   });
 });
 

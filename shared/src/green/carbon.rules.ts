@@ -12,8 +12,14 @@ export const LAST_MILE_KM = 25;
 export const EXPRESS_AIR_KM = 1_000;
 export const LONG_HAUL_AIR_KM = 4_000;
 
-export interface Leg { mode: TransportMode; greatCircleKm: number }
-export interface TransportChain { legs: Leg[]; hubs: HubKind[] }
+export interface Leg {
+  mode: TransportMode;
+  greatCircleKm: number;
+}
+export interface TransportChain {
+  legs: Leg[];
+  hubs: HubKind[];
+}
 
 /**
  * The transport chain (ISO 14083 "transport chain elements") assumed for a shipment when only the two ends
@@ -28,19 +34,35 @@ export function transportChainOf(deliveryMode: DeliveryMode, greatCircleKm: numb
     return { legs: [{ mode: 'ROAD_LCV', greatCircleKm: km }], hubs: ['WAREHOUSE'] };
   }
   const lineHaulKm = km - LAST_MILE_KM;
-  const lineHaul: TransportMode = deliveryMode === 'EXPRESS_PARCEL' && km > EXPRESS_AIR_KM ? (km > LONG_HAUL_AIR_KM ? 'AIR_LONG_HAUL' : 'AIR_SHORT_HAUL') : 'ROAD_ARTIC';
-  return { legs: [{ mode: lineHaul, greatCircleKm: lineHaulKm }, { mode: 'ROAD_LCV', greatCircleKm: LAST_MILE_KM }], hubs: ['WAREHOUSE', 'PARCEL_HUB'] };
+  const lineHaul: TransportMode =
+    deliveryMode === 'EXPRESS_PARCEL' && km > EXPRESS_AIR_KM ? (km > LONG_HAUL_AIR_KM ? 'AIR_LONG_HAUL' : 'AIR_SHORT_HAUL') : 'ROAD_ARTIC';
+  return {
+    legs: [
+      { mode: lineHaul, greatCircleKm: lineHaulKm },
+      { mode: 'ROAD_LCV', greatCircleKm: LAST_MILE_KM },
+    ],
+    hubs: ['WAREHOUSE', 'PARCEL_HUB'],
+  };
 }
 
 export class CarbonFactorMissingError extends Error {
   readonly code = 'CARBON_FACTOR_MISSING';
-  constructor(readonly version: string, readonly what: string) {
+  constructor(
+    readonly version: string,
+    readonly what: string,
+  ) {
     super(`Carbon factor table ${version} has no factor for ${what}`);
     this.name = 'CarbonFactorMissingError';
   }
 }
 
-export interface LegEmissions { mode: TransportMode; distanceKm: number; tonneKm: number; ttwGrams: number; wtwGrams: number }
+export interface LegEmissions {
+  mode: TransportMode;
+  distanceKm: number;
+  tonneKm: number;
+  ttwGrams: number;
+  wtwGrams: number;
+}
 
 export interface ShipmentCarbon {
   factorVersion: string;

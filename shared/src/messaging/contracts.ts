@@ -2,9 +2,23 @@ import { z } from 'zod';
 
 /** The order statuses as they travel between services; core's state machine decides which moves are legal. */
 export const ORDER_STATUSES = [
-  'CREATED', 'PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED', 'CANCELLED',
-  'DELIVERY_REFUSED', 'RETURNED_TO_SENDER',
-  'RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'RETURN_REJECTED', 'REFUNDED',
+  'CREATED',
+  'PAID',
+  'PICKED',
+  'PACKED',
+  'OUTBOUND',
+  'FIRST_SCAN',
+  'OUT_FOR_DELIVERY',
+  'SIGNED',
+  'CANCELLED',
+  'DELIVERY_REFUSED',
+  'RETURNED_TO_SENDER',
+  'RETURN_REQUESTED',
+  'RETURN_PICKUP_SCHEDULED',
+  'RETURN_PICKED_UP',
+  'RETURN_RECEIVED',
+  'RETURN_REJECTED',
+  'REFUNDED',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -33,7 +47,10 @@ export const registerOrderRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
   orderId: z.uuid(),
   /** Allocated by the region (region prefix + the region's own sequence), so a region can answer before core is asked. */
-  number: z.string().regex(/^[A-Z]{2,16}-\d{6}-\d{6,}$/).max(40),
+  number: z
+    .string()
+    .regex(/^[A-Z]{2,16}-\d{6}-\d{6,}$/)
+    .max(40),
   region: z.string().min(2).max(16),
   channel: z.enum(CHANNELS),
   currency: z.string().regex(/^[A-Z]{3}$/),
@@ -47,9 +64,13 @@ export const registerOrderRequestSchema = z.object({
   placedAt: z.iso.datetime(),
   actor: actorSchema,
   /** The catalogue and price list the region priced the lines from (absent on orders priced before the hub priced them). */
-  pricedWith: z.object({
-    catalogueVersion: z.number().int().min(0), priceListId: z.string().min(1).max(100), priceListVersion: z.number().int().min(1),
-  }).optional(),
+  pricedWith: z
+    .object({
+      catalogueVersion: z.number().int().min(0),
+      priceListId: z.string().min(1).max(100),
+      priceListVersion: z.number().int().min(1),
+    })
+    .optional(),
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 
@@ -117,12 +138,16 @@ export const orderPlacedEventSchema = z.object({
   version: z.number().int(),
   occurredAt: z.iso.datetime(),
   /** What was ordered, so fulfilment can reserve stock without calling back; absent in events from before it was added. */
-  lines: z.array(z.object({
-    lineNo: z.number().int().min(1),
-    sku: z.string().min(1).max(64),
-    quantity: z.number().int().min(1),
-    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
-  })).optional(),
+  lines: z
+    .array(
+      z.object({
+        lineNo: z.number().int().min(1),
+        sku: z.string().min(1).max(64),
+        quantity: z.number().int().min(1),
+        attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+      }),
+    )
+    .optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 

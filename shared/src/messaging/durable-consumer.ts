@@ -110,7 +110,8 @@ export class DurableConsumer<T> {
   private async applyOnce(messageId: string, payload: T): Promise<boolean> {
     const consumer = this.options.durableName;
     return this.options.em.fork().transactional(async (tx) => {
-      const claimed = await tx.createQueryBuilder(ProcessedMessage)
+      const claimed = await tx
+        .createQueryBuilder(ProcessedMessage)
         .insert({ consumer, messageId, processedAt: new Date() })
         .onConflict(['consumer', 'messageId'])
         .ignore()

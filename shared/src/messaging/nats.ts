@@ -20,8 +20,12 @@ export interface NatsAuth {
   tlsCaFile?: string | undefined;
 }
 
-export function natsAuthOf(env: { NATS_USER?: string | undefined; NATS_PASSWORD_FILE?: string | undefined; NATS_CREDENTIALS_FILE?: string | undefined;
-  NATS_TLS_CA_FILE?: string | undefined }): NatsAuth {
+export function natsAuthOf(env: {
+  NATS_USER?: string | undefined;
+  NATS_PASSWORD_FILE?: string | undefined;
+  NATS_CREDENTIALS_FILE?: string | undefined;
+  NATS_TLS_CA_FILE?: string | undefined;
+}): NatsAuth {
   return { user: env.NATS_USER, passwordFile: env.NATS_PASSWORD_FILE, credentialsFile: env.NATS_CREDENTIALS_FILE, tlsCaFile: env.NATS_TLS_CA_FILE };
 }
 
@@ -29,7 +33,9 @@ export function natsAuthOf(env: { NATS_USER?: string | undefined; NATS_PASSWORD_
 export function natsAuthOptions(auth: NatsAuth): Partial<ConnectionOptions> {
   return {
     // Replies arrive under the user's own inbox prefix, the only inboxes its permissions let it read.
-    ...(auth.user ? { user: auth.user, pass: auth.passwordFile ? readFileSync(auth.passwordFile, 'utf8').trim() : '', inboxPrefix: inboxPrefixOf(auth.user) } : {}),
+    ...(auth.user
+      ? { user: auth.user, pass: auth.passwordFile ? readFileSync(auth.passwordFile, 'utf8').trim() : '', inboxPrefix: inboxPrefixOf(auth.user) }
+      : {}),
     ...(auth.credentialsFile ? { authenticator: credsAuthenticator(readFileSync(auth.credentialsFile)) } : {}),
     ...(auth.tlsCaFile ? { tls: { caFile: auth.tlsCaFile } } : {}),
   };
@@ -42,7 +48,9 @@ export async function connectNats(url: string, name: string, auth: NatsAuth = {}
 
 export class AnonymousNatsError extends Error {
   constructor(url: string) {
-    super(`NATS at ${url} lets clients in without credentials: anyone who reaches it could register a subgraph under another's name or answer core's requests. Production needs NATS with authentication (see ARCHITECTURE, "NATS in production").`);
+    super(
+      `NATS at ${url} lets clients in without credentials: anyone who reaches it could register a subgraph under another's name or answer core's requests. Production needs NATS with authentication (see ARCHITECTURE, "NATS in production").`,
+    );
     this.name = 'AnonymousNatsError';
   }
 }
@@ -53,7 +61,11 @@ export class AnonymousNatsError extends Error {
  */
 export async function assertNatsRefusesAnonymous(url: string, auth: Pick<NatsAuth, 'tlsCaFile'> = {}): Promise<void> {
   const anonymous = await connect({
-    servers: url, name: 'anonymous-probe', timeout: 2_000, reconnect: false, ...(auth.tlsCaFile ? { tls: { caFile: auth.tlsCaFile } } : {}),
+    servers: url,
+    name: 'anonymous-probe',
+    timeout: 2_000,
+    reconnect: false,
+    ...(auth.tlsCaFile ? { tls: { caFile: auth.tlsCaFile } } : {}),
   }).catch(() => undefined);
   if (!anonymous) return;
   await anonymous.close();

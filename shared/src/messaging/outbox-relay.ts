@@ -67,9 +67,12 @@ export class OutboxRelay {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.running = this.drain()
-        .then(() => undefined, (error: unknown) => {
-          this.options.logger.warn({ err: error }, 'outbox relay pass failed; retrying');
-        })
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            this.options.logger.warn({ err: error }, 'outbox relay pass failed; retrying');
+          },
+        )
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;

@@ -4,12 +4,14 @@ import { z } from 'zod';
 export const registerSubgraphRequestSchema = z.object({
   /** Region code for regions; the service name for non-regional subgraphs (core-orders itself). */
   name: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
-  region: z.object({
-    code: z.string().regex(/^[a-z]{2,16}$/),
-    displayName: z.string().min(1).max(100),
-    defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
-    timeZone: z.string().min(1).max(64),
-  }).optional(),
+  region: z
+    .object({
+      code: z.string().regex(/^[a-z]{2,16}$/),
+      displayName: z.string().min(1).max(100),
+      defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
+      timeZone: z.string().min(1).max(64),
+    })
+    .optional(),
   url: z.url(),
   sdl: z.string().min(1).max(1_000_000),
   version: z.string().min(1).max(100),

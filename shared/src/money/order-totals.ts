@@ -13,7 +13,11 @@ export interface OrderTotals {
  * Totals in minor units. Unit prices are net and tax is per unit, so every figure is an exact integer;
  * the discount may not exceed what is being paid for, since a negative total is not an order.
  */
-export function calculateTotals(lines: readonly Pick<OrderLineInput, 'quantity' | 'unitPrice' | 'unitTax'>[], shippingTotal: number, discountTotal: number): OrderTotals {
+export function calculateTotals(
+  lines: readonly Pick<OrderLineInput, 'quantity' | 'unitPrice' | 'unitTax'>[],
+  shippingTotal: number,
+  discountTotal: number,
+): OrderTotals {
   const itemsTotal = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
   const taxTotal = lines.reduce((sum, line) => sum + line.quantity * line.unitTax, 0);
   const grossTotal = itemsTotal + taxTotal + shippingTotal;

@@ -55,8 +55,12 @@ export class NoticeConsumer {
       await jsm.consumers.info(subjects.trackingStream, durable);
     } catch {
       await jsm.consumers.add(subjects.trackingStream, {
-        durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: subjects.notices(region),
-        ack_wait: nanos(30_000), max_deliver: -1,
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: subjects.notices(region),
+        ack_wait: nanos(30_000),
+        max_deliver: -1,
       });
     }
     const consumer = await jetstream(nc).consumers.get(subjects.trackingStream, durable);
@@ -104,13 +108,19 @@ export class NoticeConsumer {
         message.nak(sendAt.getTime() - now.getTime());
         return 'deferred';
       }
-      const claimed = await tx.createQueryBuilder(ProcessedMessage)
+      const claimed = await tx
+        .createQueryBuilder(ProcessedMessage)
         .insert({ consumer: subjects.noticeConsumer(region), messageId: intent.noticeId, processedAt: now })
-        .onConflict(['consumer', 'messageId']).ignore().execute('run');
+        .onConflict(['consumer', 'messageId'])
+        .ignore()
+        .execute('run');
       if (claimed.affectedRows === 0) return 'duplicate';
       const language = noticeLanguage(recipient.language);
       await sender.send({
-        noticeId: intent.noticeId, channel: recipient.email ? 'email' : 'sms', to, subject: SUBJECTS[intent.topic],
+        noticeId: intent.noticeId,
+        channel: recipient.email ? 'email' : 'sms',
+        to,
+        subject: SUBJECTS[intent.topic],
         text: renderNotice(intent, language, recipient.timeZone),
       });
       return 'sent';

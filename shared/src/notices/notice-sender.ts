@@ -21,7 +21,10 @@ export interface NoticeSender {
  * The log gets only the notice id and channel, never the address or the text.
  */
 export class FileNoticeSender implements NoticeSender {
-  constructor(private readonly path: string, private readonly logger: Logger) {}
+  constructor(
+    private readonly path: string,
+    private readonly logger: Logger,
+  ) {}
 
   async send(notice: OutgoingNotice): Promise<void> {
     await appendFile(this.path, `${JSON.stringify({ ...notice, sentAt: new Date().toISOString() })}\n`, 'utf8');
@@ -36,7 +39,10 @@ export interface SmtpTransport {
 
 /** E-mail through SMTP. The notice id travels as a header so a provider's duplicate detection can use it. */
 export class SmtpNoticeSender implements NoticeSender {
-  constructor(private readonly transport: SmtpTransport, private readonly from: string) {}
+  constructor(
+    private readonly transport: SmtpTransport,
+    private readonly from: string,
+  ) {}
 
   async send(notice: OutgoingNotice): Promise<void> {
     if (notice.channel !== 'email') throw new Error('SmtpNoticeSender sends e-mail only');
@@ -49,7 +55,11 @@ export class SmtpNoticeSender implements NoticeSender {
  * SMS APIs share); the notice id is the idempotency reference.
  */
 export class HttpSmsNoticeSender implements NoticeSender {
-  constructor(private readonly endpoint: string, private readonly apiKey: string, private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly endpoint: string,
+    private readonly apiKey: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
 
   async send(notice: OutgoingNotice): Promise<void> {
     if (notice.channel !== 'sms') throw new Error('HttpSmsNoticeSender sends SMS only');

@@ -2,7 +2,14 @@ import type { NoticeIntent } from './notice-contracts.js';
 import { noticeLanguage, renderNotice } from './notice-text.js';
 
 const intent = (change: Partial<NoticeIntent>): NoticeIntent => ({
-  type: 'notice.intent', noticeId: 'JOURNEY_STEP:s:e:ORDINARY', region: 'cn', customerRef: 'c-1', tier: 'ORDINARY', topic: 'JOURNEY_STEP', occurredAt: '2026-12-02T10:00:00Z', ...change,
+  type: 'notice.intent',
+  noticeId: 'JOURNEY_STEP:s:e:ORDINARY',
+  region: 'cn',
+  customerRef: 'c-1',
+  tier: 'ORDINARY',
+  topic: 'JOURNEY_STEP',
+  occurredAt: '2026-12-02T10:00:00Z',
+  ...change,
 });
 
 describe('renderNotice', () => {
@@ -15,11 +22,15 @@ describe('renderNotice', () => {
     expect(renderNotice(notice, language, 'UTC')).toBe(expected);
   });
 
-  it('writes a delay in the customer\'s zone', () => {
+  it("writes a delay in the customer's zone", () => {
     expect(renderNotice(intent({ topic: 'DELAY_WARNING', eta: '2026-12-02T10:00:00Z' }), 'en', 'Asia/Shanghai')).toContain('6:00');
   });
 
-  it.each([['de', 'de'], ['fr', 'en'], [null, 'en']] as const)('language %s → %s', (preferred, expected) => {
+  it.each([
+    ['de', 'de'],
+    ['fr', 'en'],
+    [null, 'en'],
+  ] as const)('language %s → %s', (preferred, expected) => {
     expect(noticeLanguage(preferred)).toBe(expected);
   });
 });

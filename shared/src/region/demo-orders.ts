@@ -21,7 +21,9 @@ const CATALOGUE_NOT_YET_HELD = /UNKNOWN_SKU|PRICE_NOT_FOUND|not in the catalogue
  */
 export async function seedRegionDemoOrders(context: DemoSeedContext, spec: RegionDemoOrders): Promise<void> {
   const admin = await context.token({ subject: 'seed-admin', role: 'admin', regions: [] });
-  const existing = await context.graphql(admin, 'query($region: String) { orders(first: 1, filter: { region: $region }) { nodes { id } } }', { region: spec.region });
+  const existing = await context.graphql(admin, 'query($region: String) { orders(first: 1, filter: { region: $region }) { nodes { id } } }', {
+    region: spec.region,
+  });
   if (existing.orders.nodes.length > 0) {
     context.log(`region ${spec.region}: demo orders already present`);
     return;

@@ -100,13 +100,26 @@ export class OrderIntakeService {
           ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
         };
         const created = em.create(RegionalOrder, {
-          orderId, ...key, inputHash, customerRef: command.customerRef, registration: 'PENDING', registrationRejection: null,
-          registrationRequest, orderNumber: registrationRequest.number, status: null, statusVersion: 0, createdAt: placedAt,
+          orderId,
+          ...key,
+          inputHash,
+          customerRef: command.customerRef,
+          registration: 'PENDING',
+          registrationRejection: null,
+          registrationRequest,
+          orderNumber: registrationRequest.number,
+          status: null,
+          statusVersion: 0,
+          createdAt: placedAt,
           rulesHandledWith: command.rulesHandledWith ?? null,
         });
         await command.storeRegionalData(em, orderId);
         await enqueueCoreCommand(em, {
-          commandId: `order.register:${orderId}`, orderId, kind: 'order.register', purpose: PLACEMENT_PURPOSE, body: registrationRequest,
+          commandId: `order.register:${orderId}`,
+          orderId,
+          kind: 'order.register',
+          purpose: PLACEMENT_PURPOSE,
+          body: registrationRequest,
         });
         await em.flush();
         return created;
@@ -122,9 +135,9 @@ export class OrderIntakeService {
   }
 
   private async nextSequence(em: EntityManager): Promise<number> {
-    const [row] = await em.getConnection().execute<[{ sequence: string }]>(
-      `select nextval('"${this.schema}".order_number_seq') as sequence`, [], 'all', em.getTransactionContext(),
-    );
+    const [row] = await em
+      .getConnection()
+      .execute<[{ sequence: string }]>(`select nextval('"${this.schema}".order_number_seq') as sequence`, [], 'all', em.getTransactionContext());
     return Number(row!.sequence);
   }
 }
@@ -136,9 +149,15 @@ export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = 
       await em.nativeUpdate(RegionalOrder, { orderId: command.orderId, registration: 'PENDING' }, { registration: 'REGISTERED', updatedAt: new Date() });
     },
     async onRejected(em, command, rejection) {
-      await em.nativeUpdate(RegionalOrder, { orderId: command.orderId }, {
-        registration: 'REJECTED', registrationRejection: `${rejection.code}: ${rejection.message}`.slice(0, 500), updatedAt: new Date(),
-      });
+      await em.nativeUpdate(
+        RegionalOrder,
+        { orderId: command.orderId },
+        {
+          registration: 'REJECTED',
+          registrationRejection: `${rejection.code}: ${rejection.message}`.slice(0, 500),
+          updatedAt: new Date(),
+        },
+      );
     },
   },
 };
@@ -148,7 +167,10 @@ const hashOf = (input: unknown) => createHash('sha256').update(JSON.stringify(in
 function placedOrderOf(record: RegionalOrder): PlacedOrder {
   const request = record.registrationRequest;
   return {
-    orderId: record.orderId, number: request.number, registration: record.registration, currency: request.currency,
+    orderId: record.orderId,
+    number: request.number,
+    registration: record.registration,
+    currency: request.currency,
     grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
   };
 }

@@ -11,7 +11,11 @@ describe('findPersonalDataInLine', () => {
     ['a Thai mobile in an attribute', { name: 'Mango', attributes: { colour: 'call +66 81 234 5678' } }, { field: 'attributes.colour', kind: 'PHONE' }],
     ['an e-mail in a name', { name: 'Card for anna.schmidt@example.de', attributes: {} }, { field: 'name', kind: 'EMAIL' }],
     ['a contact attribute', { name: 'Mug', attributes: { contact: 'Wang' } }, { field: 'attributes.contact', kind: 'PERSONAL_ATTRIBUTE' }],
-    ['a gift message attribute', { name: 'Mug', attributes: { giftMessage: 'Happy birthday' } }, { field: 'attributes.giftMessage', kind: 'PERSONAL_ATTRIBUTE' }],
+    [
+      'a gift message attribute',
+      { name: 'Mug', attributes: { giftMessage: 'Happy birthday' } },
+      { field: 'attributes.giftMessage', kind: 'PERSONAL_ATTRIBUTE' },
+    ],
   ])('%s', (_name, line, expected) => {
     expect(findPersonalDataInLine(line)).toEqual(expected);
   });

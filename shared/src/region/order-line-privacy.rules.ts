@@ -13,7 +13,8 @@ const EMAIL = /[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[a-z]{2,}/i;
 /** International numbers (+49 151 1234567, 0086 139…), CN mobiles (13912345678), national with separators (030 1234 5678). */
 const PHONES = [/(?:\+|\b00)\d[\d\s()./-]{6,}\d/, /(?<!\d)1[3-9]\d{9}(?!\d)/, /(?<![\d.,])0\d{1,4}[\s/-]\d{3,4}[\s-]?\d{3,5}(?![\d.,])/];
 /** Attribute names that only ever hold someone's personal data or a personal message. */
-const PERSONAL_KEYS = /^(?:contact|phone|mobile|tel|telephone|e-?mail|address|recipient|recipientName|customer|customerName|buyer|giftMessage|giftNote|message|note|dedication|engraving)$/i;
+const PERSONAL_KEYS =
+  /^(?:contact|phone|mobile|tel|telephone|e-?mail|address|recipient|recipientName|customer|customerName|buyer|giftMessage|giftNote|message|note|dedication|engraving)$/i;
 
 export function personalDataIn(text: string): PersonalDataKind | null {
   if (EMAIL.test(text)) return 'EMAIL';

@@ -6,11 +6,11 @@ import type { RulesReplica } from '../rules/replication/rules-replica.js';
 @Directive('@shareable')
 @ObjectType('RegionHeldRuleSet', { description: 'One order-rule set as a region holds it and evaluates placements with.' })
 class RegionHeldRuleSet {
-  @Field(() => String, { description: 'The rule set\'s key.' })
+  @Field(() => String, { description: "The rule set's key." })
   ruleSet!: string;
   @Field(() => String, { description: 'The pipeline module its rules belong to (VALIDATION, PRICING…).' })
   module!: string;
-  @Field(() => Int, { description: 'The publication the region holds; behind the hub\'s when a newer one has not reached it.' })
+  @Field(() => Int, { description: "The publication the region holds; behind the hub's when a newer one has not reached it." })
   publication!: number;
   @Field(() => [Int], { description: 'The versions in that publication (in force or scheduled).' })
   versions!: number[];
@@ -20,7 +20,8 @@ class RegionHeldRuleSet {
 @ObjectType('RegionOrderRulesHoldings', { description: 'What a region holds of the order rules, answered from its own copy.' })
 class RegionOrderRulesHoldings {
   @Field(() => Boolean, {
-    description: 'True while the region cannot confirm it holds every publication (still reading the stream, or NATS unreachable): it keeps placing orders with the rules it has.',
+    description:
+      'True while the region cannot confirm it holds every publication (still reading the stream, or NATS unreachable): it keeps placing orders with the rules it has.',
   })
   mayBeBehind!: boolean;
   @Field(() => [RegionHeldRuleSet], { description: 'Every rule set held, by key.' })

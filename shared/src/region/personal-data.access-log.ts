@@ -24,7 +24,11 @@ interface Pending {
 export class AccessLogRecorder {
   private pending: Pending[] = [];
 
-  constructor(private readonly orm: MikroORM, private readonly principal: Principal, private readonly clock: () => Date) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly principal: Principal,
+    private readonly clock: () => Date,
+  ) {}
 
   record(...entries: AccessLogEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -39,9 +43,15 @@ export class AccessLogRecorder {
     this.pending = [];
     const at = this.clock();
     const { subject, role, purpose } = this.principal;
-    const rows = batch.flatMap(({ entries }) => entries.map((entry) => ({
-      at, actorSubject: subject, actorRole: role, purpose: purpose ?? null, ...entry,
-    })));
+    const rows = batch.flatMap(({ entries }) =>
+      entries.map((entry) => ({
+        at,
+        actorSubject: subject,
+        actorRole: role,
+        purpose: purpose ?? null,
+        ...entry,
+      })),
+    );
     try {
       await this.orm.em.fork().insertMany(PersonalDataAccessLog, rows);
       batch.forEach(({ settle }) => settle());

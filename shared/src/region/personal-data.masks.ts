@@ -5,7 +5,10 @@
 
 /** "Zhang Wei" → "Z**** W**". */
 export function maskName(name: string): string {
-  return name.split(/\s+/).map((part) => (part ? `${[...part][0]}${'*'.repeat(Math.max([...part].length - 1, 2))}` : part)).join(' ');
+  return name
+    .split(/\s+/)
+    .map((part) => (part ? `${[...part][0]}${'*'.repeat(Math.max([...part].length - 1, 2))}` : part))
+    .join(' ');
 }
 
 export function maskEmail(email: string): string {

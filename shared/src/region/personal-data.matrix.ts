@@ -6,9 +6,15 @@ import type { FieldDecision, FieldFacts } from './personal-data.policy.js';
  * F full · M masked · denied: D data minimisation · R role · O not own data · G region · X restricted · U purpose · C no open case.
  */
 export const DECISION_CODES: Readonly<Record<string, FieldDecision>> = {
-  F: { disclosure: 'FULL' }, M: { disclosure: 'MASKED' },
-  D: { denied: 'DATA_MINIMISATION' }, R: { denied: 'ROLE_NOT_ALLOWED' }, O: { denied: 'NOT_OWN_DATA' }, G: { denied: 'REGION_NOT_ALLOWED' },
-  X: { denied: 'RESTRICTED' }, U: { denied: 'PURPOSE_NOT_ALLOWED' }, C: { denied: 'NO_OPEN_CASE' },
+  F: { disclosure: 'FULL' },
+  M: { disclosure: 'MASKED' },
+  D: { denied: 'DATA_MINIMISATION' },
+  R: { denied: 'ROLE_NOT_ALLOWED' },
+  O: { denied: 'NOT_OWN_DATA' },
+  G: { denied: 'REGION_NOT_ALLOWED' },
+  X: { denied: 'RESTRICTED' },
+  U: { denied: 'PURPOSE_NOT_ALLOWED' },
+  C: { denied: 'NO_OPEN_CASE' },
 };
 
 export type MatrixRow = [label: string, principal: Principal, facts: Partial<FieldFacts>, decisions: string];

@@ -9,10 +9,18 @@ type Field = (typeof FIELDS)[number];
 const none: RolePolicy<Field> = { scope: 'ANY', fields: {} };
 const roles: Record<RegionalRole, RolePolicy<Field>> = {
   customer: { scope: 'OWN', fields: grant(FIELDS, { disclosure: 'FULL', readsRestricted: true }) },
-  operator: { scope: 'REGION', fields: { ...grant(['contact.name', 'address.street', 'address.province'], { disclosure: 'FULL' }), 'contact.phone': { disclosure: 'MASKED' } } },
+  operator: {
+    scope: 'REGION',
+    fields: { ...grant(['contact.name', 'address.street', 'address.province'], { disclosure: 'FULL' }), 'contact.phone': { disclosure: 'MASKED' } },
+  },
   customer_service: { scope: 'REGION', fields: grant(FIELDS, { disclosure: 'FULL', purposes: ['support'], needsOpenCase: true }) },
   warehouse: { scope: 'REGION', fields: grant(['address.street', 'address.province'], { disclosure: 'FULL', purposes: ['fulfilment'] }) },
-  carrier: none, tax_auditor: none, service: none, catalogue_manager: none, rules_editor: none, rules_approver: none,
+  carrier: none,
+  tax_auditor: none,
+  service: none,
+  catalogue_manager: none,
+  rules_editor: none,
+  rules_approver: none,
   bookkeeping: { scope: 'REGION', fields: grant(['contact.name'], { disclosure: 'FULL', purposes: ['invoicing'], readsRestricted: true }) },
   admin: { scope: 'ANY', fields: grant(FIELDS, { disclosure: 'MASKED' }) },
 };
@@ -27,7 +35,12 @@ const POLICY: DisclosurePolicy<Field> = {
   roles,
 };
 
-const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal => ({ role, regions, subject, ...(purpose ? { purpose } : {}) });
+const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal => ({
+  role,
+  regions,
+  subject,
+  ...(purpose ? { purpose } : {}),
+});
 const restricted = { restricted: true };
 
 const MATRIX: MatrixRow[] = [
@@ -66,8 +79,9 @@ describe('decideDisclosure: the shared rules, role × purpose × field', () => {
 
   it('gives auditors coarse locations only, whatever a region would grant them', () => {
     const generous = { ...POLICY, roles: { ...roles, admin: { scope: 'ANY' as const, fields: grant(FIELDS, { disclosure: 'FULL' as const }) } } };
-    expect(FIELDS.map((field) => decideDisclosure(generous, field, who('auditor', [], 'audit'), { customerRef: 'c', restricted: false, openCaseForCaller: false })))
-      .toEqual([{ denied: 'DATA_MINIMISATION' }, { denied: 'DATA_MINIMISATION' }, { denied: 'DATA_MINIMISATION' }, { disclosure: 'FULL' }]);
+    expect(
+      FIELDS.map((field) => decideDisclosure(generous, field, who('auditor', [], 'audit'), { customerRef: 'c', restricted: false, openCaseForCaller: false })),
+    ).toEqual([{ denied: 'DATA_MINIMISATION' }, { denied: 'DATA_MINIMISATION' }, { denied: 'DATA_MINIMISATION' }, { disclosure: 'FULL' }]);
   });
 });
 

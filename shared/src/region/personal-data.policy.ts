@@ -12,7 +12,13 @@ export type Disclosure = 'FULL' | 'MASKED';
  * is the auditors' reason in every region: an audit works on pseudonymous records, never on who the person is.
  */
 export const DENIAL_REASONS = [
-  'DATA_MINIMISATION', 'ROLE_NOT_ALLOWED', 'NOT_OWN_DATA', 'REGION_NOT_ALLOWED', 'RESTRICTED', 'PURPOSE_NOT_ALLOWED', 'NO_OPEN_CASE',
+  'DATA_MINIMISATION',
+  'ROLE_NOT_ALLOWED',
+  'NOT_OWN_DATA',
+  'REGION_NOT_ALLOWED',
+  'RESTRICTED',
+  'PURPOSE_NOT_ALLOWED',
+  'NO_OPEN_CASE',
 ] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];
 export type FieldDecision = { disclosure: Disclosure } | { denied: DenialReason };

@@ -9,7 +9,14 @@ import { CoreCommandRelay, type CommandOutcomeHandlers, type CoreCommandRelayOpt
 import type { DurableConsumer, DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import type { MigrationClass, MikroORM } from '../persistence/orm.js';
 import {
-  buildSubgraphSchemaOf, defineSubgraph, readSettings, startSubgraph, subgraphEnvSchema, type SettingsOf, type SubgraphContext, type SubgraphDefinition,
+  buildSubgraphSchemaOf,
+  defineSubgraph,
+  readSettings,
+  startSubgraph,
+  subgraphEnvSchema,
+  type SettingsOf,
+  type SubgraphContext,
+  type SubgraphDefinition,
   type SubgraphEnv,
 } from '../subgraph/subgraph-app.js';
 import { createOrderEventsConsumer } from './order-events.consumer.js';
@@ -72,7 +79,8 @@ export interface RegionDependencies<Env extends RegionEnv = RegionEnv> {
 
 /** Everything that makes a region a region; the shared starter does the rest. */
 export interface RegionDefinition<Settings extends z.ZodObject = z.ZodObject<{}>> extends Pick<
-  SubgraphDefinition<Settings, RegionDependencies<RegionEnv & SettingsOf<Settings>>>, 'settings' | 'jobs' | 'plugins' | 'consumers' | 'readiness'
+  SubgraphDefinition<Settings, RegionDependencies<RegionEnv & SettingsOf<Settings>>>,
+  'settings' | 'jobs' | 'plugins' | 'consumers' | 'readiness'
 > {
   /** Lower-case region code, as in tokens and the core registry. */
   code: string;
@@ -148,19 +156,36 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     schemaName: regionSchemaName(definition.code),
     entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, RulesReplicaRow, ...definition.entities],
     migrations: {
-      RegionBaseMigration, RegionSummariesMigration, RegionRefusedDeliveriesMigration, CommandOutboxMigration, RegionEdgeAutonomyMigration,
-      CatalogueReplicaMigration, RulesReplicaMigration, RegionOrderRulesMigration, ...definition.migrations,
+      RegionBaseMigration,
+      RegionSummariesMigration,
+      RegionRefusedDeliveriesMigration,
+      CommandOutboxMigration,
+      RegionEdgeAutonomyMigration,
+      CatalogueReplicaMigration,
+      RulesReplicaMigration,
+      RegionOrderRulesMigration,
+      ...definition.migrations,
     },
     ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
     dependencies(context) {
       const subgraph = context as SubgraphContext<Env>;
       const { orm, logger, env } = subgraph;
       const summaries = new SummaryPublisher({
-        orm, subjects: subgraph.subjects, region: definition.code, periodMs: env.SUMMARY_PERIOD_MS, lookbackPeriods: 24,
-        onEventsQueued: () => subgraph.outbox.nudge(), ...(definition.summaryMetrics ? { metrics: definition.summaryMetrics } : {}),
+        orm,
+        subjects: subgraph.subjects,
+        region: definition.code,
+        periodMs: env.SUMMARY_PERIOD_MS,
+        lookbackPeriods: 24,
+        onEventsQueued: () => subgraph.outbox.nudge(),
+        ...(definition.summaryMetrics ? { metrics: definition.summaryMetrics } : {}),
       });
       const commands = new CoreCommandRelay({
-        nc: subgraph.nc, orm, subjects: subgraph.subjects, logger, schema: regionSchemaName(definition.code), source: subgraph.name,
+        nc: subgraph.nc,
+        orm,
+        subjects: subgraph.subjects,
+        logger,
+        schema: regionSchemaName(definition.code),
+        source: subgraph.name,
         handlers: { ...placementCommandHandlers, ...definition.commandHandlers },
         retry: { baseMs: Math.min(500, env.COMMAND_RETRY_MAX_MS), maxMs: env.COMMAND_RETRY_MAX_MS },
         ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
@@ -170,22 +195,41 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       const intake = new OrderIntakeService(orm, definition.code, regionSchemaName(definition.code), commandsQueued, clock);
       const orderEvents = createOrderEventsConsumer(subgraph, definition.code, definition.onOrderEvent, options.onOrderEventSettled);
       const catalogue = new CatalogueReplica({
-        nc: subgraph.nc, orm, logger, namespace: env.NATS_NAMESPACE, service: subgraph.name, schema: regionSchemaName(definition.code),
+        nc: subgraph.nc,
+        orm,
+        logger,
+        namespace: env.NATS_NAMESPACE,
+        service: subgraph.name,
+        schema: regionSchemaName(definition.code),
         ...(options.onCatalogueApplied ? { onApplied: options.onCatalogueApplied } : {}),
       });
       const rules = new RulesReplica({
-        nc: subgraph.nc, orm, logger, namespace: env.NATS_NAMESPACE, service: subgraph.name, schema: regionSchemaName(definition.code),
+        nc: subgraph.nc,
+        orm,
+        logger,
+        namespace: env.NATS_NAMESPACE,
+        service: subgraph.name,
+        schema: regionSchemaName(definition.code),
         ...(options.onRulesApplied ? { onApplied: options.onRulesApplied } : {}),
       });
       const base = { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code, catalogue, rules, clock };
-      const placement = new PlacementPipeline({
-        intake, region: definition.code, catalogue: () => catalogue.current(), clock, ...(options.placementRules ? { rules: options.placementRules } : {}),
-        orderRules: { book: rules, mayBeBehind: () => rules.mayBeBehind() },
-      }, definition.placement?.(base) ?? NO_PLACEMENT);
+      const placement = new PlacementPipeline(
+        {
+          intake,
+          region: definition.code,
+          catalogue: () => catalogue.current(),
+          clock,
+          ...(options.placementRules ? { rules: options.placementRules } : {}),
+          orderRules: { book: rules, mayBeBehind: () => rules.mayBeBehind() },
+        },
+        definition.placement?.(base) ?? NO_PLACEMENT,
+      );
       return { ...base, placement };
     },
     resolvers: (deps) => [
-      ...definition.resolvers(deps), createRegionalOrderQuery(definition.code, deps.orm), createOrderRulesHoldingsQuery(definition.code, deps.rules),
+      ...definition.resolvers(deps),
+      createRegionalOrderQuery(definition.code, deps.orm),
+      createOrderRulesHoldingsQuery(definition.code, deps.rules),
     ],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
@@ -209,7 +253,12 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
 function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, resolveRecipient: ResolveRecipient, options: RegionAppOptions) {
   const subjects = trackingSubjectsFor(subgraph.env.NATS_NAMESPACE);
   const notices = new NoticeConsumer({
-    nc: subgraph.nc, em: subgraph.orm.em, logger: subgraph.logger, subjects, region, resolveRecipient,
+    nc: subgraph.nc,
+    em: subgraph.orm.em,
+    logger: subgraph.logger,
+    subjects,
+    region,
+    resolveRecipient,
     sender: options.noticeSender ?? new FileNoticeSender(subgraph.env.NOTICE_FILE ?? join(tmpdir(), `hub-notices-${region}.jsonl`), subgraph.logger),
     ...(options.onNoticeSettled ? { onSettled: options.onNoticeSettled } : {}),
   });
@@ -223,15 +272,24 @@ function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, re
 }
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */
-export function buildRegionSchema<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>,
-  dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>) {
-  return buildSubgraphSchemaOf(regionSubgraph(definition), { ...dependencies, summaries: undefined as never, commands: undefined as never,
-    orderEvents: undefined as never });
+export function buildRegionSchema<Settings extends z.ZodObject>(
+  definition: RegionDefinition<Settings>,
+  dependencies: RegionDependencies<RegionEnv & SettingsOf<Settings>>,
+) {
+  return buildSubgraphSchemaOf(regionSubgraph(definition), {
+    ...dependencies,
+    summaries: undefined as never,
+    commands: undefined as never,
+    orderEvents: undefined as never,
+  });
 }
 
 /** Starts a regional subgraph on the shared subgraph starter. */
-export async function startRegion<Settings extends z.ZodObject>(definition: RegionDefinition<Settings>, env: RegionEnv & SettingsOf<Settings>,
-  options: RegionAppOptions = {}) {
+export async function startRegion<Settings extends z.ZodObject>(
+  definition: RegionDefinition<Settings>,
+  env: RegionEnv & SettingsOf<Settings>,
+  options: RegionAppOptions = {},
+) {
   const app = await startSubgraph(regionSubgraph(definition, options), env, options);
   const { intake, summaries, commands, orderEvents: consumer, catalogue, rules } = app.deps;
   return { ...app, intake, summaries, commands, consumer, catalogue, rules };

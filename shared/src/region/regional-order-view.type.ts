@@ -9,11 +9,13 @@ import type { RegionalOrder } from './regional-order.entity.js';
 @Directive('@shareable')
 @ObjectType('OrderRuleVersionUsed', { description: 'A version of an order-rule set that handled an order when the region placed it.' })
 export class OrderRuleVersionUsed {
-  @Field(() => String, { description: 'The rule set\'s key (its `RuleSet.key` in the order-rules subgraph).' })
+  @Field(() => String, { description: "The rule set's key (its `RuleSet.key` in the order-rules subgraph)." })
   ruleSet!: string;
   @Field(() => Int, { description: 'The version of the rule set that was in force for the order.' })
   version!: number;
-  @Field(() => Int, { description: 'The publication of the rule set the region evaluated with; lower than the hub\'s newest when the region had not caught up.' })
+  @Field(() => Int, {
+    description: "The publication of the rule set the region evaluated with; lower than the hub's newest when the region had not caught up.",
+  })
   publication!: number;
 }
 
@@ -27,17 +29,22 @@ export abstract class RegionalOrderFacts {
   /** Carried for field resolvers; not part of the schema. */
   orderId!: string;
   customerRef!: string;
-  @Field(() => String, { nullable: true, description: 'The order number the region gave the order when it took it in (null only for orders from before regions numbered them).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The order number the region gave the order when it took it in (null only for orders from before regions numbered them).',
+  })
   number!: string | null;
   @Field(() => String, {
-    description: 'Whether core holds the master order: PENDING (taken in here, core not told yet: core\'s `Order` fields are not available), REGISTERED, or REJECTED (core refused it; the order is void, see registrationRejection).',
+    description:
+      "Whether core holds the master order: PENDING (taken in here, core not told yet: core's `Order` fields are not available), REGISTERED, or REJECTED (core refused it; the order is void, see registrationRejection).",
   })
   registration!: string;
-  @Field(() => String, { nullable: true, description: 'Core\'s code and reason when registration is REJECTED.' })
+  @Field(() => String, { nullable: true, description: "Core's code and reason when registration is REJECTED." })
   registrationRejection!: string | null;
   @Field(() => OrderStatusEnum, {
     nullable: true,
-    description: 'The latest status core reported to this region (it follows core within the time the order events take to arrive, normally well under a second); null until the first event arrived.',
+    description:
+      'The latest status core reported to this region (it follows core within the time the order events take to arrive, normally well under a second); null until the first event arrived.',
   })
   status!: OrderStatus | null;
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in.' })
@@ -49,7 +56,8 @@ export abstract class RegionalOrderFacts {
   })
   grandTotal!: number;
   @Field(() => Int, {
-    nullable: true, description: 'The catalogue version the region priced the lines from; null for orders priced by the client, before the hub priced them.',
+    nullable: true,
+    description: 'The catalogue version the region priced the lines from; null for orders priced by the client, before the hub priced them.',
   })
   catalogueVersion!: number | null;
   @Field(() => String, { nullable: true, description: 'The price list the lines were priced from; null for orders priced by the client.' })
@@ -58,12 +66,14 @@ export abstract class RegionalOrderFacts {
   priceListVersion!: number | null;
   @Field(() => [OrderRuleVersionUsed], {
     nullable: true,
-    description: 'The order-rule versions the region checked the order against when it placed it (empty when none was in force); null for orders placed before regions evaluated order rules.',
+    description:
+      'The order-rule versions the region checked the order against when it placed it (empty when none was in force); null for orders placed before regions evaluated order rules.',
   })
   rulesHandledWith!: OrderRuleVersionUsed[] | null;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'True when, at placement, the region could not confirm it held the newest publication of every rule set (NATS unreachable or still catching up): it used the last rules it had. Null for orders placed before regions evaluated order rules.',
+    description:
+      'True when, at placement, the region could not confirm it held the newest publication of every rule set (NATS unreachable or still catching up): it used the last rules it had. Null for orders placed before regions evaluated order rules.',
   })
   rulesMayHaveBeenBehind!: boolean | null;
 }
@@ -71,10 +81,17 @@ export abstract class RegionalOrderFacts {
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
   const request = record.registrationRequest;
   return {
-    orderId: record.orderId, customerRef: record.customerRef, number: record.orderNumber ?? null, registration: record.registration,
-    registrationRejection: record.registrationRejection ?? null, status: record.status ?? null, placedAt: record.createdAt,
-    currency: request.currency, grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
-    catalogueVersion: request.pricedWith?.catalogueVersion ?? null, priceListId: request.pricedWith?.priceListId ?? null,
+    orderId: record.orderId,
+    customerRef: record.customerRef,
+    number: record.orderNumber ?? null,
+    registration: record.registration,
+    registrationRejection: record.registrationRejection ?? null,
+    status: record.status ?? null,
+    placedAt: record.createdAt,
+    currency: request.currency,
+    grandTotal: calculateTotals(request.lines, request.shippingTotal, request.discountTotal).grandTotal,
+    catalogueVersion: request.pricedWith?.catalogueVersion ?? null,
+    priceListId: request.pricedWith?.priceListId ?? null,
     priceListVersion: request.pricedWith?.priceListVersion ?? null,
     rulesHandledWith: record.rulesHandledWith?.versions.map(({ ruleSet, version, publication }) => ({ ruleSet, version, publication })) ?? null,
     rulesMayHaveBeenBehind: record.rulesHandledWith?.replicaMayBeBehind ?? null,

@@ -35,7 +35,10 @@ export const RegionalOrder = defineEntity({
     /** The order-rule versions placement evaluated (null before regions evaluated order rules): which rules handled the order. */
     rulesHandledWith: p.json<RulesHandledWith>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['placedBy', 'idempotencyKey'] }],
 });

@@ -15,15 +15,19 @@ export function loadByOrderId<T extends { orderId: string }>(
   entity: EntityName<T>,
   orderId: string,
 ): Promise<T | null> {
-  return loadBatched<string, T | null>(context, `by-order-id:${entityNameOf(entity)}`, async (ids) => {
-    const rows = (await orm.em.fork().find(entity, { orderId: { $in: [...ids] } } as never)) as T[];
-    const byId = new Map(rows.map((row) => [row.orderId, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }, orderId);
+  return loadBatched<string, T | null>(
+    context,
+    `by-order-id:${entityNameOf(entity)}`,
+    async (ids) => {
+      const rows = (await orm.em.fork().find(entity, { orderId: { $in: [...ids] } } as never)) as T[];
+      const byId = new Map(rows.map((row) => [row.orderId, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    orderId,
+  );
 }
 
-export const loadRegionalOrder = (context: RequestContext, orm: MikroORM, orderId: string) =>
-  loadByOrderId(context, orm, RegionalOrder, orderId);
+export const loadRegionalOrder = (context: RequestContext, orm: MikroORM, orderId: string) => loadByOrderId(context, orm, RegionalOrder, orderId);
 
 function entityNameOf(entity: EntityName<any>): string {
   if (typeof entity === 'string') return entity;
@@ -37,7 +41,7 @@ function entityNameOf(entity: EntityName<any>): string {
 export async function loadReadableRegionalOrder(context: RequestContext, orm: MikroORM, region: string, orderId: string) {
   const record = await loadRegionalOrder(context, orm, orderId);
   if (record && !canReadOrder(context.principal, { region, customerRef: record.customerRef })) {
-    throw new ForbiddenError('This order is outside the caller\'s scope');
+    throw new ForbiddenError("This order is outside the caller's scope");
   }
   return record;
 }

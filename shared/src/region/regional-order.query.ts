@@ -19,7 +19,10 @@ export function createRegionalOrderQuery(region: string, orm: MikroORM) {
       nullable: true,
       description: `An order region-${region} took in, registered with core or not; null when region-${region} has no such order. Select \`${region} { number registration status }\` for the region's view: core's fields resolve only once registration is REGISTERED.`,
     })
-    async order(@Arg('id', () => ID, { description: 'The order id (as returned when the order was placed).' }) id: string, @Ctx() context: RequestContext): Promise<OrderReference | null> {
+    async order(
+      @Arg('id', () => ID, { description: 'The order id (as returned when the order was placed).' }) id: string,
+      @Ctx() context: RequestContext,
+    ): Promise<OrderReference | null> {
       const record = await loadReadableRegionalOrder(context, orm, region, id);
       return record ? { id: record.orderId } : null;
     }

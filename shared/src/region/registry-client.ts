@@ -22,20 +22,27 @@ export function announceToRegistry(
 ): RegistryPresence {
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
-  const beat = () => nc.publish(subjects.heartbeat(request.name),
-    JSON.stringify({ name: request.name, version: request.version, at: new Date().toISOString() }));
+  const beat = () =>
+    nc.publish(subjects.heartbeat(request.name), JSON.stringify({ name: request.name, version: request.version, at: new Date().toISOString() }));
   const heartbeat = setInterval(beat, heartbeatIntervalMs);
   const verdict = new Promise<RegisterSubgraphReply>((resolve) => {
     const attempt = () => {
       if (stopped) return;
-      nc.request(subjects.registerSubgraph(request.name), JSON.stringify(request), { timeout: 10_000 }).then((message) => {
-        const reply = registerSubgraphReplySchema.parse(message.json());
-        if (reply.accepted) logger.info({ version: request.version, supergraphVersion: reply.supergraphVersion }, 'schema accepted by the registry');
-        else logger.error({ version: request.version, problems: reply.problems }, 'schema rejected by the registry; gateways keep serving the last good supergraph');
-        resolve(reply);
-      }, () => {
-        retry = setTimeout(attempt, 2_000);
-      });
+      nc.request(subjects.registerSubgraph(request.name), JSON.stringify(request), { timeout: 10_000 }).then(
+        (message) => {
+          const reply = registerSubgraphReplySchema.parse(message.json());
+          if (reply.accepted) logger.info({ version: request.version, supergraphVersion: reply.supergraphVersion }, 'schema accepted by the registry');
+          else
+            logger.error(
+              { version: request.version, problems: reply.problems },
+              'schema rejected by the registry; gateways keep serving the last good supergraph',
+            );
+          resolve(reply);
+        },
+        () => {
+          retry = setTimeout(attempt, 2_000);
+        },
+      );
     };
     attempt();
   });

@@ -20,11 +20,7 @@ export interface Infrastructure {
 }
 
 /** What every service opens at start-up: logger, its own database schema (migrated), NATS and the streams. */
-export async function openInfrastructure(
-  name: string,
-  env: BaseEnv,
-  database: Omit<DatabaseOptions, 'clientUrl'>,
-): Promise<Infrastructure> {
+export async function openInfrastructure(name: string, env: BaseEnv, database: Omit<DatabaseOptions, 'clientUrl'>): Promise<Infrastructure> {
   const logger = createLogger(name, env.LOG_LEVEL);
   if (env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
   const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL });
@@ -57,22 +53,28 @@ export async function openInfrastructure(
  * flight, drain NATS, close the database. A second signal, or 15 s, forces the exit.
  */
 export function runUntilSignalled(start: () => Promise<{ close(): Promise<void> }>, logger: Logger): void {
-  start().then((app) => {
-    let closing = false;
-    const shutdown = (signal: string) => {
-      if (closing) process.exit(1);
-      closing = true;
-      logger.info({ signal }, 'shutting down');
-      setTimeout(() => process.exit(1), 15_000).unref();
-      app.close().then(() => process.exit(0), (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-    };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
-  }, (error: unknown) => {
-    logger.fatal({ err: error, message: error instanceof Error ? error.message : undefined }, 'start-up failed');
-    process.exit(1);
-  });
+  start().then(
+    (app) => {
+      let closing = false;
+      const shutdown = (signal: string) => {
+        if (closing) process.exit(1);
+        closing = true;
+        logger.info({ signal }, 'shutting down');
+        setTimeout(() => process.exit(1), 15_000).unref();
+        app.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+    },
+    (error: unknown) => {
+      logger.fatal({ err: error, message: error instanceof Error ? error.message : undefined }, 'start-up failed');
+      process.exit(1);
+    },
+  );
 }

@@ -74,14 +74,19 @@ export function operationLimitError(limit: OperationLimitName, max: number, deta
  * document; the token limit, applied while parsing, keeps that document small to begin with.
  */
 export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
-  const reporting = (limit: OperationLimitName, rule: (options: object) => ValidationRule): ValidationRule => (context) => rule({
-    n: limits[limit],
-    maxCost: limits[limit],
-    propagateOnRejection: false,
-    onReject: [(_context: ValidationContext | null, error: GraphQLError) => {
-      context.reportError(operationLimitError(limit, limits[limit], /found \d+/.exec(error.message)?.[0]));
-    }],
-  })(context);
+  const reporting =
+    (limit: OperationLimitName, rule: (options: object) => ValidationRule): ValidationRule =>
+    (context) =>
+      rule({
+        n: limits[limit],
+        maxCost: limits[limit],
+        propagateOnRejection: false,
+        onReject: [
+          (_context: ValidationContext | null, error: GraphQLError) => {
+            context.reportError(operationLimitError(limit, limits[limit], /found \d+/.exec(error.message)?.[0]));
+          },
+        ],
+      })(context);
   const fragmentCount: ValidationRule = (context) => ({
     Document(document) {
       const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).length;

@@ -27,15 +27,29 @@ export interface TextProblem {
  */
 export function findUnacceptableText(variables: unknown, document: DocumentNode | undefined, maxLength: number): TextProblem | undefined {
   const check = (text: string, path: readonly string[]): TextProblem['problem'] | undefined =>
-    (text.length > maxLength && !FILE_CONTENT_FIELDS.has(path.at(-1) ?? '') ? 'too-long' : CONTROL_CHARACTER.test(text) ? 'control-character' : undefined);
+    text.length > maxLength && !FILE_CONTENT_FIELDS.has(path.at(-1) ?? '') ? 'too-long' : CONTROL_CHARACTER.test(text) ? 'control-character' : undefined;
   const inVariables = findInValue(variables, [], check);
   if (inVariables) return inVariables;
   if (!document) return undefined;
   let found: TextProblem | undefined;
   const names: string[] = [];
   visit(document, {
-    Argument: { enter: (node) => { names.push(node.name.value); }, leave: () => { names.pop(); } },
-    ObjectField: { enter: (node) => { names.push(node.name.value); }, leave: () => { names.pop(); } },
+    Argument: {
+      enter: (node) => {
+        names.push(node.name.value);
+      },
+      leave: () => {
+        names.pop();
+      },
+    },
+    ObjectField: {
+      enter: (node) => {
+        names.push(node.name.value);
+      },
+      leave: () => {
+        names.pop();
+      },
+    },
     StringValue(node) {
       const problem = found ? undefined : check(node.value, names);
       if (problem) found = { path: names.join('.') || 'query', problem };
@@ -44,7 +58,11 @@ export function findUnacceptableText(variables: unknown, document: DocumentNode 
   return found;
 }
 
-function findInValue(value: unknown, path: string[], check: (text: string, path: readonly string[]) => TextProblem['problem'] | undefined): TextProblem | undefined {
+function findInValue(
+  value: unknown,
+  path: string[],
+  check: (text: string, path: readonly string[]) => TextProblem['problem'] | undefined,
+): TextProblem | undefined {
   if (typeof value === 'string') {
     const problem = check(value, path);
     return problem ? { path: path.join('.'), problem } : undefined;
@@ -81,7 +99,8 @@ export function inputTextGuard<C extends BaseContext>(maxLength: number): Apollo
           // Variables are named by the path below the variable (`lines.0.name`), like every other input error.
           const [variable, ...below] = found.path.split('.');
           const field = request.variables && below.length > 0 && variable! in request.variables ? below.join('.') : found.path;
-          const message = found.problem === 'too-long' ? `Text may not be longer than ${maxLength} characters` : 'Text may not contain control characters or NUL bytes';
+          const message =
+            found.problem === 'too-long' ? `Text may not be longer than ${maxLength} characters` : 'Text may not contain control characters or NUL bytes';
           throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } } });
         },
       };

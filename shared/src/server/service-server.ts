@@ -76,9 +76,16 @@ export function mountJsonFallbacks(app: Express, logger: Logger): void {
   });
   const handler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const message = status === 413 ? 'The request body is too large'
-      : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
-        : status === 415 ? 'Unsupported request encoding' : status < 500 ? 'Bad request' : 'Internal server error';
+    const message =
+      status === 413
+        ? 'The request body is too large'
+        : error.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : status === 415
+            ? 'Unsupported request encoding'
+            : status < 500
+              ? 'Bad request'
+              : 'Internal server error';
     if (status >= 500) logger.error({ err: error }, 'request failed outside GraphQL');
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   };
@@ -121,7 +128,10 @@ export function mountHealthRoutes(app: Express, readiness: ReadinessChecks | (()
     );
     const checks = Object.fromEntries(results);
     const ready = results.every(([, state]) => state !== 'down');
-    res.status(ready ? 200 : 503).set('cache-control', 'no-store').json({ status: ready ? 'ready' : 'not ready', checks });
+    res
+      .status(ready ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json({ status: ready ? 'ready' : 'not ready', checks });
   });
 }
 

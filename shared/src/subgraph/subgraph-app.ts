@@ -16,11 +16,12 @@ import { startServiceServer, type ReadinessChecks, type RunningServer } from '..
 import { SubgraphMessagingMigration } from './subgraph-messaging.migration.js';
 
 /** Settings every subgraph reads, beside the base ones. */
-export const subgraphEnvSchema = (defaultPort: number) => baseEnvSchema.extend({
-  PORT: portSchema(defaultPort),
-  /** The URL gateways reach this subgraph at, when it differs from the address it listens on. */
-  PUBLIC_URL: z.url().optional(),
-});
+export const subgraphEnvSchema = (defaultPort: number) =>
+  baseEnvSchema.extend({
+    PORT: portSchema(defaultPort),
+    /** The URL gateways reach this subgraph at, when it differs from the address it listens on. */
+    PUBLIC_URL: z.url().optional(),
+  });
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
 /** The settings a schema adds to the environment; nothing for a subgraph without its own. */
 export type SettingsOf<Settings extends z.ZodObject> = z.infer<Settings> extends Record<string, never> ? {} : z.infer<Settings>;
@@ -150,17 +151,32 @@ export async function startSubgraph<Settings extends z.ZodObject, Deps>(
     for (const job of definition.jobs?.(deps) ?? []) stops.push(scheduleJob(job, context).stop);
     const { schema, sdl } = await buildSubgraphSchemaOf(definition, deps);
     const readiness: ReadinessChecks = { ...infra.readiness, ...definition.readiness?.(deps) };
-    const server: RunningServer = await startServiceServer({
-      name: definition.name, schema, logger: infra.logger, jwt: infra.jwt, readiness, plugins: definition.plugins?.(deps) ?? [],
-    }, env.PORT, env.HOST);
+    const server: RunningServer = await startServiceServer(
+      {
+        name: definition.name,
+        schema,
+        logger: infra.logger,
+        jwt: infra.jwt,
+        readiness,
+        plugins: definition.plugins?.(deps) ?? [],
+      },
+      env.PORT,
+      env.HOST,
+    );
     stops.push(() => server.close());
-    const presence: RegistryPresence = announceToRegistry(infra.nc, infra.subjects, infra.logger, {
-      name: definition.name,
-      url: env.PUBLIC_URL ?? `${server.url}/graphql`,
-      sdl,
-      version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
-      ...(definition.profile ? { region: definition.profile } : {}),
-    }, env.HEARTBEAT_INTERVAL_MS);
+    const presence: RegistryPresence = announceToRegistry(
+      infra.nc,
+      infra.subjects,
+      infra.logger,
+      {
+        name: definition.name,
+        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
+        sdl,
+        version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
+        ...(definition.profile ? { region: definition.profile } : {}),
+      },
+      env.HEARTBEAT_INTERVAL_MS,
+    );
     stops.push(() => presence.stop());
     let registryState = 'pending';
     void presence.verdict.then((reply) => {
@@ -182,11 +198,17 @@ function scheduleJob(job: BackgroundJob, context: SubgraphContext): { stop(): Pr
   const tick = () => {
     if (busy) return;
     busy = true;
-    running = job.run().then(() => undefined, (error: unknown) => {
-      context.logger.warn({ err: error, job: job.name }, 'background job failed; retrying on the next run');
-    }).finally(() => {
-      busy = false;
-    });
+    running = job
+      .run()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          context.logger.warn({ err: error, job: job.name }, 'background job failed; retrying on the next run');
+        },
+      )
+      .finally(() => {
+        busy = false;
+      });
   };
   const first = setTimeout(tick, 0);
   const timer = setInterval(tick, job.intervalMs);

@@ -31,8 +31,11 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
   const urls = Object.fromEntries(services.map((service) => [service.name, `http://127.0.0.1:${ports.get(service.name)}`]));
   const children = new Map<string, ChildProcess>();
   const logs: string[] = [];
-  const subgraphUrls = Object.fromEntries(services.filter((service) => service.subgraph)
-    .map((service) => [`SUBGRAPH_URL_${service.name.toUpperCase().replaceAll('-', '_')}`, `${urls[service.name]}/graphql`]));
+  const subgraphUrls = Object.fromEntries(
+    services
+      .filter((service) => service.subgraph)
+      .map((service) => [`SUBGRAPH_URL_${service.name.toUpperCase().replaceAll('-', '_')}`, `${urls[service.name]}/graphql`]),
+  );
 
   const serviceNamed = (name: string): HubService => {
     const service = byName.get(name);
@@ -40,26 +43,27 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
     return service;
   };
 
-  const start = (name: string) => new Promise<void>((resolve, reject) => {
-    const service = serviceNamed(name);
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: service.dir,
-      env: { ...process.env, ...stringValues(env), ...identityOf(name), LOG_LEVEL: 'info', PORT: String(ports.get(name)), ...subgraphUrls, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const start = (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const service = serviceNamed(name);
+      const child = spawn(process.execPath, ['dist/main.js'], {
+        cwd: service.dir,
+        env: { ...process.env, ...stringValues(env), ...identityOf(name), LOG_LEVEL: 'info', PORT: String(ports.get(name)), ...subgraphUrls, ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.set(name, child);
+      const stderr: string[] = [];
+      const stdout: string[] = [];
+      child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        logs.push(line);
+        stdout.push(line);
+        if (line.includes(`"msg":"${readyMessage(service)}"`)) resolve();
+      });
+      // A service logs why it stopped on stdout (JSON lines): its last lines say more than stderr.
+      const why = () => `${stderr.join('').slice(-1000)}${stdout.slice(-5).join('\n').slice(-2000)}`;
+      child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready: ${why()}`)));
     });
-    children.set(name, child);
-    const stderr: string[] = [];
-    const stdout: string[] = [];
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      logs.push(line);
-      stdout.push(line);
-      if (line.includes(`"msg":"${readyMessage(service)}"`)) resolve();
-    });
-    // A service logs why it stopped on stdout (JSON lines): its last lines say more than stderr.
-    const why = () => `${stderr.join('').slice(-1000)}${stdout.slice(-5).join('\n').slice(-2000)}`;
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready: ${why()}`)));
-  });
 
   const stop = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
     const child = children.get(serviceNamed(name).name);

@@ -40,10 +40,15 @@ export async function startPrivateNats(services: Array<{ name: string; kind: Hub
     url,
     files,
     identityEnv: (user) => natsIdentityEnv(files.identitiesDir, user),
-    connectAs: (user) => connect({
-      servers: url, name: user, user, pass: readFileSync(natsIdentityEnv(files.identitiesDir, user).NATS_PASSWORD_FILE!, 'utf8').trim(),
-      inboxPrefix: inboxPrefixOf(user), reconnect: false,
-    }),
+    connectAs: (user) =>
+      connect({
+        servers: url,
+        name: user,
+        user,
+        pass: readFileSync(natsIdentityEnv(files.identitiesDir, user).NATS_PASSWORD_FILE!, 'utf8').trim(),
+        inboxPrefix: inboxPrefixOf(user),
+        reconnect: false,
+      }),
     start,
     stop,
     async dispose() {

@@ -31,7 +31,7 @@ it('starts core, then domain subgraphs (the default kind), then regions, then th
   expect(waves).toEqual([['core-orders'], ['catalogue'], ['region-zz'], ['gateway']]);
 });
 
-it('seeds by kind, and a seed that follows a kind right after that kind\'s seeds', () => {
+it("seeds by kind, and a seed that follows a kind right after that kind's seeds", () => {
   workspace('subgraphs/tracking', { hub: { subgraph: 'tracking', routingUrl: 'http://127.0.0.1:4007/graphql', seed: 'seed.js', seedAfter: 'region' } });
   const seeded = discoverHubServices(root).filter((service) => service.seed);
   expect(seedWaves(seeded).map((wave) => wave.map((service) => service.name))).toEqual([['region-zz'], ['tracking']]);

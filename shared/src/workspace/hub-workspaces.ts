@@ -55,11 +55,13 @@ export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url
  */
 export function discoverWorkspaces(root = repositoryRoot): Workspace[] {
   const patterns = (readJson(join(root, 'package.json')) as { workspaces: string[] }).workspaces;
-  return patterns.flatMap((pattern) => expand(root, pattern)).map((path) => {
-    const dir = join(root, path);
-    const manifest = readJson(join(dir, 'package.json')) as { name: string; hub?: HubManifest };
-    return { path, dir, packageName: manifest.name, ...(manifest.hub ? { hub: toService(path, dir, manifest.hub) } : {}) };
-  });
+  return patterns
+    .flatMap((pattern) => expand(root, pattern))
+    .map((path) => {
+      const dir = join(root, path);
+      const manifest = readJson(join(dir, 'package.json')) as { name: string; hub?: HubManifest };
+      return { path, dir, packageName: manifest.name, ...(manifest.hub ? { hub: toService(path, dir, manifest.hub) } : {}) };
+    });
 }
 
 /** The services of the hub, in the order they start. */

@@ -49,9 +49,18 @@ export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAp
     relay.start();
     const { schema, sdl } = await buildCatalogueSchema(orm, services);
     server = await startServiceServer({ name: 'catalogue', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
-    presence = announceToRegistry(nc, infra.subjects, logger, {
-      name: 'catalogue', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
-    }, env.HEARTBEAT_INTERVAL_MS);
+    presence = announceToRegistry(
+      nc,
+      infra.subjects,
+      logger,
+      {
+        name: 'catalogue',
+        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
+        sdl,
+        version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
+      },
+      env.HEARTBEAT_INTERVAL_MS,
+    );
   } catch (error) {
     await shutdown();
     throw error;

@@ -22,8 +22,11 @@ export function buildCatalogueSchema(orm: MikroORM, services: CatalogueServices)
   return buildFederatedSchema(
     {
       resolvers: [
-        createProductResolver(orm, services.products), createPriceListResolver(orm, services.priceLists), createImportResolver(services.imports),
-        createQuoteResolver(services.quotes), createCatalogueAuditResolver(orm),
+        createProductResolver(orm, services.products),
+        createPriceListResolver(orm, services.priceLists),
+        createImportResolver(services.imports),
+        createQuoteResolver(services.quotes),
+        createCatalogueAuditResolver(orm),
       ],
     },
     createProductReferenceResolver(orm),

@@ -30,7 +30,17 @@ const IMPORT = `mutation($input: ImportCatalogueInput!) { catalogueImportStart(i
 const IMPORT_STATUS = `query($id: ID!) { catalogueImport(id: $id) { status totalRows processedRows appliedRows rejectedRowCount problems { row code field } catalogueVersion } }`;
 
 const product = (changes: Record<string, unknown> = {}) => ({
-  sku: 'TSH-1', names: [{ locale: 'en', value: 'T-shirt' }, { locale: 'de', value: 'T-Shirt' }], category: 'APPAREL', weightGrams: 180, lengthMm: 300, widthMm: 250, heightMm: 20, ...changes,
+  sku: 'TSH-1',
+  names: [
+    { locale: 'en', value: 'T-shirt' },
+    { locale: 'de', value: 'T-Shirt' },
+  ],
+  category: 'APPAREL',
+  weightGrams: 180,
+  lengthMm: 300,
+  widthMm: 250,
+  heightMm: 20,
+  ...changes,
 });
 const shipping = { baseFee: 495, perKgFee: 100, bulkySurcharge: 2500, freeFrom: 10000 };
 
@@ -54,7 +64,10 @@ describe('products', () => {
     const edited = await postGraphQL(app.url, UPSERT, { input: product({ weightGrams: 200, expectedVersion: 1 }) }, manager);
     expect(edited.data.productUpsert.product.version).toBe(2);
     const stale = await postGraphQL(app.url, UPSERT, { input: product({ weightGrams: 210, expectedVersion: 1 }) }, manager);
-    expect(stale.data.productUpsert).toEqual({ product: null, userErrors: [{ code: 'CONFLICT', field: ['input', 'expectedVersion'], message: expect.any(String) }] });
+    expect(stale.data.productUpsert).toEqual({
+      product: null,
+      userErrors: [{ code: 'CONFLICT', field: ['input', 'expectedVersion'], message: expect.any(String) }],
+    });
     const trail = await postGraphQL(app.url, `{ catalogueAuditTrail(entityId: "TSH-1") { nodes { action actorId before after } } }`, {}, manager);
     expect(trail.data.catalogueAuditTrail.nodes.map((n: { action: string }) => n.action)).toEqual(['product.updated', 'product.created']);
     expect(trail.data.catalogueAuditTrail.nodes[0]).toMatchObject({ actorId: 'cat-manager', before: { weightGrams: 180 }, after: { weightGrams: 200 } });
@@ -63,7 +76,10 @@ describe('products', () => {
   it('refuses a return class the category cannot carry, writing nothing', async () => {
     const versionBefore = await app.reader.version();
     const result = await postGraphQL(app.url, UPSERT, { input: product({ sku: 'TSH-FRESH', cnReturnClass: 'FRESH_PERISHABLE' }) }, manager);
-    expect(result.data.productUpsert).toEqual({ product: null, userErrors: [{ code: 'RETURN_CLASS_NOT_ALLOWED', field: ['input', 'cnReturnClass'], message: expect.any(String) }] });
+    expect(result.data.productUpsert).toEqual({
+      product: null,
+      userErrors: [{ code: 'RETURN_CLASS_NOT_ALLOWED', field: ['input', 'cnReturnClass'], message: expect.any(String) }],
+    });
     expect((await postGraphQL(app.url, '{ product(sku: "TSH-FRESH") { id } }', {}, manager)).data.product).toBeNull();
     expect(await app.reader.version()).toBe(versionBefore);
   });
@@ -74,15 +90,31 @@ describe('products', () => {
   });
 
   it('resolves Product references from other subgraphs by sku in one batch', async () => {
-    const result = await postGraphQL(app.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku weightGrams } } }`,
-      { r: [{ __typename: 'Product', sku: 'TSH-1' }, { __typename: 'Product', sku: 'NOPE' }] }, customer);
+    const result = await postGraphQL(
+      app.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku weightGrams } } }`,
+      {
+        r: [
+          { __typename: 'Product', sku: 'TSH-1' },
+          { __typename: 'Product', sku: 'NOPE' },
+        ],
+      },
+      customer,
+    );
     expect(result.data._entities).toEqual([{ sku: 'TSH-1', weightGrams: 200 }, null]);
   });
 });
 
 describe('price lists', () => {
   const list = (changes: Record<string, unknown> = {}) => ({
-    id: 'de-web-2026', region: 'de', channel: 'WEB', currency: 'EUR', validFrom: '2026-01-01T00:00:00Z', shipping, prices: [{ sku: 'TSH-1', unitPrice: 1999 }], ...changes,
+    id: 'de-web-2026',
+    region: 'de',
+    channel: 'WEB',
+    currency: 'EUR',
+    validFrom: '2026-01-01T00:00:00Z',
+    shipping,
+    prices: [{ sku: 'TSH-1', unitPrice: 1999 }],
+    ...changes,
   });
 
   it('creates a list and refuses one overlapping it for the same scope', async () => {
@@ -90,15 +122,30 @@ describe('price lists', () => {
     expect(created.errors).toBeUndefined();
     expect(created.data.priceListCreate).toEqual({ priceList: { id: 'de-web-2026', version: 1 }, userErrors: [] });
     const overlapping = await postGraphQL(app.url, CREATE_LIST, { input: list({ id: 'de-web-2026-b', validFrom: '2026-06-01T00:00:00Z' }) }, manager);
-    expect(overlapping.data.priceListCreate.userErrors).toEqual([{ code: 'PRICE_LIST_OVERLAP', field: ['input', 'validFrom'], message: expect.stringContaining('de-web-2026') }]);
-    const earlier = await postGraphQL(app.url, CREATE_LIST, { input: list({ id: 'de-web-2025', validFrom: '2025-01-01T00:00:00Z', validTo: '2026-01-01T00:00:00Z', prices: [{ sku: 'TSH-1', unitPrice: 1799 }] }) }, manager);
+    expect(overlapping.data.priceListCreate.userErrors).toEqual([
+      { code: 'PRICE_LIST_OVERLAP', field: ['input', 'validFrom'], message: expect.stringContaining('de-web-2026') },
+    ]);
+    const earlier = await postGraphQL(
+      app.url,
+      CREATE_LIST,
+      { input: list({ id: 'de-web-2025', validFrom: '2025-01-01T00:00:00Z', validTo: '2026-01-01T00:00:00Z', prices: [{ sku: 'TSH-1', unitPrice: 1799 }] }) },
+      manager,
+    );
     expect(earlier.data.priceListCreate.userErrors).toEqual([]);
   });
 
   it.each([
     ['a negative price', [{ sku: 'TSH-1', unitPrice: -5 }], 'INVALID_PRICE', ['input', 'prices', '0', 'unitPrice']],
     ['a zero price not marked free', [{ sku: 'TSH-1', unitPrice: 0 }], 'ZERO_PRICE_NOT_ALLOWED', ['input', 'prices', '0', 'unitPrice']],
-    ['an unknown SKU', [{ sku: 'TSH-1', unitPrice: 5 }, { sku: 'GHOST', unitPrice: 5 }], 'UNKNOWN_SKU', ['input', 'prices', '1', 'sku']],
+    [
+      'an unknown SKU',
+      [
+        { sku: 'TSH-1', unitPrice: 5 },
+        { sku: 'GHOST', unitPrice: 5 },
+      ],
+      'UNKNOWN_SKU',
+      ['input', 'prices', '1', 'sku'],
+    ],
   ])('refuses %s, writing nothing', async (_label, prices, code, field) => {
     const listsBefore = await countRows('price_list');
     const result = await postGraphQL(app.url, CREATE_LIST, { input: list({ id: 'de-app-2026', channel: 'MOBILE_APP', prices }) }, manager);
@@ -109,7 +156,12 @@ describe('price lists', () => {
 
 describe('quote', () => {
   const cart = (changes: Record<string, unknown> = {}) => ({
-    region: 'de', channel: 'WEB', currency: 'EUR', destination: { country: 'DE', postalCode: '10115' }, lines: [{ sku: 'TSH-1', quantity: 2 }], ...changes,
+    region: 'de',
+    channel: 'WEB',
+    currency: 'EUR',
+    destination: { country: 'DE', postalCode: '10115' },
+    lines: [{ sku: 'TSH-1', quantity: 2 }],
+    ...changes,
   });
 
   it('prices a cart from the catalogue: VAT per line, shipping with VAT, totals', async () => {
@@ -117,9 +169,13 @@ describe('quote', () => {
     expect(result.data.quote).toEqual({
       userErrors: [],
       quote: {
-        catalogueVersion: expect.any(Number), priceListId: 'de-web-2026', vatScheme: 'DOMESTIC', taxDate: '2026-03-10',
+        catalogueVersion: expect.any(Number),
+        priceListId: 'de-web-2026',
+        vatScheme: 'DOMESTIC',
+        taxDate: '2026-03-10',
         lines: [{ sku: 'TSH-1', unitPrice: 1999, unitTax: 380, rate: 19, cnReturnTerms: null }],
-        shipping: { net: 495, tax: 94 }, totals: { itemsTotal: 3998, taxTotal: 760, shippingTotal: 589, grandTotal: 5347 },
+        shipping: { net: 495, tax: 94 },
+        totals: { itemsTotal: 3998, taxTotal: 760, shippingTotal: 589, grandTotal: 5347 },
         cashOnDelivery: { available: false },
       },
     });
@@ -131,7 +187,19 @@ describe('quote', () => {
   });
 
   it('names the line of an unknown SKU', async () => {
-    const result = await postGraphQL(app.url, QUOTE, { input: cart({ lines: [{ sku: 'TSH-1', quantity: 1 }, { sku: 'GHOST', quantity: 1 }] }) }, customer);
+    const result = await postGraphQL(
+      app.url,
+      QUOTE,
+      {
+        input: cart({
+          lines: [
+            { sku: 'TSH-1', quantity: 1 },
+            { sku: 'GHOST', quantity: 1 },
+          ],
+        }),
+      },
+      customer,
+    );
     expect(result.data.quote).toEqual({ quote: null, userErrors: [{ code: 'UNKNOWN_SKU', field: ['input', 'lines', '1', 'sku'] }] });
   });
 });
@@ -154,7 +222,10 @@ describe('bulk import', () => {
     expect(outcome.problems).toEqual([{ row: 5, code: 'INVALID', field: ['row'] }]);
     expect(await countRows('product')).toBe(productsBefore);
 
-    const withoutSyntaxError = csv.split('\n').filter((line) => !line.startsWith('BROKEN')).join('\n');
+    const withoutSyntaxError = csv
+      .split('\n')
+      .filter((line) => !line.startsWith('BROKEN'))
+      .join('\n');
     const rejected = await importAndWait({ kind: 'PRODUCTS', format: 'CSV', content: withoutSyntaxError });
     expect(rejected).toMatchObject({ status: 'REJECTED', totalRows: 4, processedRows: 4, rejectedRowCount: 3 });
     expect(rejected.problems).toEqual([
@@ -166,13 +237,21 @@ describe('bulk import', () => {
   });
 
   it('applies a clean file in one change, then its prices', async () => {
-    const csv = [header, ...Array.from({ length: 1200 }, (_, i) => `BULK-${i},Item ${i},商品${i},HOME,RETURNABLE,STANDARD,false,${100 + i},300,200,100,ACTIVE`)].join('\n');
+    const csv = [
+      header,
+      ...Array.from({ length: 1200 }, (_, i) => `BULK-${i},Item ${i},商品${i},HOME,RETURNABLE,STANDARD,false,${100 + i},300,200,100,ACTIVE`),
+    ].join('\n');
     const outcome = await importAndWait({ kind: 'PRODUCTS', format: 'CSV', content: csv });
     expect(outcome).toMatchObject({ status: 'APPLIED', totalRows: 1200, processedRows: 1200, appliedRows: 1200, problems: [] });
     const prices = JSON.stringify(Array.from({ length: 1200 }, (_, i) => ({ sku: `BULK-${i}`, unitPrice: 500 + i })));
     const priced = await importAndWait({ kind: 'PRICES', format: 'JSON', priceListId: 'de-web-2026', content: prices });
     expect(priced).toMatchObject({ status: 'APPLIED', appliedRows: 1200 });
-    const quote = await postGraphQL(app.url, QUOTE, { input: { region: 'de', currency: 'EUR', destination: { country: 'DE' }, lines: [{ sku: 'BULK-7', quantity: 1 }] } }, customer);
+    const quote = await postGraphQL(
+      app.url,
+      QUOTE,
+      { input: { region: 'de', currency: 'EUR', destination: { country: 'DE' }, lines: [{ sku: 'BULK-7', quantity: 1 }] } },
+      customer,
+    );
     expect(quote.data.quote.quote.lines[0].unitPrice).toBe(507);
   });
 
@@ -180,7 +259,9 @@ describe('bulk import', () => {
     const csv = 'sku,unit_price\nBULK-1,19.99\nBULK-2,-5\nBULK-3,700\nGHOST,5';
     const outcome = await importAndWait({ kind: 'PRICES', format: 'CSV', priceListId: 'de-web-2026', content: csv });
     expect(outcome.problems).toEqual([
-      { row: 2, code: 'INVALID_PRICE', field: ['unitPrice'] }, { row: 3, code: 'INVALID_PRICE', field: ['unitPrice'] }, { row: 5, code: 'UNKNOWN_SKU', field: ['sku'] },
+      { row: 2, code: 'INVALID_PRICE', field: ['unitPrice'] },
+      { row: 3, code: 'INVALID_PRICE', field: ['unitPrice'] },
+      { row: 5, code: 'UNKNOWN_SKU', field: ['sku'] },
     ]);
     const list = await postGraphQL(app.url, '{ priceList(id: "de-web-2026") { prices(first: 1, after: null) { nodes { sku } } version } }', {}, manager);
     expect(list.data.priceList.version).toBe(2);

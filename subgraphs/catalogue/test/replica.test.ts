@@ -11,7 +11,9 @@ import { createCatalogueApp, type CatalogueApp } from '../src/app.js';
 
 class ProcessedMessageMigration extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`);
+    this.addSql(
+      `create table "processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"));`,
+    );
   }
 }
 
@@ -22,25 +24,57 @@ let nc: NatsConnection;
 let orm: MikroORM;
 let manager: string;
 
-const openReplica = (onApplied?: (change: CatalogueChange) => void) => new CatalogueReplica({
-  nc, orm, logger: createLogger('replica-test', 'silent'), namespace: scope.env.NATS_NAMESPACE, service: 'region-test', schema: 'replica_test',
-  ...(onApplied ? { onApplied } : {}),
-});
+const openReplica = (onApplied?: (change: CatalogueChange) => void) =>
+  new CatalogueReplica({
+    nc,
+    orm,
+    logger: createLogger('replica-test', 'silent'),
+    namespace: scope.env.NATS_NAMESPACE,
+    service: 'region-test',
+    schema: 'replica_test',
+    ...(onApplied ? { onApplied } : {}),
+  });
 
 beforeAll(async () => {
   app = await createCatalogueApp({ ...scope.env, PORT: 0 }, { clock: () => at });
   nc = await connectTestNats(scope.env);
-  orm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'replica_test', entities: [CatalogueReplicaItem, ProcessedMessage], migrations: { ProcessedMessageMigration, CatalogueReplicaMigration } });
+  orm = await openDatabase({
+    clientUrl: scope.env.DATABASE_URL,
+    schema: 'replica_test',
+    entities: [CatalogueReplicaItem, ProcessedMessage],
+    migrations: { ProcessedMessageMigration, CatalogueReplicaMigration },
+  });
   manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
-  const product = (sku: string, category: string, euTaxClass: string, cnReturnClass = 'RETURNABLE') => postGraphQL(app.url,
-    `mutation($input: ProductInput!) { productUpsert(input: $input) { userErrors { code } } }`,
-    { input: { sku, names: [{ locale: 'en', value: sku }], category, euTaxClass, cnReturnClass, weightGrams: 400, lengthMm: 200, widthMm: 100, heightMm: 50 } }, manager);
+  const product = (sku: string, category: string, euTaxClass: string, cnReturnClass = 'RETURNABLE') =>
+    postGraphQL(
+      app.url,
+      `mutation($input: ProductInput!) { productUpsert(input: $input) { userErrors { code } } }`,
+      {
+        input: { sku, names: [{ locale: 'en', value: sku }], category, euTaxClass, cnReturnClass, weightGrams: 400, lengthMm: 200, widthMm: 100, heightMm: 50 },
+      },
+      manager,
+    );
   await product('BOOK-1', 'BOOKS', 'REDUCED');
   await product('FISH-1', 'FRESH_FOOD', 'REDUCED', 'FRESH_PERISHABLE');
-  await postGraphQL(app.url, `mutation($input: CreatePriceListInput!) { priceListCreate(input: $input) { userErrors { code } } }`, { input: {
-    id: 'cn-web-2026', region: 'cn', channel: 'WEB', currency: 'CNY', validFrom: '2026-01-01T00:00:00Z', shipping: { baseFee: 800, perKgFee: 200, bulkySurcharge: 0 },
-    prices: [{ sku: 'BOOK-1', unitPrice: 4500 }, { sku: 'FISH-1', unitPrice: 16800 }],
-  } }, manager);
+  await postGraphQL(
+    app.url,
+    `mutation($input: CreatePriceListInput!) { priceListCreate(input: $input) { userErrors { code } } }`,
+    {
+      input: {
+        id: 'cn-web-2026',
+        region: 'cn',
+        channel: 'WEB',
+        currency: 'CNY',
+        validFrom: '2026-01-01T00:00:00Z',
+        shipping: { baseFee: 800, perKgFee: 200, bulkySurcharge: 0 },
+        prices: [
+          { sku: 'BOOK-1', unitPrice: 4500 },
+          { sku: 'FISH-1', unitPrice: 16800 },
+        ],
+      },
+    },
+    manager,
+  );
 });
 
 afterAll(async () => {
@@ -51,8 +85,17 @@ afterAll(async () => {
 });
 
 const cart: QuoteRequest = {
-  region: 'cn', channel: 'WEB', currency: 'CNY', destination: { country: 'CN' }, customerType: 'CONSUMER', vatIdCountry: null,
-  lines: [{ sku: 'BOOK-1', quantity: 2 }, { sku: 'FISH-1', quantity: 1 }], at,
+  region: 'cn',
+  channel: 'WEB',
+  currency: 'CNY',
+  destination: { country: 'CN' },
+  customerType: 'CONSUMER',
+  vatIdCountry: null,
+  lines: [
+    { sku: 'BOOK-1', quantity: 2 },
+    { sku: 'FISH-1', quantity: 1 },
+  ],
+  at,
 };
 
 it('holds the catalogue locally and prices a cart exactly as the catalogue does, with no request to it', async () => {
@@ -71,15 +114,26 @@ it('holds the catalogue locally and prices a cart exactly as the catalogue does,
   const replica2 = openReplica((change) => changed.push(change));
   await replica.stop();
   await replica2.start();
-  await postGraphQL(app.url, `mutation($input: SetPricesInput!) { priceListPricesSet(input: $input) { userErrors { code } } }`,
-    { input: { priceListId: 'cn-web-2026', expectedVersion: 1, prices: [{ sku: 'BOOK-1', unitPrice: 3900 }] } }, manager);
+  await postGraphQL(
+    app.url,
+    `mutation($input: SetPricesInput!) { priceListPricesSet(input: $input) { userErrors { code } } }`,
+    { input: { priceListId: 'cn-web-2026', expectedVersion: 1, prices: [{ sku: 'BOOK-1', unitPrice: 3900 }] } },
+    manager,
+  );
   await changed.done;
   const repriced = computeQuote(replica2.current(), cart);
   expect(repriced.ok && repriced.quote.lines[0]!.unitPrice).toBe(3900);
   await replica2.stop();
 
   // Restarted, a service prices from the copy in its own database before (and without) any new message.
-  const offline = new CatalogueReplica({ nc, orm, logger: createLogger('replica-test', 'silent'), namespace: scope.env.NATS_NAMESPACE, service: 'region-test', schema: 'replica_test' });
+  const offline = new CatalogueReplica({
+    nc,
+    orm,
+    logger: createLogger('replica-test', 'silent'),
+    namespace: scope.env.NATS_NAMESPACE,
+    service: 'region-test',
+    schema: 'replica_test',
+  });
   const stored = await orm.em.fork().count(CatalogueReplicaItem, {});
   expect(stored).toBe(3);
   await offline.start();

@@ -24,16 +24,18 @@ export interface CoreAppOptions {
 export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) {
   const infra = await openInfrastructure('core-orders', env, { schema: CORE_SCHEMA, entities: coreEntities, migrations: coreMigrations });
   const { orm, nc, subjects, logger } = infra;
-  const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: CORE_SCHEMA,
-    ...(options.afterOutboxPublish ? { afterPublish: options.afterOutboxPublish } : {}) });
+  const relay = new OutboxRelay({
+    nc,
+    em: orm.em,
+    logger,
+    schema: CORE_SCHEMA,
+    ...(options.afterOutboxPublish ? { afterPublish: options.afterOutboxPublish } : {}),
+  });
   const nudge = () => relay.nudge();
   const registration = new OrderRegistrationService(orm, subjects, nudge);
   const transitions = new OrderTransitionService(orm, subjects, nudge);
   const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
-  const subscriptions = [
-    subscribeCoreCommands(nc, subjects, logger, registration, transitions),
-    ...subscribeRegistryRequests(nc, subjects, logger, registry),
-  ];
+  const subscriptions = [subscribeCoreCommands(nc, subjects, logger, registration, transitions), ...subscribeRegistryRequests(nc, subjects, logger, registry)];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
   let server: RunningServer;
   let ownHeartbeat: ReturnType<typeof setInterval> | undefined;

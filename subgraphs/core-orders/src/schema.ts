@@ -12,8 +12,14 @@ import { createSummaryResolver } from './summaries/graphql/summary.resolver.js';
 export function buildCoreSchema(orm: MikroORM, transitions: OrderTransitionService, heartbeatIntervalMs: number) {
   const queries = new OrderQueryService(orm);
   return buildFederatedSchema(
-    { resolvers: [createOrderResolver(queries, transitions), createAuditResolver(new AuditQueryService(orm)), createRegionResolver(orm, heartbeatIntervalMs),
-      createSummaryResolver(orm)] },
+    {
+      resolvers: [
+        createOrderResolver(queries, transitions),
+        createAuditResolver(new AuditQueryService(orm)),
+        createRegionResolver(orm, heartbeatIntervalMs),
+        createSummaryResolver(orm),
+      ],
+    },
     createOrderReferenceResolver(queries),
   );
 }

@@ -29,12 +29,28 @@ let numbers = 0;
 /** Registers an order the way a region's command relay does. */
 async function registerOrder(customerRef = 'cust-api'): Promise<{ id: string; number: string }> {
   const request: RegisterOrderRequest = {
-    idempotencyKey: randomUUID(), orderId: randomUUID(), number: `CN-261202-${String(++numbers).padStart(6, '0')}`, region: 'cn', channel: 'WEB',
-    currency: 'CNY', customerRef, shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID', placedAt: new Date().toISOString(),
+    idempotencyKey: randomUUID(),
+    orderId: randomUUID(),
+    number: `CN-261202-${String(++numbers).padStart(6, '0')}`,
+    region: 'cn',
+    channel: 'WEB',
+    currency: 'CNY',
+    customerRef,
+    shippingTotal: 0,
+    discountTotal: 0,
+    paymentTerms: 'PREPAID',
+    placedAt: new Date().toISOString(),
     actor: { type: 'user', id: customerRef },
     lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 1, unitPrice: 5000, unitTax: 650, attributes: {} }],
   };
-  const command = { commandId: `order.register:${request.orderId}`, source: 'region-cn', sequence: 1, orderId: request.orderId, kind: 'order.register', body: request };
+  const command = {
+    commandId: `order.register:${request.orderId}`,
+    source: 'region-cn',
+    sequence: 1,
+    orderId: request.orderId,
+    kind: 'order.register',
+    body: request,
+  };
   const reply = (await nc.request(subjects.coreCommands(command.source), JSON.stringify(command), { timeout: 5000 })).json<CommandReply>();
   if (reply.outcome !== 'accepted') throw new Error(`core did not accept the registration: ${JSON.stringify(reply)}`);
   return { id: request.orderId, number: reply.order.number };
@@ -138,20 +154,36 @@ describe('connections', () => {
   it('pages the audit trail and keeps its deprecated page fields', async () => {
     await registerOrder();
     await registerOrder();
-    const first: any = await postGraphQL(app.url, `{ auditTrail(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } endCursor hasNextPage } }`, {}, admin);
+    const first: any = await postGraphQL(
+      app.url,
+      `{ auditTrail(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } endCursor hasNextPage } }`,
+      {},
+      admin,
+    );
     const page = first.data.auditTrail;
     expect(page.edges).toHaveLength(1);
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[0].cursor });
     expect([page.endCursor, page.hasNextPage]).toEqual([page.pageInfo.endCursor, true]);
-    const next: any = await postGraphQL(app.url, `query($after: String) { auditTrail(first: 1, after: $after) { nodes { id } } }`, { after: page.pageInfo.endCursor }, admin);
+    const next: any = await postGraphQL(
+      app.url,
+      `query($after: String) { auditTrail(first: 1, after: $after) { nodes { id } } }`,
+      { after: page.pageInfo.endCursor },
+      admin,
+    );
     expect(Number(next.data.auditTrail.nodes[0].id)).toBeLessThan(Number(page.edges[0].node.id));
   });
 
   it('pages schema submissions, keeping the deprecated list', async () => {
-    const result: any = await postGraphQL(app.url, `{ schemaSubmissionsConnection(first: 1) { nodes { id name accepted } pageInfo { hasNextPage endCursor } } schemaSubmissions { id } }`, {}, admin);
+    const result: any = await postGraphQL(
+      app.url,
+      `{ schemaSubmissionsConnection(first: 1) { nodes { id name accepted } pageInfo { hasNextPage endCursor } } schemaSubmissions { id } }`,
+      {},
+      admin,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.schemaSubmissionsConnection.nodes).toEqual(
-      result.data.schemaSubmissions.slice(0, 1).map((s: { id: string }) => expect.objectContaining(s)));
+      result.data.schemaSubmissions.slice(0, 1).map((s: { id: string }) => expect.objectContaining(s)),
+    );
   });
 
   it.each(['orders', 'auditTrail', 'schemaSubmissionsConnection', 'regionSummariesConnection', 'reconciliationFindingsConnection'])(
@@ -161,9 +193,19 @@ describe('connections', () => {
         const result = await postGraphQL(app.url, `query($first: Int) { ${field}(first: $first) { pageInfo { hasNextPage } } }`, { first }, admin);
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
       }
-      const forged = await postGraphQL(app.url, `query($after: String) { ${field}(after: $after) { nodes { __typename } } }`, { after: 'bm90LWEtY3Vyc29y' }, admin);
+      const forged = await postGraphQL(
+        app.url,
+        `query($after: String) { ${field}(after: $after) { nodes { __typename } } }`,
+        { after: 'bm90LWEtY3Vyc29y' },
+        admin,
+      );
       expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-      const max = await postGraphQL(app.url, `{ ${field}(first: 100) { edges { cursor } nodes { __typename } pageInfo { hasNextPage endCursor } } }`, {}, admin);
+      const max = await postGraphQL(
+        app.url,
+        `{ ${field}(first: 100) { edges { cursor } nodes { __typename } pageInfo { hasNextPage endCursor } } }`,
+        {},
+        admin,
+      );
       expect(max.errors).toBeUndefined();
     },
   );

@@ -28,9 +28,18 @@ let numbers = 0;
 
 function registration(overrides: Partial<RegisterOrderRequest> = {}): RegisterOrderRequest {
   return {
-    idempotencyKey: randomUUID(), orderId: randomUUID(), number: `CN-261202-${String(++numbers).padStart(6, '0')}`, region: 'cn',
-    channel: 'WEB', currency: 'CNY', customerRef: 'cust-1', shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID',
-    placedAt: new Date().toISOString(), actor: { type: 'user', id: 'cust-1' },
+    idempotencyKey: randomUUID(),
+    orderId: randomUUID(),
+    number: `CN-261202-${String(++numbers).padStart(6, '0')}`,
+    region: 'cn',
+    channel: 'WEB',
+    currency: 'CNY',
+    customerRef: 'cust-1',
+    shippingTotal: 0,
+    discountTotal: 0,
+    paymentTerms: 'PREPAID',
+    placedAt: new Date().toISOString(),
+    actor: { type: 'user', id: 'cust-1' },
     lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 2, unitPrice: 5000, unitTax: 650, attributes: { category: 'food' } }],
     ...overrides,
   };
@@ -51,7 +60,13 @@ function register(request: RegisterOrderRequest): Promise<CommandReply> {
 }
 
 function transition(orderId: string, to: string, commandId: string, occurredAt = new Date()): Promise<CommandReply> {
-  return send({ commandId, orderId, sequence: 2, kind: 'order.transition', body: { to, occurredAt: occurredAt.toISOString(), actor: { type: 'system', id: 'region-cn' } } });
+  return send({
+    commandId,
+    orderId,
+    sequence: 2,
+    kind: 'order.transition',
+    body: { to, occurredAt: occurredAt.toISOString(), actor: { type: 'system', id: 'region-cn' } },
+  });
 }
 
 it('registers an order once per idempotency key, even when the requests race', async () => {
@@ -60,7 +75,10 @@ it('registers an order once per idempotency key, even when the requests race', a
   expect(replies.every((reply) => reply.outcome === 'accepted')).toBe(true);
   const ids = new Set(replies.map((reply) => (reply.outcome === 'accepted' ? reply.order.orderId : null)));
   expect(ids).toEqual(new Set([request.orderId]));
-  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where idempotency_key = ?`, [`cn:${request.idempotencyKey}`]);
+  const [{ n }] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select count(*)::int as n from core_orders."order" where idempotency_key = ?`, [`cn:${request.idempotencyKey}`]);
   expect(n).toBe(1);
 });
 
@@ -83,8 +101,16 @@ it('refuses a command whose sender is not the source it names, and a registratio
   const request = registration();
   const command = { commandId: `order.register:${request.orderId}`, sequence: 1, orderId: request.orderId, kind: 'order.register', body: request };
   // NATS lets only region-de's user publish on its subject; the payload naming region-cn proves nothing.
-  expect(await sendAs('region-de', { ...command, source: 'region-cn' })).toMatchObject({ outcome: 'rejected', code: 'FORBIDDEN', details: { refusal: 'SOURCE_MISMATCH' } });
-  expect(await sendAs('region-de', { ...command, source: 'region-de' })).toMatchObject({ outcome: 'rejected', code: 'FORBIDDEN', details: { refusal: 'NOT_THE_ORDERS_REGION' } });
+  expect(await sendAs('region-de', { ...command, source: 'region-cn' })).toMatchObject({
+    outcome: 'rejected',
+    code: 'FORBIDDEN',
+    details: { refusal: 'SOURCE_MISMATCH' },
+  });
+  expect(await sendAs('region-de', { ...command, source: 'region-de' })).toMatchObject({
+    outcome: 'rejected',
+    code: 'FORBIDDEN',
+    details: { refusal: 'NOT_THE_ORDERS_REGION' },
+  });
   const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [request.orderId]);
   expect(n).toBe(0);
 });
@@ -102,8 +128,13 @@ it('serves the order over authenticated GraphQL and refuses callers without a to
   const result = await postGraphQL(app.url, query, { id: request.orderId }, owner);
   expect(result.errors).toBeUndefined();
   expect(result.data.order).toMatchObject({
-    id: request.orderId, status: 'CREATED', version: 1, totals: { grandTotal: 11300 },
-    number: request.number, placedAt: request.placedAt, lines: [{ sku: 'TEA-1', lineTotal: 11300 }],
+    id: request.orderId,
+    status: 'CREATED',
+    version: 1,
+    totals: { grandTotal: 11300 },
+    number: request.number,
+    placedAt: request.placedAt,
+    lines: [{ sku: 'TEA-1', lineTotal: 11300 }],
     timeline: [{ to: 'CREATED', actor: { type: 'user', kind: 'USER', id: 'USER:cust-1', subject: 'cust-1' } }],
   });
 
@@ -157,8 +188,15 @@ it('answers a retried transition with the current order, and refuses its id for 
   const retried = await transition(request.orderId, 'PAID', 'pay-once-0001');
   expect(first).toMatchObject({ outcome: 'accepted', order: { status: 'PAID', version: 2 } });
   expect(retried).toEqual(first);
-  expect(await transition(request.orderId, 'CANCELLED', 'pay-once-0001')).toMatchObject({ outcome: 'rejected', code: 'CONFLICT', details: { field: 'requestId' } });
-  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [request.orderId]);
+  expect(await transition(request.orderId, 'CANCELLED', 'pay-once-0001')).toMatchObject({
+    outcome: 'rejected',
+    code: 'CONFLICT',
+    details: { field: 'requestId' },
+  });
+  const [{ n }] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [request.orderId]);
   expect(n).toBe(2);
 });
 
@@ -173,7 +211,10 @@ it('answers identical status steps sent at once with the same success, recording
     expect(answer.errors).toBeUndefined();
     expect(answer.data.changeOrderStatus).toEqual({ status: 'PAID', version: 2 });
   }
-  const [{ n }] = await app.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [request.orderId]);
+  const [{ n }] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select count(*)::int as n from core_orders.order_status_change where order_id = ?`, [request.orderId]);
   expect(n).toBe(2);
 });
 
@@ -181,10 +222,16 @@ it('records when a step happened beside when it was recorded, within bounds', as
   const request = registration({ customerRef: 'cust-time' });
   await register(request);
   const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
-  expect(await transition(request.orderId, 'PAID', 'pay-late-0001', new Date(Date.now() + 60 * 60 * 1000)))
-    .toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', details: { field: 'occurredAt' } });
-  expect(await transition(request.orderId, 'PAID', 'pay-late-0002', twoDaysAgo))
-    .toMatchObject({ outcome: 'rejected', code: 'BAD_USER_INPUT', message: expect.stringContaining('previous step') });
+  expect(await transition(request.orderId, 'PAID', 'pay-late-0001', new Date(Date.now() + 60 * 60 * 1000))).toMatchObject({
+    outcome: 'rejected',
+    code: 'BAD_USER_INPUT',
+    details: { field: 'occurredAt' },
+  });
+  expect(await transition(request.orderId, 'PAID', 'pay-late-0002', twoDaysAgo)).toMatchObject({
+    outcome: 'rejected',
+    code: 'BAD_USER_INPUT',
+    message: expect.stringContaining('previous step'),
+  });
   expect(await transition(request.orderId, 'PAID', 'pay-late-0003')).toMatchObject({ outcome: 'accepted' });
   const owner = await scope.token({ subject: 'cust-time', role: 'customer', regions: ['cn'] });
   const { data } = await postGraphQL(app.url, `query($id: ID!) { order(id: $id) { timeline { to at occurredAt } } }`, { id: request.orderId }, owner);

@@ -2,17 +2,23 @@ import { z } from 'zod';
 import { baseEnvSchema, portSchema, readEnv } from '@hub/shared/env';
 
 export function readFulfilmentEnv(source: NodeJS.ProcessEnv = process.env) {
-  return readEnv(baseEnvSchema.extend({
-    PORT: portSchema(4006),
-    PUBLIC_URL: z.url().optional(),
-    /** What happens to units no node can supply: wait for stock (BACKORDER) or refuse the order (REFUSE). */
-    BACKORDER_POLICY: z.enum(['BACKORDER', 'REFUSE']).default('BACKORDER'),
-    /** HiGHS limits per allocation batch; the greedy plan is kept when the solver cannot beat it in time. */
-    SOLVER_TIME_LIMIT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
-    SOLVER_MIP_REL_GAP: z.coerce.number().min(0).max(1).default(0.001),
-    SOLVER_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-    /** Orders re-allocated per transaction when a node goes down. */
-    REALLOCATION_CHUNK: z.coerce.number().int().min(1).max(20_000).default(2_500),
-  }), source);
+  return readEnv(
+    baseEnvSchema.extend({
+      PORT: portSchema(4006),
+      PUBLIC_URL: z.url().optional(),
+      /** What happens to units no node can supply: wait for stock (BACKORDER) or refuse the order (REFUSE). */
+      BACKORDER_POLICY: z.enum(['BACKORDER', 'REFUSE']).default('BACKORDER'),
+      /** HiGHS limits per allocation batch; the greedy plan is kept when the solver cannot beat it in time. */
+      SOLVER_TIME_LIMIT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+      SOLVER_MIP_REL_GAP: z.coerce.number().min(0).max(1).default(0.001),
+      SOLVER_ENABLED: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((value) => value === 'true'),
+      /** Orders re-allocated per transaction when a node goes down. */
+      REALLOCATION_CHUNK: z.coerce.number().int().min(1).max(20_000).default(2_500),
+    }),
+    source,
+  );
 }
 export type FulfilmentEnv = ReturnType<typeof readFulfilmentEnv>;

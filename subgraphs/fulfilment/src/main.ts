@@ -5,4 +5,7 @@ import { createFulfilmentApp } from './app.js';
 import { readFulfilmentEnv } from './env.js';
 
 const env = readFulfilmentEnv();
-runUntilSignalled(async () => createFulfilmentApp(env, { packageVersion: await packageVersionBeside(import.meta.url) }), createLogger('fulfilment', env.LOG_LEVEL));
+runUntilSignalled(
+  async () => createFulfilmentApp(env, { packageVersion: await packageVersionBeside(import.meta.url) }),
+  createLogger('fulfilment', env.LOG_LEVEL),
+);

@@ -5,4 +5,7 @@ import { readSubgraphEnv } from '@hub/shared/subgraph/subgraph-app';
 import { orderRulesSubgraph, startOrderRules } from './app.js';
 
 const env = readSubgraphEnv(orderRulesSubgraph());
-runUntilSignalled(async () => startOrderRules(env, { packageVersion: await packageVersionBeside(import.meta.url) }), createLogger('order-rules', env.LOG_LEVEL));
+runUntilSignalled(
+  async () => startOrderRules(env, { packageVersion: await packageVersionBeside(import.meta.url) }),
+  createLogger('order-rules', env.LOG_LEVEL),
+);

@@ -5,4 +5,7 @@ import { runUntilSignalled } from '@hub/shared/server/infrastructure';
 import { cnRegion } from './region.js';
 
 const env = readRegionEnv(cnRegion);
-runUntilSignalled(async () => startRegion(cnRegion, env, { packageVersion: await packageVersionBeside(import.meta.url) }), createLogger('region-cn', env.LOG_LEVEL));
+runUntilSignalled(
+  async () => startRegion(cnRegion, env, { packageVersion: await packageVersionBeside(import.meta.url) }),
+  createLogger('region-cn', env.LOG_LEVEL),
+);

@@ -27,14 +27,19 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     // Parcel notices go by SMS to the customer's phone of that order, in Chinese, outside 22:00-08:00 Beijing time.
     noticeRecipient: async (intent, em) => {
       const contact = intent.orderId ? await em.findOne(CnOrderContact, { orderId: intent.orderId }) : null;
-      return contact ? { phone: contact.customerPhone, language: 'zh', timeZone: 'Asia/Shanghai', quietHours: parseQuietHours('22:00-08:00', 'Asia/Shanghai') } : null;
+      return contact
+        ? { phone: contact.customerPhone, language: 'zh', timeZone: 'Asia/Shanghai', quietHours: parseQuietHours('22:00-08:00', 'Asia/Shanghai') }
+        : null;
     },
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);
       return [
-        ...createCnOrderResolvers(dependencies), ...createCnPersonalDataResolvers(dependencies), ...createCnOrderReturnsResolvers(returns),
+        ...createCnOrderResolvers(dependencies),
+        ...createCnPersonalDataResolvers(dependencies),
+        ...createCnOrderReturnsResolvers(returns),
         ...createCnReturnResolvers(returns),
-        ...createCnPickupResolvers(returns), ...createCnRefundResolvers(returns),
+        ...createCnPickupResolvers(returns),
+        ...createCnRefundResolvers(returns),
       ];
     },
   };

@@ -13,10 +13,16 @@ let region: RegionApp;
 let catalogueVersion: number;
 
 beforeAll(async () => {
-  catalogueVersion = await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [
-    { sku: 'TEA-1', unitPrice: 12800, category: 'GROCERY', euTaxClass: 'REDUCED' },
-    { sku: 'OLD-1', unitPrice: 900, status: 'RETIRED' },
-  ] }]);
+  catalogueVersion = await publishTestCatalogue(scope.env, [
+    {
+      region: 'cn',
+      currencies: ['CNY'],
+      items: [
+        { sku: 'TEA-1', unitPrice: 12800, category: 'GROCERY', euTaxClass: 'REDUCED' },
+        { sku: 'OLD-1', unitPrice: 900, status: 'RETIRED' },
+      ],
+    },
+  ]);
   core = await createCoreApp({ ...scope.env, PORT: 0 });
   region = await startRegion(cnRegion, regionTestEnv(scope.env), {
     onOrderEventSettled: (outcome) => settled.forEach((listener) => listener(outcome)),
@@ -40,21 +46,42 @@ const input = (idempotencyKey = randomUUID()) => ({
 
 it('places an order, keeps the personal data in the region and registers the order in core', async () => {
   const token = await scope.token({ subject: 'cust-cn-1', role: 'customer', regions: ['cn'] });
-  const placed = await postGraphQL(region.url, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { number registration } } }`, { input: input() }, token);
+  const placed = await postGraphQL(
+    region.url,
+    `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { number registration } } }`,
+    { input: input() },
+    token,
+  );
   expect(placed.errors).toBeUndefined();
   const orderId = placed.data.placeCnOrder.id;
   expect(placed.data.placeCnOrder.cn).toEqual({ number: expect.stringMatching(/^CN-\d{6}-\d{6}$/), registration: 'PENDING' });
   await region.commands.whenIdle();
 
-  const [master] = await core.orm.em.fork().getConnection().execute<any[]>(`select customer_ref, region, status, number from core_orders."order" where id = ?`, [orderId]);
+  const [master] = await core.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select customer_ref, region, status, number from core_orders."order" where id = ?`, [orderId]);
   expect(master).toEqual({ customer_ref: 'cust-cn-1', region: 'cn', status: 'CREATED', number: placed.data.placeCnOrder.cn.number });
-  const coreTables = JSON.stringify(await core.orm.em.fork().getConnection().execute<any[]>(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]));
+  const coreTables = JSON.stringify(
+    await core.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]),
+  );
   expect(coreTables).not.toContain('13800138000');
   expect(coreTables).not.toContain('张伟');
 
-  const details = await postGraphQL(region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { cn { registration customer { name phone } shippingAddress { city street } } } } }`,
-    { r: [{ __typename: 'Order', id: orderId }] }, token);
-  expect(details.data._entities[0].cn).toEqual({ registration: 'REGISTERED', customer: { name: '张伟', phone: '13800138000' }, shippingAddress: { city: '杭州市', street: '文三路 100 号' } });
+  const details = await postGraphQL(
+    region.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { cn { registration customer { name phone } shippingAddress { city street } } } } }`,
+    { r: [{ __typename: 'Order', id: orderId }] },
+    token,
+  );
+  expect(details.data._entities[0].cn).toEqual({
+    registration: 'REGISTERED',
+    customer: { name: '张伟', phone: '13800138000' },
+    shippingAddress: { city: '杭州市', street: '文三路 100 号' },
+  });
 });
 
 it('returns the same order for a repeated idempotency key, also when the retries race', async () => {
@@ -64,7 +91,10 @@ it('returns the same order for a repeated idempotency key, also when the retries
   const ids = new Set(results.map((result) => result.data?.placeCnOrder.id));
   expect(ids.size).toBe(1);
   await region.commands.whenIdle();
-  const [{ n }] = await core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where customer_ref = 'cust-cn-2'`);
+  const [{ n }] = await core.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select count(*)::int as n from core_orders."order" where customer_ref = 'cust-cn-2'`);
   expect(n).toBe(1);
 });
 
@@ -74,11 +104,14 @@ it('rejects invalid input with BAD_USER_INPUT naming the field, and writes nothi
   const result = await postGraphQL(region.url, PLACE, { input: bad }, token);
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customer.phone' });
   expect(JSON.stringify(result.errors)).not.toContain('12345');
-  const [{ n }] = await region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order where customer_ref = 'cust-cn-3'`);
+  const [{ n }] = await region.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select count(*)::int as n from region_cn.regional_order where customer_ref = 'cust-cn-3'`);
   expect(n).toBe(0);
 });
 
-it('gives auditors no direct identifiers and hides personal data from other regions\' operators', async () => {
+it("gives auditors no direct identifiers and hides personal data from other regions' operators", async () => {
   const customer = await scope.token({ subject: 'cust-cn-4', role: 'customer', regions: ['cn'] });
   const orderId = (await postGraphQL(region.url, PLACE, { input: input() }, customer)).data.placeCnOrder.id;
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { cn { customer { name phone } shippingAddress { province } } } } }`;
@@ -108,7 +141,10 @@ it('applies each order event once, even when JetStream redelivers it', async () 
   // different event), as a consumer crash before its ack would make JetStream deliver it again.
   const duplicate = waitFor<{ messageId: string; outcome: string }>((o) => o.outcome === 'duplicate');
   settled.push(duplicate.push);
-  const [row] = await core.orm.em.fork().getConnection().execute<any[]>(`select subject, payload, message_id from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
+  const [row] = await core.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select subject, payload, message_id from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
   const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
   const nc = await connectTestNats(scope.env);
   const jsm = await jetstreamManager(nc);
@@ -119,54 +155,104 @@ it('applies each order event once, even when JetStream redelivers it', async () 
   await jetstream(nc).publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id });
   await nc.close();
   expect((await duplicate.done).messageId).toBe(`order.placed:${orderId}:1`);
-  const events = await region.orm.em.fork().getConnection().execute<any[]>(`select version from region_cn.regional_order_status_event where order_id = ?`, [orderId]);
+  const events = await region.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select version from region_cn.regional_order_status_event where order_id = ?`, [orderId]);
   expect(events).toEqual([{ version: 1 }]);
 });
 
-it('keeps an order core refuses to register visible as REJECTED, with core\'s reason', async () => {
+it("keeps an order core refuses to register visible as REJECTED, with core's reason", async () => {
   const token = await scope.token({ subject: 'cust-cn-6', role: 'customer', regions: ['cn'] });
   const first = (await postGraphQL(region.url, PLACE, { input: input() }, token)).data.placeCnOrder.id;
   await region.commands.whenIdle();
   // A clash of order numbers (a sequence restored from an old backup): core holds the number already.
   const connection = region.orm.em.fork().getConnection();
-  const [{ sequence }] = await connection.execute<any[]>(`select split_part(order_number, '-', 3)::int as sequence from region_cn.regional_order where order_id = ?`, [first]);
+  const [{ sequence }] = await connection.execute<any[]>(
+    `select split_part(order_number, '-', 3)::int as sequence from region_cn.regional_order where order_id = ?`,
+    [first],
+  );
   await connection.execute(`select setval('region_cn.order_number_seq', ?, false)`, [sequence]);
-  const placed = await postGraphQL(region.url, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { registration } } }`, { input: input() }, token);
+  const placed = await postGraphQL(
+    region.url,
+    `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id cn { registration } } }`,
+    { input: input() },
+    token,
+  );
   expect(placed.data.placeCnOrder.cn.registration).toBe('PENDING');
   await region.commands.whenIdle();
 
   const query = `query($id: ID!) { cnOrder(id: $id) { id cn { registration registrationRejection } } }`;
   const read = await postGraphQL(region.url, query, { id: placed.data.placeCnOrder.id }, token);
   expect(read.data.cnOrder.cn).toEqual({ registration: 'REJECTED', registrationRejection: expect.stringContaining('CONFLICT') });
-  const [command] = await connection.execute<any[]>(`select state, rejection_code from region_cn.core_command where order_id = ?`, [placed.data.placeCnOrder.id]);
+  const [command] = await connection.execute<any[]>(`select state, rejection_code from region_cn.core_command where order_id = ?`, [
+    placed.data.placeCnOrder.id,
+  ]);
   expect(command).toEqual({ state: 'REJECTED', rejection_code: 'CONFLICT' });
-  const [{ n }] = await core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [placed.data.placeCnOrder.id]);
+  const [{ n }] = await core.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select count(*)::int as n from core_orders."order" where id = ?`, [placed.data.placeCnOrder.id]);
   expect(n).toBe(0);
 });
 
 describe('the region prices the order from its catalogue copy', () => {
   const PAYLOAD = `mutation($input: PlaceCnOrderInput!) { cnOrderPlace(input: $input) {
     order { id cn { currency grandTotal catalogueVersion priceListId priceListVersion } } userErrors { code field message } } }`;
-  const place = async (lines: unknown[], extra: Record<string, unknown> = {}) => postGraphQL(region.url, PAYLOAD,
-    { input: { ...input(), lines, ...extra } }, await scope.token({ subject: 'cust-cn-prices', role: 'customer', regions: ['cn'] }));
+  const place = async (lines: unknown[], extra: Record<string, unknown> = {}) =>
+    postGraphQL(
+      region.url,
+      PAYLOAD,
+      { input: { ...input(), lines, ...extra } },
+      await scope.token({ subject: 'cust-cn-prices', role: 'customer', regions: ['cn'] }),
+    );
 
   it('takes SKU and quantity, prices them at 9 % VAT for tea and records what it priced from', async () => {
     const placed = (await place([{ sku: 'TEA-1', quantity: 2 }])).data.cnOrderPlace;
     expect(placed.userErrors).toEqual([]);
     expect(placed.order.cn).toEqual({ currency: 'CNY', grandTotal: 2 * (12800 + 1152), catalogueVersion, priceListId: 'cn-web-cny-test', priceListVersion: 1 });
-    const [row] = await region.orm.em.fork().getConnection().execute<any[]>(
-      `select registration_request->'lines'->0 as line, registration_request->'pricedWith' as priced from region_cn.regional_order where order_id = ?`, [placed.order.id]);
+    const [row] = await region.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(
+        `select registration_request->'lines'->0 as line, registration_request->'pricedWith' as priced from region_cn.regional_order where order_id = ?`,
+        [placed.order.id],
+      );
     expect(row.line).toMatchObject({ sku: 'TEA-1', unitPrice: 12800, unitTax: 1152, attributes: { category: 'GROCERY', euTaxClass: 'REDUCED' } });
     expect(row.priced).toEqual({ catalogueVersion, priceListId: 'cn-web-cny-test', priceListVersion: 1 });
     await region.commands.whenIdle();
-    const [master] = await core.orm.em.fork().getConnection().execute<any[]>(`select priced_with, grand_total from core_orders."order" where id = ?`, [placed.order.id]);
+    const [master] = await core.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(`select priced_with, grand_total from core_orders."order" where id = ?`, [placed.order.id]);
     expect(master).toEqual({ priced_with: row.priced, grand_total: String(2 * (12800 + 1152)) });
   });
 
   it.each([
-    ['a client price that differs from the catalogue\'s', [{ sku: 'TEA-1', quantity: 1, unitPrice: 0 }], 'PRICE_DIFFERS', ['input', 'lines', '0', 'unitPrice'], 'lines[0].unitPrice'],
-    ['a client tax that differs from the VAT', [{ sku: 'TEA-1', quantity: 1, unitPrice: 12800, unitTax: 0 }], 'VAT_AMOUNT_MISMATCH', ['input', 'lines', '0', 'unitTax'], 'lines[0].unitTax'],
-    ['an unknown SKU', [{ sku: 'TEA-1', quantity: 1 }, { sku: 'NOPE-1', quantity: 1 }], 'UNKNOWN_SKU', ['input', 'lines', '1', 'sku'], 'Line 2'],
+    [
+      "a client price that differs from the catalogue's",
+      [{ sku: 'TEA-1', quantity: 1, unitPrice: 0 }],
+      'PRICE_DIFFERS',
+      ['input', 'lines', '0', 'unitPrice'],
+      'lines[0].unitPrice',
+    ],
+    [
+      'a client tax that differs from the VAT',
+      [{ sku: 'TEA-1', quantity: 1, unitPrice: 12800, unitTax: 0 }],
+      'VAT_AMOUNT_MISMATCH',
+      ['input', 'lines', '0', 'unitTax'],
+      'lines[0].unitTax',
+    ],
+    [
+      'an unknown SKU',
+      [
+        { sku: 'TEA-1', quantity: 1 },
+        { sku: 'NOPE-1', quantity: 1 },
+      ],
+      'UNKNOWN_SKU',
+      ['input', 'lines', '1', 'sku'],
+      'Line 2',
+    ],
     ['a retired SKU', [{ sku: 'OLD-1', quantity: 1 }], 'SKU_RETIRED', ['input', 'lines', '0', 'sku'], 'Line 1'],
   ])('refuses %s, naming the line, and writes nothing', async (_label, lines, code, field, named) => {
     const before = await region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order`);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { readRegionEnv } from '@hub/shared/region/region-app';
 
-const flag = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((value) => value === 'true');
 const cents = z.coerce.number().int().min(0).default(0);
 
 /** region-de's own settings, beside every region's. */
@@ -12,8 +15,15 @@ export const deEnvSchema = z.object({
   /** The seller waived the EUR 10,000 threshold (§3c(4) S. 2 UStG). */
   DE_OSS_DESTINATION_TAXATION: flag,
   /** The seller's IOSS number (IM + 10 digits); without it imports never use the IOSS. */
-  DE_IOSS_NUMBER: z.string().regex(/^IM\d{10}$/).optional(),
-  DE_RETENTION_JOB_INTERVAL_MS: z.coerce.number().int().min(1_000).default(6 * 3600 * 1000),
+  DE_IOSS_NUMBER: z
+    .string()
+    .regex(/^IM\d{10}$/)
+    .optional(),
+  DE_RETENTION_JOB_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(6 * 3600 * 1000),
 });
 
 export const DE_DEFAULT_PORT = 4003;

@@ -6,4 +6,7 @@ import { readDeEnv } from './env.js';
 import { deRegion } from './region.js';
 
 const env = readDeEnv();
-runUntilSignalled(async () => startRegion(deRegion, env, { packageVersion: await packageVersionBeside(import.meta.url) }), createLogger('region-de', env.LOG_LEVEL));
+runUntilSignalled(
+  async () => startRegion(deRegion, env, { packageVersion: await packageVersionBeside(import.meta.url) }),
+  createLogger('region-de', env.LOG_LEVEL),
+);

@@ -14,8 +14,10 @@ export interface DeSettings {
 
 export type DeSettingsOverrides = Partial<Pick<DeSettings, 'vatIdChecker' | 'clock'>>;
 
-export function deSettingsFrom(env: Pick<DeEnv, 'DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS' | 'DE_DISTANCE_SALES_CURRENT_YEAR_CENTS'
-  | 'DE_OSS_DESTINATION_TAXATION' | 'DE_IOSS_NUMBER'>, overrides: DeSettingsOverrides = {}): DeSettings {
+export function deSettingsFrom(
+  env: Pick<DeEnv, 'DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS' | 'DE_DISTANCE_SALES_CURRENT_YEAR_CENTS' | 'DE_OSS_DESTINATION_TAXATION' | 'DE_IOSS_NUMBER'>,
+  overrides: DeSettingsOverrides = {},
+): DeSettings {
   return {
     distanceSalesElsewhere: { previousYear: env.DE_DISTANCE_SALES_PREVIOUS_YEAR_CENTS, currentYear: env.DE_DISTANCE_SALES_CURRENT_YEAR_CENTS },
     optedForDestinationTaxation: env.DE_OSS_DESTINATION_TAXATION,

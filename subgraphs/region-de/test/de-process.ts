@@ -9,11 +9,14 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Newest modification time of the sources that end up in dist/. */
 function newestSourceMtime(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return newestSourceMtime(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? statSync(path).mtimeMs : 0;
-  }));
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return newestSourceMtime(path);
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? statSync(path).mtimeMs : 0;
+    }),
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -46,7 +49,9 @@ export async function startDeProcess(env: Record<string, string>): Promise<DePro
   const port = await freePort();
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [main], {
-    cwd: packageDir, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: packageDir,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
   await new Promise<void>((resolve, reject) => {

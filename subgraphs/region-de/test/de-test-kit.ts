@@ -36,21 +36,28 @@ export const orderInput = (changes: Record<string, unknown> = {}) => ({
 /** The environment a region-de process of this scope reads, as strings, so every default applies as in production. */
 export const deEnvSource = (scope: TestScope, extra: Record<string, string> = {}): Record<string, string> => ({
   ...Object.fromEntries(Object.entries(scope.env).map(([key, value]) => [key, String(value)])),
-  PORT: '0', COMMAND_RETRY_MAX_MS: '1000', ...extra,
+  PORT: '0',
+  COMMAND_RETRY_MAX_MS: '1000',
+  ...extra,
 });
 
 /** What the DE tests order: named goods, and `SKU-<price>` articles for the VAT thresholds, all at the standard rate. */
 export const DE_TEST_ITEMS = [
-  { sku: 'KAFFEE-1', unitPrice: 1499 }, { sku: 'WHISKY-1', unitPrice: 3000 }, { sku: 'WEIN-1', unitPrice: 1000 },
+  { sku: 'KAFFEE-1', unitPrice: 1499 },
+  { sku: 'WHISKY-1', unitPrice: 3000 },
+  { sku: 'WEIN-1', unitPrice: 1000 },
   ...[1000, 15_000, 15_001, 500_000, 500_001, 600_000].map((unitPrice) => ({ sku: `SKU-${unitPrice}`, unitPrice })),
 ];
 
 /** Publishes the DE test catalogue on a scope's namespace; resolves with its version. */
-export const publishDeTestCatalogue = (scope: TestScope) =>
-  publishTestCatalogue(scope.env, [{ region: 'de', currencies: ['EUR'], items: DE_TEST_ITEMS }]);
+export const publishDeTestCatalogue = (scope: TestScope) => publishTestCatalogue(scope.env, [{ region: 'de', currencies: ['EUR'], items: DE_TEST_ITEMS }]);
 
-export async function startDeTestHub(label: string, options: DeSettingsOverrides = {}, env: Record<string, string> = {},
-  regionOptions: RegionAppOptions = {}): Promise<DeTestHub> {
+export async function startDeTestHub(
+  label: string,
+  options: DeSettingsOverrides = {},
+  env: Record<string, string> = {},
+  regionOptions: RegionAppOptions = {},
+): Promise<DeTestHub> {
   const scope = createTestScope(label);
   const catalogueVersion = await publishDeTestCatalogue(scope);
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
@@ -65,14 +72,20 @@ export async function startDeTestHub(label: string, options: DeSettingsOverrides
     },
   });
   await region.catalogue.whenAt(catalogueVersion);
-  const applied = (messageId: string) => new Promise<void>((resolve, reject) => {
-    if (settled.has(messageId)) return resolve();
-    const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 10_000);
-    waiting.set(messageId, () => { clearTimeout(timer); resolve(); });
-  });
+  const applied = (messageId: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (settled.has(messageId)) return resolve();
+      const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 10_000);
+      waiting.set(messageId, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   const admin = await scope.token({ subject: 'admin-kit', role: 'admin', regions: [] });
   const hub: DeTestHub = {
-    scope, core, region,
+    scope,
+    core,
+    region,
     token: (principal) => scope.token(principal),
     gql: (query, variables, token) => postGraphQL(region.url, query, variables, token),
     sql: (query, params = []) => region.orm.em.fork().getConnection().execute(query, params),
@@ -86,8 +99,12 @@ export async function startDeTestHub(label: string, options: DeSettingsOverrides
       const current = await postGraphQL(core.url, `query($id: ID!) { order(id: $id) { version } }`, { id: orderId }, admin);
       let version = current.data.order.version as number;
       for (const status of statuses) {
-        const moved = await postGraphQL(core.url, `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { version } }`,
-          { input: { orderId, status, expectedVersion: version } }, admin);
+        const moved = await postGraphQL(
+          core.url,
+          `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { version } }`,
+          { input: { orderId, status, expectedVersion: version } },
+          admin,
+        );
         if (moved.errors) throw new Error(`move to ${status} failed: ${JSON.stringify(moved.errors)}`);
         version = moved.data.changeOrderStatus.version;
       }

@@ -10,35 +10,57 @@ import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 let hub: DeTestHub;
 const applied = new Map<string, () => void>();
 const seen = new Set<string>();
-const whenApplied = (ruleSet: string, publication: number) => new Promise<void>((resolve, reject) => {
-  const key = `${ruleSet}:${publication}`;
-  if (seen.has(key)) return resolve();
-  const timer = setTimeout(() => reject(new Error(`${key} not applied in time`)), 10_000);
-  applied.set(key, () => { clearTimeout(timer); resolve(); });
-});
+const whenApplied = (ruleSet: string, publication: number) =>
+  new Promise<void>((resolve, reject) => {
+    const key = `${ruleSet}:${publication}`;
+    if (seen.has(key)) return resolve();
+    const timer = setTimeout(() => reject(new Error(`${key} not applied in time`)), 10_000);
+    applied.set(key, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 beforeAll(async () => {
-  hub = await startDeTestHub('de-rules', {}, {}, {
-    onRulesApplied: ({ ruleSet, publication }) => {
-      const key = `${ruleSet}:${publication}`;
-      seen.add(key);
-      applied.get(key)?.();
+  hub = await startDeTestHub(
+    'de-rules',
+    {},
+    {},
+    {
+      onRulesApplied: ({ ruleSet, publication }) => {
+        const key = `${ruleSet}:${publication}`;
+        seen.add(key);
+        applied.get(key)?.();
+      },
     },
-  });
+  );
 });
 afterAll(async () => hub?.close());
 
 const MESSAGE = 'Cross-border orders to Austria need the 2025 compliance declaration; the shop cannot ship them yet.';
 const crossBorderCheck = (publication: number): RuleSetPublication => ({
-  ruleSet: 'eu-cross-border-check', module: 'VALIDATION', scope: { region: 'de', channel: null, customerSegment: null },
-  publication, publishedAt: new Date().toISOString(),
-  versions: [{
-    version: 1, effectiveFrom: '2020-01-01T00:00:00.000Z', effectiveTo: null,
-    rules: [{
-      id: 'at-compliance', description: 'EU 2025 cross-border compliance check for Austria', priority: 1, message: MESSAGE, code: 'CROSS_BORDER_DECLARATION_MISSING',
-      condition: `order.originCountry != order.destinationCountry && order.destinationCountry == 'AT'`,
-    }],
-  }],
+  ruleSet: 'eu-cross-border-check',
+  module: 'VALIDATION',
+  scope: { region: 'de', channel: null, customerSegment: null },
+  publication,
+  publishedAt: new Date().toISOString(),
+  versions: [
+    {
+      version: 1,
+      effectiveFrom: '2020-01-01T00:00:00.000Z',
+      effectiveTo: null,
+      rules: [
+        {
+          id: 'at-compliance',
+          description: 'EU 2025 cross-border compliance check for Austria',
+          priority: 1,
+          message: MESSAGE,
+          code: 'CROSS_BORDER_DECLARATION_MISSING',
+          condition: `order.originCountry != order.destinationCountry && order.destinationCountry == 'AT'`,
+        },
+      ],
+    },
+  ],
 });
 
 const PLACE = `mutation($input: PlaceDeOrderInput!) { deOrderPlace(input: $input) { order { id } userErrors { code field message } } }`;
@@ -46,7 +68,7 @@ const VIEW = `query($id: ID!) { deOrder(id: $id) { de { rulesHandledWith { ruleS
 const toAustria = { recipientName: 'Anna Schmidt', street: 'Stephansplatz', houseNumber: '1', postalCode: '1010', city: 'Wien', country: 'AT' };
 const lines = [{ sku: 'KAFFEE-1', name: 'Kaffeebohnen 1 kg', quantity: 2 }];
 
-it('refuses a matching order with the rule\'s message and stores nothing; places the others, recording the version used', async () => {
+it("refuses a matching order with the rule's message and stores nothing; places the others, recording the version used", async () => {
   const held = whenApplied('eu-cross-border-check', 1);
   await publishTestRuleSet(hub.scope.env, crossBorderCheck(1));
   await held;
@@ -65,7 +87,8 @@ it('refuses a matching order with the rule\'s message and stores nothing; places
   const view = await hub.gql(VIEW, { id: placed.data.deOrderPlace.order.id }, token);
   expect(view.errors).toBeUndefined();
   expect(view.data.deOrder.de).toEqual({
-    rulesHandledWith: [{ ruleSet: 'eu-cross-border-check', version: 1, publication: 1 }], rulesMayHaveBeenBehind: false,
+    rulesHandledWith: [{ ruleSet: 'eu-cross-border-check', version: 1, publication: 1 }],
+    rulesMayHaveBeenBehind: false,
   });
 });
 

@@ -36,15 +36,48 @@ beforeAll(async () => {
   region = await startRegion(createDeRegion(), readDeEnv(deEnvSource(scope)));
   const manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   customer = await scope.token({ subject: 'cust-de-property', role: 'customer', regions: ['de'] });
-  for (const { sku, size: [lengthMm, widthMm, heightMm], price: _price, ...facts } of PRODUCTS) {
-    const upserted = await postGraphQL(catalogue.url, `mutation($input: ProductInput!) { productUpsert(input: $input) { userErrors { code field } } }`,
-      { input: { sku, names: [{ locale: 'en', value: sku }, { locale: 'de', value: sku }], lengthMm, widthMm, heightMm, ...facts } }, manager);
+  for (const {
+    sku,
+    size: [lengthMm, widthMm, heightMm],
+    price: _price,
+    ...facts
+  } of PRODUCTS) {
+    const upserted = await postGraphQL(
+      catalogue.url,
+      `mutation($input: ProductInput!) { productUpsert(input: $input) { userErrors { code field } } }`,
+      {
+        input: {
+          sku,
+          names: [
+            { locale: 'en', value: sku },
+            { locale: 'de', value: sku },
+          ],
+          lengthMm,
+          widthMm,
+          heightMm,
+          ...facts,
+        },
+      },
+      manager,
+    );
     expect(upserted.data.productUpsert.userErrors).toEqual([]);
   }
-  const created = await postGraphQL(catalogue.url, `mutation($input: CreatePriceListInput!) { priceListCreate(input: $input) { userErrors { code field } } }`, { input: {
-    id: 'de-web-eur', region: 'de', channel: 'WEB', currency: 'EUR', validFrom: '2026-01-01T00:00:00Z',
-    shipping: { baseFee: 495, perKgFee: 100, bulkySurcharge: 4_900, freeFrom: 10_000 }, prices: PRODUCTS.map(({ sku, price }) => ({ sku, unitPrice: price })),
-  } }, manager);
+  const created = await postGraphQL(
+    catalogue.url,
+    `mutation($input: CreatePriceListInput!) { priceListCreate(input: $input) { userErrors { code field } } }`,
+    {
+      input: {
+        id: 'de-web-eur',
+        region: 'de',
+        channel: 'WEB',
+        currency: 'EUR',
+        validFrom: '2026-01-01T00:00:00Z',
+        shipping: { baseFee: 495, perKgFee: 100, bulkySurcharge: 4_900, freeFrom: 10_000 },
+        prices: PRODUCTS.map(({ sku, price }) => ({ sku, unitPrice: price })),
+      },
+    },
+    manager,
+  );
   expect(created.data.priceListCreate.userErrors).toEqual([]);
   await region.catalogue.whenAt((await catalogue.reader.current()).version);
 }, 60_000);
@@ -55,32 +88,72 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-const cartArbitrary = fc.array(fc.record({ sku: fc.constantFrom(...PRODUCTS.map((p) => p.sku), 'D-UNKNOWN'), quantity: fc.integer({ min: 1, max: 8 }) }),
-  { minLength: 1, maxLength: 5 });
+const cartArbitrary = fc.array(fc.record({ sku: fc.constantFrom(...PRODUCTS.map((p) => p.sku), 'D-UNKNOWN'), quantity: fc.integer({ min: 1, max: 8 }) }), {
+  minLength: 1,
+  maxLength: 5,
+});
 
 it('quotes and places the same cart to the same cent, and refuses what the quote refuses', async () => {
   let placedOrders = 0;
-  await fc.assert(fc.asyncProperty(cartArbitrary, async (lines) => {
-    const quoted = (await postGraphQL(catalogue.url, QUOTE, { input: {
-      region: 'de', channel: 'WEB', currency: 'EUR', destination: { country: 'DE', postalCode: '10115' }, lines,
-    } }, customer)).data.quote;
-    const placed = (await postGraphQL(region.url, PLACE, { input: {
-      idempotencyKey: randomUUID(), lines, customer: { name: 'Anna Schmidt', email: 'anna@example.de' },
-      shippingAddress: { recipientName: 'Anna Schmidt', street: 'Invalidenstraße', houseNumber: '116', postalCode: '10115', city: 'Berlin', country: 'DE' },
-    } }, customer)).data.deOrderPlace;
-    if (quoted.userErrors.length > 0) {
-      expect(placed.userErrors).toEqual([quoted.userErrors[0]]);
-      return;
-    }
-    const { quote } = quoted;
-    expect(placed.userErrors).toEqual([]);
-    placedOrders += 1;
-    expect(placed.order.de.grandTotal).toBe(quote.totals.grandTotal);
-    expect(placed.order.de.vat).toEqual({
-      netTotal: quote.totals.grandTotal - quote.totals.taxTotal - quote.shipping.tax, vatTotal: quote.totals.taxTotal + quote.shipping.tax,
-      lines: quote.lines.map((line: { quantity: number; unitPrice: number; unitTax: number }, index: number) =>
-        ({ lineNo: index + 1, net: line.quantity * line.unitPrice, vat: line.quantity * line.unitTax })),
-    });
-  }), { numRuns: 30 });
+  await fc.assert(
+    fc.asyncProperty(cartArbitrary, async (lines) => {
+      const quoted = (
+        await postGraphQL(
+          catalogue.url,
+          QUOTE,
+          {
+            input: {
+              region: 'de',
+              channel: 'WEB',
+              currency: 'EUR',
+              destination: { country: 'DE', postalCode: '10115' },
+              lines,
+            },
+          },
+          customer,
+        )
+      ).data.quote;
+      const placed = (
+        await postGraphQL(
+          region.url,
+          PLACE,
+          {
+            input: {
+              idempotencyKey: randomUUID(),
+              lines,
+              customer: { name: 'Anna Schmidt', email: 'anna@example.de' },
+              shippingAddress: {
+                recipientName: 'Anna Schmidt',
+                street: 'Invalidenstraße',
+                houseNumber: '116',
+                postalCode: '10115',
+                city: 'Berlin',
+                country: 'DE',
+              },
+            },
+          },
+          customer,
+        )
+      ).data.deOrderPlace;
+      if (quoted.userErrors.length > 0) {
+        expect(placed.userErrors).toEqual([quoted.userErrors[0]]);
+        return;
+      }
+      const { quote } = quoted;
+      expect(placed.userErrors).toEqual([]);
+      placedOrders += 1;
+      expect(placed.order.de.grandTotal).toBe(quote.totals.grandTotal);
+      expect(placed.order.de.vat).toEqual({
+        netTotal: quote.totals.grandTotal - quote.totals.taxTotal - quote.shipping.tax,
+        vatTotal: quote.totals.taxTotal + quote.shipping.tax,
+        lines: quote.lines.map((line: { quantity: number; unitPrice: number; unitTax: number }, index: number) => ({
+          lineNo: index + 1,
+          net: line.quantity * line.unitPrice,
+          vat: line.quantity * line.unitTax,
+        })),
+      });
+    }),
+    { numRuns: 30 },
+  );
   expect(placedOrders).toBeGreaterThan(5);
 }, 300_000);

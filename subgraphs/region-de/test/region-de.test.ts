@@ -6,14 +6,16 @@ import { orderInput, PLACE, startDeTestHub, type DeTestHub } from './de-test-kit
 let hub: DeTestHub;
 let clockOverride: Date | null = null;
 const vatIdChecker: VatIdChecker = {
-  check: async (vatId) => ({ ATU99999999: 'INVALID', ATU88888888: 'UNAVAILABLE', FRXX123456789: 'VALID' } as const)[vatId] ?? 'NOT_CHECKED',
+  check: async (vatId) => (({ ATU99999999: 'INVALID', ATU88888888: 'UNAVAILABLE', FRXX123456789: 'VALID' }) as const)[vatId] ?? 'NOT_CHECKED',
 };
 
 beforeAll(async () => {
   hub = await startDeTestHub('de', { vatIdChecker, clock: () => clockOverride ?? new Date() }, { DE_IOSS_NUMBER: 'IM2760000001' });
 });
 afterAll(async () => hub?.close());
-afterEach(() => { clockOverride = null; });
+afterEach(() => {
+  clockOverride = null;
+});
 
 const VAT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { de { vat {
   scheme destination taxCountry rate rateValidFrom orderDate netTotal vatTotal vatIdCheck lines { lineNo net vat } } } } } }`;
@@ -21,11 +23,23 @@ const DETAILS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on O
   registration customer { name email phone dateOfBirth vatId } shippingAddress { recipientName street houseNumber postalCode city country }
   invoiceAddress { recipientName street city country } } } } }`;
 const customerToken = (subject = `cust-de-${randomUUID()}`) => hub.token({ subject, role: 'customer', regions: ['de'] });
-const vatOf = async (orderId: string, token: string) =>
-  (await hub.gql(VAT, { r: [{ __typename: 'Order', id: orderId }] }, token)).data._entities[0].de.vat;
-const line = (unitPrice: number, unitTax: number, attributes?: Record<string, unknown>) =>
-  ({ sku: `SKU-${unitPrice}`, name: 'Artikel', quantity: 1, unitPrice, unitTax, ...(attributes ? { attributes } : {}) });
-const address = (country: string, postalCode: string) => ({ recipientName: 'Anna Schmidt', street: 'Rue de Rivoli', houseNumber: '1', postalCode, city: 'Paris', country });
+const vatOf = async (orderId: string, token: string) => (await hub.gql(VAT, { r: [{ __typename: 'Order', id: orderId }] }, token)).data._entities[0].de.vat;
+const line = (unitPrice: number, unitTax: number, attributes?: Record<string, unknown>) => ({
+  sku: `SKU-${unitPrice}`,
+  name: 'Artikel',
+  quantity: 1,
+  unitPrice,
+  unitTax,
+  ...(attributes ? { attributes } : {}),
+});
+const address = (country: string, postalCode: string) => ({
+  recipientName: 'Anna Schmidt',
+  street: 'Rue de Rivoli',
+  houseNumber: '1',
+  postalCode,
+  city: 'Paris',
+  country,
+});
 
 it('places an order, keeps the personal data in the region and registers the order in core', async () => {
   const token = await customerToken('cust-de-1');
@@ -34,9 +48,17 @@ it('places an order, keeps the personal data in the region and registers the ord
   const orderId = placed.data.placeDeOrder.id;
   await hub.region.commands.whenIdle();
 
-  const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select customer_ref, region, currency, status from core_orders."order" where id = ?`, [orderId]);
+  const [master] = await hub.core.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select customer_ref, region, currency, status from core_orders."order" where id = ?`, [orderId]);
   expect(master).toEqual({ customer_ref: 'cust-de-1', region: 'de', currency: 'EUR', status: 'CREATED' });
-  const coreTables = JSON.stringify(await hub.core.orm.em.fork().getConnection().execute<any[]>(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]));
+  const coreTables = JSON.stringify(
+    await hub.core.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]),
+  );
   for (const personal of ['Schmidt', 'anna.schmidt', 'Invalidenstraße']) expect(coreTables).not.toContain(personal);
 
   const details = await hub.gql(DETAILS, { r: [{ __typename: 'Order', id: orderId }] }, token);
@@ -49,8 +71,16 @@ it('places an order, keeps the personal data in the region and registers the ord
     invoiceAddress: { recipientName: 'Anna Schmidt', street: 'Invalidenstraße', city: 'Berlin', country: 'DE' },
   });
   expect(await vatOf(orderId, token)).toEqual({
-    scheme: 'DOMESTIC', destination: 'DE', taxCountry: 'DE', rate: 19, rateValidFrom: '2021-01-01', orderDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-    netTotal: 2998, vatTotal: 570, vatIdCheck: null, lines: [{ lineNo: 1, net: 2998, vat: 570 }],
+    scheme: 'DOMESTIC',
+    destination: 'DE',
+    taxCountry: 'DE',
+    rate: 19,
+    rateValidFrom: '2021-01-01',
+    orderDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    netTotal: 2998,
+    vatTotal: 570,
+    vatIdCheck: null,
+    lines: [{ lineNo: 1, net: 2998, vat: 570 }],
   });
 });
 
@@ -62,20 +92,37 @@ it('returns the same order for a repeated idempotency key, also when the retries
   expect(ids.size).toBe(1);
   expect([...ids][0]).toEqual(expect.any(String));
   await hub.region.commands.whenIdle();
-  const [row] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from core_orders."order" where customer_ref = ?`, ['cust-de-2']);
+  const [row] = await hub.core.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select count(*)::int as n from core_orders."order" where customer_ref = ?`, ['cust-de-2']);
   expect(row.n).toBe(1);
 });
 
 it('keeps a separate invoice address, a date of birth for age-restricted goods and a checked VAT ID', async () => {
   const token = await customerToken();
-  const orderId = await hub.place(token, orderInput({
-    customer: { name: 'Anna Schmidt', email: 'anna@example.de', phone: '+4915112345678', dateOfBirth: '1990-04-01', vatId: 'de 123 456 789' },
-    billingAddress: { recipientName: 'Schmidt Kaffee GmbH', street: 'Friedrichstraße', houseNumber: '1', postalCode: '10117', city: 'Berlin', country: 'DE' },
-    lines: [line(1000, 190, { minimumAge: 18 })],
-  }));
+  const orderId = await hub.place(
+    token,
+    orderInput({
+      customer: { name: 'Anna Schmidt', email: 'anna@example.de', phone: '+4915112345678', dateOfBirth: '1990-04-01', vatId: 'de 123 456 789' },
+      billingAddress: { recipientName: 'Schmidt Kaffee GmbH', street: 'Friedrichstraße', houseNumber: '1', postalCode: '10117', city: 'Berlin', country: 'DE' },
+      lines: [line(1000, 190, { minimumAge: 18 })],
+    }),
+  );
   const details = await hub.gql(DETAILS, { r: [{ __typename: 'Order', id: orderId }] }, token);
-  expect(details.data._entities[0].de.customer).toEqual({ name: 'Anna Schmidt', email: 'anna@example.de', phone: '+4915112345678', dateOfBirth: '1990-04-01', vatId: 'DE123456789' });
-  expect(details.data._entities[0].de.invoiceAddress).toEqual({ recipientName: 'Schmidt Kaffee GmbH', street: 'Friedrichstraße', city: 'Berlin', country: 'DE' });
+  expect(details.data._entities[0].de.customer).toEqual({
+    name: 'Anna Schmidt',
+    email: 'anna@example.de',
+    phone: '+4915112345678',
+    dateOfBirth: '1990-04-01',
+    vatId: 'DE123456789',
+  });
+  expect(details.data._entities[0].de.invoiceAddress).toEqual({
+    recipientName: 'Schmidt Kaffee GmbH',
+    street: 'Friedrichstraße',
+    city: 'Berlin',
+    country: 'DE',
+  });
   // A German business buying for delivery in Germany pays German VAT; the ID was checked for its format only.
   expect(await vatOf(orderId, token)).toMatchObject({ scheme: 'DOMESTIC', rate: 19, vatIdCheck: 'FORMAT_ONLY' });
 });
@@ -89,9 +136,14 @@ it('takes the VAT rate in force on the order date', async () => {
 
 it('applies reverse charge to a business in another member state with a confirmed VAT ID', async () => {
   const token = await customerToken();
-  const orderId = await hub.place(token, orderInput({
-    customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'FRXX123456789' }, shippingAddress: address('FR', '75001'), lines: [line(1000, 0)],
-  }));
+  const orderId = await hub.place(
+    token,
+    orderInput({
+      customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'FRXX123456789' },
+      shippingAddress: address('FR', '75001'),
+      lines: [line(1000, 0)],
+    }),
+  );
   expect(await vatOf(orderId, token)).toMatchObject({ scheme: 'REVERSE_CHARGE', taxCountry: null, rate: 0, vatTotal: 0, vatIdCheck: 'VALID' });
 });
 
@@ -128,10 +180,25 @@ it.each([
   ['lines.0.name', 'PERSONAL_DATA_IN_LINE', { lines: [{ ...line(1000, 190), name: 'Gravur: Anna Schmidt' }] }, 'Gravur'],
   ['customer.dateOfBirth', 'DATA_NOT_REQUIRED', { customer: { name: 'Anna Schmidt', email: 'anna@example.de', dateOfBirth: '1990-04-01' } }, '1990-04-01'],
   ['customer.dateOfBirth', 'AGE_VERIFICATION_REQUIRED', { lines: [line(1000, 190, { minimumAge: 18 })] }, 'Invalidenstraße'],
-  ['customer.dateOfBirth', 'MINIMUM_AGE_NOT_MET', { customer: { name: 'Anna Schmidt', email: 'anna@example.de', dateOfBirth: '2015-01-01' }, lines: [line(1000, 190, { minimumAge: 16 })] }, '2015-01-01'],
+  [
+    'customer.dateOfBirth',
+    'MINIMUM_AGE_NOT_MET',
+    { customer: { name: 'Anna Schmidt', email: 'anna@example.de', dateOfBirth: '2015-01-01' }, lines: [line(1000, 190, { minimumAge: 16 })] },
+    '2015-01-01',
+  ],
   ['customer.vatId', 'VAT_ID_FORMAT', { customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'DE12345' } }, 'DE12345'],
-  ['customer.vatId', 'VAT_ID_INVALID', { customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU99999999' }, shippingAddress: address('AT', '1010'), lines: [line(1000, 0)] }, 'ATU99999999'],
-  ['customer.vatId', 'VAT_ID_NOT_FROM_OTHER_MEMBER_STATE', { customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'DE123456789' }, shippingAddress: address('FR', '75001'), lines: [line(1000, 0)] }, 'DE123456789'],
+  [
+    'customer.vatId',
+    'VAT_ID_INVALID',
+    { customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU99999999' }, shippingAddress: address('AT', '1010'), lines: [line(1000, 0)] },
+    'ATU99999999',
+  ],
+  [
+    'customer.vatId',
+    'VAT_ID_NOT_FROM_OTHER_MEMBER_STATE',
+    { customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'DE123456789' }, shippingAddress: address('FR', '75001'), lines: [line(1000, 0)] },
+    'DE123456789',
+  ],
   ['dispatchCountry', 'DISPATCH_COUNTRY_UNSUPPORTED', { dispatchCountry: 'PL' }, 'Invalidenstraße'],
 ])('rejects an order breaking %s (rule %s) with BAD_USER_INPUT naming field and rule, and writes nothing', async (field, rule, change, personal) => {
   const subject = `cust-de-bad-${randomUUID()}`;
@@ -150,7 +217,10 @@ describe('deOrderPlace', () => {
     const subject = `cust-de-payload-${randomUUID()}`;
     const result = await hub.gql(PLACE_PAYLOAD, { input: orderInput({ lines: [line(1000, 160)] }) }, await customerToken(subject));
     expect(result.errors).toBeUndefined();
-    expect(result.data.deOrderPlace).toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'VAT_AMOUNT_MISMATCH', field: ['input', 'lines', '0', 'unitTax'] })] });
+    expect(result.data.deOrderPlace).toEqual({
+      order: null,
+      userErrors: [expect.objectContaining({ code: 'VAT_AMOUNT_MISMATCH', field: ['input', 'lines', '0', 'unitTax'] })],
+    });
     const [regional] = await hub.sql(`select count(*)::int as n from region_de.regional_order where customer_ref = ?`, [subject]);
     expect(regional.n).toBe(0);
   });
@@ -159,21 +229,37 @@ describe('deOrderPlace', () => {
     const placed = await hub.gql(PLACE_PAYLOAD, { input: orderInput() }, await customerToken());
     expect(placed.data.deOrderPlace.userErrors).toEqual([]);
     expect(placed.data.deOrderPlace.order.id).toMatch(/^[0-9a-f-]{36}$/);
-    const unavailable = await hub.gql(PLACE_PAYLOAD, { input: orderInput({
-      customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU88888888' }, shippingAddress: address('AT', '1010'), lines: [line(1000, 0)],
-    }) }, await customerToken());
+    const unavailable = await hub.gql(
+      PLACE_PAYLOAD,
+      {
+        input: orderInput({
+          customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU88888888' },
+          shippingAddress: address('AT', '1010'),
+          lines: [line(1000, 0)],
+        }),
+      },
+      await customerToken(),
+    );
     expect(unavailable.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
   });
 });
 
 it('asks to retry when the online VAT-ID check is unavailable', async () => {
-  const result = await hub.gql(PLACE, { input: orderInput({
-    customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU88888888' }, shippingAddress: address('AT', '1010'), lines: [line(1000, 0)],
-  }) }, await customerToken());
+  const result = await hub.gql(
+    PLACE,
+    {
+      input: orderInput({
+        customer: { name: 'Anna Schmidt', email: 'anna@example.de', vatId: 'ATU88888888' },
+        shippingAddress: address('AT', '1010'),
+        lines: [line(1000, 0)],
+      }),
+    },
+    await customerToken(),
+  );
   expect(result.errors?.[0]?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', field: 'customer.vatId', rule: 'VAT_ID_UNVERIFIED' });
 });
 
-it('hides the order and its personal data from another region\'s operator', async () => {
+it("hides the order and its personal data from another region's operator", async () => {
   const orderId = await hub.place(await customerToken(), orderInput());
   const cnOperator = await hub.token({ subject: 'op-cn', role: 'operator', regions: ['cn'] });
   const denied = await hub.gql(DETAILS, { r: [{ __typename: 'Order', id: orderId }] }, cnOperator);

@@ -5,4 +5,7 @@ import { runUntilSignalled } from '@hub/shared/server/infrastructure';
 import { seaRegion } from './region.js';
 
 const env = readRegionEnv(seaRegion);
-runUntilSignalled(async () => startRegion(seaRegion, env, { packageVersion: await packageVersionBeside(import.meta.url) }), createLogger('region-sea', env.LOG_LEVEL));
+runUntilSignalled(
+  async () => startRegion(seaRegion, env, { packageVersion: await packageVersionBeside(import.meta.url) }),
+  createLogger('region-sea', env.LOG_LEVEL),
+);

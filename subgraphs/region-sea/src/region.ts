@@ -35,9 +35,9 @@ export const seaRegion: RegionDefinition = {
       ...createSeaPersonalDataResolvers(dependencies),
       createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),
       createDeliveryRefusalResolver(new DeliveryRefusalService(orm, commandsQueued)),
-      derivedIdResolver(SeaPaymentView, (payment) => payment.orderId, 'The order\'s id: one payment per order.'),
-      derivedIdResolver(SeaCodCollectionView, (collection) => collection.orderId, 'The order\'s id: one collection per order.'),
-      derivedIdResolver(SeaDeliveryRefusalView, (refusal) => refusal.orderId, 'The order\'s id: one refusal per order.'),
+      derivedIdResolver(SeaPaymentView, (payment) => payment.orderId, "The order's id: one payment per order."),
+      derivedIdResolver(SeaCodCollectionView, (collection) => collection.orderId, "The order's id: one collection per order."),
+      derivedIdResolver(SeaDeliveryRefusalView, (refusal) => refusal.orderId, "The order's id: one refusal per order."),
       derivedIdResolver(SeaCodReconciliationRow, (row) => `${row.day}:${row.courierId}:${row.currency}`, 'Day, courier and currency: one row each.'),
       derivedIdResolver(SeaCheckoutOptions, (options) => options.country, 'The destination country: one set of options each.'),
     ];

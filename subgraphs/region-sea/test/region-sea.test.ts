@@ -14,8 +14,14 @@ const PLACE = `mutation($input: PlaceSeaOrderInput!) { placeSeaOrder(input: $inp
 const DETAILS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea {
   registration customer { name phone } shippingAddress { recipientName recipientPhone line1 line2 subdistrict district city province postalCode country } } } } }`;
 const ADDRESS = {
-  recipientName: 'Siti Rahayu', recipientPhone: '+6281234567890', line1: 'Jl. Merdeka No. 10', line2: 'RT 01/RW 02',
-  city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '10110', country: 'ID',
+  recipientName: 'Siti Rahayu',
+  recipientPhone: '+6281234567890',
+  line1: 'Jl. Merdeka No. 10',
+  line2: 'RT 01/RW 02',
+  city: 'Jakarta Pusat',
+  province: 'DKI Jakarta',
+  postalCode: '10110',
+  country: 'ID',
 };
 const STORED_ADDRESS = { ...ADDRESS, subdistrict: null, district: null };
 const input = (idempotencyKey = randomUUID()) => ({
@@ -39,14 +45,26 @@ it('places an order, keeps the personal data in the region and registers the ord
   const orderId = placed.data.placeSeaOrder.id;
   await hub.region.commands.whenIdle();
 
-  const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select customer_ref, region, currency, status, grand_total from core_orders."order" where id = ?`, [orderId]);
+  const [master] = await hub.core.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(`select customer_ref, region, currency, status, grand_total from core_orders."order" where id = ?`, [orderId]);
   expect(master).toEqual({ customer_ref: 'cust-sea-1', region: 'sea', currency: 'IDR', status: 'CREATED', grand_total: expect.anything() });
   expect(Number(master.grand_total)).toBe(499_500_000);
-  const coreTables = JSON.stringify(await hub.core.orm.em.fork().getConnection().execute<any[]>(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]));
+  const coreTables = JSON.stringify(
+    await hub.core.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(`select * from core_orders."order" o join core_orders.order_line l on l.order_id = o.id where o.id = ?`, [orderId]),
+  );
   for (const personal of ['Rahayu', '1234567890', 'Merdeka']) expect(coreTables).not.toContain(personal);
 
   const details = await postGraphQL(hub.region.url, DETAILS, { r: [{ __typename: 'Order', id: orderId }] }, token);
-  expect(details.data._entities[0].sea).toEqual({ registration: 'REGISTERED', customer: { name: 'Siti Rahayu', phone: '+6281234567890' }, shippingAddress: STORED_ADDRESS });
+  expect(details.data._entities[0].sea).toEqual({
+    registration: 'REGISTERED',
+    customer: { name: 'Siti Rahayu', phone: '+6281234567890' },
+    shippingAddress: STORED_ADDRESS,
+  });
 });
 
 it('returns the same order for a repeated idempotency key, also when the retries race', async () => {
@@ -88,23 +106,37 @@ it('gives auditors no direct identifiers: each is null with FORBIDDEN / DATA_MIN
   // A withheld non-null field nulls its object (and is reported); withheld nullable fields are reported each.
   expect(audited.data._entities[0].sea).toEqual({ registration: 'REGISTERED', customer: null, shippingAddress: null });
   const withheld = (audited.errors ?? []).map((error: any) => [error.extensions.code, error.extensions.reason, error.extensions.field]);
-  expect(withheld).toEqual(expect.arrayContaining([['FORBIDDEN', 'DATA_MINIMISATION', 'customer.name'], ['FORBIDDEN', 'DATA_MINIMISATION', 'shippingAddress.line2']]));
+  expect(withheld).toEqual(
+    expect.arrayContaining([
+      ['FORBIDDEN', 'DATA_MINIMISATION', 'customer.name'],
+      ['FORBIDDEN', 'DATA_MINIMISATION', 'shippingAddress.line2'],
+    ]),
+  );
   expect(new Set(withheld.map(([code, reason]: string[]) => `${code}/${reason}`))).toEqual(new Set(['FORBIDDEN/DATA_MINIMISATION']));
   expect(JSON.stringify(audited)).not.toMatch(/Siti|Rahayu|7890|Merdeka/);
 
-  const coarse = await postGraphQL(hub.region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { shippingAddress { province country } } } } }`,
-    { r: [{ __typename: 'Order', id: orderId }] }, auditor);
+  const coarse = await postGraphQL(
+    hub.region.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { shippingAddress { province country } } } } }`,
+    { r: [{ __typename: 'Order', id: orderId }] },
+    auditor,
+  );
   expect(coarse.errors).toBeUndefined();
   expect(coarse.data._entities[0].sea).toEqual({ shippingAddress: { province: 'DKI Jakarta', country: 'ID' } });
-  const log = await hub.region.orm.em.fork().getConnection().execute<any[]>(
-    `select field, disclosure, reason from region_sea.personal_data_access_log where actor_subject = 'aud-sea' and field in ('customer.name', 'shippingAddress.country') order by field, id`);
+  const log = await hub.region.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(
+      `select field, disclosure, reason from region_sea.personal_data_access_log where actor_subject = 'aud-sea' and field in ('customer.name', 'shippingAddress.country') order by field, id`,
+    );
   expect(log).toEqual([
-    { field: 'customer.name', disclosure: 'DENIED', reason: 'DATA_MINIMISATION' }, { field: 'shippingAddress.country', disclosure: 'FULL', reason: null },
+    { field: 'customer.name', disclosure: 'DENIED', reason: 'DATA_MINIMISATION' },
+    { field: 'shippingAddress.country', disclosure: 'FULL', reason: null },
     { field: 'shippingAddress.country', disclosure: 'FULL', reason: null }, // the second, coarse query
   ]);
 });
 
-it('hides the order and its personal data from another region\'s operator', async () => {
+it("hides the order and its personal data from another region's operator", async () => {
   const orderId = await placeOrder(await customer('cust-sea-5'));
   const deOperator = await hub.token({ subject: 'op-de', role: 'operator', regions: ['de'] });
   const denied = await postGraphQL(hub.region.url, DETAILS, { r: [{ __typename: 'Order', id: orderId }] }, deOperator);
@@ -119,9 +151,18 @@ describe('seaQuickOrder', () => {
   it('places the order in one request and answers with id, its own number, the total and status before core registers it', async () => {
     const token = await customer('cust-quick-1');
     const confirmation = await quickOrder(hub, token);
-    expect(confirmation).toEqual({ id: expect.any(String), number: expect.stringMatching(/^SEA-\d{6}-\d{6}$/), total: 999_000, status: 'CREATED', registration: 'PENDING' });
+    expect(confirmation).toEqual({
+      id: expect.any(String),
+      number: expect.stringMatching(/^SEA-\d{6}-\d{6}$/),
+      total: 999_000,
+      status: 'CREATED',
+      registration: 'PENDING',
+    });
     await hub.region.commands.whenIdle();
-    const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select channel, currency, number from core_orders."order" where id = ?`, [confirmation.id]);
+    const [master] = await hub.core.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(`select channel, currency, number from core_orders."order" where id = ?`, [confirmation.id]);
     expect(master).toEqual({ channel: 'MOBILE_APP', currency: 'IDR', number: confirmation.number });
     const read = await postGraphQL(hub.region.url, PAYMENT, { r: [{ __typename: 'Order', id: confirmation.id }] }, token);
     expect(read.data._entities[0].sea.payment).toEqual({ method: 'COD', currency: 'IDR', amountDue: 999_000, collection: null });
@@ -146,34 +187,68 @@ describe('seaQuickOrder', () => {
     ['PH', '0917 123 4567', '+639171234567', '1000', 'PHP', 49_900 + 5_988],
     ['VN', '0912 345 678', '+84912345678', '100000', 'VND', 250_000 + 25_000],
     ['SG', '8123 4567', '+6581234567', '018956', 'SGD', 1_290 + 116],
-  ])('takes a %s address with a local phone (%s), stores it as E.164 and prices in the local currency', async (country, phone, e164, postalCode, currency, total) => {
-    const token = await customer(`cust-${country}`);
-    const address = { ...ID_ADDRESS, recipientPhone: phone, postalCode, country };
-    const confirmation = await quickOrder(hub, token, quickOrderInput({ address, lines: [{ sku: 'X-1', quantity: 1 }] }));
-    expect(confirmation.total).toBe(total);
-    const read = await postGraphQL(hub.region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea {
-      customer { phone } shippingAddress { recipientPhone postalCode } payment { currency } } } } }`, { r: [{ __typename: 'Order', id: confirmation.id }] }, token);
-    expect(read.data._entities[0].sea).toEqual({ customer: { phone: e164 }, shippingAddress: { recipientPhone: e164, postalCode }, payment: { currency } });
-  });
+  ])(
+    'takes a %s address with a local phone (%s), stores it as E.164 and prices in the local currency',
+    async (country, phone, e164, postalCode, currency, total) => {
+      const token = await customer(`cust-${country}`);
+      const address = { ...ID_ADDRESS, recipientPhone: phone, postalCode, country };
+      const confirmation = await quickOrder(hub, token, quickOrderInput({ address, lines: [{ sku: 'X-1', quantity: 1 }] }));
+      expect(confirmation.total).toBe(total);
+      const read = await postGraphQL(
+        hub.region.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea {
+      customer { phone } shippingAddress { recipientPhone postalCode } payment { currency } } } } }`,
+        { r: [{ __typename: 'Order', id: confirmation.id }] },
+        token,
+      );
+      expect(read.data._entities[0].sea).toEqual({ customer: { phone: e164 }, shippingAddress: { recipientPhone: e164, postalCode }, payment: { currency } });
+    },
+  );
 
   it.each([
-    ['a Philippine postal code of five digits', 'address.postalCode', undefined, { address: { ...ID_ADDRESS, country: 'PH', recipientPhone: '09171234567', postalCode: '10000' } }],
-    ['a Vietnamese postal code of five digits', 'address.postalCode', undefined, { address: { ...ID_ADDRESS, country: 'VN', recipientPhone: '0912345678', postalCode: '10000' } }],
-    ['a Thai mobile number missing digits', 'address.recipientPhone', 'PHONE_INVALID', { address: { ...ID_ADDRESS, country: 'TH', recipientPhone: '081 234 5' } }],
-    ['cash on delivery of S$600 in Singapore', 'payment', 'COD_LIMIT_EXCEEDED', {
-      address: { ...ID_ADDRESS, country: 'SG', recipientPhone: '81234567', postalCode: '018956' },
-      lines: [{ sku: 'X-2', quantity: 1 }],
-    }],
+    [
+      'a Philippine postal code of five digits',
+      'address.postalCode',
+      undefined,
+      { address: { ...ID_ADDRESS, country: 'PH', recipientPhone: '09171234567', postalCode: '10000' } },
+    ],
+    [
+      'a Vietnamese postal code of five digits',
+      'address.postalCode',
+      undefined,
+      { address: { ...ID_ADDRESS, country: 'VN', recipientPhone: '0912345678', postalCode: '10000' } },
+    ],
+    [
+      'a Thai mobile number missing digits',
+      'address.recipientPhone',
+      'PHONE_INVALID',
+      { address: { ...ID_ADDRESS, country: 'TH', recipientPhone: '081 234 5' } },
+    ],
+    [
+      'cash on delivery of S$600 in Singapore',
+      'payment',
+      'COD_LIMIT_EXCEEDED',
+      {
+        address: { ...ID_ADDRESS, country: 'SG', recipientPhone: '81234567', postalCode: '018956' },
+        lines: [{ sku: 'X-2', quantity: 1 }],
+      },
+    ],
   ])('rejects %s naming %s (%s)', async (_label, field, rule, change) => {
     const result = await postGraphQL(hub.region.url, QUICK_ORDER, { input: quickOrderInput(change) }, await customer(`cust-bad-${randomUUID()}`));
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, ...(rule ? { rule } : {}) });
   });
 
   it('takes the same S$600 order when it is paid by card', async () => {
-    const confirmation = await quickOrder(hub, await customer('cust-sg-card'), quickOrderInput({
-      address: { ...ID_ADDRESS, country: 'SG', recipientPhone: '81234567', postalCode: '018956' }, payment: 'CARD', shippingTotal: 0,
-      lines: [{ sku: 'X-2', quantity: 1 }],
-    }));
+    const confirmation = await quickOrder(
+      hub,
+      await customer('cust-sg-card'),
+      quickOrderInput({
+        address: { ...ID_ADDRESS, country: 'SG', recipientPhone: '81234567', postalCode: '018956' },
+        payment: 'CARD',
+        shippingTotal: 0,
+        lines: [{ sku: 'X-2', quantity: 1 }],
+      }),
+    );
     expect(confirmation.total).toBe(60_000 + 5_400);
   });
 
@@ -196,24 +271,57 @@ describe('seaQuickOrderPlace', () => {
   });
 
   it('answers a broken rule in userErrors with the rule as its code, and a malformed variable still at the top level', async () => {
-    const overLimit = await postGraphQL(hub.region.url, PLACE, { input: quickOrderInput({
-      address: { ...ID_ADDRESS, country: 'SG', recipientPhone: '81234567', postalCode: '018956' },
-      lines: [{ sku: 'X-2', quantity: 1 }],
-    }) }, await customer(`cust-payload-${randomUUID()}`));
+    const overLimit = await postGraphQL(
+      hub.region.url,
+      PLACE,
+      {
+        input: quickOrderInput({
+          address: { ...ID_ADDRESS, country: 'SG', recipientPhone: '81234567', postalCode: '018956' },
+          lines: [{ sku: 'X-2', quantity: 1 }],
+        }),
+      },
+      await customer(`cust-payload-${randomUUID()}`),
+    );
     expect(overLimit.errors).toBeUndefined();
-    expect(overLimit.data.seaQuickOrderPlace).toEqual({ order: null, confirmation: null, userErrors: [expect.objectContaining({ code: 'COD_LIMIT_EXCEEDED', field: ['input', 'payment'] })] });
-    const badPhone = await postGraphQL(hub.region.url, PLACE, { input: quickOrderInput({ address: { ...ID_ADDRESS, country: 'TH', recipientPhone: '081 234 5' } }) }, await customer(`cust-payload-${randomUUID()}`));
-    expect(badPhone.data.seaQuickOrderPlace.userErrors).toEqual([expect.objectContaining({ code: 'PHONE_INVALID', field: ['input', 'address', 'recipientPhone'] })]);
-    const malformed = await postGraphQL(hub.region.url, PLACE, { input: { ...quickOrderInput(), payment: 'BARTER' } }, await customer(`cust-payload-${randomUUID()}`));
+    expect(overLimit.data.seaQuickOrderPlace).toEqual({
+      order: null,
+      confirmation: null,
+      userErrors: [expect.objectContaining({ code: 'COD_LIMIT_EXCEEDED', field: ['input', 'payment'] })],
+    });
+    const badPhone = await postGraphQL(
+      hub.region.url,
+      PLACE,
+      { input: quickOrderInput({ address: { ...ID_ADDRESS, country: 'TH', recipientPhone: '081 234 5' } }) },
+      await customer(`cust-payload-${randomUUID()}`),
+    );
+    expect(badPhone.data.seaQuickOrderPlace.userErrors).toEqual([
+      expect.objectContaining({ code: 'PHONE_INVALID', field: ['input', 'address', 'recipientPhone'] }),
+    ]);
+    const malformed = await postGraphQL(
+      hub.region.url,
+      PLACE,
+      { input: { ...quickOrderInput(), payment: 'BARTER' } },
+      await customer(`cust-payload-${randomUUID()}`),
+    );
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 
-it('tells the app each country\'s payment methods, minor unit and cash-on-delivery limit', async () => {
+it("tells the app each country's payment methods, minor unit and cash-on-delivery limit", async () => {
   const token = await customer('cust-options');
   const query = `query($c: String!) { seaCheckoutOptions(country: $c) { country currency minorUnitsPerMajor paymentMethods codLimit } }`;
-  const [id, th, mm] = await Promise.all([postGraphQL(hub.region.url, query, { c: 'ID' }, token), postGraphQL(hub.region.url, query, { c: 'TH' }, token), postGraphQL(hub.region.url, query, { c: 'MM' }, token)]);
-  expect(id.data.seaCheckoutOptions).toEqual({ country: 'ID', currency: 'IDR', minorUnitsPerMajor: 1, paymentMethods: ['COD', 'CARD', 'E_WALLET', 'BANK_TRANSFER'], codLimit: 5_000_000 });
+  const [id, th, mm] = await Promise.all([
+    postGraphQL(hub.region.url, query, { c: 'ID' }, token),
+    postGraphQL(hub.region.url, query, { c: 'TH' }, token),
+    postGraphQL(hub.region.url, query, { c: 'MM' }, token),
+  ]);
+  expect(id.data.seaCheckoutOptions).toEqual({
+    country: 'ID',
+    currency: 'IDR',
+    minorUnitsPerMajor: 1,
+    paymentMethods: ['COD', 'CARD', 'E_WALLET', 'BANK_TRANSFER'],
+    codLimit: 5_000_000,
+  });
   expect(th.data.seaCheckoutOptions).toMatchObject({ currency: 'THB', minorUnitsPerMajor: 100, codLimit: 1_000_000 });
   expect(mm.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'country' });
 });

@@ -34,12 +34,21 @@ describe('recordSeaCodCollection', () => {
     const collect = () => postGraphQL(hub.region.url, COLLECT, { input: { orderId: order.id, amount: order.total } }, rider);
     const [first, retry] = await Promise.all([collect(), collect()]);
     expect(first.errors).toBeUndefined();
-    expect(first.data.recordSeaCodCollection).toEqual({ orderId: order.id, courierId: 'rider-a', amount: 999_000, currency: 'IDR', collectedAt: expect.any(String) });
+    expect(first.data.recordSeaCodCollection).toEqual({
+      orderId: order.id,
+      courierId: 'rider-a',
+      amount: 999_000,
+      currency: 'IDR',
+      collectedAt: expect.any(String),
+    });
     expect(retry.data.recordSeaCodCollection).toEqual(first.data.recordSeaCodCollection);
 
     const other = await postGraphQL(hub.region.url, COLLECT, { input: { orderId: order.id, amount: order.total } }, await carrier('rider-b'));
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'orderId', rule: 'COD_ALREADY_COLLECTED' });
-    const [{ n }] = await hub.region.orm.em.fork().getConnection().execute<[{ n: number }]>(`select count(*)::int as n from region_sea.sea_cod_collection where order_id = ?`, [order.id]);
+    const [{ n }] = await hub.region.orm.em
+      .fork()
+      .getConnection()
+      .execute<[{ n: number }]>(`select count(*)::int as n from region_sea.sea_cod_collection where order_id = ?`, [order.id]);
     expect(n).toBe(1);
   });
 
@@ -57,7 +66,8 @@ describe('recordSeaCodCollection', () => {
   it('is for carriers of the SEA region only', async () => {
     const order = await codOrderOutForDelivery('rider-d');
     const [customer, cnCarrier] = await Promise.all([
-      hub.token({ subject: 'cust-x', role: 'customer' }), hub.token({ subject: 'rider-cn', role: 'carrier', regions: ['cn'] }),
+      hub.token({ subject: 'cust-x', role: 'customer' }),
+      hub.token({ subject: 'rider-cn', role: 'carrier', regions: ['cn'] }),
     ]);
     for (const token of [customer, cnCarrier]) {
       const result = await postGraphQL(hub.region.url, COLLECT, { input: { orderId: order.id, amount: order.total } }, token);
@@ -67,9 +77,12 @@ describe('recordSeaCodCollection', () => {
 });
 
 describe('refuseSeaDelivery', () => {
-  it('records the refusal once, releases each line\'s stock, moves the master order to DELIVERY_REFUSED once (never PAID) and blocks a later collection', async () => {
+  it("records the refusal once, releases each line's stock, moves the master order to DELIVERY_REFUSED once (never PAID) and blocks a later collection", async () => {
     const order = await codOrderOutForDelivery('rider-r', {
-      lines: [{ sku: 'KOPI-2', quantity: 2 }, { sku: 'TEH-1', quantity: 3 }],
+      lines: [
+        { sku: 'KOPI-2', quantity: 2 },
+        { sku: 'TEH-1', quantity: 3 },
+      ],
     });
     const rider = await carrier('rider-r');
     const input = { orderId: order.id, reason: 'CANNOT_PAY' };
@@ -77,24 +90,43 @@ describe('refuseSeaDelivery', () => {
     const [refused, ...retries] = await Promise.all([refuse(), refuse(), refuse()]);
     expect(refused.errors).toBeUndefined();
     expect(refused.data.refuseSeaDelivery).toEqual({
-      orderId: order.id, courierId: 'rider-r', reason: 'CANNOT_PAY', coreRejection: null,
-      stockReleases: [{ lineNo: 1, sku: 'KOPI-2', quantity: 2 }, { lineNo: 2, sku: 'TEH-1', quantity: 3 }],
+      orderId: order.id,
+      courierId: 'rider-r',
+      reason: 'CANNOT_PAY',
+      coreRejection: null,
+      stockReleases: [
+        { lineNo: 1, sku: 'KOPI-2', quantity: 2 },
+        { lineNo: 2, sku: 'TEH-1', quantity: 3 },
+      ],
     });
     for (const retry of retries) expect(retry).toEqual(refused);
     await hub.region.commands.whenIdle();
-    const [{ n }] = await hub.region.orm.em.fork().getConnection().execute<[{ n: number }]>(`select count(*)::int as n from region_sea.sea_stock_release where order_id = ?`, [order.id]);
+    const [{ n }] = await hub.region.orm.em
+      .fork()
+      .getConnection()
+      .execute<[{ n: number }]>(`select count(*)::int as n from region_sea.sea_stock_release where order_id = ?`, [order.id]);
     expect(n).toBe(2);
     const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select status from core_orders."order" where id = ?`, [order.id]);
     expect(master.status).toBe('DELIVERY_REFUSED');
-    const steps = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select actor_type, actor_id from core_orders.order_status_change where order_id = ? and to_status = 'DELIVERY_REFUSED'`, [order.id]);
+    const steps = await hub.core.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(`select actor_type, actor_id from core_orders.order_status_change where order_id = ? and to_status = 'DELIVERY_REFUSED'`, [order.id]);
     expect(steps).toEqual([{ actor_type: 'carrier', actor_id: 'rider-r' }]);
-    const timeline = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select to_status from core_orders.order_status_change where order_id = ? order by sequence`, [order.id]);
+    const timeline = await hub.core.orm.em
+      .fork()
+      .getConnection()
+      .execute<any[]>(`select to_status from core_orders.order_status_change where order_id = ? order by sequence`, [order.id]);
     expect(timeline.map((step) => step.to_status)).toEqual(['CREATED', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'DELIVERY_REFUSED']);
 
     const collect = await postGraphQL(hub.region.url, COLLECT, { input: { orderId: order.id, amount: order.total } }, rider);
     expect(collect.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'DELIVERY_REFUSED' });
-    const read = await postGraphQL(hub.region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { deliveryRefusal { reason } payment { collection { amount } } } } } }`,
-      { r: [{ __typename: 'Order', id: order.id }] }, await hub.token({ subject: 'op-sea', role: 'operator' }));
+    const read = await postGraphQL(
+      hub.region.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { deliveryRefusal { reason } payment { collection { amount } } } } } }`,
+      { r: [{ __typename: 'Order', id: order.id }] },
+      await hub.token({ subject: 'op-sea', role: 'operator' }),
+    );
     expect(read.data._entities[0].sea).toEqual({ deliveryRefusal: { reason: 'CANNOT_PAY' }, payment: { collection: null } });
   });
 
@@ -104,20 +136,26 @@ describe('refuseSeaDelivery', () => {
     await moveOrder(hub, signed.id, rider, 'SIGNED');
     const paid = await codOrderOutForDelivery('rider-s');
     await postGraphQL(hub.region.url, COLLECT, { input: { orderId: paid.id, amount: paid.total } }, rider);
-    const results = await Promise.all([signed, paid].map((order) => postGraphQL(hub.region.url, REFUSE, { input: { orderId: order.id, reason: 'CHANGED_MIND' } }, rider)));
+    const results = await Promise.all(
+      [signed, paid].map((order) => postGraphQL(hub.region.url, REFUSE, { input: { orderId: order.id, reason: 'CHANGED_MIND' } }, rider)),
+    );
     expect(results.map((result) => result.errors?.[0]?.extensions?.rule)).toEqual(['NOT_OUT_FOR_DELIVERY', 'COD_ALREADY_COLLECTED']);
   });
 });
 
 describe('a refusal core does not accept', () => {
-  it('keeps the refusal with core\'s reason and withdraws its stock releases', async () => {
+  it("keeps the refusal with core's reason and withdraws its stock releases", async () => {
     const order = await codOrderOutForDelivery('rider-late');
     const rider = await carrier('rider-late');
     // The courier app reported the parcel delivered to core, and region-sea has not heard of it yet.
     await hub.region.consumer.stop();
     const [master] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select version from core_orders."order" where id = ?`, [order.id]);
-    const signed = await postGraphQL(hub.core.url, `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
-      { input: { orderId: order.id, status: 'SIGNED', expectedVersion: master.version } }, rider);
+    const signed = await postGraphQL(
+      hub.core.url,
+      `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
+      { input: { orderId: order.id, status: 'SIGNED', expectedVersion: master.version } },
+      rider,
+    );
     expect(signed.errors).toBeUndefined();
 
     const refused = await postGraphQL(hub.region.url, REFUSE, { input: { orderId: order.id, reason: 'CHANGED_MIND' } }, rider);
@@ -125,9 +163,17 @@ describe('a refusal core does not accept', () => {
     await hub.region.commands.whenIdle();
     await hub.region.consumer.start();
 
-    const read = await postGraphQL(hub.region.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { deliveryRefusal { reason coreRejection stockReleases { lineNo } } } } } }`,
-      { r: [{ __typename: 'Order', id: order.id }] }, await hub.token({ subject: 'op-sea', role: 'operator' }));
-    expect(read.data._entities[0].sea.deliveryRefusal).toEqual({ reason: 'CHANGED_MIND', coreRejection: expect.stringMatching(/^INVALID_STATUS_TRANSITION/), stockReleases: [] });
+    const read = await postGraphQL(
+      hub.region.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { sea { deliveryRefusal { reason coreRejection stockReleases { lineNo } } } } } }`,
+      { r: [{ __typename: 'Order', id: order.id }] },
+      await hub.token({ subject: 'op-sea', role: 'operator' }),
+    );
+    expect(read.data._entities[0].sea.deliveryRefusal).toEqual({
+      reason: 'CHANGED_MIND',
+      coreRejection: expect.stringMatching(/^INVALID_STATUS_TRANSITION/),
+      stockReleases: [],
+    });
     const [after] = await hub.core.orm.em.fork().getConnection().execute<any[]>(`select status from core_orders."order" where id = ?`, [order.id]);
     expect(after.status).toBe('SIGNED');
   });
@@ -144,8 +190,8 @@ describe('seaCodReconciliation', () => {
     const paged: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = (await postGraphQL(hub.region.url, PAGE, { from: today(), to: today(), first: 1, after },
-        operator)).data.seaCodReconciliationConnection;
+      const page: any = (await postGraphQL(hub.region.url, PAGE, { from: today(), to: today(), first: 1, after }, operator)).data
+        .seaCodReconciliationConnection;
       paged.push(...page.nodes.map((node: { id: string }) => node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
@@ -156,7 +202,7 @@ describe('seaCodReconciliation', () => {
     }
   });
 
-  it('sets each courier\'s collected cash against the orders they delivered today, listing what is missing', async () => {
+  it("sets each courier's collected cash against the orders they delivered today, listing what is missing", async () => {
     const rider = await carrier('rider-z');
     const delivered = await Promise.all([1, 2, 3].map(() => codOrderOutForDelivery('rider-z')));
     for (const order of delivered.slice(0, 2)) {
@@ -171,8 +217,14 @@ describe('seaCodReconciliation', () => {
     expect(result.errors).toBeUndefined();
     const row = result.data.seaCodReconciliation.find((r: { courierId: string }) => r.courierId === 'rider-z');
     expect(row).toEqual({
-      courierId: 'rider-z', day: today(), currency: 'IDR',
-      deliveredOrders: 3, expected: 2_997_000, collectedOrders: 3, collected: 2_997_000, difference: 0,
+      courierId: 'rider-z',
+      day: today(),
+      currency: 'IDR',
+      deliveredOrders: 3,
+      expected: 2_997_000,
+      collectedOrders: 3,
+      collected: 2_997_000,
+      difference: 0,
       discrepancies: expect.arrayContaining([
         { orderId: delivered[2]!.id, kind: 'NOT_COLLECTED', expected: 999_000, collected: 0 },
         { orderId: collectedNotDelivered.id, kind: 'NOT_DELIVERED', expected: 999_000, collected: 999_000 },
@@ -183,7 +235,8 @@ describe('seaCodReconciliation', () => {
 
   it('is for operators of the region, admins and auditors, over at most a month', async () => {
     const [deOperator, auditor] = await Promise.all([
-      hub.token({ subject: 'op-de', role: 'operator', regions: ['de'] }), hub.token({ subject: 'aud', role: 'auditor', regions: [] }),
+      hub.token({ subject: 'op-de', role: 'operator', regions: ['de'] }),
+      hub.token({ subject: 'aud', role: 'auditor', regions: [] }),
     ]);
     expect((await postGraphQL(hub.region.url, RECONCILE, { from: today(), to: today() }, deOperator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await postGraphQL(hub.region.url, RECONCILE, { from: today(), to: today() }, auditor)).errors).toBeUndefined();

@@ -29,14 +29,17 @@ export const SEA_TEST_ITEMS: TestCatalogueItem[] = [
 
 export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
   const scope = createTestScope(label);
-  const catalogueVersion = await publishTestCatalogue(scope.env,
-    [{ region: 'sea', currencies: ['IDR', 'THB', 'MYR', 'PHP', 'VND', 'SGD'], items: SEA_TEST_ITEMS }]);
+  const catalogueVersion = await publishTestCatalogue(scope.env, [
+    { region: 'sea', currencies: ['IDR', 'THB', 'MYR', 'PHP', 'VND', 'SGD'], items: SEA_TEST_ITEMS },
+  ]);
   const applied = new Set<string>();
   const waiting = new Map<string, () => void>();
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
   // Parsed like a deployment's environment, so settings the starter adds later get their defaults here too.
-  const env = readRegionEnv(seaRegion, Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, COMMAND_RETRY_MAX_MS: 1_000 }).map(([k, v]) => [k,
-    String(v)])));
+  const env = readRegionEnv(
+    seaRegion,
+    Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, COMMAND_RETRY_MAX_MS: 1_000 }).map(([k, v]) => [k, String(v)])),
+  );
   const region = await startRegion(seaRegion, env, {
     onOrderEventSettled: ({ messageId }) => {
       applied.add(messageId);
@@ -45,7 +48,9 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
   });
   await region.catalogue.whenAt(catalogueVersion);
   return {
-    scope, core, region,
+    scope,
+    core,
+    region,
     eventApplied(orderId, version, type = 'order.status-changed') {
       const messageId = `${type}:${orderId}:${version}`;
       if (applied.has(messageId)) return Promise.resolve();
@@ -68,8 +73,16 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
 
 export const QUICK_ORDER = `mutation($input: SeaQuickOrderInput!) { seaQuickOrder(input: $input) { id number total status registration } }`;
 export const ID_ADDRESS = {
-  recipientName: 'Siti Rahayu', recipientPhone: '0812-3456-7890', line1: 'Jl. Merdeka No. 10', line2: 'RT 01/RW 02',
-  subdistrict: 'Gambir', district: 'Gambir', city: 'Jakarta Pusat', province: 'DKI Jakarta', postalCode: '10110', country: 'ID',
+  recipientName: 'Siti Rahayu',
+  recipientPhone: '0812-3456-7890',
+  line1: 'Jl. Merdeka No. 10',
+  line2: 'RT 01/RW 02',
+  subdistrict: 'Gambir',
+  district: 'Gambir',
+  city: 'Jakarta Pusat',
+  province: 'DKI Jakarta',
+  postalCode: '10110',
+  country: 'ID',
 };
 /** Two packs of coffee at Rp 450,000, which the region prices with Indonesia's 11 % VAT: Rp 999,000 in whole rupiah. */
 export const quickOrderInput = (change: Record<string, unknown> = {}) => ({
@@ -95,12 +108,23 @@ const CHANGE_STATUS = `mutation($input: ChangeOrderStatusInput!) { changeOrderSt
  */
 export async function moveOrder(hub: SeaTestHub, orderId: string, carrierToken: string, until: 'OUT_FOR_DELIVERY' | 'SIGNED'): Promise<number> {
   await hub.region.commands.whenIdle();
-  const [master] = await hub.core.orm.em.fork().getConnection().execute<Array<{ version: number; payment_terms: string }>>(
-    `select version, payment_terms from core_orders."order" where id = ?`, [orderId]);
+  const [master] = await hub.core.orm.em
+    .fork()
+    .getConnection()
+    .execute<Array<{ version: number; payment_terms: string }>>(`select version, payment_terms from core_orders."order" where id = ?`, [orderId]);
   const operator = await hub.token({ subject: 'op-sea', role: 'operator' });
-  const warehouse = master!.payment_terms === 'CASH_ON_DELIVERY' ? [] : [['PAID', operator]] as const;
-  const steps = until === 'SIGNED' ? [['SIGNED', carrierToken]] as const
-    : [...warehouse, ['PICKED', operator], ['PACKED', operator], ['OUTBOUND', operator], ['FIRST_SCAN', carrierToken], ['OUT_FOR_DELIVERY', carrierToken]] as const;
+  const warehouse = master!.payment_terms === 'CASH_ON_DELIVERY' ? [] : ([['PAID', operator]] as const);
+  const steps =
+    until === 'SIGNED'
+      ? ([['SIGNED', carrierToken]] as const)
+      : ([
+          ...warehouse,
+          ['PICKED', operator],
+          ['PACKED', operator],
+          ['OUTBOUND', operator],
+          ['FIRST_SCAN', carrierToken],
+          ['OUT_FOR_DELIVERY', carrierToken],
+        ] as const);
   let version = master!.version;
   for (const [status, token] of steps) {
     const result = await postGraphQL(hub.core.url, CHANGE_STATUS, { input: { orderId, status, expectedVersion: version } }, token);

@@ -33,7 +33,12 @@ export interface TrackingAppOptions {
 
 /** The composition root of tracking: opens what it needs, wires ingest, sweeps, GraphQL and the live stream. */
 export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOptions = {}) {
-  const infra = await openInfrastructure('tracking', env, { schema: TRACKING_SCHEMA, entities: trackingEntities, migrations: trackingMigrations, poolSize: 16 });
+  const infra = await openInfrastructure('tracking', env, {
+    schema: TRACKING_SCHEMA,
+    entities: trackingEntities,
+    migrations: trackingMigrations,
+    poolSize: 16,
+  });
   const { orm, nc, logger } = infra;
   const subjects = trackingSubjectsFor(env.NATS_NAMESPACE);
   // Tracking's set-wise SQL (COPY, INSERT … SELECT, unnest updates) runs on its own pool with pg's standard type
@@ -43,11 +48,23 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
   const partitions = new PartitionMaintenance(pool, env.EVENT_RETENTION_DAYS);
   // Milestones go to core through the shared command outbox, in order per order; a refusal stays on the command.
   const commands = new CoreCommandRelay({
-    nc, orm, subjects: infra.subjects, logger, schema: TRACKING_SCHEMA, source: 'tracking', handlers: { [MILESTONE_PURPOSE]: {} },
-    pollIntervalMs: env.MILESTONE_SWEEP_MS, ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
+    nc,
+    orm,
+    subjects: infra.subjects,
+    logger,
+    schema: TRACKING_SCHEMA,
+    source: 'tracking',
+    handlers: { [MILESTONE_PURPOSE]: {} },
+    pollIntervalMs: env.MILESTONE_SWEEP_MS,
+    ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
   });
   const ingest = new EventIngestService({
-    pool, orm, partitions, subjects, clockSkewMs: env.CLOCK_SKEW_MS, retentionMs: env.EVENT_RETENTION_DAYS * 86_400_000,
+    pool,
+    orm,
+    partitions,
+    subjects,
+    clockSkewMs: env.CLOCK_SKEW_MS,
+    retentionMs: env.EVENT_RETENTION_DAYS * 86_400_000,
     onCommitted: (orderIds) => {
       orderIds.forEach((orderId) => nc.publish(subjects.journeyChanged(orderId)));
       relay.nudge();
@@ -56,14 +73,32 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
   });
   const registration = new ShipmentRegistrationService(pool, ingest);
   const scheduler = new TrackingScheduler({
-    pool, subjects, logger, ingest, partitions, sweepIntervalMs: env.SWEEP_INTERVAL_MS,
-    batch: env.SWEEP_BATCH, defaultLegHours: env.DEFAULT_LEG_HOURS, onQueued: () => relay.nudge(),
+    pool,
+    subjects,
+    logger,
+    ingest,
+    partitions,
+    sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+    batch: env.SWEEP_BATCH,
+    defaultLegHours: env.DEFAULT_LEG_HOURS,
+    onQueued: () => relay.nudge(),
   });
-  const carrierConsumer = new CarrierEventsConsumer({ nc, subjects, jwt: infra.jwt, ingest, logger,
-    ...(options.onCarrierBatchSettled ? { onSettled: options.onCarrierBatchSettled } : {}) });
-  const ordersConsumer = createTrackedOrdersConsumer(infra, subjects, (orderId) => {
-    void ingest.matchParkedOrders([orderId]).catch((error: unknown) => logger.warn({ err: error }, 'matching parked events failed; the sweep retries'));
-  }, options.onOrderEventSettled);
+  const carrierConsumer = new CarrierEventsConsumer({
+    nc,
+    subjects,
+    jwt: infra.jwt,
+    ingest,
+    logger,
+    ...(options.onCarrierBatchSettled ? { onSettled: options.onCarrierBatchSettled } : {}),
+  });
+  const ordersConsumer = createTrackedOrdersConsumer(
+    infra,
+    subjects,
+    (orderId) => {
+      void ingest.matchParkedOrders([orderId]).catch((error: unknown) => logger.warn({ err: error }, 'matching parked events failed; the sweep retries'));
+    },
+    options.onOrderEventSettled,
+  );
   const disruptionConsumer = createDisruptionConsumer(infra, subjects, pool, () => undefined);
   let server: RunningServer | undefined;
   let presence: RegistryPresence | undefined;
@@ -90,16 +125,33 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
     scheduler.start();
     const { schema, sdl } = await buildTrackingSchema(pool, registration);
     const streamSchema = buildJourneyStreamSchema(nc, subjects, new JourneyQuery(pool));
-    server = await startServiceServer({
-      name: 'tracking', schema, logger, jwt: infra.jwt, readiness: infra.readiness,
-      mountRoutes: (app) => {
-        mountCarrierEventsRoute(app, { jwt: infra.jwt, ingest, logger, maxEvents: env.MAX_BATCH_EVENTS });
-        mountJourneyStream(app, streamSchema, infra.jwt);
+    server = await startServiceServer(
+      {
+        name: 'tracking',
+        schema,
+        logger,
+        jwt: infra.jwt,
+        readiness: infra.readiness,
+        mountRoutes: (app) => {
+          mountCarrierEventsRoute(app, { jwt: infra.jwt, ingest, logger, maxEvents: env.MAX_BATCH_EVENTS });
+          mountJourneyStream(app, streamSchema, infra.jwt);
+        },
       },
-    }, env.PORT, env.HOST);
-    presence = announceToRegistry(nc, infra.subjects, logger, {
-      name: 'tracking', url: env.PUBLIC_URL ?? `${server.url}/graphql`, sdl, version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
-    }, env.HEARTBEAT_INTERVAL_MS);
+      env.PORT,
+      env.HOST,
+    );
+    presence = announceToRegistry(
+      nc,
+      infra.subjects,
+      logger,
+      {
+        name: 'tracking',
+        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
+        sdl,
+        version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
+      },
+      env.HEARTBEAT_INTERVAL_MS,
+    );
   } catch (error) {
     await shutdown();
     throw error;

@@ -8,7 +8,11 @@ export const trackingEnvSchema = baseEnvSchema.extend({
   /** Days of events kept; older partitions are dropped by the maintenance pass. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Carrier clocks drift: events up to this far in the future are accepted. */
-  CLOCK_SKEW_MS: z.coerce.number().int().min(0).default(5 * 60_000),
+  CLOCK_SKEW_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 60_000),
   /** How often ETAs, delay warnings, dwell alerts and task escalation are swept. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** Most shipments one sweep pass looks at, so a backlog never turns into one huge transaction. */

@@ -13,13 +13,16 @@ import './graphql/enums.js';
 /** Tracking's subgraph schema; no I/O at build time, so it also prints the SDL. */
 export function buildTrackingSchema(pool: pg.Pool, registration: ShipmentRegistrationService) {
   const query = new JourneyQuery(pool);
-  return buildFederatedSchema({
-    resolvers: [
-      ...createJourneyResolvers(query),
-      ...createSearchResolvers(query),
-      ...createTaskResolvers(new TaskService(pool)),
-      ...createAdminResolvers(pool, query, registration),
-    ],
-    orphanedTypes: [OrderReference],
-  }, orderReferenceResolver);
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        ...createJourneyResolvers(query),
+        ...createSearchResolvers(query),
+        ...createTaskResolvers(new TaskService(pool)),
+        ...createAdminResolvers(pool, query, registration),
+      ],
+      orphanedTypes: [OrderReference],
+    },
+    orderReferenceResolver,
+  );
 }

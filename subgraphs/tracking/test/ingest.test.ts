@@ -24,7 +24,16 @@ it('refuses callers that are not carriers, and bodies that are not batches', asy
 it('stores a batch once, refusing bad events with typed errors and keeping every valid one', async () => {
   const orderId = await hub.placeOrder();
   const events = [
-    carrierEvent({ trackingNumber: 'SF1001', orderId, kind: 'FIRST_SCAN', nodeId: 'HZ-SORT', nodeType: 'SORTING_CENTER', latitude: 30.27, longitude: 120.15, actorId: 'courier-7' }),
+    carrierEvent({
+      trackingNumber: 'SF1001',
+      orderId,
+      kind: 'FIRST_SCAN',
+      nodeId: 'HZ-SORT',
+      nodeType: 'SORTING_CENTER',
+      latitude: 30.27,
+      longitude: 120.15,
+      actorId: 'courier-7',
+    }),
     carrierEvent({ trackingNumber: 'SF1001', orderId, nodeId: 'SH-HUB', nodeType: 'HUB' }),
     carrierEvent({ trackingNumber: 'SF1001', occurredAt: new Date(Date.now() + 3_600_000).toISOString() }),
     carrierEvent({ trackingNumber: 'SF1001', latitude: 120, longitude: 10 }),
@@ -33,13 +42,19 @@ it('stores a batch once, refusing bad events with typed errors and keeping every
   const first = await postCarrierEvents(hub.tracking.url, sf, { events });
   expect(first.status).toBe(200);
   expect(first.body).toMatchObject({ stored: 2, parked: 0, duplicates: 0 });
-  expect(first.body.rejected.map((r: any) => [r.index, r.code, r.field])).toEqual([[2, 'EVENT_IN_FUTURE', 'occurredAt'], [3, 'INVALID_COORDINATES', 'latitude'], [4, 'INVALID_EVENT', 'kind']]);
+  expect(first.body.rejected.map((r: any) => [r.index, r.code, r.field])).toEqual([
+    [2, 'EVENT_IN_FUTURE', 'occurredAt'],
+    [3, 'INVALID_COORDINATES', 'latitude'],
+    [4, 'INVALID_EVENT', 'kind'],
+  ]);
   const again = await postCarrierEvents(hub.tracking.url, sf, { events: events.slice(0, 2) });
   expect(again.body).toMatchObject({ stored: 0, parked: 0, duplicates: 2, rejected: [] });
-  expect(await count(`select count(*) as n from tracking.tracking_event where carrier_id = 'sf-express' and event_id = any($1)`, [events.map((e) => e.eventId)])).toBe(2);
+  expect(
+    await count(`select count(*) as n from tracking.tracking_event where carrier_id = 'sf-express' and event_id = any($1)`, [events.map((e) => e.eventId)]),
+  ).toBe(2);
 });
 
-it('refuses a carrier posting for another carrier\'s parcel', async () => {
+it("refuses a carrier posting for another carrier's parcel", async () => {
   const orderId = await hub.placeOrder();
   await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF2001', orderId })] });
   const other = await hub.token({ role: 'carrier', subject: 'yto', regions: ['cn'] });
@@ -52,16 +67,28 @@ it('parks events of unknown parcels and matches them when the shipment is regist
   const events = [carrierEvent({ trackingNumber: 'SF3001', kind: 'FIRST_SCAN' }), carrierEvent({ trackingNumber: 'SF3001' })];
   expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ stored: 0, parked: 2 });
   const operator = await hub.token({ role: 'operator', subject: 'op-1', regions: ['cn'] });
-  const registered = await postGraphQL(hub.tracking.url, `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) {
+  const registered = await postGraphQL(
+    hub.tracking.url,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) {
       matchedParkedEvents shipment { trackingNumber lastKind events { nodes { eventId } } } userErrors { code field } } }`,
-  { input: { orderId, carrierId: 'sf-express', trackingNumber: 'SF3001' } }, operator);
+    { input: { orderId, carrierId: 'sf-express', trackingNumber: 'SF3001' } },
+    operator,
+  );
   expect(registered.errors).toBeUndefined();
-  expect(registered.data.shipmentRegister).toMatchObject({ matchedParkedEvents: 2, userErrors: [], shipment: { trackingNumber: 'SF3001', lastKind: 'ARRIVED_AT_NODE' } });
+  expect(registered.data.shipmentRegister).toMatchObject({
+    matchedParkedEvents: 2,
+    userErrors: [],
+    shipment: { trackingNumber: 'SF3001', lastKind: 'ARRIVED_AT_NODE' },
+  });
   expect(registered.data.shipmentRegister.shipment.events.nodes.map((n: any) => n.eventId)).toEqual(events.map((e) => e.eventId));
   expect(await count(`select count(*) as n from tracking.parked_event where tracking_number = 'SF3001'`)).toBe(0);
 
-  const conflict = await postGraphQL(hub.tracking.url, `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code field } } }`,
-    { input: { orderId: await hub.placeOrder(), carrierId: 'sf-express', trackingNumber: 'SF3001' } }, operator);
+  const conflict = await postGraphQL(
+    hub.tracking.url,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code field } } }`,
+    { input: { orderId: await hub.placeOrder(), carrierId: 'sf-express', trackingNumber: 'SF3001' } },
+    operator,
+  );
   expect(conflict.data.shipmentRegister).toEqual({ shipment: null, userErrors: [{ code: 'CONFLICT', field: ['input', 'trackingNumber'] }] });
 });
 
@@ -73,11 +100,13 @@ it('parks events naming an order tracking has not heard of, and joins them once 
   // Core registers the order now; its event makes tracking open the shipment and move the parked event into it.
   await hub.placeOrder({ orderId, customerRef: 'cust-late' });
   await hub.tracking.ingest.matchParkedOrders([orderId]); // idempotent: waits for (or repeats) what the consumer started
-  expect(await count(`select count(*) as n from tracking.tracking_event e join tracking.shipment s on s.id = e.shipment_id where s.order_id = $1`, [orderId])).toBe(1);
+  expect(
+    await count(`select count(*) as n from tracking.tracking_event e join tracking.shipment s on s.id = e.shipment_id where s.order_id = $1`, [orderId]),
+  ).toBe(1);
   expect(await count(`select count(*) as n from tracking.parked_event where order_id = $1`, [orderId])).toBe(0);
 });
 
-it('takes batches over NATS with the carrier\'s token, and terminates messages without one', async () => {
+it("takes batches over NATS with the carrier's token, and terminates messages without one", async () => {
   const orderId = await hub.placeOrder();
   const { headers } = await import('@nats-io/transport-node');
   const { jetstream } = await import('@nats-io/jetstream');
@@ -85,8 +114,17 @@ it('takes batches over NATS with the carrier\'s token, and terminates messages w
   const js = jetstream(hub.nc);
   const signed = headers();
   signed.set('Authorization', `Bearer ${sf}`);
-  await js.publish(hub.tracking.subjects.carrierEvents('sf-express'), JSON.stringify({ events: [carrierEvent({ eventId: 'nats-1', trackingNumber: 'SF5001', orderId }), carrierEvent({ eventId: 'nats-2', trackingNumber: 'SF5001', orderId })] }), { headers: signed });
-  await js.publish(hub.tracking.subjects.carrierEvents('sf-express'), JSON.stringify({ events: [carrierEvent({ eventId: 'nats-3', trackingNumber: 'SF5001', orderId })] }));
+  await js.publish(
+    hub.tracking.subjects.carrierEvents('sf-express'),
+    JSON.stringify({
+      events: [carrierEvent({ eventId: 'nats-1', trackingNumber: 'SF5001', orderId }), carrierEvent({ eventId: 'nats-2', trackingNumber: 'SF5001', orderId })],
+    }),
+    { headers: signed },
+  );
+  await js.publish(
+    hub.tracking.subjects.carrierEvents('sf-express'),
+    JSON.stringify({ events: [carrierEvent({ eventId: 'nats-3', trackingNumber: 'SF5001', orderId })] }),
+  );
   const after = await hub.carrierRounds((totals) => totals.stored >= before.stored + 2 && totals.terminated >= before.terminated + 1);
   expect(after.stored - before.stored).toBe(2);
   expect(await count(`select count(*) as n from tracking.tracking_event where event_id = 'nats-3'`)).toBe(0);

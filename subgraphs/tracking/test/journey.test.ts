@@ -27,14 +27,23 @@ it('reports milestones to core in order, implying a skipped scan, with the carri
   ];
   expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ stored: 2 });
   await hub.tracking.commands.whenIdle();
-  const rows = (await hub.tracking.pool.query(`select to_status, actor_type, actor_id from core_orders.order_status_change where order_id = $1 order by sequence`, [orderId])).rows;
+  const rows = (
+    await hub.tracking.pool.query(`select to_status, actor_type, actor_id from core_orders.order_status_change where order_id = $1 order by sequence`, [
+      orderId,
+    ])
+  ).rows;
   expect(rows.slice(-3)).toEqual([
     { to_status: 'OUTBOUND', actor_type: 'carrier', actor_id: 'sf-express' },
     { to_status: 'FIRST_SCAN', actor_type: 'carrier', actor_id: 'sf-express' },
     { to_status: 'OUT_FOR_DELIVERY', actor_type: 'carrier', actor_id: 'sf-express' },
   ]);
-  const commands = (await hub.tracking.pool.query(`select sequence, state, body from tracking.core_command where order_id = $1 order by sequence`, [orderId])).rows;
-  expect(commands.map((command) => [command.sequence, command.state, command.body.to])).toEqual([[1, 'ACCEPTED', 'OUTBOUND'], [2, 'ACCEPTED', 'FIRST_SCAN'], [3, 'ACCEPTED', 'OUT_FOR_DELIVERY']]);
+  const commands = (await hub.tracking.pool.query(`select sequence, state, body from tracking.core_command where order_id = $1 order by sequence`, [orderId]))
+    .rows;
+  expect(commands.map((command) => [command.sequence, command.state, command.body.to])).toEqual([
+    [1, 'ACCEPTED', 'OUTBOUND'],
+    [2, 'ACCEPTED', 'FIRST_SCAN'],
+    [3, 'ACCEPTED', 'OUT_FOR_DELIVERY'],
+  ]);
   expect(commands[2].body.occurredAt).toBe(events[1]!.occurredAt);
   // A redelivered batch queues nothing new; a second pass sends nothing.
   await postCarrierEvents(hub.tracking.url, sf, { events });
@@ -42,7 +51,7 @@ it('reports milestones to core in order, implying a skipped scan, with the carri
   expect((await hub.tracking.pool.query(`select count(*)::int as n from tracking.core_command where order_id = $1`, [orderId])).rows[0].n).toBe(3);
 });
 
-it('keeps a milestone core refuses on its command, with core\'s reason, and does not send it again', async () => {
+it("keeps a milestone core refuses on its command, with core's reason, and does not send it again", async () => {
   const orderId = await hub.placeOrder();
   await hub.moveOrder(orderId, ['CANCELLED']);
   const events = [carrierEvent({ trackingNumber: 'SF9002', orderId, kind: 'OUTBOUND', nodeId: 'WH-HZ', nodeType: 'WAREHOUSE' })];
@@ -57,10 +66,21 @@ it('keeps a milestone core refuses on its command, with core\'s reason, and does
 
 it('shows the journey like the order read: all to staff, key nodes to ordinary customers, every step with place to VIPs', async () => {
   const orderId = await hub.placeOrder({ customerRef: 'cust-vip' });
-  await postCarrierEvents(hub.tracking.url, sf, { events: [
-    carrierEvent({ trackingNumber: 'SF9101', orderId, kind: 'FIRST_SCAN', nodeId: 'HZ-SORT', nodeType: 'SORTING_CENTER', latitude: 30.2, longitude: 120.1, actorId: 'courier-1' }),
-    carrierEvent({ trackingNumber: 'SF9101', orderId, kind: 'ARRIVED_AT_NODE', nodeId: 'SH-HUB', nodeType: 'HUB', latitude: 31.2, longitude: 121.4 }),
-  ] });
+  await postCarrierEvents(hub.tracking.url, sf, {
+    events: [
+      carrierEvent({
+        trackingNumber: 'SF9101',
+        orderId,
+        kind: 'FIRST_SCAN',
+        nodeId: 'HZ-SORT',
+        nodeType: 'SORTING_CENTER',
+        latitude: 30.2,
+        longitude: 120.1,
+        actorId: 'courier-1',
+      }),
+      carrierEvent({ trackingNumber: 'SF9101', orderId, kind: 'ARRIVED_AT_NODE', nodeId: 'SH-HUB', nodeType: 'HUB', latitude: 31.2, longitude: 121.4 }),
+    ],
+  });
   const customer = await hub.token({ role: 'customer', subject: 'cust-vip', regions: ['cn'] });
   const ordinary = await query(customer, JOURNEY, { id: orderId });
   expect(ordinary.errors).toBeUndefined();
@@ -98,19 +118,55 @@ it('queues notices per tier with ids derived from the change and no personal dat
 it('warns of a predicted delay hours ahead with alternatives, raises dwell alerts, and audits every task step', async () => {
   const orderId = await hub.placeOrder();
   const now = new Date();
-  const registered = await query(operator, `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`, {
-    input: { orderId, carrierId: 'sf-express', trackingNumber: 'SF9301', promisedBy: new Date(now.getTime() + 10 * HOUR).toISOString(), route: ['WH-A', 'SORT-B', 'HUB-C', 'STATION-D'] },
-  });
+  const registered = await query(
+    operator,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`,
+    {
+      input: {
+        orderId,
+        carrierId: 'sf-express',
+        trackingNumber: 'SF9301',
+        promisedBy: new Date(now.getTime() + 10 * HOUR).toISOString(),
+        route: ['WH-A', 'SORT-B', 'HUB-C', 'STATION-D'],
+      },
+    },
+  );
   const shipmentId = registered.data.shipmentRegister.shipment.id;
-  await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF9301', kind: 'FIRST_SCAN', nodeId: 'SORT-B', nodeType: 'SORTING_CENTER', occurredAt: new Date(now.getTime() - 60_000).toISOString() })] });
-  await hub.tracking.pool.query(`insert into tracking.lane_history (lane, hour, median_hours, samples) select l, h, 3, 100 from unnest(array['SORT-B>HUB-C', 'HUB-C>STATION-D']) l, generate_series(0, 23) h`);
+  await postCarrierEvents(hub.tracking.url, sf, {
+    events: [
+      carrierEvent({
+        trackingNumber: 'SF9301',
+        kind: 'FIRST_SCAN',
+        nodeId: 'SORT-B',
+        nodeType: 'SORTING_CENTER',
+        occurredAt: new Date(now.getTime() - 60_000).toISOString(),
+      }),
+    ],
+  });
+  await hub.tracking.pool.query(
+    `insert into tracking.lane_history (lane, hour, median_hours, samples) select l, h, 3, 100 from unnest(array['SORT-B>HUB-C', 'HUB-C>STATION-D']) l, generate_series(0, 23) h`,
+  );
   expect((await hub.tracking.scheduler.sweep(new Date())).warned).toBe(0); // 6 h of transit fits a 10 h promise
 
-  const disruption = await query(operator, `mutation($input: DisruptionReportInput!) { disruptionReport(input: $input) { disruptionId shipmentsToRecheck userErrors { code field } } }`, {
-    input: { id: 'storm-1', kind: 'WEATHER', lane: 'SORT-B>HUB-C', factor: 3, startsAt: new Date(now.getTime() - HOUR).toISOString(), endsAt: new Date(now.getTime() + 24 * HOUR).toISOString() },
-  });
+  const disruption = await query(
+    operator,
+    `mutation($input: DisruptionReportInput!) { disruptionReport(input: $input) { disruptionId shipmentsToRecheck userErrors { code field } } }`,
+    {
+      input: {
+        id: 'storm-1',
+        kind: 'WEATHER',
+        lane: 'SORT-B>HUB-C',
+        factor: 3,
+        startsAt: new Date(now.getTime() - HOUR).toISOString(),
+        endsAt: new Date(now.getTime() + 24 * HOUR).toISOString(),
+      },
+    },
+  );
   expect(disruption.data.disruptionReport).toMatchObject({ disruptionId: 'storm-1', shipmentsToRecheck: 1, userErrors: [] });
-  const badDisruption = await query(operator, `mutation { disruptionReport(input: { id: "x", kind: HUB_CLOSURE, lane: "A>B", factor: 1, startsAt: "2026-01-02T00:00:00Z", endsAt: "2026-01-01T00:00:00Z" }) { userErrors { code field } } }`);
+  const badDisruption = await query(
+    operator,
+    `mutation { disruptionReport(input: { id: "x", kind: HUB_CLOSURE, lane: "A>B", factor: 1, startsAt: "2026-01-02T00:00:00Z", endsAt: "2026-01-01T00:00:00Z" }) { userErrors { code field } } }`,
+  );
   expect(badDisruption.data.disruptionReport.userErrors[0]).toMatchObject({ code: 'INVALID' });
   expect((await hub.tracking.scheduler.sweep(new Date())).warned).toBe(1); // 9 h + 3 h = 12 h > 10 h
   expect((await hub.tracking.scheduler.sweep(new Date())).warned).toBe(0); // once per promise
@@ -124,19 +180,34 @@ it('warns of a predicted delay hours ahead with alternatives, raises dwell alert
   expect(task.details.leadMinutes).toBeGreaterThanOrEqual(4 * 60);
 
   const act = (mutation: string, input: Record<string, unknown>, token = operator) =>
-    query(token, `mutation($input: ${mutation === 'trackingTaskAssign' ? 'TrackingTaskAssignInput' : 'TrackingTaskActionInput'}!) { ${mutation}(input: $input) { task { state assignee version } userErrors { code field } } }`, { input });
-  expect((await act('trackingTaskAssign', { taskId: task.id, assignee: 'op-2', expectedVersion: task.version })).data.trackingTaskAssign).toMatchObject({ task: { state: 'ASSIGNED', assignee: 'op-2' } });
-  expect((await act('trackingTaskAcknowledge', { taskId: task.id })).data.trackingTaskAcknowledge).toMatchObject({ task: null, userErrors: [{ code: 'TASK_NOT_ASSIGNEE' }] });
-  expect((await act('trackingTaskResolve', { taskId: task.id, expectedVersion: 1 })).data.trackingTaskResolve).toMatchObject({ userErrors: [{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }] });
+    query(
+      token,
+      `mutation($input: ${mutation === 'trackingTaskAssign' ? 'TrackingTaskAssignInput' : 'TrackingTaskActionInput'}!) { ${mutation}(input: $input) { task { state assignee version } userErrors { code field } } }`,
+      { input },
+    );
+  expect((await act('trackingTaskAssign', { taskId: task.id, assignee: 'op-2', expectedVersion: task.version })).data.trackingTaskAssign).toMatchObject({
+    task: { state: 'ASSIGNED', assignee: 'op-2' },
+  });
+  expect((await act('trackingTaskAcknowledge', { taskId: task.id })).data.trackingTaskAcknowledge).toMatchObject({
+    task: null,
+    userErrors: [{ code: 'TASK_NOT_ASSIGNEE' }],
+  });
+  expect((await act('trackingTaskResolve', { taskId: task.id, expectedVersion: 1 })).data.trackingTaskResolve).toMatchObject({
+    userErrors: [{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }],
+  });
   const assignee = await hub.token({ role: 'operator', subject: 'op-2', regions: ['cn'] });
   expect((await act('trackingTaskAcknowledge', { taskId: task.id }, assignee)).data.trackingTaskAcknowledge).toMatchObject({ task: { state: 'ACKNOWLEDGED' } });
-  expect((await act('trackingTaskResolve', { taskId: task.id, note: 'rerouted via HUB-E' }, assignee)).data.trackingTaskResolve).toMatchObject({ task: { state: 'RESOLVED' } });
+  expect((await act('trackingTaskResolve', { taskId: task.id, note: 'rerouted via HUB-E' }, assignee)).data.trackingTaskResolve).toMatchObject({
+    task: { state: 'RESOLVED' },
+  });
   const auditor = await hub.token({ role: 'auditor', subject: 'aud-1' });
   expect((await act('trackingTaskResolve', { taskId: task.id }, auditor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   const audit = await query(auditor, `query { trackingTasks(filter: { kind: DELAY }) { nodes { id actions { action actorId assignee } } } }`);
   expect(audit.data.trackingTasks.nodes.find((t: any) => t.id === task.id).actions).toEqual([
-    { action: 'OPEN', actorId: 'tracking', assignee: null }, { action: 'ASSIGN', actorId: 'op-1', assignee: 'op-2' },
-    { action: 'ACKNOWLEDGE', actorId: 'op-2', assignee: null }, { action: 'RESOLVE', actorId: 'op-2', assignee: null },
+    { action: 'OPEN', actorId: 'tracking', assignee: null },
+    { action: 'ASSIGN', actorId: 'op-1', assignee: 'op-2' },
+    { action: 'ACKNOWLEDGE', actorId: 'op-2', assignee: null },
+    { action: 'RESOLVE', actorId: 'op-2', assignee: null },
   ]);
   const notice = await hub.tracking.pool.query(`select message_id from tracking.outbox_event where message_id like $1`, [`DELAY_WARNING:${shipmentId}:%`]);
   expect(notice.rows).toHaveLength(1);
@@ -151,16 +222,21 @@ it('warns of a predicted delay hours ahead with alternatives, raises dwell alert
   expect(dwell.data.trackingTasks.nodes[0]).toMatchObject({ kind: 'DWELL', state: 'OPEN', details: { nodeType: 'SORTING_CENTER', thresholdMinutes: 360 } });
 });
 
-it('streams an order\'s journey over SSE to whoever may read the order, and refuses others', async () => {
+it("streams an order's journey over SSE to whoever may read the order, and refuses others", async () => {
   const orderId = await hub.placeOrder({ customerRef: 'cust-live' });
   await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF9401', orderId, kind: 'FIRST_SCAN' })] });
   const customer = await hub.token({ role: 'customer', subject: 'cust-live', regions: ['cn'] });
   const client = createClient({ url: `${hub.tracking.url}/graphql/stream`, headers: { authorization: `Bearer ${customer}` }, retryAttempts: 0 });
   const updates: any[] = [];
-  const iterator = client.iterate<any>({ query: `subscription($id: ID!) { orderJourney(orderId: $id) { orderId shipments { trackingNumber lastKind delivered } } }`, variables: { id: orderId } });
+  const iterator = client.iterate<any>({
+    query: `subscription($id: ID!) { orderJourney(orderId: $id) { orderId shipments { trackingNumber lastKind delivered } } }`,
+    variables: { id: orderId },
+  });
   const first = await iterator.next();
   updates.push(first.value.data.orderJourney);
-  await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF9401', orderId, kind: 'SIGNED', occurredAt: new Date().toISOString() })] });
+  await postCarrierEvents(hub.tracking.url, sf, {
+    events: [carrierEvent({ trackingNumber: 'SF9401', orderId, kind: 'SIGNED', occurredAt: new Date().toISOString() })],
+  });
   const second = await iterator.next();
   updates.push(second.value.data.orderJourney);
   await iterator.return?.();
@@ -170,15 +246,25 @@ it('streams an order\'s journey over SSE to whoever may read the order, and refu
     { orderId, shipments: [{ trackingNumber: 'SF9401', lastKind: 'SIGNED', delivered: true }] },
   ]);
 
-  const stranger = createClient({ url: `${hub.tracking.url}/graphql/stream`, headers: { authorization: `Bearer ${await hub.token({ role: 'customer', subject: 'cust-x', regions: ['cn'] })}` }, retryAttempts: 0 });
-  const refused = await stranger.iterate<any>({ query: `subscription($id: ID!) { orderJourney(orderId: $id) { orderId } }`, variables: { id: orderId } }).next();
+  const stranger = createClient({
+    url: `${hub.tracking.url}/graphql/stream`,
+    headers: { authorization: `Bearer ${await hub.token({ role: 'customer', subject: 'cust-x', regions: ['cn'] })}` },
+    retryAttempts: 0,
+  });
+  const refused = await stranger
+    .iterate<any>({ query: `subscription($id: ID!) { orderJourney(orderId: $id) { orderId } }`, variables: { id: orderId } })
+    .next();
   expect(refused.value.errors[0].extensions.code).toBe('FORBIDDEN');
   stranger.dispose();
-  const anonymous = await fetch(`${hub.tracking.url}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: '{"query":"subscription { orderJourney(orderId: \\"x\\") { orderId } }"}' });
+  const anonymous = await fetch(`${hub.tracking.url}/graphql/stream`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: '{"query":"subscription { orderJourney(orderId: \\"x\\") { orderId } }"}',
+  });
   expect(anonymous.status).toBe(401);
 });
 
-it('counts a B2B customer\'s orders per region, status and hour', async () => {
+it("counts a B2B customer's orders per region, status and hour", async () => {
   const a = await hub.placeOrder({ customerRef: 'b2b-acme' });
   const b = await hub.placeOrder({ customerRef: 'b2b-acme' });
   await hub.placeOrder({ customerRef: 'b2b-acme', region: 'de' });
@@ -187,15 +273,22 @@ it('counts a B2B customer\'s orders per region, status and hour', async () => {
   const buyer = await hub.token({ role: 'customer', subject: 'b2b-acme', regions: ['cn'] });
   const from = new Date(Date.now() - 3 * HOUR).toISOString(); // the hub records order steps two hours back
   const to = new Date(Date.now() + HOUR).toISOString();
-  const result = await query(buyer, `query($from: DateTimeISO!, $to: DateTimeISO!) { b2bBatchProgress(customerRef: "b2b-acme", from: $from, to: $to) { region status orders } }`, { from, to });
+  const result = await query(
+    buyer,
+    `query($from: DateTimeISO!, $to: DateTimeISO!) { b2bBatchProgress(customerRef: "b2b-acme", from: $from, to: $to) { region status orders } }`,
+    { from, to },
+  );
   expect(result.errors).toBeUndefined();
   const cells = result.data.b2bBatchProgress.map((cell: any) => `${cell.region}:${cell.status}:${cell.orders}`).sort();
   expect(cells).toEqual(['cn:PAID:2', 'de:CREATED:1']);
-  const other = await query(await hub.token({ role: 'customer', subject: 'b2b-other', regions: ['cn'] }), `query { b2bBatchProgress(customerRef: "b2b-acme", from: "${from}", to: "${to}") { orders } }`);
+  const other = await query(
+    await hub.token({ role: 'customer', subject: 'b2b-other', regions: ['cn'] }),
+    `query { b2bBatchProgress(customerRef: "b2b-acme", from: "${from}", to: "${to}") { orders } }`,
+  );
   expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
 
-it('searches events by carrier, node and time range within the caller\'s scope', async () => {
+it("searches events by carrier, node and time range within the caller's scope", async () => {
   const orderId = await hub.placeOrder();
   await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF9501', orderId, nodeId: 'NODE-Q', nodeType: 'HUB' })] });
   const SEARCH = `query($filter: TrackingEventSearchInput!, $first: Int) { trackingEvents(filter: $filter, first: $first) { nodes { eventId nodeId } pageInfo { hasNextPage } } }`;
@@ -206,6 +299,12 @@ it('searches events by carrier, node and time range within the caller\'s scope',
   expect(mine.data.trackingEvents.nodes).toHaveLength(1);
   const other = await query(await hub.token({ role: 'carrier', subject: 'yto', regions: ['cn'] }), SEARCH, { filter: { orderId, ...range } });
   expect(other.data.trackingEvents.nodes).toHaveLength(0);
-  expect((await query(operator, SEARCH, { filter: { nodeId: 'NODE-Q', from: range.from, to: new Date(Date.now() + 40 * 86_400_000).toISOString() } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
-  expect((await query(operator, SEARCH, { filter: { nodeId: 'NODE-Q', ...range }, first: 500 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  expect(
+    (await query(operator, SEARCH, { filter: { nodeId: 'NODE-Q', from: range.from, to: new Date(Date.now() + 40 * 86_400_000).toISOString() } })).errors?.[0]
+      ?.extensions,
+  ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+  expect((await query(operator, SEARCH, { filter: { nodeId: 'NODE-Q', ...range }, first: 500 })).errors?.[0]?.extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'first',
+  });
 });

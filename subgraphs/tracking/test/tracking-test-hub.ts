@@ -29,8 +29,9 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
   const applied = new Set<string>();
   const waiting = new Map<string, () => void>();
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
-  const env = readTrackingEnv(Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, SWEEP_INTERVAL_MS: 3_600_000,
-    MILESTONE_SWEEP_MS: 3_600_000 }).map(([k, v]) => [k, String(v)])));
+  const env = readTrackingEnv(
+    Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, SWEEP_INTERVAL_MS: 3_600_000, MILESTONE_SWEEP_MS: 3_600_000 }).map(([k, v]) => [k, String(v)])),
+  );
   const totals = { stored: 0, terminated: 0 };
   const roundWaiters = new Set<() => void>();
   const tracking = await createTrackingApp(env, {
@@ -56,21 +57,38 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
     return reply.order;
   };
   let commandSequence = 0;
-  const appliedEvent = (messageId: string) => (applied.has(messageId) ? Promise.resolve() : new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 15_000);
-    waiting.set(messageId, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  }));
+  const appliedEvent = (messageId: string) =>
+    applied.has(messageId)
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`${messageId} not applied in time`)), 15_000);
+          waiting.set(messageId, () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
   return {
-    scope, core, tracking, nc,
+    scope,
+    core,
+    tracking,
+    nc,
     async placeOrder({ region = 'cn', customerRef = 'cust-1', orderId = randomUUID() } = {}) {
       await sendToCore({
-        orderId, kind: 'order.register', body: {
-          idempotencyKey: randomUUID(), orderId, number: `${region.toUpperCase()}-261202-${String(++orderNumbers).padStart(6, '0')}`, region,
-          channel: 'WEB', currency: 'CNY', customerRef, shippingTotal: 0, discountTotal: 0, paymentTerms: 'PREPAID',
-          placedAt: stepTime(), actor: { type: 'user', id: customerRef },
+        orderId,
+        kind: 'order.register',
+        body: {
+          idempotencyKey: randomUUID(),
+          orderId,
+          number: `${region.toUpperCase()}-261202-${String(++orderNumbers).padStart(6, '0')}`,
+          region,
+          channel: 'WEB',
+          currency: 'CNY',
+          customerRef,
+          shippingTotal: 0,
+          discountTotal: 0,
+          paymentTerms: 'PREPAID',
+          placedAt: stepTime(),
+          actor: { type: 'user', id: customerRef },
           lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 1, unitPrice: 5000, unitTax: 650, attributes: {} }],
         },
       });
@@ -124,5 +142,10 @@ let sequence = 0;
 /** A carrier event with a fresh id, an hour ago unless said otherwise. */
 export function carrierEvent(change: Record<string, unknown> = {}) {
   sequence += 1;
-  return { eventId: `ev-${Date.now()}-${sequence}`, kind: 'ARRIVED_AT_NODE', occurredAt: new Date(Date.now() - 3_600_000 + sequence * 1000).toISOString(), ...change };
+  return {
+    eventId: `ev-${Date.now()}-${sequence}`,
+    kind: 'ARRIVED_AT_NODE',
+    occurredAt: new Date(Date.now() - 3_600_000 + sequence * 1000).toISOString(),
+    ...change,
+  };
 }

@@ -8,8 +8,26 @@ import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
 const AuditQuery = graphql(`
   query ConsoleAuditTrail($after: String, $filter: AuditTrailFilterInput) {
     auditTrail(first: 25, after: $after, filter: $filter) {
-      edges { cursor node { id at actorType actorId actorRole action entityType entityId region before after } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          at
+          actorType
+          actorId
+          actorRole
+          action
+          entityType
+          entityId
+          region
+          before
+          after
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -37,8 +55,14 @@ export default function AuditView() {
       <h1 id="audit-title">Audit trail</h1>
       <p className="hint">Read-only: every recorded change to orders and master data, newest first.</p>
       <form className="filters" onSubmit={apply} aria-label="Filter the audit trail">
-        <div><label htmlFor="audit-entity">Record id</label><input id="audit-entity" value={entityId} onChange={(event) => setEntityId(event.target.value)} autoComplete="off" /></div>
-        <div><label htmlFor="audit-action">Action</label><input id="audit-action" value={action} onChange={(event) => setAction(event.target.value)} autoComplete="off" placeholder="order.status-changed" /></div>
+        <div>
+          <label htmlFor="audit-entity">Record id</label>
+          <input id="audit-entity" value={entityId} onChange={(event) => setEntityId(event.target.value)} autoComplete="off" />
+        </div>
+        <div>
+          <label htmlFor="audit-action">Action</label>
+          <input id="audit-action" value={action} onChange={(event) => setAction(event.target.value)} autoComplete="off" placeholder="order.status-changed" />
+        </div>
         <button type="submit">Apply filters</button>
       </form>
       {loading && !data ? <Loading what="audit trail" /> : null}
@@ -46,25 +70,47 @@ export default function AuditView() {
       {data && entries.length === 0 ? <p className="empty">No entries.</p> : null}
       {entries.length ? (
         <table className="data" data-testid="audit-table">
-          <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Record</th><th scope="col">Region</th><th scope="col">Change</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Record</th>
+              <th scope="col">Region</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
           <tbody>
             {entries.map(({ node }) => (
               <tr key={node.id}>
                 <td>{formatTime(node.at)}</td>
-                <td>{node.actorId} <span className="meta">({node.actorType}, {node.actorRole})</span></td>
+                <td>
+                  {node.actorId}{' '}
+                  <span className="meta">
+                    ({node.actorType}, {node.actorRole})
+                  </span>
+                </td>
                 <td>{node.action}</td>
-                <td>{node.entityType} <code>{node.entityId}</code></td>
+                <td>
+                  {node.entityType} <code>{node.entityId}</code>
+                </td>
                 <td>{node.region?.toUpperCase() ?? '—'}</td>
-                <td><RecordChange before={node.before ?? null} after={node.after ?? null} /></td>
+                <td>
+                  <RecordChange before={node.before ?? null} after={node.after ?? null} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
       <nav className="pager" aria-label="Audit trail pages">
-        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>
+        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+          Previous page
+        </button>
         <span data-testid="audit-page">Page {cursors.length + 1}</span>
-        <button type="button" disabled={!data?.auditTrail.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.auditTrail.pageInfo.endCursor!])}>Next page</button>
+        <button type="button" disabled={!data?.auditTrail.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, data!.auditTrail.pageInfo.endCursor!])}>
+          Next page
+        </button>
       </nav>
     </section>
   );
@@ -92,7 +138,14 @@ function RecordChange({ before, after }: { before: Json | null; after: Json | nu
         return (
           <div key={key}>
             <dt>{key}</dt>
-            <dd>{old !== undefined && old !== next ? <><del>{old}</del> → </> : null}{next ?? '(removed)'}</dd>
+            <dd>
+              {old !== undefined && old !== next ? (
+                <>
+                  <del>{old}</del> →{' '}
+                </>
+              ) : null}
+              {next ?? '(removed)'}
+            </dd>
           </div>
         );
       })}

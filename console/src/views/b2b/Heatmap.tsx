@@ -27,14 +27,20 @@ export function Heatmap({ cells, label }: { cells: ReadonlyArray<{ status: strin
       aria: { enabled: true, label: { description: label } },
       tooltip: { position: 'top' },
       grid: { left: 130, right: 20, top: 10, bottom: 70 },
-      xAxis: { type: 'category', data: hours.map((hour) => new Date(hour).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit' })), splitArea: { show: true } },
+      xAxis: {
+        type: 'category',
+        data: hours.map((hour) => new Date(hour).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit' })),
+        splitArea: { show: true },
+      },
       yAxis: { type: 'category', data: statuses.map(humanise), splitArea: { show: true } },
       visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#e8f1fb', '#1f5fa8'] } },
-      series: [{
-        type: 'heatmap',
-        data: cells.map((cell) => [column(cell.hour), statuses.indexOf(cell.status), cell.orders]),
-        label: { show: true },
-      }],
+      series: [
+        {
+          type: 'heatmap',
+          data: cells.map((cell) => [column(cell.hour), statuses.indexOf(cell.status), cell.orders]),
+          label: { show: true },
+        },
+      ],
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);

@@ -10,7 +10,12 @@ import { Heatmap } from './Heatmap';
 
 const ProgressQuery = graphql(`
   query ConsoleBatchProgress($customerRef: String!, $from: DateTimeISO!, $to: DateTimeISO!) {
-    b2bBatchProgress(customerRef: $customerRef, from: $from, to: $to) { region status hour orders }
+    b2bBatchProgress(customerRef: $customerRef, from: $from, to: $to) {
+      region
+      status
+      hour
+      orders
+    }
   }
 `);
 
@@ -46,7 +51,11 @@ export default function HeatmapView({ query }: { query: URLSearchParams }) {
         <div>
           <label htmlFor="b2b-days">Days</label>
           <select id="b2b-days" value={input.days} onChange={(event) => setInput({ ...input, days: event.target.value })}>
-            {[1, 2, 3, 7].map((n) => <option key={n} value={n}>{n}</option>)}
+            {[1, 2, 3, 7].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">Show</button>
@@ -54,15 +63,35 @@ export default function HeatmapView({ query }: { query: URLSearchParams }) {
       {!customerRef ? <p className="hint">Enter a customer reference (demo customers are demo-cn-0 … demo-cn-39).</p> : null}
       {loading && !data ? <Loading what="batch progress" /> : null}
       <ProblemNotice problems={problemsOf(error)} />
-      {data && cells.length === 0 ? <p className="empty" data-testid="heatmap-empty">No orders of {customerRef} in this window.</p> : null}
+      {data && cells.length === 0 ? (
+        <p className="empty" data-testid="heatmap-empty">
+          No orders of {customerRef} in this window.
+        </p>
+      ) : null}
       {regions.map((region) => (
         <div key={region} className="card wide" data-testid={`heatmap-${region}`}>
           <h2>{region.toUpperCase()}</h2>
           <Heatmap cells={cells.filter((cell) => cell.region === region)} label={`Orders of ${customerRef} in ${region.toUpperCase()} by status and hour`} />
           <table className="sr-only">
             <caption>Orders in {region.toUpperCase()} by status and hour</caption>
-            <thead><tr><th scope="col">Hour</th><th scope="col">Status</th><th scope="col">Orders</th></tr></thead>
-            <tbody>{cells.filter((cell) => cell.region === region).map((cell) => <tr key={`${cell.hour}-${cell.status}`}><td>{cell.hour}</td><td>{humanise(cell.status)}</td><td>{cell.orders}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Hour</th>
+                <th scope="col">Status</th>
+                <th scope="col">Orders</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cells
+                .filter((cell) => cell.region === region)
+                .map((cell) => (
+                  <tr key={`${cell.hour}-${cell.status}`}>
+                    <td>{cell.hour}</td>
+                    <td>{humanise(cell.status)}</td>
+                    <td>{cell.orders}</td>
+                  </tr>
+                ))}
+            </tbody>
           </table>
         </div>
       ))}

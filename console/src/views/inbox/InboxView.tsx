@@ -11,24 +11,107 @@ import { Loading, ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
 const TasksQuery = graphql(`
   query ConsoleTasks($filter: TrackingTaskFilterInput) {
     trackingTasks(first: 50, filter: $filter) {
-      nodes { id kind state shipmentId orderId region nodeId assignee escalationLevel dueAt openedAt resolvedAt alternatives details version
-        actions { id action actorId assignee note at } }
+      nodes {
+        id
+        kind
+        state
+        shipmentId
+        orderId
+        region
+        nodeId
+        assignee
+        escalationLevel
+        dueAt
+        openedAt
+        resolvedAt
+        alternatives
+        details
+        version
+        actions {
+          id
+          action
+          actorId
+          assignee
+          note
+          at
+        }
+      }
     }
   }
 `);
 const AssignMutation = graphql(`
   mutation ConsoleTaskAssign($input: TrackingTaskAssignInput!) {
-    trackingTaskAssign(input: $input) { task { id state assignee version actions { id action actorId assignee note at } } userErrors { code field message } }
+    trackingTaskAssign(input: $input) {
+      task {
+        id
+        state
+        assignee
+        version
+        actions {
+          id
+          action
+          actorId
+          assignee
+          note
+          at
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `);
 const AcknowledgeMutation = graphql(`
   mutation ConsoleTaskAcknowledge($input: TrackingTaskActionInput!) {
-    trackingTaskAcknowledge(input: $input) { task { id state assignee version actions { id action actorId assignee note at } } userErrors { code field message } }
+    trackingTaskAcknowledge(input: $input) {
+      task {
+        id
+        state
+        assignee
+        version
+        actions {
+          id
+          action
+          actorId
+          assignee
+          note
+          at
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `);
 const ResolveMutation = graphql(`
   mutation ConsoleTaskResolve($input: TrackingTaskActionInput!) {
-    trackingTaskResolve(input: $input) { task { id state resolvedAt version actions { id action actorId assignee note at } } userErrors { code field message } }
+    trackingTaskResolve(input: $input) {
+      task {
+        id
+        state
+        resolvedAt
+        version
+        actions {
+          id
+          action
+          actorId
+          assignee
+          note
+          at
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `);
 
@@ -48,23 +131,32 @@ export default function InboxView() {
         <div>
           <label htmlFor="task-kind">Kind</label>
           <select id="task-kind" value={kind} onChange={(event) => setKind(event.target.value as TrackingTaskKind | '')}>
-            <option value="">All</option><option value="DWELL">Dwell time</option><option value="DELAY">Delay warning</option>
+            <option value="">All</option>
+            <option value="DWELL">Dwell time</option>
+            <option value="DELAY">Delay warning</option>
           </select>
         </div>
         <div>
           <label htmlFor="task-state">State</label>
           <select id="task-state" value={state} onChange={(event) => setState(event.target.value as TrackingTaskState | '')}>
-            <option value="">All</option><option value="OPEN">Open</option><option value="ASSIGNED">Assigned</option>
-            <option value="ACKNOWLEDGED">Acknowledged</option><option value="RESOLVED">Resolved</option>
+            <option value="">All</option>
+            <option value="OPEN">Open</option>
+            <option value="ASSIGNED">Assigned</option>
+            <option value="ACKNOWLEDGED">Acknowledged</option>
+            <option value="RESOLVED">Resolved</option>
           </select>
         </div>
-        <button type="button" onClick={() => void refetch()}>Refresh</button>
+        <button type="button" onClick={() => void refetch()}>
+          Refresh
+        </button>
       </form>
       {loading && !data ? <Loading what="tasks" /> : null}
       <ProblemNotice problems={problemsOf(error)} />
       {data && tasks.length === 0 ? <p className="empty">No tasks: every parcel is moving on time.</p> : null}
       <ul className="tasks" data-testid="tasks">
-        {tasks.map((task) => <TaskCard key={task.id} task={task} />)}
+        {tasks.map((task) => (
+          <TaskCard key={task.id} task={task} />
+        ))}
       </ul>
     </section>
   );
@@ -95,24 +187,41 @@ function TaskCard({ task }: { task: Task }) {
 
   return (
     <li className="card task" aria-labelledby={titleId} data-testid="task" data-state={task.state}>
-      <h2 id={titleId}>{task.kind === 'DWELL' ? 'Dwell time' : 'Delay warning'} · <span className={`state state-${task.state.toLowerCase()}`} data-testid="task-state">{humanise(task.state)}</span></h2>
+      <h2 id={titleId}>
+        {task.kind === 'DWELL' ? 'Dwell time' : 'Delay warning'} ·{' '}
+        <span className={`state state-${task.state.toLowerCase()}`} data-testid="task-state">
+          {humanise(task.state)}
+        </span>
+      </h2>
       <p className="meta">
-        {task.region.toUpperCase()}{task.nodeId ? ` · at ${task.nodeId}` : ''} · opened {formatTime(task.openedAt)} · due {formatTime(task.dueAt)}
-        {task.escalationLevel ? ` · escalation ${task.escalationLevel}` : ''}{task.assignee ? ` · assigned to ${task.assignee}` : ''}
+        {task.region.toUpperCase()}
+        {task.nodeId ? ` · at ${task.nodeId}` : ''} · opened {formatTime(task.openedAt)} · due {formatTime(task.dueAt)}
+        {task.escalationLevel ? ` · escalation ${task.escalationLevel}` : ''}
+        {task.assignee ? ` · assigned to ${task.assignee}` : ''}
       </p>
-      <p><a href={href(`/orders/${task.orderId}`)}>Order</a> · <a href={href(`/journey/${task.orderId}`)}>Journey</a>
-        {task.alternatives.length ? ` · options: ${task.alternatives.map(humanise).join(', ')}` : ''}</p>
+      <p>
+        <a href={href(`/orders/${task.orderId}`)}>Order</a> · <a href={href(`/journey/${task.orderId}`)}>Journey</a>
+        {task.alternatives.length ? ` · options: ${task.alternatives.map(humanise).join(', ')}` : ''}
+      </p>
       {open ? (
         <form className="task-actions" onSubmit={onAssign} aria-label="Work on this task">
           <label htmlFor={`${task.id}-assignee`}>Assignee</label>
           <input id={`${task.id}-assignee`} value={assignee} onChange={(event) => setAssignee(event.target.value)} size={14} autoComplete="off" />
           <label htmlFor={`${task.id}-note`}>Note</label>
           <input id={`${task.id}-note`} value={note} onChange={(event) => setNote(event.target.value)} size={18} autoComplete="off" />
-          <button type="submit" disabled={busy || !assignee.trim()}>Assign</button>
-          <button type="button" disabled={busy} onClick={() => void acknowledge({ variables: { input } })}>Acknowledge</button>
-          <button type="button" disabled={busy} onClick={() => void resolve({ variables: { input } })}>Resolve</button>
+          <button type="submit" disabled={busy || !assignee.trim()}>
+            Assign
+          </button>
+          <button type="button" disabled={busy} onClick={() => void acknowledge({ variables: { input } })}>
+            Acknowledge
+          </button>
+          <button type="button" disabled={busy} onClick={() => void resolve({ variables: { input } })}>
+            Resolve
+          </button>
         </form>
-      ) : <p>Resolved {formatTime(task.resolvedAt)}.</p>}
+      ) : (
+        <p>Resolved {formatTime(task.resolvedAt)}.</p>
+      )}
       <UserErrors errors={userErrors} />
       <ProblemNotice problems={[...problemsOf(assigned.error), ...problemsOf(acknowledged.error), ...problemsOf(resolved.error)]} compact />
       {task.actions.length ? (
@@ -120,7 +229,14 @@ function TaskCard({ task }: { task: Task }) {
           <summary>History ({task.actions.length})</summary>
           <ol className="timeline">
             {task.actions.map((action) => (
-              <li key={action.id}><strong>{humanise(action.action)}</strong> <span className="meta">{formatTime(action.at)} · {action.actorId}{action.assignee ? ` → ${action.assignee}` : ''}</span>{action.note ? <p>{action.note}</p> : null}</li>
+              <li key={action.id}>
+                <strong>{humanise(action.action)}</strong>{' '}
+                <span className="meta">
+                  {formatTime(action.at)} · {action.actorId}
+                  {action.assignee ? ` → ${action.assignee}` : ''}
+                </span>
+                {action.note ? <p>{action.note}</p> : null}
+              </li>
             ))}
           </ol>
         </details>

@@ -41,8 +41,19 @@ export function JourneyMap({ stops }: { stops: JourneyStop[] }) {
     const projection = geoNaturalEarth1();
     const spread = stops.length > 1 ? Math.max(...stops.map((stop) => geoDistance([stops[0]!.lon, stops[0]!.lat], [stop.lon, stop.lat]))) : 0;
     // A route of a few kilometres would fill the map at street level; keep the country around it in view.
-    if (spread < 0.05) projection.center([stops[0]!.lon, stops[0]!.lat]).scale(2400).translate([WIDTH / 2, HEIGHT / 2]);
-    else projection.fitExtent([[60, 60], [WIDTH - 60, HEIGHT - 60]], focus);
+    if (spread < 0.05)
+      projection
+        .center([stops[0]!.lon, stops[0]!.lat])
+        .scale(2400)
+        .translate([WIDTH / 2, HEIGHT / 2]);
+    else
+      projection.fitExtent(
+        [
+          [60, 60],
+          [WIDTH - 60, HEIGHT - 60],
+        ],
+        focus,
+      );
     return { path: geoPath(projection), projection, route };
   }, [stops]);
 
@@ -92,16 +103,25 @@ export function JourneyMap({ stops }: { stops: JourneyStop[] }) {
         <path d={path(route) ?? ''} className="route" />
         {stops.map((stop, i) => {
           const [x, y] = projection([stop.lon, stop.lat]) ?? [0, 0];
-          return <circle key={stop.id} cx={x} cy={y} r={5} className={i <= leg ? 'stop stop-passed' : 'stop'}><title>{`${humanise(stop.kind)} · ${stop.label}`}</title></circle>;
+          return (
+            <circle key={stop.id} cx={x} cy={y} r={5} className={i <= leg ? 'stop stop-passed' : 'stop'}>
+              <title>{`${humanise(stop.kind)} · ${stop.label}`}</title>
+            </circle>
+          );
         })}
         <circle cx={markerX} cy={markerY} r={9} className="parcel" data-testid="parcel-marker" data-leg={leg} data-progress={progress.toFixed(2)} />
       </svg>
       <figcaption id="map-caption">
-        Parcel at <strong data-testid="journey-current">{humanise(current.kind)}</strong> · {current.label} · <time dateTime={current.at}>{formatTime(current.at)}</time>
+        Parcel at <strong data-testid="journey-current">{humanise(current.kind)}</strong> · {current.label} ·{' '}
+        <time dateTime={current.at}>{formatTime(current.at)}</time>
       </figcaption>
       <div className="map-controls">
-        <button type="button" onClick={() => setPlaying(!playing)} disabled={stops.length < 2} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
-        <button type="button" onClick={replay} disabled={stops.length < 2}>Replay</button>
+        <button type="button" onClick={() => setPlaying(!playing)} disabled={stops.length < 2} aria-pressed={playing}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={replay} disabled={stops.length < 2}>
+          Replay
+        </button>
       </div>
       <ol className="timeline journey-stops" aria-label="Recorded events">
         {stops.map((stop, i) => (
@@ -109,7 +129,9 @@ export function JourneyMap({ stops }: { stops: JourneyStop[] }) {
             <button type="button" className="link" onClick={() => jumpTo(i)} aria-current={stop === current ? 'step' : undefined}>
               {humanise(stop.kind)} · {stop.label}
             </button>{' '}
-            <span className="meta"><time dateTime={stop.at}>{formatTime(stop.at)}</time></span>
+            <span className="meta">
+              <time dateTime={stop.at}>{formatTime(stop.at)}</time>
+            </span>
           </li>
         ))}
       </ol>

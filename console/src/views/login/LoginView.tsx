@@ -12,7 +12,8 @@ export function LoginView() {
   // The roles a token can carry come from the hub; what each may do is decided by the API, not here.
   const [roles, setRoles] = useState<string[]>([]);
   useEffect(() => {
-    fetch('/dev/login').then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+    fetch('/dev/login')
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
       .then((body: { roles: string[] }) => setRoles(body.roles))
       .catch(() => setError('Development login is not available on this server.'));
   }, []);
@@ -39,7 +40,11 @@ export function LoginView() {
       <form onSubmit={submit} aria-label="Development login">
         <label htmlFor="login-role">Role</label>
         <select id="login-role" value={role} onChange={(event) => setRole(event.target.value)}>
-          {roles.map((name) => <option key={name} value={name}>{name}</option>)}
+          {roles.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
         </select>
         <fieldset>
           <legend>Regions</legend>
@@ -51,8 +56,14 @@ export function LoginView() {
         </fieldset>
         <label htmlFor="login-subject">Subject (optional; a customer's reference such as demo-cn-3)</label>
         <input id="login-subject" value={subject} onChange={(event) => setSubject(event.target.value)} autoComplete="off" />
-        <button type="submit" disabled={busy}>{busy ? 'Logging in…' : 'Log in'}</button>
-        {error ? <p className="notice notice-failed" role="alert">{error}</p> : null}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
+        {error ? (
+          <p className="notice notice-failed" role="alert">
+            {error}
+          </p>
+        ) : null}
       </form>
     </main>
   );

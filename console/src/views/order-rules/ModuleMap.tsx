@@ -7,13 +7,35 @@ import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
 
 const ModulesQuery = graphql(`
   query ConsoleRuleModules {
-    ruleModules { module position reads dependsOn valueType requiredApprovals description }
-    ruleSets(first: 100) { nodes { id key name module publication } }
+    ruleModules {
+      module
+      position
+      reads
+      dependsOn
+      valueType
+      requiredApprovals
+      description
+    }
+    ruleSets(first: 100) {
+      nodes {
+        id
+        key
+        name
+        module
+        publication
+      }
+    }
   }
 `);
 const PublishedQuery = graphql(`
   query ConsoleRuleSetPublished($key: String!) {
-    ruleSetVersions(first: 20, ruleSetKey: $key) { nodes { id number status } }
+    ruleSetVersions(first: 20, ruleSetKey: $key) {
+      nodes {
+        id
+        number
+        status
+      }
+    }
   }
 `);
 
@@ -42,23 +64,37 @@ export function ModuleMap({ onSelect }: { onSelect: (key: string) => void }) {
               <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
             </marker>
           </defs>
-          {modules.flatMap((module, index) => module.dependsOn.map((dependency) => {
-            const from = indexOf.get(dependency);
-            if (from === undefined) return null;
-            const adjacent = from === index - 1;
-            const startX = x(from) + BOX.width;
-            const endX = x(index);
-            // Neighbours get a straight arrow; longer dependencies arc over the boxes between them.
-            const lift = Math.max(6, BOX.top - 8 * (index - from));
-            const path = adjacent ? `M${startX},${BOX.top + BOX.height / 2} L${endX},${BOX.top + BOX.height / 2}`
-              : `M${x(from) + BOX.width / 2},${BOX.top} C${x(from) + BOX.width / 2},${lift} ${x(index) + BOX.width / 2},${lift} ${x(index) + BOX.width / 2},${BOX.top}`;
-            return <path key={`${dependency}-${module.module}`} d={path} fill="none" stroke="currentColor" strokeOpacity={adjacent ? 0.8 : 0.35} markerEnd="url(#arrow)" />;
-          }))}
+          {modules.flatMap((module, index) =>
+            module.dependsOn.map((dependency) => {
+              const from = indexOf.get(dependency);
+              if (from === undefined) return null;
+              const adjacent = from === index - 1;
+              const startX = x(from) + BOX.width;
+              const endX = x(index);
+              // Neighbours get a straight arrow; longer dependencies arc over the boxes between them.
+              const lift = Math.max(6, BOX.top - 8 * (index - from));
+              const path = adjacent
+                ? `M${startX},${BOX.top + BOX.height / 2} L${endX},${BOX.top + BOX.height / 2}`
+                : `M${x(from) + BOX.width / 2},${BOX.top} C${x(from) + BOX.width / 2},${lift} ${x(index) + BOX.width / 2},${lift} ${x(index) + BOX.width / 2},${BOX.top}`;
+              return (
+                <path
+                  key={`${dependency}-${module.module}`}
+                  d={path}
+                  fill="none"
+                  stroke="currentColor"
+                  strokeOpacity={adjacent ? 0.8 : 0.35}
+                  markerEnd="url(#arrow)"
+                />
+              );
+            }),
+          )}
           {modules.map((module, index) => (
             <g key={module.module} transform={`translate(${x(index)},${BOX.top})`}>
               <title>{module.description}</title>
               <rect width={BOX.width} height={BOX.height} rx="6" className="module-box" />
-              <text x={BOX.width / 2} y={22} textAnchor="middle" className="module-name">{humanise(module.module)}</text>
+              <text x={BOX.width / 2} y={22} textAnchor="middle" className="module-name">
+                {humanise(module.module)}
+              </text>
               <text x={BOX.width / 2} y={40} textAnchor="middle" className="module-meta">
                 reads {module.reads.join(', ')} · {module.requiredApprovals} approval{module.requiredApprovals > 1 ? 's' : ''}
               </text>
@@ -70,7 +106,11 @@ export function ModuleMap({ onSelect }: { onSelect: (key: string) => void }) {
         {modules.map((module) => (
           <li key={module.module} data-testid={`module-${module.module}`}>
             <strong>{humanise(module.module)}</strong>
-            {sets.filter((set) => set.module === module.module).map((set) => <PluggedSet key={set.key} set={set} onSelect={onSelect} />)}
+            {sets
+              .filter((set) => set.module === module.module)
+              .map((set) => (
+                <PluggedSet key={set.key} set={set} onSelect={onSelect} />
+              ))}
           </li>
         ))}
       </ul>
@@ -85,7 +125,8 @@ function PluggedSet({ set, onSelect }: { set: PluggedRuleSet; onSelect: (key: st
   const live = (data?.ruleSetVersions.nodes ?? []).filter((version) => version.status === 'ACTIVE' || version.status === 'SCHEDULED');
   return (
     <button type="button" className="plug" onClick={() => onSelect(set.key)}>
-      {set.key}{live.length ? ` · ${live.map((version) => `v${version.number} ${humanise(version.status).toLowerCase()}`).join(', ')}` : ' · nothing in force'}
+      {set.key}
+      {live.length ? ` · ${live.map((version) => `v${version.number} ${humanise(version.status).toLowerCase()}`).join(', ')}` : ' · nothing in force'}
     </button>
   );
 }

@@ -11,37 +11,197 @@ import { VersionDiff } from './VersionDiff';
 
 const VersionsQuery = graphql(`
   query ConsoleRuleSetVersions($key: String!) {
-    ruleSet(key: $key) { id key name module publication }
+    ruleSet(key: $key) {
+      id
+      key
+      name
+      module
+      publication
+    }
     ruleSetVersions(first: 20, ruleSetKey: $key) {
-      nodes { id number status author note basedOn effectiveFrom effectiveTo requiredApprovals revision createdAt
-        approvals { approver at }
-        rules { key description condition value code target message priority } }
+      nodes {
+        id
+        number
+        status
+        author
+        note
+        basedOn
+        effectiveFrom
+        effectiveTo
+        requiredApprovals
+        revision
+        createdAt
+        approvals {
+          approver
+          at
+        }
+        rules {
+          key
+          description
+          condition
+          value
+          code
+          target
+          message
+          priority
+        }
+      }
     }
   }
 `);
 const SubmitMutation = graphql(`
   mutation ConsoleRuleSubmit($input: RuleVersionStepInput!) {
-    ruleVersionSubmit(input: $input) { userErrors { code field message } problems { code field message position { line column } } version { id status revision approvals { approver at } effectiveFrom effectiveTo } }
+    ruleVersionSubmit(input: $input) {
+      userErrors {
+        code
+        field
+        message
+      }
+      problems {
+        code
+        field
+        message
+        position {
+          line
+          column
+        }
+      }
+      version {
+        id
+        status
+        revision
+        approvals {
+          approver
+          at
+        }
+        effectiveFrom
+        effectiveTo
+      }
+    }
   }
 `);
 const ApproveMutation = graphql(`
   mutation ConsoleRuleApprove($input: RuleVersionStepInput!) {
-    ruleVersionApprove(input: $input) { userErrors { code field message } problems { code field message position { line column } } version { id status revision approvals { approver at } effectiveFrom effectiveTo } }
+    ruleVersionApprove(input: $input) {
+      userErrors {
+        code
+        field
+        message
+      }
+      problems {
+        code
+        field
+        message
+        position {
+          line
+          column
+        }
+      }
+      version {
+        id
+        status
+        revision
+        approvals {
+          approver
+          at
+        }
+        effectiveFrom
+        effectiveTo
+      }
+    }
   }
 `);
 const RejectMutation = graphql(`
   mutation ConsoleRuleReject($input: RejectRuleVersionInput!) {
-    ruleVersionReject(input: $input) { userErrors { code field message } problems { code field message position { line column } } version { id status revision approvals { approver at } effectiveFrom effectiveTo } }
+    ruleVersionReject(input: $input) {
+      userErrors {
+        code
+        field
+        message
+      }
+      problems {
+        code
+        field
+        message
+        position {
+          line
+          column
+        }
+      }
+      version {
+        id
+        status
+        revision
+        approvals {
+          approver
+          at
+        }
+        effectiveFrom
+        effectiveTo
+      }
+    }
   }
 `);
 const ActivateMutation = graphql(`
   mutation ConsoleRuleActivate($input: ActivateRuleVersionInput!) {
-    ruleVersionActivate(input: $input) { userErrors { code field message } problems { code field message position { line column } } version { id status revision approvals { approver at } effectiveFrom effectiveTo } }
+    ruleVersionActivate(input: $input) {
+      userErrors {
+        code
+        field
+        message
+      }
+      problems {
+        code
+        field
+        message
+        position {
+          line
+          column
+        }
+      }
+      version {
+        id
+        status
+        revision
+        approvals {
+          approver
+          at
+        }
+        effectiveFrom
+        effectiveTo
+      }
+    }
   }
 `);
 const RollbackMutation = graphql(`
   mutation ConsoleRuleRollback($input: RollbackRuleSetInput!) {
-    ruleSetRollback(input: $input) { userErrors { code field message } problems { code field message position { line column } } version { id status revision approvals { approver at } effectiveFrom effectiveTo } }
+    ruleSetRollback(input: $input) {
+      userErrors {
+        code
+        field
+        message
+      }
+      problems {
+        code
+        field
+        message
+        position {
+          line
+          column
+        }
+      }
+      version {
+        id
+        status
+        revision
+        approvals {
+          approver
+          at
+        }
+        effectiveFrom
+        effectiveTo
+      }
+    }
   }
 `);
 
@@ -62,7 +222,9 @@ export function RuleSetDetail({ ruleSetKey }: { ruleSetKey: string }) {
       {set ? (
         <>
           <ol className="versions" data-testid="versions">
-            {versions.map((version) => <VersionCard key={version.id} version={version} ruleSetKey={set.key} />)}
+            {versions.map((version) => (
+              <VersionCard key={version.id} version={version} ruleSetKey={set.key} />
+            ))}
           </ol>
           {versions.length >= 2 ? <VersionDiff versions={versions} /> : null}
           <DraftEditor ruleSetKey={set.key} module={set.module} latest={versions[0]} />
@@ -82,59 +244,99 @@ function VersionCard({ version, ruleSetKey }: { version: RuleVersion; ruleSetKey
   const [supersede, setSupersede] = useState(true);
   const [reason, setReason] = useState('');
   const step = { versionId: version.id, expectedRevision: version.revision };
-  const payloads: (StepPayload | undefined)[] = [submitted.data?.ruleVersionSubmit, approved.data?.ruleVersionApprove, rejected.data?.ruleVersionReject,
-    activated.data?.ruleVersionActivate, rolledBack.data?.ruleSetRollback];
+  const payloads: (StepPayload | undefined)[] = [
+    submitted.data?.ruleVersionSubmit,
+    approved.data?.ruleVersionApprove,
+    rejected.data?.ruleVersionReject,
+    activated.data?.ruleVersionActivate,
+    rolledBack.data?.ruleSetRollback,
+  ];
   const busy = submitted.loading || approved.loading || rejected.loading || activated.loading || rolledBack.loading;
   const published = ['ACTIVE', 'SCHEDULED', 'RETIRED', 'APPROVED'].includes(version.status);
   return (
     <li className="version" data-testid="rule-version" data-status={version.status} data-number={version.number}>
-      <h3>Version {version.number} · <span className={`state state-${version.status.toLowerCase()}`} data-testid="version-status">{humanise(version.status)}</span></h3>
+      <h3>
+        Version {version.number} ·{' '}
+        <span className={`state state-${version.status.toLowerCase()}`} data-testid="version-status">
+          {humanise(version.status)}
+        </span>
+      </h3>
       <p className="meta">
-        by {version.author} · {formatTime(version.createdAt)} · in force {formatTime(version.effectiveFrom)} – {version.effectiveTo ? formatTime(version.effectiveTo) : 'open'}
+        by {version.author} · {formatTime(version.createdAt)} · in force {formatTime(version.effectiveFrom)} –{' '}
+        {version.effectiveTo ? formatTime(version.effectiveTo) : 'open'}
         {version.basedOn ? ` · based on v${version.basedOn}` : ''} · approvals {version.approvals.length}/{version.requiredApprovals}
         {version.approvals.length ? ` (${version.approvals.map((approval) => approval.approver).join(', ')})` : ''}
       </p>
       {version.note ? <p>{version.note}</p> : null}
       <details>
-        <summary>{version.rules.length} rule{version.rules.length === 1 ? '' : 's'}</summary>
+        <summary>
+          {version.rules.length} rule{version.rules.length === 1 ? '' : 's'}
+        </summary>
         <ul className="rules">
           {version.rules.map((rule) => (
             <li key={rule.key}>
               <strong>{rule.key}</strong> {rule.description ? `— ${rule.description}` : ''}
               <pre className="cel">{rule.condition}</pre>
-              {rule.value ? <p className="meta">value: <code>{rule.value}</code></p> : null}
-              {rule.code ? <p className="meta">refuses with {rule.code}: {rule.message}</p> : null}
+              {rule.value ? (
+                <p className="meta">
+                  value: <code>{rule.value}</code>
+                </p>
+              ) : null}
+              {rule.code ? (
+                <p className="meta">
+                  refuses with {rule.code}: {rule.message}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
       </details>
       <div className="task-actions">
-        {version.status === 'DRAFT' ? <button type="button" disabled={busy} onClick={() => void submit({ variables: { input: step } })}>Submit for review</button> : null}
+        {version.status === 'DRAFT' ? (
+          <button type="button" disabled={busy} onClick={() => void submit({ variables: { input: step } })}>
+            Submit for review
+          </button>
+        ) : null}
         {version.status === 'IN_REVIEW' ? (
           <>
-            <button type="button" disabled={busy} onClick={() => void approve({ variables: { input: step } })}>Approve</button>
+            <button type="button" disabled={busy} onClick={() => void approve({ variables: { input: step } })}>
+              Approve
+            </button>
             <label htmlFor={`${version.id}-reason`}>Reason</label>
             <input id={`${version.id}-reason`} value={reason} onChange={(event) => setReason(event.target.value)} size={18} autoComplete="off" />
-            <button type="button" disabled={busy || !reason.trim()} onClick={() => void reject({ variables: { input: { ...step, reason: reason.trim() } } })}>Reject</button>
+            <button type="button" disabled={busy || !reason.trim()} onClick={() => void reject({ variables: { input: { ...step, reason: reason.trim() } } })}>
+              Reject
+            </button>
           </>
         ) : null}
         {version.status === 'APPROVED' ? (
           <>
-            <label className="inline"><input type="checkbox" checked={supersede} onChange={(event) => setSupersede(event.target.checked)} /> supersede what is in force</label>
-            <button type="button" disabled={busy} onClick={() => void activate({ variables: { input: { ...step, supersede } } })}>Activate</button>
+            <label className="inline">
+              <input type="checkbox" checked={supersede} onChange={(event) => setSupersede(event.target.checked)} /> supersede what is in force
+            </label>
+            <button type="button" disabled={busy} onClick={() => void activate({ variables: { input: { ...step, supersede } } })}>
+              Activate
+            </button>
           </>
         ) : null}
         {published && version.status !== 'APPROVED' ? (
-          <button type="button" disabled={busy} onClick={() => void rollback({ variables: { input: { ruleSetKey, toVersion: version.number } } })}>Roll back to this version</button>
+          <button type="button" disabled={busy} onClick={() => void rollback({ variables: { input: { ruleSetKey, toVersion: version.number } } })}>
+            Roll back to this version
+          </button>
         ) : null}
       </div>
       {payloads.map((payload, index) => (
         <div key={index}>
           <UserErrors errors={payload?.userErrors} />
           {payload?.problems.length ? (
-            <ul className="problems">{payload.problems.map((problem, i) => (
-              <li key={i}>{problem.field.join('.')}{problem.position ? ` (line ${problem.position.line}, column ${problem.position.column})` : ''}: {problem.message}</li>
-            ))}</ul>
+            <ul className="problems">
+              {payload.problems.map((problem, i) => (
+                <li key={i}>
+                  {problem.field.join('.')}
+                  {problem.position ? ` (line ${problem.position.line}, column ${problem.position.column})` : ''}: {problem.message}
+                </li>
+              ))}
+            </ul>
           ) : null}
         </div>
       ))}

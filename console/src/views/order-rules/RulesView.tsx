@@ -12,14 +12,46 @@ import { RuleSetDetail } from './RuleSetDetail';
 const RuleSetsQuery = graphql(`
   query ConsoleRuleSets($after: String) {
     ruleSets(first: 50, after: $after) {
-      nodes { id key name module publication scope { region channel customerSegment } }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        key
+        name
+        module
+        publication
+        scope {
+          region
+          channel
+          customerSegment
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 const CreateRuleSetMutation = graphql(`
   mutation ConsoleRuleSetCreate($input: CreateRuleSetInput!) {
-    ruleSetCreate(input: $input) { ruleSet { id key name module publication scope { region channel customerSegment } } userErrors { code field message } }
+    ruleSetCreate(input: $input) {
+      ruleSet {
+        id
+        key
+        name
+        module
+        publication
+        scope {
+          region
+          channel
+          customerSegment
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `);
 
@@ -41,11 +73,21 @@ export default function RulesView({ ruleSetKey }: { ruleSetKey: string | undefin
         {data && sets.length === 0 ? <p className="empty">No rule sets yet.</p> : null}
         {sets.length ? (
           <table className="data" data-testid="rule-sets">
-            <thead><tr><th scope="col">Key</th><th scope="col">Name</th><th scope="col">Module</th><th scope="col">Scope</th><th scope="col">Publication</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Name</th>
+                <th scope="col">Module</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Publication</th>
+              </tr>
+            </thead>
             <tbody>
               {sets.map((set) => (
                 <tr key={set.id} aria-current={set.key === ruleSetKey ? 'true' : undefined}>
-                  <td><a href={href(`/rules/${encodeURIComponent(set.key)}`)}>{set.key}</a></td>
+                  <td>
+                    <a href={href(`/rules/${encodeURIComponent(set.key)}`)}>{set.key}</a>
+                  </td>
                   <td>{set.name}</td>
                   <td>{humanise(set.module)}</td>
                   <td>{[set.scope.region?.toUpperCase(), set.scope.channel, set.scope.customerSegment].filter(Boolean).join(' · ') || 'everywhere'}</td>
@@ -56,10 +98,19 @@ export default function RulesView({ ruleSetKey }: { ruleSetKey: string | undefin
           </table>
         ) : null}
         {data?.ruleSets.pageInfo.hasNextPage ? (
-          <button type="button" onClick={() => void fetchMore({ variables: { after: data.ruleSets.pageInfo.endCursor },
-            updateQuery: (previous, { fetchMoreResult }) => ({
-              ruleSets: { ...fetchMoreResult.ruleSets, nodes: [...previous.ruleSets.nodes, ...fetchMoreResult.ruleSets.nodes] },
-            }) })}>More rule sets</button>
+          <button
+            type="button"
+            onClick={() =>
+              void fetchMore({
+                variables: { after: data.ruleSets.pageInfo.endCursor },
+                updateQuery: (previous, { fetchMoreResult }) => ({
+                  ruleSets: { ...fetchMoreResult.ruleSets, nodes: [...previous.ruleSets.nodes, ...fetchMoreResult.ruleSets.nodes] },
+                }),
+              })
+            }
+          >
+            More rule sets
+          </button>
         ) : null}
         <CreateRuleSetForm onCreated={open} />
       </div>
@@ -84,21 +135,36 @@ function CreateRuleSetForm({ onCreated }: { onCreated: (key: string) => void }) 
     <details>
       <summary>New rule set</summary>
       <form className="filters" onSubmit={submit} aria-label="New rule set">
-        <div><label htmlFor="set-key">Key</label><input id="set-key" value={key} onChange={(event) => setKey(event.target.value)} autoComplete="off" /></div>
-        <div><label htmlFor="set-name">Name</label><input id="set-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" /></div>
+        <div>
+          <label htmlFor="set-key">Key</label>
+          <input id="set-key" value={key} onChange={(event) => setKey(event.target.value)} autoComplete="off" />
+        </div>
+        <div>
+          <label htmlFor="set-name">Name</label>
+          <input id="set-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
+        </div>
         <div>
           <label htmlFor="set-module">Module</label>
           <select id="set-module" value={module} onChange={(event) => setModule(event.target.value as RuleModule)}>
-            {MODULES.map((value) => <option key={value} value={value}>{humanise(value)}</option>)}
+            {MODULES.map((value) => (
+              <option key={value} value={value}>
+                {humanise(value)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="set-region">Region</label>
           <select id="set-region" value={region} onChange={(event) => setRegion(event.target.value)}>
-            <option value="">Every region</option><option value="cn">CN</option><option value="de">DE</option><option value="sea">SEA</option>
+            <option value="">Every region</option>
+            <option value="cn">CN</option>
+            <option value="de">DE</option>
+            <option value="sea">SEA</option>
           </select>
         </div>
-        <button type="submit" disabled={created.loading || !key.trim() || !name.trim()}>Create rule set</button>
+        <button type="submit" disabled={created.loading || !key.trim() || !name.trim()}>
+          Create rule set
+        </button>
       </form>
       <UserErrors errors={created.data?.ruleSetCreate.userErrors} />
       <ProblemNotice problems={problemsOf(created.error)} compact />

@@ -11,28 +11,51 @@ export function VersionDiff({ versions }: { versions: RuleVersion[] }) {
   const from = versions.find((version) => version.number === fromNumber);
   const to = versions.find((version) => version.number === toNumber);
   const diff = from && to ? diffRuleVersions(from.rules, to.rules) : [];
-  const options = versions.map((version) => <option key={version.id} value={version.number}>v{version.number} ({version.status.toLowerCase()})</option>);
+  const options = versions.map((version) => (
+    <option key={version.id} value={version.number}>
+      v{version.number} ({version.status.toLowerCase()})
+    </option>
+  ));
   return (
     <details className="diff" data-testid="version-diff">
       <summary>Compare versions</summary>
       <div className="filters">
-        <div><label htmlFor="diff-from">From</label><select id="diff-from" value={fromNumber} onChange={(event) => setFrom(Number(event.target.value))}>{options}</select></div>
-        <div><label htmlFor="diff-to">To</label><select id="diff-to" value={toNumber} onChange={(event) => setTo(Number(event.target.value))}>{options}</select></div>
+        <div>
+          <label htmlFor="diff-from">From</label>
+          <select id="diff-from" value={fromNumber} onChange={(event) => setFrom(Number(event.target.value))}>
+            {options}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="diff-to">To</label>
+          <select id="diff-to" value={toNumber} onChange={(event) => setTo(Number(event.target.value))}>
+            {options}
+          </select>
+        </div>
       </div>
       {diff.every((rule) => rule.change === 'unchanged') ? <p className="empty">The rules are the same.</p> : null}
-      {diff.filter((rule) => rule.change !== 'unchanged').map((rule) => (
-        <div key={rule.key} className={`diff-rule diff-${rule.change}`} data-testid="diff-rule" data-change={rule.change}>
-          <h4>{rule.key} · {rule.change}</h4>
-          {rule.fields.map(({ field, lines }) => (
-            <div key={field}>
-              <p className="meta">{field}</p>
-              <pre className="cel" aria-label={`${rule.key} ${field}`}>{lines.map((line, index) => (
-                <span key={index} className={`diff-line diff-line-${line.kind}`}>{SIGN[line.kind]} {line.text}{'\n'}</span>
-              ))}</pre>
-            </div>
-          ))}
-        </div>
-      ))}
+      {diff
+        .filter((rule) => rule.change !== 'unchanged')
+        .map((rule) => (
+          <div key={rule.key} className={`diff-rule diff-${rule.change}`} data-testid="diff-rule" data-change={rule.change}>
+            <h4>
+              {rule.key} · {rule.change}
+            </h4>
+            {rule.fields.map(({ field, lines }) => (
+              <div key={field}>
+                <p className="meta">{field}</p>
+                <pre className="cel" aria-label={`${rule.key} ${field}`}>
+                  {lines.map((line, index) => (
+                    <span key={index} className={`diff-line diff-line-${line.kind}`}>
+                      {SIGN[line.kind]} {line.text}
+                      {'\n'}
+                    </span>
+                  ))}
+                </pre>
+              </div>
+            ))}
+          </div>
+        ))}
     </details>
   );
 }

@@ -58,8 +58,9 @@ export function diffRuleVersions(before: readonly ComparableRule[], after: reado
   return keys.map((key) => {
     const old = before.find((rule) => rule.key === key);
     const next = after.find((rule) => rule.key === key);
-    const fields = FIELDS.map((field) => ({ field, lines: diffLines(text(old, field), text(next, field)) }))
-      .filter(({ lines }) => lines.some((line) => line.kind !== 'same') || (lines.length > 0 && (!old || !next)));
+    const fields = FIELDS.map((field) => ({ field, lines: diffLines(text(old, field), text(next, field)) })).filter(
+      ({ lines }) => lines.some((line) => line.kind !== 'same') || (lines.length > 0 && (!old || !next)),
+    );
     const change = !old ? 'added' : !next ? 'removed' : fields.length ? 'changed' : 'unchanged';
     return { key, change, fields };
   });

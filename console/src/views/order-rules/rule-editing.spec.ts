@@ -39,6 +39,9 @@ describe('rule templates', () => {
     [true, 'order.originCountry != order.destinationCountry\n&& order.lines.exists(l, l.category == "ELECTRONICS" && l.hazardous)'],
     [false, 'order.originCountry != order.destinationCountry\n&& order.lines.exists(l, l.category == "ELECTRONICS")'],
   ])('cross-border refusal, hazardous only: %s', (hazardousOnly, condition) => {
-    expect(crossBorderRefusalRule({ category: 'ELECTRONICS', hazardousOnly, code: 'NO_EXPORT', message: 'No' })).toMatchObject({ condition, code: 'NO_EXPORT' });
+    expect(crossBorderRefusalRule({ category: 'ELECTRONICS', hazardousOnly, code: 'NO_EXPORT', message: 'No' })).toMatchObject({
+      condition,
+      code: 'NO_EXPORT',
+    });
   });
 });

@@ -10,15 +10,45 @@ import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
 const OrdersQuery = graphql(`
   query ConsoleOrders($first: Int, $after: String, $filter: OrdersFilterInput) {
     orders(first: $first, after: $after, filter: $filter) {
-      nodes { id number region status channel currency customerRef placedAt totals { grandTotal } }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        number
+        region
+        status
+        channel
+        currency
+        customerRef
+        placedAt
+        totals {
+          grandTotal
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 export const ORDER_STATUSES: OrderStatus[] = [
-  'CREATED', 'PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED', 'CANCELLED', 'DELIVERY_REFUSED',
-  'RETURNED_TO_SENDER', 'RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'RETURN_REJECTED', 'REFUNDED',
+  'CREATED',
+  'PAID',
+  'PICKED',
+  'PACKED',
+  'OUTBOUND',
+  'FIRST_SCAN',
+  'OUT_FOR_DELIVERY',
+  'SIGNED',
+  'CANCELLED',
+  'DELIVERY_REFUSED',
+  'RETURNED_TO_SENDER',
+  'RETURN_REQUESTED',
+  'RETURN_PICKUP_SCHEDULED',
+  'RETURN_PICKED_UP',
+  'RETURN_RECEIVED',
+  'RETURN_REJECTED',
+  'REFUNDED',
 ];
 const PAGE = 25;
 
@@ -59,14 +89,27 @@ export function OrdersView({ query }: { query: URLSearchParams }) {
             <table className="data" data-testid="orders-table">
               <caption className="sr-only">Orders, newest first</caption>
               <thead>
-                <tr><th scope="col">Number</th><th scope="col">Region</th><th scope="col">Status</th><th scope="col">Customer</th><th scope="col">Placed</th><th scope="col" className="num">Total</th></tr>
+                <tr>
+                  <th scope="col">Number</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Placed</th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {orders.map((order) => (
                   <tr key={order.id}>
-                    <td><a href={href(`/orders/${order.id}`)}>{order.number}</a></td>
+                    <td>
+                      <a href={href(`/orders/${order.id}`)}>{order.number}</a>
+                    </td>
                     <td>{order.region.toUpperCase()}</td>
-                    <td><span className={`status status-${order.status.toLowerCase()}`}>{humanise(order.status)}</span></td>
+                    <td>
+                      <span className={`status status-${order.status.toLowerCase()}`}>{humanise(order.status)}</span>
+                    </td>
                     <td>{order.customerRef}</td>
                     <td>{formatTime(order.placedAt)}</td>
                     <td className="num">{formatMoney(order.totals.grandTotal, order.currency)}</td>
@@ -78,8 +121,9 @@ export function OrdersView({ query }: { query: URLSearchParams }) {
           {orders.length === 0 ? <p className="empty">No orders match these filters.</p> : null}
           <nav className="pager" aria-label="Pages">
             {after ? <a href={href('/orders', { ...filters })}>First page</a> : null}
-            {data.orders.pageInfo.hasNextPage && data.orders.pageInfo.endCursor
-              ? <a href={href('/orders', { ...filters, after: data.orders.pageInfo.endCursor })}>Next page</a> : null}
+            {data.orders.pageInfo.hasNextPage && data.orders.pageInfo.endCursor ? (
+              <a href={href('/orders', { ...filters, after: data.orders.pageInfo.endCursor })}>Next page</a>
+            ) : null}
           </nav>
         </>
       ) : null}
@@ -109,7 +153,11 @@ function OrderFilters({ initial }: { initial: Record<'region' | 'status' | 'cust
         <label htmlFor="filter-status">Status</label>
         <select id="filter-status" value={values.status} onChange={set('status')}>
           <option value="">All</option>
-          {ORDER_STATUSES.map((status) => <option key={status} value={status}>{humanise(status)}</option>)}
+          {ORDER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {humanise(status)}
+            </option>
+          ))}
         </select>
       </div>
       <div>

@@ -8,23 +8,73 @@ import { Loading, ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
 
 const NodesQuery = graphql(`
   query ConsoleNodes($region: String) {
-    fulfilmentNodes(region: $region) { id name kind region zone dailyCapacity usedToday status statusReason statusChangedAt version }
+    fulfilmentNodes(region: $region) {
+      id
+      name
+      kind
+      region
+      zone
+      dailyCapacity
+      usedToday
+      status
+      statusReason
+      statusChangedAt
+      version
+    }
   }
 `);
 const StockQuery = graphql(`
-  query ConsoleStock($sku: String!) { stockLevels(sku: $sku) { id sku nodeId onHand reserved available inbound } }
+  query ConsoleStock($sku: String!) {
+    stockLevels(sku: $sku) {
+      id
+      sku
+      nodeId
+      onHand
+      reserved
+      available
+      inbound
+    }
+  }
 `);
 const NodeStatusMutation = graphql(`
   mutation ConsoleNodeStatus($input: NodeStatusChangeInput!) {
     nodeStatusChange(input: $input) {
-      node { id status statusReason statusChangedAt version }
-      reallocationJob { id nodeId state affected processed reallocated backordered }
-      userErrors { code field message }
+      node {
+        id
+        status
+        statusReason
+        statusChangedAt
+        version
+      }
+      reallocationJob {
+        id
+        nodeId
+        state
+        affected
+        processed
+        reallocated
+        backordered
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `);
 const ReallocationQuery = graphql(`
-  query ConsoleReallocation($id: ID!) { reallocationJob(id: $id) { id nodeId state affected processed reallocated backordered } }
+  query ConsoleReallocation($id: ID!) {
+    reallocationJob(id: $id) {
+      id
+      nodeId
+      state
+      affected
+      processed
+      reallocated
+      backordered
+    }
+  }
 `);
 
 export default function WarehousesView() {
@@ -51,7 +101,10 @@ export default function WarehousesView() {
         <div>
           <label htmlFor="wh-region">Region</label>
           <select id="wh-region" value={region} onChange={(event) => setRegion(event.target.value)}>
-            <option value="">All</option><option value="cn">CN</option><option value="de">DE</option><option value="sea">SEA</option>
+            <option value="">All</option>
+            <option value="cn">CN</option>
+            <option value="de">DE</option>
+            <option value="sea">SEA</option>
           </select>
         </div>
         <div>
@@ -69,9 +122,26 @@ export default function WarehousesView() {
             <caption className="sr-only">Fulfilment nodes with stock of {sku}</caption>
             <thead>
               <tr>
-                <th scope="col">Node</th><th scope="col">Kind</th><th scope="col">Region</th><th scope="col">Status</th>
-                <th scope="col" className="num">Used today</th><th scope="col" className="num">On hand</th><th scope="col" className="num">Reserved</th>
-                <th scope="col" className="num">Available</th><th scope="col" className="num">Inbound</th><th scope="col">Change status</th>
+                <th scope="col">Node</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Region</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Used today
+                </th>
+                <th scope="col" className="num">
+                  On hand
+                </th>
+                <th scope="col" className="num">
+                  Reserved
+                </th>
+                <th scope="col" className="num">
+                  Available
+                </th>
+                <th scope="col" className="num">
+                  Inbound
+                </th>
+                <th scope="col">Change status</th>
               </tr>
             </thead>
             <tbody>
@@ -79,19 +149,35 @@ export default function WarehousesView() {
                 const level = stockByNode.get(node.id);
                 return (
                   <tr key={node.id} data-node={node.id}>
-                    <th scope="row">{node.name}<br /><code className="meta">{node.id}</code></th>
+                    <th scope="row">
+                      {node.name}
+                      <br />
+                      <code className="meta">{node.id}</code>
+                    </th>
                     <td>{humanise(node.kind)}</td>
-                    <td>{node.region.toUpperCase()} · {node.zone}</td>
                     <td>
-                      <span className={`health health-${node.status.toLowerCase()}`} data-testid={`status-${node.id}`}>{node.status}</span>
-                      {node.statusReason ? <div className="meta">{node.statusReason} · {formatTime(node.statusChangedAt)}</div> : null}
+                      {node.region.toUpperCase()} · {node.zone}
                     </td>
-                    <td className="num">{node.usedToday} / {node.dailyCapacity}</td>
+                    <td>
+                      <span className={`health health-${node.status.toLowerCase()}`} data-testid={`status-${node.id}`}>
+                        {node.status}
+                      </span>
+                      {node.statusReason ? (
+                        <div className="meta">
+                          {node.statusReason} · {formatTime(node.statusChangedAt)}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td className="num">
+                      {node.usedToday} / {node.dailyCapacity}
+                    </td>
                     <td className="num">{level?.onHand ?? '—'}</td>
                     <td className="num">{level?.reserved ?? '—'}</td>
                     <td className="num">{level?.available ?? '—'}</td>
                     <td className="num">{level?.inbound ?? '—'}</td>
-                    <td><NodeStatusForm key={`${node.id}-${node.status}`} node={node} onJob={setJobId} /></td>
+                    <td>
+                      <NodeStatusForm key={`${node.id}-${node.status}`} node={node} onJob={setJobId} />
+                    </td>
                   </tr>
                 );
               })}
@@ -109,19 +195,29 @@ function NodeStatusForm({ node, onJob }: { node: { id: string; name: string; sta
   const [change, { data, loading, error }] = useMutation(NodeStatusMutation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await change({ variables: { input: { nodeId: node.id, status, reason: reason.trim() || `Set ${status.toLowerCase()} from the console`, expectedVersion: node.version } } });
+    const result = await change({
+      variables: { input: { nodeId: node.id, status, reason: reason.trim() || `Set ${status.toLowerCase()} from the console`, expectedVersion: node.version } },
+    });
     const job = result.data?.nodeStatusChange.reallocationJob;
     if (job) onJob(job.id);
   };
   return (
     <form className="inline-form" onSubmit={submit} aria-label={`Change status of ${node.name}`}>
-      <label className="sr-only" htmlFor={`status-${node.id}-select`}>New status of {node.name}</label>
+      <label className="sr-only" htmlFor={`status-${node.id}-select`}>
+        New status of {node.name}
+      </label>
       <select id={`status-${node.id}-select`} value={status} onChange={(event) => setStatus(event.target.value as FulfilmentNodeStatus)}>
-        <option value="UP">Up</option><option value="DEGRADED">Degraded</option><option value="DOWN">Down</option>
+        <option value="UP">Up</option>
+        <option value="DEGRADED">Degraded</option>
+        <option value="DOWN">Down</option>
       </select>
-      <label className="sr-only" htmlFor={`status-${node.id}-reason`}>Reason</label>
+      <label className="sr-only" htmlFor={`status-${node.id}-reason`}>
+        Reason
+      </label>
       <input id={`status-${node.id}-reason`} placeholder="Reason" value={reason} onChange={(event) => setReason(event.target.value)} size={12} />
-      <button type="submit" disabled={loading}>{loading ? 'Saving…' : 'Set'}</button>
+      <button type="submit" disabled={loading}>
+        {loading ? 'Saving…' : 'Set'}
+      </button>
       <UserErrors errors={data?.nodeStatusChange.userErrors} />
       <ProblemNotice problems={problemsOf(error)} compact />
     </form>
@@ -145,9 +241,13 @@ function ReallocationProgress({ id, onDone }: { id: string; onDone: () => void }
       {job ? (
         <>
           <progress max={Math.max(job.affected, 1)} value={job.processed} aria-label="Shipments re-allocated" />
-          <p data-testid="reallocation-state">{humanise(job.state)}: {job.processed} of {job.affected} shipments processed, {job.reallocated} re-allocated, {job.backordered} backordered.</p>
+          <p data-testid="reallocation-state">
+            {humanise(job.state)}: {job.processed} of {job.affected} shipments processed, {job.reallocated} re-allocated, {job.backordered} backordered.
+          </p>
         </>
-      ) : <Loading what="re-allocation" />}
+      ) : (
+        <Loading what="re-allocation" />
+      )}
     </div>
   );
 }

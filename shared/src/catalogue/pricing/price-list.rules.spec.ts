@@ -1,7 +1,6 @@
 import { aPriceList } from '../testing/fixtures.js';
 import { findOverlap, priceListInForce, validatePriceList, type PriceListFacts } from './price-list.rules.js';
 
-
 describe('validatePriceList', () => {
   it('accepts a well-formed list', () => {
     expect(validatePriceList(aPriceList())).toEqual([]);
@@ -12,7 +11,17 @@ describe('validatePriceList', () => {
     ['a fractional price', { prices: [{ sku: 'A', unitPrice: 19.99 }] }, 'prices.0.unitPrice', 'INVALID_PRICE'],
     ['a zero price not marked free', { prices: [{ sku: 'A', unitPrice: 0 }] }, 'prices.0.unitPrice', 'ZERO_PRICE_NOT_ALLOWED'],
     ['a free entry with a price', { prices: [{ sku: 'A', unitPrice: 5, free: true }] }, 'prices.0.free', 'INVALID'],
-    ['a SKU priced twice', { prices: [{ sku: 'A', unitPrice: 5 }, { sku: 'A', unitPrice: 6 }] }, 'prices.1.sku', 'CONFLICT'],
+    [
+      'a SKU priced twice',
+      {
+        prices: [
+          { sku: 'A', unitPrice: 5 },
+          { sku: 'A', unitPrice: 6 },
+        ],
+      },
+      'prices.1.sku',
+      'CONFLICT',
+    ],
     ['an end before the start', { validTo: '2025-12-31T00:00:00Z' }, 'validTo', 'INVALID'],
     ['a lower-case currency', { currency: 'eur' }, 'currency', 'INVALID'],
     ['an unknown channel', { channel: 'FAX' as never }, 'channel', 'INVALID'],

@@ -43,7 +43,8 @@ export interface PriceListFacts extends PriceListScope {
 const MAX_AMOUNT = 1e12;
 
 function checkAmount(field: string[], value: unknown, { allowZero }: { allowZero: boolean }): CatalogueProblem | null {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return problem(field, 'INVALID_PRICE', 'Amounts are whole numbers of the minor unit (no fractions)');
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    return problem(field, 'INVALID_PRICE', 'Amounts are whole numbers of the minor unit (no fractions)');
   if (value < 0) return problem(field, 'INVALID_PRICE', 'Amounts cannot be negative');
   if (value > MAX_AMOUNT) return problem(field, 'INVALID_PRICE', 'The amount is implausibly large');
   if (value === 0 && !allowZero) return problem(field, 'ZERO_PRICE_NOT_ALLOWED', 'A zero price needs `free: true` on the entry');
@@ -98,7 +99,11 @@ export function findOverlap<T extends Pick<PriceListFacts, 'id' | 'region' | 'ch
 }
 
 export const overlapProblem = (other: Pick<PriceListFacts, 'id' | 'validFrom' | 'validTo'>): CatalogueProblem =>
-  problem('validFrom', 'PRICE_LIST_OVERLAP', `The period overlaps price list ${other.id} (${other.validFrom} to ${other.validTo ?? 'open end'}) of the same region, channel and currency`);
+  problem(
+    'validFrom',
+    'PRICE_LIST_OVERLAP',
+    `The period overlaps price list ${other.id} (${other.validFrom} to ${other.validTo ?? 'open end'}) of the same region, channel and currency`,
+  );
 
 /** The list in force for `scope` at `at`; lists never overlap, so there is at most one. */
 export function priceListInForce<T extends PriceListFacts>(lists: readonly T[], scope: PriceListScope, at: Date): T | undefined {

@@ -3,7 +3,6 @@ import { validateProduct, type ProductFacts } from './product.rules.js';
 import { allowedReturnClasses, cnReturnTermsOf, type CnReturnClass } from './return-class.rules.js';
 import type { ProductCategory } from './return-class.rules.js';
 
-
 describe('CN return class by category', () => {
   it.each<[ProductCategory, CnReturnClass, boolean]>([
     ['APPAREL', 'RETURNABLE', true],
@@ -60,11 +59,16 @@ describe('validateProduct', () => {
   });
 
   it('lets a download weigh nothing', () => {
-    expect(validateProduct(aProduct({ category: 'DIGITAL_CONTENT', cnReturnClass: 'DIGITAL_DOWNLOAD', weightGrams: 0, lengthMm: 0, widthMm: 0, heightMm: 0 }))).toEqual([]);
+    expect(
+      validateProduct(aProduct({ category: 'DIGITAL_CONTENT', cnReturnClass: 'DIGITAL_DOWNLOAD', weightGrams: 0, lengthMm: 0, widthMm: 0, heightMm: 0 })),
+    ).toEqual([]);
   });
 
   it('reports every problem at once', () => {
-    expect(validateProduct(aProduct({ sku: '', weightGrams: -1, cnReturnClass: 'FRESH_PERISHABLE' })).map((p) => p.field.join('.')))
-      .toEqual(['sku', 'cnReturnClass', 'weightGrams']);
+    expect(validateProduct(aProduct({ sku: '', weightGrams: -1, cnReturnClass: 'FRESH_PERISHABLE' })).map((p) => p.field.join('.'))).toEqual([
+      'sku',
+      'cnReturnClass',
+      'weightGrams',
+    ]);
   });
 });

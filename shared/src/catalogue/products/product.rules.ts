@@ -38,19 +38,30 @@ export function validateProduct(product: ProductFacts): CatalogueProblem[] {
   if (!SKU_PATTERN.test(product.sku)) problems.push(problem('sku', 'INVALID', 'sku must be 1-64 letters, digits, dots, underscores or dashes'));
   for (const [locale, name] of Object.entries(product.names ?? {})) {
     if (!isOneOf(NAME_LOCALES, locale)) problems.push(problem(['names', locale], 'INVALID', `Names are accepted in ${NAME_LOCALES.join(', ')}`));
-    else if (typeof name !== 'string' || name.trim().length === 0 || name.length > 300) problems.push(problem(['names', locale], 'INVALID', 'A name has 1-300 characters'));
+    else if (typeof name !== 'string' || name.trim().length === 0 || name.length > 300)
+      problems.push(problem(['names', locale], 'INVALID', 'A name has 1-300 characters'));
   }
   if (!product.names?.en) problems.push(problem(['names', 'en'], 'INVALID', 'Every product needs an English name, the fallback for other locales'));
   if (!isOneOf(PRODUCT_CATEGORIES, product.category)) problems.push(problem('category', 'INVALID', 'Unknown category'));
   if (!isOneOf(CN_RETURN_CLASSES, product.cnReturnClass)) problems.push(problem('cnReturnClass', 'INVALID', 'Unknown CN return class'));
   else if (isOneOf(PRODUCT_CATEGORIES, product.category) && !allowedReturnClasses(product.category).includes(product.cnReturnClass)) {
-    problems.push(problem('cnReturnClass', 'RETURN_CLASS_NOT_ALLOWED',
-      `Goods of category ${product.category} cannot be excluded from no-reason returns as ${product.cnReturnClass}; allowed: ${allowedReturnClasses(product.category).join(', ')}`));
+    problems.push(
+      problem(
+        'cnReturnClass',
+        'RETURN_CLASS_NOT_ALLOWED',
+        `Goods of category ${product.category} cannot be excluded from no-reason returns as ${product.cnReturnClass}; allowed: ${allowedReturnClasses(product.category).join(', ')}`,
+      ),
+    );
   }
   if (!isOneOf(EU_TAX_CLASSES, product.euTaxClass)) problems.push(problem('euTaxClass', 'INVALID', 'Unknown EU tax class'));
   if (typeof product.hazardous !== 'boolean') problems.push(problem('hazardous', 'INVALID', 'hazardous is true or false'));
   if (!isOneOf(PRODUCT_STATUSES, product.status)) problems.push(problem('status', 'INVALID', 'Unknown status'));
-  const measures: Array<[keyof ProductFacts, number]> = [['weightGrams', MAX_WEIGHT_GRAMS], ['lengthMm', MAX_DIMENSION_MM], ['widthMm', MAX_DIMENSION_MM], ['heightMm', MAX_DIMENSION_MM]];
+  const measures: Array<[keyof ProductFacts, number]> = [
+    ['weightGrams', MAX_WEIGHT_GRAMS],
+    ['lengthMm', MAX_DIMENSION_MM],
+    ['widthMm', MAX_DIMENSION_MM],
+    ['heightMm', MAX_DIMENSION_MM],
+  ];
   // A download has no parcel; everything else does.
   const min = product.category === 'DIGITAL_CONTENT' ? 0 : 1;
   for (const [field, max] of measures) {
@@ -63,5 +74,4 @@ export function validateProduct(product: ProductFacts): CatalogueProblem[] {
 }
 
 /** The name to show in `locale`, falling back to English. */
-export const productName = (product: Pick<ProductFacts, 'names'>, locale: string): string =>
-  product.names[locale as NameLocale] ?? product.names.en ?? '';
+export const productName = (product: Pick<ProductFacts, 'names'>, locale: string): string => product.names[locale as NameLocale] ?? product.names.en ?? '';

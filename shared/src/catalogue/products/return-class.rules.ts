@@ -10,7 +10,11 @@ export const STATUTORY_RETURN_EXCLUSIONS = ['CUSTOM_MADE', 'FRESH_PERISHABLE', '
  * Goods that may be excluded only when the consumer confirmed it at purchase (Interim Measures art. 7; Implementing
  * Regulation of the CRPL, 2024, art. 19: never by default, never by a seller's own list).
  */
-export const CONFIRMABLE_RETURN_EXCLUSIONS = ['UNSEALING_AFFECTS_SAFETY_OR_QUALITY', 'ACTIVATION_OR_TRIAL_DEVALUES', 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT'] as const;
+export const CONFIRMABLE_RETURN_EXCLUSIONS = [
+  'UNSEALING_AFFECTS_SAFETY_OR_QUALITY',
+  'ACTIVATION_OR_TRIAL_DEVALUES',
+  'DISCLOSED_NEAR_EXPIRY_OR_DEFECT',
+] as const;
 
 /** A product's CN return class: returnable (the law's presumption), or one of the statutory or confirmable exclusions. */
 export const CN_RETURN_CLASSES = ['RETURNABLE', ...STATUTORY_RETURN_EXCLUSIONS, ...CONFIRMABLE_RETURN_EXCLUSIONS] as const;
@@ -20,8 +24,22 @@ export type ConfirmableReturnExclusion = (typeof CONFIRMABLE_RETURN_EXCLUSIONS)[
 
 /** Product categories; each decides which return classes its goods may carry. */
 export const PRODUCT_CATEGORIES = [
-  'FRESH_FOOD', 'GROCERY', 'APPAREL', 'FOOTWEAR', 'ELECTRONICS', 'HOME', 'FURNITURE', 'LARGE_APPLIANCES', 'BOOKS',
-  'NEWSPAPERS_PERIODICALS', 'SOFTWARE_MEDIA', 'DIGITAL_CONTENT', 'CUSTOM_MADE_GOODS', 'COSMETICS', 'TOYS', 'SPORTS',
+  'FRESH_FOOD',
+  'GROCERY',
+  'APPAREL',
+  'FOOTWEAR',
+  'ELECTRONICS',
+  'HOME',
+  'FURNITURE',
+  'LARGE_APPLIANCES',
+  'BOOKS',
+  'NEWSPAPERS_PERIODICALS',
+  'SOFTWARE_MEDIA',
+  'DIGITAL_CONTENT',
+  'CUSTOM_MADE_GOODS',
+  'COSMETICS',
+  'TOYS',
+  'SPORTS',
 ] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 

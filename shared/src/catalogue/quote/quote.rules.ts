@@ -78,10 +78,14 @@ const BULKY_SIDE_MM = 1_200;
 export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest): QuoteResult {
   const policy = REGION_PRICING[request.region];
   if (!policy) return fail(problem('region', 'INVALID', 'No pricing is defined for this region'));
-  if (!policy.destinations(request.destination.country)) return fail(problem(['destination', 'country'], 'INVALID', `Region ${request.region} does not deliver there`));
+  if (!policy.destinations(request.destination.country))
+    return fail(problem(['destination', 'country'], 'INVALID', `Region ${request.region} does not deliver there`));
   if (request.customerType === 'CONSUMER' && request.vatIdCountry !== null) return fail(problem('vatId', 'INVALID', 'Only business customers give a VAT ID'));
   const list = priceListInForce(catalogue.priceLists, request, request.at);
-  if (!list) return fail(problem('currency', 'PRICE_NOT_FOUND', `No price list is in force for ${request.region} / ${request.channel} / ${request.currency} at that time`));
+  if (!list)
+    return fail(
+      problem('currency', 'PRICE_NOT_FOUND', `No price list is in force for ${request.region} / ${request.channel} / ${request.currency} at that time`),
+    );
 
   const problems: CatalogueProblem[] = [];
   const priced: Array<{ product: ProductFacts; quantity: number; unitPrice: number }> = [];
@@ -98,26 +102,47 @@ export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest)
 
   const goodsNet = priced.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
   const decision = policy.decideTax({
-    destination: request.destination, vatIdCountry: request.vatIdCountry, goodsNet,
-    exciseGoods: request.exciseGoods ?? false, ...(request.eu ? { eu: request.eu } : {}),
+    destination: request.destination,
+    vatIdCountry: request.vatIdCountry,
+    goodsNet,
+    exciseGoods: request.exciseGoods ?? false,
+    ...(request.eu ? { eu: request.eu } : {}),
   });
   if ('code' in decision) return fail(decision);
   const taxDate = localDate(request.at, policy.timeZone);
   const period = decision.taxCountry === null ? null : vatRatesOn(decision.taxCountry, taxDate);
-  if (decision.taxCountry !== null && !period) return fail(problem('at', 'VAT_NOT_DETERMINED', `No VAT rate of ${decision.taxCountry} is known for ${taxDate}`));
+  if (decision.taxCountry !== null && !period)
+    return fail(problem('at', 'VAT_NOT_DETERMINED', `No VAT rate of ${decision.taxCountry} is known for ${taxDate}`));
 
   const lines: QuotedLine[] = priced.map(({ product, quantity, unitPrice }, index) => {
     const rateBp = period ? rateForTaxClass(period, product.euTaxClass) : 0;
     const unitTax = unitVat(unitPrice, rateBp);
     return {
-      lineNo: index + 1, sku: product.sku, name: product.names.en ?? product.sku, quantity, unitPrice, unitTax, taxClass: product.euTaxClass, rateBp,
-      net: quantity * unitPrice, tax: quantity * unitTax, cnReturnTerms: policy.cnReturnTerms ? cnReturnTermsOf(product.cnReturnClass) : null,
-      attributes: { category: product.category, cnReturnClass: product.cnReturnClass, euTaxClass: product.euTaxClass, hazardous: product.hazardous,
-        weightGrams: product.weightGrams },
+      lineNo: index + 1,
+      sku: product.sku,
+      name: product.names.en ?? product.sku,
+      quantity,
+      unitPrice,
+      unitTax,
+      taxClass: product.euTaxClass,
+      rateBp,
+      net: quantity * unitPrice,
+      tax: quantity * unitTax,
+      cnReturnTerms: policy.cnReturnTerms ? cnReturnTermsOf(product.cnReturnClass) : null,
+      attributes: {
+        category: product.category,
+        cnReturnClass: product.cnReturnClass,
+        euTaxClass: product.euTaxClass,
+        hazardous: product.hazardous,
+        weightGrams: product.weightGrams,
+      },
     };
   });
   const shippingNet = shippingFee(list.shipping, goodsNet, priced);
-  const parts = shippingVat(shippingNet, lines.map((line) => ({ rateBp: line.rateBp, net: line.net })));
+  const parts = shippingVat(
+    shippingNet,
+    lines.map((line) => ({ rateBp: line.rateBp, net: line.net })),
+  );
   const shipping = { net: shippingNet, tax: parts.reduce((sum, part) => sum + part.vat, 0), parts };
   const itemsTotal = goodsNet;
   const taxTotal = lines.reduce((sum, line) => sum + line.tax, 0);
@@ -129,8 +154,16 @@ export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest)
   return {
     ok: true,
     quote: {
-      catalogueVersion: catalogue.version, priceListId: list.id, priceListVersion: list.version, currency: list.currency, at: request.at, taxDate,
-      vat: decision, lines, discounts: [], shipping,
+      catalogueVersion: catalogue.version,
+      priceListId: list.id,
+      priceListVersion: list.version,
+      currency: list.currency,
+      at: request.at,
+      taxDate,
+      vat: decision,
+      lines,
+      discounts: [],
+      shipping,
       totals: { itemsTotal, taxTotal, shippingTotal, discountTotal: 0, grandTotal },
       cashOnDelivery: { available: codLimit !== null && grandTotal <= codLimit, limit: codLimit },
     },
@@ -142,7 +175,11 @@ function fail(p: CatalogueProblem): QuoteResult {
 }
 
 /** Net shipping for the goods by the list's schedule; bulky or heavy items pay their surcharge even when shipping is free. */
-export function shippingFee(schedule: ShippingSchedule, goodsNet: number, lines: ReadonlyArray<{ product: Pick<ProductFacts, 'weightGrams' | 'lengthMm' | 'widthMm' | 'heightMm' | 'category'>; quantity: number }>): number {
+export function shippingFee(
+  schedule: ShippingSchedule,
+  goodsNet: number,
+  lines: ReadonlyArray<{ product: Pick<ProductFacts, 'weightGrams' | 'lengthMm' | 'widthMm' | 'heightMm' | 'category'>; quantity: number }>,
+): number {
   const physical = lines.filter((line) => line.product.category !== 'DIGITAL_CONTENT');
   if (physical.length === 0) return 0;
   const bulkyItems = physical.reduce((sum, { product, quantity }) => {
@@ -155,5 +192,3 @@ export function shippingFee(schedule: ShippingSchedule, goodsNet: number, lines:
   const extraKg = Math.max(0, Math.ceil(grams / 1000) - 1);
   return schedule.baseFee + extraKg * schedule.perKgFee + surcharge;
 }
-
-

@@ -46,7 +46,10 @@ export const SEA_COD_LIMITS: Readonly<Record<string, number>> = { ID: 5_000_000,
 
 /** The DE shop's defaults when the caller does not state them: dispatched from Germany, no cross-border sales yet. */
 export const DEFAULT_EU_SELLER_FACTS: EuSellerFacts = {
-  dispatchCountry: 'DE', crossBorderB2cNet: { previousYear: 0, currentYear: 0 }, optedForDestinationTaxation: false, iossRegistered: false,
+  dispatchCountry: 'DE',
+  crossBorderB2cNet: { previousYear: 0, currentYear: 0 },
+  optedForDestinationTaxation: false,
+  iossRegistered: false,
 };
 
 const domestic = (facts: TaxFacts): TaxDecision => ({ scheme: 'DOMESTIC_SALE', taxCountry: facts.destination.country });
@@ -54,11 +57,17 @@ const domestic = (facts: TaxFacts): TaxDecision => ({ scheme: 'DOMESTIC_SALE', t
 export const REGION_PRICING: Readonly<Record<string, RegionPricingPolicy>> = {
   cn: { timeZone: 'Asia/Shanghai', destinations: (c) => c === 'CN', decideTax: domestic, codLimit: () => null, cnReturnTerms: true },
   sea: {
-    timeZone: 'Asia/Bangkok', destinations: (c) => Object.hasOwn(SEA_COD_LIMITS, c), decideTax: domestic,
-    codLimit: (c) => SEA_COD_LIMITS[c] ?? null, cnReturnTerms: false,
+    timeZone: 'Asia/Bangkok',
+    destinations: (c) => Object.hasOwn(SEA_COD_LIMITS, c),
+    decideTax: domestic,
+    codLimit: (c) => SEA_COD_LIMITS[c] ?? null,
+    cnReturnTerms: false,
   },
   de: {
-    timeZone: 'Europe/Berlin', destinations: isEuMemberState, codLimit: () => null, cnReturnTerms: false,
+    timeZone: 'Europe/Berlin',
+    destinations: isEuMemberState,
+    codLimit: () => null,
+    cnReturnTerms: false,
     decideTax(facts) {
       const { country, postalCode } = facts.destination;
       if (!isEuMemberState(country)) return problem(['destination', 'country'], 'INVALID', 'The DE shop delivers within the EU only');
@@ -66,7 +75,10 @@ export const REGION_PRICING: Readonly<Record<string, RegionPricingPolicy>> = {
         return problem(['destination', 'postalCode'], 'VAT_NOT_DETERMINED', 'The destination lies outside the EU VAT area; the shop does not export there');
       }
       const decision = determineVatScheme({
-        ...(facts.eu ?? DEFAULT_EU_SELLER_FACTS), destination: country, buyerVatIdCountry: facts.vatIdCountry, orderNet: facts.goodsNet,
+        ...(facts.eu ?? DEFAULT_EU_SELLER_FACTS),
+        destination: country,
+        buyerVatIdCountry: facts.vatIdCountry,
+        orderNet: facts.goodsNet,
         exciseGoods: facts.exciseGoods,
       });
       if (!decision.ok) return problem(decision.field.split('.'), 'VAT_NOT_DETERMINED', `No VAT regime applies: ${decision.rule}`);
@@ -74,4 +86,3 @@ export const REGION_PRICING: Readonly<Record<string, RegionPricingPolicy>> = {
     },
   },
 };
-

@@ -79,4 +79,6 @@ export type CatalogueChange = z.infer<typeof catalogueChangeSchema>;
 
 /** Derived from the change, so a republished change is dropped by the stream and skipped by replicas. */
 export const catalogueChangeMessageId = (change: CatalogueChange): string =>
-  change.kind === 'product' ? `catalogue.product:${change.product.sku}:${change.catalogueVersion}` : `catalogue.price-list:${change.priceList.id}:${change.catalogueVersion}`;
+  change.kind === 'product'
+    ? `catalogue.product:${change.product.sku}:${change.catalogueVersion}`
+    : `catalogue.price-list:${change.priceList.id}:${change.catalogueVersion}`;

@@ -25,7 +25,9 @@ export const CatalogueReplicaItem = defineEntity({
 /** The replica's table in the consuming service's own schema (unqualified: the migrator sets the search path). */
 export class CatalogueReplicaMigration extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "catalogue_replica_item" ("kind" varchar(16) not null, "key" varchar(100) not null, "catalogue_version" int not null, "payload" jsonb not null, primary key ("kind", "key"));`);
+    this.addSql(
+      `create table "catalogue_replica_item" ("kind" varchar(16) not null, "key" varchar(100) not null, "catalogue_version" int not null, "payload" jsonb not null, primary key ("kind", "key"));`,
+    );
   }
 }
 
@@ -63,13 +65,22 @@ export class CatalogueReplica {
   /** Loads the stored copy, then follows the stream. */
   async start(): Promise<void> {
     const rows = await this.options.orm.em.fork().find(CatalogueReplicaItem, {});
-    for (const row of rows) this.remember(row.kind === 'product' ? { kind: 'product', catalogueVersion: row.catalogueVersion, product: row.payload as ProductFacts }
-      : { kind: 'price-list', catalogueVersion: row.catalogueVersion, priceList: row.payload as PriceListFacts });
+    for (const row of rows)
+      this.remember(
+        row.kind === 'product'
+          ? { kind: 'product', catalogueVersion: row.catalogueVersion, product: row.payload as ProductFacts }
+          : { kind: 'price-list', catalogueVersion: row.catalogueVersion, priceList: row.payload as PriceListFacts },
+      );
     const subjects = catalogueSubjectsFor(this.options.namespace);
     await ensureCatalogueStream(this.options.nc, subjects);
     this.consumer = new DurableConsumer<CatalogueChange>({
-      nc: this.options.nc, em: this.options.orm.em, logger: this.options.logger, stream: subjects.stream,
-      durableName: subjects.replicaConsumer(this.options.service), filterSubject: subjects.all, schema: catalogueChangeSchema,
+      nc: this.options.nc,
+      em: this.options.orm.em,
+      logger: this.options.logger,
+      stream: subjects.stream,
+      durableName: subjects.replicaConsumer(this.options.service),
+      filterSubject: subjects.all,
+      schema: catalogueChangeSchema,
       handle: (change, em) => this.apply(change, em),
     });
     await this.consumer.start();
@@ -92,26 +103,35 @@ export class CatalogueReplica {
 
   /** The catalogue as this service knows it now; rebuilt only after a change. */
   current(): IndexedCatalogue {
-    this.indexed ??= indexCatalogue({ version: this.version, takenAt: new Date().toISOString(), products: [...this.products.values()],
-      priceLists: [...this.priceLists.values()] });
+    this.indexed ??= indexCatalogue({
+      version: this.version,
+      takenAt: new Date().toISOString(),
+      products: [...this.products.values()],
+      priceLists: [...this.priceLists.values()],
+    });
     return this.indexed;
   }
 
   private async apply(change: CatalogueChange, em: EntityManager): Promise<void> {
-    const [kind, key, payload] = change.kind === 'product' ? ['product', change.product.sku, change.product] : ['price-list', change.priceList.id, change.priceList];
+    const [kind, key, payload] =
+      change.kind === 'product' ? ['product', change.product.sku, change.product] : ['price-list', change.priceList.id, change.priceList];
     await em.getConnection().execute(
       `insert into "${this.options.schema}".catalogue_replica_item (kind, key, catalogue_version, payload) values (?, ?, ?, ?::jsonb)
        on conflict (kind, key) do update set catalogue_version = excluded.catalogue_version, payload = excluded.payload
        where catalogue_replica_item.catalogue_version < excluded.catalogue_version`,
-      [kind, key, change.catalogueVersion, JSON.stringify(payload)], 'run', em.getTransactionContext());
+      [kind, key, change.catalogueVersion, JSON.stringify(payload)],
+      'run',
+      em.getTransactionContext(),
+    );
     this.remember(change);
     this.options.onApplied?.(change);
   }
 
   private remember(change: CatalogueChange): void {
-    const [map, key, value] = change.kind === 'product'
-      ? [this.products as Map<string, unknown>, change.product.sku, change.product]
-      : [this.priceLists as Map<string, unknown>, change.priceList.id, change.priceList];
+    const [map, key, value] =
+      change.kind === 'product'
+        ? [this.products as Map<string, unknown>, change.product.sku, change.product]
+        : [this.priceLists as Map<string, unknown>, change.priceList.id, change.priceList];
     const known = this.versions.get(`${change.kind}:${key}`) ?? 0;
     if (known >= change.catalogueVersion) return;
     this.versions.set(`${change.kind}:${key}`, change.catalogueVersion);
@@ -125,5 +145,4 @@ export class CatalogueReplica {
       }
     }
   }
-
 }

@@ -43,18 +43,29 @@ export async function publishTestCatalogue(env: BaseEnv, scopes: readonly TestCa
       const subject = message.kind === 'product' ? subjects.product(message.product.sku) : subjects.priceList(message.priceList.id);
       await js.publish(subject, JSON.stringify(message), { msgID: catalogueChangeMessageId(message) });
     };
-    const products = new Map(scopes.flatMap((scope) => scope.items)
-      .map(({ unitPrice: _price, ...facts }) => [facts.sku, aProduct({ names: { en: facts.sku }, ...facts })]));
+    const products = new Map(
+      scopes.flatMap((scope) => scope.items).map(({ unitPrice: _price, ...facts }) => [facts.sku, aProduct({ names: { en: facts.sku }, ...facts })]),
+    );
     for (const product of products.values()) await publish({ kind: 'product', product });
     for (const scope of scopes) {
       for (const currency of scope.currencies) {
         for (const channel of CHANNELS) {
-          await publish({ kind: 'price-list', priceList: {
-            id: `${scope.region}-${channel.toLowerCase().replaceAll('_', '-')}-${currency.toLowerCase()}-test`,
-            version: 1, region: scope.region, channel, currency, validFrom: '2020-01-01T00:00:00Z', validTo: null,
-            prices: scope.items.filter((item) => priceIn(item, currency) !== undefined).map((item) => ({ sku: item.sku, unitPrice: priceIn(item, currency)! })),
-            shipping: scope.shipping ?? NO_SHIPPING,
-          } });
+          await publish({
+            kind: 'price-list',
+            priceList: {
+              id: `${scope.region}-${channel.toLowerCase().replaceAll('_', '-')}-${currency.toLowerCase()}-test`,
+              version: 1,
+              region: scope.region,
+              channel,
+              currency,
+              validFrom: '2020-01-01T00:00:00Z',
+              validTo: null,
+              prices: scope.items
+                .filter((item) => priceIn(item, currency) !== undefined)
+                .map((item) => ({ sku: item.sku, unitPrice: priceIn(item, currency)! })),
+              shipping: scope.shipping ?? NO_SHIPPING,
+            },
+          });
         }
       }
     }

@@ -42,6 +42,9 @@ export function shippingVat(shippingNet: number, goods: ReadonlyArray<{ rateBp: 
   const byRate = new Map<number, number>();
   for (const line of goods) byRate.set(line.rateBp, (byRate.get(line.rateBp) ?? 0) + line.net);
   const rates = [...byRate.keys()].sort((a, b) => b - a);
-  const shares = apportion(shippingNet, rates.map((rate) => byRate.get(rate)!));
+  const shares = apportion(
+    shippingNet,
+    rates.map((rate) => byRate.get(rate)!),
+  );
   return rates.map((rateBp, index) => ({ rateBp, net: shares[index]!, vat: unitVat(shares[index]!, rateBp) }));
 }

@@ -36,8 +36,14 @@ function history(first: Omit<VatRatePeriod, 'from'>, ...changes: RateChange[]): 
   return periods;
 }
 
-const rates = (standard: number, reduced: number[] = [], extra: Partial<Pick<VatRatePeriod, 'superReduced' | 'zero' | 'parking'>> = {}) =>
-  ({ standard, reduced, superReduced: null, zero: false, parking: null, ...extra });
+const rates = (standard: number, reduced: number[] = [], extra: Partial<Pick<VatRatePeriod, 'superReduced' | 'zero' | 'parking'>> = {}) => ({
+  standard,
+  reduced,
+  superReduced: null,
+  zero: false,
+  parking: null,
+  ...extra,
+});
 
 /**
  * Every member state's VAT rates since 2020 (art. 96-99 VAT Directive: the rate due is the one in force when the tax
@@ -63,13 +69,20 @@ export const EU_VAT_RATES: Readonly<Record<EuMemberState, readonly VatRatePeriod
   GR: history(rates(2400, [600, 1300])),
   HU: history(rates(2700, [500, 1800])),
   // Ireland: 21 % from 1 September 2020 to 28 February 2021 (July Jobs Stimulus).
-  IE: history(rates(2300, [900, 1350], { superReduced: 480, zero: true, parking: 1350 }), { from: '2020-09-01', standard: 2100 }, { from: '2021-03-01', standard: 2300 }),
+  IE: history(
+    rates(2300, [900, 1350], { superReduced: 480, zero: true, parking: 1350 }),
+    { from: '2020-09-01', standard: 2100 },
+    { from: '2021-03-01', standard: 2300 },
+  ),
   IT: history(rates(2200, [500, 1000], { superReduced: 400 })),
   LV: history(rates(2100, [500, 1200])),
   LT: history(rates(2100, [500, 900])),
   // Luxembourg: every rate but the super-reduced one cut by a point for 2023.
-  LU: history(rates(1700, [800], { superReduced: 300, parking: 1400 }),
-    { from: '2023-01-01', standard: 1600, reduced: [700], parking: 1300 }, { from: '2024-01-01', standard: 1700, reduced: [800], parking: 1400 }),
+  LU: history(
+    rates(1700, [800], { superReduced: 300, parking: 1400 }),
+    { from: '2023-01-01', standard: 1600, reduced: [700], parking: 1300 },
+    { from: '2024-01-01', standard: 1700, reduced: [800], parking: 1400 },
+  ),
   MT: history(rates(1800, [500, 700], { zero: true })),
   NL: history(rates(2100, [900])),
   // Poland: basic food at zero from 1 February 2022 to 31 March 2024 (anti-inflation shield).
@@ -111,10 +124,14 @@ export function vatRatesOn(country: string, date: IsoDate): VatRatePeriod | unde
 export function rateForTaxClass(period: VatRatePeriod, taxClass: EuTaxClass): number {
   const lowestReduced = period.reduced[0] ?? period.standard;
   switch (taxClass) {
-    case 'STANDARD': return period.standard;
-    case 'REDUCED': return lowestReduced;
-    case 'SUPER_REDUCED': return period.superReduced ?? lowestReduced;
-    case 'ZERO': return period.zero ? 0 : (period.superReduced ?? lowestReduced);
+    case 'STANDARD':
+      return period.standard;
+    case 'REDUCED':
+      return lowestReduced;
+    case 'SUPER_REDUCED':
+      return period.superReduced ?? lowestReduced;
+    case 'ZERO':
+      return period.zero ? 0 : (period.superReduced ?? lowestReduced);
   }
 }
 

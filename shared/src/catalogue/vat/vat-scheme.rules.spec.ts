@@ -1,8 +1,14 @@
 import { determineVatScheme, type VatSchemeFacts } from './vat-scheme.rules.js';
 
 const base: VatSchemeFacts = {
-  destination: 'FR', dispatchCountry: 'DE', buyerVatIdCountry: null, orderNet: 5_000, exciseGoods: false,
-  crossBorderB2cNet: { previousYear: 0, currentYear: 0 }, optedForDestinationTaxation: false, iossRegistered: true,
+  destination: 'FR',
+  dispatchCountry: 'DE',
+  buyerVatIdCountry: null,
+  orderNet: 5_000,
+  exciseGoods: false,
+  crossBorderB2cNet: { previousYear: 0, currentYear: 0 },
+  optedForDestinationTaxation: false,
+  iossRegistered: true,
 };
 const sales = (previousYear: number, currentYear: number) => ({ crossBorderB2cNet: { previousYear, currentYear } });
 

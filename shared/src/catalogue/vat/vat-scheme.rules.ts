@@ -30,7 +30,6 @@ export type VatSchemeDecision =
   | { ok: true; scheme: VatScheme; taxCountry: EuMemberState | null }
   | { ok: false; rule: 'DISPATCH_COUNTRY_UNSUPPORTED' | 'VAT_ID_NOT_FROM_OTHER_MEMBER_STATE'; field: string };
 
-
 /** Which VAT regime applies to an order of the DE shop, and which country's VAT is charged (null: none at sale). */
 export function determineVatScheme(facts: VatSchemeFacts): VatSchemeDecision {
   if (facts.dispatchCountry !== SELLER_COUNTRY) {
@@ -61,7 +60,6 @@ export function determineVatScheme(facts: VatSchemeFacts): VatSchemeDecision {
  * import VAT and customs duty are paid at import and no VAT is charged at sale.
  */
 function determineImportScheme(facts: VatSchemeFacts): VatSchemeDecision {
-  const iossEligible = facts.iossRegistered && facts.buyerVatIdCountry === null && !facts.exciseGoods
-    && facts.orderNet <= IOSS_MAX_INTRINSIC_VALUE_CENTS;
+  const iossEligible = facts.iossRegistered && facts.buyerVatIdCountry === null && !facts.exciseGoods && facts.orderNet <= IOSS_MAX_INTRINSIC_VALUE_CENTS;
   return iossEligible ? { ok: true, scheme: 'IOSS', taxCountry: facts.destination } : { ok: true, scheme: 'IMPORT', taxCountry: null };
 }

@@ -31,11 +31,21 @@ const segmentOf = (customerType: CustomerType) => (customerType === 'BUSINESS' ?
 export function orderContextOf(facts: OrderContextFacts): OrderContext {
   const { quote } = facts.priced;
   return {
-    region: facts.region, channel: facts.channel, currency: facts.priced.currency, customerSegment: segmentOf(facts.customerType),
-    originCountry: facts.originCountry, destinationCountry: facts.destinationCountry, paymentTerms: facts.paymentTerms,
-    itemsTotal: quote.totals.itemsTotal, shippingTotal: facts.priced.shippingTotal, grandTotal: facts.priced.grandTotal,
+    region: facts.region,
+    channel: facts.channel,
+    currency: facts.priced.currency,
+    customerSegment: segmentOf(facts.customerType),
+    originCountry: facts.originCountry,
+    destinationCountry: facts.destinationCountry,
+    paymentTerms: facts.paymentTerms,
+    itemsTotal: quote.totals.itemsTotal,
+    shippingTotal: facts.priced.shippingTotal,
+    grandTotal: facts.priced.grandTotal,
     lines: quote.lines.map((line) => ({
-      sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, category: String(line.attributes.category ?? ''),
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      category: String(line.attributes.category ?? ''),
       hazardous: line.attributes.hazardous === true,
     })),
   };

@@ -105,7 +105,10 @@ export interface PlacementPipelineOptions {
  * transaction.
  */
 export class PlacementPipeline<Details = any, Checked = any> {
-  constructor(private readonly options: PlacementPipelineOptions, private readonly stages: PlacementStages<Details, Checked>) {}
+  constructor(
+    private readonly options: PlacementPipelineOptions,
+    private readonly stages: PlacementStages<Details, Checked>,
+  ) {}
 
   async place(request: PlacementRequest<Details>): Promise<PlacedOrder> {
     const { intake } = this.options;
@@ -121,9 +124,18 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const paymentTerms = this.stages.paymentTerms?.(placement) ?? 'PREPAID';
     const rulesHandledWith = this.applyOrderRules(request, facts, priced, paymentTerms);
     return intake.place({
-      principal: request.principal, idempotencyKey: request.idempotencyKey, input: request.input, customerRef: request.customerRef,
-      channel: request.channel, currency: priced.currency, lines: priced.lines, shippingTotal: priced.shippingTotal, discountTotal: priced.discountTotal,
-      pricedWith: priced.pricedWith, paymentTerms, ...(rulesHandledWith ? { rulesHandledWith } : {}),
+      principal: request.principal,
+      idempotencyKey: request.idempotencyKey,
+      input: request.input,
+      customerRef: request.customerRef,
+      channel: request.channel,
+      currency: priced.currency,
+      lines: priced.lines,
+      shippingTotal: priced.shippingTotal,
+      discountTotal: priced.discountTotal,
+      pricedWith: priced.pricedWith,
+      paymentTerms,
+      ...(rulesHandledWith ? { rulesHandledWith } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
     });
   }
@@ -141,14 +153,22 @@ export class PlacementPipeline<Details = any, Checked = any> {
 
   /** Validation rules over the priced order, at the instant it was priced; refuses by throwing, else names the versions used. */
   private applyOrderRules(
-    request: PlacementRequest<Details>, facts: PricingFacts, priced: PricedOrder, paymentTerms: PaymentTerms,
+    request: PlacementRequest<Details>,
+    facts: PricingFacts,
+    priced: PricedOrder,
+    paymentTerms: PaymentTerms,
   ): RulesHandledWith | undefined {
     const { orderRules } = this.options;
     if (!orderRules) return undefined;
     const replicaMayBeBehind = orderRules.mayBeBehind();
     const context = orderContextOf({
-      region: this.options.region, channel: request.channel, customerType: facts.customerType, priced, paymentTerms,
-      originCountry: facts.originCountry ?? facts.eu?.dispatchCountry ?? facts.destination.country, destinationCountry: facts.destination.country,
+      region: this.options.region,
+      channel: request.channel,
+      customerType: facts.customerType,
+      priced,
+      paymentTerms,
+      originCountry: facts.originCountry ?? facts.eu?.dispatchCountry ?? facts.destination.country,
+      destinationCountry: facts.destination.country,
     });
     return { versions: applyValidationRules(orderRules.book, context, priced.quote.at), replicaMayBeBehind };
   }

@@ -54,8 +54,13 @@ export function priceOrder(
   quote.lines.forEach((line, index) => {
     const sent = client.lines[index]!;
     if (sent.unitPrice !== null && sent.unitPrice !== line.unitPrice) {
-      problems.push(problem(['lines', String(index), 'unitPrice'], 'PRICE_DIFFERS',
-        `${linePath(index, 'unitPrice')}: the catalogue's net unit price is ${line.unitPrice} ${quote.currency} minor units; omit unitPrice to take it`));
+      problems.push(
+        problem(
+          ['lines', String(index), 'unitPrice'],
+          'PRICE_DIFFERS',
+          `${linePath(index, 'unitPrice')}: the catalogue's net unit price is ${line.unitPrice} ${quote.currency} minor units; omit unitPrice to take it`,
+        ),
+      );
     } else if (sent.unitTax !== null && sent.unitTax !== line.unitTax) {
       problems.push(vatMismatch(index, line.unitTax, line.rateBp));
     }
@@ -66,7 +71,11 @@ export function priceOrder(
   }
   if (problems.length > 0) return { ok: false, problems };
   const lines = quote.lines.map((line, index): OrderLineInput => ({
-    sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: line.unitPrice, unitTax: line.unitTax,
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    unitTax: line.unitTax,
     attributes: { ...client.lines[index]!.attributes, ...line.attributes },
   }));
   const grandTotal = quote.totals.grandTotal - client.discountTotal;
@@ -74,7 +83,12 @@ export function priceOrder(
   return {
     ok: true,
     order: {
-      currency: quote.currency, lines, shippingTotal: quote.totals.shippingTotal, discountTotal: client.discountTotal, grandTotal, quote,
+      currency: quote.currency,
+      lines,
+      shippingTotal: quote.totals.shippingTotal,
+      discountTotal: client.discountTotal,
+      grandTotal,
+      quote,
       pricedWith: { catalogueVersion: quote.catalogueVersion, priceListId: quote.priceListId, priceListVersion: quote.priceListVersion },
     },
   };

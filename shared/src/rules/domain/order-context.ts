@@ -37,19 +37,39 @@ export interface PricingOutcomeContext {
 /** CEL declarations of the order context, field by field; the one place a new rule input is declared. */
 export const ORDER_LINE_FIELDS = { sku: 'string', quantity: 'int', unitPrice: 'int', category: 'string', hazardous: 'bool' } as const;
 export const ORDER_FIELDS = {
-  region: 'string', channel: 'string', currency: 'string', customerSegment: 'string', originCountry: 'string', destinationCountry: 'string',
-  paymentTerms: 'string', itemsTotal: 'int', shippingTotal: 'int', grandTotal: 'int', lines: 'list<OrderLine>',
+  region: 'string',
+  channel: 'string',
+  currency: 'string',
+  customerSegment: 'string',
+  originCountry: 'string',
+  destinationCountry: 'string',
+  paymentTerms: 'string',
+  itemsTotal: 'int',
+  shippingTotal: 'int',
+  grandTotal: 'int',
+  lines: 'list<OrderLine>',
 } as const;
 export const PRICING_FIELDS = { discountTotal: 'int', payableTotal: 'int' } as const;
 
 /** CEL integers are 64-bit: numbers become bigints, and nothing but the declared fields is handed over. */
 export function toCelOrder(order: OrderContext): Record<string, unknown> {
   return {
-    region: order.region, channel: order.channel, currency: order.currency, customerSegment: order.customerSegment,
-    originCountry: order.originCountry, destinationCountry: order.destinationCountry, paymentTerms: order.paymentTerms,
-    itemsTotal: BigInt(order.itemsTotal), shippingTotal: BigInt(order.shippingTotal), grandTotal: BigInt(order.grandTotal),
+    region: order.region,
+    channel: order.channel,
+    currency: order.currency,
+    customerSegment: order.customerSegment,
+    originCountry: order.originCountry,
+    destinationCountry: order.destinationCountry,
+    paymentTerms: order.paymentTerms,
+    itemsTotal: BigInt(order.itemsTotal),
+    shippingTotal: BigInt(order.shippingTotal),
+    grandTotal: BigInt(order.grandTotal),
     lines: order.lines.map((line) => ({
-      sku: line.sku, quantity: BigInt(line.quantity), unitPrice: BigInt(line.unitPrice), category: line.category, hazardous: line.hazardous,
+      sku: line.sku,
+      quantity: BigInt(line.quantity),
+      unitPrice: BigInt(line.unitPrice),
+      category: line.category,
+      hazardous: line.hazardous,
     })),
   };
 }
@@ -88,6 +108,7 @@ const DESCRIPTIONS: Record<string, string> = {
 
 /** The inputs a rule of a module may read, in declaration order. */
 export function ruleInputFields(readsPricing: boolean): RuleInputField[] {
-  const of = (prefix: string, fields: Record<string, string>) => Object.entries(fields).map(([name, type]) => ({ path: `${prefix}.${name}`, type, description: DESCRIPTIONS[`${prefix}.${name}`] ?? '' }));
+  const of = (prefix: string, fields: Record<string, string>) =>
+    Object.entries(fields).map(([name, type]) => ({ path: `${prefix}.${name}`, type, description: DESCRIPTIONS[`${prefix}.${name}`] ?? '' }));
   return [...of('order', ORDER_FIELDS), ...of('line', ORDER_LINE_FIELDS), ...(readsPricing ? of('pricing', PRICING_FIELDS) : [])];
 }

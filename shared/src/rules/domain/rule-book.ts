@@ -30,8 +30,13 @@ export interface ScopeFacts {
 
 export function compilePublication(publication: RuleSetPublication): CompiledVersion[] {
   return publication.versions.map((version) => ({
-    ruleSet: publication.ruleSet, module: publication.module, scope: publication.scope, version: version.version, publication: publication.publication,
-    effectiveFrom: Date.parse(version.effectiveFrom), effectiveTo: version.effectiveTo ? Date.parse(version.effectiveTo) : Infinity,
+    ruleSet: publication.ruleSet,
+    module: publication.module,
+    scope: publication.scope,
+    version: version.version,
+    publication: publication.publication,
+    effectiveFrom: Date.parse(version.effectiveFrom),
+    effectiveTo: version.effectiveTo ? Date.parse(version.effectiveTo) : Infinity,
     rules: compileRules(publication.module, version.rules),
   }));
 }
@@ -65,8 +70,9 @@ export class StaticRuleBook implements RuleBook {
 }
 
 const inScope = (scope: RuleScope, facts: ScopeFacts) =>
-  (scope.region === null || scope.region === facts.region) && (scope.channel === null || scope.channel === facts.channel)
-  && (scope.customerSegment === null || scope.customerSegment === facts.customerSegment);
+  (scope.region === null || scope.region === facts.region) &&
+  (scope.channel === null || scope.channel === facts.channel) &&
+  (scope.customerSegment === null || scope.customerSegment === facts.customerSegment);
 
 /**
  * The version of each rule set of the module that is in force at `at` for an order of that scope, one per rule

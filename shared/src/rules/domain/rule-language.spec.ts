@@ -3,7 +3,15 @@ import type { RuleModule } from './rule-modules.js';
 import type { RuleDefinition } from './rule.js';
 
 const rule = (changes: Partial<RuleDefinition> = {}): RuleDefinition => ({
-  id: 'r1', description: '', condition: 'order.grandTotal > 100', value: null, code: 'TOO_EXPENSIVE', target: null, message: 'Refused.', priority: 0, ...changes,
+  id: 'r1',
+  description: '',
+  condition: 'order.grandTotal > 100',
+  value: null,
+  code: 'TOO_EXPENSIVE',
+  target: null,
+  message: 'Refused.',
+  priority: 0,
+  ...changes,
 });
 
 describe('checkExpression: what a rule may say, per module', () => {
@@ -17,7 +25,14 @@ describe('checkExpression: what a rule may say, per module', () => {
     ['a validation rule reading the pricing outcome', 'VALIDATION', 'order.itemsTotal > 0 && pricing.discountTotal > 0', 'bool', 'RULE_MODULE_NOT_ALLOWED', 25],
     ['an invoice rule reading the pricing outcome', 'INVOICE', 'pricing.discountTotal > 0', 'bool', null, null],
     ['prototype access', 'VALIDATION', 'order.constructor == "x"', 'bool', 'RULE_TYPE_ERROR', 7],
-    ['lines iterated inside lines', 'VALIDATION', 'order.lines.all(a, order.lines.all(b, a.sku == b.sku || a.quantity > 0))', 'bool', 'RULE_LIMIT_EXCEEDED', null],
+    [
+      'lines iterated inside lines',
+      'VALIDATION',
+      'order.lines.all(a, order.lines.all(b, a.sku == b.sku || a.quantity > 0))',
+      'bool',
+      'RULE_LIMIT_EXCEEDED',
+      null,
+    ],
     ['an expression over the length limit', 'VALIDATION', `order.region == "${'x'.repeat(1_000)}"`, 'bool', 'RULE_LIMIT_EXCEEDED', null],
     ['a discount of the right type', 'PRICING', 'order.itemsTotal / 10', 'int', null, null],
     ['a discount of the wrong type', 'PRICING', 'double(order.itemsTotal) * 0.1', 'int', 'RULE_TYPE_ERROR', 1],

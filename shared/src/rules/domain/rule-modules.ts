@@ -16,12 +16,53 @@ export interface RuleModuleTraits {
 }
 
 export const RULE_MODULE_TRAITS: Record<RuleModule, RuleModuleTraits> = {
-  VALIDATION: { valueType: null, requiredApprovals: 2, readsPricing: false, description: 'Refuses an order whose condition holds, with the rule\'s code and message.' },
-  PRICING: { valueType: 'int', requiredApprovals: 2, readsPricing: false, description: 'A discount in minor units for an order whose condition holds; discounts stack in priority order, capped at the items total.' },
-  GIFT: { valueType: 'string', requiredApprovals: 2, readsPricing: true, description: 'Binds a gift to a qualifying order: the value is the gift\'s SKU, added as a zero-price line with the catalogue price as its declared value; at most five gifts, one per SKU.' },
-  HOLD: { valueType: 'int', requiredApprovals: 1, readsPricing: true, description: 'Puts a matching order on hold for review; the value is how many approval levels release it (1 to 3), the highest matching wins.' },
-  INVENTORY_LOCK: { valueType: 'int', requiredApprovals: 1, readsPricing: true, description: 'How many minutes stock stays reserved for an unpaid order; the longest matching hold wins.' },
-  ALLOCATION_WEIGHTS: { valueType: 'double', requiredApprovals: 1, readsPricing: true, description: 'The weight of the allocation criterion the rule names (`target`); the first matching rule per criterion wins.' },
-  INVOICE: { valueType: 'string', requiredApprovals: 1, readsPricing: true, description: 'The invoice template an order is invoiced with; the first matching rule wins.' },
-  NOTIFICATION: { valueType: 'string', requiredApprovals: 1, readsPricing: true, description: 'A notice kind to send for the order; every matching rule adds one.' },
+  VALIDATION: {
+    valueType: null,
+    requiredApprovals: 2,
+    readsPricing: false,
+    description: "Refuses an order whose condition holds, with the rule's code and message.",
+  },
+  PRICING: {
+    valueType: 'int',
+    requiredApprovals: 2,
+    readsPricing: false,
+    description: 'A discount in minor units for an order whose condition holds; discounts stack in priority order, capped at the items total.',
+  },
+  GIFT: {
+    valueType: 'string',
+    requiredApprovals: 2,
+    readsPricing: true,
+    description:
+      "Binds a gift to a qualifying order: the value is the gift's SKU, added as a zero-price line with the catalogue price as its declared value; at most five gifts, one per SKU.",
+  },
+  HOLD: {
+    valueType: 'int',
+    requiredApprovals: 1,
+    readsPricing: true,
+    description: 'Puts a matching order on hold for review; the value is how many approval levels release it (1 to 3), the highest matching wins.',
+  },
+  INVENTORY_LOCK: {
+    valueType: 'int',
+    requiredApprovals: 1,
+    readsPricing: true,
+    description: 'How many minutes stock stays reserved for an unpaid order; the longest matching hold wins.',
+  },
+  ALLOCATION_WEIGHTS: {
+    valueType: 'double',
+    requiredApprovals: 1,
+    readsPricing: true,
+    description: 'The weight of the allocation criterion the rule names (`target`); the first matching rule per criterion wins.',
+  },
+  INVOICE: {
+    valueType: 'string',
+    requiredApprovals: 1,
+    readsPricing: true,
+    description: 'The invoice template an order is invoiced with; the first matching rule wins.',
+  },
+  NOTIFICATION: {
+    valueType: 'string',
+    requiredApprovals: 1,
+    readsPricing: true,
+    description: 'A notice kind to send for the order; every matching rule adds one.',
+  },
 };

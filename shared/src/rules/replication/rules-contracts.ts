@@ -25,8 +25,12 @@ export type RulesSubjects = ReturnType<typeof rulesSubjectsFor>;
 export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubjects): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const config = {
-    name: subjects.stream, subjects: [subjects.all], storage: StorageType.File, retention: RetentionPolicy.Limits,
-    max_msgs_per_subject: 1, duplicate_window: nanos(2 * 60 * 1000),
+    name: subjects.stream,
+    subjects: [subjects.all],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_msgs_per_subject: 1,
+    duplicate_window: nanos(2 * 60 * 1000),
   };
   try {
     await jsm.streams.info(config.name);
@@ -55,13 +59,16 @@ export const ruleSetPublicationSchema = z.object({
   scope: z.object({ region: z.string().nullable(), channel: z.string().nullable(), customerSegment: z.string().nullable() }),
   publication: z.number().int().min(1),
   publishedAt: z.iso.datetime({ offset: true }),
-  versions: z.array(z.object({
-    version: z.number().int().min(1),
-    effectiveFrom: z.iso.datetime({ offset: true }),
-    effectiveTo: z.iso.datetime({ offset: true }).nullable(),
-    rules: z.array(ruleSchema).max(100),
-  })),
+  versions: z.array(
+    z.object({
+      version: z.number().int().min(1),
+      effectiveFrom: z.iso.datetime({ offset: true }),
+      effectiveTo: z.iso.datetime({ offset: true }).nullable(),
+      rules: z.array(ruleSchema).max(100),
+    }),
+  ),
 }) satisfies z.ZodType<RuleSetPublication>;
 
 /** Derived from the publication, so a republished one is dropped by the stream and skipped by replicas. */
-export const rulePublicationMessageId = (publication: Pick<RuleSetPublication, 'ruleSet' | 'publication'>) => `order-rules:${publication.ruleSet}:${publication.publication}`;
+export const rulePublicationMessageId = (publication: Pick<RuleSetPublication, 'ruleSet' | 'publication'>) =>
+  `order-rules:${publication.ruleSet}:${publication.publication}`;

@@ -30,14 +30,33 @@ export function createCatalogueAuditResolver(orm: MikroORM) {
   @Resolver()
   class CatalogueAuditResolver {
     @Authorized('catalogue_manager', 'admin', 'auditor')
-    @Query(() => CatalogueAuditEntryConnection, { description: 'The catalogue\'s audit trail, newest first.' })
+    @Query(() => CatalogueAuditEntryConnection, { description: "The catalogue's audit trail, newest first." })
     async catalogueAuditTrail(@Args(() => CatalogueAuditArgs) args: CatalogueAuditArgs): Promise<Connection<CatalogueAuditEntryView>> {
       const before = args.after ? Number(decodeCursor(args.after, 1)[0]) : null;
-      const rows = await orm.em.fork().find(CatalogueAuditEntry, { ...(args.entityId ? { entityId: args.entityId } : {}), ...(before ? { id: { $lt: before } } : {}) }, { orderBy: { id: 'desc' }, limit: (args.first ?? 20) + 1 });
-      return toConnection(rows, args, (row) => [row.id], (row) => ({
-        id: String(row.id), at: row.at, actorId: row.actorId, actorRole: row.actorRole, action: row.action, entityType: row.entityType,
-        entityId: row.entityId, catalogueVersion: row.catalogueVersion, before: row.before ?? null, after: row.after ?? null,
-      }));
+      const rows = await orm.em
+        .fork()
+        .find(
+          CatalogueAuditEntry,
+          { ...(args.entityId ? { entityId: args.entityId } : {}), ...(before ? { id: { $lt: before } } : {}) },
+          { orderBy: { id: 'desc' }, limit: (args.first ?? 20) + 1 },
+        );
+      return toConnection(
+        rows,
+        args,
+        (row) => [row.id],
+        (row) => ({
+          id: String(row.id),
+          at: row.at,
+          actorId: row.actorId,
+          actorRole: row.actorRole,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          catalogueVersion: row.catalogueVersion,
+          before: row.before ?? null,
+          after: row.after ?? null,
+        }),
+      );
     }
   }
   return CatalogueAuditResolver;

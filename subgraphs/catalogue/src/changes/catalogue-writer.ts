@@ -27,36 +27,45 @@ export class CatalogueWriter {
 
   async change<T>(principal: Principal, apply: (scope: ChangeScope) => Promise<T | Refused>): Promise<T | Refused> {
     let committedVersion: number | null = null;
-    const result = await this.orm.em.fork().transactional(async (em) => {
-      const [row] = await em.getConnection().execute<Array<{ version: number }>>(
-        'update catalogue.catalogue_state set version = version + 1 where id = 1 returning version', [], 'all', em.getTransactionContext());
-      const catalogueVersion = row!.version;
-      const at = new Date();
-      const audits: object[] = [];
-      const events: Array<{ message_id: string; subject: string; payload: CatalogueChange }> = [];
-      const scope: ChangeScope = {
-        em,
-        catalogueVersion,
-        audit: (entry) => {
-          audits.push({ ...entry, actor_id: principal.subject, actor_role: principal.role, entity_type: entry.entityType, entity_id: entry.entityId });
-        },
-        publish: (item) => {
-          const change = { ...item, catalogueVersion } as CatalogueChange;
-          const subject = change.kind === 'product' ? this.subjects.product(change.product.sku) : this.subjects.priceList(change.priceList.id);
-          events.push({ message_id: catalogueChangeMessageId(change), subject, payload: change });
-        },
-      };
-      const outcome = await apply(scope);
-      // A refusal rolls the version back with everything else: versions without a change are never seen.
-      if (outcome instanceof Refused) throw outcome;
-      await em.flush();
-      await insertAuditsAndEvents(em, catalogueVersion, at, audits, events);
-      committedVersion = catalogueVersion;
-      return outcome;
-    }).catch((error: unknown) => {
-      if (error instanceof Refused) return error;
-      throw error;
-    });
+    const result = await this.orm.em
+      .fork()
+      .transactional(async (em) => {
+        const [row] = await em
+          .getConnection()
+          .execute<Array<{ version: number }>>(
+            'update catalogue.catalogue_state set version = version + 1 where id = 1 returning version',
+            [],
+            'all',
+            em.getTransactionContext(),
+          );
+        const catalogueVersion = row!.version;
+        const at = new Date();
+        const audits: object[] = [];
+        const events: Array<{ message_id: string; subject: string; payload: CatalogueChange }> = [];
+        const scope: ChangeScope = {
+          em,
+          catalogueVersion,
+          audit: (entry) => {
+            audits.push({ ...entry, actor_id: principal.subject, actor_role: principal.role, entity_type: entry.entityType, entity_id: entry.entityId });
+          },
+          publish: (item) => {
+            const change = { ...item, catalogueVersion } as CatalogueChange;
+            const subject = change.kind === 'product' ? this.subjects.product(change.product.sku) : this.subjects.priceList(change.priceList.id);
+            events.push({ message_id: catalogueChangeMessageId(change), subject, payload: change });
+          },
+        };
+        const outcome = await apply(scope);
+        // A refusal rolls the version back with everything else: versions without a change are never seen.
+        if (outcome instanceof Refused) throw outcome;
+        await em.flush();
+        await insertAuditsAndEvents(em, catalogueVersion, at, audits, events);
+        committedVersion = catalogueVersion;
+        return outcome;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Refused) return error;
+        throw error;
+      });
     if (committedVersion !== null) this.onCommitted(committedVersion);
     return result;
   }
@@ -74,13 +83,19 @@ async function insertAuditsAndEvents(em: EntityManager, catalogueVersion: number
       `insert into catalogue.catalogue_audit_entry (at, actor_id, actor_role, action, entity_type, entity_id, catalogue_version, before, after)
        select ?, r.actor_id, r.actor_role, r.action, r.entity_type, r.entity_id, ?, r.before, r.after
          from jsonb_to_recordset(?::jsonb) as r(actor_id varchar, actor_role varchar, action varchar, entity_type varchar, entity_id varchar, before jsonb, after jsonb)`,
-      [at, catalogueVersion, JSON.stringify(audits)], 'run', tx);
+      [at, catalogueVersion, JSON.stringify(audits)],
+      'run',
+      tx,
+    );
   }
   if (events.length > 0) {
     await connection.execute(
       `insert into catalogue.outbox_event (message_id, subject, payload, created_at)
        select r.message_id, r.subject, r.payload, ? from jsonb_to_recordset(?::jsonb) as r(message_id varchar, subject varchar, payload jsonb)`,
-      [at, JSON.stringify(events)], 'run', tx);
+      [at, JSON.stringify(events)],
+      'run',
+      tx,
+    );
   }
 }
 

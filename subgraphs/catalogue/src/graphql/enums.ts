@@ -31,7 +31,7 @@ registerEnumType(ProductCategoryEnum, {
     NEWSPAPERS_PERIODICALS: 'Newspapers and periodicals.',
     SOFTWARE_MEDIA: 'Software and audio-visual products on a physical medium.',
     DIGITAL_CONTENT: 'Digital goods delivered by download.',
-    CUSTOM_MADE_GOODS: 'Goods made to the customer\'s specification.',
+    CUSTOM_MADE_GOODS: "Goods made to the customer's specification.",
     COSMETICS: 'Cosmetics and personal care.',
     TOYS: 'Toys.',
     SPORTS: 'Sports goods.',
@@ -39,10 +39,11 @@ registerEnumType(ProductCategoryEnum, {
 });
 registerEnumType(CnReturnClassEnum, {
   name: 'CnReturnClass',
-  description: 'A product\'s class for China\'s 7-day no-reason returns: RETURNABLE, one of the statutory exclusions (CRPL art. 25(1), Interim Measures 2017 art. 6), '
-    + 'or one that applies only with the customer\'s confirmation at purchase (art. 7). Ordinary categories can only be RETURNABLE (Implementing Regulation 2024 art. 19).',
+  description:
+    "A product's class for China's 7-day no-reason returns: RETURNABLE, one of the statutory exclusions (CRPL art. 25(1), Interim Measures 2017 art. 6), " +
+    "or one that applies only with the customer's confirmation at purchase (art. 7). Ordinary categories can only be RETURNABLE (Implementing Regulation 2024 art. 19).",
   valuesConfig: valuesConfig({
-    RETURNABLE: 'May be returned within 7 days without a reason (the law\'s presumption).',
+    RETURNABLE: "May be returned within 7 days without a reason (the law's presumption).",
     CUSTOM_MADE: 'Statutory exclusion: custom-made goods.',
     FRESH_PERISHABLE: 'Statutory exclusion: fresh, live and perishable goods.',
     DIGITAL_DOWNLOAD: 'Statutory exclusion: digital goods downloaded online.',
@@ -57,7 +58,7 @@ registerEnumType(EuTaxClassEnum, {
   name: 'EuTaxClass',
   description: 'The lowest VAT rate class the product is entitled to; a country without that rate applies its next higher one.',
   valuesConfig: valuesConfig({
-    STANDARD: 'The country\'s standard VAT rate.',
+    STANDARD: "The country's standard VAT rate.",
     REDUCED: 'A reduced VAT rate (Annex III VAT Directive goods such as food or books).',
     SUPER_REDUCED: 'A super-reduced VAT rate, below 5% (VAT Directive art. 98(2) and 105a).',
     ZERO: 'Exempt with right of deduction, i.e. a zero rate (VAT Directive art. 98(2) second subparagraph).',

@@ -77,16 +77,22 @@ const booleanOf = (value: unknown): boolean | undefined => {
  * `sku, name_en, name_de, …, category, cn_return_class, eu_tax_class, hazardous, weight_grams, length_mm, width_mm, height_mm, status`.
  */
 export function productOf({ values }: SourceRow): ProductFacts {
-  const names = typeof values.names === 'object' && values.names !== null
-    ? values.names as ProductFacts['names']
-    : Object.fromEntries(NAME_LOCALES.map((locale) => [locale, text(values[`name_${locale}`])]).filter(([, name]) => name !== ''));
+  const names =
+    typeof values.names === 'object' && values.names !== null
+      ? (values.names as ProductFacts['names'])
+      : Object.fromEntries(NAME_LOCALES.map((locale) => [locale, text(values[`name_${locale}`])]).filter(([, name]) => name !== ''));
   const pick = (camel: string, snake: string) => values[camel] ?? values[snake];
   return {
-    sku: text(values.sku), names, category: text(values.category) as ProductFacts['category'],
+    sku: text(values.sku),
+    names,
+    category: text(values.category) as ProductFacts['category'],
     cnReturnClass: (text(pick('cnReturnClass', 'cn_return_class')) || 'RETURNABLE') as ProductFacts['cnReturnClass'],
     euTaxClass: (text(pick('euTaxClass', 'eu_tax_class')) || 'STANDARD') as ProductFacts['euTaxClass'],
-    hazardous: booleanOf(values.hazardous) as boolean, weightGrams: numberOf(pick('weightGrams', 'weight_grams')),
-    lengthMm: numberOf(pick('lengthMm', 'length_mm')), widthMm: numberOf(pick('widthMm', 'width_mm')), heightMm: numberOf(pick('heightMm', 'height_mm')),
+    hazardous: booleanOf(values.hazardous) as boolean,
+    weightGrams: numberOf(pick('weightGrams', 'weight_grams')),
+    lengthMm: numberOf(pick('lengthMm', 'length_mm')),
+    widthMm: numberOf(pick('widthMm', 'width_mm')),
+    heightMm: numberOf(pick('heightMm', 'height_mm')),
     status: (text(values.status) || 'ACTIVE') as ProductFacts['status'],
   };
 }
@@ -119,4 +125,3 @@ export function validatePriceRows(rows: readonly SourceRow[]): { prices: PriceEn
   const problems = listProblems.map(({ field: [, index, ...field], ...rest }) => ({ ...rest, row: rows[Number(index)]!.row, field }));
   return { prices, problems };
 }
-

@@ -34,7 +34,11 @@ const MAX_REPORTED_PROBLEMS = 1_000;
 export class ImportService {
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly orm: MikroORM, private readonly writer: CatalogueWriter, private readonly logger: Logger) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly writer: CatalogueWriter,
+    private readonly logger: Logger,
+  ) {}
 
   async start(principal: Principal, command: ImportCommand): Promise<CatalogueImport | Refused> {
     if (command.kind === 'PRICES' && !command.priceListId) return new Refused([problem('priceListId', 'INVALID', 'A price import names its price list')]);
@@ -44,11 +48,20 @@ export class ImportService {
     const parsed = readRows(command.format, command.content);
     const em = this.orm.em.fork();
     const record = em.create(CatalogueImport, {
-      id: uuidv7(), kind: command.kind, format: command.format, priceListId: command.priceListId, status: parsed.ok ? 'RUNNING' : 'REJECTED',
-      totalRows: parsed.ok ? parsed.rows.length : 0, processedRows: 0, appliedRows: 0,
+      id: uuidv7(),
+      kind: command.kind,
+      format: command.format,
+      priceListId: command.priceListId,
+      status: parsed.ok ? 'RUNNING' : 'REJECTED',
+      totalRows: parsed.ok ? parsed.rows.length : 0,
+      processedRows: 0,
+      appliedRows: 0,
       rejectedRowCount: parsed.ok ? 0 : new Set(parsed.problems.map((p) => p.row)).size,
-      problems: parsed.ok ? [] : parsed.problems.slice(0, MAX_REPORTED_PROBLEMS), catalogueVersion: null, createdBy: principal.subject,
-      createdAt: new Date(), finishedAt: parsed.ok ? null : new Date(),
+      problems: parsed.ok ? [] : parsed.problems.slice(0, MAX_REPORTED_PROBLEMS),
+      catalogueVersion: null,
+      createdBy: principal.subject,
+      createdAt: new Date(),
+      finishedAt: parsed.ok ? null : new Date(),
     });
     await em.flush();
     if (parsed.ok) this.track(this.run(principal, record.id, command, parsed.rows));
@@ -84,11 +97,11 @@ export class ImportService {
       }
       // Duplicates across chunks and SKUs the catalogue lacks need the whole file and the database.
       problems.push(...crossChunkDuplicates(rows, command.kind === 'PRODUCTS' ? products.map((p) => p.sku) : prices.map((p) => p.sku), problems));
-      if (command.kind === 'PRICES') problems.push(...await this.unknownSkus(rows, prices));
+      if (command.kind === 'PRICES') problems.push(...(await this.unknownSkus(rows, prices)));
       if (problems.length > 0) return await this.finish(id, { status: 'REJECTED', problems });
-      const result = await this.writer.change(principal, (scope) => (command.kind === 'PRODUCTS'
-        ? importProducts(scope, products)
-        : importPrices(scope, command.priceListId!, prices)));
+      const result = await this.writer.change(principal, (scope) =>
+        command.kind === 'PRODUCTS' ? importProducts(scope, products) : importPrices(scope, command.priceListId!, prices),
+      );
       if (result instanceof Refused) return await this.finish(id, { status: 'REJECTED', problems: result.problems.map((p) => ({ row: 0, ...p })) });
       await this.finish(id, { status: 'APPLIED', problems: [], appliedRows: rows.length, catalogueVersion: result });
       this.logger.info({ importId: id, rows: rows.length, catalogueVersion: result }, 'catalogue import applied');
@@ -100,20 +113,34 @@ export class ImportService {
 
   private async progress(id: string, processedRows: number, totalRows: number): Promise<void> {
     await this.orm.em.fork().nativeUpdate(CatalogueImport, { id }, { processedRows });
-    if (totalRows >= CHUNK_ROWS * 2) this.logger.info({ importId: id, processedRows, totalRows }, `catalogue import: ${processedRows}/${totalRows} rows checked`);
+    if (totalRows >= CHUNK_ROWS * 2)
+      this.logger.info({ importId: id, processedRows, totalRows }, `catalogue import: ${processedRows}/${totalRows} rows checked`);
   }
 
-  private async finish(id: string, outcome: { status: 'APPLIED' | 'REJECTED' | 'FAILED'; problems: RowProblem[]; appliedRows?: number; catalogueVersion?: number }): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(CatalogueImport, { id }, {
-      status: outcome.status, problems: outcome.problems.slice(0, MAX_REPORTED_PROBLEMS), rejectedRowCount: new Set(outcome.problems.map((p) => p.row)).size,
-      appliedRows: outcome.appliedRows ?? 0, catalogueVersion: outcome.catalogueVersion ?? null, finishedAt: new Date(),
-    });
+  private async finish(
+    id: string,
+    outcome: { status: 'APPLIED' | 'REJECTED' | 'FAILED'; problems: RowProblem[]; appliedRows?: number; catalogueVersion?: number },
+  ): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(
+      CatalogueImport,
+      { id },
+      {
+        status: outcome.status,
+        problems: outcome.problems.slice(0, MAX_REPORTED_PROBLEMS),
+        rejectedRowCount: new Set(outcome.problems.map((p) => p.row)).size,
+        appliedRows: outcome.appliedRows ?? 0,
+        catalogueVersion: outcome.catalogueVersion ?? null,
+        finishedAt: new Date(),
+      },
+    );
   }
 
   private async unknownSkus(rows: readonly SourceRow[], prices: readonly PriceEntry[]): Promise<RowProblem[]> {
     const skus = [...new Set(prices.map((p) => p.sku))];
     const known = new Set((await this.orm.em.fork().find(Product, { sku: { $in: skus } }, { fields: ['sku'] })).map((p) => p.sku));
-    return prices.flatMap((price, index) => (known.has(price.sku) ? [] : [{ row: rows[index]!.row, ...problem('sku', 'UNKNOWN_SKU', 'No product has this SKU') }]));
+    return prices.flatMap((price, index) =>
+      known.has(price.sku) ? [] : [{ row: rows[index]!.row, ...problem('sku', 'UNKNOWN_SKU', 'No product has this SKU') }],
+    );
   }
 }
 
@@ -145,11 +172,29 @@ async function importProducts(scope: ChangeScope, products: readonly ProductFact
        eu_tax_class = excluded.eu_tax_class, hazardous = excluded.hazardous, weight_grams = excluded.weight_grams, length_mm = excluded.length_mm,
        width_mm = excluded.width_mm, height_mm = excluded.height_mm, status = excluded.status, version = product.version + 1,
        catalogue_version = excluded.catalogue_version, updated_at = excluded.updated_at`,
-    [scope.catalogueVersion, now, now, JSON.stringify(products.map((p) => ({
-      id: uuidv7(), sku: p.sku, names: p.names, category: p.category, cn_return_class: p.cnReturnClass, eu_tax_class: p.euTaxClass, hazardous: p.hazardous,
-      weight_grams: p.weightGrams, length_mm: p.lengthMm, width_mm: p.widthMm, height_mm: p.heightMm, status: p.status,
-    })))],
-    'run', em.getTransactionContext(),
+    [
+      scope.catalogueVersion,
+      now,
+      now,
+      JSON.stringify(
+        products.map((p) => ({
+          id: uuidv7(),
+          sku: p.sku,
+          names: p.names,
+          category: p.category,
+          cn_return_class: p.cnReturnClass,
+          eu_tax_class: p.euTaxClass,
+          hazardous: p.hazardous,
+          weight_grams: p.weightGrams,
+          length_mm: p.lengthMm,
+          width_mm: p.widthMm,
+          height_mm: p.heightMm,
+          status: p.status,
+        })),
+      ),
+    ],
+    'run',
+    em.getTransactionContext(),
   );
   for (const product of products) {
     const previous = before.get(product.sku) ?? null;
@@ -166,4 +211,3 @@ async function importPrices(scope: ChangeScope, priceListId: string, prices: rea
   await recordPriceListChange(scope, list, before, 'price-list.imported');
   return scope.catalogueVersion;
 }
-

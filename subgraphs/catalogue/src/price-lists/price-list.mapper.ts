@@ -4,8 +4,14 @@ import type { PriceListFacts } from '@hub/shared/catalogue/pricing/price-list.ru
 import { Price, PriceList } from './persistence/price-list.entity.js';
 
 export const priceListFactsOf = (list: PriceList, prices: readonly Price[]): PriceListFacts => ({
-  id: list.id, version: list.version, region: list.region, channel: list.channel as Channel, currency: list.currency,
-  validFrom: list.validFrom.toISOString(), validTo: list.validTo?.toISOString() ?? null, shipping: list.shipping,
+  id: list.id,
+  version: list.version,
+  region: list.region,
+  channel: list.channel as Channel,
+  currency: list.currency,
+  validFrom: list.validFrom.toISOString(),
+  validTo: list.validTo?.toISOString() ?? null,
+  shipping: list.shipping,
   prices: prices.map((price) => ({ sku: price.sku, unitPrice: price.unitPrice, ...(price.free ? { free: true } : {}) })),
 });
 

@@ -14,7 +14,10 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,99}$/;
 
 /** Price lists and their prices; every change is a catalogue change checked against the other lists of its scope. */
 export class PriceListService {
-  constructor(private readonly orm: MikroORM, private readonly writer: CatalogueWriter) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly writer: CatalogueWriter,
+  ) {}
 
   async create(principal: Principal, draft: PriceListDraft): Promise<PriceList | Refused> {
     const problems = validatePriceList(draft);
@@ -26,8 +29,16 @@ export class PriceListService {
       if (refusal) return refusal;
       const now = new Date();
       const list = scope.em.create(PriceList, {
-        id: draft.id, region: draft.region, channel: draft.channel, currency: draft.currency, validFrom: new Date(draft.validFrom),
-        validTo: draft.validTo ? new Date(draft.validTo) : null, shipping: draft.shipping, version: 1, catalogueVersion: scope.catalogueVersion, createdAt: now,
+        id: draft.id,
+        region: draft.region,
+        channel: draft.channel,
+        currency: draft.currency,
+        validFrom: new Date(draft.validFrom),
+        validTo: draft.validTo ? new Date(draft.validTo) : null,
+        shipping: draft.shipping,
+        version: 1,
+        catalogueVersion: scope.catalogueVersion,
+        createdAt: now,
         updatedAt: now,
       });
       await scope.em.flush();
@@ -40,7 +51,12 @@ export class PriceListService {
   }
 
   /** Changes the period or shipping of a list; its scope is fixed once created. */
-  async update(principal: Principal, id: string, expectedVersion: number, changes: Pick<PriceListFacts, 'validFrom' | 'validTo' | 'shipping'>): Promise<PriceList | Refused> {
+  async update(
+    principal: Principal,
+    id: string,
+    expectedVersion: number,
+    changes: Pick<PriceListFacts, 'validFrom' | 'validTo' | 'shipping'>,
+  ): Promise<PriceList | Refused> {
     return this.writer.change(principal, async (scope) => {
       const list = await this.loadForChange(scope.em, id, expectedVersion);
       if (list instanceof Refused) return list;
@@ -77,10 +93,10 @@ export class PriceListService {
   private async loadForChange(em: EntityManager, id: string, expectedVersion: number): Promise<PriceList | Refused> {
     const list = await em.findOne(PriceList, { id });
     if (!list) return new Refused([problem('id', 'NOT_FOUND', 'No price list has this id')]);
-    if (list.version !== expectedVersion) return new Refused([problem('expectedVersion', 'CONFLICT', 'The price list changed since it was read; reload and retry')]);
+    if (list.version !== expectedVersion)
+      return new Refused([problem('expectedVersion', 'CONFLICT', 'The price list changed since it was read; reload and retry')]);
     return list;
   }
-
 }
 
 /** Closes a change to a list: next version, audit entry with the list before and after, replication of the whole list. */
@@ -94,12 +110,23 @@ export async function recordPriceListChange(scope: ChangeScope, list: PriceList,
 }
 
 /** Another list of the scope in force at the same time, or prices for SKUs the catalogue does not have. */
-async function checkAgainstCatalogue(em: EntityManager, draft: Omit<PriceListDraft, 'prices'> & { id: string }, prices: readonly PriceEntry[]): Promise<Refused | null> {
+async function checkAgainstCatalogue(
+  em: EntityManager,
+  draft: Omit<PriceListDraft, 'prices'> & { id: string },
+  prices: readonly PriceEntry[],
+): Promise<Refused | null> {
   const sameScope = await em.find(PriceList, { region: draft.region, channel: draft.channel, currency: draft.currency });
-  const other = findOverlap(draft, sameScope.map((list) => ({
-    id: list.id, region: list.region, channel: list.channel as Channel, currency: list.currency, validFrom: list.validFrom.toISOString(),
-    validTo: list.validTo?.toISOString() ?? null,
-  })));
+  const other = findOverlap(
+    draft,
+    sameScope.map((list) => ({
+      id: list.id,
+      region: list.region,
+      channel: list.channel as Channel,
+      currency: list.currency,
+      validFrom: list.validFrom.toISOString(),
+      validTo: list.validTo?.toISOString() ?? null,
+    })),
+  );
   if (other) return new Refused([overlapProblem(other)]);
   const unknown = await unknownSkus(em, prices);
   return unknown.length > 0 ? new Refused(unknown) : null;
@@ -120,7 +147,10 @@ export async function applyPrices(em: EntityManager, priceListId: string, prices
       `insert into catalogue.price (price_list_id, sku, unit_price, free)
        select ?, r.sku, r.unit_price, r.free from jsonb_to_recordset(?::jsonb) as r(sku varchar, unit_price bigint, free boolean)
        on conflict (price_list_id, sku) do update set unit_price = excluded.unit_price, free = excluded.free`,
-      [priceListId, JSON.stringify(prices.map((p) => ({ sku: p.sku, unit_price: p.unitPrice, free: p.free === true })))], 'run', tx);
+      [priceListId, JSON.stringify(prices.map((p) => ({ sku: p.sku, unit_price: p.unitPrice, free: p.free === true })))],
+      'run',
+      tx,
+    );
   }
   if (removeSkus.length > 0) {
     await connection.execute('delete from catalogue.price where price_list_id = ? and sku = any(?)', [priceListId, removeSkus], 'run', tx);

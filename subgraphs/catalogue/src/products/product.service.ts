@@ -9,7 +9,10 @@ import { productFactsOf } from './product.mapper.js';
 
 /** Creating, editing and retiring products; each one a catalogue change (audited, replicated). */
 export class ProductService {
-  constructor(private readonly orm: MikroORM, private readonly writer: CatalogueWriter) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly writer: CatalogueWriter,
+  ) {}
 
   async upsert(principal: Principal, facts: ProductFacts, expectedVersion: number | null): Promise<Product | Refused> {
     const problems = validateProduct(facts);
@@ -17,9 +20,11 @@ export class ProductService {
     return this.writer.change(principal, async (scope) => {
       const existing = await scope.em.findOne(Product, { sku: facts.sku });
       if (expectedVersion !== null && existing?.version !== expectedVersion) {
-        return new Refused([existing
-          ? problem('expectedVersion', 'CONFLICT', 'The product changed since it was read; reload and retry')
-          : problem('sku', 'NOT_FOUND', 'No product has this SKU')]);
+        return new Refused([
+          existing
+            ? problem('expectedVersion', 'CONFLICT', 'The product changed since it was read; reload and retry')
+            : problem('sku', 'NOT_FOUND', 'No product has this SKU'),
+        ]);
       }
       return storeProduct(scope, facts, existing);
     });

@@ -11,26 +11,47 @@ export function createQuoteResolver(quotes: QuoteService) {
   @Resolver()
   class QuoteResolver {
     @Authorized()
-    @Query(() => QuoteResult, { description: 'Prices a cart: lines, VAT per line with regime and rate, shipping, totals, CN return terms, cash on delivery. An order placed from the same cart at the same instant totals the same.' })
-    async quote(@Arg('input', () => QuoteInput, { description: 'What to price: the cart, region, channel, currency, destination and customer.' }) input: QuoteInput): Promise<QuoteResult> {
+    @Query(() => QuoteResult, {
+      description:
+        'Prices a cart: lines, VAT per line with regime and rate, shipping, totals, CN return terms, cash on delivery. An order placed from the same cart at the same instant totals the same.',
+    })
+    async quote(
+      @Arg('input', () => QuoteInput, { description: 'What to price: the cart, region, channel, currency, destination and customer.' }) input: QuoteInput,
+    ): Promise<QuoteResult> {
       const result = await quotes.quote({
-        region: input.region, channel: input.channel, currency: input.currency,
-        destination: { country: input.destination.country, postalCode: input.destination.postalCode ?? null }, customerType: input.customerType,
-        vatId: input.vatId ?? null, lines: input.lines, at: input.at ?? null,
+        region: input.region,
+        channel: input.channel,
+        currency: input.currency,
+        destination: { country: input.destination.country, postalCode: input.destination.postalCode ?? null },
+        customerType: input.customerType,
+        vatId: input.vatId ?? null,
+        lines: input.lines,
+        at: input.at ?? null,
       });
       if (!result.ok) return { quote: null, userErrors: userErrorsOf(result.problems) };
       const { quote } = result;
       return {
         userErrors: [],
         quote: {
-          catalogueVersion: quote.catalogueVersion, priceListId: quote.priceListId, priceListVersion: quote.priceListVersion, currency: quote.currency,
-          at: quote.at, taxDate: quote.taxDate, vatScheme: quote.vat.scheme, taxCountry: quote.vat.taxCountry, vatIdCheck: result.vatIdCheck,
+          catalogueVersion: quote.catalogueVersion,
+          priceListId: quote.priceListId,
+          priceListVersion: quote.priceListVersion,
+          currency: quote.currency,
+          at: quote.at,
+          taxDate: quote.taxDate,
+          vatScheme: quote.vat.scheme,
+          taxCountry: quote.vat.taxCountry,
+          vatIdCheck: result.vatIdCheck,
           rateSource: RATE_SOURCE,
           lines: quote.lines.map((line) => ({ ...line, rate: percent(line.rateBp), total: line.net + line.tax })),
           discounts: quote.discounts,
-          shipping: { net: quote.shipping.net, tax: quote.shipping.tax,
-            parts: quote.shipping.parts.map((part) => ({ rate: percent(part.rateBp), net: part.net, vat: part.vat })) },
-          totals: quote.totals, cashOnDelivery: quote.cashOnDelivery,
+          shipping: {
+            net: quote.shipping.net,
+            tax: quote.shipping.tax,
+            parts: quote.shipping.parts.map((part) => ({ rate: percent(part.rateBp), net: part.net, vat: part.vat })),
+          },
+          totals: quote.totals,
+          cashOnDelivery: quote.cashOnDelivery,
         },
       };
     }

@@ -8,7 +8,11 @@ export type QuoteCommand = Omit<QuoteRequest, 'vatIdCountry' | 'at' | 'eu'> & { 
 
 /** Quotes a cart from the current catalogue with the same pure function a region prices its orders with. */
 export class QuoteService {
-  constructor(private readonly reader: CatalogueReader, private readonly euSeller: EuSellerFacts, private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly reader: CatalogueReader,
+    private readonly euSeller: EuSellerFacts,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   async quote(command: QuoteCommand): Promise<QuoteResult & { vatIdCheck: 'FORMAT_ONLY' | null }> {
     let vatIdCountry: string | null = null;

@@ -12,7 +12,11 @@ import { UserError } from '@hub/shared/graphql/user-error';
 @InputType({ description: 'Where the goods go.' })
 export class QuoteDestinationInput {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 country.' }) @Matches(/^[A-Z]{2}$/) country!: string;
-  @Field(() => String, { nullable: true, description: 'Postal code; decides special VAT territories (Canary Islands, Heligoland…).' }) @IsOptional() @IsString() @Length(1, 12) postalCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Postal code; decides special VAT territories (Canary Islands, Heligoland…).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 12)
+  postalCode?: string | null;
 }
 
 @InputType({ description: 'One cart line: a SKU and how many. Prices come from the catalogue, never from the client.' })
@@ -28,17 +32,24 @@ export class QuoteInput {
   @Field(() => String, { description: 'ISO 4217 currency to price in.' }) @Matches(/^[A-Z]{3}$/) currency!: string;
   @Field(() => QuoteDestinationInput, { description: 'Where the goods go.' }) @ValidateNested() destination!: QuoteDestinationInput;
   @Field(() => CustomerTypeEnum, { defaultValue: 'CONSUMER', description: 'Consumer or business.' }) @IsIn(CUSTOMER_TYPES) customerType!: CustomerType;
-  @Field(() => String, { nullable: true, description: 'A business buyer\'s VAT ID (format-checked).' }) @IsOptional() @IsString() @Length(1, 20) vatId?: string | null;
+  @Field(() => String, { nullable: true, description: "A business buyer's VAT ID (format-checked)." }) @IsOptional() @IsString() @Length(1, 20) vatId?:
+    string | null;
   @Field(() => [QuoteLineInput], { description: 'The cart (1-500 lines).' }) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested() lines!: QuoteLineInput[];
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Prices and tax as they were at this instant (corrections, previews); omitted: now. Placement always prices now.' })
-  @IsOptional() @IsDate() at?: Date | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Prices and tax as they were at this instant (corrections, previews); omitted: now. Placement always prices now.',
+  })
+  @IsOptional()
+  @IsDate()
+  at?: Date | null;
 }
 
 @ObjectType({ description: 'What a CN customer is told about returning a line.' })
 export class CnReturnTermsView {
-  @Field(() => Boolean, { description: 'Whether 7-day no-reason return applies (a confirmable exclusion applies only once confirmed at purchase).' }) noReasonReturn!: boolean;
+  @Field(() => Boolean, { description: 'Whether 7-day no-reason return applies (a confirmable exclusion applies only once confirmed at purchase).' })
+  noReasonReturn!: boolean;
   @Field(() => CnReturnClassEnum, { nullable: true, description: 'The exclusion the product carries; null: returnable.' }) exclusion!: CnReturnClass | null;
-  @Field(() => Boolean, { description: 'The exclusion needs the customer\'s explicit confirmation at purchase.' }) requiresCustomerConfirmation!: boolean;
+  @Field(() => Boolean, { description: "The exclusion needs the customer's explicit confirmation at purchase." }) requiresCustomerConfirmation!: boolean;
 }
 
 @ObjectType({ description: 'One priced line.' })
@@ -49,7 +60,7 @@ export class QuoteLine {
   @Field(() => Int, { description: 'Quantity.' }) quantity!: number;
   @Field(() => MinorUnits, { description: 'Net unit price.' }) unitPrice!: number;
   @Field(() => MinorUnits, { description: 'VAT per unit, rounded half up.' }) unitTax!: number;
-  @Field(() => EuTaxClassEnum, { description: 'The product\'s tax class.' }) taxClass!: EuTaxClass;
+  @Field(() => EuTaxClassEnum, { description: "The product's tax class." }) taxClass!: EuTaxClass;
   @Field(() => Float, { description: 'VAT rate applied, in percent (19, 5.5, 0).' }) rate!: number;
   @Field(() => MinorUnits, { description: 'quantity × unitPrice.' }) net!: number;
   @Field(() => MinorUnits, { description: 'quantity × unitTax.' }) tax!: number;
@@ -63,7 +74,7 @@ export class QuoteDiscount {
   @Field(() => MinorUnits, { description: 'Amount off.' }) amount!: number;
 }
 
-@ObjectType({ description: 'Part of the shipping charge at one VAT rate (shipping follows the goods\' rates).' })
+@ObjectType({ description: "Part of the shipping charge at one VAT rate (shipping follows the goods' rates)." })
 export class ShippingVatPartView {
   @Field(() => Float, { description: 'Rate in percent.' }) rate!: number;
   @Field(() => MinorUnits, { description: 'Net shipping at this rate.' }) net!: number;
@@ -89,7 +100,8 @@ export class QuoteTotals {
 @ObjectType({ description: 'Whether the order may be paid cash on delivery.' })
 export class CashOnDelivery {
   @Field(() => Boolean, { description: 'Offered for this cart.' }) available!: boolean;
-  @Field(() => MinorUnits, { nullable: true, description: 'The most an order may total for cash on delivery; null where it is not offered.' }) limit!: number | null;
+  @Field(() => MinorUnits, { nullable: true, description: 'The most an order may total for cash on delivery; null where it is not offered.' }) limit!:
+    number | null;
 }
 
 @ObjectType({ description: 'A priced cart: what the order would be, to the minor unit.' })
@@ -100,9 +112,11 @@ export class Quote {
   @Field(() => String, { description: 'Currency of every amount.' }) currency!: string;
   @Field(() => GraphQLISODateTime, { description: 'Instant priced at.' }) at!: Date;
   @Field(() => String, { description: 'Calendar day in the region the VAT rate was taken for (YYYY-MM-DD).' }) taxDate!: string;
-  @Field(() => String, { description: 'VAT regime: DOMESTIC, DISTANCE_SALE_DE_VAT, OSS, IOSS, IMPORT, REVERSE_CHARGE, or DOMESTIC_SALE outside the EU.' }) vatScheme!: string;
+  @Field(() => String, { description: 'VAT regime: DOMESTIC, DISTANCE_SALE_DE_VAT, OSS, IOSS, IMPORT, REVERSE_CHARGE, or DOMESTIC_SALE outside the EU.' })
+  vatScheme!: string;
   @Field(() => String, { nullable: true, description: 'Whose VAT is charged; null when none is charged at sale.' }) taxCountry!: string | null;
-  @Field(() => String, { nullable: true, description: 'FORMAT_ONLY when a VAT ID was given (no online check ran); null without one.' }) vatIdCheck!: string | null;
+  @Field(() => String, { nullable: true, description: 'FORMAT_ONLY when a VAT ID was given (no online check ran); null without one.' }) vatIdCheck!:
+    string | null;
   @Field(() => String, { description: 'Where the VAT rates come from, and when they were taken.' }) rateSource!: string;
   @Field(() => [QuoteLine], { description: 'Priced lines.' }) lines!: QuoteLine[];
   @Field(() => [QuoteDiscount], { description: 'Discounts (promotions come from order rules).' }) discounts!: QuoteDiscount[];

@@ -19,7 +19,9 @@ export class CatalogueReader {
     if (this.cached?.version !== version) {
       const catalogue = this.load().then(indexCatalogue);
       this.cached = { version, catalogue };
-      catalogue.catch(() => { if (this.cached?.catalogue === catalogue) this.cached = undefined; });
+      catalogue.catch(() => {
+        if (this.cached?.catalogue === catalogue) this.cached = undefined;
+      });
     }
     return this.cached.catalogue;
   }
@@ -31,23 +33,28 @@ export class CatalogueReader {
 
   /** A consistent snapshot: read in one repeatable-read transaction. */
   async load(): Promise<CatalogueSnapshot> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const [state] = await em.getConnection().execute<Array<{ version: number }>>('select version from catalogue.catalogue_state where id = 1', [], 'all', em.getTransactionContext());
-      const products = await em.find(Product, {}, { orderBy: { sku: 'asc' } });
-      const lists = await em.find(PriceList, {}, { orderBy: { id: 'asc' } });
-      const prices = await em.find(Price, {}, { orderBy: { sku: 'asc' } });
-      const byList = new Map<string, Price[]>();
-      for (const price of prices) {
-        const entries = byList.get(price.priceListId);
-        if (entries) entries.push(price);
-        else byList.set(price.priceListId, [price]);
-      }
-      return {
-        version: state!.version,
-        takenAt: new Date().toISOString(),
-        products: products.map(productFactsOf),
-        priceLists: lists.map((list) => priceListFactsOf(list, byList.get(list.id) ?? [])),
-      };
-    }, { isolationLevel: 'repeatable read', readOnly: true });
+    return this.orm.em.fork().transactional(
+      async (em) => {
+        const [state] = await em
+          .getConnection()
+          .execute<Array<{ version: number }>>('select version from catalogue.catalogue_state where id = 1', [], 'all', em.getTransactionContext());
+        const products = await em.find(Product, {}, { orderBy: { sku: 'asc' } });
+        const lists = await em.find(PriceList, {}, { orderBy: { id: 'asc' } });
+        const prices = await em.find(Price, {}, { orderBy: { sku: 'asc' } });
+        const byList = new Map<string, Price[]>();
+        for (const price of prices) {
+          const entries = byList.get(price.priceListId);
+          if (entries) entries.push(price);
+          else byList.set(price.priceListId, [price]);
+        }
+        return {
+          version: state!.version,
+          takenAt: new Date().toISOString(),
+          products: products.map(productFactsOf),
+          priceLists: lists.map((list) => priceListFactsOf(list, byList.get(list.id) ?? [])),
+        };
+      },
+      { isolationLevel: 'repeatable read', readOnly: true },
+    );
   }
 }

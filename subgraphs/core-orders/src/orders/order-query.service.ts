@@ -46,7 +46,7 @@ export class OrderQueryService {
     const where: FilterQuery<Order> & Record<string, unknown> = {};
     const regions = readableRegions(principal);
     if (filter.region) {
-      if (regions && !regions.includes(filter.region)) throw new ForbiddenError('This region is outside the caller\'s scope');
+      if (regions && !regions.includes(filter.region)) throw new ForbiddenError("This region is outside the caller's scope");
       where.region = filter.region;
     } else if (regions) {
       where.region = { $in: regions };
@@ -63,12 +63,17 @@ export class OrderQueryService {
       orderBy: { placedAt: 'desc', id: 'desc' },
       limit: pageSize(page) + 1,
     });
-    return toConnection(rows, page, (order) => [order.placedAt.toISOString(), order.id], (order) => order);
+    return toConnection(
+      rows,
+      page,
+      (order) => [order.placedAt.toISOString(), order.id],
+      (order) => order,
+    );
   }
 
   private visible(principal: Principal, order: Order | null, key: string): Order {
     if (!order) throw new NotFoundError('Order', key);
-    if (!canReadOrder(principal, order)) throw new ForbiddenError('This order is outside the caller\'s scope');
+    if (!canReadOrder(principal, order)) throw new ForbiddenError("This order is outside the caller's scope");
     return order;
   }
 }
@@ -76,6 +81,7 @@ export class OrderQueryService {
 function decodeOrderCursor(cursor: string): { placedAt: Date; id: string } {
   const [placedAt, id] = decodeCursor(cursor, 2);
   const date = new Date(String(placedAt));
-  if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
+  if (typeof id !== 'string' || Number.isNaN(date.getTime()))
+    throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
   return { placedAt: date, id };
 }

@@ -18,7 +18,11 @@ import { OrderStatusChange } from './persistence/order-status-change.entity.js';
  * the first result; the same key with a different order is a conflict, never a silent overwrite.
  */
 export class OrderRegistrationService {
-  constructor(private readonly orm: MikroORM, private readonly subjects: Subjects, private readonly onEventsQueued: () => void) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly subjects: Subjects,
+    private readonly onEventsQueued: () => void,
+  ) {}
 
   async register(request: RegisterOrderRequest): Promise<OrderSnapshot> {
     const idempotencyKey = `${request.region}:${request.idempotencyKey}`;
@@ -68,18 +72,44 @@ export class OrderRegistrationService {
       em.create(OrderLine, { order, lineNo: index + 1, ...line, lineTotal: line.quantity * (line.unitPrice + line.unitTax) });
     });
     em.create(OrderStatusChange, {
-      order, sequence: 1, fromStatus: null, toStatus: 'CREATED', at: recordedAt, occurredAt: placedAt,
-      actorType: request.actor.type, actorId: request.actor.id, note: null, requestId: null, orderVersion: 1,
+      order,
+      sequence: 1,
+      fromStatus: null,
+      toStatus: 'CREATED',
+      at: recordedAt,
+      occurredAt: placedAt,
+      actorType: request.actor.type,
+      actorId: request.actor.id,
+      note: null,
+      requestId: null,
+      orderVersion: 1,
     });
-    recordAudit(em, {
-      actor: request.actor, actorRole: 'service', action: 'order.placed', entityType: 'Order', entityId: order.id,
-      region: order.region, before: null,
-      after: { status: 'CREATED', version: 1, number: order.number, currency: order.currency, grandTotal: order.grandTotal, lines: request.lines.length },
-    }, recordedAt);
+    recordAudit(
+      em,
+      {
+        actor: request.actor,
+        actorRole: 'service',
+        action: 'order.placed',
+        entityType: 'Order',
+        entityId: order.id,
+        region: order.region,
+        before: null,
+        after: { status: 'CREATED', version: 1, number: order.number, currency: order.currency, grandTotal: order.grandTotal, lines: request.lines.length },
+      },
+      recordedAt,
+    );
     const event: OrderPlacedEvent = {
-      type: 'order.placed', orderId: order.id, number: order.number, region: order.region, channel: order.channel,
-      currency: order.currency, grandTotal: order.grandTotal, customerRef: order.customerRef, status: 'CREATED',
-      version: 1, occurredAt: placedAt.toISOString(),
+      type: 'order.placed',
+      orderId: order.id,
+      number: order.number,
+      region: order.region,
+      channel: order.channel,
+      currency: order.currency,
+      grandTotal: order.grandTotal,
+      customerRef: order.customerRef,
+      status: 'CREATED',
+      version: 1,
+      occurredAt: placedAt.toISOString(),
       lines: request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
     };
     enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);

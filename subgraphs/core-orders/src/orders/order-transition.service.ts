@@ -26,7 +26,11 @@ export interface TransitionCommand {
 
 /** Moves orders through the state machine, with the timeline step, audit entry and event in one transaction. */
 export class OrderTransitionService {
-  constructor(private readonly orm: MikroORM, private readonly subjects: Subjects, private readonly onEventsQueued: () => void) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly subjects: Subjects,
+    private readonly onEventsQueued: () => void,
+  ) {}
 
   async transition(principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
     assertMayWrite(principal);
@@ -57,7 +61,9 @@ export class OrderTransitionService {
     assertCanReadOrder(principal, order);
     if (command.expectedVersion !== undefined && command.expectedVersion !== order.version) {
       throw new ConflictError('The order was changed by someone else; reload it and try again', {
-        field: 'expectedVersion', expectedVersion: command.expectedVersion, actualVersion: order.version,
+        field: 'expectedVersion',
+        expectedVersion: command.expectedVersion,
+        actualVersion: order.version,
       });
     }
     const from = order.status;
@@ -73,16 +79,42 @@ export class OrderTransitionService {
     order.status = command.to;
     await em.flush(); // bumps the version, or fails when a concurrent change got there first
     em.create(OrderStatusChange, {
-      order, sequence, fromStatus: from, toStatus: command.to, at, occurredAt, actorType: actor.type, actorId: actor.id,
-      note: command.note ?? null, requestId: command.requestId ?? null, orderVersion: order.version,
+      order,
+      sequence,
+      fromStatus: from,
+      toStatus: command.to,
+      at,
+      occurredAt,
+      actorType: actor.type,
+      actorId: actor.id,
+      note: command.note ?? null,
+      requestId: command.requestId ?? null,
+      orderVersion: order.version,
     });
-    recordAudit(em, {
-      actor, actorRole: principal.role, action: 'order.status-changed', entityType: 'Order', entityId: order.id,
-      region: order.region, before, after: toAuditState(order),
-    }, at);
+    recordAudit(
+      em,
+      {
+        actor,
+        actorRole: principal.role,
+        action: 'order.status-changed',
+        entityType: 'Order',
+        entityId: order.id,
+        region: order.region,
+        before,
+        after: toAuditState(order),
+      },
+      at,
+    );
     const event: OrderStatusChangedEvent = {
-      type: 'order.status-changed', orderId: order.id, region: order.region, from, to: command.to,
-      version: order.version, actor, occurredAt: occurredAt.toISOString(), recordedAt: at.toISOString(),
+      type: 'order.status-changed',
+      orderId: order.id,
+      region: order.region,
+      from,
+      to: command.to,
+      version: order.version,
+      actor,
+      occurredAt: occurredAt.toISOString(),
+      recordedAt: at.toISOString(),
     };
     enqueueEvent(em, this.subjects.orderStatusChanged(order.region), orderEventMessageId(event), event);
     await em.flush();

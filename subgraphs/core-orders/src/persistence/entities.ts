@@ -12,5 +12,17 @@ import { ReconciliationFinding } from '../summaries/persistence/reconciliation-f
 import { RegionSummaryRecord } from '../summaries/persistence/region-summary.entity.js';
 
 export const CORE_SCHEMA = 'core_orders';
-export const coreEntities = [Order, OrderLine, OrderStatusChange, AuditEntry, Region, OutboxEvent, SubgraphRegistration, SchemaSubmission, SupergraphRevision,
-  RegionSummaryRecord, ReconciliationFinding, ProcessedMessage];
+export const coreEntities = [
+  Order,
+  OrderLine,
+  OrderStatusChange,
+  AuditEntry,
+  Region,
+  OutboxEvent,
+  SubgraphRegistration,
+  SchemaSubmission,
+  SupergraphRevision,
+  RegionSummaryRecord,
+  ReconciliationFinding,
+  ProcessedMessage,
+];

@@ -12,7 +12,10 @@ import { SupergraphRevision } from './persistence/supergraph-revision.entity.js'
  * their reasons and change nothing, so gateways keep serving the last good supergraph.
  */
 export class SubgraphRegistryService {
-  constructor(private readonly orm: MikroORM, private readonly onSupergraphChanged: (version: number) => void) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly onSupergraphChanged: (version: number) => void,
+  ) {}
 
   async register(request: RegisterSubgraphRequest, now = new Date()): Promise<RegisterSubgraphReply> {
     const reply = await this.orm.em.fork().transactional(async (em) => {
@@ -35,12 +38,24 @@ export class SubgraphRegistryService {
         problems.push(...error.problems);
       }
       if (previous) problems.push(...breakingChangesOf(previous.sdl, request.sdl));
-      em.create(SchemaSubmission, { name: request.name, version: request.version, url: request.url, accepted: problems.length === 0, problems,
-        submittedAt: now });
+      em.create(SchemaSubmission, {
+        name: request.name,
+        version: request.version,
+        url: request.url,
+        accepted: problems.length === 0,
+        problems,
+        submittedAt: now,
+      });
       if (problems.length > 0) return { accepted: false as const, problems };
 
-      await em.upsert(SubgraphRegistration, { name: request.name, url: request.url, sdl: request.sdl, version: request.version, acceptedAt: now,
-        lastHeartbeatAt: now });
+      await em.upsert(SubgraphRegistration, {
+        name: request.name,
+        url: request.url,
+        sdl: request.sdl,
+        version: request.version,
+        acceptedAt: now,
+        lastHeartbeatAt: now,
+      });
       if (request.region) {
         const { code, displayName, defaultCurrency, timeZone } = request.region;
         await em.upsert(Region, { code, name: displayName, defaultCurrency, timeZone, createdAt: now }, { onConflictExcludeFields: ['createdAt'] });

@@ -16,8 +16,15 @@ export async function applyRegionSummary(em: EntityManager, summary: RegionSumma
   const stored = await em.findOne(RegionSummaryRecord, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (stored && stored.revision >= summary.revision) return 'stale';
   await em.upsert(RegionSummaryRecord, {
-    ...key, periodEnd: new Date(summary.periodEnd), revision: summary.revision, ordersPlaced: summary.ordersPlaced,
-    orderIds: summary.orderIds, gmv: summary.gmv, metrics: summary.metrics, computedAt: new Date(summary.computedAt), receivedAt: now,
+    ...key,
+    periodEnd: new Date(summary.periodEnd),
+    revision: summary.revision,
+    ordersPlaced: summary.ordersPlaced,
+    orderIds: summary.orderIds,
+    gmv: summary.gmv,
+    metrics: summary.metrics,
+    computedAt: new Date(summary.computedAt),
+    receivedAt: now,
   });
   await reconcilePeriod(em, summary, now);
   return 'stored';
@@ -45,8 +52,15 @@ async function reconcilePeriod(em: EntityManager, summary: RegionSummary, now: D
   await em.nativeDelete(ReconciliationFinding, { region: summary.region, periodStart });
   for (const finding of findings) {
     em.create(ReconciliationFinding, {
-      region: summary.region, periodStart, kind: finding.kind, orderId: finding.orderId ?? null, currency: finding.currency ?? null,
-      regionValue: finding.regionValue ?? null, coreValue: finding.coreValue ?? null, summaryRevision: summary.revision, detectedAt: now,
+      region: summary.region,
+      periodStart,
+      kind: finding.kind,
+      orderId: finding.orderId ?? null,
+      currency: finding.currency ?? null,
+      regionValue: finding.regionValue ?? null,
+      coreValue: finding.coreValue ?? null,
+      summaryRevision: summary.revision,
+      detectedAt: now,
     });
   }
   await em.flush();

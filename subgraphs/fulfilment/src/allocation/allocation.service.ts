@@ -18,28 +18,58 @@ export interface AllocationDependencies {
   subjects: FulfilmentSubjects;
 }
 
-interface OrderRow { order_id: string; region: string; channel: string; service_level: ServiceLevel; lat: number; lon: number; allow_cross_border: boolean;
-  placed_at: Date }
-interface LineRow { order_id: string; line_no: number; sku: string; quantity: number; unit_weight_grams: number }
+interface OrderRow {
+  order_id: string;
+  region: string;
+  channel: string;
+  service_level: ServiceLevel;
+  lat: number;
+  lon: number;
+  allow_cross_border: boolean;
+  placed_at: Date;
+}
+interface LineRow {
+  order_id: string;
+  line_no: number;
+  sku: string;
+  quantity: number;
+  unit_weight_grams: number;
+}
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'fulfilment' };
 
 /** Which units of which orders to place, with the order facts allocation needs. */
-export async function loadOrdersToAllocate(em: EntityManager, orderIds: string[], lineFilter: 'BACKORDERED' | { shipmentLines: LineRow[] }): Promise<OrderToAllocate[]> {
+export async function loadOrdersToAllocate(
+  em: EntityManager,
+  orderIds: string[],
+  lineFilter: 'BACKORDERED' | { shipmentLines: LineRow[] },
+): Promise<OrderToAllocate[]> {
   if (orderIds.length === 0) return [];
   const orders = await query<OrderRow>(em, `select * from fulfilment_order where order_id = any(?::uuid[])`, [uuidList(orderIds)]);
-  const lines = lineFilter === 'BACKORDERED'
-    ? await query<LineRow>(em, `select order_id, line_no, sku, backordered as quantity, unit_weight_grams from fulfilment_order_line
-        where order_id = any(?::uuid[]) and backordered > 0 order by order_id, line_no`, [uuidList(orderIds)])
-    : lineFilter.shipmentLines;
+  const lines =
+    lineFilter === 'BACKORDERED'
+      ? await query<LineRow>(
+          em,
+          `select order_id, line_no, sku, backordered as quantity, unit_weight_grams from fulfilment_order_line
+        where order_id = any(?::uuid[]) and backordered > 0 order by order_id, line_no`,
+          [uuidList(orderIds)],
+        )
+      : lineFilter.shipmentLines;
   const byOrder = new Map<string, LineRow[]>();
   for (const line of lines) (byOrder.get(line.order_id) ?? byOrder.set(line.order_id, []).get(line.order_id)!).push(line);
-  return orders.filter((order) => byOrder.has(order.order_id)).map((order) => ({
-    orderId: order.order_id, placedAt: new Date(order.placed_at), region: order.region, destination: { lat: order.lat, lon: order.lon },
-    serviceLevel: order.service_level, allowCrossBorder: order.allow_cross_border,
-    lines: byOrder.get(order.order_id)!.map((line) => ({ lineNo: line.line_no, sku: line.sku, quantity: line.quantity,
-      unitWeightGrams: line.unit_weight_grams })),
-  }));
+  return orders
+    .filter((order) => byOrder.has(order.order_id))
+    .map((order) => ({
+      orderId: order.order_id,
+      placedAt: new Date(order.placed_at),
+      region: order.region,
+      destination: { lat: order.lat, lon: order.lon },
+      serviceLevel: order.service_level,
+      allowCrossBorder: order.allow_cross_border,
+      lines: byOrder
+        .get(order.order_id)!
+        .map((line) => ({ lineNo: line.line_no, sku: line.sku, quantity: line.quantity, unitWeightGrams: line.unit_weight_grams })),
+    }));
 }
 
 /**
@@ -47,16 +77,31 @@ export async function loadOrdersToAllocate(em: EntityManager, orderIds: string[]
  * deadlocking) and today's capacity rows, then returns the free stock and the nodes as they are now.
  */
 export async function lockAllocationState(em: EntityManager, skus: string[], now: Date): Promise<{ state: AllocationState; nodes: NodeFacts[] }> {
-  const stock = await query<{ sku: string; node_id: string; available: number }>(em,
-    `select sku, node_id, available from inventory where sku = any(?::text[]) order by sku, node_id for update`, [pgArray([...new Set(skus)].sort())]);
+  const stock = await query<{ sku: string; node_id: string; available: number }>(
+    em,
+    `select sku, node_id, available from inventory where sku = any(?::text[]) order by sku, node_id for update`,
+    [pgArray([...new Set(skus)].sort())],
+  );
   const day = now.toISOString().slice(0, 10);
   await query(em, `insert into capacity_usage (node_id, day) select id, ?::date from node on conflict do nothing`, [day]);
   await query(em, `select 1 from capacity_usage where day = ?::date order by node_id for update`, [day]);
   const nodes = await loadNodeFacts(em, day);
-  return { state: AllocationState.of(nodes, stock.map((row) => ({ sku: row.sku, nodeId: row.node_id, available: row.available }))), nodes };
+  return {
+    state: AllocationState.of(
+      nodes,
+      stock.map((row) => ({ sku: row.sku, nodeId: row.node_id, available: row.available })),
+    ),
+    nodes,
+  };
 }
 
-export interface AllocationOutcome { plans: OrderPlan[]; shipments: WrittenShipment[]; refused: string[]; methods: string[]; regionOf: Map<string, string> }
+export interface AllocationOutcome {
+  plans: OrderPlan[];
+  shipments: WrittenShipment[];
+  refused: string[];
+  methods: string[];
+  regionOf: Map<string, string>;
+}
 
 /** Why units are being placed: a new order, or shipments moved off a failed node. */
 export interface AllocationMode {
@@ -69,7 +114,11 @@ export interface AllocationMode {
   eventsFor?: (plan: OrderPlan, region: string, shipments: WrittenShipment[]) => QueuedEvent[];
 }
 
-export interface QueuedEvent { subject: string; messageId: string; payload: Record<string, unknown> }
+export interface QueuedEvent {
+  subject: string;
+  messageId: string;
+  payload: Record<string, unknown>;
+}
 
 const PLACEMENT: AllocationMode = { cause: 'allocation', movementNote: 'order placed' };
 
@@ -83,10 +132,17 @@ export class AllocationService {
 
   async allocate(em: EntityManager, orders: OrderToAllocate[], actor: Actor, now: Date, mode: AllocationMode = PLACEMENT): Promise<AllocationOutcome> {
     if (orders.length === 0) return { plans: [], shipments: [], refused: [], methods: [], regionOf: new Map() };
-    const { state, nodes } = await lockAllocationState(em, orders.flatMap((order) => order.lines.map((line) => line.sku)), now);
+    const { state, nodes } = await lockAllocationState(
+      em,
+      orders.flatMap((order) => order.lines.map((line) => line.sku)),
+      now,
+    );
     const weightsOf = await loadWeights(em);
-    const channels = await query<{ order_id: string; channel: string; region: string }>(em,
-      `select order_id, channel, region from fulfilment_order where order_id = any(?::uuid[])`, [uuidList(orders.map((o) => o.orderId))]);
+    const channels = await query<{ order_id: string; channel: string; region: string }>(
+      em,
+      `select order_id, channel, region from fulfilment_order where order_id = any(?::uuid[])`,
+      [uuidList(orders.map((o) => o.orderId))],
+    );
     const channelOf = new Map(channels.map((row) => [row.order_id, row.channel]));
     const regionOf = new Map(channels.map((row) => [row.order_id, row.region]));
     const plans: OrderPlan[] = [];
@@ -96,34 +152,72 @@ export class AllocationService {
       plans.push(...result.plans);
       methods.push(result.method);
     }
-    const refused = mode.cause === 'allocation' && this.deps.backorderPolicy === 'REFUSE' ? plans.filter((plan) => plan.backordered.length > 0).map((plan) => plan.orderId) : [];
+    const refused =
+      mode.cause === 'allocation' && this.deps.backorderPolicy === 'REFUSE'
+        ? plans.filter((plan) => plan.backordered.length > 0).map((plan) => plan.orderId)
+        : [];
     const refusedSet = new Set(refused);
     const kept = plans.filter((plan) => !refusedSet.has(plan.orderId));
     const shipments = await writePlans(em, kept, new Map(orders.map((order) => [order.orderId, order])), new Map(nodes.map((node) => [node.id, node])), {
-      now, actor, movementNote: mode.movementNote, ...(mode.replaces ? { replaces: mode.replaces } : {}),
+      now,
+      actor,
+      movementNote: mode.movementNote,
+      ...(mode.replaces ? { replaces: mode.replaces } : {}),
     });
     await writeOrderStates(em, kept, methods.includes('MIP') ? 'MIP' : 'GREEDY', now, mode.cause === 'allocation' ? 'SET' : 'ADD');
     if (refused.length > 0) {
-      await query(em, `update fulfilment_order set state = 'REFUSED', version = version + 1, updated_at = ? where order_id = any(?::uuid[])`, [now, uuidList(refused)]);
+      await query(em, `update fulfilment_order set state = 'REFUSED', version = version + 1, updated_at = ? where order_id = any(?::uuid[])`, [
+        now,
+        uuidList(refused),
+      ]);
     }
-    await writeTimeline(em, plans.map((plan) => ({
-      order_id: plan.orderId,
-      kind: mode.cause === 'reallocation' ? 'REALLOCATED' : refusedSet.has(plan.orderId) ? 'REFUSED' : plan.backordered.length === 0 ? 'ALLOCATED' : plan.shipments.length === 0 ? 'BACKORDERED' : 'PARTIALLY_ALLOCATED',
-      note: mode.timelineNote ?? (refusedSet.has(plan.orderId) ? 'not enough stock to ship the order in full' : `${plan.shipments.length} shipment(s)`),
-      details: { shipments: plan.shipments.map((s) => ({ nodeId: s.nodeId, etaAt: s.etaAt })), backordered: plan.backordered },
-    })), actor, now);
-    await writeTimeline(em, shipments.filter((shipment) => shipment.packingRefusals.length > 0).map((shipment) => ({
-      order_id: shipment.orderId, kind: 'PACKING_REFUSED',
-      note: shipment.packingRefusals.map((refusal) => `line ${refusal.lineNo}: ${refusal.units} unit(s) ${refusal.code}`).join('; ').slice(0, 500),
-      details: { shipmentId: shipment.id, refusals: shipment.packingRefusals },
-    })), actor, now);
+    await writeTimeline(
+      em,
+      plans.map((plan) => ({
+        order_id: plan.orderId,
+        kind:
+          mode.cause === 'reallocation'
+            ? 'REALLOCATED'
+            : refusedSet.has(plan.orderId)
+              ? 'REFUSED'
+              : plan.backordered.length === 0
+                ? 'ALLOCATED'
+                : plan.shipments.length === 0
+                  ? 'BACKORDERED'
+                  : 'PARTIALLY_ALLOCATED',
+        note: mode.timelineNote ?? (refusedSet.has(plan.orderId) ? 'not enough stock to ship the order in full' : `${plan.shipments.length} shipment(s)`),
+        details: { shipments: plan.shipments.map((s) => ({ nodeId: s.nodeId, etaAt: s.etaAt })), backordered: plan.backordered },
+      })),
+      actor,
+      now,
+    );
+    await writeTimeline(
+      em,
+      shipments
+        .filter((shipment) => shipment.packingRefusals.length > 0)
+        .map((shipment) => ({
+          order_id: shipment.orderId,
+          kind: 'PACKING_REFUSED',
+          note: shipment.packingRefusals
+            .map((refusal) => `line ${refusal.lineNo}: ${refusal.units} unit(s) ${refusal.code}`)
+            .join('; ')
+            .slice(0, 500),
+          details: { shipmentId: shipment.id, refusals: shipment.packingRefusals },
+        })),
+      actor,
+      now,
+    );
     const shipmentsOf = new Map<string, WrittenShipment[]>();
     for (const shipment of shipments) (shipmentsOf.get(shipment.orderId) ?? shipmentsOf.set(shipment.orderId, []).get(shipment.orderId)!).push(shipment);
-    await enqueueEvents(em, plans.flatMap((plan) => {
-      const region = regionOf.get(plan.orderId) ?? 'unknown';
-      const own = shipmentsOf.get(plan.orderId) ?? [];
-      return [this.plannedEvent(plan, region, refusedSet.has(plan.orderId), own, now, mode.cause), ...(mode.eventsFor?.(plan, region, own) ?? [])];
-    }), now);
+    await enqueueEvents(
+      em,
+      plans.flatMap((plan) => {
+        const region = regionOf.get(plan.orderId) ?? 'unknown';
+        const own = shipmentsOf.get(plan.orderId) ?? [];
+        return [this.plannedEvent(plan, region, refusedSet.has(plan.orderId), own, now, mode.cause), ...(mode.eventsFor?.(plan, region, own) ?? [])];
+      }),
+      now,
+    );
     return { plans, shipments, refused, methods, regionOf };
   }
 
@@ -133,9 +227,15 @@ export class AllocationService {
       subject: this.deps.subjects.shipmentsPlanned(region),
       messageId: `fulfilment.shipments-planned:${plan.orderId}:${own[0]?.id ?? `none:${now.getTime()}`}`,
       payload: {
-        type: 'fulfilment.shipments-planned', version: 1, cause, orderId: plan.orderId, region, refused,
+        type: 'fulfilment.shipments-planned',
+        version: 1,
+        cause,
+        orderId: plan.orderId,
+        region,
+        refused,
         shipments: own.map((s) => ({ shipmentId: s.id, nodeId: s.nodeId, etaAt: s.etaAt, deliveryMode: s.deliveryMode, units: s.units })),
-        backordered: refused ? [] : plan.backordered, occurredAt: now.toISOString(),
+        backordered: refused ? [] : plan.backordered,
+        occurredAt: now.toISOString(),
       },
     };
   }

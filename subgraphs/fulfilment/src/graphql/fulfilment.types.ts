@@ -87,7 +87,10 @@ export class CarrierLane {
   @Field(() => Int, { description: 'Price per kilogram, minor units.' }) costPerKg!: number;
   @Field(() => Float, { description: 'Hours before distance counts.' }) baseTransitHours!: number;
   @Field(() => Float, { description: 'Average speed door to door.' }) kmPerHour!: number;
-  @Field(() => Float, { description: 'Emission factor the carrier declares, g CO2e per tonne-km; informational: estimates and allocation use the versioned GLEC factor table.' }) gramsCo2ePerTonneKm!: number;
+  @Field(() => Float, {
+    description: 'Emission factor the carrier declares, g CO2e per tonne-km; informational: estimates and allocation use the versioned GLEC factor table.',
+  })
+  gramsCo2ePerTonneKm!: number;
 }
 
 @ObjectType({ description: 'A place stock is held and shipped from.' })
@@ -138,8 +141,12 @@ export class Shipment {
   @Field(() => Int, { description: 'Packing priority, 1 first.' }) packingPriority!: number;
   @Field(() => DeliveryMode, { description: 'Delivery mode.' }) deliveryMode!: string;
   @Field(() => Float, { description: 'Distance node to customer zone, km.' }) distanceKm!: number;
-  @Field(() => Int, { description: 'Estimated emissions, grams CO2e (the carbon breakdown\'s total).' }) co2eGrams!: number;
-  @Field(() => ShipmentCarbon, { nullable: true, description: 'CO2e by ISO 14083 / GLEC with the factor version; null for shipments planned before carbon accounting.' }) carbon!: ShipmentCarbon | null;
+  @Field(() => Int, { description: "Estimated emissions, grams CO2e (the carbon breakdown's total)." }) co2eGrams!: number;
+  @Field(() => ShipmentCarbon, {
+    nullable: true,
+    description: 'CO2e by ISO 14083 / GLEC with the factor version; null for shipments planned before carbon accounting.',
+  })
+  carbon!: ShipmentCarbon | null;
   @Field(() => [ShipmentParcel], { description: 'The boxes chosen (smallest that fit), with void fill.' }) packaging!: ShipmentParcel[];
   @Field(() => [PackingRefusal], { description: 'Lines with units no box can take.' }) packingRefusals!: PackingRefusal[];
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the warehouse picked it.' }) pickedAt!: Date | null;
@@ -153,7 +160,7 @@ export class Shipment {
   @Field(() => [ShipmentLine], { description: 'What is in it.' }) lines!: ShipmentLine[];
 }
 
-@ObjectType({ description: 'A step in fulfilment\'s handling of an order.' })
+@ObjectType({ description: "A step in fulfilment's handling of an order." })
 export class FulfilmentTimelineEntry {
   @Field(() => ID, { description: 'Entry id.' }) id!: string;
   @Field(() => GraphQLDateTime, { description: 'When it happened.' }) at!: Date;
@@ -162,7 +169,7 @@ export class FulfilmentTimelineEntry {
   @Field(() => String, { nullable: true, description: 'Explanation.' }) note!: string | null;
 }
 
-@ObjectType({ description: 'Fulfilment\'s view of an order.' })
+@ObjectType({ description: "Fulfilment's view of an order." })
 export class OrderFulfilment {
   @Field(() => ID, { description: 'The order id.' }) id!: string;
   @Field(() => FulfilmentState, { description: 'Overall state.' }) state!: string;
@@ -204,11 +211,11 @@ export class Transfer {
   @Field(() => String, { description: 'IN_TRANSIT or RECEIVED.' }) state!: string;
 }
 
-@InputType({ description: 'Change a node\'s status.' })
+@InputType({ description: "Change a node's status." })
 export class NodeStatusChangeInput {
   @IsString() @MaxLength(64) @Field(() => ID, { description: 'Node id.' }) nodeId!: string;
   @IsIn(Object.values(NodeStatus)) @Field(() => NodeStatus, { description: 'New status.' }) status!: string;
-  @IsString() @MaxLength(500) @Field(() => String, { description: 'Why (shown on every affected order\'s timeline).' }) reason!: string;
+  @IsString() @MaxLength(500) @Field(() => String, { description: "Why (shown on every affected order's timeline)." }) reason!: string;
   @IsOptional() @IsInt() @Field(() => Int, { nullable: true, description: 'Version read; a stale one is refused.' }) expectedVersion?: number;
 }
 

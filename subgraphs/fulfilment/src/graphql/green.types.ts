@@ -19,7 +19,7 @@ registerEnumType(PackingRefusalCode, {
 });
 registerEnumType(WarehouseStep, {
   name: 'WarehouseStep',
-  description: 'A warehouse step on a shipment, reported to core as the order\'s status once every live shipment of the order reached it.',
+  description: "A warehouse step on a shipment, reported to core as the order's status once every live shipment of the order reached it.",
   valuesConfig: {
     PICKED: { description: 'The goods were picked from the shelves.' },
     PACKED: { description: 'The parcel is packed and labelled.' },
@@ -38,7 +38,7 @@ export class ShipmentCarbon {
   @Field(() => String, { description: 'Version of the emission factor table used.' }) factorVersion!: string;
 }
 
-@ObjectType({ description: 'An order\'s CO2e: its live shipments (not cancelled or moved) and their sum, with the label in the region\'s wording.' })
+@ObjectType({ description: "An order's CO2e: its live shipments (not cancelled or moved) and their sum, with the label in the region's wording." })
 export class OrderCarbon {
   @Field(() => Int, { description: 'Sum over the shipments, grams CO2e.' }) totalGrams!: number;
   @Field(() => Int, { description: 'Sum of tank-to-wheel transport, grams CO2e.' }) ttwGrams!: number;
@@ -78,7 +78,7 @@ export class CarbonLabelFormatView {
   @Field(() => String, { description: 'A sample: 1,234 g rendered with this format.' }) sample!: string;
 }
 
-@InputType({ description: 'Set a region\'s CO2e label format; takes effect on the next read, no release needed.' })
+@InputType({ description: "Set a region's CO2e label format; takes effect on the next read, no release needed." })
 export class CarbonLabelFormatSetInput {
   @IsString() @MaxLength(16) @Field(() => String, { description: 'Region code.' }) region!: string;
   @IsString() @MaxLength(35) @Field(() => String, { description: 'BCP 47 locale, e.g. de-DE, zh-CN, en-SG.' }) locale!: string;
@@ -114,7 +114,8 @@ export class CarbonFactorEntry {
   @Field(() => String, { description: 'What it applies to: a transport mode (ROAD_LCV…), a hub kind (WAREHOUSE…) or PACKAGING.' }) subject!: string;
   @Field(() => String, { description: 'The figure with its unit, e.g. "WTW 88 / TTW 73 g CO2e per t·km; distance ×1.05 +0 km".' }) value!: string;
   @Field(() => String, { description: 'Source of the figure.' }) source!: string;
-  @Field(() => String, { description: 'SECONDARY (read in a source quoting GLEC) or UNVERIFIED (placeholder not checked against a publication).' }) status!: string;
+  @Field(() => String, { description: 'SECONDARY (read in a source quoting GLEC) or UNVERIFIED (placeholder not checked against a publication).' })
+  status!: string;
 }
 
 @ObjectType({ description: 'The emission factor table version carbon figures are computed with (ISO 14083 / GLEC).' })

@@ -7,8 +7,18 @@ import { releaseOpenShipments } from '../orders/stock-effects.js';
 import { query, uuidList } from '../persistence/sql.js';
 
 export interface JobRow {
-  id: string; node_id: string; reason: string; actor_type: Actor['type']; actor_id: string; state: 'RUNNING' | 'DONE';
-  affected: number; processed: number; reallocated: number; backordered: number; started_at: Date; finished_at: Date | null;
+  id: string;
+  node_id: string;
+  reason: string;
+  actor_type: Actor['type'];
+  actor_id: string;
+  state: 'RUNNING' | 'DONE';
+  affected: number;
+  processed: number;
+  reallocated: number;
+  backordered: number;
+  started_at: Date;
+  finished_at: Date | null;
 }
 
 /**
@@ -44,7 +54,9 @@ export class ReallocationService {
     const jobs = await query<{ id: string }>(this.orm.em.fork(), `select id from reallocation_job where state = 'RUNNING' order by started_at`);
     for (const job of jobs) {
       this.logger.info({ jobId: job.id }, 'resuming re-allocation job');
-      void this.run(job.id).catch((error: unknown) => this.logger.error({ err: error, jobId: job.id }, 're-allocation job failed; it resumes on the next start'));
+      void this.run(job.id).catch((error: unknown) =>
+        this.logger.error({ err: error, jobId: job.id }, 're-allocation job failed; it resumes on the next start'),
+      );
     }
   }
 
@@ -62,9 +74,13 @@ export class ReallocationService {
     if (job.state === 'DONE') return job;
     const now = new Date();
     const actor: Actor = { type: job.actor_type, id: job.actor_id };
-    const batch = await query<{ order_id: string }>(em, `
+    const batch = await query<{ order_id: string }>(
+      em,
+      `
       select distinct order_id from (select order_id from shipment where node_id = ? and state in ('ALLOCATED', 'PICKED', 'PACKED')
-       order by order_id limit ? for update) s`, [job.node_id, this.chunkSize]);
+       order by order_id limit ? for update) s`,
+      [job.node_id, this.chunkSize],
+    );
     if (batch.length === 0) {
       const [done] = await query<JobRow>(em, `update reallocation_job set state = 'DONE', finished_at = ? where id = ? returning *`, [now, jobId]);
       return done!;
@@ -82,8 +98,11 @@ export class ReallocationService {
       previousEta.set(line.order_id, Math.max(previousEta.get(line.order_id) ?? 0, new Date(line.eta_at).getTime()));
       replaces.set(line.order_id, line.shipment_id);
     }
-    const weights = await query<{ order_id: string; line_no: number; unit_weight_grams: number }>(em,
-      `select order_id, line_no, unit_weight_grams from fulfilment_order_line where order_id = any(?::uuid[])`, [uuidList(orderIds)]);
+    const weights = await query<{ order_id: string; line_no: number; unit_weight_grams: number }>(
+      em,
+      `select order_id, line_no, unit_weight_grams from fulfilment_order_line where order_id = any(?::uuid[])`,
+      [uuidList(orderIds)],
+    );
     for (const row of weights) {
       const entry = lines.get(`${row.order_id}:${row.line_no}`);
       if (entry) entry.unit_weight_grams = row.unit_weight_grams;
@@ -91,24 +110,38 @@ export class ReallocationService {
     const orders = await loadOrdersToAllocate(em, orderIds, { shipmentLines: [...lines.values()] });
     let backordered = 0;
     const outcome = await this.allocation.allocate(em, orders, actor, now, {
-      cause: 'reallocation', movementNote: `node ${job.node_id} down`, timelineNote: `moved off ${job.node_id}: ${job.reason}`, replaces,
+      cause: 'reallocation',
+      movementNote: `node ${job.node_id} down`,
+      timelineNote: `moved off ${job.node_id}: ${job.reason}`,
+      replaces,
       eventsFor: (plan, region, shipments) => {
         if (plan.backordered.length > 0) backordered += 1;
         const newEta = plan.backordered.length === 0 && shipments.length > 0 ? Math.max(...shipments.map((shipment) => Date.parse(shipment.etaAt))) : null;
-        return [{
-          subject: this.subjects.customerNotice(region),
-          messageId: `fulfilment.customer-notice:${plan.orderId}:${jobId}`,
-          payload: {
-            type: 'fulfilment.delivery-promise-changed', version: 1, orderId: plan.orderId, region, cause: 'NODE_DOWN',
-            previousEtaAt: previousEta.has(plan.orderId) ? new Date(previousEta.get(plan.orderId)!).toISOString() : null,
-            newEtaAt: newEta === null ? null : new Date(newEta).toISOString(), backordered: plan.backordered.length > 0, occurredAt: now.toISOString(),
+        return [
+          {
+            subject: this.subjects.customerNotice(region),
+            messageId: `fulfilment.customer-notice:${plan.orderId}:${jobId}`,
+            payload: {
+              type: 'fulfilment.delivery-promise-changed',
+              version: 1,
+              orderId: plan.orderId,
+              region,
+              cause: 'NODE_DOWN',
+              previousEtaAt: previousEta.has(plan.orderId) ? new Date(previousEta.get(plan.orderId)!).toISOString() : null,
+              newEtaAt: newEta === null ? null : new Date(newEta).toISOString(),
+              backordered: plan.backordered.length > 0,
+              occurredAt: now.toISOString(),
+            },
           },
-        }];
+        ];
       },
     });
-    const [updated] = await query<JobRow>(em, `
+    const [updated] = await query<JobRow>(
+      em,
+      `
       update reallocation_job set processed = processed + ?, reallocated = reallocated + ?, backordered = backordered + ? where id = ? returning *`,
-      [outcome.plans.length, outcome.plans.length - backordered, backordered, jobId]);
+      [outcome.plans.length, outcome.plans.length - backordered, backordered, jobId],
+    );
     return updated!;
   }
 }

@@ -26,22 +26,39 @@ export function createOrderEventsHandler(allocation: AllocationService, clock: (
       await allocation.allocate(em, orders, SYSTEM_ACTOR, now);
       return;
     }
-    const [order] = await query<{ state: string }>(em,
+    const [order] = await query<{ state: string }>(
+      em,
       `update fulfilment_order set core_status = ?, core_version = ?, updated_at = ? where order_id = ? and core_version < ? returning state`,
-      [event.to, event.version, now, event.orderId, event.version]);
+      [event.to, event.version, now, event.orderId, event.version],
+    );
     if (!order) return;
     const actor: Actor = event.actor;
     if (event.to === 'CANCELLED') {
       const released = await releaseOpenShipments(em, [event.orderId], 'CANCELLATION', 'CANCELLED', actor, now);
       await query(em, `update fulfilment_order_line set backordered = 0 where order_id = ?`, [event.orderId]);
-      await query(em, `update fulfilment_order set state = 'CANCELLED', version = version + 1 where order_id = ? and state not in ('SHIPPED', 'RETURNED')`, [event.orderId]);
+      await query(em, `update fulfilment_order set state = 'CANCELLED', version = version + 1 where order_id = ? and state not in ('SHIPPED', 'RETURNED')`, [
+        event.orderId,
+      ]);
       await writeTimeline(em, [{ order_id: event.orderId, kind: 'CANCELLED', note: `${released.length} reserved line(s) released`, details: {} }], actor, now);
     } else if (event.to === 'OUTBOUND') {
-      const open = await query<{ id: string }>(em, `select id from shipment where order_id = ? and state in ('ALLOCATED', 'PICKED', 'PACKED')`, [event.orderId]);
-      await shipOut(em, open.map((row) => row.id), actor, now);
+      const open = await query<{ id: string }>(em, `select id from shipment where order_id = ? and state in ('ALLOCATED', 'PICKED', 'PACKED')`, [
+        event.orderId,
+      ]);
+      await shipOut(
+        em,
+        open.map((row) => row.id),
+        actor,
+        now,
+      );
     } else if (RESTOCK_ON.has(event.to)) {
       const units = await restockReturnedOrder(em, event.orderId, actor, now);
-      if (units > 0) await writeTimeline(em, [{ order_id: event.orderId, kind: 'RESTOCKED', note: `${units} unit(s) back on hand after ${event.to}`, details: {} }], actor, now);
+      if (units > 0)
+        await writeTimeline(
+          em,
+          [{ order_id: event.orderId, kind: 'RESTOCKED', note: `${units} unit(s) back on hand after ${event.to}`, details: {} }],
+          actor,
+          now,
+        );
     }
   };
 }
@@ -49,22 +66,41 @@ export function createOrderEventsHandler(allocation: AllocationService, clock: (
 /** Inserts fulfilment's copy of a placed order; false when it was already there. */
 async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<boolean> {
   const attributes = Object.assign({}, ...(event.lines ?? []).map((line) => line.attributes));
-  const serviceLevel: ServiceLevel = SERVICE_LEVELS.includes(attributes.serviceLevel as ServiceLevel) ? attributes.serviceLevel as ServiceLevel : 'STANDARD';
+  const serviceLevel: ServiceLevel = SERVICE_LEVELS.includes(attributes.serviceLevel as ServiceLevel) ? (attributes.serviceLevel as ServiceLevel) : 'STANDARD';
   const zoneCode = typeof attributes.deliveryZone === 'string' ? attributes.deliveryZone : null;
-  const [inserted] = await query<{ order_id: string }>(em, `
+  const [inserted] = await query<{ order_id: string }>(
+    em,
+    `
     insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, allow_cross_border, placed_at, state, core_status, core_version)
     select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?
       from (select 1) one
       left join lateral (select * from delivery_zone where (code = ? and region = ?) or (is_default and region = ?) order by (code = ?) desc limit 1) z on true
     on conflict (order_id) do nothing returning order_id`,
-    [event.orderId, event.number, event.region, event.channel, event.customerRef, serviceLevel, attributes.allowCrossBorder === true, event.occurredAt,
-      event.status, event.version,
-      zoneCode, event.region, event.region, zoneCode]);
+    [
+      event.orderId,
+      event.number,
+      event.region,
+      event.channel,
+      event.customerRef,
+      serviceLevel,
+      attributes.allowCrossBorder === true,
+      event.occurredAt,
+      event.status,
+      event.version,
+      zoneCode,
+      event.region,
+      event.region,
+      zoneCode,
+    ],
+  );
   if (!inserted) return false;
-  await query(em, `
+  await query(
+    em,
+    `
     insert into fulfilment_order_line (order_id, line_no, sku, quantity, unit_weight_grams, backordered)
     select ?::uuid, r.line_no, r.sku, r.quantity, coalesce(s.unit_weight_grams, ?), r.quantity
       from jsonb_to_recordset(?::jsonb) as r(line_no int, sku text, quantity int) left join sku s on s.sku = r.sku`,
-    [event.orderId, UNKNOWN_SKU_GRAMS, asJson(event.lines!.map((line) => ({ line_no: line.lineNo, sku: line.sku, quantity: line.quantity })))]);
+    [event.orderId, UNKNOWN_SKU_GRAMS, asJson(event.lines!.map((line) => ({ line_no: line.lineNo, sku: line.sku, quantity: line.quantity })))],
+  );
   return true;
 }

@@ -10,8 +10,26 @@ export async function query<T = Record<string, unknown>>(em: EntityManager, sql:
 
 export const FULFILMENT_SCHEMA = 'fulfilment';
 const TABLES = [
-  'node_lane', 'node', 'delivery_zone', 'sku', 'inventory', 'stock_movement', 'capacity_usage', 'fulfilment_order_line', 'fulfilment_order', 'shipment_line',
-  'shipment', 'order_timeline', 'reallocation_job', 'demand_forecast', 'transfer_proposal', 'transfer', 'allocation_settings', 'outbox_event', 'box_type', 'carbon_label_format',
+  'node_lane',
+  'node',
+  'delivery_zone',
+  'sku',
+  'inventory',
+  'stock_movement',
+  'capacity_usage',
+  'fulfilment_order_line',
+  'fulfilment_order',
+  'shipment_line',
+  'shipment',
+  'order_timeline',
+  'reallocation_job',
+  'demand_forecast',
+  'transfer_proposal',
+  'transfer',
+  'allocation_settings',
+  'outbox_event',
+  'box_type',
+  'carbon_label_format',
 ];
 const TABLE_REFERENCE = new RegExp(`\\b(from|join|into|update)\\s+(${TABLES.join('|')})\\b(?!\\.)`, 'gi');
 const qualified = new Map<string, string>();

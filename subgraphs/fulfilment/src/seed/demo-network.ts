@@ -8,13 +8,30 @@ const SKUS = [
 ];
 
 type DemoNode = NetworkSeed['nodes'][number] & { perSku: number };
-const node = (id: string, name: string, kind: DemoNode['kind'], region: string, zone: string, lat: number, lon: number, perSku: number, lanes = [lane('STD', 'STANDARD'), lane('EXP', 'EXPRESS')]): DemoNode =>
-  ({ id, name, kind, region, zone, lat, lon, dailyCapacity: kind === 'STORE' ? 500 : 20_000, cutoffMinutes: [360, 840], lanes, perSku });
+const node = (
+  id: string,
+  name: string,
+  kind: DemoNode['kind'],
+  region: string,
+  zone: string,
+  lat: number,
+  lon: number,
+  perSku: number,
+  lanes = [lane('STD', 'STANDARD'), lane('EXP', 'EXPRESS')],
+): DemoNode => ({ id, name, kind, region, zone, lat, lon, dailyCapacity: kind === 'STORE' ? 500 : 20_000, cutoffMinutes: [360, 840], lanes, perSku });
 
 const NODES: DemoNode[] = [
   node('cn-sha-dc', 'Shanghai central DC', 'CENTRAL', 'cn', 'cn-east', 31.23, 121.47, 400),
-  node('cn-hgh-fw', 'Hangzhou forward warehouse (前置仓)', 'FORWARD', 'cn', 'cn-east', 30.27, 120.15, 60, [lane('STD', 'STANDARD'), lane('EXP', 'EXPRESS'), lane('FLASH', 'SAME_DAY')]),
-  node('cn-bjs-fw', 'Beijing forward warehouse (前置仓)', 'FORWARD', 'cn', 'cn-north', 39.9, 116.4, 30, [lane('STD', 'STANDARD'), lane('EXP', 'EXPRESS'), lane('FLASH', 'SAME_DAY')]),
+  node('cn-hgh-fw', 'Hangzhou forward warehouse (前置仓)', 'FORWARD', 'cn', 'cn-east', 30.27, 120.15, 60, [
+    lane('STD', 'STANDARD'),
+    lane('EXP', 'EXPRESS'),
+    lane('FLASH', 'SAME_DAY'),
+  ]),
+  node('cn-bjs-fw', 'Beijing forward warehouse (前置仓)', 'FORWARD', 'cn', 'cn-north', 39.9, 116.4, 30, [
+    lane('STD', 'STANDARD'),
+    lane('EXP', 'EXPRESS'),
+    lane('FLASH', 'SAME_DAY'),
+  ]),
   node('cn-sz-store', 'Shenzhen flagship store', 'STORE', 'cn', 'cn-south', 22.54, 114.06, 15),
   node('de-ber-dc', 'Berlin central DC', 'CENTRAL', 'de', 'de-east', 52.52, 13.4, 300),
   node('de-muc-fw', 'Munich city hub', 'FORWARD', 'de', 'de-south', 48.14, 11.58, 40),

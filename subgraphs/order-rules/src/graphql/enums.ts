@@ -4,8 +4,11 @@ import { VERSION_STATUSES, type VersionStatus } from '../rule-sets/domain/lifecy
 
 export const RuleModuleEnum = Object.fromEntries(RULE_MODULES.map((m) => [m, m])) as { [M in RuleModule]: M };
 registerEnumType(RuleModuleEnum, {
-  name: 'RuleModule', description: 'The order-handling module a rule set configures, in pipeline order.',
-  valuesConfig: Object.fromEntries(RULE_MODULES.map((m) => [m, { description: `${RULE_MODULE_TRAITS[m].description} Needs ${RULE_MODULE_TRAITS[m].requiredApprovals} approval(s).` }])),
+  name: 'RuleModule',
+  description: 'The order-handling module a rule set configures, in pipeline order.',
+  valuesConfig: Object.fromEntries(
+    RULE_MODULES.map((m) => [m, { description: `${RULE_MODULE_TRAITS[m].description} Needs ${RULE_MODULE_TRAITS[m].requiredApprovals} approval(s).` }]),
+  ),
 });
 
 const STATUS_DESCRIPTIONS: Record<VersionStatus, string> = {
@@ -19,6 +22,7 @@ const STATUS_DESCRIPTIONS: Record<VersionStatus, string> = {
 };
 export const RuleVersionStatusEnum = Object.fromEntries(VERSION_STATUSES.map((s) => [s, s])) as { [S in VersionStatus]: S };
 registerEnumType(RuleVersionStatusEnum, {
-  name: 'RuleVersionStatus', description: 'Where a rule set version is in its lifecycle.',
+  name: 'RuleVersionStatus',
+  description: 'Where a rule set version is in its lifecycle.',
   valuesConfig: Object.fromEntries(VERSION_STATUSES.map((s) => [s, { description: STATUS_DESCRIPTIONS[s] }])),
 });

@@ -23,8 +23,13 @@ export class RuleInput {
   @Field(() => String, { description: 'Stable id within the rule set: lower-case letters, digits and dashes.' }) @IsString() @Length(1, 64) key!: string;
   @Field(() => String, { defaultValue: '', description: 'What the rule is for.' }) @IsString() @Length(0, 500) description!: string;
   @Field(() => String, { description: 'CEL condition of type bool.' }) @IsString() @Length(1, 2_000) condition!: string;
-  @Field(() => String, { nullable: true, description: 'CEL value of the module\'s type; leave out for validation rules.' }) @IsOptional() @IsString() @Length(1, 2_000) value?: string | null;
-  @Field(() => String, { nullable: true, description: 'Validation: refusal code in UPPER_SNAKE_CASE.' }) @IsOptional() @IsString() @Length(1, 64) code?: string | null;
+  @Field(() => String, { nullable: true, description: "CEL value of the module's type; leave out for validation rules." })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2_000)
+  value?: string | null;
+  @Field(() => String, { nullable: true, description: 'Validation: refusal code in UPPER_SNAKE_CASE.' }) @IsOptional() @IsString() @Length(1, 64) code?:
+    string | null;
   @Field(() => String, { nullable: true, description: 'Allocation: the criterion weighted.' }) @IsOptional() @IsString() @Length(1, 64) target?: string | null;
   @Field(() => String, { description: 'What the customer or operator is told.' }) @IsString() @Length(0, 500) message!: string;
   @Field(() => Int, { defaultValue: 0, description: 'Evaluation order; lower first.' }) @IsInt() @Min(-1_000) @Max(1_000) priority!: number;
@@ -32,10 +37,13 @@ export class RuleInput {
 
 @InputType({ description: 'The content of a draft version.' })
 export class DraftRuleVersionInput {
-  @Field(() => String, { description: 'The rule set\'s key.' }) @IsString() @Length(2, 63) ruleSetKey!: string;
+  @Field(() => String, { description: "The rule set's key." }) @IsString() @Length(2, 63) ruleSetKey!: string;
   @Field(() => [RuleInput], { description: 'The rules.' }) @ArrayMaxSize(200) @ValidateNested() rules!: RuleInput[];
   @Field(() => GraphQLISODateTime, { description: 'When it is to come into force.' }) @IsDate() effectiveFrom!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it is to stop (exclusive); leave out for open-ended.' }) @IsOptional() @IsDate() effectiveTo?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it is to stop (exclusive); leave out for open-ended.' })
+  @IsOptional()
+  @IsDate()
+  effectiveTo?: Date | null;
   @Field(() => String, { defaultValue: '', description: 'A note for reviewers.' }) @IsString() @Length(0, 500) note!: string;
 }
 
@@ -62,12 +70,14 @@ export class RejectRuleVersionInput extends RuleVersionStepInput {
 
 @InputType({ description: 'Publishes an approved version for its period.' })
 export class ActivateRuleVersionInput extends RuleVersionStepInput {
-  @Field(() => Boolean, { defaultValue: false, description: 'End (or retire) published versions overlapping its period; without it an overlap is refused.' }) @IsBoolean() supersede!: boolean;
+  @Field(() => Boolean, { defaultValue: false, description: 'End (or retire) published versions overlapping its period; without it an overlap is refused.' })
+  @IsBoolean()
+  supersede!: boolean;
 }
 
-@InputType({ description: 'Puts an earlier version\'s rules back in force at once, as a new version.' })
+@InputType({ description: "Puts an earlier version's rules back in force at once, as a new version." })
 export class RollbackRuleSetInput {
-  @Field(() => String, { description: 'The rule set\'s key.' }) @IsString() @Length(2, 63) ruleSetKey!: string;
+  @Field(() => String, { description: "The rule set's key." }) @IsString() @Length(2, 63) ruleSetKey!: string;
   @Field(() => Int, { description: 'The earlier version whose rules to restore.' }) @IsInt() @Min(1) toVersion!: number;
 }
 

@@ -18,7 +18,7 @@ export class RuleView {
   @Field(() => String, { description: 'Stable id of the rule within its rule set, across versions.' }) key!: string;
   @Field(() => String, { description: 'What the rule is for, for people.' }) description!: string;
   @Field(() => String, { description: 'CEL expression of type bool over `order` (and `pricing` for modules after pricing).' }) condition!: string;
-  @Field(() => String, { nullable: true, description: 'CEL expression of the module\'s value type; null for validation rules.' }) value!: string | null;
+  @Field(() => String, { nullable: true, description: "CEL expression of the module's value type; null for validation rules." }) value!: string | null;
   @Field(() => String, { nullable: true, description: 'Validation: the refusal code clients switch on.' }) code!: string | null;
   @Field(() => String, { nullable: true, description: 'Allocation: the criterion the rule weights.' }) target!: string | null;
   @Field(() => String, { description: 'What the customer or operator is told when the rule applies.' }) message!: string;
@@ -35,7 +35,7 @@ export class RuleApprovalView {
 @ObjectType('RuleSetVersion', { description: 'One version of a rule set: its rules, period, lifecycle status and approvals.' })
 export class RuleSetVersionView {
   @Field(() => ID, { description: 'Version id.' }) id!: string;
-  @Field(() => String, { description: 'The rule set\'s key.' }) ruleSetKey!: string;
+  @Field(() => String, { description: "The rule set's key." }) ruleSetKey!: string;
   @Field(() => RuleModuleEnum, { description: 'The module the rule set configures.' }) module!: RuleModule;
   @Field(() => Int, { description: 'Version number within the rule set, from 1.' }) number!: number;
   @Field(() => RuleVersionStatusEnum, { description: 'Lifecycle status now.' }) status!: VersionStatus;
@@ -43,7 +43,7 @@ export class RuleSetVersionView {
   @Field(() => GraphQLISODateTime, { description: 'When the version comes into force.' }) effectiveFrom!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it stops being in force (exclusive); null: open-ended.' }) effectiveTo!: Date | null;
   @Field(() => String, { description: 'Who drafted it (token subject).' }) author!: string;
-  @Field(() => String, { description: 'The author\'s note, or the reviewer\'s reason for a rejection.' }) note!: string;
+  @Field(() => String, { description: "The author's note, or the reviewer's reason for a rejection." }) note!: string;
   @Field(() => Int, { nullable: true, description: 'The version a rollback restored; null otherwise.' }) basedOn!: number | null;
   @Field(() => [RuleApprovalView], { description: 'Approvals so far, oldest first.' }) approvals!: RuleApprovalView[];
   @Field(() => Int, { description: 'How many distinct approvers the module needs (four-eyes: never the author).' }) requiredApprovals!: number;
@@ -76,7 +76,8 @@ export class RuleProblemView {
   @Field(() => UserErrorCodeEnum, { description: 'What is wrong, as a stable code.' }) code!: UserErrorCode;
   @Field(() => [String], { description: 'Path to the field at fault, from the argument name.' }) field!: string[];
   @Field(() => String, { description: 'What is wrong, in English, with line and column.' }) message!: string;
-  @Field(() => RuleProblemPositionView, { nullable: true, description: 'Where in the expression; null when the problem is not in one place.' }) position!: RuleProblemPositionView | null;
+  @Field(() => RuleProblemPositionView, { nullable: true, description: 'Where in the expression; null when the problem is not in one place.' })
+  position!: RuleProblemPositionView | null;
 }
 
 @ObjectType('RuleSetPayload', { description: 'The rule set created, or why not.' })
@@ -87,7 +88,8 @@ export class RuleSetPayload extends MutationPayload {
 @ObjectType('RuleSetVersionPayload', { description: 'The version after the step, or why the step was refused.' })
 export class RuleSetVersionPayload extends MutationPayload {
   @Field(() => RuleSetVersionView, { nullable: true, description: 'The version; null when refused.' }) version!: RuleSetVersionView | null;
-  @Field(() => [RuleProblemView], { description: 'Every problem of the rules, with positions; empty unless the rules were refused.' }) problems!: RuleProblemView[];
+  @Field(() => [RuleProblemView], { description: 'Every problem of the rules, with positions; empty unless the rules were refused.' })
+  problems!: RuleProblemView[];
 }
 
 @ObjectType('AllocationWeight', { description: 'The weight rules give one allocation criterion.' })
@@ -103,7 +105,7 @@ export class RuleOutcomeView {
   @Field(() => Int, { description: 'Total payable after discounts, minor units.' }) payableTotal!: number;
   @Field(() => [String], { description: 'Gift SKUs bound to the order.' }) gifts!: string[];
   @Field(() => Int, { description: 'Approval levels that must release the order; 0: not held for review.' }) holdLevels!: number;
-  @Field(() => Int, { nullable: true, description: 'Minutes stock stays reserved; null: the region\'s default.' }) holdMinutes!: number | null;
+  @Field(() => Int, { nullable: true, description: "Minutes stock stays reserved; null: the region's default." }) holdMinutes!: number | null;
   @Field(() => [AllocationWeightView], { description: 'Allocation weights rules set.' }) allocationWeights!: AllocationWeightView[];
   @Field(() => String, { nullable: true, description: 'Invoice template; null: the default.' }) invoiceTemplate!: string | null;
   @Field(() => [String], { description: 'Notice kinds to send.' }) notices!: string[];
@@ -128,7 +130,8 @@ export class RuleDryRunView {
   @Field(() => Int, { description: 'Orders whose outcome would change.' }) ordersChanged!: number;
   @Field(() => Int, { description: 'Orders refused with the versions in force.' }) refusedBefore!: number;
   @Field(() => Int, { description: 'Orders refused with the draft.' }) refusedAfter!: number;
-  @Field(() => [String], { description: 'Order facts the history lacks: rules over them evaluate as empty and show no change.' }) factsMissingFromHistory!: string[];
+  @Field(() => [String], { description: 'Order facts the history lacks: rules over them evaluate as empty and show no change.' })
+  factsMissingFromHistory!: string[];
   @Field(() => [RuleDryRunChangeView], { description: 'The first 200 changed orders, oldest first.' }) changes!: RuleDryRunChangeView[];
 }
 
@@ -144,7 +147,7 @@ export class RuleAuditEntryView {
   @Field(() => String, { description: 'Who (token subject).' }) actorId!: string;
   @Field(() => String, { description: 'Their role.' }) actorRole!: string;
   @Field(() => String, { description: 'What, e.g. version.approved.' }) action!: string;
-  @Field(() => String, { description: 'The rule set\'s key.' }) ruleSet!: string;
+  @Field(() => String, { description: "The rule set's key." }) ruleSet!: string;
   @Field(() => Int, { nullable: true, description: 'The version number; null for changes to the rule set itself.' }) version!: number | null;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The state before; null when created.' }) before!: Record<string, unknown> | null;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The state after.' }) after!: Record<string, unknown> | null;
@@ -158,13 +161,16 @@ export class RuleInputFieldView {
   @Field(() => String, { description: 'What it means.' }) description!: string;
 }
 
-@ObjectType('RuleModuleInfo', { description: 'One module of the placement pipeline: where it runs, what its rules read and decide, who must approve; the console draws the module map from it.' })
+@ObjectType('RuleModuleInfo', {
+  description:
+    'One module of the placement pipeline: where it runs, what its rules read and decide, who must approve; the console draws the module map from it.',
+})
 export class RuleModuleInfoView {
   @Field(() => RuleModuleEnum, { description: 'The module.' }) module!: RuleModule;
   @Field(() => Int, { description: 'Position in the placement pipeline, from 1.' }) position!: number;
   @Field(() => [String], { description: 'What its rules may read: `order`, and `pricing` for modules after pricing.' }) reads!: string[];
   @Field(() => [RuleModuleEnum], { description: 'Modules whose outcome it depends on.' }) dependsOn!: RuleModule[];
-  @Field(() => String, { nullable: true, description: 'The CEL type of a rule\'s value; null when a rule is only a condition.' }) valueType!: string | null;
+  @Field(() => String, { nullable: true, description: "The CEL type of a rule's value; null when a rule is only a condition." }) valueType!: string | null;
   @Field(() => Int, { description: 'Distinct approvers a version needs, never its author.' }) requiredApprovals!: number;
   @Field(() => String, { description: 'What its rules decide and how matches combine.' }) description!: string;
 }

@@ -21,22 +21,35 @@ export function createCnOrderResolvers({ placement, orm }: RegionDependencies) {
   @Resolver(() => OrderReference)
   class CnOrderResolver {
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => CnOrderPlacePayload, { description: 'Places an order in the CN shop; refusals come in `userErrors`. Repeating the idempotency key returns the same order.' })
+    @Mutation(() => CnOrderPlacePayload, {
+      description: 'Places an order in the CN shop; refusals come in `userErrors`. Repeating the idempotency key returns the same order.',
+    })
     async cnOrderPlace(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ order: await this.placeCnOrder(input, context) }));
     }
 
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the CN shop. It answers once region-cn has stored the order, whether or not core is reachable (select `cn { number registration }`); core registers it afterwards. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('cnOrderPlace') })
+    @Mutation(() => OrderReference, {
+      description:
+        'Places an order in the CN shop. It answers once region-cn has stored the order, whether or not core is reachable (select `cn { number registration }`); core registers it afterwards. Repeating the idempotency key returns the same order.',
+      deprecationReason: replacedByPayloadMutation('cnOrderPlace'),
+    })
     async placeCnOrder(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       const placed = await placement.place({
-        principal, idempotencyKey: input.idempotencyKey, input, customerRef: input.customerRef ?? principal.subject, channel: input.channel,
-        lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: input.discountTotal, details: input,
+        principal,
+        idempotencyKey: input.idempotencyKey,
+        input,
+        customerRef: input.customerRef ?? principal.subject,
+        channel: input.channel,
+        lines: toClientLines(input.lines),
+        shippingTotal: input.shippingTotal ?? null,
+        discountTotal: input.discountTotal,
+        details: input,
       });
       return { id: placed.orderId };
     }
 
-    @FieldResolver(() => CnOrderDetails, { nullable: true, description: 'region-cn\'s data for a CN order; null for other regions\' orders.' })
+    @FieldResolver(() => CnOrderDetails, { nullable: true, description: "region-cn's data for a CN order; null for other regions' orders." })
     async cn(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<CnOrderDetails | null> {
       const record = await loadReadableRegionalOrder(context, orm, REGION, order.id);
       if (!record) return null;

@@ -19,37 +19,56 @@ type CnPlacement = PricedPlacement<PlaceCnOrderInput, void>;
 export const cnPlacementStages: PlacementStages<PlaceCnOrderInput, void> = {
   validate: ({ details }) => assertValidReturnTerms(details),
   pricing: () => ({ currency: 'CNY', destination: { country: 'CN' }, customerType: 'CONSUMER', vatIdCountry: null, destinationPath: 'shippingAddress' }),
-  rules: [({ request, priced }) => {
-    priced.lines.forEach((line, index) => {
-      const declaredAt = (request.details.returnPolicies ?? []).findIndex((policy) => policy.lineNo === index + 1);
-      const terms = lineReturnTerms(line.attributes as unknown as LineProductFacts, request.details.returnPolicies?.[declaredAt] ?? null);
-      if (!terms.ok) {
-        throw new DomainError('BAD_USER_INPUT', terms.message, { field: `returnPolicies.${declaredAt}.exclusion`, rule: 'RETURN_CLASS_NOT_ALLOWED' });
-      }
-    });
-  }],
+  rules: [
+    ({ request, priced }) => {
+      priced.lines.forEach((line, index) => {
+        const declaredAt = (request.details.returnPolicies ?? []).findIndex((policy) => policy.lineNo === index + 1);
+        const terms = lineReturnTerms(line.attributes as unknown as LineProductFacts, request.details.returnPolicies?.[declaredAt] ?? null);
+        if (!terms.ok) {
+          throw new DomainError('BAD_USER_INPUT', terms.message, { field: `returnPolicies.${declaredAt}.exclusion`, rule: 'RETURN_CLASS_NOT_ALLOWED' });
+        }
+      });
+    },
+  ],
   store: (em, orderId, placement) => storeCnOrder(em, orderId, placement),
 };
 
 function storeCnOrder(em: EntityManager, orderId: string, { request, priced }: CnPlacement): void {
   const { customer, shippingAddress: address, returnPolicies, gifts } = request.details;
   em.create(CnOrderContact, {
-    orderId, customerName: customer.name, customerPhone: customer.phone,
-    recipientName: address.recipientName, recipientPhone: address.recipientPhone, province: address.province,
-    city: address.city, district: address.district, street: address.street, postalCode: address.postalCode ?? null,
+    orderId,
+    customerName: customer.name,
+    customerPhone: customer.phone,
+    recipientName: address.recipientName,
+    recipientPhone: address.recipientPhone,
+    province: address.province,
+    city: address.city,
+    district: address.district,
+    street: address.street,
+    postalCode: address.postalCode ?? null,
   });
   priced.lines.forEach((line, index) => {
     const declared = returnPolicies?.find((policy) => policy.lineNo === index + 1) ?? null;
     const terms = lineReturnTerms(line.attributes as unknown as LineProductFacts, declared);
     em.create(CnOrderLine, {
-      orderId, lineNo: index + 1, quantity: line.quantity, returnExclusion: terms.ok ? terms.exclusion : null,
-      customerConfirmed: terms.ok && terms.customerConfirmed, claimedQuantity: 0, refundedQuantity: 0,
+      orderId,
+      lineNo: index + 1,
+      quantity: line.quantity,
+      returnExclusion: terms.ok ? terms.exclusion : null,
+      customerConfirmed: terms.ok && terms.customerConfirmed,
+      claimedQuantity: 0,
+      refundedQuantity: 0,
     });
   });
   const allLines = priced.lines.map((_line, index) => index + 1);
   (gifts ?? []).forEach((gift, index) => {
     em.create(CnOrderGift, {
-      orderId, giftNo: index + 1, kind: gift.kind, description: gift.description, declaredValue: gift.declaredValue ?? null, lineNos: gift.lineNos ?? allLines,
+      orderId,
+      giftNo: index + 1,
+      kind: gift.kind,
+      description: gift.description,
+      declaredValue: gift.declaredValue ?? null,
+      lineNos: gift.lineNos ?? allLines,
     });
   });
 }

@@ -7,9 +7,10 @@ import { GIFT_KINDS, type GiftKind } from '../rules/refund-amount.rules.js';
 export const CnReturnExclusionEnum = Object.fromEntries(RETURN_EXCLUSIONS.map((e) => [e, e])) as { [E in ReturnExclusion]: E };
 registerEnumType(CnReturnExclusionEnum, {
   name: 'CnReturnExclusion',
-  description: 'Why goods may be excluded from 7-day no-reason returns: the four statutory categories (CRPL art. 25(1)) and the three that need the customer\'s confirmation at purchase (Interim Measures art. 7).',
+  description:
+    "Why goods may be excluded from 7-day no-reason returns: the four statutory categories (CRPL art. 25(1)) and the three that need the customer's confirmation at purchase (Interim Measures art. 7).",
   valuesConfig: {
-    CUSTOM_MADE: { description: 'Made to the customer\'s order.' },
+    CUSTOM_MADE: { description: "Made to the customer's order." },
     FRESH_PERISHABLE: { description: 'Fresh, live or perishable.' },
     DIGITAL_DOWNLOAD: { description: 'Digital goods downloaded online.' },
     SEALED_MEDIA: { description: 'Audio-visual products or software on a medium: excluded only once the customer unseals it.' },
@@ -37,8 +38,10 @@ export class CnLineReturnPolicyInput {
   @Field(() => Int, { description: 'The line (1-based, as core numbers them).' }) @IsInt() @Min(1) @Max(500) lineNo!: number;
   @Field(() => CnReturnExclusionEnum, { description: 'Why the line is not returnable without reason.' }) @IsIn(RETURN_EXCLUSIONS) exclusion!: ReturnExclusion;
 
-  @Field(() => Boolean, { nullable: true, description: 'The customer\'s explicit confirmation, at purchase, of a confirmable exclusion. Never defaulted.' })
-  @IsOptional() @IsBoolean() customerConfirmed?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "The customer's explicit confirmation, at purchase, of a confirmable exclusion. Never defaulted." })
+  @IsOptional()
+  @IsBoolean()
+  customerConfirmed?: boolean | null;
 }
 
 @InputType({ description: 'A gift bound to the order: goods, points, a voucher or a coupon.' })
@@ -46,9 +49,21 @@ export class CnOrderGiftInput {
   @Field(() => CnGiftKindEnum, { description: 'What form the gift takes.' }) @IsIn(GIFT_KINDS) kind!: GiftKind;
   @Field(() => String, { description: 'What the gift is, as shown to the customer.' }) @IsString() @Length(1, 200) description!: string;
 
-  @Field(() => MinorUnits, { nullable: true, description: 'The value shown to the customer before purchase; without one nothing is deducted if the gift is kept.' })
-  @IsOptional() @IsInt() @Min(0) declaredValue?: number | null;
+  @Field(() => MinorUnits, {
+    nullable: true,
+    description: 'The value shown to the customer before purchase; without one nothing is deducted if the gift is kept.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  declaredValue?: number | null;
 
   @Field(() => [Int], { nullable: true, description: 'Line numbers (1-based) whose purchase earns the gift; omitted: the whole order.' })
-  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(500) @IsInt({ each: true }) @Min(1, { each: true }) @Max(500, { each: true }) lineNos?: number[] | null;
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(500, { each: true })
+  lineNos?: number[] | null;
 }

@@ -30,7 +30,11 @@ export interface PickupUnavailable {
 
 /** Books, moves and cancels the door pickup of a return (上门取件) within each slot's capacity. */
 export class PickupBookingService {
-  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void, private readonly clock: Clock) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly commandsQueued: () => void,
+    private readonly clock: Clock,
+  ) {}
 
   schedule(principal: Principal, command: BookPickupCommand): Promise<CnReturn | PickupUnavailable> {
     return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
@@ -42,8 +46,20 @@ export class PickupBookingService {
       await advanceReturn(em, principal, ret, 'schedulePickup', now, `door pickup ${slot.startsAt.toISOString()}–${slot.endsAt.toISOString()}, fee ${fee} fen`);
       const consent = { feeConsentedAt: fee > 0 ? now : null, feeConsentedBy: fee > 0 ? principal.subject : null };
       const pickup = await em.findOne(CnReturnPickup, { returnId: ret.id });
-      if (pickup) em.assign(pickup, { slot, state: 'SCHEDULED', fee, ...consent, bookedBy: principal.subject, bookedAt: now, pickedUpAt: null, pickedUpBy: null });
-      else em.create(CnReturnPickup, { returnId: ret.id, slot, state: 'SCHEDULED', fee, ...consent, bookedBy: principal.subject, bookedAt: now, pickedUpAt: null, pickedUpBy: null });
+      if (pickup)
+        em.assign(pickup, { slot, state: 'SCHEDULED', fee, ...consent, bookedBy: principal.subject, bookedAt: now, pickedUpAt: null, pickedUpBy: null });
+      else
+        em.create(CnReturnPickup, {
+          returnId: ret.id,
+          slot,
+          state: 'SCHEDULED',
+          fee,
+          ...consent,
+          bookedBy: principal.subject,
+          bookedAt: now,
+          pickedUpAt: null,
+          pickedUpBy: null,
+        });
       await em.flush();
       return ret;
     });
@@ -59,8 +75,14 @@ export class PickupBookingService {
       if ('unavailable' in booking) return booking;
       await releaseSlotPlace(em, pickup.slot.id);
       const { slot, fee, now } = booking;
-      em.assign(pickup, { slot, fee, feeConsentedAt: fee > 0 ? now : null, feeConsentedBy: fee > 0 ? principal.subject : null, bookedBy: principal.subject,
-        bookedAt: now });
+      em.assign(pickup, {
+        slot,
+        fee,
+        feeConsentedAt: fee > 0 ? now : null,
+        feeConsentedBy: fee > 0 ? principal.subject : null,
+        bookedBy: principal.subject,
+        bookedAt: now,
+      });
       ret.updatedAt = now; // a new pickup time is a new version of the return
       await em.flush();
       return ret;
@@ -79,8 +101,12 @@ export class PickupBookingService {
   }
 
   /** Checks the fee consent, then takes a place in the slot; the caller's transaction makes both one step. */
-  private async claim(em: EntityManager, ret: CnReturn, command: BookPickupCommand,
-    byCustomer: boolean): Promise<{ slot: CnPickupSlot; fee: number; now: Date } | PickupUnavailable> {
+  private async claim(
+    em: EntityManager,
+    ret: CnReturn,
+    command: BookPickupCommand,
+    byCustomer: boolean,
+  ): Promise<{ slot: CnPickupSlot; fee: number; now: Date } | PickupUnavailable> {
     const now = this.clock();
     const area = await pickupAreaOf(em, ret.orderId);
     const slot = await em.findOne(CnPickupSlot, { id: command.slotId });
@@ -88,7 +114,7 @@ export class PickupBookingService {
     const fee = consentedPickupFee(slot.fee, command.acceptedPickupFee, byCustomer);
     if (await claimSlotPlace(em, slot.id, area, now)) return { slot, fee, now };
     const reason = await whySlotUnavailable(em, slot.id, area, now);
-    if (reason === 'OTHER_AREA' || reason === 'NOT_FOUND') throw new InputValidationError('slotId', 'This slot is not offered at the order\'s address');
+    if (reason === 'OTHER_AREA' || reason === 'NOT_FOUND') throw new InputValidationError('slotId', "This slot is not offered at the order's address");
     return { unavailable: true, slotId: slot.id, reason };
   }
 }

@@ -17,7 +17,10 @@ export interface OpenSlotsCommand extends PickupArea {
 
 /** The slots couriers offer per district: opened by operators, listed to customers for their return's address. */
 export class PickupSlotService {
-  constructor(private readonly orm: MikroORM, private readonly clock: Clock) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
 
   async open(principal: Principal, command: OpenSlotsCommand): Promise<CnPickupSlot[]> {
     const regions = readableRegions(principal);
@@ -27,10 +30,12 @@ export class PickupSlotService {
     });
     const area = { province: command.province, city: command.city, district: command.district };
     try {
-      return await this.orm.em.fork().transactional(async (em) => command.slots.map((slot) => em.create(CnPickupSlot,
-        { id: randomUUID(), ...area, ...slot, booked: 0 })));
+      return await this.orm.em
+        .fork()
+        .transactional(async (em) => command.slots.map((slot) => em.create(CnPickupSlot, { id: randomUUID(), ...area, ...slot, booked: 0 })));
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new ConflictError('A slot starting at that time already exists in this district', { field: 'slots' });
+      if (error instanceof UniqueConstraintViolationException)
+        throw new ConflictError('A slot starting at that time already exists in this district', { field: 'slots' });
       throw error;
     }
   }
@@ -39,7 +44,7 @@ export class PickupSlotService {
   async availableFor(principal: Principal, returnId: string): Promise<CnPickupSlot[]> {
     const em = this.orm.em.fork();
     const ret = await em.findOne(CnReturn, { id: returnId });
-    const order = ret && await em.findOne(RegionalOrder, { orderId: ret.orderId });
+    const order = ret && (await em.findOne(RegionalOrder, { orderId: ret.orderId }));
     if (!ret || !order) throw new NotFoundError('CnReturn', returnId);
     assertCanReadOrder(principal, { region: REGION, customerRef: order.customerRef });
     const area = await pickupAreaOf(em, ret.orderId);

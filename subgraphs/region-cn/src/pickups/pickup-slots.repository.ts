@@ -25,7 +25,12 @@ export async function releaseSlotPlace(em: EntityManager, slotId: string): Promi
 }
 
 /** Why a place could not be claimed, for the client to pick another slot. */
-export async function whySlotUnavailable(em: EntityManager, slotId: string, area: PickupArea, now: Date): Promise<'NOT_FOUND' | 'OTHER_AREA' | 'STARTED' | 'FULL'> {
+export async function whySlotUnavailable(
+  em: EntityManager,
+  slotId: string,
+  area: PickupArea,
+  now: Date,
+): Promise<'NOT_FOUND' | 'OTHER_AREA' | 'STARTED' | 'FULL'> {
   const slot = await em.findOne(CnPickupSlot, { id: slotId });
   if (!slot) return 'NOT_FOUND';
   if (slot.province !== area.province || slot.city !== area.city || slot.district !== area.district) return 'OTHER_AREA';

@@ -19,7 +19,10 @@ export interface OverdueRefund {
  * (CRPL art. 25(3)), oldest first, for operators to act on.
  */
 export async function listOverdueRefunds(
-  orm: MikroORM, principal: Principal, now: Date, page: { limit: number; after?: { dueBefore: Date; returnId: string } } = { limit: 200 },
+  orm: MikroORM,
+  principal: Principal,
+  now: Date,
+  page: { limit: number; after?: { dueBefore: Date; returnId: string } } = { limit: 200 },
 ): Promise<OverdueRefund[]> {
   const regions = readableRegions(principal);
   if (regions && !regions.includes(REGION)) throw new ForbiddenError('The caller does not work in region cn');
@@ -29,14 +32,24 @@ export async function listOverdueRefunds(
   // Returns without a complete line owe nothing and are skipped; reading on past them keeps every page full.
   while (found.length < page.limit) {
     const keyset = after ? { $or: [{ refundDueBefore: { $gt: after.dueBefore } }, { refundDueBefore: after.dueBefore, id: { $gt: after.returnId } }] } : {};
-    const due = await em.find(CnReturn, { state: 'RECEIVED', refundDueBefore: { $lte: now }, ...keyset }, { orderBy: { refundDueBefore: 'asc', id: 'asc' }, limit: page.limit });
+    const due = await em.find(
+      CnReturn,
+      { state: 'RECEIVED', refundDueBefore: { $lte: now }, ...keyset },
+      { orderBy: { refundDueBefore: 'asc', id: 'asc' }, limit: page.limit },
+    );
     if (due.length === 0) break;
     const ids = due.map((ret) => ret.id);
     const owed = new Set((await em.find(CnReturnLine, { returnId: { $in: ids }, complete: true })).map((line) => line.returnId));
     const orders = new Map((await em.find(RegionalOrder, { orderId: { $in: due.map((ret) => ret.orderId) } })).map((order) => [order.orderId, order]));
-    found.push(...due.filter((ret) => owed.has(ret.id)).map((ret) => ({
-      ret, orderNumber: orders.get(ret.orderId)?.orderNumber ?? null, daysOverdue: daysOverdue(ret.refundDueBefore!, now),
-    })));
+    found.push(
+      ...due
+        .filter((ret) => owed.has(ret.id))
+        .map((ret) => ({
+          ret,
+          orderNumber: orders.get(ret.orderId)?.orderNumber ?? null,
+          daysOverdue: daysOverdue(ret.refundDueBefore!, now),
+        })),
+    );
     if (due.length < page.limit) break;
     const last = due.at(-1)!;
     after = { dueBefore: last.refundDueBefore!, returnId: last.id };

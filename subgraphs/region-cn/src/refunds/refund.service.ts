@@ -21,7 +21,11 @@ import { CnRefund } from './persistence/cn-refund.entity.js';
  * answered as it is, and the refund's unique return id stops any second refund that got past both.
  */
 export class RefundService {
-  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void, private readonly clock: Clock) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly commandsQueued: () => void,
+    private readonly clock: Clock,
+  ) {}
 
   settle(principal: Principal, command: { returnId: string; expectedVersion?: number | null }): Promise<CnReturn> {
     return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
@@ -36,9 +40,16 @@ export class RefundService {
         const destination = ret.refundDestination === 'ORIGINAL_PAYMENT' ? 'the original payment channel' : 'the destination the customer chose';
         await advanceReturn(em, principal, ret, 'refund', this.clock(), `refund ${breakdown.amount} fen (CNY) to ${destination}`);
         em.create(CnRefund, {
-          id: randomUUID(), returnId: ret.id, orderId: ret.orderId, currency: 'CNY', ...breakdown,
-          destination: ret.refundDestination, destinationDetail: ret.refundDestinationDetail ?? null,
-          dueBefore: ret.refundDueBefore!, issuedAt: this.clock(), issuedBy: principal.subject,
+          id: randomUUID(),
+          returnId: ret.id,
+          orderId: ret.orderId,
+          currency: 'CNY',
+          ...breakdown,
+          destination: ret.refundDestination,
+          destinationDetail: ret.refundDestinationDetail ?? null,
+          dueBefore: ret.refundDueBefore!,
+          issuedAt: this.clock(),
+          issuedBy: principal.subject,
         });
       }
       await releaseClaims(em, ret.id, ret.orderId, (line) => line.complete !== true);
@@ -50,12 +61,23 @@ export class RefundService {
   /** The refund of the complete lines, and the order's lines updated with the units it refunds. */
   private async refundFor(em: EntityManager, ret: CnReturn, order: RegionalOrder, returned: CnReturnLine[]): Promise<RefundBreakdown> {
     const orderLines = await em.find(CnOrderLine, { orderId: ret.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { lineNo: 'asc' } });
-    const accepted = returned.filter((line) => line.complete).map((line) => ({
-      lineNo: line.lineNo, quantity: line.quantity, refundedBefore: orderLines.find((o) => o.lineNo === line.lineNo)!.refundedQuantity,
-    }));
-    const returnedUnits = (withThis: boolean) => new Map(orderLines.map((line) => [line.lineNo, {
-      quantity: line.quantity, returned: line.refundedQuantity + (withThis ? accepted.find((a) => a.lineNo === line.lineNo)?.quantity ?? 0 : 0),
-    }]));
+    const accepted = returned
+      .filter((line) => line.complete)
+      .map((line) => ({
+        lineNo: line.lineNo,
+        quantity: line.quantity,
+        refundedBefore: orderLines.find((o) => o.lineNo === line.lineNo)!.refundedQuantity,
+      }));
+    const returnedUnits = (withThis: boolean) =>
+      new Map(
+        orderLines.map((line) => [
+          line.lineNo,
+          {
+            quantity: line.quantity,
+            returned: line.refundedQuantity + (withThis ? (accepted.find((a) => a.lineNo === line.lineNo)?.quantity ?? 0) : 0),
+          },
+        ]),
+      );
     const gifts = (await em.find(CnOrderGift, { orderId: ret.orderId })).map((gift) => ({ ...gift, declaredValue: gift.declaredValue ?? null }));
     const dueBefore = new Set(giftsDueBack(gifts, returnedUnits(false)).map((gift) => gift.giftNo));
     const pickup = await em.findOne(CnReturnPickup, { returnId: ret.id });

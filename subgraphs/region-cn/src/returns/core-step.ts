@@ -19,8 +19,11 @@ export async function queueStepForCore(
   const to = RETURN_STEPS[step.step].orderStatus;
   if (!to) return;
   await enqueueCoreCommand(em, {
-    commandId: stepCommandId(step.returnId, step.version, step.step), orderId: step.orderId, kind: 'order.transition',
-    purpose: returnStepPurpose(step.step), localRef: step.returnId,
+    commandId: stepCommandId(step.returnId, step.version, step.step),
+    orderId: step.orderId,
+    kind: 'order.transition',
+    purpose: returnStepPurpose(step.step),
+    localRef: step.returnId,
     body: { to, occurredAt: step.occurredAt.toISOString(), actor: actorOf(principal), ...(step.note ? { note: step.note } : {}) },
   });
 }

@@ -18,9 +18,14 @@ export interface OrderReturnFacts {
  * requests for one order are decided one after another and never claim the same units twice.
  */
 export async function loadOrderReturnFacts(em: EntityManager, orderId: string, options: { lock: boolean }): Promise<OrderReturnFacts> {
-  const lines = await em.find(CnOrderLine, { orderId }, {
-    orderBy: { lineNo: 'asc' }, ...(options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
-  });
+  const lines = await em.find(
+    CnOrderLine,
+    { orderId },
+    {
+      orderBy: { lineNo: 'asc' },
+      ...(options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
+    },
+  );
   const signed = await em.find(RegionalOrderStatusEvent, { orderId, toStatus: 'SIGNED' });
   const open = await em.count(CnReturn, { orderId, state: { $in: [...OPEN_RETURN_STATES] } });
   const signedAt = firstSignedAt(signed);
@@ -29,8 +34,11 @@ export async function loadOrderReturnFacts(em: EntityManager, orderId: string, o
 
 export function toLineFacts(line: CnOrderLine): LineReturnFacts {
   return {
-    lineNo: line.lineNo, quantity: line.quantity, exclusion: line.returnExclusion ?? null,
-    customerConfirmed: line.customerConfirmed, claimedQuantity: line.claimedQuantity,
+    lineNo: line.lineNo,
+    quantity: line.quantity,
+    exclusion: line.returnExclusion ?? null,
+    customerConfirmed: line.customerConfirmed,
+    claimedQuantity: line.claimedQuantity,
   };
 }
 

@@ -15,9 +15,14 @@ import { releaseClaims } from './return-request.service.js';
  */
 export function returnCommandHandlers(): Record<string, CommandOutcomeHandlers> {
   const steps = Object.keys(RETURN_STEPS) as ReturnStep[];
-  return Object.fromEntries(steps.map((step) => [returnStepPurpose(step), {
-    onRejected: (em: EntityManager, command: CoreCommandRecord, rejection: CoreRejection) => recordRejection(em, command, step, rejection),
-  }]));
+  return Object.fromEntries(
+    steps.map((step) => [
+      returnStepPurpose(step),
+      {
+        onRejected: (em: EntityManager, command: CoreCommandRecord, rejection: CoreRejection) => recordRejection(em, command, step, rejection),
+      },
+    ]),
+  );
 }
 
 async function recordRejection(em: EntityManager, command: CoreCommandRecord, step: ReturnStep, rejection: CoreRejection): Promise<void> {

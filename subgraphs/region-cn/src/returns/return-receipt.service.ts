@@ -28,7 +28,11 @@ export interface InspectReturnCommand {
  * drops it off), then receipt and inspection at the warehouse, whose scan time starts the refund deadline.
  */
 export class ReturnReceiptService {
-  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void, private readonly clock: Clock) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly commandsQueued: () => void,
+    private readonly clock: Clock,
+  ) {}
 
   /** A courier scanning the same parcel twice changes nothing the second time. */
   scanPickup(principal: Principal, command: { returnId: string }): Promise<CnReturn> {
@@ -50,9 +54,13 @@ export class ReturnReceiptService {
       assertReturnStep(ret.state, 'receive');
       const returned = await em.find(CnReturnLine, { returnId: ret.id });
       const orderLines = await em.find(CnOrderLine, { orderId: ret.orderId, lineNo: { $in: returned.map((line) => line.lineNo) } });
-      assertValidInspection(returned.map((line) => ({
-        lineNo: line.lineNo, sealedMedia: orderLines.find((o) => o.lineNo === line.lineNo)?.returnExclusion === 'SEALED_MEDIA',
-      })), command.lines);
+      assertValidInspection(
+        returned.map((line) => ({
+          lineNo: line.lineNo,
+          sealedMedia: orderLines.find((o) => o.lineNo === line.lineNo)?.returnExclusion === 'SEALED_MEDIA',
+        })),
+        command.lines,
+      );
       const giftsReturned = await this.validGifts(em, ret.orderId, command.giftsReturned ?? []);
       const receivedAt = await this.validReceipt(em, ret, command.receivedAt ?? this.clock());
 
@@ -60,10 +68,15 @@ export class ReturnReceiptService {
       const arrival = ret.state === 'PICKED_UP' ? 'picked up at the door' : 'sent or dropped off by the customer';
       await advanceReturn(em, principal, ret, 'receive', receivedAt, `${arrival}; received and inspected: ${complete} of ${returned.length} line(s) complete`);
       for (const finding of command.lines) {
-        em.assign(returned.find((line) => line.lineNo === finding.lineNo)!, {
-          complete: finding.complete, incompleteReason: finding.reason ?? null, packagingOpened: finding.packagingOpened ?? null,
-          inspectionNote: finding.note ?? null,
-        });
+        em.assign(
+          returned.find((line) => line.lineNo === finding.lineNo)!,
+          {
+            complete: finding.complete,
+            incompleteReason: finding.reason ?? null,
+            packagingOpened: finding.packagingOpened ?? null,
+            inspectionNote: finding.note ?? null,
+          },
+        );
       }
       em.assign(ret, { receivedAt, refundDueBefore: refundDeadline(receivedAt).endsBefore, giftsReturned, inspectedBy: principal.subject });
       await em.flush();

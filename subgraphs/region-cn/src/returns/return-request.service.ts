@@ -37,7 +37,11 @@ export interface ReturnRefusal {
  * the command outbox after the commit: a return can be requested while core is away.
  */
 export class ReturnRequestService {
-  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void, private readonly clock: Clock) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly commandsQueued: () => void,
+    private readonly clock: Clock,
+  ) {}
 
   async request(principal: Principal, command: RequestReturnCommand): Promise<CnReturn | ReturnRefusal> {
     return inReturnTransaction(this.orm, this.commandsQueued, async (em) => {
@@ -55,17 +59,37 @@ export class ReturnRequestService {
 
       const units = command.lines.reduce((sum, line) => sum + line.quantity, 0);
       const created = em.create(CnReturn, {
-        id: randomUUID(), ...key, state: 'REQUESTED', requestedAt, windowClosesBefore: facts.window!.closesBefore,
-        refundDestination: refundTo.destination, refundDestinationDetail: refundTo.detail, giftsReturned: null,
-        receivedAt: null, refundDueBefore: null, inspectedBy: null, coreRejection: null,
+        id: randomUUID(),
+        ...key,
+        state: 'REQUESTED',
+        requestedAt,
+        windowClosesBefore: facts.window!.closesBefore,
+        refundDestination: refundTo.destination,
+        refundDestinationDetail: refundTo.detail,
+        giftsReturned: null,
+        receivedAt: null,
+        refundDueBefore: null,
+        inspectedBy: null,
+        coreRejection: null,
       });
       await queueStepForCore(em, principal, {
-        orderId: command.orderId, returnId: created.id, version: 0, step: 'request', occurredAt: requestedAt,
+        orderId: command.orderId,
+        returnId: created.id,
+        version: 0,
+        step: 'request',
+        occurredAt: requestedAt,
         note: `7-day no-reason return of ${units} unit(s) on line(s) ${command.lines.map((l) => l.lineNo).join(', ')}`,
       });
       for (const requested of command.lines) {
-        em.create(CnReturnLine, { returnId: created.id, lineNo: requested.lineNo, quantity: requested.quantity, complete: null, incompleteReason: null,
-          packagingOpened: null, inspectionNote: null });
+        em.create(CnReturnLine, {
+          returnId: created.id,
+          lineNo: requested.lineNo,
+          quantity: requested.quantity,
+          complete: null,
+          incompleteReason: null,
+          packagingOpened: null,
+          inspectionNote: null,
+        });
         facts.lines.find((line) => line.lineNo === requested.lineNo)!.claimedQuantity += requested.quantity;
       }
       await em.flush();
@@ -75,7 +99,11 @@ export class ReturnRequestService {
 
   /** A repeated key must repeat the request too: the same key for other lines or units is refused. */
   private async sameReturn(em: EntityManager, earlier: CnReturn, requested: RequestedLine[]): Promise<CnReturn> {
-    const fingerprint = (lines: RequestedLine[]) => lines.map((l) => `${l.lineNo}x${l.quantity}`).sort().join(',');
+    const fingerprint = (lines: RequestedLine[]) =>
+      lines
+        .map((l) => `${l.lineNo}x${l.quantity}`)
+        .sort()
+        .join(',');
     const lines = await em.find(CnReturnLine, { returnId: earlier.id });
     if (fingerprint(lines) !== fingerprint(requested)) {
       throw new ConflictError('This idempotency key was already used for a different return', { field: 'idempotencyKey' });

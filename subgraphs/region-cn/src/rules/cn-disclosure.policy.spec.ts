@@ -9,12 +9,16 @@ import { CN_DISCLOSURE_POLICY, CN_PERSONAL_FIELDS } from './cn-disclosure.policy
  * district, street, postalCode.
  * F full · M masked · denied: D data minimisation · R role · O not own data · G region
  */
-const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal =>
-  ({ role, regions, subject, ...(purpose ? { purpose } : {}) });
+const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal => ({
+  role,
+  regions,
+  subject,
+  ...(purpose ? { purpose } : {}),
+});
 
 const MATRIX: MatrixRow[] = [
   ['customer, own data', who('customer', ['cn'], undefined, 'cust-1'), {}, 'FF FFFFFFF'],
-  ['customer, someone else\'s data', who('customer', ['cn'], undefined, 'cust-2'), {}, 'OO OOOOOOO'],
+  ["customer, someone else's data", who('customer', ['cn'], undefined, 'cust-2'), {}, 'OO OOOOOOO'],
   ['operator of CN', who('operator', ['cn']), {}, 'FF FFFFFFF'],
   ['operator of DE', who('operator', ['de']), {}, 'GG GGGGGGG'],
   ['customer service of CN', who('customer_service', ['cn'], 'support'), {}, 'FF FFFFFFF'],
@@ -34,7 +38,9 @@ const MATRIX: MatrixRow[] = [
 
 describe('region-cn disclosure: role × purpose × field', () => {
   it.each(expandDisclosureMatrix(CN_PERSONAL_FIELDS, MATRIX))('%s → %s', (_label, field, principal, facts, expected) => {
-    expect(decideDisclosure(CN_DISCLOSURE_POLICY, field, principal, { customerRef: 'cust-1', restricted: false, openCaseForCaller: false, ...facts })).toEqual(expected);
+    expect(decideDisclosure(CN_DISCLOSURE_POLICY, field, principal, { customerRef: 'cust-1', restricted: false, openCaseForCaller: false, ...facts })).toEqual(
+      expected,
+    );
   });
 
   it('covers every field with at least one allowed and one denied case, and every role', () => {

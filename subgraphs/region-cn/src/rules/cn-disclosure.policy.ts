@@ -3,8 +3,13 @@ import { grant, type DisclosurePolicy, type PersonalFieldSpec, type RegionalRole
 
 export const CN_CUSTOMER_FIELDS = ['customer.name', 'customer.phone'] as const;
 export const CN_SHIPPING_FIELDS = [
-  'shippingAddress.recipientName', 'shippingAddress.recipientPhone', 'shippingAddress.province', 'shippingAddress.city',
-  'shippingAddress.district', 'shippingAddress.street', 'shippingAddress.postalCode',
+  'shippingAddress.recipientName',
+  'shippingAddress.recipientPhone',
+  'shippingAddress.province',
+  'shippingAddress.city',
+  'shippingAddress.district',
+  'shippingAddress.street',
+  'shippingAddress.postalCode',
 ] as const;
 /** Every personal field region-cn holds, named as in the GraphQL schema. */
 export const CN_PERSONAL_FIELDS = [...CN_CUSTOMER_FIELDS, ...CN_SHIPPING_FIELDS] as const;
@@ -12,14 +17,22 @@ export type CnPersonalField = (typeof CN_PERSONAL_FIELDS)[number];
 
 /** PIPL art. 13(1)(2): necessary to perform the sales contract, returns and door pickup included (CRPL art. 25). */
 const CONTRACT = 'PIPL art. 13(1)(2): necessary to perform the sales contract, 7-day returns and door pickup included (CRPL art. 25)';
-const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({ legalBasis: CONTRACT, mask,
-  ...(coarseLocation ? { coarseLocation } : {}) });
+const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({
+  legalBasis: CONTRACT,
+  mask,
+  ...(coarseLocation ? { coarseLocation } : {}),
+});
 
 const CN_FIELDS: Record<CnPersonalField, PersonalFieldSpec> = {
-  'customer.name': spec(maskName), 'customer.phone': spec(maskPhone),
-  'shippingAddress.recipientName': spec(maskName), 'shippingAddress.recipientPhone': spec(maskPhone),
-  'shippingAddress.province': spec(showAsIs, true), 'shippingAddress.city': spec(showAsIs), 'shippingAddress.district': spec(showAsIs),
-  'shippingAddress.street': spec(maskAll), 'shippingAddress.postalCode': spec(maskAll),
+  'customer.name': spec(maskName),
+  'customer.phone': spec(maskPhone),
+  'shippingAddress.recipientName': spec(maskName),
+  'shippingAddress.recipientPhone': spec(maskPhone),
+  'shippingAddress.province': spec(showAsIs, true),
+  'shippingAddress.city': spec(showAsIs),
+  'shippingAddress.district': spec(showAsIs),
+  'shippingAddress.street': spec(maskAll),
+  'shippingAddress.postalCode': spec(maskAll),
 };
 
 const none: RolePolicy<CnPersonalField> = { scope: 'ANY', fields: {} };

@@ -15,7 +15,11 @@ const gifts: OrderGift[] = [
 describe('what the customer paid per line', () => {
   it('apportions the order discount by largest remainder, adding up to the fen', () => {
     const paid = paidPerLine(lines, 1001);
-    expect([...paid.entries()]).toEqual([[1, 10856], [2, 9770], [3, 3843]]);
+    expect([...paid.entries()]).toEqual([
+      [1, 10856],
+      [2, 9770],
+      [3, 3843],
+    ]);
     expect([...paid.values()].reduce((a, b) => a + b, 0)).toBe(25470 - 1001);
   });
 
@@ -55,20 +59,46 @@ describe('gifts that come back with a return', () => {
 describe('the refund', () => {
   const base = { lines, discountTotal: 1001, consentedPickupFee: 0 };
   it.each<[string, Omit<RefundInput, 'lines' | 'discountTotal' | 'consentedPickupFee'> & { consentedPickupFee?: number }, object]>([
-    ['both teas with the tea cup back', { accepted: [{ lineNo: 1, quantity: 2, refundedBefore: 0 }], giftsDue: [gifts[0]!], giftsReturned: [1] },
-      { goodsAmount: 10856, giftDeduction: 0, pickupFeeDeduction: 0, amount: 10856 }],
-    ['both teas, tea cup kept: its declared value is deducted', { accepted: [{ lineNo: 1, quantity: 2, refundedBefore: 0 }], giftsDue: [gifts[0]!], giftsReturned: [] },
-      { goodsAmount: 10856, giftDeduction: 1500, amount: 9356 }],
-    ['the book, its coupon already spent', { accepted: [{ lineNo: 3, quantity: 1, refundedBefore: 0 }], giftsDue: [gifts[2]!], giftsReturned: [] },
-      { goodsAmount: 3843, giftDeduction: 500, amount: 3343 }],
-    ['the last items, points without a declared value kept: nothing deducted', { accepted: [{ lineNo: 2, quantity: 3, refundedBefore: 0 }], giftsDue: [gifts[1]!], giftsReturned: [] },
-      { goodsAmount: 9770, giftDeduction: 0, amount: 9770 }],
-    ['the second of three cups', { accepted: [{ lineNo: 2, quantity: 1, refundedBefore: 1 }], giftsDue: [], giftsReturned: [] },
-      { lines: [{ lineNo: 2, quantity: 1, amount: 3257 }], goodsAmount: 3257, amount: 3257 }],
-    ['a cup with a consented 8.00 yuan pickup fee', { accepted: [{ lineNo: 2, quantity: 1, refundedBefore: 0 }], giftsDue: [], giftsReturned: [], consentedPickupFee: 800 },
-      { goodsAmount: 3256, pickupFeeDeduction: 800, amount: 2456 }],
-    ['deductions larger than the goods', { accepted: [{ lineNo: 3, quantity: 1, refundedBefore: 0 }], giftsDue: [{ ...gifts[2]!, declaredValue: 3000 }], giftsReturned: [], consentedPickupFee: 2000 },
-      { goodsAmount: 3843, giftDeduction: 3000, pickupFeeDeduction: 843, amount: 0 }],
+    [
+      'both teas with the tea cup back',
+      { accepted: [{ lineNo: 1, quantity: 2, refundedBefore: 0 }], giftsDue: [gifts[0]!], giftsReturned: [1] },
+      { goodsAmount: 10856, giftDeduction: 0, pickupFeeDeduction: 0, amount: 10856 },
+    ],
+    [
+      'both teas, tea cup kept: its declared value is deducted',
+      { accepted: [{ lineNo: 1, quantity: 2, refundedBefore: 0 }], giftsDue: [gifts[0]!], giftsReturned: [] },
+      { goodsAmount: 10856, giftDeduction: 1500, amount: 9356 },
+    ],
+    [
+      'the book, its coupon already spent',
+      { accepted: [{ lineNo: 3, quantity: 1, refundedBefore: 0 }], giftsDue: [gifts[2]!], giftsReturned: [] },
+      { goodsAmount: 3843, giftDeduction: 500, amount: 3343 },
+    ],
+    [
+      'the last items, points without a declared value kept: nothing deducted',
+      { accepted: [{ lineNo: 2, quantity: 3, refundedBefore: 0 }], giftsDue: [gifts[1]!], giftsReturned: [] },
+      { goodsAmount: 9770, giftDeduction: 0, amount: 9770 },
+    ],
+    [
+      'the second of three cups',
+      { accepted: [{ lineNo: 2, quantity: 1, refundedBefore: 1 }], giftsDue: [], giftsReturned: [] },
+      { lines: [{ lineNo: 2, quantity: 1, amount: 3257 }], goodsAmount: 3257, amount: 3257 },
+    ],
+    [
+      'a cup with a consented 8.00 yuan pickup fee',
+      { accepted: [{ lineNo: 2, quantity: 1, refundedBefore: 0 }], giftsDue: [], giftsReturned: [], consentedPickupFee: 800 },
+      { goodsAmount: 3256, pickupFeeDeduction: 800, amount: 2456 },
+    ],
+    [
+      'deductions larger than the goods',
+      {
+        accepted: [{ lineNo: 3, quantity: 1, refundedBefore: 0 }],
+        giftsDue: [{ ...gifts[2]!, declaredValue: 3000 }],
+        giftsReturned: [],
+        consentedPickupFee: 2000,
+      },
+      { goodsAmount: 3843, giftDeduction: 3000, pickupFeeDeduction: 843, amount: 0 },
+    ],
   ])('%s', (_label, input, expected) => {
     expect(calculateRefund({ ...base, ...input })).toMatchObject(expected);
   });

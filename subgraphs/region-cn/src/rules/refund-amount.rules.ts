@@ -48,10 +48,12 @@ export function paidForUnits(linePaid: number, quantity: number, refundedBefore:
  * partly undone stays with the customer, since the law asks for it only together with the goods that earned it.
  */
 export function giftsDueBack(gifts: readonly OrderGift[], returnedUnits: ReadonlyMap<number, { quantity: number; returned: number }>): OrderGift[] {
-  return gifts.filter((gift) => gift.lineNos.every((lineNo) => {
-    const line = returnedUnits.get(lineNo);
-    return line !== undefined && line.returned >= line.quantity;
-  }));
+  return gifts.filter((gift) =>
+    gift.lineNos.every((lineNo) => {
+      const line = returnedUnits.get(lineNo);
+      return line !== undefined && line.returned >= line.quantity;
+    }),
+  );
 }
 
 export interface AcceptedUnits {
@@ -92,8 +94,11 @@ export function calculateRefund(input: RefundInput): RefundBreakdown {
     const line = byLine.get(accepted.lineNo);
     if (!line) throw new RangeError(`no line ${accepted.lineNo}`);
     if (accepted.refundedBefore + accepted.quantity > line.quantity) throw new RangeError(`line ${accepted.lineNo} would be refunded beyond its quantity`);
-    return { lineNo: accepted.lineNo, quantity: accepted.quantity,
-      amount: paidForUnits(paid.get(accepted.lineNo)!, line.quantity, accepted.refundedBefore, accepted.quantity) };
+    return {
+      lineNo: accepted.lineNo,
+      quantity: accepted.quantity,
+      amount: paidForUnits(paid.get(accepted.lineNo)!, line.quantity, accepted.refundedBefore, accepted.quantity),
+    };
   });
   const goodsAmount = lines.reduce((sum, line) => sum + line.amount, 0);
   const missingGiftsValue = input.giftsDue

@@ -18,7 +18,7 @@ export function chooseRefundDestination(choice: RefundDestinationChoice | null |
   }
   if (!chosenByCustomer) throw new ForbiddenError('Only the customer can choose another refund destination');
   if (choice?.customerConsent !== true) {
-    throw new InputValidationError('refundTo.customerConsent', 'Refunding anywhere but the original payment channel needs the customer\'s explicit consent');
+    throw new InputValidationError('refundTo.customerConsent', "Refunding anywhere but the original payment channel needs the customer's explicit consent");
   }
   return { destination: 'CUSTOMER_CHOSEN' as const, detail: other };
 }

@@ -6,7 +6,12 @@ import type { ReturnExclusion } from './return-policy.rules.js';
 const signedAt = new Date('2026-12-01T02:00:00Z'); // 1 Dec 10:00 CST; the window closes 9 Dec 00:00 CST
 const open = { window: returnWindow(signedAt), at: new Date('2026-12-04T00:00:00Z'), returnInProgress: false };
 const line = (overrides: Partial<LineReturnFacts> = {}): LineReturnFacts => ({
-  lineNo: 1, quantity: 3, exclusion: null, customerConfirmed: false, claimedQuantity: 0, ...overrides,
+  lineNo: 1,
+  quantity: 3,
+  exclusion: null,
+  customerConfirmed: false,
+  claimedQuantity: 0,
+  ...overrides,
 });
 
 describe('line eligibility', () => {
@@ -19,9 +24,27 @@ describe('line eligibility', () => {
     ['downloaded digital goods', { exclusion: 'DIGITAL_DOWNLOAD' }, false, 'EXCLUDED_DIGITAL_DOWNLOAD', 0],
     ['audio-visual products or software, still sealed', { exclusion: 'SEALED_MEDIA' }, true, 'ELIGIBLE_WHILE_SEALED', 3],
     ['delivered newspapers and periodicals', { exclusion: 'NEWSPAPER_PERIODICAL' }, false, 'EXCLUDED_NEWSPAPER_PERIODICAL', 0],
-    ['confirmed: unsafe or changed once unsealed', { exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY', customerConfirmed: true }, false, 'EXCLUDED_UNSEALING_AFFECTS_SAFETY_OR_QUALITY', 0],
-    ['confirmed: devalued by activation or trial', { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: true }, false, 'EXCLUDED_ACTIVATION_OR_TRIAL_DEVALUES', 0],
-    ['confirmed: disclosed near expiry or defect', { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: true }, false, 'EXCLUDED_DISCLOSED_NEAR_EXPIRY_OR_DEFECT', 0],
+    [
+      'confirmed: unsafe or changed once unsealed',
+      { exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY', customerConfirmed: true },
+      false,
+      'EXCLUDED_UNSEALING_AFFECTS_SAFETY_OR_QUALITY',
+      0,
+    ],
+    [
+      'confirmed: devalued by activation or trial',
+      { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: true },
+      false,
+      'EXCLUDED_ACTIVATION_OR_TRIAL_DEVALUES',
+      0,
+    ],
+    [
+      'confirmed: disclosed near expiry or defect',
+      { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: true },
+      false,
+      'EXCLUDED_DISCLOSED_NEAR_EXPIRY_OR_DEFECT',
+      0,
+    ],
     ['unconfirmed: unsafe once unsealed', { exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY', customerConfirmed: false }, true, 'ELIGIBLE', 3],
     ['unconfirmed: devalued by activation', { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: false }, true, 'ELIGIBLE', 3],
     ['unconfirmed: near expiry', { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: false }, true, 'ELIGIBLE', 3],
@@ -50,7 +73,10 @@ describe('line eligibility', () => {
 
   it('holds every line while another return of the order is open', () => {
     const verdicts = assessReturnEligibility([line(), line({ lineNo: 2 })], { ...open, returnInProgress: true });
-    expect(verdicts.map((v) => [v.reason, v.returnableQuantity])).toEqual([['RETURN_IN_PROGRESS', 0], ['RETURN_IN_PROGRESS', 0]]);
+    expect(verdicts.map((v) => [v.reason, v.returnableQuantity])).toEqual([
+      ['RETURN_IN_PROGRESS', 0],
+      ['RETURN_IN_PROGRESS', 0],
+    ]);
   });
 });
 
@@ -62,7 +88,14 @@ describe('checking a (partial) return request', () => {
     ['the rest of a partly returned line', [{ lineNo: 3, quantity: 1 }], { accepted: true }],
     ['more than was bought', [{ lineNo: 1, quantity: 4 }], { accepted: false, lineNo: 1, reason: 'QUANTITY_EXCEEDS_RETURNABLE', returnableQuantity: 3 }],
     ['more than is left', [{ lineNo: 3, quantity: 2 }], { accepted: false, lineNo: 3, reason: 'QUANTITY_EXCEEDS_RETURNABLE', returnableQuantity: 1 }],
-    ['an excluded line', [{ lineNo: 1, quantity: 1 }, { lineNo: 2, quantity: 1 }], { accepted: false, lineNo: 2, reason: 'EXCLUDED_CUSTOM_MADE', returnableQuantity: 0 }],
+    [
+      'an excluded line',
+      [
+        { lineNo: 1, quantity: 1 },
+        { lineNo: 2, quantity: 1 },
+      ],
+      { accepted: false, lineNo: 2, reason: 'EXCLUDED_CUSTOM_MADE', returnableQuantity: 0 },
+    ],
   ])('%s', (_label, requested, expected) => {
     expect(checkReturnRequest(verdicts, requested)).toEqual(expected);
   });
@@ -70,7 +103,14 @@ describe('checking a (partial) return request', () => {
   it.each<[string, Array<{ lineNo: number; quantity: number }>, string]>([
     ['no lines', [], 'lines'],
     ['an unknown line', [{ lineNo: 9, quantity: 1 }], 'lines.0.lineNo'],
-    ['a line named twice', [{ lineNo: 1, quantity: 1 }, { lineNo: 1, quantity: 1 }], 'lines.1.lineNo'],
+    [
+      'a line named twice',
+      [
+        { lineNo: 1, quantity: 1 },
+        { lineNo: 1, quantity: 1 },
+      ],
+      'lines.1.lineNo',
+    ],
   ])('refuses %s as bad input', (_label, requested, field) => {
     expect(() => checkReturnRequest(verdicts, requested)).toThrow(DomainError);
     try {

@@ -4,10 +4,20 @@ import { isConfirmable } from './return-policy.rules.js';
 import { windowStateAt, type ReturnWindow } from './return-window.rules.js';
 
 export const ELIGIBILITY_REASONS = [
-  'ELIGIBLE', 'ELIGIBLE_WHILE_SEALED', 'WINDOW_NOT_STARTED', 'WINDOW_EXPIRED',
-  'EXCLUDED_CUSTOM_MADE', 'EXCLUDED_FRESH_PERISHABLE', 'EXCLUDED_DIGITAL_DOWNLOAD', 'EXCLUDED_NEWSPAPER_PERIODICAL',
-  'EXCLUDED_UNSEALING_AFFECTS_SAFETY_OR_QUALITY', 'EXCLUDED_ACTIVATION_OR_TRIAL_DEVALUES', 'EXCLUDED_DISCLOSED_NEAR_EXPIRY_OR_DEFECT',
-  'RETURN_IN_PROGRESS', 'ALREADY_RETURNED', 'QUANTITY_EXCEEDS_RETURNABLE',
+  'ELIGIBLE',
+  'ELIGIBLE_WHILE_SEALED',
+  'WINDOW_NOT_STARTED',
+  'WINDOW_EXPIRED',
+  'EXCLUDED_CUSTOM_MADE',
+  'EXCLUDED_FRESH_PERISHABLE',
+  'EXCLUDED_DIGITAL_DOWNLOAD',
+  'EXCLUDED_NEWSPAPER_PERIODICAL',
+  'EXCLUDED_UNSEALING_AFFECTS_SAFETY_OR_QUALITY',
+  'EXCLUDED_ACTIVATION_OR_TRIAL_DEVALUES',
+  'EXCLUDED_DISCLOSED_NEAR_EXPIRY_OR_DEFECT',
+  'RETURN_IN_PROGRESS',
+  'ALREADY_RETURNED',
+  'QUANTITY_EXCEEDS_RETURNABLE',
 ] as const;
 export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
 
@@ -76,9 +86,7 @@ export interface RequestedLine {
   quantity: number;
 }
 
-export type ReturnRequestCheck =
-  | { accepted: true }
-  | { accepted: false; lineNo: number; reason: EligibilityReason; returnableQuantity: number };
+export type ReturnRequestCheck = { accepted: true } | { accepted: false; lineNo: number; reason: EligibilityReason; returnableQuantity: number };
 
 /** Checks a request for some lines and quantities (partial returns) against the verdicts; a malformed request is a client bug. */
 export function checkReturnRequest(verdicts: readonly LineVerdict[], requested: readonly RequestedLine[]): ReturnRequestCheck {

@@ -29,8 +29,16 @@ describe('return-policy declarations at purchase', () => {
 
   it.each<[string, ReturnPolicyDeclaration, string]>([
     ['an unconfirmed safety/quality exclusion', { exclusion: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY' }, 'returnPolicies.2.customerConfirmed'],
-    ['an activation exclusion the customer declined', { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: false }, 'returnPolicies.2.customerConfirmed'],
-    ['a near-expiry exclusion with confirmation left out', { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: null }, 'returnPolicies.2.customerConfirmed'],
+    [
+      'an activation exclusion the customer declined',
+      { exclusion: 'ACTIVATION_OR_TRIAL_DEVALUES', customerConfirmed: false },
+      'returnPolicies.2.customerConfirmed',
+    ],
+    [
+      'a near-expiry exclusion with confirmation left out',
+      { exclusion: 'DISCLOSED_NEAR_EXPIRY_OR_DEFECT', customerConfirmed: null },
+      'returnPolicies.2.customerConfirmed',
+    ],
     ['a confirmation without an exclusion', { customerConfirmed: true }, 'returnPolicies.2.customerConfirmed'],
   ])('refuses %s, naming the field', (_label, declaration, field) => {
     expect(failureOf(() => assertValidReturnDeclaration('returnPolicies.2', declaration))).toEqual({ code: 'BAD_USER_INPUT', field });

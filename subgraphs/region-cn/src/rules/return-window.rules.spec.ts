@@ -26,11 +26,15 @@ describe('the 7-day window, in China Standard Time', () => {
 
   it.each([
     ['no signing yet', [{ toStatus: 'OUT_FOR_DELIVERY', version: 7, at: new Date('2026-12-01T00:00:00Z') }], null],
-    ['the delivery, not a later SIGNED after a withdrawn return', [
-      { toStatus: 'SIGNED', version: 10, at: new Date('2026-12-05T00:00:00Z') },
-      { toStatus: 'SIGNED', version: 8, at: new Date('2026-12-01T00:00:00Z') },
-      { toStatus: 'RETURN_REQUESTED', version: 9, at: new Date('2026-12-03T00:00:00Z') },
-    ], new Date('2026-12-01T00:00:00Z')],
+    [
+      'the delivery, not a later SIGNED after a withdrawn return',
+      [
+        { toStatus: 'SIGNED', version: 10, at: new Date('2026-12-05T00:00:00Z') },
+        { toStatus: 'SIGNED', version: 8, at: new Date('2026-12-01T00:00:00Z') },
+        { toStatus: 'RETURN_REQUESTED', version: 9, at: new Date('2026-12-03T00:00:00Z') },
+      ],
+      new Date('2026-12-01T00:00:00Z'),
+    ],
   ] as const)('starts from %s', (_label, timeline, expected) => {
     expect(firstSignedAt(timeline)).toEqual(expected);
   });

@@ -36,7 +36,14 @@ export interface CnReturnsHub {
 
 const TO_SIGNED: OrderStatus[] = ['PAID', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED'];
 
-export const ADDRESS = { recipientName: '王芳', recipientPhone: '13900139000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 100 号' };
+export const ADDRESS = {
+  recipientName: '王芳',
+  recipientPhone: '13900139000',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  street: '文三路 100 号',
+};
 
 /**
  * Real core and region-cn in this process, on the test's own database and NATS namespace, with a clock the
@@ -44,12 +51,19 @@ export const ADDRESS = { recipientName: '王芳', recipientPhone: '13900139000',
  */
 export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
   const scope = createTestScope(label);
-  const catalogueVersion = await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [
-    { sku: 'TEA-1', unitPrice: 5000, category: 'GROCERY' }, { sku: 'CUP-1', unitPrice: 3000, category: 'HOME' },
-    { sku: 'CAKE-1', unitPrice: 2000, category: 'FRESH_FOOD', cnReturnClass: 'FRESH_PERISHABLE', euTaxClass: 'REDUCED' },
-    { sku: 'CREAM-1', unitPrice: 20000, category: 'COSMETICS', cnReturnClass: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY' },
-    { sku: 'EAR-1', unitPrice: 20000, category: 'ELECTRONICS', cnReturnClass: 'ACTIVATION_OR_TRIAL_DEVALUES' },
-  ] }]);
+  const catalogueVersion = await publishTestCatalogue(scope.env, [
+    {
+      region: 'cn',
+      currencies: ['CNY'],
+      items: [
+        { sku: 'TEA-1', unitPrice: 5000, category: 'GROCERY' },
+        { sku: 'CUP-1', unitPrice: 3000, category: 'HOME' },
+        { sku: 'CAKE-1', unitPrice: 2000, category: 'FRESH_FOOD', cnReturnClass: 'FRESH_PERISHABLE', euTaxClass: 'REDUCED' },
+        { sku: 'CREAM-1', unitPrice: 20000, category: 'COSMETICS', cnReturnClass: 'UNSEALING_AFFECTS_SAFETY_OR_QUALITY' },
+        { sku: 'EAR-1', unitPrice: 20000, category: 'ELECTRONICS', cnReturnClass: 'ACTIVATION_OR_TRIAL_DEVALUES' },
+      ],
+    },
+  ]);
   let offsetMs = 0;
   const history: Settled[] = [];
   const listeners = new Set<(outcome: Settled) => void>();
@@ -68,7 +82,11 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
   const subjects = subjectsFor(scope.env.NATS_NAMESPACE);
   const sendToCore = async (orderId: string, to: OrderStatus, commandId = randomUUID(), occurredAt = new Date()): Promise<CommandReply> => {
     const command = {
-      commandId, source: 'fulfilment-test', orderId, sequence: 1, kind: 'order.transition',
+      commandId,
+      source: 'fulfilment-test',
+      orderId,
+      sequence: 1,
+      kind: 'order.transition',
       body: { to, occurredAt: occurredAt.toISOString(), actor: { type: to === 'SIGNED' ? 'carrier' : 'system', id: 'fulfilment' } },
     };
     return (await nc.request(subjects.coreCommands(command.source), JSON.stringify(command), { timeout: 5_000 })).json<CommandReply>();
@@ -107,9 +125,14 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
     coreGql: (query, variables, bearer) => postGraphQL(core.url, query, variables, bearer),
 
     async place(customer: string, input: Record<string, unknown>): Promise<string> {
-      const result = await postGraphQL(region.url, `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`, {
-        input: { idempotencyKey: randomUUID(), customer: { name: '王芳', phone: '13900139000' }, shippingAddress: ADDRESS, ...input },
-      }, await token({ subject: customer, role: 'customer', regions: ['cn'] }));
+      const result = await postGraphQL(
+        region.url,
+        `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`,
+        {
+          input: { idempotencyKey: randomUUID(), customer: { name: '王芳', phone: '13900139000' }, shippingAddress: ADDRESS, ...input },
+        },
+        await token({ subject: customer, role: 'customer', regions: ['cn'] }),
+      );
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       return result.data.placeCnOrder.id;
     },

@@ -14,7 +14,8 @@ const CUSTOMER = { nullable: true, description: 'The customer; customers omit it
 function consentPayload(name: string, description: string) {
   @ObjectType(name, { description })
   class DeConsentPayload extends MutationPayload {
-    @Field(() => DeMarketingConsents, { nullable: true, description: 'The customer\'s consent after the change; null when refused.' }) consents?: DeMarketingConsents;
+    @Field(() => DeMarketingConsents, { nullable: true, description: "The customer's consent after the change; null when refused." })
+    consents?: DeMarketingConsents;
   }
   return DeConsentPayload;
 }
@@ -25,19 +26,30 @@ export function createConsentResolver(consents: ConsentService) {
   @Resolver(() => DeMarketingConsents)
   class DeConsentResolver {
     @Authorized('customer')
-    @Mutation(() => DeMarketingConsents, { description: 'Records the caller\'s consent to marketing on a channel, with the wording version shown.', deprecationReason: replacedByPayloadMutation('deMarketingConsentGrant') })
-    grantDeMarketingConsent(@Arg('input', () => DeGrantMarketingConsentInput, GRANT) input: DeGrantMarketingConsentInput, @Ctx() { principal }: RequestContext) {
+    @Mutation(() => DeMarketingConsents, {
+      description: "Records the caller's consent to marketing on a channel, with the wording version shown.",
+      deprecationReason: replacedByPayloadMutation('deMarketingConsentGrant'),
+    })
+    grantDeMarketingConsent(
+      @Arg('input', () => DeGrantMarketingConsentInput, GRANT) input: DeGrantMarketingConsentInput,
+      @Ctx() { principal }: RequestContext,
+    ) {
       return consents.grant(principal, input.channel, input.wordingVersion);
     }
 
     @Authorized('customer')
-    @Mutation(() => DeMarketingConsentGrantPayload, { description: 'Records the caller\'s consent to marketing on a channel, with the wording version shown; refusals come in `userErrors`.' })
+    @Mutation(() => DeMarketingConsentGrantPayload, {
+      description: "Records the caller's consent to marketing on a channel, with the wording version shown; refusals come in `userErrors`.",
+    })
     deMarketingConsentGrant(@Arg('input', () => DeGrantMarketingConsentInput, GRANT) input: DeGrantMarketingConsentInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ consents: await this.grantDeMarketingConsent(input, context) }));
     }
 
     @Authorized(...STAFF)
-    @Mutation(() => DeMarketingConsents, { description: 'Withdraws marketing consent on a channel; staff name the customer.', deprecationReason: replacedByPayloadMutation('deMarketingConsentRevoke') })
+    @Mutation(() => DeMarketingConsents, {
+      description: 'Withdraws marketing consent on a channel; staff name the customer.',
+      deprecationReason: replacedByPayloadMutation('deMarketingConsentRevoke'),
+    })
     revokeDeMarketingConsent(
       @Arg('channel', () => DeMarketingChannelEnum, CHANNEL) channel: MarketingChannel,
       @Arg('customerRef', () => String, CUSTOMER) customerRef: string | undefined,
@@ -47,7 +59,9 @@ export function createConsentResolver(consents: ConsentService) {
     }
 
     @Authorized(...STAFF)
-    @Mutation(() => DeMarketingConsentRevokePayload, { description: 'Withdraws marketing consent on a channel; staff name the customer. Refusals come in `userErrors`.' })
+    @Mutation(() => DeMarketingConsentRevokePayload, {
+      description: 'Withdraws marketing consent on a channel; staff name the customer. Refusals come in `userErrors`.',
+    })
     deMarketingConsentRevoke(
       @Arg('channel', () => DeMarketingChannelEnum, CHANNEL) channel: MarketingChannel,
       @Arg('customerRef', () => String, CUSTOMER) customerRef: string | undefined,
@@ -57,7 +71,7 @@ export function createConsentResolver(consents: ConsentService) {
     }
 
     @Authorized(...STAFF)
-    @Query(() => DeMarketingConsents, { description: 'A DE customer\'s marketing consent and its history.' })
+    @Query(() => DeMarketingConsents, { description: "A DE customer's marketing consent and its history." })
     deMarketingConsents(@Arg('customerRef', () => String, CUSTOMER) customerRef: string | undefined, @Ctx() { principal }: RequestContext) {
       return consents.consentsOf(principal, customerRef ?? undefined);
     }

@@ -10,7 +10,10 @@ import type { MarketingChannel } from './consent.types.js';
  * recorded by region de's staff on the customer's word (art. 7(3) GDPR: as easy to withdraw as to give).
  */
 export class ConsentService {
-  constructor(private readonly orm: MikroORM, private readonly clock: () => Date) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: () => Date,
+  ) {}
 
   async grant(principal: Principal, channel: MarketingChannel, wordingVersion: string) {
     if (principal.role !== 'customer') throw new ForbiddenError('Only customers give their own consent');
@@ -46,7 +49,7 @@ function subjectOf(principal: Principal, customerRef: string | undefined): strin
     if (customerRef !== undefined && customerRef !== principal.subject) throw new ForbiddenError('Customers act only for themselves');
     return principal.subject;
   }
-  if (principal.role !== 'admin' && !principal.regions.includes('de')) throw new ForbiddenError('Only staff of region de handle DE customers\' consent');
+  if (principal.role !== 'admin' && !principal.regions.includes('de')) throw new ForbiddenError("Only staff of region de handle DE customers' consent");
   if (!customerRef) throw new InputValidationError('customerRef', 'customerRef names the customer staff act for');
   return customerRef;
 }

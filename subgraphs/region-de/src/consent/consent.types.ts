@@ -28,7 +28,8 @@ export class DeGrantMarketingConsentInput {
 export class DeMarketingConsentState {
   @Field(() => DeMarketingChannelEnum, { description: 'The channel.' }) channel!: MarketingChannel;
   @Field(() => Boolean, { description: 'Whether consent is in force.' }) granted!: boolean;
-  @Field(() => String, { description: 'The consent text version shown at the last grant; null when never granted.', nullable: true }) wordingVersion!: string | null;
+  @Field(() => String, { description: 'The consent text version shown at the last grant; null when never granted.', nullable: true }) wordingVersion!:
+    string | null;
   @Field(() => GraphQLISODateTime, { description: 'When the current state began.' }) since!: Date;
 }
 
@@ -41,7 +42,7 @@ export class DeMarketingConsentEventView {
   @Field(() => String, { description: 'The customer, or the agent who recorded a revocation for them.' }) recordedBy!: string;
 }
 
-@ObjectType({ description: 'A customer\'s marketing consent: what is in force, and every grant and revocation.' })
+@ObjectType({ description: "A customer's marketing consent: what is in force, and every grant and revocation." })
 export class DeMarketingConsents {
   @Field(() => [DeMarketingConsentState], { description: 'What is in force, per channel.' }) current!: DeMarketingConsentState[];
   @Field(() => [DeMarketingConsentEventView], { description: 'Every grant and revocation, oldest first.' }) history!: DeMarketingConsentEventView[];

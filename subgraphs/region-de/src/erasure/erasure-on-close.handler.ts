@@ -21,8 +21,12 @@ export function createErasureOnCloseHandler(clock: () => Date) {
     const order = await em.findOneOrFail(RegionalOrder, { orderId: event.orderId }, { refresh: true });
     const history = await loadOrderHistoryFacts(em, [event.orderId]);
     await eraseOrder(em, {
-      contact, customerRef: order.customerRef, status: order.status ?? null, history: history.get(event.orderId)!,
-      now: clock(), actor: ERASURE_SYSTEM_ACTOR,
+      contact,
+      customerRef: order.customerRef,
+      status: order.status ?? null,
+      history: history.get(event.orderId)!,
+      now: clock(),
+      actor: ERASURE_SYSTEM_ACTOR,
     });
   };
 }

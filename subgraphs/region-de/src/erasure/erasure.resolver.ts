@@ -7,7 +7,8 @@ import type { ErasureService } from './erasure.service.js';
 export class DeErasureReport {
   @Field(() => Int, { description: 'Marketing-consent records deleted at once.' }) consentEventsDeleted!: number;
   @Field(() => Int, { description: 'Orders whose personal data was deleted entirely.' }) erasedOrders!: number;
-  @Field(() => Int, { description: 'Orders whose invoice data is kept, restricted to tax audits, until its retention ends; the rest was deleted.' }) restrictedOrders!: number;
+  @Field(() => Int, { description: 'Orders whose invoice data is kept, restricted to tax audits, until its retention ends; the rest was deleted.' })
+  restrictedOrders!: number;
   @Field(() => Int, { description: 'Orders still being fulfilled; erased when they close.' }) deferredOrders!: number;
 }
 
@@ -22,13 +23,19 @@ export function createErasureResolver(erasure: ErasureService) {
   @Resolver(() => DeErasureReport)
   class DeErasureResolver {
     @Authorized('customer', 'customer_service', 'operator', 'admin')
-    @Mutation(() => DeErasureReport, { description: 'Erases a DE customer\'s personal data as far as German retention law allows; customers for themselves, staff name the customer.', deprecationReason: replacedByPayloadMutation('deErasureRequest') })
+    @Mutation(() => DeErasureReport, {
+      description: "Erases a DE customer's personal data as far as German retention law allows; customers for themselves, staff name the customer.",
+      deprecationReason: replacedByPayloadMutation('deErasureRequest'),
+    })
     requestDeErasure(@Arg('customerRef', () => String, CUSTOMER) customerRef: string | undefined, @Ctx() { principal }: RequestContext) {
       return erasure.request(principal, customerRef ?? undefined);
     }
 
     @Authorized('customer', 'customer_service', 'operator', 'admin')
-    @Mutation(() => DeErasureRequestPayload, { description: 'Erases a DE customer\'s personal data as far as German retention law allows; customers for themselves, staff name the customer. Refusals come in `userErrors`.' })
+    @Mutation(() => DeErasureRequestPayload, {
+      description:
+        "Erases a DE customer's personal data as far as German retention law allows; customers for themselves, staff name the customer. Refusals come in `userErrors`.",
+    })
     deErasureRequest(@Arg('customerRef', () => String, CUSTOMER) customerRef: string | undefined, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ report: await this.requestDeErasure(customerRef, context) }), '');
     }

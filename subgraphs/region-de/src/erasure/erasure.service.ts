@@ -21,7 +21,11 @@ const COUNTERS: Record<OrderErasureOutcome, keyof ErasureReport> = { erased: 'er
 
 /** GDPR art. 17 requests: marketing data goes at once; each order's data as `eraseOrder` decides; all in one transaction. */
 export class ErasureService {
-  constructor(private readonly orm: MikroORM, private readonly clock: () => Date, private readonly logger: Logger) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+  ) {}
 
   async request(principal: Principal, customerRefArg: string | undefined): Promise<ErasureReport> {
     const customerRef = subjectOf(principal, customerRefArg);
@@ -31,16 +35,31 @@ export class ErasureService {
       const counts: ErasureReport = { consentEventsDeleted: 0, erasedOrders: 0, restrictedOrders: 0, deferredOrders: 0 };
       counts.consentEventsDeleted = await em.nativeDelete(DeMarketingConsentEvent, { customerRef });
       if (counts.consentEventsDeleted > 0) {
-        recordPrivacyAction(em, now, { customerRef, orderId: null, action: 'CONSENTS_ERASED', fields: ['marketingConsents'], legalBasis: CONSENT_ERASURE_LEGAL_BASIS, actor });
+        recordPrivacyAction(em, now, {
+          customerRef,
+          orderId: null,
+          action: 'CONSENTS_ERASED',
+          fields: ['marketingConsents'],
+          legalBasis: CONSENT_ERASURE_LEGAL_BASIS,
+          actor,
+        });
       }
       const orders = await em.find(RegionalOrder, { customerRef });
       const contacts = await em.find(DeOrderContact, { orderId: { $in: orders.map((order) => order.orderId) } });
-      const history = await loadOrderHistoryFacts(em, contacts.map((contact) => contact.orderId));
+      const history = await loadOrderHistoryFacts(
+        em,
+        contacts.map((contact) => contact.orderId),
+      );
       const byId = new Map(orders.map((order) => [order.orderId, order]));
       for (const contact of contacts) {
         const order = byId.get(contact.orderId)!;
         const outcome = await eraseOrder(em, {
-          contact, customerRef, status: order.status ?? null, history: history.get(contact.orderId)!, now, actor,
+          contact,
+          customerRef,
+          status: order.status ?? null,
+          history: history.get(contact.orderId)!,
+          now,
+          actor,
         });
         counts[COUNTERS[outcome]] += 1;
       }
@@ -58,7 +77,7 @@ function subjectOf(principal: Principal, customerRef: string | undefined): strin
     if (customerRef !== undefined && customerRef !== principal.subject) throw new ForbiddenError('Customers act only for themselves');
     return principal.subject;
   }
-  if (principal.role !== 'admin' && !principal.regions.includes('de')) throw new ForbiddenError('Only staff of region de handle DE customers\' requests');
+  if (principal.role !== 'admin' && !principal.regions.includes('de')) throw new ForbiddenError("Only staff of region de handle DE customers' requests");
   if (!customerRef) throw new InputValidationError('customerRef', 'customerRef names the customer staff act for');
   return customerRef;
 }

@@ -42,11 +42,19 @@ export async function eraseOrder(em: EntityManager, command: OrderErasureCommand
   if (plan.retentionClass && documentDate) {
     const invoice = invoiceAddressOf(contact);
     em.create(DeRestrictedInvoiceData, {
-      orderId: contact.orderId, customerRef, customerName: contact.customerName, vatId: contact.vatId ?? null, ...invoice,
-      documentDate, retentionClass: plan.retentionClass, restrictedAt: now,
+      orderId: contact.orderId,
+      customerRef,
+      customerName: contact.customerName,
+      vatId: contact.vatId ?? null,
+      ...invoice,
+      documentDate,
+      retentionClass: plan.retentionClass,
+      restrictedAt: now,
     });
     recordPrivacyAction(em, now, {
-      ...base, action: 'RESTRICTED', fields: plan.retain.filter(given),
+      ...base,
+      action: 'RESTRICTED',
+      fields: plan.retain.filter(given),
       legalBasis: `${RESTRICTION_LEGAL_BASIS}; ${RETENTION_CLASSES[plan.retentionClass].legalBasis}; kept until ${retentionEndsOn(documentDate, plan.retentionClass)}`,
     });
   }
@@ -56,4 +64,3 @@ export async function eraseOrder(em: EntityManager, command: OrderErasureCommand
   await em.flush();
   return plan.retentionClass ? 'restricted' : 'erased';
 }
-

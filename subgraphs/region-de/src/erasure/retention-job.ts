@@ -19,7 +19,8 @@ export async function runRetentionJob(orm: MikroORM, now: Date, batchSize = 500)
   const year = yearOf(berlinDate(now));
   // Only records at least `years` calendar years old can be due; the pure rule makes the final decision.
   const candidates = (Object.keys(RETENTION_CLASSES) as RetentionClass[]).map((retentionClass) => ({
-    retentionClass, documentDate: { $lt: `${year - RETENTION_CLASSES[retentionClass].years}-01-01` },
+    retentionClass,
+    documentDate: { $lt: `${year - RETENTION_CLASSES[retentionClass].years}-01-01` },
   }));
   let deleted = 0;
   for (;;) {
@@ -30,8 +31,11 @@ export async function runRetentionJob(orm: MikroORM, now: Date, batchSize = 500)
       for (const deletion of due) {
         const row = byId.get(deletion.orderId)!;
         recordPrivacyAction(em, now, {
-          customerRef: row.customerRef, orderId: deletion.orderId, action: 'DELETED',
-          fields: [...INVOICE_RETAINED_FIELDS].filter((field) => restrictedValue(row, field) !== null), legalBasis: deletion.legalBasis,
+          customerRef: row.customerRef,
+          orderId: deletion.orderId,
+          action: 'DELETED',
+          fields: [...INVOICE_RETAINED_FIELDS].filter((field) => restrictedValue(row, field) !== null),
+          legalBasis: deletion.legalBasis,
           actor: RETENTION_JOB_ACTOR,
         });
       }

@@ -45,24 +45,46 @@ export function buildDataExport(sources: ExportSources): Record<string, unknown>
         lines: request.lines.map((line, index) => ({ lineNo: index + 1, ...line })),
         shippingTotal: request.shippingTotal,
         discountTotal: request.discountTotal,
-        customer: contact ? {
-          name: contact.customerName, email: contact.customerEmail, phone: contact.customerPhone ?? null,
-          dateOfBirth: contact.dateOfBirth ?? null, vatId: contact.vatId ?? null,
-        } : null,
+        customer: contact
+          ? {
+              name: contact.customerName,
+              email: contact.customerEmail,
+              phone: contact.customerPhone ?? null,
+              dateOfBirth: contact.dateOfBirth ?? null,
+              vatId: contact.vatId ?? null,
+            }
+          : null,
         shippingAddress: contact ? shippingAddressOf(contact) : null,
         invoiceAddress: contact?.billingStreet ? invoiceAddressOf(contact) : null,
-        vat: vat ? { scheme: vat.scheme, taxCountry: vat.taxCountry ?? null, ratePercent: vat.rateBp / 100, lines: vat.lines, netTotal: vat.netTotal,
-          vatTotal: vat.vatTotal } : null,
+        vat: vat
+          ? {
+              scheme: vat.scheme,
+              taxCountry: vat.taxCountry ?? null,
+              ratePercent: vat.rateBp / 100,
+              lines: vat.lines,
+              netTotal: vat.netTotal,
+              vatTotal: vat.vatTotal,
+            }
+          : null,
       };
     }),
     marketingConsents: sources.consentEvents.map((event) => ({
-      channel: event.channel, action: event.action, wordingVersion: event.wordingVersion ?? null, recordedAt: event.recordedAt.toISOString(),
+      channel: event.channel,
+      action: event.action,
+      wordingVersion: event.wordingVersion ?? null,
+      recordedAt: event.recordedAt.toISOString(),
     })),
     retainedUnderLegalObligation: sources.restricted.map((record) => ({
       orderId: record.orderId,
       customer: { name: record.customerName, vatId: record.vatId ?? null },
-      invoiceAddress: { recipientName: record.recipientName, street: record.street, houseNumber: record.houseNumber, postalCode: record.postalCode,
-        city: record.city, country: record.country },
+      invoiceAddress: {
+        recipientName: record.recipientName,
+        street: record.street,
+        houseNumber: record.houseNumber,
+        postalCode: record.postalCode,
+        city: record.city,
+        country: record.country,
+      },
       invoiceDate: record.documentDate,
       retainedUntil: retentionEndsOn(record.documentDate, record.retentionClass),
       legalBasis: 'Art. 17(3)(b), art. 18 GDPR; §14b UStG, §147 AO, §257 HGB',

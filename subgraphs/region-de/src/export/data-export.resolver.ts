@@ -7,7 +7,10 @@ export function createDataExportResolver(exports: DataExportService) {
   @Resolver()
   class DeDataExportResolver {
     @Authorized('customer')
-    @Query(() => GraphQLJSONObject, { description: 'The caller\'s own data held by region-de, as machine-readable JSON (GDPR art. 15(3) and 20), invoice data kept after erasure included; customers only.' })
+    @Query(() => GraphQLJSONObject, {
+      description:
+        "The caller's own data held by region-de, as machine-readable JSON (GDPR art. 15(3) and 20), invoice data kept after erasure included; customers only.",
+    })
     deDataExport(@Ctx() context: RequestContext): Promise<Record<string, unknown>> {
       return exports.exportFor(context);
     }

@@ -11,7 +11,10 @@ import { buildDataExport } from './data-export.mapper.js';
 
 /** Exports the calling customer's own data, restricted invoice data included (art. 15); every read is recorded like any other. */
 export class DataExportService {
-  constructor(private readonly orm: MikroORM, private readonly clock: () => Date) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: () => Date,
+  ) {}
 
   async exportFor(context: RequestContext): Promise<Record<string, unknown>> {
     const customerRef = context.principal.subject;
@@ -28,8 +31,13 @@ export class DataExportService {
       ...restricted.flatMap((record) => read(record.orderId, INVOICE_RETAINED_FIELDS)),
     );
     return buildDataExport({
-      customerRef, exportedAt: this.clock(), orders, restricted, consentEvents,
-      contacts: new Map(contacts.map((row) => [row.orderId, row])), vat: new Map(vat.map((row) => [row.orderId, row])),
+      customerRef,
+      exportedAt: this.clock(),
+      orders,
+      restricted,
+      consentEvents,
+      contacts: new Map(contacts.map((row) => [row.orderId, row])),
+      vat: new Map(vat.map((row) => [row.orderId, row])),
     });
   }
 }

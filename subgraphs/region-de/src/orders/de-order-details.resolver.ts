@@ -16,7 +16,7 @@ export function createDeOrderDetailsResolver(orm: MikroORM) {
 
   @Resolver(() => DeOrderDetails)
   class DeOrderDetailsResolver {
-    @FieldResolver(() => DeCustomer, { nullable: true, description: 'The buyer; null for an order outside the caller\'s scope.' })
+    @FieldResolver(() => DeCustomer, { nullable: true, description: "The buyer; null for an order outside the caller's scope." })
     customer(@Root() details: DeOrderDetails, @Ctx() context: RequestContext): Promise<DeCustomer | null> {
       return personal(details, context, () => ({ orderId: details.orderId, customerRef: details.customerRef }));
     }
@@ -34,11 +34,20 @@ export function createDeOrderDetailsResolver(orm: MikroORM) {
     @FieldResolver(() => DeVat, { nullable: true, description: 'How VAT was determined at intake; no personal data.' })
     async vat(@Root() details: DeOrderDetails, @Ctx() context: RequestContext): Promise<DeVat | null> {
       const row = await loadByOrderId(context, orm, DeOrderVat, details.orderId);
-      return row && {
-        scheme: row.scheme, destination: row.destination, taxCountry: row.taxCountry ?? null, rate: row.rateBp / 100,
-        rateValidFrom: row.rateValidFrom ?? null, orderDate: row.orderDate, lines: row.lines, netTotal: row.netTotal,
-        vatTotal: row.vatTotal, vatIdCheck: row.vatIdCheck ?? null,
-      };
+      return (
+        row && {
+          scheme: row.scheme,
+          destination: row.destination,
+          taxCountry: row.taxCountry ?? null,
+          rate: row.rateBp / 100,
+          rateValidFrom: row.rateValidFrom ?? null,
+          orderDate: row.orderDate,
+          lines: row.lines,
+          netTotal: row.netTotal,
+          vatTotal: row.vatTotal,
+          vatIdCheck: row.vatIdCheck ?? null,
+        }
+      );
     }
   }
   return DeOrderDetailsResolver;

@@ -21,22 +21,36 @@ export function createDeOrderResolver(orm: MikroORM, placement: PlacementPipelin
   @Resolver(() => OrderReference)
   class DeOrderResolver {
     @Authorized('customer', 'operator', 'customer_service', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the DE shop after its compliance checks; a failed check is BAD_USER_INPUT with `field` and `rule`. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('deOrderPlace') })
+    @Mutation(() => OrderReference, {
+      description:
+        'Places an order in the DE shop after its compliance checks; a failed check is BAD_USER_INPUT with `field` and `rule`. Repeating the idempotency key returns the same order.',
+      deprecationReason: replacedByPayloadMutation('deOrderPlace'),
+    })
     async placeDeOrder(@Arg('input', () => PlaceDeOrderInput, INPUT) input: PlaceDeOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
       const placed = await placement.place({
-        principal, idempotencyKey: input.idempotencyKey, input, customerRef: input.customerRef ?? principal.subject, channel: input.channel,
-        lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: input.discountTotal, details: input,
+        principal,
+        idempotencyKey: input.idempotencyKey,
+        input,
+        customerRef: input.customerRef ?? principal.subject,
+        channel: input.channel,
+        lines: toClientLines(input.lines),
+        shippingTotal: input.shippingTotal ?? null,
+        discountTotal: input.discountTotal,
+        details: input,
       });
       return { id: placed.orderId };
     }
 
     @Authorized('customer', 'operator', 'customer_service', 'admin')
-    @Mutation(() => DeOrderPlacePayload, { description: 'Places an order in the DE shop after its compliance checks; a failed check is in `userErrors`, its code naming the rule and `field` the input to fix. Repeating the idempotency key returns the same order.' })
+    @Mutation(() => DeOrderPlacePayload, {
+      description:
+        'Places an order in the DE shop after its compliance checks; a failed check is in `userErrors`, its code naming the rule and `field` the input to fix. Repeating the idempotency key returns the same order.',
+    })
     async deOrderPlace(@Arg('input', () => PlaceDeOrderInput, INPUT) input: PlaceDeOrderInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ order: await this.placeDeOrder(input, context) }));
     }
 
-    @FieldResolver(() => DeOrderDetails, { nullable: true, description: 'region-de\'s data for a DE order; null for other regions\' orders.' })
+    @FieldResolver(() => DeOrderDetails, { nullable: true, description: "region-de's data for a DE order; null for other regions' orders." })
     async de(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<DeOrderDetails | null> {
       const record = await loadReadableRegionalOrder(context, orm, 'de', order.id);
       if (!record) return null;

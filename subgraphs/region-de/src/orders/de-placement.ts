@@ -42,8 +42,18 @@ export function dePlacementStages(orm: MikroORM, settings: DeSettings, logger: L
     const { customer, shippingAddress, billingAddress } = input;
     const sentLines = input.lines.map((line) => ({ name: line.name ?? '', attributes: line.attributes ?? {} }));
     raise(checkPostalCode('shippingAddress', shippingAddress) ?? (billingAddress ? checkPostalCode('billingAddress', billingAddress) : null));
-    raise(findPersonalDataInLines(sentLines, [customer.name, customer.email, customer.phone, customer.vatId, shippingAddress.recipientName,
-      shippingAddress.street, billingAddress?.recipientName, billingAddress?.street]));
+    raise(
+      findPersonalDataInLines(sentLines, [
+        customer.name,
+        customer.email,
+        customer.phone,
+        customer.vatId,
+        shippingAddress.recipientName,
+        shippingAddress.street,
+        billingAddress?.recipientName,
+        billingAddress?.street,
+      ]),
+    );
     raise(checkAgeData(sentLines, customer.dateOfBirth, orderDate));
     const vatId = await checkVatId(settings, customer.vatId);
     const destination = shippingAddress.country as EuMemberState;
@@ -57,8 +67,8 @@ export function dePlacementStages(orm: MikroORM, settings: DeSettings, logger: L
     const eu: EuSellerFacts = {
       dispatchCountry: input.dispatchCountry,
       crossBorderB2cNet: {
-        previousYear: elsewhere.previousYear + await distanceSalesNetOf(em, year - 1),
-        currentYear: elsewhere.currentYear + await distanceSalesNetOf(em, year),
+        previousYear: elsewhere.previousYear + (await distanceSalesNetOf(em, year - 1)),
+        currentYear: elsewhere.currentYear + (await distanceSalesNetOf(em, year)),
       },
       optedForDestinationTaxation: settings.optedForDestinationTaxation,
       iossRegistered: settings.iossNumber !== null,
@@ -77,9 +87,14 @@ export function dePlacementStages(orm: MikroORM, settings: DeSettings, logger: L
       });
     },
     pricing: ({ details }, checked): PricingFacts => ({
-      currency: 'EUR', destination: { country: details.shippingAddress.country, postalCode: details.shippingAddress.postalCode },
-      customerType: checked.vatIdCountry ? 'BUSINESS' : 'CONSUMER', vatIdCountry: checked.vatIdCountry, eu: checked.eu, at: checked.at,
-      exciseGoods: details.lines.some((line) => line.attributes?.exciseGoods === true), destinationPath: 'shippingAddress',
+      currency: 'EUR',
+      destination: { country: details.shippingAddress.country, postalCode: details.shippingAddress.postalCode },
+      customerType: checked.vatIdCountry ? 'BUSINESS' : 'CONSUMER',
+      vatIdCountry: checked.vatIdCountry,
+      eu: checked.eu,
+      at: checked.at,
+      exciseGoods: details.lines.some((line) => line.attributes?.exciseGoods === true),
+      destinationPath: 'shippingAddress',
     }),
     store(em, orderId, placement) {
       em.create(DeOrderContact, contactOf(orderId, placement.request.details, placement.checked.vatId));
@@ -99,7 +114,7 @@ async function checkVatId(settings: DeSettings, raw: string | undefined) {
   if (outcome === 'UNAVAILABLE') {
     throw new DomainError('SERVICE_UNAVAILABLE', 'The VAT ID could not be confirmed now; retry later', { field, rule: 'VAT_ID_UNVERIFIED' });
   }
-  return { vatId: format.vatId, issuingCountry: format.issuingCountry, check: outcome === 'VALID' ? 'VALID' as const : 'FORMAT_ONLY' as const };
+  return { vatId: format.vatId, issuingCountry: format.issuingCountry, check: outcome === 'VALID' ? ('VALID' as const) : ('FORMAT_ONLY' as const) };
 }
 
 function raise(violation: ComplianceViolation | null): void {
@@ -107,17 +122,31 @@ function raise(violation: ComplianceViolation | null): void {
 }
 
 function checkPostalCode(group: string, address: DeAddressInput): ComplianceViolation | null {
-  return isValidPostalCode(address.country, address.postalCode) ? null
+  return isValidPostalCode(address.country, address.postalCode)
+    ? null
     : { field: `${group}.postalCode`, rule: 'POSTAL_CODE_FORMAT', message: `postalCode is not a valid postal code of ${address.country}` };
 }
 
 function contactOf(orderId: string, { customer, shippingAddress: ship, billingAddress: bill }: PlaceDeOrderInput, vatId: string | null) {
   return {
-    orderId, customerName: customer.name, customerEmail: customer.email, customerPhone: customer.phone ?? null,
-    dateOfBirth: customer.dateOfBirth ?? null, vatId,
-    recipientName: ship.recipientName, street: ship.street, houseNumber: ship.houseNumber, postalCode: ship.postalCode, city: ship.city, country: ship.country,
-    billingRecipientName: bill?.recipientName ?? null, billingStreet: bill?.street ?? null, billingHouseNumber: bill?.houseNumber ?? null,
-    billingPostalCode: bill?.postalCode ?? null, billingCity: bill?.city ?? null, billingCountry: bill?.country ?? null,
+    orderId,
+    customerName: customer.name,
+    customerEmail: customer.email,
+    customerPhone: customer.phone ?? null,
+    dateOfBirth: customer.dateOfBirth ?? null,
+    vatId,
+    recipientName: ship.recipientName,
+    street: ship.street,
+    houseNumber: ship.houseNumber,
+    postalCode: ship.postalCode,
+    city: ship.city,
+    country: ship.country,
+    billingRecipientName: bill?.recipientName ?? null,
+    billingStreet: bill?.street ?? null,
+    billingHouseNumber: bill?.houseNumber ?? null,
+    billingPostalCode: bill?.postalCode ?? null,
+    billingCity: bill?.city ?? null,
+    billingCountry: bill?.country ?? null,
     erasureRequestedAt: null,
   };
 }
@@ -129,8 +158,15 @@ function vatRowOf({ request, checked, priced }: DePlacement) {
   const standard = taxCountry ? standardVatRate(taxCountry, quote.taxDate) : undefined;
   const scheme = quote.vat.scheme === 'DOMESTIC_SALE' ? 'DOMESTIC' : quote.vat.scheme;
   return {
-    scheme, destination: request.details.shippingAddress.country, taxCountry, rateBp: standard?.rateBp ?? 0, rateValidFrom: standard?.from ?? null,
-    orderDate: checked.orderDate, lines: quote.lines.map((line) => ({ lineNo: line.lineNo, net: line.net, vat: line.tax })),
-    netTotal: quote.totals.itemsTotal + quote.shipping.net, vatTotal: quote.totals.taxTotal + quote.shipping.tax, vatIdCheck: checked.vatIdCheck,
+    scheme,
+    destination: request.details.shippingAddress.country,
+    taxCountry,
+    rateBp: standard?.rateBp ?? 0,
+    rateValidFrom: standard?.from ?? null,
+    orderDate: checked.orderDate,
+    lines: quote.lines.map((line) => ({ lineNo: line.lineNo, net: line.net, vat: line.tax })),
+    netTotal: quote.totals.itemsTotal + quote.shipping.net,
+    vatTotal: quote.totals.taxTotal + quote.shipping.tax,
+    vatIdCheck: checked.vatIdCheck,
   };
 }

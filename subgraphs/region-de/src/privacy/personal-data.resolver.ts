@@ -12,8 +12,11 @@ const ADDRESS_PART_DESCRIPTIONS: Record<AddressPart, string> = {
   country: 'ISO 3166-1 alpha-2 code of an EU member state.',
 };
 
-const nullable = (field: DePersonalField, description?: string): PersonalFieldBinding<DePersonalField> =>
-  ({ field, nullable: true, ...(description ? { description } : {}) });
+const nullable = (field: DePersonalField, description?: string): PersonalFieldBinding<DePersonalField> => ({
+  field,
+  nullable: true,
+  ...(description ? { description } : {}),
+});
 
 /** `DeCustomer` and `DeAddress`: every field through the shared gate; one `DeAddress` type serves both addresses. */
 export function createPersonalDataResolvers(gate: PersonalDataGate<DePersonalField>) {
@@ -23,9 +26,17 @@ export function createPersonalDataResolvers(gate: PersonalDataGate<DePersonalFie
       email: nullable('customer.email', 'For the order confirmation and delivery notices.'),
       phone: nullable('customer.phone', 'Null when the customer gave none.'),
       dateOfBirth: nullable('customer.dateOfBirth', 'Collected only for age-restricted goods.'),
-      vatId: nullable('customer.vatId', 'A business buyer\'s VAT ID.'),
+      vatId: nullable('customer.vatId', "A business buyer's VAT ID."),
     }),
-    createPersonalFieldResolvers<DePersonalField, DeAddress>(DeAddress, gate, Object.fromEntries(ADDRESS_PARTS.map((part) =>
-      [part, { field: (address: DeAddress) => `${address.group}.${part}` as const, nullable: true, description: ADDRESS_PART_DESCRIPTIONS[part] }]))),
+    createPersonalFieldResolvers<DePersonalField, DeAddress>(
+      DeAddress,
+      gate,
+      Object.fromEntries(
+        ADDRESS_PARTS.map((part) => [
+          part,
+          { field: (address: DeAddress) => `${address.group}.${part}` as const, nullable: true, description: ADDRESS_PART_DESCRIPTIONS[part] },
+        ]),
+      ),
+    ),
   ] as const;
 }

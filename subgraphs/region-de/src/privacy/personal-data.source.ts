@@ -29,10 +29,17 @@ export async function loadPersonalData(context: RequestContext, orm: MikroORM, o
 
 /** The fields erasure (`ERASED`) or the end of retention (`DELETED`) removed from an order, batched per request. */
 function loadErasedFields(context: RequestContext, orm: MikroORM, orderId: string): Promise<ReadonlySet<string>> {
-  return loadBatched<string, ReadonlySet<string>>(context, 'de-erased-fields', async (orderIds) => {
-    const rows = await orm.em.fork().find(DePrivacyLog, { orderId: { $in: [...orderIds] }, action: { $in: ['ERASED', 'DELETED'] } }, { fields: ['orderId', 'fields'] });
-    return orderIds.map((id) => new Set(rows.filter((row) => row.orderId === id).flatMap((row) => row.fields)));
-  }, orderId);
+  return loadBatched<string, ReadonlySet<string>>(
+    context,
+    'de-erased-fields',
+    async (orderIds) => {
+      const rows = await orm.em
+        .fork()
+        .find(DePrivacyLog, { orderId: { $in: [...orderIds] }, action: { $in: ['ERASED', 'DELETED'] } }, { fields: ['orderId', 'fields'] });
+      return orderIds.map((id) => new Set(rows.filter((row) => row.orderId === id).flatMap((row) => row.fields)));
+    },
+    orderId,
+  );
 }
 
 /** Whether an order has, or had, personal data: its objects in the schema exist so their fields can say what happened. */
@@ -41,15 +48,24 @@ export const hasPersonalData = (record: PersonalDataRecord): boolean => record.c
 type Address = Record<AddressPart, string>;
 
 export const shippingAddressOf = (c: DeOrderContact): Address => ({
-  recipientName: c.recipientName, street: c.street, houseNumber: c.houseNumber, postalCode: c.postalCode, city: c.city, country: c.country,
+  recipientName: c.recipientName,
+  street: c.street,
+  houseNumber: c.houseNumber,
+  postalCode: c.postalCode,
+  city: c.city,
+  country: c.country,
 });
 
 /** The address the invoice shows: the separate billing address when one was given, else the shipping address. */
 export function invoiceAddressOf(c: DeOrderContact): Address {
   if (!c.billingStreet) return shippingAddressOf(c);
   return {
-    recipientName: c.billingRecipientName ?? '', street: c.billingStreet, houseNumber: c.billingHouseNumber ?? '',
-    postalCode: c.billingPostalCode ?? '', city: c.billingCity ?? '', country: c.billingCountry ?? '',
+    recipientName: c.billingRecipientName ?? '',
+    street: c.billingStreet,
+    houseNumber: c.billingHouseNumber ?? '',
+    postalCode: c.billingPostalCode ?? '',
+    city: c.billingCity ?? '',
+    country: c.billingCountry ?? '',
   };
 }
 
@@ -58,7 +74,11 @@ export function contactValue(c: DeOrderContact, field: DePersonalField): string 
   if (group === 'shippingAddress') return shippingAddressOf(c)[part as AddressPart];
   if (group === 'invoiceAddress') return invoiceAddressOf(c)[part as AddressPart];
   const customer: Record<string, string | null> = {
-    name: c.customerName, email: c.customerEmail, phone: c.customerPhone ?? null, dateOfBirth: c.dateOfBirth ?? null, vatId: c.vatId ?? null,
+    name: c.customerName,
+    email: c.customerEmail,
+    phone: c.customerPhone ?? null,
+    dateOfBirth: c.dateOfBirth ?? null,
+    vatId: c.vatId ?? null,
   };
   return customer[part] ?? null;
 }

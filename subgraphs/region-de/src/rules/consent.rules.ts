@@ -23,7 +23,7 @@ export function currentConsents<C extends string>(events: readonly ConsentEvent<
   return [...latest.values()].map((event) => ({
     channel: event.channel,
     granted: event.action === 'GRANTED',
-    wordingVersion: event.action === 'GRANTED' ? event.wordingVersion ?? null : null,
+    wordingVersion: event.action === 'GRANTED' ? (event.wordingVersion ?? null) : null,
     since: event.recordedAt,
   }));
 }

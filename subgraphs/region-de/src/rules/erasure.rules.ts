@@ -28,7 +28,10 @@ export const CONSENT_ERASURE_LEGAL_BASIS = 'Art. 17(1)(a), (b) GDPR: marketing d
  */
 export function planErasure(facts: ErasureFacts): ErasurePlan {
   if (facts.status === null || !ERASABLE_STATUSES.has(facts.status)) {
-    return { kind: 'DEFER', legalBasis: 'Art. 17(1)(a) GDPR not yet met: the data is still necessary to perform the contract (art. 6(1)(b)); erased when the order closes' };
+    return {
+      kind: 'DEFER',
+      legalBasis: 'Art. 17(1)(a) GDPR not yet met: the data is still necessary to perform the contract (art. 6(1)(b)); erased when the order closes',
+    };
   }
   if (!facts.everPaid) {
     return { kind: 'ERASE', erase: [...DE_PERSONAL_FIELDS], retain: [], retentionClass: null, legalBasis: ERASURE_LEGAL_BASIS };

@@ -10,8 +10,12 @@ import { DE_PERSONAL_FIELDS } from './personal-fields.js';
  * street, houseNumber, postalCode, city, country | invoice address in the same order.
  * F full · M masked · denied: D data minimisation · R role · O not own data · G region · X restricted · U purpose · C no open case
  */
-const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal =>
-  ({ role, regions, subject, ...(purpose ? { purpose } : {}) });
+const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal => ({
+  role,
+  regions,
+  subject,
+  ...(purpose ? { purpose } : {}),
+});
 const active: Partial<FieldFacts> = {};
 const restricted: Partial<FieldFacts> = { restricted: true };
 const openCase: Partial<FieldFacts> = { openCaseForCaller: true };
@@ -19,9 +23,9 @@ const openCase: Partial<FieldFacts> = { openCaseForCaller: true };
 const MATRIX: MatrixRow[] = [
   ['customer, own data', who('customer', ['de'], undefined, 'cust-1'), active, 'FFFFF FFFFFF FFFFFF'],
   ['customer, own data, any purpose', who('customer', ['de'], 'delivery', 'cust-1'), active, 'FFFFF FFFFFF FFFFFF'],
-  ['customer, someone else\'s data', who('customer', ['de'], undefined, 'cust-2'), active, 'OOOOO OOOOOO OOOOOO'],
+  ["customer, someone else's data", who('customer', ['de'], undefined, 'cust-2'), active, 'OOOOO OOOOOO OOOOOO'],
   ['customer, own data, restricted (art. 15)', who('customer', ['de'], undefined, 'cust-1'), restricted, 'FFFFF FFFFFF FFFFFF'],
-  ['customer, someone else\'s data, restricted', who('customer', ['de'], undefined, 'cust-2'), restricted, 'OOOOO OOOOOO OOOOOO'],
+  ["customer, someone else's data, restricted", who('customer', ['de'], undefined, 'cust-2'), restricted, 'OOOOO OOOOOO OOOOOO'],
   ['operator of DE', who('operator', ['de']), active, 'FMMRM FFFFFF MMMMMM'],
   ['operator of DE and CN', who('operator', ['cn', 'de']), active, 'FMMRM FFFFFF MMMMMM'],
   ['operator of DE, restricted', who('operator', ['de']), restricted, 'XXXRX XXXXXX XXXXXX'],

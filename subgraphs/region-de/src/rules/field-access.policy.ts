@@ -5,8 +5,12 @@ import { maskPostalCode } from './postal-code.rules.js';
 
 const CONTRACT = 'Art. 6(1)(b) GDPR: needed to deliver the order and to talk to the buyer about it';
 const address = (legalBasis: string): Record<string, PersonalFieldSpec> => ({
-  recipientName: { legalBasis, mask: maskName }, street: { legalBasis, mask: maskAll }, houseNumber: { legalBasis, mask: maskAll },
-  postalCode: { legalBasis, mask: maskPostalCode }, city: { legalBasis, mask: showAsIs }, country: { legalBasis, mask: showAsIs, coarseLocation: true },
+  recipientName: { legalBasis, mask: maskName },
+  street: { legalBasis, mask: maskAll },
+  houseNumber: { legalBasis, mask: maskAll },
+  postalCode: { legalBasis, mask: maskPostalCode },
+  city: { legalBasis, mask: showAsIs },
+  country: { legalBasis, mask: showAsIs, coarseLocation: true },
 });
 const prefixed = (group: string, specs: Record<string, PersonalFieldSpec>) =>
   Object.fromEntries(Object.entries(specs).map(([part, spec]) => [`${group}.${part}`, spec]));
@@ -17,9 +21,9 @@ const DE_FIELDS = {
   'customer.email': { legalBasis: `${CONTRACT} (order confirmation, §312i(1) Nr. 3 BGB)`, mask: maskEmail },
   'customer.phone': { legalBasis: `${CONTRACT}; optional, given for delivery notices`, mask: maskPhone },
   'customer.dateOfBirth': { legalBasis: 'Art. 6(1)(c) GDPR with §§9, 10 JuSchG: age check for age-restricted goods only', mask: maskDate },
-  'customer.vatId': { legalBasis: 'Art. 6(1)(c) GDPR with §14a(1) UStG: a reverse-charge invoice names the buyer\'s VAT ID', mask: maskVatId },
+  'customer.vatId': { legalBasis: "Art. 6(1)(c) GDPR with §14a(1) UStG: a reverse-charge invoice names the buyer's VAT ID", mask: maskVatId },
   ...prefixed('shippingAddress', address(CONTRACT)),
-  ...prefixed('invoiceAddress', address('Art. 6(1)(c) GDPR with §14(4) Nr. 1 UStG: the invoice states the buyer\'s address')),
+  ...prefixed('invoiceAddress', address("Art. 6(1)(c) GDPR with §14(4) Nr. 1 UStG: the invoice states the buyer's address")),
 } as Record<DePersonalField, PersonalFieldSpec>;
 
 const COUNTRIES: DePersonalField[] = ['shippingAddress.country', 'invoiceAddress.country'];
@@ -45,7 +49,11 @@ const DE_ROLES: Record<RegionalRole, RolePolicy<DePersonalField>> = {
   customer_service: {
     scope: 'REGION',
     fields: {
-      ...grant(['customer.name', 'customer.email', 'customer.phone', ...SHIPPING_FIELDS, ...INVOICE_FIELDS], { disclosure: 'FULL', purposes: ['support'], needsOpenCase: true }),
+      ...grant(['customer.name', 'customer.email', 'customer.phone', ...SHIPPING_FIELDS, ...INVOICE_FIELDS], {
+        disclosure: 'FULL',
+        purposes: ['support'],
+        needsOpenCase: true,
+      }),
       ...grant(['customer.vatId'], { disclosure: 'MASKED', purposes: ['support'], needsOpenCase: true }),
     },
   },

@@ -22,11 +22,14 @@ const DOB = 'customer.dateOfBirth';
 export function checkAgeData(lines: readonly LineFacts[], dateOfBirth: string | undefined, orderDate: IsoDate): ComplianceViolation | null {
   const minimumAge = requiredMinimumAge(lines);
   if (minimumAge === null) {
-    return dateOfBirth === undefined ? null : { field: DOB, rule: 'DATA_NOT_REQUIRED', message: 'No line needs an age check, so the date of birth is not collected' };
+    return dateOfBirth === undefined
+      ? null
+      : { field: DOB, rule: 'DATA_NOT_REQUIRED', message: 'No line needs an age check, so the date of birth is not collected' };
   }
   if (dateOfBirth === undefined) return { field: DOB, rule: 'AGE_VERIFICATION_REQUIRED', message: `A line requires the buyer to be at least ${minimumAge}` };
   if (!isIsoDate(dateOfBirth) || dateOfBirth > orderDate) return { field: DOB, rule: 'INVALID_DATE', message: 'dateOfBirth must be a past date (YYYY-MM-DD)' };
-  if (ageOn(dateOfBirth, orderDate) < minimumAge) return { field: DOB, rule: 'MINIMUM_AGE_NOT_MET', message: `A line requires the buyer to be at least ${minimumAge}` };
+  if (ageOn(dateOfBirth, orderDate) < minimumAge)
+    return { field: DOB, rule: 'MINIMUM_AGE_NOT_MET', message: `A line requires the buyer to be at least ${minimumAge}` };
   return null;
 }
 
@@ -40,12 +43,14 @@ export function findPersonalDataInLines(lines: readonly LineFacts[], personalVal
     .filter((value): value is string => value !== undefined && value.trim().length >= 4)
     .map((value) => value.trim().toLocaleLowerCase('de-DE'));
   for (const [index, line] of lines.entries()) {
-    const texts: Array<[string, string]> = [[`lines.${index}.name`, line.name],
-      ...Object.entries(line.attributes).map(([key, value]): [string, string] => [`lines.${index}.attributes.${key}`, String(value)])];
+    const texts: Array<[string, string]> = [
+      [`lines.${index}.name`, line.name],
+      ...Object.entries(line.attributes).map(([key, value]): [string, string] => [`lines.${index}.attributes.${key}`, String(value)]),
+    ];
     for (const [field, text] of texts) {
       const haystack = text.toLocaleLowerCase('de-DE');
       if (needles.some((needle) => haystack.includes(needle))) {
-        return { field, rule: 'PERSONAL_DATA_IN_LINE', message: 'Order lines travel beyond region-de and must not contain the customer\'s personal data' };
+        return { field, rule: 'PERSONAL_DATA_IN_LINE', message: "Order lines travel beyond region-de and must not contain the customer's personal data" };
       }
     }
   }

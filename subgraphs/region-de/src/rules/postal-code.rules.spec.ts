@@ -2,10 +2,33 @@ import { EU_MEMBER_STATES, isValidPostalCode, maskPostalCode, type EuMemberState
 
 /** A real postal code of each member state, mostly of its capital. */
 const SAMPLES: Record<EuMemberState, string> = {
-  AT: '1010', BE: '1000', BG: '1000', HR: '10000', CY: '1010', CZ: '110 00', DK: '1050', EE: '10111', FI: '00100',
-  FR: '75001', DE: '10115', GR: '105 57', HU: '1051', IE: 'D02 X285', IT: '00118', LV: 'LV-1050', LT: 'LT-01100',
-  LU: 'L-1009', MT: 'VLT 1117', NL: '1012 AB', PL: '00-950', PT: '1000-001', RO: '010011', SK: '811 01', SI: '1000',
-  ES: '28001', SE: '111 52',
+  AT: '1010',
+  BE: '1000',
+  BG: '1000',
+  HR: '10000',
+  CY: '1010',
+  CZ: '110 00',
+  DK: '1050',
+  EE: '10111',
+  FI: '00100',
+  FR: '75001',
+  DE: '10115',
+  GR: '105 57',
+  HU: '1051',
+  IE: 'D02 X285',
+  IT: '00118',
+  LV: 'LV-1050',
+  LT: 'LT-01100',
+  LU: 'L-1009',
+  MT: 'VLT 1117',
+  NL: '1012 AB',
+  PL: '00-950',
+  PT: '1000-001',
+  RO: '010011',
+  SK: '811 01',
+  SI: '1000',
+  ES: '28001',
+  SE: '111 52',
 };
 
 describe('isValidPostalCode', () => {

@@ -47,8 +47,11 @@ export function checkVatCompliance(input: VatComplianceInput): VatComplianceResu
   }
   const mismatch = findVatMismatch(input.lines, rateBp);
   if (mismatch) {
-    return fail(`lines.${mismatch.index}.unitTax`, 'VAT_AMOUNT_MISMATCH',
-      `unitTax must be ${mismatch.expectedUnitTax} at ${rateBp / 100} % (${decision.scheme})`);
+    return fail(
+      `lines.${mismatch.index}.unitTax`,
+      'VAT_AMOUNT_MISMATCH',
+      `unitTax must be ${mismatch.expectedUnitTax} at ${rateBp / 100} % (${decision.scheme})`,
+    );
   }
   const calculated = calculateVatLines(input.lines, rateBp);
   return { ok: true, vat: { scheme: decision.scheme, destination: input.destination, taxCountry: decision.taxCountry, rateBp, rateValidFrom, ...calculated } };

@@ -14,7 +14,6 @@ export interface VatLine {
   vat: number;
 }
 
-
 export { unitVat };
 
 /** The first line whose VAT differs from what the rate gives, so the invoice and the shop's price agree. */

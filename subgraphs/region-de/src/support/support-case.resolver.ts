@@ -6,7 +6,12 @@ import type { SupportCaseService } from './support-case.service.js';
 import { DeSupportCaseView, DeOpenSupportCaseInput } from './support-case.types.js';
 
 const toView = (c: DeSupportCase): DeSupportCaseView => ({
-  id: c.id, orderId: c.orderId, topic: c.topic, assignee: c.assignee, openedAt: c.openedAt, closedAt: c.closedAt ?? null,
+  id: c.id,
+  orderId: c.orderId,
+  topic: c.topic,
+  assignee: c.assignee,
+  openedAt: c.openedAt,
+  closedAt: c.closedAt ?? null,
 });
 
 const OPEN = { description: 'The order and the topic.' } as const;
@@ -27,7 +32,10 @@ export function createSupportCaseResolver(cases: SupportCaseService) {
   @Resolver(() => DeSupportCaseView)
   class DeSupportCaseResolver {
     @Authorized('customer_service', 'operator', 'admin')
-    @Mutation(() => DeSupportCaseView, { description: 'Opens a support case for a DE order.', deprecationReason: replacedByPayloadMutation('deSupportCaseOpen') })
+    @Mutation(() => DeSupportCaseView, {
+      description: 'Opens a support case for a DE order.',
+      deprecationReason: replacedByPayloadMutation('deSupportCaseOpen'),
+    })
     async openDeSupportCase(@Arg('input', () => DeOpenSupportCaseInput, OPEN) input: DeOpenSupportCaseInput, @Ctx() { principal }: RequestContext) {
       return toView(await cases.open(principal, input));
     }
@@ -39,13 +47,18 @@ export function createSupportCaseResolver(cases: SupportCaseService) {
     }
 
     @Authorized('customer_service', 'operator', 'admin')
-    @Mutation(() => DeSupportCaseView, { description: 'Closes a support case; its assignee no longer sees the customer\'s contact data.', deprecationReason: replacedByPayloadMutation('deSupportCaseClose') })
+    @Mutation(() => DeSupportCaseView, {
+      description: "Closes a support case; its assignee no longer sees the customer's contact data.",
+      deprecationReason: replacedByPayloadMutation('deSupportCaseClose'),
+    })
     async closeDeSupportCase(@Arg('id', () => ID, CASE_ID) id: string, @Ctx() { principal }: RequestContext) {
       return toView(await cases.close(principal, id));
     }
 
     @Authorized('customer_service', 'operator', 'admin')
-    @Mutation(() => DeSupportCaseClosePayload, { description: 'Closes a support case; its assignee no longer sees the customer\'s contact data. Refusals come in `userErrors`.' })
+    @Mutation(() => DeSupportCaseClosePayload, {
+      description: "Closes a support case; its assignee no longer sees the customer's contact data. Refusals come in `userErrors`.",
+    })
     async deSupportCaseClose(@Arg('id', () => ID, CASE_ID) id: string, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ supportCase: await this.closeDeSupportCase(id, context) }), 'id');
     }

@@ -9,19 +9,28 @@ import type { SupportTopic } from './support-case.types.js';
 
 /** Opens and closes support cases; only staff of region de (and admins) handle DE customers' cases. */
 export class SupportCaseService {
-  constructor(private readonly orm: MikroORM, private readonly clock: () => Date) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: () => Date,
+  ) {}
 
   async open(principal: Principal, command: { orderId: string; topic: SupportTopic; assignee?: string }): Promise<DeSupportCase> {
     const em = this.orm.em.fork();
     const order = await em.findOne(RegionalOrder, { orderId: command.orderId });
     if (!order) throw new NotFoundError('Order', command.orderId);
-    if (!canReadOrder(principal, { region: 'de', customerRef: order.customerRef })) throw new ForbiddenError('This order is outside the caller\'s scope');
+    if (!canReadOrder(principal, { region: 'de', customerRef: order.customerRef })) throw new ForbiddenError("This order is outside the caller's scope");
     // An agent opens cases for themself; assigning to a colleague is a team lead's (operator's) decision.
     const assignee = command.assignee ?? principal.subject;
     if (principal.role === 'customer_service' && assignee !== principal.subject) throw new ForbiddenError('Customer service opens cases for itself');
     const supportCase = em.create(DeSupportCase, {
-      id: randomUUID(), orderId: command.orderId, topic: command.topic, assignee, openedBy: principal.subject,
-      openedAt: this.clock(), closedBy: null, closedAt: null,
+      id: randomUUID(),
+      orderId: command.orderId,
+      topic: command.topic,
+      assignee,
+      openedBy: principal.subject,
+      openedAt: this.clock(),
+      closedBy: null,
+      closedAt: null,
     });
     await em.flush();
     return supportCase;

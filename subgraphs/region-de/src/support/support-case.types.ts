@@ -22,10 +22,13 @@ export class DeOpenSupportCaseInput {
   @Field(() => ID, { description: 'The DE order the case is about.' }) @IsUUID() orderId!: string;
   @Field(() => DeSupportTopicEnum, { description: 'What the case is about.' }) @IsIn(SUPPORT_TOPICS) topic!: SupportTopic;
   @Field(() => String, { nullable: true, description: 'The agent who works on it; the caller when omitted.' })
-  @IsOptional() @IsString() @Length(1, 200) assignee?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  assignee?: string;
 }
 
-@ObjectType({ description: 'A customer-service case about a DE order; its assignee sees the customer\'s contact data while it is open.' })
+@ObjectType({ description: "A customer-service case about a DE order; its assignee sees the customer's contact data while it is open." })
 export class DeSupportCaseView {
   @Field(() => ID, { description: 'Unique id of the case.' }) id!: string;
   @Field(() => ID, { description: 'The order the case is about.' }) orderId!: string;

@@ -5,9 +5,10 @@ import { VAT_SCHEMES, type VatScheme } from '../rules/vat-scheme.rules.js';
 export const DeVatSchemeEnum = Object.fromEntries(VAT_SCHEMES.map((s) => [s, s])) as { [S in VatScheme]: S };
 registerEnumType(DeVatSchemeEnum, {
   name: 'DeVatScheme',
-  description: 'DOMESTIC: German VAT; DISTANCE_SALE_DE_VAT: sale to an EU consumer below the EUR 10,000 threshold, German VAT; '
-    + 'OSS: destination VAT declared through the One-Stop-Shop; IOSS: import up to EUR 150, destination VAT at sale; '
-    + 'IMPORT: import VAT and duty paid at import; REVERSE_CHARGE: intra-community supply to a business, exempt.',
+  description:
+    'DOMESTIC: German VAT; DISTANCE_SALE_DE_VAT: sale to an EU consumer below the EUR 10,000 threshold, German VAT; ' +
+    'OSS: destination VAT declared through the One-Stop-Shop; IOSS: import up to EUR 150, destination VAT at sale; ' +
+    'IMPORT: import VAT and duty paid at import; REVERSE_CHARGE: intra-community supply to a business, exempt.',
   valuesConfig: {
     DOMESTIC: { description: 'Delivered in Germany: German VAT.' },
     DISTANCE_SALE_DE_VAT: { description: 'To an EU consumer while EU distance sales stay below EUR 10,000 a year: German VAT.' },
@@ -36,5 +37,6 @@ export class DeVat {
   @Field(() => [DeVatLine], { description: 'VAT line by line.' }) lines!: DeVatLine[];
   @Field(() => MinorUnits, { description: 'Net total of the order.' }) netTotal!: number;
   @Field(() => MinorUnits, { description: 'VAT total of the order.' }) vatTotal!: number;
-  @Field(() => String, { nullable: true, description: 'VALID after an online check, FORMAT_ONLY without one; null without a VAT ID.' }) vatIdCheck!: string | null;
+  @Field(() => String, { nullable: true, description: 'VALID after an online check, FORMAT_ONLY without one; null without a VAT ID.' }) vatIdCheck!:
+    string | null;
 }

@@ -19,14 +19,18 @@ export function createDeliveryRefusalResolver(refusals: DeliveryRefusalService) 
       description: 'Records a parcel refused at the door and releases its stock. Repeating the same report returns the first.',
       deprecationReason: replacedByPayloadMutation('seaDeliveryRefuse'),
     })
-    async refuseSeaDelivery(@Arg('input', () => SeaDeliveryRefusalInput, REFUSAL) input: SeaDeliveryRefusalInput, @Ctx() { principal }: RequestContext): Promise<SeaDeliveryRefusalView> {
+    async refuseSeaDelivery(
+      @Arg('input', () => SeaDeliveryRefusalInput, REFUSAL) input: SeaDeliveryRefusalInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<SeaDeliveryRefusalView> {
       const { refusal, stockReleases } = await refusals.refuse(principal, input);
       return { ...refusal, coreRejection: refusal.coreRejection ?? null, stockReleases };
     }
 
     @Authorized('carrier', 'operator')
     @Mutation(() => SeaDeliveryRefusePayload, {
-      description: 'Records a parcel refused at the door and releases its stock; a parcel not out for delivery or already paid is in `userErrors`. Repeating the same report returns the first.',
+      description:
+        'Records a parcel refused at the door and releases its stock; a parcel not out for delivery or already paid is in `userErrors`. Repeating the same report returns the first.',
     })
     async seaDeliveryRefuse(@Arg('input', () => SeaDeliveryRefusalInput, REFUSAL) input: SeaDeliveryRefusalInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ refusal: await this.refuseSeaDelivery(input, context) }));

@@ -20,7 +20,10 @@ const REFUSAL_PURPOSE = 'sea.delivery.refuse';
  * concurrent reports one after the other, so a repeated report is answered with the first, never an error.
  */
 export class DeliveryRefusalService {
-  constructor(private readonly orm: MikroORM, private readonly commandsQueued: () => void) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly commandsQueued: () => void,
+  ) {}
 
   async refuse(courier: Principal, report: { orderId: string; reason: SeaRefusalReason }): Promise<RecordedRefusal> {
     assertActsInSea(courier);
@@ -30,13 +33,28 @@ export class DeliveryRefusalService {
         return { refusal: doorstep.refusal!, stockReleases: await stockReleasesOf(em, report.orderId) };
       }
       const refusedAt = new Date();
-      const refusal = em.create(SeaDeliveryRefusal, { orderId: report.orderId, courierId: courier.subject, reason: report.reason, refusedAt,
-        coreRejection: null });
-      const stockReleases = doorstep.record.registrationRequest.lines.map((line, index) => em.create(SeaStockRelease, {
-        orderId: report.orderId, lineNo: index + 1, sku: line.sku, quantity: line.quantity, reason: 'DELIVERY_REFUSED', releasedAt: refusedAt,
-      }));
+      const refusal = em.create(SeaDeliveryRefusal, {
+        orderId: report.orderId,
+        courierId: courier.subject,
+        reason: report.reason,
+        refusedAt,
+        coreRejection: null,
+      });
+      const stockReleases = doorstep.record.registrationRequest.lines.map((line, index) =>
+        em.create(SeaStockRelease, {
+          orderId: report.orderId,
+          lineNo: index + 1,
+          sku: line.sku,
+          quantity: line.quantity,
+          reason: 'DELIVERY_REFUSED',
+          releasedAt: refusedAt,
+        }),
+      );
       await enqueueCoreCommand(em, {
-        commandId: `sea-refusal:${report.orderId}`, orderId: report.orderId, kind: 'order.transition', purpose: REFUSAL_PURPOSE,
+        commandId: `sea-refusal:${report.orderId}`,
+        orderId: report.orderId,
+        kind: 'order.transition',
+        purpose: REFUSAL_PURPOSE,
         body: { to: 'DELIVERY_REFUSED', occurredAt: refusedAt.toISOString(), actor: actorOf(courier), note: `refused at the door: ${report.reason}` },
       });
       await em.flush();

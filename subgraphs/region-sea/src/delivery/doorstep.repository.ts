@@ -26,7 +26,10 @@ export async function lockDoorstep(em: EntityManager, orderId: string): Promise<
   const collection = await em.findOne(SeaCodCollection, { orderId });
   const refusal = await em.findOne(SeaDeliveryRefusal, { orderId });
   return {
-    record, payment, collection, refusal,
+    record,
+    payment,
+    collection,
+    refusal,
     facts: {
       status: record.status ?? null,
       payment: payment && { method: payment.method, amountDue: payment.amountDue },

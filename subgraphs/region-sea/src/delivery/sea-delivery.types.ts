@@ -32,7 +32,8 @@ export class SeaDeliveryRefusalView {
   @Field(() => [SeaStockReleaseView], { description: 'Stock to put back, line by line.' }) stockReleases!: SeaStockReleaseView[];
   @Field(() => String, {
     nullable: true,
-    description: 'Why core refused to record the refusal (code and reason), e.g. the order was already delivered; its stock releases are then withdrawn. Null while core agrees or has not answered yet.',
+    description:
+      'Why core refused to record the refusal (code and reason), e.g. the order was already delivered; its stock releases are then withdrawn. Null while core agrees or has not answered yet.',
   })
   coreRejection!: string | null;
 }

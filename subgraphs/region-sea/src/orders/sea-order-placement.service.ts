@@ -58,24 +58,41 @@ export const seaPlacementStages: PlacementStages<SeaDetails, SeaChecked> = {
       throw new InputValidationError(`${paths.address}.postalCode`, `postalCode is not a valid postal code of ${country}`);
     }
     return {
-      country, currency, customerPhone: normalisedPhone(customer.phone, country, paths.customerPhone),
+      country,
+      currency,
+      customerPhone: normalisedPhone(customer.phone, country, paths.customerPhone),
       recipientPhone: normalisedPhone(address.recipientPhone, country, `${paths.address}.recipientPhone`),
     };
   },
   pricing: ({ details }, checked) => ({
-    currency: checked.currency, destination: { country: checked.country, postalCode: details.address.postalCode }, customerType: 'CONSUMER', vatIdCountry: null,
+    currency: checked.currency,
+    destination: { country: checked.country, postalCode: details.address.postalCode },
+    customerType: 'CONSUMER',
+    vatIdCountry: null,
     destinationPath: details.paths.address,
   }),
-  rules: [({ request, checked, priced }) => {
-    if (request.details.payment === 'COD') assertWithinCodLimit(checked.country, priced.grandTotal);
-  }],
+  rules: [
+    ({ request, checked, priced }) => {
+      if (request.details.payment === 'COD') assertWithinCodLimit(checked.country, priced.grandTotal);
+    },
+  ],
   paymentTerms: ({ request }) => (request.details.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID'),
   store(em, orderId, { request: { details }, checked, priced }) {
     const { address, customer, payment } = details;
     em.create(SeaOrderContact, {
-      orderId, customerName: customer.name, customerPhone: checked.customerPhone, recipientName: address.recipientName, recipientPhone: checked.recipientPhone,
-      line1: address.line1, line2: address.line2 ?? null, subdistrict: address.subdistrict ?? null, district: address.district ?? null,
-      city: address.city, province: address.province, postalCode: address.postalCode, country: checked.country,
+      orderId,
+      customerName: customer.name,
+      customerPhone: checked.customerPhone,
+      recipientName: address.recipientName,
+      recipientPhone: checked.recipientPhone,
+      line1: address.line1,
+      line2: address.line2 ?? null,
+      subdistrict: address.subdistrict ?? null,
+      district: address.district ?? null,
+      city: address.city,
+      province: address.province,
+      postalCode: address.postalCode,
+      country: checked.country,
     });
     if (payment) em.create(SeaPayment, { orderId, method: payment, currency: checked.currency, amountDue: priced.grandTotal });
   },
@@ -92,6 +109,7 @@ export class SeaOrderPlacementService {
 
 function normalisedPhone(phone: string, country: SeaCountry, field: string): string {
   const e164 = normalisePhoneNumber(phone, country);
-  if (!e164) throw new SeaRuleViolationError(field, 'PHONE_INVALID', `${field.split('.').at(-1)} is not a valid phone number of ${country} or in international form`);
+  if (!e164)
+    throw new SeaRuleViolationError(field, 'PHONE_INVALID', `${field.split('.').at(-1)} is not a valid phone number of ${country} or in international form`);
   return e164;
 }

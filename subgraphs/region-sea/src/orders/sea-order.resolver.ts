@@ -22,19 +22,35 @@ class SeaOrderPlacePayload extends MutationPayload {
 @ObjectType('SeaQuickOrderPlacePayload', { description: 'What a mobile checkout answers.' })
 class SeaQuickOrderPlacePayload extends MutationPayload {
   @Field(() => OrderReference, { nullable: true, description: 'The order placed; null when refused.' }) order?: OrderReference;
-  @Field(() => SeaOrderConfirmation, { nullable: true, description: 'What the app shows, without another round trip; null when refused.' }) confirmation?: SeaOrderConfirmation;
+  @Field(() => SeaOrderConfirmation, { nullable: true, description: 'What the app shows, without another round trip; null when refused.' })
+  confirmation?: SeaOrderConfirmation;
 }
 
 export function createSeaOrderResolver({ orm }: RegionDependencies, placement: SeaOrderPlacementService) {
   @Resolver(() => OrderReference)
   class SeaOrderResolver {
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => OrderReference, { description: 'Places an order in the SEA shop. Repeating the idempotency key returns the same order.', deprecationReason: replacedByPayloadMutation('seaOrderPlace') })
-    async placeSeaOrder(@Arg('input', () => PlaceSeaOrderInput, INPUT) input: PlaceSeaOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
+    @Mutation(() => OrderReference, {
+      description: 'Places an order in the SEA shop. Repeating the idempotency key returns the same order.',
+      deprecationReason: replacedByPayloadMutation('seaOrderPlace'),
+    })
+    async placeSeaOrder(
+      @Arg('input', () => PlaceSeaOrderInput, INPUT) input: PlaceSeaOrderInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<OrderReference> {
       const snapshot = await placement.place({
-        principal, idempotencyKey: input.idempotencyKey, input, customerRef: input.customerRef ?? principal.subject, channel: input.channel,
-        currency: input.currency, lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: input.discountTotal,
-        customer: input.customer, address: input.shippingAddress, payment: input.payment ?? null,
+        principal,
+        idempotencyKey: input.idempotencyKey,
+        input,
+        customerRef: input.customerRef ?? principal.subject,
+        channel: input.channel,
+        currency: input.currency,
+        lines: toClientLines(input.lines),
+        shippingTotal: input.shippingTotal ?? null,
+        discountTotal: input.discountTotal,
+        customer: input.customer,
+        address: input.shippingAddress,
+        payment: input.payment ?? null,
         paths: { customerPhone: 'customer.phone', address: 'shippingAddress' },
       });
       return { id: snapshot.orderId };
@@ -42,30 +58,53 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
 
     @Authorized('customer')
     @Mutation(() => SeaOrderConfirmation, {
-      description: 'Places a mobile customer\'s order in one round trip and answers with what the app shows. Retrying with the same '
-        + 'idempotency key (after a timeout, a dropped connection, an app restart) returns the same order, never a second one.',
+      description:
+        "Places a mobile customer's order in one round trip and answers with what the app shows. Retrying with the same " +
+        'idempotency key (after a timeout, a dropped connection, an app restart) returns the same order, never a second one.',
       deprecationReason: replacedByPayloadMutation('seaQuickOrderPlace'),
     })
-    async seaQuickOrder(@Arg('input', () => SeaQuickOrderInput, QUICK) input: SeaQuickOrderInput, @Ctx() { principal }: RequestContext): Promise<SeaOrderConfirmation> {
+    async seaQuickOrder(
+      @Arg('input', () => SeaQuickOrderInput, QUICK) input: SeaQuickOrderInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<SeaOrderConfirmation> {
       const snapshot = await placement.place({
-        principal, idempotencyKey: input.idempotencyKey, input, customerRef: principal.subject, channel: 'MOBILE_APP',
-        lines: toClientLines(input.lines), shippingTotal: input.shippingTotal ?? null, discountTotal: 0,
-        customer: { name: input.address.recipientName, phone: input.address.recipientPhone }, address: input.address, payment: input.payment,
+        principal,
+        idempotencyKey: input.idempotencyKey,
+        input,
+        customerRef: principal.subject,
+        channel: 'MOBILE_APP',
+        lines: toClientLines(input.lines),
+        shippingTotal: input.shippingTotal ?? null,
+        discountTotal: 0,
+        customer: { name: input.address.recipientName, phone: input.address.recipientPhone },
+        address: input.address,
+        payment: input.payment,
         paths: { customerPhone: 'address.recipientPhone', address: 'address' },
       });
-      return { id: snapshot.orderId, orderId: snapshot.orderId, number: snapshot.number, total: snapshot.grandTotal, status: 'CREATED', registration: snapshot.registration };
+      return {
+        id: snapshot.orderId,
+        orderId: snapshot.orderId,
+        number: snapshot.number,
+        total: snapshot.grandTotal,
+        status: 'CREATED',
+        registration: snapshot.registration,
+      };
     }
 
     @Authorized('customer', 'operator', 'admin')
-    @Mutation(() => SeaOrderPlacePayload, { description: 'Places an order in the SEA shop; a broken rule is in `userErrors`, its code naming the rule. Repeating the idempotency key returns the same order.' })
+    @Mutation(() => SeaOrderPlacePayload, {
+      description:
+        'Places an order in the SEA shop; a broken rule is in `userErrors`, its code naming the rule. Repeating the idempotency key returns the same order.',
+    })
     async seaOrderPlace(@Arg('input', () => PlaceSeaOrderInput, INPUT) input: PlaceSeaOrderInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ order: await this.placeSeaOrder(input, context) }));
     }
 
     @Authorized('customer')
     @Mutation(() => SeaQuickOrderPlacePayload, {
-      description: 'Places a mobile customer\'s order in one round trip and answers with what the app shows; a broken rule (a COD limit, '
-        + 'a phone number) is in `userErrors`. Retrying with the same idempotency key returns the same order, never a second one.',
+      description:
+        "Places a mobile customer's order in one round trip and answers with what the app shows; a broken rule (a COD limit, " +
+        'a phone number) is in `userErrors`. Retrying with the same idempotency key returns the same order, never a second one.',
     })
     async seaQuickOrderPlace(@Arg('input', () => SeaQuickOrderInput, QUICK) input: SeaQuickOrderInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => {
@@ -74,12 +113,16 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
       });
     }
 
-    @FieldResolver(() => SeaOrderDetails, { nullable: true, description: 'region-sea\'s data for a SEA order; null for other regions\' orders.' })
+    @FieldResolver(() => SeaOrderDetails, { nullable: true, description: "region-sea's data for a SEA order; null for other regions' orders." })
     async sea(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<SeaOrderDetails | null> {
       const record = await loadReadableRegionalOrder(context, orm, SEA_REGION, order.id);
       if (!record) return null;
       return {
-        ...toRegionalOrderFacts(record), customer: null, shippingAddress: null, payment: null, deliveryRefusal: null,
+        ...toRegionalOrderFacts(record),
+        customer: null,
+        shippingAddress: null,
+        payment: null,
+        deliveryRefusal: null,
       };
     }
   }

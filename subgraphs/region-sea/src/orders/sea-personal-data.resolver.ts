@@ -9,32 +9,48 @@ import { SeaOrderContact } from './sea-order-contact.entity.js';
 import { SeaAddress, SeaCustomer, SeaOrderDetails } from './sea-order.types.js';
 
 const COLUMNS: Record<SeaPersonalField, keyof SeaOrderContact> = {
-  'customer.name': 'customerName', 'customer.phone': 'customerPhone',
-  'shippingAddress.recipientName': 'recipientName', 'shippingAddress.recipientPhone': 'recipientPhone', 'shippingAddress.line1': 'line1',
-  'shippingAddress.line2': 'line2', 'shippingAddress.subdistrict': 'subdistrict', 'shippingAddress.district': 'district', 'shippingAddress.city': 'city',
-  'shippingAddress.province': 'province', 'shippingAddress.postalCode': 'postalCode', 'shippingAddress.country': 'country',
+  'customer.name': 'customerName',
+  'customer.phone': 'customerPhone',
+  'shippingAddress.recipientName': 'recipientName',
+  'shippingAddress.recipientPhone': 'recipientPhone',
+  'shippingAddress.line1': 'line1',
+  'shippingAddress.line2': 'line2',
+  'shippingAddress.subdistrict': 'subdistrict',
+  'shippingAddress.district': 'district',
+  'shippingAddress.city': 'city',
+  'shippingAddress.province': 'province',
+  'shippingAddress.postalCode': 'postalCode',
+  'shippingAddress.country': 'country',
 };
 const required = (field: SeaPersonalField, description?: string) => ({ field, nullable: false, ...(description ? { description } : {}) });
 const optional = (field: SeaPersonalField, description: string) => ({ field, nullable: true, description });
 
 /** `Order.sea.customer` and `.shippingAddress`: every field through the shared personal-data gate. */
 export function createSeaPersonalDataResolvers({ orm }: RegionDependencies) {
-  const gate = new PersonalDataGate(SEA_DISCLOSURE_POLICY, rowSource(orm, SeaOrderContact, (row, field) => row[COLUMNS[field]] as string | null), orm);
+  const gate = new PersonalDataGate(
+    SEA_DISCLOSURE_POLICY,
+    rowSource(orm, SeaOrderContact, (row, field) => row[COLUMNS[field]] as string | null),
+    orm,
+  );
   const subject = async (details: SeaOrderDetails, context: RequestContext) =>
     (await loadByOrderId(context, orm, SeaOrderContact, details.orderId)) ? { orderId: details.orderId, customerRef: details.customerRef } : null;
 
   @Resolver(() => SeaOrderDetails)
   class SeaOrderPersonalDataResolver {
     @FieldResolver(() => SeaCustomer, { nullable: true })
-    customer(@Root() details: SeaOrderDetails, @Ctx() context: RequestContext): Promise<SeaCustomer | null> { return subject(details, context); }
+    customer(@Root() details: SeaOrderDetails, @Ctx() context: RequestContext): Promise<SeaCustomer | null> {
+      return subject(details, context);
+    }
 
     @FieldResolver(() => SeaAddress, { nullable: true })
-    shippingAddress(@Root() details: SeaOrderDetails, @Ctx() context: RequestContext): Promise<SeaAddress | null> { return subject(details, context); }
+    shippingAddress(@Root() details: SeaOrderDetails, @Ctx() context: RequestContext): Promise<SeaAddress | null> {
+      return subject(details, context);
+    }
   }
 
   return [
     SeaOrderPersonalDataResolver,
-    createPersonalFieldResolvers(SeaCustomer, gate, { name: required('customer.name', 'The customer\'s name.'), phone: required('customer.phone', 'E.164.') }),
+    createPersonalFieldResolvers(SeaCustomer, gate, { name: required('customer.name', "The customer's name."), phone: required('customer.phone', 'E.164.') }),
     createPersonalFieldResolvers(SeaAddress, gate, {
       recipientName: required('shippingAddress.recipientName', 'Who receives the parcel.'),
       recipientPhone: required('shippingAddress.recipientPhone', 'E.164.'),
@@ -42,7 +58,8 @@ export function createSeaPersonalDataResolvers({ orm }: RegionDependencies) {
       line2: optional('shippingAddress.line2', 'More of the address; null when there is none.'),
       subdistrict: optional('shippingAddress.subdistrict', 'Kelurahan/desa (ID), tambon/khwaeng (TH), phường/xã (VN), barangay (PH); null when not given.'),
       district: optional('shippingAddress.district', 'Kecamatan (ID), amphoe/khet (TH), quận/huyện (VN), municipality (PH); null when not given.'),
-      city: required('shippingAddress.city', 'City.'), province: required('shippingAddress.province', 'Province or state.'),
+      city: required('shippingAddress.city', 'City.'),
+      province: required('shippingAddress.province', 'Province or state.'),
       postalCode: required('shippingAddress.postalCode', 'Digits only: 4 in PH, 5 in ID, TH and MY, 6 in VN and SG.'),
       country: required('shippingAddress.country', 'ISO 3166-1 alpha-2 code: ID, TH, MY, PH, VN or SG.'),
     }),

@@ -17,7 +17,11 @@ export class CodCollectionService {
         return doorstep.collection!;
       }
       const collection = em.create(SeaCodCollection, {
-        orderId: report.orderId, courierId: courier.subject, amount: report.amount, currency: doorstep.payment!.currency, collectedAt: new Date(),
+        orderId: report.orderId,
+        courierId: courier.subject,
+        amount: report.amount,
+        currency: doorstep.payment!.currency,
+        collectedAt: new Date(),
       });
       await em.flush();
       return collection;

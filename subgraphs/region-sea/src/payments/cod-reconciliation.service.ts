@@ -37,14 +37,18 @@ const factsSql = (schema: string) => `
   left join "${schema}".sea_cod_collection c on c.order_id = p.order_id`;
 
 export class CodReconciliationService {
-  constructor(private readonly orm: MikroORM, private readonly schema: string) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly schema: string,
+  ) {}
 
   async reconcile(principal: Principal, from: string, to: string, timeZone: string): Promise<CodReconciliationRow[]> {
     assertActsInSea(principal);
     const period = parseReconciliationPeriod(from, to, timeZone);
-    const rows = await this.orm.em.fork().getConnection().execute<FactRow[]>(factsSql(this.schema), [
-      period.utcStart, period.utcEnd, period.utcStart, period.utcEnd,
-    ]);
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<FactRow[]>(factsSql(this.schema), [period.utcStart, period.utcEnd, period.utcStart, period.utcEnd]);
     return reconcileCodCollections(rows.map(toFacts), period.timeZone, period);
   }
 }
@@ -52,9 +56,13 @@ export class CodReconciliationService {
 function toFacts(row: FactRow): CodOrderFacts {
   const date = (value: Date | string | null) => (value === null ? null : new Date(value));
   return {
-    orderId: row.orderId, currency: row.currency, amountDue: Number(row.amountDue),
-    deliveredAt: date(row.deliveredAt), deliveredBy: row.deliveredBy,
-    collectedAt: date(row.collectedAt), collectedBy: row.collectedBy,
+    orderId: row.orderId,
+    currency: row.currency,
+    amountDue: Number(row.amountDue),
+    deliveredAt: date(row.deliveredAt),
+    deliveredBy: row.deliveredBy,
+    collectedAt: date(row.collectedAt),
+    collectedBy: row.collectedBy,
     collectedAmount: row.collectedAmount === null ? null : Number(row.collectedAmount),
   };
 }

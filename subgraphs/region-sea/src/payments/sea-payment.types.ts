@@ -21,7 +21,8 @@ export class SeaPaymentView {
   @Field(() => SeaPaymentMethodEnum, { description: 'How the order is paid.' }) method!: SeaPaymentMethod;
   @Field(() => String, { description: 'ISO 4217 code.' }) currency!: string;
   @Field(() => MinorUnits, { description: 'What the customer pays.' }) amountDue!: number;
-  @Field(() => SeaCodCollectionView, { description: 'The cash taken at the door; null until then, and for prepaid orders.', nullable: true }) collection!: SeaCodCollectionView | null;
+  @Field(() => SeaCodCollectionView, { description: 'The cash taken at the door; null until then, and for prepaid orders.', nullable: true })
+  collection!: SeaCodCollectionView | null;
 }
 
 @InputType({ description: 'Cash taken at the door; the courier is the calling carrier.' })
@@ -43,8 +44,9 @@ const DISCREPANCY_KINDS: readonly CodDiscrepancyKind[] = ['NOT_COLLECTED', 'NOT_
 export const SeaCodDiscrepancyKindEnum = Object.fromEntries(DISCREPANCY_KINDS.map((k) => [k, k])) as { [K in CodDiscrepancyKind]: K };
 registerEnumType(SeaCodDiscrepancyKindEnum, {
   name: 'SeaCodDiscrepancyKind',
-  description: 'NOT_COLLECTED: delivered, no cash recorded; NOT_DELIVERED: cash recorded, no delivery; COLLECTED_ELSEWHERE: '
-    + 'delivery and cash fall on different couriers or days; AMOUNT_MISMATCH: cash differs from the total due.',
+  description:
+    'NOT_COLLECTED: delivered, no cash recorded; NOT_DELIVERED: cash recorded, no delivery; COLLECTED_ELSEWHERE: ' +
+    'delivery and cash fall on different couriers or days; AMOUNT_MISMATCH: cash differs from the total due.',
   valuesConfig: {
     NOT_COLLECTED: { description: 'Delivered, but no cash recorded.' },
     NOT_DELIVERED: { description: 'Cash recorded, but no delivery.' },
@@ -61,7 +63,7 @@ export class SeaCodDiscrepancy {
   @Field(() => MinorUnits, { description: 'Cash recorded.' }) collected!: number;
 }
 
-@ObjectType({ description: 'One courier\'s cash for one local day in one currency.' })
+@ObjectType({ description: "One courier's cash for one local day in one currency." })
 export class SeaCodReconciliationRow {
   @Field(() => ID, { description: 'The carrier principal\'s subject; "unknown" when a delivery was not reported by a courier.' }) courierId!: string;
   @Field(() => String, { description: 'YYYY-MM-DD in the requested time zone.' }) day!: string;

@@ -21,8 +21,9 @@ describe('decideCodCollection', () => {
     ['a refused order', { ...cod, refusal: { courierId: 'rider-1', reason: 'CANNOT_PAY' } }, report, 'CONFLICT', 'orderId', 'DELIVERY_REFUSED'],
     ['a second, different report', { ...cod, collection: { courierId: 'rider-2', amount: 250_000 } }, report, 'CONFLICT', 'orderId', 'COD_ALREADY_COLLECTED'],
   ] as const)('refuses %s with %s', (_label, facts, input, code, field, rule) => {
-    expect(() => decideCodCollection(facts as DoorstepFacts, input))
-      .toThrow(expect.objectContaining({ code, details: expect.objectContaining({ field, rule }) }));
+    expect(() => decideCodCollection(facts as DoorstepFacts, input)).toThrow(
+      expect.objectContaining({ code, details: expect.objectContaining({ field, rule }) }),
+    );
   });
 });
 
@@ -41,6 +42,8 @@ describe('decideDeliveryRefusal', () => {
     ['an order whose cash was collected', { ...cod, collection: { courierId: 'rider-1', amount: 250_000 } }, 'COD_ALREADY_COLLECTED'],
     ['a second refusal with another reason', { ...cod, refusal: { ...refusal, reason: 'DAMAGED_PARCEL' } }, 'DELIVERY_REFUSED'],
   ] as const)('refuses %s (%s)', (_label, facts, rule) => {
-    expect(() => decideDeliveryRefusal(facts as DoorstepFacts, refusal)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ rule }) }));
+    expect(() => decideDeliveryRefusal(facts as DoorstepFacts, refusal)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ rule }) }),
+    );
   });
 });

@@ -29,7 +29,9 @@ export function decideCodCollection(facts: DoorstepFacts, report: { courierId: s
     throw new SeaStateConflictError('NOT_OUT_FOR_DELIVERY', 'This order is not out for delivery', { status: facts.status });
   }
   if (report.amount !== facts.payment.amountDue) {
-    throw new SeaRuleViolationError('amount', 'COD_AMOUNT_MISMATCH', 'The amount collected must equal the order total due', { amountDue: facts.payment.amountDue });
+    throw new SeaRuleViolationError('amount', 'COD_AMOUNT_MISMATCH', 'The amount collected must equal the order total due', {
+      amountDue: facts.payment.amountDue,
+    });
   }
   return 'record';
 }

@@ -16,7 +16,13 @@ describe('assertWithinCodLimit', () => {
   ] as const)('%s, total %i: allowed %s', (country, total, allowed) => {
     const check = () => assertWithinCodLimit(country, total);
     if (allowed) expect(check).not.toThrow();
-    else expect(check).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'payment', rule: 'COD_LIMIT_EXCEEDED', limit: COD_LIMITS[country] }) }));
+    else
+      expect(check).toThrow(
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          details: expect.objectContaining({ field: 'payment', rule: 'COD_LIMIT_EXCEEDED', limit: COD_LIMITS[country] }),
+        }),
+      );
   });
 
   it('has a limit for every country region-sea ships to', () => {

@@ -23,6 +23,9 @@ export function assertWithinCodLimit(country: SeaCountry, grandTotal: number): v
   const currency = determineCurrency(country)!;
   if (grandTotal > limit) {
     const major = (limit / MINOR_UNITS_PER_MAJOR[currency]).toLocaleString('en');
-    throw new SeaRuleViolationError('payment', COD_LIMIT_EXCEEDED, `Cash on delivery is limited to ${major} ${currency} per order in ${country}`, { limit, currency });
+    throw new SeaRuleViolationError('payment', COD_LIMIT_EXCEEDED, `Cash on delivery is limited to ${major} ${currency} per order in ${country}`, {
+      limit,
+      currency,
+    });
   }
 }

@@ -109,7 +109,8 @@ export function parseReconciliationPeriod(from: string, to: string, timeZone: st
   const start = parseDay(from, 'from');
   const end = parseDay(to, 'to');
   if (end < start) throw new InputValidationError('to', 'to must not be before from');
-  if ((end - start) / DAY_MS + 1 > MAX_RECONCILIATION_DAYS) throw new InputValidationError('to', `A reconciliation covers at most ${MAX_RECONCILIATION_DAYS} days`);
+  if ((end - start) / DAY_MS + 1 > MAX_RECONCILIATION_DAYS)
+    throw new InputValidationError('to', `A reconciliation covers at most ${MAX_RECONCILIATION_DAYS} days`);
   try {
     dayFormatter(timeZone);
   } catch {

@@ -21,7 +21,14 @@ describe('determineCurrency', () => {
 });
 
 describe('MINOR_UNITS_PER_MAJOR', () => {
-  it.each([['IDR', 1], ['VND', 1], ['THB', 100], ['MYR', 100], ['PHP', 100], ['SGD', 100]] as const)('%s: %i minor units per major unit', (currency, units) => {
+  it.each([
+    ['IDR', 1],
+    ['VND', 1],
+    ['THB', 100],
+    ['MYR', 100],
+    ['PHP', 100],
+    ['SGD', 100],
+  ] as const)('%s: %i minor units per major unit', (currency, units) => {
     expect(MINOR_UNITS_PER_MAJOR[currency]).toBe(units);
   });
 });

@@ -9,12 +9,16 @@ import { SEA_DISCLOSURE_POLICY, SEA_PERSONAL_FIELDS } from './sea-disclosure.pol
  * subdistrict, district, city, province, postalCode, country.
  * F full · M masked · denied: D data minimisation · R role · O not own data · G region
  */
-const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal =>
-  ({ role, regions, subject, ...(purpose ? { purpose } : {}) });
+const who = (role: Role, regions: string[], purpose?: string, subject = `${role}-1`): Principal => ({
+  role,
+  regions,
+  subject,
+  ...(purpose ? { purpose } : {}),
+});
 
 const MATRIX: MatrixRow[] = [
   ['customer, own data', who('customer', ['sea'], undefined, 'cust-1'), {}, 'FF FFFFFFFFFF'],
-  ['customer, someone else\'s data', who('customer', ['sea'], undefined, 'cust-2'), {}, 'OO OOOOOOOOOO'],
+  ["customer, someone else's data", who('customer', ['sea'], undefined, 'cust-2'), {}, 'OO OOOOOOOOOO'],
   ['operator of SEA', who('operator', ['sea']), {}, 'FF FFFFFFFFFF'],
   ['operator of CN', who('operator', ['cn']), {}, 'GG GGGGGGGGGG'],
   ['customer service of SEA', who('customer_service', ['sea'], 'support'), {}, 'FF FFFFFFFFFF'],
@@ -34,7 +38,9 @@ const MATRIX: MatrixRow[] = [
 
 describe('region-sea disclosure: role × purpose × field', () => {
   it.each(expandDisclosureMatrix(SEA_PERSONAL_FIELDS, MATRIX))('%s → %s', (_label, field, principal, facts, expected) => {
-    expect(decideDisclosure(SEA_DISCLOSURE_POLICY, field, principal, { customerRef: 'cust-1', restricted: false, openCaseForCaller: false, ...facts })).toEqual(expected);
+    expect(decideDisclosure(SEA_DISCLOSURE_POLICY, field, principal, { customerRef: 'cust-1', restricted: false, openCaseForCaller: false, ...facts })).toEqual(
+      expected,
+    );
   });
 
   it('covers every field with at least one allowed and one denied case, and every role', () => {

@@ -3,24 +3,43 @@ import { grant, type DisclosurePolicy, type PersonalFieldSpec, type RegionalRole
 
 export const SEA_CUSTOMER_FIELDS = ['customer.name', 'customer.phone'] as const;
 export const SEA_SHIPPING_FIELDS = [
-  'shippingAddress.recipientName', 'shippingAddress.recipientPhone', 'shippingAddress.line1', 'shippingAddress.line2', 'shippingAddress.subdistrict',
-  'shippingAddress.district', 'shippingAddress.city', 'shippingAddress.province', 'shippingAddress.postalCode', 'shippingAddress.country',
+  'shippingAddress.recipientName',
+  'shippingAddress.recipientPhone',
+  'shippingAddress.line1',
+  'shippingAddress.line2',
+  'shippingAddress.subdistrict',
+  'shippingAddress.district',
+  'shippingAddress.city',
+  'shippingAddress.province',
+  'shippingAddress.postalCode',
+  'shippingAddress.country',
 ] as const;
 /** Every personal field region-sea holds, named as in the GraphQL schema. */
 export const SEA_PERSONAL_FIELDS = [...SEA_CUSTOMER_FIELDS, ...SEA_SHIPPING_FIELDS] as const;
 export type SeaPersonalField = (typeof SEA_PERSONAL_FIELDS)[number];
 
-const CONTRACT = 'Necessary to perform the sales contract, cash on delivery included: PDPA (TH) s.24(3), PDP Law (ID) art. 20(2)(b), '
-  + 'PDPA (MY) s.6(2)(a), DPA (PH) s.12(b), PDPA (SG) s.15(3), and the same ground of each destination\'s law';
-const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({ legalBasis: CONTRACT, mask,
-  ...(coarseLocation ? { coarseLocation } : {}) });
+const CONTRACT =
+  'Necessary to perform the sales contract, cash on delivery included: PDPA (TH) s.24(3), PDP Law (ID) art. 20(2)(b), ' +
+  "PDPA (MY) s.6(2)(a), DPA (PH) s.12(b), PDPA (SG) s.15(3), and the same ground of each destination's law";
+const spec = (mask: (value: string) => string, coarseLocation?: true): PersonalFieldSpec => ({
+  legalBasis: CONTRACT,
+  mask,
+  ...(coarseLocation ? { coarseLocation } : {}),
+});
 
 const SEA_FIELDS: Record<SeaPersonalField, PersonalFieldSpec> = {
-  'customer.name': spec(maskName), 'customer.phone': spec(maskPhone),
-  'shippingAddress.recipientName': spec(maskName), 'shippingAddress.recipientPhone': spec(maskPhone),
-  'shippingAddress.line1': spec(maskAll), 'shippingAddress.line2': spec(maskAll), 'shippingAddress.subdistrict': spec(maskAll),
-  'shippingAddress.district': spec(showAsIs), 'shippingAddress.city': spec(showAsIs), 'shippingAddress.province': spec(showAsIs, true),
-  'shippingAddress.postalCode': spec(maskAll), 'shippingAddress.country': spec(showAsIs, true),
+  'customer.name': spec(maskName),
+  'customer.phone': spec(maskPhone),
+  'shippingAddress.recipientName': spec(maskName),
+  'shippingAddress.recipientPhone': spec(maskPhone),
+  'shippingAddress.line1': spec(maskAll),
+  'shippingAddress.line2': spec(maskAll),
+  'shippingAddress.subdistrict': spec(maskAll),
+  'shippingAddress.district': spec(showAsIs),
+  'shippingAddress.city': spec(showAsIs),
+  'shippingAddress.province': spec(showAsIs, true),
+  'shippingAddress.postalCode': spec(maskAll),
+  'shippingAddress.country': spec(showAsIs, true),
 };
 
 const none: RolePolicy<SeaPersonalField> = { scope: 'ANY', fields: {} };

@@ -14,6 +14,6 @@ export async function carrierOf(jwt: JwtSettings, authorization: string | undefi
   if (!token) throw new UnauthenticatedError('A bearer token is required');
   const principal = await verifyToken(jwt, token);
   if (principal.role !== 'carrier') throw new ForbiddenError('Only carriers may post carrier events');
-  if (!CARRIER_ID.test(principal.subject)) throw new DomainError('BAD_USER_INPUT', 'The token\'s carrier id is not usable as a carrier id');
+  if (!CARRIER_ID.test(principal.subject)) throw new DomainError('BAD_USER_INPUT', "The token's carrier id is not usable as a carrier id");
   return principal.subject;
 }

@@ -39,14 +39,24 @@ export class EventIngestService {
 
   async ingest(carrierId: string, inputs: readonly CarrierEventInput[], now = new Date()): Promise<IngestResult> {
     const { pool, partitions, subjects } = this.options;
-    const { accepted, positions, rejected } = validateBatch(inputs,
-      { carrierId, now, clockSkewMs: this.options.clockSkewMs, retentionMs: this.options.retentionMs });
+    const { accepted, positions, rejected } = validateBatch(inputs, {
+      carrierId,
+      now,
+      clockSkewMs: this.options.clockSkewMs,
+      retentionMs: this.options.retentionMs,
+    });
     const { ownOrderOf, foreign } = await findOwnershipConflicts(pool, carrierId, accepted);
     const events = accepted.filter((event, position) => {
       const index = positions[position]!;
       const ownOrder = ownOrderOf.get(event.trackingNumber);
       if (ownOrder === undefined && foreign.has(event.trackingNumber)) {
-        rejected.push({ index, eventId: event.eventId, code: 'CARRIER_MISMATCH', field: 'trackingNumber', message: 'This parcel is registered to another carrier' });
+        rejected.push({
+          index,
+          eventId: event.eventId,
+          code: 'CARRIER_MISMATCH',
+          field: 'trackingNumber',
+          message: 'This parcel is registered to another carrier',
+        });
         return false;
       }
       if (ownOrder !== undefined && event.orderId !== null && event.orderId !== ownOrder) {
@@ -94,8 +104,11 @@ export class EventIngestService {
 
   /** Safety net for a crash between learning of an order and matching: orders now known that still have parked events. */
   async matchParkedBacklog(limit: number): Promise<number> {
-    const { rows } = await this.options.pool.query<{ order_id: string }>(`select distinct p.order_id from "tracking".parked_event p
-      join "tracking".tracked_order o on o.order_id = p.order_id limit $1`, [limit]);
+    const { rows } = await this.options.pool.query<{ order_id: string }>(
+      `select distinct p.order_id from "tracking".parked_event p
+      join "tracking".tracked_order o on o.order_id = p.order_id limit $1`,
+      [limit],
+    );
     return this.matchParkedOrders(rows.map((row) => row.order_id));
   }
 

@@ -26,10 +26,22 @@ const RETURNED = `shipment_id as "shipmentId", carrier_id as "carrierId", event_
 
 /** COPY text format: validated ids never contain tabs, newlines or backslashes, so only NULL needs spelling. */
 const field = (value: string | number | null) => (value === null ? '\\N' : String(value));
-const copyLine = (event: CarrierEvent) => [
-  event.carrierId, event.eventId, event.occurredAt.toISOString(), event.trackingNumber, event.orderId, event.kind,
-  event.nodeId, event.nodeType, event.latitude, event.longitude, event.actorId,
-].map(field).join('\t');
+const copyLine = (event: CarrierEvent) =>
+  [
+    event.carrierId,
+    event.eventId,
+    event.occurredAt.toISOString(),
+    event.trackingNumber,
+    event.orderId,
+    event.kind,
+    event.nodeId,
+    event.nodeType,
+    event.latitude,
+    event.longitude,
+    event.actorId,
+  ]
+    .map(field)
+    .join('\t');
 
 /**
  * Stores a validated batch inside the caller's transaction: COPY into a per-connection staging table, then
@@ -48,16 +60,22 @@ export async function storeBatch(client: pg.PoolClient, events: readonly Carrier
              where order_id is not null order by carrier_id, tracking_number, occurred_at) s
       join ${S}.tracked_order o on o.order_id = s.order_id
     on conflict do nothing`);
-  const { rows: stored } = await client.query<StoredEvent>(`insert into ${S}.tracking_event (${EVENT_COLUMNS})
+  const { rows: stored } = await client.query<StoredEvent>(
+    `insert into ${S}.tracking_event (${EVENT_COLUMNS})
     select s.carrier_id, s.occurred_at, s.event_id, sh.id, s.kind, $1, s.node_id, s.node_type, s.latitude, s.longitude, s.actor_id
       from tracking_staging s join ${S}.shipment sh on sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number
-    on conflict do nothing returning ${RETURNED}`, [recordedAt]);
-  const parked = await client.query(`insert into ${S}.parked_event
+    on conflict do nothing returning ${RETURNED}`,
+    [recordedAt],
+  );
+  const parked = await client.query(
+    `insert into ${S}.parked_event
       (carrier_id, event_id, occurred_at, tracking_number, order_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id)
     select s.carrier_id, s.event_id, s.occurred_at, s.tracking_number, s.order_id, s.kind, $1, s.node_id, s.node_type, s.latitude, s.longitude, s.actor_id
       from tracking_staging s
      where not exists (select 1 from ${S}.shipment sh where sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number)
-    on conflict do nothing`, [recordedAt]);
+    on conflict do nothing`,
+    [recordedAt],
+  );
   return { stored, parked: parked.rowCount ?? 0 };
 }
 
@@ -67,23 +85,32 @@ export async function storeBatch(client: pg.PoolClient, events: readonly Carrier
  */
 export async function unparkForShipments(client: pg.PoolClient, shipmentIds: readonly string[]): Promise<StoredEvent[]> {
   if (shipmentIds.length === 0) return [];
-  const { rows } = await client.query<StoredEvent>(`with moved as (
+  const { rows } = await client.query<StoredEvent>(
+    `with moved as (
       delete from ${S}.parked_event p using ${S}.shipment sh
        where sh.id = any($1::uuid[]) and p.carrier_id = sh.carrier_id and p.tracking_number = sh.tracking_number
       returning p.*, sh.id as shipment_id)
     insert into ${S}.tracking_event (${EVENT_COLUMNS})
     select carrier_id, occurred_at, event_id, shipment_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id from moved
-    on conflict do nothing returning ${RETURNED}`, [shipmentIds]);
+    on conflict do nothing returning ${RETURNED}`,
+    [shipmentIds],
+  );
   return rows;
 }
 
 /** Opens shipments for parked events that named this order, now that core told us about it; returns them. */
 export async function openShipmentsForParkedOrder(client: pg.PoolClient, orderId: string): Promise<string[]> {
-  await client.query(`insert into ${S}.shipment (id, order_id, carrier_id, tracking_number)
+  await client.query(
+    `insert into ${S}.shipment (id, order_id, carrier_id, tracking_number)
     select distinct on (carrier_id, tracking_number) gen_random_uuid(), order_id, carrier_id, tracking_number
-      from ${S}.parked_event where order_id = $1 on conflict do nothing`, [orderId]);
-  const { rows } = await client.query<{ id: string }>(`select distinct sh.id from ${S}.parked_event p
-    join ${S}.shipment sh on sh.carrier_id = p.carrier_id and sh.tracking_number = p.tracking_number where p.order_id = $1`, [orderId]);
+      from ${S}.parked_event where order_id = $1 on conflict do nothing`,
+    [orderId],
+  );
+  const { rows } = await client.query<{ id: string }>(
+    `select distinct sh.id from ${S}.parked_event p
+    join ${S}.shipment sh on sh.carrier_id = p.carrier_id and sh.tracking_number = p.tracking_number where p.order_id = $1`,
+    [orderId],
+  );
   return rows.map((row) => row.id);
 }
 
@@ -91,7 +118,9 @@ export async function openShipmentsForParkedOrder(client: pg.PoolClient, orderId
 export async function findOwnershipConflicts(pool: pg.Pool, carrierId: string, events: readonly CarrierEvent[]) {
   const numbers = [...new Set(events.map((event) => event.trackingNumber))];
   const { rows } = await pool.query<{ tracking_number: string; carrier_id: string; order_id: string }>(
-    `select tracking_number, carrier_id, order_id from ${S}.shipment where tracking_number = any($1::text[])`, [numbers]);
+    `select tracking_number, carrier_id, order_id from ${S}.shipment where tracking_number = any($1::text[])`,
+    [numbers],
+  );
   const own = new Map<string, string>();
   const foreign = new Set<string>();
   for (const row of rows) {

@@ -11,18 +11,31 @@ import { OrderTrackingView, ShipmentView, TrackingEventConnectionView } from './
 export function createJourneyResolvers(query: JourneyQuery) {
   @Resolver(() => OrderReference)
   class OrderTrackingResolver {
-    @FieldResolver(() => OrderTrackingView, { nullable: true, description: 'The order\'s parcels and their journey; null until tracking has heard of the order. Readable by whoever may read the order.' })
+    @FieldResolver(() => OrderTrackingView, {
+      nullable: true,
+      description: "The order's parcels and their journey; null until tracking has heard of the order. Readable by whoever may read the order.",
+    })
     async tracking(@Root() order: OrderReference, @Ctx() context: RequestContext): Promise<OrderTrackingView | null> {
-      const facts = await loadBatched(context, 'trackedOrder', async (ids: readonly string[]) => {
-        const found = await query.trackedOrders(ids);
-        return ids.map((id) => found.get(id) ?? null);
-      }, order.id);
+      const facts = await loadBatched(
+        context,
+        'trackedOrder',
+        async (ids: readonly string[]) => {
+          const found = await query.trackedOrders(ids);
+          return ids.map((id) => found.get(id) ?? null);
+        },
+        order.id,
+      );
       if (!facts) return null;
-      if (!canReadOrder(context.principal, facts)) throw new ForbiddenError('This order is outside the caller\'s scope');
-      const shipments = await loadBatched(context, 'shipmentsOfOrder', async (ids: readonly string[]) => {
-        const found = await query.shipmentsOfOrders(ids);
-        return ids.map((id) => found.get(id) ?? []);
-      }, order.id);
+      if (!canReadOrder(context.principal, facts)) throw new ForbiddenError("This order is outside the caller's scope");
+      const shipments = await loadBatched(
+        context,
+        'shipmentsOfOrder',
+        async (ids: readonly string[]) => {
+          const found = await query.shipmentsOfOrders(ids);
+          return ids.map((id) => found.get(id) ?? []);
+        },
+        order.id,
+      );
       const viewer = journeyDisclosure(context.principal, facts.tier);
       const now = new Date();
       return { id: order.id, viewer, shipments: shipments.map((row) => toShipmentView(row, viewer, now)) };
@@ -31,11 +44,8 @@ export function createJourneyResolvers(query: JourneyQuery) {
 
   @Resolver(() => ShipmentView)
   class ShipmentEventsResolver {
-    @FieldResolver(() => TrackingEventConnectionView, { description: 'The shipment\'s steps, oldest first, as much as the viewer may see.' })
-    async events(
-      @Root() shipment: ShipmentView,
-      @Args(() => ConnectionArgs) args: ConnectionArgs,
-    ): Promise<TrackingEventConnectionView> {
+    @FieldResolver(() => TrackingEventConnectionView, { description: "The shipment's steps, oldest first, as much as the viewer may see." })
+    async events(@Root() shipment: ShipmentView, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<TrackingEventConnectionView> {
       return query.journey(shipment.id, shipment.viewer, args);
     }
   }

@@ -15,7 +15,9 @@ export function createSearchResolvers(query: JourneyQuery) {
   @Resolver()
   class TrackingSearchResolver {
     @Authorized(...STAFF)
-    @Query(() => TrackingEventConnectionView, { description: 'Search events by order, tracking number, carrier or node within a time range (at most 31 days), newest first.' })
+    @Query(() => TrackingEventConnectionView, {
+      description: 'Search events by order, tracking number, carrier or node within a time range (at most 31 days), newest first.',
+    })
     async trackingEvents(
       @Arg('filter', () => TrackingEventSearchInput, { description: 'What and when.' }) filter: TrackingEventSearchInput,
       @Args(() => ConnectionArgs) args: ConnectionArgs,
@@ -23,14 +25,18 @@ export function createSearchResolvers(query: JourneyQuery) {
     ): Promise<TrackingEventConnectionView> {
       if (filter.to.getTime() <= filter.from.getTime()) throw new InputValidationError('filter.to', 'to must be after from');
       if (filter.to.getTime() - filter.from.getTime() > MAX_RANGE_MS) throw new InputValidationError('filter.to', 'The time range may span at most 31 days');
-      if (!filter.orderId && !filter.trackingNumber && !filter.carrierId && !filter.nodeId) throw new InputValidationError('filter', 'Name an order, tracking number, carrier or node');
+      if (!filter.orderId && !filter.trackingNumber && !filter.carrierId && !filter.nodeId)
+        throw new InputValidationError('filter', 'Name an order, tracking number, carrier or node');
       let carrierId = filter.carrierId;
       if (principal.role === 'carrier') {
         if (carrierId && carrierId !== principal.subject) throw new ForbiddenError('Carriers see only their own events');
         carrierId = principal.subject;
       }
-      return query.search({ ...filter, carrierId, regions: principal.role === 'carrier' ? undefined : readableRegions(principal) },
-        journeyDisclosure(principal, 'VIP'), args);
+      return query.search(
+        { ...filter, carrierId, regions: principal.role === 'carrier' ? undefined : readableRegions(principal) },
+        journeyDisclosure(principal, 'VIP'),
+        args,
+      );
     }
 
     @Authorized(...STAFF)

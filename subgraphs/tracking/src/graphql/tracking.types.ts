@@ -5,10 +5,10 @@ import { MutationPayload, type UserError } from '@hub/shared/graphql/user-error'
 import type { JourneyDisclosure } from '../journey/domain/journey-disclosure.js';
 import { CustomerTierEnum, DelayAlternativeEnum, FreshnessLayerEnum, NodeTypeEnum, TaskKindEnum, TaskStateEnum, TrackingEventKindEnum } from './enums.js';
 
-@ObjectType('TrackingEvent', { description: 'One step of a parcel\'s journey as a carrier or warehouse reported it.' })
+@ObjectType('TrackingEvent', { description: "One step of a parcel's journey as a carrier or warehouse reported it." })
 export class TrackingEventView {
-  @Field(() => ID, { description: 'Carrier id and the carrier\'s event id.' }) id!: string;
-  @Field(() => String, { description: 'The carrier\'s own id of the event.' }) eventId!: string;
+  @Field(() => ID, { description: "Carrier id and the carrier's event id." }) id!: string;
+  @Field(() => String, { description: "The carrier's own id of the event." }) eventId!: string;
   @Field(() => String, { description: 'Carrier that reported it.' }) carrierId!: string;
   @Field(() => ID, { description: 'Shipment the event belongs to.' }) shipmentId!: string;
   @Field(() => TrackingEventKindEnum, { description: 'What happened.' }) kind!: string;
@@ -24,12 +24,14 @@ export class TrackingEventView {
 export const TrackingEventConnectionView = connectionType(TrackingEventView, 'TrackingEvent', 'A page of tracking events.');
 export type TrackingEventConnectionView = Connection<TrackingEventView>;
 
-@ObjectType('TrackedShipment', { description: 'A parcel of an order with one carrier, as tracking follows it (joins fulfilment\'s Shipment by carrier and tracking number).' })
+@ObjectType('TrackedShipment', {
+  description: "A parcel of an order with one carrier, as tracking follows it (joins fulfilment's Shipment by carrier and tracking number).",
+})
 export class ShipmentView {
-  @Field(() => ID, { description: 'Tracking\'s id of the shipment.' }) id!: string;
+  @Field(() => ID, { description: "Tracking's id of the shipment." }) id!: string;
   @Field(() => ID, { description: 'The order it belongs to.' }) orderId!: string;
   @Field(() => String, { description: 'Carrier id.' }) carrierId!: string;
-  @Field(() => String, { description: 'The carrier\'s tracking number.' }) trackingNumber!: string;
+  @Field(() => String, { description: "The carrier's tracking number." }) trackingNumber!: string;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'End of the promised delivery window.' }) promisedBy!: Date | null;
   @Field(() => [String], { description: 'Planned node ids, origin first.' }) route!: string[];
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Predicted arrival (lane history × disruptions).' }) eta!: Date | null;
@@ -43,7 +45,7 @@ export class ShipmentView {
   viewer!: JourneyDisclosure;
 }
 
-@ObjectType('OrderTracking', { description: 'An order\'s shipments and their journey.' })
+@ObjectType('OrderTracking', { description: "An order's shipments and their journey." })
 export class OrderTrackingView {
   @Field(() => ID, { description: 'The order id.' }) id!: string;
   @Field(() => [ShipmentView], { description: 'Parcels of the order.' }) shipments!: ShipmentView[];
@@ -77,7 +79,10 @@ export class TrackingTaskView {
   @Field(() => GraphQLISODateTime, { description: 'When it was opened.' }) openedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was resolved.' }) resolvedAt!: Date | null;
   @Field(() => [DelayAlternativeEnum], { description: 'Proposed actions (delay tasks).' }) alternatives!: string[];
-  @Field(() => GraphQLJSONObject, { description: 'Facts behind the task: ETA, promise, lead, causes; or idle time and threshold.' }) details!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'Facts behind the task: ETA, promise, lead, causes; or idle time and threshold.' }) details!: Record<
+    string,
+    unknown
+  >;
   @Field(() => Int, { description: 'Optimistic-locking version.' }) version!: number;
 }
 
@@ -105,7 +110,7 @@ export class ShipmentRegisterPayload extends MutationPayload {
   @Field(() => Int, { description: 'Parked events that joined its journey.' }) matchedParkedEvents!: number;
 }
 
-@ObjectType('CustomerTierSetPayload', { description: 'Result of setting a customer\'s notice tier.' })
+@ObjectType('CustomerTierSetPayload', { description: "Result of setting a customer's notice tier." })
 export class CustomerTierSetPayload extends MutationPayload {
   @Field(() => CustomerTierEnum, { nullable: true, description: 'The tier now in force.' }) tier!: string | null;
 }
@@ -116,7 +121,7 @@ export class DisruptionReportPayload extends MutationPayload {
   @Field(() => Int, { description: 'Shipments queued for an ETA re-check.' }) shipmentsToRecheck!: number;
 }
 
-@ObjectType('BatchProgressCell', { description: 'How many of a B2B customer\'s orders are in one status, in one region, in one hour.' })
+@ObjectType('BatchProgressCell', { description: "How many of a B2B customer's orders are in one status, in one region, in one hour." })
 export class BatchProgressCellView {
   @Field(() => String, { description: 'Region code.' }) region!: string;
   @Field(() => String, { description: 'Order status reached.' }) status!: string;

@@ -25,8 +25,13 @@ interface LockedShipment extends ShipmentProgress {
  * dwell deadline, an ETA re-check; queues each new milestone for core and each notice the customer's tier
  * calls for, with ids derived from the change so a replay queues nothing twice. Returns the orders touched.
  */
-export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager, events: readonly StoredEvent[], subjects: TrackingSubjects,
-  now: Date): Promise<string[]> {
+export async function applyStoredEvents(
+  client: pg.PoolClient,
+  em: EntityManager,
+  events: readonly StoredEvent[],
+  subjects: TrackingSubjects,
+  now: Date,
+): Promise<string[]> {
   if (events.length === 0) return [];
   const byShipment = new Map<string, StoredEvent[]>();
   for (const event of events) {
@@ -35,25 +40,40 @@ export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager
     else byShipment.set(event.shipmentId, [event]);
   }
   // Locked in id order so two batches touching the same shipments cannot deadlock.
-  const { rows } = await client.query<LockedShipment>(`select sh.id, sh.order_id as "orderId", sh.carrier_id as "carrierId",
+  const { rows } = await client.query<LockedShipment>(
+    `select sh.id, sh.order_id as "orderId", sh.carrier_id as "carrierId",
       sh.last_event_at as "lastEventAt", sh.last_kind as "lastKind", sh.last_node_id as "lastNodeId", sh.last_node_type as "lastNodeType",
       sh.milestone_rank as "milestoneRank", sh.latest_warehouse_at as "latestWarehouseAt", sh.latest_transport_at as "latestTransportAt",
       sh.delivered, sh.dwell_deadline as "dwellDeadline", o.region, o.customer_ref as "customerRef", coalesce(t.tier, 'ORDINARY') as tier
     from ${S}.shipment sh left join ${S}.tracked_order o on o.order_id = sh.order_id left join ${S}.customer_tier t on t.customer_ref = o.customer_ref
-    where sh.id = any($1::uuid[]) order by sh.id for update of sh`, [[...byShipment.keys()]]);
+    where sh.id = any($1::uuid[]) order by sh.id for update of sh`,
+    [[...byShipment.keys()]],
+  );
 
   const updates: Array<[string, ShipmentProgress]> = [];
   const commands: Array<{ shipmentId: string; orderId: string; status: OrderStatus; occurredAt: Date; carrierId: string }> = [];
   const notices: Array<{ messageId: string; subject: string; payload: NoticeIntent }> = [];
   for (const shipment of rows) {
     const stored = byShipment.get(shipment.id) ?? [];
-    const { progress, milestones } = applyEvents(shipment, stored.map((event) => ({
-      eventKey: event.eventId, kind: event.kind as EventKind, occurredAt: event.occurredAt, nodeId: event.nodeId, nodeType: event.nodeType as NodeType | null,
-    })));
+    const { progress, milestones } = applyEvents(
+      shipment,
+      stored.map((event) => ({
+        eventKey: event.eventId,
+        kind: event.kind as EventKind,
+        occurredAt: event.occurredAt,
+        nodeId: event.nodeId,
+        nodeType: event.nodeType as NodeType | null,
+      })),
+    );
     updates.push([shipment.id, progress]);
     for (const milestone of milestones) {
-      commands.push({ shipmentId: shipment.id, orderId: shipment.orderId, status: milestone.status, occurredAt: milestone.occurredAt,
-        carrierId: shipment.carrierId });
+      commands.push({
+        shipmentId: shipment.id,
+        orderId: shipment.orderId,
+        status: milestone.status,
+        occurredAt: milestone.occurredAt,
+        carrierId: shipment.carrierId,
+      });
     }
     if (!shipment.region || !shipment.customerRef) continue;
     for (const event of stored) {
@@ -64,8 +84,15 @@ export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager
         messageId: noticeId,
         subject: subjects.notices(shipment.region),
         payload: {
-          type: 'notice.intent', noticeId, region: shipment.region, customerRef: shipment.customerRef, orderId: shipment.orderId, tier: shipment.tier,
-          topic: plan.topic, step: event.kind, occurredAt: event.occurredAt.toISOString(),
+          type: 'notice.intent',
+          noticeId,
+          region: shipment.region,
+          customerRef: shipment.customerRef,
+          orderId: shipment.orderId,
+          tier: shipment.tier,
+          topic: plan.topic,
+          step: event.kind,
+          occurredAt: event.occurredAt.toISOString(),
           ...(plan.includeLocation && event.nodeId ? { location: { nodeId: event.nodeId, latitude: event.latitude, longitude: event.longitude } } : {}),
         },
       });
@@ -73,23 +100,37 @@ export async function applyStoredEvents(client: pg.PoolClient, em: EntityManager
   }
 
   const column = <T>(pick: (progress: ShipmentProgress) => T) => updates.map(([, progress]) => pick(progress));
-  await client.query(`update ${S}.shipment sh set last_event_at = u.last_event_at, last_kind = u.last_kind, last_node_id = u.last_node_id,
+  await client.query(
+    `update ${S}.shipment sh set last_event_at = u.last_event_at, last_kind = u.last_kind, last_node_id = u.last_node_id,
       last_node_type = u.last_node_type, milestone_rank = u.milestone_rank, latest_warehouse_at = u.latest_warehouse_at,
       latest_transport_at = u.latest_transport_at, delivered = u.delivered, dwell_deadline = u.dwell_deadline,
       dwell_alerted_at = case when u.last_event_at is distinct from sh.last_event_at then null else sh.dwell_alerted_at end,
       check_due_at = case when u.delivered then null else $11::timestamptz end
     from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::bool[], $10::timestamptz[])
       as u(id, last_event_at, last_kind, last_node_id, last_node_type, milestone_rank, latest_warehouse_at, latest_transport_at, delivered, dwell_deadline)
-    where sh.id = u.id`, [
-    updates.map(([id]) => id), column((p) => p.lastEventAt), column((p) => p.lastKind), column((p) => p.lastNodeId), column((p) => p.lastNodeType),
-    column((p) => p.milestoneRank), column((p) => p.latestWarehouseAt), column((p) => p.latestTransportAt), column((p) => p.delivered),
-    column((p) => p.dwellDeadline), now,
-  ]);
+    where sh.id = u.id`,
+    [
+      updates.map(([id]) => id),
+      column((p) => p.lastEventAt),
+      column((p) => p.lastKind),
+      column((p) => p.lastNodeId),
+      column((p) => p.lastNodeType),
+      column((p) => p.milestoneRank),
+      column((p) => p.latestWarehouseAt),
+      column((p) => p.latestTransportAt),
+      column((p) => p.delivered),
+      column((p) => p.dwellDeadline),
+      now,
+    ],
+  );
   // In the order the shipments reached them: the outbox numbers them per order and the relay sends them in that order.
   for (const command of commands) {
     await enqueueCoreCommand(em, {
-      commandId: milestoneCommandId(command.orderId, command.status), orderId: command.orderId, kind: 'order.transition',
-      purpose: MILESTONE_PURPOSE, localRef: command.shipmentId,
+      commandId: milestoneCommandId(command.orderId, command.status),
+      orderId: command.orderId,
+      kind: 'order.transition',
+      purpose: MILESTONE_PURPOSE,
+      localRef: command.shipmentId,
       body: { to: command.status, occurredAt: command.occurredAt.toISOString(), actor: { type: 'carrier', id: command.carrierId }, note: 'carrier event' },
     });
   }
@@ -104,10 +145,15 @@ export const MILESTONE_PURPOSE = 'tracking.milestone';
 export const milestoneCommandId = (orderId: string, status: OrderStatus) => `tracking:${orderId}:${status}`;
 
 /** Queues notice intents in the caller's transaction; the outbox relay publishes them after commit. */
-export async function enqueueNotices(client: pg.PoolClient | pg.Pool, notices: ReadonlyArray<{ messageId: string; subject: string; payload: NoticeIntent }>,
-  now: Date): Promise<void> {
+export async function enqueueNotices(
+  client: pg.PoolClient | pg.Pool,
+  notices: ReadonlyArray<{ messageId: string; subject: string; payload: NoticeIntent }>,
+  now: Date,
+): Promise<void> {
   if (notices.length === 0) return;
-  await client.query(`insert into ${S}.outbox_event (message_id, subject, payload, created_at)
+  await client.query(
+    `insert into ${S}.outbox_event (message_id, subject, payload, created_at)
     select m, s, p, $4 from unnest($1::text[], $2::text[], $3::jsonb[]) as u(m, s, p) on conflict (message_id) do nothing`,
-  [notices.map((n) => n.messageId), notices.map((n) => n.subject), notices.map((n) => JSON.stringify(n.payload)), now]);
+    [notices.map((n) => n.messageId), notices.map((n) => n.subject), notices.map((n) => JSON.stringify(n.payload)), now],
+  );
 }

@@ -32,15 +32,24 @@ export function createTrackedOrdersConsumer(
       const connection = em.getConnection();
       const context = em.getTransactionContext();
       if (event.type === 'order.placed') {
-        await connection.execute(`insert into "tracking".tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
+        await connection.execute(
+          `insert into "tracking".tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
           values (?, ?, ?, ?, ?, ?, ?) on conflict (order_id) do update set region = excluded.region, customer_ref = excluded.customer_ref,
-          placed_at = excluded.placed_at`, [event.orderId, event.region, event.customerRef, status, event.version, event.occurredAt, event.occurredAt], 'run', context);
+          placed_at = excluded.placed_at`,
+          [event.orderId, event.region, event.customerRef, status, event.version, event.occurredAt, event.occurredAt],
+          'run',
+          context,
+        );
       }
       // A status change can overtake its order's placement: the row is then created with a placeholder customer until it arrives.
-      await connection.execute(`insert into "tracking".tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
+      await connection.execute(
+        `insert into "tracking".tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
           values (?, ?, '', ?, ?, ?, ?) on conflict (order_id) do update set status = excluded.status, status_version = excluded.status_version,
           status_at = excluded.status_at where "tracked_order".status_version < excluded.status_version`,
-      [event.orderId, event.region, status, event.version, event.occurredAt, event.occurredAt], 'run', context);
+        [event.orderId, event.region, status, event.version, event.occurredAt, event.occurredAt],
+        'run',
+        context,
+      );
     },
   });
 }

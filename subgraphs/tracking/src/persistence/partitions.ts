@@ -13,7 +13,10 @@ const startOfDay = (at: Date) => new Date(Math.floor(at.getTime() / DAY) * DAY);
 export class PartitionMaintenance {
   private readonly known = new Set<string>();
 
-  constructor(private readonly pool: pg.Pool, private readonly retentionDays: number) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly retentionDays: number,
+  ) {}
 
   /** Makes sure every day in `times` has its partition. Cheap when they exist (remembered in memory). */
   async ensureFor(times: Iterable<Date>): Promise<void> {
@@ -23,13 +26,15 @@ export class PartitionMaintenance {
       if (!this.known.has(key)) missing.set(key, startOfDay(at));
     }
     for (const [key, day] of missing) {
-      await this.pool.query(
-        `create table if not exists "${TRACKING_SCHEMA}"."tracking_event_p${key}" partition of "${TRACKING_SCHEMA}"."tracking_event"
+      await this.pool
+        .query(
+          `create table if not exists "${TRACKING_SCHEMA}"."tracking_event_p${key}" partition of "${TRACKING_SCHEMA}"."tracking_event"
          for values from ('${day.toISOString()}') to ('${new Date(day.getTime() + DAY).toISOString()}')`,
-      ).catch((error: { code?: string }) => {
-        // Another instance created it at the same moment.
-        if (error.code !== '42P07' && error.code !== '23505') throw error;
-      });
+        )
+        .catch((error: { code?: string }) => {
+          // Another instance created it at the same moment.
+          if (error.code !== '42P07' && error.code !== '23505') throw error;
+        });
       this.known.add(key);
     }
   }

@@ -42,7 +42,11 @@ export async function inTransactionWithOrm<T>(pool: pg.Pool, orm: MikroORM, work
     await transaction.commit().execute();
     return result;
   } catch (error) {
-    if (transaction && !transaction.isCommitted) await transaction.rollback().execute().catch(() => undefined);
+    if (transaction && !transaction.isCommitted)
+      await transaction
+        .rollback()
+        .execute()
+        .catch(() => undefined);
     throw error;
   } finally {
     client.release();

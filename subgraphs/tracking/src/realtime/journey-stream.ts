@@ -1,5 +1,15 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLBoolean, GraphQLError, GraphQLID, GraphQLList, GraphQLNonNull, type GraphQLNullableType, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import {
+  GraphQLBoolean,
+  GraphQLError,
+  GraphQLID,
+  GraphQLList,
+  GraphQLNonNull,
+  type GraphQLNullableType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+} from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/http';
 import type { Express } from 'express';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -16,7 +26,7 @@ const nonNull = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(t
 
 const JourneyShipment = new GraphQLObjectType({
   name: 'JourneyShipment',
-  description: 'A parcel\'s latest state, as much as the subscriber may see.',
+  description: "A parcel's latest state, as much as the subscriber may see.",
   fields: {
     id: { type: nonNull(GraphQLID), description: 'Shipment id.' },
     carrierId: { type: nonNull(GraphQLString), description: 'Carrier id.' },
@@ -32,7 +42,7 @@ const JourneyShipment = new GraphQLObjectType({
 
 const JourneyUpdate = new GraphQLObjectType({
   name: 'JourneyUpdate',
-  description: 'Sent when a subscription starts and whenever the order\'s journey changes; fetch `Order.tracking` for the steps.',
+  description: "Sent when a subscription starts and whenever the order's journey changes; fetch `Order.tracking` for the steps.",
   fields: {
     orderId: { type: nonNull(GraphQLID), description: 'The order.' },
     shipments: { type: nonNull(new GraphQLList(nonNull(JourneyShipment))), description: 'Its parcels.' },
@@ -51,19 +61,22 @@ export function buildJourneyStreamSchema(nc: NatsConnection, subjects: TrackingS
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) throw new DomainError('BAD_USER_INPUT', 'orderId is not an order id');
     const facts = (await query.trackedOrders([orderId])).get(orderId);
     if (!facts) throw new NotFoundError('Order', orderId);
-    if (!canReadOrder(principal, facts)) throw new ForbiddenError('This order is outside the caller\'s scope');
+    if (!canReadOrder(principal, facts)) throw new ForbiddenError("This order is outside the caller's scope");
     const viewer = journeyDisclosure(principal, facts.tier);
     const rows = (await query.shipmentsOfOrders([orderId])).get(orderId) ?? [];
     return { orderJourney: { orderId, shipments: rows.map((row) => toShipmentView(row, viewer, new Date())) } };
   };
   return new GraphQLSchema({
-    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLBoolean, description: 'Unused: this endpoint serves subscriptions.', resolve: () => true } } }),
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: { ok: { type: GraphQLBoolean, description: 'Unused: this endpoint serves subscriptions.', resolve: () => true } },
+    }),
     subscription: new GraphQLObjectType({
       name: 'Subscription',
       fields: {
         orderJourney: {
           type: nonNull(JourneyUpdate),
-          description: 'The order\'s parcels now, then again after every change.',
+          description: "The order's parcels now, then again after every change.",
           args: { orderId: { type: nonNull(GraphQLID), description: 'The order.' } },
           // Checked before the stream opens, so a refusal is an ordinary GraphQL error with its code.
           subscribe: async (_root, args: { orderId: string }, context: StreamContext) => {

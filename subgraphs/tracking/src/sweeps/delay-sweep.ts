@@ -35,7 +35,9 @@ export async function loadEtaInputs(pool: pg.Pool, now: Date): Promise<{ history
   const [history, disruptions] = await Promise.all([
     pool.query<{ lane: string; hour: number; median_hours: number }>(`select lane, hour, median_hours from "tracking".lane_history`),
     pool.query<{ id: string; kind: Disruption['kind']; lane: string | null; node: string | null; factor: number; starts_at: Date; ends_at: Date }>(
-      `select id, kind, lane, node, factor, starts_at, ends_at from "tracking".disruption where ends_at > $1`, [now]),
+      `select id, kind, lane, node, factor, starts_at, ends_at from "tracking".disruption where ends_at > $1`,
+      [now],
+    ),
   ]);
   const lanes = new Map<string, Array<number | undefined>>();
   for (const row of history.rows) {
@@ -46,7 +48,12 @@ export async function loadEtaInputs(pool: pg.Pool, now: Date): Promise<{ history
   return {
     history: lanes,
     disruptions: disruptions.rows.map((row) => ({
-      id: row.id, kind: row.kind, factor: row.factor, from: row.starts_at, until: row.ends_at, ...(row.lane ? { lane: row.lane } : {}),
+      id: row.id,
+      kind: row.kind,
+      factor: row.factor,
+      from: row.starts_at,
+      until: row.ends_at,
+      ...(row.lane ? { lane: row.lane } : {}),
       ...(row.node ? { node: row.node } : {}),
     })),
   };
@@ -57,16 +64,22 @@ export async function loadEtaInputs(pool: pg.Pool, now: Date): Promise<{ history
  * periodic re-check), oldest first, claimed with SKIP LOCKED so several instances share the work. A
  * shipment newly predicted to miss its promise opens one DELAY task (with alternatives) and one notice.
  */
-export async function sweepDelays(pool: pg.Pool, subjects: TrackingSubjects,
-  options: { now: Date; batch: number; defaultLegHours: number }): Promise<{ checked: number; warned: number }> {
+export async function sweepDelays(
+  pool: pg.Pool,
+  subjects: TrackingSubjects,
+  options: { now: Date; batch: number; defaultLegHours: number },
+): Promise<{ checked: number; warned: number }> {
   const { now } = options;
   const inputs = await loadEtaInputs(pool, now);
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<DueShipment>(`select sh.id, sh.order_id, sh.promised_by, sh.route, sh.last_event_at, sh.last_node_id, sh.last_kind, sh.late,
+    const { rows } = await client.query<DueShipment>(
+      `select sh.id, sh.order_id, sh.promised_by, sh.route, sh.last_event_at, sh.last_node_id, sh.last_kind, sh.late,
         o.region, o.customer_ref, coalesce(t.tier, 'ORDINARY') as tier
       from "tracking".shipment sh left join "tracking".tracked_order o on o.order_id = sh.order_id left join "tracking".customer_tier t on t.customer_ref = o.customer_ref
       where sh.check_due_at <= $1 and not sh.delivered and sh.check_due_at is not null
-      order by sh.check_due_at limit $2 for update of sh skip locked`, [now, options.batch]);
+      order by sh.check_due_at limit $2 for update of sh skip locked`,
+      [now, options.batch],
+    );
     let warned = 0;
     for (const shipment of rows) {
       if (!shipment.promised_by || shipment.route.length < 2) {
@@ -74,19 +87,44 @@ export async function sweepDelays(pool: pg.Pool, subjects: TrackingSubjects,
         continue;
       }
       const legs = remainingLegs(shipment.route, shipment.last_node_id);
-      const { eta, causes } = predictEta({ now, lastEventAt: shipment.last_event_at, remainingLegs: legs, history: inputs.history,
-        disruptions: inputs.disruptions, defaultLegHours: options.defaultLegHours });
+      const { eta, causes } = predictEta({
+        now,
+        lastEventAt: shipment.last_event_at,
+        remainingLegs: legs,
+        history: inputs.history,
+        disruptions: inputs.disruptions,
+        defaultLegHours: options.defaultLegHours,
+      });
       const delay = assessDelay(eta, shipment.promised_by, now);
-      await client.query(`update "tracking".shipment set eta = $2, eta_at = $3, late = $4, check_due_at = $5 where id = $1`,
-        [shipment.id, eta, now, delay.late, new Date(now.getTime() + RECHECK_MS)]);
+      await client.query(`update "tracking".shipment set eta = $2, eta_at = $3, late = $4, check_due_at = $5 where id = $1`, [
+        shipment.id,
+        eta,
+        now,
+        delay.late,
+        new Date(now.getTime() + RECHECK_MS),
+      ]);
       if (!delay.late || !shipment.region) continue;
-      const alternatives = proposeAlternatives({ lateByMs: delay.lateByMs, remainingLegs: legs, causes, outForDelivery: shipment.last_kind === 'OUT_FOR_DELIVERY' });
+      const alternatives = proposeAlternatives({
+        lateByMs: delay.lateByMs,
+        remainingLegs: legs,
+        causes,
+        outForDelivery: shipment.last_kind === 'OUT_FOR_DELIVERY',
+      });
       const opened = await openTask(client, {
-        dedupeKey: `DELAY:${shipment.id}:${shipment.promised_by.toISOString()}`, kind: 'DELAY', shipmentId: shipment.id, orderId: shipment.order_id,
-        region: shipment.region, nodeId: shipment.last_node_id, now,
+        dedupeKey: `DELAY:${shipment.id}:${shipment.promised_by.toISOString()}`,
+        kind: 'DELAY',
+        shipmentId: shipment.id,
+        orderId: shipment.order_id,
+        region: shipment.region,
+        nodeId: shipment.last_node_id,
+        now,
         details: {
-          eta: eta.toISOString(), promisedBy: shipment.promised_by.toISOString(), lateByMinutes: Math.round(delay.lateByMs / 60_000),
-          leadMinutes: Math.round(delay.leadMs / 60_000), shortNotice: delay.shortNotice, alternatives,
+          eta: eta.toISOString(),
+          promisedBy: shipment.promised_by.toISOString(),
+          lateByMinutes: Math.round(delay.lateByMs / 60_000),
+          leadMinutes: Math.round(delay.leadMs / 60_000),
+          shortNotice: delay.shortNotice,
+          alternatives,
           causes: causes.map((cause) => ({ id: cause.id, kind: cause.kind, lane: cause.lane ?? null, node: cause.node ?? null, factor: cause.factor })),
         },
       });
@@ -95,14 +133,28 @@ export async function sweepDelays(pool: pg.Pool, subjects: TrackingSubjects,
       if (!shipment.customer_ref) continue;
       const plan = planDelayNotice(shipment.tier);
       const noticeId = `DELAY_WARNING:${shipment.id}:${shipment.promised_by.toISOString()}:${shipment.tier}`;
-      await enqueueNotices(client, [{
-        messageId: noticeId, subject: subjects.notices(shipment.region),
-        payload: {
-          type: 'notice.intent', noticeId, region: shipment.region, customerRef: shipment.customer_ref, orderId: shipment.order_id, tier: shipment.tier,
-          topic: plan.topic, eta: eta.toISOString(), occurredAt: now.toISOString(),
-          ...(plan.includeLocation && shipment.last_node_id ? { location: { nodeId: shipment.last_node_id, latitude: null, longitude: null } } : {}),
-        },
-      }], now);
+      await enqueueNotices(
+        client,
+        [
+          {
+            messageId: noticeId,
+            subject: subjects.notices(shipment.region),
+            payload: {
+              type: 'notice.intent',
+              noticeId,
+              region: shipment.region,
+              customerRef: shipment.customer_ref,
+              orderId: shipment.order_id,
+              tier: shipment.tier,
+              topic: plan.topic,
+              eta: eta.toISOString(),
+              occurredAt: now.toISOString(),
+              ...(plan.includeLocation && shipment.last_node_id ? { location: { nodeId: shipment.last_node_id, latitude: null, longitude: null } } : {}),
+            },
+          },
+        ],
+        now,
+      );
     }
     return { checked: rows.length, warned };
   });

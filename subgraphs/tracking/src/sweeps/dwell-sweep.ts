@@ -11,23 +11,43 @@ import { inTransaction } from '../persistence/transaction.js';
  */
 export async function sweepDwell(pool: pg.Pool, options: { now: Date; batch: number }): Promise<number> {
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ id: string; order_id: string; last_node_id: string | null; last_node_type: NodeType | null; last_event_at: Date;
-      region: string | null }>(
+    const { rows } = await client.query<{
+      id: string;
+      order_id: string;
+      last_node_id: string | null;
+      last_node_type: NodeType | null;
+      last_event_at: Date;
+      region: string | null;
+    }>(
       `select sh.id, sh.order_id, sh.last_node_id, sh.last_node_type, sh.last_event_at, o.region
          from "tracking".shipment sh left join "tracking".tracked_order o on o.order_id = sh.order_id
         where sh.dwell_deadline <= $1 and not sh.delivered and sh.dwell_deadline is not null and sh.dwell_alerted_at is null
-        order by sh.dwell_deadline limit $2 for update of sh skip locked`, [options.now, options.batch]);
+        order by sh.dwell_deadline limit $2 for update of sh skip locked`,
+      [options.now, options.batch],
+    );
     let opened = 0;
     for (const shipment of rows) {
       await client.query(`update "tracking".shipment set dwell_alerted_at = $2 where id = $1`, [shipment.id, options.now]);
       if (!shipment.region) continue;
       const idleMinutes = Math.round((options.now.getTime() - shipment.last_event_at.getTime()) / 60_000);
-      if (await openTask(client, {
-        dedupeKey: `DWELL:${shipment.id}:${shipment.last_event_at.toISOString()}`, kind: 'DWELL', shipmentId: shipment.id, orderId: shipment.order_id,
-        region: shipment.region, nodeId: shipment.last_node_id, now: options.now,
-        details: { nodeType: shipment.last_node_type, idleMinutes, thresholdMinutes: dwellThresholdMs(shipment.last_node_type) / 60_000,
-          since: shipment.last_event_at.toISOString() },
-      })) opened += 1;
+      if (
+        await openTask(client, {
+          dedupeKey: `DWELL:${shipment.id}:${shipment.last_event_at.toISOString()}`,
+          kind: 'DWELL',
+          shipmentId: shipment.id,
+          orderId: shipment.order_id,
+          region: shipment.region,
+          nodeId: shipment.last_node_id,
+          now: options.now,
+          details: {
+            nodeType: shipment.last_node_type,
+            idleMinutes,
+            thresholdMinutes: dwellThresholdMs(shipment.last_node_type) / 60_000,
+            since: shipment.last_event_at.toISOString(),
+          },
+        })
+      )
+        opened += 1;
     }
     return opened;
   });
@@ -36,13 +56,18 @@ export async function sweepDwell(pool: pg.Pool, options: { now: Date; batch: num
 /** Tasks nobody acknowledged in time move up one level (node lead, then regional operations), each step audited. */
 export async function escalateOverdueTasks(pool: pg.Pool, options: { now: Date; batch: number }): Promise<number> {
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<TaskRow>(`select ${TASK_COLUMNS} from "tracking".task
+    const { rows } = await client.query<TaskRow>(
+      `select ${TASK_COLUMNS} from "tracking".task
       where due_at <= $1 and state in ('OPEN', 'ASSIGNED') and escalation_level < $3 order by due_at limit $2 for update skip locked`,
-    [options.now, options.batch, MAX_ESCALATION_LEVEL]);
+      [options.now, options.batch, MAX_ESCALATION_LEVEL],
+    );
     for (const task of rows) {
       const next = applyTaskAction({ state: task.state, assignee: task.assignee, escalationLevel: task.escalation_level }, 'ESCALATE', 'tracking');
-      await client.query(`update "tracking".task set escalation_level = $2, due_at = $3, version = version + 1 where id = $1`,
-        [task.id, next.escalationLevel, new Date(options.now.getTime() + TASK_ACK_SLA_MS[task.kind])]);
+      await client.query(`update "tracking".task set escalation_level = $2, due_at = $3, version = version + 1 where id = $1`, [
+        task.id,
+        next.escalationLevel,
+        new Date(options.now.getTime() + TASK_ACK_SLA_MS[task.kind]),
+      ]);
       await recordTaskAction(client, task.id, 'ESCALATE', { type: 'system', id: 'tracking' }, null, `escalated to level ${next.escalationLevel}`, options.now);
     }
     return rows.length;

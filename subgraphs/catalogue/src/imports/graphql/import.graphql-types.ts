@@ -40,7 +40,8 @@ registerEnumType(ImportStatusEnum, {
 
 @ObjectType({ description: 'A rejected row of an import.' })
 export class ImportProblem {
-  @Field(() => Int, { description: 'The line of the CSV file (header is line 1) or the position in the JSON array (from 1); 0 for the whole file.' }) row!: number;
+  @Field(() => Int, { description: 'The line of the CSV file (header is line 1) or the position in the JSON array (from 1); 0 for the whole file.' })
+  row!: number;
   @Field(() => UserErrorCodeEnum, { description: 'Why.' }) code!: CatalogueProblemCode;
   @Field(() => [String], { description: 'The field of the row.' }) field!: string[];
   @Field(() => String, { description: 'For people; quotes no value.' }) message!: string;
@@ -67,11 +68,12 @@ export class CatalogueImportView {
 export class ImportCatalogueInput {
   @Field(() => ImportKindEnum, { description: 'What the rows are.' }) @IsIn(IMPORT_KINDS) kind!: ImportKind;
   @Field(() => ImportFormatEnum, { description: 'CSV or JSON.' }) @IsIn(IMPORT_FORMATS) format!: ImportFormat;
-  @Field(() => String, { description: 'The file\'s content.' }) @IsString() @MaxLength(1_000_000) content!: string;
+  @Field(() => String, { description: "The file's content." }) @IsString() @MaxLength(1_000_000) content!: string;
   @Field(() => String, { nullable: true, description: 'The price list, for PRICES.' }) @IsOptional() @IsString() @Length(1, 100) priceListId?: string | null;
 }
 
 @ObjectType({ description: 'Result of catalogueImportStart.' })
 export class CatalogueImportStartPayload extends MutationPayload {
-  @Field(() => CatalogueImportView, { nullable: true, description: 'The import; poll catalogueImport(id) for progress and outcome.' }) import!: CatalogueImportView | null;
+  @Field(() => CatalogueImportView, { nullable: true, description: 'The import; poll catalogueImport(id) for progress and outcome.' })
+  import!: CatalogueImportView | null;
 }

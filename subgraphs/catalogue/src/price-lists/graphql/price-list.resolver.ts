@@ -11,8 +11,17 @@ import { userErrorsOf } from '../../graphql/user-error.type.js';
 import { Price, PriceList } from '../persistence/price-list.entity.js';
 import type { PriceListService } from '../price-list.service.js';
 import {
-  CreatePriceListInput, PriceConnection, PriceListConnection, PriceListCreatePayload, PriceListPricesSetPayload, PriceListUpdatePayload, PriceListView,
-  SetPricesInput, UpdatePriceListInput, type PriceInput, type PriceView,
+  CreatePriceListInput,
+  PriceConnection,
+  PriceListConnection,
+  PriceListCreatePayload,
+  PriceListPricesSetPayload,
+  PriceListUpdatePayload,
+  PriceListView,
+  SetPricesInput,
+  UpdatePriceListInput,
+  type PriceInput,
+  type PriceView,
 } from './price-list.types.js';
 
 @ArgsType()
@@ -27,7 +36,7 @@ const MANAGERS = ['catalogue_manager', 'admin'];
 export const toPriceListView = (list: PriceList): PriceListView => ({ ...list, channel: list.channel as Channel, validTo: list.validTo ?? null });
 const entriesOf = (prices: PriceInput[]): PriceEntry[] => prices.map((p) => ({ sku: p.sku, unitPrice: p.unitPrice, ...(p.free ? { free: true } : {}) }));
 const payloadOf = (result: PriceList | Refused): PriceListCreatePayload =>
-  (result instanceof Refused ? { priceList: null, userErrors: userErrorsOf(result.problems) } : { priceList: toPriceListView(result), userErrors: [] });
+  result instanceof Refused ? { priceList: null, userErrors: userErrorsOf(result.problems) } : { priceList: toPriceListView(result), userErrors: [] };
 const shippingOf = (input: CreatePriceListInput['shipping']) => ({ ...input, freeFrom: input.freeFrom ?? null });
 
 export function createPriceListResolver(orm: MikroORM, lists: PriceListService) {
@@ -45,39 +54,78 @@ export function createPriceListResolver(orm: MikroORM, lists: PriceListService) 
     async priceLists(@Args(() => PriceListsArgs) args: PriceListsArgs): Promise<Connection<PriceListView>> {
       const { region, channel, currency } = args;
       const afterId = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
-      const rows = await orm.em.fork().find(PriceList, {
-        ...(region ? { region } : {}), ...(channel ? { channel } : {}), ...(currency ? { currency } : {}), ...(afterId ? { id: { $gt: afterId } } : {}),
-      }, { orderBy: { id: 'asc' }, limit: (args.first ?? 20) + 1 });
+      const rows = await orm.em.fork().find(
+        PriceList,
+        {
+          ...(region ? { region } : {}),
+          ...(channel ? { channel } : {}),
+          ...(currency ? { currency } : {}),
+          ...(afterId ? { id: { $gt: afterId } } : {}),
+        },
+        { orderBy: { id: 'asc' }, limit: (args.first ?? 20) + 1 },
+      );
       return toConnection(rows, args, (row) => [row.id], toPriceListView);
     }
 
-    @FieldResolver(() => PriceConnection, { description: 'The list\'s prices, by SKU.' })
+    @FieldResolver(() => PriceConnection, { description: "The list's prices, by SKU." })
     async prices(@Root() list: PriceListView, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Connection<PriceView>> {
       const afterSku = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
-      const rows = await orm.em.fork().find(Price, { priceListId: list.id, ...(afterSku ? { sku: { $gt: afterSku } } : {}) }, { orderBy: { sku: 'asc' }, limit: (args.first ?? 20) + 1 });
-      return toConnection(rows, args, (row) => [row.sku], (p) => ({ id: `${p.priceListId}:${p.sku}`, sku: p.sku, unitPrice: p.unitPrice, free: p.free }));
+      const rows = await orm.em
+        .fork()
+        .find(Price, { priceListId: list.id, ...(afterSku ? { sku: { $gt: afterSku } } : {}) }, { orderBy: { sku: 'asc' }, limit: (args.first ?? 20) + 1 });
+      return toConnection(
+        rows,
+        args,
+        (row) => [row.sku],
+        (p) => ({ id: `${p.priceListId}:${p.sku}`, sku: p.sku, unitPrice: p.unitPrice, free: p.free }),
+      );
     }
 
     @Authorized(...MANAGERS)
-    @Mutation(() => PriceListCreatePayload, { description: 'Creates a price list; refused when it overlaps another list of the same region, channel and currency.' })
-    async priceListCreate(@Arg('input', () => CreatePriceListInput, { description: 'The new price list.' }) input: CreatePriceListInput, @Ctx() { principal }: RequestContext): Promise<PriceListCreatePayload> {
-      return payloadOf(await lists.create(principal, {
-        id: input.id, region: input.region, channel: input.channel, currency: input.currency, validFrom: input.validFrom.toISOString(),
-        validTo: input.validTo?.toISOString() ?? null, shipping: shippingOf(input.shipping), prices: entriesOf(input.prices),
-      }));
+    @Mutation(() => PriceListCreatePayload, {
+      description: 'Creates a price list; refused when it overlaps another list of the same region, channel and currency.',
+    })
+    async priceListCreate(
+      @Arg('input', () => CreatePriceListInput, { description: 'The new price list.' }) input: CreatePriceListInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<PriceListCreatePayload> {
+      return payloadOf(
+        await lists.create(principal, {
+          id: input.id,
+          region: input.region,
+          channel: input.channel,
+          currency: input.currency,
+          validFrom: input.validFrom.toISOString(),
+          validTo: input.validTo?.toISOString() ?? null,
+          shipping: shippingOf(input.shipping),
+          prices: entriesOf(input.prices),
+        }),
+      );
     }
 
     @Authorized(...MANAGERS)
-    @Mutation(() => PriceListUpdatePayload, { description: 'Changes a list\'s period or shipping.' })
-    async priceListUpdate(@Arg('input', () => UpdatePriceListInput, { description: 'The price list, the version read, and its new validity and shipping schedule.' }) input: UpdatePriceListInput, @Ctx() { principal }: RequestContext): Promise<PriceListUpdatePayload> {
-      return payloadOf(await lists.update(principal, input.id, input.expectedVersion, {
-        validFrom: input.validFrom.toISOString(), validTo: input.validTo?.toISOString() ?? null, shipping: shippingOf(input.shipping),
-      }));
+    @Mutation(() => PriceListUpdatePayload, { description: "Changes a list's period or shipping." })
+    async priceListUpdate(
+      @Arg('input', () => UpdatePriceListInput, { description: 'The price list, the version read, and its new validity and shipping schedule.' })
+      input: UpdatePriceListInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<PriceListUpdatePayload> {
+      return payloadOf(
+        await lists.update(principal, input.id, input.expectedVersion, {
+          validFrom: input.validFrom.toISOString(),
+          validTo: input.validTo?.toISOString() ?? null,
+          shipping: shippingOf(input.shipping),
+        }),
+      );
     }
 
     @Authorized(...MANAGERS)
     @Mutation(() => PriceListPricesSetPayload, { description: 'Adds, changes or removes prices of a list.' })
-    async priceListPricesSet(@Arg('input', () => SetPricesInput, { description: 'The price list, the version read, the prices to add or change and the SKUs to remove.' }) input: SetPricesInput, @Ctx() { principal }: RequestContext): Promise<PriceListPricesSetPayload> {
+    async priceListPricesSet(
+      @Arg('input', () => SetPricesInput, { description: 'The price list, the version read, the prices to add or change and the SKUs to remove.' })
+      input: SetPricesInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<PriceListPricesSetPayload> {
       return payloadOf(await lists.setPrices(principal, input.priceListId, input.expectedVersion, entriesOf(input.prices), input.removeSkus));
     }
   }

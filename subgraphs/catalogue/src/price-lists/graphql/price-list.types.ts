@@ -11,10 +11,11 @@ export class ShippingSchedule {
   @Field(() => MinorUnits, { description: 'Charged on every order with physical goods.' }) baseFee!: number;
   @Field(() => MinorUnits, { description: 'Per started kilogram beyond the first.' }) perKgFee!: number;
   @Field(() => MinorUnits, { description: 'Per item over 31.5 kg or 1.2 m on a side; charged even when shipping is free.' }) bulkySurcharge!: number;
-  @Field(() => MinorUnits, { nullable: true, description: 'Goods value (net) from which base and weight fees are waived; null: never.' }) freeFrom!: number | null;
+  @Field(() => MinorUnits, { nullable: true, description: 'Goods value (net) from which base and weight fees are waived; null: never.' }) freeFrom!:
+    number | null;
 }
 
-@ObjectType('Price', { description: 'One SKU\'s net unit price in a price list.' })
+@ObjectType('Price', { description: "One SKU's net unit price in a price list." })
 export class PriceView {
   @Field(() => ID, { description: 'The list id and SKU.' }) id!: string;
   @Field(() => String, { description: 'The SKU priced.' }) sku!: string;
@@ -22,7 +23,7 @@ export class PriceView {
   @Field(() => Boolean, { description: 'A deliberate zero price (gift, sample).' }) free!: boolean;
 }
 
-export const PriceConnection = connectionType(PriceView, 'Price', 'A page of a list\'s prices, by SKU.');
+export const PriceConnection = connectionType(PriceView, 'Price', "A page of a list's prices, by SKU.");
 
 @ObjectType('PriceList', { description: 'Net prices for one region × channel × currency, effective for a period. Lists of one scope never overlap.' })
 export class PriceListView {
@@ -34,7 +35,7 @@ export class PriceListView {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'In force until (exclusive); null: open-ended.' }) validTo!: Date | null;
   @Field(() => ShippingSchedule, { description: 'Shipping charged with these prices.' }) shipping!: ShippingSchedule;
   @Field(() => Int, { description: 'Optimistic-locking version; orders record it.' }) version!: number;
-  @Field(() => Int, { description: 'Catalogue version of the list\'s last change.' }) catalogueVersion!: number;
+  @Field(() => Int, { description: "Catalogue version of the list's last change." }) catalogueVersion!: number;
 }
 
 export const PriceListConnection = connectionType(PriceListView, 'PriceList', 'A page of price lists, by id.');
@@ -54,7 +55,6 @@ export class PriceListPricesSetPayload extends MutationPayload {
   @Field(() => PriceListView, { nullable: true, description: 'The list as stored; null when refused.' }) priceList!: PriceListView | null;
 }
 
-
 @InputType({ description: 'Shipping charged with a list.' })
 export class ShippingScheduleInput {
   @Field(() => Int, { description: 'Base fee, minor units.' }) @IsInt() baseFee!: number;
@@ -63,10 +63,12 @@ export class ShippingScheduleInput {
   @Field(() => Int, { nullable: true, description: 'Free from this goods value; null: never.' }) @IsOptional() @IsInt() freeFrom?: number | null;
 }
 
-@InputType({ description: 'One SKU\'s price. Amounts are validated by the catalogue (negative, fractional, unmarked zero are refused).' })
+@InputType({ description: "One SKU's price. Amounts are validated by the catalogue (negative, fractional, unmarked zero are refused)." })
 export class PriceInput {
   @Field(() => String, { description: 'The SKU.' }) @IsString() @Length(0, 64) sku!: string;
-  @Field(() => Int, { description: 'Net unit price in minor units (negative and unmarked zero prices are refused in userErrors).' }) @IsInt() unitPrice!: number;
+  @Field(() => Int, { description: 'Net unit price in minor units (negative and unmarked zero prices are refused in userErrors).' })
+  @IsInt()
+  unitPrice!: number;
   @Field(() => Boolean, { defaultValue: false, description: 'Set for a deliberate zero price.' }) @IsBoolean() free!: boolean;
 }
 
@@ -79,10 +81,13 @@ export class CreatePriceListInput {
   @Field(() => GraphQLISODateTime, { description: 'In force from.' }) @IsDate() validFrom!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'In force until (exclusive).' }) @IsOptional() @IsDate() validTo?: Date | null;
   @Field(() => ShippingScheduleInput, { description: 'Shipping charged with the list.' }) @ValidateNested() shipping!: ShippingScheduleInput;
-  @Field(() => [PriceInput], { defaultValue: [], description: 'Initial prices (bulk: use importCatalogue).' }) @ArrayMaxSize(5000) @ValidateNested() prices!: PriceInput[];
+  @Field(() => [PriceInput], { defaultValue: [], description: 'Initial prices (bulk: use importCatalogue).' })
+  @ArrayMaxSize(5000)
+  @ValidateNested()
+  prices!: PriceInput[];
 }
 
-@InputType({ description: 'Changes a list\'s period or shipping.' })
+@InputType({ description: "Changes a list's period or shipping." })
 export class UpdatePriceListInput {
   @Field(() => ID, { description: 'The list.' }) @IsString() id!: string;
   @Field(() => Int, { description: 'The version the change was based on.' }) @IsInt() @Min(1) expectedVersion!: number;

@@ -17,7 +17,10 @@ import { ProductConnection, ProductStatusSetPayload, ProductUpsertPayload, Produ
 
 @ArgsType()
 class ProductsArgs extends ConnectionArgs {
-  @Field(() => ProductCategoryEnum, { nullable: true, description: 'Only this category.' }) @IsOptional() @IsIn(PRODUCT_CATEGORIES) category?: ProductCategory | null;
+  @Field(() => ProductCategoryEnum, { nullable: true, description: 'Only this category.' })
+  @IsOptional()
+  @IsIn(PRODUCT_CATEGORIES)
+  category?: ProductCategory | null;
   @Field(() => ProductStatusEnum, { nullable: true, description: 'Only this status.' }) @IsOptional() @IsIn(PRODUCT_STATUSES) status?: ProductStatus | null;
 }
 
@@ -25,14 +28,22 @@ const MANAGERS = ['catalogue_manager', 'admin'];
 
 function factsOf(input: ProductInput): ProductFacts {
   return {
-    sku: input.sku, names: Object.fromEntries(input.names.map((name) => [name.locale, name.value])), category: input.category,
-    cnReturnClass: input.cnReturnClass, euTaxClass: input.euTaxClass, hazardous: input.hazardous, weightGrams: input.weightGrams,
-    lengthMm: input.lengthMm, widthMm: input.widthMm, heightMm: input.heightMm, status: input.status,
+    sku: input.sku,
+    names: Object.fromEntries(input.names.map((name) => [name.locale, name.value])),
+    category: input.category,
+    cnReturnClass: input.cnReturnClass,
+    euTaxClass: input.euTaxClass,
+    hazardous: input.hazardous,
+    weightGrams: input.weightGrams,
+    lengthMm: input.lengthMm,
+    widthMm: input.widthMm,
+    heightMm: input.heightMm,
+    status: input.status,
   };
 }
 
 const payloadOf = (result: Product | Refused): ProductUpsertPayload =>
-  (result instanceof Refused ? { product: null, userErrors: userErrorsOf(result.problems) } : { product: toProductView(result), userErrors: [] });
+  result instanceof Refused ? { product: null, userErrors: userErrorsOf(result.problems) } : { product: toProductView(result), userErrors: [] };
 
 export function createProductResolver(orm: MikroORM, products: ProductService) {
   @Resolver(() => ProductView)
@@ -48,9 +59,15 @@ export function createProductResolver(orm: MikroORM, products: ProductService) {
     @Query(() => ProductConnection, { description: 'Products by SKU, a page at a time.' })
     async products(@Args(() => ProductsArgs) args: ProductsArgs): Promise<Connection<ProductView>> {
       const afterSku = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
-      const rows = await orm.em.fork().find(Product, {
-        ...(args.category ? { category: args.category } : {}), ...(args.status ? { status: args.status } : {}), ...(afterSku ? { sku: { $gt: afterSku } } : {}),
-      }, { orderBy: { sku: 'asc' }, limit: (args.first ?? 20) + 1 });
+      const rows = await orm.em.fork().find(
+        Product,
+        {
+          ...(args.category ? { category: args.category } : {}),
+          ...(args.status ? { status: args.status } : {}),
+          ...(afterSku ? { sku: { $gt: afterSku } } : {}),
+        },
+        { orderBy: { sku: 'asc' }, limit: (args.first ?? 20) + 1 },
+      );
       return toConnection(rows, args, (row) => [row.sku], toProductView);
     }
 
@@ -60,14 +77,22 @@ export function createProductResolver(orm: MikroORM, products: ProductService) {
     }
 
     @Authorized(...MANAGERS)
-    @Mutation(() => ProductUpsertPayload, { description: 'Creates a product or changes one, by SKU. Refusals come back in userErrors; nothing is written then.' })
-    async productUpsert(@Arg('input', () => ProductInput, { description: 'The product to create, or to update when its SKU exists.' }) input: ProductInput, @Ctx() { principal }: RequestContext): Promise<ProductUpsertPayload> {
+    @Mutation(() => ProductUpsertPayload, {
+      description: 'Creates a product or changes one, by SKU. Refusals come back in userErrors; nothing is written then.',
+    })
+    async productUpsert(
+      @Arg('input', () => ProductInput, { description: 'The product to create, or to update when its SKU exists.' }) input: ProductInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<ProductUpsertPayload> {
       return payloadOf(await products.upsert(principal, factsOf(input), input.expectedVersion ?? null));
     }
 
     @Authorized(...MANAGERS)
-    @Mutation(() => ProductStatusSetPayload, { description: 'Sets a product\'s status; RETIRED stops it being sold, past orders keep it.' })
-    async productStatusSet(@Arg('input', () => SetProductStatusInput, { description: 'The product and its new status.' }) input: SetProductStatusInput, @Ctx() { principal }: RequestContext): Promise<ProductStatusSetPayload> {
+    @Mutation(() => ProductStatusSetPayload, { description: "Sets a product's status; RETIRED stops it being sold, past orders keep it." })
+    async productStatusSet(
+      @Arg('input', () => SetProductStatusInput, { description: 'The product and its new status.' }) input: SetProductStatusInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<ProductStatusSetPayload> {
       return payloadOf(await products.setStatus(principal, input.sku, input.status, input.expectedVersion ?? null));
     }
   }
@@ -84,9 +109,9 @@ export function createProductReferenceResolver(orm: MikroORM) {
   return {
     Product: {
       __resolveReference: (reference: { sku?: string; id?: string }, context: RequestContext) =>
-        (reference.sku !== undefined
+        reference.sku !== undefined
           ? loadBatched(context, 'product-by-sku', batch('sku'), reference.sku)
-          : loadBatched(context, 'product-by-id', batch('id'), reference.id!)),
+          : loadBatched(context, 'product-by-id', batch('id'), reference.id!),
     },
   };
 }

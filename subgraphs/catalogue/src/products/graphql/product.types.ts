@@ -27,14 +27,14 @@ export class ProductView {
   @Field(() => String, { description: 'Stock keeping unit, unique.' }) sku!: string;
   @Field(() => [LocalizedName], { description: 'Names by locale; en is always present.' }) names!: LocalizedName[];
   @Field(() => ProductCategoryEnum, { description: 'Kind of goods.' }) category!: ProductCategory;
-  @Field(() => CnReturnClassEnum, { description: 'Class for China\'s 7-day no-reason returns.' }) cnReturnClass!: CnReturnClass;
+  @Field(() => CnReturnClassEnum, { description: "Class for China's 7-day no-reason returns." }) cnReturnClass!: CnReturnClass;
   @Field(() => EuTaxClassEnum, { description: 'VAT rate class in the EU.' }) euTaxClass!: EuTaxClass;
   @Field(() => Boolean, { description: 'Dangerous goods for transport (ADR/IATA): carriers and boxes are restricted.' }) hazardous!: boolean;
   @Field(() => Int, { description: 'Weight of one unit as shipped, in grams.' }) weightGrams!: number;
   @Field(() => Dimensions, { description: 'Outer dimensions of one unit as shipped.' }) dimensions!: Dimensions;
   @Field(() => ProductStatusEnum, { description: 'Whether it is sold.' }) status!: ProductStatus;
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion.' }) version!: number;
-  @Field(() => Int, { description: 'Catalogue version of the product\'s last change.' }) catalogueVersion!: number;
+  @Field(() => Int, { description: "Catalogue version of the product's last change." }) catalogueVersion!: number;
   @Field(() => GraphQLISODateTime, { description: 'When it last changed.' }) updatedAt!: Date;
 }
 

@@ -17,7 +17,10 @@ export class AuditEntryView {
   @Field(() => String, { description: 'The kind of record changed, e.g. order.' }) entityType!: string;
   @Field(() => String, { description: 'The id of the record changed.' }) entityId!: string;
   @Field(() => String, { nullable: true, description: 'The region the record belongs to, if any.' }) region!: string | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record before the change; null for a creation.' }) before!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record before the change; null for a creation.' }) before!: Record<
+    string,
+    unknown
+  > | null;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record after the change.' }) after!: Record<string, unknown> | null;
 }
 
@@ -41,7 +44,11 @@ export class AuditEntryConnectionView implements Connection<AuditEntryView> {
 export class AuditTrailFilterInput {
   @Field(() => String, { nullable: true, description: 'Changes to this record.' }) @IsOptional() @IsString() @Length(1, 200) entityId?: string;
   @Field(() => String, { nullable: true, description: 'Changes by this actor.' }) @IsOptional() @IsString() @Length(1, 200) actorId?: string;
-  @Field(() => String, { nullable: true, description: 'Changes of this kind, e.g. order.status-changed.' }) @IsOptional() @IsString() @Length(1, 64) action?: string;
+  @Field(() => String, { nullable: true, description: 'Changes of this kind, e.g. order.status-changed.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  action?: string;
   @Field(() => String, { nullable: true, description: 'Changes in this region.' }) @IsOptional() @IsString() @Length(2, 16) region?: string;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Changes recorded at or after this instant.' }) @IsOptional() @IsDate() from?: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Changes recorded before this instant.' }) @IsOptional() @IsDate() to?: Date;
@@ -49,7 +56,10 @@ export class AuditTrailFilterInput {
 
 @ArgsType()
 export class AuditTrailArgs extends ConnectionArgs {
-  @Field(() => AuditTrailFilterInput, { nullable: true, description: 'Only entries matching every given criterion.' }) @IsOptional() @ValidateNested() filter?: AuditTrailFilterInput;
+  @Field(() => AuditTrailFilterInput, { nullable: true, description: 'Only entries matching every given criterion.' })
+  @IsOptional()
+  @ValidateNested()
+  filter?: AuditTrailFilterInput;
 }
 
 export function createAuditResolver(audit: AuditQueryService) {
@@ -68,8 +78,16 @@ export function createAuditResolver(audit: AuditQueryService) {
 
 function toAuditEntryView(entry: AuditEntry): AuditEntryView {
   return {
-    id: String(entry.id), at: entry.at, actorType: entry.actorType, actorId: entry.actorId, actorRole: entry.actorRole,
-    action: entry.action, entityType: entry.entityType, entityId: entry.entityId, region: entry.region ?? null,
-    before: entry.before ?? null, after: entry.after ?? null,
+    id: String(entry.id),
+    at: entry.at,
+    actorType: entry.actorType,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    region: entry.region ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
   };
 }

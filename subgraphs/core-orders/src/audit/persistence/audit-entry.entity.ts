@@ -7,13 +7,15 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const AuditEntry = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_entry',
-  triggers: [{
-    name: 'audit_entry_append_only',
-    timing: 'before',
-    events: ['update', 'delete', 'truncate'],
-    forEach: 'statement',
-    body: `raise exception 'audit_entry is append-only';`,
-  }],
+  triggers: [
+    {
+      name: 'audit_entry_append_only',
+      timing: 'before',
+      events: ['update', 'delete', 'truncate'],
+      forEach: 'statement',
+      body: `raise exception 'audit_entry is append-only';`,
+    },
+  ],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     at: p.datetime().index(),

@@ -10,7 +10,7 @@ describe('resolveEventTime', () => {
     ['no reported time: when recorded', undefined, previous, recordedAt],
     ['two days ago (a batch upload)', days(-2), previous, days(-2)],
     ['a clock slightly ahead', minutes(CLOCK_SKEW_MS / 60_000), previous, minutes(CLOCK_SKEW_MS / 60_000)],
-    ['exactly the previous step\'s time', previous, previous, previous],
+    ["exactly the previous step's time", previous, previous, previous],
     ['the limit of a late upload', days(-LATE_UPLOAD_DAYS), null, days(-LATE_UPLOAD_DAYS)],
   ] as const)('accepts %s', (_label, reported, before, expected) => {
     expect(resolveEventTime(reported, recordedAt, before)).toEqual(expected);
@@ -21,6 +21,8 @@ describe('resolveEventTime', () => {
     ['older than the late-upload limit', days(-LATE_UPLOAD_DAYS - 1), null, 'days ago'],
     ['before the previous step', new Date(previous.getTime() - 1), previous, 'previous step'],
   ] as const)('refuses a time %s', (_label, reported, before, message) => {
-    expect(() => resolveEventTime(reported, recordedAt, before)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'occurredAt' }, message: expect.stringContaining(message) }));
+    expect(() => resolveEventTime(reported, recordedAt, before)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'occurredAt' }, message: expect.stringContaining(message) }),
+    );
   });
 });

@@ -21,7 +21,7 @@ export function resolveEventTime(reported: Date | undefined, recordedAt: Date, p
     throw new InputValidationError('occurredAt', `occurredAt is more than ${LATE_UPLOAD_DAYS} days ago`);
   }
   if (previousOccurredAt && occurredAt.getTime() < previousOccurredAt.getTime()) {
-    throw new InputValidationError('occurredAt', 'occurredAt is before the order\'s previous step');
+    throw new InputValidationError('occurredAt', "occurredAt is before the order's previous step");
   }
   return occurredAt;
 }

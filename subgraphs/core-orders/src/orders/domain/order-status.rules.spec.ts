@@ -26,7 +26,15 @@ describe('order status transitions', () => {
   });
 
   it('walks the return flow and allows a second return after a refund', () => {
-    const returnFlow: OrderStatus[] = ['SIGNED', 'RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'REFUNDED', 'RETURN_REQUESTED'];
+    const returnFlow: OrderStatus[] = [
+      'SIGNED',
+      'RETURN_REQUESTED',
+      'RETURN_PICKUP_SCHEDULED',
+      'RETURN_PICKED_UP',
+      'RETURN_RECEIVED',
+      'REFUNDED',
+      'RETURN_REQUESTED',
+    ];
     returnFlow.slice(1).forEach((to, i) => expect(() => assertCanTransition(returnFlow[i]!, to)).not.toThrow());
   });
 

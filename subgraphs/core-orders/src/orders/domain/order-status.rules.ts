@@ -43,7 +43,14 @@ const WAREHOUSE_MOVES = new Set(['PAID>PICKED', 'CREATED>PICKED', 'PICKED>PACKED
  * Returns are run by the order's region, which keeps what was returned, picked up and refunded per line;
  * a return step made directly on core would leave those records behind, so only the region (as the system) moves them.
  */
-const RETURN_STATUSES = new Set<OrderStatus>(['RETURN_REQUESTED', 'RETURN_PICKUP_SCHEDULED', 'RETURN_PICKED_UP', 'RETURN_RECEIVED', 'RETURN_REJECTED', 'REFUNDED']);
+const RETURN_STATUSES = new Set<OrderStatus>([
+  'RETURN_REQUESTED',
+  'RETURN_PICKUP_SCHEDULED',
+  'RETURN_PICKED_UP',
+  'RETURN_RECEIVED',
+  'RETURN_REJECTED',
+  'REFUNDED',
+]);
 /** A customer may cancel their own order until it is handed to the carrier; everything else goes through a region's flow. */
 const CUSTOMER_MOVES = new Set(['CREATED>CANCELLED', 'PAID>CANCELLED', 'PICKED>CANCELLED', 'PACKED>CANCELLED']);
 

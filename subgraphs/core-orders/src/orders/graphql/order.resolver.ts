@@ -14,8 +14,11 @@ const INPUT = { description: 'The order, the status to move it to and the versio
 export function createOrderResolver(queries: OrderQueryService, transitions: OrderTransitionService) {
   const changeStatus = async (principal: Principal, input: ChangeOrderStatusInput): Promise<OrderView> => {
     const snapshot = await transitions.transition(principal, actorOf(principal), {
-      orderId: input.orderId, to: input.status, expectedVersion: input.expectedVersion,
-      ...(input.note ? { note: input.note } : {}), ...(input.requestId ? { requestId: input.requestId } : {}),
+      orderId: input.orderId,
+      to: input.status,
+      expectedVersion: input.expectedVersion,
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.requestId ? { requestId: input.requestId } : {}),
       ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
     });
     return toOrderView(await queries.getById(principal, snapshot.orderId));
@@ -24,21 +27,33 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
   @Resolver(() => OrderView)
   class OrderResolver {
     @Authorized()
-    @Query(() => OrderView, { description: 'One order, if the caller may see it.', deprecationReason: 'Use `orderByIdentifier`: it answers null for a missing order instead of failing the whole response.' })
+    @Query(() => OrderView, {
+      description: 'One order, if the caller may see it.',
+      deprecationReason: 'Use `orderByIdentifier`: it answers null for a missing order instead of failing the whole response.',
+    })
     async order(@Arg('id', () => ID, { description: 'The order id.' }) id: string, @Ctx() { principal }: RequestContext): Promise<OrderView> {
       return toOrderView(await queries.getById(principal, id));
     }
 
     @Authorized()
-    @Query(() => OrderView, { description: 'One order by its human number.', deprecationReason: 'Use `orderByIdentifier`: it answers null for a missing order instead of failing the whole response.' })
-    async orderByNumber(@Arg('number', () => String, { description: 'The human order number.' }) number: string, @Ctx() { principal }: RequestContext): Promise<OrderView> {
+    @Query(() => OrderView, {
+      description: 'One order by its human number.',
+      deprecationReason: 'Use `orderByIdentifier`: it answers null for a missing order instead of failing the whole response.',
+    })
+    async orderByNumber(
+      @Arg('number', () => String, { description: 'The human order number.' }) number: string,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<OrderView> {
       return toOrderView(await queries.getByNumber(principal, number));
     }
 
     @Authorized()
-    @Query(() => OrderView, { nullable: true, description: 'One order by its id or number; null when it does not exist or the caller may not see it, so one miss never fails the rest of a response.' })
+    @Query(() => OrderView, {
+      nullable: true,
+      description: 'One order by its id or number; null when it does not exist or the caller may not see it, so one miss never fails the rest of a response.',
+    })
     async orderByIdentifier(
-      @Arg('identifier', () => OrderIdentifierInput, { description: 'The order\'s id or number: exactly one.' }) identifier: OrderIdentifierInput,
+      @Arg('identifier', () => OrderIdentifierInput, { description: "The order's id or number: exactly one." }) identifier: OrderIdentifierInput,
       @Ctx() { principal }: RequestContext,
     ): Promise<OrderView | null> {
       if (!identifier.id === !identifier.number) throw new InputValidationError('identifier', 'Name the order by exactly one of id and number');
@@ -59,13 +74,22 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
     }
 
     @Authorized('admin', 'operator', 'warehouse', 'carrier', 'customer')
-    @Mutation(() => OrderView, { description: 'Moves an order to its next status; illegal moves and stale versions are rejected.', deprecationReason: replacedByPayloadMutation('orderStatusChange') })
-    async changeOrderStatus(@Arg('input', () => ChangeOrderStatusInput, INPUT) input: ChangeOrderStatusInput, @Ctx() { principal }: RequestContext): Promise<OrderView> {
+    @Mutation(() => OrderView, {
+      description: 'Moves an order to its next status; illegal moves and stale versions are rejected.',
+      deprecationReason: replacedByPayloadMutation('orderStatusChange'),
+    })
+    async changeOrderStatus(
+      @Arg('input', () => ChangeOrderStatusInput, INPUT) input: ChangeOrderStatusInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<OrderView> {
       return changeStatus(principal, input);
     }
 
     @Authorized('admin', 'operator', 'warehouse', 'carrier', 'customer')
-    @Mutation(() => OrderStatusChangePayload, { description: 'Moves an order to another status. An illegal move, a stale expectedVersion or an unknown order is answered in `userErrors`, and nothing changes.' })
+    @Mutation(() => OrderStatusChangePayload, {
+      description:
+        'Moves an order to another status. An illegal move, a stale expectedVersion or an unknown order is answered in `userErrors`, and nothing changes.',
+    })
     async orderStatusChange(@Arg('input', () => ChangeOrderStatusInput, INPUT) input: ChangeOrderStatusInput, @Ctx() { principal }: RequestContext) {
       return withUserErrors(async () => ({ order: await changeStatus(principal, input) }));
     }
@@ -79,8 +103,7 @@ export function createOrderReferenceResolver(queries: OrderQueryService) {
     (await queries.getManyById(principal, ids)).map((result) => (result instanceof Error ? result : toOrderView(result)));
   return {
     Order: {
-      __resolveReference: (reference: { id: string }, context: RequestContext) =>
-        loadBatched(context, 'order-by-id', batch(context.principal), reference.id),
+      __resolveReference: (reference: { id: string }, context: RequestContext) => loadBatched(context, 'order-by-id', batch(context.principal), reference.id),
     },
   };
 }

@@ -27,19 +27,21 @@ export class ActorView {
   @Field(() => String, { description: 'user, system or carrier.', deprecationReason: 'Use `kind`, an enum.' }) type!: string;
   @Field(() => ActorKindEnum, { description: 'What kind of actor this is.' }) kind!: ActorKind;
   @Field(() => ID, { description: 'Unique across kinds ("USER:…", "CARRIER:…"), so a user and a carrier with the same subject stay apart.' }) id!: string;
-  @Field(() => String, { description: 'The actor\'s own id within its kind: a pseudonymous subject, a service name or a carrier code.' }) subject!: string;
+  @Field(() => String, { description: "The actor's own id within its kind: a pseudonymous subject, a service name or a carrier code." }) subject!: string;
 }
 
 @ObjectType('OrderStatusChange', { description: 'One step of the order timeline.' })
 export class OrderStatusChangeView {
-  @Field(() => ID, { description: 'The order id and the step\'s sequence number.' }) id!: string;
+  @Field(() => ID, { description: "The order id and the step's sequence number." }) id!: string;
   @Field(() => Int, { description: 'Position of the step in the timeline, from 1.' }) sequence!: number;
   @Field(() => OrderStatusEnum, { nullable: true, description: 'The status before; null for the first step.' }) from!: OrderStatus | null;
   @Field(() => OrderStatusEnum, { description: 'The status after.' }) to!: OrderStatus;
   @Field(() => GraphQLISODateTime, { description: 'When core recorded the step.' }) at!: Date;
   @Field(() => GraphQLISODateTime, {
-    description: 'When the step happened (a carrier\'s scan, a region\'s change made while core was away); deadlines count from it. Equal to `at` when nobody reported an earlier time.',
-  }) occurredAt!: Date;
+    description:
+      "When the step happened (a carrier's scan, a region's change made while core was away); deadlines count from it. Equal to `at` when nobody reported an earlier time.",
+  })
+  occurredAt!: Date;
   @Field(() => ActorView, { description: 'Who took the step.' }) actor!: ActorView;
   @Field(() => String, { nullable: true, description: 'A note the actor left.' }) note!: string | null;
   @Field(() => Int, { description: 'The order version this step produced.' }) orderVersion!: number;
@@ -58,10 +60,10 @@ export class OrderLineView {
   @Field(() => GraphQLJSONObject, { description: 'Product attributes captured at purchase.' }) attributes!: Record<string, unknown>;
 }
 
-@ObjectType('OrderTotals', { description: 'The order\'s money, in the minor unit of its currency.' })
+@ObjectType('OrderTotals', { description: "The order's money, in the minor unit of its currency." })
 export class OrderTotalsView {
-  @Field(() => MinorUnits, { description: 'Sum of the lines\' net prices.' }) itemsTotal!: number;
-  @Field(() => MinorUnits, { description: 'Sum of the lines\' tax.' }) taxTotal!: number;
+  @Field(() => MinorUnits, { description: "Sum of the lines' net prices." }) itemsTotal!: number;
+  @Field(() => MinorUnits, { description: "Sum of the lines' tax." }) taxTotal!: number;
   @Field(() => MinorUnits, { description: 'Shipping charged.' }) shippingTotal!: number;
   @Field(() => MinorUnits, { description: 'Discount granted on the order.' }) discountTotal!: number;
   @Field(() => MinorUnits, { description: 'What the customer pays: items + tax + shipping − discount.' }) grandTotal!: number;
@@ -77,10 +79,11 @@ export class OrderView {
   @Field(() => String, { description: 'ISO 4217 code; every amount is in its minor unit.' }) currency!: string;
   @Field(() => String, { description: 'Pseudonymous customer reference; personal data lives in the region.' }) customerRef!: string;
   @Field(() => OrderStatusEnum, { description: 'Where the order is now.' }) status!: OrderStatus;
-  @Field(() => PaymentTermsEnum, { description: 'Cash-on-delivery orders go to picking without PAID: the cash is taken at the door.' }) paymentTerms!: PaymentTerms;
+  @Field(() => PaymentTermsEnum, { description: 'Cash-on-delivery orders go to picking without PAID: the cash is taken at the door.' })
+  paymentTerms!: PaymentTerms;
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion.' }) version!: number;
   @Field(() => [OrderLineView], { description: 'The lines as sold.' }) lines!: OrderLineView[];
-  @Field(() => OrderTotalsView, { description: 'The order\'s money.' }) totals!: OrderTotalsView;
+  @Field(() => OrderTotalsView, { description: "The order's money." }) totals!: OrderTotalsView;
   @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;

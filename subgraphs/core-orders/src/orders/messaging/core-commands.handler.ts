@@ -35,7 +35,11 @@ export function subscribeCoreCommands(
       case 'order.transition': {
         const { actor, to, note, occurredAt } = command.body;
         return transitions.transition(SUBGRAPH_SERVICE, actor, {
-          orderId: command.orderId, to, requestId: command.commandId, occurredAt: new Date(occurredAt), ...(note ? { note } : {}),
+          orderId: command.orderId,
+          to,
+          requestId: command.commandId,
+          occurredAt: new Date(occurredAt),
+          ...(note ? { note } : {}),
         });
       }
     }

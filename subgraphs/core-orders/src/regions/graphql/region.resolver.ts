@@ -19,8 +19,8 @@ registerEnumType(SubgraphHealthEnum, {
 
 @ObjectType('SubgraphStatus', { description: 'A subgraph as the registry knows it.' })
 export class SubgraphStatusView {
-  @Field(() => ID, { description: 'The subgraph\'s name, which is unique.' }) id!: string;
-  @Field(() => String, { description: 'The subgraph\'s name, e.g. region-cn.' }) name!: string;
+  @Field(() => ID, { description: "The subgraph's name, which is unique." }) id!: string;
+  @Field(() => String, { description: "The subgraph's name, e.g. region-cn." }) name!: string;
   @Field(() => String, { description: 'The URL the gateway routes to.' }) url!: string;
   @Field(() => String, { description: 'Version of the schema it serves, as accepted by the registry.' }) schemaVersion!: string;
   @Field(() => String, { description: 'UP, STALE (missed heartbeats) or DOWN.', deprecationReason: 'Use `health`, an enum.' }) status!: string;
@@ -35,14 +35,15 @@ export class RegionView {
   @Field(() => String, { description: 'The region code, e.g. cn.' }) code!: string;
   @Field(() => String, { description: 'Display name.' }) name!: string;
   @Field(() => String, { description: 'ISO 4217 code of the currency the region prices in by default.' }) defaultCurrency!: string;
-  @Field(() => String, { description: 'IANA time zone used for the region\'s local rules.' }) timeZone!: string;
-  @Field(() => SubgraphStatusView, { nullable: true, description: 'The region\'s subgraph; null until it has registered.' }) subgraph!: SubgraphStatusView | null;
+  @Field(() => String, { description: "IANA time zone used for the region's local rules." }) timeZone!: string;
+  @Field(() => SubgraphStatusView, { nullable: true, description: "The region's subgraph; null until it has registered." })
+  subgraph!: SubgraphStatusView | null;
 }
 
 @ObjectType('SchemaSubmission', { description: 'A schema a subgraph submitted to the registry.' })
 export class SchemaSubmissionView {
   @Field(() => ID, { description: 'Unique id of the submission; later submissions have larger ids.' }) id!: string;
-  @Field(() => String, { description: 'The submitting subgraph\'s name.' }) name!: string;
+  @Field(() => String, { description: "The submitting subgraph's name." }) name!: string;
   @Field(() => String, { description: 'Package version plus SDL fingerprint, e.g. 0.1.0+3f2a9c1b.' }) version!: string;
   @Field(() => Boolean, { description: 'Whether the registry accepted it.' }) accepted!: boolean;
   @Field(() => [String], { description: 'Why a rejected schema was refused (composition errors, breaking changes).' }) problems!: string[];
@@ -55,17 +56,29 @@ export function createRegionResolver(orm: MikroORM, heartbeatIntervalMs: number)
   const toStatus = (registration: SubgraphRegistration, now: Date): SubgraphStatusView => {
     const health = subgraphHealth(registration.lastHeartbeatAt ?? null, now, heartbeatIntervalMs);
     return {
-      id: registration.name, name: registration.name, url: registration.url, schemaVersion: registration.version, acceptedAt: registration.acceptedAt,
-      lastHeartbeatAt: registration.lastHeartbeatAt ?? null, status: health, health,
+      id: registration.name,
+      name: registration.name,
+      url: registration.url,
+      schemaVersion: registration.version,
+      acceptedAt: registration.acceptedAt,
+      lastHeartbeatAt: registration.lastHeartbeatAt ?? null,
+      status: health,
+      health,
     };
   };
-  const toSubmission = ({ id, name, version, accepted, problems, submittedAt }: SchemaSubmission): SchemaSubmissionView =>
-    ({ id: String(id), name, version, accepted, problems, submittedAt });
+  const toSubmission = ({ id, name, version, accepted, problems, submittedAt }: SchemaSubmission): SchemaSubmissionView => ({
+    id: String(id),
+    name,
+    version,
+    accepted,
+    problems,
+    submittedAt,
+  });
 
   @Resolver(() => RegionView)
   class RegionResolver {
     @Authorized()
-    @Query(() => [RegionView], { description: 'The registry of regions, with the health of each region\'s subgraph.' })
+    @Query(() => [RegionView], { description: "The registry of regions, with the health of each region's subgraph." })
     async regions(): Promise<RegionView[]> {
       const em = orm.em.fork();
       const [regions, registrations] = await Promise.all([em.find(Region, {}, { orderBy: { code: 'asc' } }), em.find(SubgraphRegistration, {})]);
@@ -86,12 +99,17 @@ export function createRegionResolver(orm: MikroORM, heartbeatIntervalMs: number)
     }
 
     @Authorized('operator', 'auditor', 'admin')
-    @Query(() => [SchemaSubmissionView], { description: 'Schema submissions, newest first; at most 100.', deprecationReason: 'Use `schemaSubmissionsConnection`, which pages with a cursor.' })
+    @Query(() => [SchemaSubmissionView], {
+      description: 'Schema submissions, newest first; at most 100.',
+      deprecationReason: 'Use `schemaSubmissionsConnection`, which pages with a cursor.',
+    })
     async schemaSubmissions(
-      @Arg('name', () => String, { nullable: true, description: 'Only this subgraph\'s submissions.' }) name: string | undefined,
+      @Arg('name', () => String, { nullable: true, description: "Only this subgraph's submissions." }) name: string | undefined,
       @Arg('first', () => Int, { defaultValue: 20, description: 'How many, 1 to 100.' }) first: number,
     ): Promise<SchemaSubmissionView[]> {
-      const submissions = await orm.em.fork().find(SchemaSubmission, name ? { name } : {}, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first, 1), 100) });
+      const submissions = await orm.em
+        .fork()
+        .find(SchemaSubmission, name ? { name } : {}, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first, 1), 100) });
       return submissions.map(toSubmission);
     }
 
@@ -99,7 +117,7 @@ export function createRegionResolver(orm: MikroORM, heartbeatIntervalMs: number)
     @Query(() => SchemaSubmissionConnection, { description: 'Schema submissions, newest first.' })
     async schemaSubmissionsConnection(
       @Args(() => ConnectionArgs) page: ConnectionArgs,
-      @Arg('name', () => String, { nullable: true, description: 'Only this subgraph\'s submissions.' }) name?: string,
+      @Arg('name', () => String, { nullable: true, description: "Only this subgraph's submissions." }) name?: string,
     ): Promise<Connection<SchemaSubmissionView>> {
       const where: Record<string, unknown> = name ? { name } : {};
       if (page.after) where.id = { $lt: decodeIdCursor(page.after) };

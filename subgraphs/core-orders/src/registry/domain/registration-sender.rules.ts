@@ -8,6 +8,7 @@ import type { RegisterSubgraphRequest } from '@hub/shared/messaging/registry-con
 export function registrationSenderProblems(sender: string, request: Pick<RegisterSubgraphRequest, 'name' | 'region'>): string[] {
   const problems: string[] = [];
   if (request.name !== sender) problems.push(`name: ${sender} may register only itself, not ${request.name}`);
-  if (request.region && request.name !== `region-${request.region.code}`) problems.push(`region.code: ${request.name} may not register region ${request.region.code}`);
+  if (request.region && request.name !== `region-${request.region.code}`)
+    problems.push(`region.code: ${request.name} may not register region ${request.region.code}`);
   return problems;
 }

@@ -30,8 +30,12 @@ export interface SummaryFacts {
  * region, and GMV per currency. Region and core stamp an order a few milliseconds apart, so an order core
  * placed in this period but the region counted in a neighbouring one (`countedElsewhere`) is no finding.
  */
-export function reconcile(summary: SummaryFacts, coreOrdersById: Map<string, CoreOrderFacts>, coreOrdersInPeriod: CoreOrderFacts[],
-  countedElsewhere: Set<string>): Finding[] {
+export function reconcile(
+  summary: SummaryFacts,
+  coreOrdersById: Map<string, CoreOrderFacts>,
+  coreOrdersInPeriod: CoreOrderFacts[],
+  countedElsewhere: Set<string>,
+): Finding[] {
   const findings: Finding[] = [];
   const counted = new Set(summary.orderIds);
   const coreGmv: Record<string, number> = {};

@@ -12,7 +12,10 @@ export type NodeStatus = (typeof NODE_STATUSES)[number];
 // Carbon estimates (shared with the checkout quote) need the same modes, so the list lives with them.
 export { DELIVERY_MODES, type DeliveryMode } from '@hub/shared/green/carbon.rules';
 
-export interface GeoPoint { lat: number; lon: number }
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
 
 /** A carrier service a node ships with. */
 export interface Lane {
@@ -45,7 +48,12 @@ export interface NodeFacts {
   lanes: Lane[];
 }
 
-export interface OrderLineToAllocate { lineNo: number; sku: string; quantity: number; unitWeightGrams: number }
+export interface OrderLineToAllocate {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+  unitWeightGrams: number;
+}
 
 export interface OrderToAllocate {
   orderId: string;
@@ -62,7 +70,12 @@ export interface OrderToAllocate {
  * How much one unit of each criterion is worth, in minor currency units: cost per minor unit (normally 1),
  * time per hour until delivery, carbon per kilogram CO2e, and a penalty for each shipment beyond the first.
  */
-export interface AllocationWeights { cost: number; time: number; carbon: number; splitPenalty: number }
+export interface AllocationWeights {
+  cost: number;
+  time: number;
+  carbon: number;
+  splitPenalty: number;
+}
 
 /** Available units per node and SKU, mutated as a batch is allocated. */
 export type StockBySkuAndNode = Map<string, Map<string, number>>;

@@ -1,7 +1,16 @@
 import { departureAt, estimateDelivery } from './eta.js';
 import type { Lane } from './allocation.types.js';
 
-const lane: Lane = { carrier: 'SF', serviceLevel: 'EXPRESS', baseCost: 900, costPerKg: 200, baseTransitHours: 6, kmPerHour: 50, gramsCo2ePerTonneKm: 120, maxDistanceKm: null };
+const lane: Lane = {
+  carrier: 'SF',
+  serviceLevel: 'EXPRESS',
+  baseCost: 900,
+  costPerKg: 200,
+  baseTransitHours: 6,
+  kmPerHour: 50,
+  gramsCo2ePerTonneKm: 120,
+  maxDistanceKm: null,
+};
 const at = (iso: string) => new Date(iso);
 
 describe('departureAt', () => {

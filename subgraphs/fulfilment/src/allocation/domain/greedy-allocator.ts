@@ -81,8 +81,12 @@ export function allocateOrderGreedy(order: OrderToAllocate, options: Map<string,
 }
 
 /** Plans a batch first come, first served: earlier orders get the stock when it is short. */
-export function allocateBatchGreedy(orders: readonly OrderToAllocate[], nodes: readonly NodeFacts[], weights: AllocationWeights,
-  state: AllocationState): OrderPlan[] {
+export function allocateBatchGreedy(
+  orders: readonly OrderToAllocate[],
+  nodes: readonly NodeFacts[],
+  weights: AllocationWeights,
+  state: AllocationState,
+): OrderPlan[] {
   return [...orders]
     .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime() || a.orderId.localeCompare(b.orderId))
     .map((order) => allocateOrderGreedy(order, optionsFor(order, nodes, weights), state));

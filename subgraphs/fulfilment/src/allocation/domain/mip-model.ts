@@ -91,12 +91,18 @@ export function buildMipModel({ orders, options, state }: BatchInput): MipModel 
     if (vars.length > 1) constraints.push(`c_${nodeKey(nodeId)}: ${vars.join(' + ')} <= ${state.capacityOf(nodeId)}`);
   }
   const lp = [
-    'Minimize', ` obj: ${objective.join(' + ') || '0 x_0_0_b'}`,
-    'Subject To', ...constraints.map((row) => ` ${row}`),
-    'Bounds', ...bounds.map((row) => ` ${row}`),
-    'General', ...generals.map((name) => ` ${name}`),
-    'Binary', ...binaries.map((name) => ` ${name}`),
-    'End', '',
+    'Minimize',
+    ` obj: ${objective.join(' + ') || '0 x_0_0_b'}`,
+    'Subject To',
+    ...constraints.map((row) => ` ${row}`),
+    'Bounds',
+    ...bounds.map((row) => ` ${row}`),
+    'General',
+    ...generals.map((name) => ` ${name}`),
+    'Binary',
+    ...binaries.map((name) => ` ${name}`),
+    'End',
+    '',
   ].join('\n');
   return { lp, shipVars, openVars, variableCount: generals.length + binaries.length };
 }

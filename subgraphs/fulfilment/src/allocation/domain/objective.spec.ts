@@ -23,13 +23,21 @@ describe('evaluateNode', () => {
     ['out of market with permission', node('a', { region: 'de' }), order('o', [['A', 1]], { allowCrossBorder: true }), 'YTO'],
     ['no lane reaches the service level', node('a'), order('o', [['A', 1]], { serviceLevel: 'EXPRESS' }), null],
     ['a faster lane satisfies a slower level', node('a', { lanes: [standardLane({ carrier: 'SF', serviceLevel: 'EXPRESS' })] }), order('o', [['A', 1]]), 'SF'],
-    ['same-day lane out of its radius', node('a', { location: beijing, lanes: [standardLane({ serviceLevel: 'SAME_DAY', maxDistanceKm: 50 })] }), order('o', [['A', 1]], { serviceLevel: 'SAME_DAY', destination: shanghai }), null],
+    [
+      'same-day lane out of its radius',
+      node('a', { location: beijing, lanes: [standardLane({ serviceLevel: 'SAME_DAY', maxDistanceKm: 50 })] }),
+      order('o', [['A', 1]], { serviceLevel: 'SAME_DAY', destination: shanghai }),
+      null,
+    ],
   ])('%s', (_case, candidate, request, carrier) => {
     expect(evaluateNode(request, candidate, DEFAULT_WEIGHTS)?.lane.carrier ?? null).toBe(carrier);
   });
 
   it('picks the lane with the lower weighted cost, and a heavier time weight flips the choice', () => {
-    const lanes = [standardLane({ carrier: 'CHEAP', baseCost: 500, baseTransitHours: 72 }), standardLane({ carrier: 'FAST', baseCost: 1500, baseTransitHours: 12 })];
+    const lanes = [
+      standardLane({ carrier: 'CHEAP', baseCost: 500, baseTransitHours: 72 }),
+      standardLane({ carrier: 'FAST', baseCost: 1500, baseTransitHours: 12 }),
+    ];
     const candidate = node('a', { lanes });
     expect(evaluateNode(order('o', [['A', 1]]), candidate, { ...DEFAULT_WEIGHTS, time: 1 })!.lane.carrier).toBe('CHEAP');
     expect(evaluateNode(order('o', [['A', 1]]), candidate, { ...DEFAULT_WEIGHTS, time: 100 })!.lane.carrier).toBe('FAST');

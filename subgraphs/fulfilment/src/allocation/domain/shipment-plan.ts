@@ -17,7 +17,11 @@ export interface ShipmentFacts {
   split: boolean;
 }
 
-export interface ShipmentHandling { pickPriority: number; packingPriority: number; deliveryMode: DeliveryMode }
+export interface ShipmentHandling {
+  pickPriority: number;
+  packingPriority: number;
+  deliveryMode: DeliveryMode;
+}
 
 /**
  * How a node works a shipment, decided when it is allocated (Amazon's pick path, packing priority and

@@ -29,8 +29,12 @@ const total = (plans: OrderPlan[]) => plans.reduce((sum, plan) => sum + plan.obj
  * `state` is updated with the chosen plan's takings.
  */
 export async function planBatch(
-  orders: readonly OrderToAllocate[], nodes: readonly NodeFacts[], weights: AllocationWeights, state: AllocationState,
-  solver: HighsSolver | null, settings: PlannerSettings = DEFAULT_PLANNER_SETTINGS,
+  orders: readonly OrderToAllocate[],
+  nodes: readonly NodeFacts[],
+  weights: AllocationWeights,
+  state: AllocationState,
+  solver: HighsSolver | null,
+  settings: PlannerSettings = DEFAULT_PLANNER_SETTINGS,
 ): Promise<BatchResult> {
   const before = state.clone();
   const greedyState = state.clone();

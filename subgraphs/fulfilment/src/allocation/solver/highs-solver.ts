@@ -58,11 +58,14 @@ export class HighsSolver {
     const id = this.nextId++;
     return new Promise<MipSolution>((resolve, reject) => {
       // Loading the WASM and HiGHS' own limit checks take a moment beyond the limit itself.
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new SolverUnavailableError('solver overran its time limit'));
-        this.reset();
-      }, limits.timeLimitSeconds * 2_000 + 2_000);
+      const timer = setTimeout(
+        () => {
+          this.pending.delete(id);
+          reject(new SolverUnavailableError('solver overran its time limit'));
+          this.reset();
+        },
+        limits.timeLimitSeconds * 2_000 + 2_000,
+      );
       this.pending.set(id, { resolve, reject, timer });
       worker.postMessage({ id, lp, options: { time_limit: limits.timeLimitSeconds, mip_rel_gap: limits.mipRelGap, output_flag: false } });
     });

@@ -4,7 +4,11 @@ import { seasonalNaiveForecast } from './seasonal-naive.js';
 export const FORECAST_METHODS = ['HOLT_WINTERS', 'SEASONAL_NAIVE'] as const;
 export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 
-export interface BacktestScore { method: ForecastMethod; wape: number; mase: number }
+export interface BacktestScore {
+  method: ForecastMethod;
+  wape: number;
+  mase: number;
+}
 
 export interface ForecastResult {
   method: ForecastMethod;

@@ -1,5 +1,10 @@
 /** Damped additive Holt-Winters parameters; all in (0, 1]. */
-export interface HoltWintersParams { alpha: number; beta: number; gamma: number; phi: number }
+export interface HoltWintersParams {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+}
 
 /** The grid the fit searches: small, because daily demand series are short and noisy. */
 const ALPHAS = [0.1, 0.3, 0.5];
@@ -35,11 +40,14 @@ export function holtWintersForecast(series: readonly number[], period: number, h
 /** Chooses parameters by one-step-ahead squared error over the series' second half. */
 export function fitHoltWinters(series: readonly number[], period: number): HoltWintersParams {
   let best: { params: HoltWintersParams; error: number } | undefined;
-  for (const alpha of ALPHAS) for (const beta of BETAS) for (const gamma of GAMMAS) for (const phi of PHIS) {
-    const params = { alpha, beta, gamma, phi };
-    const error = oneStepError(series, period, params);
-    if (!best || error < best.error) best = { params, error };
-  }
+  for (const alpha of ALPHAS)
+    for (const beta of BETAS)
+      for (const gamma of GAMMAS)
+        for (const phi of PHIS) {
+          const params = { alpha, beta, gamma, phi };
+          const error = oneStepError(series, period, params);
+          if (!best || error < best.error) best = { params, error };
+        }
   return best!.params;
 }
 

@@ -1,6 +1,13 @@
 import { proposeTransfers, type CentralStock, type ForwardPosition } from './transfer-proposals.js';
 
-const forward = (sku: string, nodeId: string, available: number, daily: number, inbound = 0): ForwardPosition => ({ sku, nodeId, region: 'cn', available, inbound, dailyForecast: [daily, daily, daily, daily] });
+const forward = (sku: string, nodeId: string, available: number, daily: number, inbound = 0): ForwardPosition => ({
+  sku,
+  nodeId,
+  region: 'cn',
+  available,
+  inbound,
+  dailyForecast: [daily, daily, daily, daily],
+});
 const central = (sku: string, nodeId: string, available: number, region = 'cn'): CentralStock => ({ sku, nodeId, region, available });
 const policy = { coverDays: 3, safetyFactor: 0, centralReserveShare: 0.5, minimumQuantity: 5 };
 const short = (proposals: ReturnType<typeof proposeTransfers>) => proposals.map((p) => `${p.sku}:${p.fromNodeId}->${p.toNodeId}x${p.quantity}`);

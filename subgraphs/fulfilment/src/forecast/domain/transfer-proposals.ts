@@ -9,7 +9,12 @@ export interface ForwardPosition {
   dailyForecast: readonly number[];
 }
 
-export interface CentralStock { sku: string; nodeId: string; region: string; available: number }
+export interface CentralStock {
+  sku: string;
+  nodeId: string;
+  region: string;
+  available: number;
+}
 
 export interface TransferProposalDraft {
   sku: string;
@@ -40,8 +45,11 @@ export const DEFAULT_PREPOSITION_POLICY: PrepositionPolicy = { coverDays: 3, saf
  * Central stock is shared out in order of shortfall and never below its reserve, so a proposal is always
  * executable at the time it is made.
  */
-export function proposeTransfers(forward: readonly ForwardPosition[], central: readonly CentralStock[],
-  policy = DEFAULT_PREPOSITION_POLICY): TransferProposalDraft[] {
+export function proposeTransfers(
+  forward: readonly ForwardPosition[],
+  central: readonly CentralStock[],
+  policy = DEFAULT_PREPOSITION_POLICY,
+): TransferProposalDraft[] {
   const spare = new Map(central.map((row) => [`${row.nodeId}|${row.sku}`, Math.floor(row.available * (1 - policy.centralReserveShare))]));
   const needs = forward
     .map((position) => {
@@ -64,7 +72,10 @@ export function proposeTransfers(forward: readonly ForwardPosition[], central: r
       spare.set(key, spare.get(key)! - quantity);
       missing -= quantity;
       proposals.push({
-        sku: position.sku, fromNodeId: source.nodeId, toNodeId: position.nodeId, quantity,
+        sku: position.sku,
+        fromNodeId: source.nodeId,
+        toNodeId: position.nodeId,
+        quantity,
         forecastUnits: Math.round(forecastUnits * 100) / 100,
         reason: `forecast ${Math.round(forecastUnits)} units over ${policy.coverDays} days; holding ${position.available} + ${position.inbound} inbound`,
       });

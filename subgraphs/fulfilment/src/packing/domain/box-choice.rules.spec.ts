@@ -3,7 +3,14 @@ import { binpackingPacker } from './box-packer.js';
 import { choosePacking, estimatedDimensions, packInStandardBox, passesLowerBound, twoFitExactly, unitsOf } from './box-choice.rules.js';
 import type { PackItem } from './packing.types.js';
 
-const item = (lineNo: number, l: number, w: number, h: number, grams = 200): PackItem => ({ lineNo, sku: `S${lineNo}`, lengthMm: l, widthMm: w, heightMm: h, weightGrams: grams });
+const item = (lineNo: number, l: number, w: number, h: number, grams = 200): PackItem => ({
+  lineNo,
+  sku: `S${lineNo}`,
+  lengthMm: l,
+  widthMm: w,
+  heightMm: h,
+  weightGrams: grams,
+});
 const times = (n: number, unit: PackItem) => Array.from({ length: n }, () => ({ ...unit }));
 const M = DEFAULT_BOXES.find((box) => box.code === 'M')!;
 
@@ -15,7 +22,12 @@ describe('choosePacking (smallest box by volume, then material; 3D-checked)', ()
     ['weight, not volume, rules: 3 kg of small parts skip XS', times(6, item(1, 50, 50, 50, 500)), ['S'], []],
     ['a sofa cushion fits only XL', [item(1, 550, 450, 350, 2_000)], ['XL'], []],
     ['more than XL holds is split into parcels', times(3, item(1, 550, 450, 180, 2_000)), ['XL', 'XL'], []],
-    ['a unit larger than every box is refused with its line; the rest is packed', [item(1, 900, 200, 200), item(2, 100, 100, 50)], ['XS'], ['1:ITEM_LARGER_THAN_EVERY_BOX']],
+    [
+      'a unit larger than every box is refused with its line; the rest is packed',
+      [item(1, 900, 200, 200), item(2, 100, 100, 50)],
+      ['XS'],
+      ['1:ITEM_LARGER_THAN_EVERY_BOX'],
+    ],
     ['a unit heavier than every box is refused with its line', [item(3, 100, 100, 100, 40_000)], [], ['3:ITEM_HEAVIER_THAN_EVERY_BOX']],
     ['nothing to pack', [], [], []],
   ])('%s', (_name, items, boxes, refused) => {

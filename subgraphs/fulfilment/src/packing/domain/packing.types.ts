@@ -37,7 +37,12 @@ export interface Parcel {
 export const PACKING_REFUSALS = ['ITEM_LARGER_THAN_EVERY_BOX', 'ITEM_HEAVIER_THAN_EVERY_BOX'] as const;
 export type PackingRefusalCode = (typeof PACKING_REFUSALS)[number];
 
-export interface PackingRefusal { code: PackingRefusalCode; lineNo: number; sku: string; units: number }
+export interface PackingRefusal {
+  code: PackingRefusalCode;
+  lineNo: number;
+  sku: string;
+  units: number;
+}
 
 export interface PackingResult {
   parcels: Parcel[];

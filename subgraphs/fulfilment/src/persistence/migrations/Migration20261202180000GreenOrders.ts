@@ -19,8 +19,9 @@ export class Migration20261202180000GreenOrders extends Migration {
         height_mm int not null check (height_mm > 0), max_weight_grams int not null check (max_weight_grams > 0), material_grams int not null check (material_grams >= 0),
         standard boolean not null default false, active boolean not null default true)`,
       `create unique index box_type_one_standard on box_type (standard) where standard`,
-      `insert into box_type (code, length_mm, width_mm, height_mm, max_weight_grams, material_grams, standard) values ${
-        DEFAULT_BOXES.map((box) => `('${box.code}', ${box.lengthMm}, ${box.widthMm}, ${box.heightMm}, ${box.maxWeightGrams}, ${box.materialGrams}, ${box.standard})`).join(', ')}`,
+      `insert into box_type (code, length_mm, width_mm, height_mm, max_weight_grams, material_grams, standard) values ${DEFAULT_BOXES.map(
+        (box) => `('${box.code}', ${box.lengthMm}, ${box.widthMm}, ${box.heightMm}, ${box.maxWeightGrams}, ${box.materialGrams}, ${box.standard})`,
+      ).join(', ')}`,
       `create table carbon_label_format (region varchar(16) primary key, locale varchar(35) not null, template varchar(200) not null check (position('{value}' in template) > 0),
         unit varchar(2) not null check (unit in ('g', 'kg')), maximum_fraction_digits int not null check (maximum_fraction_digits between 0 and 3),
         updated_by varchar(200) not null, updated_at timestamptz not null default now())`,

@@ -9,9 +9,7 @@ const RANK: Record<string, number> = { ALLOCATED: 0, PICKED: 1, PACKED: 2, OUTBO
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export type StepDecision =
-  | { kind: 'APPLY' }
-  | { kind: 'REPEAT' }
-  | { kind: 'REFUSE'; code: 'INVALID_STATUS_TRANSITION' | 'INVALID'; field: 'step' | 'occurredAt'; message: string };
+  { kind: 'APPLY' } | { kind: 'REPEAT' } | { kind: 'REFUSE'; code: 'INVALID_STATUS_TRANSITION' | 'INVALID'; field: 'step' | 'occurredAt'; message: string };
 
 /**
  * Whether a warehouse worker may record a step: only the next one (a parcel is picked before it is packed,
@@ -30,8 +28,10 @@ export function decideStep(current: ShipmentState, step: WarehouseStep, occurred
   if (to > from + 1) {
     return { kind: 'REFUSE', code: 'INVALID_STATUS_TRANSITION', field: 'step', message: `The shipment is ${current}; ${WAREHOUSE_STEPS[from]} comes first` };
   }
-  if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return { kind: 'REFUSE', code: 'INVALID', field: 'occurredAt', message: 'The event time lies in the future' };
-  if (occurredAt.getTime() < previousAt.getTime()) return { kind: 'REFUSE', code: 'INVALID', field: 'occurredAt', message: 'The event time lies before the shipment\'s previous step' };
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return { kind: 'REFUSE', code: 'INVALID', field: 'occurredAt', message: 'The event time lies in the future' };
+  if (occurredAt.getTime() < previousAt.getTime())
+    return { kind: 'REFUSE', code: 'INVALID', field: 'occurredAt', message: "The event time lies before the shipment's previous step" };
   return { kind: 'APPLY' };
 }
 

@@ -12,7 +12,12 @@ export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 export type LifecycleAction = 'edit' | 'submit' | 'approve' | 'reject' | 'activate' | 'retire';
 const ALLOWED: Record<LifecycleAction, StoredStatus[]> = {
-  edit: ['DRAFT'], submit: ['DRAFT'], approve: ['IN_REVIEW'], reject: ['IN_REVIEW'], activate: ['APPROVED'], retire: ['PUBLISHED'],
+  edit: ['DRAFT'],
+  submit: ['DRAFT'],
+  approve: ['IN_REVIEW'],
+  reject: ['IN_REVIEW'],
+  activate: ['APPROVED'],
+  retire: ['PUBLISHED'],
 };
 
 export function assertCanDo(action: LifecycleAction, status: StoredStatus): void {
@@ -40,7 +45,10 @@ export function displayStatus(status: StoredStatus, period: Period, now: number)
  */
 export function decideApproval(input: { author: string; approver: string; approvals: string[]; requiredApprovals: number }): { approved: boolean } {
   if (input.approver === input.author) {
-    throw new DomainError('CONFLICT', 'The author of a version cannot approve it; another approver has to.', { rule: 'APPROVER_IS_AUTHOR', field: 'versionId' });
+    throw new DomainError('CONFLICT', 'The author of a version cannot approve it; another approver has to.', {
+      rule: 'APPROVER_IS_AUTHOR',
+      field: 'versionId',
+    });
   }
   if (input.approvals.includes(input.approver)) {
     throw new DomainError('CONFLICT', 'You already approved this version; it needs another approver.', { rule: 'ALREADY_APPROVED', field: 'versionId' });
@@ -63,7 +71,13 @@ export function planActivation(period: Period, published: PublishedPeriod[], sup
   const overlapping = published.filter((other) => other.from < period.to && period.from < other.to);
   if (overlapping.length === 0) return [];
   if (!supersede) {
-    throw new DomainError('CONFLICT', `Version${overlapping.length > 1 ? 's' : ''} ${overlapping.map((other) => other.number).join(', ')} of this rule set ${overlapping.length > 1 ? 'are' : 'is'} in force during that period; supersede ${overlapping.length > 1 ? 'them' : 'it'} or choose another period.`, { rule: 'RULE_VERSION_OVERLAP', field: 'effectiveFrom' });
+    throw new DomainError(
+      'CONFLICT',
+      `Version${overlapping.length > 1 ? 's' : ''} ${overlapping.map((other) => other.number).join(', ')} of this rule set ${overlapping.length > 1 ? 'are' : 'is'} in force during that period; supersede ${overlapping.length > 1 ? 'them' : 'it'} or choose another period.`,
+      { rule: 'RULE_VERSION_OVERLAP', field: 'effectiveFrom' },
+    );
   }
-  return overlapping.map((other): ActivationChange => (other.from < period.from ? { number: other.number, kind: 'truncate', to: period.from } : { number: other.number, kind: 'retire' }));
+  return overlapping.map((other): ActivationChange =>
+    other.from < period.from ? { number: other.number, kind: 'truncate', to: period.from } : { number: other.number, kind: 'retire' },
+  );
 }

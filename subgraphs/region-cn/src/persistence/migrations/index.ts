@@ -4,5 +4,9 @@ import { Migration20261126000100CnReturns } from './Migration20261126000100CnRet
 import { Migration20261202000100CnCoreCommands } from './Migration20261202000100CnCoreCommands.js';
 
 /** region-cn's own migrations, applied after the shared regional tables; append only. */
-export const cnMigrations = { Migration20261125000100CnOrderContact, Migration20261126000100CnReturns, Migration20261202000100CnCoreCommands,
-  Migration20261202000200PersonalDataAccessLog: PersonalDataAccessLogMigration };
+export const cnMigrations = {
+  Migration20261125000100CnOrderContact,
+  Migration20261126000100CnReturns,
+  Migration20261202000100CnCoreCommands,
+  Migration20261202000200PersonalDataAccessLog: PersonalDataAccessLogMigration,
+};

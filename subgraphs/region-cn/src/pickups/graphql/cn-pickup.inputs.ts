@@ -6,8 +6,14 @@ import { CnReturnStepInput } from '../../returns/graphql/cn-return.inputs.js';
 @InputType({ description: 'Books (or moves) the door pickup of a return into a slot.' })
 export class BookCnReturnPickupInput extends CnReturnStepInput {
   @Field(() => ID, { description: 'The slot to book.' }) @IsUUID() slotId!: string;
-  @Field(() => MinorUnits, { nullable: true, description: 'For a charged slot: the fee the customer agrees to, exactly as shown. Only the customer can give it.' })
-  @IsOptional() @IsInt() @Min(0) acceptedPickupFee?: number | null;
+  @Field(() => MinorUnits, {
+    nullable: true,
+    description: 'For a charged slot: the fee the customer agrees to, exactly as shown. Only the customer can give it.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  acceptedPickupFee?: number | null;
 }
 
 @InputType({ description: 'One pickup slot to offer.' })

@@ -19,7 +19,10 @@ function bookingPayload(name: string, description: string) {
     @Field(() => CnReturnView, { nullable: true, description: 'The return with its pickup booked; null when refused.' })
     return?: CnReturnView;
 
-    @Field(() => CnPickupSlotUnavailable, { nullable: true, description: 'When the slot could not take the booking (`PICKUP_SLOT_UNAVAILABLE`): which and why.' })
+    @Field(() => CnPickupSlotUnavailable, {
+      nullable: true,
+      description: 'When the slot could not take the booking (`PICKUP_SLOT_UNAVAILABLE`): which and why.',
+    })
     unavailableSlot?: CnPickupSlotUnavailable;
   }
   return CnBookingPayload;

@@ -30,17 +30,20 @@ export class CnPickupSlotView {
   @Field(() => GraphQLISODateTime, { description: 'When the courier window closes.' }) endsAt!: Date;
   @Field(() => Int, { description: 'Pickups the slot can take.' }) capacity!: number;
   @Field(() => Int, { description: 'Places still free.' }) remaining!: number;
-  @Field(() => MinorUnits, { description: 'What the pickup costs the customer, in fen; 0 when the shop collects for free. Charged only with the customer\'s consent.' })
+  @Field(() => MinorUnits, {
+    description: "What the pickup costs the customer, in fen; 0 when the shop collects for free. Charged only with the customer's consent.",
+  })
   fee!: number;
 }
 
 @ObjectType('CnReturnPickup', { description: 'The door pickup of a return.' })
 export class CnReturnPickupView {
-  @Field(() => ID, { description: 'The return\'s id: a return has at most one pickup.' }) id!: string;
+  @Field(() => ID, { description: "The return's id: a return has at most one pickup." }) id!: string;
   @Field(() => CnPickupSlotView, { description: 'The booked slot.' }) slot!: CnPickupSlotView;
   @Field(() => CnPickupStateEnum, { description: 'Where the pickup is.' }) state!: string;
   @Field(() => MinorUnits, { description: 'The fee the customer agreed to, in fen; 0 when free.' }) fee!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the customer agreed to a charged pickup; null for free ones.' }) feeConsentedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the customer agreed to a charged pickup; null for free ones.' })
+  feeConsentedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the courier collected the parcel; null before.' }) pickedUpAt!: Date | null;
 }
 

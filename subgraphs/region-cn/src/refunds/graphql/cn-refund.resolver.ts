@@ -15,26 +15,39 @@ import { CnOverdueRefund } from './cn-refund.types.js';
 
 const CnOverdueRefundConnection = connectionType(CnOverdueRefund, 'CnOverdueRefund', 'A page of overdue refunds, oldest deadline first.');
 
-const toOverdueView = ({ ret, orderNumber, daysOverdue }: Awaited<ReturnType<typeof listOverdueRefunds>>[number]): CnOverdueRefund =>
-  ({ id: ret.id, ret: toReturnView(ret), orderNumber, daysOverdue });
+const toOverdueView = ({ ret, orderNumber, daysOverdue }: Awaited<ReturnType<typeof listOverdueRefunds>>[number]): CnOverdueRefund => ({
+  id: ret.id,
+  ret: toReturnView(ret),
+  orderNumber,
+  daysOverdue,
+});
 
 export function createCnRefundResolvers(services: ReturnServices) {
   @Resolver()
   class CnRefundResolver {
     @Authorized('operator', 'admin')
-    @Mutation(() => CnReturnView, { description: 'Refunds the complete lines of an inspected return, or rejects it when none was complete. Settling twice changes nothing.', deprecationReason: DEPRECATED('cnReturnSettle') })
+    @Mutation(() => CnReturnView, {
+      description: 'Refunds the complete lines of an inspected return, or rejects it when none was complete. Settling twice changes nothing.',
+      deprecationReason: DEPRECATED('cnReturnSettle'),
+    })
     async settleCnReturn(@Arg('input', () => CnReturnStepInput, STEP) input: CnReturnStepInput, @Ctx() { principal }: RequestContext): Promise<CnReturnView> {
       return toReturnView(await services.refunds.settle(principal, input));
     }
 
     @Authorized('operator', 'admin')
-    @Mutation(() => CnReturnSettlePayload, { description: 'Refunds the complete lines of an inspected return, or rejects it when none was complete. Settling twice changes nothing; refusals come in `userErrors`.' })
+    @Mutation(() => CnReturnSettlePayload, {
+      description:
+        'Refunds the complete lines of an inspected return, or rejects it when none was complete. Settling twice changes nothing; refusals come in `userErrors`.',
+    })
     async cnReturnSettle(@Arg('input', () => CnReturnStepInput, STEP) input: CnReturnStepInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ return: await this.settleCnReturn(input, context) }));
     }
 
     @Authorized('operator', 'customer_service', 'auditor', 'admin')
-    @Query(() => [CnOverdueRefund], { description: 'Refunds past their 7-day deadline and not yet issued, oldest first.', deprecationReason: 'Use `cnOverdueRefundsConnection`, which pages with a cursor.' })
+    @Query(() => [CnOverdueRefund], {
+      description: 'Refunds past their 7-day deadline and not yet issued, oldest first.',
+      deprecationReason: 'Use `cnOverdueRefundsConnection`, which pages with a cursor.',
+    })
     async cnOverdueRefunds(@Ctx() { principal }: RequestContext): Promise<CnOverdueRefund[]> {
       return (await listOverdueRefunds(services.orm, principal, services.clock())).map(toOverdueView);
     }
@@ -44,9 +57,11 @@ export function createCnRefundResolvers(services: ReturnServices) {
     async cnOverdueRefundsConnection(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { principal }: RequestContext) {
       const after = page.after ? decodeCursor(page.after, 2) : undefined;
       const dueBefore = after ? new Date(String(after[0])) : undefined;
-      if (dueBefore && Number.isNaN(dueBefore.getTime())) throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
+      if (dueBefore && Number.isNaN(dueBefore.getTime()))
+        throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
       const overdue = await listOverdueRefunds(services.orm, principal, services.clock(), {
-        limit: pageSize(page) + 1, ...(after && dueBefore ? { after: { dueBefore, returnId: String(after[1]) } } : {}),
+        limit: pageSize(page) + 1,
+        ...(after && dueBefore ? { after: { dueBefore, returnId: String(after[1]) } } : {}),
       });
       return toConnection(overdue, page, ({ ret }) => [ret.refundDueBefore!.toISOString(), ret.id], toOverdueView);
     }

@@ -29,8 +29,8 @@ export class CnRefundView {
 
 @ObjectType({ description: 'A refund past its 7-day deadline, for operators.' })
 export class CnOverdueRefund {
-  @Field(() => ID, { description: 'The return\'s id: one overdue entry per return.' }) id!: string;
+  @Field(() => ID, { description: "The return's id: one overdue entry per return." }) id!: string;
   @Field(() => CnReturnView, { name: 'return', description: 'The return whose refund is overdue.' }) ret!: CnReturnView;
-  @Field(() => String, { nullable: true, description: 'The order\'s human number; null until core has registered it.' }) orderNumber!: string | null;
+  @Field(() => String, { nullable: true, description: "The order's human number; null until core has registered it." }) orderNumber!: string | null;
   @Field(() => Int, { description: 'Whole days past the deadline, counting the day it fell due.' }) daysOverdue!: number;
 }

@@ -16,7 +16,9 @@ export function createCnOrderReturnsResolvers({ orm, clock }: ReturnServices) {
     @FieldResolver(() => [CnLineReturnEligibility], { description: '7-day no-reason return eligibility of every line, as of now.' })
     async returnEligibility(@Root() details: CnOrderDetails, @Ctx() context: RequestContext): Promise<CnLineReturnEligibility[]> {
       const [lines, signing, returns] = await Promise.all([
-        loadOrderLines(context, orm, details.orderId), loadSigningEvents(context, orm, details.orderId), loadReturnsOfOrder(context, orm, details.orderId),
+        loadOrderLines(context, orm, details.orderId),
+        loadSigningEvents(context, orm, details.orderId),
+        loadReturnsOfOrder(context, orm, details.orderId),
       ]);
       const signedAt = firstSignedAt(signing);
       const facts = { lines, window: signedAt ? returnWindow(signedAt) : null, returnInProgress: returns.some((ret) => isOpenReturn(ret.state)) };

@@ -6,16 +6,29 @@ import { CnLineReturnEligibility, CnReturnLineView, CnReturnRefused, CnReturnVie
 
 export function toReturnView(ret: CnReturn): CnReturnView {
   return Object.assign(new CnReturnView(), {
-    id: ret.id, orderId: ret.orderId, state: ret.state, version: ret.version, requestedAt: ret.requestedAt,
-    windowClosesBefore: ret.windowClosesBefore, refundDestination: ret.refundDestination, giftsReturned: ret.giftsReturned ?? null,
-    receivedAt: ret.receivedAt ?? null, refundDueBefore: ret.refundDueBefore ?? null, coreRejection: ret.coreRejection ?? null,
+    id: ret.id,
+    orderId: ret.orderId,
+    state: ret.state,
+    version: ret.version,
+    requestedAt: ret.requestedAt,
+    windowClosesBefore: ret.windowClosesBefore,
+    refundDestination: ret.refundDestination,
+    giftsReturned: ret.giftsReturned ?? null,
+    receivedAt: ret.receivedAt ?? null,
+    refundDueBefore: ret.refundDueBefore ?? null,
+    coreRejection: ret.coreRejection ?? null,
   });
 }
 
 export function toReturnLineView(line: CnReturnLine): CnReturnLineView {
   return {
-    id: `${line.returnId}:${line.lineNo}`, lineNo: line.lineNo, quantity: line.quantity, complete: line.complete ?? null, incompleteReason: line.incompleteReason ?? null,
-    packagingOpened: line.packagingOpened ?? null, note: line.inspectionNote ?? null,
+    id: `${line.returnId}:${line.lineNo}`,
+    lineNo: line.lineNo,
+    quantity: line.quantity,
+    complete: line.complete ?? null,
+    incompleteReason: line.incompleteReason ?? null,
+    packagingOpened: line.packagingOpened ?? null,
+    note: line.inspectionNote ?? null,
   };
 }
 
@@ -23,6 +36,9 @@ export const toEligibilityView = (verdict: LineVerdict): CnLineReturnEligibility
 
 export function toRefusalView(refusal: ReturnRefusal): CnReturnRefused {
   return Object.assign(new CnReturnRefused(), {
-    lineNo: refusal.lineNo, reason: refusal.reason, returnableQuantity: refusal.returnableQuantity, eligibility: refusal.eligibility.map(toEligibilityView),
+    lineNo: refusal.lineNo,
+    reason: refusal.reason,
+    returnableQuantity: refusal.returnableQuantity,
+    eligibility: refusal.eligibility.map(toEligibilityView),
   });
 }

@@ -17,7 +17,10 @@ export class CnReturnRequestPayload extends MutationPayload {
   @Field(() => CnReturnView, { nullable: true, description: 'The return; null when refused.' })
   return?: CnReturnView;
 
-  @Field(() => CnReturnRefused, { nullable: true, description: 'When a line cannot be returned as asked (`RETURN_NOT_ELIGIBLE`): which, why, and every line\'s eligibility.' })
+  @Field(() => CnReturnRefused, {
+    nullable: true,
+    description: "When a line cannot be returned as asked (`RETURN_NOT_ELIGIBLE`): which, why, and every line's eligibility.",
+  })
   refusal?: CnReturnRefused;
 }
 
@@ -34,5 +37,5 @@ export function refusalUserError(refusal: CnReturnRefused, requestedLineNos: num
 export const CnReturnWithdrawPayload = cnReturnPayload('CnReturnWithdrawPayload', 'What withdrawing a return answers.');
 export const CnReturnInspectPayload = cnReturnPayload('CnReturnInspectPayload', 'What recording the inspection of a return answers.');
 export const CnReturnPickupCancelPayload = cnReturnPayload('CnReturnPickupCancelPayload', 'What cancelling a door pickup answers.');
-export const CnReturnPickupScanPayload = cnReturnPayload('CnReturnPickupScanPayload', 'What the courier\'s pickup scan answers.');
+export const CnReturnPickupScanPayload = cnReturnPayload('CnReturnPickupScanPayload', "What the courier's pickup scan answers.");
 export const CnReturnSettlePayload = cnReturnPayload('CnReturnSettlePayload', 'What settling a return answers.');

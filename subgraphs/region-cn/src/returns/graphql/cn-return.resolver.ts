@@ -31,8 +31,14 @@ export function createCnReturnResolvers(services: ReturnServices) {
   @Resolver(() => CnReturnView)
   class CnReturnResolver {
     @Authorized('customer', 'customer_service', 'operator', 'admin')
-    @Mutation(() => CnReturnRequestResult, { description: 'Asks for a 7-day no-reason return of some lines and units. Repeating the idempotency key answers with the same return.', deprecationReason: DEPRECATED('cnReturnRequest') })
-    async requestCnReturn(@Arg('input', () => RequestCnReturnInput, INPUT) input: RequestCnReturnInput, @Ctx() { principal }: RequestContext): Promise<typeof CnReturnRequestResult> {
+    @Mutation(() => CnReturnRequestResult, {
+      description: 'Asks for a 7-day no-reason return of some lines and units. Repeating the idempotency key answers with the same return.',
+      deprecationReason: DEPRECATED('cnReturnRequest'),
+    })
+    async requestCnReturn(
+      @Arg('input', () => RequestCnReturnInput, INPUT) input: RequestCnReturnInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<typeof CnReturnRequestResult> {
       const result = await services.requests.request(principal, input);
       return 'refused' in result ? toRefusalView(result) : toReturnView(result);
     }
@@ -44,18 +50,38 @@ export function createCnReturnResolvers(services: ReturnServices) {
     }
 
     @Authorized('warehouse', 'operator', 'admin')
-    @Mutation(() => CnReturnView, { description: 'Records receipt and inspection of the returned goods, line by line.', deprecationReason: DEPRECATED('cnReturnInspect') })
-    async inspectCnReturn(@Arg('input', () => InspectCnReturnInput, INSPECTION) input: InspectCnReturnInput, @Ctx() { principal }: RequestContext): Promise<CnReturnView> {
+    @Mutation(() => CnReturnView, {
+      description: 'Records receipt and inspection of the returned goods, line by line.',
+      deprecationReason: DEPRECATED('cnReturnInspect'),
+    })
+    async inspectCnReturn(
+      @Arg('input', () => InspectCnReturnInput, INSPECTION) input: InspectCnReturnInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<CnReturnView> {
       return toReturnView(await services.receipts.inspect(principal, input));
     }
 
     @Authorized('customer', 'customer_service', 'operator', 'admin')
-    @Mutation(() => CnReturnRequestPayload, { description: 'Asks for a 7-day no-reason return of some lines and units. A line that cannot be returned as asked is `RETURN_NOT_ELIGIBLE` in `userErrors`, with the details in `refusal`. Repeating the idempotency key answers with the same return.' })
-    async cnReturnRequest(@Arg('input', () => RequestCnReturnInput, INPUT) input: RequestCnReturnInput, @Ctx() context: RequestContext): Promise<CnReturnRequestPayload> {
+    @Mutation(() => CnReturnRequestPayload, {
+      description:
+        'Asks for a 7-day no-reason return of some lines and units. A line that cannot be returned as asked is `RETURN_NOT_ELIGIBLE` in `userErrors`, with the details in `refusal`. Repeating the idempotency key answers with the same return.',
+    })
+    async cnReturnRequest(
+      @Arg('input', () => RequestCnReturnInput, INPUT) input: RequestCnReturnInput,
+      @Ctx() context: RequestContext,
+    ): Promise<CnReturnRequestPayload> {
       return withUserErrors(async () => {
         const result = await this.requestCnReturn(input, context);
         if (!(result instanceof CnReturnRefused)) return { return: result, userErrors: [] };
-        return { refusal: result, userErrors: [refusalUserError(result, input.lines.map((line) => line.lineNo))] };
+        return {
+          refusal: result,
+          userErrors: [
+            refusalUserError(
+              result,
+              input.lines.map((line) => line.lineNo),
+            ),
+          ],
+        };
       });
     }
 
@@ -66,7 +92,9 @@ export function createCnReturnResolvers(services: ReturnServices) {
     }
 
     @Authorized('warehouse', 'operator', 'admin')
-    @Mutation(() => CnReturnInspectPayload, { description: 'Records receipt and inspection of the returned goods, line by line; refusals come in `userErrors`.' })
+    @Mutation(() => CnReturnInspectPayload, {
+      description: 'Records receipt and inspection of the returned goods, line by line; refusals come in `userErrors`.',
+    })
     async cnReturnInspect(@Arg('input', () => InspectCnReturnInput, INSPECTION) input: InspectCnReturnInput, @Ctx() context: RequestContext) {
       return withUserErrors(async () => ({ return: await this.inspectCnReturn(input, context) }));
     }
@@ -82,11 +110,24 @@ export function createCnReturnResolvers(services: ReturnServices) {
       if (!pickup) return null;
       const slot = pickup.slot;
       const slotView: CnPickupSlotView = {
-        id: slot.id, province: slot.province, city: slot.city, district: slot.district, startsAt: slot.startsAt, endsAt: slot.endsAt,
-        capacity: slot.capacity, remaining: slot.capacity - slot.booked, fee: slot.fee,
+        id: slot.id,
+        province: slot.province,
+        city: slot.city,
+        district: slot.district,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        capacity: slot.capacity,
+        remaining: slot.capacity - slot.booked,
+        fee: slot.fee,
       };
-      return { id: ret.id, slot: slotView, state: pickup.state, fee: pickup.fee, feeConsentedAt: pickup.feeConsentedAt ?? null,
-        pickedUpAt: pickup.pickedUpAt ?? null };
+      return {
+        id: ret.id,
+        slot: slotView,
+        state: pickup.state,
+        fee: pickup.fee,
+        feeConsentedAt: pickup.feeConsentedAt ?? null,
+        pickedUpAt: pickup.pickedUpAt ?? null,
+      };
     }
 
     @FieldResolver(() => CnRefundView, { nullable: true, description: 'The refund; null until the return is settled.' })
@@ -94,9 +135,17 @@ export function createCnReturnResolvers(services: ReturnServices) {
       const refund = await loadRefund(context, orm, ret.id);
       if (!refund) return null;
       return {
-        id: refund.id, currency: refund.currency, goodsAmount: refund.goodsAmount, giftDeduction: refund.giftDeduction,
-        pickupFeeDeduction: refund.pickupFeeDeduction, amount: refund.amount, lines: refund.lines.map((line) => ({ ...line, id: `${refund.id}:${line.lineNo}` })), destination: refund.destination,
-        issuedAt: refund.issuedAt, dueBefore: refund.dueBefore, late: isRefundLate(refund.dueBefore, refund.issuedAt, clock()),
+        id: refund.id,
+        currency: refund.currency,
+        goodsAmount: refund.goodsAmount,
+        giftDeduction: refund.giftDeduction,
+        pickupFeeDeduction: refund.pickupFeeDeduction,
+        amount: refund.amount,
+        lines: refund.lines.map((line) => ({ ...line, id: `${refund.id}:${line.lineNo}` })),
+        destination: refund.destination,
+        issuedAt: refund.issuedAt,
+        dueBefore: refund.dueBefore,
+        late: isRefundLate(refund.dueBefore, refund.issuedAt, clock()),
       };
     }
 
@@ -104,11 +153,20 @@ export function createCnReturnResolvers(services: ReturnServices) {
     async giftsToReturn(@Root() ret: CnReturnView, @Ctx() context: RequestContext): Promise<CnOrderGiftView[]> {
       if (!isOpenReturn(ret.state)) return [];
       const [lines, gifts] = await Promise.all([loadOrderLines(context, orm, ret.orderId), loadOrderGifts(context, orm, ret.orderId)]);
-      const units = (count: (line: (typeof lines)[number]) => number) => new Map(lines.map((line) => [line.lineNo,
-        { quantity: line.quantity, returned: count(line) }]));
+      const units = (count: (line: (typeof lines)[number]) => number) =>
+        new Map(lines.map((line) => [line.lineNo, { quantity: line.quantity, returned: count(line) }]));
       const asGifts = gifts.map((gift) => ({ ...gift, declaredValue: gift.declaredValue ?? null }));
-      const dueEarlier = new Set(giftsDueBack(asGifts, units((line) => line.refundedQuantity)).map((gift) => gift.giftNo));
-      return giftsDueBack(asGifts, units((line) => line.claimedQuantity)).filter((gift) => !dueEarlier.has(gift.giftNo))
+      const dueEarlier = new Set(
+        giftsDueBack(
+          asGifts,
+          units((line) => line.refundedQuantity),
+        ).map((gift) => gift.giftNo),
+      );
+      return giftsDueBack(
+        asGifts,
+        units((line) => line.claimedQuantity),
+      )
+        .filter((gift) => !dueEarlier.has(gift.giftNo))
         .map(({ giftNo, kind, description, declaredValue }) => ({ id: `${ret.orderId}:${giftNo}`, giftNo, kind, description, declaredValue }));
     }
   }

@@ -22,9 +22,10 @@ export class CnReturnLineView {
   @Field(() => Int, { description: 'The order line (1-based).' }) lineNo!: number;
   @Field(() => Int, { description: 'Units returned.' }) quantity!: number;
   @Field(() => Boolean, { nullable: true, description: 'Null until inspected.' }) complete!: boolean | null;
-  @Field(() => CnIncompleteReasonEnum, { nullable: true, description: 'Why the goods are not complete; null when they are or before inspection.' }) incompleteReason!: IncompleteReason | null;
+  @Field(() => CnIncompleteReasonEnum, { nullable: true, description: 'Why the goods are not complete; null when they are or before inspection.' })
+  incompleteReason!: IncompleteReason | null;
   @Field(() => Boolean, { nullable: true, description: 'Opened to inspect; recorded, never held against the customer.' }) packagingOpened!: boolean | null;
-  @Field(() => String, { nullable: true, description: 'The inspector\'s note.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: "The inspector's note." }) note!: string | null;
 }
 
 @ObjectType('CnReturn', { description: 'A 7-day no-reason return (七天无理由退货) of some lines of a CN order, with door pickup.' })
@@ -34,7 +35,7 @@ export class CnReturnView {
   @Field(() => CnReturnStateEnum, { description: 'Where the return is.' }) state!: ReturnState;
   @Field(() => Int, { description: 'Pass back as expectedVersion; a newer version means CONFLICT.' }) version!: number;
   @Field(() => GraphQLISODateTime, { description: 'When the customer asked for the return.' }) requestedAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'The window\'s close when the request was sent; later pickup and receipt do not matter.' })
+  @Field(() => GraphQLISODateTime, { description: "The window's close when the request was sent; later pickup and receipt do not matter." })
   windowClosesBefore!: Date;
   @Field(() => CnRefundDestinationEnum, { description: 'Where the refund will go.' }) refundDestination!: RefundDestination;
   @Field(() => [Int], { nullable: true, description: 'Gifts that came back, recorded at inspection.' }) giftsReturned!: number[] | null;
@@ -43,7 +44,8 @@ export class CnReturnView {
   refundDueBefore!: Date | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Why core refused to record a step of this return (step, code and reason); null while core agrees. A refused request leaves the return REFUSED_BY_CORE with its units free again; a later refused step keeps the return as it is here for an operator to settle with core.',
+    description:
+      'Why core refused to record a step of this return (step, code and reason); null while core agrees. A refused request leaves the return REFUSED_BY_CORE with its units free again; a later refused step keeps the return as it is here for an operator to settle with core.',
   })
   coreRejection!: string | null;
 }
@@ -53,5 +55,5 @@ export class CnReturnRefused {
   @Field(() => Int, { description: 'The first line that could not be returned as asked.' }) lineNo!: number;
   @Field(() => CnReturnEligibilityReasonEnum, { description: 'Why that line could not be returned as asked.' }) reason!: EligibilityReason;
   @Field(() => Int, { description: 'Units of that line that can still be returned.' }) returnableQuantity!: number;
-  @Field(() => [CnLineReturnEligibility], { description: 'Every line\'s eligibility, to offer what can be returned.' }) eligibility!: CnLineReturnEligibility[];
+  @Field(() => [CnLineReturnEligibility], { description: "Every line's eligibility, to offer what can be returned." }) eligibility!: CnLineReturnEligibility[];
 }

@@ -14,12 +14,23 @@ import { CnReturn } from '../persistence/cn-return.entity.js';
  * query per table, not one per order).
  */
 function loadChildren<T extends object>(
-  context: RequestContext, orm: MikroORM, name: string, entity: EntityName<T>, key: keyof T & string, parentId: string, extra: object = {},
+  context: RequestContext,
+  orm: MikroORM,
+  name: string,
+  entity: EntityName<T>,
+  key: keyof T & string,
+  parentId: string,
+  extra: object = {},
 ): Promise<T[]> {
-  return loadBatched<string, T[]>(context, `cn:${name}`, async (ids) => {
-    const rows = (await orm.em.fork().find(entity, { [key]: { $in: [...ids] }, ...extra } as never, { populate: ['*'] as never })) as T[];
-    return ids.map((id) => rows.filter((row) => (row[key] as unknown) === id));
-  }, parentId);
+  return loadBatched<string, T[]>(
+    context,
+    `cn:${name}`,
+    async (ids) => {
+      const rows = (await orm.em.fork().find(entity, { [key]: { $in: [...ids] }, ...extra } as never, { populate: ['*'] as never })) as T[];
+      return ids.map((id) => rows.filter((row) => (row[key] as unknown) === id));
+    },
+    parentId,
+  );
 }
 
 export const loadOrderLines = (c: RequestContext, orm: MikroORM, orderId: string) =>

@@ -32,7 +32,10 @@ export const CnReturn = defineEntity({
     coreRejection: p.string().length(500).nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [
     { properties: ['orderId', 'requestedBy', 'idempotencyKey'] },

@@ -4,5 +4,9 @@ import { Migration20261126000200DeOrderVat } from './Migration20261126000200DeOr
 import { Migration20261202000100PersonalDataAccessLog } from './Migration20261202000100PersonalDataAccessLog.js';
 
 /** region-de's own migrations, applied after the shared regional tables; append only. */
-export const deMigrations = { Migration20261125000200DeOrderContact, Migration20261126000100DePrivacy, Migration20261126000200DeOrderVat,
-  Migration20261202000100PersonalDataAccessLog };
+export const deMigrations = {
+  Migration20261125000200DeOrderContact,
+  Migration20261126000100DePrivacy,
+  Migration20261126000200DeOrderVat,
+  Migration20261202000100PersonalDataAccessLog,
+};

@@ -4,5 +4,9 @@ import { Migration20261126000400SeaPaymentsAndDelivery } from './Migration202611
 import { Migration20261202000300SeaCoreCommands } from './Migration20261202000300SeaCoreCommands.js';
 
 /** region-sea's own migrations, applied after the shared regional tables; append only. */
-export const seaMigrations = { Migration20261125000300SeaOrderContact, Migration20261126000400SeaPaymentsAndDelivery, Migration20261202000300SeaCoreCommands,
-  Migration20261202000400PersonalDataAccessLog: PersonalDataAccessLogMigration };
+export const seaMigrations = {
+  Migration20261125000300SeaOrderContact,
+  Migration20261126000400SeaPaymentsAndDelivery,
+  Migration20261202000300SeaCoreCommands,
+  Migration20261202000400PersonalDataAccessLog: PersonalDataAccessLogMigration,
+};

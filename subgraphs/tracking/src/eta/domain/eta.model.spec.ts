@@ -9,7 +9,10 @@ const history: LaneHistory = new Map([
 ]);
 const now = new Date('2026-12-02T08:00:00Z');
 const at = (hour: number) => new Date(Date.UTC(2026, 11, 2, hour));
-const legs = [{ from: 'HZ', to: 'SH' }, { from: 'SH', to: 'PD' }];
+const legs = [
+  { from: 'HZ', to: 'SH' },
+  { from: 'SH', to: 'PD' },
+];
 const disruption = (change: Partial<Disruption>): Disruption => ({ id: 'd', kind: 'WEATHER', factor: 1.5, from: at(0), until: at(23), ...change });
 
 describe('transitHours', () => {
@@ -54,14 +57,22 @@ describe('assessDelay and alternatives', () => {
   });
 
   it.each([
-    ['disrupted, in the network, long delay', { lateByMs: 13 * 3_600_000, outForDelivery: false, causes: 1, legs: 2 }, ['REROUTE', 'SWITCH_CARRIER', 'RESCHEDULE', 'NOTIFY_CUSTOMER']],
+    [
+      'disrupted, in the network, long delay',
+      { lateByMs: 13 * 3_600_000, outForDelivery: false, causes: 1, legs: 2 },
+      ['REROUTE', 'SWITCH_CARRIER', 'RESCHEDULE', 'NOTIFY_CUSTOMER'],
+    ],
     ['no disruption, short delay', { lateByMs: 3_600_000, outForDelivery: false, causes: 0, legs: 2 }, ['RESCHEDULE', 'NOTIFY_CUSTOMER']],
     ['disrupted but on the last leg', { lateByMs: 3_600_000, outForDelivery: false, causes: 1, legs: 1 }, ['RESCHEDULE', 'NOTIFY_CUSTOMER']],
     ['out for delivery', { lateByMs: 20 * 3_600_000, outForDelivery: true, causes: 1, legs: 2 }, ['RESCHEDULE', 'NOTIFY_CUSTOMER']],
   ])('%s', (_name, input, expected) => {
-    expect(proposeAlternatives({
-      lateByMs: input.lateByMs, outForDelivery: input.outForDelivery, causes: Array.from({ length: input.causes }, () => disruption({})),
-      remainingLegs: legs.slice(0, input.legs),
-    })).toEqual(expected);
+    expect(
+      proposeAlternatives({
+        lateByMs: input.lateByMs,
+        outForDelivery: input.outForDelivery,
+        causes: Array.from({ length: input.causes }, () => disruption({})),
+        remainingLegs: legs.slice(0, input.legs),
+      }),
+    ).toEqual(expected);
   });
 });

@@ -3,8 +3,16 @@ import { validateBatch, validateEvent, type CarrierEventInput } from './carrier-
 const now = new Date('2026-12-02T12:00:00Z');
 const context = { carrierId: 'sf-express', now, clockSkewMs: 5 * 60_000, retentionMs: 90 * 86_400_000 };
 const good: CarrierEventInput = {
-  eventId: 'ev-1', trackingNumber: 'SF123', orderId: '0193a6f1-8e2c-7c3e-9d2f-1a2b3c4d5e6f', kind: 'FIRST_SCAN',
-  occurredAt: '2026-12-02T11:00:00Z', nodeId: 'HZ-SORT-1', nodeType: 'SORTING_CENTER', latitude: 30.27, longitude: 120.15, actorId: 'courier-77',
+  eventId: 'ev-1',
+  trackingNumber: 'SF123',
+  orderId: '0193a6f1-8e2c-7c3e-9d2f-1a2b3c4d5e6f',
+  kind: 'FIRST_SCAN',
+  occurredAt: '2026-12-02T11:00:00Z',
+  nodeId: 'HZ-SORT-1',
+  nodeType: 'SORTING_CENTER',
+  latitude: 30.27,
+  longitude: 120.15,
+  actorId: 'courier-77',
 };
 
 describe('validateEvent', () => {
@@ -50,8 +58,14 @@ describe('validateEvent', () => {
 
 describe('validateBatch', () => {
   it('drops an identical repeat and refuses a conflicting one, keeping the valid rest', () => {
-    const result = validateBatch([good, { ...good }, { ...good, kind: 'SIGNED' }, { ...good, eventId: 'ev-2', latitude: 200 }, { ...good, eventId: 'ev-3' }], context);
+    const result = validateBatch(
+      [good, { ...good }, { ...good, kind: 'SIGNED' }, { ...good, eventId: 'ev-2', latitude: 200 }, { ...good, eventId: 'ev-3' }],
+      context,
+    );
     expect(result.accepted.map((event) => event.eventId)).toEqual(['ev-1', 'ev-3']);
-    expect(result.rejected.map(({ index, code }) => [index, code])).toEqual([[2, 'DUPLICATE_EVENT'], [3, 'INVALID_COORDINATES']]);
+    expect(result.rejected.map(({ index, code }) => [index, code])).toEqual([
+      [2, 'DUPLICATE_EVENT'],
+      [3, 'INVALID_COORDINATES'],
+    ]);
   });
 });

@@ -60,15 +60,19 @@ export function validateEvent(input: CarrierEventInput, context: EventValidation
   const invalid = (field: string, message: string, code: EventProblemCode = 'INVALID_EVENT') => ({ problem: { code, field, message } });
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return invalid('', 'an event must be an object');
   if (typeof input.eventId !== 'string' || !ID.test(input.eventId)) return invalid('eventId', 'eventId must be 1-100 letters, digits or . _ : -');
-  if (typeof input.trackingNumber !== 'string' || !ID.test(input.trackingNumber)) return invalid('trackingNumber', 'trackingNumber must be 1-100 letters, digits or . _ : -');
-  if (input.orderId !== undefined && input.orderId !== null && (typeof input.orderId !== 'string' || !UUID.test(input.orderId))) return invalid('orderId', 'orderId must be a UUID');
-  if (typeof input.kind !== 'string' || !(EVENT_KINDS as readonly string[]).includes(input.kind)) return invalid('kind', `kind must be one of ${EVENT_KINDS.join(', ')}`);
+  if (typeof input.trackingNumber !== 'string' || !ID.test(input.trackingNumber))
+    return invalid('trackingNumber', 'trackingNumber must be 1-100 letters, digits or . _ : -');
+  if (input.orderId !== undefined && input.orderId !== null && (typeof input.orderId !== 'string' || !UUID.test(input.orderId)))
+    return invalid('orderId', 'orderId must be a UUID');
+  if (typeof input.kind !== 'string' || !(EVENT_KINDS as readonly string[]).includes(input.kind))
+    return invalid('kind', `kind must be one of ${EVENT_KINDS.join(', ')}`);
   const occurredAt = typeof input.occurredAt === 'string' ? new Date(input.occurredAt) : undefined;
   if (!occurredAt || Number.isNaN(occurredAt.getTime()) || !/\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(input.occurredAt as string)) {
     return invalid('occurredAt', 'occurredAt must be an ISO 8601 time with a zone');
   }
   if (occurredAt.getTime() > context.now.getTime() + context.clockSkewMs) return invalid('occurredAt', 'occurredAt lies in the future', 'EVENT_IN_FUTURE');
-  if (occurredAt.getTime() < context.now.getTime() - context.retentionMs) return invalid('occurredAt', 'occurredAt is older than the retention period', 'EVENT_TOO_OLD');
+  if (occurredAt.getTime() < context.now.getTime() - context.retentionMs)
+    return invalid('occurredAt', 'occurredAt is older than the retention period', 'EVENT_TOO_OLD');
   const hasLat = input.latitude !== undefined && input.latitude !== null;
   const hasLon = input.longitude !== undefined && input.longitude !== null;
   if (hasLat !== hasLon) return invalid(hasLat ? 'longitude' : 'latitude', 'latitude and longitude come together', 'INVALID_COORDINATES');
@@ -78,11 +82,13 @@ export function validateEvent(input: CarrierEventInput, context: EventValidation
   if (hasLon && (typeof input.longitude !== 'number' || !Number.isFinite(input.longitude) || input.longitude < -180 || input.longitude > 180)) {
     return invalid('longitude', 'longitude must be a number from -180 to 180', 'INVALID_COORDINATES');
   }
-  if (input.nodeId !== undefined && input.nodeId !== null && (typeof input.nodeId !== 'string' || !ID.test(input.nodeId))) return invalid('nodeId', 'nodeId must be 1-100 letters, digits or . _ : -');
+  if (input.nodeId !== undefined && input.nodeId !== null && (typeof input.nodeId !== 'string' || !ID.test(input.nodeId)))
+    return invalid('nodeId', 'nodeId must be 1-100 letters, digits or . _ : -');
   if (input.nodeType !== undefined && input.nodeType !== null && !(NODE_TYPES as readonly unknown[]).includes(input.nodeType)) {
     return invalid('nodeType', `nodeType must be one of ${NODE_TYPES.join(', ')}`);
   }
-  if (input.actorId !== undefined && input.actorId !== null && (typeof input.actorId !== 'string' || !ID.test(input.actorId))) return invalid('actorId', 'actorId must be a staff id, 1-100 letters, digits or . _ : -');
+  if (input.actorId !== undefined && input.actorId !== null && (typeof input.actorId !== 'string' || !ID.test(input.actorId)))
+    return invalid('actorId', 'actorId must be a staff id, 1-100 letters, digits or . _ : -');
   return {
     event: {
       eventId: input.eventId,

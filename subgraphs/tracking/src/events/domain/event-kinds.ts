@@ -2,8 +2,18 @@ import type { OrderStatus } from '@hub/shared/messaging/contracts';
 
 /** What a carrier or warehouse reports about a parcel. */
 export const EVENT_KINDS = [
-  'LABEL_CREATED', 'PICKED', 'PACKED', 'OUTBOUND', 'FIRST_SCAN', 'ARRIVED_AT_NODE', 'DEPARTED_NODE',
-  'OUT_FOR_DELIVERY', 'DELIVERY_ATTEMPTED', 'SIGNED', 'DELIVERY_REFUSED', 'EXCEPTION',
+  'LABEL_CREATED',
+  'PICKED',
+  'PACKED',
+  'OUTBOUND',
+  'FIRST_SCAN',
+  'ARRIVED_AT_NODE',
+  'DEPARTED_NODE',
+  'OUT_FOR_DELIVERY',
+  'DELIVERY_ATTEMPTED',
+  'SIGNED',
+  'DELIVERY_REFUSED',
+  'EXCEPTION',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -36,5 +46,12 @@ export const isTerminal = (kind: EventKind): boolean => kind === 'SIGNED' || kin
 
 /** Forward order of milestones; a late-arriving earlier milestone never moves a parcel back. */
 export const MILESTONE_RANK: Partial<Record<EventKind, number>> = {
-  LABEL_CREATED: 1, PICKED: 2, PACKED: 3, OUTBOUND: 4, FIRST_SCAN: 5, OUT_FOR_DELIVERY: 6, SIGNED: 7, DELIVERY_REFUSED: 7,
+  LABEL_CREATED: 1,
+  PICKED: 2,
+  PACKED: 3,
+  OUTBOUND: 4,
+  FIRST_SCAN: 5,
+  OUT_FOR_DELIVERY: 6,
+  SIGNED: 7,
+  DELIVERY_REFUSED: 7,
 };

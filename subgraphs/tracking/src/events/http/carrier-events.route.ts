@@ -21,8 +21,9 @@ export function mountCarrierEventsRoute(app: Express, options: { jwt: JwtSetting
       res.json(await options.ingest.ingest(carrierId, events));
     } catch (error) {
       if (error instanceof DomainError && STATUS[error.code]) {
-        res.status(STATUS[error.code]!).json({ error: { code: error.code, message: error.message,
-          ...(error.details.field ? { field: error.details.field } : {}) } });
+        res
+          .status(STATUS[error.code]!)
+          .json({ error: { code: error.code, message: error.message, ...(error.details.field ? { field: error.details.field } : {}) } });
         return;
       }
       options.logger.error({ err: error }, 'carrier event batch failed');

@@ -36,8 +36,13 @@ export class CarrierEventsConsumer {
     const { nc, subjects } = this.options;
     const jsm = await jetstreamManager(nc);
     const config = {
-      durable_name: subjects.carrierEventsConsumer, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
-      filter_subject: subjects.carrierEventsAll, ack_wait: nanos(60_000), max_deliver: -1, max_ack_pending: 20_000,
+      durable_name: subjects.carrierEventsConsumer,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: subjects.carrierEventsAll,
+      ack_wait: nanos(60_000),
+      max_deliver: -1,
+      max_ack_pending: 20_000,
     };
     try {
       await jsm.consumers.info(subjects.carrierEventsStream, config.durable_name);
@@ -85,7 +90,10 @@ export class CarrierEventsConsumer {
         group.events.push(...(body.events as CarrierEventInput[]));
         byCarrier.set(carrierId, group);
       } catch (error) {
-        logger.error({ subject: message.subject, code: error instanceof DomainError ? error.code : 'INVALID_JSON' }, 'carrier event message refused; terminated');
+        logger.error(
+          { subject: message.subject, code: error instanceof DomainError ? error.code : 'INVALID_JSON' },
+          'carrier event message refused; terminated',
+        );
         message.term();
         terminated += 1;
       }
@@ -98,7 +106,10 @@ export class CarrierEventsConsumer {
         totals.parked += result.parked;
         totals.rejected += result.rejected.length;
         if (result.rejected.length > 0) {
-          logger.warn({ carrierId, rejected: result.rejected.map(({ index, eventId, code, field }) => ({ index, eventId, code, field })) }, 'carrier events refused');
+          logger.warn(
+            { carrierId, rejected: result.rejected.map(({ index, eventId, code, field }) => ({ index, eventId, code, field })) },
+            'carrier events refused',
+          );
         }
         await Promise.all(group.messages.map((message) => message.ackAck()));
       } catch (error) {

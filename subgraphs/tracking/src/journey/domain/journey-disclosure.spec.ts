@@ -8,7 +8,7 @@ describe('journeyDisclosure', () => {
     ['customer', 'VIP', 12, true, false],
     ['customer', 'ORDINARY', 6, false, false],
     ['customer', 'B2B', 6, false, false],
-  ] as const)('%s viewing a %s customer\'s parcel: %i kinds, location %s, actor %s', (role, tier, kinds, location, actor) => {
+  ] as const)("%s viewing a %s customer's parcel: %i kinds, location %s, actor %s", (role, tier, kinds, location, actor) => {
     const disclosure = journeyDisclosure({ subject: 's', role, regions: [] }, tier);
     expect([disclosure.kinds.length, disclosure.location, disclosure.actor]).toEqual([kinds, location, actor]);
   });

@@ -14,7 +14,11 @@ describe('planStepNotice', () => {
     expect(planStepNotice(tier, kind)).toEqual(expected);
   });
 
-  it.each([['ORDINARY', false], ['VIP', true], ['B2B', false]] as const)('every tier hears of a delay (%s, location %s)', (tier, includeLocation) => {
+  it.each([
+    ['ORDINARY', false],
+    ['VIP', true],
+    ['B2B', false],
+  ] as const)('every tier hears of a delay (%s, location %s)', (tier, includeLocation) => {
     expect(planDelayNotice(tier)).toEqual({ topic: 'DELAY_WARNING', includeLocation });
   });
 });

@@ -29,5 +29,4 @@ export function planStepNotice(tier: CustomerTier, kind: EventKind): NoticePlan 
 }
 
 /** Every tier hears of a predicted delay: the promise was made to each of them. */
-export const planDelayNotice = (tier: CustomerTier): NoticePlan =>
-  ({ topic: 'DELAY_WARNING', includeLocation: tier === 'VIP' });
+export const planDelayNotice = (tier: CustomerTier): NoticePlan => ({ topic: 'DELAY_WARNING', includeLocation: tier === 'VIP' });

@@ -1,8 +1,13 @@
 import { applyEvents, initialProgress, type ProgressEvent } from './shipment-progress.js';
 
 const t = (hour: number) => new Date(Date.UTC(2026, 11, 2, hour));
-const ev = (eventKey: string, kind: ProgressEvent['kind'], hour: number, nodeId: string | null = null, nodeType: ProgressEvent['nodeType'] = null): ProgressEvent =>
-  ({ eventKey, kind, occurredAt: t(hour), nodeId, nodeType });
+const ev = (
+  eventKey: string,
+  kind: ProgressEvent['kind'],
+  hour: number,
+  nodeId: string | null = null,
+  nodeType: ProgressEvent['nodeType'] = null,
+): ProgressEvent => ({ eventKey, kind, occurredAt: t(hour), nodeId, nodeType });
 
 describe('applyEvents', () => {
   it.each<[string, ProgressEvent[][], string[], string | null, boolean]>([
@@ -10,7 +15,13 @@ describe('applyEvents', () => {
     ['out of order in one batch: sorted by event time', [[ev('b', 'FIRST_SCAN', 2), ev('a', 'OUTBOUND', 1)]], ['OUTBOUND', 'FIRST_SCAN'], 'FIRST_SCAN', false],
     ['a late earlier milestone reports nothing', [[ev('b', 'FIRST_SCAN', 2)], [ev('a', 'OUTBOUND', 1)]], ['OUTBOUND', 'FIRST_SCAN'], 'FIRST_SCAN', false],
     ['a skipped scan is implied', [[ev('a', 'OUTBOUND', 1)], [ev('s', 'SIGNED', 5)]], ['OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'SIGNED'], 'SIGNED', true],
-    ['refusal at the door', [[ev('o', 'OUT_FOR_DELIVERY', 3), ev('r', 'DELIVERY_REFUSED', 4)]], ['OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'DELIVERY_REFUSED'], 'DELIVERY_REFUSED', true],
+    [
+      'refusal at the door',
+      [[ev('o', 'OUT_FOR_DELIVERY', 3), ev('r', 'DELIVERY_REFUSED', 4)]],
+      ['OUTBOUND', 'FIRST_SCAN', 'OUT_FOR_DELIVERY', 'DELIVERY_REFUSED'],
+      'DELIVERY_REFUSED',
+      true,
+    ],
     ['steps between nodes report nothing', [[ev('x', 'ARRIVED_AT_NODE', 1, 'HUB-1', 'HUB')]], [], 'ARRIVED_AT_NODE', false],
   ])('%s', (_name, batches, expectedMilestones, lastKind, delivered) => {
     let progress = initialProgress();
@@ -26,7 +37,10 @@ describe('applyEvents', () => {
   });
 
   it('keeps the newest position and sets the dwell deadline from the node type', () => {
-    const { progress } = applyEvents(initialProgress(), [ev('a', 'ARRIVED_AT_NODE', 3, 'HUB-1', 'HUB'), ev('b', 'ARRIVED_AT_NODE', 1, 'SORT-1', 'SORTING_CENTER')]);
+    const { progress } = applyEvents(initialProgress(), [
+      ev('a', 'ARRIVED_AT_NODE', 3, 'HUB-1', 'HUB'),
+      ev('b', 'ARRIVED_AT_NODE', 1, 'SORT-1', 'SORTING_CENTER'),
+    ]);
     expect(progress.lastNodeId).toBe('HUB-1');
     expect(progress.dwellDeadline).toEqual(t(11));
     expect(progress.latestTransportAt).toEqual(t(3));

@@ -32,12 +32,23 @@ export interface ProgressResult {
 }
 
 export const initialProgress = (): ShipmentProgress => ({
-  lastEventAt: null, lastKind: null, lastNodeId: null, lastNodeType: null, milestoneRank: 0,
-  latestWarehouseAt: null, latestTransportAt: null, delivered: false, dwellDeadline: null,
+  lastEventAt: null,
+  lastKind: null,
+  lastNodeId: null,
+  lastNodeType: null,
+  milestoneRank: 0,
+  latestWarehouseAt: null,
+  latestTransportAt: null,
+  delivered: false,
+  dwellDeadline: null,
 });
 
 /** The milestones core's state machine walks in order before delivery or refusal. */
-const CORE_CHAIN: ReadonlyArray<[OrderStatus, number]> = [['OUTBOUND', 4], ['FIRST_SCAN', 5], ['OUT_FOR_DELIVERY', 6]];
+const CORE_CHAIN: ReadonlyArray<[OrderStatus, number]> = [
+  ['OUTBOUND', 4],
+  ['FIRST_SCAN', 5],
+  ['OUT_FOR_DELIVERY', 6],
+];
 
 const later = (a: Date | null, b: Date): Date => (a && a.getTime() >= b.getTime() ? a : b);
 
@@ -67,8 +78,8 @@ export function applyEvents(current: ShipmentProgress, events: readonly Progress
       if (status) {
         // Core only moves one step at a time: a skipped scan is implied by the later one.
         for (const [implied, impliedRank] of CORE_CHAIN) {
-          if (impliedRank > progress.milestoneRank && impliedRank < rank) milestones.push({ status: implied, eventKey: event.eventKey,
-            occurredAt: event.occurredAt });
+          if (impliedRank > progress.milestoneRank && impliedRank < rank)
+            milestones.push({ status: implied, eventKey: event.eventKey, occurredAt: event.occurredAt });
         }
         milestones.push({ status, eventKey: event.eventKey, occurredAt: event.occurredAt });
       }

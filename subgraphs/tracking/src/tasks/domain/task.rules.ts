@@ -20,7 +20,10 @@ const ALLOWED: Readonly<Record<TaskState, readonly TaskAction[]>> = {
 };
 
 export class TaskTransitionError extends DomainError {
-  constructor(readonly reason: 'TASK_CLOSED' | 'NOT_ASSIGNEE' | 'INVALID_TASK_ACTION', message: string) {
+  constructor(
+    readonly reason: 'TASK_CLOSED' | 'NOT_ASSIGNEE' | 'INVALID_TASK_ACTION',
+    message: string,
+  ) {
     super('CONFLICT', message, { reason });
   }
 }
