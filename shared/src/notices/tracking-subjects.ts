@@ -1,5 +1,5 @@
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { declareStreams } from '../messaging/streams.js';
 
 /**
  * Subjects of the tracking service and of the notices it asks regions to send. Carriers publish to their
@@ -24,23 +24,10 @@ export function trackingSubjectsFor(namespace: string) {
 }
 export type TrackingSubjects = ReturnType<typeof trackingSubjectsFor>;
 
-/**
- * Carrier events are kept a week (tracking stores them; the stream is only the buffer in front of it);
- * disruptions and notices 30 days like the order stream. File storage, 2-minute duplicate window.
- */
+/** Carrier events are kept a week (tracking stores them; the stream is only the buffer in front of it); disruptions and notices 30 days. */
 export async function ensureTrackingStreams(nc: NatsConnection, subjects: TrackingSubjects): Promise<void> {
-  const jsm = await jetstreamManager(nc);
-  const streams = [
-    { name: subjects.carrierEventsStream, subjects: [subjects.carrierEventsAll], max_age: nanos(7 * 86_400_000) },
-    { name: subjects.trackingStream, subjects: [subjects.disruptions, `${subjects.notices('*')}`], max_age: nanos(30 * 86_400_000) },
-  ];
-  for (const stream of streams) {
-    const config = { ...stream, storage: StorageType.File, retention: RetentionPolicy.Limits, duplicate_window: nanos(2 * 60_000) };
-    try {
-      await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
-    } catch {
-      await jsm.streams.add(config);
-    }
-  }
+  await declareStreams(nc, [
+    { name: subjects.carrierEventsStream, subjects: [subjects.carrierEventsAll], maxAgeMs: 7 * 86_400_000 },
+    { name: subjects.trackingStream, subjects: [subjects.disruptions, subjects.notices('*')], maxAgeMs: 30 * 86_400_000 },
+  ]);
 }

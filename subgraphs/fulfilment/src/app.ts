@@ -1,5 +1,3 @@
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/transport-node';
 import { schemaVersion } from '@hub/shared/federation/schema-version';
 import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
 import { CoreCommandRecord } from '@hub/shared/commands/core-command.entity';
@@ -8,6 +6,7 @@ import { DurableConsumer, type DurableConsumerOptions } from '@hub/shared/messag
 import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
+import { declareStreams } from '@hub/shared/messaging/streams';
 import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
 import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
@@ -98,7 +97,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     await infra.close();
   };
   try {
-    await ensureFulfilmentStream(infra.nc, subjects);
+    await declareStreams(infra.nc, [{ name: subjects.stream, subjects: [subjects.all], maxAgeMs: 30 * 86_400_000 }]);
     if (env.NODE_ENV === 'development') {
       // `npm start` shows a network with stock; a deployment brings its own nodes.
       const [{ count }] = (await query<{ count: number }>(orm.em.fork(), 'select count(*)::int as count from node')) as [{ count: number }];
@@ -143,21 +142,3 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   };
 }
 export type FulfilmentApp = Awaited<ReturnType<typeof createFulfilmentApp>>;
-
-async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0], subjects: ReturnType<typeof fulfilmentSubjectsFor>): Promise<void> {
-  const jsm = await jetstreamManager(nc);
-  const config = {
-    name: subjects.stream,
-    subjects: [subjects.all],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    max_age: nanos(30 * 24 * 3600 * 1000),
-    duplicate_window: nanos(2 * 60 * 1000),
-  };
-  try {
-    await jsm.streams.info(config.name);
-    await jsm.streams.update(config.name, config);
-  } catch {
-    await jsm.streams.add(config);
-  }
-}

@@ -1,6 +1,6 @@
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
+import { declareStreams } from '../../messaging/streams.js';
 import { subjectsFor } from '../../messaging/subjects.js';
 import { RULE_MODULES } from '../domain/rule-modules.js';
 import type { RuleSetPublication } from '../domain/rule.js';
@@ -21,23 +21,9 @@ export function rulesSubjectsFor(namespace: string) {
 }
 export type RulesSubjects = ReturnType<typeof rulesSubjectsFor>;
 
-/** Declares the rules stream; file storage, newest message per subject, kept until superseded. */
+/** Declares the rules stream: newest publication per rule set, kept until superseded. */
 export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubjects): Promise<void> {
-  const jsm = await jetstreamManager(nc);
-  const config = {
-    name: subjects.stream,
-    subjects: [subjects.all],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    max_msgs_per_subject: 1,
-    duplicate_window: nanos(2 * 60 * 1000),
-  };
-  try {
-    await jsm.streams.info(config.name);
-    await jsm.streams.update(config.name, config);
-  } catch {
-    await jsm.streams.add(config);
-  }
+  await declareStreams(nc, [{ name: subjects.stream, subjects: [subjects.all], newestPerSubject: true }]);
 }
 
 const ruleSchema = z.object({
