@@ -60,6 +60,7 @@ export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAp
         version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
       },
       env.HEARTBEAT_INTERVAL_MS,
+      infra.readiness,
     );
   } catch (error) {
     await shutdown();

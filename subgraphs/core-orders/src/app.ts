@@ -1,7 +1,8 @@
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
 import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
-import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
+import { recentEventLoopDelayMs } from '@hub/shared/server/event-loop-delay';
+import { isReady, startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
 import type { CoreEnv } from './env.js';
 import { subscribeCoreCommands } from './orders/messaging/core-commands.handler.js';
 import { OrderRegistrationService } from './orders/order-registration.service.js';
@@ -53,7 +54,9 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     // Core registers itself directly rather than over NATS, so nothing else would refresh its heartbeat and the
     // registry would report it DOWN ten intervals after start while it is answering.
     ownHeartbeat = setInterval(() => {
-      registry.recordHeartbeat('core-orders', new Date()).catch((error: unknown) => logger.warn({ err: error }, 'own heartbeat not recorded'));
+      void (async () => registry.recordHeartbeat('core-orders', { ready: await isReady(readiness), eventLoopDelayMs: recentEventLoopDelayMs() }))().catch(
+        (error: unknown) => logger.warn({ err: error }, 'own heartbeat not recorded'),
+      );
     }, env.HEARTBEAT_INTERVAL_MS);
   } catch (error) {
     clearInterval(ownHeartbeat);

@@ -120,6 +120,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
         version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
       },
       env.HEARTBEAT_INTERVAL_MS,
+      infra.readiness,
     );
   } catch (error) {
     await shutdown();
