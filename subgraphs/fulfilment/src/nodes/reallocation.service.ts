@@ -37,7 +37,7 @@ export class ReallocationService {
     private readonly subjects: FulfilmentSubjects,
     private readonly logger: Logger,
     private readonly onEventsQueued: () => void,
-    private readonly chunkSize = 2_500,
+    private readonly chunkSize = 1_000,
   ) {}
 
   /** Runs a job to its end; a second call for the same job joins the first. */
