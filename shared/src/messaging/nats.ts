@@ -40,9 +40,13 @@ export function natsAuthOptions(auth: NatsAuth): Partial<ConnectionOptions> {
   };
 }
 
-/** Connects with endless reconnects: a NATS restart must pause messaging, not kill the service. */
+/**
+ * Connects with endless reconnects: a NATS restart must pause messaging, not kill the service. Without async
+ * traces: the client would otherwise build two Error objects (with stacks) for every request, JetStream publish
+ * acks included, which was a quarter of fulfilment's CPU when publishing 20,000 outbox events.
+ */
 export async function connectNats(url: string, name: string, auth: NatsAuth = {}): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5_000, ...natsAuthOptions(auth) });
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5_000, noAsyncTraces: true, ...natsAuthOptions(auth) });
 }
 
 export class AnonymousNatsError extends Error {

@@ -25,6 +25,7 @@ import { DEMO_NETWORK } from './seed/demo-network.js';
 import { seedNetwork } from './seed/network.js';
 import { query } from './persistence/sql.js';
 import { ShipmentProgressService, WAREHOUSE_STEP_PURPOSE } from './shipments/shipment-progress.service.js';
+import { TransferReceiptService } from './transfers/transfer-receipt.service.js';
 
 import { FULFILMENT_SCHEMA } from './persistence/sql.js';
 export { FULFILMENT_SCHEMA };
@@ -70,6 +71,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const nodes = new NodeService(orm, reallocation, subjects, nudge);
   const inventory = new InventoryService(orm);
   const planning = new PlanningService(orm);
+  const receipts = new TransferReceiptService(orm);
   const handle = createOrderEventsHandler(allocation);
   const consumer = new DurableConsumer<OrderEvent>({
     nc,
@@ -107,7 +109,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     relay.start();
     commands.start();
     await reallocation.resumeUnfinished();
-    const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress });
+    const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress, receipts });
     server = await startServiceServer({ name: 'fulfilment', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
     presence = announceToRegistry(
       nc,
@@ -137,6 +139,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     nodes,
     inventory,
     planning,
+    receipts,
     subjects,
     registryVerdict: presence.verdict,
     close: shutdown,
