@@ -2,13 +2,15 @@
 // for a SEA mobile checkout followed by two status checks, on a simulated slow mobile link (150 ms round trip,
 // 1.6 Mbit/s down, 750 kbit/s up). The mobile path uses persisted operations, the quick order, a brotli request
 // body, compressed answers and a revalidating GET; the standard path sends full operation text by POST,
-// uncompressed: placeSeaOrder { id }, then order { … } for the confirmation, then order { status }.
+// uncompressed: placeSeaOrder { id }, then order { … } for the confirmation, then order { status }. Both send SKU and
+// quantity only: the hub prices the order from the catalogue the bench publishes first.
 // Runs the whole hub on its own test scope and removes it afterwards. Not a test: it prints figures.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { createTestScope } from '@hub/shared/testing/harness';
 import { startHubProcesses } from '@hub/shared/testing/hub-processes';
 import { startSlowNetworkProxy } from './slow-network-proxy.mjs';
@@ -20,9 +22,22 @@ const PROFILE = { rttMs: 150, downBitsPerSecond: 1_600_000, upBitsPerSecond: 750
 const manifest = JSON.parse(await readFile(new URL('../persisted-operations/sea-mobile.json', import.meta.url), 'utf8'));
 const idOf = (name) => manifest.operations.find((operation) => operation.name === name).id;
 
+// What the app sends: SKU and quantity; region-sea prices the lines and shipping from its copy of the catalogue.
 const LINES = [
-  { sku: 'KOPI-1', name: 'Kopi Gayo 250 g', quantity: 2, unitPrice: 85_000, unitTax: 9_350 },
-  { sku: 'TEH-2', name: 'Teh Melati 100 g', quantity: 1, unitPrice: 25_000, unitTax: 2_750 },
+  { sku: 'KOPI-1', quantity: 2 },
+  { sku: 'TEH-2', quantity: 1 },
+];
+/** The catalogue region-sea prices from: Indonesian rupiah, a flat delivery fee (11 % VAT on goods and shipping). */
+const CATALOGUE = [
+  {
+    region: 'sea',
+    currencies: ['IDR'],
+    items: [
+      { sku: 'KOPI-1', names: { en: 'Kopi Gayo 250 g' }, category: 'GROCERY', weightGrams: 250, unitPrice: 85_000 },
+      { sku: 'TEH-2', names: { en: 'Teh Melati 100 g' }, category: 'GROCERY', weightGrams: 100, unitPrice: 25_000 },
+    ],
+    shipping: { baseFee: 15_000, perKgFee: 0, bulkySurcharge: 0, freeFrom: null },
+  },
 ];
 const ADDRESS = {
   recipientName: 'Siti Rahayu',
@@ -41,7 +56,6 @@ const STANDARD_INPUT = (key) => ({
   channel: 'MOBILE_APP',
   currency: 'IDR',
   payment: 'COD',
-  shippingTotal: 15_000,
   lines: LINES,
   customer: { name: ADDRESS.recipientName, phone: ADDRESS.recipientPhone },
   shippingAddress: ADDRESS,
@@ -68,7 +82,7 @@ const paths = {
       (token, key) =>
         postBrotli(mobile(token), {
           documentId: idOf('SeaQuickOrder'),
-          variables: { input: { idempotencyKey: key, lines: LINES, address: ADDRESS, payment: 'COD', shippingTotal: 15_000 } },
+          variables: { input: { idempotencyKey: key, lines: LINES, address: ADDRESS, payment: 'COD' } },
         }),
     ],
     confirmation: (answers) => answers[0].body.data.seaQuickOrder,
@@ -189,6 +203,8 @@ const scope = createTestScope('bench-sea');
 let hub;
 let proxy;
 try {
+  // Published before the regions start, so region-sea's copy holds it when it begins taking orders.
+  await publishTestCatalogue(scope.env, CATALOGUE);
   hub = await startHubProcesses(scope.env);
   proxy = await startSlowNetworkProxy({ targetPort: Number(new URL(hub.gatewayUrl).port), ...PROFILE });
   const token = await scope.token({ subject: 'bench-sea-customer', role: 'customer', regions: ['sea'] });
