@@ -41,16 +41,37 @@ export const VAT_RATES_CHECKS: ReadonlyArray<{ countries: string; checked: strin
       "copies of the Commission's list at 1 January 2025 (easytax.co 'VAT rates applicable from January 1, 2025'; vat-solutions.com 'VAT Rates 2025'; calculariva.app 2025 list) and the Commission's VAT-rates page",
     result: 'all figures agree (LU parking 14 % as in the Commission list; one copy shows 12 %)',
   },
-  { countries: 'EE', checked: '24 % from 2025-07-01; 13 % beside 9 % from 2025-01-01', against: 'Estonian Security Tax Act (marosavat.com, taxopolis.eu)', result: 'agree' },
+  {
+    countries: 'EE',
+    checked: '24 % from 2025-07-01; 13 % beside 9 % from 2025-01-01',
+    against: 'Estonian Security Tax Act (marosavat.com, taxopolis.eu)',
+    result: 'agree',
+  },
   { countries: 'RO', checked: '21 % and one reduced 11 % from 2025-08-01', against: 'Law 141/2025 (newcraft.dev, easytax.co)', result: 'agree' },
-  { countries: 'SK', checked: '23 %, 19 % and 5 % from 2025-01-01', against: 'Act 278/2024 (vat-solutions.com, Drupal Commerce issue 3502747)', result: 'agree' },
-  { countries: 'FI', checked: '25.5 % from 2024-09-01; 14 % cut to 13.5 % from 2026-01-01', against: 'VAT Act §85 amendment (vatcalc.com, vatapi.com)', result: '13.5 % was missing: added from 2026-01-01' },
-  { countries: 'LT', checked: '9 % abolished from 2026-01-01 (12 % for accommodation, transport, culture; books to 5 %)', against: 'Law XV-287 (sovos.com)', result: 'added from 2026-01-01' },
+  {
+    countries: 'SK',
+    checked: '23 %, 19 % and 5 % from 2025-01-01',
+    against: 'Act 278/2024 (vat-solutions.com, Drupal Commerce issue 3502747)',
+    result: 'agree',
+  },
+  {
+    countries: 'FI',
+    checked: '25.5 % from 2024-09-01; 14 % cut to 13.5 % from 2026-01-01',
+    against: 'VAT Act §85 amendment (vatcalc.com, vatapi.com)',
+    result: '13.5 % was missing: added from 2026-01-01',
+  },
+  {
+    countries: 'LT',
+    checked: '9 % abolished from 2026-01-01 (12 % for accommodation, transport, culture; books to 5 %)',
+    against: 'Law XV-287 (sovos.com)',
+    result: 'added from 2026-01-01',
+  },
   {
     countries: 'ES',
     checked: 'basic food at 0 % in 2023 and 2024',
     against: 'Royal Decree-law 4/2024 (bybasesores.es, capital.es)',
-    result: 'not expressible: basic food bore 2 % from 2024-10-01 to 2024-12-31 while books stayed at 4 %; the table keeps ZERO-class goods at 0 % to 2024-12-31',
+    result:
+      'not expressible: basic food bore 2 % from 2024-10-01 to 2024-12-31 while books stayed at 4 %; the table keeps ZERO-class goods at 0 % to 2024-12-31',
   },
   {
     countries: 'EE',
@@ -60,7 +81,8 @@ export const VAT_RATES_CHECKS: ReadonlyArray<{ countries: string; checked: strin
   },
   {
     countries: 'FI, SK, CZ, BE, NL, IE, DE',
-    checked: 'changes of 2025-2026 that move goods or services between existing rates (FI books 10 % to 14 % in 2025; SK sugary food 19 % to 23 %, CZ prescription medicines 0 %, BE 6 % to 12 % for some services, NL accommodation 21 %, IE catering 9 %, DE restaurant food 7 % in 2026)',
+    checked:
+      'changes of 2025-2026 that move goods or services between existing rates (FI books 10 % to 14 % in 2025; SK sugary food 19 % to 23 %, CZ prescription medicines 0 %, BE 6 % to 12 % for some services, NL accommodation 21 %, IE catering 9 %, DE restaurant food 7 % in 2026)',
     against: 'easytax.co "EU new VAT rates from 2026", vatcalc.com',
     result: 'no rate of the table changes; the rate a product bears follows its tax class, which the catalogue manager sets',
   },
