@@ -29,9 +29,10 @@ export const VAT_RATES_SOURCE = {
 
 /**
  * The last check of every figure, so a reviewer sees what was compared with what. The Commission's booklet itself
- * was not reachable from here; its 1 January 2025 list was compared through published copies of it, and every later
- * change through the national announcements. Where a change touches only some goods of a class (the table holds
- * rates per class, not per product), it is listed as not expressible with what the table does instead.
+ * was not reachable from here: its 1 January 2025 list was compared through published copies of it, and every later
+ * change through published notes naming the national law (news of tax advisers and VAT services). Where a change
+ * touches only some goods of a class (the table holds rates per class, not per product), it is listed as not
+ * expressible, with what the table does instead.
  */
 export const VAT_RATES_CHECKS: ReadonlyArray<{ countries: string; checked: string; against: string; result: string }> = [
   {
@@ -39,7 +40,8 @@ export const VAT_RATES_CHECKS: ReadonlyArray<{ countries: string; checked: strin
     checked: 'standard, reduced, super-reduced and parking rates in force on 2025-01-01',
     against:
       "copies of the Commission's list at 1 January 2025 (easytax.co 'VAT rates applicable from January 1, 2025'; vat-solutions.com 'VAT Rates 2025'; calculariva.app 2025 list) and the Commission's VAT-rates page",
-    result: 'all figures agree (LU parking 14 % as in the Commission list; one copy shows 12 %)',
+    result:
+      "all figures agree (one copy already shows Romania's August 2025 rates); two copies list Luxembourg's 14 % as a second reduced rate and 12 % as parking, the Commission's lists show 14 % as parking: kept, a REDUCED good bears 8 % either way",
   },
   {
     countries: 'EE',
