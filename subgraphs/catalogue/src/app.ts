@@ -1,5 +1,5 @@
 import { ensureCatalogueStream, catalogueSubjectsFor } from '@hub/shared/catalogue/replication/catalogue-contracts';
-import { DEFAULT_EU_SELLER_FACTS } from '@hub/shared/catalogue/quote/region-pricing';
+import { requestSellerFacts } from '@hub/shared/catalogue/quote/seller-facts.contract';
 import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
@@ -33,7 +33,8 @@ export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAp
     products: new ProductService(orm, writer),
     priceLists: new PriceListService(orm, writer),
     imports: new ImportService(orm, writer, logger),
-    quotes: new QuoteService(reader, DEFAULT_EU_SELLER_FACTS, options.clock),
+    // A DE quote takes region-de's own cross-border sales, as its order will (the OSS threshold).
+    quotes: new QuoteService(reader, (region, request) => requestSellerFacts(nc, env.NATS_NAMESPACE, region, request), options.clock),
   };
   let server: RunningServer | undefined;
   let presence: RegistryPresence | undefined;

@@ -75,11 +75,14 @@ export interface PlacementStages<Details = any, Checked = any> {
   store(em: EntityManager, orderId: string, placement: PricedPlacement<Details, Checked>): void | Promise<void>;
 }
 
-/** A refusal the pricing stage found: the first problem, its field and code as `userErrors` show them. */
+/**
+ * A refusal the pricing stage found: every problem, each with its field and code as `userErrors` show them (a
+ * mutation that still answers with a top-level error shows the first).
+ */
 export class PlacementRefusedError extends DomainError {
   constructor(readonly problems: readonly CatalogueProblem[]) {
-    const [first] = problems;
-    super('BAD_USER_INPUT', first!.message, { field: first!.field.join('.'), rule: first!.code });
+    const listed = problems.map((p) => ({ field: p.field.join('.'), rule: p.code, message: p.message }));
+    super('BAD_USER_INPUT', listed[0]!.message, { field: listed[0]!.field, rule: listed[0]!.rule, problems: listed });
   }
 }
 
