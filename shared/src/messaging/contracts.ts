@@ -34,6 +34,10 @@ export const orderLineInputSchema = z.object({
   quantity: z.number().int().min(1).max(10_000),
   unitPrice: minorUnits,
   unitTax: minorUnits,
+  /** Net minor units promotions took off `quantity × unitPrice` (part of the order's `discountTotal`); absent: none. */
+  discount: minorUnits.optional(),
+  /** The VAT the line no longer bears because of its discount (the VAT base is the discounted price); absent: none. */
+  discountTax: minorUnits.optional(),
   /** Product attributes as sold (size, colour, category flags…): later price or catalogue changes must not alter a past order. */
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
