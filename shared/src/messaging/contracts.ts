@@ -43,6 +43,18 @@ export const orderLineInputSchema = z.object({
 });
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
 
+/** A discount or gift an order rule gave an order (issue 14), as core records it with the prices. */
+export const appliedPromotionSchema = z.object({
+  kind: z.enum(['DISCOUNT', 'GIFT']),
+  ruleSet: z.string().min(1).max(64),
+  version: z.number().int().min(1),
+  ruleId: z.string().min(1).max(100),
+  label: z.string().max(500),
+  /** DISCOUNT: net minor units off the items; GIFT: the gift's declared gross unit value. */
+  amount: minorUnits,
+  sku: z.string().min(1).max(64).nullable(),
+});
+
 export const PAYMENT_TERMS = ['PREPAID', 'CASH_ON_DELIVERY'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
 
@@ -73,6 +85,8 @@ export const registerOrderRequestSchema = z.object({
       catalogueVersion: z.number().int().min(0),
       priceListId: z.string().min(1).max(100),
       priceListVersion: z.number().int().min(1),
+      /** The discounts and gifts order rules gave the order, each naming the rule-set version that gave it. */
+      promotions: z.array(appliedPromotionSchema).max(50).optional(),
     })
     .optional(),
 });

@@ -69,7 +69,10 @@ export class OrderRegistrationService {
       updatedAt: recordedAt,
     });
     request.lines.forEach((line, index) => {
-      em.create(OrderLine, { order, lineNo: index + 1, ...line, lineTotal: line.quantity * (line.unitPrice + line.unitTax) });
+      const discount = line.discount ?? 0;
+      const discountTax = line.discountTax ?? 0;
+      const lineTotal = line.quantity * (line.unitPrice + line.unitTax) - discount - discountTax;
+      em.create(OrderLine, { order, lineNo: index + 1, ...line, discount, discountTax, lineTotal });
     });
     em.create(OrderStatusChange, {
       order,

@@ -1,3 +1,4 @@
+import { toOrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
 import type { Order } from '../persistence/order.entity.js';
 import { toActorView, type OrderView } from './order.types.js';
 
@@ -22,6 +23,7 @@ export function toOrderView(order: Order): OrderView {
       discountTotal: order.discountTotal,
       grandTotal: order.grandTotal,
     },
+    promotions: (order.pricedWith?.promotions ?? []).map(toOrderPromotionView),
     lines: order.lines.getItems().map((line) => ({
       id: `${order.id}:${line.lineNo}`,
       lineNo: line.lineNo,
@@ -30,6 +32,8 @@ export function toOrderView(order: Order): OrderView {
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       unitTax: line.unitTax,
+      discount: line.discount,
+      discountTax: line.discountTax,
       lineTotal: line.lineTotal,
       attributes: line.attributes,
     })),

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
 import { GraphQLISODateTime } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Actor } from '@hub/shared/auth/principal';
@@ -56,16 +57,21 @@ export class OrderLineView {
   @Field(() => Int, { description: 'Units sold.' }) quantity!: number;
   @Field(() => MinorUnits, { description: 'Net unit price.' }) unitPrice!: number;
   @Field(() => MinorUnits, { description: 'Tax per unit.' }) unitTax!: number;
-  @Field(() => MinorUnits, { description: 'quantity × (unitPrice + unitTax).' }) lineTotal!: number;
+  @Field(() => MinorUnits, { description: "Net minor units order-rule promotions took off the line (part of the order's discountTotal)." })
+  discount!: number;
+  @Field(() => MinorUnits, { description: 'The VAT the line no longer bears because of its discount: VAT is charged on the discounted price.' })
+  discountTax!: number;
+  @Field(() => MinorUnits, { description: 'quantity × (unitPrice + unitTax) − discount − discountTax.' }) lineTotal!: number;
   @Field(() => GraphQLJSONObject, { description: 'Product attributes captured at purchase.' }) attributes!: Record<string, unknown>;
 }
 
 @ObjectType('OrderTotals', { description: "The order's money, in the minor unit of its currency." })
 export class OrderTotalsView {
   @Field(() => MinorUnits, { description: "Sum of the lines' net prices." }) itemsTotal!: number;
-  @Field(() => MinorUnits, { description: "Sum of the lines' tax." }) taxTotal!: number;
+  @Field(() => MinorUnits, { description: "Sum of the lines' tax, on their discounted prices." }) taxTotal!: number;
   @Field(() => MinorUnits, { description: 'Shipping charged.' }) shippingTotal!: number;
-  @Field(() => MinorUnits, { description: 'Discount granted on the order.' }) discountTotal!: number;
+  @Field(() => MinorUnits, { description: "Discount granted on the order, net (the lines' promotion discounts and any client-sent discount)." })
+  discountTotal!: number;
   @Field(() => MinorUnits, { description: 'What the customer pays: items + tax + shipping − discount.' }) grandTotal!: number;
 }
 
@@ -84,6 +90,10 @@ export class OrderView {
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion.' }) version!: number;
   @Field(() => [OrderLineView], { description: 'The lines as sold.' }) lines!: OrderLineView[];
   @Field(() => OrderTotalsView, { description: "The order's money." }) totals!: OrderTotalsView;
+  @Field(() => [OrderPromotionView], {
+    description: 'The discounts and gifts order rules gave the order when the region priced it, each with the rule-set version that gave it.',
+  })
+  promotions!: OrderPromotionView[];
   @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;
