@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
 import { publishTestRuleSet } from '@hub/shared/testing/test-rule-sets';
+import { postGraphQL } from '@hub/shared/testing/harness';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
 /**
@@ -110,4 +111,62 @@ it('does not evaluate again when a placement is retried with its idempotency key
   expect(retried.data.deOrderPlace).toEqual({ order: { id: orderId }, userErrors: [] });
   const view = await hub.gql(VIEW, { id: orderId }, token);
   expect(view.data.deOrder.de).toEqual({ rulesHandledWith: [], rulesMayHaveBeenBehind: false });
+});
+
+const summerSale: RuleSetPublication = {
+  ruleSet: 'de-summer-sale',
+  module: 'PRICING',
+  scope: { region: 'de', channel: null, customerSegment: null },
+  publication: 1,
+  publishedAt: new Date().toISOString(),
+  versions: [
+    {
+      version: 1,
+      effectiveFrom: '2020-01-01T00:00:00.000Z',
+      effectiveTo: null,
+      rules: [
+        {
+          id: 'five-off',
+          description: '5 € off from 20 €',
+          priority: 1,
+          message: '5 € off orders from 20 €',
+          condition: 'order.itemsTotal >= 2000',
+          value: '500',
+        },
+      ],
+    },
+  ],
+};
+
+it('applies a published promotion: the discount lowers the VAT base, and the region and core both name the rule version that gave it', async () => {
+  const held = whenApplied('de-summer-sale', 1);
+  await publishTestRuleSet(hub.scope.env, summerSale);
+  await held;
+  const token = await hub.token({ subject: `cust-de-rules-${randomUUID()}`, role: 'customer', regions: ['de'] });
+  const placed = await hub.gql(PLACE, { input: orderInput({ lines }) }, token);
+  expect(placed.data.deOrderPlace.userErrors).toEqual([]);
+  const orderId = placed.data.deOrderPlace.order.id;
+
+  const promotion = { kind: 'DISCOUNT', ruleSet: 'de-summer-sale', version: 1, ruleId: 'five-off', label: '5 € off orders from 20 €', amount: 500, sku: null };
+  const view = await hub.gql(
+    `query($id: ID!) { deOrder(id: $id) { de { grandTotal promotionsApplied { kind ruleSet version ruleId label amount sku } } } }`,
+    { id: orderId },
+    token,
+  );
+  expect(view.errors).toBeUndefined();
+  expect(view.data.deOrder.de.promotionsApplied).toEqual([promotion]);
+
+  await hub.region.commands.whenIdle();
+  const admin = await hub.token({ subject: 'admin-rules', role: 'admin', regions: [] });
+  const core = await postGraphQL(
+    hub.core.url,
+    `query($id: ID!) { order(id: $id) { totals { itemsTotal taxTotal discountTotal grandTotal } lines { unitPrice unitTax discount discountTax lineTotal } promotions { kind ruleSet version ruleId label amount sku } } }`,
+    { id: orderId },
+    admin,
+  );
+  expect(core.errors).toBeUndefined();
+  // 2 × 14.99 € at 19 %: 5 € off the net leaves VAT on 24.98 € (5.70 € − 0.95 €); the customer pays what the region said.
+  expect(core.data.order.lines).toEqual([{ unitPrice: 1499, unitTax: 285, discount: 500, discountTax: 95, lineTotal: 2998 + 570 - 500 - 95 }]);
+  expect(core.data.order.totals).toMatchObject({ itemsTotal: 2998, taxTotal: 475, discountTotal: 500, grandTotal: view.data.deOrder.de.grandTotal });
+  expect(core.data.order.promotions).toEqual([promotion]);
 });
