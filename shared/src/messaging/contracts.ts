@@ -55,6 +55,16 @@ export const appliedPromotionSchema = z.object({
   sku: z.string().min(1).max(64).nullable(),
 });
 
+/** An order-rule hold (issue 14): the order is placed but waits for `levels` distinct approvers before fulfilment takes it. */
+export const orderHoldRequestSchema = z.object({
+  levels: z.number().int().min(1).max(3),
+  reasons: z
+    .array(z.object({ ruleSet: z.string().min(1).max(64), version: z.number().int().min(1), ruleId: z.string().min(1).max(100), message: z.string().max(500) }))
+    .min(1)
+    .max(20),
+});
+export type OrderHoldRequest = z.infer<typeof orderHoldRequestSchema>;
+
 export const PAYMENT_TERMS = ['PREPAID', 'CASH_ON_DELIVERY'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
 
@@ -89,6 +99,8 @@ export const registerOrderRequestSchema = z.object({
       promotions: z.array(appliedPromotionSchema).max(50).optional(),
     })
     .optional(),
+  /** Set when an order rule holds the order for review; core keeps it from fulfilment until released. */
+  hold: orderHoldRequestSchema.optional(),
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 
@@ -166,6 +178,11 @@ export const orderPlacedEventSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * True while an order-rule hold waits for approval: fulfilment does not take the order. Core publishes the order
+   * again (held false, the version of the release) once the last approval released it.
+   */
+  held: z.boolean().optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 

@@ -82,6 +82,12 @@ export abstract class RegionalOrderFacts {
       'The discounts and gifts order rules gave the order at placement, each with the rule-set version that gave it (the same as the checkout quote showed).',
   })
   promotionsApplied!: OrderPromotionView[];
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How many approvals an order rule's hold for review asked before fulfilment takes the order (core's `Order.hold` shows the approvals); null when no rule held it.",
+  })
+  holdLevels!: number | null;
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
@@ -102,5 +108,6 @@ export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderF
     rulesHandledWith: record.rulesHandledWith?.versions.map(({ ruleSet, version, publication }) => ({ ruleSet, version, publication })) ?? null,
     rulesMayHaveBeenBehind: record.rulesHandledWith?.replicaMayBeBehind ?? null,
     promotionsApplied: (record.rulesHandledWith?.promotions ?? []).map(toOrderPromotionView),
+    holdLevels: record.rulesHandledWith?.hold?.levels ?? null,
   };
 }

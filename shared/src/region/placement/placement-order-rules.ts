@@ -1,8 +1,8 @@
 import { DomainError } from '../../errors.js';
-import type { PaymentTerms } from '../../messaging/contracts.js';
+import type { OrderHoldRequest, PaymentTerms } from '../../messaging/contracts.js';
 import type { OrderContext } from '../../rules/domain/order-context.js';
 import type { RuleBook } from '../../rules/domain/rule-book.js';
-import { evaluateValidationRules, type RuleVersionUsed } from '../../rules/domain/rule-evaluation.js';
+import { evaluateHoldRules, evaluateValidationRules, type RuleVersionUsed } from '../../rules/domain/rule-evaluation.js';
 import type { AppliedPromotion } from '../../catalogue/quote/quote-promotions.rules.js';
 import type { CustomerType } from '../../catalogue/quote/quote.rules.js';
 import type { IndexedCatalogue } from '../../catalogue/snapshot.js';
@@ -19,6 +19,8 @@ export interface RulesHandledWith {
   promotions?: AppliedPromotion[];
   /** Gift SKUs a rule bound that the catalogue could not supply, so the order went without them. */
   giftsSkipped?: string[];
+  /** The hold rules that put the order on hold for review, and how many approvals release it; absent: not held. */
+  hold?: OrderHoldRequest;
 }
 
 /** The facts of a placement the order context is built from; none of them is personal data. */
@@ -104,4 +106,20 @@ export function applyPromotionRules(
     giftsSkipped: outcome.giftsSkipped,
     handledWith: outcome.handledWith,
   };
+}
+
+/**
+ * The hold module at placement, over the promoted order: an order a hold rule matches is placed, but core keeps it
+ * from fulfilment until as many different approvers as the rule asks released it.
+ */
+export function decideHold(
+  book: RuleBook,
+  context: OrderContext,
+  priced: PricedOrder,
+  at: Date,
+): { hold: OrderHoldRequest | null; handledWith: RuleVersionUsed[] } {
+  const outcome = evaluateHoldRules(book, context, { discountTotal: priced.quote.totals.discountTotal, payableTotal: priced.grandTotal }, at);
+  if (outcome.levels === 0) return { hold: null, handledWith: outcome.handledWith };
+  const reasons = outcome.reasons.slice(0, 20).map((reason) => ({ ...reason, message: reason.message.slice(0, 500) }));
+  return { hold: { levels: outcome.levels, reasons }, handledWith: outcome.handledWith };
 }

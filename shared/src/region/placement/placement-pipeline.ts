@@ -8,7 +8,7 @@ import { DomainError } from '../../errors.js';
 import type { Channel, PaymentTerms } from '../../messaging/contracts.js';
 import type { OrderIntakeService, PlacedOrder } from '../order-intake.service.js';
 import type { RuleBook } from '../../rules/domain/rule-book.js';
-import { applyPromotionRules, applyValidationRules, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
+import { applyPromotionRules, applyValidationRules, decideHold, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
 import { originCountryOf } from '../../rules/quote-promotions.js';
 import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
 
@@ -143,6 +143,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
       pricedWith: priced.pricedWith,
       paymentTerms,
       ...(rulesHandledWith ? { rulesHandledWith } : {}),
+      ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
     });
   }
@@ -183,7 +184,8 @@ export class PlacementPipeline<Details = any, Checked = any> {
     });
     const validatedWith = applyValidationRules(orderRules.book, context, priced.quote.at);
     const promoted = applyPromotionRules(orderRules.book, catalogue, priced, context);
-    const versions = [...validatedWith, ...promoted.handledWith];
+    const held = decideHold(orderRules.book, context, promoted.priced, priced.quote.at);
+    const versions = [...validatedWith, ...promoted.handledWith, ...held.handledWith];
     return {
       priced: promoted.priced,
       rulesHandledWith: {
@@ -191,6 +193,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
         replicaMayBeBehind,
         promotions: promoted.promotions,
         ...(promoted.giftsSkipped.length > 0 ? { giftsSkipped: promoted.giftsSkipped } : {}),
+        ...(held.hold ? { hold: held.hold } : {}),
       },
     };
   }

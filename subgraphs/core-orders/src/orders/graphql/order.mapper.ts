@@ -24,6 +24,14 @@ export function toOrderView(order: Order): OrderView {
       grandTotal: order.grandTotal,
     },
     promotions: (order.pricedWith?.promotions ?? []).map(toOrderPromotionView),
+    hold: order.hold
+      ? {
+          levels: order.hold.levels,
+          reasons: order.hold.reasons,
+          approvals: order.hold.approvals.map((approval) => ({ ...approval, actor: toActorView(approval.actor), at: new Date(approval.at) })),
+          releasedAt: order.hold.releasedAt ? new Date(order.hold.releasedAt) : null,
+        }
+      : null,
     lines: order.lines.getItems().map((line) => ({
       id: `${order.id}:${line.lineNo}`,
       lineNo: line.lineNo,

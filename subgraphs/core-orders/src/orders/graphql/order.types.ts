@@ -75,6 +75,31 @@ export class OrderTotalsView {
   @Field(() => MinorUnits, { description: 'What the customer pays: items + tax + shipping − discount.' }) grandTotal!: number;
 }
 
+@ObjectType('OrderHoldReason', { description: 'An order rule that held the order for review.' })
+export class OrderHoldReasonView {
+  @Field(() => String, { description: "The rule set's key in the order-rules subgraph." }) ruleSet!: string;
+  @Field(() => Int, { description: 'The version of the rule set that held the order.' }) version!: number;
+  @Field(() => String, { description: 'The rule within that version.' }) ruleId!: string;
+  @Field(() => String, { description: "The rule's message: why the order is reviewed." }) message!: string;
+}
+
+@ObjectType('OrderHoldApproval', { description: 'One approval of a hold.' })
+export class OrderHoldApprovalView {
+  @Field(() => Int, { description: 'The approval level, from 1.' }) level!: number;
+  @Field(() => ActorView, { description: 'Who approved.' }) actor!: ActorView;
+  @Field(() => GraphQLISODateTime, { description: 'When.' }) at!: Date;
+  @Field(() => String, { nullable: true, description: 'What the approver noted.' }) note!: string | null;
+}
+
+@ObjectType('OrderHold', { description: 'An order-rule hold: the order waits for review before fulfilment takes it.' })
+export class OrderHoldView {
+  @Field(() => Int, { description: 'How many approvals, each by a different person, release the order.' }) levels!: number;
+  @Field(() => [OrderHoldReasonView], { description: 'The rules that held it.' }) reasons!: OrderHoldReasonView[];
+  @Field(() => [OrderHoldApprovalView], { description: 'Approvals given so far, in order.' }) approvals!: OrderHoldApprovalView[];
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last approval released the order; null while it waits.' })
+  releasedAt!: Date | null;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType('Order', { description: 'The master order, owned by core-orders. Regions add their own fields.' })
 export class OrderView {
@@ -94,6 +119,8 @@ export class OrderView {
     description: 'The discounts and gifts order rules gave the order when the region priced it, each with the rule-set version that gave it.',
   })
   promotions!: OrderPromotionView[];
+  @Field(() => OrderHoldView, { nullable: true, description: 'The order-rule hold, if a rule held the order for review; null otherwise.' })
+  hold!: OrderHoldView | null;
   @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;
