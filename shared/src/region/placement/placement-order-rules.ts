@@ -37,7 +37,7 @@ export interface OrderContextFacts {
 /** The typed order context rules read, from the order as the catalogue priced it (net line prices, gross shipping). */
 export function orderContextOf(facts: OrderContextFacts): OrderContext {
   const { priced, ...cart } = facts;
-  return { ...orderContextOfQuote(priced.quote, cart), shippingTotal: priced.shippingTotal, grandTotal: priced.grandTotal };
+  return { ...orderContextOfQuote(priced.quote, cart), currency: priced.currency, shippingTotal: priced.shippingTotal, grandTotal: priced.grandTotal };
 }
 
 /** A validation rule in force refused the order; its message is the rule's own (a compliance check, a policy). */
