@@ -139,7 +139,8 @@ for (const lines of [5, 50]) {
 
 // The placement pipeline's in-memory part as every region runs it (shared/src/region/placement): pricing the cart from
 // the catalogue copy, then building the order context, applying the validation rules, the promotions (discounts on the
-// lines and the VAT base, gifts) and the hold rules from the replica, against the same placement with an empty rule book. The database transaction and HTTP a placement also costs are not included.
+// lines and the VAT base, gifts) and the hold rules from the replica, against the same placement with an empty rule
+// book. The database transaction and HTTP a placement also costs are not included.
 const skus = Array.from({ length: 50 }, (_, i) => `SKU-${i}`);
 const catalogue = indexCatalogue({
   version: 1,

@@ -7,6 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261203000000LineDiscounts extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "core_orders"."order" add column "hold" jsonb null;`);
-    this.addSql(`alter table "core_orders"."order_line" add column "discount" bigint not null default '0', add column "discount_tax" bigint not null default '0';`);
+    this.addSql(
+      `alter table "core_orders"."order_line" add column "discount" bigint not null default '0', add column "discount_tax" bigint not null default '0';`,
+    );
   }
 }
