@@ -7,6 +7,7 @@ import type { CoreEnv } from './env.js';
 import { subscribeCoreCommands } from './orders/messaging/core-commands.handler.js';
 import { OrderRegistrationService } from './orders/order-registration.service.js';
 import { OrderTransitionService } from './orders/order-transition.service.js';
+import { OrderHoldService } from './orders/order-hold.service.js';
 import { coreMigrations } from './persistence/migrations/index.js';
 import { CORE_SCHEMA, coreEntities } from './persistence/entities.js';
 import { subscribeRegistryRequests } from './registry/messaging/registry-requests.handler.js';
@@ -35,6 +36,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const nudge = () => relay.nudge();
   const registration = new OrderRegistrationService(orm, subjects, nudge);
   const transitions = new OrderTransitionService(orm, subjects, nudge);
+  const holds = new OrderHoldService(orm, subjects, nudge);
   const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
   const subscriptions = [subscribeCoreCommands(nc, subjects, logger, registration, transitions), ...subscribeRegistryRequests(nc, subjects, logger, registry)];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
@@ -42,7 +44,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   let ownHeartbeat: ReturnType<typeof setInterval> | undefined;
   try {
     await summaryConsumer.start();
-    const { schema, sdl } = await buildCoreSchema(orm, transitions, env.HEARTBEAT_INTERVAL_MS);
+    const { schema, sdl } = await buildCoreSchema(orm, transitions, holds, env.HEARTBEAT_INTERVAL_MS);
     // The registry is core's own: ready once it holds a composed supergraph to serve gateways.
     const readiness = { ...infra.readiness, registry: async () => ((await registry.currentSupergraph()) ? 'serving' : 'empty') };
     server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness }, env.PORT, env.HOST);

@@ -3,11 +3,26 @@ import { localDate } from '@hub/shared/catalogue/iso-date';
 import { computeQuote, type QuoteRequest, type QuoteResult } from '@hub/shared/catalogue/quote/quote.rules';
 import { DEFAULT_EU_SELLER_FACTS, REGION_PRICING, type EuSellerFacts } from '@hub/shared/catalogue/quote/region-pricing';
 import type { SellerFactsRequest } from '@hub/shared/catalogue/quote/seller-facts.contract';
+import type { PaymentTerms } from '@hub/shared/messaging/contracts';
+import type { RuleBook } from '@hub/shared/rules/domain/rule-book';
+import type { AppliedPromotion } from '@hub/shared/catalogue/quote/quote-promotions.rules';
+import { orderContextOfQuote, originCountryOf, promoteQuote } from '@hub/shared/rules/quote-promotions';
 import { checkVatIdFormat } from '@hub/shared/catalogue/vat/vat-id.rules';
 import { ServiceUnavailableError } from '@hub/shared/errors';
 import type { CatalogueReader } from '../snapshot/catalogue-reader.js';
 
-export type QuoteCommand = Omit<QuoteRequest, 'vatIdCountry' | 'at' | 'eu'> & { vatId: string | null; at: Date | null };
+export type QuoteCommand = Omit<QuoteRequest, 'vatIdCountry' | 'at' | 'eu'> & {
+  vatId: string | null;
+  at: Date | null;
+  /** How the order would be paid; order rules may read it (a promotion for prepaid orders). Default PREPAID. */
+  paymentTerms?: PaymentTerms;
+};
+
+/** Which order-rule promotions a quote applied; empty without a rule book or without a matching promotion. */
+export interface QuotePromotions {
+  promotions: AppliedPromotion[];
+  giftsSkipped: string[];
+}
 
 /** Asks a region for the seller facts its orders are taxed with; null when it does not answer. */
 export type SellerFactsSource = (region: string, request: SellerFactsRequest) => Promise<EuSellerFacts | null>;
@@ -18,9 +33,11 @@ export class QuoteService {
     private readonly reader: CatalogueReader,
     private readonly sellerFacts: SellerFactsSource,
     private readonly clock: () => Date = () => new Date(),
+    /** The catalogue's copy of the order rules: a quote applies their promotions exactly as a region's placement does. */
+    private readonly orderRules?: RuleBook,
   ) {}
 
-  async quote(command: QuoteCommand): Promise<QuoteResult & { vatIdCheck: 'FORMAT_ONLY' | null }> {
+  async quote(command: QuoteCommand): Promise<QuoteResult & { vatIdCheck: 'FORMAT_ONLY' | null } & Partial<QuotePromotions>> {
     let vatIdCountry: string | null = null;
     if (command.vatId) {
       const format = checkVatIdFormat(command.vatId);
@@ -30,8 +47,20 @@ export class QuoteService {
     const at = command.at ?? this.clock();
     const eu = await this.euSellerFacts(command, vatIdCountry, at);
     const catalogue = await this.reader.current();
-    const result = computeQuote(catalogue, { ...command, vatIdCountry, at, ...(eu ? { eu } : {}) });
-    return { ...result, vatIdCheck: command.vatId ? 'FORMAT_ONLY' : null };
+    const { paymentTerms = 'PREPAID', ...cart } = command;
+    const result = computeQuote(catalogue, { ...cart, vatIdCountry, at, ...(eu ? { eu } : {}) });
+    const vatIdCheck = command.vatId ? ('FORMAT_ONLY' as const) : null;
+    if (!result.ok || !this.orderRules) return { ...result, vatIdCheck };
+    const context = orderContextOfQuote(result.quote, {
+      region: command.region,
+      channel: command.channel,
+      customerType: command.customerType,
+      originCountry: originCountryOf({ destination: command.destination, eu }),
+      destinationCountry: command.destination.country,
+      paymentTerms,
+    });
+    const promoted = promoteQuote(this.orderRules, catalogue, result.quote, context);
+    return { ok: true, quote: promoted.quote, vatIdCheck, promotions: promoted.quote.promotions, giftsSkipped: promoted.giftsSkipped };
   }
 
   /**

@@ -154,7 +154,8 @@ function vatRowOf({ request, checked, priced }: DePlacement) {
     rateValidFrom: standard?.from ?? null,
     orderDate: checked.orderDate,
     lines: quote.lines.map((line) => ({ lineNo: line.lineNo, net: line.net, vat: line.tax })),
-    netTotal: quote.totals.itemsTotal + quote.shipping.net,
+    // Lines are net of order-rule discounts, and so is the taxable amount.
+    netTotal: quote.totals.itemsTotal - quote.totals.discountTotal + quote.shipping.net,
     vatTotal: quote.totals.taxTotal + quote.shipping.tax,
     vatIdCheck: checked.vatIdCheck,
   };
