@@ -54,6 +54,38 @@ it('stores a batch once, refusing bad events with typed errors and keeping every
   ).toBe(2);
 });
 
+it('stores an event id once across partitions: a redelivery with another time (another day) and a parked retry are duplicates', async () => {
+  const orderId = await hub.placeOrder();
+  const original = carrierEvent({ trackingNumber: 'SF1501', orderId, occurredAt: new Date(Date.now() - 3 * 3_600_000).toISOString() });
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [original] })).body).toMatchObject({ stored: 1, duplicates: 0 });
+  // The carrier resends it with a time two days earlier: another partition, where the table's own key cannot see the first.
+  const retimed = { ...original, occurredAt: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+  const nats = await hub.carrierRounds(() => true);
+  const { headers } = await import('@nats-io/transport-node');
+  const { jetstream } = await import('@nats-io/jetstream');
+  const signed = headers();
+  signed.set('Authorization', `Bearer ${sf}`);
+  await jetstream(hub.nc).publish(hub.tracking.subjects.carrierEvents('sf-express'), JSON.stringify({ events: [retimed] }), { headers: signed });
+  const settled = await hub.carrierRounds((totals) => totals.messages >= nats.messages + 1);
+  expect(settled.stored).toBe(nats.stored);
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [retimed] })).body).toMatchObject({ stored: 0, duplicates: 1 });
+  expect(await count(`select count(*) as n from tracking.tracking_event where carrier_id = 'sf-express' and event_id = $1`, [original.eventId])).toBe(1);
+
+  // Parked twice with different times, it is still one event once the parcel is known.
+  const parked = carrierEvent({ trackingNumber: 'SF1502' });
+  await postCarrierEvents(hub.tracking.url, sf, { events: [parked] });
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [{ ...parked, occurredAt: retimed.occurredAt }] })).body).toMatchObject({ parked: 0 });
+  const operator = await hub.token({ role: 'operator', subject: 'op-1', regions: ['cn'] });
+  const registered = await postGraphQL(
+    hub.tracking.url,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { matchedParkedEvents userErrors { code } } }`,
+    { input: { orderId: await hub.placeOrder(), carrierId: 'sf-express', trackingNumber: 'SF1502' } },
+    operator,
+  );
+  expect(registered.data.shipmentRegister).toEqual({ matchedParkedEvents: 1, userErrors: [] });
+  expect(await count(`select count(*) as n from tracking.tracking_event where carrier_id = 'sf-express' and event_id = $1`, [parked.eventId])).toBe(1);
+});
+
 it("refuses a carrier posting for another carrier's parcel", async () => {
   const orderId = await hub.placeOrder();
   await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF2001', orderId })] });
