@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { ForbiddenError } from '../errors.js';
 import { join } from 'node:path';
 import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
+import { loadNoticePreference, NoticePreferenceMigration, NoticePreferenceRecord } from '../notices/notice-preference.js';
 import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
 import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } from '../catalogue/replication/catalogue-replica.js';
 import type { CatalogueChange } from '../catalogue/replication/catalogue-contracts.js';
@@ -154,7 +155,16 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     name: `region-${definition.code}`,
     defaultPort: definition.defaultPort,
     schemaName: regionSchemaName(definition.code),
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, RulesReplicaRow, ...definition.entities],
+    entities: [
+      RegionalOrder,
+      RegionalOrderStatusEvent,
+      SummaryPublication,
+      CoreCommandRecord,
+      CatalogueReplicaItem,
+      RulesReplicaRow,
+      NoticePreferenceRecord,
+      ...definition.entities,
+    ],
     migrations: {
       RegionBaseMigration,
       RegionSummariesMigration,
@@ -164,6 +174,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       CatalogueReplicaMigration,
       RulesReplicaMigration,
       RegionOrderRulesMigration,
+      NoticePreferenceMigration,
       ...definition.migrations,
     },
     ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
@@ -259,6 +270,7 @@ function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, re
     subjects,
     region,
     resolveRecipient,
+    preferences: loadNoticePreference,
     sender: options.noticeSender ?? new FileNoticeSender(subgraph.env.NOTICE_FILE ?? join(tmpdir(), `hub-notices-${region}.jsonl`), subgraph.logger),
     ...(options.onNoticeSettled ? { onSettled: options.onNoticeSettled } : {}),
   });

@@ -92,6 +92,7 @@ export async function applyStoredEvents(
           tier: shipment.tier,
           topic: plan.topic,
           step: event.kind,
+          urgency: plan.urgency,
           occurredAt: event.occurredAt.toISOString(),
           ...(plan.includeLocation && event.nodeId ? { location: { nodeId: event.nodeId, latitude: event.latitude, longitude: event.longitude } } : {}),
         },

@@ -148,6 +148,7 @@ export async function sweepDelays(
               tier: shipment.tier,
               topic: plan.topic,
               eta: eta.toISOString(),
+              urgency: plan.urgency,
               occurredAt: now.toISOString(),
               ...(plan.includeLocation && shipment.last_node_id ? { location: { nodeId: shipment.last_node_id, latitude: null, longitude: null } } : {}),
             },
