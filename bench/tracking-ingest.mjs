@@ -269,7 +269,7 @@ try {
   const {
     rows: [{ n: due }],
   } = await pool.query(`select count(*)::int as n from tracking.shipment where check_due_at <= $1`, [now]);
-  const indexOf = (text) => /Index Scan(?: Backward)? using (\S+)/.exec(text)?.[1] ?? 'NO INDEX';
+  const indexOf = (text) => /(?:Index Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/.exec(text)?.[1] ?? 'NO INDEX';
 
   const f = (x) => x.toFixed(x < 10 ? 2 : 0);
   console.log(`

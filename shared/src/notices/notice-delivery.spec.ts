@@ -1,4 +1,4 @@
-import { planNoticeDelivery, type NoticePreference, type NoticeUrgency } from './notice-delivery.js';
+import { planNoticeDelivery, validateNoticePreference, type NoticePreference, type NoticeUrgency } from './notice-delivery.js';
 import { parseQuietHours } from './quiet-hours.js';
 
 // Region-cn's defaults: Chinese, Beijing time, quiet 22:00-08:00.
@@ -67,5 +67,19 @@ describe('planNoticeDelivery', () => {
     ],
   ])('%s', (_name, urgency, preference, now, [language, timeZone, sendAt]) => {
     expect(planNoticeDelivery({ urgency, defaults: cn, preference, now: new Date(now) })).toEqual({ language, timeZone, sendAt: new Date(sendAt) });
+  });
+});
+
+describe('validateNoticePreference', () => {
+  it.each<[string, NoticePreference, string[]]>([
+    ['all set', pref('id', 'Asia/Jakarta', '21:00-06:00'), []],
+    ['all cleared', pref(null, null, null), []],
+    ['a language notices are not written in', pref('fr', null, null), ['language']],
+    ['a zone that does not exist', pref(null, 'Europe/Atlantis', null), ['timeZone']],
+    ['quiet hours not HH:MM-HH:MM', pref(null, null, '22-7'), ['quietHours']],
+    ['an empty window (start = end)', pref(null, null, '22:00-22:00'), ['quietHours']],
+    ['everything wrong at once', pref('xx', 'UTC+8', '25:00-07:00'), ['language', 'timeZone', 'quietHours']],
+  ])('%s', (_name, preference, fields) => {
+    expect(validateNoticePreference(preference).map((problem) => problem.field)).toEqual(fields);
   });
 });

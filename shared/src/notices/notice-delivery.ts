@@ -1,4 +1,4 @@
-import { noticeLanguage, type NoticeLanguage } from './notice-text.js';
+import { NOTICE_LANGUAGES, noticeLanguage, type NoticeLanguage } from './notice-text.js';
 import { nextSendTime, parseQuietHours, type QuietHours } from './quiet-hours.js';
 
 /** How pressing a notice is; tracking decides it from the customer's tier and the step (no personal data needed). */
@@ -55,4 +55,27 @@ export function planNoticeDelivery(input: {
   const chosen = preference?.quietHours ? parseQuietHours(preference.quietHours, timeZone) : null;
   const quiet = chosen ?? defaults.quietHours ?? null;
   return { language, timeZone, sendAt: urgency === 'URGENT' ? now : nextSendTime(now, quiet) };
+}
+
+/** A field of a preference a customer submitted that cannot be kept, with why. */
+export interface NoticePreferenceProblem {
+  field: 'language' | 'timeZone' | 'quietHours';
+  message: string;
+}
+
+/**
+ * Checks a preference before it is stored: a language notices are written in, an IANA time zone, quiet hours
+ * as `HH:MM-HH:MM` (start ≠ end). Null clears a field (the region's default applies again).
+ */
+export function validateNoticePreference(preference: NoticePreference): NoticePreferenceProblem[] {
+  const problems: NoticePreferenceProblem[] = [];
+  if (preference.language !== null && !(NOTICE_LANGUAGES as readonly string[]).includes(preference.language))
+    problems.push({ field: 'language', message: `Notices are written in ${NOTICE_LANGUAGES.join(', ')}` });
+  if (preference.timeZone !== null && !isTimeZone(preference.timeZone)) problems.push({ field: 'timeZone', message: 'Not an IANA time zone' });
+  if (preference.quietHours !== null) {
+    const window = parseQuietHours(preference.quietHours, 'UTC');
+    if (!window || window.startMinute === window.endMinute)
+      problems.push({ field: 'quietHours', message: 'Quiet hours are HH:MM-HH:MM, start and end differ' });
+  }
+  return problems;
 }

@@ -43,6 +43,7 @@ import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-
 import { RulesReplica, RulesReplicaMigration, RulesReplicaRow } from '../rules/replication/rules-replica.js';
 import type { RuleSetPublication } from '../rules/domain/rule.js';
 import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
+import { createNoticePreferenceResolvers } from './notice-preference.resolver.js';
 import { createOrderRulesHoldingsQuery } from './order-rules-holdings.query.js';
 
 /** Settings every region reads, beside every subgraph's. */
@@ -241,6 +242,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       ...definition.resolvers(deps),
       createRegionalOrderQuery(definition.code, deps.orm),
       createOrderRulesHoldingsQuery(definition.code, deps.rules),
+      createNoticePreferenceResolvers(definition.code, deps.orm),
     ],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
