@@ -161,3 +161,16 @@ it("takes batches over NATS with the carrier's token, and terminates messages wi
   expect(after.stored - before.stored).toBe(2);
   expect(await count(`select count(*) as n from tracking.tracking_event where event_id = 'nats-3'`)).toBe(0);
 });
+
+it("drops a partition past retention together with its events' de-duplication keys, and keeps the rest", async () => {
+  const { PartitionMaintenance } = await import('../src/persistence/partitions.js');
+  const orderId = await hub.placeOrder();
+  const old = carrierEvent({ trackingNumber: 'SF6001', orderId, occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+  const recent = carrierEvent({ trackingNumber: 'SF6001', orderId });
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [old, recent] })).body).toMatchObject({ stored: 2 });
+  const dropped = await new PartitionMaintenance(hub.tracking.pool, 2).run(new Date());
+  expect(dropped).toContain(`tracking_event_p${old.occurredAt.slice(0, 10).replaceAll('-', '')}`);
+  const keys = async (eventId: string) =>
+    count(`select count(*) as n from tracking.tracking_event_key where carrier_id = 'sf-express' and event_id = $1`, [eventId]);
+  expect([await keys(old.eventId), await keys(recent.eventId)]).toEqual([0, 1]);
+});
