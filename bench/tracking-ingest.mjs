@@ -1,11 +1,15 @@
 // Carrier-event ingest and journey queries of the tracking service, on this machine, in one run:
-//   node bench/tracking-ingest.mjs [--events 1000000] [--rows 3000000] [--shipments 100000] [--batch 10000] [--workers 4]
+//   node bench/tracking-ingest.mjs [--events 1000000] [--rows 3000000] [--shipments 100000] [--batch 10000] [--workers 4] [--sweep-batch 500]
 // Prints (1) the raw COPY rate into the day-partitioned event table, (2) the full ingest path (validation,
 // ownership check, COPY into staging, INSERT … SELECT … ON CONFLICT into the partitions, journey fold, milestone
 // and notice queues) in events/s and this process's CPU ms per 1,000 events, and (3) journey and search latency
-// (p50/p99) once the table holds `--rows` events. It builds its own database and drops it afterwards.
+// (p50/p99) once the table holds `--rows` events, with table and index sizes, and (4) one bounded pass of the
+// delay and dwell sweeps with a fifth of the shipments due (time, and the plan's index). CPU is this process's
+// and the PostgreSQL backends' (from /proc). It builds its own database and drops it afterwards.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -19,6 +23,8 @@ import { trackingMigrations } from '../subgraphs/tracking/dist/persistence/migra
 import { PartitionMaintenance } from '../subgraphs/tracking/dist/persistence/partitions.js';
 import { EventIngestService } from '../subgraphs/tracking/dist/events/event-ingest.service.js';
 import { JourneyQuery } from '../subgraphs/tracking/dist/journey/journey-query.js';
+import { sweepDelays } from '../subgraphs/tracking/dist/sweeps/delay-sweep.js';
+import { sweepDwell } from '../subgraphs/tracking/dist/sweeps/dwell-sweep.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,9 +33,12 @@ const { values } = parseArgs({
     shipments: { type: 'string', default: '100000' },
     batch: { type: 'string', default: '10000' },
     workers: { type: 'string', default: '4' },
+    'sweep-batch': { type: 'string', default: '500' },
   },
 });
-const [EVENTS, ROWS, SHIPMENTS, BATCH, WORKERS] = ['events', 'rows', 'shipments', 'batch', 'workers'].map((key) => Number(values[key]));
+const [EVENTS, ROWS, SHIPMENTS, BATCH, WORKERS, SWEEP_BATCH] = ['events', 'rows', 'shipments', 'batch', 'workers', 'sweep-batch'].map((key) =>
+  Number(values[key]),
+);
 const DAY = 86_400_000;
 const now = new Date();
 
@@ -39,6 +48,21 @@ url.pathname = `/hub_bench_tracking_${randomBytes(3).toString('hex')}`;
 const orm = await openDatabase({ clientUrl: url.toString(), schema: TRACKING_SCHEMA, entities: trackingEntities, migrations: trackingMigrations });
 const pool = new pg.Pool({ connectionString: url.toString(), max: WORKERS + 2 });
 const partitions = new PartitionMaintenance(pool, 30);
+// CPU seconds of this database's PostgreSQL backends so far (utime + stime from /proc, clock ticks of 10 ms).
+const backendCpu = async () => {
+  const { rows } = await pool.query(`select pid from pg_stat_activity where datname = current_database()`);
+  const ticks = new Map();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // a backend that just ended
+    }
+  }
+  return ticks;
+};
+const backendCpuMs = (before, after) => [...after].reduce((sum, [pid, t]) => sum + (t - (before.get(pid) ?? 0)) * 10, 0);
 await partitions.ensureFor(Array.from({ length: 10 }, (_, i) => new Date(now.getTime() - i * DAY)));
 await partitions.run(now);
 
@@ -99,6 +123,7 @@ try {
   // (2) The ingest path, as the HTTP endpoint and the NATS consumer call it.
   const ingest = new EventIngestService({
     pool,
+    orm,
     partitions,
     subjects: trackingSubjectsFor('bench'),
     clockSkewMs: 300_000,
@@ -123,6 +148,9 @@ try {
       };
     });
   const batches = Math.ceil(EVENTS / BATCH / WORKERS);
+  // Open every pooled connection now, so the backends' CPU is counted from the start.
+  await Promise.all(Array.from({ length: WORKERS + 2 }, () => pool.connect())).then((clients) => clients.forEach((client) => client.release()));
+  const pgBefore = await backendCpu();
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   let stored = 0;
@@ -138,8 +166,15 @@ try {
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
+  const pgCpuMs = backendCpuMs(pgBefore, await backendCpu());
   const rate = stored / seconds;
   const retried = await ingest.ingest('bench', batchOf(0, 0), now);
+  // The same event ids again, each a day earlier (another partition): the key table must still refuse them.
+  const moved = batchOf(0, 0).map((event) => ({ ...event, occurredAt: new Date(Date.parse(event.occurredAt) - DAY).toISOString() }));
+  const retimed = await ingest.ingest('bench', moved, now);
+  const {
+    rows: [{ n: copiesOfOne }],
+  } = await pool.query(`select count(*)::int as n from tracking.tracking_event where carrier_id = 'bench' and event_id = $1`, [moved[0].eventId]);
 
   // (3) Fill to ROWS events, then read.
   const {
@@ -193,23 +228,67 @@ try {
     query.search({ trackingNumber: `TN${((i * 31) % SHIPMENTS) + 1}`, from: new Date(now.getTime() - 7 * DAY), to: now }, viewer, { first: 50 }),
   );
   const {
-    rows: [{ size }],
+    rows: [sizes],
   } = await pool.query(
-    `select pg_size_pretty(sum(pg_total_relation_size(inhrelid))) as size from pg_inherits where inhparent = 'tracking.tracking_event'::regclass`,
+    `select pg_size_pretty(sum(pg_relation_size(inhrelid))) as heap, pg_size_pretty(sum(pg_indexes_size(inhrelid))) as indexes,
+            pg_size_pretty(pg_total_relation_size('tracking.tracking_event_key')) as keys
+       from pg_inherits where inhparent = 'tracking.tracking_event'::regclass`,
   );
+  const plan = async (sql, params) => (await pool.query(`explain ${sql}`, params)).rows.map((row) => row['QUERY PLAN']).join('\n');
+  const trackingPlan = await plan(
+    `select * from tracking.tracking_event e where e.occurred_at >= $1 and e.occurred_at < $2 and e.shipment_id = any($3::uuid[])
+      order by e.occurred_at desc, e.carrier_id desc, e.event_id desc limit 51`,
+    [new Date(now.getTime() - 7 * DAY), now, [shipmentIds[0].id]],
+  );
+
+  // (4) Sweeps with a fifth of the shipments due: one bounded pass each, through the partial indexes.
+  await pool.query(
+    `update tracking.shipment set promised_by = $1, check_due_at = $2::timestamptz - (random() * interval '1 hour'),
+            dwell_deadline = $2::timestamptz - (random() * interval '1 hour'), last_event_at = $2::timestamptz - interval '10 hours', last_node_id = 'HUB', last_node_type = 'HUB'
+      where tracking_number like '%0' or tracking_number like '%5'`,
+    [new Date(now.getTime() + 2 * DAY), now],
+  );
+  await pool.query(`analyze tracking.shipment`);
+  const sweepPlan = await plan(
+    `select sh.id from tracking.shipment sh where sh.check_due_at <= $1 and not sh.delivered and sh.check_due_at is not null
+      order by sh.check_due_at limit $2 for update of sh skip locked`,
+    [now, SWEEP_BATCH],
+  );
+  const dwellPlan = await plan(
+    `select sh.id from tracking.shipment sh where sh.dwell_deadline <= $1 and not sh.delivered and sh.dwell_deadline is not null and sh.dwell_alerted_at is null
+      order by sh.dwell_deadline limit $2 for update of sh skip locked`,
+    [now, SWEEP_BATCH],
+  );
+  const timed = async (run) => {
+    const t = process.hrtime.bigint();
+    const result = await run();
+    return { ms: Number(process.hrtime.bigint() - t) / 1e6, result };
+  };
+  const delayPass = await timed(() => sweepDelays(pool, trackingSubjectsFor('bench'), { now, batch: SWEEP_BATCH, defaultLegHours: 6 }));
+  const dwellPass = await timed(() => sweepDwell(pool, { now, batch: SWEEP_BATCH }));
+  const {
+    rows: [{ n: due }],
+  } = await pool.query(`select count(*)::int as n from tracking.shipment where check_due_at <= $1`, [now]);
+  const indexOf = (text) => /(?:Index Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/.exec(text)?.[1] ?? 'NO INDEX';
 
   const f = (x) => x.toFixed(x < 10 ? 2 : 0);
   console.log(`
 raw COPY into tracking_event (same table, same indexes)   ${f(rawRate)} rows/s  (${rawRows} rows, ${WORKERS} connections)
 ingest path (validate → COPY staging → INSERT…SELECT ON CONFLICT → fold → queues)
                                                            ${f(rate)} events/s (${stored} events in ${f(seconds)} s) = ${f((rate / rawRate) * 100)} % of raw COPY
-  this process's CPU                                       ${f((cpu.user + cpu.system) / 1000 / (stored / 1000))} ms per 1,000 events
+  CPU per 1,000 events: this process                       ${f((cpu.user + cpu.system) / 1000 / (stored / 1000))} ms, PostgreSQL backends ${f(pgCpuMs / (stored / 1000))} ms
   a batch sent again                                       stored ${retried.stored}, duplicates ${retried.duplicates}
-table after fill                                           ${total} events, ${size} (filled by COPY in ${f(fillSeconds)} s)
+  the same ids a day earlier (another partition)           stored ${retimed.stored}, duplicates ${retimed.duplicates}; copies of one id: ${copiesOfOne}
+table after fill                                           ${total} events: heap ${sizes.heap}, indexes ${sizes.indexes}, dedup keys ${sizes.keys} (fill by COPY ${f(fillSeconds)} s)
 journey of one shipment (first 50 steps)                   p50 ${f(journey.p50)} ms  p99 ${f(journey.p99)} ms
 search: node, one day                                      p50 ${f(byNode.p50)} ms  p99 ${f(byNode.p99)} ms
 search: carrier, one hour                                  p50 ${f(byCarrier.p50)} ms  p99 ${f(byCarrier.p99)} ms
-search: tracking number, seven days                        p50 ${f(byTracking.p50)} ms  p99 ${f(byTracking.p99)} ms`);
+search: tracking number, seven days                        p50 ${f(byTracking.p50)} ms  p99 ${f(byTracking.p99)} ms  (${indexOf(trackingPlan)} …)
+delay sweep, one pass of ${SWEEP_BATCH} (${due} of ${SHIPMENTS} shipments due)     ${f(delayPass.ms)} ms, checked ${delayPass.result.checked}, warned ${delayPass.result.warned}  (${indexOf(sweepPlan)})
+dwell sweep, one pass of ${SWEEP_BATCH}                              ${f(dwellPass.ms)} ms, opened ${dwellPass.result}  (${indexOf(dwellPlan)})
+load average (1/5/15 min)                                  ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ')}`);
 } finally {
   await pool.end();
   await orm.close();

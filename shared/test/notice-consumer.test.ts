@@ -4,6 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { createLogger } from '../src/logger.js';
 import { ProcessedMessage } from '../src/messaging/processed-message.entity.js';
 import { NoticeConsumer, type NoticeRecipient } from '../src/notices/notice-consumer.js';
+import { loadNoticePreference, NoticePreferenceMigration, NoticePreferenceRecord } from '../src/notices/notice-preference.js';
 import type { NoticeIntent } from '../src/notices/notice-contracts.js';
 import type { OutgoingNotice } from '../src/notices/notice-sender.js';
 import { ensureTrackingStreams, trackingSubjectsFor } from '../src/notices/tracking-subjects.js';
@@ -38,10 +39,17 @@ const RECIPIENTS: Record<string, NoticeRecipient | null> = {
     quietHours: { startMinute: (minute(now) + 1380) % 1440, endMinute: (minute(now) + 60) % 1440, timeZone: 'UTC' },
   },
   'c-none': null,
+  // Region defaults (German, Berlin, no quiet hours); the customer's stored preference overrides them.
+  'c-pref': { email: 'pelanggan@example.id', language: 'de', timeZone: 'Europe/Berlin' },
 };
 
 beforeAll(async () => {
-  orm = await openDatabase({ clientUrl: scope.env.DATABASE_URL, schema: 'notice_test', entities: [ProcessedMessage], migrations: { NoticeTestSchema } });
+  orm = await openDatabase({
+    clientUrl: scope.env.DATABASE_URL,
+    schema: 'notice_test',
+    entities: [ProcessedMessage, NoticePreferenceRecord],
+    migrations: { NoticeTestSchema, NoticePreferenceMigration },
+  });
   nc = await connectTestNats(scope.env);
   await ensureTrackingStreams(nc, subjects);
   consumer = new NoticeConsumer({
@@ -51,6 +59,7 @@ beforeAll(async () => {
     subjects,
     region: 'de',
     resolveRecipient: async (intent) => RECIPIENTS[intent.customerRef] ?? null,
+    preferences: loadNoticePreference,
     sender: { send: async (notice) => void sent.push(notice) },
     onSettled: (outcome) => {
       outcomes.push(outcome);
@@ -105,4 +114,41 @@ it("sends each notice once, in the customer's language, defers quiet hours, and 
   expect(sent).toEqual([
     { noticeId: 'JOURNEY_STEP:s1:e1:ORDINARY', channel: 'email', to: 'kunde@example.de', subject: 'Parcel update', text: 'Ihre Sendung ist in Zustellung' },
   ]);
+});
+
+it("applies the customer's stored language and quiet hours: a normal notice waits, an urgent one goes now in their language", async () => {
+  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  // Quiet from an hour ago to an hour ahead, in Jakarta time (UTC+7, no DST).
+  const jakarta = (minute(now) + 7 * 60) % 1440;
+  const em = orm.em.fork();
+  em.create(NoticePreferenceRecord, {
+    customerRef: 'c-pref',
+    language: 'id',
+    timeZone: 'Asia/Jakarta',
+    quietHours: `${hhmm((jakarta + 1380) % 1440)}-${hhmm((jakarta + 60) % 1440)}`,
+    updatedAt: now,
+  });
+  await em.flush();
+  const before = outcomes.length;
+  const js = jetstream(nc);
+  await js.publish(subjects.notices('de'), JSON.stringify(intent('c-pref', 'JOURNEY_STEP:s4:e1:ORDINARY')), { msgID: 'p1' });
+  await js.publish(
+    subjects.notices('de'),
+    JSON.stringify({ ...intent('c-pref', 'JOURNEY_STEP:s4:e2:ORDINARY'), step: 'DELIVERY_REFUSED', urgency: 'URGENT' }),
+    {
+      msgID: 'p2',
+    },
+  );
+  await settledCount(before + 2);
+  expect(Object.fromEntries(outcomes.slice(before).map((o) => [o.noticeId, o.outcome]))).toEqual({
+    'JOURNEY_STEP:s4:e1:ORDINARY': 'deferred',
+    'JOURNEY_STEP:s4:e2:ORDINARY': 'sent',
+  });
+  expect(sent.at(-1)).toEqual({
+    noticeId: 'JOURNEY_STEP:s4:e2:ORDINARY',
+    channel: 'email',
+    to: 'pelanggan@example.id',
+    subject: 'Parcel update',
+    text: 'Paket Anda ditolak saat pengantaran',
+  });
 });

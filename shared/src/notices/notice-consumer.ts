@@ -6,8 +6,9 @@ import { ProcessedMessage } from '../messaging/processed-message.entity.js';
 import { consumeDurably, type DurableLoop } from '../messaging/streams.js';
 import { noticeIntentSchema, type NoticeIntent } from './notice-contracts.js';
 import type { NoticeSender } from './notice-sender.js';
-import { renderNotice, noticeLanguage } from './notice-text.js';
-import { nextSendTime, type QuietHours } from './quiet-hours.js';
+import { planNoticeDelivery, type NoticePreference } from './notice-delivery.js';
+import { renderNotice } from './notice-text.js';
+import type { QuietHours } from './quiet-hours.js';
 import type { TrackingSubjects } from './tracking-subjects.js';
 
 /** What a region knows about how to reach a customer; resolved from its own tables, never sent anywhere else. */
@@ -29,6 +30,8 @@ export interface NoticeConsumerOptions {
   subjects: TrackingSubjects;
   region: string;
   resolveRecipient: ResolveRecipient;
+  /** The customer's own language, zone and quiet hours (the region's `notice_preference`); the recipient's are the defaults. */
+  preferences?: (customerRef: string, em: EntityManager) => Promise<NoticePreference | null>;
   sender: NoticeSender;
   now?: () => Date;
   onSettled?: (outcome: { noticeId: string; outcome: 'sent' | 'duplicate' | 'deferred' | 'no-contact' | 'terminated' | 'retry' }) => void;
@@ -38,9 +41,10 @@ const SUBJECTS: Record<NoticeIntent['topic'], string> = { JOURNEY_STEP: 'Parcel 
 
 /**
  * The region side of tracking's notices: a durable consumer of `notices.<region>` that resolves the contact
- * from the region's own data, waits out the customer's quiet hours (the message is redelivered when they end),
- * renders the text in the customer's language and sends it once: the notice id is recorded as processed in
- * the same transaction, and a send that fails rolls it back for a retry. Logs carry notice ids, never contacts.
+ * from the region's own data, waits out the customer's quiet hours unless the notice is urgent (the message is
+ * redelivered when they end), renders the text in the customer's language (their preference over the region's)
+ * and sends it once: the notice id is recorded as processed in the same transaction, and a send that fails
+ * rolls it back for a retry. Logs carry notice ids, never contacts.
  */
 export class NoticeConsumer {
   private loop: DurableLoop | undefined;
@@ -90,7 +94,8 @@ export class NoticeConsumer {
       const recipient = await resolveRecipient(intent, tx);
       const to = recipient?.email ?? recipient?.phone;
       if (!recipient || !to) return 'no-contact';
-      const sendAt = nextSendTime(now, recipient.quietHours ?? null);
+      const preference = (await this.options.preferences?.(intent.customerRef, tx)) ?? null;
+      const { language, timeZone, sendAt } = planNoticeDelivery({ urgency: intent.urgency ?? 'NORMAL', defaults: recipient, preference, now });
       if (sendAt.getTime() > now.getTime()) {
         message.nak(sendAt.getTime() - now.getTime());
         return 'deferred';
@@ -102,13 +107,12 @@ export class NoticeConsumer {
         .ignore()
         .execute('run');
       if (claimed.affectedRows === 0) return 'duplicate';
-      const language = noticeLanguage(recipient.language);
       await sender.send({
         noticeId: intent.noticeId,
         channel: recipient.email ? 'email' : 'sms',
         to,
         subject: SUBJECTS[intent.topic],
-        text: renderNotice(intent, language, recipient.timeZone),
+        text: renderNotice(intent, language, timeZone),
       });
       return 'sent';
     });

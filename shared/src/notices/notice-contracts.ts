@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_URGENCIES } from './notice-delivery.js';
 
 /**
  * What tracking asks a region to tell a customer. No contact data and no names: the customer is the
@@ -18,5 +19,7 @@ export const noticeIntentSchema = z.object({
   eta: z.iso.datetime().optional(),
   progress: z.object({ delivered: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
   occurredAt: z.iso.datetime(),
+  /** URGENT notices are sent during the customer's quiet hours; absent means NORMAL (intents queued before it existed). */
+  urgency: z.enum(NOTICE_URGENCIES).optional(),
 });
 export type NoticeIntent = z.infer<typeof noticeIntentSchema>;

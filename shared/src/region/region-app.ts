@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { ForbiddenError } from '../errors.js';
 import { join } from 'node:path';
 import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
+import { loadNoticePreference, NoticePreferenceMigration, NoticePreferenceRecord } from '../notices/notice-preference.js';
 import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
 import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } from '../catalogue/replication/catalogue-replica.js';
 import type { CatalogueChange } from '../catalogue/replication/catalogue-contracts.js';
@@ -42,6 +43,7 @@ import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-
 import { RulesReplica, RulesReplicaMigration, RulesReplicaRow } from '../rules/replication/rules-replica.js';
 import type { RuleSetPublication } from '../rules/domain/rule.js';
 import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
+import { createNoticePreferenceResolvers } from './notice-preference.resolver.js';
 import { createOrderRulesHoldingsQuery } from './order-rules-holdings.query.js';
 
 /** Settings every region reads, beside every subgraph's. */
@@ -154,7 +156,16 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     name: `region-${definition.code}`,
     defaultPort: definition.defaultPort,
     schemaName: regionSchemaName(definition.code),
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, CatalogueReplicaItem, RulesReplicaRow, ...definition.entities],
+    entities: [
+      RegionalOrder,
+      RegionalOrderStatusEvent,
+      SummaryPublication,
+      CoreCommandRecord,
+      CatalogueReplicaItem,
+      RulesReplicaRow,
+      NoticePreferenceRecord,
+      ...definition.entities,
+    ],
     migrations: {
       RegionBaseMigration,
       RegionSummariesMigration,
@@ -164,6 +175,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       CatalogueReplicaMigration,
       RulesReplicaMigration,
       RegionOrderRulesMigration,
+      NoticePreferenceMigration,
       ...definition.migrations,
     },
     ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
@@ -230,6 +242,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       ...definition.resolvers(deps),
       createRegionalOrderQuery(definition.code, deps.orm),
       createOrderRulesHoldingsQuery(definition.code, deps.rules),
+      createNoticePreferenceResolvers(definition.code, deps.orm),
     ],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
@@ -260,6 +273,7 @@ function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, re
     subjects,
     region,
     resolveRecipient,
+    preferences: loadNoticePreference,
     sender: options.noticeSender ?? new FileNoticeSender(subgraph.env.NOTICE_FILE ?? join(tmpdir(), `hub-notices-${region}.jsonl`), subgraph.logger),
     ...(options.onNoticeSettled ? { onSettled: options.onNoticeSettled } : {}),
   });

@@ -288,3 +288,37 @@ describe('the region prices the order from its catalogue copy', () => {
     expect(placed.order.cn.grandTotal).toBe(12800 + 1152);
   });
 });
+
+it("keeps a customer's notice language, zone and quiet hours in the region, refusing bad values field by field", async () => {
+  const customer = await scope.token({ subject: 'cust-cn-notices', role: 'customer', regions: ['cn'] });
+  const SET = `mutation($input: CnNoticePreferenceSetInput!) { cnNoticePreferenceSet(input: $input) {
+    preference { language timeZone quietHours } userErrors { code field } } }`;
+  const refused = await postGraphQL(region.url, SET, { input: { language: 'fr', timeZone: 'Asia/Atlantis', quietHours: '22-7' } }, customer);
+  expect(refused.errors).toBeUndefined();
+  expect(refused.data.cnNoticePreferenceSet).toEqual({
+    preference: null,
+    userErrors: [
+      { code: 'INVALID', field: ['input', 'language'] },
+      { code: 'INVALID', field: ['input', 'timeZone'] },
+      { code: 'INVALID', field: ['input', 'quietHours'] },
+    ],
+  });
+  const read = `{ cnNoticePreference { language timeZone quietHours } }`;
+  expect((await postGraphQL(region.url, read, {}, customer)).data.cnNoticePreference).toBeNull();
+
+  const set = await postGraphQL(region.url, SET, { input: { language: 'en', timeZone: 'Asia/Hong_Kong', quietHours: '23:00-07:30' } }, customer);
+  expect(set.data.cnNoticePreferenceSet).toEqual({ preference: { language: 'en', timeZone: 'Asia/Hong_Kong', quietHours: '23:00-07:30' }, userErrors: [] });
+  await postGraphQL(region.url, SET, { input: { language: 'zh' } }, customer); // the last choice counts; unset fields go back to the default
+  expect((await postGraphQL(region.url, read, {}, customer)).data.cnNoticePreference).toEqual({ language: 'zh', timeZone: null, quietHours: null });
+
+  // Stored beside the region's personal data, under the pseudonymous reference only.
+  const rows = await region.orm.em
+    .getConnection()
+    .execute(`select customer_ref, language from region_cn.notice_preference where customer_ref = ?`, ['cust-cn-notices']);
+  expect(rows).toEqual([{ customer_ref: 'cust-cn-notices', language: 'zh' }]);
+
+  const operator = await scope.token({ subject: 'op-cn', role: 'operator', regions: ['cn'] });
+  expect((await postGraphQL(region.url, SET, { input: { language: 'en' } }, operator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const seaCustomer = await scope.token({ subject: 'cust-sea', role: 'customer', regions: ['sea'] });
+  expect((await postGraphQL(region.url, SET, { input: { language: 'en' } }, seaCustomer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+});

@@ -54,6 +54,38 @@ it('stores a batch once, refusing bad events with typed errors and keeping every
   ).toBe(2);
 });
 
+it('stores an event id once across partitions: a redelivery with another time (another day) and a parked retry are duplicates', async () => {
+  const orderId = await hub.placeOrder();
+  const original = carrierEvent({ trackingNumber: 'SF1501', orderId, occurredAt: new Date(Date.now() - 3 * 3_600_000).toISOString() });
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [original] })).body).toMatchObject({ stored: 1, duplicates: 0 });
+  // The carrier resends it with a time two days earlier: another partition, where the table's own key cannot see the first.
+  const retimed = { ...original, occurredAt: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+  const nats = await hub.carrierRounds(() => true);
+  const { headers } = await import('@nats-io/transport-node');
+  const { jetstream } = await import('@nats-io/jetstream');
+  const signed = headers();
+  signed.set('Authorization', `Bearer ${sf}`);
+  await jetstream(hub.nc).publish(hub.tracking.subjects.carrierEvents('sf-express'), JSON.stringify({ events: [retimed] }), { headers: signed });
+  const settled = await hub.carrierRounds((totals) => totals.messages >= nats.messages + 1);
+  expect(settled.stored).toBe(nats.stored);
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [retimed] })).body).toMatchObject({ stored: 0, duplicates: 1 });
+  expect(await count(`select count(*) as n from tracking.tracking_event where carrier_id = 'sf-express' and event_id = $1`, [original.eventId])).toBe(1);
+
+  // Parked twice with different times, it is still one event once the parcel is known.
+  const parked = carrierEvent({ trackingNumber: 'SF1502' });
+  await postCarrierEvents(hub.tracking.url, sf, { events: [parked] });
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [{ ...parked, occurredAt: retimed.occurredAt }] })).body).toMatchObject({ parked: 0 });
+  const operator = await hub.token({ role: 'operator', subject: 'op-1', regions: ['cn'] });
+  const registered = await postGraphQL(
+    hub.tracking.url,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { matchedParkedEvents userErrors { code } } }`,
+    { input: { orderId: await hub.placeOrder(), carrierId: 'sf-express', trackingNumber: 'SF1502' } },
+    operator,
+  );
+  expect(registered.data.shipmentRegister).toEqual({ matchedParkedEvents: 1, userErrors: [] });
+  expect(await count(`select count(*) as n from tracking.tracking_event where carrier_id = 'sf-express' and event_id = $1`, [parked.eventId])).toBe(1);
+});
+
 it("refuses a carrier posting for another carrier's parcel", async () => {
   const orderId = await hub.placeOrder();
   await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF2001', orderId })] });
@@ -128,4 +160,17 @@ it("takes batches over NATS with the carrier's token, and terminates messages wi
   const after = await hub.carrierRounds((totals) => totals.stored >= before.stored + 2 && totals.terminated >= before.terminated + 1);
   expect(after.stored - before.stored).toBe(2);
   expect(await count(`select count(*) as n from tracking.tracking_event where event_id = 'nats-3'`)).toBe(0);
+});
+
+it("drops a partition past retention together with its events' de-duplication keys, and keeps the rest", async () => {
+  const { PartitionMaintenance } = await import('../src/persistence/partitions.js');
+  const orderId = await hub.placeOrder();
+  const old = carrierEvent({ trackingNumber: 'SF6001', orderId, occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+  const recent = carrierEvent({ trackingNumber: 'SF6001', orderId });
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: [old, recent] })).body).toMatchObject({ stored: 2 });
+  const dropped = await new PartitionMaintenance(hub.tracking.pool, 2).run(new Date());
+  expect(dropped).toContain(`tracking_event_p${old.occurredAt.slice(0, 10).replaceAll('-', '')}`);
+  const keys = async (eventId: string) =>
+    count(`select count(*) as n from tracking.tracking_event_key where carrier_id = 'sf-express' and event_id = $1`, [eventId]);
+  expect([await keys(old.eventId), await keys(recent.eventId)]).toEqual([0, 1]);
 });

@@ -105,14 +105,34 @@ it('queues notices per tier with ids derived from the change and no personal dat
   const events = [
     carrierEvent({ trackingNumber: 'SF9201', orderId, kind: 'FIRST_SCAN', nodeId: 'HZ-SORT' }),
     carrierEvent({ trackingNumber: 'SF9201', orderId, kind: 'ARRIVED_AT_NODE', nodeId: 'SH-HUB' }),
+    carrierEvent({ trackingNumber: 'SF9201', orderId, kind: 'OUT_FOR_DELIVERY', nodeId: 'SH-STATION' }),
   ];
   await postCarrierEvents(hub.tracking.url, sf, { events });
   await postCarrierEvents(hub.tracking.url, sf, { events });
-  const { rows } = await hub.tracking.pool.query(`select message_id, subject, payload from tracking.outbox_event where payload->>'orderId' = $1`, [orderId]);
-  expect(rows).toHaveLength(1);
+  const { rows } = await hub.tracking.pool.query(
+    `select message_id, subject, payload from tracking.outbox_event where payload->>'orderId' = $1 order by payload->>'occurredAt'`,
+    [orderId],
+  );
+  expect(rows).toHaveLength(2);
   expect(rows[0].message_id).toMatch(new RegExp(`^JOURNEY_STEP:.*:sf-express:${events[0]!.eventId}:ORDINARY$`));
   expect(rows[0].subject).toBe(hub.tracking.subjects.notices('cn'));
-  expect(Object.keys(rows[0].payload).sort()).toEqual(['customerRef', 'noticeId', 'occurredAt', 'orderId', 'region', 'step', 'tier', 'topic', 'type']);
+  expect(Object.keys(rows[0].payload).sort()).toEqual([
+    'customerRef',
+    'noticeId',
+    'occurredAt',
+    'orderId',
+    'region',
+    'step',
+    'tier',
+    'topic',
+    'type',
+    'urgency',
+  ]);
+  // Out for delivery reaches the customer in quiet hours too; the first scan waits for their end (the region decides when).
+  expect(rows.map((row) => [row.payload.step, row.payload.urgency])).toEqual([
+    ['FIRST_SCAN', 'NORMAL'],
+    ['OUT_FOR_DELIVERY', 'URGENT'],
+  ]);
 });
 
 it('warns of a predicted delay hours ahead with alternatives, raises dwell alerts, and audits every task step', async () => {

@@ -20,8 +20,15 @@ export interface TrackingTestHub {
   moveOrder(orderId: string, statuses: OrderStatus[]): Promise<void>;
   token(principal: Partial<Principal> & Pick<Principal, 'role'>): Promise<string>;
   /** Resolves with the totals of carrier NATS rounds until `predicate` holds for their sum. */
-  carrierRounds(predicate: (totals: { stored: number; terminated: number }) => boolean): Promise<{ stored: number; terminated: number }>;
+  carrierRounds(predicate: (totals: CarrierTotals) => boolean): Promise<CarrierTotals>;
   close(): Promise<void>;
+}
+
+/** What the carrier-event consumer has settled so far (messages, events stored, messages terminated). */
+export interface CarrierTotals {
+  messages: number;
+  stored: number;
+  terminated: number;
 }
 
 export async function startTrackingTestHub(label: string): Promise<TrackingTestHub> {
@@ -32,10 +39,11 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
   const env = readTrackingEnv(
     Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, SWEEP_INTERVAL_MS: 3_600_000, MILESTONE_SWEEP_MS: 3_600_000 }).map(([k, v]) => [k, String(v)])),
   );
-  const totals = { stored: 0, terminated: 0 };
+  const totals: CarrierTotals = { messages: 0, stored: 0, terminated: 0 };
   const roundWaiters = new Set<() => void>();
   const tracking = await createTrackingApp(env, {
     onCarrierBatchSettled: (outcome) => {
+      totals.messages += outcome.messages;
       totals.stored += outcome.stored;
       totals.terminated += outcome.terminated;
       roundWaiters.forEach((wake) => wake());

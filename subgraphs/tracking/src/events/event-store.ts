@@ -46,7 +46,7 @@ const copyLine = (event: CarrierEvent) =>
 /**
  * Stores a validated batch inside the caller's transaction: COPY into a per-connection staging table, then
  * set-wise inserts. Events naming a known order open its shipment; events of known shipments are stored
- * (a repeated event id is dropped by the unique key); the rest are parked, never lost.
+ * (a repeated event id, at any time, is dropped by `tracking_event_key`); the rest are parked, never lost.
  */
 export async function storeBatch(client: pg.PoolClient, events: readonly CarrierEvent[], recordedAt: Date): Promise<{ stored: StoredEvent[]; parked: number }> {
   await client.query(`create temp table if not exists tracking_staging (
@@ -60,10 +60,17 @@ export async function storeBatch(client: pg.PoolClient, events: readonly Carrier
              where order_id is not null order by carrier_id, tracking_number, occurred_at) s
       join ${S}.tracked_order o on o.order_id = s.order_id
     on conflict do nothing`);
+  // The id is claimed in the unpartitioned key table first: only claimed events are stored, whatever their time.
   const { rows: stored } = await client.query<StoredEvent>(
-    `insert into ${S}.tracking_event (${EVENT_COLUMNS})
+    `with claimed as (
+      insert into ${S}.tracking_event_key (carrier_id, event_id, occurred_at)
+      select s.carrier_id, s.event_id, s.occurred_at
+        from tracking_staging s join ${S}.shipment sh on sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number
+      on conflict do nothing returning carrier_id, event_id, occurred_at)
+    insert into ${S}.tracking_event (${EVENT_COLUMNS})
     select s.carrier_id, s.occurred_at, s.event_id, sh.id, s.kind, $1, s.node_id, s.node_type, s.latitude, s.longitude, s.actor_id
-      from tracking_staging s join ${S}.shipment sh on sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number
+      from claimed c join tracking_staging s on s.carrier_id = c.carrier_id and s.event_id = c.event_id and s.occurred_at = c.occurred_at
+      join ${S}.shipment sh on sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number
     on conflict do nothing returning ${RETURNED}`,
     [recordedAt],
   );
@@ -89,9 +96,13 @@ export async function unparkForShipments(client: pg.PoolClient, shipmentIds: rea
     `with moved as (
       delete from ${S}.parked_event p using ${S}.shipment sh
        where sh.id = any($1::uuid[]) and p.carrier_id = sh.carrier_id and p.tracking_number = sh.tracking_number
-      returning p.*, sh.id as shipment_id)
+      returning p.*, sh.id as shipment_id),
+    claimed as (
+      insert into ${S}.tracking_event_key (carrier_id, event_id, occurred_at) select carrier_id, event_id, occurred_at from moved
+      on conflict do nothing returning carrier_id, event_id)
     insert into ${S}.tracking_event (${EVENT_COLUMNS})
-    select carrier_id, occurred_at, event_id, shipment_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id from moved
+    select m.carrier_id, m.occurred_at, m.event_id, m.shipment_id, m.kind, m.recorded_at, m.node_id, m.node_type, m.latitude, m.longitude, m.actor_id
+      from moved m join claimed c on c.carrier_id = m.carrier_id and c.event_id = m.event_id
     on conflict do nothing returning ${RETURNED}`,
     [shipmentIds],
   );

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { enqueueCoreCommand } from '@hub/shared/commands/command-outbox';
+import { enqueueCoreCommands } from '@hub/shared/commands/command-outbox';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
@@ -92,6 +92,7 @@ export async function applyStoredEvents(
           tier: shipment.tier,
           topic: plan.topic,
           step: event.kind,
+          urgency: plan.urgency,
           occurredAt: event.occurredAt.toISOString(),
           ...(plan.includeLocation && event.nodeId ? { location: { nodeId: event.nodeId, latitude: event.latitude, longitude: event.longitude } } : {}),
         },
@@ -124,16 +125,17 @@ export async function applyStoredEvents(
     ],
   );
   // In the order the shipments reached them: the outbox numbers them per order and the relay sends them in that order.
-  for (const command of commands) {
-    await enqueueCoreCommand(em, {
+  await enqueueCoreCommands(
+    em,
+    commands.map((command) => ({
       commandId: milestoneCommandId(command.orderId, command.status),
       orderId: command.orderId,
-      kind: 'order.transition',
+      kind: 'order.transition' as const,
       purpose: MILESTONE_PURPOSE,
       localRef: command.shipmentId,
       body: { to: command.status, occurredAt: command.occurredAt.toISOString(), actor: { type: 'carrier', id: command.carrierId }, note: 'carrier event' },
-    });
-  }
+    })),
+  );
   await enqueueNotices(client, notices, now);
   return [...new Set(rows.map((row) => row.orderId))];
 }

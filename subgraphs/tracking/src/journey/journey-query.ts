@@ -151,7 +151,11 @@ export class JourneyQuery {
     return toConnection(rows, args, eventKey, (row) => toEventView(row, viewer));
   }
 
-  /** Staff search, newest first, within a time range (which prunes partitions). */
+  /**
+   * Staff search, newest first, within a time range (which prunes partitions). An order or tracking number is
+   * first resolved to its few shipment ids, so each partition is read through `(shipment_id, occurred_at)`:
+   * left as a sub-select, the planner hashed it and scanned the whole time range of every partition.
+   */
   async search(filter: EventSearch, viewer: JourneyDisclosure, args: ConnectionArgs) {
     const position = args.after ? decodeCursor(args.after, 3) : null;
     const conditions = ['e.occurred_at >= $1', 'e.occurred_at < $2'];
@@ -160,8 +164,11 @@ export class JourneyQuery {
       params.push(value);
       conditions.push(sql(params.length));
     };
-    if (filter.orderId) add((n) => `e.shipment_id in (select id from ${S}.shipment where order_id = $${n})`, filter.orderId);
-    if (filter.trackingNumber) add((n) => `e.shipment_id in (select id from ${S}.shipment where tracking_number = $${n})`, filter.trackingNumber);
+    if (filter.orderId || filter.trackingNumber) {
+      const shipmentIds = await this.shipmentIdsFor(filter.orderId, filter.trackingNumber);
+      if (shipmentIds.length === 0) return toConnection([] as EventRow[], args, eventKey, (row) => toEventView(row, viewer));
+      add((n) => `e.shipment_id = any($${n}::uuid[])`, shipmentIds);
+    }
     if (filter.carrierId) add((n) => `e.carrier_id = $${n}`, filter.carrierId);
     if (filter.nodeId) add((n) => `e.node_id = $${n}`, filter.nodeId);
     if (filter.regions)
@@ -181,5 +188,14 @@ export class JourneyQuery {
       params,
     );
     return toConnection(rows, args, eventKey, (row) => toEventView(row, viewer));
+  }
+
+  private async shipmentIdsFor(orderId: string | undefined, trackingNumber: string | undefined): Promise<string[]> {
+    const conditions: string[] = [];
+    const params: string[] = [];
+    if (orderId) conditions.push(`order_id = $${params.push(orderId)}`);
+    if (trackingNumber) conditions.push(`tracking_number = $${params.push(trackingNumber)}`);
+    const { rows } = await this.pool.query<{ id: string }>(`select id from ${S}.shipment where ${conditions.join(' and ')}`, params);
+    return rows.map((row) => row.id);
   }
 }

@@ -52,6 +52,9 @@ export class PartitionMaintenance {
     for (const { name } of rows) {
       const key = /^tracking_event_p(\d{8})$/.exec(name)?.[1];
       if (key && key < oldestKept) {
+        // The partition's de-duplication keys go with it (probed by primary key, no scan of the key table).
+        await this.pool.query(`delete from "${TRACKING_SCHEMA}"."tracking_event_key" k using "${TRACKING_SCHEMA}"."${name}" e
+          where k.carrier_id = e.carrier_id and k.event_id = e.event_id and k.occurred_at = e.occurred_at`);
         await this.pool.query(`drop table if exists "${TRACKING_SCHEMA}"."${name}"`);
         this.known.delete(key);
         dropped.push(name);

@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
+import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
 import { predictEta, type Disruption, type Leg, type LaneHistory } from '../eta/domain/eta.model.js';
 import { assessDelay, proposeAlternatives } from '../eta/domain/delay-warning.rules.js';
 import { planDelayNotice, type CustomerTier } from '../notices/domain/notice-tiering.js';
 import { enqueueNotices } from '../journey/journey-progress.store.js';
-import { openTask } from '../tasks/task.store.js';
+import { openTasks, type OpenTaskInput } from '../tasks/task.store.js';
 import { inTransaction } from '../persistence/transaction.js';
 
 interface DueShipment {
@@ -20,6 +21,8 @@ interface DueShipment {
   customer_ref: string | null;
   tier: CustomerTier;
 }
+
+type NoticeRow = { messageId: string; subject: string; payload: NoticeIntent };
 
 /** How soon an ETA is looked at again without news: disruptions and the clock move it too. */
 const RECHECK_MS = 15 * 60_000;
@@ -80,12 +83,16 @@ export async function sweepDelays(
       order by sh.check_due_at limit $2 for update of sh skip locked`,
       [now, options.batch],
     );
-    let warned = 0;
+    // Decided in memory, written set-wise: one statement per kind of write for the whole pass, not per parcel.
+    const unchecked: string[] = [];
+    const checked: Array<{ id: string; eta: Date; late: boolean }> = [];
+    const warnings: Array<{ task: OpenTaskInput; notice: (() => NoticeRow) | null }> = [];
     for (const shipment of rows) {
       if (!shipment.promised_by || shipment.route.length < 2) {
-        await client.query(`update "tracking".shipment set check_due_at = null where id = $1`, [shipment.id]);
+        unchecked.push(shipment.id);
         continue;
       }
+      const promisedBy = shipment.promised_by;
       const legs = remainingLegs(shipment.route, shipment.last_node_id);
       const { eta, causes } = predictEta({
         now,
@@ -95,67 +102,78 @@ export async function sweepDelays(
         disruptions: inputs.disruptions,
         defaultLegHours: options.defaultLegHours,
       });
-      const delay = assessDelay(eta, shipment.promised_by, now);
-      await client.query(`update "tracking".shipment set eta = $2, eta_at = $3, late = $4, check_due_at = $5 where id = $1`, [
-        shipment.id,
-        eta,
-        now,
-        delay.late,
-        new Date(now.getTime() + RECHECK_MS),
-      ]);
-      if (!delay.late || !shipment.region) continue;
+      const delay = assessDelay(eta, promisedBy, now);
+      checked.push({ id: shipment.id, eta, late: delay.late });
+      const region = shipment.region;
+      if (!delay.late || !region) continue;
       const alternatives = proposeAlternatives({
         lateByMs: delay.lateByMs,
         remainingLegs: legs,
         causes,
         outForDelivery: shipment.last_kind === 'OUT_FOR_DELIVERY',
       });
-      const opened = await openTask(client, {
-        dedupeKey: `DELAY:${shipment.id}:${shipment.promised_by.toISOString()}`,
-        kind: 'DELAY',
-        shipmentId: shipment.id,
-        orderId: shipment.order_id,
-        region: shipment.region,
-        nodeId: shipment.last_node_id,
-        now,
-        details: {
-          eta: eta.toISOString(),
-          promisedBy: shipment.promised_by.toISOString(),
-          lateByMinutes: Math.round(delay.lateByMs / 60_000),
-          leadMinutes: Math.round(delay.leadMs / 60_000),
-          shortNotice: delay.shortNotice,
-          alternatives,
-          causes: causes.map((cause) => ({ id: cause.id, kind: cause.kind, lane: cause.lane ?? null, node: cause.node ?? null, factor: cause.factor })),
-        },
-      });
-      if (!opened) continue;
-      warned += 1;
-      if (!shipment.customer_ref) continue;
-      const plan = planDelayNotice(shipment.tier);
-      const noticeId = `DELAY_WARNING:${shipment.id}:${shipment.promised_by.toISOString()}:${shipment.tier}`;
-      await enqueueNotices(
-        client,
-        [
-          {
-            messageId: noticeId,
-            subject: subjects.notices(shipment.region),
-            payload: {
-              type: 'notice.intent',
-              noticeId,
-              region: shipment.region,
-              customerRef: shipment.customer_ref,
-              orderId: shipment.order_id,
-              tier: shipment.tier,
-              topic: plan.topic,
-              eta: eta.toISOString(),
-              occurredAt: now.toISOString(),
-              ...(plan.includeLocation && shipment.last_node_id ? { location: { nodeId: shipment.last_node_id, latitude: null, longitude: null } } : {}),
-            },
+      const customerRef = shipment.customer_ref;
+      warnings.push({
+        task: {
+          dedupeKey: `DELAY:${shipment.id}:${promisedBy.toISOString()}`,
+          kind: 'DELAY',
+          shipmentId: shipment.id,
+          orderId: shipment.order_id,
+          region,
+          nodeId: shipment.last_node_id,
+          now,
+          details: {
+            eta: eta.toISOString(),
+            promisedBy: promisedBy.toISOString(),
+            lateByMinutes: Math.round(delay.lateByMs / 60_000),
+            leadMinutes: Math.round(delay.leadMs / 60_000),
+            shortNotice: delay.shortNotice,
+            alternatives,
+            causes: causes.map((cause) => ({ id: cause.id, kind: cause.kind, lane: cause.lane ?? null, node: cause.node ?? null, factor: cause.factor })),
           },
-        ],
-        now,
-      );
+        },
+        notice: customerRef
+          ? () => {
+              const plan = planDelayNotice(shipment.tier);
+              const noticeId = `DELAY_WARNING:${shipment.id}:${promisedBy.toISOString()}:${shipment.tier}`;
+              return {
+                messageId: noticeId,
+                subject: subjects.notices(region),
+                payload: {
+                  type: 'notice.intent',
+                  noticeId,
+                  region,
+                  customerRef,
+                  orderId: shipment.order_id,
+                  tier: shipment.tier,
+                  topic: plan.topic,
+                  eta: eta.toISOString(),
+                  urgency: plan.urgency,
+                  occurredAt: now.toISOString(),
+                  ...(plan.includeLocation && shipment.last_node_id ? { location: { nodeId: shipment.last_node_id, latitude: null, longitude: null } } : {}),
+                },
+              };
+            }
+          : null,
+      });
     }
-    return { checked: rows.length, warned };
+    if (unchecked.length > 0) await client.query(`update "tracking".shipment set check_due_at = null where id = any($1::uuid[])`, [unchecked]);
+    if (checked.length > 0)
+      await client.query(
+        `update "tracking".shipment sh set eta = u.eta, eta_at = $4, late = u.late, check_due_at = $5
+          from unnest($1::uuid[], $2::timestamptz[], $3::bool[]) as u(id, eta, late) where sh.id = u.id`,
+        [checked.map((c) => c.id), checked.map((c) => c.eta), checked.map((c) => c.late), now, new Date(now.getTime() + RECHECK_MS)],
+      );
+    const opened = await openTasks(
+      client,
+      warnings.map((warning) => warning.task),
+    );
+    const warned = warnings.filter((warning) => opened.has(warning.task.dedupeKey));
+    await enqueueNotices(
+      client,
+      warned.flatMap((warning) => (warning.notice ? [warning.notice()] : [])),
+      now,
+    );
+    return { checked: rows.length, warned: warned.length };
   });
 }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { dwellThresholdMs, MAX_ESCALATION_LEVEL, TASK_ACK_SLA_MS } from '../dwell/domain/dwell.rules.js';
 import type { NodeType } from '../events/domain/event-kinds.js';
 import { applyTaskAction } from '../tasks/domain/task.rules.js';
-import { openTask, recordTaskAction, TASK_COLUMNS, type TaskRow } from '../tasks/task.store.js';
+import { openTasks, recordTaskAction, TASK_COLUMNS, type TaskRow } from '../tasks/task.store.js';
 import { inTransaction } from '../persistence/transaction.js';
 
 /**
@@ -25,30 +25,31 @@ export async function sweepDwell(pool: pg.Pool, options: { now: Date; batch: num
         order by sh.dwell_deadline limit $2 for update of sh skip locked`,
       [options.now, options.batch],
     );
-    let opened = 0;
-    for (const shipment of rows) {
-      await client.query(`update "tracking".shipment set dwell_alerted_at = $2 where id = $1`, [shipment.id, options.now]);
-      if (!shipment.region) continue;
-      const idleMinutes = Math.round((options.now.getTime() - shipment.last_event_at.getTime()) / 60_000);
-      if (
-        await openTask(client, {
-          dedupeKey: `DWELL:${shipment.id}:${shipment.last_event_at.toISOString()}`,
-          kind: 'DWELL',
-          shipmentId: shipment.id,
-          orderId: shipment.order_id,
-          region: shipment.region,
-          nodeId: shipment.last_node_id,
-          now: options.now,
-          details: {
-            nodeType: shipment.last_node_type,
-            idleMinutes,
-            thresholdMinutes: dwellThresholdMs(shipment.last_node_type) / 60_000,
-            since: shipment.last_event_at.toISOString(),
-          },
-        })
-      )
-        opened += 1;
-    }
+    if (rows.length === 0) return 0;
+    // One statement for the marks and two for the tasks, whatever the pass's size.
+    await client.query(`update "tracking".shipment set dwell_alerted_at = $2 where id = any($1::uuid[])`, [rows.map((row) => row.id), options.now]);
+    const tasks = rows.flatMap((shipment) =>
+      shipment.region
+        ? [
+            {
+              dedupeKey: `DWELL:${shipment.id}:${shipment.last_event_at.toISOString()}`,
+              kind: 'DWELL' as const,
+              shipmentId: shipment.id,
+              orderId: shipment.order_id,
+              region: shipment.region,
+              nodeId: shipment.last_node_id,
+              now: options.now,
+              details: {
+                nodeType: shipment.last_node_type,
+                idleMinutes: Math.round((options.now.getTime() - shipment.last_event_at.getTime()) / 60_000),
+                thresholdMinutes: dwellThresholdMs(shipment.last_node_type) / 60_000,
+                since: shipment.last_event_at.toISOString(),
+              },
+            },
+          ]
+        : [],
+    );
+    const opened = (await openTasks(client, tasks)).size;
     return opened;
   });
 }
