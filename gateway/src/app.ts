@@ -18,6 +18,7 @@ import {
   mountJsonFallbacks,
   serverSecurityOf,
 } from '@hub/shared/server/service-server';
+import { graphqlMetricsPlugin, mountMetricsRoute } from '@hub/shared/server/metrics-endpoint';
 import { assertNatsRefusesAnonymous, connectNats, natsAuthOf } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
@@ -72,6 +73,7 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     ...hardening,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      graphqlMetricsPlugin<GatewayContext>('gateway'),
       ...hardening.plugins,
       mutationBudgetPlugin(rateLimits),
       legacyJsonStatusPlugin<GatewayContext>(),
@@ -90,6 +92,7 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
     ...(registry ? { registry: () => registry.check() } : {}),
     ...Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])),
   }));
+  mountMetricsRoute(app, security.metrics);
   app.use(
     '/graphql',
     rateLimitRequests(rateLimits, jwt),

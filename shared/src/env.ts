@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricsEnvShape } from './server/metrics-access.js';
 import { operationLimitsEnvShape } from './server/operation-limits.js';
 
 /** Settings every service reads; each has a working local default so `npm start` needs no setup. */
@@ -33,6 +34,8 @@ export const baseEnvSchema = z.object({
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
   /** Per-operation limits (depth, aliases, tokens…): see server/operation-limits.ts for what each counts. */
   ...operationLimitsEnvShape,
+  /** Who may read `/metrics`: see server/metrics-access.ts and docs/OPERATIONS.md. */
+  ...metricsEnvShape,
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

@@ -4,6 +4,7 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { ZodType } from 'zod';
 import { DomainError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { recordConsumerSettlement } from '../server/metrics.js';
 import { ProcessedMessage } from './processed-message.entity.js';
 import { consumeDurably, type DurableLoop } from './streams.js';
 
@@ -85,6 +86,7 @@ export class DurableConsumer<T> {
         outcome = 'retry';
       }
     }
+    recordConsumerSettlement(durableName, outcome, message.info.deliveryCount, message.info.pending);
     if (outcome !== 'retry') this.options.onDelivered?.({ pending: message.info.pending });
     this.options.onSettled?.({ messageId, outcome });
   }

@@ -5,6 +5,7 @@ import { assertNatsRefusesAnonymous, connectNats, ensureStreams, natsAuthOf } fr
 import { subjectsFor, type Subjects } from '../messaging/subjects.js';
 import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
 import { jwtSettingsOf, type JwtSettings } from '../auth/jwt.js';
+import { outboxBacklogSql, outboxProbes, poolProbe, probedGauges } from './metrics.js';
 import { serverSecurityOf, type ReadinessChecks, type ServerSecurity } from './service-server.js';
 
 export interface Infrastructure {
@@ -30,6 +31,7 @@ export async function openInfrastructure(name: string, env: BaseEnv, database: O
   });
   const subjects = subjectsFor(env.NATS_NAMESPACE);
   await ensureStreams(nc, subjects);
+  const stopProbes = probeDatabase(name, orm, database.schema);
   return {
     logger,
     orm,
@@ -42,10 +44,31 @@ export async function openInfrastructure(name: string, env: BaseEnv, database: O
       nats: () => nc.flush(),
     },
     async close() {
+      stopProbes();
       await nc.drain().catch(() => undefined);
       await orm.close();
     },
   };
+}
+
+/**
+ * The database gauges of a service, read at scrape time: its pool, and the outbox every service keeps in
+ * its schema (backlog and oldest unpublished age, one bounded indexed query).
+ */
+function probeDatabase(name: string, orm: MikroORM, schema: string): () => void {
+  const outbox = outboxProbes(name, async () => {
+    const [row] = await orm.em.getConnection().execute<Array<{ backlog: number; age: number }>>(outboxBacklogSql(schema));
+    return { backlog: row?.backlog ?? 0, age: row?.age ?? 0 };
+  });
+  const stops = [
+    probedGauges.pool.add(
+      name,
+      poolProbe(name, () => orm.em.getConnection().getNativeClient()),
+    ),
+    probedGauges.outboxBacklog.add(name, outbox.backlog),
+    probedGauges.outboxAge.add(name, outbox.age),
+  ];
+  return () => stops.forEach((stop) => stop());
 }
 
 /**

@@ -14,6 +14,8 @@ import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import { operationLimitsOf, operationLimitsProtection, type OperationLimits } from './operation-limits.js';
 import { inputTextGuard, schemaDisclosureGuard } from './request-guards.js';
+import { metricsAccessOf, type MetricsAccess } from './metrics-access.js';
+import { graphqlMetricsPlugin, mountMetricsRoute } from './metrics-endpoint.js';
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
@@ -37,10 +39,12 @@ export interface ServerSecurity {
   production: boolean;
   /** Largest request body accepted. */
   maxBodyBytes: number;
+  /** Who may read `/metrics`. */
+  metrics: MetricsAccess;
 }
 
-export function serverSecurityOf(env: Parameters<typeof operationLimitsOf>[0] & { NODE_ENV: string }): ServerSecurity {
-  return { limits: operationLimitsOf(env), production: env.NODE_ENV === 'production', maxBodyBytes: 1024 * 1024 };
+export function serverSecurityOf(env: Parameters<typeof operationLimitsOf>[0] & Parameters<typeof metricsAccessOf>[0] & { NODE_ENV: string }): ServerSecurity {
+  return { limits: operationLimitsOf(env), production: env.NODE_ENV === 'production', maxBodyBytes: 1024 * 1024, metrics: metricsAccessOf(env) };
 }
 
 /**
@@ -166,7 +170,7 @@ export async function listen(server: http.Server, port: number, host: string): P
   return { url: `http://${host}:${address.port}`, port: address.port };
 }
 
-/** A subgraph's HTTP surface: GraphQL at `/graphql` behind authentication, plus health and readiness. */
+/** A subgraph's HTTP surface: GraphQL at `/graphql` behind authentication, plus health, readiness and metrics. */
 export async function startServiceServer(options: ServiceServerOptions, port: number, host: string): Promise<RunningServer> {
   const security = options.security ?? serverSecurityOf(baseEnvSchema.parse(process.env));
   const app = express();
@@ -177,10 +181,17 @@ export async function startServiceServer(options: ServiceServerOptions, port: nu
     schema: options.schema,
     formatError: createErrorFormatter(options.logger),
     ...hardening,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...hardening.plugins, ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      graphqlMetricsPlugin<RequestContext>(options.name),
+      ...hardening.plugins,
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
   mountHealthRoutes(app, options.readiness);
+  mountMetricsRoute(app, security.metrics);
   options.mountRoutes?.(app);
   app.use(
     '/graphql',

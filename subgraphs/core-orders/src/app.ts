@@ -11,6 +11,7 @@ import { OrderHoldService } from './orders/order-hold.service.js';
 import { coreMigrations } from './persistence/migrations/index.js';
 import { CORE_SCHEMA, coreEntities } from './persistence/entities.js';
 import { subscribeRegistryRequests } from './registry/messaging/registry-requests.handler.js';
+import { exportRegistryHealth } from './registry/registry-metrics.js';
 import { SubgraphRegistryService } from './registry/subgraph-registry.service.js';
 import { buildCoreSchema } from './schema.js';
 import { createSummaryConsumer } from './summaries/summary-consumer.js';
@@ -67,6 +68,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     throw error;
   }
   relay.start();
+  const stopRegistryHealth = exportRegistryHealth(orm, env.HEARTBEAT_INTERVAL_MS);
   // Senders keep commands in back-off while core is away; this tells them to send now.
   nc.publish(subjects.coreAvailable, JSON.stringify({ at: new Date().toISOString() }));
   return {
@@ -76,6 +78,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     registry,
     async close() {
       clearInterval(ownHeartbeat);
+      stopRegistryHealth();
       await server.close();
       subscriptions.forEach((subscription) => subscription.unsubscribe());
       await summaryConsumer.stop();
