@@ -96,7 +96,7 @@ export const probedGauges = {
   outboxAge: new ProbedGauge('hub_outbox_oldest_unpublished_age_seconds', 'Age of the oldest unpublished outbox event; 0 when none waits.', ['service']),
   registryHealth: new ProbedGauge(
     'hub_registry_subgraph_health',
-    "Core's registry view of each subgraph: 1 for its current health (UP, STALE or DOWN), 0 for the others.",
+    "Core's registry view of each subgraph: 1 for its current health (UP, NOT_READY, STALE or DOWN), 0 for the others.",
     ['subgraph', 'health'],
   ),
 };

@@ -218,7 +218,7 @@ describe('ids and enums', () => {
     for (const subgraph of result.data.subgraphs) {
       expect(subgraph.id).toBe(subgraph.name);
       expect(subgraph.health).toBe(subgraph.status);
-      expect(['UP', 'STALE', 'DOWN']).toContain(subgraph.health);
+      expect(['UP', 'NOT_READY', 'STALE', 'DOWN']).toContain(subgraph.health);
     }
     for (const region of result.data.regions) expect(region.id).toBe(region.code);
   });

@@ -1,9 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { probedGauges } from '@hub/shared/server/metrics';
-import { subgraphHealth, type SubgraphHealth } from './domain/subgraph-health.js';
+import type { SubgraphHealth } from './domain/subgraph-health.js';
+import { registrationHealth } from './registration-health.js';
 import { SubgraphRegistration } from './persistence/subgraph-registration.entity.js';
 
-const HEALTHS: SubgraphHealth[] = ['UP', 'STALE', 'DOWN'];
+const HEALTHS: SubgraphHealth[] = ['UP', 'NOT_READY', 'STALE', 'DOWN'];
 
 /**
  * Publishes the registry's view of each subgraph as `hub_registry_subgraph_health`, read at scrape time
@@ -12,9 +13,9 @@ const HEALTHS: SubgraphHealth[] = ['UP', 'STALE', 'DOWN'];
 export function exportRegistryHealth(orm: MikroORM, heartbeatIntervalMs: number): () => void {
   return probedGauges.registryHealth.add('core-orders', async (gauge) => {
     const now = new Date();
-    const registrations = await orm.em.fork().find(SubgraphRegistration, {}, { fields: ['name', 'lastHeartbeatAt'] });
+    const registrations = await orm.em.fork().find(SubgraphRegistration, {}, { fields: ['name', 'lastHeartbeatAt', 'lastHeartbeatReady', 'lastEventLoopDelayMs'] });
     for (const registration of registrations) {
-      const health = subgraphHealth(registration.lastHeartbeatAt ?? null, now, heartbeatIntervalMs);
+      const health = registrationHealth(registration, now, heartbeatIntervalMs);
       for (const state of HEALTHS) gauge.set({ subgraph: registration.name, health: state }, state === health ? 1 : 0);
     }
   });

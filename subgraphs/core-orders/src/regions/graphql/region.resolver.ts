@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { ConnectionArgs, connectionType, decodeIdCursor, pageSize, toConnection, type Connection } from '@hub/shared/graphql/connection';
-import { subgraphHealth, type SubgraphHealth } from '../../registry/domain/subgraph-health.js';
+import type { SubgraphHealth } from '../../registry/domain/subgraph-health.js';
+import { registrationHealth } from '../../registry/registration-health.js';
 import { SchemaSubmission } from '../../registry/persistence/schema-submission.entity.js';
 import { SubgraphRegistration } from '../../registry/persistence/subgraph-registration.entity.js';
 import { Region } from '../persistence/region.entity.js';
-import { recentEventLoopDelayMs } from '@hub/shared/server/event-loop-delay';
 
 const SubgraphHealthEnum = { UP: 'UP', NOT_READY: 'NOT_READY', STALE: 'STALE', DOWN: 'DOWN' } as const satisfies { [H in SubgraphHealth]: H };
 registerEnumType(SubgraphHealthEnum, {
@@ -57,12 +57,7 @@ export const SchemaSubmissionConnection = connectionType(SchemaSubmissionView, '
 
 export function createRegionResolver(orm: MikroORM, heartbeatIntervalMs: number) {
   const toStatus = (registration: SubgraphRegistration, now: Date): SubgraphStatusView => {
-    const health = subgraphHealth(
-      { at: registration.lastHeartbeatAt ?? null, ready: registration.lastHeartbeatReady ?? null, eventLoopDelayMs: registration.lastEventLoopDelayMs ?? null },
-      now,
-      heartbeatIntervalMs,
-      recentEventLoopDelayMs(),
-    );
+    const health = registrationHealth(registration, now, heartbeatIntervalMs);
     return {
       id: registration.name,
       name: registration.name,
