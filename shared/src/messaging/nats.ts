@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
+import { declareStream, streamRoleOf, type StreamUse } from './jetstream-use.js';
 import { inboxPrefixOf } from './nats-permissions.js';
 import type { Subjects } from './subjects.js';
 
@@ -73,17 +74,19 @@ export async function assertNatsRefusesAnonymous(url: string, auth: Pick<NatsAut
 }
 
 /**
- * Declares the streams the hub relies on. File storage so a server restart keeps them; a production
- * deployment runs them with 3 replicas (or `sync_interval: always` on a single node), which this single
- * development server cannot show.
+ * Declares core's streams as far as `uses` (the service's `jetStreamUseOf`) involves it: core owns them, regions and
+ * domain subgraphs that read or feed one create it only when missing. Without `uses`, as their owner. File storage
+ * so a server restart keeps them; a production deployment runs them with 3 replicas (or `sync_interval: always` on a
+ * single node), which this single development server cannot show.
  */
-export async function ensureStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+export async function ensureStreams(nc: NatsConnection, subjects: Subjects, uses?: StreamUse[]): Promise<void> {
   const streams = [
     { name: subjects.ordersStream, subjects: [subjects.ordersAll] },
     { name: subjects.summariesStream, subjects: [subjects.summaries] },
   ];
   for (const stream of streams) {
+    const role = uses ? streamRoleOf(uses, stream.name) : 'owner';
+    if (!role) continue;
     const config = {
       ...stream,
       storage: StorageType.File,
@@ -91,11 +94,6 @@ export async function ensureStreams(nc: NatsConnection, subjects: Subjects): Pro
       max_age: nanos(30 * 24 * 3600 * 1000),
       duplicate_window: nanos(2 * 60 * 1000),
     };
-    try {
-      await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
-    } catch {
-      await jsm.streams.add(config);
-    }
+    await declareStream(nc, config, role);
   }
 }

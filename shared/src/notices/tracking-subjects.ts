@@ -1,5 +1,6 @@
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { declareStream, streamRoleOf, type StreamUse } from '../messaging/jetstream-use.js';
 
 /**
  * Subjects of the tracking service and of the notices it asks regions to send. Carriers publish to their
@@ -26,21 +27,17 @@ export type TrackingSubjects = ReturnType<typeof trackingSubjectsFor>;
 
 /**
  * Carrier events are kept a week (tracking stores them; the stream is only the buffer in front of it);
- * disruptions and notices 30 days like the order stream. File storage, 2-minute duplicate window.
+ * disruptions and notices 30 days like the order stream. File storage, 2-minute duplicate window. With `uses` (the
+ * service's `jetStreamUseOf`), only the streams it uses, in its role; without, as their owner (tracking).
  */
-export async function ensureTrackingStreams(nc: NatsConnection, subjects: TrackingSubjects): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+export async function ensureTrackingStreams(nc: NatsConnection, subjects: TrackingSubjects, uses?: StreamUse[]): Promise<void> {
   const streams = [
     { name: subjects.carrierEventsStream, subjects: [subjects.carrierEventsAll], max_age: nanos(7 * 86_400_000) },
     { name: subjects.trackingStream, subjects: [subjects.disruptions, `${subjects.notices('*')}`], max_age: nanos(30 * 86_400_000) },
   ];
   for (const stream of streams) {
-    const config = { ...stream, storage: StorageType.File, retention: RetentionPolicy.Limits, duplicate_window: nanos(2 * 60_000) };
-    try {
-      await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
-    } catch {
-      await jsm.streams.add(config);
-    }
+    const role = uses ? streamRoleOf(uses, stream.name) : 'owner';
+    if (!role) continue;
+    await declareStream(nc, { ...stream, storage: StorageType.File, retention: RetentionPolicy.Limits, duplicate_window: nanos(2 * 60_000) }, role);
   }
 }

@@ -1,5 +1,6 @@
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/transport-node';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { declareStream } from '@hub/shared/messaging/jetstream-use';
 import { schemaVersion } from '@hub/shared/federation/schema-version';
 import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
 import { CoreCommandRecord } from '@hub/shared/commands/core-command.entity';
@@ -144,8 +145,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
 }
 export type FulfilmentApp = Awaited<ReturnType<typeof createFulfilmentApp>>;
 
-async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0], subjects: ReturnType<typeof fulfilmentSubjectsFor>): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+async function ensureFulfilmentStream(nc: NatsConnection, subjects: ReturnType<typeof fulfilmentSubjectsFor>): Promise<void> {
   const config = {
     name: subjects.stream,
     subjects: [subjects.all],
@@ -154,10 +154,5 @@ async function ensureFulfilmentStream(nc: Parameters<typeof jetstreamManager>[0]
     max_age: nanos(30 * 24 * 3600 * 1000),
     duplicate_window: nanos(2 * 60 * 1000),
   };
-  try {
-    await jsm.streams.info(config.name);
-    await jsm.streams.update(config.name, config);
-  } catch {
-    await jsm.streams.add(config);
-  }
+  await declareStream(nc, config, 'owner');
 }

@@ -1,6 +1,7 @@
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
+import { declareStream, type StreamUse } from '../../messaging/jetstream-use.js';
 import { CHANNELS } from '../../messaging/contracts.js';
 import { PRODUCT_STATUSES, NAME_LOCALES } from '../products/product.rules.js';
 import { CN_RETURN_CLASSES, PRODUCT_CATEGORIES } from '../products/return-class.rules.js';
@@ -24,8 +25,7 @@ export function catalogueSubjectsFor(namespace: string) {
 export type CatalogueSubjects = ReturnType<typeof catalogueSubjectsFor>;
 
 /** Declares the catalogue stream; file storage, newest message per subject, kept until superseded. */
-export async function ensureCatalogueStream(nc: NatsConnection, subjects: CatalogueSubjects): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+export async function ensureCatalogueStream(nc: NatsConnection, subjects: CatalogueSubjects, role: StreamUse['role'] = 'owner'): Promise<void> {
   const config = {
     name: subjects.stream,
     subjects: [subjects.all],
@@ -34,12 +34,7 @@ export async function ensureCatalogueStream(nc: NatsConnection, subjects: Catalo
     max_msgs_per_subject: 1,
     duplicate_window: nanos(2 * 60 * 1000),
   };
-  try {
-    await jsm.streams.info(config.name);
-    await jsm.streams.update(config.name, config);
-  } catch {
-    await jsm.streams.add(config);
-  }
+  await declareStream(nc, config, role);
 }
 
 const minorUnits = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,7 @@
-import { jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
+import { declareStream, type StreamUse } from '../../messaging/jetstream-use.js';
 import { subjectsFor } from '../../messaging/subjects.js';
 import { RULE_MODULES } from '../domain/rule-modules.js';
 import type { RuleSetPublication } from '../domain/rule.js';
@@ -17,13 +18,14 @@ export function rulesSubjectsFor(namespace: string) {
     all: declared.orderRulesAll,
     ruleSet: (key: string) => `${namespace}.order-rules.v1.rule-set.${key}`,
     replicaConsumer: (service: string) => `${namespace}-${service}-order-rules`,
+    /** order-rules' own consumer of placed orders, the sample a dry-run replays. */
+    samplesConsumer: `${namespace}-order-rules-samples`,
   };
 }
 export type RulesSubjects = ReturnType<typeof rulesSubjectsFor>;
 
 /** Declares the rules stream; file storage, newest message per subject, kept until superseded. */
-export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubjects): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubjects, role: StreamUse['role'] = 'owner'): Promise<void> {
   const config = {
     name: subjects.stream,
     subjects: [subjects.all],
@@ -32,12 +34,7 @@ export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubje
     max_msgs_per_subject: 1,
     duplicate_window: nanos(2 * 60 * 1000),
   };
-  try {
-    await jsm.streams.info(config.name);
-    await jsm.streams.update(config.name, config);
-  } catch {
-    await jsm.streams.add(config);
-  }
+  await declareStream(nc, config, role);
 }
 
 const ruleSchema = z.object({
