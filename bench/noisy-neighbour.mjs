@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestScope } from '@hub/shared/testing/harness';
+import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
+import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
 import { startHubProcesses } from '@hub/shared/testing/hub-processes';
 import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
 import { closedLoop, newAgent } from './load.mjs';
@@ -85,6 +87,7 @@ try {
   let aliases = 30;
   let probe = await post(attacker, heavy(aliases));
   while (probe.code && aliases > 1) probe = await post(attacker, heavy(--aliases));
+  if (probe.code) console.log(`!! even one page is answered with ${probe.code}: the attacker's figures below are of that answer`);
   console.log(
     `heaviest accepted operation: ${aliases} aliased pages of orders(first: 100) with lines and cn fields; one takes ${probe.ms.toFixed(0)} ms, ${(probe.bytes / 1024).toFixed(0)} KiB`,
   );
@@ -95,11 +98,19 @@ try {
   const read = () => request(victim, READ, { id: ids[next++ % ids.length] });
   const agent = newAgent(victims);
   await closedLoop({ seconds: 2, connections: victims, operation: read, agent });
+  const processes = serviceProcesses(Object.fromEntries(discoverHubServices().map((service) => [service.name, service.dir])));
+  const aloneCpu = cpuSnapshot(processes);
   const alone = await closedLoop({ seconds: duration, connections: victims, operation: read, agent });
+  alone.cpu = cpuPerOperation(aloneCpu, cpuSnapshot(processes), alone.ok);
+  const loadAlone = os.loadavg()[0];
+  const noiseCpu = cpuSnapshot(processes);
   const noise = closedLoop({ seconds: duration + 1, connections: attackers, operation: () => request(attacker, heavy(aliases)) });
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const crowded = await closedLoop({ seconds: duration, connections: victims, operation: read, agent });
   const attack = await noise;
+  // Both clients' CPU in the second phase, charged to the attacker's operations: the victim's share is known from phase one.
+  attack.cpu = cpuPerOperation(noiseCpu, cpuSnapshot(processes), attack.ok + attack.errors);
+  const loadCrowded = os.loadavg()[0];
   agent.destroy();
 
   const row = (label, r) =>
@@ -109,6 +120,16 @@ try {
   row('victim order(id) alone', alone);
   row('victim order(id) beside attacker', crowded);
   row('attacker heaviest allowed', attack);
+  const cpu = (label, r) =>
+    console.log(
+      `${label.padEnd(34)} ${[...r.cpu].map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}; total ${[...r.cpu.values()].reduce((sum, ms) => sum + ms, 0).toFixed(2)}`,
+    );
+  for (const [message, count] of [...(attack.messages ?? new Map())].sort((a, b) => b[1] - a[1]).slice(0, 2))
+    console.log(`attacker errors: ${count} × ${message}`);
+  console.log(`\nCPU ms per operation, by service (from /proc/<pid>/stat)`);
+  cpu('victim order(id) alone', alone);
+  cpu('attacker phase, per attacker request', attack);
+  console.log(`load average (1 min) after the victim alone ${loadAlone.toFixed(2)}, after the attacker phase ${loadCrowded.toFixed(2)}`);
   console.log(`\nvictim p99 ratio (beside attacker / alone): ${(crowded.p99 / alone.p99).toFixed(2)}; p50 ratio ${(crowded.p50 / alone.p50).toFixed(2)}`);
 } finally {
   await hub?.close();
