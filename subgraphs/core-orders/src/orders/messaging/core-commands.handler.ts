@@ -34,7 +34,10 @@ export function subscribeCoreCommands(
     const count = (refusals.get(sender) ?? 0) + 1;
     refusals.set(sender, count);
     // Ids and codes only: a command's body may carry a note or an actor, which stay out of the log.
-    logger.warn({ sender, kind: command.kind, commandId: command.commandId, orderId: command.orderId, refusal, refusalsFromSender: count }, 'command refused for its sender');
+    logger.warn(
+      { sender, kind: command.kind, commandId: command.commandId, orderId: command.orderId, refusal, refusalsFromSender: count },
+      'command refused for its sender',
+    );
   };
   const apply = async (command: CoreCommand, sender: string): Promise<OrderSnapshot> => {
     switch (command.kind) {
