@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -8,57 +6,32 @@ import pg from 'pg';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
+import { NATS_SERVER_BINARY, startOpenNats } from '@hub/shared/testing/private-nats';
 
 /**
  * A NATS restart loses nothing: the hub runs on a private, file-backed NATS server that this test stops
  * and starts again while an order changes status; the change still reaches the region, exactly once.
  */
-const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((path) => existsSync(path));
 // Without a local nats-server binary (NATS reached over the network) this test cannot own a server to restart.
-const describeWithServer = NATS_SERVER ? describe : describe.skip;
+const describeWithServer = NATS_SERVER_BINARY ? describe : describe.skip;
 
 describeWithServer('NATS restart', () => {
   const scope = createTestScope('natsrestart');
   const storeDir = mkdtempSync(join(tmpdir(), 'hub-nats-'));
-  let port: number;
-  let nats: ChildProcess;
+  let nats: Awaited<ReturnType<typeof startOpenNats>>;
   let hub: HubProcesses;
   let db: pg.Client;
 
-  const startNats = () =>
-    new Promise<void>((resolve, reject) => {
-      nats = spawn(NATS_SERVER!, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-      nats.stderr!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('Server is ready')) resolve();
-      });
-      nats.once('exit', (code) => reject(new Error(`nats-server exited with ${code}`)));
-    });
-  const stopNats = () =>
-    new Promise<void>((resolve) => {
-      nats.once('exit', () => resolve());
-      nats.kill('SIGTERM');
-    });
-
   beforeAll(async () => {
-    port = await freePort();
-    await startNats();
-    scope.env.NATS_URL = `nats://127.0.0.1:${port}`;
+    nats = await startOpenNats({ jetStreamDir: storeDir });
+    scope.env.NATS_URL = nats.url;
     await publishTestCatalogue(scope.env, [{ region: 'cn', currencies: ['CNY'], items: [{ sku: 'HAT-1', unitPrice: 9900 }] }]);
     hub = await startHubProcesses(scope.env);
     db = new pg.Client({ connectionString: scope.env.DATABASE_URL });
     await db.connect();
   }, 180_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await hub?.close();
-    await scope.dispose().catch(() => undefined);
-    if (nats && nats.exitCode === null) await stopNats();
-    rmSync(storeDir, { recursive: true, force: true });
-  });
-
-  it('delivers a status change committed while NATS was down once NATS is back', async () => {
-    const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
+  const placeOrder = async (token: string): Promise<string> => {
     const placed = await postGraphQL(
       hub.gatewayUrl,
       `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`,
@@ -78,35 +51,78 @@ describeWithServer('NATS restart', () => {
           lines: [{ sku: 'HAT-1', quantity: 1 }],
         },
       },
-      admin,
+      token,
     );
-    const orderId = placed.data.placeCnOrder.id;
+    return placed.data.placeCnOrder.id;
+  };
+  const changeStatus = (token: string, orderId: string, status: string, expectedVersion: number) =>
+    postGraphQL(
+      hub.gatewayUrl,
+      `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
+      { input: { orderId, status, expectedVersion } },
+      token,
+    );
+  const regionRows = async (orderIds: string[]) =>
+    (await db.query('select order_id, status, status_version from region_cn.regional_order where order_id = any($1)', [orderIds])).rows;
+
+  afterAll(async () => {
+    await db?.end();
+    await hub?.close();
+    await scope.dispose().catch(() => undefined);
+    await nats?.dispose();
+    rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  it('delivers a status change committed while NATS was down once NATS is back', async () => {
+    const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
+    const orderId = await placeOrder(admin);
     const regionStatus = async () => (await db.query('select status, status_version from region_cn.regional_order where order_id = $1', [orderId])).rows[0];
     await eventually(regionStatus, (row) => row?.status === 'CREATED');
 
-    await stopNats();
-    const paid = await postGraphQL(
-      hub.gatewayUrl,
-      `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status } }`,
-      { input: { orderId, status: 'PAID', expectedVersion: 1 } },
-      admin,
-    );
+    await nats.stop();
+    const paid = await changeStatus(admin, orderId, 'PAID', 1);
     expect(paid.data.changeOrderStatus.status).toBe('PAID'); // core commits; the event waits in its outbox
     expect((await regionStatus()).status).toBe('CREATED');
 
-    await startNats();
+    await nats.start();
     expect(await eventually(regionStatus, (row) => row?.status === 'PAID', { attempts: 150 })).toEqual({ status: 'PAID', status_version: 2 });
     const { rows } = await db.query('select version from region_cn.regional_order_status_event where order_id = $1 order by version', [orderId]);
     expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
   });
-});
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+  // A NATS server that comes back with an empty store (disk lost, volume re-created) has forgotten every stream and
+  // consumer. Services declare them again (the relay on its failed publish, consumers on the client's notice) and the
+  // relay publishes its recent events again, which consumers de-duplicate: every status change arrives, once.
+  it('declares lost streams again and delivers every event once after NATS restarts with an empty store', async () => {
+    const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
+    const orderIds = await Promise.all(Array.from({ length: 12 }, () => placeOrder(admin)));
+    await eventually(
+      () => regionRows(orderIds),
+      (rows) => rows.length === orderIds.length && rows.every((row) => row.status === 'CREATED'),
+      { attempts: 300 },
+    );
+
+    // Under load: status changes are in flight while the server stops, loses its store and starts again.
+    const paying = Promise.all(orderIds.map((orderId) => changeStatus(admin, orderId, 'PAID', 1)));
+    await nats.stop();
+    rmSync(storeDir, { recursive: true, force: true });
+    await nats.start();
+    for (const paid of await paying) expect(paid.data.changeOrderStatus.status).toBe('PAID');
+    const picked = await Promise.all(orderIds.map((orderId) => changeStatus(admin, orderId, 'PICKED', 2)));
+    for (const result of picked) expect(result.data.changeOrderStatus.status).toBe('PICKED');
+
+    const rows = await eventually(
+      () => regionRows(orderIds),
+      (rows) => rows.every((row) => row.status === 'PICKED'),
+      { attempts: 600 },
+    );
+    expect(rows.map((row) => row.status_version)).toEqual(orderIds.map(() => 3));
+    const { rows: steps } = await db.query(
+      'select order_id, array_agg(version order by version) as versions from region_cn.regional_order_status_event where order_id = any($1) group by order_id',
+      [orderIds],
+    );
+    expect(steps).toHaveLength(orderIds.length);
+    for (const step of steps) expect(step.versions).toEqual([1, 2, 3]);
+    expect(hub.logs.some((line) => line.includes('lost a stream'))).toBe(true);
+  }, 120_000);
+});

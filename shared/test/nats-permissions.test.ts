@@ -1,5 +1,6 @@
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { sellerFactsSubject } from '../src/catalogue/quote/seller-facts.contract.js';
 import { catalogueSubjectsFor, ensureCatalogueStream } from '../src/catalogue/replication/catalogue-contracts.js';
 import { createLogger } from '../src/logger.js';
 import { DurableConsumer } from '../src/messaging/durable-consumer.js';
@@ -133,6 +134,22 @@ describeWithServer('NATS accounts generated from the workspace', () => {
     const snooping = violation(cn, '_INBOX.region-de.>');
     cn.subscribe('_INBOX.region-de.>');
     await snooping;
+  });
+
+  it("carries the catalogue's request for seller facts to that region only, and lets no region ask as the catalogue", async () => {
+    const catalogue = await as('catalogue');
+    const de = await as('region-de');
+    de.subscribe(sellerFactsSubject('hub', 'de'), { callback: (_error, message) => message.respond(JSON.stringify({ from: message.subject })) });
+    await de.flush();
+    const reply = await catalogue.request(sellerFactsSubject('hub', 'de'), '{}', { timeout: 2_000 });
+    expect(reply.json()).toEqual({ from: sellerFactsSubject('hub', 'de') });
+    const cn = await as('region-cn');
+    const eavesdropping = violation(cn, sellerFactsSubject('hub', 'de'));
+    cn.subscribe(sellerFactsSubject('hub', 'de'));
+    await eavesdropping;
+    const forging = violation(cn, sellerFactsSubject('hub', 'cn'));
+    cn.publish(sellerFactsSubject('hub', 'cn'), '{}');
+    await forging;
   });
 
   it('gives services JetStream and keeps the gateway out of it', async () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConflictError, DomainError, ForbiddenError, InputValidationError, NotFoundError, ServiceUnavailableError } from '../errors.js';
-import { fieldPath, toUserError, USER_ERROR_CODES, withUserErrors } from './user-error.js';
+import { fieldPath, toUserError, toUserErrors, USER_ERROR_CODES, withUserErrors } from './user-error.js';
 
 describe('toUserError', () => {
   it.each([
@@ -40,6 +40,28 @@ describe('toUserError', () => {
 
   it('describes every code', () => {
     for (const description of Object.values(USER_ERROR_CODES)) expect(description.length).toBeGreaterThan(10);
+  });
+});
+
+describe('toUserErrors', () => {
+  it('lists every problem an error carries, each with its field and rule', () => {
+    const error = new DomainError('BAD_USER_INPUT', 'first', {
+      field: 'lines.0.sku',
+      rule: 'UNKNOWN_SKU',
+      problems: [
+        { field: 'lines.0.sku', rule: 'UNKNOWN_SKU', message: 'Line 1: unknown' },
+        { field: 'lines.2.unitPrice', rule: 'PRICE_DIFFERS', message: 'lines[2].unitPrice differs' },
+      ],
+    });
+    expect(toUserErrors(error)).toEqual([
+      { code: 'UNKNOWN_SKU', field: ['input', 'lines', '0', 'sku'], message: 'Line 1: unknown' },
+      { code: 'PRICE_DIFFERS', field: ['input', 'lines', '2', 'unitPrice'], message: 'lines[2].unitPrice differs' },
+    ]);
+  });
+
+  it('is the one refusal of an error without a list, and nothing for what the caller did not cause', () => {
+    expect(toUserErrors(new InputValidationError('id', 'Bad'))).toEqual([{ code: 'INVALID', field: ['input', 'id'], message: 'Bad' }]);
+    expect(toUserErrors(new ForbiddenError())).toBeUndefined();
   });
 });
 

@@ -114,6 +114,21 @@ export function toUserError(error: unknown, argument = 'input'): UserError | und
   return { code, field, message: error.message };
 }
 
+/**
+ * Every refusal a domain error stands for: the error itself, or each problem it lists in `details.problems`
+ * (`{ field, rule, message }`, e.g. every bad line of a cart), so a client fixes them all in one round.
+ */
+export function toUserErrors(error: unknown, argument = 'input'): UserError[] | undefined {
+  const first = toUserError(error, argument);
+  if (!first || !(error instanceof DomainError)) return undefined;
+  const listed = error.details.problems;
+  if (!Array.isArray(listed) || listed.length === 0) return [first];
+  return listed.map((listedProblem: { field?: unknown; rule?: unknown; message?: unknown }) => {
+    const { field, rule, message } = listedProblem;
+    return toUserError(new DomainError(error.code, typeof message === 'string' ? message : first.message, { field, rule }), argument)!;
+  });
+}
+
 /** "lines.0.quantity" of the `input` argument → ["input", "lines", "0", "quantity"]. */
 export function fieldPath(field: string, argument?: string): string[] {
   const parts = field.split('.').filter(Boolean);
@@ -134,8 +149,8 @@ export async function withUserErrors<T extends object>(run: () => Promise<T>, ar
   try {
     return { userErrors: [], ...(await run()) };
   } catch (error) {
-    const userError = toUserError(error, argument);
-    if (!userError) throw error;
-    return { userErrors: [userError] } as Partial<T> & { userErrors: UserError[] };
+    const userErrors = toUserErrors(error, argument);
+    if (!userErrors) throw error;
+    return { userErrors } as Partial<T> & { userErrors: UserError[] };
   }
 }

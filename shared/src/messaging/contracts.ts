@@ -34,10 +34,36 @@ export const orderLineInputSchema = z.object({
   quantity: z.number().int().min(1).max(10_000),
   unitPrice: minorUnits,
   unitTax: minorUnits,
+  /** Net minor units promotions took off `quantity × unitPrice` (part of the order's `discountTotal`); absent: none. */
+  discount: minorUnits.optional(),
+  /** The VAT the line no longer bears because of its discount (the VAT base is the discounted price); absent: none. */
+  discountTax: minorUnits.optional(),
   /** Product attributes as sold (size, colour, category flags…): later price or catalogue changes must not alter a past order. */
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
 export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
+
+/** A discount or gift an order rule gave an order (issue 14), as core records it with the prices. */
+export const appliedPromotionSchema = z.object({
+  kind: z.enum(['DISCOUNT', 'GIFT']),
+  ruleSet: z.string().min(1).max(64),
+  version: z.number().int().min(1),
+  ruleId: z.string().min(1).max(100),
+  label: z.string().max(500),
+  /** DISCOUNT: net minor units off the items; GIFT: the gift's declared gross unit value. */
+  amount: minorUnits,
+  sku: z.string().min(1).max(64).nullable(),
+});
+
+/** An order-rule hold (issue 14): the order is placed but waits for `levels` distinct approvers before fulfilment takes it. */
+export const orderHoldRequestSchema = z.object({
+  levels: z.number().int().min(1).max(3),
+  reasons: z
+    .array(z.object({ ruleSet: z.string().min(1).max(64), version: z.number().int().min(1), ruleId: z.string().min(1).max(100), message: z.string().max(500) }))
+    .min(1)
+    .max(20),
+});
+export type OrderHoldRequest = z.infer<typeof orderHoldRequestSchema>;
 
 export const PAYMENT_TERMS = ['PREPAID', 'CASH_ON_DELIVERY'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
@@ -69,8 +95,12 @@ export const registerOrderRequestSchema = z.object({
       catalogueVersion: z.number().int().min(0),
       priceListId: z.string().min(1).max(100),
       priceListVersion: z.number().int().min(1),
+      /** The discounts and gifts order rules gave the order, each naming the rule-set version that gave it. */
+      promotions: z.array(appliedPromotionSchema).max(50).optional(),
     })
     .optional(),
+  /** Set when an order rule holds the order for review; core keeps it from fulfilment until released. */
+  hold: orderHoldRequestSchema.optional(),
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 
@@ -148,6 +178,11 @@ export const orderPlacedEventSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * True while an order-rule hold waits for approval: fulfilment does not take the order. Core publishes the order
+   * again (held false, the version of the release) once the last approval released it.
+   */
+  held: z.boolean().optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { ZodType } from 'zod';
 import { DomainError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { ProcessedMessage } from './processed-message.entity.js';
+import { consumeDurably, type DurableLoop } from './streams.js';
 
 export interface DurableConsumerOptions<T> {
   nc: NatsConnection;
@@ -32,31 +33,19 @@ const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 60_000];
  * domain rule); `nak` with back-off what might succeed later (database or network trouble).
  */
 export class DurableConsumer<T> {
-  private messages: ConsumerMessages | undefined;
-  private loop: Promise<void> | undefined;
+  private loop: DurableLoop | undefined;
 
   constructor(private readonly options: DurableConsumerOptions<T>) {}
 
   async start(): Promise<void> {
-    const { nc, stream, durableName, filterSubject } = this.options;
-    const jsm = await jetstreamManager(nc);
-    const config = {
-      durable_name: durableName,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      filter_subject: filterSubject,
-      ack_wait: nanos(30_000),
-      max_deliver: -1,
-    };
-    try {
-      await jsm.consumers.info(stream, durableName);
-      await jsm.consumers.update(stream, durableName, { filter_subject: filterSubject, ack_wait: config.ack_wait });
-    } catch {
-      await jsm.consumers.add(stream, config);
-    }
-    const consumer = await jetstream(nc).consumers.get(stream, durableName);
-    this.messages = await consumer.consume({ max_messages: 64 });
-    this.loop = this.run(this.messages);
+    const { nc, stream, logger, durableName, filterSubject } = this.options;
+    this.loop = await consumeDurably({
+      nc,
+      stream,
+      logger,
+      spec: { durable_name: durableName, filter_subject: filterSubject, ack_wait: nanos(30_000) },
+      handle: (message) => this.settle(message),
+    });
   }
 
   /** Messages of the stream this consumer has not been delivered yet (one request to the server; not for hot paths). */
@@ -66,14 +55,7 @@ export class DurableConsumer<T> {
   }
 
   async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
-  }
-
-  private async run(messages: ConsumerMessages): Promise<void> {
-    for await (const message of messages) {
-      await this.settle(message);
-    }
+    await this.loop?.stop();
   }
 
   private async settle(message: JsMsg): Promise<void> {

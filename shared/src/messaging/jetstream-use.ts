@@ -1,10 +1,9 @@
-import { jetstreamManager, type StreamConfig } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { catalogueSubjectsFor } from '../catalogue/replication/catalogue-contracts.js';
 import { fulfilmentSubjectsFor } from '../fulfilment/fulfilment-subjects.js';
 import { trackingSubjectsFor } from '../notices/tracking-subjects.js';
 import { rulesSubjectsFor } from '../rules/replication/rules-contracts.js';
 import type { HubKind } from '../workspace/hub-workspaces.js';
+import type { StreamSpec } from './streams.js';
 import { subjectsFor } from './subjects.js';
 
 /** A durable pull consumer a service reads through: its name and the one subject filter it is created with. */
@@ -108,18 +107,15 @@ export function jetStreamApiSubjects(uses: StreamUse[]): string[] {
 }
 
 /**
- * Declares a stream as its `role` allows: the owner creates it or brings it to `config`; a user creates it only
- * when it is missing (its permissions allow no update), so it may start before the owner.
+ * The specs of the streams `uses` involves, each with the service's role; without `uses`, all of them as owner. A
+ * stream the service does not use is not declared: its permissions would refuse it.
  */
-export async function declareStream(nc: NatsConnection, config: Partial<StreamConfig> & { name: string }, role: StreamUse['role'] = 'owner'): Promise<void> {
-  const jsm = await jetstreamManager(nc);
-  try {
-    await jsm.streams.info(config.name);
-  } catch {
-    await jsm.streams.add(config);
-    return;
-  }
-  if (role === 'owner') await jsm.streams.update(config.name, config);
+export function withRoles(specs: StreamSpec[], uses: StreamUse[] | undefined): StreamSpec[] {
+  if (!uses) return specs;
+  return specs.flatMap((spec) => {
+    const role = streamRoleOf(uses, spec.name);
+    return role ? [{ ...spec, role }] : [];
+  });
 }
 
 /** How `service` uses `stream`, or undefined when it does not. */

@@ -31,7 +31,8 @@ export const inboxPrefixOf = (user: string): string => `_INBOX.${user}`;
  *
  * - core alone answers `<ns>.core.v1.>` and hears heartbeats; it alone publishes order events, its start-up notice and
  *   supergraph changes;
- * - a region publishes only its own summaries, commands, registration and heartbeat;
+ * - a region publishes only its own summaries, commands, registration and heartbeat, and answers the catalogue's
+ *   requests for its seller facts;
  * - a domain subgraph publishes its own commands, registration and heartbeat, and its own subjects `<ns>.<name>.>`;
  * - the gateway only asks for the supergraph and hears that it changed;
  * - JetStream's API only for the streams and consumers the service uses (`jetStreamUseOf`): no service reads
@@ -60,7 +61,13 @@ export function natsIdentitiesFor(
           true,
         );
       case 'region':
-        return identity(name, [...JETSTREAM_CLIENT, ...own(name), `${ns}.summaries.v1.${regionCodeOf(name)}`], [`${ns}.core.v1.available`]);
+        // It answers the catalogue's quote with its own seller facts (the catalogue alone publishes under `catalogue.`).
+        return identity(
+          name,
+          [...JETSTREAM_CLIENT, ...own(name), `${ns}.summaries.v1.${regionCodeOf(name)}`],
+          [`${ns}.core.v1.available`, `${ns}.catalogue.seller-facts.v1.${regionCodeOf(name)}`],
+          true,
+        );
       case 'domain':
         return identity(name, [...JETSTREAM_CLIENT, ...own(name), `${ns}.${name}.>`], [`${ns}.core.v1.available`, `${ns}.${name}.>`], true);
       case 'gateway':

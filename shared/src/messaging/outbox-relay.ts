@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, type PubAck } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { OutboxEvent } from './outbox-event.entity.js';
+import { isMissingStream, redeclareStreams } from './streams.js';
 
 export interface OutboxRelayOptions {
   nc: NatsConnection;
@@ -17,6 +18,12 @@ export interface OutboxRelayOptions {
   pipelined?: boolean;
   /** Fault injection for tests: runs after an event reached JetStream and before the row is marked published. */
   afterPublish?: (messageId: string) => void;
+  /**
+   * How far back events are published again when a stream turns out to have been lost (a NATS server restarted on
+   * an empty store): consumers that had not read them yet would otherwise never get them. Consumers de-duplicate
+   * by message id, so what they had read is dropped. Default one hour.
+   */
+  replayWindowMs?: number;
 }
 
 /**
@@ -30,6 +37,8 @@ export class OutboxRelay {
   private again = false;
   private stopped = false;
   private readonly js;
+  /** The newest sequence each stream acknowledged: a lower one later means the stream was created anew. */
+  private readonly lastSequence = new Map<string, number>();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.js = jetstream(options.nc);
@@ -69,9 +78,7 @@ export class OutboxRelay {
       this.running = this.drain()
         .then(
           () => undefined,
-          (error: unknown) => {
-            this.options.logger.warn({ err: error }, 'outbox relay pass failed; retrying');
-          },
+          (error: unknown) => this.recover(error),
         )
         .finally(() => {
           this.running = undefined;
@@ -83,9 +90,50 @@ export class OutboxRelay {
     }, delayMs);
   }
 
+  /** Says why a pass failed; when it was a lost stream, declares the service's streams again and replays. */
+  private async recover(error: unknown): Promise<void> {
+    const { logger } = this.options;
+    if (!isMissingStream(error)) {
+      logger.warn({ err: error }, 'outbox relay pass failed; retrying');
+      return;
+    }
+    logger.warn({ cause: 'no JetStream stream stores the subject' }, 'outbox relay: the server has lost a stream; declaring the streams again');
+    try {
+      const recreated = await redeclareStreams(this.options.nc);
+      if (recreated.length > 0) await this.replayLost(recreated);
+      this.again = true;
+    } catch (redeclareError) {
+      logger.warn({ err: redeclareError }, 'declaring the streams again failed; retrying');
+    }
+  }
+
+  /** Marks recently published events unpublished again, so the next passes send them into the new streams. */
+  private async replayLost(streams: string[]): Promise<void> {
+    const { em, schema, logger, replayWindowMs = 3_600_000 } = this.options;
+    const since = new Date(Date.now() - replayWindowMs);
+    const replayed = await em
+      .fork()
+      .getConnection()
+      .execute<{ affectedRows: number }>(`update "${schema}".outbox_event set published_at = null where published_at > ?`, [since], 'run');
+    logger.warn({ streams, since: since.toISOString(), events: replayed.affectedRows }, 'outbox relay: publishing recent events again into re-created streams');
+    this.again = true;
+  }
+
+  /** Streams whose acknowledged sequence went back: they were deleted and created again since the last batch. */
+  private recreatedStreams(acks: PubAck[]): string[] {
+    const recreated = new Set<string>();
+    for (const ack of acks) {
+      if (ack.duplicate) continue;
+      const previous = this.lastSequence.get(ack.stream);
+      if (previous !== undefined && ack.seq <= previous) recreated.add(ack.stream);
+      this.lastSequence.set(ack.stream, ack.seq);
+    }
+    return [...recreated];
+  }
+
   private async publishBatch(): Promise<number> {
     const { em, schema, batchSize = 100 } = this.options;
-    return em.fork().transactional(async (tx) => {
+    const { published, recreated } = await em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
       const rows: Array<{ id: string; message_id: string; subject: string; payload: unknown }> = await connection.execute(
         `select id, message_id, subject, payload from "${schema}".outbox_event
@@ -94,20 +142,27 @@ export class OutboxRelay {
         'all',
         tx.getTransactionContext(),
       );
+      const acks: PubAck[] = [];
       if (this.options.pipelined) {
         // One connection keeps publish order; waiting for the acks together removes a round trip per event.
-        await Promise.all(rows.map((row) => this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id })));
+        acks.push(...(await Promise.all(rows.map((row) => this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id })))));
         rows.forEach((row) => this.options.afterPublish?.(row.message_id));
       } else {
         for (const row of rows) {
-          await this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id });
+          acks.push(await this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id }));
           this.options.afterPublish?.(row.message_id);
         }
       }
       if (rows.length > 0) {
         await tx.nativeUpdate(OutboxEvent, { id: { $in: rows.map((row) => Number(row.id)) } }, { publishedAt: new Date() });
       }
-      return rows.length;
+      return { published: rows.length, recreated: this.recreatedStreams(acks) };
     });
+    // After the commit, so the replay also covers the rows this batch has just marked.
+    if (recreated.length > 0) {
+      this.options.logger.warn({ streams: recreated }, 'outbox relay: a stream was created anew (its sequence went back)');
+      await this.replayLost(recreated);
+    }
+    return published;
   }
 }

@@ -27,5 +27,13 @@ export type RegisterSubgraphReply = z.infer<typeof registerSubgraphReplySchema>;
 export const supergraphSchema = z.object({ version: z.number().int(), sdl: z.string() });
 export type Supergraph = z.infer<typeof supergraphSchema>;
 
-export const heartbeatSchema = z.object({ name: z.string(), version: z.string(), at: z.iso.datetime() });
+export const heartbeatSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  at: z.iso.datetime(),
+  /** What the sender's own `/ready` would answer now (absent from senders older than this field: taken as ready). */
+  ready: z.boolean().optional(),
+  /** The sender's recent longest event-loop delay: how starved of CPU it is. */
+  eventLoopDelayMs: z.number().int().min(0).max(3_600_000).optional(),
+});
 export type Heartbeat = z.infer<typeof heartbeatSchema>;

@@ -13,6 +13,8 @@ describe('calculateTotals', () => {
       { itemsTotal: 10750, taxTotal: 75, grandTotal: 9825 },
     ],
     [[{ quantity: 1, unitPrice: 150000000, unitTax: 0 }], 0, 0, { grandTotal: 150000000 }],
+    // A promotion's 1000 net off a line at 19 %: 190 less VAT, the discount stays net.
+    [[{ quantity: 2, unitPrice: 1999, unitTax: 380, discount: 1000, discountTax: 190 }], 500, 1000, { itemsTotal: 3998, taxTotal: 570, grandTotal: 4068 }],
   ])('lines %j, shipping %i, discount %i', (lines, shipping, discount, expected) => {
     expect(calculateTotals(lines, shipping, discount)).toMatchObject(expected);
   });
@@ -21,5 +23,13 @@ describe('calculateTotals', () => {
     expect(() => calculateTotals([{ quantity: 1, unitPrice: 100, unitTax: 0 }], 0, 101)).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'discountTotal' } }),
     );
+  });
+
+  it.each([
+    ['a line discount above its price', [{ quantity: 1, unitPrice: 100, unitTax: 19, discount: 101 }], 101, 'lines'],
+    ['a line discount tax above its VAT', [{ quantity: 1, unitPrice: 100, unitTax: 19, discount: 100, discountTax: 20 }], 100, 'lines'],
+    ["an order discount below its lines' discounts", [{ quantity: 1, unitPrice: 100, unitTax: 19, discount: 50, discountTax: 10 }], 40, 'discountTotal'],
+  ])('rejects %s', (_name, lines, discount, field) => {
+    expect(() => calculateTotals(lines, 0, discount)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field } }));
   });
 });

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { ProcessedMessage } from '../messaging/processed-message.entity.js';
+import { consumeDurably, type DurableLoop } from '../messaging/streams.js';
 import { noticeIntentSchema, type NoticeIntent } from './notice-contracts.js';
 import type { NoticeSender } from './notice-sender.js';
 import { renderNotice, noticeLanguage } from './notice-text.js';
@@ -42,37 +43,23 @@ const SUBJECTS: Record<NoticeIntent['topic'], string> = { JOURNEY_STEP: 'Parcel 
  * the same transaction, and a send that fails rolls it back for a retry. Logs carry notice ids, never contacts.
  */
 export class NoticeConsumer {
-  private messages: ConsumerMessages | undefined;
-  private loop: Promise<void> | undefined;
+  private loop: DurableLoop | undefined;
 
   constructor(private readonly options: NoticeConsumerOptions) {}
 
   async start(): Promise<void> {
     const { nc, subjects, region } = this.options;
-    const jsm = await jetstreamManager(nc);
-    const durable = subjects.noticeConsumer(region);
-    try {
-      await jsm.consumers.info(subjects.trackingStream, durable);
-    } catch {
-      await jsm.consumers.add(subjects.trackingStream, {
-        durable_name: durable,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: subjects.notices(region),
-        ack_wait: nanos(30_000),
-        max_deliver: -1,
-      });
-    }
-    const consumer = await jetstream(nc).consumers.get(subjects.trackingStream, durable);
-    this.messages = await consumer.consume({ max_messages: 64 });
-    this.loop = (async () => {
-      for await (const message of this.messages!) await this.settle(message);
-    })();
+    this.loop = await consumeDurably({
+      nc,
+      stream: subjects.trackingStream,
+      logger: this.options.logger,
+      spec: { durable_name: subjects.noticeConsumer(region), filter_subject: subjects.notices(region) },
+      handle: (message) => this.settle(message),
+    });
   }
 
   async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
+    await this.loop?.stop();
   }
 
   private async settle(message: JsMsg): Promise<void> {

@@ -1,6 +1,6 @@
-import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import { declareStream, streamRoleOf, type StreamUse } from '../messaging/jetstream-use.js';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { withRoles, type StreamUse } from '../messaging/jetstream-use.js';
+import { declareStreams, type StreamSpec } from '../messaging/streams.js';
 
 /**
  * Subjects of the tracking service and of the notices it asks regions to send. Carriers publish to their
@@ -26,18 +26,14 @@ export function trackingSubjectsFor(namespace: string) {
 export type TrackingSubjects = ReturnType<typeof trackingSubjectsFor>;
 
 /**
- * Carrier events are kept a week (tracking stores them; the stream is only the buffer in front of it);
- * disruptions and notices 30 days like the order stream. File storage, 2-minute duplicate window. With `uses` (the
- * service's `jetStreamUseOf`), only the streams it uses, in its role; without, as their owner (tracking).
+ * Carrier events are kept a week (tracking stores them; the stream is only the buffer in front of it); disruptions and
+ * notices 30 days. With `uses` (the service's `jetStreamUseOf`), only the streams it uses, in its role; without, as
+ * their owner (tracking).
  */
 export async function ensureTrackingStreams(nc: NatsConnection, subjects: TrackingSubjects, uses?: StreamUse[]): Promise<void> {
-  const streams = [
-    { name: subjects.carrierEventsStream, subjects: [subjects.carrierEventsAll], max_age: nanos(7 * 86_400_000) },
-    { name: subjects.trackingStream, subjects: [subjects.disruptions, `${subjects.notices('*')}`], max_age: nanos(30 * 86_400_000) },
+  const specs: StreamSpec[] = [
+    { name: subjects.carrierEventsStream, subjects: [subjects.carrierEventsAll], maxAgeMs: 7 * 86_400_000 },
+    { name: subjects.trackingStream, subjects: [subjects.disruptions, subjects.notices('*')], maxAgeMs: 30 * 86_400_000 },
   ];
-  for (const stream of streams) {
-    const role = uses ? streamRoleOf(uses, stream.name) : 'owner';
-    if (!role) continue;
-    await declareStream(nc, { ...stream, storage: StorageType.File, retention: RetentionPolicy.Limits, duplicate_window: nanos(2 * 60_000) }, role);
-  }
+  await declareStreams(nc, withRoles(specs, uses));
 }

@@ -28,6 +28,8 @@ export interface PlaceOrderCommand {
   pricedWith?: RegisterOrderRequest['pricedWith'];
   /** The order-rule versions the placement was handled with; absent where the region evaluates no order rules. */
   rulesHandledWith?: RulesHandledWith;
+  /** An order-rule hold for review: core keeps the order from fulfilment until it is released. */
+  hold?: RegisterOrderRequest['hold'];
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
@@ -98,6 +100,7 @@ export class OrderIntakeService {
           placedAt: placedAt.toISOString(),
           actor: actorOf(command.principal),
           ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
+          ...(command.hold ? { hold: command.hold } : {}),
         };
         const created = em.create(RegionalOrder, {
           orderId,

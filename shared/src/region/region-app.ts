@@ -246,7 +246,8 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       ...(definition.jobs?.(deps) ?? []),
     ],
     plugins: (deps) => definition.plugins?.(deps) ?? [],
-    readiness: (deps) => definition.readiness?.(deps) ?? {},
+    // The catalogue copy is a dependency like the database: a region without prices it stands behind takes no traffic.
+    readiness: (deps) => ({ catalogue: () => deps.catalogue.readiness(), ...definition.readiness?.(deps) }),
   });
 }
 

@@ -1,5 +1,6 @@
 import { Directive, Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
 import { MinorUnits } from '../graphql/scalars.js';
+import { OrderPromotionView, toOrderPromotionView } from '../graphql/order-promotion.type.js';
 import { calculateTotals } from '../money/order-totals.js';
 import { OrderStatusEnum } from '../graphql/enums.js';
 import type { OrderStatus } from '../messaging/contracts.js';
@@ -76,6 +77,17 @@ export abstract class RegionalOrderFacts {
       'True when, at placement, the region could not confirm it held the newest publication of every rule set (NATS unreachable or still catching up): it used the last rules it had. Null for orders placed before regions evaluated order rules.',
   })
   rulesMayHaveBeenBehind!: boolean | null;
+  @Field(() => [OrderPromotionView], {
+    description:
+      'The discounts and gifts order rules gave the order at placement, each with the rule-set version that gave it (the same as the checkout quote showed).',
+  })
+  promotionsApplied!: OrderPromotionView[];
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How many approvals an order rule's hold for review asked before fulfilment takes the order (core's `Order.hold` shows the approvals); null when no rule held it.",
+  })
+  holdLevels!: number | null;
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
@@ -95,5 +107,7 @@ export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderF
     priceListVersion: request.pricedWith?.priceListVersion ?? null,
     rulesHandledWith: record.rulesHandledWith?.versions.map(({ ruleSet, version, publication }) => ({ ruleSet, version, publication })) ?? null,
     rulesMayHaveBeenBehind: record.rulesHandledWith?.replicaMayBeBehind ?? null,
+    promotionsApplied: (record.rulesHandledWith?.promotions ?? []).map(toOrderPromotionView),
+    holdLevels: record.rulesHandledWith?.hold?.levels ?? null,
   };
 }

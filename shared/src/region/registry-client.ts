@@ -1,6 +1,8 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
-import { registerSubgraphReplySchema, type RegisterSubgraphReply, type RegisterSubgraphRequest } from '../messaging/registry-contracts.js';
+import { registerSubgraphReplySchema, type Heartbeat, type RegisterSubgraphReply, type RegisterSubgraphRequest } from '../messaging/registry-contracts.js';
+import { recentEventLoopDelayMs } from '../server/event-loop-delay.js';
+import { isReady, type ReadinessChecks } from '../server/service-server.js';
 import type { Subjects } from '../messaging/subjects.js';
 
 export interface RegistryPresence {
@@ -19,12 +21,22 @@ export function announceToRegistry(
   logger: Logger,
   request: RegisterSubgraphRequest,
   heartbeatIntervalMs: number,
+  readiness: ReadinessChecks = {},
 ): RegistryPresence {
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
-  const beat = () =>
-    nc.publish(subjects.heartbeat(request.name), JSON.stringify({ name: request.name, version: request.version, at: new Date().toISOString() }));
-  const heartbeat = setInterval(beat, heartbeatIntervalMs);
+  // Each beat carries what `/ready` would say and how starved the process is, so the registry and `/ready` agree.
+  const beat = async () => {
+    const heartbeat: Heartbeat = {
+      name: request.name,
+      version: request.version,
+      at: new Date().toISOString(),
+      ready: await isReady(readiness),
+      eventLoopDelayMs: recentEventLoopDelayMs(),
+    };
+    if (!stopped) nc.publish(subjects.heartbeat(request.name), JSON.stringify(heartbeat));
+  };
+  const heartbeat = setInterval(() => void beat().catch(() => undefined), heartbeatIntervalMs);
   const verdict = new Promise<RegisterSubgraphReply>((resolve) => {
     const attempt = () => {
       if (stopped) return;
@@ -46,7 +58,7 @@ export function announceToRegistry(
     };
     attempt();
   });
-  beat();
+  void beat().catch(() => undefined);
   return {
     verdict,
     stop() {

@@ -176,6 +176,7 @@ export async function startSubgraph<Settings extends z.ZodObject, Deps>(
         ...(definition.profile ? { region: definition.profile } : {}),
       },
       env.HEARTBEAT_INTERVAL_MS,
+      readiness,
     );
     stops.push(() => presence.stop());
     let registryState = 'pending';

@@ -70,11 +70,27 @@ export async function startPrivateNats(
   };
 }
 
-/** A server that lets anyone in, as a NATS without accounts does: what production must refuse. */
-export async function startOpenNats(): Promise<{ url: string; dispose(): Promise<void> }> {
+/**
+ * A server that lets anyone in, as a NATS without accounts does: what production must refuse. With `jetStreamDir`
+ * it runs JetStream stored there, and can be stopped and started again on the same port (restart and lost-store tests).
+ */
+export async function startOpenNats(options: { jetStreamDir?: string } = {}): Promise<{
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+}> {
   const port = await freePort();
-  const server = await spawnNatsServer(['-a', '127.0.0.1', '-p', String(port)]);
-  return { url: `nats://127.0.0.1:${port}`, dispose: () => stopNatsServer(server) };
+  const args = ['-a', '127.0.0.1', '-p', String(port), ...(options.jetStreamDir ? ['-js', '-sd', options.jetStreamDir] : [])];
+  let server: ChildProcess | undefined = await spawnNatsServer(args);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    async start() {
+      server = await spawnNatsServer(args);
+    },
+    stop: () => stopNatsServer(server),
+    dispose: () => stopNatsServer(server),
+  };
 }
 
 function spawnNatsServer(args: string[]): Promise<ChildProcess> {

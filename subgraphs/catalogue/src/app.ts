@@ -1,9 +1,11 @@
 import { ensureCatalogueStream, catalogueSubjectsFor } from '@hub/shared/catalogue/replication/catalogue-contracts';
-import { DEFAULT_EU_SELLER_FACTS } from '@hub/shared/catalogue/quote/region-pricing';
+import { requestSellerFacts } from '@hub/shared/catalogue/quote/seller-facts.contract';
 import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
+import { RulesReplica } from '@hub/shared/rules/replication/rules-replica';
+import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
 import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
 import { CatalogueWriter } from './changes/catalogue-writer.js';
 import type { CatalogueEnv } from './env.js';
@@ -19,6 +21,8 @@ import { CatalogueReader } from './snapshot/catalogue-reader.js';
 export interface CatalogueAppOptions {
   /** The instant quotes price at when the caller gives none; tests move it. */
   clock?: () => Date;
+  /** Called after each order-rule publication the catalogue's copy applied; tests wait on it. */
+  onRulesApplied?: (publication: RuleSetPublication) => void;
 }
 
 /** The composition root of the catalogue: database, replication outbox, use cases, HTTP, registry. */
@@ -29,11 +33,22 @@ export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAp
   const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: CATALOGUE_SCHEMA });
   const writer = new CatalogueWriter(orm, subjects, () => relay.nudge());
   const reader = new CatalogueReader(orm);
+  // Quotes apply the order rules' promotions as placement does, from the catalogue's own copy of the rules.
+  const rules = new RulesReplica({
+    nc,
+    orm,
+    logger,
+    namespace: env.NATS_NAMESPACE,
+    service: 'catalogue',
+    schema: CATALOGUE_SCHEMA,
+    ...(options.onRulesApplied ? { onApplied: options.onRulesApplied } : {}),
+  });
   const services = {
     products: new ProductService(orm, writer),
     priceLists: new PriceListService(orm, writer),
     imports: new ImportService(orm, writer, logger),
-    quotes: new QuoteService(reader, DEFAULT_EU_SELLER_FACTS, options.clock),
+    // A DE quote takes region-de's own cross-border sales, as its order will (the OSS threshold).
+    quotes: new QuoteService(reader, (region, request) => requestSellerFacts(nc, env.NATS_NAMESPACE, region, request), options.clock, rules),
   };
   let server: RunningServer | undefined;
   let presence: RegistryPresence | undefined;
@@ -41,12 +56,14 @@ export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAp
     presence?.stop();
     await server?.close();
     await services.imports.settled();
+    await rules.stop();
     await relay.stop();
     await infra.close();
   };
   try {
     await ensureCatalogueStream(nc, subjects);
     relay.start();
+    await rules.start();
     const { schema, sdl } = await buildCatalogueSchema(orm, services);
     server = await startServiceServer({ name: 'catalogue', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
     presence = announceToRegistry(
@@ -60,11 +77,12 @@ export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAp
         version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
       },
       env.HEARTBEAT_INTERVAL_MS,
+      infra.readiness,
     );
   } catch (error) {
     await shutdown();
     throw error;
   }
-  return { url: server.url, orm, relay, reader, services, registryVerdict: presence.verdict, close: shutdown };
+  return { url: server.url, orm, relay, reader, rules, services, registryVerdict: presence.verdict, close: shutdown };
 }
 export type CatalogueApp = Awaited<ReturnType<typeof createCatalogueApp>>;

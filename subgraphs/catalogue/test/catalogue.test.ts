@@ -202,6 +202,45 @@ describe('quote', () => {
     );
     expect(result.data.quote).toEqual({ quote: null, userErrors: [{ code: 'UNKNOWN_SKU', field: ['input', 'lines', '1', 'sku'] }] });
   });
+
+  it('names every problem of a cart at once, each with its field', async () => {
+    const result = await postGraphQL(
+      app.url,
+      QUOTE,
+      {
+        input: cart({
+          destination: { country: 'US' },
+          lines: [
+            { sku: 'GHOST', quantity: 1 },
+            { sku: 'TSH-1', quantity: 1 },
+            { sku: 'PHANTOM', quantity: 1 },
+          ],
+        }),
+      },
+      customer,
+    );
+    expect(result.data.quote).toEqual({
+      quote: null,
+      userErrors: [
+        { code: 'INVALID', field: ['input', 'destination', 'country'] },
+        { code: 'UNKNOWN_SKU', field: ['input', 'lines', '0', 'sku'] },
+        { code: 'UNKNOWN_SKU', field: ['input', 'lines', '2', 'sku'] },
+      ],
+    });
+  });
+
+  it('cannot quote a DE distance sale while region-de, whose cross-border sales decide its regime, does not answer', async () => {
+    // No region-de runs beside this catalogue: a sale within Germany needs none of its facts, a sale to Austria does.
+    const abroad = await postGraphQL(app.url, QUOTE, { input: cart({ destination: { country: 'AT', postalCode: '1010' } }) }, customer);
+    expect(abroad.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    const business = await postGraphQL(
+      app.url,
+      QUOTE,
+      { input: cart({ destination: { country: 'AT' }, customerType: 'BUSINESS', vatId: 'ATU13585627' }) },
+      customer,
+    );
+    expect(business.data.quote.quote).toMatchObject({ vatScheme: 'REVERSE_CHARGE' });
+  });
 });
 
 describe('bulk import', () => {

@@ -1,11 +1,13 @@
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
 import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
-import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
+import { recentEventLoopDelayMs } from '@hub/shared/server/event-loop-delay';
+import { isReady, startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
 import type { CoreEnv } from './env.js';
 import { subscribeCoreCommands } from './orders/messaging/core-commands.handler.js';
 import { OrderRegistrationService } from './orders/order-registration.service.js';
 import { OrderTransitionService } from './orders/order-transition.service.js';
+import { OrderHoldService } from './orders/order-hold.service.js';
 import { coreMigrations } from './persistence/migrations/index.js';
 import { CORE_SCHEMA, coreEntities } from './persistence/entities.js';
 import { subscribeRegistryRequests } from './registry/messaging/registry-requests.handler.js';
@@ -34,6 +36,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const nudge = () => relay.nudge();
   const registration = new OrderRegistrationService(orm, subjects, nudge);
   const transitions = new OrderTransitionService(orm, subjects, nudge);
+  const holds = new OrderHoldService(orm, subjects, nudge);
   const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
   const subscriptions = [subscribeCoreCommands(nc, subjects, logger, registration, transitions), ...subscribeRegistryRequests(nc, subjects, logger, registry)];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
@@ -41,7 +44,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   let ownHeartbeat: ReturnType<typeof setInterval> | undefined;
   try {
     await summaryConsumer.start();
-    const { schema, sdl } = await buildCoreSchema(orm, transitions, env.HEARTBEAT_INTERVAL_MS);
+    const { schema, sdl } = await buildCoreSchema(orm, transitions, holds, env.HEARTBEAT_INTERVAL_MS);
     // The registry is core's own: ready once it holds a composed supergraph to serve gateways.
     const readiness = { ...infra.readiness, registry: async () => ((await registry.currentSupergraph()) ? 'serving' : 'empty') };
     server = await startServiceServer({ name: 'core-orders', schema, logger, jwt: infra.jwt, readiness }, env.PORT, env.HOST);
@@ -53,7 +56,9 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     // Core registers itself directly rather than over NATS, so nothing else would refresh its heartbeat and the
     // registry would report it DOWN ten intervals after start while it is answering.
     ownHeartbeat = setInterval(() => {
-      registry.recordHeartbeat('core-orders', new Date()).catch((error: unknown) => logger.warn({ err: error }, 'own heartbeat not recorded'));
+      void (async () => registry.recordHeartbeat('core-orders', { ready: await isReady(readiness), eventLoopDelayMs: recentEventLoopDelayMs() }))().catch(
+        (error: unknown) => logger.warn({ err: error }, 'own heartbeat not recorded'),
+      );
     }, env.HEARTBEAT_INTERVAL_MS);
   } catch (error) {
     clearInterval(ownHeartbeat);

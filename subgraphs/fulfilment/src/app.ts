@@ -1,6 +1,3 @@
-import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import { declareStream } from '@hub/shared/messaging/jetstream-use';
 import { schemaVersion } from '@hub/shared/federation/schema-version';
 import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
 import { CoreCommandRecord } from '@hub/shared/commands/core-command.entity';
@@ -9,6 +6,7 @@ import { DurableConsumer, type DurableConsumerOptions } from '@hub/shared/messag
 import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
+import { declareStreams } from '@hub/shared/messaging/streams';
 import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
 import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
@@ -27,6 +25,7 @@ import { DEMO_NETWORK } from './seed/demo-network.js';
 import { seedNetwork } from './seed/network.js';
 import { query } from './persistence/sql.js';
 import { ShipmentProgressService, WAREHOUSE_STEP_PURPOSE } from './shipments/shipment-progress.service.js';
+import { TransferReceiptService } from './transfers/transfer-receipt.service.js';
 
 import { FULFILMENT_SCHEMA } from './persistence/sql.js';
 export { FULFILMENT_SCHEMA };
@@ -72,6 +71,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const nodes = new NodeService(orm, reallocation, subjects, nudge);
   const inventory = new InventoryService(orm);
   const planning = new PlanningService(orm);
+  const receipts = new TransferReceiptService(orm);
   const handle = createOrderEventsHandler(allocation);
   const consumer = new DurableConsumer<OrderEvent>({
     nc,
@@ -99,7 +99,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     await infra.close();
   };
   try {
-    await ensureFulfilmentStream(infra.nc, subjects);
+    await declareStreams(infra.nc, [{ name: subjects.stream, subjects: [subjects.all], maxAgeMs: 30 * 86_400_000 }]);
     if (env.NODE_ENV === 'development') {
       // `npm start` shows a network with stock; a deployment brings its own nodes.
       const [{ count }] = (await query<{ count: number }>(orm.em.fork(), 'select count(*)::int as count from node')) as [{ count: number }];
@@ -109,7 +109,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     relay.start();
     commands.start();
     await reallocation.resumeUnfinished();
-    const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress });
+    const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress, receipts });
     server = await startServiceServer({ name: 'fulfilment', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
     presence = announceToRegistry(
       nc,
@@ -122,6 +122,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
         version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
       },
       env.HEARTBEAT_INTERVAL_MS,
+      infra.readiness,
     );
   } catch (error) {
     await shutdown();
@@ -138,21 +139,10 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     nodes,
     inventory,
     planning,
+    receipts,
     subjects,
     registryVerdict: presence.verdict,
     close: shutdown,
   };
 }
 export type FulfilmentApp = Awaited<ReturnType<typeof createFulfilmentApp>>;
-
-async function ensureFulfilmentStream(nc: NatsConnection, subjects: ReturnType<typeof fulfilmentSubjectsFor>): Promise<void> {
-  const config = {
-    name: subjects.stream,
-    subjects: [subjects.all],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    max_age: nanos(30 * 24 * 3600 * 1000),
-    duplicate_window: nanos(2 * 60 * 1000),
-  };
-  await declareStream(nc, config, 'owner');
-}

@@ -15,8 +15,11 @@ export function readFulfilmentEnv(source: NodeJS.ProcessEnv = process.env) {
         .enum(['true', 'false'])
         .default('true')
         .transform((value) => value === 'true'),
-      /** Orders re-allocated per transaction when a node goes down. */
-      REALLOCATION_CHUNK: z.coerce.number().int().min(1).max(20_000).default(2_500),
+      /**
+       * Orders re-allocated per transaction when a node goes down. 1,000 costs the same CPU per order as 2,500 and
+       * holds the stock rows' locks (which new placements wait on) for less than half as long.
+       */
+      REALLOCATION_CHUNK: z.coerce.number().int().min(1).max(20_000).default(1_000),
     }),
     source,
   );

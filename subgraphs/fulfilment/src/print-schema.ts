@@ -8,5 +8,6 @@ const { sdl } = await buildFulfilmentSchema({
   inventory: null as never,
   planning: null as never,
   progress: null as never,
+  receipts: null as never,
 });
 await writeFile(new URL('../schema.graphql', import.meta.url), `${sdl}\n`);

@@ -226,6 +226,18 @@ it("releases a cancelled order's reservation once, however often the event comes
   ]);
 });
 
+it('does not take an order an order rule holds for review; takes it once core publishes it released', async () => {
+  const handle = createOrderEventsHandler(app.allocation);
+  const held = { ...placedEvent('TEA-1', 2), held: true };
+  const before = await stockOf('TEA-1', 'cn-sha-dc');
+  await app.orm.em.fork().transactional((em) => handle(held, em));
+  const orderRows = () => query<{ state: string }>(app.orm.em.fork(), `select state from fulfilment_order where order_id = ?`, [held.orderId]);
+  expect(await orderRows()).toEqual([]);
+  expect(await stockOf('TEA-1', 'cn-sha-dc')).toEqual(before);
+  await app.orm.em.fork().transactional((em) => handle({ ...held, held: false, version: 3 }, em));
+  expect(await orderRows()).toEqual([{ state: 'ALLOCATED' }]);
+});
+
 it('re-allocates every open order off a node marked down, with new ETAs, timeline entries and one notice each', async () => {
   const handle = createOrderEventsHandler(app.allocation);
   const events = Array.from({ length: 12 }, () => placedEvent('MOVE', 2));

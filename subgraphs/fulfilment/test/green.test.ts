@@ -282,3 +282,37 @@ it('reports an order picked once when its two parcels are scanned at the same mo
   );
   expect(commands).toEqual([{ command_id: `fulfilment:${orderId}:PICKED`, state: 'ACCEPTED' }]);
 });
+
+it("takes a partner WMS's warehouse steps on a service token scoped to them, and refuses other service tokens", async () => {
+  const orderId = await placePaidOrder([{ sku: 'TEA-1', quantity: 1 }]);
+  const shipmentId = (await query<{ id: string }>(app.orm.em.fork(), `select id from shipment where order_id = ?`, [orderId]))[0]!.id;
+  const STEP = `mutation($input: ShipmentStepRecordInput!) { shipmentStepRecord(input: $input) { shipmentId changed reportedToCore userErrors { code } } }`;
+  const pick = async (principal: Parameters<typeof scope.token>[0]) =>
+    postGraphQL(app.url, STEP, { input: { shipmentId, step: 'PICKED' } }, await scope.token(principal));
+
+  const refused = [
+    { subject: 'hub-service', role: 'service', regions: [] },
+    { subject: 'wms-no-purpose', role: 'service', regions: ['cn'] },
+    { subject: 'wms-stock-only', role: 'service', regions: ['cn'], purpose: 'fulfilment.stock' },
+    { subject: 'wms-elsewhere', role: 'service', regions: ['de'], purpose: 'fulfilment.warehouse-steps' },
+    { subject: 'wms-unscoped', role: 'service', regions: [], purpose: 'fulfilment.warehouse-steps' },
+  ] as const;
+  for (const principal of refused) {
+    const result = await pick({ ...principal, regions: [...principal.regions] });
+    expect([principal.subject, result.errors?.[0]?.extensions?.code, result.data?.shipmentStepRecord ?? null]).toEqual([principal.subject, 'FORBIDDEN', null]);
+  }
+  const [untouched] = await query<{ state: string; version: number }>(app.orm.em.fork(), `select state, version from shipment where id = ?`, [shipmentId]);
+  expect(untouched).toEqual({ state: 'ALLOCATED', version: 1 });
+
+  const accepted = waitFor<{ commandId: string; outcome: string }>((outcome) => outcome.commandId === `fulfilment:${orderId}:PICKED`);
+  commandSettled.push(accepted.push);
+  const result = await pick({ subject: 'wms-acme', role: 'service', regions: ['cn'], purpose: 'fulfilment.warehouse-steps' });
+  expect(result.data.shipmentStepRecord).toEqual({ shipmentId, changed: true, reportedToCore: true, userErrors: [] });
+  expect((await accepted.done).outcome).toBe('accepted');
+  const timeline = await query<{ actor_type: string; actor_id: string }>(
+    app.orm.em.fork(),
+    `select actor_type, actor_id from order_timeline where order_id = ? and kind = 'PICKED'`,
+    [orderId],
+  );
+  expect(timeline).toEqual([{ actor_type: 'system', actor_id: 'wms-acme' }]);
+});

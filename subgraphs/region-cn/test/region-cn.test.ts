@@ -263,6 +263,25 @@ describe('the region prices the order from its catalogue copy', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
+  it('names every refused line at once, each with its field, and writes nothing', async () => {
+    const before = await region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order`);
+    const lines = [
+      { sku: 'NOPE-1', quantity: 1 },
+      { sku: 'TEA-1', quantity: 1 },
+      { sku: 'OLD-1', quantity: 1 },
+    ];
+    const refused = (await place(lines)).data.cnOrderPlace;
+    expect(refused).toEqual({
+      order: null,
+      userErrors: [
+        { code: 'UNKNOWN_SKU', field: ['input', 'lines', '0', 'sku'], message: expect.stringContaining('Line 1') },
+        { code: 'SKU_RETIRED', field: ['input', 'lines', '2', 'sku'], message: expect.stringContaining('Line 3') },
+      ],
+    });
+    const after = await region.orm.em.fork().getConnection().execute<any[]>(`select count(*)::int as n from region_cn.regional_order`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
   it('still takes the old input when its amounts agree with the catalogue (the schema registry allows no breaking change)', async () => {
     const placed = (await place([{ sku: 'TEA-1', name: '龙井茶', quantity: 1, unitPrice: 12800, unitTax: 1152 }], { shippingTotal: 0 })).data.cnOrderPlace;
     expect(placed.userErrors).toEqual([]);

@@ -20,6 +20,7 @@ import { DE_DISCLOSURE_POLICY } from './rules/field-access.policy.js';
 import { deSettingsFrom, type DeSettings, type DeSettingsOverrides } from './settings.js';
 import { createSupportCaseResolver } from './support/support-case.resolver.js';
 import { SupportCaseService } from './support/support-case.service.js';
+import { sellerFactsResponder } from './vat/seller-facts.responder.js';
 
 /** Wires region-de's use cases to their resolvers; nothing here touches the database until a request comes. */
 function createDeResolvers({ orm, placement, logger }: RegionDependencies<DeEnv>, settings: DeSettings) {
@@ -50,6 +51,9 @@ export function createDeRegion(overrides: DeSettingsOverrides = {}): RegionDefin
     resolvers: (dependencies) => createDeResolvers(dependencies, deSettingsFrom(dependencies.env, { ...overrides, clock })),
     placement: ({ orm, env, logger }) => dePlacementStages(orm, deSettingsFrom(env, { ...overrides, clock }), logger),
     onOrderEvent: createErasureOnCloseHandler(clock),
+    consumers: ({ subgraph, orm, env, logger }) => [
+      sellerFactsResponder(subgraph.nc, env.NATS_NAMESPACE, orm, deSettingsFrom(env, { ...overrides, clock }), logger),
+    ],
     jobs: ({ orm, logger, env }) => [retentionJob(orm, logger, env.DE_RETENTION_JOB_INTERVAL_MS, clock)],
   };
 }

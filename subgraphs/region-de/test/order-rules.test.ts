@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
 import { publishTestRuleSet } from '@hub/shared/testing/test-rule-sets';
+import { postGraphQL } from '@hub/shared/testing/harness';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
 /**
@@ -110,4 +111,138 @@ it('does not evaluate again when a placement is retried with its idempotency key
   expect(retried.data.deOrderPlace).toEqual({ order: { id: orderId }, userErrors: [] });
   const view = await hub.gql(VIEW, { id: orderId }, token);
   expect(view.data.deOrder.de).toEqual({ rulesHandledWith: [], rulesMayHaveBeenBehind: false });
+});
+
+const summerSale: RuleSetPublication = {
+  ruleSet: 'de-summer-sale',
+  module: 'PRICING',
+  scope: { region: 'de', channel: null, customerSegment: null },
+  publication: 1,
+  publishedAt: new Date().toISOString(),
+  versions: [
+    {
+      version: 1,
+      effectiveFrom: '2020-01-01T00:00:00.000Z',
+      effectiveTo: null,
+      rules: [
+        {
+          id: 'five-off',
+          description: '5 € off from 20 €',
+          priority: 1,
+          message: '5 € off orders from 20 €',
+          condition: 'order.itemsTotal >= 2000',
+          value: '500',
+        },
+      ],
+    },
+  ],
+};
+
+it('applies a published promotion: the discount lowers the VAT base, and the region and core both name the rule version that gave it', async () => {
+  const held = whenApplied('de-summer-sale', 1);
+  await publishTestRuleSet(hub.scope.env, summerSale);
+  await held;
+  const token = await hub.token({ subject: `cust-de-rules-${randomUUID()}`, role: 'customer', regions: ['de'] });
+  const placed = await hub.gql(PLACE, { input: orderInput({ lines }) }, token);
+  expect(placed.data.deOrderPlace.userErrors).toEqual([]);
+  const orderId = placed.data.deOrderPlace.order.id;
+
+  const promotion = { kind: 'DISCOUNT', ruleSet: 'de-summer-sale', version: 1, ruleId: 'five-off', label: '5 € off orders from 20 €', amount: 500, sku: null };
+  const view = await hub.gql(
+    `query($id: ID!) { deOrder(id: $id) { de { grandTotal promotionsApplied { kind ruleSet version ruleId label amount sku } } } }`,
+    { id: orderId },
+    token,
+  );
+  expect(view.errors).toBeUndefined();
+  expect(view.data.deOrder.de.promotionsApplied).toEqual([promotion]);
+
+  await hub.region.commands.whenIdle();
+  const admin = await hub.token({ subject: 'admin-rules', role: 'admin', regions: [] });
+  const core = await postGraphQL(
+    hub.core.url,
+    `query($id: ID!) { order(id: $id) { totals { itemsTotal taxTotal discountTotal grandTotal } lines { unitPrice unitTax discount discountTax lineTotal } promotions { kind ruleSet version ruleId label amount sku } } }`,
+    { id: orderId },
+    admin,
+  );
+  expect(core.errors).toBeUndefined();
+  // 2 × 14.99 € at 19 %: 5 € off the net leaves VAT on 24.98 € (5.70 € − 0.95 €); the customer pays what the region said.
+  expect(core.data.order.lines).toEqual([{ unitPrice: 1499, unitTax: 285, discount: 500, discountTax: 95, lineTotal: 2998 + 570 - 500 - 95 }]);
+  expect(core.data.order.totals).toMatchObject({ itemsTotal: 2998, taxTotal: 475, discountTotal: 500, grandTotal: view.data.deOrder.de.grandTotal });
+  expect(core.data.order.promotions).toEqual([promotion]);
+});
+
+const bigOrderReview: RuleSetPublication = {
+  ruleSet: 'de-big-order-review',
+  module: 'HOLD',
+  scope: { region: 'de', channel: null, customerSegment: null },
+  publication: 1,
+  publishedAt: new Date().toISOString(),
+  versions: [
+    {
+      version: 1,
+      effectiveFrom: '2020-01-01T00:00:00.000Z',
+      effectiveTo: null,
+      rules: [
+        {
+          id: 'over-1000-eur',
+          description: '',
+          priority: 1,
+          message: 'Orders over 1,000 € are reviewed twice',
+          condition: 'pricing.payableTotal > 100000',
+          value: '2',
+        },
+      ],
+    },
+  ],
+};
+
+it('holds a matching order for two different approvers: each approval is a timeline step with its actor, the last releases it to fulfilment', async () => {
+  const held = whenApplied('de-big-order-review', 1);
+  await publishTestRuleSet(hub.scope.env, bigOrderReview);
+  await held;
+  const token = await hub.token({ subject: `cust-de-rules-${randomUUID()}`, role: 'customer', regions: ['de'] });
+  const placed = await hub.gql(PLACE, { input: orderInput({ lines: [{ sku: 'SKU-500000', name: 'Article', quantity: 1 }] }) }, token);
+  expect(placed.data.deOrderPlace.userErrors).toEqual([]);
+  const orderId = placed.data.deOrderPlace.order.id;
+  const view = await hub.gql(`query($id: ID!) { deOrder(id: $id) { de { holdLevels } } }`, { id: orderId }, token);
+  expect(view.data.deOrder.de.holdLevels).toBe(2);
+  await hub.region.commands.whenIdle();
+
+  const ORDER = `query($id: ID!) { order(id: $id) { version hold { levels reasons { ruleSet version ruleId message } approvals { level actor { subject } note } releasedAt }
+    timeline { note actor { subject } } } }`;
+  const APPROVE = `mutation($input: OrderHoldApproveInput!) { orderHoldApprove(input: $input) { order { version hold { releasedAt } } userErrors { code message } } }`;
+  const ana = await hub.token({ subject: 'ops-ana', role: 'operator', regions: ['de'] });
+  const ben = await hub.token({ subject: 'ops-ben', role: 'operator', regions: ['de'] });
+  const core = (query: string, variables: Record<string, unknown>, as: string) => postGraphQL(hub.core.url, query, variables, as);
+  const before = (await core(ORDER, { id: orderId }, ana)).data.order;
+  expect(before.hold).toEqual({
+    levels: 2,
+    reasons: [{ ruleSet: 'de-big-order-review', version: 1, ruleId: 'over-1000-eur', message: 'Orders over 1,000 € are reviewed twice' }],
+    approvals: [],
+    releasedAt: null,
+  });
+  expect(before.timeline[0].note).toContain('Held for review (2 approvals)');
+  const [placedEvent] = await hub.sql(`select payload from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
+  expect(placedEvent.payload.held).toBe(true);
+
+  const first = (await core(APPROVE, { input: { orderId, expectedVersion: before.version, note: 'buyer known' } }, ana)).data.orderHoldApprove;
+  expect(first.userErrors).toEqual([]);
+  expect(first.order.hold.releasedAt).toBeNull();
+  const again = (await core(APPROVE, { input: { orderId, expectedVersion: first.order.version } }, ana)).data.orderHoldApprove;
+  expect(again.userErrors).toEqual([{ code: 'CONFLICT', message: 'Each approval level of a hold needs a different approver' }]);
+  const second = (await core(APPROVE, { input: { orderId, expectedVersion: first.order.version } }, ben)).data.orderHoldApprove;
+  expect(second.userErrors).toEqual([]);
+  expect(second.order.hold.releasedAt).not.toBeNull();
+
+  const after = (await core(ORDER, { id: orderId }, ana)).data.order;
+  expect(after.hold.approvals).toEqual([
+    { level: 1, actor: { subject: 'ops-ana' }, note: 'buyer known' },
+    { level: 2, actor: { subject: 'ops-ben' }, note: null },
+  ]);
+  expect(after.timeline.slice(1)).toEqual([
+    { note: 'Hold approved (1/2): buyer known', actor: { subject: 'ops-ana' } },
+    { note: 'Hold approved (2/2), released for fulfilment', actor: { subject: 'ops-ben' } },
+  ]);
+  const [released] = await hub.sql(`select payload from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:${after.version}`]);
+  expect(released.payload).toMatchObject({ type: 'order.placed', held: false, version: after.version });
 });

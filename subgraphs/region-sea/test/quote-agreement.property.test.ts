@@ -3,12 +3,16 @@ import fc from 'fast-check';
 import { createCatalogueApp, type CatalogueApp } from '@hub/catalogue/app';
 import { readRegionEnv, startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
+import { publishTestRuleSet } from '@hub/shared/testing/test-rule-sets';
 import { seaRegion } from '../src/region.js';
 
 /**
  * The property the checkout relies on: a quote and the order placed from the same cart agree to the minor unit
  * (lines, totals, whether cash on delivery is taken), and a cart the quote refuses is refused the same way at
- * placement. Real catalogue and region-sea over HTTP; the region prices from its replica of the catalogue.
+ * placement. Real catalogue and region-sea over HTTP; the region prices from its replica of the catalogue. Order
+ * rules' promotions are active (a percentage off, a flat discount, a gift), so discounts, the VAT they remove and
+ * gift lines must agree too, and each names the rule version that gave it on both sides.
  */
 const scope = createTestScope('sea_quote_property');
 let catalogue: CatalogueApp;
@@ -35,14 +39,62 @@ const COUNTRIES = [
   { country: 'SG', currency: 'SGD', factor: 1.4, postalCode: '018956', phone: '8123 4567' },
 ] as const;
 
+const PROMOTION_FIELDS = 'kind ruleSet version ruleId label amount sku';
 const QUOTE = `query($input: QuoteInput!) { quote(input: $input) {
-  quote { currency totals { grandTotal } cashOnDelivery { available } lines { sku quantity unitPrice unitTax } } userErrors { code field } } }`;
+  quote { currency totals { grandTotal discountTotal } cashOnDelivery { available } promotions { ${PROMOTION_FIELDS} }
+    lines { sku quantity unitPrice unitTax discount discountTax giftDeclaredValue } } userErrors { code field } } }`;
 const PLACE = `mutation($input: SeaQuickOrderInput!) { seaQuickOrderPlace(input: $input) {
-  order { id sea { grandTotal currency catalogueVersion priceListId } } confirmation { total } userErrors { code field } } }`;
+  order { id sea { grandTotal currency catalogueVersion priceListId promotionsApplied { ${PROMOTION_FIELDS} } } } confirmation { total } userErrors { code field } } }`;
+
+/** Promotions as marketing would publish them through order-rules: they stack in rule-set then priority order. */
+const rulesOf = (
+  ruleSet: string,
+  module: 'PRICING' | 'GIFT',
+  rules: Array<{ id: string; condition: string; value: string; message: string }>,
+): RuleSetPublication => ({
+  ruleSet,
+  module,
+  scope: { region: 'sea', channel: null, customerSegment: null },
+  publication: 1,
+  publishedAt: '2026-01-01T00:00:00.000Z',
+  versions: [
+    {
+      version: 2,
+      effectiveFrom: '2020-01-01T00:00:00.000Z',
+      effectiveTo: null,
+      rules: rules.map((rule, index) => ({ ...rule, description: '', priority: index + 1 })),
+    },
+  ],
+});
+const PROMOTIONS = [
+  rulesOf('sea-mega-sale', 'PRICING', [
+    { id: 'ten-percent', condition: 'order.lines.size() >= 2', value: 'order.itemsTotal / 10', message: '10 % off two lines or more' },
+    { id: 'book-lovers', condition: 'order.lines.exists(l, l.category == "BOOKS")', value: '150', message: 'Book lovers: 150 off' },
+  ]),
+  rulesOf('sea-gifts', 'GIFT', [
+    { id: 'tote-for-big-baskets', condition: 'pricing.payableTotal >= order.shippingTotal * 20', value: '"P-BOOK"', message: 'A free book with big baskets' },
+  ]),
+];
+
+/** Resolves once both the catalogue's and the region's copies of the rules applied every promotion. */
+const applied = new Set<string>();
+let allApplied: () => void = () => undefined;
+const promotionsHeld = new Promise<void>((resolve) => (allApplied = resolve));
+const recordApplied = (holder: string) => (publication: RuleSetPublication) => {
+  applied.add(`${holder}:${publication.ruleSet}`);
+  if (applied.size === PROMOTIONS.length * 2) allApplied();
+};
 
 beforeAll(async () => {
-  catalogue = await createCatalogueApp({ ...scope.env, PORT: 0 });
-  region = await startRegion(seaRegion, readRegionEnv(seaRegion, { ...stringsOf(scope.env), PORT: '0', COMMAND_RETRY_MAX_MS: '1000' }));
+  catalogue = await createCatalogueApp({ ...scope.env, PORT: 0 }, { onRulesApplied: recordApplied('catalogue') });
+  region = await startRegion(seaRegion, readRegionEnv(seaRegion, { ...stringsOf(scope.env), PORT: '0', COMMAND_RETRY_MAX_MS: '1000' }), {
+    onRulesApplied: recordApplied('region'),
+  });
+  for (const publication of PROMOTIONS) await publishTestRuleSet(scope.env, publication);
+  await Promise.race([
+    promotionsHeld,
+    new Promise((_resolve, reject) => setTimeout(() => reject(new Error(`promotions applied only by ${[...applied].join(', ') || 'nobody'}`)), 30_000)),
+  ]);
   const manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   customer = await scope.token({ subject: 'cust-property', role: 'customer', regions: ['sea'] });
   for (const {
@@ -98,7 +150,7 @@ const cartArbitrary = fc.record({
 });
 
 it('quotes and places the same cart to the same minor unit, and refuses what the quote refuses', async () => {
-  const seen = { placed: 0, refused: 0 };
+  const seen = { placed: 0, refused: 0, discounted: 0, gifted: 0 };
   await fc.assert(
     fc.asyncProperty(cartArbitrary, async ({ destination, payment, lines }) => {
       const quoted = (
@@ -130,7 +182,7 @@ it('quotes and places the same cart to the same minor unit, and refuses what the
         .seaQuickOrderPlace;
 
       if (quoted.userErrors.length > 0) {
-        expect(placed.userErrors).toEqual([quoted.userErrors[0]]);
+        expect(placed.userErrors).toEqual(quoted.userErrors);
         seen.refused += 1;
         return;
       }
@@ -147,7 +199,10 @@ it('quotes and places the same cart to the same minor unit, and refuses what the
         grandTotal: quote.totals.grandTotal,
         currency: quote.currency,
         priceListId: `sea-app-${quote.currency.toLowerCase()}`,
+        promotionsApplied: quote.promotions,
       });
+      if (quote.totals.discountTotal > 0) seen.discounted += 1;
+      if (quote.promotions.some((promotion: { kind: string }) => promotion.kind === 'GIFT')) seen.gifted += 1;
       const [row] = await region.orm.em
         .fork()
         .getConnection()
@@ -155,13 +210,24 @@ it('quotes and places the same cart to the same minor unit, and refuses what the
           `select registration_request->'lines' as lines from region_sea.regional_order where order_id = ?`,
           [placed.order.id],
         );
-      expect(row!.lines.map(({ sku, quantity, unitPrice, unitTax }) => ({ sku, quantity, unitPrice, unitTax }))).toEqual(quote.lines);
+      const asQuoted = row!.lines.map(({ sku, quantity, unitPrice, unitTax, discount, discountTax, attributes }) => ({
+        sku,
+        quantity,
+        unitPrice,
+        unitTax,
+        discount: discount ?? 0,
+        discountTax: discountTax ?? 0,
+        giftDeclaredValue: (attributes as Record<string, unknown>).declaredValue ?? null,
+      }));
+      expect(asQuoted).toEqual(quote.lines);
     }),
     { numRuns: 40 },
   );
   // Both sides of the property were exercised, not only refusals.
   expect(seen.placed).toBeGreaterThan(5);
   expect(seen.refused).toBeGreaterThan(0);
+  expect(seen.discounted).toBeGreaterThan(0);
+  expect(seen.gifted).toBeGreaterThan(0);
 }, 300_000);
 
 function stringsOf(env: Record<string, unknown>): Record<string, string> {

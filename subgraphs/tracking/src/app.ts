@@ -151,6 +151,7 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
         version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
       },
       env.HEARTBEAT_INTERVAL_MS,
+      infra.readiness,
     );
   } catch (error) {
     await shutdown();

@@ -209,6 +209,40 @@ describe('computeQuote', () => {
     ]);
   });
 
+  it('names every problem of a cart at once: destination, VAT ID and each bad line', () => {
+    const result = computeQuote(
+      catalogue,
+      request({
+        destination: { country: 'US' },
+        vatIdCountry: 'FR',
+        lines: [
+          { sku: 'TSH-ORG-M', quantity: 1 },
+          { sku: 'NOPE', quantity: 1 },
+          { sku: 'FISH-1', quantity: 1 },
+        ],
+      }),
+    );
+    expect(result.ok ? [] : result.problems.map((p) => [p.field.join('.'), p.code])).toEqual([
+      ['destination.country', 'INVALID'],
+      ['vatId', 'INVALID'],
+      ['lines.1.sku', 'UNKNOWN_SKU'],
+      ['lines.2.sku', 'PRICE_NOT_FOUND'],
+    ]);
+  });
+
+  it('names the bad lines beside a missing price list, and a tax problem beside bad lines', () => {
+    const noList = computeQuote(catalogue, request({ currency: 'USD', lines: [{ sku: 'OLD-1', quantity: 1 }] }));
+    expect(noList.ok ? [] : noList.problems.map((p) => [p.field.join('.'), p.code])).toEqual([
+      ['currency', 'PRICE_NOT_FOUND'],
+      ['lines.0.sku', 'SKU_RETIRED'],
+    ]);
+    const canary = computeQuote(catalogue, request({ destination: { country: 'ES', postalCode: '35001' }, lines: [{ sku: 'NOPE', quantity: 1 }] }));
+    expect(canary.ok ? [] : canary.problems.map((p) => [p.field.join('.'), p.code])).toEqual([
+      ['lines.0.sku', 'UNKNOWN_SKU'],
+      ['destination.postalCode', 'VAT_NOT_DETERMINED'],
+    ]);
+  });
+
   it("gives CN lines their return terms from the product, and China's VAT", () => {
     const quote = ok({
       region: 'cn',

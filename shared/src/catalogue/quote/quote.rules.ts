@@ -78,37 +78,44 @@ const BULKY_SIDE_MM = 1_200;
 export function computeQuote(catalogue: IndexedCatalogue, request: QuoteRequest): QuoteResult {
   const policy = REGION_PRICING[request.region];
   if (!policy) return fail(problem('region', 'INVALID', 'No pricing is defined for this region'));
-  if (!policy.destinations(request.destination.country))
-    return fail(problem(['destination', 'country'], 'INVALID', `Region ${request.region} does not deliver there`));
-  if (request.customerType === 'CONSUMER' && request.vatIdCountry !== null) return fail(problem('vatId', 'INVALID', 'Only business customers give a VAT ID'));
+  // Every problem the cart has is named at once, so a checkout fixes them in one round; a check that depends on
+  // another (tax on a destination the region does not serve) is skipped rather than reported twice.
+  const problems: CatalogueProblem[] = [];
+  const delivers = policy.destinations(request.destination.country);
+  if (!delivers) problems.push(problem(['destination', 'country'], 'INVALID', `Region ${request.region} does not deliver there`));
+  const strayVatId = request.customerType === 'CONSUMER' && request.vatIdCountry !== null;
+  if (strayVatId) problems.push(problem('vatId', 'INVALID', 'Only business customers give a VAT ID'));
   const list = priceListInForce(catalogue.priceLists, request, request.at);
   if (!list)
-    return fail(
+    problems.push(
       problem('currency', 'PRICE_NOT_FOUND', `No price list is in force for ${request.region} / ${request.channel} / ${request.currency} at that time`),
     );
 
-  const problems: CatalogueProblem[] = [];
   const priced: Array<{ product: ProductFacts; quantity: number; unitPrice: number }> = [];
   request.lines.forEach((line, index) => {
     const product = catalogue.products.get(line.sku);
     const at = ['lines', String(index), 'sku'];
     if (!product || product.status === 'DRAFT') return void problems.push(problem(at, 'UNKNOWN_SKU', `Line ${index + 1}: the SKU is not in the catalogue`));
     if (product.status === 'RETIRED') return void problems.push(problem(at, 'SKU_RETIRED', `Line ${index + 1}: the product is no longer sold`));
+    if (!list) return;
     const entry = catalogue.prices.get(list.id)?.get(line.sku);
     if (!entry) return void problems.push(problem(at, 'PRICE_NOT_FOUND', `Line ${index + 1}: the product has no price in price list ${list.id}`));
     priced.push({ product, quantity: line.quantity, unitPrice: entry.unitPrice });
   });
-  if (problems.length > 0) return { ok: false, problems };
 
   const goodsNet = priced.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
-  const decision = policy.decideTax({
-    destination: request.destination,
-    vatIdCountry: request.vatIdCountry,
-    goodsNet,
-    exciseGoods: request.exciseGoods ?? false,
-    ...(request.eu ? { eu: request.eu } : {}),
-  });
-  if ('code' in decision) return fail(decision);
+  const decision =
+    delivers && !strayVatId
+      ? policy.decideTax({
+          destination: request.destination,
+          vatIdCountry: request.vatIdCountry,
+          goodsNet,
+          exciseGoods: request.exciseGoods ?? false,
+          ...(request.eu ? { eu: request.eu } : {}),
+        })
+      : null;
+  if (decision && 'code' in decision) problems.push(decision);
+  if (problems.length > 0 || !list || !decision || 'code' in decision) return { ok: false, problems };
   const taxDate = localDate(request.at, policy.timeZone);
   const period = decision.taxCountry === null ? null : vatRatesOn(decision.taxCountry, taxDate);
   if (decision.taxCountry !== null && !period)

@@ -39,6 +39,11 @@ export interface RegionPricingPolicy {
   codLimit(country: string): number | null;
   /** Whether lines carry China's no-reason-return terms. */
   cnReturnTerms: boolean;
+  /**
+   * Whether the VAT regime depends on the region's own seller facts (DE: its running cross-border sales for the OSS
+   * threshold), which a quote then asks the region for (seller-facts.contract.ts) so it decides as the order will.
+   */
+  sellerFactsFromRegion?: boolean;
 }
 
 /** The largest order a courier collects cash for in each SEA country (carrier insurance limits), in minor units. */
@@ -68,6 +73,7 @@ export const REGION_PRICING: Readonly<Record<string, RegionPricingPolicy>> = {
     destinations: isEuMemberState,
     codLimit: () => null,
     cnReturnTerms: false,
+    sellerFactsFromRegion: true,
     decideTax(facts) {
       const { country, postalCode } = facts.destination;
       if (!isEuMemberState(country)) return problem(['destination', 'country'], 'INVALID', 'The DE shop delivers within the EU only');

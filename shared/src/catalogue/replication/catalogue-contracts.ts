@@ -1,8 +1,8 @@
-import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
-import { declareStream, type StreamUse } from '../../messaging/jetstream-use.js';
+import type { StreamUse } from '../../messaging/jetstream-use.js';
 import { CHANNELS } from '../../messaging/contracts.js';
+import { declareStreams } from '../../messaging/streams.js';
 import { PRODUCT_STATUSES, NAME_LOCALES } from '../products/product.rules.js';
 import { CN_RETURN_CLASSES, PRODUCT_CATEGORIES } from '../products/return-class.rules.js';
 import { EU_TAX_CLASSES } from '../vat/tax-class.js';
@@ -24,17 +24,9 @@ export function catalogueSubjectsFor(namespace: string) {
 }
 export type CatalogueSubjects = ReturnType<typeof catalogueSubjectsFor>;
 
-/** Declares the catalogue stream; file storage, newest message per subject, kept until superseded. */
+/** Declares the catalogue stream: newest message per subject, kept until superseded; a `user` only creates it when missing. */
 export async function ensureCatalogueStream(nc: NatsConnection, subjects: CatalogueSubjects, role: StreamUse['role'] = 'owner'): Promise<void> {
-  const config = {
-    name: subjects.stream,
-    subjects: [subjects.all],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    max_msgs_per_subject: 1,
-    duplicate_window: nanos(2 * 60 * 1000),
-  };
-  await declareStream(nc, config, role);
+  await declareStreams(nc, [{ name: subjects.stream, subjects: [subjects.all], newestPerSubject: true, role }]);
 }
 
 const minorUnits = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

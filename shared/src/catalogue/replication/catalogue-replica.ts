@@ -59,6 +59,12 @@ export class CatalogueReplica {
   private indexed: IndexedCatalogue | undefined;
   private consumer: DurableConsumer<CatalogueChange> | undefined;
   private readonly waiting = new Set<{ version: number; resolve: () => void }>();
+  /** The stored copy is in memory. */
+  private loaded = false;
+  /** The consumer has been delivered everything the stream held when it started (or since): latched once true. */
+  private caughtUp = false;
+  private connected = true;
+  private readonly readyWaiters = new Set<() => void>();
 
   constructor(private readonly options: CatalogueReplicaOptions) {}
 
@@ -71,6 +77,7 @@ export class CatalogueReplica {
           ? { kind: 'product', catalogueVersion: row.catalogueVersion, product: row.payload as ProductFacts }
           : { kind: 'price-list', catalogueVersion: row.catalogueVersion, priceList: row.payload as PriceListFacts },
       );
+    this.loaded = true;
     const subjects = catalogueSubjectsFor(this.options.namespace);
     // A region reads the catalogue; it may create the stream when it starts first, never change it.
     await ensureCatalogueStream(this.options.nc, subjects, 'user');
@@ -83,8 +90,54 @@ export class CatalogueReplica {
       filterSubject: subjects.all,
       schema: catalogueChangeSchema,
       handle: (change, em) => this.apply(change, em),
+      onDelivered: ({ pending }) => {
+        if (pending === 0) this.markCaughtUp();
+      },
     });
+    void this.followConnection();
     await this.consumer.start();
+    if ((await this.consumer.pending()) === 0) this.markCaughtUp();
+  }
+
+  /**
+   * Whether the region may take orders, for `/ready`: resolves with the state when its stored copy is loaded, holds
+   * a catalogue, and either has read the stream to the end it had at start ("caught up at v12") or, while NATS is
+   * unreachable, prices from the copy it stored ("stored copy v12, NATS unreachable": edge autonomy). Rejects while
+   * the copy is empty or still catching up, so traffic waits for prices the hub would stand behind.
+   */
+  async readiness(): Promise<string> {
+    if (!this.loaded || this.version === 0) throw new Error('no catalogue held yet');
+    if (this.caughtUp) return `caught up at v${this.version}`;
+    if (!this.connected || this.options.nc.isClosed()) return `stored copy v${this.version}, NATS unreachable`;
+    throw new Error('catching up with the catalogue stream');
+  }
+
+  /** Resolves once `readiness()` would first resolve (tests wait on it instead of polling `/ready`). */
+  whenReady(): Promise<void> {
+    return this.readiness().then(
+      () => undefined,
+      () => new Promise<void>((resolve) => this.readyWaiters.add(resolve)),
+    );
+  }
+
+  private markCaughtUp(): void {
+    this.caughtUp = true;
+    this.notifyIfReady();
+  }
+
+  private notifyIfReady(): void {
+    if (this.loaded && this.version > 0 && (this.caughtUp || !this.connected)) {
+      for (const resolve of this.readyWaiters) resolve();
+      this.readyWaiters.clear();
+    }
+  }
+
+  private async followConnection(): Promise<void> {
+    for await (const status of this.options.nc.status()) {
+      if (status.type === 'disconnect') this.connected = false;
+      else if (status.type === 'reconnect') this.connected = true;
+      this.notifyIfReady();
+    }
   }
 
   async stop(): Promise<void> {
@@ -139,6 +192,7 @@ export class CatalogueReplica {
     map.set(key, value);
     this.version = Math.max(this.version, change.catalogueVersion);
     this.indexed = undefined;
+    this.notifyIfReady();
     for (const waiter of this.waiting) {
       if (waiter.version <= this.version) {
         this.waiting.delete(waiter);

@@ -32,10 +32,20 @@ describe('standard rates at the dates they changed', () => {
     expect(standardVatRate(country, date)?.rateBp).toBe(rateBp);
   });
 
+  it.each([
+    ['FI', '2025-12-31', [1000, 1400]],
+    ['FI', '2026-01-01', [1000, 1350]],
+    ['LT', '2025-12-31', [500, 900]],
+    ['LT', '2026-01-01', [500, 1200]],
+  ] as const)('reduced rates of %s on %s: %j (a past date keeps the old ones)', (country, date, reduced) => {
+    expect(vatRatesOn(country, date)?.reduced).toEqual(reduced);
+  });
+
   it('names the day the standard rate began, not the day another rate changed', () => {
     expect(standardVatRate('EE', '2025-11-25')).toEqual({ from: '2025-07-01', rateBp: 2400 });
     expect(standardVatRate('EE', '2025-03-01')).toEqual({ from: '2024-01-01', rateBp: 2200 });
     expect(standardVatRate('CZ', '2025-03-01')).toEqual({ from: '2020-01-01', rateBp: 2100 });
+    expect(standardVatRate('FI', '2026-03-01')).toEqual({ from: '2024-09-01', rateBp: 2550 });
   });
 
   it('knows no rate before the coverage or for an unknown country', () => {
@@ -106,6 +116,8 @@ describe('rate by tax class', () => {
     ['RO', '2025-07-31', 'REDUCED', 500],
     ['RO', '2025-08-01', 'REDUCED', 1100],
     ['LU', '2023-06-01', 'REDUCED', 700],
+    ['ES', '2024-12-31', 'ZERO', 0], // basic food (see VAT_RATES_CHECKS: 2 % in that quarter is not expressible)
+    ['ES', '2025-01-01', 'ZERO', 400],
     ['LU', '2026-03-01', 'SUPER_REDUCED', 300],
     ['CN', '2026-03-01', 'REDUCED', 900],
     ['TH', '2026-03-01', 'REDUCED', 700],

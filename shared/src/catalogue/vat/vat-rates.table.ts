@@ -18,11 +18,77 @@ export interface VatRatePeriod {
 
 /** Where the table comes from, shown beside every rate the API returns. */
 export const VAT_RATES_SOURCE = {
-  document: 'European Commission, DG TAXUD, "VAT rates applied in the Member States of the European Union", situation at 1 January 2025',
+  document:
+    'European Commission, DG TAXUD, "VAT rates applied in the Member States of the European Union" (rate list, situation at 1 January 2025; the Commission now publishes the rates in its Taxes in Europe Database, TEDB)',
   url: 'https://taxation-customs.ec.europa.eu/taxation/vat/vat-directive/vat-rates_en',
   takenOn: '2026-12-02',
-  laterChanges: 'Estonia 24 % from 2025-07-01; Romania 21 % and 11 % from 2025-08-01 (Law 141/2025)',
+  laterChanges:
+    'Estonia 24 % from 2025-07-01; Romania 21 % and 11 % from 2025-08-01 (Law 141/2025); Finland 13.5 % for 14 % from 2026-01-01; Lithuania 12 % for 9 % (books to 5 %) from 2026-01-01 (Law XV-287)',
+  lastCheckedOn: '2026-12-03',
 } as const;
+
+/**
+ * The last check of every figure, so a reviewer sees what was compared with what. The Commission's booklet itself
+ * was not reachable from here: its 1 January 2025 list was compared through published copies of it, and every later
+ * change through published notes naming the national law (news of tax advisers and VAT services). Where a change
+ * touches only some goods of a class (the table holds rates per class, not per product), it is listed as not
+ * expressible, with what the table does instead.
+ */
+export const VAT_RATES_CHECKS: ReadonlyArray<{ countries: string; checked: string; against: string; result: string }> = [
+  {
+    countries: 'all 27',
+    checked: 'standard, reduced, super-reduced and parking rates in force on 2025-01-01',
+    against:
+      "copies of the Commission's list at 1 January 2025 (easytax.co 'VAT rates applicable from January 1, 2025'; vat-solutions.com 'VAT Rates 2025'; calculariva.app 2025 list) and the Commission's VAT-rates page",
+    result:
+      "all figures agree (one copy already shows Romania's August 2025 rates); two copies list Luxembourg's 14 % as a second reduced rate and 12 % as parking, the Commission's lists show 14 % as parking: kept, a REDUCED good bears 8 % either way",
+  },
+  {
+    countries: 'EE',
+    checked: '24 % from 2025-07-01; 13 % beside 9 % from 2025-01-01',
+    against: 'Estonian Security Tax Act (marosavat.com, taxopolis.eu)',
+    result: 'agree',
+  },
+  { countries: 'RO', checked: '21 % and one reduced 11 % from 2025-08-01', against: 'Law 141/2025 (newcraft.dev, easytax.co)', result: 'agree' },
+  {
+    countries: 'SK',
+    checked: '23 %, 19 % and 5 % from 2025-01-01',
+    against: 'Act 278/2024 (vat-solutions.com, Drupal Commerce issue 3502747)',
+    result: 'agree',
+  },
+  {
+    countries: 'FI',
+    checked: '25.5 % from 2024-09-01; 14 % cut to 13.5 % from 2026-01-01',
+    against: 'VAT Act §85 amendment (vatcalc.com, vatapi.com)',
+    result: '13.5 % was missing: added from 2026-01-01',
+  },
+  {
+    countries: 'LT',
+    checked: '9 % abolished from 2026-01-01 (12 % for accommodation, transport, culture; books to 5 %)',
+    against: 'Law XV-287 (sovos.com)',
+    result: 'added from 2026-01-01',
+  },
+  {
+    countries: 'ES',
+    checked: 'basic food at 0 % in 2023 and 2024',
+    against: 'Royal Decree-law 4/2024 (bybasesores.es, capital.es)',
+    result:
+      'not expressible: basic food bore 2 % from 2024-10-01 to 2024-12-31 while books stayed at 4 %; the table keeps ZERO-class goods at 0 % to 2024-12-31',
+  },
+  {
+    countries: 'EE',
+    checked: 'press publications at 5 % until 2024-12-31',
+    against: 'Estonian VAT Act amendment (vatabout.com, pagero.com)',
+    result: 'not expressible without taxing books (9 %) at 5 %: the table keeps 9 % for every reduced-class good before 2025',
+  },
+  {
+    countries: 'FI, SK, CZ, BE, NL, IE, DE',
+    checked:
+      'changes of 2025-2026 that move goods or services between existing rates (FI books 10 % to 14 % in 2025; SK sugary food 19 % to 23 %, CZ prescription medicines 0 %, BE 6 % to 12 % for some services, NL accommodation 21 %, IE catering 9 %, DE restaurant food 7 % in 2026)',
+    against: 'easytax.co "EU new VAT rates from 2026", vatcalc.com',
+    result: 'no rate of the table changes; the rate a product bears follows its tax class, which the catalogue manager sets',
+  },
+];
 
 /** The table covers supplies from this date on; earlier dates have no rate and are refused. */
 export const VAT_TABLE_COVERAGE_FROM: IsoDate = '2020-01-01';
@@ -61,8 +127,8 @@ export const EU_VAT_RATES: Readonly<Record<EuMemberState, readonly VatRatePeriod
   DK: history(rates(2500, [], { zero: true })),
   // Estonia: 22 % from 2024, 13 % for accommodation from 2025, 24 % from 1 July 2025.
   EE: history(rates(2000, [900]), { from: '2024-01-01', standard: 2200 }, { from: '2025-01-01', reduced: [900, 1300] }, { from: '2025-07-01', standard: 2400 }),
-  // Finland: 25.5 % from 1 September 2024.
-  FI: history(rates(2400, [1000, 1400]), { from: '2024-09-01', standard: 2550 }),
+  // Finland: 25.5 % from 1 September 2024; the 14 % rate cut to 13.5 % from 1 January 2026 (2026 budget, VAT Act §85).
+  FI: history(rates(2400, [1000, 1400]), { from: '2024-09-01', standard: 2550 }, { from: '2026-01-01', reduced: [1000, 1350] }),
   FR: history(rates(2000, [550, 1000], { superReduced: 210 })),
   // Germany: 16 % and 5 % for the second half of 2020 (Zweites Corona-Steuerhilfegesetz, §28(1) UStG).
   DE: history(rates(1900, [700]), { from: '2020-07-01', standard: 1600, reduced: [500] }, { from: '2021-01-01', standard: 1900, reduced: [700] }),
@@ -76,7 +142,8 @@ export const EU_VAT_RATES: Readonly<Record<EuMemberState, readonly VatRatePeriod
   ),
   IT: history(rates(2200, [500, 1000], { superReduced: 400 })),
   LV: history(rates(2100, [500, 1200])),
-  LT: history(rates(2100, [500, 900])),
+  // Lithuania: the 9 % rate abolished from 1 January 2026; 12 % for accommodation, transport and culture (Law XV-287).
+  LT: history(rates(2100, [500, 900]), { from: '2026-01-01', reduced: [500, 1200] }),
   // Luxembourg: every rate but the super-reduced one cut by a point for 2023.
   LU: history(
     rates(1700, [800], { superReduced: 300, parking: 1400 }),

@@ -1,9 +1,13 @@
 import { DomainError } from '../../errors.js';
-import type { PaymentTerms } from '../../messaging/contracts.js';
+import type { OrderHoldRequest, PaymentTerms } from '../../messaging/contracts.js';
 import type { OrderContext } from '../../rules/domain/order-context.js';
 import type { RuleBook } from '../../rules/domain/rule-book.js';
-import { evaluateValidationRules, type RuleVersionUsed } from '../../rules/domain/rule-evaluation.js';
+import { evaluateHoldRules, evaluateValidationRules, type RuleVersionUsed } from '../../rules/domain/rule-evaluation.js';
+import type { AppliedPromotion } from '../../catalogue/quote/quote-promotions.rules.js';
 import type { CustomerType } from '../../catalogue/quote/quote.rules.js';
+import type { IndexedCatalogue } from '../../catalogue/snapshot.js';
+import type { OrderLineInput } from '../../messaging/contracts.js';
+import { orderContextOfQuote, promoteQuote } from '../../rules/quote-promotions.js';
 import type { PricedOrder } from './placement-pricing.rules.js';
 
 /** Which rule-set versions handled an order, and whether the region's copy of the rules may have been behind the hub's. */
@@ -11,6 +15,12 @@ export interface RulesHandledWith {
   versions: RuleVersionUsed[];
   /** True when the region had not confirmed it held every publication (NATS unreachable, or still catching up). */
   replicaMayBeBehind: boolean;
+  /** The discounts and gifts order rules gave the order, each naming its rule set, version and rule; absent before promotions applied. */
+  promotions?: AppliedPromotion[];
+  /** Gift SKUs a rule bound that the catalogue could not supply, so the order went without them. */
+  giftsSkipped?: string[];
+  /** The hold rules that put the order on hold for review, and how many approvals release it; absent: not held. */
+  hold?: OrderHoldRequest;
 }
 
 /** The facts of a placement the order context is built from; none of them is personal data. */
@@ -24,31 +34,10 @@ export interface OrderContextFacts {
   priced: PricedOrder;
 }
 
-/** A business buyer is the `b2b` segment, everyone else `consumer`: the customer is a segment, never a person. */
-const segmentOf = (customerType: CustomerType) => (customerType === 'BUSINESS' ? 'b2b' : 'consumer');
-
 /** The typed order context rules read, from the order as the catalogue priced it (net line prices, gross shipping). */
 export function orderContextOf(facts: OrderContextFacts): OrderContext {
-  const { quote } = facts.priced;
-  return {
-    region: facts.region,
-    channel: facts.channel,
-    currency: facts.priced.currency,
-    customerSegment: segmentOf(facts.customerType),
-    originCountry: facts.originCountry,
-    destinationCountry: facts.destinationCountry,
-    paymentTerms: facts.paymentTerms,
-    itemsTotal: quote.totals.itemsTotal,
-    shippingTotal: facts.priced.shippingTotal,
-    grandTotal: facts.priced.grandTotal,
-    lines: quote.lines.map((line) => ({
-      sku: line.sku,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      category: String(line.attributes.category ?? ''),
-      hazardous: line.attributes.hazardous === true,
-    })),
-  };
+  const { priced, ...cart } = facts;
+  return { ...orderContextOfQuote(priced.quote, cart), currency: priced.currency, shippingTotal: priced.shippingTotal, grandTotal: priced.grandTotal };
 }
 
 /** A validation rule in force refused the order; its message is the rule's own (a compliance check, a policy). */
@@ -72,4 +61,65 @@ export function applyValidationRules(book: RuleBook, context: OrderContext, at: 
     throw new OrderRuleRefusedError(code, first.message, { ruleSet: first.ruleSet, version: first.version, ruleCode: first.code });
   }
   return outcome.handledWith;
+}
+
+/** The priced order after the order rules' promotions, and what they gave. */
+export interface PromotedOrder {
+  priced: PricedOrder;
+  promotions: AppliedPromotion[];
+  giftsSkipped: string[];
+  handledWith: RuleVersionUsed[];
+}
+
+/**
+ * The pricing/promotion and gift modules at placement, with the same function a checkout quote uses (quote = order):
+ * discounts go on the lines (`discount`, and the VAT they remove in `discountTax`) and into the order's discount
+ * total beside any client-sent one; gifts are appended as zero-price lines.
+ */
+export function applyPromotionRules(
+  book: RuleBook,
+  catalogue: Pick<IndexedCatalogue, 'products' | 'prices'>,
+  priced: PricedOrder,
+  context: OrderContext,
+): PromotedOrder {
+  const outcome = promoteQuote(book, catalogue, priced.quote, context);
+  const { quote } = outcome;
+  const clientDiscount = priced.discountTotal;
+  if (quote.totals.grandTotal < clientDiscount) throw new DomainError('BAD_USER_INPUT', 'The discount exceeds the order total', { field: 'discountTotal' });
+  const lines = quote.lines.map((line, index): OrderLineInput => {
+    const sold = priced.lines[index];
+    const base = sold ?? { sku: line.sku, name: line.name, quantity: line.quantity, unitPrice: 0, unitTax: 0, attributes: line.attributes };
+    // Only lines a promotion touched carry the fields, so an order without promotions is sent to core as before.
+    return line.discount > 0 || line.discountTax > 0 ? { ...base, discount: line.discount, discountTax: line.discountTax } : base;
+  });
+  return {
+    priced: {
+      ...priced,
+      lines,
+      shippingTotal: quote.totals.shippingTotal,
+      discountTotal: clientDiscount + quote.totals.discountTotal,
+      grandTotal: quote.totals.grandTotal - clientDiscount,
+      quote,
+      pricedWith: quote.promotions.length > 0 ? { ...priced.pricedWith, promotions: quote.promotions } : priced.pricedWith,
+    },
+    promotions: quote.promotions,
+    giftsSkipped: outcome.giftsSkipped,
+    handledWith: outcome.handledWith,
+  };
+}
+
+/**
+ * The hold module at placement, over the promoted order: an order a hold rule matches is placed, but core keeps it
+ * from fulfilment until as many different approvers as the rule asks released it.
+ */
+export function decideHold(
+  book: RuleBook,
+  context: OrderContext,
+  priced: PricedOrder,
+  at: Date,
+): { hold: OrderHoldRequest | null; handledWith: RuleVersionUsed[] } {
+  const outcome = evaluateHoldRules(book, context, { discountTotal: priced.quote.totals.discountTotal, payableTotal: priced.grandTotal }, at);
+  if (outcome.levels === 0) return { hold: null, handledWith: outcome.handledWith };
+  const reasons = outcome.reasons.slice(0, 20).map((reason) => ({ ...reason, message: reason.message.slice(0, 500) }));
+  return { hold: { levels: outcome.levels, reasons }, handledWith: outcome.handledWith };
 }

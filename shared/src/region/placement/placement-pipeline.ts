@@ -8,7 +8,8 @@ import { DomainError } from '../../errors.js';
 import type { Channel, PaymentTerms } from '../../messaging/contracts.js';
 import type { OrderIntakeService, PlacedOrder } from '../order-intake.service.js';
 import type { RuleBook } from '../../rules/domain/rule-book.js';
-import { applyValidationRules, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
+import { applyPromotionRules, applyValidationRules, decideHold, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
+import { originCountryOf } from '../../rules/quote-promotions.js';
 import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
 
 /** One placement as a region's resolver hands it over; `details` is the region's own part of the input. */
@@ -60,7 +61,8 @@ export type PlacementRule<Details, Checked> = (placement: PricedPlacement<Detail
 
 /**
  * A region's placement in named stages, run in this order and only for a new idempotency key:
- * validate (the region's checks of what was sent) → price (from the local catalogue) → rules → store.
+ * validate (the region's checks of what was sent) → price (from the local catalogue) → order rules (validation,
+ * promotions) → the region's rules → store.
  */
 export interface PlacementStages<Details = any, Checked = any> {
   /** The region's checks of the input before pricing (address, personal data, VAT ID); returns what later stages need. */
@@ -69,17 +71,20 @@ export interface PlacementStages<Details = any, Checked = any> {
   pricing(request: PlacementRequest<Details>, checked: Checked): PricingFacts | Promise<PricingFacts>;
   /** Rules over the priced order, in order; the region's own first, then any plugged in by the region app. */
   rules?: ReadonlyArray<PlacementRule<Details, Checked>>;
-  /** Payment terms core records (cash on delivery or prepaid). */
+  /** Payment terms core records (cash on delivery or prepaid); decided from the request before promotions, since order rules read them. */
   paymentTerms?(placement: PricedPlacement<Details, Checked>): PaymentTerms;
   /** Writes the region's own records in the placement's transaction (personal data, local facts). */
   store(em: EntityManager, orderId: string, placement: PricedPlacement<Details, Checked>): void | Promise<void>;
 }
 
-/** A refusal the pricing stage found: the first problem, its field and code as `userErrors` show them. */
+/**
+ * A refusal the pricing stage found: every problem, each with its field and code as `userErrors` show them (a
+ * mutation that still answers with a top-level error shows the first).
+ */
 export class PlacementRefusedError extends DomainError {
   constructor(readonly problems: readonly CatalogueProblem[]) {
-    const [first] = problems;
-    super('BAD_USER_INPUT', first!.message, { field: first!.field.join('.'), rule: first!.code });
+    const listed = problems.map((p) => ({ field: p.field.join('.'), rule: p.code, message: p.message }));
+    super('BAD_USER_INPUT', listed[0]!.message, { field: listed[0]!.field, rule: listed[0]!.rule, problems: listed });
   }
 }
 
@@ -116,13 +121,18 @@ export class PlacementPipeline<Details = any, Checked = any> {
     if (known) return known;
     const checked = await this.stages.validate(request);
     const facts = await this.stages.pricing(request, checked);
-    let priced = this.price(request, facts);
+    // One catalogue snapshot for the prices and the gifts a promotion binds.
+    const catalogue = this.options.catalogue();
+    let priced = this.price(catalogue, request, facts);
+    const paymentTerms = this.stages.paymentTerms?.({ request, checked, priced }) ?? 'PREPAID';
+    // Order rules before the region's own: those (a cash-on-delivery limit) judge what the customer pays after promotions, as the quote does.
+    const ruled = this.applyOrderRules(catalogue, request, facts, priced, paymentTerms);
+    if (ruled) priced = ruled.priced;
+    const rulesHandledWith = ruled?.rulesHandledWith;
     for (const rule of [...(this.stages.rules ?? []), ...(this.options.rules ?? [])]) {
       priced = (await rule({ request, checked, priced })) ?? priced;
     }
     const placement = { request, checked, priced };
-    const paymentTerms = this.stages.paymentTerms?.(placement) ?? 'PREPAID';
-    const rulesHandledWith = this.applyOrderRules(request, facts, priced, paymentTerms);
     return intake.place({
       principal: request.principal,
       idempotencyKey: request.idempotencyKey,
@@ -136,14 +146,15 @@ export class PlacementPipeline<Details = any, Checked = any> {
       pricedWith: priced.pricedWith,
       paymentTerms,
       ...(rulesHandledWith ? { rulesHandledWith } : {}),
+      ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
     });
   }
 
-  private price(request: PlacementRequest<Details>, pricing: PricingFacts): PricedOrder {
+  private price(catalogue: IndexedCatalogue, request: PlacementRequest<Details>, pricing: PricingFacts): PricedOrder {
     const { at, destinationPath, originCountry: _origin, ...facts } = pricing;
     const cart = { ...facts, region: this.options.region, channel: request.channel, at: at ?? this.options.clock() };
-    const result = priceOrder(this.options.catalogue(), cart, request);
+    const result = priceOrder(catalogue, cart, request);
     if (!result.ok) {
       const rooted = (field: string[]) => (field[0] === 'destination' && destinationPath ? [...destinationPath.split('.'), ...field.slice(1)] : field);
       throw new PlacementRefusedError(result.problems.map((p) => ({ ...p, field: rooted(p.field) })));
@@ -151,13 +162,17 @@ export class PlacementPipeline<Details = any, Checked = any> {
     return result.order;
   }
 
-  /** Validation rules over the priced order, at the instant it was priced; refuses by throwing, else names the versions used. */
+  /**
+   * The order rules over the priced order, at the instant it was priced: validation refuses by throwing; then the
+   * promotions (discounts, gifts) are applied exactly as a quote applies them. Names the versions used.
+   */
   private applyOrderRules(
+    catalogue: IndexedCatalogue,
     request: PlacementRequest<Details>,
     facts: PricingFacts,
     priced: PricedOrder,
     paymentTerms: PaymentTerms,
-  ): RulesHandledWith | undefined {
+  ): { priced: PricedOrder; rulesHandledWith: RulesHandledWith } | undefined {
     const { orderRules } = this.options;
     if (!orderRules) return undefined;
     const replicaMayBeBehind = orderRules.mayBeBehind();
@@ -167,9 +182,22 @@ export class PlacementPipeline<Details = any, Checked = any> {
       customerType: facts.customerType,
       priced,
       paymentTerms,
-      originCountry: facts.originCountry ?? facts.eu?.dispatchCountry ?? facts.destination.country,
+      originCountry: facts.originCountry ?? originCountryOf(facts),
       destinationCountry: facts.destination.country,
     });
-    return { versions: applyValidationRules(orderRules.book, context, priced.quote.at), replicaMayBeBehind };
+    const validatedWith = applyValidationRules(orderRules.book, context, priced.quote.at);
+    const promoted = applyPromotionRules(orderRules.book, catalogue, priced, context);
+    const held = decideHold(orderRules.book, context, promoted.priced, priced.quote.at);
+    const versions = [...validatedWith, ...promoted.handledWith, ...held.handledWith];
+    return {
+      priced: promoted.priced,
+      rulesHandledWith: {
+        versions,
+        replicaMayBeBehind,
+        promotions: promoted.promotions,
+        ...(promoted.giftsSkipped.length > 0 ? { giftsSkipped: promoted.giftsSkipped } : {}),
+        ...(held.hold ? { hold: held.hold } : {}),
+      },
+    };
   }
 }

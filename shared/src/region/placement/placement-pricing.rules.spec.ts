@@ -75,6 +75,23 @@ describe('pricing a placement from the catalogue', () => {
     expect(!result.ok && result.problems[0]!.message).toContain(named);
   });
 
+  it('names every line whose client amounts differ, and the shipping total, at once', () => {
+    const result = price([line('TSH-ORG-M', { unitPrice: 1 }), line('BOOK-1', { unitPrice: 1500, unitTax: 1 })], 0);
+    expect(result.ok ? [] : result.problems.map((p) => [p.field.join('.'), p.code])).toEqual([
+      ['lines.0.unitPrice', 'PRICE_DIFFERS'],
+      ['lines.1.unitTax', 'VAT_AMOUNT_MISMATCH'],
+      ['shippingTotal', 'PRICE_DIFFERS'],
+    ]);
+  });
+
+  it('names every unknown or retired line at once', () => {
+    const result = price([line('NOPE'), line('TSH-ORG-M'), line('OLD-1')]);
+    expect(result.ok ? [] : result.problems.map((p) => [p.field.join('.'), p.code])).toEqual([
+      ['lines.0.sku', 'UNKNOWN_SKU'],
+      ['lines.2.sku', 'SKU_RETIRED'],
+    ]);
+  });
+
   it("takes client amounts that agree with the hub's (old clients keep working)", () => {
     const result = price([line('TSH-ORG-M', { unitPrice: 1999, unitTax: 380 })], 495 + 94);
     expect(result.ok).toBe(true);

@@ -1,3 +1,4 @@
+import type { AppliedPromotion } from '../../catalogue/quote/quote-promotions.rules.js';
 import { computeQuote, type Quote, type QuoteRequest } from '../../catalogue/quote/quote.rules.js';
 import { problem, type CatalogueProblem } from '../../catalogue/problem.js';
 import type { IndexedCatalogue } from '../../catalogue/snapshot.js';
@@ -18,6 +19,8 @@ export interface PricedWith {
   catalogueVersion: number;
   priceListId: string;
   priceListVersion: number;
+  /** The discounts and gifts order rules gave the order (absent when none did). */
+  promotions?: AppliedPromotion[];
 }
 
 /** An order as the hub prices it: the lines core records, shipping as charged (gross), and what it was priced from. */

@@ -1,7 +1,7 @@
-import { RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
-import { declareStream, type StreamUse } from '../../messaging/jetstream-use.js';
+import type { StreamUse } from '../../messaging/jetstream-use.js';
+import { declareStreams } from '../../messaging/streams.js';
 import { subjectsFor } from '../../messaging/subjects.js';
 import { RULE_MODULES } from '../domain/rule-modules.js';
 import type { RuleSetPublication } from '../domain/rule.js';
@@ -24,17 +24,9 @@ export function rulesSubjectsFor(namespace: string) {
 }
 export type RulesSubjects = ReturnType<typeof rulesSubjectsFor>;
 
-/** Declares the rules stream; file storage, newest message per subject, kept until superseded. */
+/** Declares the rules stream: newest publication per rule set, kept until superseded; a `user` only creates it when missing. */
 export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubjects, role: StreamUse['role'] = 'owner'): Promise<void> {
-  const config = {
-    name: subjects.stream,
-    subjects: [subjects.all],
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
-    max_msgs_per_subject: 1,
-    duplicate_window: nanos(2 * 60 * 1000),
-  };
-  await declareStream(nc, config, role);
+  await declareStreams(nc, [{ name: subjects.stream, subjects: [subjects.all], newestPerSubject: true, role }]);
 }
 
 const ruleSchema = z.object({

@@ -1,8 +1,16 @@
 import { Arg, Authorized, Query, Resolver } from 'type-graphql';
 import { VAT_RATES_SOURCE } from '@hub/shared/catalogue/vat/vat-rates.table';
 import { userErrorsOf } from '../graphql/user-error.type.js';
+import type { QuotedLine } from '@hub/shared/catalogue/quote/quote.rules';
+import type { PromotedLine } from '@hub/shared/catalogue/quote/quote-promotions.rules';
 import type { QuoteService } from './quote.service.js';
 import { QuoteInput, QuoteResult } from './quote.types.js';
+
+/** A line's promotion fields; a quote priced without order rules has none. */
+const promotedLineFields = (line: QuotedLine | PromotedLine) =>
+  'discount' in line
+    ? { discount: line.discount, discountTax: line.discountTax, giftDeclaredValue: line.gift?.declaredValue ?? null }
+    : { discount: 0, discountTax: 0, giftDeclaredValue: null };
 
 const percent = (rateBp: number) => rateBp / 100;
 const RATE_SOURCE = `${VAT_RATES_SOURCE.document}, taken ${VAT_RATES_SOURCE.takenOn}; later: ${VAT_RATES_SOURCE.laterChanges}`;
@@ -27,6 +35,7 @@ export function createQuoteResolver(quotes: QuoteService) {
         vatId: input.vatId ?? null,
         lines: input.lines,
         at: input.at ?? null,
+        ...(input.paymentTerms ? { paymentTerms: input.paymentTerms } : {}),
       });
       if (!result.ok) return { quote: null, userErrors: userErrorsOf(result.problems) };
       const { quote } = result;
@@ -43,8 +52,9 @@ export function createQuoteResolver(quotes: QuoteService) {
           taxCountry: quote.vat.taxCountry,
           vatIdCheck: result.vatIdCheck,
           rateSource: RATE_SOURCE,
-          lines: quote.lines.map((line) => ({ ...line, rate: percent(line.rateBp), total: line.net + line.tax })),
+          lines: quote.lines.map((line) => ({ ...line, ...promotedLineFields(line), rate: percent(line.rateBp), total: line.net + line.tax })),
           discounts: quote.discounts,
+          promotions: result.promotions ?? [],
           shipping: {
             net: quote.shipping.net,
             tax: quote.shipping.tax,

@@ -8,6 +8,9 @@ import { CUSTOMER_TYPES, type CustomerType } from '@hub/shared/catalogue/quote/q
 import type { EuTaxClass } from '@hub/shared/catalogue/vat/tax-class';
 import { CnReturnClassEnum, CustomerTypeEnum, EuTaxClassEnum } from '../graphql/enums.js';
 import { UserError } from '@hub/shared/graphql/user-error';
+import { PaymentTermsEnum } from '@hub/shared/graphql/enums';
+import { OrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
+import { PAYMENT_TERMS, type PaymentTerms } from '@hub/shared/messaging/contracts';
 
 @InputType({ description: 'Where the goods go.' })
 export class QuoteDestinationInput {
@@ -42,6 +45,13 @@ export class QuoteInput {
   @IsOptional()
   @IsDate()
   at?: Date | null;
+  @Field(() => PaymentTermsEnum, {
+    nullable: true,
+    description: 'How the order would be paid (order rules may read it, as at placement); omitted: PREPAID.',
+  })
+  @IsOptional()
+  @IsIn(PAYMENT_TERMS)
+  paymentTerms?: PaymentTerms | null;
 }
 
 @ObjectType({ description: 'What a CN customer is told about returning a line.' })
@@ -62,8 +72,16 @@ export class QuoteLine {
   @Field(() => MinorUnits, { description: 'VAT per unit, rounded half up.' }) unitTax!: number;
   @Field(() => EuTaxClassEnum, { description: "The product's tax class." }) taxClass!: EuTaxClass;
   @Field(() => Float, { description: 'VAT rate applied, in percent (19, 5.5, 0).' }) rate!: number;
-  @Field(() => MinorUnits, { description: 'quantity × unitPrice.' }) net!: number;
-  @Field(() => MinorUnits, { description: 'quantity × unitTax.' }) tax!: number;
+  @Field(() => MinorUnits, { description: 'quantity × unitPrice − discount: the net invoiced.' }) net!: number;
+  @Field(() => MinorUnits, { description: 'quantity × unitTax − discountTax: VAT on the discounted price.' }) tax!: number;
+  @Field(() => MinorUnits, { description: "Net minor units order-rule promotions take off the line (its share of the order's discounts)." })
+  discount!: number;
+  @Field(() => MinorUnits, { description: 'The VAT the line no longer bears because of its discount.' }) discountTax!: number;
+  @Field(() => MinorUnits, {
+    nullable: true,
+    description: 'For a gift an order rule binds (a zero-price line): its declared value, the catalogue price with VAT; null for a sold line.',
+  })
+  giftDeclaredValue!: number | null;
   @Field(() => MinorUnits, { description: 'net + tax.' }) total!: number;
   @Field(() => CnReturnTermsView, { nullable: true, description: 'CN return terms; null outside region cn.' }) cnReturnTerms!: CnReturnTermsView | null;
 }
@@ -91,9 +109,9 @@ export class QuoteShipping {
 @ObjectType({ description: 'Cart totals in minor units; grandTotal = itemsTotal + taxTotal + shippingTotal - discountTotal.' })
 export class QuoteTotals {
   @Field(() => MinorUnits, { description: 'Net goods.' }) itemsTotal!: number;
-  @Field(() => MinorUnits, { description: 'VAT on the goods.' }) taxTotal!: number;
+  @Field(() => MinorUnits, { description: 'VAT on the goods, on their discounted prices.' }) taxTotal!: number;
   @Field(() => MinorUnits, { description: 'Shipping including its VAT, as the order stores it.' }) shippingTotal!: number;
-  @Field(() => MinorUnits, { description: 'Discounts.' }) discountTotal!: number;
+  @Field(() => MinorUnits, { description: 'Discounts, net (the VAT they remove is already out of taxTotal).' }) discountTotal!: number;
   @Field(() => MinorUnits, { description: 'What the customer pays.' }) grandTotal!: number;
 }
 
@@ -120,6 +138,10 @@ export class Quote {
   @Field(() => String, { description: 'Where the VAT rates come from, and when they were taken.' }) rateSource!: string;
   @Field(() => [QuoteLine], { description: 'Priced lines.' }) lines!: QuoteLine[];
   @Field(() => [QuoteDiscount], { description: 'Discounts (promotions come from order rules).' }) discounts!: QuoteDiscount[];
+  @Field(() => [OrderPromotionView], {
+    description: 'The discounts and gifts order rules give this cart, each with the rule-set version that gives it; an order placed now gets the same.',
+  })
+  promotions!: OrderPromotionView[];
   @Field(() => QuoteShipping, { description: 'Shipping.' }) shipping!: QuoteShipping;
   @Field(() => QuoteTotals, { description: 'Totals.' }) totals!: QuoteTotals;
   @Field(() => CashOnDelivery, { description: 'Cash on delivery.' }) cashOnDelivery!: CashOnDelivery;

@@ -1,3 +1,4 @@
+import { holdOf } from './domain/order-hold.rules.js';
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { ConflictError, DomainError } from '@hub/shared/errors';
@@ -63,13 +64,17 @@ export class OrderRegistrationService {
       paymentTerms: request.paymentTerms,
       ...totals,
       pricedWith: request.pricedWith ?? null,
+      hold: request.hold ? holdOf(request.hold) : null,
       idempotencyKey,
       requestHash,
       placedAt,
       updatedAt: recordedAt,
     });
     request.lines.forEach((line, index) => {
-      em.create(OrderLine, { order, lineNo: index + 1, ...line, lineTotal: line.quantity * (line.unitPrice + line.unitTax) });
+      const discount = line.discount ?? 0;
+      const discountTax = line.discountTax ?? 0;
+      const lineTotal = line.quantity * (line.unitPrice + line.unitTax) - discount - discountTax;
+      em.create(OrderLine, { order, lineNo: index + 1, ...line, discount, discountTax, lineTotal });
     });
     em.create(OrderStatusChange, {
       order,
@@ -80,7 +85,7 @@ export class OrderRegistrationService {
       occurredAt: placedAt,
       actorType: request.actor.type,
       actorId: request.actor.id,
-      note: null,
+      note: request.hold ? holdNote(request.hold) : null,
       requestId: null,
       orderVersion: 1,
     });
@@ -111,6 +116,7 @@ export class OrderRegistrationService {
       version: 1,
       occurredAt: placedAt.toISOString(),
       lines: request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
+      ...(request.hold ? { held: true } : {}),
     };
     enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
     await em.flush();
@@ -124,6 +130,13 @@ export class OrderRegistrationService {
     return toSnapshot(existing);
   }
 }
+
+/** The timeline says why a placed order waits: the rules that held it and how many approvals release it. */
+const holdNote = (hold: NonNullable<RegisterOrderRequest['hold']>) =>
+  `Held for review (${hold.levels} approval${hold.levels > 1 ? 's' : ''}): ${hold.reasons.map((r) => `${r.ruleSet} v${r.version}: ${r.message}`).join('; ')}`.slice(
+    0,
+    500,
+  );
 
 /** A stable hash of what defines the order; the acting user is left out, so a retry by a colleague still matches. */
 function fingerprint(request: RegisterOrderRequest): string {

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit-recorder.js';
 import { resolveEventTime } from './domain/event-time.rules.js';
 import { refuseOrderSender } from './domain/command-sender.rules.js';
 import { assertCanTransition, roleMayMove } from './domain/order-status.rules.js';
+import { assertHoldAllows } from './domain/order-hold.rules.js';
 import { SenderRefusedError } from './sender-refused.error.js';
 import { toAuditState, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
@@ -76,6 +77,7 @@ export class OrderTransitionService {
     }
     const from = order.status;
     assertCanTransition(from, command.to, order.paymentTerms);
+    assertHoldAllows(order.hold, command.to);
     if (!roleMayMove(principal.role, from, command.to)) {
       throw new ForbiddenError(`The ${principal.role} role may not move an order from ${from} to ${command.to}`);
     }

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { composeSupergraph, CompositionError, findBreakingChanges } from '@hub/shared/federation/composition';
-import type { RegisterSubgraphReply, RegisterSubgraphRequest, Supergraph } from '@hub/shared/messaging/registry-contracts';
+import type { Heartbeat, RegisterSubgraphReply, RegisterSubgraphRequest, Supergraph } from '@hub/shared/messaging/registry-contracts';
 import { Region } from '../regions/persistence/region.entity.js';
 import { SchemaSubmission } from './persistence/schema-submission.entity.js';
 import { SubgraphRegistration } from './persistence/subgraph-registration.entity.js';
@@ -73,8 +73,18 @@ export class SubgraphRegistryService {
     return latest ? { version: latest.version, sdl: latest.sdl } : null;
   }
 
-  async recordHeartbeat(name: string, at: Date): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(SubgraphRegistration, { name }, { lastHeartbeatAt: at });
+  /**
+   * Stamped with the registry's clock when it arrives, not the sender's: a skewed sender clock, or a registry
+   * catching up on queued heartbeats, must not make a live subgraph look silent.
+   */
+  async recordHeartbeat(name: string, heartbeat: Pick<Heartbeat, 'ready' | 'eventLoopDelayMs'>, receivedAt = new Date()): Promise<void> {
+    await this.orm.em
+      .fork()
+      .nativeUpdate(
+        SubgraphRegistration,
+        { name },
+        { lastHeartbeatAt: receivedAt, lastHeartbeatReady: heartbeat.ready ?? true, lastEventLoopDelayMs: heartbeat.eventLoopDelayMs ?? null },
+      );
   }
 }
 

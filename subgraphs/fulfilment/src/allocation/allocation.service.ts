@@ -110,6 +110,8 @@ export interface AllocationMode {
   timelineNote?: string;
   /** Re-allocation: order id → the shipment the new one replaces. */
   replaces?: ReadonlyMap<string, string>;
+  /** False: plan greedily even when a solver is configured (an outage's customers wait on the re-plan, not on the last percent of cost). */
+  useSolver?: boolean;
   /** Further events per order (customer notices), queued in the same statement as the planned-shipments events. */
   eventsFor?: (plan: OrderPlan, region: string, shipments: WrittenShipment[]) => QueuedEvent[];
 }
@@ -148,7 +150,7 @@ export class AllocationService {
     const plans: OrderPlan[] = [];
     const methods: string[] = [];
     for (const [channel, group] of groupBy(orders, (order) => channelOf.get(order.orderId) ?? 'DEFAULT')) {
-      const result = await planBatch(group, nodes, weightsOf(channel), state, this.deps.solver, this.deps.planner);
+      const result = await planBatch(group, nodes, weightsOf(channel), state, mode.useSolver === false ? null : this.deps.solver, this.deps.planner);
       plans.push(...result.plans);
       methods.push(result.method);
     }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../allocation/plan-writer.js';
 import { asJson, query } from '../persistence/sql.js';
 import { refuse } from '../user-error.js';
+import { appendTransferEvent, type TransferRow } from '../transfers/transfer.repository.js';
 import { forecastDemand } from './domain/backtest.js';
 import { DEFAULT_PREPOSITION_POLICY, proposeTransfers, type PrepositionPolicy } from './domain/transfer-proposals.js';
 
@@ -22,17 +23,6 @@ export interface ProposalRow {
   state: string;
   created_at: Date;
   transfer_id: string | null;
-}
-export interface TransferRow {
-  id: string;
-  sku: string;
-  from_node_id: string;
-  to_node_id: string;
-  quantity: number;
-  state: string;
-  created_by: string;
-  created_at: Date;
-  received_at: Date | null;
 }
 
 /**
@@ -171,29 +161,6 @@ export class PlanningService {
     });
   }
 
-  async receiveTransfer(transferId: string, actor: Actor): Promise<TransferRow> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const [transfer] = await query<TransferRow>(
-        em,
-        `update transfer set state = 'RECEIVED', received_at = now() where id = ? and state = 'IN_TRANSIT' returning *`,
-        [transferId],
-      );
-      if (!transfer) throw refuse('NOT_FOUND', ['input', 'transferId'], 'No transfer in transit with this id');
-      await query(em, `update inventory set on_hand = on_hand + ?, inbound = inbound - ?, updated_at = now() where sku = ? and node_id = ?`, [
-        transfer.quantity,
-        transfer.quantity,
-        transfer.sku,
-        transfer.to_node_id,
-      ]);
-      await query(
-        em,
-        `insert into stock_movement (sku, node_id, kind, on_hand_delta, inbound_delta, transfer_id, actor_type, actor_id) values (?, ?, 'TRANSFER_IN', ?, ?, ?, ?, ?)`,
-        [transfer.sku, transfer.to_node_id, transfer.quantity, -transfer.quantity, transfer.id, actor.type, actor.id],
-      );
-      return transfer;
-    });
-  }
-
   private async startTransfer(em: Parameters<typeof query>[0], sku: string, from: string, to: string, quantity: number, actor: Actor): Promise<TransferRow> {
     const [source] = await query<{ available: number }>(em, `select available from inventory where sku = ? and node_id = ? for update`, [sku, from]);
     if (!source || source.available < quantity)
@@ -215,6 +182,7 @@ export class PlanningService {
       `insert into stock_movement (sku, node_id, kind, on_hand_delta, inbound_delta, transfer_id, actor_type, actor_id) values (?, ?, 'TRANSFER_OUT', ?, 0, ?, ?, ?), (?, ?, 'TRANSFER_OUT', 0, ?, ?, ?, ?)`,
       [sku, from, -quantity, transfer!.id, actor.type, actor.id, sku, to, quantity, transfer!.id, actor.type, actor.id],
     );
+    await appendTransferEvent(em, transfer!.id, 'CREATED', actor, null, { fromNodeId: from, toNodeId: to, quantity });
     return transfer!;
   }
 }

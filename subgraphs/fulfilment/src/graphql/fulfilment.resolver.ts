@@ -14,7 +14,10 @@ import type { NodeService } from '../nodes/node.service.js';
 import type { JobRow } from '../nodes/reallocation.service.js';
 import { asJson, query, uuidList } from '../persistence/sql.js';
 import { RefusedError, type Refusal } from '../user-error.js';
+import { assertNodeAction } from '../access/node-access.js';
+import { PARTNER_SCOPES } from '../access/node-access.rules.js';
 import { shipmentCarbonOf, type ShipmentCarbonRow } from './carbon-view.js';
+import { transferView } from './transfer.resolver.js';
 import {
   StockAdjustInput,
   TransferProposalApproveInput,
@@ -177,13 +180,14 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     }
 
     @Authorized('warehouse', 'operator', 'admin', 'service')
-    @Mutation(() => StockReceivePayload, { description: 'Books goods received at a node.' })
+    @Mutation(() => StockReceivePayload, {
+      description: "Books goods received at a node (a service token needs the purpose fulfilment.stock and the node's region).",
+    })
     async stockReceive(
       @Arg('input', () => StockReceiveInput, { description: 'The SKU, the node, the units received and the receipt reference.' }) input: StockReceiveInput,
       @Ctx() { principal }: RequestContext,
     ): Promise<StockReceivePayload> {
-      const region = await nodeRegion(input.nodeId);
-      if (region) assertNodeInScope(principal, region);
+      assertNodeAction(principal, await nodeRegion(input.nodeId), PARTNER_SCOPES.stock);
       const result = await refusalsOf(() => inventory.receive(input, actorOf(principal)));
       return { stockLevel: result.value ? stock(result.value) : null, userErrors: result.userErrors };
     }
@@ -194,8 +198,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
       @Arg('input', () => StockAdjustInput, { description: 'The SKU, the node, the units to add or remove, why, and a reference.' }) input: StockAdjustInput,
       @Ctx() { principal }: RequestContext,
     ): Promise<StockAdjustPayload> {
-      const region = await nodeRegion(input.nodeId);
-      if (region) assertNodeInScope(principal, region);
+      assertNodeAction(principal, await nodeRegion(input.nodeId), PARTNER_SCOPES.stock);
       const result = await refusalsOf(() => inventory.adjust(input, actorOf(principal)));
       return { stockLevel: result.value ? stock(result.value) : null, userErrors: result.userErrors };
     }
@@ -233,7 +236,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
       const result = await refusalsOf(() => planning.approve(input.proposalId, input.quantity ?? undefined, actorOf(principal)));
       const row = result.value;
       return {
-        transfer: row ? { id: row.id, sku: row.sku, fromNodeId: row.from_node_id, toNodeId: row.to_node_id, quantity: row.quantity, state: row.state } : null,
+        transfer: row ? transferView(row) : null,
         userErrors: result.userErrors,
       };
     }

@@ -5,6 +5,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { UserError } from '@hub/shared/graphql/user-error';
 import { DELIVERY_MODES, NODE_KINDS, NODE_STATUSES, SERVICE_LEVELS } from '../allocation/domain/allocation.types.js';
 import { PackingRefusal, ShipmentCarbon, ShipmentParcel } from './green.types.js';
+import { Transfer } from './transfer.types.js';
 
 const enumOf = <T extends readonly string[]>(values: T) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T[number]]: K };
 export const NodeKind = enumOf(NODE_KINDS);
@@ -199,16 +200,6 @@ export class TransferProposal {
   @Field(() => Float, { description: 'Forecast demand over the cover period.' }) forecastUnits!: number;
   @Field(() => String, { description: 'Why.' }) reason!: string;
   @Field(() => String, { description: 'PROPOSED, APPROVED, REJECTED or SUPERSEDED.' }) state!: string;
-}
-
-@ObjectType({ description: 'Stock on its way between nodes.' })
-export class Transfer {
-  @Field(() => ID, { description: 'Transfer id.' }) id!: string;
-  @Field(() => String, { description: 'SKU.' }) sku!: string;
-  @Field(() => String, { description: 'Source node.' }) fromNodeId!: string;
-  @Field(() => String, { description: 'Destination node.' }) toNodeId!: string;
-  @Field(() => Int, { description: 'Units.' }) quantity!: number;
-  @Field(() => String, { description: 'IN_TRANSIT or RECEIVED.' }) state!: string;
 }
 
 @InputType({ description: "Change a node's status." })

@@ -12,6 +12,8 @@ import { query, uuidList } from '../persistence/sql.js';
 import type { ShipmentProgressService } from '../shipments/shipment-progress.service.js';
 import type { WarehouseStep } from '../shipments/domain/shipment-progress.rules.js';
 import { RefusedError } from '../user-error.js';
+import { assertNodeAction } from '../access/node-access.js';
+import { PARTNER_SCOPES } from '../access/node-access.rules.js';
 import { orderCarbonOf, type ShipmentCarbonRow } from './carbon-view.js';
 import {
   CarbonFactorTableView,
@@ -127,18 +129,18 @@ export function createGreenResolvers({ orm, progress }: GreenResolverDependencie
       return { format: view(row!), userErrors: [] };
     }
 
-    @Authorized('warehouse', 'operator', 'admin')
+    @Authorized('warehouse', 'operator', 'admin', 'service')
     @Mutation(() => ShipmentStepRecordPayload, {
       description:
-        'Records a warehouse step (picked, packed, handed to the carrier) with the worker as actor and the event time; reported to core once the whole order reached it.',
+        'Records a warehouse step (picked, packed, handed to the carrier) with the worker as actor and the event time; reported to core once the whole order reached it. ' +
+        'A partner WMS calls it with a service token whose purpose is fulfilment.warehouse-steps and whose regions include the node.',
     })
     async shipmentStepRecord(
       @Arg('input', () => ShipmentStepRecordInput, { description: 'The shipment, the step and when it happened.' }) input: ShipmentStepRecordInput,
       @Ctx() { principal }: RequestContext,
     ): Promise<ShipmentStepRecordPayload> {
       assertMayWrite(principal);
-      const region = await progress.regionOf(input.shipmentId);
-      if (region) assertRegion(principal, region);
+      assertNodeAction(principal, await progress.regionOf(input.shipmentId), PARTNER_SCOPES.warehouseSteps);
       try {
         const result = await progress.record(
           {

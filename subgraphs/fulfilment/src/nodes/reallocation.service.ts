@@ -37,7 +37,7 @@ export class ReallocationService {
     private readonly subjects: FulfilmentSubjects,
     private readonly logger: Logger,
     private readonly onEventsQueued: () => void,
-    private readonly chunkSize = 2_500,
+    private readonly chunkSize = 1_000,
   ) {}
 
   /** Runs a job to its end; a second call for the same job joins the first. */
@@ -111,6 +111,9 @@ export class ReallocationService {
     let backordered = 0;
     const outcome = await this.allocation.allocate(em, orders, actor, now, {
       cause: 'reallocation',
+      // HiGHS would add up to its time limit per chunk (500 ms by default) to every affected customer's wait;
+      // bench/allocation.mjs prints what the greedy plan costs against it.
+      useSolver: false,
       movementNote: `node ${job.node_id} down`,
       timelineNote: `moved off ${job.node_id}: ${job.reason}`,
       replaces,

@@ -21,7 +21,8 @@ export function createOrderEventsHandler(allocation: AllocationService, clock: (
   return async (event: OrderEvent, em: EntityManager): Promise<void> => {
     const now = clock();
     if (event.type === 'order.placed') {
-      if (!event.lines || !(await recordOrder(em, event))) return;
+      // An order an order rule holds for review is not taken until core publishes it again, released (issue 14).
+      if (!event.lines || event.held || !(await recordOrder(em, event))) return;
       const orders = await loadOrdersToAllocate(em, [event.orderId], 'BACKORDERED');
       await allocation.allocate(em, orders, SYSTEM_ACTOR, now);
       return;

@@ -4,7 +4,7 @@ import type { Logger } from '@hub/shared/logger';
 import type { MikroORM } from '@hub/shared/persistence/orm';
 import { DomainError } from '@hub/shared/errors';
 import { DeComplianceError } from '../errors.js';
-import { berlinDate, yearOf, type IsoDate } from '../rules/calendar.rules.js';
+import { berlinDate, type IsoDate } from '../rules/calendar.rules.js';
 import type { ComplianceViolation } from '../rules/compliance-violation.js';
 import { checkAgeData, findPersonalDataInLines } from '../rules/intake-minimisation.rules.js';
 import { isValidPostalCode, type EuMemberState } from '../rules/postal-code.rules.js';
@@ -13,7 +13,7 @@ import { determineVatScheme } from '../rules/vat-scheme.rules.js';
 import { isOutsideEuVatArea } from '../rules/vat-territory.rules.js';
 import { checkVatIdFormat } from '../rules/vat-id.rules.js';
 import type { DeSettings } from '../settings.js';
-import { distanceSalesNetOf } from '../vat/distance-sales.repository.js';
+import { deSellerFacts } from '../vat/seller-facts.js';
 import { DeOrderVat } from '../vat/de-order-vat.entity.js';
 import { DeOrderContact } from './de-order-contact.entity.js';
 import type { DeAddressInput, PlaceDeOrderInput } from './de-order.input.js';
@@ -61,18 +61,7 @@ export function dePlacementStages(orm: MikroORM, settings: DeSettings, logger: L
       const message = 'The destination lies outside the EU VAT area; the shop does not export there';
       raise({ field: 'shippingAddress.postalCode', rule: 'OUTSIDE_EU_VAT_AREA', message });
     }
-    const year = yearOf(orderDate);
-    const em = orm.em.fork();
-    const elsewhere = settings.distanceSalesElsewhere;
-    const eu: EuSellerFacts = {
-      dispatchCountry: input.dispatchCountry,
-      crossBorderB2cNet: {
-        previousYear: elsewhere.previousYear + (await distanceSalesNetOf(em, year - 1)),
-        currentYear: elsewhere.currentYear + (await distanceSalesNetOf(em, year)),
-      },
-      optedForDestinationTaxation: settings.optedForDestinationTaxation,
-      iossRegistered: settings.iossNumber !== null,
-    };
+    const eu = await deSellerFacts(orm.em.fork(), settings, input.dispatchCountry, orderDate);
     // The regime's preconditions that do not depend on the prices, refused with the field the buyer can correct.
     const regime = determineVatScheme({ ...eu, destination, buyerVatIdCountry: vatId?.issuingCountry ?? null, orderNet: 0, exciseGoods: false });
     if (!regime.ok) raise({ field: regime.field, rule: regime.rule, message: `The order breaks the VAT rule ${regime.rule}` });
@@ -165,7 +154,8 @@ function vatRowOf({ request, checked, priced }: DePlacement) {
     rateValidFrom: standard?.from ?? null,
     orderDate: checked.orderDate,
     lines: quote.lines.map((line) => ({ lineNo: line.lineNo, net: line.net, vat: line.tax })),
-    netTotal: quote.totals.itemsTotal + quote.shipping.net,
+    // Lines are net of order-rule discounts, and so is the taxable amount.
+    netTotal: quote.totals.itemsTotal - quote.totals.discountTotal + quote.shipping.net,
     vatTotal: quote.totals.taxTotal + quote.shipping.tax,
     vatIdCheck: checked.vatIdCheck,
   };

@@ -1,3 +1,4 @@
+import { toOrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
 import type { Order } from '../persistence/order.entity.js';
 import { toActorView, type OrderView } from './order.types.js';
 
@@ -22,6 +23,15 @@ export function toOrderView(order: Order): OrderView {
       discountTotal: order.discountTotal,
       grandTotal: order.grandTotal,
     },
+    promotions: (order.pricedWith?.promotions ?? []).map(toOrderPromotionView),
+    hold: order.hold
+      ? {
+          levels: order.hold.levels,
+          reasons: order.hold.reasons,
+          approvals: order.hold.approvals.map((approval) => ({ ...approval, actor: toActorView(approval.actor), at: new Date(approval.at) })),
+          releasedAt: order.hold.releasedAt ? new Date(order.hold.releasedAt) : null,
+        }
+      : null,
     lines: order.lines.getItems().map((line) => ({
       id: `${order.id}:${line.lineNo}`,
       lineNo: line.lineNo,
@@ -30,6 +40,8 @@ export function toOrderView(order: Order): OrderView {
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       unitTax: line.unitTax,
+      discount: line.discount,
+      discountTax: line.discountTax,
       lineTotal: line.lineTotal,
       attributes: line.attributes,
     })),

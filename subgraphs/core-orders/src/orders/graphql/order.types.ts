@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
 import { GraphQLISODateTime } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Actor } from '@hub/shared/auth/principal';
@@ -56,17 +57,47 @@ export class OrderLineView {
   @Field(() => Int, { description: 'Units sold.' }) quantity!: number;
   @Field(() => MinorUnits, { description: 'Net unit price.' }) unitPrice!: number;
   @Field(() => MinorUnits, { description: 'Tax per unit.' }) unitTax!: number;
-  @Field(() => MinorUnits, { description: 'quantity × (unitPrice + unitTax).' }) lineTotal!: number;
+  @Field(() => MinorUnits, { description: "Net minor units order-rule promotions took off the line (part of the order's discountTotal)." })
+  discount!: number;
+  @Field(() => MinorUnits, { description: 'The VAT the line no longer bears because of its discount: VAT is charged on the discounted price.' })
+  discountTax!: number;
+  @Field(() => MinorUnits, { description: 'quantity × (unitPrice + unitTax) − discount − discountTax.' }) lineTotal!: number;
   @Field(() => GraphQLJSONObject, { description: 'Product attributes captured at purchase.' }) attributes!: Record<string, unknown>;
 }
 
 @ObjectType('OrderTotals', { description: "The order's money, in the minor unit of its currency." })
 export class OrderTotalsView {
   @Field(() => MinorUnits, { description: "Sum of the lines' net prices." }) itemsTotal!: number;
-  @Field(() => MinorUnits, { description: "Sum of the lines' tax." }) taxTotal!: number;
+  @Field(() => MinorUnits, { description: "Sum of the lines' tax, on their discounted prices." }) taxTotal!: number;
   @Field(() => MinorUnits, { description: 'Shipping charged.' }) shippingTotal!: number;
-  @Field(() => MinorUnits, { description: 'Discount granted on the order.' }) discountTotal!: number;
+  @Field(() => MinorUnits, { description: "Discount granted on the order, net (the lines' promotion discounts and any client-sent discount)." })
+  discountTotal!: number;
   @Field(() => MinorUnits, { description: 'What the customer pays: items + tax + shipping − discount.' }) grandTotal!: number;
+}
+
+@ObjectType('OrderHoldReason', { description: 'An order rule that held the order for review.' })
+export class OrderHoldReasonView {
+  @Field(() => String, { description: "The rule set's key in the order-rules subgraph." }) ruleSet!: string;
+  @Field(() => Int, { description: 'The version of the rule set that held the order.' }) version!: number;
+  @Field(() => String, { description: 'The rule within that version.' }) ruleId!: string;
+  @Field(() => String, { description: "The rule's message: why the order is reviewed." }) message!: string;
+}
+
+@ObjectType('OrderHoldApproval', { description: 'One approval of a hold.' })
+export class OrderHoldApprovalView {
+  @Field(() => Int, { description: 'The approval level, from 1.' }) level!: number;
+  @Field(() => ActorView, { description: 'Who approved.' }) actor!: ActorView;
+  @Field(() => GraphQLISODateTime, { description: 'When.' }) at!: Date;
+  @Field(() => String, { nullable: true, description: 'What the approver noted.' }) note!: string | null;
+}
+
+@ObjectType('OrderHold', { description: 'An order-rule hold: the order waits for review before fulfilment takes it.' })
+export class OrderHoldView {
+  @Field(() => Int, { description: 'How many approvals, each by a different person, release the order.' }) levels!: number;
+  @Field(() => [OrderHoldReasonView], { description: 'The rules that held it.' }) reasons!: OrderHoldReasonView[];
+  @Field(() => [OrderHoldApprovalView], { description: 'Approvals given so far, in order.' }) approvals!: OrderHoldApprovalView[];
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last approval released the order; null while it waits.' })
+  releasedAt!: Date | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -84,6 +115,12 @@ export class OrderView {
   @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion.' }) version!: number;
   @Field(() => [OrderLineView], { description: 'The lines as sold.' }) lines!: OrderLineView[];
   @Field(() => OrderTotalsView, { description: "The order's money." }) totals!: OrderTotalsView;
+  @Field(() => [OrderPromotionView], {
+    description: 'The discounts and gifts order rules gave the order when the region priced it, each with the rule-set version that gave it.',
+  })
+  promotions!: OrderPromotionView[];
+  @Field(() => OrderHoldView, { nullable: true, description: 'The order-rule hold, if a rule held the order for review; null otherwise.' })
+  hold!: OrderHoldView | null;
   @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;

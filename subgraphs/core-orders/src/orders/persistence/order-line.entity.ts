@@ -12,6 +12,11 @@ export const OrderLine = defineEntity({
     quantity: p.integer(),
     unitPrice: p.bigint('number'),
     unitTax: p.bigint('number'),
+    /** Net minor units order-rule promotions took off the line (part of the order's discount total). */
+    discount: p.bigint('number').default(0),
+    /** The VAT the line no longer bears because of its discount. */
+    discountTax: p.bigint('number').default(0),
+    /** What the line costs the customer: quantity × (unitPrice + unitTax) − discount − discountTax. */
     lineTotal: p.bigint('number'),
     /** Product attributes as sold; a later catalogue change must not rewrite a past order. */
     attributes: p.json<Record<string, string | number | boolean>>(),

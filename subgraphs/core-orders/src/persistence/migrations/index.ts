@@ -4,6 +4,8 @@ import { Migration20261125020000RegionSummaries } from './Migration2026112502000
 import { Migration20261125030000RefusedDeliveries } from './Migration20261125030000RefusedDeliveries.js';
 import { Migration20261202000000EdgeAutonomy } from './Migration20261202000000EdgeAutonomy.js';
 import { Migration20261202010000PricedWith } from './Migration20261202010000PricedWith.js';
+import { Migration20261203000000LineDiscounts } from './Migration20261203000000LineDiscounts.js';
+import { Migration20261203010000HeartbeatReadiness } from './Migration20261203010000HeartbeatReadiness.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const coreMigrations = {
@@ -13,4 +15,6 @@ export const coreMigrations = {
   Migration20261125030000RefusedDeliveries,
   Migration20261202000000EdgeAutonomy,
   Migration20261202010000PricedWith,
+  Migration20261203000000LineDiscounts,
+  Migration20261203010000HeartbeatReadiness,
 };

@@ -5,13 +5,15 @@ import { subgraphHealth, type SubgraphHealth } from '../../registry/domain/subgr
 import { SchemaSubmission } from '../../registry/persistence/schema-submission.entity.js';
 import { SubgraphRegistration } from '../../registry/persistence/subgraph-registration.entity.js';
 import { Region } from '../persistence/region.entity.js';
+import { recentEventLoopDelayMs } from '@hub/shared/server/event-loop-delay';
 
-const SubgraphHealthEnum = { UP: 'UP', STALE: 'STALE', DOWN: 'DOWN' } as const satisfies { [H in SubgraphHealth]: H };
+const SubgraphHealthEnum = { UP: 'UP', NOT_READY: 'NOT_READY', STALE: 'STALE', DOWN: 'DOWN' } as const satisfies { [H in SubgraphHealth]: H };
 registerEnumType(SubgraphHealthEnum, {
   name: 'SubgraphHealth',
   description: 'How recently a subgraph sent a heartbeat.',
   valuesConfig: {
-    UP: { description: 'A heartbeat within the last three intervals.' },
+    UP: { description: 'A heartbeat within the last three intervals, with its readiness checks passing.' },
+    NOT_READY: { description: 'Beating, but its own readiness checks fail (database or NATS unreachable): what its `/ready` answers.' },
     STALE: { description: 'Three to ten intervals without a heartbeat: maybe slow, maybe gone; still routed to.' },
     DOWN: { description: 'No heartbeat for ten intervals, or never one.' },
   },
@@ -23,8 +25,9 @@ export class SubgraphStatusView {
   @Field(() => String, { description: "The subgraph's name, e.g. region-cn." }) name!: string;
   @Field(() => String, { description: 'The URL the gateway routes to.' }) url!: string;
   @Field(() => String, { description: 'Version of the schema it serves, as accepted by the registry.' }) schemaVersion!: string;
-  @Field(() => String, { description: 'UP, STALE (missed heartbeats) or DOWN.', deprecationReason: 'Use `health`, an enum.' }) status!: string;
-  @Field(() => SubgraphHealthEnum, { description: 'How recently the subgraph sent a heartbeat.' }) health!: SubgraphHealth;
+  @Field(() => String, { description: 'UP, NOT_READY, STALE (missed heartbeats) or DOWN.', deprecationReason: 'Use `health`, an enum.' }) status!: string;
+  @Field(() => SubgraphHealthEnum, { description: 'How recently the subgraph sent a heartbeat, and whether its readiness checks pass.' })
+  health!: SubgraphHealth;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'The last heartbeat received; null before the first.' }) lastHeartbeatAt!: Date | null;
   @Field(() => GraphQLISODateTime, { description: 'When the registry accepted the schema it serves.' }) acceptedAt!: Date;
 }
@@ -54,7 +57,12 @@ export const SchemaSubmissionConnection = connectionType(SchemaSubmissionView, '
 
 export function createRegionResolver(orm: MikroORM, heartbeatIntervalMs: number) {
   const toStatus = (registration: SubgraphRegistration, now: Date): SubgraphStatusView => {
-    const health = subgraphHealth(registration.lastHeartbeatAt ?? null, now, heartbeatIntervalMs);
+    const health = subgraphHealth(
+      { at: registration.lastHeartbeatAt ?? null, ready: registration.lastHeartbeatReady ?? null, eventLoopDelayMs: registration.lastEventLoopDelayMs ?? null },
+      now,
+      heartbeatIntervalMs,
+      recentEventLoopDelayMs(),
+    );
     return {
       id: registration.name,
       name: registration.name,

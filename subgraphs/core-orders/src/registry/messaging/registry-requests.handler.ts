@@ -48,7 +48,7 @@ export function subscribeRegistryRequests(nc: NatsConnection, subjects: Subjects
         const parsed = error || relayedByJetStream(message) ? undefined : heartbeatSchema.safeParse(message.json());
         // Only the subgraph's own user may publish on its heartbeat subject; the name inside must agree.
         if (parsed?.success && parsed.data.name === senderOf(message.subject))
-          void registry.recordHeartbeat(parsed.data.name, new Date(parsed.data.at)).catch(() => undefined);
+          void registry.recordHeartbeat(parsed.data.name, parsed.data).catch(() => undefined);
       },
     }),
   ];

@@ -11,6 +11,10 @@ export const SubgraphRegistration = defineEntity({
     version: p.string().length(100),
     acceptedAt: p.datetime(),
     lastHeartbeatAt: p.datetime().nullable(),
+    /** What the subgraph's own readiness checks said in its last heartbeat. */
+    lastHeartbeatReady: p.boolean().nullable(),
+    /** Its recent longest event-loop delay, as reported in that heartbeat. */
+    lastEventLoopDelayMs: p.integer().nullable(),
   },
 });
 export type SubgraphRegistration = InferEntity<typeof SubgraphRegistration>;

@@ -1,5 +1,11 @@
 import { CommandOutboxMigration } from '@hub/shared/commands/command-outbox.migration';
 import { Migration20261202000000FulfilmentSchema } from './Migration20261202000000FulfilmentSchema.js';
 import { Migration20261202180000GreenOrders } from './Migration20261202180000GreenOrders.js';
+import { Migration20261203000000TransferReceipts } from './Migration20261203000000TransferReceipts.js';
 
-export const fulfilmentMigrations = { Migration20261202000000FulfilmentSchema, CommandOutboxMigration, Migration20261202180000GreenOrders };
+export const fulfilmentMigrations = {
+  Migration20261202000000FulfilmentSchema,
+  CommandOutboxMigration,
+  Migration20261202180000GreenOrders,
+  Migration20261203000000TransferReceipts,
+};

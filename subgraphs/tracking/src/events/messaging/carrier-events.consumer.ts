@@ -1,8 +1,9 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { jetstream, type JsMsg } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { JwtSettings } from '@hub/shared/auth/jwt';
 import { DomainError } from '@hub/shared/errors';
 import type { Logger } from '@hub/shared/logger';
+import { declareConsumer, isMissingConsumer, type ConsumerSpec } from '@hub/shared/messaging/streams';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import { carrierOf } from '../carrier-principal.js';
 import type { EventIngestService } from '../event-ingest.service.js';
@@ -34,23 +35,18 @@ export class CarrierEventsConsumer {
 
   async start(): Promise<void> {
     const { nc, subjects } = this.options;
-    const jsm = await jetstreamManager(nc);
-    const config = {
-      durable_name: subjects.carrierEventsConsumer,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      filter_subject: subjects.carrierEventsAll,
-      ack_wait: nanos(60_000),
-      max_deliver: -1,
-      max_ack_pending: 20_000,
-    };
-    try {
-      await jsm.consumers.info(subjects.carrierEventsStream, config.durable_name);
-    } catch {
-      await jsm.consumers.add(subjects.carrierEventsStream, config);
-    }
+    await declareConsumer(nc, subjects.carrierEventsStream, this.consumerSpec());
     this.running = true;
     this.loop = this.run();
+  }
+
+  private consumerSpec(): ConsumerSpec {
+    return {
+      durable_name: this.options.subjects.carrierEventsConsumer,
+      filter_subject: this.options.subjects.carrierEventsAll,
+      ack_wait: nanos(60_000),
+      max_ack_pending: 20_000,
+    };
   }
 
   async stop(): Promise<void> {
@@ -70,6 +66,7 @@ export class CarrierEventsConsumer {
       } catch (error) {
         if (!this.running) break;
         logger.warn({ err: error }, 'carrier event pull failed; retrying');
+        if (isMissingConsumer(error)) await declareConsumer(nc, subjects.carrierEventsStream, this.consumerSpec()).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }

@@ -1,0 +1,115 @@
+import { OptimisticLockError, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { assertCanReadOrder, assertMayWrite } from '@hub/shared/auth/access';
+import type { Actor, Principal } from '@hub/shared/auth/principal';
+import { ConflictError, ForbiddenError, NotFoundError } from '@hub/shared/errors';
+import { orderEventMessageId, type OrderPlacedEvent, type OrderSnapshot } from '@hub/shared/messaging/contracts';
+import { enqueueEvent } from '@hub/shared/messaging/outbox';
+import type { Subjects } from '@hub/shared/messaging/subjects';
+import { recordAudit } from '../audit/audit-recorder.js';
+import { approveHold } from './domain/order-hold.rules.js';
+import { toAuditState, toSnapshot } from './order-snapshot.js';
+import { Order } from './persistence/order.entity.js';
+import { OrderStatusChange } from './persistence/order-status-change.entity.js';
+
+export interface HoldApprovalCommand {
+  orderId: string;
+  /** The version the approver reviewed; a newer one means the order changed while they looked at it. */
+  expectedVersion: number;
+  note?: string;
+}
+
+/** Reviewers of held orders: operators of the order's region and admins (roles that may already release orders' goods). */
+const APPROVER_ROLES = new Set(['admin', 'operator']);
+
+/**
+ * Approves an order-rule hold, one level per approver: the approval is a step on the order's timeline with its
+ * actor, audited; the last level releases the order, and core publishes it again for fulfilment (held false).
+ */
+export class OrderHoldService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly subjects: Subjects,
+    private readonly onEventsQueued: () => void,
+  ) {}
+
+  async approve(principal: Principal, actor: Actor, command: HoldApprovalCommand): Promise<OrderSnapshot> {
+    assertMayWrite(principal);
+    if (!APPROVER_ROLES.has(principal.role)) throw new ForbiddenError(`The ${principal.role} role may not approve held orders`);
+    try {
+      const snapshot = await this.orm.em.fork().transactional((em) => this.apply(em, principal, actor, command));
+      this.onEventsQueued();
+      return snapshot;
+    } catch (error) {
+      if (error instanceof OptimisticLockError)
+        throw new ConflictError('The order was changed by someone else; reload it and try again', { field: 'expectedVersion' });
+      throw error;
+    }
+  }
+
+  private async apply(em: EntityManager, principal: Principal, actor: Actor, command: HoldApprovalCommand): Promise<OrderSnapshot> {
+    const order = await em.findOne(Order, { id: command.orderId }, { populate: ['lines'] });
+    if (!order) throw new NotFoundError('Order', command.orderId);
+    assertCanReadOrder(principal, order);
+    if (command.expectedVersion !== order.version) {
+      throw new ConflictError('The order was changed by someone else; reload it and try again', {
+        field: 'expectedVersion',
+        expectedVersion: command.expectedVersion,
+        actualVersion: order.version,
+      });
+    }
+    const at = new Date();
+    const before = { ...toAuditState(order), hold: order.hold };
+    const { hold, released } = approveHold(order.hold, actor, at, command.note ?? null);
+    order.hold = hold;
+    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
+    await em.flush(); // bumps the version, or fails when a concurrent approval got there first
+    const level = hold.approvals.length;
+    em.create(OrderStatusChange, {
+      order,
+      sequence: (previous?.sequence ?? 0) + 1,
+      fromStatus: order.status,
+      toStatus: order.status,
+      at,
+      occurredAt: at,
+      actorType: actor.type,
+      actorId: actor.id,
+      note: `Hold approved (${level}/${hold.levels})${released ? ', released for fulfilment' : ''}${command.note ? `: ${command.note}` : ''}`.slice(0, 500),
+      requestId: null,
+      orderVersion: order.version,
+    });
+    recordAudit(
+      em,
+      {
+        actor,
+        actorRole: principal.role,
+        action: released ? 'order.hold-released' : 'order.hold-approved',
+        entityType: 'Order',
+        entityId: order.id,
+        region: order.region,
+        before,
+        after: { ...toAuditState(order), hold },
+      },
+      at,
+    );
+    if (released) {
+      const event: OrderPlacedEvent = {
+        type: 'order.placed',
+        orderId: order.id,
+        number: order.number,
+        region: order.region,
+        channel: order.channel,
+        currency: order.currency,
+        grandTotal: order.grandTotal,
+        customerRef: order.customerRef,
+        status: order.status,
+        version: order.version,
+        occurredAt: at.toISOString(),
+        lines: order.lines.getItems().map((line) => ({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
+        held: false,
+      };
+      enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
+    }
+    await em.flush();
+    return toSnapshot(order);
+  }
+}
