@@ -57,7 +57,11 @@ export function jetStreamUseOf(service: { name: string; kind: HubKind }, namespa
     case 'domain':
       switch (service.name) {
         case 'catalogue':
-          return [{ stream: catalogue.stream, role: 'owner', consumers: [] }];
+          // Catalogue prices quotes with the promotions in the rule book, which it follows like a region.
+          return [
+            { stream: catalogue.stream, role: 'owner', consumers: [] },
+            { stream: rules.stream, role: 'user', consumers: [{ durable: rules.replicaConsumer(service.name), filter: rules.all }] },
+          ];
         case 'order-rules':
           return [{ stream: rules.stream, role: 'owner', consumers: [] }, orders({ durable: rules.samplesConsumer, filter: core.orderPlaced('*') })];
         case 'fulfilment':
