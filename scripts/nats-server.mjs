@@ -28,7 +28,12 @@ export async function ensureHubNats(root) {
   const pid = runningPid(path.join(dir, 'nats.pid'));
   const running = Boolean(pid && previousPort && (await isTcpReachable(HOST, previousPort)));
   const port = running ? previousPort : await choosePort(previousPort);
-  const identities = natsIdentitiesFor(discoverHubServices(root), { testIdentity: true });
+  // Carriers that send scans over NATS get a user each (HUB_NATS_CARRIERS=sf-express,dhl); over HTTP they need none.
+  const carriers = (process.env.HUB_NATS_CARRIERS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const identities = natsIdentitiesFor(discoverHubServices(root), { testIdentity: true, carriers });
   const files = writeNatsServerFiles(dir, identities, port);
   if (running) {
     if (readFileSync(configFile, 'utf8') !== previous) {

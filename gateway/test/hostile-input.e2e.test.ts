@@ -24,7 +24,8 @@ beforeAll(async () => {
     { region: 'cn', currencies: ['CNY'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
     { region: 'sea', currencies: ['THB'], items: [{ sku: 'SKU-1', unitPrice: 1000 }] },
   ]);
-  hub = await startHubProcesses(scope.env);
+  // Only what the suite calls: core, the two regions it places in, and the gateway (not the domain subgraphs).
+  hub = await startHubProcesses(scope.env, {}, undefined, { only: ['core-orders', 'region-cn', 'region-sea', 'gateway'] });
   customer = await scope.token({ subject: 'cust-hostile', role: 'customer', regions: ['cn'] });
   admin = await scope.token({ subject: 'admin-hostile', role: 'admin', regions: [] });
 }, 180_000);

@@ -1,7 +1,12 @@
 import { connect, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { sellerFactsSubject } from '../src/catalogue/quote/seller-facts.contract.js';
-import { assertNatsRefusesAnonymous } from '../src/messaging/nats.js';
+import { catalogueSubjectsFor, ensureCatalogueStream } from '../src/catalogue/replication/catalogue-contracts.js';
+import { createLogger } from '../src/logger.js';
+import { DurableConsumer } from '../src/messaging/durable-consumer.js';
+import { jetStreamUseOf } from '../src/messaging/jetstream-use.js';
+import { assertNatsRefusesAnonymous, ensureStreams } from '../src/messaging/nats.js';
+import { ensureTrackingStreams, trackingSubjectsFor } from '../src/notices/tracking-subjects.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
 import { ensureRulesStream, rulesSubjectsFor } from '../src/rules/replication/rules-contracts.js';
 import { NATS_SERVER_BINARY, startPrivateNats, type PrivateNats } from '../src/testing/private-nats.js';
@@ -18,8 +23,14 @@ const services = [
   { name: 'order-rules', kind: 'domain' as const },
   { name: 'region-cn', kind: 'region' as const },
   { name: 'region-de', kind: 'region' as const },
+  { name: 'tracking', kind: 'domain' as const },
   { name: 'gateway', kind: 'gateway' as const },
 ];
+const usesOf = (name: string) =>
+  jetStreamUseOf(
+    services.find((service) => service.name === name)!,
+    'hub',
+  );
 const subjects = subjectsFor('hub');
 
 describeWithServer('NATS accounts generated from the workspace', () => {
@@ -32,7 +43,8 @@ describeWithServer('NATS accounts generated from the workspace', () => {
   };
 
   beforeAll(async () => {
-    nats = await startPrivateNats(services);
+    // Permissions pinned to the `hub` namespace, as production's: stream and consumer names are then exact.
+    nats = await startPrivateNats(services, { namespace: 'hub', carriers: ['sf-express', 'dhl'] });
   });
   afterAll(async () => {
     await Promise.all(open.map((nc) => nc.close()));
@@ -163,5 +175,91 @@ describeWithServer('NATS accounts generated from the workspace', () => {
     const forging = violation(cn, rules.ruleSet('eu-check'));
     cn.publish(rules.ruleSet('eu-check'), JSON.stringify({ publication: 2 }));
     await forging;
+  });
+
+  it("runs each service's own JetStream calls (declaring, consuming) within its narrowed rights", async () => {
+    const core = await as('core-orders');
+    await ensureStreams(core, subjects, usesOf('core-orders'));
+    const tracking = await as('tracking');
+    await ensureTrackingStreams(tracking, trackingSubjectsFor('hub'), usesOf('tracking'));
+    await ensureStreams(tracking, subjects, usesOf('tracking'));
+    const cn = await as('region-cn');
+    // A region starting before catalogue may create the stream it reads, with the shared configuration.
+    await ensureCatalogueStream(cn, catalogueSubjectsFor('hub'), 'user');
+    await ensureStreams(cn, subjects, usesOf('region-cn'));
+    await ensureTrackingStreams(cn, trackingSubjectsFor('hub'), usesOf('region-cn'));
+    const consumer = new DurableConsumer({
+      nc: cn,
+      em: undefined as never,
+      logger: createLogger('test', 'silent'),
+      stream: subjects.ordersStream,
+      durableName: subjects.regionConsumer('cn'),
+      filterSubject: subjects.ordersOfRegion('cn'),
+      schema: undefined as never,
+      handle: async () => undefined,
+    });
+    await consumer.start();
+    await expect(consumer.pending()).resolves.toBe(0);
+    await consumer.stop();
+    // Started again, it finds its consumer and updates it in place.
+    await consumer.start();
+    await consumer.stop();
+  });
+
+  it("keeps a service from reading, widening onto, changing or deleting another's stream or consumer", async () => {
+    const core = await as('core-orders');
+    await ensureStreams(core, subjects, usesOf('core-orders'));
+    const cn = await as('region-cn');
+    const cnJsm = await jetstreamManager(cn);
+    const cnOrders = { durable_name: subjects.regionConsumer('cn'), ack_policy: AckPolicy.Explicit, filter_subject: subjects.ordersOfRegion('cn') };
+    await cnJsm.consumers.add(subjects.ordersStream, cnOrders);
+    await jetstream(core).publish(subjects.orderPlaced('cn'), JSON.stringify({ type: 'order.placed' }), { msgID: 'placed-cn-1' });
+
+    const de = await as('region-de');
+    const deJsm = await jetstreamManager(de, { timeout: 2_000 });
+    /** The API call fails, and the server reports the permission violation for its subject. */
+    const refused = async (call: () => Promise<unknown>, subject: string) => {
+      const reported = violation(de, subject);
+      await expect(call()).rejects.toThrow();
+      expect(await reported).toMatch(/publish/i);
+    };
+    // Reading cn's orders: through cn's consumer, or through one of its own with cn's filter.
+    await refused(
+      () => jetstream(de, { timeout: 2_000 }).consumers.get(subjects.ordersStream, cnOrders.durable_name),
+      `CONSUMER.INFO.${subjects.ordersStream}`,
+    );
+    await refused(
+      () => deJsm.consumers.add(subjects.ordersStream, { ...cnOrders, durable_name: subjects.regionConsumer('de') }),
+      `CONSUMER.CREATE.${subjects.ordersStream}.${subjects.regionConsumer('de')}.${subjects.ordersOfRegion('cn')}`,
+    );
+    await refused(() => deJsm.streams.getMessage(subjects.ordersStream, { seq: 1 }), `STREAM.MSG.GET.${subjects.ordersStream}`);
+    // Changing, emptying or deleting a stream it does not own, or deleting cn's consumer.
+    await refused(
+      () => deJsm.streams.update(subjects.ordersStream, { subjects: [subjects.ordersAll, 'hub.elsewhere.>'] }),
+      `STREAM.UPDATE.${subjects.ordersStream}`,
+    );
+    await refused(() => deJsm.streams.purge(subjects.ordersStream), `STREAM.PURGE.${subjects.ordersStream}`);
+    await refused(() => deJsm.streams.delete(subjects.ordersStream), `STREAM.DELETE.${subjects.ordersStream}`);
+    await refused(() => deJsm.consumers.delete(subjects.ordersStream, cnOrders.durable_name), `CONSUMER.DELETE.${subjects.ordersStream}`);
+
+    // Nothing changed: cn still reads its order from its own consumer.
+    const message = await (await jetstream(cn).consumers.get(subjects.ordersStream, cnOrders.durable_name)).next({ expires: 5_000 });
+    expect(message?.subject).toBe(subjects.orderPlaced('cn'));
+    await message!.ackAck();
+    expect((await cnJsm.streams.info(subjects.ordersStream)).config.subjects).toEqual([subjects.ordersAll]);
+  });
+
+  it("lets a carrier publish only its own events into tracking's stream, and nothing else", async () => {
+    const tracking = trackingSubjectsFor('hub');
+    await ensureTrackingStreams(await as('tracking'), tracking, usesOf('tracking'));
+    const sf = await as('carrier-sf-express');
+    const ack = await jetstream(sf).publish(tracking.carrierEvents('sf-express'), JSON.stringify({ events: [] }), { msgID: 'sf-batch-1' });
+    expect(ack.stream).toBe(tracking.carrierEventsStream);
+    for (const subject of [tracking.carrierEvents('dhl'), subjects.coreCommands('tracking'), tracking.disruptions]) {
+      const refused = violation(sf, subject);
+      sf.publish(subject, '{}');
+      expect(await refused).toMatch(/publish/i);
+    }
+    await expect(jetstreamManager(sf, { timeout: 2_000 })).rejects.toThrow();
   });
 });

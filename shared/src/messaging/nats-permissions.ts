@@ -1,4 +1,6 @@
 import type { HubKind } from '../workspace/hub-workspaces.js';
+import { trackingSubjectsFor } from '../notices/tracking-subjects.js';
+import { jetStreamApiSubjects, jetStreamUseOf } from './jetstream-use.js';
 
 /** One NATS user: a service of the workspace, and what it may publish and subscribe to. */
 export interface NatsIdentity {
@@ -22,13 +24,6 @@ export const TEST_IDENTITY = 'hub-test';
 export const inboxPrefixOf = (user: string): string => `_INBOX.${user}`;
 
 /**
- * JetStream's API, acknowledgements and flow control. Still wide: a service could create a consumer on another's
- * stream. Core therefore refuses registrations and commands that JetStream relayed (see sender-identity.ts), and a
- * production deployment narrows this per stream (docs/NATS.md).
- */
-const JETSTREAM_CLIENT = ['$JS.API.>', '$JS.ACK.>', '$JS.FC.>'];
-
-/**
  * What each service may do on NATS, derived from the workspace (`hub.kind` and `hub.subgraph` of each package.json).
  * `namespace` is the `NATS_NAMESPACE` (`hub`), or `*` on a development server that also carries the tests' own
  * namespaces. Per-identity subjects end with the identity, so the server proves who sent a registration, a
@@ -39,11 +34,13 @@ const JETSTREAM_CLIENT = ['$JS.API.>', '$JS.ACK.>', '$JS.FC.>'];
  * - a region publishes only its own summaries, commands, registration and heartbeat, and answers the catalogue's
  *   requests for its seller facts;
  * - a domain subgraph publishes its own commands, registration and heartbeat, and its own subjects `<ns>.<name>.>`;
- * - the gateway only asks for the supergraph and hears that it changed.
+ * - the gateway only asks for the supergraph and hears that it changed;
+ * - JetStream's API only for the streams and consumers the service uses (`jetStreamUseOf`): no service reads
+ *   another's consumer, widens its own filter, or changes, purges or deletes a stream it does not own.
  */
 export function natsIdentitiesFor(
   services: Array<{ name: string; kind: HubKind }>,
-  options: { namespace?: string; testIdentity?: boolean } = {},
+  options: { namespace?: string; testIdentity?: boolean; carriers?: string[] } = {},
 ): NatsIdentity[] {
   const ns = options.namespace ?? '*';
   const own = (name: string) => [`${ns}.core.v1.commands.${name}`, `${ns}.core.v1.registry.register.${name}`, `${ns}.registry.v1.heartbeat.${name}`];
@@ -54,6 +51,7 @@ export function natsIdentitiesFor(
     allowResponses,
   });
   const identities = services.map(({ name, kind }) => {
+    const JETSTREAM_CLIENT = jetStreamApiSubjects(jetStreamUseOf({ name, kind }, ns));
     switch (kind) {
       case 'core':
         return identity(
@@ -76,9 +74,27 @@ export function natsIdentitiesFor(
         return identity(name, [`${ns}.core.v1.registry.supergraph`], [`${ns}.registry.v1.supergraph-changed`]);
     }
   });
+  for (const carrier of options.carriers ?? []) identities.push(carrierIdentity(carrier, ns));
   if (options.testIdentity) identities.push({ user: TEST_IDENTITY, publish: ['>'], subscribe: ['>'], allowResponses: false });
   return identities;
 }
 
 /** `region-cn` → `cn`: a region's subgraph is named after its code. */
 export const regionCodeOf = (subgraph: string): string => subgraph.replace(/^region-/, '');
+
+/** Carrier ids name a NATS subject token and a user: the alphabet of tracking's carrier ids (carrier-principal.ts). */
+const CARRIER_ID = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+
+/** `sf-express` → `carrier-sf-express`: the NATS user of a carrier that sends its scans over NATS. */
+export const carrierUserOf = (carrierId: string): string => `carrier-${carrierId}`;
+
+/**
+ * A carrier publishes only its own event subject, which tracking's stream captures (the stream's acknowledgement
+ * comes back in the carrier's own inbox); it reads nothing else and has no JetStream API. Tracking still checks the
+ * carrier's token in each message against the subject (carrier-events.consumer.ts).
+ */
+function carrierIdentity(carrierId: string, ns: string): NatsIdentity {
+  if (!CARRIER_ID.test(carrierId)) throw new Error(`carrier id "${carrierId}" is not usable as a NATS subject token (${CARRIER_ID})`);
+  const user = carrierUserOf(carrierId);
+  return { user, publish: [trackingSubjectsFor(ns).carrierEvents(carrierId)], subscribe: [`${inboxPrefixOf(user)}.>`], allowResponses: false };
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
+import { withRoles, type StreamUse } from './jetstream-use.js';
 import { inboxPrefixOf } from './nats-permissions.js';
 import { declareStreams } from './streams.js';
 import type { Subjects } from './subjects.js';
@@ -76,12 +77,20 @@ export async function assertNatsRefusesAnonymous(url: string, auth: Pick<NatsAut
 }
 
 /**
- * Declares the streams every service relies on. A production deployment runs them with 3 replicas (or
- * `sync_interval: always` on a single node), which this single development server cannot show.
+ * Declares core's streams as far as `uses` (the service's `jetStreamUseOf`) involves it: core owns them; regions and
+ * domain subgraphs that read or feed one create it only when missing. Without `uses`, as their owner. A production
+ * deployment runs them with 3 replicas (or `sync_interval: always` on a single node), which this single development
+ * server cannot show.
  */
-export async function ensureStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
-  await declareStreams(nc, [
-    { name: subjects.ordersStream, subjects: [subjects.ordersAll], maxAgeMs: 30 * 86_400_000 },
-    { name: subjects.summariesStream, subjects: [subjects.summaries], maxAgeMs: 30 * 86_400_000 },
-  ]);
+export async function ensureStreams(nc: NatsConnection, subjects: Subjects, uses?: StreamUse[]): Promise<void> {
+  await declareStreams(
+    nc,
+    withRoles(
+      [
+        { name: subjects.ordersStream, subjects: [subjects.ordersAll], maxAgeMs: 30 * 86_400_000 },
+        { name: subjects.summariesStream, subjects: [subjects.summaries], maxAgeMs: 30 * 86_400_000 },
+      ],
+      uses,
+    ),
+  );
 }

@@ -28,6 +28,11 @@ export interface StreamSpec {
   maxAgeMs?: number;
   /** Keep only the newest message per subject: the stream is then the current state (catalogue, rule book). */
   newestPerSubject?: boolean;
+  /**
+   * `owner` (the default) creates the stream or brings it to this configuration; a `user` (a reader, a producer) only
+   * creates it when missing: its NATS permissions allow no update (jetstream-use.ts).
+   */
+  role?: 'owner' | 'user';
 }
 
 /** A durable pull consumer's configuration; explicit acks and delivery from the stream's start are the hub's policy. */
@@ -56,7 +61,8 @@ function configOf(spec: StreamSpec) {
 async function upsertStream(jsm: JetStreamManager, spec: StreamSpec): Promise<boolean> {
   const config = configOf(spec);
   try {
-    await jsm.streams.update(config.name, config);
+    if (spec.role === 'user') await jsm.streams.info(config.name);
+    else await jsm.streams.update(config.name, config);
     return false;
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;

@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { declareStreams } from '../messaging/streams.js';
+import { withRoles, type StreamUse } from '../messaging/jetstream-use.js';
+import { declareStreams, type StreamSpec } from '../messaging/streams.js';
 
 /**
  * Subjects of the tracking service and of the notices it asks regions to send. Carriers publish to their
@@ -24,10 +25,15 @@ export function trackingSubjectsFor(namespace: string) {
 }
 export type TrackingSubjects = ReturnType<typeof trackingSubjectsFor>;
 
-/** Carrier events are kept a week (tracking stores them; the stream is only the buffer in front of it); disruptions and notices 30 days. */
-export async function ensureTrackingStreams(nc: NatsConnection, subjects: TrackingSubjects): Promise<void> {
-  await declareStreams(nc, [
+/**
+ * Carrier events are kept a week (tracking stores them; the stream is only the buffer in front of it); disruptions and
+ * notices 30 days. With `uses` (the service's `jetStreamUseOf`), only the streams it uses, in its role; without, as
+ * their owner (tracking).
+ */
+export async function ensureTrackingStreams(nc: NatsConnection, subjects: TrackingSubjects, uses?: StreamUse[]): Promise<void> {
+  const specs: StreamSpec[] = [
     { name: subjects.carrierEventsStream, subjects: [subjects.carrierEventsAll], maxAgeMs: 7 * 86_400_000 },
     { name: subjects.trackingStream, subjects: [subjects.disruptions, subjects.notices('*')], maxAgeMs: 30 * 86_400_000 },
-  ]);
+  ];
+  await declareStreams(nc, withRoles(specs, uses));
 }

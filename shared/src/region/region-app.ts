@@ -40,6 +40,7 @@ import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } fro
 import type { CatalogueChange } from '../catalogue/replication/catalogue-contracts.js';
 import { PlacementPipeline, type PlacementRule, type PlacementStages } from './placement/placement-pipeline.js';
 import { ensureTrackingStreams, trackingSubjectsFor } from '../notices/tracking-subjects.js';
+import { jetStreamUseOf } from '../messaging/jetstream-use.js';
 import { RulesReplica, RulesReplicaMigration, RulesReplicaRow } from '../rules/replication/rules-replica.js';
 import type { RuleSetPublication } from '../rules/domain/rule.js';
 import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
@@ -279,7 +280,7 @@ function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, re
   });
   return {
     async start() {
-      await ensureTrackingStreams(subgraph.nc, subjects);
+      await ensureTrackingStreams(subgraph.nc, subjects, jetStreamUseOf({ name: subgraph.name, kind: 'region' }, subgraph.env.NATS_NAMESPACE));
       await notices.start();
     },
     stop: () => notices.stop(),

@@ -2,7 +2,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { BaseEnv } from '../env.js';
 import { createLogger, type Logger } from '../logger.js';
 import { assertNatsRefusesAnonymous, connectNats, ensureStreams, natsAuthOf } from '../messaging/nats.js';
+import { jetStreamUseOf } from '../messaging/jetstream-use.js';
 import { subjectsFor, type Subjects } from '../messaging/subjects.js';
+import type { HubKind } from '../workspace/hub-workspaces.js';
 import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
 import { jwtSettingsOf, type JwtSettings } from '../auth/jwt.js';
 import { outboxBacklogSql, outboxProbes, poolProbe, probedGauges } from './metrics.js';
@@ -20,8 +22,17 @@ export interface Infrastructure {
   close(): Promise<void>;
 }
 
-/** What every service opens at start-up: logger, its own database schema (migrated), NATS and the streams. */
-export async function openInfrastructure(name: string, env: BaseEnv, database: Omit<DatabaseOptions, 'clientUrl'>): Promise<Infrastructure> {
+/**
+ * What every service opens at start-up: logger, its own database schema (migrated), NATS and core's streams as far
+ * as the service uses them (`jetStreamUseOf`; its NATS permissions allow no more). `kind` defaults to what the name
+ * says: `region-…` a region, anything else a domain subgraph; core says so.
+ */
+export async function openInfrastructure(
+  name: string,
+  env: BaseEnv,
+  database: Omit<DatabaseOptions, 'clientUrl'>,
+  kind: HubKind = name.startsWith('region-') ? 'region' : 'domain',
+): Promise<Infrastructure> {
   const logger = createLogger(name, env.LOG_LEVEL);
   if (env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
   const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL });
@@ -30,7 +41,7 @@ export async function openInfrastructure(name: string, env: BaseEnv, database: O
     throw error;
   });
   const subjects = subjectsFor(env.NATS_NAMESPACE);
-  await ensureStreams(nc, subjects);
+  await ensureStreams(nc, subjects, jetStreamUseOf({ name, kind }, env.NATS_NAMESPACE));
   const stopProbes = probeDatabase(name, orm, database.schema);
   return {
     logger,

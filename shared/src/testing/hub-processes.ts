@@ -23,9 +23,21 @@ export interface HubProcesses {
  * `dist/main.js`, on free ports, against the given database and NATS namespace. Services start in waves
  * (core, domain subgraphs, regions, gateway), each once the previous wave has logged that it is ready (no
  * polling, no sleeps), so the gateway's first supergraph already holds every subgraph.
+ *
+ * `only` starts just the named services (still in waves): a suite that needs core, two regions and the gateway
+ * does not wait for the domain subgraphs, nor share the machine's cores with their start-up. The others keep their
+ * ports in `urls`, and `start` can still start them.
  */
-export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, string> = {}, root?: string): Promise<HubProcesses> {
+export async function startHubProcesses(
+  env: BaseEnv,
+  extraEnv: Record<string, string> = {},
+  root?: string,
+  options: { only?: string[] } = {},
+): Promise<HubProcesses> {
   const services = discoverHubServices(root);
+  const unknown = options.only?.filter((name) => !services.some((service) => service.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`no hub service ${unknown.join(', ')}; known: ${services.map((service) => service.name).join(', ')}`);
+  const started = options.only ? services.filter((service) => options.only!.includes(service.name)) : services;
   const byName = new Map(services.map((service) => [service.name, service]));
   const ports = new Map(await Promise.all(services.map(async (service) => [service.name, await freePort()] as const)));
   const urls = Object.fromEntries(services.map((service) => [service.name, `http://127.0.0.1:${ports.get(service.name)}`]));
@@ -74,7 +86,7 @@ export async function startHubProcesses(env: BaseEnv, extraEnv: Record<string, s
   };
 
   try {
-    for (const wave of startWaves(services)) await Promise.all(wave.map((service) => start(service.name)));
+    for (const wave of startWaves(started)) await Promise.all(wave.map((service) => start(service.name)));
   } catch (error) {
     await Promise.all(services.map((service) => stop(service.name, 'SIGKILL')));
     throw error;

@@ -25,10 +25,22 @@ export interface PrivateNats {
   dispose(): Promise<void>;
 }
 
-export async function startPrivateNats(services: Array<{ name: string; kind: HubKind }>, options: { testIdentity?: boolean } = {}): Promise<PrivateNats> {
+/**
+ * `namespace` pins the permissions to one namespace, as production's (`hub`) are; by default they name `*`, as the
+ * development server's do.
+ */
+export async function startPrivateNats(
+  services: Array<{ name: string; kind: HubKind }>,
+  options: { testIdentity?: boolean; namespace?: string; carriers?: string[] } = {},
+): Promise<PrivateNats> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-nats-'));
   const port = await freePort();
-  const files = writeNatsServerFiles(dir, natsIdentitiesFor(services, { testIdentity: options.testIdentity ?? true }), port);
+  const identities = natsIdentitiesFor(services, {
+    testIdentity: options.testIdentity ?? true,
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+    ...(options.carriers ? { carriers: options.carriers } : {}),
+  });
+  const files = writeNatsServerFiles(dir, identities, port);
   let server: ChildProcess | undefined;
   const start = async () => {
     server = await spawnNatsServer(['-c', files.configFile]);

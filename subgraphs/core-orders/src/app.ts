@@ -25,7 +25,7 @@ export interface CoreAppOptions {
 
 /** The composition root of core-orders: opens what it needs, wires the use cases, and starts listening. */
 export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) {
-  const infra = await openInfrastructure('core-orders', env, { schema: CORE_SCHEMA, entities: coreEntities, migrations: coreMigrations });
+  const infra = await openInfrastructure('core-orders', env, { schema: CORE_SCHEMA, entities: coreEntities, migrations: coreMigrations }, 'core');
   const { orm, nc, subjects, logger } = infra;
   const relay = new OutboxRelay({
     nc,

@@ -115,6 +115,35 @@ it('refuses a command whose sender is not the source it names, and a registratio
   expect(n).toBe(0);
 });
 
+it("refuses a region moving another region's order, also on a retried command id, changing nothing; tracking may move it", async () => {
+  const request = registration();
+  await register(request);
+  const move = (sender: string, to: string, commandId: string) =>
+    sendAs(sender, {
+      commandId,
+      orderId: request.orderId,
+      source: sender,
+      sequence: 2,
+      kind: 'order.transition',
+      body: { to, occurredAt: new Date().toISOString(), actor: { type: 'system', id: sender } },
+    });
+  const refused = { outcome: 'rejected', code: 'FORBIDDEN', details: { refusal: 'NOT_THE_ORDERS_REGION' } };
+  expect(await move('region-de', 'CANCELLED', `cancel-${request.orderId}`)).toMatchObject(refused);
+  // The order's own region pays it; the neighbour replaying that command id learns nothing and changes nothing.
+  expect(await move('region-cn', 'PAID', `pay-${request.orderId}`)).toMatchObject({ outcome: 'accepted', order: { status: 'PAID', version: 2 } });
+  expect(await move('region-de', 'PAID', `pay-${request.orderId}`)).toMatchObject(refused);
+  const [{ status, version, steps }] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(
+      `select o.status, o.version, (select count(*)::int from core_orders.order_status_change c where c.order_id = o.id) as steps from core_orders."order" o where o.id = ?`,
+      [request.orderId],
+    );
+  expect({ status, version, steps }).toEqual({ status: 'PAID', version: 2, steps: 2 });
+  // A domain subgraph serves every region: tracking's carrier milestones move any region's orders.
+  expect(await move('tracking', 'CANCELLED', `cancel-by-tracking-${request.orderId}`)).toMatchObject({ outcome: 'accepted', order: { status: 'CANCELLED' } });
+});
+
 it('serves the order over authenticated GraphQL and refuses callers without a token', async () => {
   const request = registration({ customerRef: 'cust-graphql' });
   const reply = await register(request);

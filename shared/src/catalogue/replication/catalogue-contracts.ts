@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
+import type { StreamUse } from '../../messaging/jetstream-use.js';
 import { CHANNELS } from '../../messaging/contracts.js';
 import { declareStreams } from '../../messaging/streams.js';
 import { PRODUCT_STATUSES, NAME_LOCALES } from '../products/product.rules.js';
@@ -23,9 +24,9 @@ export function catalogueSubjectsFor(namespace: string) {
 }
 export type CatalogueSubjects = ReturnType<typeof catalogueSubjectsFor>;
 
-/** Declares the catalogue stream: newest message per subject, kept until superseded. */
-export async function ensureCatalogueStream(nc: NatsConnection, subjects: CatalogueSubjects): Promise<void> {
-  await declareStreams(nc, [{ name: subjects.stream, subjects: [subjects.all], newestPerSubject: true }]);
+/** Declares the catalogue stream: newest message per subject, kept until superseded; a `user` only creates it when missing. */
+export async function ensureCatalogueStream(nc: NatsConnection, subjects: CatalogueSubjects, role: StreamUse['role'] = 'owner'): Promise<void> {
+  await declareStreams(nc, [{ name: subjects.stream, subjects: [subjects.all], newestPerSubject: true, role }]);
 }
 
 const minorUnits = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

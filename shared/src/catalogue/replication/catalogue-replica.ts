@@ -79,7 +79,8 @@ export class CatalogueReplica {
       );
     this.loaded = true;
     const subjects = catalogueSubjectsFor(this.options.namespace);
-    await ensureCatalogueStream(this.options.nc, subjects);
+    // A region reads the catalogue; it may create the stream when it starts first, never change it.
+    await ensureCatalogueStream(this.options.nc, subjects, 'user');
     this.consumer = new DurableConsumer<CatalogueChange>({
       nc: this.options.nc,
       em: this.options.orm.em,

@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
+import type { StreamUse } from '../../messaging/jetstream-use.js';
 import { declareStreams } from '../../messaging/streams.js';
 import { subjectsFor } from '../../messaging/subjects.js';
 import { RULE_MODULES } from '../domain/rule-modules.js';
@@ -17,13 +18,15 @@ export function rulesSubjectsFor(namespace: string) {
     all: declared.orderRulesAll,
     ruleSet: (key: string) => `${namespace}.order-rules.v1.rule-set.${key}`,
     replicaConsumer: (service: string) => `${namespace}-${service}-order-rules`,
+    /** order-rules' own consumer of placed orders, the sample a dry-run replays. */
+    samplesConsumer: `${namespace}-order-rules-samples`,
   };
 }
 export type RulesSubjects = ReturnType<typeof rulesSubjectsFor>;
 
-/** Declares the rules stream: newest publication per rule set, kept until superseded. */
-export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubjects): Promise<void> {
-  await declareStreams(nc, [{ name: subjects.stream, subjects: [subjects.all], newestPerSubject: true }]);
+/** Declares the rules stream: newest publication per rule set, kept until superseded; a `user` only creates it when missing. */
+export async function ensureRulesStream(nc: NatsConnection, subjects: RulesSubjects, role: StreamUse['role'] = 'owner'): Promise<void> {
+  await declareStreams(nc, [{ name: subjects.stream, subjects: [subjects.all], newestPerSubject: true, role }]);
 }
 
 const ruleSchema = z.object({

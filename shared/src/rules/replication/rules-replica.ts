@@ -77,7 +77,8 @@ export class RulesReplica implements RuleBook {
       .execute<Array<{ payload: RuleSetPublication }>>(`select payload from "${this.options.schema}".order_rules_replica`);
     for (const row of rows) this.remember(row.payload);
     const subjects = rulesSubjectsFor(this.options.namespace);
-    await ensureRulesStream(this.options.nc, subjects);
+    // A region reads the rule book; it may create the stream when it starts first, never change it.
+    await ensureRulesStream(this.options.nc, subjects, 'user');
     this.consumer = new DurableConsumer<RuleSetPublication>({
       nc: this.options.nc,
       em: this.options.orm.em,

@@ -7,8 +7,10 @@ import { enqueueEvent } from '@hub/shared/messaging/outbox';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { resolveEventTime } from './domain/event-time.rules.js';
+import { refuseOrderSender } from './domain/command-sender.rules.js';
 import { assertCanTransition, roleMayMove } from './domain/order-status.rules.js';
 import { assertHoldAllows } from './domain/order-hold.rules.js';
+import { SenderRefusedError } from './sender-refused.error.js';
 import { toAuditState, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
@@ -23,6 +25,8 @@ export interface TransitionCommand {
   requestId?: string;
   /** When the step happened, if earlier than now (a carrier's batch upload, a region's queued command). */
   occurredAt?: Date;
+  /** The subgraph that sent the command, as NATS proved it; a region may move only its own region's orders. */
+  sender?: string;
 }
 
 /** Moves orders through the state machine, with the timeline step, audit entry and event in one transaction. */
@@ -55,11 +59,15 @@ export class OrderTransitionService {
   private async apply(em: EntityManager, principal: Principal, actor: Actor, command: TransitionCommand): Promise<OrderSnapshot> {
     if (command.requestId) {
       const earlier = await em.findOne(OrderStatusChange, { requestId: command.requestId }, { populate: ['order'] });
-      if (earlier) return replayOf(earlier, command);
+      if (earlier) {
+        assertSenderMayMove(command, earlier.order as Order);
+        return replayOf(earlier, command);
+      }
     }
     const order = await em.findOne(Order, { id: command.orderId });
     if (!order) throw new NotFoundError('Order', command.orderId);
     assertCanReadOrder(principal, order);
+    assertSenderMayMove(command, order);
     if (command.expectedVersion !== undefined && command.expectedVersion !== order.version) {
       throw new ConflictError('The order was changed by someone else; reload it and try again', {
         field: 'expectedVersion',
@@ -132,6 +140,11 @@ function asConflict(error: unknown): never {
 }
 
 /** A retried request answers with the order as it is now; the same id for a different change is a client bug. */
+function assertSenderMayMove(command: TransitionCommand, order: Order): void {
+  const refusal = command.sender ? refuseOrderSender(command.sender, order.region) : undefined;
+  if (refusal) throw new SenderRefusedError(refusal);
+}
+
 function replayOf(earlier: OrderStatusChange, command: TransitionCommand): OrderSnapshot {
   const order = earlier.order as Order;
   if (order.id !== command.orderId || earlier.toStatus !== command.to) {

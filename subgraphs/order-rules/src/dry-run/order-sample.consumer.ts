@@ -4,6 +4,7 @@ import type { Logger } from '@hub/shared/logger';
 import { orderPlacedEventSchema, type OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { DurableConsumer } from '@hub/shared/messaging/durable-consumer';
 import type { Subjects } from '@hub/shared/messaging/subjects';
+import { rulesSubjectsFor } from '@hub/shared/rules/replication/rules-contracts';
 
 /** Keeps this long of order history for dry-runs; older samples are deleted by the retention job. */
 export const SAMPLE_RETENTION_DAYS = 90;
@@ -27,7 +28,7 @@ export function createOrderSampleConsumer(options: {
     em: options.em,
     logger: options.logger,
     stream: options.subjects.ordersStream,
-    durableName: `${options.namespace}-order-rules-samples`,
+    durableName: rulesSubjectsFor(options.namespace).samplesConsumer,
     filterSubject: options.subjects.orderPlaced('*'),
     schema: orderPlacedEventSchema,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),

@@ -1,4 +1,4 @@
-import { refuseSender } from './command-sender.rules.js';
+import { refuseOrderSender, refuseSender } from './command-sender.rules.js';
 
 describe('refuseSender', () => {
   it.each([
@@ -11,5 +11,17 @@ describe('refuseSender', () => {
     ['region-de', 'region-de', 'order.transition', 'cn', undefined],
   ] as const)('sender %s claiming %s sending %s for region %s → %s', (sender, source, kind, region, expected) => {
     expect(refuseSender(sender, { source, kind, body: { region } })).toBe(expected);
+  });
+});
+
+describe('refuseOrderSender', () => {
+  it.each([
+    ['region-cn', 'cn', undefined],
+    ['region-de', 'cn', 'NOT_THE_ORDERS_REGION'],
+    ['region-sea', 'se', 'NOT_THE_ORDERS_REGION'],
+    ['tracking', 'cn', undefined],
+    ['fulfilment', 'de', undefined],
+  ] as const)('sender %s acting on an order of region %s → %s', (sender, region, expected) => {
+    expect(refuseOrderSender(sender, region)).toBe(expected);
   });
 });

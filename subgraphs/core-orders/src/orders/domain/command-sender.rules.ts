@@ -13,3 +13,12 @@ export function refuseSender(sender: string, command: Pick<CoreCommand, 'source'
   if (command.kind === 'order.register' && sender !== `region-${(command.body as { region: string }).region}`) return 'NOT_THE_ORDERS_REGION';
   return undefined;
 }
+
+/**
+ * A region acts only on its own region's orders: moving a neighbour's order would let one region cancel or ship
+ * what another sold. Domain subgraphs (tracking's carrier milestones, fulfilment's warehouse steps) serve every
+ * region and may move any order. `sender` is the identity NATS proved.
+ */
+export function refuseOrderSender(sender: string, orderRegion: string): SenderRefusal | undefined {
+  return sender.startsWith('region-') && sender !== `region-${orderRegion}` ? 'NOT_THE_ORDERS_REGION' : undefined;
+}

@@ -8,6 +8,7 @@ import type { Subjects } from '@hub/shared/messaging/subjects';
 import { refuseSender } from '../domain/command-sender.rules.js';
 import type { OrderRegistrationService } from '../order-registration.service.js';
 import type { OrderTransitionService } from '../order-transition.service.js';
+import { SenderRefusedError } from '../sender-refused.error.js';
 
 const QUEUE_GROUP = 'core-orders';
 
@@ -27,7 +28,18 @@ export function subscribeCoreCommands(
   registration: OrderRegistrationService,
   transitions: OrderTransitionService,
 ): Subscription {
-  const apply = async (command: CoreCommand): Promise<OrderSnapshot> => {
+  // Refusals per sender since start, in the log line: a region probing its neighbours' orders shows up as a rising count.
+  const refusals = new Map<string, number>();
+  const logRefusal = (sender: string, command: Pick<CoreCommand, 'kind' | 'commandId' | 'orderId'>, refusal: string) => {
+    const count = (refusals.get(sender) ?? 0) + 1;
+    refusals.set(sender, count);
+    // Ids and codes only: a command's body may carry a note or an actor, which stay out of the log.
+    logger.warn(
+      { sender, kind: command.kind, commandId: command.commandId, orderId: command.orderId, refusal, refusalsFromSender: count },
+      'command refused for its sender',
+    );
+  };
+  const apply = async (command: CoreCommand, sender: string): Promise<OrderSnapshot> => {
     switch (command.kind) {
       case 'order.register':
         if (command.body.orderId !== command.orderId) throw new DomainError('BAD_USER_INPUT', 'The command is for another order', { field: 'orderId' });
@@ -39,6 +51,7 @@ export function subscribeCoreCommands(
           to,
           requestId: command.commandId,
           occurredAt: new Date(occurredAt),
+          sender,
           ...(note ? { note } : {}),
         });
       }
@@ -56,17 +69,19 @@ export function subscribeCoreCommands(
       void (async () => {
         let reply: CommandReply;
         const parsed = coreCommandSchema.safeParse(message.json());
-        const refusal = parsed.success ? refuseSender(senderOf(message.subject), parsed.data) : undefined;
+        const sender = senderOf(message.subject);
+        const refusal = parsed.success ? refuseSender(sender, parsed.data) : undefined;
         if (!parsed.success) {
           const field = parsed.error.issues[0]?.path.join('.') ?? '';
           reply = { outcome: 'rejected', code: 'BAD_USER_INPUT', message: `Invalid command: ${field}`, details: { field } };
         } else if (refusal) {
-          logger.warn({ sender: senderOf(message.subject), source: parsed.data.source, kind: parsed.data.kind, refusal }, 'command refused for its sender');
+          logRefusal(sender, parsed.data, refusal);
           reply = { outcome: 'rejected', code: 'FORBIDDEN', message: `The sender may not send this command (${refusal})`, details: { refusal } };
         } else {
           try {
-            reply = { outcome: 'accepted', order: await apply(parsed.data) };
+            reply = { outcome: 'accepted', order: await apply(parsed.data, sender) };
           } catch (failure) {
+            if (failure instanceof SenderRefusedError) logRefusal(sender, parsed.data, failure.refusal);
             reply = toReply(failure);
             if (reply.outcome === 'retry') logger.warn({ err: failure, commandId: parsed.data.commandId }, 'command not applied; the sender retries');
           }
