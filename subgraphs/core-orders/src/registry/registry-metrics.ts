@@ -13,7 +13,9 @@ const HEALTHS: SubgraphHealth[] = ['UP', 'NOT_READY', 'STALE', 'DOWN'];
 export function exportRegistryHealth(orm: MikroORM, heartbeatIntervalMs: number): () => void {
   return probedGauges.registryHealth.add('core-orders', async (gauge) => {
     const now = new Date();
-    const registrations = await orm.em.fork().find(SubgraphRegistration, {}, { fields: ['name', 'lastHeartbeatAt', 'lastHeartbeatReady', 'lastEventLoopDelayMs'] });
+    const registrations = await orm.em
+      .fork()
+      .find(SubgraphRegistration, {}, { fields: ['name', 'lastHeartbeatAt', 'lastHeartbeatReady', 'lastEventLoopDelayMs'] });
     for (const registration of registrations) {
       const health = registrationHealth(registration, now, heartbeatIntervalMs);
       for (const state of HEALTHS) gauge.set({ subgraph: registration.name, health: state }, state === health ? 1 : 0);
