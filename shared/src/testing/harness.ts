@@ -79,8 +79,12 @@ export async function postGraphQL<T = any>(url: string, query: string, variables
   return { status: response.status, ...body };
 }
 
-/** Resolves when `predicate` holds for a value pushed to the returned `push`; for waiting on events, not time. */
-export function waitFor<T>(predicate: (value: T) => boolean, timeoutMs = 10_000) {
+/**
+ * Resolves when `predicate` holds for a value pushed to the returned `push`; for waiting on events, not time. The
+ * bound only decides how long a failing test takes to say so: generous, since the clock runs from the call, and on a
+ * busy machine the work the test does before the event (seeding, several HTTP calls) can take many seconds.
+ */
+export function waitFor<T>(predicate: (value: T) => boolean, timeoutMs = 30_000) {
   let resolve!: (value: T) => void;
   let reject!: (error: Error) => void;
   const done = new Promise<T>((res, rej) => {
