@@ -34,11 +34,14 @@ export async function enqueueCoreCommand(em: EntityManager, command: QueuedCoreC
     (await em.findOne(CoreCommandRecord, { orderId: command.orderId }, { orderBy: { sequence: 'desc' }, fields: ['sequence'] }))?.sequence ??
     0;
   pending.set(command.orderId, last + 1);
-  const now = new Date();
+  return createCommandRecord(em, command, last + 1, new Date());
+}
+
+function createCommandRecord(em: EntityManager, command: QueuedCoreCommand, sequence: number, now: Date): CoreCommandRecord {
   return em.create(CoreCommandRecord, {
     commandId: command.commandId,
     orderId: command.orderId,
-    sequence: last + 1,
+    sequence,
     kind: command.kind,
     purpose: command.purpose,
     localRef: command.localRef ?? null,
@@ -92,23 +95,6 @@ export async function enqueueCoreCommands(em: EntityManager, commands: readonly 
     known.add(command.commandId);
     const sequence = pending.get(command.orderId)! + 1;
     pending.set(command.orderId, sequence);
-    em.create(CoreCommandRecord, {
-      commandId: command.commandId,
-      orderId: command.orderId,
-      sequence,
-      kind: command.kind,
-      purpose: command.purpose,
-      localRef: command.localRef ?? null,
-      body: command.body as Record<string, unknown>,
-      state: 'PENDING',
-      attempts: 0,
-      nextAttemptAt: now,
-      leaseUntil: null,
-      lastError: null,
-      rejectionCode: null,
-      rejectionMessage: null,
-      createdAt: now,
-      settledAt: null,
-    });
+    createCommandRecord(em, command, sequence, now);
   }
 }

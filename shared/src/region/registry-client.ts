@@ -25,18 +25,23 @@ export function announceToRegistry(
 ): RegistryPresence {
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
-  // Each beat carries what `/ready` would say and how starved the process is, so the registry and `/ready` agree.
-  const beat = async () => {
+  // Each beat carries what `/ready` said at the previous beat (checked in the background, so a slow database never
+  // delays the beat itself) and how starved the process is, so the registry and `/ready` agree.
+  let ready = true;
+  const beat = () => {
     const heartbeat: Heartbeat = {
       name: request.name,
       version: request.version,
       at: new Date().toISOString(),
-      ready: await isReady(readiness),
+      ready,
       eventLoopDelayMs: recentEventLoopDelayMs(),
     };
     if (!stopped) nc.publish(subjects.heartbeat(request.name), JSON.stringify(heartbeat));
+    void isReady(readiness).then((answer) => {
+      ready = answer;
+    });
   };
-  const heartbeat = setInterval(() => void beat().catch(() => undefined), heartbeatIntervalMs);
+  const heartbeat = setInterval(beat, heartbeatIntervalMs);
   const verdict = new Promise<RegisterSubgraphReply>((resolve) => {
     const attempt = () => {
       if (stopped) return;
@@ -58,7 +63,7 @@ export function announceToRegistry(
     };
     attempt();
   });
-  void beat().catch(() => undefined);
+  beat();
   return {
     verdict,
     stop() {

@@ -56,10 +56,14 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
     else logger.error({ problems: reply.problems }, 'schema rejected by the registry; gateways keep serving the last good supergraph');
     // Core registers itself directly rather than over NATS, so nothing else would refresh its heartbeat and the
     // registry would report it DOWN ten intervals after start while it is answering.
+    let ready = true;
     ownHeartbeat = setInterval(() => {
-      void (async () => registry.recordHeartbeat('core-orders', { ready: await isReady(readiness), eventLoopDelayMs: recentEventLoopDelayMs() }))().catch(
-        (error: unknown) => logger.warn({ err: error }, 'own heartbeat not recorded'),
-      );
+      registry
+        .recordHeartbeat('core-orders', { ready, eventLoopDelayMs: recentEventLoopDelayMs() })
+        .catch((error: unknown) => logger.warn({ err: error }, 'own heartbeat not recorded'));
+      void isReady(readiness).then((answer) => {
+        ready = answer;
+      });
     }, env.HEARTBEAT_INTERVAL_MS);
   } catch (error) {
     clearInterval(ownHeartbeat);

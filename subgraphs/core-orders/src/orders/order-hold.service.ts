@@ -2,12 +2,12 @@ import { OptimisticLockError, type EntityManager, type MikroORM } from '@mikro-o
 import { assertCanReadOrder, assertMayWrite } from '@hub/shared/auth/access';
 import type { Actor, Principal } from '@hub/shared/auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError } from '@hub/shared/errors';
-import { orderEventMessageId, type OrderPlacedEvent, type OrderSnapshot } from '@hub/shared/messaging/contracts';
+import { orderEventMessageId, type OrderSnapshot } from '@hub/shared/messaging/contracts';
 import { enqueueEvent } from '@hub/shared/messaging/outbox';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { approveHold } from './domain/order-hold.rules.js';
-import { toAuditState, toSnapshot } from './order-snapshot.js';
+import { orderPlacedEvent, toAuditState, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
 
@@ -92,21 +92,8 @@ export class OrderHoldService {
       at,
     );
     if (released) {
-      const event: OrderPlacedEvent = {
-        type: 'order.placed',
-        orderId: order.id,
-        number: order.number,
-        region: order.region,
-        channel: order.channel,
-        currency: order.currency,
-        grandTotal: order.grandTotal,
-        customerRef: order.customerRef,
-        status: order.status,
-        version: order.version,
-        occurredAt: at.toISOString(),
-        lines: order.lines.getItems().map((line) => ({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
-        held: false,
-      };
+      const lines = order.lines.getItems().map((line) => ({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, attributes: line.attributes }));
+      const event = orderPlacedEvent(order, lines, at, { held: false });
       enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
     }
     await em.flush();

@@ -2,14 +2,14 @@ import { holdOf } from './domain/order-hold.rules.js';
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { ConflictError, DomainError } from '@hub/shared/errors';
-import { orderEventMessageId, type OrderPlacedEvent, type OrderSnapshot, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import { orderEventMessageId, type OrderSnapshot, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { enqueueEvent } from '@hub/shared/messaging/outbox';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { Region } from '../regions/persistence/region.entity.js';
 import { calculateTotals } from '@hub/shared/money/order-totals';
 import { resolveEventTime } from './domain/event-time.rules.js';
-import { toSnapshot } from './order-snapshot.js';
+import { orderPlacedEvent, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderLine } from './persistence/order-line.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
@@ -103,21 +103,8 @@ export class OrderRegistrationService {
       },
       recordedAt,
     );
-    const event: OrderPlacedEvent = {
-      type: 'order.placed',
-      orderId: order.id,
-      number: order.number,
-      region: order.region,
-      channel: order.channel,
-      currency: order.currency,
-      grandTotal: order.grandTotal,
-      customerRef: order.customerRef,
-      status: 'CREATED',
-      version: 1,
-      occurredAt: placedAt.toISOString(),
-      lines: request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
-      ...(request.hold ? { held: true } : {}),
-    };
+    const lines = request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes }));
+    const event = orderPlacedEvent(order, lines, placedAt, { version: 1, ...(request.hold ? { held: true } : {}) });
     enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
     await em.flush();
     return toSnapshot(order);
