@@ -55,10 +55,13 @@ export async function startTrackingTestHub(label: string): Promise<TrackingTestH
   });
   const nc = await connectTestNats(scope.env);
   const coreSubjects = subjectsFor(scope.env.NATS_NAMESPACE);
+  const regionOf = new Map<string, string>();
   /** Sends one command to core the way a region's command relay does; anything but an acceptance fails the test. */
   const sendToCore = async (command: { orderId: string; kind: string; body: Record<string, unknown> }): Promise<OrderSnapshot> => {
-    // As the order's region: only a region's own identity may register its orders.
-    const source = `region-${String(command.body.region ?? 'test')}`;
+    // As the order's region: only a region's own identity may register or move its orders.
+    const region = String(command.body.region ?? regionOf.get(command.orderId) ?? 'test');
+    regionOf.set(command.orderId, region);
+    const source = `region-${region}`;
     const envelope = { commandId: randomUUID(), source, sequence: ++commandSequence, ...command };
     const reply = (await nc.request(coreSubjects.coreCommands(source), JSON.stringify(envelope), { timeout: 5_000 })).json<CommandReply>();
     if (reply.outcome !== 'accepted') throw new Error(`core did not accept ${command.kind}: ${reply.code} ${reply.message}`);
