@@ -28,6 +28,7 @@ import { RegionBaseMigration } from './region-base.migration.js';
 import { RegionEdgeAutonomyMigration } from './region-edge-autonomy.migration.js';
 import { RegionRefusedDeliveriesMigration } from './region-refused-deliveries.migration.js';
 import { RegionSummariesMigration } from './region-summaries.migration.js';
+import { RegionSummaryWindowMigration } from './region-summary-window.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
 import { tmpdir } from 'node:os';
@@ -122,6 +123,20 @@ const NO_PLACEMENT: PlacementStages = {
 
 export const regionSchemaName = (code: string) => `region_${code}`;
 
+/** The migrations every region runs before its own, in order. */
+export const REGION_MIGRATIONS: Record<string, MigrationClass> = {
+  RegionBaseMigration,
+  RegionSummariesMigration,
+  RegionRefusedDeliveriesMigration,
+  CommandOutboxMigration,
+  RegionEdgeAutonomyMigration,
+  CatalogueReplicaMigration,
+  RulesReplicaMigration,
+  RegionOrderRulesMigration,
+  NoticePreferenceMigration,
+  RegionSummaryWindowMigration,
+};
+
 /** Reads the shared subgraph settings, every region's, and the region's own, reporting every problem at once. */
 export function readRegionEnv<Settings extends z.ZodObject = z.ZodObject<{}>>(
   definition: Pick<RegionDefinition<Settings>, 'defaultPort' | 'settings'>,
@@ -167,18 +182,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       NoticePreferenceRecord,
       ...definition.entities,
     ],
-    migrations: {
-      RegionBaseMigration,
-      RegionSummariesMigration,
-      RegionRefusedDeliveriesMigration,
-      CommandOutboxMigration,
-      RegionEdgeAutonomyMigration,
-      CatalogueReplicaMigration,
-      RulesReplicaMigration,
-      RegionOrderRulesMigration,
-      NoticePreferenceMigration,
-      ...definition.migrations,
-    },
+    migrations: { ...REGION_MIGRATIONS, ...definition.migrations },
     ...(definition.profile ? { profile: { code: definition.code, ...definition.profile } } : {}),
     dependencies(context) {
       const subgraph = context as SubgraphContext<Env>;

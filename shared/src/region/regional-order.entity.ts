@@ -34,7 +34,11 @@ export const RegionalOrder = defineEntity({
     statusVersion: p.integer().default(0),
     /** The order-rule versions placement evaluated (null before regions evaluated order rules): which rules handled the order. */
     rulesHandledWith: p.json<RulesHandledWith>().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    /** Indexed: the summary job reads the orders of each recent period by it. */
+    createdAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .index('regional_order_created_at_index'),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())
