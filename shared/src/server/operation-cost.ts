@@ -39,7 +39,9 @@ export interface OperationCostInput {
  */
 export function operationCost({ schema, document, operation, variables = {} }: OperationCostInput): number {
   const fragments = new Map(
-    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
   );
   const fragmentCosts = new Map<string, number>();
 
