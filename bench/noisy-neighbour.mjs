@@ -32,8 +32,8 @@ const ORDERS = 200;
 
 const PLACE = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
 const READ = 'query($id: ID!) { order(id: $id) { id number status totals { grandTotal } lines { sku quantity } cn { customer { name } } } }';
-// Order pages from the richest selection down: the cost limit weighs fields and depth, not `first`, so the heaviest
-// accepted operation keeps 100 orders per page and gives up fields until it fits.
+// Order pages from the richest selection down: the heaviest accepted operation keeps 100 orders per page and gives up
+// aliases, then fields, until the cost limit (which counts each page's selection once per item) accepts it.
 const SHAPES = [
   'id number status totals { grandTotal } lines { sku name quantity unitPrice } cn { customer { name } shippingAddress { city } }',
   'id number status totals { grandTotal } lines { sku name quantity unitPrice } cn { customer { name } }',

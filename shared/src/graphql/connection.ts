@@ -2,10 +2,9 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { InputValidationError } from '../errors.js';
 import { PageInfo } from './page-info.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
 
-/** The page size when a caller names none, and the largest one allowed: documented on every `first` argument. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 /** `first` and `after` of every list that can grow. Out-of-range `first` is BAD_USER_INPUT with `field: "first"`. */
 @ArgsType()

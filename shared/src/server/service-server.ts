@@ -12,7 +12,7 @@ import { DomainError } from '../errors.js';
 import { createErrorFormatter } from '../graphql/format-error.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
-import { operationLimitsOf, operationLimitsProtection, type OperationLimits } from './operation-limits.js';
+import { operationCostGuard, operationLimitsOf, operationLimitsProtection, type OperationLimits } from './operation-limits.js';
 import { inputTextGuard, schemaDisclosureGuard } from './request-guards.js';
 import { metricsAccessOf, type MetricsAccess } from './metrics-access.js';
 import { graphqlMetricsPlugin, mountMetricsRoute } from './metrics-endpoint.js';
@@ -55,7 +55,7 @@ export function hardenedApolloOptions<C extends BaseContext & { principal?: Prin
   const limits = operationLimitsProtection(security.limits);
   return {
     ...limits,
-    plugins: [inputTextGuard<C>(security.limits.stringLength), schemaDisclosureGuard<C>(security.production)],
+    plugins: [inputTextGuard<C>(security.limits.stringLength), schemaDisclosureGuard<C>(security.production), operationCostGuard<C>(security.limits.cost)],
     // The disclosure guard decides per caller; Apollo's own switch would also shut out the hub's services.
     introspection: true,
     hideSchemaDetailsFromClientErrors: security.production,
