@@ -105,9 +105,13 @@ it('the region counts requests, errors, its pool, outbox and consumer', async ()
 });
 
 it('core reports its outbox drained and the registry sees the region UP', async () => {
+  // A region tells the registry it is ready in the heartbeat after its catalogue copy caught up.
   const body = await eventually(
     () => scrape('core-orders'),
-    (text) => sample(text, 'hub_outbox_backlog', { service: 'core-orders' }) === 0,
+    (text) =>
+      sample(text, 'hub_outbox_backlog', { service: 'core-orders' }) === 0 &&
+      sample(text, 'hub_registry_subgraph_health', { subgraph: 'region-cn', health: 'UP' }) === 1,
+    { attempts: 300 },
   );
   expect(sample(body, 'hub_outbox_oldest_unpublished_age_seconds', { service: 'core-orders' })).toBe(0);
   expect(sample(body, 'hub_registry_subgraph_health', { subgraph: 'region-cn', health: 'UP' })).toBe(1);

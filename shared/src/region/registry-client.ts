@@ -28,7 +28,8 @@ export function announceToRegistry(
   // Each beat carries what `/ready` said at the previous beat (checked in the background, so a slow database never
   // delays the beat itself) and how starved the process is, so the registry and `/ready` agree.
   let ready = true;
-  const beat = () => {
+  const publish = () => {
+    if (stopped) return;
     const heartbeat: Heartbeat = {
       name: request.name,
       version: request.version,
@@ -36,9 +37,15 @@ export function announceToRegistry(
       ready,
       eventLoopDelayMs: recentEventLoopDelayMs(),
     };
-    if (!stopped) nc.publish(subjects.heartbeat(request.name), JSON.stringify(heartbeat));
+    nc.publish(subjects.heartbeat(request.name), JSON.stringify(heartbeat));
+  };
+  const beat = () => {
+    publish();
     void isReady(readiness).then((answer) => {
+      const changed = answer !== ready;
       ready = answer;
+      // A change is told at once rather than a whole interval later: the registry and `/ready` agree sooner.
+      if (changed) publish();
     });
   };
   const heartbeat = setInterval(beat, heartbeatIntervalMs);
