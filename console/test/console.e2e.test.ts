@@ -177,7 +177,14 @@ it('animates the parcel along its recorded events on the map', async () => {
     async () => `${await marker.getAttribute('data-leg')}:${await marker.getAttribute('data-progress')}`,
     (value) => value === '2:1.00',
   );
-  expect(await page.getByTestId('journey-current').textContent()).toBe('Arrived at node');
+  // The label follows the marker in the next render: wait for it rather than read it in the same instant.
+  const current = page.getByTestId('journey-current');
+  expect(
+    await settled(
+      () => current.textContent(),
+      (text) => text === 'Arrived at node',
+    ),
+  ).toBe('Arrived at node');
   expect(await page.locator('figcaption').textContent()).toContain('PEK-HUB-1');
   await shot(page, 'journey-map');
   await page.getByRole('button', { name: /First scan/ }).click();
