@@ -2,6 +2,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { BaseEnv } from '../env.js';
 import { connectTestNats } from './harness.js';
 import type { RuleSetPublication } from '../rules/domain/rule.js';
+import type { RuleModule } from '../rules/domain/rule-modules.js';
 import { ensureRulesStream, rulePublicationMessageId, rulesSubjectsFor } from '../rules/replication/rules-contracts.js';
 
 /**
@@ -18,4 +19,32 @@ export async function publishTestRuleSet(env: BaseEnv, publication: RuleSetPubli
   } finally {
     await nc.close();
   }
+}
+
+/**
+ * A rule set as a test publishes it: one version in force since 2020 for one region, its rules in priority order
+ * (the first is tried first), published once.
+ */
+export function testRuleSet(options: {
+  region: string;
+  ruleSet: string;
+  module: RuleModule;
+  version?: number;
+  rules: Array<{ id: string; condition: string; value?: string; message: string }>;
+}): RuleSetPublication {
+  return {
+    ruleSet: options.ruleSet,
+    module: options.module,
+    scope: { region: options.region, channel: null, customerSegment: null },
+    publication: 1,
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    versions: [
+      {
+        version: options.version ?? 1,
+        effectiveFrom: '2020-01-01T00:00:00.000Z',
+        effectiveTo: null,
+        rules: options.rules.map((rule, index) => ({ ...rule, description: '', priority: index + 1 })),
+      },
+    ],
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
-import { publishTestRuleSet } from '@hub/shared/testing/test-rule-sets';
+import { publishTestRuleSet, testRuleSet } from '@hub/shared/testing/test-rule-sets';
 import { postGraphQL } from '@hub/shared/testing/harness';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
@@ -113,30 +113,12 @@ it('does not evaluate again when a placement is retried with its idempotency key
   expect(view.data.deOrder.de).toEqual({ rulesHandledWith: [], rulesMayHaveBeenBehind: false });
 });
 
-const summerSale: RuleSetPublication = {
+const summerSale = testRuleSet({
+  region: 'de',
   ruleSet: 'de-summer-sale',
   module: 'PRICING',
-  scope: { region: 'de', channel: null, customerSegment: null },
-  publication: 1,
-  publishedAt: new Date().toISOString(),
-  versions: [
-    {
-      version: 1,
-      effectiveFrom: '2020-01-01T00:00:00.000Z',
-      effectiveTo: null,
-      rules: [
-        {
-          id: 'five-off',
-          description: '5 € off from 20 €',
-          priority: 1,
-          message: '5 € off orders from 20 €',
-          condition: 'order.itemsTotal >= 2000',
-          value: '500',
-        },
-      ],
-    },
-  ],
-};
+  rules: [{ id: 'five-off', message: '5 € off orders from 20 €', condition: 'order.itemsTotal >= 2000', value: '500' }],
+});
 
 it('applies a published promotion: the discount lowers the VAT base, and the region and core both name the rule version that gave it', async () => {
   const held = whenApplied('de-summer-sale', 1);
@@ -171,30 +153,12 @@ it('applies a published promotion: the discount lowers the VAT base, and the reg
   expect(core.data.order.promotions).toEqual([promotion]);
 });
 
-const bigOrderReview: RuleSetPublication = {
+const bigOrderReview = testRuleSet({
+  region: 'de',
   ruleSet: 'de-big-order-review',
   module: 'HOLD',
-  scope: { region: 'de', channel: null, customerSegment: null },
-  publication: 1,
-  publishedAt: new Date().toISOString(),
-  versions: [
-    {
-      version: 1,
-      effectiveFrom: '2020-01-01T00:00:00.000Z',
-      effectiveTo: null,
-      rules: [
-        {
-          id: 'over-1000-eur',
-          description: '',
-          priority: 1,
-          message: 'Orders over 1,000 € are reviewed twice',
-          condition: 'pricing.payableTotal > 100000',
-          value: '2',
-        },
-      ],
-    },
-  ],
-};
+  rules: [{ id: 'over-1000-eur', message: 'Orders over 1,000 € are reviewed twice', condition: 'pricing.payableTotal > 100000', value: '2' }],
+});
 
 it('holds a matching order for two different approvers: each approval is a timeline step with its actor, the last releases it to fulfilment', async () => {
   const held = whenApplied('de-big-order-review', 1);

@@ -4,7 +4,7 @@ import { createCatalogueApp, type CatalogueApp } from '@hub/catalogue/app';
 import { readRegionEnv, startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
-import { publishTestRuleSet } from '@hub/shared/testing/test-rule-sets';
+import { publishTestRuleSet, testRuleSet } from '@hub/shared/testing/test-rule-sets';
 import { seaRegion } from '../src/region.js';
 
 /**
@@ -47,25 +47,8 @@ const PLACE = `mutation($input: SeaQuickOrderInput!) { seaQuickOrderPlace(input:
   order { id sea { grandTotal currency catalogueVersion priceListId promotionsApplied { ${PROMOTION_FIELDS} } } } confirmation { total } userErrors { code field } } }`;
 
 /** Promotions as marketing would publish them through order-rules: they stack in rule-set then priority order. */
-const rulesOf = (
-  ruleSet: string,
-  module: 'PRICING' | 'GIFT',
-  rules: Array<{ id: string; condition: string; value: string; message: string }>,
-): RuleSetPublication => ({
-  ruleSet,
-  module,
-  scope: { region: 'sea', channel: null, customerSegment: null },
-  publication: 1,
-  publishedAt: '2026-01-01T00:00:00.000Z',
-  versions: [
-    {
-      version: 2,
-      effectiveFrom: '2020-01-01T00:00:00.000Z',
-      effectiveTo: null,
-      rules: rules.map((rule, index) => ({ ...rule, description: '', priority: index + 1 })),
-    },
-  ],
-});
+const rulesOf = (ruleSet: string, module: 'PRICING' | 'GIFT', rules: Array<{ id: string; condition: string; value: string; message: string }>) =>
+  testRuleSet({ region: 'sea', ruleSet, module, version: 2, rules });
 const PROMOTIONS = [
   rulesOf('sea-mega-sale', 'PRICING', [
     { id: 'ten-percent', condition: 'order.lines.size() >= 2', value: 'order.itemsTotal / 10', message: '10 % off two lines or more' },
