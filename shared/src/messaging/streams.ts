@@ -12,6 +12,7 @@ import {
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
+import { replicasToDeclare, streamReplicasFor } from './stream-replicas.js';
 
 // The client's error classes are not part of its public exports; the API error codes are.
 const isStreamNotFound = (error: unknown) => error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
@@ -45,9 +46,10 @@ export type ConsumerSpec = Pick<ConsumerConfig, 'durable_name' | 'filter_subject
  */
 const declaredOn = new WeakMap<NatsConnection, { specs: Map<string, StreamSpec>; redeclaring?: Promise<string[]> }>();
 
-function configOf(spec: StreamSpec) {
+function configOf(spec: StreamSpec, replicas: number) {
   return {
     name: spec.name,
+    num_replicas: replicas,
     subjects: spec.subjects,
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
@@ -57,12 +59,15 @@ function configOf(spec: StreamSpec) {
   };
 }
 
-/** Creates the stream, or brings an existing one to the declared configuration. Returns whether it had to be created. */
-async function upsertStream(jsm: JetStreamManager, spec: StreamSpec): Promise<boolean> {
-  const config = configOf(spec);
+/**
+ * Creates the stream, or brings an existing one to the declared configuration (replicas only ever raised). Returns
+ * whether it had to be created.
+ */
+async function upsertStream(jsm: JetStreamManager, spec: StreamSpec, replicas: number): Promise<boolean> {
+  const config = configOf(spec, replicas);
   try {
-    if (spec.role === 'user') await jsm.streams.info(config.name);
-    else await jsm.streams.update(config.name, config);
+    const existing = await jsm.streams.info(config.name);
+    if (spec.role !== 'user') await jsm.streams.update(config.name, { ...config, num_replicas: replicasToDeclare(replicas, existing.config.num_replicas) });
     return false;
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
@@ -77,7 +82,7 @@ export async function declareStreams(nc: NatsConnection, specs: StreamSpec[]): P
   declaredOn.set(nc, declared);
   const jsm = await jetstreamManager(nc);
   for (const spec of specs) {
-    await upsertStream(jsm, spec);
+    await upsertStream(jsm, spec, streamReplicasFor(nc.info));
     declared.specs.set(spec.name, spec);
   }
 }
@@ -92,7 +97,7 @@ export function redeclareStreams(nc: NatsConnection): Promise<string[]> {
   declared.redeclaring ??= (async () => {
     const jsm = await jetstreamManager(nc);
     const missing: string[] = [];
-    for (const spec of declared.specs.values()) if (await upsertStream(jsm, spec)) missing.push(spec.name);
+    for (const spec of declared.specs.values()) if (await upsertStream(jsm, spec, streamReplicasFor(nc.info))) missing.push(spec.name);
     return missing;
   })().finally(() => {
     declared.redeclaring = undefined;
