@@ -19,6 +19,13 @@ const isStreamNotFound = (error: unknown) => error instanceof JetStreamApiError 
 const isConsumerNotFound = (error: unknown) => error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
 
 /**
+ * How long one pull waits on the server. A pull held by a NATS node that died is noticed after two missed heartbeats
+ * (half this each) and pulled again elsewhere: with the client's 30 s default, a cluster losing the consumer's leader
+ * delayed events by 30-60 s; with 5 s, by about 5 s, for one idle pull per consumer every 5 s.
+ */
+const PULL_EXPIRES_MS = 5_000;
+
+/**
  * What a stream keeps. The rest is the hub's policy for every stream: file storage, limits retention, and the
  * 2-minute duplicate window that drops a message re-published under the same id.
  */
@@ -155,7 +162,9 @@ export async function consumeDurably(options: {
   const context = { stream, consumer: spec.durable_name };
   await declareConsumer(nc, stream, spec);
   let stopped = false;
-  let messages = await (await jetstream(nc).consumers.get(stream, spec.durable_name!)).consume({ max_messages: options.maxMessages ?? 64 });
+  let messages = await (
+    await jetstream(nc).consumers.get(stream, spec.durable_name!)
+  ).consume({ max_messages: options.maxMessages ?? 64, expires: PULL_EXPIRES_MS });
   const restartOnLoss = (running: ConsumerMessages) =>
     void (async () => {
       for await (const status of running.status()) {
@@ -170,7 +179,9 @@ export async function consumeDurably(options: {
     for (let attempt = 0; ; attempt++) {
       try {
         await declareConsumer(nc, stream, spec);
-        const reopened = await (await jetstream(nc).consumers.get(stream, spec.durable_name!)).consume({ max_messages: options.maxMessages ?? 64 });
+        const reopened = await (
+          await jetstream(nc).consumers.get(stream, spec.durable_name!)
+        ).consume({ max_messages: options.maxMessages ?? 64, expires: PULL_EXPIRES_MS });
         logger.info(context, 'stream and consumer declared again; consuming');
         return reopened;
       } catch (error) {
