@@ -246,6 +246,18 @@ export function natsServerBinary() {
 }
 
 export async function ensureNats(root, natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {
+  // A list of servers (a cluster's nodes) is the operator's cluster: enough that one node answers; none is started here.
+  const servers = natsUrl
+    .split(',')
+    .map((server) => server.trim())
+    .filter(Boolean);
+  if (servers.length > 1) {
+    for (const server of servers) {
+      const { host, port } = parseServiceUrl(server, 4222);
+      if (await isTcpReachable(host, port)) return natsUrl;
+    }
+    throw new Error(`none of the NATS servers in NATS_URL is reachable: ${servers.join(', ')}`);
+  }
   const { host, port, local } = parseServiceUrl(natsUrl, 4222);
   if (await isTcpReachable(host, port)) {
     log(`NATS reachable at ${host}:${port}`);

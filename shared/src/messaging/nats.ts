@@ -41,13 +41,28 @@ export function natsAuthOptions(auth: NatsAuth): Partial<ConnectionOptions> {
   };
 }
 
+/** NATS_URL names one server or, comma-separated, several (a cluster's nodes): the client fails over between them. */
+export const natsServersOf = (url: string): string[] =>
+  url
+    .split(',')
+    .map((server) => server.trim())
+    .filter(Boolean);
+
 /**
  * Connects with endless reconnects: a NATS restart must pause messaging, not kill the service. Without async
  * traces: the client would otherwise build two Error objects (with stacks) for every request, JetStream publish
  * acks included, which was a quarter of fulfilment's CPU when publishing 20,000 outbox events.
  */
 export async function connectNats(url: string, name: string, auth: NatsAuth = {}): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5_000, noAsyncTraces: true, ...natsAuthOptions(auth) });
+  return connect({
+    servers: natsServersOf(url),
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    timeout: 5_000,
+    noAsyncTraces: true,
+    ...natsAuthOptions(auth),
+  });
 }
 
 export class AnonymousNatsError extends Error {
@@ -65,7 +80,7 @@ export class AnonymousNatsError extends Error {
  */
 export async function assertNatsRefusesAnonymous(url: string, auth: Pick<NatsAuth, 'tlsCaFile'> = {}): Promise<void> {
   const anonymous = await connect({
-    servers: url,
+    servers: natsServersOf(url),
     name: 'anonymous-probe',
     timeout: 2_000,
     reconnect: false,
@@ -78,9 +93,8 @@ export async function assertNatsRefusesAnonymous(url: string, auth: Pick<NatsAut
 
 /**
  * Declares core's streams as far as `uses` (the service's `jetStreamUseOf`) involves it: core owns them; regions and
- * domain subgraphs that read or feed one create it only when missing. Without `uses`, as their owner. A production
- * deployment runs them with 3 replicas (or `sync_interval: always` on a single node), which this single development
- * server cannot show.
+ * domain subgraphs that read or feed one create it only when missing. Without `uses`, as their owner. On a cluster of
+ * three or more servers they get 3 replicas (`streamReplicasFor`); a single server needs `sync_interval: always`.
  */
 export async function ensureStreams(nc: NatsConnection, subjects: Subjects, uses?: StreamUse[]): Promise<void> {
   await declareStreams(

@@ -12,10 +12,18 @@ import {
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
+import { replicasToDeclare, streamReplicasFor } from './stream-replicas.js';
 
 // The client's error classes are not part of its public exports; the API error codes are.
 const isStreamNotFound = (error: unknown) => error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
 const isConsumerNotFound = (error: unknown) => error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
+
+/**
+ * How long one pull waits on the server. A pull held by a NATS node that died is noticed after two missed heartbeats
+ * (half this each) and pulled again elsewhere: with the client's 30 s default, a cluster losing the consumer's leader
+ * delayed events by 30-60 s; with 5 s, by about 5 s, for one idle pull per consumer every 5 s.
+ */
+const PULL_EXPIRES_MS = 5_000;
 
 /**
  * What a stream keeps. The rest is the hub's policy for every stream: file storage, limits retention, and the
@@ -45,9 +53,10 @@ export type ConsumerSpec = Pick<ConsumerConfig, 'durable_name' | 'filter_subject
  */
 const declaredOn = new WeakMap<NatsConnection, { specs: Map<string, StreamSpec>; redeclaring?: Promise<string[]> }>();
 
-function configOf(spec: StreamSpec) {
+function configOf(spec: StreamSpec, replicas: number) {
   return {
     name: spec.name,
+    num_replicas: replicas,
     subjects: spec.subjects,
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
@@ -57,12 +66,15 @@ function configOf(spec: StreamSpec) {
   };
 }
 
-/** Creates the stream, or brings an existing one to the declared configuration. Returns whether it had to be created. */
-async function upsertStream(jsm: JetStreamManager, spec: StreamSpec): Promise<boolean> {
-  const config = configOf(spec);
+/**
+ * Creates the stream, or brings an existing one to the declared configuration (replicas only ever raised). Returns
+ * whether it had to be created.
+ */
+async function upsertStream(jsm: JetStreamManager, spec: StreamSpec, replicas: number): Promise<boolean> {
+  const config = configOf(spec, replicas);
   try {
-    if (spec.role === 'user') await jsm.streams.info(config.name);
-    else await jsm.streams.update(config.name, config);
+    const existing = await jsm.streams.info(config.name);
+    if (spec.role !== 'user') await jsm.streams.update(config.name, { ...config, num_replicas: replicasToDeclare(replicas, existing.config.num_replicas) });
     return false;
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
@@ -77,7 +89,7 @@ export async function declareStreams(nc: NatsConnection, specs: StreamSpec[]): P
   declaredOn.set(nc, declared);
   const jsm = await jetstreamManager(nc);
   for (const spec of specs) {
-    await upsertStream(jsm, spec);
+    await upsertStream(jsm, spec, streamReplicasFor(nc.info));
     declared.specs.set(spec.name, spec);
   }
 }
@@ -92,7 +104,7 @@ export function redeclareStreams(nc: NatsConnection): Promise<string[]> {
   declared.redeclaring ??= (async () => {
     const jsm = await jetstreamManager(nc);
     const missing: string[] = [];
-    for (const spec of declared.specs.values()) if (await upsertStream(jsm, spec)) missing.push(spec.name);
+    for (const spec of declared.specs.values()) if (await upsertStream(jsm, spec, streamReplicasFor(nc.info))) missing.push(spec.name);
     return missing;
   })().finally(() => {
     declared.redeclaring = undefined;
@@ -150,7 +162,9 @@ export async function consumeDurably(options: {
   const context = { stream, consumer: spec.durable_name };
   await declareConsumer(nc, stream, spec);
   let stopped = false;
-  let messages = await (await jetstream(nc).consumers.get(stream, spec.durable_name!)).consume({ max_messages: options.maxMessages ?? 64 });
+  let messages = await (
+    await jetstream(nc).consumers.get(stream, spec.durable_name!)
+  ).consume({ max_messages: options.maxMessages ?? 64, expires: PULL_EXPIRES_MS });
   const restartOnLoss = (running: ConsumerMessages) =>
     void (async () => {
       for await (const status of running.status()) {
@@ -165,7 +179,9 @@ export async function consumeDurably(options: {
     for (let attempt = 0; ; attempt++) {
       try {
         await declareConsumer(nc, stream, spec);
-        const reopened = await (await jetstream(nc).consumers.get(stream, spec.durable_name!)).consume({ max_messages: options.maxMessages ?? 64 });
+        const reopened = await (
+          await jetstream(nc).consumers.get(stream, spec.durable_name!)
+        ).consume({ max_messages: options.maxMessages ?? 64, expires: PULL_EXPIRES_MS });
         logger.info(context, 'stream and consumer declared again; consuming');
         return reopened;
       } catch (error) {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { mintToken, type JwtSettings } from '../auth/jwt.js';
 import type { Principal } from '../auth/principal.js';
 import { baseEnvSchema, type BaseEnv } from '../env.js';
-import { natsAuthOf, natsAuthOptions } from '../messaging/nats.js';
+import { natsAuthOf, natsAuthOptions, natsServersOf } from '../messaging/nats.js';
 
 /**
  * An isolated corner of the shared PostgreSQL and NATS servers for one test file: its own database and its
@@ -52,7 +52,7 @@ async function dropDatabase(url: string): Promise<void> {
  * publishing events): on the hub's generated server it is the test identity (`NATS_USER` set by `npm test`).
  */
 export async function connectTestNats(env: BaseEnv, name = 'test-driver'): Promise<NatsConnection> {
-  return connect({ servers: env.NATS_URL, name, ...natsAuthOptions(natsAuthOf(env)) });
+  return connect({ servers: natsServersOf(env.NATS_URL), name, ...natsAuthOptions(natsAuthOf(env)) });
 }
 
 async function deleteStreams(env: BaseEnv): Promise<void> {

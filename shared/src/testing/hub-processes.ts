@@ -26,13 +26,14 @@ export interface HubProcesses {
  *
  * `only` starts just the named services (still in waves): a suite that needs core, two regions and the gateway
  * does not wait for the domain subgraphs, nor share the machine's cores with their start-up. The others keep their
- * ports in `urls`, and `start` can still start them.
+ * ports in `urls`, and `start` can still start them. `natsIdentities` is the folder of a private NATS server's
+ * passwords (`PrivateNats.files.identitiesDir`), for a test that runs the hub on a server of its own.
  */
 export async function startHubProcesses(
   env: BaseEnv,
   extraEnv: Record<string, string> = {},
   root?: string,
-  options: { only?: string[] } = {},
+  options: { only?: string[]; natsIdentities?: string } = {},
 ): Promise<HubProcesses> {
   const services = discoverHubServices(root);
   const unknown = options.only?.filter((name) => !services.some((service) => service.name === name)) ?? [];
@@ -60,7 +61,15 @@ export async function startHubProcesses(
       const service = serviceNamed(name);
       const child = spawn(process.execPath, ['dist/main.js'], {
         cwd: service.dir,
-        env: { ...process.env, ...stringValues(env), ...identityOf(name), LOG_LEVEL: 'info', PORT: String(ports.get(name)), ...subgraphUrls, ...extraEnv },
+        env: {
+          ...process.env,
+          ...stringValues(env),
+          ...identityOf(name, options.natsIdentities),
+          LOG_LEVEL: 'info',
+          PORT: String(ports.get(name)),
+          ...subgraphUrls,
+          ...extraEnv,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.set(name, child);
@@ -117,8 +126,7 @@ async function freePort(): Promise<number> {
 }
 
 /** On the hub's generated NATS server (`HUB_NATS_IDENTITIES` set by `npm test`), each service connects as itself. */
-function identityOf(service: string): Record<string, string> {
-  const identities = process.env.HUB_NATS_IDENTITIES;
+function identityOf(service: string, identities = process.env.HUB_NATS_IDENTITIES): Record<string, string> {
   return identities ? natsIdentityEnv(identities, service) : {};
 }
 

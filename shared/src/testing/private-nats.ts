@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { natsIdentityEnv, writeNatsServerFiles, type NatsServerFiles } from '../messaging/nats-accounts.js';
+import { awaitNatsCluster, writeNatsClusterFiles, type NatsClusterFiles } from '../messaging/nats-cluster.js';
+import { natsServersOf } from '../messaging/nats.js';
 import { inboxPrefixOf, natsIdentitiesFor } from '../messaging/nats-permissions.js';
 import type { HubKind } from '../workspace/hub-workspaces.js';
 
@@ -93,21 +95,87 @@ export async function startOpenNats(options: { jetStreamDir?: string } = {}): Pr
   };
 }
 
-function spawnNatsServer(args: string[]): Promise<ChildProcess> {
+/** A private cluster of nats-servers, configured as `HUB_NATS_CLUSTER=3` configures the hub's. */
+export interface PrivateNatsCluster extends Omit<PrivateNats, 'files' | 'start' | 'stop'> {
+  /** Every node's URL, comma-separated: a client given it fails over between the nodes. */
+  url: string;
+  files: NatsClusterFiles;
+  /** Connects as `user` to the given node only (0-based), e.g. to ask a node that just came back. */
+  connectToNode(node: number, user: string): Promise<NatsConnection>;
+  /** Kills one node (SIGKILL by default: no goodbye to its peers or clients, as a crashed machine). */
+  stopNode(node: number, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a stopped node again on its store; resolves once it has rejoined the cluster's JetStream. */
+  startNode(node: number): Promise<void>;
+}
+
+/** Starts `size` nodes with the same users as `startPrivateNats`; resolves once the cluster has formed. */
+export async function startPrivateNatsCluster(
+  services: Array<{ name: string; kind: HubKind }>,
+  options: { size?: number; testIdentity?: boolean } = {},
+): Promise<PrivateNatsCluster> {
+  const size = options.size ?? 3;
+  const dir = mkdtempSync(join(tmpdir(), 'hub-nats-cluster-'));
+  const ports = await Promise.all(Array.from({ length: size }, async () => ({ port: await freePort(), routePort: await freePort() })));
+  const files = writeNatsClusterFiles(dir, natsIdentitiesFor(services, { testIdentity: options.testIdentity ?? true }), ports);
+  const servers: Array<ChildProcess | undefined> = [];
+  // A node is part of the cluster once it knows the JetStream metadata leader (itself or another).
+  const startNode = async (node: number) => {
+    servers[node] = await spawnNatsServer(['-c', files.nodes[node]!.configFile], 'metadata leader');
+  };
+  const passwordOf = (user: string) => readFileSync(natsIdentityEnv(files.identitiesDir, user).NATS_PASSWORD_FILE!, 'utf8').trim();
+  const connectTo = (servers: string[], user: string, reconnect: boolean) =>
+    connect({
+      servers,
+      name: user,
+      user,
+      pass: passwordOf(user),
+      inboxPrefix: inboxPrefixOf(user),
+      reconnect,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+    });
+  const stopAll = () => Promise.all(servers.map((server) => stopNatsServer(server, 'SIGKILL')));
+  try {
+    await Promise.all(files.nodes.map((_, node) => startNode(node)));
+    const probe = await connectTo(natsServersOf(files.url), options.testIdentity === false ? services[0]!.name : 'hub-test', false);
+    await awaitNatsCluster(probe, size).finally(() => probe.close());
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return {
+    url: files.url,
+    files,
+    identityEnv: (user) => natsIdentityEnv(files.identitiesDir, user),
+    connectAs: (user) => connectTo(natsServersOf(files.url), user, true),
+    connectToNode: (node, user) => connectTo([`nats://127.0.0.1:${files.nodes[node]!.port}`], user, false),
+    stopNode: (node, signal = 'SIGKILL') => stopNatsServer(servers[node], signal),
+    startNode,
+    async dispose() {
+      await stopAll();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function spawnNatsServer(args: string[], readyText = 'Server is ready'): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     if (!NATS_SERVER_BINARY) throw new Error('nats-server is not installed');
     const child = spawn(NATS_SERVER_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let seen = '';
     child.stderr!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Server is ready')) resolve(child);
+      // The text can straddle two chunks.
+      seen = `${seen.slice(-readyText.length)}${chunk.toString()}`;
+      if (seen.includes(readyText)) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`nats-server exited with ${code}`)));
   });
 }
 
-async function stopNatsServer(child: ChildProcess | undefined): Promise<void> {
+async function stopNatsServer(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
+  child.kill(signal);
   await exited;
 }
 
