@@ -7,6 +7,8 @@ import type { Channel, OrderStatus, PaymentTerms } from '@hub/shared/messaging/c
 import { connectionType } from '@hub/shared/graphql/connection';
 import { ChannelEnum, OrderStatusEnum, PaymentTermsEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
+import { DeliveryOptionEnum } from '@hub/shared/graphql/delivery-option.enum';
+import type { DeliveryOption } from '@hub/shared/green/delivery-options.rules';
 import { MutationPayload } from '@hub/shared/graphql/user-error';
 
 export { OrderStatusEnum };
@@ -102,8 +104,7 @@ export class OrderHoldView {
 
 @ObjectType('OrderDelivery', { description: 'The delivery option the customer chose at checkout and what it promises.' })
 export class OrderDeliveryView {
-  @Field(() => String, { description: 'STANDARD, EXPRESS or CONSOLIDATED (low-carbon: merged with the customer’s other orders to the same address).' })
-  option!: string;
+  @Field(() => DeliveryOptionEnum, { description: 'The option chosen.' }) option!: DeliveryOption;
   @Field(() => GraphQLISODateTime, { description: 'Delivery comes by then.' }) promisedBy!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'CONSOLIDATED: the latest the order waits before dispatch; null otherwise.' })
   consolidateUntil!: Date | null;
