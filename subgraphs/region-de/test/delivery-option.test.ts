@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { postGraphQL } from '@hub/shared/testing/harness';
+import { eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
 /**
@@ -50,6 +50,16 @@ it('records the option and its promise on the regional order and core’s Order,
     promisedBy: byId.get(first)!.promisedBy,
     consolidateUntil: byId.get(first)!.consolidateUntil,
   });
+
+  // The region's period summary, as core receives it, reports the uptake and the CO2e saved against standard.
+  await hub.region.summaries.publishDue();
+  const readSummary = async () =>
+    (await postGraphQL(hub.core.url, `{ regionSummaries(region: "de", first: 1) { ordersPlaced metrics } }`, {}, admin)).data?.regionSummaries?.[0] as
+      | { ordersPlaced: number; metrics: Record<string, number> }
+      | undefined;
+  const summary = await eventually(readSummary, (s) => s?.metrics.lowCarbonOrders === 3);
+  expect(summary!.metrics.lowCarbonUptakePercent).toBeCloseTo((3 / summary!.ordersPlaced) * 100, 1);
+  expect(summary!.metrics.co2eSavedGrams).toBeGreaterThan(0);
 });
 
 it('refuses a consolidation window that would break the promised date, naming the field, and stores nothing', async () => {
