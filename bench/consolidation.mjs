@@ -27,7 +27,13 @@ const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 3
 const between = (low, high) => Math.round(low + random() * (high - low));
 const SKUS = Array.from({ length: 30 }, (_, i) => {
   const size = i < 20 ? [between(80, 220), between(60, 160), between(15, 90)] : [between(150, 350), between(100, 250), between(60, 180)];
-  return { sku: `S${i}`, weightGrams: Math.round(((size[0] * size[1] * size[2]) / 1000) * (0.15 + random() * 0.35)), lengthMm: size[0], widthMm: size[1], heightMm: size[2] };
+  return {
+    sku: `S${i}`,
+    weightGrams: Math.round(((size[0] * size[1] * size[2]) / 1000) * (0.15 + random() * 0.35)),
+    lengthMm: size[0],
+    widthMm: size[1],
+    heightMm: size[2],
+  };
 });
 
 // Orders: 1-6 per customer over the period (a skew towards few), 1-3 lines each; one address and distance per customer.
@@ -85,7 +91,8 @@ release(Infinity);
 const cpuPlan = process.cpuUsage(cpu0);
 
 let scenario = { grams: 0, boxes: 0 };
-for (const order of orders.filter((o) => !o.consolidated)) scenario = { grams: scenario.grams + alone.get(order.id).grams, boxes: scenario.boxes + alone.get(order.id).boxes };
+for (const order of orders.filter((o) => !o.consolidated))
+  scenario = { grams: scenario.grams + alone.get(order.id).grams, boxes: scenario.boxes + alone.get(order.id).boxes };
 let vanOnly = 0;
 for (const members of consignments) {
   const merged = shipment(members, 'CONSOLIDATED');
@@ -96,7 +103,9 @@ for (const members of consignments) {
 const chosen = orders.filter((o) => o.consolidated).length;
 const merged = consignments.filter((members) => members.length > 1).length;
 const kg = (grams) => (grams / 1000).toFixed(1);
-console.log(`consolidation bench: ${CUSTOMERS} customers, ${orders.length} orders over ${DAYS} days, uptake ${(100 * UPTAKE).toFixed(0)} %; factors ${factors.version}`);
+console.log(
+  `consolidation bench: ${CUSTOMERS} customers, ${orders.length} orders over ${DAYS} days, uptake ${(100 * UPTAKE).toFixed(0)} %; factors ${factors.version}`,
+);
 console.log(
   `chose CONSOLIDATED: ${chosen} orders (${((100 * chosen) / orders.length).toFixed(1)} %) → ${consignments.length} consignments (${merged} merging 2+ orders; ${(chosen / consignments.length).toFixed(2)} orders per consignment)`,
 );

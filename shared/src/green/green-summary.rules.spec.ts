@@ -14,7 +14,11 @@ const savedFor = (grams: number) => {
 describe('greenSummaryOf', () => {
   it.each<[string, OrderForGreenSummary[], { lowCarbonOrders: number; lowCarbonUptakePercent: number; co2eSavedGrams: number }]>([
     ['no orders', [], { lowCarbonOrders: 0, lowCarbonUptakePercent: 0, co2eSavedGrams: 0 }],
-    ['none chose it (older orders carry no choice)', [order(null, 1_000), order('STANDARD', 1_000), order('EXPRESS', 500)], { lowCarbonOrders: 0, lowCarbonUptakePercent: 0, co2eSavedGrams: 0 }],
+    [
+      'none chose it (older orders carry no choice)',
+      [order(null, 1_000), order('STANDARD', 1_000), order('EXPRESS', 500)],
+      { lowCarbonOrders: 0, lowCarbonUptakePercent: 0, co2eSavedGrams: 0 },
+    ],
     [
       'one of three chose it: 33.3 %, saving its van share',
       [order('CONSOLIDATED', 2_000), order('STANDARD', 1_000), order(null, 1_000)],

@@ -64,7 +64,11 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-async function placeOrder(customerRef: string, delivery: Record<string, unknown> | undefined, lines: Array<{ sku: string; quantity: number }>): Promise<string> {
+async function placeOrder(
+  customerRef: string,
+  delivery: Record<string, unknown> | undefined,
+  lines: Array<{ sku: string; quantity: number }>,
+): Promise<string> {
   const orderId = randomUUID();
   const applied = waitFor<{ messageId: string; outcome: string }>((outcome) => outcome.messageId.includes(orderId) && outcome.outcome === 'applied');
   orderSettled.push(applied.push);
@@ -96,7 +100,12 @@ async function placeOrder(customerRef: string, delivery: Record<string, unknown>
 
 const consolidated = (key: string, at = new Date()) => {
   const choice = decideDelivery(at, 'CONSOLIDATED');
-  return { option: 'CONSOLIDATED', promisedBy: choice.promisedBy.toISOString(), consolidateUntil: choice.consolidateUntil!.toISOString(), consolidationKey: key };
+  return {
+    option: 'CONSOLIDATED',
+    promisedBy: choice.promisedBy.toISOString(),
+    consolidateUntil: choice.consolidateUntil!.toISOString(),
+    consolidationKey: key,
+  };
 };
 
 interface ShipmentRow {
@@ -108,9 +117,11 @@ interface ShipmentRow {
   eta_at: Date;
 }
 const shipmentsOf = async (orderIds: string[]) =>
-  await query<ShipmentRow>(app.orm.em.fork(), `select id, order_id, consignment_id, held_until, departure_at, eta_at from shipment where order_id = any(?::uuid[])`, [
-    `{${orderIds.join(',')}}`,
-  ]);
+  await query<ShipmentRow>(
+    app.orm.em.fork(),
+    `select id, order_id, consignment_id, held_until, departure_at, eta_at from shipment where order_id = any(?::uuid[])`,
+    [`{${orderIds.join(',')}}`],
+  );
 
 it('holds one customer’s consolidated orders to one address as one consignment and releases them together, keeping every promise', async () => {
   const home = keyOf('cust-a', 'xuhui district 1, 200030 shanghai');
@@ -133,10 +144,13 @@ it('holds one customer’s consolidated orders to one address as one consignment
   expect(consignment!.state).toBe('HOLDING');
   expect(new Date(byOrder.get(first)!.departure_at)).toEqual(new Date(consignment!.dispatch_by));
   expect(new Date(byOrder.get(second)!.departure_at)).toEqual(new Date(consignment!.dispatch_by));
-  const promises = await query<{ order_id: string; promised_by: Date }>(app.orm.em.fork(), `select order_id, promised_by from fulfilment_order where order_id = any(?::uuid[])`, [
-    `{${[first, second].join(',')}}`,
-  ]);
-  for (const { order_id, promised_by } of promises) expect(new Date(byOrder.get(order_id)!.eta_at).getTime()).toBeLessThanOrEqual(new Date(promised_by).getTime());
+  const promises = await query<{ order_id: string; promised_by: Date }>(
+    app.orm.em.fork(),
+    `select order_id, promised_by from fulfilment_order where order_id = any(?::uuid[])`,
+    [`{${[first, second].join(',')}}`],
+  );
+  for (const { order_id, promised_by } of promises)
+    expect(new Date(byOrder.get(order_id)!.eta_at).getTime()).toBeLessThanOrEqual(new Date(promised_by).getTime());
 
   // A held shipment is not picked before its consignment leaves.
   const actor = { type: 'user' as const, id: 'picker-1' };
@@ -163,7 +177,12 @@ it('holds one customer’s consolidated orders to one address as one consignment
 
   // Core shows the choice on the order; the consolidation key stays internal.
   const owner = await scope.token({ subject: 'cust-a', role: 'customer', regions: ['cn'] });
-  const { data, errors } = await postGraphQL(core.url, `query($id: ID!) { order(id: $id) { delivery { option promisedBy consolidateUntil } } }`, { id: first }, owner);
+  const { data, errors } = await postGraphQL(
+    core.url,
+    `query($id: ID!) { order(id: $id) { delivery { option promisedBy consolidateUntil } } }`,
+    { id: first },
+    owner,
+  );
   expect(errors).toBeUndefined();
   expect(data.order.delivery).toMatchObject({ option: 'CONSOLIDATED' });
 });

@@ -29,10 +29,10 @@ it('records the option and its promise on the regional order and core’s Order,
   const elsewhere = await place({ ...home, houseNumber: '117' }, { option: 'CONSOLIDATED' });
   const express = await place(home, { option: 'EXPRESS' });
 
-  const rows = await hub.sql<{ order_id: string; delivery: { option: string; promisedBy: string; consolidateUntil: string | null; consolidationKey: string | null } }>(
-    `select order_id, registration_request->'delivery' as delivery from region_de.regional_order where customer_ref = ?`,
-    [subject],
-  );
+  const rows = await hub.sql<{
+    order_id: string;
+    delivery: { option: string; promisedBy: string; consolidateUntil: string | null; consolidationKey: string | null };
+  }>(`select order_id, registration_request->'delivery' as delivery from region_de.regional_order where customer_ref = ?`, [subject]);
   const byId = new Map(rows.map((row) => [row.order_id, row.delivery]));
   expect(byId.get(first)!.consolidationKey).toMatch(/^[0-9a-f]{64}$/);
   expect(byId.get(second)!.consolidationKey).toBe(byId.get(first)!.consolidationKey);
@@ -55,8 +55,7 @@ it('records the option and its promise on the regional order and core’s Order,
   await hub.region.summaries.publishDue();
   const readSummary = async () =>
     (await postGraphQL(hub.core.url, `{ regionSummaries(region: "de", first: 1) { ordersPlaced metrics } }`, {}, admin)).data?.regionSummaries?.[0] as
-      | { ordersPlaced: number; metrics: Record<string, number> }
-      | undefined;
+      { ordersPlaced: number; metrics: Record<string, number> } | undefined;
   const summary = await eventually(readSummary, (s) => s?.metrics.lowCarbonOrders === 3);
   expect(summary!.metrics.lowCarbonUptakePercent).toBeCloseTo((3 / summary!.ordersPlaced) * 100, 1);
   expect(summary!.metrics.co2eSavedGrams).toBeGreaterThan(0);

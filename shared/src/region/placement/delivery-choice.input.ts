@@ -14,4 +14,3 @@ export class DeliveryChoiceInput {
   @IsDate()
   consolidateUntil?: Date | null;
 }
-

@@ -27,14 +27,24 @@ describe('deliveryOfPlacement', () => {
   const key = () => 'a'.repeat(64);
   it.each<[string, Parameters<typeof deliveryOfPlacement>[1], () => string | null, object | [string, string]]>([
     ['nothing chosen: standard', null, key, { option: 'STANDARD', promisedBy: day(4).toISOString(), consolidateUntil: null, consolidationKey: null }],
-    ['express carries no key', { option: 'EXPRESS' }, key, { option: 'EXPRESS', promisedBy: day(2).toISOString(), consolidateUntil: null, consolidationKey: null }],
+    [
+      'express carries no key',
+      { option: 'EXPRESS' },
+      key,
+      { option: 'EXPRESS', promisedBy: day(2).toISOString(), consolidateUntil: null, consolidationKey: null },
+    ],
     [
       'consolidated with its key and window',
       { option: 'CONSOLIDATED', consolidateUntil: day(2) },
       key,
       { option: 'CONSOLIDATED', promisedBy: day(7).toISOString(), consolidateUntil: day(2).toISOString(), consolidationKey: key() },
     ],
-    ['a window past the last dispatch', { option: 'CONSOLIDATED', consolidateUntil: day(5) }, key, ['delivery.consolidateUntil', 'CONSOLIDATION_WINDOW_BEYOND_PROMISE']],
+    [
+      'a window past the last dispatch',
+      { option: 'CONSOLIDATED', consolidateUntil: day(5) },
+      key,
+      ['delivery.consolidateUntil', 'CONSOLIDATION_WINDOW_BEYOND_PROMISE'],
+    ],
     ['a region that cannot key addresses', { option: 'CONSOLIDATED' }, () => null, ['delivery.option', 'INVALID']],
   ])('%s', (_name, choice, keyOf, expected) => {
     if (!Array.isArray(expected)) return expect(deliveryOfPlacement(AT, choice, keyOf)).toEqual(expected);

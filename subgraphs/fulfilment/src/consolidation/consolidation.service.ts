@@ -82,7 +82,14 @@ export class ConsolidationService {
       );
       await writeTimeline(
         em,
-        [{ order_id: row.order_id, kind: 'CONSOLIDATION_HELD', note: `held for the customer's other orders until ${new Date(consignment!.dispatch_by).toISOString()}`, details: { shipmentId: row.id, consignmentId: consignment!.id } }],
+        [
+          {
+            order_id: row.order_id,
+            kind: 'CONSOLIDATION_HELD',
+            note: `held for the customer's other orders until ${new Date(consignment!.dispatch_by).toISOString()}`,
+            details: { shipmentId: row.id, consignmentId: consignment!.id },
+          },
+        ],
         SYSTEM_ACTOR,
         now,
       );
@@ -159,7 +166,16 @@ export class ConsolidationService {
       return { packing, grams };
     };
     const km = members[0]?.distance_km ?? 0;
-    const separate = members.reduce((sum, member) => sum + carbonOf(lines.filter((line) => line.shipment_id === member.id), member.distance_km, 'STANDARD').grams, 0);
+    const separate = members.reduce(
+      (sum, member) =>
+        sum +
+        carbonOf(
+          lines.filter((line) => line.shipment_id === member.id),
+          member.distance_km,
+          'STANDARD',
+        ).grams,
+      0,
+    );
     const merged = carbonOf(lines, km, 'CONSOLIDATED');
     await query(
       tx,

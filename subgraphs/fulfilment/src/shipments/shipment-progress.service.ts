@@ -70,7 +70,11 @@ export class ShipmentProgressService {
       if (input.expectedVersion != null && row.version !== input.expectedVersion)
         throw refuse('CONFLICT', ['input', 'expectedVersion'], 'The shipment changed since it was read');
       if (row.held_until !== null && row.state === 'ALLOCATED')
-        throw refuse('SHIPMENT_HELD_FOR_CONSOLIDATION', ['input', 'shipmentId'], `The shipment waits for its consignment until ${new Date(row.held_until).toISOString()}`);
+        throw refuse(
+          'SHIPMENT_HELD_FOR_CONSOLIDATION',
+          ['input', 'shipmentId'],
+          `The shipment waits for its consignment until ${new Date(row.held_until).toISOString()}`,
+        );
       const previous = PREVIOUS_AT[input.step](row);
       const decision = decideStep(row.state, input.step, occurredAt, previous ? new Date(previous) : new Date(row.created_at), now);
       if (decision.kind === 'REFUSE') throw refuse(decision.code, ['input', decision.field], decision.message);

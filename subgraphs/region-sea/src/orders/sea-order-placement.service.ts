@@ -105,8 +105,30 @@ export const seaPlacementStages: PlacementStages<SeaDetails, SeaChecked> = {
 export class SeaOrderPlacementService {
   constructor(private readonly pipeline: PlacementPipeline<SeaDetails, SeaChecked>) {}
 
-  place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, delivery, ...details }: SeaPlacement): Promise<PlacedOrder> {
-    return this.pipeline.place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, delivery: delivery ?? null, details });
+  place({
+    principal,
+    idempotencyKey,
+    input,
+    customerRef,
+    channel,
+    lines,
+    shippingTotal,
+    discountTotal,
+    delivery,
+    ...details
+  }: SeaPlacement): Promise<PlacedOrder> {
+    return this.pipeline.place({
+      principal,
+      idempotencyKey,
+      input,
+      customerRef,
+      channel,
+      lines,
+      shippingTotal,
+      discountTotal,
+      delivery: delivery ?? null,
+      details,
+    });
   }
 }
 

@@ -26,7 +26,12 @@ describe('planConsignments', () => {
   });
 
   it.each<[string, HeldShipment[], number, Array<[string[], number, string | null]>]>([
-    ['one customer, one node, two orders: one consignment leaving by the earlier deadline', [held('a', 'k1', 'n1', 72), held('b', 'k1', 'n1', 48)], 10, [[['a', 'b'], 48, null]]],
+    [
+      'one customer, one node, two orders: one consignment leaving by the earlier deadline',
+      [held('a', 'k1', 'n1', 72), held('b', 'k1', 'n1', 48)],
+      10,
+      [[['a', 'b'], 48, null]],
+    ],
     ['the earlier deadline has come: it leaves', [held('a', 'k1', 'n1', 72), held('b', 'k1', 'n1', 48)], 48, [[['a', 'b'], 48, 'DEADLINE']]],
     [
       'another customer key or another node is another consignment',
@@ -38,7 +43,12 @@ describe('planConsignments', () => {
         [['c'], 72, null],
       ],
     ],
-    ['full before the deadline: leaves at once', [held('a', 'k1', 'n1', 72, 15_000), held('b', 'k1', 'n1', 72, 12_000)], 10, [[['a', 'b'], 72, 'CONSIGNMENT_FULL']]],
+    [
+      'full before the deadline: leaves at once',
+      [held('a', 'k1', 'n1', 72, 15_000), held('b', 'k1', 'n1', 72, 12_000)],
+      10,
+      [[['a', 'b'], 72, 'CONSIGNMENT_FULL']],
+    ],
     ['nothing held', [], 10, []],
   ])('%s', (_name, shipments, now, expected) => {
     expect(planConsignments(shipments, h(now)).map((plan) => [plan.shipmentIds, (plan.dispatchBy.getTime() - T0.getTime()) / 3_600_000, plan.release])).toEqual(

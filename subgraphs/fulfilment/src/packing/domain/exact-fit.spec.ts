@@ -29,7 +29,12 @@ describe('exactFit (complete search over orientations and pair separations)', ()
     ['six cubes in one layer of 3×2', box(300, 200, 100), times(6, item(100, 100, 100)), true],
     ['six cubes, box with room for four only', box(250, 250, 150), times(6, item(100, 100, 100)), false],
     ['six books stand on edge', box(300, 200, 150), times(6, item(200, 140, 45)), true],
-    ['mixed basket of six', box(400, 300, 200), [item(300, 200, 100), item(300, 100, 100), item(200, 200, 100), item(100, 100, 100), item(100, 100, 100), item(200, 100, 50)], true],
+    [
+      'mixed basket of six',
+      box(400, 300, 200),
+      [item(300, 200, 100), item(300, 100, 100), item(200, 200, 100), item(100, 100, 100), item(100, 100, 100), item(200, 100, 50)],
+      true,
+    ],
     ['a long item needs the diagonal it cannot have', box(300, 200, 150), [item(310, 50, 50)], false],
     ['nothing fits trivially', box(100, 100, 100), [], true],
   ])('%s', (_name, container, items, expected) => {
@@ -55,7 +60,15 @@ describe('exactFit (complete search over orientations and pair separations)', ()
       const b = item(side(), side(), side());
       const sides = (x: PackItem) => [x.lengthMm, x.widthMm, x.heightMm];
       const inner = [container.lengthMm, container.widthMm, container.heightMm];
-      const rotations = (x: PackItem) => [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map((p) => p.map((i) => sides(x)[i]!));
+      const rotations = (x: PackItem) =>
+        [
+          [0, 1, 2],
+          [0, 2, 1],
+          [1, 0, 2],
+          [1, 2, 0],
+          [2, 0, 1],
+          [2, 1, 0],
+        ].map((p) => p.map((i) => sides(x)[i]!));
       const twoFit = rotations(a).some(
         (da) =>
           da.every((s, axis) => s <= inner[axis]!) &&
