@@ -18,6 +18,9 @@ export const USER_ERROR_CODES = {
   DATA_NOT_REQUIRED: 'Personal data was sent that this order does not need (data minimisation); leave it out.',
   PERSONAL_DATA_IN_LINE: 'An order line carries personal data; it belongs in the customer or address input.',
   DISPATCH_COUNTRY_UNSUPPORTED: 'The shop does not ship to or from that country.',
+  CONSOLIDATION_WINDOW_BEYOND_PROMISE:
+    'A consolidated delivery would wait past the last dispatch that keeps the promised date; `field` names the window: choose an earlier end.',
+  SHIPMENT_HELD_FOR_CONSOLIDATION: 'The shipment waits for the customer’s other orders (low-carbon delivery); it is picked once its consignment is released.',
   INVALID_DATE: 'A date is not a real calendar date or lies outside the allowed range.',
   OUTSIDE_EU_VAT_AREA: 'The destination lies outside the EU VAT area (e.g. the Canary Islands), which this shop does not serve.',
   POSTAL_CODE_FORMAT: "The postal code does not have the destination country's format.",

@@ -40,6 +40,11 @@ export interface CarbonFactorTable {
   hubs: Record<HubKind, { gramsPerTonne: number } & Sourced>;
   /** Packaging material, cradle to gate: grams CO2e per gram of material. */
   packaging: { corrugatedGramsPerGram: number } & Sourced;
+  /**
+   * The low-carbon (consolidated) delivery option: how much fuller the last-mile van leaves when dispatch waits
+   * for the customer's other orders or a full round (load factor consolidated ÷ default). Absent before version 2.
+   */
+  consolidation?: { vanLoadFactorGain: number } & Sourced;
 }
 
 const GLEC_AIR =
@@ -110,8 +115,25 @@ export const CARBON_FACTORS_V1: CarbonFactorTable = {
   },
 };
 
+/**
+ * Version 2 adds the consolidation figure the low-carbon delivery option needs; every other figure is version 1's
+ * (they were re-checked for this version, see the README's factor section: none could be confirmed against the GLEC
+ * text itself, so their statuses stand).
+ */
+export const CARBON_FACTORS_V2: CarbonFactorTable = {
+  ...CARBON_FACTORS_V1,
+  version: 'glec-v3-hub-2026-12-03',
+  publishedOn: '2026-12-03',
+  consolidation: {
+    vanLoadFactorGain: 1.5,
+    source:
+      'Assumption: parcel vans run at ≈40 % load by mass (the UK Defra/BEIS freight factors assume a 40 % average van load) and a held, merged round at ≈60 %; GLEC intensities per tonne-km scale roughly inversely with load factor. Not checked against a GLEC figure',
+    status: 'UNVERIFIED',
+  },
+};
+
 /** Every published version, newest last; a shipment's recorded version finds its table here. */
-export const CARBON_FACTOR_TABLES: readonly CarbonFactorTable[] = [CARBON_FACTORS_V1];
+export const CARBON_FACTOR_TABLES: readonly CarbonFactorTable[] = [CARBON_FACTORS_V1, CARBON_FACTORS_V2];
 export const CURRENT_CARBON_FACTORS = CARBON_FACTOR_TABLES[CARBON_FACTOR_TABLES.length - 1]!;
 
 export function carbonFactorsOf(version: string): CarbonFactorTable | undefined {

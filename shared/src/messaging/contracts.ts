@@ -68,6 +68,22 @@ export type OrderHoldRequest = z.infer<typeof orderHoldRequestSchema>;
 export const PAYMENT_TERMS = ['PREPAID', 'CASH_ON_DELIVERY'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
 
+/**
+ * The delivery option a customer chose (issue 16) and what it promises. `consolidationKey` is the region's keyed
+ * hash of customer and delivery address: equal keys mean "same customer, same address" without the address ever
+ * leaving the region. Absent on orders placed before options existed (they are STANDARD).
+ */
+export const orderDeliverySchema = z.object({
+  option: z.enum(['STANDARD', 'EXPRESS', 'CONSOLIDATED']),
+  promisedBy: z.iso.datetime(),
+  consolidateUntil: z.iso.datetime().nullable(),
+  consolidationKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+});
+export type OrderDelivery = z.infer<typeof orderDeliverySchema>;
+
 /** A region asks core to register an order. Contains no personal data: the customer is a pseudonymous reference. */
 export const registerOrderRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
@@ -101,6 +117,7 @@ export const registerOrderRequestSchema = z.object({
     .optional(),
   /** Set when an order rule holds the order for review; core keeps it from fulfilment until released. */
   hold: orderHoldRequestSchema.optional(),
+  delivery: orderDeliverySchema.optional(),
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 
@@ -183,6 +200,8 @@ export const orderPlacedEventSchema = z.object({
    * again (held false, the version of the release) once the last approval released it.
    */
   held: z.boolean().optional(),
+  /** The chosen delivery option, so fulfilment can hold a consolidated order and keep its promise. */
+  delivery: orderDeliverySchema.optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 

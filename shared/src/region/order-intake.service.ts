@@ -30,6 +30,8 @@ export interface PlaceOrderCommand {
   rulesHandledWith?: RulesHandledWith;
   /** An order-rule hold for review: core keeps the order from fulfilment until it is released. */
   hold?: RegisterOrderRequest['hold'];
+  /** The delivery option chosen, its promise and (consolidated) the address key; absent: standard. */
+  delivery?: RegisterOrderRequest['delivery'];
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
@@ -101,6 +103,7 @@ export class OrderIntakeService {
           actor: actorOf(command.principal),
           ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
           ...(command.hold ? { hold: command.hold } : {}),
+          ...(command.delivery ? { delivery: command.delivery } : {}),
         };
         const created = em.create(RegionalOrder, {
           orderId,

@@ -6,6 +6,7 @@ import { MinorUnits } from '../graphql/scalars.js';
 import { CHANNELS, type Channel } from '../messaging/contracts.js';
 import type { ClientLine } from './placement/placement-pricing.rules.js';
 import { findPersonalDataInLine } from './order-line-privacy.rules.js';
+import { DeliveryChoiceInput } from './placement/delivery-choice.input.js';
 
 /** Lines go to core and beyond: no phone numbers, e-mails, contacts or personal messages in them (see the rule). */
 const NoPersonalData = (part: 'name' | 'attributes') =>
@@ -98,6 +99,11 @@ export abstract class RegionalOrderInputBase {
   @Min(0)
   shippingTotal?: number | null;
   @Field(() => MinorUnits, { description: 'Discount granted on the whole order.', defaultValue: 0 }) @IsInt() @Min(0) discountTotal!: number;
+
+  @Field(() => DeliveryChoiceInput, { nullable: true, description: 'The delivery option chosen at checkout; omitted: STANDARD.' })
+  @IsOptional()
+  @ValidateNested()
+  delivery?: DeliveryChoiceInput | null;
 }
 
 /** The lines as the client sent them, for the placement pipeline to price. */

@@ -57,6 +57,8 @@ export const regionEnvSchema = z.object({
   SUMMARY_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** Where the default (file) notice sender appends the notices it sends; SMTP/SMS senders replace it in production. */
   NOTICE_FILE: z.string().optional(),
+  /** Keys the hash that groups a customer's orders to one address for low-carbon delivery; set a real secret in production. */
+  ADDRESS_KEY_SECRET: z.string().min(32).default('development-only-address-key-change-me-0123456789'),
 });
 export type RegionEnv = SubgraphEnv & z.infer<typeof regionEnvSchema>;
 
@@ -238,6 +240,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
           clock,
           ...(options.placementRules ? { rules: options.placementRules } : {}),
           orderRules: { book: rules, mayBeBehind: () => rules.mayBeBehind() },
+          addressKeySecret: env.ADDRESS_KEY_SECRET,
         },
         definition.placement?.(base) ?? NO_PLACEMENT,
       );

@@ -5,6 +5,8 @@ import { periodOf, summaryMessageId, type RegionSummary } from '../messaging/sum
 import type { Subjects } from '../messaging/subjects.js';
 import { RegionalOrder } from './regional-order.entity.js';
 import { SummaryPublication } from './summary-publication.entity.js';
+import { CURRENT_CARBON_FACTORS } from '../green/carbon-factors.table.js';
+import { greenSummaryOf } from '../green/green-summary.rules.js';
 
 /** Region-specific counters for a period, computed in the region's own store. */
 export type SummaryMetrics = (em: EntityManager, period: { start: Date; end: Date }) => Promise<Record<string, number>>;
@@ -52,7 +54,15 @@ export class SummaryPublisher {
         orderIds: orders.map((order) => order.orderId),
         gmv: grossMerchandiseValue(orders),
         // Counted separately so that a registration completing later yields a corrected revision, and core re-reconciles.
-        metrics: { pendingRegistrations: orders.filter((order) => order.registration === 'PENDING').length, ...(metrics ? await metrics(em, period) : {}) },
+        metrics: {
+          pendingRegistrations: orders.filter((order) => order.registration === 'PENDING').length,
+          // Uptake of the low-carbon delivery option and the CO2e it saved against standard (issue 16).
+          ...greenSummaryOf(
+            CURRENT_CARBON_FACTORS,
+            orders.map((order) => order.registrationRequest),
+          ),
+          ...(metrics ? await metrics(em, period) : {}),
+        },
       };
       const fingerprint = createHash('sha256').update(JSON.stringify(content)).digest('hex');
       const previous = await em.findOne(SummaryPublication, { periodStart: period.start }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -1,4 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
+import { CURRENT_CARBON_FACTORS } from '@hub/shared/green/carbon-factors.table';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { catalogueSubjectsFor } from '@hub/shared/catalogue/replication/catalogue-contracts';
 import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
@@ -179,6 +180,24 @@ describe('quote', () => {
         cashOnDelivery: { available: false },
       },
     });
+  });
+
+  it('shows each delivery option with its promised window and CO2e; the low-carbon one emits least', async () => {
+    const OPTIONS = `query($input: QuoteInput!) { quote(input: $input) { quote { at deliveryOptions { option etaFrom etaTo consolidateUntil co2eGrams co2eSavedGrams factorVersion } } } }`;
+    const { data } = await postGraphQL(app.url, OPTIONS, { input: cart({ lines: [{ sku: 'TSH-1', quantity: 10 }] }) }, customer);
+    const at = new Date(data.quote.quote.at).getTime();
+    const days = (iso: string | null) => (iso === null ? null : (new Date(iso).getTime() - at) / 86_400_000);
+    const options = data.quote.quote.deliveryOptions as Array<Record<string, string | number | null>>;
+    expect(options.map((o) => [o.option, days(o.etaFrom as string), days(o.etaTo as string), days(o.consolidateUntil as string | null)])).toEqual([
+      ['STANDARD', 2, 4, null],
+      ['EXPRESS', 1, 2, null],
+      ['CONSOLIDATED', 3, 7, 3],
+    ]);
+    const [standard, , consolidated] = options;
+    expect(standard!.co2eGrams).toBeGreaterThan(0);
+    expect(consolidated!.co2eSavedGrams).toBeGreaterThan(0);
+    expect(consolidated!.co2eGrams).toBe((standard!.co2eGrams as number) - (consolidated!.co2eSavedGrams as number));
+    expect(options.every((o) => o.factorVersion === CURRENT_CARBON_FACTORS.version)).toBe(true);
   });
 
   it('prices as of an earlier date for corrections', async () => {

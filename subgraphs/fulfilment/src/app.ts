@@ -19,6 +19,7 @@ import { fulfilmentSubjectsFor } from './messaging/fulfilment-subjects.js';
 import { NodeService } from './nodes/node.service.js';
 import { ReallocationService } from './nodes/reallocation.service.js';
 import { createOrderEventsHandler } from './orders/order-events.handler.js';
+import { ConsolidationService } from './consolidation/consolidation.service.js';
 import { fulfilmentMigrations } from './persistence/migrations/index.js';
 import { buildFulfilmentSchema } from './schema.js';
 import { DEMO_NETWORK } from './seed/demo-network.js';
@@ -72,7 +73,8 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const inventory = new InventoryService(orm);
   const planning = new PlanningService(orm);
   const receipts = new TransferReceiptService(orm);
-  const handle = createOrderEventsHandler(allocation);
+  const consolidation = new ConsolidationService(orm);
+  const handle = createOrderEventsHandler(allocation, consolidation);
   const consumer = new DurableConsumer<OrderEvent>({
     nc,
     em: orm.em,
@@ -89,7 +91,13 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   });
   let server: RunningServer | undefined;
   let presence: RegistryPresence | undefined;
+  // Consignments leave at their deadline (or once full); a missed tick is caught up by the next, deadlines being kept in SQL.
+  const releaseTimer = setInterval(() => {
+    consolidation.releaseDue().catch((error: unknown) => logger.error({ err: error }, 'releasing consolidated consignments failed'));
+  }, env.CONSOLIDATION_SWEEP_MS);
+  releaseTimer.unref();
   const shutdown = async () => {
+    clearInterval(releaseTimer);
     presence?.stop();
     await commands.stop();
     await relay.stop();
@@ -135,6 +143,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     commands,
     progress,
     allocation,
+    consolidation,
     reallocation,
     nodes,
     inventory,

@@ -20,6 +20,8 @@ export function readFulfilmentEnv(source: NodeJS.ProcessEnv = process.env) {
        * holds the stock rows' locks (which new placements wait on) for less than half as long.
        */
       REALLOCATION_CHUNK: z.coerce.number().int().min(1).max(20_000).default(1_000),
+      /** How often held low-carbon consignments are checked for their deadline (they never leave later than it plus this). */
+      CONSOLIDATION_SWEEP_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
     }),
     source,
   );

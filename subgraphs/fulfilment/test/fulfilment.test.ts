@@ -181,7 +181,7 @@ it('reserves stock for an order placed in core, through JetStream, and shows its
 });
 
 it('never oversells: 50 concurrent orders for 10 units allocate exactly 10, the rest wait as backorders in market', async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   const events = Array.from({ length: 50 }, () => placedEvent('LIMITED', 1));
   await Promise.all(events.map((event) => app.orm.em.fork().transactional((em) => handle(event, em))));
   const states = await query<{ state: string; n: number }>(
@@ -198,7 +198,7 @@ it('never oversells: 50 concurrent orders for 10 units allocate exactly 10, the 
 });
 
 it("releases a cancelled order's reservation once, however often the event comes", async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   const placed = placedEvent('TEA-1', 5);
   await app.orm.em.fork().transactional((em) => handle(placed, em));
   const before = await stockOf('TEA-1', 'cn-sha-dc');
@@ -227,7 +227,7 @@ it("releases a cancelled order's reservation once, however often the event comes
 });
 
 it('does not take an order an order rule holds for review; takes it once core publishes it released', async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   const held = { ...placedEvent('TEA-1', 2), held: true };
   const before = await stockOf('TEA-1', 'cn-sha-dc');
   await app.orm.em.fork().transactional((em) => handle(held, em));
@@ -239,7 +239,7 @@ it('does not take an order an order rule holds for review; takes it once core pu
 });
 
 it('re-allocates every open order off a node marked down, with new ETAs, timeline entries and one notice each', async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   const events = Array.from({ length: 12 }, () => placedEvent('MOVE', 2));
   for (const event of events) await app.orm.em.fork().transactional((em) => handle(event, em));
   const atDc = await query<{ n: number }>(
@@ -290,7 +290,7 @@ it('re-allocates every open order off a node marked down, with new ETAs, timelin
 });
 
 it('resumes a re-allocation job after the process died between chunks, moving each order exactly once', async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   const events = Array.from({ length: 7 }, () => placedEvent('RESUME', 1));
   for (const event of events) await app.orm.em.fork().transactional((em) => handle(event, em));
   const change = await app.nodes.setStatus('cn-sha-dc', 'DOWN', 'flood', { type: 'user', id: 'op-2' });

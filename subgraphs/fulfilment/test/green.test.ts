@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createCoreApp } from '@hub/core-orders/app';
+import { CURRENT_CARBON_FACTORS } from '@hub/shared/green/carbon-factors.table';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
@@ -142,7 +143,7 @@ it("puts CO2e (WTW, TTW, hubs, packaging) and the smallest box on each shipment,
   expect(order.shipments).toHaveLength(1);
   expect(order.shipments[0].packaging).toEqual([{ boxCode: 'XS', units: 2, voidFillCm3: 3_000 - 2 * 1_200, materialGrams: 90 }]);
   const carbon = order.carbon;
-  expect(carbon.factorVersions).toEqual(['glec-v3-hub-2026-12-02']);
+  expect(carbon.factorVersions).toEqual([CURRENT_CARBON_FACTORS.version]);
   expect(carbon.wtwGrams).toBeGreaterThanOrEqual(carbon.ttwGrams);
   expect(carbon.packagingGrams).toBe(54);
   expect(carbon.totalGrams).toBe(order.shipments[0].co2eGrams);

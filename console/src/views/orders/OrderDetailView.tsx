@@ -17,6 +17,10 @@ const OrderQuery = graphql(`
       currency
       customerRef
       paymentTerms
+      delivery {
+        option
+        promisedBy
+      }
       version
       placedAt
       updatedAt
@@ -207,6 +211,13 @@ export function OrderDetailView({ id }: { id: string }) {
         <span className={`status status-${order.status.toLowerCase()}`}>{humanise(order.status)}</span>
         {' · '}
         {order.region.toUpperCase()} · {humanise(order.channel)} · {humanise(order.paymentTerms)} · version {order.version}
+        {order.delivery && (
+          <span data-testid="order-delivery">
+            {' · '}
+            {order.delivery.option === 'CONSOLIDATED' ? 'Low-carbon delivery (consolidated)' : `${humanise(order.delivery.option)} delivery`}, promised by{' '}
+            {new Date(order.delivery.promisedBy).toLocaleDateString()}
+          </span>
+        )}
       </p>
       <ProblemNotice problems={otherProblems} compact />
 

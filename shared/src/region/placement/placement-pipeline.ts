@@ -11,6 +11,8 @@ import type { RuleBook } from '../../rules/domain/rule-book.js';
 import { applyPromotionRules, applyValidationRules, decideHold, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
 import { originCountryOf } from '../../rules/quote-promotions.js';
 import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
+import type { DeliveryOption } from '../../green/delivery-options.rules.js';
+import { consolidationKeyOf, deliveryOfPlacement } from './delivery-choice.rules.js';
 
 /** One placement as a region's resolver hands it over; `details` is the region's own part of the input. */
 export interface PlacementRequest<Details = unknown> {
@@ -24,6 +26,8 @@ export interface PlacementRequest<Details = unknown> {
   /** Deprecated client amounts: compared with the hub's when sent. */
   shippingTotal: number | null;
   discountTotal: number;
+  /** The delivery option chosen at checkout; absent: STANDARD. */
+  delivery?: { option: DeliveryOption; consolidateUntil?: Date | null } | null;
   details: Details;
 }
 
@@ -75,6 +79,12 @@ export interface PlacementStages<Details = any, Checked = any> {
   paymentTerms?(placement: PricedPlacement<Details, Checked>): PaymentTerms;
   /** Writes the region's own records in the placement's transaction (personal data, local facts). */
   store(em: EntityManager, orderId: string, placement: PricedPlacement<Details, Checked>): void | Promise<void>;
+  /**
+   * The parts of the delivery address that identify it (not the recipient), which the region hashes with its secret so
+   * a consolidated order can be grouped with the customer's others to the same address; without it the region refuses
+   * the CONSOLIDATED option.
+   */
+  deliveryAddress?(request: PlacementRequest<Details>, checked: Checked): ReadonlyArray<string | null | undefined>;
 }
 
 /**
@@ -101,6 +111,8 @@ export interface PlacementPipelineOptions {
    * order is stored; `mayBeBehind` says whether that copy may lack a newer publication, recorded with the order.
    */
   orderRules?: { book: RuleBook; mayBeBehind: () => boolean };
+  /** The region's secret for the consolidation key (a keyed hash of customer and address); never leaves the region. */
+  addressKeySecret?: string;
 }
 
 /**
@@ -133,6 +145,11 @@ export class PlacementPipeline<Details = any, Checked = any> {
       priced = (await rule({ request, checked, priced })) ?? priced;
     }
     const placement = { request, checked, priced };
+    const { deliveryAddress } = this.stages;
+    const secret = this.options.addressKeySecret;
+    const delivery = deliveryOfPlacement(priced.quote.at, request.delivery, () =>
+      deliveryAddress && secret ? consolidationKeyOf(secret, request.customerRef, deliveryAddress(request, checked)) : null,
+    );
     return intake.place({
       principal: request.principal,
       idempotencyKey: request.idempotencyKey,
@@ -145,6 +162,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
       discountTotal: priced.discountTotal,
       pricedWith: priced.pricedWith,
       paymentTerms,
+      delivery,
       ...(rulesHandledWith ? { rulesHandledWith } : {}),
       ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),

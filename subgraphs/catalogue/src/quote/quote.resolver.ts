@@ -5,6 +5,8 @@ import type { QuotedLine } from '@hub/shared/catalogue/quote/quote.rules';
 import type { PromotedLine } from '@hub/shared/catalogue/quote/quote-promotions.rules';
 import type { QuoteService } from './quote.service.js';
 import { QuoteInput, QuoteResult } from './quote.types.js';
+import { CURRENT_CARBON_FACTORS } from '@hub/shared/green/carbon-factors.table';
+import { QUOTE_ASSUMED_KM, quoteDeliveryOptions } from '@hub/shared/green/delivery-options.rules';
 
 /** A line's promotion fields; a quote priced without order rules has none. */
 const promotedLineFields = (line: QuotedLine | PromotedLine) =>
@@ -62,6 +64,11 @@ export function createQuoteResolver(quotes: QuoteService) {
           },
           totals: quote.totals,
           cashOnDelivery: quote.cashOnDelivery,
+          deliveryOptions: quoteDeliveryOptions(CURRENT_CARBON_FACTORS, quote.at, {
+            greatCircleKm: QUOTE_ASSUMED_KM,
+            grossGrams: quote.lines.reduce((sum, line) => sum + line.quantity * Number(line.attributes.weightGrams ?? 0), 0),
+            packagingMaterialGrams: 0,
+          }),
         },
       };
     }

@@ -11,6 +11,8 @@ import { UserError } from '@hub/shared/graphql/user-error';
 import { PaymentTermsEnum } from '@hub/shared/graphql/enums';
 import { OrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
 import { PAYMENT_TERMS, type PaymentTerms } from '@hub/shared/messaging/contracts';
+import { DeliveryOptionEnum } from '@hub/shared/graphql/delivery-option.enum';
+import { QUOTE_ASSUMED_KM, type DeliveryOption } from '@hub/shared/green/delivery-options.rules';
 
 @InputType({ description: 'Where the goods go.' })
 export class QuoteDestinationInput {
@@ -122,6 +124,23 @@ export class CashOnDelivery {
     number | null;
 }
 
+@ObjectType({ description: 'A way to deliver the cart, with its promised window and its CO2e, so the customer can compare.' })
+export class QuoteDeliveryOption {
+  @Field(() => DeliveryOptionEnum, { description: 'STANDARD, EXPRESS, or CONSOLIDATED (low-carbon: merged with your other orders to the same address).' })
+  option!: DeliveryOption;
+  @Field(() => GraphQLISODateTime, { description: 'Earliest delivery.' }) etaFrom!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'Latest delivery: the promised date the order is placed with.' }) etaTo!: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'CONSOLIDATED: the latest the order waits for your other orders before it leaves (never past the promise); null otherwise.',
+  })
+  consolidateUntil!: Date | null;
+  @Field(() => Int, { description: 'Estimated grams CO2e (ISO 14083 / GLEC, well-to-wheel, hubs; packaging is added once the box is chosen).' })
+  co2eGrams!: number;
+  @Field(() => Int, { description: 'Grams CO2e less than STANDARD; negative when the option emits more.' }) co2eSavedGrams!: number;
+  @Field(() => String, { description: 'The emission factor table version the estimate used.' }) factorVersion!: string;
+}
+
 @ObjectType({ description: 'A priced cart: what the order would be, to the minor unit.' })
 export class Quote {
   @Field(() => Int, { description: 'Catalogue version priced with.' }) catalogueVersion!: number;
@@ -145,6 +164,10 @@ export class Quote {
   @Field(() => QuoteShipping, { description: 'Shipping.' }) shipping!: QuoteShipping;
   @Field(() => QuoteTotals, { description: 'Totals.' }) totals!: QuoteTotals;
   @Field(() => CashOnDelivery, { description: 'Cash on delivery.' }) cashOnDelivery!: CashOnDelivery;
+  @Field(() => [QuoteDeliveryOption], {
+    description: `Each delivery option with its ETA window and CO2e; the estimate assumes ${QUOTE_ASSUMED_KM} km from the network (fulfilment computes the real legs).`,
+  })
+  deliveryOptions!: QuoteDeliveryOption[];
 }
 
 @ObjectType('QuoteResult', { description: 'A quote, or why the cart cannot be priced.' })

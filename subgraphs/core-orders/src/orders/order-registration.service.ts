@@ -65,6 +65,7 @@ export class OrderRegistrationService {
       ...totals,
       pricedWith: request.pricedWith ?? null,
       hold: request.hold ? holdOf(request.hold) : null,
+      delivery: request.delivery ?? null,
       idempotencyKey,
       requestHash,
       placedAt,

@@ -67,6 +67,16 @@ function factorTableView(table: CarbonFactorTable): CarbonFactorTableView {
         source: table.packaging.source,
         status: table.packaging.status,
       },
+      ...(table.consolidation
+        ? [
+            {
+              subject: 'CONSOLIDATION',
+              value: `last-mile van load factor × ${table.consolidation.vanLoadFactorGain} for consolidated (low-carbon) deliveries`,
+              source: table.consolidation.source,
+              status: table.consolidation.status,
+            },
+          ]
+        : []),
     ],
   };
 }

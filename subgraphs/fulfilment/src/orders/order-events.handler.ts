@@ -6,6 +6,8 @@ import type { Actor } from '../allocation/plan-writer.js';
 import { writeTimeline } from '../allocation/plan-writer.js';
 import { asJson, query } from '../persistence/sql.js';
 import { releaseOpenShipments, restockReturnedOrder, shipOut } from './stock-effects.js';
+import type { ConsolidationService } from '../consolidation/consolidation.service.js';
+import { DELIVERY_OPTION_SPECS } from '@hub/shared/green/delivery-options.rules';
 
 /** Weight assumed for an SKU fulfilment has no facts for; such lines stay backordered (no node stocks them). */
 const UNKNOWN_SKU_GRAMS = 1_000;
@@ -17,7 +19,7 @@ const RESTOCK_ON = new Set(['DELIVERY_REFUSED', 'RETURNED_TO_SENDER', 'RETURN_RE
  * returned go back on hand; a shipment reported outbound elsewhere becomes a sale. Each effect checks the
  * order's own state as well, so a repeat can never apply twice.
  */
-export function createOrderEventsHandler(allocation: AllocationService, clock: () => Date = () => new Date()) {
+export function createOrderEventsHandler(allocation: AllocationService, consolidation: ConsolidationService, clock: () => Date = () => new Date()) {
   return async (event: OrderEvent, em: EntityManager): Promise<void> => {
     const now = clock();
     if (event.type === 'order.placed') {
@@ -25,6 +27,8 @@ export function createOrderEventsHandler(allocation: AllocationService, clock: (
       if (!event.lines || event.held || !(await recordOrder(em, event))) return;
       const orders = await loadOrdersToAllocate(em, [event.orderId], 'BACKORDERED');
       await allocation.allocate(em, orders, SYSTEM_ACTOR, now);
+      // A low-carbon order waits for the customer's other orders to the same address (issue 16).
+      if (event.delivery?.option === 'CONSOLIDATED') await consolidation.hold(em, [event.orderId], now);
       return;
     }
     const [order] = await query<{ state: string }>(
@@ -67,13 +71,20 @@ export function createOrderEventsHandler(allocation: AllocationService, clock: (
 /** Inserts fulfilment's copy of a placed order; false when it was already there. */
 async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<boolean> {
   const attributes = Object.assign({}, ...(event.lines ?? []).map((line) => line.attributes));
-  const serviceLevel: ServiceLevel = SERVICE_LEVELS.includes(attributes.serviceLevel as ServiceLevel) ? (attributes.serviceLevel as ServiceLevel) : 'STANDARD';
+  // The delivery option chosen at checkout decides the service level; older orders name it in their lines.
+  const serviceLevel: ServiceLevel = event.delivery
+    ? DELIVERY_OPTION_SPECS[event.delivery.option].serviceLevel
+    : SERVICE_LEVELS.includes(attributes.serviceLevel as ServiceLevel)
+      ? (attributes.serviceLevel as ServiceLevel)
+      : 'STANDARD';
+  const delivery = event.delivery ?? null;
   const zoneCode = typeof attributes.deliveryZone === 'string' ? attributes.deliveryZone : null;
   const [inserted] = await query<{ order_id: string }>(
     em,
     `
-    insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, allow_cross_border, placed_at, state, core_status, core_version)
-    select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?
+    insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, allow_cross_border, placed_at, state, core_status, core_version,
+      delivery_option, promised_by, consolidate_until, consolidation_key)
+    select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?, ?, ?::timestamptz, ?::timestamptz, ?
       from (select 1) one
       left join lateral (select * from delivery_zone where (code = ? and region = ?) or (is_default and region = ?) order by (code = ?) desc limit 1) z on true
     on conflict (order_id) do nothing returning order_id`,
@@ -88,6 +99,10 @@ async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<
       event.occurredAt,
       event.status,
       event.version,
+      delivery?.option ?? 'STANDARD',
+      delivery?.promisedBy ?? null,
+      delivery?.consolidateUntil ?? null,
+      delivery?.consolidationKey ?? null,
       zoneCode,
       event.region,
       event.region,

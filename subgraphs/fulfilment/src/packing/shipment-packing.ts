@@ -81,6 +81,7 @@ export function packingRecord(result: PackingResult) {
   return {
     parcels: result.parcels.map((parcel) => ({
       boxCode: parcel.box.code,
+      boxProven: parcel.proven,
       units: parcel.items.length,
       materialGrams: parcel.box.materialGrams,
       itemsVolumeCm3: Math.round(parcel.itemsVolumeMm3 / 1000),

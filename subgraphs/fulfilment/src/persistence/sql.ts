@@ -63,6 +63,7 @@ const TABLES = [
   'outbox_event',
   'box_type',
   'carbon_label_format',
+  'consignment',
 ];
 const TABLE_REFERENCE = new RegExp(`\\b(from|join|into|update)\\s+(${TABLES.join('|')})\\b(?!\\.)`, 'gi');
 const qualified = new Map<string, string>();

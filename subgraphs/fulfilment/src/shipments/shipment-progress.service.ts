@@ -27,6 +27,7 @@ interface LockedShipment {
   created_at: Date;
   picked_at: Date | null;
   packed_at: Date | null;
+  held_until: Date | null;
 }
 
 const PREVIOUS_AT: Record<WarehouseStep, (row: LockedShipment) => Date | null> = {
@@ -62,12 +63,18 @@ export class ShipmentProgressService {
     const result = await this.orm.em.fork().transactional(async (tx) => {
       const [row] = await query<LockedShipment>(
         tx,
-        `select id, order_id, state, version, created_at, picked_at, packed_at from shipment where id = ?::uuid for update`,
+        `select id, order_id, state, version, created_at, picked_at, packed_at, held_until from shipment where id = ?::uuid for update`,
         [input.shipmentId],
       );
       if (!row) throw refuse('NOT_FOUND', ['input', 'shipmentId'], 'No such shipment');
       if (input.expectedVersion != null && row.version !== input.expectedVersion)
         throw refuse('CONFLICT', ['input', 'expectedVersion'], 'The shipment changed since it was read');
+      if (row.held_until !== null && row.state === 'ALLOCATED')
+        throw refuse(
+          'SHIPMENT_HELD_FOR_CONSOLIDATION',
+          ['input', 'shipmentId'],
+          `The shipment waits for its consignment until ${new Date(row.held_until).toISOString()}`,
+        );
       const previous = PREVIOUS_AT[input.step](row);
       const decision = decideStep(row.state, input.step, occurredAt, previous ? new Date(previous) : new Date(row.created_at), now);
       if (decision.kind === 'REFUSE') throw refuse(decision.code, ['input', decision.field], decision.message);

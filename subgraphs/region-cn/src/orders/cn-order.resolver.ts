@@ -44,6 +44,7 @@ export function createCnOrderResolvers({ placement, orm }: RegionDependencies) {
         lines: toClientLines(input.lines),
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: input.discountTotal,
+        delivery: input.delivery ?? null,
         details: input,
       });
       return { id: placed.orderId };

@@ -30,6 +30,7 @@ export const cnPlacementStages: PlacementStages<PlaceCnOrderInput, void> = {
       });
     },
   ],
+  deliveryAddress: ({ details: { shippingAddress: a } }) => [a.province, a.city, a.district, a.street, a.postalCode],
   store: (em, orderId, placement) => storeCnOrder(em, orderId, placement),
 };
 

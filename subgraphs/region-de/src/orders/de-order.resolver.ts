@@ -36,6 +36,7 @@ export function createDeOrderResolver(orm: MikroORM, placement: PlacementPipelin
         lines: toClientLines(input.lines),
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: input.discountTotal,
+        delivery: input.delivery ?? null,
         details: input,
       });
       return { id: placed.orderId };

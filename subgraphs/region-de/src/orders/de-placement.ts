@@ -85,6 +85,7 @@ export function dePlacementStages(orm: MikroORM, settings: DeSettings, logger: L
       exciseGoods: details.lines.some((line) => line.attributes?.exciseGoods === true),
       destinationPath: 'shippingAddress',
     }),
+    deliveryAddress: ({ details: { shippingAddress: a } }) => [a.country, a.postalCode, a.city, a.street, a.houseNumber],
     store(em, orderId, placement) {
       em.create(DeOrderContact, contactOf(orderId, placement.request.details, placement.checked.vatId));
       em.create(DeOrderVat, { orderId, ...vatRowOf(placement), createdAt: new Date() });

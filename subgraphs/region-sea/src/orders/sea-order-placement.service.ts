@@ -2,7 +2,7 @@ import type { Principal } from '@hub/shared/auth/principal';
 import { InputValidationError } from '@hub/shared/errors';
 import type { Channel } from '@hub/shared/messaging/contracts';
 import type { PlacedOrder } from '@hub/shared/region/order-intake.service';
-import type { PlacementPipeline, PlacementStages } from '@hub/shared/region/placement/placement-pipeline';
+import type { PlacementPipeline, PlacementRequest, PlacementStages } from '@hub/shared/region/placement/placement-pipeline';
 import type { ClientLine } from '@hub/shared/region/placement/placement-pricing.rules';
 import { SeaPayment } from '../payments/sea-payment.entity.js';
 import type { SeaPaymentMethod } from '../payments/sea-payment-method.js';
@@ -33,6 +33,8 @@ export interface SeaPlacement {
   payment: SeaPaymentMethod | null;
   /** Where the customer's phone and the address sit in the client's input, for error fields. */
   paths: { customerPhone: string; address: string };
+  /** The delivery option chosen at checkout; absent: STANDARD. */
+  delivery?: PlacementRequest['delivery'];
 }
 
 type SeaDetails = Pick<SeaPlacement, 'currency' | 'customer' | 'address' | 'payment' | 'paths'>;
@@ -77,6 +79,7 @@ export const seaPlacementStages: PlacementStages<SeaDetails, SeaChecked> = {
     },
   ],
   paymentTerms: ({ request }) => (request.details.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID'),
+  deliveryAddress: ({ details: { address: a } }, checked) => [checked.country, a.postalCode, a.province, a.city, a.district, a.subdistrict, a.line1, a.line2],
   store(em, orderId, { request: { details }, checked, priced }) {
     const { address, customer, payment } = details;
     em.create(SeaOrderContact, {
@@ -102,8 +105,30 @@ export const seaPlacementStages: PlacementStages<SeaDetails, SeaChecked> = {
 export class SeaOrderPlacementService {
   constructor(private readonly pipeline: PlacementPipeline<SeaDetails, SeaChecked>) {}
 
-  place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, ...details }: SeaPlacement): Promise<PlacedOrder> {
-    return this.pipeline.place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, details });
+  place({
+    principal,
+    idempotencyKey,
+    input,
+    customerRef,
+    channel,
+    lines,
+    shippingTotal,
+    discountTotal,
+    delivery,
+    ...details
+  }: SeaPlacement): Promise<PlacedOrder> {
+    return this.pipeline.place({
+      principal,
+      idempotencyKey,
+      input,
+      customerRef,
+      channel,
+      lines,
+      shippingTotal,
+      discountTotal,
+      delivery: delivery ?? null,
+      details,
+    });
   }
 }
 

@@ -52,6 +52,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
         address: input.shippingAddress,
         payment: input.payment ?? null,
         paths: { customerPhone: 'customer.phone', address: 'shippingAddress' },
+        delivery: input.delivery ?? null,
       });
       return { id: snapshot.orderId };
     }

@@ -32,6 +32,14 @@ export function toOrderView(order: Order): OrderView {
           releasedAt: order.hold.releasedAt ? new Date(order.hold.releasedAt) : null,
         }
       : null,
+    // The consolidation key stays internal: it only tells fulfilment which orders share an address.
+    delivery: order.delivery
+      ? {
+          option: order.delivery.option,
+          promisedBy: new Date(order.delivery.promisedBy),
+          consolidateUntil: order.delivery.consolidateUntil ? new Date(order.delivery.consolidateUntil) : null,
+        }
+      : null,
     lines: order.lines.getItems().map((line) => ({
       id: `${order.id}:${line.lineNo}`,
       lineNo: line.lineNo,

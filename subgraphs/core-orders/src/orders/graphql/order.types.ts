@@ -7,6 +7,8 @@ import type { Channel, OrderStatus, PaymentTerms } from '@hub/shared/messaging/c
 import { connectionType } from '@hub/shared/graphql/connection';
 import { ChannelEnum, OrderStatusEnum, PaymentTermsEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
+import { DeliveryOptionEnum } from '@hub/shared/graphql/delivery-option.enum';
+import type { DeliveryOption } from '@hub/shared/green/delivery-options.rules';
 import { MutationPayload } from '@hub/shared/graphql/user-error';
 
 export { OrderStatusEnum };
@@ -100,6 +102,14 @@ export class OrderHoldView {
   releasedAt!: Date | null;
 }
 
+@ObjectType('OrderDelivery', { description: 'The delivery option the customer chose at checkout and what it promises.' })
+export class OrderDeliveryView {
+  @Field(() => DeliveryOptionEnum, { description: 'The option chosen.' }) option!: DeliveryOption;
+  @Field(() => GraphQLISODateTime, { description: 'Delivery comes by then.' }) promisedBy!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'CONSOLIDATED: the latest the order waits before dispatch; null otherwise.' })
+  consolidateUntil!: Date | null;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType('Order', { description: 'The master order, owned by core-orders. Regions add their own fields.' })
 export class OrderView {
@@ -121,6 +131,8 @@ export class OrderView {
   promotions!: OrderPromotionView[];
   @Field(() => OrderHoldView, { nullable: true, description: 'The order-rule hold, if a rule held the order for review; null otherwise.' })
   hold!: OrderHoldView | null;
+  @Field(() => OrderDeliveryView, { nullable: true, description: 'The chosen delivery option; null for orders placed before options (standard).' })
+  delivery!: OrderDeliveryView | null;
   @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;

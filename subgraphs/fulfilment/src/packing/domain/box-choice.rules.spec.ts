@@ -1,6 +1,6 @@
 import { DEFAULT_BOXES } from './box-catalogue.js';
 import { binpackingPacker } from './box-packer.js';
-import { choosePacking, estimatedDimensions, packInStandardBox, passesLowerBound, twoFitExactly, unitsOf } from './box-choice.rules.js';
+import { choosePacking, estimatedDimensions, packInStandardBox, passesLowerBound, unitsOf } from './box-choice.rules.js';
 import type { PackItem } from './packing.types.js';
 
 const item = (lineNo: number, l: number, w: number, h: number, grams = 200): PackItem => ({
@@ -39,6 +39,7 @@ describe('choosePacking (smallest box by volume, then material; 3D-checked)', ()
     for (const parcel of result.parcels) {
       expect(parcel.voidFillMm3).toBeGreaterThanOrEqual(0);
       expect(passesLowerBound(parcel.box, parcel.items)).toBe(true);
+      expect(parcel.proven).toBe(parcel.items.length <= 6);
     }
   });
 
@@ -48,18 +49,6 @@ describe('choosePacking (smallest box by volume, then material; 3D-checked)', ()
     const standard = packInStandardBox(items, DEFAULT_BOXES, binpackingPacker).parcels;
     expect(chosen.reduce((s, p) => s + p.box.materialGrams, 0)).toBeLessThanOrEqual(standard.reduce((s, p) => s + p.box.materialGrams, 0));
     expect(standard.map((p) => p.box)).toEqual([M]);
-  });
-});
-
-describe('twoFitExactly (two units: side by side along some axis, in some rotation)', () => {
-  const XS = DEFAULT_BOXES.find((box) => box.code === 'XS')!;
-  it.each<[string, PackItem, PackItem, boolean]>([
-    ['two tea tins lengthwise', item(1, 150, 100, 80), item(2, 150, 100, 80), true],
-    ['two tins only fit when one is turned', item(1, 200, 100, 50), item(2, 100, 150, 50), true],
-    ['together too long on every axis', item(1, 150, 150, 100), item(2, 100, 100, 100), false],
-    ['too heavy together', item(1, 50, 50, 50, 1_500), item(2, 50, 50, 50, 600), false],
-  ])('%s', (_name, a, b, fits) => {
-    expect(twoFitExactly(XS, a, b)).toBe(fits);
   });
 });
 

@@ -1,3 +1,4 @@
+import { EXACT_FIT_MAX_UNITS, exactFit } from './exact-fit.js';
 import type { BoxPacker, BoxType, PackItem, PackingRefusal, PackingResult, Parcel } from './packing.types.js';
 
 /** Carriers' volumetric convention (5,000 cm³ per kg): the size assumed for an SKU nobody has measured yet. */
@@ -34,43 +35,14 @@ export function passesLowerBound(box: BoxType, items: readonly PackItem[]): bool
   return volume <= volumeOf(box) && weight <= box.maxWeightGrams;
 }
 
-const ROTATIONS = [
-  [0, 1, 2],
-  [0, 2, 1],
-  [1, 0, 2],
-  [1, 2, 0],
-  [2, 0, 1],
-  [2, 1, 0],
-] as const;
-
-/**
- * Exact test for two units: two non-overlapping axis-parallel cuboids can always be separated by a plane
- * across one axis, so they fit together iff some rotation of each puts them side by side along some axis.
- * It confirms (or corrects) the 3D heuristic where it is cheap to be sure.
- */
-export function twoFitExactly(box: BoxType, a: PackItem, b: PackItem): boolean {
-  if (a.weightGrams + b.weightGrams > box.maxWeightGrams) return false;
-  const inner = [box.lengthMm, box.widthMm, box.heightMm];
-  const sides = (item: PackItem) => [item.lengthMm, item.widthMm, item.heightMm];
-  for (const ra of ROTATIONS) {
-    const da = ra.map((i) => sides(a)[i]!);
-    if (da.some((side, axis) => side > inner[axis]!)) continue;
-    for (const rb of ROTATIONS) {
-      const db = rb.map((i) => sides(b)[i]!);
-      if (db.some((side, axis) => side > inner[axis]!)) continue;
-      if ([0, 1, 2].some((axis) => da[axis]! + db[axis]! <= inner[axis]!)) return true;
-    }
-  }
-  return false;
-}
-
 /** Smallest first: least volume, then least board. */
 export const byVolumeThenMaterial = (a: BoxType, b: BoxType) => volumeOf(a) - volumeOf(b) || a.materialGrams - b.materialGrams || a.code.localeCompare(b.code);
 
-function parcelOf(box: BoxType, items: PackItem[]): Parcel {
+function parcelOf({ box, proven }: BoxChoice, items: PackItem[]): Parcel {
   const itemsVolumeMm3 = items.reduce((sum, item) => sum + volumeOf(item), 0);
   return {
     box,
+    proven,
     items,
     itemsVolumeMm3,
     voidFillMm3: volumeOf(box) - itemsVolumeMm3,
@@ -78,13 +50,28 @@ function parcelOf(box: BoxType, items: PackItem[]): Parcel {
   };
 }
 
-/** The smallest box the 3D packer fits all the items into, trying only boxes that pass the lower bound. */
-export function smallestBoxFor(items: readonly PackItem[], boxes: readonly BoxType[], packer: BoxPacker): BoxType | null {
+export interface BoxChoice {
+  box: BoxType;
+  /** True when no smaller box can hold the items: every smaller candidate was refuted exactly. */
+  proven: boolean;
+}
+
+/**
+ * The smallest box the items fit, trying only boxes that pass the lower bound. Up to EXACT_FIT_MAX_UNITS units
+ * each candidate is decided exactly (a yes comes with a placement, a no is exhaustive), so the box is proven
+ * smallest-feasible; above that, or when the exact search runs out of budget, the 3D heuristic decides.
+ */
+export function smallestBoxFor(items: readonly PackItem[], boxes: readonly BoxType[], packer: BoxPacker): BoxChoice | null {
+  let proven = items.length <= EXACT_FIT_MAX_UNITS;
   for (const box of [...boxes].sort(byVolumeThenMaterial)) {
     if (!passesLowerBound(box, items)) continue;
-    // One cuboid fits a box exactly when its sorted sides do: the bound is the answer, no packer needed.
-    if (items.length === 1 || packer(box, items).unpacked.length === 0) return box;
-    if (items.length === 2 && twoFitExactly(box, items[0]!, items[1]!)) return box;
+    // One cuboid fits a box exactly when its sorted sides do: the bound is the answer.
+    if (items.length === 1) return { box, proven };
+    const exact = items.length <= EXACT_FIT_MAX_UNITS ? exactFit(box, items).fits : 'UNKNOWN';
+    if (exact === true) return { box, proven };
+    if (exact === false) continue;
+    proven = false;
+    if (packer(box, items).unpacked.length === 0) return { box, proven };
   }
   return null;
 }
@@ -125,7 +112,7 @@ export function choosePacking(items: readonly PackItem[], boxes: readonly BoxTyp
     const host = largestFirst.find((box) => fitsAlone(box, rest[0]!))!;
     const { packed } = packer(host, rest);
     const contents = packed.length > 0 ? packed : [rest[0]!];
-    parcels.push(parcelOf(smallestBoxFor(contents, boxes, packer) ?? host, contents));
+    parcels.push(parcelOf(smallestBoxFor(contents, boxes, packer) ?? { box: host, proven: false }, contents));
     const taken = new Set(contents);
     rest = rest.filter((item) => !taken.has(item));
   }

@@ -26,6 +26,8 @@ export interface PackItem {
 
 export interface Parcel {
   box: BoxType;
+  /** The box is proven the smallest that holds these items (exact search); false: the 3D heuristic's choice. */
+  proven: boolean;
   items: PackItem[];
   itemsVolumeMm3: number;
   /** Box volume the items leave empty, filled with paper or air cushions. */

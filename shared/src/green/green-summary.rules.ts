@@ -1,0 +1,34 @@
+import type { CarbonFactorTable } from './carbon-factors.table.js';
+import { QUOTE_ASSUMED_KM, optionCarbonGrams } from './delivery-options.rules.js';
+
+export interface OrderForGreenSummary {
+  delivery?: { option: string } | undefined;
+  lines: ReadonlyArray<{ quantity: number; attributes: Record<string, string | number | boolean> }>;
+}
+
+export interface GreenSummary {
+  /** Orders placed with the low-carbon (consolidated) option. */
+  lowCarbonOrders: number;
+  /** Their share of the period's orders, in percent (one decimal). */
+  lowCarbonUptakePercent: number;
+  /**
+   * Grams CO2e those orders save against the standard option, estimated as the quote shows it (the goods' weight at
+   * the quote's assumed distance). Packaging saved by merging parcels comes on top and is recorded by fulfilment.
+   */
+  co2eSavedGrams: number;
+}
+
+/** Uptake of the low-carbon option and the CO2e it saved, for a region's period summary (issue 16). */
+export function greenSummaryOf(table: CarbonFactorTable, orders: readonly OrderForGreenSummary[]): GreenSummary {
+  const chosen = orders.filter((order) => order.delivery?.option === 'CONSOLIDATED');
+  const saved = chosen.reduce((sum, order) => {
+    const grossGrams = order.lines.reduce((grams, line) => grams + line.quantity * Number(line.attributes.weightGrams ?? 0), 0);
+    const facts = { greatCircleKm: QUOTE_ASSUMED_KM, grossGrams, packagingMaterialGrams: 0 };
+    return sum + optionCarbonGrams(table, 'STANDARD', facts) - optionCarbonGrams(table, 'CONSOLIDATED', facts);
+  }, 0);
+  return {
+    lowCarbonOrders: chosen.length,
+    lowCarbonUptakePercent: orders.length === 0 ? 0 : Math.round((chosen.length / orders.length) * 1000) / 10,
+    co2eSavedGrams: Math.round(saved),
+  };
+}

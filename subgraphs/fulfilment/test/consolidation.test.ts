@@ -1,0 +1,219 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { createCoreApp } from '@hub/core-orders/app';
+import { decideDelivery } from '@hub/shared/green/delivery-options.rules';
+import { subjectsFor } from '@hub/shared/messaging/subjects';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
+import { createFulfilmentApp, type FulfilmentApp } from '../src/app.js';
+import { readFulfilmentEnv } from '../src/env.js';
+import { query } from '../src/persistence/sql.js';
+import { lane, seedNetwork } from '../src/seed/network.js';
+import { RefusedError } from '../src/user-error.js';
+
+// Low-carbon delivery end to end on real PostgreSQL and NATS: a region registers orders with core carrying the chosen
+// option; core records it and publishes it; fulfilment holds the consolidated orders of one customer key in one
+// consignment, refuses to pick them early, and releases them together by the deadline that keeps every promise.
+const scope = createTestScope('consolidation');
+const orderSettled: Array<(outcome: { messageId: string; outcome: string }) => void> = [];
+let core: Awaited<ReturnType<typeof createCoreApp>>;
+let app: FulfilmentApp;
+let nc: NatsConnection;
+let sequence = 0;
+
+const stringify = (env: object) => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]));
+// What a region computes: a keyed hash of customer and normalised address; the address itself never leaves it.
+const keyOf = (customerRef: string, address: string) => createHmac('sha256', 'region-secret').update(`${customerRef}\n${address}`).digest('hex');
+
+beforeAll(async () => {
+  core = await createCoreApp({ ...scope.env, PORT: 0 });
+  app = await createFulfilmentApp(readFulfilmentEnv({ ...process.env, ...stringify(scope.env), PORT: '0', SOLVER_ENABLED: 'false' }), {
+    onOrderEventSettled: (outcome) => orderSettled.forEach((listener) => listener(outcome)),
+  });
+  await seedNetwork(app.orm.em.fork(), {
+    zones: [{ code: 'cn-east', region: 'cn', name: 'East China', lat: 31.23, lon: 121.47, isDefault: true }],
+    nodes: [
+      {
+        id: 'cn-sha-dc',
+        name: 'Shanghai DC',
+        kind: 'CENTRAL',
+        region: 'cn',
+        zone: 'cn-east',
+        lat: 31.0,
+        lon: 121.2,
+        dailyCapacity: 10_000,
+        cutoffMinutes: [],
+        lanes: [lane('YTO', 'STANDARD')],
+      },
+    ],
+    skus: [
+      { sku: 'TEA-1', name: 'Longjing tea', unitWeightGrams: 250, lengthMm: 150, widthMm: 100, heightMm: 80 },
+      { sku: 'SILK', name: 'Silk scarf', unitWeightGrams: 100, lengthMm: 200, widthMm: 150, heightMm: 20 },
+    ],
+    stock: [
+      { sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 },
+      { sku: 'SILK', nodeId: 'cn-sha-dc', onHand: 100 },
+    ],
+  });
+  nc = await connectTestNats(scope.env, 'test-region');
+});
+
+afterAll(async () => {
+  await nc?.close();
+  await app?.close();
+  await core?.close();
+  await scope.dispose();
+});
+
+async function placeOrder(
+  customerRef: string,
+  delivery: Record<string, unknown> | undefined,
+  lines: Array<{ sku: string; quantity: number }>,
+): Promise<string> {
+  const orderId = randomUUID();
+  const applied = waitFor<{ messageId: string; outcome: string }>((outcome) => outcome.messageId.includes(orderId) && outcome.outcome === 'applied');
+  orderSettled.push(applied.push);
+  const body = {
+    idempotencyKey: `key-${orderId}`,
+    orderId,
+    number: `CN-261203-${String(++sequence).padStart(6, '0')}`,
+    region: 'cn',
+    channel: 'WEB',
+    currency: 'CNY',
+    customerRef,
+    lines: lines.map((line) => ({ ...line, name: line.sku, unitPrice: 1000, unitTax: 0, attributes: {} })),
+    paymentTerms: 'PREPAID',
+    placedAt: new Date().toISOString(),
+    actor: { type: 'user', id: customerRef },
+    ...(delivery ? { delivery } : {}),
+  };
+  const reply = (
+    await nc.request(
+      subjectsFor(scope.env.NATS_NAMESPACE).coreCommands('region-cn'),
+      JSON.stringify({ commandId: randomUUID(), source: 'region-cn', sequence: ++sequence, orderId, kind: 'order.register', body }),
+      { timeout: 10_000 },
+    )
+  ).json<{ outcome: string }>();
+  expect(reply.outcome).toBe('accepted');
+  await applied.done;
+  return orderId;
+}
+
+const consolidated = (key: string, at = new Date()) => {
+  const choice = decideDelivery(at, 'CONSOLIDATED');
+  return {
+    option: 'CONSOLIDATED',
+    promisedBy: choice.promisedBy.toISOString(),
+    consolidateUntil: choice.consolidateUntil!.toISOString(),
+    consolidationKey: key,
+  };
+};
+
+interface ShipmentRow {
+  id: string;
+  order_id: string;
+  consignment_id: string | null;
+  held_until: Date | null;
+  departure_at: Date;
+  eta_at: Date;
+}
+const shipmentsOf = async (orderIds: string[]) =>
+  await query<ShipmentRow>(
+    app.orm.em.fork(),
+    `select id, order_id, consignment_id, held_until, departure_at, eta_at from shipment where order_id = any(?::uuid[])`,
+    [`{${orderIds.join(',')}}`],
+  );
+
+it('holds one customer’s consolidated orders to one address as one consignment and releases them together, keeping every promise', async () => {
+  const home = keyOf('cust-a', 'xuhui district 1, 200030 shanghai');
+  const first = await placeOrder('cust-a', consolidated(home), [{ sku: 'TEA-1', quantity: 2 }]);
+  const second = await placeOrder('cust-a', consolidated(home, new Date(Date.now() - 86_400_000)), [{ sku: 'SILK', quantity: 1 }]);
+  const office = await placeOrder('cust-a', consolidated(keyOf('cust-a', 'pudong avenue 9, 200120 shanghai')), [{ sku: 'SILK', quantity: 1 }]);
+  const standard = await placeOrder('cust-a', undefined, [{ sku: 'TEA-1', quantity: 1 }]);
+
+  const rows = await shipmentsOf([first, second, office, standard]);
+  const byOrder = new Map(rows.map((row) => [row.order_id, row]));
+  expect(byOrder.get(standard)!.consignment_id).toBeNull();
+  expect(byOrder.get(first)!.consignment_id).not.toBeNull();
+  expect(byOrder.get(first)!.consignment_id).toBe(byOrder.get(second)!.consignment_id);
+  expect(byOrder.get(office)!.consignment_id).not.toBe(byOrder.get(first)!.consignment_id);
+
+  // Both leave by the earlier deadline (the second order's, placed a day earlier), and arrive by their promises.
+  const [consignment] = await query<{ dispatch_by: Date; state: string }>(app.orm.em.fork(), `select dispatch_by, state from consignment where id = ?`, [
+    byOrder.get(first)!.consignment_id,
+  ]);
+  expect(consignment!.state).toBe('HOLDING');
+  expect(new Date(byOrder.get(first)!.departure_at)).toEqual(new Date(consignment!.dispatch_by));
+  expect(new Date(byOrder.get(second)!.departure_at)).toEqual(new Date(consignment!.dispatch_by));
+  const promises = await query<{ order_id: string; promised_by: Date }>(
+    app.orm.em.fork(),
+    `select order_id, promised_by from fulfilment_order where order_id = any(?::uuid[])`,
+    [`{${[first, second].join(',')}}`],
+  );
+  for (const { order_id, promised_by } of promises)
+    expect(new Date(byOrder.get(order_id)!.eta_at).getTime()).toBeLessThanOrEqual(new Date(promised_by).getTime());
+
+  // A held shipment is not picked before its consignment leaves.
+  const actor = { type: 'user' as const, id: 'picker-1' };
+  const early = await app.progress.record({ shipmentId: byOrder.get(first)!.id, step: 'PICKED' }, actor).catch((error: unknown) => error);
+  expect(early).toBeInstanceOf(RefusedError);
+  expect((early as RefusedError).refusals[0]).toMatchObject({ code: 'SHIPMENT_HELD_FOR_CONSOLIDATION', field: ['input', 'shipmentId'] });
+
+  // Not due yet: nothing leaves. At the deadline: both orders leave as one, emitting less than two parcels would.
+  expect(await app.consolidation.releaseDue(new Date(new Date(consignment!.dispatch_by).getTime() - 60_000))).toEqual([]);
+  const released = await app.consolidation.releaseDue(new Date(consignment!.dispatch_by));
+  const home_ = released.find((r) => r.orderIds.includes(first))!;
+  expect(home_.orderIds.sort()).toEqual([first, second].sort());
+  expect(home_.reason).toBe('DEADLINE');
+  expect(home_.co2eGrams).toBeLessThan(home_.co2eSeparateGrams);
+  const [stored] = await query<{ state: string; orders: number; packaging: { parcels: Array<{ boxCode: string }> } }>(
+    app.orm.em.fork(),
+    `select state, orders, packaging from consignment where id = ?`,
+    [home_.id],
+  );
+  expect(stored).toMatchObject({ state: 'RELEASED', orders: 2 });
+  expect(stored!.packaging.parcels).toHaveLength(1);
+  expect(await app.consolidation.releaseDue(new Date(consignment!.dispatch_by))).toEqual([]);
+  expect((await app.progress.record({ shipmentId: byOrder.get(first)!.id, step: 'PICKED' }, actor)).changed).toBe(true);
+
+  // Core shows the choice on the order; the consolidation key stays internal.
+  const owner = await scope.token({ subject: 'cust-a', role: 'customer', regions: ['cn'] });
+  const { data, errors } = await postGraphQL(
+    core.url,
+    `query($id: ID!) { order(id: $id) { delivery { option promisedBy consolidateUntil } } }`,
+    { id: first },
+    owner,
+  );
+  expect(errors).toBeUndefined();
+  expect(data.order.delivery).toMatchObject({ option: 'CONSOLIDATED' });
+});
+
+it('refuses a registration whose consolidation key is not a keyed hash (an address sent by mistake never reaches core)', async () => {
+  const orderId = randomUUID();
+  const reply = (
+    await nc.request(
+      subjectsFor(scope.env.NATS_NAMESPACE).coreCommands('region-cn'),
+      JSON.stringify({
+        commandId: randomUUID(),
+        source: 'region-cn',
+        sequence: ++sequence,
+        orderId,
+        kind: 'order.register',
+        body: {
+          idempotencyKey: `key-${orderId}`,
+          orderId,
+          number: `CN-261203-${String(++sequence).padStart(6, '0')}`,
+          region: 'cn',
+          channel: 'WEB',
+          currency: 'CNY',
+          customerRef: 'cust-b',
+          lines: [{ sku: 'TEA-1', name: 'TEA-1', quantity: 1, unitPrice: 1000, unitTax: 0, attributes: {} }],
+          placedAt: new Date().toISOString(),
+          actor: { type: 'user', id: 'cust-b' },
+          delivery: { ...consolidated('x'), consolidationKey: 'xuhui district 1, 200030 shanghai' },
+        },
+      }),
+      { timeout: 10_000 },
+    )
+  ).json<{ outcome: string }>();
+  expect(reply.outcome).toBe('rejected');
+});
