@@ -56,11 +56,20 @@ export function readEnv<S extends z.ZodObject>(schema: S, source: NodeJS.Process
   if (!result.success) {
     throw new EnvironmentError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const env = result.data as z.infer<S> & BaseEnv;
-  if (env.NODE_ENV === 'production' && env.JWT_SECRET === baseEnvSchema.shape.JWT_SECRET.parse(undefined)) {
-    throw new EnvironmentError(['JWT_SECRET: the development default must not be used in production']);
+  if (source.NODE_ENV === 'production') {
+    const problems = developmentDefaultsIn(schema, result.data);
+    if (problems.length > 0) throw new EnvironmentError(problems);
   }
-  return env;
+  return result.data;
+}
+
+/** Secrets whose default says `development-only`: a production process must be given its own. */
+function developmentDefaultsIn(schema: z.ZodObject, values: Record<string, unknown>): string[] {
+  return Object.entries(schema.shape).flatMap(([key, field]) => {
+    const fallback = (field as z.ZodType).safeParse(undefined).data;
+    const isDevelopmentDefault = typeof fallback === 'string' && fallback.startsWith('development-only') && values[key] === fallback;
+    return isDevelopmentDefault ? [`${key}: the development default must not be used in production`] : [];
+  });
 }
 
 /** The port a service listens on: from its own variable, else its well-known default. */
