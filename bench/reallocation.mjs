@@ -75,7 +75,12 @@ if (values.sql) {
   Client.prototype.query = function (config, ...rest) {
     const result = original.call(this, config, ...rest);
     if (!tracing.on || !result || typeof result.then !== 'function') return result;
-    const text = (typeof config === 'string' ? config : config.text).replace(/\s+/g, ' ').replace(/'[^']*'/g, '?').replace(/\b\d+\b/g, 'N').trim().slice(0, 120);
+    const text = (typeof config === 'string' ? config : config.text)
+      .replace(/\s+/g, ' ')
+      .replace(/'[^']*'/g, '?')
+      .replace(/\b\d+\b/g, 'N')
+      .trim()
+      .slice(0, 120);
     const started = performance.now();
     return result.then((value) => {
       const entry = tracing.statements.get(text) ?? { count: 0, ms: 0 };

@@ -50,7 +50,6 @@ export function publishAcked(nc: NatsConnection, messages: readonly MessageToPub
   const acks: PubAck[] = new Array<PubAck>(messages.length);
   let pending = messages.length;
   return new Promise<PubAck[]>((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
     const finish = (error: Error | null) => {
       clearTimeout(timer);
       subscription.unsubscribe();
@@ -70,7 +69,7 @@ export function publishAcked(nc: NatsConnection, messages: readonly MessageToPub
       if (--pending === 0) finish(null);
     };
     const subscription = nc.subscribe(`${inbox}.*`, { callback: settle });
-    timer = setTimeout(() => finish(new PublishAckTimeoutError(pending, timeoutMs)), timeoutMs);
+    const timer = setTimeout(() => finish(new PublishAckTimeoutError(pending, timeoutMs)), timeoutMs);
     messages.forEach((message, index) => {
       const messageHeaders = headers();
       messageHeaders.set('Nats-Msg-Id', message.messageId);

@@ -146,7 +146,12 @@ export class OutboxRelay {
       const acks: PubAck[] = [];
       if (this.options.pipelined) {
         // One connection keeps publish order; waiting for the acks together removes a round trip per event.
-        acks.push(...(await publishAcked(this.options.nc, rows.map((row) => ({ subject: row.subject, payload: row.payload, messageId: row.message_id })))));
+        acks.push(
+          ...(await publishAcked(
+            this.options.nc,
+            rows.map((row) => ({ subject: row.subject, payload: row.payload, messageId: row.message_id })),
+          )),
+        );
         rows.forEach((row) => this.options.afterPublish?.(row.message_id));
       } else {
         for (const row of rows) {

@@ -369,8 +369,11 @@ it('moves an order cancelled while the job runs neither twice nor after its canc
   const [{ datname }] = (await query<{ datname: string }>(app.orm.em.fork(), `select current_database() as datname`)) as [{ datname: string }];
   await eventually(
     async () =>
-      (await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from pg_stat_activity where datname = ? and wait_event_type = 'Lock'`, [datname]))[0]!
-        .n,
+      (
+        await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from pg_stat_activity where datname = ? and wait_event_type = 'Lock'`, [
+          datname,
+        ])
+      )[0]!.n,
     (waiting) => waiting > 0,
   );
   commitCancellation();

@@ -183,13 +183,7 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
       allocation_method = ?, version = o.version + 1, updated_at = ?,
       carbon_factor_version = case when o.order_id = any(?::uuid[]) then ? else o.carbon_factor_version end
     where o.order_id = any(?::uuid[])`,
-    [
-      method,
-      now,
-      uuidList(plans.filter((plan) => plan.shipments.length > 0).map((plan) => plan.orderId)),
-      CURRENT_CARBON_FACTORS.version,
-      uuidList(orderIds),
-    ],
+    [method, now, uuidList(plans.filter((plan) => plan.shipments.length > 0).map((plan) => plan.orderId)), CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
   );
 }
 

@@ -73,7 +73,7 @@ export class ReallocationService {
   }
 
   private async runChunks(jobId: string): Promise<JobRow> {
-    for (let conflicts = 0; ; ) {
+    for (let conflicts = 0; ;) {
       let job: JobRow;
       try {
         job = await this.orm.em.fork().transactional((em) => this.runChunk(em, jobId));
