@@ -135,14 +135,22 @@ export class OutboxRelay {
     const { em, schema, batchSize = 100 } = this.options;
     const { published, recreated } = await em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
-      // The payload as PostgreSQL prints it: published as it is, never parsed and serialised again here.
-      const rows: Array<{ id: string; message_id: string; subject: string; payload: string }> = await connection.execute(
-        `select id, message_id, subject, payload::text as payload from "${schema}".outbox_event
-          where published_at is null order by id limit ? for update skip locked`,
-        [batchSize],
+      // Claimed and marked in one statement, inside a transaction that commits only after JetStream acknowledged
+      // the batch: a failed publish rolls the marks back. The mark's loss in a crash only publishes the batch again
+      // (dropped by message id), so its commit need not wait for the disk.
+      await connection.execute('set local synchronous_commit = off', [], 'run', tx.getTransactionContext());
+      // The payload as PostgreSQL prints it: published as it is, never parsed and serialised again here. An array of
+      // ids (not `id in (select …)`, which the planner answered with a scan of every unpublished row) finds them by key.
+      const claimed: Array<{ id: string; message_id: string; subject: string; payload: string }> = await connection.execute(
+        `update "${schema}".outbox_event set published_at = ?
+          where id = any(array(select id from "${schema}".outbox_event where published_at is null order by id limit ? for update skip locked))
+            and published_at is null
+          returning id, message_id, subject, payload::text as payload`,
+        [new Date(), batchSize],
         'all',
         tx.getTransactionContext(),
       );
+      const rows = claimed.sort((a, b) => Number(a.id) - Number(b.id));
       const acks: PubAck[] = [];
       if (this.options.pipelined) {
         // One connection keeps publish order; waiting for the acks together removes a round trip per event.
@@ -158,15 +166,6 @@ export class OutboxRelay {
           acks.push(await this.js.publish(row.subject, row.payload, { msgID: row.message_id }));
           this.options.afterPublish?.(row.message_id);
         }
-      }
-      if (rows.length > 0) {
-        // One array parameter: a thousand-item IN list of literals cost more to parse and plan than the update.
-        await connection.execute(
-          `update "${schema}".outbox_event set published_at = ? where id = any(?::bigint[])`,
-          [new Date(), `{${rows.map((row) => row.id).join(',')}}`],
-          'run',
-          tx.getTransactionContext(),
-        );
       }
       return { published: rows.length, recreated: this.recreatedStreams(acks) };
     });

@@ -341,7 +341,8 @@ it('resumes a re-allocation job after the process died between chunks, moving ea
 
 it('moves an order cancelled while the job runs neither twice nor after its cancellation, and frees its stock once', async () => {
   const handle = createOrderEventsHandler(app.allocation);
-  const events = Array.from({ length: 4 }, () => placedEvent('RACE', 2));
+  // Placed three days ago: a move now must promise from now, not from the placement.
+  const events = Array.from({ length: 4 }, () => ({ ...placedEvent('RACE', 2), occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }));
   for (const event of events) await app.orm.em.fork().transactional((em) => handle(event, em));
   const [racing, ...others] = events;
   // The cancellation has released the order's shipment and holds its locks, but has not committed yet.
@@ -363,6 +364,7 @@ it('moves an order cancelled while the job runs neither twice nor after its canc
     );
     await gate;
   });
+  const downAt = new Date();
   const change = await app.nodes.setStatus('cn-sha-dc', 'DOWN', 'fire alarm', { type: 'user', id: 'op-3' });
   const job = app.reallocation.run(change.job!.id);
   // The job's chunk waits on the cancellation's row locks; only then does the cancellation commit.
@@ -393,10 +395,13 @@ it('moves an order cancelled while the job runs neither twice nor after its canc
     ]);
   expect(await stockOf('RACE', 'cn-sha-dc')).toEqual({ on_hand: 10, reserved: 0, available: 10 });
   expect(await stockOf('RACE', 'cn-hgh-fw')).toEqual({ on_hand: 10, reserved: 6, available: 4 });
-  const notices = await query<{ order_id: string }>(app.orm.em.fork(), `select payload->>'orderId' as order_id from outbox_event where message_id like ?`, [
-    `fulfilment.customer-notice:%:${change.job!.id}`,
-  ]);
+  const notices = await query<{ order_id: string; new_eta_at: string }>(
+    app.orm.em.fork(),
+    `select payload->>'orderId' as order_id, payload->>'newEtaAt' as new_eta_at from outbox_event where message_id like ?`,
+    [`fulfilment.customer-notice:%:${change.job!.id}`],
+  );
   expect(notices.map((n) => n.order_id).sort()).toEqual(others.map((o) => o.orderId).sort());
+  for (const notice of notices) expect(new Date(notice.new_eta_at).getTime()).toBeGreaterThan(downAt.getTime());
   await app.nodes.setStatus('cn-sha-dc', 'UP', 'all clear', { type: 'user', id: 'op-3' });
 });
 

@@ -126,7 +126,8 @@ export class ReallocationService {
       previousEta.set(line.order_id, Math.max(previousEta.get(line.order_id) ?? 0, new Date(line.eta_at).getTime()));
       replaces.set(line.order_id, line.shipment_id);
     }
-    const orders = await loadOrdersToAllocate(em, orderIds, { shipmentLines: [...lines.values()] });
+    // The moved units start over at their new node now, so the new ETA counts from the move, not from placement.
+    const orders = (await loadOrdersToAllocate(em, orderIds, { shipmentLines: [...lines.values()] })).map((order) => ({ ...order, readyAt: now }));
     let backordered = 0;
     const outcome = await this.allocation.allocate(em, orders, actor, now, {
       cause: 'reallocation',
