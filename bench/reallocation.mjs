@@ -9,13 +9,15 @@
 //   node bench/reallocation.mjs [--orders 300,10000] [--chunk 1000] [--solver true|false] [--profile DIR] [--sql]
 // --profile writes a CPU profile of the bench process (fulfilment runs in it) for the measured window only;
 // --sql prints each statement shape's count and summed client-side time during that window.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createFulfilmentApp } from '@hub/fulfilment/app';
 import { readFulfilmentEnv } from '@hub/fulfilment/env';
 import { loadOrdersToAllocate, SYSTEM_ACTOR } from '@hub/fulfilment/allocation/allocation.service';
@@ -184,14 +186,15 @@ async function run(orderCount) {
       (await query(app.orm.em.fork(), `select pid from pg_stat_activity where datname = ?`, [database])).map((row) => Number(row.pid));
     const token = await scope.token({ subject: 'bench-operator', role: 'operator', regions: ['cn'] });
     const nats = natsServerPid();
-    // Customer notices as a partner hears them: a subscriber on the subject, counted as they arrive (no polling).
-    const listener = await connectTestNats(scope.env, 'bench-listener');
-    const notices = listener.subscribe(app.subjects.customerNotice('cn'));
-    await listener.flush();
-    const heard = (async () => {
-      let count = 0;
-      for await (const _message of notices) if (++count === atNode) return;
-    })();
+    // Customer notices as a partner hears them: a subscriber on the subject in its own process, counting them as they
+    // arrive (no polling); it reports the wall-clock time the last one arrived.
+    const listener = spawn(process.execPath, [new URL('./notice-listener.mjs', import.meta.url).pathname, app.subjects.customerNotice('cn'), String(atNode)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    listener.stdin.end(JSON.stringify(scope.env));
+    const said = createInterface({ input: listener.stdout })[Symbol.asyncIterator]();
+    if ((await said.next()).value !== 'ready') throw new Error('the notice listener did not start');
+    const heard = said.next().then(({ value }) => String(value).split(' ').slice(1).map(Number));
 
     const profiler = values.profile ? new Session() : null;
     if (profiler) {
@@ -205,7 +208,6 @@ async function run(orderCount) {
     const natsBefore = nats ? cpuMs(nats) : 0;
     const cpu = process.cpuUsage();
     const startedAt = Date.now();
-    const started = performance.now();
     const down = await postGraphQL(
       app.url,
       `mutation($input: NodeStatusChangeInput!) { nodeStatusChange(input: $input) { reallocationJob { id affected } userErrors { code } } }`,
@@ -213,8 +215,8 @@ async function run(orderCount) {
       token,
     );
     const jobId = down.data.nodeStatusChange.reallocationJob.id;
-    await heard;
-    const elapsed = performance.now() - started;
+    const [heardAt, listenerUsed] = await heard;
+    const elapsed = heardAt - startedAt;
     const used = process.cpuUsage(cpu);
     tracing.on = false;
     if (profiler) {
@@ -224,7 +226,7 @@ async function run(orderCount) {
     }
     const pgUsed = (await backends()).reduce((sum, pid) => sum + cpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
     const natsUsed = nats ? cpuMs(nats) - natsBefore : NaN;
-    await listener.close();
+    await new Promise((resolve) => listener.once('exit', resolve));
     const [job] = await query(app.orm.em.fork(), `select * from reallocation_job where id = ?`, [jobId]);
     const replanned = new Date(job.finished_at).getTime() - startedAt;
     // Heard on the subject means published; JetStream's ack is what marks the outbox row, checked here.
@@ -252,7 +254,7 @@ async function run(orderCount) {
     );
     console.log(
       `  CPU ms per order: fulfilment ${perOrder(fulfilmentMs)}, PostgreSQL ${perOrder(pgUsed)}, NATS ${Number.isNaN(natsUsed) ? "n/a (not this worktree's server)" : perOrder(natsUsed)}` +
-        ` (total ${(fulfilmentMs + pgUsed + (natsUsed || 0)).toFixed(0)} ms for ${elapsed.toFixed(0)} ms of wall time)`,
+        `; the partner's listener ${perOrder(listenerUsed)} (total without it ${(fulfilmentMs + pgUsed + (natsUsed || 0)).toFixed(0)} ms for ${elapsed.toFixed(0)} ms of wall time)`,
     );
     if (values.sql) {
       const rows = [...tracing.statements].sort((a, b) => b[1].ms - a[1].ms);
