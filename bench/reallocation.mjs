@@ -191,6 +191,7 @@ async function run(orderCount) {
     const listener = spawn(process.execPath, [new URL('./notice-listener.mjs', import.meta.url).pathname, app.subjects.customerNotice('cn'), String(atNode)], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
+    const listenerExited = new Promise((resolve) => listener.once('exit', resolve));
     listener.stdin.end(JSON.stringify(scope.env));
     const said = createInterface({ input: listener.stdout })[Symbol.asyncIterator]();
     if ((await said.next()).value !== 'ready') throw new Error('the notice listener did not start');
@@ -226,7 +227,7 @@ async function run(orderCount) {
     }
     const pgUsed = (await backends()).reduce((sum, pid) => sum + cpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
     const natsUsed = nats ? cpuMs(nats) - natsBefore : NaN;
-    await new Promise((resolve) => listener.once('exit', resolve));
+    await listenerExited;
     const [job] = await query(app.orm.em.fork(), `select * from reallocation_job where id = ?`, [jobId]);
     const replanned = new Date(job.finished_at).getTime() - startedAt;
     // Heard on the subject means published; JetStream's ack is what marks the outbox row, checked here.
