@@ -6,12 +6,18 @@
 // on the notice subject like a partner would, so it adds no polling to the figures.
 // The issue's target: 10,000 orders in < 3 s on this machine (the seed's figure: 30 s).
 //
-//   node bench/reallocation.mjs [--orders 300,10000] [--chunk 1000] [--solver true|false]
+//   node bench/reallocation.mjs [--orders 300,10000] [--chunk 1000] [--solver true|false] [--profile DIR] [--sql]
+// --profile writes a CPU profile of the bench process (fulfilment runs in it) for the measured window only;
+// --sql prints each statement shape's count and summed client-side time during that window.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
+import { Session } from 'node:inspector/promises';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createFulfilmentApp } from '@hub/fulfilment/app';
 import { readFulfilmentEnv } from '@hub/fulfilment/env';
 import { loadOrdersToAllocate, SYSTEM_ACTOR } from '@hub/fulfilment/allocation/allocation.service';
@@ -19,7 +25,13 @@ import { query } from '@hub/fulfilment/persistence/sql';
 import { lane, seedNetwork } from '@hub/fulfilment/seed/network';
 
 const { values } = parseArgs({
-  options: { orders: { type: 'string', default: '300,10000' }, chunk: { type: 'string', default: '' }, solver: { type: 'string', default: 'true' } },
+  options: {
+    orders: { type: 'string', default: '300,10000' },
+    chunk: { type: 'string', default: '' },
+    solver: { type: 'string', default: 'true' },
+    profile: { type: 'string' },
+    sql: { type: 'boolean', default: false },
+  },
 });
 const SIZES = values.orders.split(',').map(Number);
 const SKUS = 200;
@@ -55,6 +67,31 @@ function natsServerPid() {
     }
   }
   return null;
+}
+
+/** Statement shapes seen by the pg driver while `tracing.on`: count and summed ms from send to result. */
+const tracing = { on: false, statements: new Map() };
+if (values.sql) {
+  const { Client } = createRequire(import.meta.resolve('@hub/fulfilment/app'))('pg');
+  const original = Client.prototype.query;
+  Client.prototype.query = function (config, ...rest) {
+    const result = original.call(this, config, ...rest);
+    if (!tracing.on || !result || typeof result.then !== 'function') return result;
+    const text = (typeof config === 'string' ? config : config.text)
+      .replace(/\s+/g, ' ')
+      .replace(/'[^']*'/g, '?')
+      .replace(/\b\d+\b/g, 'N')
+      .trim()
+      .slice(0, 120);
+    const started = performance.now();
+    return result.then((value) => {
+      const entry = tracing.statements.get(text) ?? { count: 0, ms: 0 };
+      entry.count += 1;
+      entry.ms += performance.now() - started;
+      tracing.statements.set(text, entry);
+      return value;
+    });
+  };
 }
 
 async function run(orderCount) {
@@ -149,21 +186,29 @@ async function run(orderCount) {
       (await query(app.orm.em.fork(), `select pid from pg_stat_activity where datname = ?`, [database])).map((row) => Number(row.pid));
     const token = await scope.token({ subject: 'bench-operator', role: 'operator', regions: ['cn'] });
     const nats = natsServerPid();
-    // Customer notices as a partner hears them: a subscriber on the subject, counted as they arrive (no polling).
-    const listener = await connectTestNats(scope.env, 'bench-listener');
-    const notices = listener.subscribe(app.subjects.customerNotice('cn'));
-    await listener.flush();
-    const heard = (async () => {
-      let count = 0;
-      for await (const _message of notices) if (++count === atNode) return;
-    })();
+    // Customer notices as a partner hears them: a subscriber on the subject in its own process, counting them as they
+    // arrive (no polling); it reports the wall-clock time the last one arrived.
+    const listener = spawn(process.execPath, [new URL('./notice-listener.mjs', import.meta.url).pathname, app.subjects.customerNotice('cn'), String(atNode)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const listenerExited = new Promise((resolve) => listener.once('exit', resolve));
+    listener.stdin.end(JSON.stringify(scope.env));
+    const said = createInterface({ input: listener.stdout })[Symbol.asyncIterator]();
+    if ((await said.next()).value !== 'ready') throw new Error('the notice listener did not start');
+    const heard = said.next().then(({ value }) => String(value).split(' ').slice(1).map(Number));
 
+    const profiler = values.profile ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    tracing.on = true;
     const loadBefore = load();
     const pgBefore = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
     const natsBefore = nats ? cpuMs(nats) : 0;
     const cpu = process.cpuUsage();
     const startedAt = Date.now();
-    const started = performance.now();
     const down = await postGraphQL(
       app.url,
       `mutation($input: NodeStatusChangeInput!) { nodeStatusChange(input: $input) { reallocationJob { id affected } userErrors { code } } }`,
@@ -171,12 +216,18 @@ async function run(orderCount) {
       token,
     );
     const jobId = down.data.nodeStatusChange.reallocationJob.id;
-    await heard;
-    const elapsed = performance.now() - started;
+    const [heardAt, listenerUsed] = await heard;
+    const elapsed = heardAt - startedAt;
     const used = process.cpuUsage(cpu);
+    tracing.on = false;
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(`${values.profile}/reallocation-${orderCount}.cpuprofile`, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const pgUsed = (await backends()).reduce((sum, pid) => sum + cpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
     const natsUsed = nats ? cpuMs(nats) - natsBefore : NaN;
-    await listener.close();
+    await listenerExited;
     const [job] = await query(app.orm.em.fork(), `select * from reallocation_job where id = ?`, [jobId]);
     const replanned = new Date(job.finished_at).getTime() - startedAt;
     // Heard on the subject means published; JetStream's ack is what marks the outbox row, checked here.
@@ -204,8 +255,14 @@ async function run(orderCount) {
     );
     console.log(
       `  CPU ms per order: fulfilment ${perOrder(fulfilmentMs)}, PostgreSQL ${perOrder(pgUsed)}, NATS ${Number.isNaN(natsUsed) ? "n/a (not this worktree's server)" : perOrder(natsUsed)}` +
-        ` (total ${(fulfilmentMs + pgUsed + (natsUsed || 0)).toFixed(0)} ms for ${elapsed.toFixed(0)} ms of wall time)`,
+        `; the partner's listener ${perOrder(listenerUsed)} (total without it ${(fulfilmentMs + pgUsed + (natsUsed || 0)).toFixed(0)} ms for ${elapsed.toFixed(0)} ms of wall time)`,
     );
+    if (values.sql) {
+      const rows = [...tracing.statements].sort((a, b) => b[1].ms - a[1].ms);
+      console.log(`  statements: ${rows.reduce((sum, [, entry]) => sum + entry.count, 0)} (${rows.length} shapes)`);
+      for (const [text, entry] of rows) console.log(`    ${String(entry.count).padStart(6)} × ${entry.ms.toFixed(0).padStart(6)} ms  ${text}`);
+      tracing.statements.clear();
+    }
   } finally {
     await app.close();
     await scope.dispose();

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { jetstream, type PubAck } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
-import { OutboxEvent } from './outbox-event.entity.js';
+import { publishAcked } from './jetstream-batch-publish.js';
 import { isMissingStream, redeclareStreams } from './streams.js';
 
 export interface OutboxRelayOptions {
@@ -135,26 +135,37 @@ export class OutboxRelay {
     const { em, schema, batchSize = 100 } = this.options;
     const { published, recreated } = await em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
-      const rows: Array<{ id: string; message_id: string; subject: string; payload: unknown }> = await connection.execute(
-        `select id, message_id, subject, payload from "${schema}".outbox_event
-          where published_at is null order by id limit ? for update skip locked`,
-        [batchSize],
+      // Claimed and marked in one statement, inside a transaction that commits only after JetStream acknowledged
+      // the batch: a failed publish rolls the marks back. The mark's loss in a crash only publishes the batch again
+      // (dropped by message id), so its commit need not wait for the disk.
+      await connection.execute('set local synchronous_commit = off', [], 'run', tx.getTransactionContext());
+      // The payload as PostgreSQL prints it: published as it is, never parsed and serialised again here. An array of
+      // ids (not `id in (select …)`, which the planner answered with a scan of every unpublished row) finds them by key.
+      const claimed: Array<{ id: string; message_id: string; subject: string; payload: string }> = await connection.execute(
+        `update "${schema}".outbox_event set published_at = ?
+          where id = any(array(select id from "${schema}".outbox_event where published_at is null order by id limit ? for update skip locked))
+            and published_at is null
+          returning id, message_id, subject, payload::text as payload`,
+        [new Date(), batchSize],
         'all',
         tx.getTransactionContext(),
       );
+      const rows = claimed.sort((a, b) => Number(a.id) - Number(b.id));
       const acks: PubAck[] = [];
       if (this.options.pipelined) {
         // One connection keeps publish order; waiting for the acks together removes a round trip per event.
-        acks.push(...(await Promise.all(rows.map((row) => this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id })))));
+        acks.push(
+          ...(await publishAcked(
+            this.options.nc,
+            rows.map((row) => ({ subject: row.subject, payload: row.payload, messageId: row.message_id })),
+          )),
+        );
         rows.forEach((row) => this.options.afterPublish?.(row.message_id));
       } else {
         for (const row of rows) {
-          acks.push(await this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id }));
+          acks.push(await this.js.publish(row.subject, row.payload, { msgID: row.message_id }));
           this.options.afterPublish?.(row.message_id);
         }
-      }
-      if (rows.length > 0) {
-        await tx.nativeUpdate(OutboxEvent, { id: { $in: rows.map((row) => Number(row.id)) } }, { publishedAt: new Date() });
       }
       return { published: rows.length, recreated: this.recreatedStreams(acks) };
     });

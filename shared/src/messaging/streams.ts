@@ -13,6 +13,7 @@ import {
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { replicasToDeclare, streamReplicasFor } from './stream-replicas.js';
+import { NoStreamForSubjectError } from './jetstream-batch-publish.js';
 
 // The client's error classes are not part of its public exports; the API error codes are.
 const isStreamNotFound = (error: unknown) => error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
@@ -114,7 +115,7 @@ export function redeclareStreams(nc: NatsConnection): Promise<string[]> {
 
 /** A publish no stream answered: the client reports it as "JetStream not enabled", though usually the stream is gone. */
 export function isMissingStream(error: unknown): boolean {
-  return (error instanceof Error && error.name === 'JetStreamNotEnabled') || isStreamNotFound(error);
+  return (error instanceof Error && error.name === 'JetStreamNotEnabled') || error instanceof NoStreamForSubjectError || isStreamNotFound(error);
 }
 
 /** A pull that found no consumer or stream (the pull API reports these as plain errors with the server's words). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCoreApp } from '@hub/core-orders/app';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
+import { connectTestNats, createTestScope, eventually, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import type { OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { createFulfilmentApp, type FulfilmentApp } from '../src/app.js';
 import { readFulfilmentEnv } from '../src/env.js';
@@ -67,6 +67,7 @@ beforeAll(async () => {
       { sku: 'LIMITED', name: 'Limited edition', unitWeightGrams: 500 },
       { sku: 'MOVE', name: 'Moves on outage', unitWeightGrams: 300 },
       { sku: 'RESUME', name: 'Survives a crash', unitWeightGrams: 300 },
+      { sku: 'RACE', name: 'Cancelled during an outage', unitWeightGrams: 300 },
     ],
     stock: [
       { sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 },
@@ -76,6 +77,8 @@ beforeAll(async () => {
       { sku: 'MOVE', nodeId: 'cn-hgh-fw', onHand: 20 },
       { sku: 'RESUME', nodeId: 'cn-sha-dc', onHand: 10 },
       { sku: 'RESUME', nodeId: 'cn-hgh-fw', onHand: 10 },
+      { sku: 'RACE', nodeId: 'cn-sha-dc', onHand: 10 },
+      { sku: 'RACE', nodeId: 'cn-hgh-fw', onHand: 10 },
     ],
   });
 });
@@ -334,6 +337,72 @@ it('resumes a re-allocation job after the process died between chunks, moving ea
   expect(await stockOf('RESUME', 'cn-hgh-fw')).toEqual({ on_hand: 10, reserved: 7, available: 3 });
   expect(await stockOf('RESUME', 'cn-sha-dc')).toEqual({ on_hand: 10, reserved: 0, available: 10 });
   await app.nodes.setStatus('cn-sha-dc', 'UP', 'water gone', { type: 'user', id: 'op-2' });
+});
+
+it('moves an order cancelled while the job runs neither twice nor after its cancellation, and frees its stock once', async () => {
+  const handle = createOrderEventsHandler(app.allocation);
+  // Placed three days ago: a move now must promise from now, not from the placement.
+  const events = Array.from({ length: 4 }, () => ({ ...placedEvent('RACE', 2), occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }));
+  for (const event of events) await app.orm.em.fork().transactional((em) => handle(event, em));
+  const [racing, ...others] = events;
+  // The cancellation has released the order's shipment and holds its locks, but has not committed yet.
+  let commitCancellation!: () => void;
+  const gate = new Promise<void>((resolve) => (commitCancellation = resolve));
+  const cancelling = app.orm.em.fork().transactional(async (em) => {
+    await handle(
+      {
+        type: 'order.status-changed',
+        orderId: racing!.orderId,
+        region: 'cn',
+        from: 'CREATED',
+        to: 'CANCELLED',
+        version: 2,
+        actor: { type: 'user', id: 'cust-race' },
+        occurredAt: new Date().toISOString(),
+      },
+      em,
+    );
+    await gate;
+  });
+  const downAt = new Date();
+  const change = await app.nodes.setStatus('cn-sha-dc', 'DOWN', 'fire alarm', { type: 'user', id: 'op-3' });
+  const job = app.reallocation.run(change.job!.id);
+  // The job's chunk waits on the cancellation's row locks; only then does the cancellation commit.
+  const [{ datname }] = (await query<{ datname: string }>(app.orm.em.fork(), `select current_database() as datname`)) as [{ datname: string }];
+  await eventually(
+    async () =>
+      (
+        await query<{ n: number }>(app.orm.em.fork(), `select count(*)::int as n from pg_stat_activity where datname = ? and wait_event_type = 'Lock'`, [
+          datname,
+        ])
+      )[0]!.n,
+    (waiting) => waiting > 0,
+  );
+  commitCancellation();
+  await cancelling;
+  expect(await job).toMatchObject({ state: 'DONE' });
+
+  const shipments = await query<{ order_id: string; node_id: string; state: string }>(
+    app.orm.em.fork(),
+    `select order_id, node_id, state from shipment where order_id = any(?::uuid[]) order by node_id, state`,
+    [`{${events.map((e) => e.orderId).join(',')}}`],
+  );
+  expect(shipments.filter((s) => s.order_id === racing!.orderId)).toEqual([{ order_id: racing!.orderId, node_id: 'cn-sha-dc', state: 'CANCELLED' }]);
+  for (const other of others)
+    expect(shipments.filter((s) => s.order_id === other.orderId).map((s) => `${s.node_id}:${s.state}`)).toEqual([
+      'cn-hgh-fw:ALLOCATED',
+      'cn-sha-dc:REALLOCATED',
+    ]);
+  expect(await stockOf('RACE', 'cn-sha-dc')).toEqual({ on_hand: 10, reserved: 0, available: 10 });
+  expect(await stockOf('RACE', 'cn-hgh-fw')).toEqual({ on_hand: 10, reserved: 6, available: 4 });
+  const notices = await query<{ order_id: string; new_eta_at: string }>(
+    app.orm.em.fork(),
+    `select payload->>'orderId' as order_id, payload->>'newEtaAt' as new_eta_at from outbox_event where message_id like ?`,
+    [`fulfilment.customer-notice:%:${change.job!.id}`],
+  );
+  expect(notices.map((n) => n.order_id).sort()).toEqual(others.map((o) => o.orderId).sort());
+  for (const notice of notices) expect(new Date(notice.new_eta_at).getTime()).toBeGreaterThan(downAt.getTime());
+  await app.nodes.setStatus('cn-sha-dc', 'UP', 'all clear', { type: 'user', id: 'op-3' });
 });
 
 it.each([

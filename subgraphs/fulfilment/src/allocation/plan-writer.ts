@@ -40,7 +40,7 @@ export async function writePlans(
   context: { now: Date; actor: Actor; replaces?: ReadonlyMap<string, string>; movementNote: string },
 ): Promise<WrittenShipment[]> {
   const shipments: Array<Record<string, unknown>> = [];
-  const lines: Array<{ shipment_id: string; line_no: number; sku: string; quantity: number }> = [];
+  const lines: Array<{ shipment_id: string; order_id: string; node_id: string; line_no: number; sku: string; quantity: number }> = [];
   const written: WrittenShipment[] = [];
   const factors = CURRENT_CARBON_FACTORS;
   const facts = await loadPackingFacts(
@@ -95,7 +95,8 @@ export async function writePlans(
         eta_at: shipment.etaAt.toISOString(),
         replaces: context.replaces?.get(order.orderId) ?? null,
       });
-      for (const line of shipment.lines) lines.push({ shipment_id: id, line_no: line.lineNo, sku: line.sku, quantity: line.quantity });
+      for (const line of shipment.lines)
+        lines.push({ shipment_id: id, order_id: order.orderId, node_id: node.id, line_no: line.lineNo, sku: line.sku, quantity: line.quantity });
       written.push({
         id,
         orderId: order.orderId,
@@ -108,67 +109,55 @@ export async function writePlans(
     }
   }
   if (shipments.length > 0) {
+    // One statement, each JSON document parsed once: the reservation, capacity and ledger rows are derived in SQL
+    // from the lines (which carry their shipment's node and order), instead of sending the same rows four times.
     await query(
       em,
       `
-      insert into shipment (id, order_id, node_id, carrier, service_level, state, pick_priority, packing_priority, delivery_mode, distance_km, co2e_grams,
-             co2e_ttw_grams, co2e_wtw_grams, co2e_operations_grams, co2e_packaging_grams, carbon_factor_version, packaging, packing_refusals,
-             shipping_cost, departure_at, eta_at, replaces, created_at, updated_at)
-      select id, order_id, node_id, carrier, service_level, 'ALLOCATED', pick_priority, packing_priority, delivery_mode, distance_km, co2e_grams,
-             co2e_ttw_grams, co2e_wtw_grams, co2e_operations_grams, co2e_packaging_grams, carbon_factor_version, packaging, packing_refusals,
-             shipping_cost, departure_at, eta_at, replaces, ?, ?
-        from jsonb_to_recordset(?::jsonb) as r(id uuid, order_id uuid, node_id text, carrier text, service_level text, pick_priority int, packing_priority int,
-             delivery_mode text, distance_km float8, co2e_grams int, co2e_ttw_grams int, co2e_wtw_grams int, co2e_operations_grams int, co2e_packaging_grams int,
-             carbon_factor_version text, packaging jsonb, packing_refusals jsonb, shipping_cost int, departure_at timestamptz, eta_at timestamptz, replaces uuid)`,
-      [context.now, context.now, asJson(shipments)],
-    );
-    await query(em, `update fulfilment_order o set carbon_factor_version = ? where o.order_id = any(?::uuid[])`, [
-      factors.version,
-      uuidList([...new Set(shipments.map((s) => s.order_id as string))]),
-    ]);
-    await query(
-      em,
-      `insert into shipment_line (shipment_id, line_no, sku, quantity) select * from jsonb_to_recordset(?::jsonb) as r(shipment_id uuid, line_no int, sku text, quantity int)`,
-      [asJson(lines)],
-    );
-    await query(
-      em,
-      `
-      with taken as (select l.sku, s.node_id, sum(l.quantity)::int as quantity from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, sku text, quantity int)
-                       join jsonb_to_recordset(?::jsonb) as s(id uuid, node_id text) on s.id = l.shipment_id group by 1, 2)
-      update inventory i set reserved = i.reserved + t.quantity, updated_at = ? from taken t where i.sku = t.sku and i.node_id = t.node_id`,
-      [asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id }))), context.now],
-    );
-    await query(
-      em,
-      `
-      insert into capacity_usage (node_id, day, used)
-      select s.node_id, ?::date, sum(l.quantity)::int from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, quantity int)
-        join jsonb_to_recordset(?::jsonb) as s(id uuid, node_id text) on s.id = l.shipment_id group by 1
-      on conflict (node_id, day) do update set used = capacity_usage.used + excluded.used`,
-      [utcDay(context.now), asJson(lines), asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id })))],
-    );
-    await query(
-      em,
-      `
+      with s as materialized (
+        select * from jsonb_to_recordset(?::jsonb) as r(id uuid, order_id uuid, node_id text, carrier text, service_level text, pick_priority int,
+             packing_priority int, delivery_mode text, distance_km float8, co2e_grams int, co2e_ttw_grams int, co2e_wtw_grams int,
+             co2e_operations_grams int, co2e_packaging_grams int, carbon_factor_version text, packaging jsonb, packing_refusals jsonb,
+             shipping_cost int, departure_at timestamptz, eta_at timestamptz, replaces uuid)),
+      l as materialized (
+        select * from jsonb_to_recordset(?::jsonb) as r(shipment_id uuid, order_id uuid, node_id text, line_no int, sku text, quantity int)),
+      new_shipments as (
+        insert into shipment (id, order_id, node_id, carrier, service_level, state, pick_priority, packing_priority, delivery_mode, distance_km,
+               co2e_grams, co2e_ttw_grams, co2e_wtw_grams, co2e_operations_grams, co2e_packaging_grams, carbon_factor_version, packaging,
+               packing_refusals, shipping_cost, departure_at, eta_at, replaces, created_at, updated_at)
+        select id, order_id, node_id, carrier, service_level, 'ALLOCATED', pick_priority, packing_priority, delivery_mode, distance_km,
+               co2e_grams, co2e_ttw_grams, co2e_wtw_grams, co2e_operations_grams, co2e_packaging_grams, carbon_factor_version, packaging,
+               packing_refusals, shipping_cost, departure_at, eta_at, replaces, ?, ? from s),
+      new_lines as (insert into shipment_line (shipment_id, line_no, sku, quantity) select shipment_id, line_no, sku, quantity from l),
+      reserved as (
+        update inventory i set reserved = i.reserved + t.quantity, updated_at = ?
+          from (select sku, node_id, sum(quantity)::int as quantity from l group by 1, 2) t where i.sku = t.sku and i.node_id = t.node_id),
+      used as (
+        insert into capacity_usage (node_id, day, used) select node_id, ?::date, sum(quantity)::int from l group by 1
+        on conflict (node_id, day) do update set used = capacity_usage.used + excluded.used)
       insert into stock_movement (sku, node_id, kind, reserved_delta, order_id, shipment_id, note, actor_type, actor_id, at)
-      select l.sku, s.node_id, 'ALLOCATION', l.quantity, s.order_id, s.id, ?, ?, ?, ?
-        from jsonb_to_recordset(?::jsonb) as l(shipment_id uuid, sku text, quantity int)
-        join jsonb_to_recordset(?::jsonb) as s(id uuid, node_id text, order_id uuid) on s.id = l.shipment_id`,
+      select sku, node_id, 'ALLOCATION', quantity, order_id, shipment_id, ?, ?, ?, ? from l`,
       [
+        asJson(shipments),
+        asJson(lines),
+        context.now,
+        context.now,
+        context.now,
+        utcDay(context.now),
         context.movementNote,
         context.actor.type,
         context.actor.id,
         context.now,
-        asJson(lines),
-        asJson(shipments.map((s) => ({ id: s.id, node_id: s.node_id, order_id: s.order_id }))),
       ],
     );
   }
   return written;
 }
 
-/** Sets each order's backordered units per line and its allocation state from the plans. */
+/**
+ * Sets each order's backordered units per line and its allocation state from the plans, and, for orders that got a
+ * shipment, the carbon factor version their estimates used (in the same update: one new row version per order).
+ */
 export async function writeOrderStates(em: EntityManager, plans: readonly OrderPlan[], method: string, now: Date, backorderMode: 'ADD' | 'SET'): Promise<void> {
   const backorders = plans.flatMap((plan) => plan.backordered.map((line) => ({ order_id: plan.orderId, line_no: line.lineNo, quantity: line.quantity })));
   const orderIds = plans.map((plan) => plan.orderId);
@@ -191,9 +180,10 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
       state = case when not exists (select 1 from fulfilment_order_line l where l.order_id = o.order_id and l.backordered > 0) then 'ALLOCATED'
                    when exists (select 1 from shipment s where s.order_id = o.order_id and s.state in ('ALLOCATED', 'PICKED', 'PACKED')) then 'PARTIALLY_ALLOCATED'
                    else 'BACKORDERED' end,
-      allocation_method = ?, version = o.version + 1, updated_at = ?
+      allocation_method = ?, version = o.version + 1, updated_at = ?,
+      carbon_factor_version = case when o.order_id = any(?::uuid[]) then ? else o.carbon_factor_version end
     where o.order_id = any(?::uuid[])`,
-    [method, now, uuidList(orderIds)],
+    [method, now, uuidList(plans.filter((plan) => plan.shipments.length > 0).map((plan) => plan.orderId)), CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
   );
 }
 

@@ -4,7 +4,19 @@ import { loadOrdersToAllocate, type AllocationService } from '../allocation/allo
 import type { Actor } from '../allocation/plan-writer.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
 import { releaseOpenShipments } from '../orders/stock-effects.js';
-import { query, uuidList } from '../persistence/sql.js';
+import { query } from '../persistence/sql.js';
+
+const MAX_CONFLICT_RETRIES = 5;
+const LOCK_CONFLICT_STATES = new Set(['40P01', '40001']);
+
+/** A deadlock or serialization failure (PostgreSQL aborted the transaction; running it again is safe). */
+export function isLockConflict(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const { code, sqlState } = cause as Error & { code?: unknown; sqlState?: unknown };
+    if (LOCK_CONFLICT_STATES.has(String(code)) || LOCK_CONFLICT_STATES.has(String(sqlState))) return true;
+  }
+  return false;
+}
 
 export interface JobRow {
   id: string;
@@ -61,8 +73,18 @@ export class ReallocationService {
   }
 
   private async runChunks(jobId: string): Promise<JobRow> {
-    for (;;) {
-      const job = await this.orm.em.fork().transactional((em) => this.runChunk(em, jobId));
+    for (let conflicts = 0; ;) {
+      let job: JobRow;
+      try {
+        job = await this.orm.em.fork().transactional((em) => this.runChunk(em, jobId));
+      } catch (error) {
+        // An order cancelled or scanned at the same moment takes its locks in another order than the chunk, so
+        // PostgreSQL may abort one side of a deadlock; the chunk is all-or-nothing and simply runs again.
+        if (!isLockConflict(error) || ++conflicts > MAX_CONFLICT_RETRIES) throw error;
+        this.logger.warn({ jobId, conflicts }, 're-allocation chunk hit a lock conflict; running it again');
+        continue;
+      }
+      conflicts = 0;
       this.onEventsQueued();
       if (job.state === 'DONE') return job;
     }
@@ -92,22 +114,20 @@ export class ReallocationService {
     const replaces = new Map<string, string>();
     for (const line of released) {
       const key = `${line.order_id}:${line.line_no}`;
-      const entry = lines.get(key) ?? { order_id: line.order_id, line_no: line.line_no, sku: line.sku, quantity: 0, unit_weight_grams: 0 };
+      const entry = lines.get(key) ?? {
+        order_id: line.order_id,
+        line_no: line.line_no,
+        sku: line.sku,
+        quantity: 0,
+        unit_weight_grams: line.unit_weight_grams,
+      };
       entry.quantity += line.quantity;
       lines.set(key, entry);
       previousEta.set(line.order_id, Math.max(previousEta.get(line.order_id) ?? 0, new Date(line.eta_at).getTime()));
       replaces.set(line.order_id, line.shipment_id);
     }
-    const weights = await query<{ order_id: string; line_no: number; unit_weight_grams: number }>(
-      em,
-      `select order_id, line_no, unit_weight_grams from fulfilment_order_line where order_id = any(?::uuid[])`,
-      [uuidList(orderIds)],
-    );
-    for (const row of weights) {
-      const entry = lines.get(`${row.order_id}:${row.line_no}`);
-      if (entry) entry.unit_weight_grams = row.unit_weight_grams;
-    }
-    const orders = await loadOrdersToAllocate(em, orderIds, { shipmentLines: [...lines.values()] });
+    // The moved units start over at their new node now, so the new ETA counts from the move, not from placement.
+    const orders = (await loadOrdersToAllocate(em, orderIds, { shipmentLines: [...lines.values()] })).map((order) => ({ ...order, readyAt: now }));
     let backordered = 0;
     const outcome = await this.allocation.allocate(em, orders, actor, now, {
       cause: 'reallocation',

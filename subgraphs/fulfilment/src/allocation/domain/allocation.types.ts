@@ -64,6 +64,11 @@ export interface OrderToAllocate {
   lines: OrderLineToAllocate[];
   /** Whether a node outside the order's market may ship it (customs, duties, promises made at checkout). */
   allowCrossBorder: boolean;
+  /**
+   * When a node can start on the order, if later than its placement: a re-allocated order starts over at its new node
+   * now, so its ETA is counted from the move (the customer's wait still from `placedAt`).
+   */
+  readyAt?: Date;
 }
 
 /**

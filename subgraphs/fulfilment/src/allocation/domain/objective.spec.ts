@@ -43,6 +43,15 @@ describe('evaluateNode', () => {
     expect(evaluateNode(order('o', [['A', 1]]), candidate, { ...DEFAULT_WEIGHTS, time: 100 })!.lane.carrier).toBe('FAST');
   });
 
+  it.each([
+    ['placed just now: the next wave from placement', undefined, '2026-12-02T16:00:00.000Z'],
+    ['moved later the same day, after the wave: the next day', new Date('2026-12-02T17:00:00Z'), '2026-12-03T16:00:00.000Z'],
+    ['a ready time before placement changes nothing', new Date('2026-12-01T00:00:00Z'), '2026-12-02T16:00:00.000Z'],
+  ])('departs from when the node can start on the order: %s', (_case, readyAt, departure) => {
+    const option = evaluateNode(order('o', [['A', 1]], readyAt ? { readyAt } : {}), node('a'), DEFAULT_WEIGHTS)!;
+    expect(option.departureAt.toISOString()).toBe(departure);
+  });
+
   it('counts carbon per gram with the GLEC route intensity: hub operations everywhere, more with distance', () => {
     const far = node('far', { location: { lat: 39.9, lon: 116.4 } });
     const near = evaluateNode(order('o', [['A', 1]]), node('near'), { cost: 0, time: 0, carbon: 1, splitPenalty: 0 })!;

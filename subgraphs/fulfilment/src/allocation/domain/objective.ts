@@ -65,11 +65,12 @@ export function evaluateNode(
   if (node.status === 'DOWN') return null;
   if (node.region !== order.region && !order.allowCrossBorder) return null;
   const km = distanceKm(node.location, order.destination);
+  const readyAt = order.readyAt && order.readyAt > order.placedAt ? order.readyAt : order.placedAt;
   const orderGrams = order.lines.reduce((sum, line) => sum + line.quantity * line.unitWeightGrams, 0);
   let best: NodeOption | null = null;
   for (const lane of node.lanes) {
     if (!laneMeetsServiceLevel(lane, order.serviceLevel, km)) continue;
-    const { departureAt, etaAt } = estimateDelivery(order.placedAt, node.cutoffMinutes, lane, km, node.status === 'DEGRADED');
+    const { departureAt, etaAt } = estimateDelivery(readyAt, node.cutoffMinutes, lane, km, node.status === 'DEGRADED');
     const hours = (etaAt.getTime() - order.placedAt.getTime()) / HOUR_MS;
     const fixed = weights.cost * lane.baseCost + weights.time * hours + weights.splitPenalty;
     // costPerKg per 1,000 g; carbon: the GLEC route intensity (WTW transport + hubs, g CO2e per tonne) per gram, in kg.
