@@ -29,7 +29,12 @@ const ids = () => {
 describe('planIngestBatch', () => {
   it.each([
     ['own shipment: stored under it', [event('e1', 'T1')], facts({ T1: [shipment('s1', 'sf')] }), { store: ['e1>s1'], open: [], park: [], rejected: [] }],
-    ['own shipment, same order named', [event('e1', 'T1', ORDER_A)], facts({ T1: [shipment('s1', 'sf')] }), { store: ['e1>s1'], open: [], park: [], rejected: [] }],
+    [
+      'own shipment, same order named',
+      [event('e1', 'T1', ORDER_A)],
+      facts({ T1: [shipment('s1', 'sf')] }),
+      { store: ['e1>s1'], open: [], park: [], rejected: [] },
+    ],
     [
       'own shipment, another order named: refused',
       [event('e1', 'T1', ORDER_B)],

@@ -47,9 +47,21 @@ export function planIngestBatch(carrierId: string, events: readonly CarrierEvent
     const registered = facts.shipmentsByNumber.get(event.trackingNumber) ?? [];
     const own = registered.find((shipment) => shipment.carrierId === carrierId) ?? opening.get(event.trackingNumber);
     if (own === undefined && registered.length > 0) {
-      plan.rejected.push({ position, eventId: event.eventId, code: 'CARRIER_MISMATCH', field: 'trackingNumber', message: 'This parcel is registered to another carrier' });
+      plan.rejected.push({
+        position,
+        eventId: event.eventId,
+        code: 'CARRIER_MISMATCH',
+        field: 'trackingNumber',
+        message: 'This parcel is registered to another carrier',
+      });
     } else if (own !== undefined && event.orderId !== null && event.orderId !== own.orderId) {
-      plan.rejected.push({ position, eventId: event.eventId, code: 'INVALID_EVENT', field: 'orderId', message: 'This tracking number belongs to another order' });
+      plan.rejected.push({
+        position,
+        eventId: event.eventId,
+        code: 'INVALID_EVENT',
+        field: 'orderId',
+        message: 'This tracking number belongs to another order',
+      });
     } else if (own !== undefined) {
       plan.store.push({ event, shipmentId: own.id });
     } else {
