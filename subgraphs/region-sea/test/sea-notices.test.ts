@@ -53,20 +53,21 @@ const deliver = async (notice: NoticeIntent) => {
 
 it("texts the buyer's phone in Indonesian on Jakarta time, for an order and for a B2B batch about no single order", async () => {
   const order = await quickOrder(hub, await hub.token({ subject: customerRef, role: 'customer' }));
-  const [contact] = await hub.region.orm.em
+  const rows = await hub.region.orm.em
     .fork()
     .getConnection()
-    .execute(`select customer_phone from region_sea.sea_order_contact where order_id = ?`, [order.id]);
-  expect(contact.customer_phone).toMatch(/^\+62/);
+    .execute<Array<{ customer_phone: string }>>(`select customer_phone from region_sea.sea_order_contact where order_id = ?`, [order.id]);
+  const phone = rows[0]!.customer_phone;
+  expect(phone).toMatch(/^\+62/);
 
   const step = intent({ orderId: order.id });
   expect(await deliver(step)).toBe('sent');
-  expect(sent.at(-1)).toMatchObject({ channel: 'sms', to: contact.customer_phone, text: renderNotice(step, 'id', 'Asia/Jakarta') });
+  expect(sent.at(-1)).toMatchObject({ channel: 'sms', to: phone, text: renderNotice(step, 'id', 'Asia/Jakarta') });
 
   const batch = intent({ noticeId: `BATCH_PROGRESS:${randomUUID()}`, tier: 'B2B', topic: 'BATCH_PROGRESS', progress: { delivered: 3, total: 5 } });
   delete batch.step;
   expect(await deliver(batch)).toBe('sent');
-  expect(sent.at(-1)).toMatchObject({ channel: 'sms', to: contact.customer_phone, text: renderNotice(batch, 'id', 'Asia/Jakarta') });
+  expect(sent.at(-1)).toMatchObject({ channel: 'sms', to: phone, text: renderNotice(batch, 'id', 'Asia/Jakarta') });
 });
 
 it('sends nothing to a customer region-sea holds no order of', async () => {
