@@ -1,14 +1,16 @@
 // Carrier-event ingest and journey queries of the tracking service, on this machine, in one run:
-//   node bench/tracking-ingest.mjs [--events 1000000] [--rows 3000000] [--shipments 100000] [--batch 10000] [--workers 4] [--sweep-batch 500]
-// Prints (1) the raw COPY rate into the day-partitioned event table, (2) the full ingest path (validation,
-// ownership check, COPY into staging, INSERT … SELECT … ON CONFLICT into the partitions, journey fold, milestone
-// and notice queues) in events/s and this process's CPU ms per 1,000 events, and (3) journey and search latency
-// (p50/p99) once the table holds `--rows` events, with table and index sizes, and (4) one bounded pass of the
+//   node bench/tracking-ingest.mjs [--events 1000000] [--rows 3000000] [--fill-shipments 2000000] [--shipments 100000]
+//     [--batch 10000] [--workers 4] [--sweep-batch 500]
+// Prints (1) the raw COPY rate into the day-partitioned event table, with CPU per 1,000 rows, (2) the full ingest
+// path (validation, batch plan, COPY into staging, key claim + INSERT … SELECT into the partitions, shipment fold,
+// milestone and notice queues) from `--workers` concurrent batches in events/s and CPU ms per 1,000 events, and
+// (3) journey and search latency (p50/p99) once the table holds `--rows` events, filled set-based (generate_series)
+// over ~30 daily partitions and `--fill-shipments` parcels, with table and index sizes, and (4) one bounded pass of the
 // delay and dwell sweeps with a fifth of the shipments due (time, and the plan's index). CPU is this process's
 // and the PostgreSQL backends' (from /proc). It builds its own database and drops it afterwards.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, statfsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -34,13 +36,26 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '10000' },
     workers: { type: 'string', default: '4' },
     'sweep-batch': { type: 'string', default: '500' },
+    'fill-shipments': { type: 'string', default: '2000000' },
   },
 });
-const [EVENTS, ROWS, SHIPMENTS, BATCH, WORKERS, SWEEP_BATCH] = ['events', 'rows', 'shipments', 'batch', 'workers', 'sweep-batch'].map((key) =>
-  Number(values[key]),
-);
+const [EVENTS, ROWS, SHIPMENTS, BATCH, WORKERS, SWEEP_BATCH, FILL_SHIPMENTS] = [
+  'events',
+  'rows',
+  'shipments',
+  'batch',
+  'workers',
+  'sweep-batch',
+  'fill-shipments',
+].map((key) => Number(values[key]));
 const DAY = 86_400_000;
 const now = new Date();
+const f = (x) => x.toFixed(x < 10 ? 2 : 0);
+// The fill stops before the disk holding PostgreSQL's data gets short for everyone else on the machine.
+const assertDiskRoom = async () => {
+  const { bavail, bsize } = statfsSync('/work');
+  if (bavail * bsize < 30 * 1024 ** 3) throw new Error(`under 30 GB free on /work: fill aborted`);
+};
 
 const base = baseEnvSchema.parse(process.env);
 const url = new URL(base.DATABASE_URL);
@@ -117,8 +132,14 @@ try {
     );
     return Number(process.hrtime.bigint() - started) / 1e9;
   };
+  await Promise.all(Array.from({ length: WORKERS + 2 }, () => pool.connect())).then((clients) => clients.forEach((client) => client.release()));
+  const rawPgBefore = await backendCpu();
+  const rawCpuBefore = process.cpuUsage();
   const rawSeconds = await copyRows(rawRows, 'raw-');
   const rawRate = rawRows / rawSeconds;
+  const rawCpu = process.cpuUsage(rawCpuBefore);
+  const rawPgMs = backendCpuMs(rawPgBefore, await backendCpu());
+  const rawLoad = loadavg();
 
   // (2) The ingest path, as the HTTP endpoint and the NATS consumer call it.
   const ingest = new EventIngestService({
@@ -148,6 +169,8 @@ try {
       };
     });
   const batches = Math.ceil(EVENTS / BATCH / WORKERS);
+  // The carriers' payloads exist before the clock starts: making them is the bench's work, not the ingest's.
+  const prepared = Array.from({ length: WORKERS }, (_, worker) => Array.from({ length: batches }, (_, n) => batchOf(worker, n)));
   // Open every pooled connection now, so the backends' CPU is counted from the start.
   await Promise.all(Array.from({ length: WORKERS + 2 }, () => pool.connect())).then((clients) => clients.forEach((client) => client.release()));
   const pgBefore = await backendCpu();
@@ -157,7 +180,7 @@ try {
   await Promise.all(
     Array.from({ length: WORKERS }, async (_, worker) => {
       for (let n = 0; n < batches; n += 1) {
-        const result = await ingest.ingest('bench', batchOf(worker, n), now);
+        const result = await ingest.ingest('bench', prepared[worker][n], now);
         stored += result.stored;
         if (result.rejected.length + result.parked + result.duplicates > 0)
           throw new Error(`bench batch not stored whole: ${JSON.stringify({ ...result, rejected: result.rejected.slice(0, 3) })}`);
@@ -176,15 +199,48 @@ try {
     rows: [{ n: copiesOfOne }],
   } = await pool.query(`select count(*)::int as n from tracking.tracking_event where carrier_id = 'bench' and event_id = $1`, [moved[0].eventId]);
 
-  // (3) Fill to ROWS events, then read.
+  // (3) Fill to ROWS events, set-based in PostgreSQL: FILL_SHIPMENTS parcels, each with its journey of
+  // ROWS / FILL_SHIPMENTS steps three hours apart, starts spread over the retention window (about 30 daily partitions).
+  const ingestLoad = loadavg();
   const {
     rows: [{ n: present }],
   } = await pool.query(`select count(*)::int as n from tracking.tracking_event`);
-  const fillSeconds = ROWS > present ? await copyRows(ROWS - present, 'fill-') : 0;
+  const toFill = Math.max(0, ROWS - present);
+  const perShipment = Math.max(1, Math.round(toFill / FILL_SHIPMENTS));
+  const fillStarted = process.hrtime.bigint();
+  if (toFill > 0) {
+    await partitions.ensureFor(Array.from({ length: 31 }, (_, i) => new Date(now.getTime() - i * DAY)));
+    await pool.query(
+      `insert into tracking.shipment (id, order_id, carrier_id, tracking_number, route)
+      select md5('f' || s)::uuid, md5('fo' || s)::uuid, 'bench', 'FN' || s, '["WH","SORT","HUB","STATION"]' from generate_series(0, $1 - 1) s`,
+      [FILL_SHIPMENTS],
+    );
+    const chunk = 2_500_000;
+    const chunks = Array.from({ length: Math.ceil(toFill / chunk) }, (_, n) => [n * chunk, Math.min(toFill, (n + 1) * chunk)]);
+    const fillOne = async ([from, to]) => {
+      await assertDiskRoom();
+      await pool.query(
+        `insert into tracking.tracking_event (carrier_id, occurred_at, event_id, shipment_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id)
+        select 'bench', $2::timestamptz - interval '29 days 12 hours' + (s::float8 / $3) * interval '26 days' + k * interval '3 hours' + (s % 60) * interval '1 minute',
+               'f-' || i, md5('f' || s)::uuid,
+               case when k = 0 then 'LABEL_CREATED' when k = 1 then 'PICKED' when k = 2 then 'PACKED' when k = 3 then 'OUTBOUND' when k = 4 then 'FIRST_SCAN'
+                    when k = $4 - 1 then 'SIGNED' when k = $4 - 2 then 'OUT_FOR_DELIVERY' when k % 2 = 1 then 'ARRIVED_AT_NODE' else 'DEPARTED_NODE' end,
+               $2, 'NODE-' || ((s * 7 + k * 13) % 500), 'HUB', 30 + (k % 10) * 0.1, 120 + (s % 10) * 0.1, 'c-' || (s % 900)
+          from (select i, i / $4 as s, i % $4 as k from generate_series($1::bigint, $5::bigint - 1) i) g`,
+        [from, now, FILL_SHIPMENTS, perShipment, to],
+      );
+      console.log(`  filled ${to} of ${toFill} (${f(Number(process.hrtime.bigint() - fillStarted) / 1e9)} s, load ${loadavg()[0].toFixed(1)})`);
+    };
+    // Two connections: PostgreSQL's share of the two cores, the rest being the machine's other load.
+    for (let n = 0; n < chunks.length; n += 2) await Promise.all(chunks.slice(n, n + 2).map(fillOne));
+  }
+  const fillSeconds = Number(process.hrtime.bigint() - fillStarted) / 1e9;
   await pool.query(`analyze tracking.tracking_event`);
+  await pool.query(`analyze tracking.shipment`);
   const {
     rows: [{ n: total }],
   } = await pool.query(`select count(*)::int as n from tracking.tracking_event`);
+  const { rows: partitionCount } = await pool.query(`select count(*)::int as n from pg_inherits where inhparent = 'tracking.tracking_event'::regclass`);
   const query = new JourneyQuery(pool);
   const viewer = {
     kinds: [
@@ -214,9 +270,17 @@ try {
     took.sort((a, b) => a - b);
     return { p50: took[Math.floor(samples * 0.5)], p99: took[Math.floor(samples * 0.99)] };
   };
-  const pick = (i) => shipmentIds[(i * 7919) % shipmentIds.length].id;
+  const md5uuid = (text) =>
+    createHash('md5')
+      .update(text)
+      .digest('hex')
+      .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+  const pick = (i) => (toFill > 0 ? md5uuid(`f${(i * 7919) % FILL_SHIPMENTS}`) : shipmentIds[(i * 7919) % shipmentIds.length].id);
   const journey = await time(1000, (i) => query.journey(pick(i), viewer, { first: 50 }));
-  const byNode = await time(200, (i) => query.search({ nodeId: `NODE-${i % 500}`, from: new Date(now.getTime() - DAY), to: now }, viewer, { first: 50 }));
+  const nodeDay = new Date(Math.floor(now.getTime() / DAY) * DAY - 10 * DAY);
+  const byNode = await time(200, (i) =>
+    query.search({ nodeId: `NODE-${(i * 37) % 500}`, from: nodeDay, to: new Date(nodeDay.getTime() + DAY) }, viewer, { first: 50 }),
+  );
   const byCarrier = await time(200, (i) =>
     query.search(
       { carrierId: 'bench', from: new Date(now.getTime() - ((i % 24) + 2) * 3_600_000), to: new Date(now.getTime() - ((i % 24) + 1) * 3_600_000) },
@@ -225,7 +289,15 @@ try {
     ),
   );
   const byTracking = await time(200, (i) =>
-    query.search({ trackingNumber: `TN${((i * 31) % SHIPMENTS) + 1}`, from: new Date(now.getTime() - 7 * DAY), to: now }, viewer, { first: 50 }),
+    query.search(
+      {
+        trackingNumber: toFill > 0 ? `FN${(i * 7907) % FILL_SHIPMENTS}` : `TN${((i * 31) % SHIPMENTS) + 1}`,
+        from: new Date(now.getTime() - 30 * DAY),
+        to: now,
+      },
+      viewer,
+      { first: 50 },
+    ),
   );
   const {
     rows: [sizes],
@@ -238,14 +310,14 @@ try {
   const trackingPlan = await plan(
     `select * from tracking.tracking_event e where e.occurred_at >= $1 and e.occurred_at < $2 and e.shipment_id = any($3::uuid[])
       order by e.occurred_at desc, e.carrier_id desc, e.event_id desc limit 51`,
-    [new Date(now.getTime() - 7 * DAY), now, [shipmentIds[0].id]],
+    [new Date(now.getTime() - 30 * DAY), now, [pick(1)]],
   );
 
   // (4) Sweeps with a fifth of the shipments due: one bounded pass each, through the partial indexes.
   await pool.query(
     `update tracking.shipment set promised_by = $1, check_due_at = $2::timestamptz - (random() * interval '1 hour'),
             dwell_deadline = $2::timestamptz - (random() * interval '1 hour'), last_event_at = $2::timestamptz - interval '10 hours', last_node_id = 'HUB', last_node_type = 'HUB'
-      where tracking_number like '%0' or tracking_number like '%5'`,
+      where tracking_number like 'TN%' and (tracking_number like '%0' or tracking_number like '%5')`,
     [new Date(now.getTime() + 2 * DAY), now],
   );
   await pool.query(`analyze tracking.shipment`);
@@ -271,19 +343,20 @@ try {
   } = await pool.query(`select count(*)::int as n from tracking.shipment where check_due_at <= $1`, [now]);
   const indexOf = (text) => /(?:Index Scan(?: Backward)? using|Bitmap Index Scan on) (\S+)/.exec(text)?.[1] ?? 'NO INDEX';
 
-  const f = (x) => x.toFixed(x < 10 ? 2 : 0);
   console.log(`
-raw COPY into tracking_event (same table, same indexes)   ${f(rawRate)} rows/s  (${rawRows} rows, ${WORKERS} connections)
-ingest path (validate → COPY staging → INSERT…SELECT ON CONFLICT → fold → queues)
+raw COPY into tracking_event (same table, same indexes)   ${f(rawRate)} rows/s  (${rawRows} rows, ${WORKERS} connections, load ${rawLoad.map((x) => x.toFixed(2)).join(' / ')})
+  CPU per 1,000 rows: this process                         ${f((rawCpu.user + rawCpu.system) / 1000 / (rawRows / 1000))} ms, PostgreSQL backends ${f(rawPgMs / (rawRows / 1000))} ms
+ingest path (validate → plan → COPY staging → claim keys + INSERT…SELECT → fold shipments → queues)
                                                            ${f(rate)} events/s (${stored} events in ${f(seconds)} s) = ${f((rate / rawRate) * 100)} % of raw COPY
   CPU per 1,000 events: this process                       ${f((cpu.user + cpu.system) / 1000 / (stored / 1000))} ms, PostgreSQL backends ${f(pgCpuMs / (stored / 1000))} ms
   a batch sent again                                       stored ${retried.stored}, duplicates ${retried.duplicates}
   the same ids a day earlier (another partition)           stored ${retimed.stored}, duplicates ${retimed.duplicates}; copies of one id: ${copiesOfOne}
-table after fill                                           ${total} events: heap ${sizes.heap}, indexes ${sizes.indexes}, dedup keys ${sizes.keys} (fill by COPY ${f(fillSeconds)} s)
+table after fill                                           ${total} events in ${partitionCount[0].n} partitions, ${toFill > 0 ? FILL_SHIPMENTS : SHIPMENTS} shipments: heap ${sizes.heap}, indexes ${sizes.indexes}, dedup keys ${sizes.keys}
+  (set-based fill of ${toFill} rows in ${f(fillSeconds)} s; load average during ingest ${ingestLoad.map((x) => x.toFixed(2)).join(' / ')})
 journey of one shipment (first 50 steps)                   p50 ${f(journey.p50)} ms  p99 ${f(journey.p99)} ms
 search: node, one day                                      p50 ${f(byNode.p50)} ms  p99 ${f(byNode.p99)} ms
 search: carrier, one hour                                  p50 ${f(byCarrier.p50)} ms  p99 ${f(byCarrier.p99)} ms
-search: tracking number, seven days                        p50 ${f(byTracking.p50)} ms  p99 ${f(byTracking.p99)} ms  (${indexOf(trackingPlan)} …)
+search: tracking number, 30 days                            p50 ${f(byTracking.p50)} ms  p99 ${f(byTracking.p99)} ms  (${indexOf(trackingPlan)} …)
 delay sweep, one pass of ${SWEEP_BATCH} (${due} of ${SHIPMENTS} shipments due)     ${f(delayPass.ms)} ms, checked ${delayPass.result.checked}, warned ${delayPass.result.warned}  (${indexOf(sweepPlan)})
 dwell sweep, one pass of ${SWEEP_BATCH}                              ${f(dwellPass.ms)} ms, opened ${dwellPass.result}  (${indexOf(dwellPlan)})
 load average (1/5/15 min)                                  ${loadavg()

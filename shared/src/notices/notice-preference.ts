@@ -36,3 +36,8 @@ export async function loadNoticePreference(customerRef: string, em: EntityManage
   const row = await em.findOne(NoticePreferenceRecord, { customerRef });
   return row ? { language: row.language ?? null, timeZone: row.timeZone ?? null, quietHours: row.quietHours ?? null } : null;
 }
+
+/** Erasure (GDPR art. 17): deletes the customer's preference; nothing obliges keeping it. True when there was one. */
+export async function eraseNoticePreference(customerRef: string, em: EntityManager): Promise<boolean> {
+  return (await em.nativeDelete(NoticePreferenceRecord, { customerRef })) > 0;
+}

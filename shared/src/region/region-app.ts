@@ -35,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { ForbiddenError } from '../errors.js';
 import { join } from 'node:path';
 import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
+import { resolveFromOrderContact, type RegionNotices } from './notice-recipient.js';
 import { loadNoticePreference, NoticePreferenceMigration, NoticePreferenceRecord } from '../notices/notice-preference.js';
 import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
 import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } from '../catalogue/replication/catalogue-replica.js';
@@ -102,7 +103,7 @@ export interface RegionDefinition<Settings extends z.ZodObject = z.ZodObject<{}>
   /** Region-specific counters for the periodic summaries sent to the centre. */
   summaryMetrics?: SummaryMetrics;
   /** How the region reaches its customers for tracking's notices (from its own personal data); no notices without it. */
-  noticeRecipient?: ResolveRecipient;
+  notices?: RegionNotices<any>;
   /** What each of the region's command purposes records or undoes when core accepts or refuses it. */
   commandHandlers?: Record<string, CommandOutcomeHandlers>;
   /**
@@ -258,7 +259,9 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       deps.rules,
       deps.commands,
       deps.orderEvents,
-      ...(definition.noticeRecipient ? [noticeConsumer(deps.subgraph as SubgraphContext<Env>, definition.code, definition.noticeRecipient, options)] : []),
+      ...(definition.notices
+        ? [noticeConsumer(deps.subgraph as SubgraphContext<Env>, definition.code, resolveFromOrderContact(definition.notices), options)]
+        : []),
       ...(definition.consumers?.(deps) ?? []),
     ],
     jobs: (deps) => [

@@ -25,11 +25,14 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
     commandHandlers: returnCommandHandlers(),
     placement: () => cnPlacementStages,
     // Parcel notices go by SMS to the customer's phone of that order, in Chinese, outside 22:00-08:00 Beijing time.
-    noticeRecipient: async (intent, em) => {
-      const contact = intent.orderId ? await em.findOne(CnOrderContact, { orderId: intent.orderId }) : null;
-      return contact
-        ? { phone: contact.customerPhone, language: 'zh', timeZone: 'Asia/Shanghai', quietHours: parseQuietHours('22:00-08:00', 'Asia/Shanghai') }
-        : null;
+    notices: {
+      contact: CnOrderContact,
+      recipient: (contact) => ({
+        phone: contact.customerPhone,
+        language: 'zh',
+        timeZone: 'Asia/Shanghai',
+        quietHours: parseQuietHours('22:00-08:00', 'Asia/Shanghai'),
+      }),
     },
     resolvers: (dependencies) => {
       const returns = createReturnServices(dependencies, options.clock ?? systemClock);

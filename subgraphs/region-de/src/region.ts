@@ -10,6 +10,7 @@ import { ErasureService } from './erasure/erasure.service.js';
 import { createDataExportResolver } from './export/data-export.resolver.js';
 import { DataExportService } from './export/data-export.service.js';
 import { createDeOrderDetailsResolver } from './orders/de-order-details.resolver.js';
+import { DeOrderContact } from './orders/de-order-contact.entity.js';
 import { dePlacementStages } from './orders/de-placement.js';
 import { createDeOrderResolver } from './orders/de-order.resolver.js';
 import { deEntities } from './persistence/entities.js';
@@ -17,6 +18,7 @@ import { deMigrations } from './persistence/migrations/index.js';
 import { createPersonalDataResolvers } from './privacy/personal-data.resolver.js';
 import { dePersonalDataSource } from './privacy/personal-data.source.js';
 import { DE_DISCLOSURE_POLICY } from './rules/field-access.policy.js';
+import { deNoticeRecipient } from './rules/notice-recipient.rules.js';
 import { deSettingsFrom, type DeSettings, type DeSettingsOverrides } from './settings.js';
 import { createSupportCaseResolver } from './support/support-case.resolver.js';
 import { SupportCaseService } from './support/support-case.service.js';
@@ -51,6 +53,7 @@ export function createDeRegion(overrides: DeSettingsOverrides = {}): RegionDefin
     resolvers: (dependencies) => createDeResolvers(dependencies, deSettingsFrom(dependencies.env, { ...overrides, clock })),
     placement: ({ orm, env, logger }) => dePlacementStages(orm, deSettingsFrom(env, { ...overrides, clock }), logger),
     onOrderEvent: createErasureOnCloseHandler(clock),
+    notices: { contact: DeOrderContact, recipient: deNoticeRecipient },
     consumers: ({ subgraph, orm, env, logger }) => [
       sellerFactsResponder(subgraph.nc, env.NATS_NAMESPACE, orm, deSettingsFrom(env, { ...overrides, clock }), logger),
     ],

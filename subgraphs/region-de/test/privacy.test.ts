@@ -324,6 +324,12 @@ describe('erasure (art. 17) against German retention duties', () => {
     await hub.moveOrder(cancelledUnpaid, ['CANCELLED']);
     await hub.moveOrder(open, []);
     await hub.gql(`mutation { grantDeMarketingConsent(input: { channel: EMAIL, wordingVersion: "v1" }) { current { granted } } }`, {}, customer);
+    const preference = await hub.gql(
+      `mutation { deNoticePreferenceSet(input: { language: "en", timeZone: "Europe/Lisbon", quietHours: "23:00-06:30" }) { userErrors { code } } }`,
+      {},
+      customer,
+    );
+    expect(preference.data.deNoticePreferenceSet.userErrors).toEqual([]);
   });
 
   it('deletes marketing data at once, restricts what invoices keep, erases the rest, and defers open orders', async () => {
@@ -366,14 +372,19 @@ describe('erasure (art. 17) against German retention duties', () => {
     const log = await privacyLog();
     expect(log.map((row) => [row.order_id, row.action])).toEqual([
       [null, 'CONSENTS_ERASED'],
+      [null, 'ERASED'],
       [delivered, 'RESTRICTED'],
       [delivered, 'ERASED'],
       [cancelledUnpaid, 'ERASED'],
       [open, 'ERASURE_DEFERRED'],
     ]);
-    expect(log[1]).toMatchObject({ fields: expect.arrayContaining(['customer.name', 'invoiceAddress.street']), actor: subject });
-    expect(log[1].legal_basis).toContain('§14b(1) UStG');
-    expect(log[1].legal_basis).toContain(`kept until ${yearOf(berlinDate(new Date())) + 8}-12-31`);
+    // The notice preference goes at once, with the personal data it sits beside.
+    expect(log[1]).toMatchObject({ fields: ['noticePreference'], actor: subject });
+    expect(await hub.sql(`select 1 from region_de.notice_preference where customer_ref = ?`, [subject])).toEqual([]);
+    expect((await hub.gql(`{ deNoticePreference { language } }`, {}, customer)).data.deNoticePreference).toBeNull();
+    expect(log[2]).toMatchObject({ fields: expect.arrayContaining(['customer.name', 'invoiceAddress.street']), actor: subject });
+    expect(log[2].legal_basis).toContain('§14b(1) UStG');
+    expect(log[2].legal_basis).toContain(`kept until ${yearOf(berlinDate(new Date())) + 8}-12-31`);
     for (const row of log) expect(row.legal_basis).toMatch(/GDPR/);
     for (const value of PERSONAL_VALUES) expect(JSON.stringify(log)).not.toContain(value);
 

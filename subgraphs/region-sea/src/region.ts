@@ -18,6 +18,7 @@ import { SeaDeliveryRefusalView } from './delivery/sea-delivery.types.js';
 import { derivedIdResolver } from '@hub/shared/graphql/derived-id';
 import { SeaCodCollection, SeaPayment } from './payments/sea-payment.entity.js';
 import { seaMigrations } from './persistence/migrations/index.js';
+import { seaNoticeRecipient } from './rules/notice-recipient.rules.js';
 
 /** region-sea: orders to Indonesia, Thailand, Malaysia, the Philippines, Vietnam and Singapore. */
 export const seaRegion: RegionDefinition = {
@@ -43,5 +44,6 @@ export const seaRegion: RegionDefinition = {
     ];
   },
   onOrderEvent: applySeaOrderEvent,
+  notices: { contact: SeaOrderContact, recipient: seaNoticeRecipient },
   commandHandlers: deliveryRefusalCommandHandlers,
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@hub/shared/auth/principal';
 import { createTestScope, postGraphQL, type TestScope } from '@hub/shared/testing/harness';
-import { readRegionEnv, startRegion, type RegionApp } from '@hub/shared/region/region-app';
+import { readRegionEnv, startRegion, type RegionApp, type RegionAppOptions } from '@hub/shared/region/region-app';
 import { createCoreApp } from '@hub/core-orders/app';
 import { publishTestCatalogue, type TestCatalogueItem } from '@hub/shared/catalogue/testing/test-catalogue';
 import { seaRegion } from '../src/region.js';
@@ -27,7 +27,8 @@ export const SEA_TEST_ITEMS: TestCatalogueItem[] = [
   { sku: 'X-2', unitPrice: { SGD: 60_000 } },
 ];
 
-export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
+/** `options`: the starter's test seams (notice sender and settle hooks). */
+export async function startSeaTestHub(label: string, options: RegionAppOptions = {}): Promise<SeaTestHub> {
   const scope = createTestScope(label);
   const catalogueVersion = await publishTestCatalogue(scope.env, [
     { region: 'sea', currencies: ['IDR', 'THB', 'MYR', 'PHP', 'VND', 'SGD'], items: SEA_TEST_ITEMS },
@@ -41,6 +42,7 @@ export async function startSeaTestHub(label: string): Promise<SeaTestHub> {
     Object.fromEntries(Object.entries({ ...scope.env, PORT: 0, COMMAND_RETRY_MAX_MS: 1_000 }).map(([k, v]) => [k, String(v)])),
   );
   const region = await startRegion(seaRegion, env, {
+    ...options,
     onOrderEventSettled: ({ messageId }) => {
       applied.add(messageId);
       waiting.get(messageId)?.();

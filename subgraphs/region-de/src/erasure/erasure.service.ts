@@ -2,10 +2,11 @@ import type { Principal } from '@hub/shared/auth/principal';
 import { ForbiddenError, InputValidationError } from '@hub/shared/errors';
 import type { Logger } from '@hub/shared/logger';
 import type { MikroORM } from '@hub/shared/persistence/orm';
+import { eraseNoticePreference } from '@hub/shared/notices/notice-preference';
 import { RegionalOrder } from '@hub/shared/region/regional-order.entity';
 import { DeMarketingConsentEvent } from '../consent/de-marketing-consent-event.entity.js';
 import { DeOrderContact } from '../orders/de-order-contact.entity.js';
-import { CONSENT_ERASURE_LEGAL_BASIS } from '../rules/erasure.rules.js';
+import { CONSENT_ERASURE_LEGAL_BASIS, NOTICE_PREFERENCE_ERASURE_LEGAL_BASIS } from '../rules/erasure.rules.js';
 import { loadOrderHistoryFacts } from './order-history.repository.js';
 import { eraseOrder, type OrderErasureOutcome } from './order-erasure.js';
 import { recordPrivacyAction } from './privacy-log.js';
@@ -19,7 +20,10 @@ export interface ErasureReport {
 
 const COUNTERS: Record<OrderErasureOutcome, keyof ErasureReport> = { erased: 'erasedOrders', restricted: 'restrictedOrders', deferred: 'deferredOrders' };
 
-/** GDPR art. 17 requests: marketing data goes at once; each order's data as `eraseOrder` decides; all in one transaction. */
+/**
+ * GDPR art. 17 requests: marketing data and the notice preference go at once; each order's data as `eraseOrder`
+ * decides; all in one transaction.
+ */
 export class ErasureService {
   constructor(
     private readonly orm: MikroORM,
@@ -41,6 +45,16 @@ export class ErasureService {
           action: 'CONSENTS_ERASED',
           fields: ['marketingConsents'],
           legalBasis: CONSENT_ERASURE_LEGAL_BASIS,
+          actor,
+        });
+      }
+      if (await eraseNoticePreference(customerRef, em)) {
+        recordPrivacyAction(em, now, {
+          customerRef,
+          orderId: null,
+          action: 'ERASED',
+          fields: ['noticePreference'],
+          legalBasis: NOTICE_PREFERENCE_ERASURE_LEGAL_BASIS,
           actor,
         });
       }

@@ -18,6 +18,8 @@ export type ErasurePlan =
 
 export const ERASURE_LEGAL_BASIS = 'Art. 17(1)(a) GDPR: no longer necessary for the purposes collected';
 export const RESTRICTION_LEGAL_BASIS = 'Art. 18(1) GDPR, §35(3) BDSG: kept only for statutory retention, processing restricted';
+export const NOTICE_PREFERENCE_ERASURE_LEGAL_BASIS =
+  'Art. 17(1)(a) GDPR: notice language, zone and quiet hours are a convenience, needed by no contract or law; erased on request';
 export const CONSENT_ERASURE_LEGAL_BASIS = 'Art. 17(1)(a), (b) GDPR: marketing data erased on request, consent withdrawn (art. 7(3))';
 
 /**

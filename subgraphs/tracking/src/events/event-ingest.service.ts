@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
+import { planIngestBatch } from './domain/ingest-plan.js';
 import { validateBatch, type CarrierEventInput, type EventProblem } from './domain/carrier-event.rules.js';
-import { findOwnershipConflicts, storeBatch, unparkForShipments, openShipmentsForParkedOrder } from './event-store.js';
+import { loadBatchFacts, storeBatch, unparkForShipments, openShipmentsForParkedOrder } from './event-store.js';
 import { applyStoredEvents } from '../journey/journey-progress.store.js';
 import type { PartitionMaintenance } from '../persistence/partitions.js';
 import { inTransactionWithOrm } from '../persistence/transaction.js';
@@ -45,36 +47,19 @@ export class EventIngestService {
       clockSkewMs: this.options.clockSkewMs,
       retentionMs: this.options.retentionMs,
     });
-    const { ownOrderOf, foreign } = await findOwnershipConflicts(pool, carrierId, accepted);
-    const events = accepted.filter((event, position) => {
-      const index = positions[position]!;
-      const ownOrder = ownOrderOf.get(event.trackingNumber);
-      if (ownOrder === undefined && foreign.has(event.trackingNumber)) {
-        rejected.push({
-          index,
-          eventId: event.eventId,
-          code: 'CARRIER_MISMATCH',
-          field: 'trackingNumber',
-          message: 'This parcel is registered to another carrier',
-        });
-        return false;
-      }
-      if (ownOrder !== undefined && event.orderId !== null && event.orderId !== ownOrder) {
-        rejected.push({ index, eventId: event.eventId, code: 'INVALID_EVENT', field: 'orderId', message: 'This tracking number belongs to another order' });
-        return false;
-      }
-      return true;
-    });
+    const plan = planIngestBatch(carrierId, accepted, await loadBatchFacts(pool, accepted), randomUUID);
+    for (const { position, ...problem } of plan.rejected) rejected.push({ index: positions[position]!, ...problem });
     rejected.sort((a, b) => a.index - b.index);
-    if (events.length === 0) return { stored: 0, parked: 0, duplicates: 0, rejected };
-    await partitions.ensureFor(events.map((event) => event.occurredAt));
+    const valid = plan.store.length + plan.park.length;
+    if (valid === 0) return { stored: 0, parked: 0, duplicates: 0, rejected };
+    await partitions.ensureFor(plan.store.map(({ event }) => event.occurredAt));
     const { stored, parked, orderIds } = await this.inTransaction(async (client, em) => {
-      const result = await storeBatch(client, events, now);
+      const result = await storeBatch(client, plan, now);
       const touched = await applyStoredEvents(client, em, result.stored, subjects, now);
       return { ...result, orderIds: touched };
     });
     this.options.onCommitted(orderIds);
-    return { stored: stored.length, parked, duplicates: events.length - stored.length - parked, rejected };
+    return { stored: stored.length, parked, duplicates: valid - stored.length - parked, rejected };
   }
 
   /** Moves parked events into the journeys of these shipments (just registered or just matched). */

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { CarrierEvent } from './domain/carrier-event.rules.js';
 import type { EventKind, NodeType } from './domain/event-kinds.js';
+import { redirectToWinners, type BatchFacts, type IngestPlan, type KnownShipment } from './domain/ingest-plan.js';
 
 const S = '"tracking"';
 
@@ -26,13 +27,12 @@ const RETURNED = `shipment_id as "shipmentId", carrier_id as "carrierId", event_
 
 /** COPY text format: validated ids never contain tabs, newlines or backslashes, so only NULL needs spelling. */
 const field = (value: string | number | null) => (value === null ? '\\N' : String(value));
-const copyLine = (event: CarrierEvent) =>
+const copyLine = ({ event, shipmentId }: { event: CarrierEvent; shipmentId: string }) =>
   [
     event.carrierId,
     event.eventId,
     event.occurredAt.toISOString(),
-    event.trackingNumber,
-    event.orderId,
+    shipmentId,
     event.kind,
     event.nodeId,
     event.nodeType,
@@ -43,48 +43,120 @@ const copyLine = (event: CarrierEvent) =>
     .map(field)
     .join('\t');
 
-/**
- * Stores a validated batch inside the caller's transaction: COPY into a per-connection staging table, then
- * set-wise inserts. Events naming a known order open its shipment; events of known shipments are stored
- * (a repeated event id, at any time, is dropped by `tracking_event_key`); the rest are parked, never lost.
- */
-export async function storeBatch(client: pg.PoolClient, events: readonly CarrierEvent[], recordedAt: Date): Promise<{ stored: StoredEvent[]; parked: number }> {
+/** Connections that already have the session's staging table (a temp table lives as long as its connection). */
+const withStaging = new WeakSet<pg.ClientBase>();
+
+async function stagingOn(client: pg.PoolClient): Promise<void> {
+  if (withStaging.has(client)) return;
   await client.query(`create temp table if not exists tracking_staging (
-    carrier_id varchar(100), event_id varchar(100), occurred_at timestamptz, tracking_number varchar(100), order_id uuid, kind varchar(30),
+    carrier_id varchar(100), event_id varchar(100), occurred_at timestamptz, shipment_id uuid, kind varchar(30),
     node_id varchar(100), node_type varchar(30), latitude double precision, longitude double precision, actor_id varchar(100)) on commit delete rows`);
-  const body = `${events.map(copyLine).join('\n')}\n`;
-  await pipeline(Readable.from([Buffer.from(body)]), client.query(copyFrom('copy tracking_staging from stdin')));
-  await client.query(`insert into ${S}.shipment (id, order_id, carrier_id, tracking_number)
-    select gen_random_uuid(), s.order_id, s.carrier_id, s.tracking_number
-      from (select distinct on (carrier_id, tracking_number) carrier_id, tracking_number, order_id from tracking_staging
-             where order_id is not null order by carrier_id, tracking_number, occurred_at) s
-      join ${S}.tracked_order o on o.order_id = s.order_id
-    on conflict do nothing`);
-  // The id is claimed in the unpartitioned key table first: only claimed events are stored, whatever their time.
-  const { rows: stored } = await client.query<StoredEvent>(
-    `with claimed as (
-      insert into ${S}.tracking_event_key (carrier_id, event_id, occurred_at)
-      select s.carrier_id, s.event_id, s.occurred_at
-        from tracking_staging s join ${S}.shipment sh on sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number
-      on conflict do nothing returning carrier_id, event_id, occurred_at)
-    insert into ${S}.tracking_event (${EVENT_COLUMNS})
-    select s.carrier_id, s.occurred_at, s.event_id, sh.id, s.kind, $1, s.node_id, s.node_type, s.latitude, s.longitude, s.actor_id
-      from claimed c join tracking_staging s on s.carrier_id = c.carrier_id and s.event_id = c.event_id and s.occurred_at = c.occurred_at
-      join ${S}.shipment sh on sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number
-    on conflict do nothing returning ${RETURNED}`,
-    [recordedAt],
-  );
-  const parked = await client.query(
-    `insert into ${S}.parked_event
-      (carrier_id, event_id, occurred_at, tracking_number, order_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id)
-    select s.carrier_id, s.event_id, s.occurred_at, s.tracking_number, s.order_id, s.kind, $1, s.node_id, s.node_type, s.latitude, s.longitude, s.actor_id
-      from tracking_staging s
-     where not exists (select 1 from ${S}.shipment sh where sh.carrier_id = s.carrier_id and sh.tracking_number = s.tracking_number)
-    on conflict do nothing`,
-    [recordedAt],
-  );
-  return { stored, parked: parked.rowCount ?? 0 };
+  withStaging.add(client);
 }
+
+/** Reads, outside the write transaction, what planning a batch needs: its parcels' shipments and, for new parcels, their orders. */
+export async function loadBatchFacts(pool: pg.Pool, events: readonly CarrierEvent[]): Promise<BatchFacts> {
+  const numbers = [...new Set(events.map((event) => event.trackingNumber))];
+  const { rows } = await pool.query<{ tracking_number: string } & KnownShipment>(
+    `select tracking_number, id, carrier_id as "carrierId", order_id as "orderId" from ${S}.shipment where tracking_number = any($1::text[])`,
+    [numbers],
+  );
+  const shipmentsByNumber = new Map<string, KnownShipment[]>();
+  for (const { tracking_number: number, ...shipment } of rows) shipmentsByNumber.set(number, [...(shipmentsByNumber.get(number) ?? []), shipment]);
+  const named = [...new Set(events.filter((e) => e.orderId !== null && !shipmentsByNumber.has(e.trackingNumber)).map((e) => e.orderId!))];
+  const knownOrders = new Set<string>();
+  if (named.length > 0) {
+    const known = await pool.query<{ order_id: string }>(`select order_id from ${S}.tracked_order where order_id = any($1::uuid[])`, [named]);
+    for (const row of known.rows) knownOrders.add(row.order_id);
+  }
+  return { shipmentsByNumber, knownOrders };
+}
+
+/**
+ * Writes a planned batch inside the caller's transaction, set-wise: opens its new shipments, COPYs the events
+ * into the session's staging table, then one statement claims their ids in `tracking_event_key` (in key order,
+ * so concurrent batches that overlap cannot deadlock) and inserts the claimed ones into the partitions; what
+ * is left is parked. Returns the events stored (a repeated id, at any time, is not) and the number parked.
+ */
+export async function storeBatch(client: pg.PoolClient, plan: IngestPlan, recordedAt: Date): Promise<{ stored: StoredEvent[]; parked: number }> {
+  let store = plan.store;
+  if (plan.open.length > 0) {
+    const carrierId = plan.store[0]!.event.carrierId;
+    const { rows: opened } = await client.query<{ id: string }>(
+      `insert into ${S}.shipment (id, order_id, carrier_id, tracking_number)
+      select id, order_id, $4, tracking_number from unnest($1::uuid[], $2::uuid[], $3::text[]) as u(id, order_id, tracking_number)
+      on conflict do nothing returning id`,
+      [plan.open.map((o) => o.id), plan.open.map((o) => o.orderId), plan.open.map((o) => o.trackingNumber), carrierId],
+    );
+    if (opened.length < plan.open.length) {
+      const { rows: winners } = await client.query<{ id: string; tracking_number: string }>(
+        `select id, tracking_number from ${S}.shipment where carrier_id = $1 and tracking_number = any($2::text[])`,
+        [carrierId, plan.open.map((o) => o.trackingNumber)],
+      );
+      store = redirectToWinners(plan, new Map(winners.map((row) => [row.tracking_number, row.id])));
+    }
+  }
+  let stored: StoredEvent[] = [];
+  if (store.length > 0) {
+    await stagingOn(client);
+    await pipeline(Readable.from([Buffer.from(`${store.map(copyLine).join('\n')}\n`)]), client.query(copyFrom('copy tracking_staging from stdin')));
+    const { rows: duplicates } = await client.query<{ event_id: string }>(
+      `with claimed as (
+        insert into ${S}.tracking_event_key (carrier_id, event_id, occurred_at)
+        select carrier_id, event_id, occurred_at from tracking_staging order by carrier_id, event_id
+        on conflict do nothing returning carrier_id, event_id),
+      inserted as (
+        insert into ${S}.tracking_event (${EVENT_COLUMNS})
+        select s.carrier_id, s.occurred_at, s.event_id, s.shipment_id, s.kind, $1, s.node_id, s.node_type, s.latitude, s.longitude, s.actor_id
+          from tracking_staging s join claimed c on c.carrier_id = s.carrier_id and c.event_id = s.event_id)
+      select s.event_id from tracking_staging s
+       where not exists (select 1 from claimed c where c.carrier_id = s.carrier_id and c.event_id = s.event_id)`,
+      [recordedAt],
+    );
+    const repeated = new Set(duplicates.map((row) => row.event_id));
+    stored = store.filter(({ event }) => !repeated.has(event.eventId)).map(({ event, shipmentId }) => toStored(event, shipmentId));
+  }
+  let parked = 0;
+  if (plan.park.length > 0) {
+    const column = <T>(pick: (event: CarrierEvent) => T) => plan.park.map(pick);
+    const result = await client.query(
+      `insert into ${S}.parked_event
+        (carrier_id, event_id, occurred_at, tracking_number, order_id, kind, recorded_at, node_id, node_type, latitude, longitude, actor_id)
+      select c, e, o, t, ord, k, $7, n, nt, lat, lon, a
+        from unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::uuid[], $6::text[], $8::text[], $9::text[], $10::float8[], $11::float8[], $12::text[])
+          as u(c, e, o, t, ord, k, n, nt, lat, lon, a)
+      on conflict do nothing`,
+      [
+        column((e) => e.carrierId),
+        column((e) => e.eventId),
+        column((e) => e.occurredAt),
+        column((e) => e.trackingNumber),
+        column((e) => e.orderId),
+        column((e) => e.kind),
+        recordedAt,
+        column((e) => e.nodeId),
+        column((e) => e.nodeType),
+        column((e) => e.latitude),
+        column((e) => e.longitude),
+        column((e) => e.actorId),
+      ],
+    );
+    parked = result.rowCount ?? 0;
+  }
+  return { stored, parked };
+}
+
+const toStored = (event: CarrierEvent, shipmentId: string): StoredEvent => ({
+  shipmentId,
+  carrierId: event.carrierId,
+  eventId: event.eventId,
+  kind: event.kind,
+  occurredAt: event.occurredAt,
+  nodeId: event.nodeId,
+  nodeType: event.nodeType,
+  latitude: event.latitude,
+  longitude: event.longitude,
+});
 
 /**
  * Moves parked events of these shipments into the journey (a shipment was registered or its order became
@@ -123,20 +195,4 @@ export async function openShipmentsForParkedOrder(client: pg.PoolClient, orderId
     [orderId],
   );
   return rows.map((row) => row.id);
-}
-
-/** Tracking numbers of this batch already registered to another carrier, or to another order of this carrier. */
-export async function findOwnershipConflicts(pool: pg.Pool, carrierId: string, events: readonly CarrierEvent[]) {
-  const numbers = [...new Set(events.map((event) => event.trackingNumber))];
-  const { rows } = await pool.query<{ tracking_number: string; carrier_id: string; order_id: string }>(
-    `select tracking_number, carrier_id, order_id from ${S}.shipment where tracking_number = any($1::text[])`,
-    [numbers],
-  );
-  const own = new Map<string, string>();
-  const foreign = new Set<string>();
-  for (const row of rows) {
-    if (row.carrier_id === carrierId) own.set(row.tracking_number, row.order_id);
-    else foreign.add(row.tracking_number);
-  }
-  return { ownOrderOf: own, foreign };
 }

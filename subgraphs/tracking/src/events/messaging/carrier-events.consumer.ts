@@ -15,8 +15,10 @@ export interface CarrierEventsConsumerOptions {
   jwt: JwtSettings;
   ingest: EventIngestService;
   logger: Logger;
-  /** Messages pulled per round; their events are stored together, one transaction per carrier. */
+  /** Messages pulled per round (default 1,000: thousands of events); their events are stored together, one transaction per carrier. */
   batchMessages?: number;
+  /** Pull rounds in flight at once (default 2): one round's COPY overlaps the next one's fetch and validation. */
+  concurrency?: number;
   onSettled?: (outcome: { messages: number; stored: number; parked: number; rejected: number; terminated: number }) => void;
 }
 
@@ -29,7 +31,7 @@ export interface CarrierEventsConsumerOptions {
  */
 export class CarrierEventsConsumer {
   private running = false;
-  private loop: Promise<void> | undefined;
+  private loops: Array<Promise<void>> = [];
 
   constructor(private readonly options: CarrierEventsConsumerOptions) {}
 
@@ -37,7 +39,7 @@ export class CarrierEventsConsumer {
     const { nc, subjects } = this.options;
     await declareConsumer(nc, subjects.carrierEventsStream, this.consumerSpec());
     this.running = true;
-    this.loop = this.run();
+    this.loops = Array.from({ length: this.options.concurrency ?? 2 }, () => this.run());
   }
 
   private consumerSpec(): ConsumerSpec {
@@ -45,13 +47,14 @@ export class CarrierEventsConsumer {
       durable_name: this.options.subjects.carrierEventsConsumer,
       filter_subject: this.options.subjects.carrierEventsAll,
       ack_wait: nanos(60_000),
-      max_ack_pending: 20_000,
+      // Room for every round in flight to be full.
+      max_ack_pending: Math.max(20_000, (this.options.batchMessages ?? 1_000) * (this.options.concurrency ?? 2) * 2),
     };
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    await this.loop;
+    await Promise.all(this.loops);
   }
 
   private async run(): Promise<void> {
@@ -60,7 +63,7 @@ export class CarrierEventsConsumer {
     while (this.running) {
       try {
         const messages: JsMsg[] = [];
-        const batch = await consumer.fetch({ max_messages: this.options.batchMessages ?? 200, expires: 1_000 });
+        const batch = await consumer.fetch({ max_messages: this.options.batchMessages ?? 1_000, expires: 1_000 });
         for await (const message of batch) messages.push(message);
         if (messages.length > 0) await this.settle(messages);
       } catch (error) {

@@ -2,6 +2,7 @@ import { CommandOutboxMigration } from '@hub/shared/commands/command-outbox.migr
 import { Migration20261202000000TrackingSchema } from './Migration20261202000000TrackingSchema.js';
 import { Migration20261202160000MilestonesThroughCommandOutbox } from './Migration20261202160000MilestonesThroughCommandOutbox.js';
 import { Migration20261203000000EventDedupKey } from './Migration20261203000000EventDedupKey.js';
+import { Migration20261203065600LeanEventIndexes } from './Migration20261203065600LeanEventIndexes.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const trackingMigrations = {
@@ -9,4 +10,5 @@ export const trackingMigrations = {
   CommandOutboxMigration,
   Migration20261202160000MilestonesThroughCommandOutbox,
   Migration20261203000000EventDedupKey,
+  Migration20261203065600LeanEventIndexes,
 };

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
+import type { OutgoingNotice } from '@hub/shared/notices/notice-sender';
+import { renderNotice } from '@hub/shared/notices/notice-text';
+import { trackingSubjectsFor } from '@hub/shared/notices/tracking-subjects';
+import { connectTestNats } from '@hub/shared/testing/harness';
+import { quickOrder, startSeaTestHub, type SeaTestHub } from './sea-test-hub.js';
+
+/** Tracking's notice intents reach SEA customers by SMS, in their destination's language and time, through the shared region path. */
+let hub: SeaTestHub;
+let nc: NatsConnection;
+const sent: OutgoingNotice[] = [];
+const outcomes = new Map<string, string>();
+const waiting = new Map<string, () => void>();
+
+beforeAll(async () => {
+  hub = await startSeaTestHub('sea-notices', {
+    noticeSender: { send: async (notice) => void sent.push(notice) },
+    onNoticeSettled: ({ noticeId, outcome }) => {
+      if (outcome === 'retry' || outcome === 'deferred') return;
+      outcomes.set(noticeId, outcome);
+      waiting.get(noticeId)?.();
+    },
+  });
+  nc = await connectTestNats(hub.scope.env);
+});
+afterAll(async () => {
+  await nc?.close();
+  await hub?.close();
+});
+
+const customerRef = 'cust-sea-notices';
+// URGENT: sent at once whatever the hour in Jakarta.
+const intent = (change: Partial<NoticeIntent>): NoticeIntent => ({
+  type: 'notice.intent',
+  noticeId: `JOURNEY_STEP:${randomUUID()}`,
+  region: 'sea',
+  customerRef,
+  tier: 'ORDINARY',
+  topic: 'JOURNEY_STEP',
+  step: 'OUT_FOR_DELIVERY',
+  urgency: 'URGENT',
+  occurredAt: new Date().toISOString(),
+  ...change,
+});
+const deliver = async (notice: NoticeIntent) => {
+  const settled = new Promise<string>((resolve) => waiting.set(notice.noticeId, () => resolve(outcomes.get(notice.noticeId)!)));
+  await jetstream(nc).publish(trackingSubjectsFor(hub.scope.env.NATS_NAMESPACE).notices('sea'), JSON.stringify(notice), { msgID: notice.noticeId });
+  return settled;
+};
+
+it("texts the buyer's phone in Indonesian on Jakarta time, for an order and for a B2B batch about no single order", async () => {
+  const order = await quickOrder(hub, await hub.token({ subject: customerRef, role: 'customer' }));
+  const rows = await hub.region.orm.em
+    .fork()
+    .getConnection()
+    .execute<Array<{ customer_phone: string }>>(`select customer_phone from region_sea.sea_order_contact where order_id = ?`, [order.id]);
+  const phone = rows[0]!.customer_phone;
+  expect(phone).toMatch(/^\+62/);
+
+  const step = intent({ orderId: order.id });
+  expect(await deliver(step)).toBe('sent');
+  expect(sent.at(-1)).toMatchObject({ channel: 'sms', to: phone, text: renderNotice(step, 'id', 'Asia/Jakarta') });
+
+  const batch = intent({ noticeId: `BATCH_PROGRESS:${randomUUID()}`, tier: 'B2B', topic: 'BATCH_PROGRESS', progress: { delivered: 3, total: 5 } });
+  delete batch.step;
+  expect(await deliver(batch)).toBe('sent');
+  expect(sent.at(-1)).toMatchObject({ channel: 'sms', to: phone, text: renderNotice(batch, 'id', 'Asia/Jakarta') });
+});
+
+it('sends nothing to a customer region-sea holds no order of', async () => {
+  const before = sent.length;
+  expect(await deliver(intent({ customerRef: 'cust-sea-unknown', noticeId: `BATCH_PROGRESS:${randomUUID()}`, topic: 'BATCH_PROGRESS' }))).toBe('no-contact');
+  expect(sent.length).toBe(before);
+});
