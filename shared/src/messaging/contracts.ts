@@ -68,6 +68,35 @@ export type OrderHoldRequest = z.infer<typeof orderHoldRequestSchema>;
 export const PAYMENT_TERMS = ['PREPAID', 'CASH_ON_DELIVERY'] as const;
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
 
+const ruleVersionUsedSchema = z.object({ ruleSet: z.string().min(1).max(64), version: z.number().int().min(1), publication: z.number().int().min(0) });
+
+/**
+ * The order facts order rules read beyond what `order.placed` already says (issue 14), with the inventory-lock
+ * decision placement took: fulfilment evaluates its allocation-weight rules over them and keeps the reservation as
+ * long as the lock says. No personal data: the customer is a segment, places are countries.
+ */
+export const orderRuleFactsSchema = z.object({
+  customerSegment: z.string().min(1).max(32),
+  originCountry: z.string().min(2).max(3),
+  destinationCountry: z.string().min(2).max(3),
+  paymentTerms: z.enum(PAYMENT_TERMS),
+  itemsTotal: minorUnits,
+  shippingTotal: minorUnits,
+  grandTotal: minorUnits,
+  discountTotal: minorUnits,
+  payableTotal: minorUnits,
+  lines: z
+    .array(z.object({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1), unitPrice: minorUnits, category: z.string().max(100), hazardous: z.boolean() }))
+    .max(500),
+  inventoryLock: z.object({
+    /** Minutes an unpaid order's reservation lasts; null: fulfilment keeps it until payment or cancellation. */
+    holdMinutes: z.number().int().min(0).max(525_600).nullable(),
+    onShortage: z.enum(['BACKORDER', 'REFUSE']).nullable(),
+    versions: z.array(ruleVersionUsedSchema).max(50),
+  }),
+});
+export type OrderRuleFacts = z.infer<typeof orderRuleFactsSchema>;
+
 /** A region asks core to register an order. Contains no personal data: the customer is a pseudonymous reference. */
 export const registerOrderRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
@@ -101,6 +130,8 @@ export const registerOrderRequestSchema = z.object({
     .optional(),
   /** Set when an order rule holds the order for review; core keeps it from fulfilment until released. */
   hold: orderHoldRequestSchema.optional(),
+  /** What order rules read and decided that fulfilment acts on; absent where the region evaluates no order rules. */
+  ruleFacts: orderRuleFactsSchema.optional(),
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 
@@ -183,6 +214,8 @@ export const orderPlacedEventSchema = z.object({
    * again (held false, the version of the release) once the last approval released it.
    */
   held: z.boolean().optional(),
+  /** The order-rule facts and the inventory-lock decision, as the region sent them (absent: no order rules evaluated). */
+  ruleFacts: orderRuleFactsSchema.optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 

@@ -30,6 +30,8 @@ export interface PlaceOrderCommand {
   rulesHandledWith?: RulesHandledWith;
   /** An order-rule hold for review: core keeps the order from fulfilment until it is released. */
   hold?: RegisterOrderRequest['hold'];
+  /** The order facts and inventory-lock decision fulfilment acts on, sent with the registration. */
+  ruleFacts?: RegisterOrderRequest['ruleFacts'];
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
@@ -101,6 +103,7 @@ export class OrderIntakeService {
           actor: actorOf(command.principal),
           ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
           ...(command.hold ? { hold: command.hold } : {}),
+          ...(command.ruleFacts ? { ruleFacts: command.ruleFacts } : {}),
         };
         const created = em.create(RegionalOrder, {
           orderId,

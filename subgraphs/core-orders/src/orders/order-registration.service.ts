@@ -65,6 +65,7 @@ export class OrderRegistrationService {
       ...totals,
       pricedWith: request.pricedWith ?? null,
       hold: request.hold ? holdOf(request.hold) : null,
+      ruleFacts: request.ruleFacts ?? null,
       idempotencyKey,
       requestHash,
       placedAt,

@@ -44,5 +44,6 @@ export function orderPlacedEvent(
     occurredAt: occurredAt.toISOString(),
     lines,
     ...(held === undefined ? {} : { held }),
+    ...(order.ruleFacts ? { ruleFacts: order.ruleFacts } : {}),
   };
 }

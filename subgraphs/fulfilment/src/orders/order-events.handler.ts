@@ -6,6 +6,7 @@ import type { Actor } from '../allocation/plan-writer.js';
 import { writeTimeline } from '../allocation/plan-writer.js';
 import { asJson, query } from '../persistence/sql.js';
 import { releaseOpenShipments, restockReturnedOrder, shipOut } from './stock-effects.js';
+import { reservationLockOf } from './domain/reservation-lock.rules.js';
 
 /** Weight assumed for an SKU fulfilment has no facts for; such lines stay backordered (no node stocks them). */
 const UNKNOWN_SKU_GRAMS = 1_000;
@@ -27,14 +28,20 @@ export function createOrderEventsHandler(allocation: AllocationService, clock: (
       await allocation.allocate(em, orders, SYSTEM_ACTOR, now);
       return;
     }
+    // Past CREATED the order is paid (or cancelled, or on its way): its reservation no longer runs out.
     const [order] = await query<{ state: string }>(
       em,
-      `update fulfilment_order set core_status = ?, core_version = ?, updated_at = ? where order_id = ? and core_version < ? returning state`,
+      `update fulfilment_order set core_status = ?, core_version = ?, reserve_until = null, updated_at = ? where order_id = ? and core_version < ? returning state`,
       [event.to, event.version, now, event.orderId, event.version],
     );
     if (!order) return;
     const actor: Actor = event.actor;
-    if (event.to === 'CANCELLED') {
+    if (event.to === 'PAID' && order.state === 'RESERVATION_EXPIRED') {
+      // Paid after its reservation ran out: the order is taken again and allocated from the stock there is now.
+      await query(em, `update fulfilment_order_line set backordered = quantity where order_id = ?`, [event.orderId]);
+      await query(em, `update fulfilment_order set state = 'BACKORDERED', version = version + 1 where order_id = ?`, [event.orderId]);
+      await allocation.allocate(em, await loadOrdersToAllocate(em, [event.orderId], 'BACKORDERED'), actor, now);
+    } else if (event.to === 'CANCELLED') {
       const released = await releaseOpenShipments(em, [event.orderId], 'CANCELLATION', 'CANCELLED', actor, now);
       await query(em, `update fulfilment_order_line set backordered = 0 where order_id = ?`, [event.orderId]);
       await query(em, `update fulfilment_order set state = 'CANCELLED', version = version + 1 where order_id = ? and state not in ('SHIPPED', 'RETURNED')`, [
@@ -69,11 +76,13 @@ async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<
   const attributes = Object.assign({}, ...(event.lines ?? []).map((line) => line.attributes));
   const serviceLevel: ServiceLevel = SERVICE_LEVELS.includes(attributes.serviceLevel as ServiceLevel) ? (attributes.serviceLevel as ServiceLevel) : 'STANDARD';
   const zoneCode = typeof attributes.deliveryZone === 'string' ? attributes.deliveryZone : null;
+  const lock = reservationLockOf(event.ruleFacts, event.status, new Date(event.occurredAt));
   const [inserted] = await query<{ order_id: string }>(
     em,
     `
-    insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, allow_cross_border, placed_at, state, core_status, core_version)
-    select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?
+    insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, allow_cross_border, placed_at, state, core_status, core_version,
+      rule_facts, reserve_until, on_shortage)
+    select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?, ?::jsonb, ?, ?
       from (select 1) one
       left join lateral (select * from delivery_zone where (code = ? and region = ?) or (is_default and region = ?) order by (code = ?) desc limit 1) z on true
     on conflict (order_id) do nothing returning order_id`,
@@ -88,6 +97,9 @@ async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<
       event.occurredAt,
       event.status,
       event.version,
+      event.ruleFacts ? asJson({ ...event.ruleFacts, currency: event.currency }) : null,
+      lock.reserveUntil,
+      lock.onShortage,
       zoneCode,
       event.region,
       event.region,

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { CHANNELS, type OrderStatus, type PaymentTerms, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import { CHANNELS, type OrderRuleFacts, type OrderStatus, type PaymentTerms, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import type { OrderHold } from '../domain/order-hold.rules.js';
 import { OrderLine } from './order-line.entity.js';
 import { OrderStatusChange } from './order-status-change.entity.js';
@@ -29,6 +29,8 @@ export const Order = defineEntity({
     pricedWith: p.json<NonNullable<RegisterOrderRequest['pricedWith']>>().nullable(),
     /** An order-rule hold for review (null: never held); fulfilment does not take the order until it is released. */
     hold: p.json<OrderHold>().nullable(),
+    /** The order-rule facts and inventory-lock decision the region sent; echoed in `order.placed` for fulfilment. */
+    ruleFacts: p.json<OrderRuleFacts>().nullable(),
     /** `<region>:<client key>`: the same placement retried can never create a second order. */
     idempotencyKey: p.string().length(220).unique(),
     /** Fingerprint of the registration request, so a key reused for a different order is refused. */
