@@ -234,6 +234,28 @@ export const orderStatusChangedEventSchema = z.object({
 });
 export type OrderStatusChangedEvent = z.infer<typeof orderStatusChangedEventSchema>;
 
+/**
+ * A held order waits for the approvers of its next level (issue 14): sent when a rule holds it and after each approval
+ * short of the last. Names the roles that may approve, never a person; the rules' reasons are business text.
+ */
+export const holdAwaitingApprovalEventSchema = z.object({
+  type: z.literal('order.hold-awaiting-approval'),
+  orderId: z.uuid(),
+  number: z.string(),
+  region: z.string(),
+  currency: z.string(),
+  grandTotal: minorUnits,
+  /** The level now asked for (1 for the first approval) and how many release the order. */
+  level: z.number().int().min(1).max(3),
+  levels: z.number().int().min(1).max(3),
+  approverRoles: z.array(z.string()).min(1),
+  reasons: orderHoldRequestSchema.shape.reasons,
+  /** The order's version an approval must name (`expectedVersion`). */
+  version: z.number().int(),
+  occurredAt: z.iso.datetime(),
+});
+export type HoldAwaitingApprovalEvent = z.infer<typeof holdAwaitingApprovalEventSchema>;
+
 export const orderEventSchema = z.discriminatedUnion('type', [orderPlacedEventSchema, orderStatusChangedEventSchema]);
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 

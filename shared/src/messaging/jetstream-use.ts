@@ -43,6 +43,7 @@ export function jetStreamUseOf(service: { name: string; kind: HubKind }, namespa
       return [
         { stream: core.ordersStream, role: 'owner', consumers: [] },
         { stream: core.summariesStream, role: 'owner', consumers: [{ durable: core.summaryConsumer, filter: core.summaries }] },
+        { stream: core.approvalsStream, role: 'owner', consumers: [] },
       ];
     case 'region': {
       const code = service.name.replace(/^region-/, '');
