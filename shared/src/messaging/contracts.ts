@@ -86,7 +86,15 @@ export const orderRuleFactsSchema = z.object({
   discountTotal: minorUnits,
   payableTotal: minorUnits,
   lines: z
-    .array(z.object({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1), unitPrice: minorUnits, category: z.string().max(100), hazardous: z.boolean() }))
+    .array(
+      z.object({
+        sku: z.string().min(1).max(64),
+        quantity: z.number().int().min(1),
+        unitPrice: minorUnits,
+        category: z.string().max(100),
+        hazardous: z.boolean(),
+      }),
+    )
     .max(500),
   inventoryLock: z.object({
     /** Minutes an unpaid order's reservation lasts; null: fulfilment keeps it until payment or cancellation. */

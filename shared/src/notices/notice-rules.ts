@@ -12,7 +12,10 @@ export interface NoticeRulesDecision {
  * urgent one goes out even in the customer's quiet hours; without rules the intent's own urgency stands. Suppression
  * wins over urgency, as it does when the rules are evaluated.
  */
-export function applyNoticeRules(decision: NoticeRulesDecision | null, intent: Pick<NoticeIntent, 'topic' | 'urgency'>): { send: false } | { send: true; urgency: NoticeUrgency } {
+export function applyNoticeRules(
+  decision: NoticeRulesDecision | null,
+  intent: Pick<NoticeIntent, 'topic' | 'urgency'>,
+): { send: false } | { send: true; urgency: NoticeUrgency } {
   const urgency = intent.urgency ?? 'NORMAL';
   if (!decision) return { send: true, urgency };
   if (decision.suppressed.includes(intent.topic)) return { send: false };

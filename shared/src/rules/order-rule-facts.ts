@@ -19,7 +19,10 @@ export function ruleFactsOf(context: OrderContext, pricing: PricingOutcomeContex
 }
 
 /** The order context fulfilment rebuilds from `order.placed`: the same facts placement evaluated, no personal data. */
-export function orderContextOfFacts(order: { region: string; channel: string; currency: string }, facts: OrderRuleFacts): { context: OrderContext; pricing: PricingOutcomeContext } {
+export function orderContextOfFacts(
+  order: { region: string; channel: string; currency: string },
+  facts: OrderRuleFacts,
+): { context: OrderContext; pricing: PricingOutcomeContext } {
   const { inventoryLock: _lock, discountTotal, payableTotal, ...rest } = facts;
   return { context: { region: order.region, channel: order.channel, currency: order.currency, ...rest }, pricing: { discountTotal, payableTotal } };
 }

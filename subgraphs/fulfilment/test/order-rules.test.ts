@@ -218,7 +218,9 @@ const stepped = (orderId: string, to: OrderStatusChangedEvent['to'], version: nu
 const reservedAt = async (node: string) =>
   (await query<{ reserved: number }>(app.orm.em.fork(), `select reserved from inventory where sku = 'TEA-R' and node_id = ?`, [node]))[0]!.reserved;
 const movementsOf = (orderId: string) =>
-  query<{ kind: string; reserved_delta: number }>(app.orm.em.fork(), `select kind, reserved_delta from stock_movement where order_id = ? order by id`, [orderId]);
+  query<{ kind: string; reserved_delta: number }>(app.orm.em.fork(), `select kind, reserved_delta from stock_movement where order_id = ? order by id`, [
+    orderId,
+  ]);
 
 it("releases an unpaid order's reservation once when the lock's minutes run out, keeps a paid one, and takes a late payment again", async () => {
   const handle = createOrderEventsHandler(app.allocation);

@@ -189,9 +189,9 @@ it('holds a matching order for two different approvers: each approval is a timel
   const INBOX = `{ heldOrdersAwaitingMyApproval(first: 50) { id } }`;
   const inboxOf = async (as: string) => ((await core(INBOX, {}, as)).data.heldOrdersAwaitingMyApproval as Array<{ id: string }>).map((order) => order.id);
   const approvalRequests = async () =>
-    (await hub.sql(`select subject, payload from core_orders.outbox_event where message_id like ? order by id`, [`order.hold-awaiting-approval:${orderId}:%`])).map(
-      (row: { subject: string; payload: Record<string, unknown> }) => ({ subject: row.subject, ...row.payload }),
-    );
+    (
+      await hub.sql(`select subject, payload from core_orders.outbox_event where message_id like ? order by id`, [`order.hold-awaiting-approval:${orderId}:%`])
+    ).map((row: { subject: string; payload: Record<string, unknown> }) => ({ subject: row.subject, ...row.payload }));
   expect(await inboxOf(ana)).toContain(orderId);
   expect(await inboxOf(await hub.token({ subject: 'ops-cn', role: 'operator', regions: ['cn'] }))).not.toContain(orderId);
   const [firstLevel] = await approvalRequests();
@@ -252,13 +252,23 @@ it('acts on the lock, invoice and notification modules: fulfilment gets the fact
       region: 'de',
       ruleSet: 'de-invoices',
       module: 'INVOICE',
-      rules: [{ id: 'coffee', message: 'Coffee invoices show the origin', condition: 'order.lines.exists(l, l.sku == "KAFFEE-1")', value: '"de-coffee-origin"' }],
+      rules: [
+        { id: 'coffee', message: 'Coffee invoices show the origin', condition: 'order.lines.exists(l, l.sku == "KAFFEE-1")', value: '"de-coffee-origin"' },
+      ],
     }),
     testRuleSet({
       region: 'de',
       ruleSet: 'de-quiet-consumers',
       module: 'NOTIFICATION',
-      rules: [{ id: 'no-steps', message: 'Consumers hear of delays only', condition: 'order.customerSegment == "consumer"', value: '"JOURNEY_STEP"', target: 'SUPPRESS' }],
+      rules: [
+        {
+          id: 'no-steps',
+          message: 'Consumers hear of delays only',
+          condition: 'order.customerSegment == "consumer"',
+          value: '"JOURNEY_STEP"',
+          target: 'SUPPRESS',
+        },
+      ],
     }),
   ];
   const arrived = sets.map((set) => whenApplied(set.ruleSet, 1));
@@ -269,7 +279,11 @@ it('acts on the lock, invoice and notification modules: fulfilment gets the fact
   expect(placed.data.deOrderPlace.userErrors).toEqual([]);
   const orderId = placed.data.deOrderPlace.order.id;
 
-  const view = await hub.gql(`query($id: ID!) { deOrder(id: $id) { de { invoiceTemplate invoiceTemplateRules { ruleSet version } rulesHandledWith { ruleSet } } } }`, { id: orderId }, token);
+  const view = await hub.gql(
+    `query($id: ID!) { deOrder(id: $id) { de { invoiceTemplate invoiceTemplateRules { ruleSet version } rulesHandledWith { ruleSet } } } }`,
+    { id: orderId },
+    token,
+  );
   expect(view.errors).toBeUndefined();
   expect(view.data.deOrder.de).toMatchObject({ invoiceTemplate: 'de-coffee-origin', invoiceTemplateRules: [{ ruleSet: 'de-invoices', version: 1 }] });
   expect(view.data.deOrder.de.rulesHandledWith.map((used: { ruleSet: string }) => used.ruleSet)).toEqual(

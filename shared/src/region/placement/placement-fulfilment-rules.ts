@@ -2,12 +2,7 @@ import type { OrderRuleFacts } from '../../messaging/contracts.js';
 import { ruleFactsOf } from '../../rules/order-rule-facts.js';
 import type { OrderContext, PricingOutcomeContext } from '../../rules/domain/order-context.js';
 import type { RuleBook } from '../../rules/domain/rule-book.js';
-import {
-  evaluateInventoryLockRules,
-  evaluateInvoiceRules,
-  evaluateNotificationRules,
-  type RuleVersionUsed,
-} from '../../rules/domain/rule-evaluation.js';
+import { evaluateInventoryLockRules, evaluateInvoiceRules, evaluateNotificationRules, type RuleVersionUsed } from '../../rules/domain/rule-evaluation.js';
 
 /** The invoice template an invoice rule chose, and the version that chose it; what bookkeeping invoices the order with. */
 export interface InvoiceDecision {

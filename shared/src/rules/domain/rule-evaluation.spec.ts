@@ -237,7 +237,11 @@ describe('modules after pricing', () => {
       ],
       { holdMinutes: 60, onShortage: 'REFUSE' },
     ],
-    ['a b2b-only policy leaves consumers alone', [rule({ id: 'b2b', condition: 'order.customerSegment == "b2b"', value: '1440', target: 'BACKORDER' })], { holdMinutes: null, onShortage: null }],
+    [
+      'a b2b-only policy leaves consumers alone',
+      [rule({ id: 'b2b', condition: 'order.customerSegment == "b2b"', value: '1440', target: 'BACKORDER' })],
+      { holdMinutes: null, onShortage: null },
+    ],
   ])('inventory lock: %s', (_label, rules, expected) => {
     const lock = StaticRuleBook.of([
       publication({ ruleSet: 'lock', module: 'INVENTORY_LOCK', versions: [{ version: 2, effectiveFrom: '2026-01-01T00:00:00Z', effectiveTo: null, rules }] }),

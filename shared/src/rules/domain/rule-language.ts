@@ -192,10 +192,20 @@ export function checkRules(module: RuleModule, rules: RuleDefinition[]): RulePro
       problems.push({ code: 'INVALID', field: at('target'), message: 'An allocation rule names the criterion it weights.', position: null });
     }
     if (module === 'INVENTORY_LOCK' && rule.target && !(SHORTAGE_POLICIES as readonly string[]).includes(rule.target)) {
-      problems.push({ code: 'INVALID', field: at('target'), message: 'An inventory-lock rule names BACKORDER or REFUSE as its shortage policy, or nothing.', position: null });
+      problems.push({
+        code: 'INVALID',
+        field: at('target'),
+        message: 'An inventory-lock rule names BACKORDER or REFUSE as its shortage policy, or nothing.',
+        position: null,
+      });
     }
     if (module === 'NOTIFICATION' && rule.target && !(NOTICE_RULE_TARGETS as readonly string[]).includes(rule.target)) {
-      problems.push({ code: 'INVALID', field: at('target'), message: 'A notification rule names SUPPRESS or URGENT as its target, or nothing (send).', position: null });
+      problems.push({
+        code: 'INVALID',
+        field: at('target'),
+        message: 'A notification rule names SUPPRESS or URGENT as its target, or nothing (send).',
+        position: null,
+      });
     }
   });
   return problems;

@@ -90,7 +90,9 @@ export class OrderQueryService {
         [regions ? `{${regions.join(',')}}` : null, regions ? `{${regions.join(',')}}` : null, actor.type, actor.id, Math.min(Math.max(first, 1), 100)],
       );
     if (rows.length === 0) return [];
-    const orders = await this.orm.em.fork().find(Order, { id: { $in: rows.map((row) => row.id) } }, { ...WITH_DETAILS, orderBy: { placedAt: 'asc', id: 'asc' } });
+    const orders = await this.orm.em
+      .fork()
+      .find(Order, { id: { $in: rows.map((row) => row.id) } }, { ...WITH_DETAILS, orderBy: { placedAt: 'asc', id: 'asc' } });
     return orders.filter((order) => canReadOrder(principal, order));
   }
 

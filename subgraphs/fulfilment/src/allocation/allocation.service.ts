@@ -153,7 +153,10 @@ export class AllocationService {
     const regionOf = new Map(rows.map((row) => [row.order_id, row.region]));
     const rules = this.deps.rules ? { book: this.deps.rules.book, mayBeBehind: this.deps.rules.mayBeBehind() } : null;
     const weighted = new Map<string, OrderWeights>(
-      rows.map((row) => [row.order_id, orderWeightsOf(rules, { region: row.region, channel: row.channel, facts: row.rule_facts }, weightsOf(row.channel), now)]),
+      rows.map((row) => [
+        row.order_id,
+        orderWeightsOf(rules, { region: row.region, channel: row.channel, facts: row.rule_facts }, weightsOf(row.channel), now),
+      ]),
     );
     const plans: OrderPlan[] = [];
     const methods: string[] = [];
@@ -166,7 +169,9 @@ export class AllocationService {
     }
     const policyOf = new Map(rows.map((row) => [row.order_id, row.on_shortage ?? this.deps.backorderPolicy]));
     const refused =
-      mode.cause === 'allocation' ? plans.filter((plan) => plan.backordered.length > 0 && policyOf.get(plan.orderId) === 'REFUSE').map((plan) => plan.orderId) : [];
+      mode.cause === 'allocation'
+        ? plans.filter((plan) => plan.backordered.length > 0 && policyOf.get(plan.orderId) === 'REFUSE').map((plan) => plan.orderId)
+        : [];
     const refusedSet = new Set(refused);
     const kept = plans.filter((plan) => !refusedSet.has(plan.orderId));
     const shipments = await writePlans(em, kept, new Map(orders.map((order) => [order.orderId, order])), new Map(nodes.map((node) => [node.id, node])), {
@@ -260,7 +265,9 @@ async function recordAllocationRules(em: EntityManager, shipments: readonly Writ
     return decided?.rules ? [{ id: shipment.id, rules: { weights: decided.weights, ...decided.rules } }] : [];
   });
   if (rows.length === 0) return;
-  await query(em, `update shipment s set allocation_rules = r.rules from jsonb_to_recordset(?::jsonb) as r(id uuid, rules jsonb) where s.id = r.id`, [asJson(rows)]);
+  await query(em, `update shipment s set allocation_rules = r.rules from jsonb_to_recordset(?::jsonb) as r(id uuid, rules jsonb) where s.id = r.id`, [
+    asJson(rows),
+  ]);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

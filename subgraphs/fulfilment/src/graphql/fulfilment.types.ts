@@ -13,7 +13,16 @@ export const NodeStatus = enumOf(NODE_STATUSES);
 export const ServiceLevel = enumOf(SERVICE_LEVELS);
 export const DeliveryMode = enumOf(DELIVERY_MODES);
 export const ShipmentState = enumOf(['ALLOCATED', 'PICKED', 'PACKED', 'OUTBOUND', 'CANCELLED', 'REALLOCATED', 'EXPIRED'] as const);
-export const FulfilmentState = enumOf(['ALLOCATED', 'PARTIALLY_ALLOCATED', 'BACKORDERED', 'REFUSED', 'SHIPPED', 'CANCELLED', 'RETURNED', 'RESERVATION_EXPIRED'] as const);
+export const FulfilmentState = enumOf([
+  'ALLOCATED',
+  'PARTIALLY_ALLOCATED',
+  'BACKORDERED',
+  'REFUSED',
+  'SHIPPED',
+  'CANCELLED',
+  'RETURNED',
+  'RESERVATION_EXPIRED',
+] as const);
 const valuesConfig = (descriptions: Record<string, string>) =>
   Object.fromEntries(Object.entries(descriptions).map(([value, description]) => [value, { description }]));
 registerEnumType(NodeKind, {

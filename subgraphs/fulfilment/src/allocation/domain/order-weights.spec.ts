@@ -17,7 +17,15 @@ const facts = (customerSegment: string): StoredRuleFacts => ({
   lines: [{ sku: 'TSHIRT-1', quantity: 1, unitPrice: 5_000, category: 'APPAREL', hazardous: false }],
   inventoryLock: { holdMinutes: null, onShortage: null, versions: [] },
 });
-const rule = (id: string, condition: string, target: string, value: string): RuleDefinition => ({ id, description: '', condition, target, value, message: id, priority: 0 });
+const rule = (id: string, condition: string, target: string, value: string): RuleDefinition => ({
+  id,
+  description: '',
+  condition,
+  target,
+  value,
+  message: id,
+  priority: 0,
+});
 const book = StaticRuleBook.of([
   {
     ruleSet: 'green-b2b',
@@ -45,7 +53,9 @@ describe('orderWeightsOf', () => {
   ])('%s', (_label, channel, segment, applied) => {
     const outcome = orderWeightsOf({ book, mayBeBehind: false }, { region: 'de', channel, facts: facts(segment) }, DEFAULT_WEIGHTS, at);
     expect(outcome.weights).toEqual({ ...DEFAULT_WEIGHTS, ...applied });
-    expect(outcome.rules).toEqual(applied === null ? null : { applied, ignored: [], versions: [{ ruleSet: 'green-b2b', version: 2, publication: 4 }], mayBeBehind: false });
+    expect(outcome.rules).toEqual(
+      applied === null ? null : { applied, ignored: [], versions: [{ ruleSet: 'green-b2b', version: 2, publication: 4 }], mayBeBehind: false },
+    );
   });
 
   it('keeps the channel weights for an order without facts or without a rule book', () => {

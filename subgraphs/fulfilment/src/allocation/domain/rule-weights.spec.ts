@@ -15,7 +15,11 @@ describe('weightsWithRules', () => {
   });
 
   it('falls back to the channel weights when the rules leave nothing to optimise', () => {
-    expect(weightsWithRules(DEFAULT_WEIGHTS, { cost: 0, time: 0, carbon: 0 })).toEqual({ weights: DEFAULT_WEIGHTS, applied: {}, ignored: ['cost', 'time', 'carbon'] });
+    expect(weightsWithRules(DEFAULT_WEIGHTS, { cost: 0, time: 0, carbon: 0 })).toEqual({
+      weights: DEFAULT_WEIGHTS,
+      applied: {},
+      ignored: ['cost', 'time', 'carbon'],
+    });
   });
 
   it('keys equal weights alike and different weights apart', () => {

@@ -17,6 +17,7 @@ export interface ReservationLock {
 export function reservationLockOf(facts: OrderRuleFacts | undefined, status: OrderStatus, takenAt: Date): ReservationLock {
   const lock = facts?.inventoryLock;
   const onShortage = lock?.onShortage ?? null;
-  if (!facts || !lock || lock.holdMinutes === null || facts.paymentTerms === 'CASH_ON_DELIVERY' || status !== 'CREATED') return { reserveUntil: null, onShortage };
+  if (!facts || !lock || lock.holdMinutes === null || facts.paymentTerms === 'CASH_ON_DELIVERY' || status !== 'CREATED')
+    return { reserveUntil: null, onShortage };
   return { reserveUntil: new Date(takenAt.getTime() + lock.holdMinutes * 60_000), onShortage };
 }
