@@ -145,10 +145,13 @@ export class AllocationService {
       now,
     );
     const weightsOf = await loadWeights(em);
+    // An order's facts are read only while an allocation-weight rule set is held: a re-allocation of thousands of orders
+    // without such rules does not pay for parsing them.
+    const weighsByRules = (this.deps.rules?.book.versionsOf('ALLOCATION_WEIGHTS').length ?? 0) > 0;
     const rows = await query<{ order_id: string; channel: string; region: string; rule_facts: StoredRuleFacts | null; on_shortage: BackorderPolicy | null }>(
       em,
-      `select order_id, channel, region, rule_facts, on_shortage from fulfilment_order where order_id = any(?::uuid[])`,
-      [uuidList(orders.map((o) => o.orderId))],
+      `select order_id, channel, region, case when ? then rule_facts end as rule_facts, on_shortage from fulfilment_order where order_id = any(?::uuid[])`,
+      [weighsByRules, uuidList(orders.map((o) => o.orderId))],
     );
     const regionOf = new Map(rows.map((row) => [row.order_id, row.region]));
     const rules = this.deps.rules ? { book: this.deps.rules.book, mayBeBehind: this.deps.rules.mayBeBehind() } : null;
