@@ -9,6 +9,7 @@ import { indexCatalogue } from '@hub/shared/catalogue/snapshot';
 import { aPriceList, aProduct } from '@hub/shared/catalogue/testing/fixtures';
 import { priceOrder } from '@hub/shared/region/placement/placement-pricing.rules';
 import { applyPromotionRules, applyValidationRules, decideHold, orderContextOf } from '@hub/shared/region/placement/placement-order-rules';
+import { decideLaterModules } from '@hub/shared/region/placement/placement-fulfilment-rules';
 
 const { values } = parseArgs({ options: { orders: { type: 'string', default: '20000' } } });
 const orders = Number(values.orders);
@@ -139,8 +140,9 @@ for (const lines of [5, 50]) {
 
 // The placement pipeline's in-memory part as every region runs it (shared/src/region/placement): pricing the cart from
 // the catalogue copy, then building the order context, applying the validation rules, the promotions (discounts on the
-// lines and the VAT base, gifts) and the hold rules from the replica, against the same placement with an empty rule
-// book. The database transaction and HTTP a placement also costs are not included.
+// lines and the VAT base, gifts), the hold rules, and the lock, invoice and notification modules from the replica,
+// against the same placement with an empty rule book. The database transaction and HTTP a placement also costs are
+// not included.
 const skus = Array.from({ length: 50 }, (_, i) => `SKU-${i}`);
 const catalogue = indexCatalogue({
   version: 1,
@@ -177,7 +179,10 @@ function placeInMemory(rules, client) {
   });
   applyValidationRules(rules, context, at);
   const promoted = applyPromotionRules(rules, catalogue, priced.order, context);
-  return decideHold(rules, context, promoted.priced, at);
+  const held = decideHold(rules, context, promoted.priced, at);
+  // Lock inventory → invoice → notify, whose decisions travel with the order (ruleFacts) or stay with the region's record.
+  const later = decideLaterModules(rules, context, { discountTotal: promoted.priced.quote.totals.discountTotal, payableTotal: promoted.priced.grandTotal }, at);
+  return { held, later };
 }
 function placementMicros(rules, lineCount) {
   const client = clientOf(lineCount);

@@ -20,6 +20,7 @@ class NoticeTestSchema extends Migration {
 }
 
 const scope = createTestScope('notices');
+const RULED_ORDER = '0193a6f1-8e2c-7c3e-9d2f-00000000a11e';
 const subjects = trackingSubjectsFor(scope.env.NATS_NAMESPACE);
 const sent: OutgoingNotice[] = [];
 const outcomes: Array<{ noticeId: string; outcome: string }> = [];
@@ -60,6 +61,8 @@ beforeAll(async () => {
     region: 'de',
     resolveRecipient: async (intent) => RECIPIENTS[intent.customerRef] ?? null,
     preferences: loadNoticePreference,
+    // The order's notification rules as the region stored them at placement: consumers hear no journey steps, delays at once.
+    noticeRules: async (orderId) => (orderId === RULED_ORDER ? { suppressed: ['JOURNEY_STEP'], urgent: ['DELAY_WARNING'] } : null),
     sender: { send: async (notice) => void sent.push(notice) },
     onSettled: (outcome) => {
       outcomes.push(outcome);
@@ -151,4 +154,25 @@ it("applies the customer's stored language and quiet hours: a normal notice wait
     subject: 'Parcel update',
     text: 'Paket Anda ditolak saat pengantaran',
   });
+});
+
+it("follows the order's notification rules: a suppressed kind is settled unsent, an urgent one goes out in quiet hours", async () => {
+  const before = outcomes.length;
+  const sentBefore = sent.length;
+  const js = jetstream(nc);
+  const ruled = (noticeId: string, topic: NoticeIntent['topic']): NoticeIntent => ({
+    ...intent('c-quiet', noticeId),
+    orderId: RULED_ORDER,
+    topic,
+    ...(topic === 'DELAY_WARNING' ? { step: undefined, eta: new Date(now.getTime() + 86_400_000).toISOString() } : {}),
+  });
+  await js.publish(subjects.notices('de'), JSON.stringify(ruled('JOURNEY_STEP:r1:e1:ORDINARY', 'JOURNEY_STEP')), { msgID: 'r1' });
+  await js.publish(subjects.notices('de'), JSON.stringify(ruled('DELAY_WARNING:r1:w1:ORDINARY', 'DELAY_WARNING')), { msgID: 'r2' });
+  await settledCount(before + 2);
+  expect(Object.fromEntries(outcomes.slice(before).map((o) => [o.noticeId, o.outcome]))).toEqual({
+    'JOURNEY_STEP:r1:e1:ORDINARY': 'suppressed',
+    'DELAY_WARNING:r1:w1:ORDINARY': 'sent',
+  });
+  // c-quiet is in its quiet hours: only the rule made the delay urgent.
+  expect(sent.slice(sentBefore).map((notice) => [notice.noticeId, notice.to])).toEqual([['DELAY_WARNING:r1:w1:ORDINARY', '+8613800000000']]);
 });

@@ -83,6 +83,42 @@ export const orderDeliverySchema = z.object({
     .nullable(),
 });
 export type OrderDelivery = z.infer<typeof orderDeliverySchema>;
+const ruleVersionUsedSchema = z.object({ ruleSet: z.string().min(1).max(64), version: z.number().int().min(1), publication: z.number().int().min(0) });
+
+/**
+ * The order facts order rules read beyond what `order.placed` already says (issue 14), with the inventory-lock
+ * decision placement took: fulfilment evaluates its allocation-weight rules over them and keeps the reservation as
+ * long as the lock says. No personal data: the customer is a segment, places are countries.
+ */
+export const orderRuleFactsSchema = z.object({
+  customerSegment: z.string().min(1).max(32),
+  originCountry: z.string().min(2).max(3),
+  destinationCountry: z.string().min(2).max(3),
+  paymentTerms: z.enum(PAYMENT_TERMS),
+  itemsTotal: minorUnits,
+  shippingTotal: minorUnits,
+  grandTotal: minorUnits,
+  discountTotal: minorUnits,
+  payableTotal: minorUnits,
+  lines: z
+    .array(
+      z.object({
+        sku: z.string().min(1).max(64),
+        quantity: z.number().int().min(1),
+        unitPrice: minorUnits,
+        category: z.string().max(100),
+        hazardous: z.boolean(),
+      }),
+    )
+    .max(500),
+  inventoryLock: z.object({
+    /** Minutes an unpaid order's reservation lasts; null: fulfilment keeps it until payment or cancellation. */
+    holdMinutes: z.number().int().min(0).max(525_600).nullable(),
+    onShortage: z.enum(['BACKORDER', 'REFUSE']).nullable(),
+    versions: z.array(ruleVersionUsedSchema).max(50),
+  }),
+});
+export type OrderRuleFacts = z.infer<typeof orderRuleFactsSchema>;
 
 /** A region asks core to register an order. Contains no personal data: the customer is a pseudonymous reference. */
 export const registerOrderRequestSchema = z.object({
@@ -118,6 +154,8 @@ export const registerOrderRequestSchema = z.object({
   /** Set when an order rule holds the order for review; core keeps it from fulfilment until released. */
   hold: orderHoldRequestSchema.optional(),
   delivery: orderDeliverySchema.optional(),
+  /** What order rules read and decided that fulfilment acts on; absent where the region evaluates no order rules. */
+  ruleFacts: orderRuleFactsSchema.optional(),
 });
 export type RegisterOrderRequest = z.infer<typeof registerOrderRequestSchema>;
 
@@ -202,6 +240,8 @@ export const orderPlacedEventSchema = z.object({
   held: z.boolean().optional(),
   /** The chosen delivery option, so fulfilment can hold a consolidated order and keep its promise. */
   delivery: orderDeliverySchema.optional(),
+  /** The order-rule facts and the inventory-lock decision, as the region sent them (absent: no order rules evaluated). */
+  ruleFacts: orderRuleFactsSchema.optional(),
 });
 export type OrderPlacedEvent = z.infer<typeof orderPlacedEventSchema>;
 
@@ -219,6 +259,28 @@ export const orderStatusChangedEventSchema = z.object({
   recordedAt: z.iso.datetime().optional(),
 });
 export type OrderStatusChangedEvent = z.infer<typeof orderStatusChangedEventSchema>;
+
+/**
+ * A held order waits for the approvers of its next level (issue 14): sent when a rule holds it and after each approval
+ * short of the last. Names the roles that may approve, never a person; the rules' reasons are business text.
+ */
+export const holdAwaitingApprovalEventSchema = z.object({
+  type: z.literal('order.hold-awaiting-approval'),
+  orderId: z.uuid(),
+  number: z.string(),
+  region: z.string(),
+  currency: z.string(),
+  grandTotal: minorUnits,
+  /** The level now asked for (1 for the first approval) and how many release the order. */
+  level: z.number().int().min(1).max(3),
+  levels: z.number().int().min(1).max(3),
+  approverRoles: z.array(z.string()).min(1),
+  reasons: orderHoldRequestSchema.shape.reasons,
+  /** The order's version an approval must name (`expectedVersion`). */
+  version: z.number().int(),
+  occurredAt: z.iso.datetime(),
+});
+export type HoldAwaitingApprovalEvent = z.infer<typeof holdAwaitingApprovalEventSchema>;
 
 export const orderEventSchema = z.discriminatedUnion('type', [orderPlacedEventSchema, orderStatusChangedEventSchema]);
 export type OrderEvent = z.infer<typeof orderEventSchema>;

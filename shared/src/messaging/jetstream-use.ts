@@ -43,6 +43,7 @@ export function jetStreamUseOf(service: { name: string; kind: HubKind }, namespa
       return [
         { stream: core.ordersStream, role: 'owner', consumers: [] },
         { stream: core.summariesStream, role: 'owner', consumers: [{ durable: core.summaryConsumer, filter: core.summaries }] },
+        { stream: core.approvalsStream, role: 'owner', consumers: [] },
       ];
     case 'region': {
       const code = service.name.replace(/^region-/, '');
@@ -65,7 +66,12 @@ export function jetStreamUseOf(service: { name: string; kind: HubKind }, namespa
         case 'order-rules':
           return [{ stream: rules.stream, role: 'owner', consumers: [] }, orders({ durable: rules.samplesConsumer, filter: core.orderPlaced('*') })];
         case 'fulfilment':
-          return [{ stream: fulfilment.stream, role: 'owner', consumers: [] }, orders({ durable: fulfilment.ordersConsumer, filter: core.ordersAll })];
+          // It weighs allocation with the order rules' allocation-weight module, from its own copy like a region's.
+          return [
+            { stream: fulfilment.stream, role: 'owner', consumers: [] },
+            orders({ durable: fulfilment.ordersConsumer, filter: core.ordersAll }),
+            { stream: rules.stream, role: 'user', consumers: [{ durable: rules.replicaConsumer(service.name), filter: rules.all }] },
+          ];
         case 'tracking':
           return [
             {

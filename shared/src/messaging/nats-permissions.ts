@@ -29,8 +29,8 @@ export const inboxPrefixOf = (user: string): string => `_INBOX.${user}`;
  * namespaces. Per-identity subjects end with the identity, so the server proves who sent a registration, a
  * heartbeat or a command:
  *
- * - core alone answers `<ns>.core.v1.>` and hears heartbeats; it alone publishes order events, its start-up notice and
- *   supergraph changes;
+ * - core alone answers `<ns>.core.v1.>` and hears heartbeats; it alone publishes order events, approval requests, its
+ *   start-up notice and supergraph changes;
  * - a region publishes only its own summaries, commands, registration and heartbeat, and answers the catalogue's
  *   requests for its seller facts;
  * - a domain subgraph publishes its own commands, registration and heartbeat, and its own subjects `<ns>.<name>.>`;
@@ -56,7 +56,7 @@ export function natsIdentitiesFor(
       case 'core':
         return identity(
           name,
-          [...JETSTREAM_CLIENT, `${ns}.orders.v1.>`, `${ns}.core.v1.available`, `${ns}.registry.v1.supergraph-changed`],
+          [...JETSTREAM_CLIENT, `${ns}.orders.v1.>`, `${ns}.approvals.v1.>`, `${ns}.core.v1.available`, `${ns}.registry.v1.supergraph-changed`],
           [`${ns}.core.v1.commands.*`, `${ns}.core.v1.registry.>`, `${ns}.registry.v1.heartbeat.*`],
           true,
         );

@@ -103,6 +103,7 @@ export async function ensureStreams(nc: NatsConnection, subjects: Subjects, uses
       [
         { name: subjects.ordersStream, subjects: [subjects.ordersAll], maxAgeMs: 30 * 86_400_000 },
         { name: subjects.summariesStream, subjects: [subjects.summaries], maxAgeMs: 30 * 86_400_000 },
+        { name: subjects.approvalsStream, subjects: [subjects.approvalsAll], maxAgeMs: 30 * 86_400_000 },
       ],
       uses,
     ),

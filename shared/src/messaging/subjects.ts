@@ -30,6 +30,10 @@ export function subjectsFor(namespace: string) {
     supergraphChanged: `${namespace}.registry.v1.supergraph-changed`,
     heartbeat: (name: string) => `${namespace}.registry.v1.heartbeat.${name}`,
     heartbeats: `${namespace}.registry.v1.heartbeat.*`,
+    /** Core tells the approvers of a held order's next level that it waits for them (issue 14); an operator inbox or notifier reads it. */
+    approvalsStream: `${namespace.toUpperCase()}_APPROVALS`,
+    approvalsAll: `${namespace}.approvals.v1.>`,
+    holdAwaitingApproval: (region: string) => `${namespace}.approvals.v1.hold-awaiting.${region}`,
     summariesStream: `${namespace.toUpperCase()}_SUMMARIES`,
     summaries: `${namespace}.summaries.v1.>`,
     summary: (region: string) => `${namespace}.summaries.v1.${region}`,

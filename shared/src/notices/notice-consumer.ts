@@ -8,6 +8,7 @@ import { noticeIntentSchema, type NoticeIntent } from './notice-contracts.js';
 import type { NoticeSender } from './notice-sender.js';
 import { planNoticeDelivery, type NoticePreference } from './notice-delivery.js';
 import { renderNotice } from './notice-text.js';
+import { applyNoticeRules, type NoticeRulesDecision } from './notice-rules.js';
 import type { QuietHours } from './quiet-hours.js';
 import type { TrackingSubjects } from './tracking-subjects.js';
 
@@ -33,8 +34,10 @@ export interface NoticeConsumerOptions {
   /** The customer's own language, zone and quiet hours (the region's `notice_preference`); the recipient's are the defaults. */
   preferences?: (customerRef: string, em: EntityManager) => Promise<NoticePreference | null>;
   sender: NoticeSender;
+  /** What the order's notification rules decided at placement (suppress a kind, send it at once); null: no rules. */
+  noticeRules?: (orderId: string, em: EntityManager) => Promise<NoticeRulesDecision | null>;
   now?: () => Date;
-  onSettled?: (outcome: { noticeId: string; outcome: 'sent' | 'duplicate' | 'deferred' | 'no-contact' | 'terminated' | 'retry' }) => void;
+  onSettled?: (outcome: { noticeId: string; outcome: 'sent' | 'duplicate' | 'deferred' | 'no-contact' | 'suppressed' | 'terminated' | 'retry' }) => void;
 }
 
 const SUBJECTS: Record<NoticeIntent['topic'], string> = { JOURNEY_STEP: 'Parcel update', DELAY_WARNING: 'Parcel delayed', BATCH_PROGRESS: 'Shipment progress' };
@@ -44,7 +47,8 @@ const SUBJECTS: Record<NoticeIntent['topic'], string> = { JOURNEY_STEP: 'Parcel 
  * from the region's own data, waits out the customer's quiet hours unless the notice is urgent (the message is
  * redelivered when they end), renders the text in the customer's language (their preference over the region's)
  * and sends it once: the notice id is recorded as processed in the same transaction, and a send that fails
- * rolls it back for a retry. Logs carry notice ids, never contacts.
+ * rolls it back for a retry. The order's notification rules (decided at placement) may suppress a kind of notice or
+ * send it at once. Logs carry notice ids, never contacts.
  */
 export class NoticeConsumer {
   private loop: DurableLoop | undefined;
@@ -87,15 +91,18 @@ export class NoticeConsumer {
     }
   }
 
-  private async deliver(intent: NoticeIntent, message: JsMsg): Promise<'sent' | 'duplicate' | 'deferred' | 'no-contact'> {
+  private async deliver(intent: NoticeIntent, message: JsMsg): Promise<'sent' | 'duplicate' | 'deferred' | 'no-contact' | 'suppressed'> {
     const { em, resolveRecipient, sender, subjects, region } = this.options;
     const now = this.options.now?.() ?? new Date();
     return em.fork().transactional(async (tx) => {
+      const ruled = applyNoticeRules(intent.orderId && this.options.noticeRules ? await this.options.noticeRules(intent.orderId, tx) : null, intent);
+      // A kind the order's rules suppress is settled without a send: acknowledged, and nothing about the customer read.
+      if (!ruled.send) return 'suppressed';
       const recipient = await resolveRecipient(intent, tx);
       const to = recipient?.email ?? recipient?.phone;
       if (!recipient || !to) return 'no-contact';
       const preference = (await this.options.preferences?.(intent.customerRef, tx)) ?? null;
-      const { language, timeZone, sendAt } = planNoticeDelivery({ urgency: intent.urgency ?? 'NORMAL', defaults: recipient, preference, now });
+      const { language, timeZone, sendAt } = planNoticeDelivery({ urgency: ruled.urgency, defaults: recipient, preference, now });
       if (sendAt.getTime() > now.getTime()) {
         message.nak(sendAt.getTime() - now.getTime());
         return 'deferred';

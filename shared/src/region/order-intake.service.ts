@@ -32,6 +32,8 @@ export interface PlaceOrderCommand {
   hold?: RegisterOrderRequest['hold'];
   /** The delivery option chosen, its promise and (consolidated) the address key; absent: standard. */
   delivery?: RegisterOrderRequest['delivery'];
+  /** The order facts and inventory-lock decision fulfilment acts on, sent with the registration. */
+  ruleFacts?: RegisterOrderRequest['ruleFacts'];
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
@@ -104,6 +106,7 @@ export class OrderIntakeService {
           ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
           ...(command.hold ? { hold: command.hold } : {}),
           ...(command.delivery ? { delivery: command.delivery } : {}),
+          ...(command.ruleFacts ? { ruleFacts: command.ruleFacts } : {}),
         };
         const created = em.create(RegionalOrder, {
           orderId,

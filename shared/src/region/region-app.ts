@@ -36,6 +36,7 @@ import { ForbiddenError } from '../errors.js';
 import { join } from 'node:path';
 import { NoticeConsumer, type NoticeConsumerOptions, type ResolveRecipient } from '../notices/notice-consumer.js';
 import { resolveFromOrderContact, type RegionNotices } from './notice-recipient.js';
+import type { NoticeRulesDecision } from '../notices/notice-rules.js';
 import { loadNoticePreference, NoticePreferenceMigration, NoticePreferenceRecord } from '../notices/notice-preference.js';
 import { FileNoticeSender, type NoticeSender } from '../notices/notice-sender.js';
 import { CatalogueReplica, CatalogueReplicaItem, CatalogueReplicaMigration } from '../catalogue/replication/catalogue-replica.js';
@@ -285,6 +286,7 @@ function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, re
     region,
     resolveRecipient,
     preferences: loadNoticePreference,
+    noticeRules: noticeRulesOf,
     sender: options.noticeSender ?? new FileNoticeSender(subgraph.env.NOTICE_FILE ?? join(tmpdir(), `hub-notices-${region}.jsonl`), subgraph.logger),
     ...(options.onNoticeSettled ? { onSettled: options.onNoticeSettled } : {}),
   });
@@ -295,6 +297,12 @@ function noticeConsumer(subgraph: SubgraphContext<RegionEnv>, region: string, re
     },
     stop: () => notices.stop(),
   };
+}
+
+/** The notification rules' decision the region stored with the order at placement; null: none decided. */
+async function noticeRulesOf(orderId: string, em: EntityManager): Promise<NoticeRulesDecision | null> {
+  const order = await em.findOne(RegionalOrder, { orderId }, { fields: ['rulesHandledWith'] });
+  return order?.rulesHandledWith?.notification ?? null;
 }
 
 /** Builds a region's subgraph schema; no I/O, so it also prints the SDL at build time. */

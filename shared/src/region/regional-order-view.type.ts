@@ -88,6 +88,16 @@ export abstract class RegionalOrderFacts {
       "How many approvals an order rule's hold for review asked before fulfilment takes the order (core's `Order.hold` shows the approvals); null when no rule held it.",
   })
   holdLevels!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The invoice template an order rule's invoice module chose for the order (bookkeeping invoices it with this template); null: the region's default template.",
+  })
+  invoiceTemplate!: string | null;
+  @Field(() => [OrderRuleVersionUsed], {
+    description: 'The invoice rule-set versions that chose `invoiceTemplate`; empty when no invoice rule was in force.',
+  })
+  invoiceTemplateRules!: OrderRuleVersionUsed[];
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
@@ -109,5 +119,7 @@ export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderF
     rulesMayHaveBeenBehind: record.rulesHandledWith?.replicaMayBeBehind ?? null,
     promotionsApplied: (record.rulesHandledWith?.promotions ?? []).map(toOrderPromotionView),
     holdLevels: record.rulesHandledWith?.hold?.levels ?? null,
+    invoiceTemplate: record.rulesHandledWith?.invoice?.template ?? null,
+    invoiceTemplateRules: record.rulesHandledWith?.invoice?.versions.map(({ ruleSet, version, publication }) => ({ ruleSet, version, publication })) ?? [],
   };
 }

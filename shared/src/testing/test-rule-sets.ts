@@ -30,12 +30,15 @@ export function testRuleSet(options: {
   ruleSet: string;
   module: RuleModule;
   version?: number;
-  rules: Array<{ id: string; condition: string; value?: string; message: string }>;
+  /** Narrows the scope beyond the region (a channel, a customer segment). */
+  channel?: string;
+  customerSegment?: string;
+  rules: Array<{ id: string; condition: string; value?: string; target?: string; message: string }>;
 }): RuleSetPublication {
   return {
     ruleSet: options.ruleSet,
     module: options.module,
-    scope: { region: options.region, channel: null, customerSegment: null },
+    scope: { region: options.region, channel: options.channel ?? null, customerSegment: options.customerSegment ?? null },
     publication: 1,
     publishedAt: '2026-01-01T00:00:00.000Z',
     versions: [

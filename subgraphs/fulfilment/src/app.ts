@@ -6,6 +6,8 @@ import { DurableConsumer, type DurableConsumerOptions } from '@hub/shared/messag
 import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
+import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
+import { RulesReplica, RulesReplicaRow } from '@hub/shared/rules/replication/rules-replica';
 import { declareStreams } from '@hub/shared/messaging/streams';
 import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
@@ -20,6 +22,7 @@ import { NodeService } from './nodes/node.service.js';
 import { ReallocationService } from './nodes/reallocation.service.js';
 import { createOrderEventsHandler } from './orders/order-events.handler.js';
 import { ConsolidationService } from './consolidation/consolidation.service.js';
+import { ReservationExpiryService } from './orders/reservation-expiry.service.js';
 import { fulfilmentMigrations } from './persistence/migrations/index.js';
 import { buildFulfilmentSchema } from './schema.js';
 import { DEMO_NETWORK } from './seed/demo-network.js';
@@ -36,13 +39,15 @@ export interface FulfilmentAppOptions {
   onOrderEventSettled?: DurableConsumerOptions<OrderEvent>['onSettled'];
   /** Called after each attempt at a command for core (warehouse steps); tests wait on it. */
   onCommandSettled?: CoreCommandRelayOptions['onSettled'];
+  /** Called after each rule-set publication fulfilment's copy of the order rules applied; tests wait on it. */
+  onRulesApplied?: (publication: RuleSetPublication) => void;
 }
 
 /** The composition root of fulfilment: opens what it needs, wires the use cases, and starts listening. */
 export async function createFulfilmentApp(env: FulfilmentEnv, options: FulfilmentAppOptions = {}) {
   const infra = await openInfrastructure('fulfilment', env, {
     schema: FULFILMENT_SCHEMA,
-    entities: [OutboxEvent, ProcessedMessage, CoreCommandRecord],
+    entities: [OutboxEvent, ProcessedMessage, CoreCommandRecord, RulesReplicaRow],
     migrations: fulfilmentMigrations,
   });
   const { orm, nc, logger } = infra;
@@ -62,9 +67,20 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   });
   const progress = new ShipmentProgressService(orm, () => commands.nudge());
   const solver = env.SOLVER_ENABLED ? new HighsSolver() : null;
+  // Allocation weights from the order rules (issue 13/14), from fulfilment's own copy: no network round trip per order.
+  const rules = new RulesReplica({
+    nc,
+    orm,
+    logger,
+    namespace: env.NATS_NAMESPACE,
+    service: 'fulfilment',
+    schema: FULFILMENT_SCHEMA,
+    ...(options.onRulesApplied ? { onApplied: options.onRulesApplied } : {}),
+  });
   const allocation = new AllocationService({
     solver,
     subjects,
+    rules: { book: rules, mayBeBehind: () => rules.mayBeBehind() },
     backorderPolicy: env.BACKORDER_POLICY,
     planner: { timeLimitSeconds: env.SOLVER_TIME_LIMIT_MS / 1000, mipRelGap: env.SOLVER_MIP_REL_GAP, maxVariables: 20_000 },
   });
@@ -75,6 +91,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const receipts = new TransferReceiptService(orm);
   const consolidation = new ConsolidationService(orm);
   const handle = createOrderEventsHandler(allocation, consolidation);
+  const expiry = new ReservationExpiryService(orm, subjects, logger, nudge);
   const consumer = new DurableConsumer<OrderEvent>({
     nc,
     em: orm.em,
@@ -99,10 +116,12 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const shutdown = async () => {
     clearInterval(releaseTimer);
     presence?.stop();
+    await expiry.stop();
     await commands.stop();
     await relay.stop();
     await server?.close();
     await consumer.stop();
+    await rules.stop();
     await solver?.close();
     await infra.close();
   };
@@ -113,8 +132,11 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
       const [{ count }] = (await query<{ count: number }>(orm.em.fork(), 'select count(*)::int as count from node')) as [{ count: number }];
       if (count === 0) await seedNetwork(orm.em.fork(), DEMO_NETWORK);
     }
+    // The rules first: an order taken from the stream is weighed with the rules fulfilment held when it stopped, at least.
+    await rules.start();
     await consumer.start();
     relay.start();
+    expiry.start(env.RESERVATION_SWEEP_INTERVAL_MS);
     commands.start();
     await reallocation.resumeUnfinished();
     const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress, receipts });
@@ -145,6 +167,8 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     allocation,
     consolidation,
     reallocation,
+    expiry,
+    rules,
     nodes,
     inventory,
     planning,

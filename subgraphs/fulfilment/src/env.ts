@@ -19,6 +19,8 @@ export function readFulfilmentEnv(source: NodeJS.ProcessEnv = process.env) {
        * Orders re-allocated per transaction when a node goes down. 1,000 costs the same CPU per order as 2,500 and
        * holds the stock rows' locks (which new placements wait on) for less than half as long.
        */
+      /** How often unpaid orders whose reservation ran out (the inventory-lock rule's minutes) are released. */
+      RESERVATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
       REALLOCATION_CHUNK: z.coerce.number().int().min(1).max(20_000).default(1_000),
       /** How often held low-carbon consignments are checked for their deadline (they never leave later than it plus this). */
       CONSOLIDATION_SWEEP_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),

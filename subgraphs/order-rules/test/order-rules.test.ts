@@ -325,6 +325,8 @@ describe('four-eyes and roles', () => {
     expect(evaluateNotificationRules(replica, order(), pricing).notices).toEqual([]);
     expect(evaluateNotificationRules(replica, order(), pricing, new Date(startsAt.getTime() + 1))).toEqual({
       notices: ['final-payment-reminder'],
+      suppressed: [],
+      urgent: [],
       handledWith: [{ ruleSet: 'final-payment-reminders', version: 1, publication: 1 }],
     });
   });

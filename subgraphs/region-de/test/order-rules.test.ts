@@ -186,6 +186,26 @@ it('holds a matching order for two different approvers: each approval is a timel
     releasedAt: null,
   });
   expect(before.timeline[0].note).toContain('Held for review (2 approvals)');
+  const INBOX = `{ heldOrdersAwaitingMyApproval(first: 50) { id } }`;
+  const inboxOf = async (as: string) => ((await core(INBOX, {}, as)).data.heldOrdersAwaitingMyApproval as Array<{ id: string }>).map((order) => order.id);
+  const approvalRequests = async () =>
+    (
+      await hub.sql(`select subject, payload from core_orders.outbox_event where message_id like ? order by id`, [`order.hold-awaiting-approval:${orderId}:%`])
+    ).map((row: { subject: string; payload: Record<string, unknown> }) => ({ subject: row.subject, ...row.payload }));
+  expect(await inboxOf(ana)).toContain(orderId);
+  expect(await inboxOf(await hub.token({ subject: 'ops-cn', role: 'operator', regions: ['cn'] }))).not.toContain(orderId);
+  const [firstLevel] = await approvalRequests();
+  expect(firstLevel).toMatchObject({
+    subject: `${hub.scope.env.NATS_NAMESPACE}.approvals.v1.hold-awaiting.de`,
+    type: 'order.hold-awaiting-approval',
+    orderId,
+    level: 1,
+    levels: 2,
+    approverRoles: ['admin', 'operator'],
+    version: before.version,
+  });
+  // Roles and rules, never the customer: no reference, name or address travels to approvers.
+  expect(JSON.stringify(firstLevel)).not.toMatch(/cust-de-rules|Anna|Invalidenstra/);
   const [placedEvent] = await hub.sql(`select payload from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
   expect(placedEvent.payload.held).toBe(true);
 
@@ -194,9 +214,17 @@ it('holds a matching order for two different approvers: each approval is a timel
   expect(first.order.hold.releasedAt).toBeNull();
   const again = (await core(APPROVE, { input: { orderId, expectedVersion: first.order.version } }, ana)).data.orderHoldApprove;
   expect(again.userErrors).toEqual([{ code: 'CONFLICT', message: 'Each approval level of a hold needs a different approver' }]);
+  expect(await inboxOf(ana)).not.toContain(orderId);
+  expect(await inboxOf(ben)).toContain(orderId);
+  expect((await approvalRequests()).map((request: Record<string, unknown>) => [request.level, request.version])).toEqual([
+    [1, before.version],
+    [2, first.order.version],
+  ]);
   const second = (await core(APPROVE, { input: { orderId, expectedVersion: first.order.version } }, ben)).data.orderHoldApprove;
   expect(second.userErrors).toEqual([]);
   expect(second.order.hold.releasedAt).not.toBeNull();
+  expect(await inboxOf(ben)).not.toContain(orderId);
+  expect(await approvalRequests()).toHaveLength(2);
 
   const after = (await core(ORDER, { id: orderId }, ana)).data.order;
   expect(after.hold.approvals).toEqual([
@@ -209,4 +237,83 @@ it('holds a matching order for two different approvers: each approval is a timel
   ]);
   const [released] = await hub.sql(`select payload from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:${after.version}`]);
   expect(released.payload).toMatchObject({ type: 'order.placed', held: false, version: after.version });
+});
+
+it('acts on the lock, invoice and notification modules: fulfilment gets the facts and the lock, bookkeeping the template, notices follow the rules', async () => {
+  const sets = [
+    testRuleSet({
+      region: 'de',
+      ruleSet: 'de-presale-lock',
+      module: 'INVENTORY_LOCK',
+      version: 2,
+      rules: [{ id: 'presale', message: 'Presale stock waits 45 minutes for payment', condition: 'true', value: '45', target: 'REFUSE' }],
+    }),
+    testRuleSet({
+      region: 'de',
+      ruleSet: 'de-invoices',
+      module: 'INVOICE',
+      rules: [
+        { id: 'coffee', message: 'Coffee invoices show the origin', condition: 'order.lines.exists(l, l.sku == "KAFFEE-1")', value: '"de-coffee-origin"' },
+      ],
+    }),
+    testRuleSet({
+      region: 'de',
+      ruleSet: 'de-quiet-consumers',
+      module: 'NOTIFICATION',
+      rules: [
+        {
+          id: 'no-steps',
+          message: 'Consumers hear of delays only',
+          condition: 'order.customerSegment == "consumer"',
+          value: '"JOURNEY_STEP"',
+          target: 'SUPPRESS',
+        },
+      ],
+    }),
+  ];
+  const arrived = sets.map((set) => whenApplied(set.ruleSet, 1));
+  for (const set of sets) await publishTestRuleSet(hub.scope.env, set);
+  await Promise.all(arrived);
+  const token = await hub.token({ subject: `cust-de-rules-${randomUUID()}`, role: 'customer', regions: ['de'] });
+  const placed = await hub.gql(PLACE, { input: orderInput({ lines }) }, token);
+  expect(placed.data.deOrderPlace.userErrors).toEqual([]);
+  const orderId = placed.data.deOrderPlace.order.id;
+
+  const view = await hub.gql(
+    `query($id: ID!) { deOrder(id: $id) { de { invoiceTemplate invoiceTemplateRules { ruleSet version } rulesHandledWith { ruleSet } } } }`,
+    { id: orderId },
+    token,
+  );
+  expect(view.errors).toBeUndefined();
+  expect(view.data.deOrder.de).toMatchObject({ invoiceTemplate: 'de-coffee-origin', invoiceTemplateRules: [{ ruleSet: 'de-invoices', version: 1 }] });
+  expect(view.data.deOrder.de.rulesHandledWith.map((used: { ruleSet: string }) => used.ruleSet)).toEqual(
+    expect.arrayContaining(['de-presale-lock', 'de-invoices', 'de-quiet-consumers']),
+  );
+
+  // Fulfilment learns the lock and the facts its allocation-weight rules read from core's order.placed.
+  await hub.region.commands.whenIdle();
+  const [event] = await hub.sql(`select payload from core_orders.outbox_event where message_id = ?`, [`order.placed:${orderId}:1`]);
+  expect(event.payload.ruleFacts).toEqual({
+    customerSegment: 'consumer',
+    originCountry: 'DE',
+    destinationCountry: 'DE',
+    paymentTerms: 'PREPAID',
+    itemsTotal: 2998,
+    shippingTotal: expect.any(Number),
+    grandTotal: expect.any(Number),
+    discountTotal: 500,
+    payableTotal: expect.any(Number),
+    lines: [{ sku: 'KAFFEE-1', quantity: 2, unitPrice: 1499, category: expect.any(String), hazardous: false }],
+    inventoryLock: { holdMinutes: 45, onShortage: 'REFUSE', versions: [{ ruleSet: 'de-presale-lock', version: 2, publication: 1 }] },
+  });
+  expect(JSON.stringify(event.payload.ruleFacts)).not.toMatch(/cust-de-rules|Anna|Invalidenstra/);
+
+  // The region's notice consumer reads this decision for every notice about the order (shared/test/notice-consumer.test.ts).
+  const [stored] = await hub.sql(`select rules_handled_with->'notification' as notification from region_de.regional_order where order_id = ?`, [orderId]);
+  expect(stored.notification).toEqual({
+    notices: [],
+    suppressed: ['JOURNEY_STEP'],
+    urgent: [],
+    versions: [{ ruleSet: 'de-quiet-consumers', version: 1, publication: 1 }],
+  });
 });

@@ -9,6 +9,7 @@ import type { IndexedCatalogue } from '../../catalogue/snapshot.js';
 import type { OrderLineInput } from '../../messaging/contracts.js';
 import { orderContextOfQuote, promoteQuote } from '../../rules/quote-promotions.js';
 import type { PricedOrder } from './placement-pricing.rules.js';
+import type { InvoiceDecision, NotificationDecision } from './placement-fulfilment-rules.js';
 
 /** Which rule-set versions handled an order, and whether the region's copy of the rules may have been behind the hub's. */
 export interface RulesHandledWith {
@@ -21,6 +22,12 @@ export interface RulesHandledWith {
   giftsSkipped?: string[];
   /** The hold rules that put the order on hold for review, and how many approvals release it; absent: not held. */
   hold?: OrderHoldRequest;
+  /** How long fulfilment keeps the unpaid order's stock, and what it does when short (also sent on with the order). */
+  inventoryLock?: { holdMinutes: number | null; onShortage: 'BACKORDER' | 'REFUSE' | null };
+  /** The invoice template an invoice rule chose; absent: the region's default. */
+  invoice?: InvoiceDecision;
+  /** Notice kinds rules suppress or send at once for this order; the region's notice consumer applies them. */
+  notification?: NotificationDecision;
 }
 
 /** The facts of a placement the order context is built from; none of them is personal data. */

@@ -10,6 +10,8 @@ import type { OrderIntakeService, PlacedOrder } from '../order-intake.service.js
 import type { RuleBook } from '../../rules/domain/rule-book.js';
 import { applyPromotionRules, applyValidationRules, decideHold, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
 import { originCountryOf } from '../../rules/quote-promotions.js';
+import type { OrderRuleFacts } from '../../messaging/contracts.js';
+import { decideLaterModules } from './placement-fulfilment-rules.js';
 import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
 import type { DeliveryOption } from '../../green/delivery-options.rules.js';
 import { consolidationKeyOf, deliveryOfPlacement } from './delivery-choice.rules.js';
@@ -141,6 +143,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const ruled = this.applyOrderRules(catalogue, request, facts, priced, paymentTerms);
     if (ruled) priced = ruled.priced;
     const rulesHandledWith = ruled?.rulesHandledWith;
+    const ruleFacts = ruled?.ruleFacts;
     for (const rule of [...(this.stages.rules ?? []), ...(this.options.rules ?? [])]) {
       priced = (await rule({ request, checked, priced })) ?? priced;
     }
@@ -165,6 +168,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
       delivery,
       ...(rulesHandledWith ? { rulesHandledWith } : {}),
       ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
+      ...(ruleFacts ? { ruleFacts } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
     });
   }
@@ -190,7 +194,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
     facts: PricingFacts,
     priced: PricedOrder,
     paymentTerms: PaymentTerms,
-  ): { priced: PricedOrder; rulesHandledWith: RulesHandledWith } | undefined {
+  ): { priced: PricedOrder; rulesHandledWith: RulesHandledWith; ruleFacts: OrderRuleFacts } | undefined {
     const { orderRules } = this.options;
     if (!orderRules) return undefined;
     const replicaMayBeBehind = orderRules.mayBeBehind();
@@ -206,15 +210,27 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const validatedWith = applyValidationRules(orderRules.book, context, priced.quote.at);
     const promoted = applyPromotionRules(orderRules.book, catalogue, priced, context);
     const held = decideHold(orderRules.book, context, promoted.priced, priced.quote.at);
-    const versions = [...validatedWith, ...promoted.handledWith, ...held.handledWith];
+    // Lock inventory → invoice → notify read the promoted order, as holds do.
+    const later = decideLaterModules(
+      orderRules.book,
+      context,
+      { discountTotal: promoted.priced.quote.totals.discountTotal, payableTotal: promoted.priced.grandTotal },
+      priced.quote.at,
+    );
+    const versions = [...validatedWith, ...promoted.handledWith, ...held.handledWith, ...later.handledWith];
+    const { holdMinutes, onShortage } = later.ruleFacts.inventoryLock;
     return {
       priced: promoted.priced,
+      ruleFacts: later.ruleFacts,
       rulesHandledWith: {
         versions,
         replicaMayBeBehind,
         promotions: promoted.promotions,
         ...(promoted.giftsSkipped.length > 0 ? { giftsSkipped: promoted.giftsSkipped } : {}),
         ...(held.hold ? { hold: held.hold } : {}),
+        ...(holdMinutes !== null || onShortage !== null ? { inventoryLock: { holdMinutes, onShortage } } : {}),
+        ...(later.invoice ? { invoice: later.invoice } : {}),
+        ...(later.notification ? { notification: later.notification } : {}),
       },
     };
   }

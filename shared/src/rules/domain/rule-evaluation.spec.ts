@@ -4,6 +4,7 @@ import {
   evaluateGiftRules,
   evaluateHoldRules,
   evaluateInventoryLockRules,
+  evaluateNotificationRules,
   evaluateOrderRules,
   evaluatePricingRules,
   evaluateValidationRules,
@@ -222,6 +223,63 @@ describe('modules after pricing', () => {
       }),
     ]);
     expect(evaluateGiftRules(gifts, order(), { discountTotal: 0, payableTotal }, at).gifts.map((gift) => gift.sku)).toEqual(skus);
+  });
+
+  it.each<[string, RuleDefinition[], { holdMinutes: number | null; onShortage: string | null }]>([
+    ['no rule: the defaults', [rule({ id: 'never', condition: 'false', value: '5', target: 'REFUSE' })], { holdMinutes: null, onShortage: null }],
+    ['minutes without a policy', [rule({ id: 'short', value: '15' })], { holdMinutes: 15, onShortage: null }],
+    [
+      'the first matching rule naming a policy sets it, the longest hold still wins',
+      [
+        rule({ id: 'a', value: '15', priority: 1 }),
+        rule({ id: 'b', value: '30', target: 'REFUSE', priority: 2 }),
+        rule({ id: 'c', value: '60', target: 'BACKORDER', priority: 3 }),
+      ],
+      { holdMinutes: 60, onShortage: 'REFUSE' },
+    ],
+    [
+      'a b2b-only policy leaves consumers alone',
+      [rule({ id: 'b2b', condition: 'order.customerSegment == "b2b"', value: '1440', target: 'BACKORDER' })],
+      { holdMinutes: null, onShortage: null },
+    ],
+  ])('inventory lock: %s', (_label, rules, expected) => {
+    const lock = StaticRuleBook.of([
+      publication({ ruleSet: 'lock', module: 'INVENTORY_LOCK', versions: [{ version: 2, effectiveFrom: '2026-01-01T00:00:00Z', effectiveTo: null, rules }] }),
+    ]);
+    const outcome = evaluateInventoryLockRules(lock, order(), { discountTotal: 0, payableTotal: 10_500 }, at);
+    expect({ holdMinutes: outcome.holdMinutes, onShortage: outcome.onShortage }).toEqual(expected);
+    expect(outcome.handledWith).toEqual([{ ruleSet: 'lock', version: 2, publication: 1 }]);
+  });
+
+  it.each<[string, Partial<OrderContext>, { notices: string[]; suppressed: string[]; urgent: string[] }]>([
+    ['a consumer gets the reminder, delays urgently', {}, { notices: ['final-payment-reminder'], suppressed: [], urgent: ['DELAY_WARNING'] }],
+    [
+      'b2b buyers get no journey steps; a suppression beats the urgent delay',
+      { customerSegment: 'b2b' },
+      { notices: ['final-payment-reminder'], suppressed: ['JOURNEY_STEP', 'DELAY_WARNING'], urgent: [] },
+    ],
+  ])('notifications: %s', (_label, changes, expected) => {
+    const notices = StaticRuleBook.of([
+      publication({
+        ruleSet: 'notices',
+        module: 'NOTIFICATION',
+        versions: [
+          {
+            version: 1,
+            effectiveFrom: '2026-01-01T00:00:00Z',
+            effectiveTo: null,
+            rules: [
+              rule({ id: 'remind', value: '"final-payment-reminder"', priority: 1 }),
+              rule({ id: 'b2b-quiet', condition: 'order.customerSegment == "b2b"', value: '"JOURNEY_STEP"', target: 'SUPPRESS', priority: 2 }),
+              rule({ id: 'b2b-no-delay', condition: 'order.customerSegment == "b2b"', value: '"DELAY_WARNING"', target: 'SUPPRESS', priority: 3 }),
+              rule({ id: 'delay-now', value: '"DELAY_WARNING"', target: 'URGENT', priority: 4 }),
+            ],
+          },
+        ],
+      }),
+    ]);
+    const { handledWith: _used, ...outcome } = evaluateNotificationRules(notices, order(changes), { discountTotal: 0, payableTotal: 10_500 }, at);
+    expect(outcome).toEqual(expected);
   });
 
   it('takes the first weight per criterion', () => {

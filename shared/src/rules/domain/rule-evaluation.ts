@@ -1,7 +1,7 @@
 import { versionsInForce, type CompiledVersion, type RuleBook } from './rule-book.js';
 import type { CompiledRule } from './rule-language.js';
 import { toCelOrder, toCelPricing, type OrderContext, type PricingOutcomeContext } from './order-context.js';
-import type { RuleModule } from './rule-modules.js';
+import { SHORTAGE_POLICIES, type RuleModule, type ShortagePolicy } from './rule-modules.js';
 
 /** Which version of which rule set handled an order: recorded on the order so an operator can say why. */
 export interface RuleVersionUsed {
@@ -186,14 +186,20 @@ export function evaluateHoldRules(book: RuleBook, order: OrderContext, pricing: 
 export interface InventoryLockOutcome {
   /** Minutes stock stays reserved for the unpaid order; null when no rule decides (the region's default applies). */
   holdMinutes: number | null;
+  /** The shortage policy the first matching rule naming one (`target`) sets; null: fulfilment's configured default. */
+  onShortage: ShortagePolicy | null;
   handledWith: RuleVersionUsed[];
 }
 
-/** The longest matching hold wins: a shorter one from another rule set must not cut a campaign's reservation. */
+/**
+ * The longest matching hold wins: a shorter one from another rule set must not cut a campaign's reservation. The
+ * shortage policy comes from the first matching rule that names one, in rule-set then priority order.
+ */
 export function evaluateInventoryLockRules(book: RuleBook, order: OrderContext, pricing: PricingOutcomeContext, at: Date = new Date()): InventoryLockOutcome {
   const run = runModule(book, 'INVENTORY_LOCK', order, at, pricing);
   const minutes = run.hits.map((hit) => Number(hit.value)).filter((value) => Number.isFinite(value) && value >= 0);
-  return { holdMinutes: minutes.length > 0 ? Math.max(...minutes) : null, handledWith: run.handledWith };
+  const policy = run.hits.find((hit) => (SHORTAGE_POLICIES as readonly string[]).includes(hit.target ?? ''))?.target as ShortagePolicy | undefined;
+  return { holdMinutes: minutes.length > 0 ? Math.max(...minutes) : null, onShortage: policy ?? null, handledWith: run.handledWith };
 }
 
 export interface AllocationWeightsOutcome {
@@ -225,13 +231,21 @@ export function evaluateInvoiceRules(book: RuleBook, order: OrderContext, pricin
 }
 
 export interface NotificationOutcome {
+  /** Notice kinds a rule asks to send (value, no target). */
   notices: string[];
+  /** Notice kinds a rule keeps from the customer (target `SUPPRESS`): a suppression beats a request to send. */
+  suppressed: string[];
+  /** Notice kinds sent at once even in the customer's quiet hours (target `URGENT`), unless suppressed. */
+  urgent: string[];
   handledWith: RuleVersionUsed[];
 }
 
 export function evaluateNotificationRules(book: RuleBook, order: OrderContext, pricing: PricingOutcomeContext, at: Date = new Date()): NotificationOutcome {
   const run = runModule(book, 'NOTIFICATION', order, at, pricing);
-  return { notices: [...new Set(run.hits.map((hit) => String(hit.value)))], handledWith: run.handledWith };
+  const kinds = (target: string | null) => [...new Set(run.hits.filter((hit) => (hit.target ?? null) === target).map((hit) => String(hit.value)))];
+  const suppressed = kinds('SUPPRESS');
+  const kept = (list: string[]) => list.filter((kind) => !suppressed.includes(kind));
+  return { notices: kept(kinds(null)), suppressed, urgent: kept(kinds('URGENT')), handledWith: run.handledWith };
 }
 
 /** Every module's outcome for one order, in pipeline order; what a dry-run compares. */

@@ -56,6 +56,10 @@ describe('checkRules: a version as a whole', () => {
     ['a pricing rule without a value', 'PRICING', [rule({ code: null })], [['INVALID', 'rules.0.value']]],
     ['a pricing rule with a bad value', 'PRICING', [rule({ value: 'order.nope' })], [['RULE_TYPE_ERROR', 'rules.0.value']]],
     ['an allocation rule without a criterion', 'ALLOCATION_WEIGHTS', [rule({ value: '2.0' })], [['INVALID', 'rules.0.target']]],
+    ['an inventory-lock rule with an unknown shortage policy', 'INVENTORY_LOCK', [rule({ value: '30', target: 'WAITLIST' })], [['INVALID', 'rules.0.target']]],
+    ['an inventory-lock rule refusing short orders', 'INVENTORY_LOCK', [rule({ value: '30', target: 'REFUSE' })], []],
+    ['a notification rule with an unknown target', 'NOTIFICATION', [rule({ value: '"JOURNEY_STEP"', target: 'MAYBE' })], [['INVALID', 'rules.0.target']]],
+    ['a notification rule suppressing a kind', 'NOTIFICATION', [rule({ value: '"JOURNEY_STEP"', target: 'SUPPRESS' })], []],
     ['too many rules', 'NOTIFICATION', Array.from({ length: 101 }, (_, i) => rule({ id: `r${i}`, value: '"x"' })), [['RULE_LIMIT_EXCEEDED', 'rules']]],
   ])('%s', (_label, module, rules, expected) => {
     expect(checkRules(module, rules).map((problem) => [problem.code, problem.field])).toEqual(expected);

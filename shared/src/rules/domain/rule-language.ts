@@ -1,6 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { ORDER_FIELDS, ORDER_LINE_FIELDS, PRICING_FIELDS } from './order-context.js';
-import { RULE_MODULE_TRAITS, type RuleModule } from './rule-modules.js';
+import { NOTICE_RULE_TARGETS, RULE_MODULE_TRAITS, SHORTAGE_POLICIES, type RuleModule } from './rule-modules.js';
 import type { RuleDefinition } from './rule.js';
 
 /**
@@ -190,6 +190,22 @@ export function checkRules(module: RuleModule, rules: RuleDefinition[]): RulePro
     }
     if (module === 'ALLOCATION_WEIGHTS' && !rule.target) {
       problems.push({ code: 'INVALID', field: at('target'), message: 'An allocation rule names the criterion it weights.', position: null });
+    }
+    if (module === 'INVENTORY_LOCK' && rule.target && !(SHORTAGE_POLICIES as readonly string[]).includes(rule.target)) {
+      problems.push({
+        code: 'INVALID',
+        field: at('target'),
+        message: 'An inventory-lock rule names BACKORDER or REFUSE as its shortage policy, or nothing.',
+        position: null,
+      });
+    }
+    if (module === 'NOTIFICATION' && rule.target && !(NOTICE_RULE_TARGETS as readonly string[]).includes(rule.target)) {
+      problems.push({
+        code: 'INVALID',
+        field: at('target'),
+        message: 'A notification rule names SUPPRESS or URGENT as its target, or nothing (send).',
+        position: null,
+      });
     }
   });
   return problems;

@@ -5,6 +5,13 @@
 export const RULE_MODULES = ['VALIDATION', 'PRICING', 'GIFT', 'HOLD', 'INVENTORY_LOCK', 'ALLOCATION_WEIGHTS', 'INVOICE', 'NOTIFICATION'] as const;
 export type RuleModule = (typeof RULE_MODULES)[number];
 
+/** What fulfilment does with an order it cannot serve in full: keep what it could reserve, or take nothing and refuse. */
+export const SHORTAGE_POLICIES = ['BACKORDER', 'REFUSE'] as const;
+export type ShortagePolicy = (typeof SHORTAGE_POLICIES)[number];
+
+/** What a notification rule does with the notice kind it names; no target: send it. */
+export const NOTICE_RULE_TARGETS = ['SUPPRESS', 'URGENT'] as const;
+
 export interface RuleModuleTraits {
   /** The CEL type a rule's `value` must have; null when a rule is only a condition (validation refuses when it holds). */
   valueType: 'int' | 'double' | 'string' | null;
@@ -45,7 +52,8 @@ export const RULE_MODULE_TRAITS: Record<RuleModule, RuleModuleTraits> = {
     valueType: 'int',
     requiredApprovals: 1,
     readsPricing: true,
-    description: 'How many minutes stock stays reserved for an unpaid order; the longest matching hold wins.',
+    description:
+      'How many minutes stock stays reserved for an unpaid order (the longest matching hold wins); `target` may name the shortage policy (BACKORDER or REFUSE), the first matching rule naming one wins.',
   },
   ALLOCATION_WEIGHTS: {
     valueType: 'double',
@@ -63,6 +71,7 @@ export const RULE_MODULE_TRAITS: Record<RuleModule, RuleModuleTraits> = {
     valueType: 'string',
     requiredApprovals: 1,
     readsPricing: true,
-    description: 'A notice kind to send for the order; every matching rule adds one.',
+    description:
+      'A notice kind for the order (JOURNEY_STEP, DELAY_WARNING, BATCH_PROGRESS); every matching rule adds one. `target` SUPPRESS keeps that kind from the customer, URGENT sends it even in quiet hours; a suppression wins.',
   },
 };

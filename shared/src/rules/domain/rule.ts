@@ -9,8 +9,9 @@ export interface RuleDefinition {
   condition: string;
   /** A CEL expression of the module's value type; absent for validation rules. */
   value?: string | null;
-  /** Validation: the refusal code a client switches on (UPPER_SNAKE). Allocation: the criterion weighted. */
+  /** Validation: the refusal code a client switches on (UPPER_SNAKE). */
   code?: string | null;
+  /** Allocation: the criterion weighted. Inventory lock: the shortage policy. Notification: SUPPRESS or URGENT. */
   target?: string | null;
   /** What the customer or operator is told when the rule applies (a refusal, a promotion's label). */
   message: string;

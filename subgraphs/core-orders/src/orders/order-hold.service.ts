@@ -7,6 +7,7 @@ import { enqueueEvent } from '@hub/shared/messaging/outbox';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { approveHold } from './domain/order-hold.rules.js';
+import { enqueueHoldAwaitingApproval, HOLD_APPROVER_ROLES } from './hold-approval-request.js';
 import { orderPlacedEvent, toAuditState, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
@@ -18,8 +19,7 @@ export interface HoldApprovalCommand {
   note?: string;
 }
 
-/** Reviewers of held orders: operators of the order's region and admins (roles that may already release orders' goods). */
-const APPROVER_ROLES = new Set(['admin', 'operator']);
+const APPROVER_ROLES: ReadonlySet<string> = new Set(HOLD_APPROVER_ROLES);
 
 /**
  * Approves an order-rule hold, one level per approver: the approval is a step on the order's timeline with its
@@ -95,6 +95,8 @@ export class OrderHoldService {
       const lines = order.lines.getItems().map((line) => ({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity, attributes: line.attributes }));
       const event = orderPlacedEvent(order, lines, at, { held: false });
       enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
+    } else {
+      enqueueHoldAwaitingApproval(em, this.subjects, order, hold, order.version, at);
     }
     await em.flush();
     return toSnapshot(order);

@@ -71,6 +71,31 @@ export class OrderQueryService {
     );
   }
 
+  /**
+   * The approver's inbox: orders an order rule holds that wait for an approval this caller may still give (in their
+   * regions, not cancelled, not already approved by them: each level needs a different approver), oldest first.
+   * Bounded, and read through the partial index of unreleased holds.
+   */
+  async heldAwaitingApprovalBy(principal: Principal, actor: { type: string; id: string }, first: number): Promise<Order[]> {
+    const regions = readableRegions(principal);
+    const rows = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ id: string }>>(
+        `select id from core_orders."order"
+          where hold is not null and hold->>'releasedAt' is null and status <> 'CANCELLED'
+            and (?::text[] is null or region = any(?::text[]))
+            and not exists (select 1 from jsonb_array_elements(hold->'approvals') a where a->'actor'->>'type' = ? and a->'actor'->>'id' = ?)
+          order by placed_at, id limit ?`,
+        [regions ? `{${regions.join(',')}}` : null, regions ? `{${regions.join(',')}}` : null, actor.type, actor.id, Math.min(Math.max(first, 1), 100)],
+      );
+    if (rows.length === 0) return [];
+    const orders = await this.orm.em
+      .fork()
+      .find(Order, { id: { $in: rows.map((row) => row.id) } }, { ...WITH_DETAILS, orderBy: { placedAt: 'asc', id: 'asc' } });
+    return orders.filter((order) => canReadOrder(principal, order));
+  }
+
   private visible(principal: Principal, order: Order | null, key: string): Order {
     if (!order) throw new NotFoundError('Order', key);
     if (!canReadOrder(principal, order)) throw new ForbiddenError("This order is outside the caller's scope");

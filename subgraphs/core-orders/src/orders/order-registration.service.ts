@@ -10,6 +10,7 @@ import { Region } from '../regions/persistence/region.entity.js';
 import { calculateTotals } from '@hub/shared/money/order-totals';
 import { resolveEventTime } from './domain/event-time.rules.js';
 import { orderPlacedEvent, toSnapshot } from './order-snapshot.js';
+import { enqueueHoldAwaitingApproval } from './hold-approval-request.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderLine } from './persistence/order-line.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
@@ -66,6 +67,7 @@ export class OrderRegistrationService {
       pricedWith: request.pricedWith ?? null,
       hold: request.hold ? holdOf(request.hold) : null,
       delivery: request.delivery ?? null,
+      ruleFacts: request.ruleFacts ?? null,
       idempotencyKey,
       requestHash,
       placedAt,
@@ -107,6 +109,7 @@ export class OrderRegistrationService {
     const lines = request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes }));
     const event = orderPlacedEvent(order, lines, placedAt, { version: 1, ...(request.hold ? { held: true } : {}) });
     enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
+    if (order.hold) enqueueHoldAwaitingApproval(em, this.subjects, order, order.hold, 1, recordedAt);
     await em.flush();
     return toSnapshot(order);
   }

@@ -45,5 +45,6 @@ export function orderPlacedEvent(
     lines,
     ...(held === undefined ? {} : { held }),
     ...(order.delivery ? { delivery: order.delivery } : {}),
+    ...(order.ruleFacts ? { ruleFacts: order.ruleFacts } : {}),
   };
 }

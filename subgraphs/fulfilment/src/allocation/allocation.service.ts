@@ -7,15 +7,20 @@ import { loadWeights } from './allocation-settings.js';
 import { enqueueEvents, writeOrderStates, writePlans, writeTimeline, type Actor, type WrittenShipment } from './plan-writer.js';
 import { loadNodeFacts, pgArray } from '../nodes/node.repository.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
-import { query, uuidList } from '../persistence/sql.js';
+import { asJson, query, uuidList } from '../persistence/sql.js';
+import type { RuleBook } from '@hub/shared/rules/domain/rule-book';
+import { orderWeightsOf, type OrderWeights, type StoredRuleFacts } from './domain/order-weights.js';
 
 export type BackorderPolicy = 'BACKORDER' | 'REFUSE';
 
 export interface AllocationDependencies {
   solver: HighsSolver | null;
   planner: PlannerSettings;
+  /** The default; an order's inventory-lock rule may set its own (`fulfilment_order.on_shortage`). */
   backorderPolicy: BackorderPolicy;
   subjects: FulfilmentSubjects;
+  /** Fulfilment's copy of the order rules: allocation-weight rules decide each order's weights on top of its channel's. */
+  rules?: { book: RuleBook; mayBeBehind: () => boolean };
 }
 
 interface OrderRow {
@@ -140,23 +145,35 @@ export class AllocationService {
       now,
     );
     const weightsOf = await loadWeights(em);
-    const channels = await query<{ order_id: string; channel: string; region: string }>(
+    // An order's facts are read only while an allocation-weight rule set is held: a re-allocation of thousands of orders
+    // without such rules does not pay for parsing them.
+    const weighsByRules = (this.deps.rules?.book.versionsOf('ALLOCATION_WEIGHTS').length ?? 0) > 0;
+    const rows = await query<{ order_id: string; channel: string; region: string; rule_facts: StoredRuleFacts | null; on_shortage: BackorderPolicy | null }>(
       em,
-      `select order_id, channel, region from fulfilment_order where order_id = any(?::uuid[])`,
-      [uuidList(orders.map((o) => o.orderId))],
+      `select order_id, channel, region, case when ? then rule_facts end as rule_facts, on_shortage from fulfilment_order where order_id = any(?::uuid[])`,
+      [weighsByRules, uuidList(orders.map((o) => o.orderId))],
     );
-    const channelOf = new Map(channels.map((row) => [row.order_id, row.channel]));
-    const regionOf = new Map(channels.map((row) => [row.order_id, row.region]));
+    const regionOf = new Map(rows.map((row) => [row.order_id, row.region]));
+    const rules = this.deps.rules ? { book: this.deps.rules.book, mayBeBehind: this.deps.rules.mayBeBehind() } : null;
+    const weighted = new Map<string, OrderWeights>(
+      rows.map((row) => [
+        row.order_id,
+        orderWeightsOf(rules, { region: row.region, channel: row.channel, facts: row.rule_facts }, weightsOf(row.channel), now),
+      ]),
+    );
     const plans: OrderPlan[] = [];
     const methods: string[] = [];
-    for (const [channel, group] of groupBy(orders, (order) => channelOf.get(order.orderId) ?? 'DEFAULT')) {
-      const result = await planBatch(group, nodes, weightsOf(channel), state, mode.useSolver === false ? null : this.deps.solver, this.deps.planner);
+    // Orders with the same weights (their channel's, or what rules decided for them) are planned together.
+    for (const [, group] of groupBy(orders, (order) => weighted.get(order.orderId)?.key ?? 'DEFAULT')) {
+      const weights = weighted.get(group[0]!.orderId)?.weights ?? weightsOf('DEFAULT');
+      const result = await planBatch(group, nodes, weights, state, mode.useSolver === false ? null : this.deps.solver, this.deps.planner);
       plans.push(...result.plans);
       methods.push(result.method);
     }
+    const policyOf = new Map(rows.map((row) => [row.order_id, row.on_shortage ?? this.deps.backorderPolicy]));
     const refused =
-      mode.cause === 'allocation' && this.deps.backorderPolicy === 'REFUSE'
-        ? plans.filter((plan) => plan.backordered.length > 0).map((plan) => plan.orderId)
+      mode.cause === 'allocation'
+        ? plans.filter((plan) => plan.backordered.length > 0 && policyOf.get(plan.orderId) === 'REFUSE').map((plan) => plan.orderId)
         : [];
     const refusedSet = new Set(refused);
     const kept = plans.filter((plan) => !refusedSet.has(plan.orderId));
@@ -166,6 +183,7 @@ export class AllocationService {
       movementNote: mode.movementNote,
       ...(mode.replaces ? { replaces: mode.replaces } : {}),
     });
+    await recordAllocationRules(em, shipments, weighted);
     await writeOrderStates(em, kept, methods.includes('MIP') ? 'MIP' : 'GREEDY', now, mode.cause === 'allocation' ? 'SET' : 'ADD');
     if (refused.length > 0) {
       await query(em, `update fulfilment_order set state = 'REFUSED', version = version + 1, updated_at = ? where order_id = any(?::uuid[])`, [
@@ -241,6 +259,18 @@ export class AllocationService {
       },
     };
   }
+}
+
+/** Each shipment planned with rule-decided weights names them and the rule-set versions, so an operator can say why it ships from there. */
+async function recordAllocationRules(em: EntityManager, shipments: readonly WrittenShipment[], weighted: ReadonlyMap<string, OrderWeights>): Promise<void> {
+  const rows = shipments.flatMap((shipment) => {
+    const decided = weighted.get(shipment.orderId);
+    return decided?.rules ? [{ id: shipment.id, rules: { weights: decided.weights, ...decided.rules } }] : [];
+  });
+  if (rows.length === 0) return;
+  await query(em, `update shipment s set allocation_rules = r.rules from jsonb_to_recordset(?::jsonb) as r(id uuid, rules jsonb) where s.id = r.id`, [
+    asJson(rows),
+  ]);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

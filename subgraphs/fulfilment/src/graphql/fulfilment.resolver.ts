@@ -32,6 +32,7 @@ import {
   NodeStatusChangeInput,
   NodeStatusChangePayload,
   Shipment,
+  type ShipmentAllocationRules,
   StockAdjustPayload,
   StockLevel,
   StockReceivePayload,
@@ -268,6 +269,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
     customer_ref: string;
     state: string;
     service_level: string;
+    reserve_until: string | Date | null;
     backordered: number;
   }
   const orderFacts = (context: RequestContext, orderId: string) =>
@@ -278,7 +280,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
         const rows = await query<OrderFacts>(
           orm.em.fork(),
           `
-      select o.order_id, o.region, o.customer_ref, o.state, o.service_level, coalesce(sum(l.backordered), 0)::int as backordered
+      select o.order_id, o.region, o.customer_ref, o.state, o.service_level, o.reserve_until, coalesce(sum(l.backordered), 0)::int as backordered
         from fulfilment_order o left join fulfilment_order_line l on l.order_id = o.order_id
        where o.order_id = any(?::uuid[]) group by o.order_id`,
           [uuidList(ids)],
@@ -338,6 +340,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
               packedAt: asDate(row.packed_at),
               outboundAt: asDate(row.outbound_at),
               version: row.version,
+              allocationRules: row.allocation_rules ? allocationRulesOf(row.allocation_rules) : null,
             };
             (byOrder.get(row.order_id) ?? byOrder.set(row.order_id, []).get(row.order_id)!).push(shipment);
           }
@@ -361,6 +364,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
         state: facts.state,
         serviceLevel: facts.service_level,
         backorderedUnits: facts.backordered,
+        reservedUntil: asDate(facts.reserve_until),
         timeline: timeline.map((row) => ({
           id: String(row.id),
           at: new Date(row.at),
@@ -374,5 +378,12 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
 
   return [FulfilmentResolver, OrderFulfilmentResolver] as const;
 }
+
+const allocationRulesOf = (stored: Record<string, any>): ShipmentAllocationRules => ({
+  weights: stored.weights,
+  versions: stored.versions,
+  ignoredCriteria: stored.ignored ?? [],
+  rulesMayHaveBeenBehind: stored.mayBeBehind === true,
+});
 
 const asDate = (value: string | Date | null | undefined) => (value == null ? null : new Date(value));

@@ -12,8 +12,17 @@ export const NodeKind = enumOf(NODE_KINDS);
 export const NodeStatus = enumOf(NODE_STATUSES);
 export const ServiceLevel = enumOf(SERVICE_LEVELS);
 export const DeliveryMode = enumOf(DELIVERY_MODES);
-export const ShipmentState = enumOf(['ALLOCATED', 'PICKED', 'PACKED', 'OUTBOUND', 'CANCELLED', 'REALLOCATED'] as const);
-export const FulfilmentState = enumOf(['ALLOCATED', 'PARTIALLY_ALLOCATED', 'BACKORDERED', 'REFUSED', 'SHIPPED', 'CANCELLED', 'RETURNED'] as const);
+export const ShipmentState = enumOf(['ALLOCATED', 'PICKED', 'PACKED', 'OUTBOUND', 'CANCELLED', 'REALLOCATED', 'EXPIRED'] as const);
+export const FulfilmentState = enumOf([
+  'ALLOCATED',
+  'PARTIALLY_ALLOCATED',
+  'BACKORDERED',
+  'REFUSED',
+  'SHIPPED',
+  'CANCELLED',
+  'RETURNED',
+  'RESERVATION_EXPIRED',
+] as const);
 const valuesConfig = (descriptions: Record<string, string>) =>
   Object.fromEntries(Object.entries(descriptions).map(([value, description]) => [value, { description }]));
 registerEnumType(NodeKind, {
@@ -64,6 +73,7 @@ registerEnumType(ShipmentState, {
     OUTBOUND: 'The parcel left the node; final for fulfilment.',
     CANCELLED: 'Cancelled with its order before it left the node; its stock was released.',
     REALLOCATED: 'Moved off its node (the node went DOWN); its stock was released and another shipment replaces it.',
+    EXPIRED: "Withdrawn because the unpaid order's reservation ran out (the inventory-lock rule's minutes); its stock was released.",
   } satisfies Record<keyof typeof ShipmentState, string>),
 });
 registerEnumType(FulfilmentState, {
@@ -77,6 +87,7 @@ registerEnumType(FulfilmentState, {
     SHIPPED: 'Every shipment left its node.',
     CANCELLED: 'The order was cancelled before shipping; its stock was released.',
     RETURNED: 'The goods came back (refused at the door, returned to sender or returned) and were restocked.',
+    RESERVATION_EXPIRED: 'Not paid within the reservation the inventory-lock rule gave it: its stock was released; a later payment allocates it again.',
   } satisfies Record<keyof typeof FulfilmentState, string>),
 });
 
@@ -131,6 +142,29 @@ export class ShipmentLine {
   @Field(() => Int, { description: 'Units.' }) quantity!: number;
 }
 
+@ObjectType({ description: 'Allocation weights (cost, time, carbon, split penalty) as used.' })
+export class AllocationWeightsUsed {
+  @Field(() => Float, { description: 'Weight of a minor unit of shipping cost.' }) cost!: number;
+  @Field(() => Float, { description: 'Weight of an hour of delivery time.' }) time!: number;
+  @Field(() => Float, { description: 'Weight of a kilogram CO2e.' }) carbon!: number;
+  @Field(() => Float, { description: 'Penalty per extra shipment.' }) splitPenalty!: number;
+}
+
+@ObjectType({ description: 'An order-rule version that decided allocation weights.' })
+export class AllocationRuleVersion {
+  @Field(() => String, { description: 'Rule set key.' }) ruleSet!: string;
+  @Field(() => Int, { description: 'Version used.' }) version!: number;
+  @Field(() => Int, { description: "Publication fulfilment's copy held." }) publication!: number;
+}
+
+@ObjectType({ description: 'The order rules a shipment was allocated with (issue 13: weights per channel as versioned rules).' })
+export class ShipmentAllocationRules {
+  @Field(() => AllocationWeightsUsed, { description: "The weights used: the channel's with the rules' on top." }) weights!: AllocationWeightsUsed;
+  @Field(() => [AllocationRuleVersion], { description: 'Rule-set versions in force for the order.' }) versions!: AllocationRuleVersion[];
+  @Field(() => [String], { description: 'Criteria a rule named that allocation ignored (unknown, or out of range).' }) ignoredCriteria!: string[];
+  @Field(() => Boolean, { description: "Whether fulfilment's copy of the rules may have lacked a newer publication." }) rulesMayHaveBeenBehind!: boolean;
+}
+
 @ObjectType({ description: 'A parcel (or freight) leaving one node for one order.' })
 export class Shipment {
   @Field(() => ID, { description: 'Shipment id.' }) id!: string;
@@ -159,6 +193,11 @@ export class Shipment {
   @Field(() => GraphQLDateTime, { description: 'Estimated delivery.' }) etaAt!: Date;
   @Field(() => ID, { nullable: true, description: 'The shipment this one replaced after a re-allocation.' }) replaces!: string | null;
   @Field(() => [ShipmentLine], { description: 'What is in it.' }) lines!: ShipmentLine[];
+  @Field(() => ShipmentAllocationRules, {
+    nullable: true,
+    description: "The allocation-weight rules it was planned with; null: the channel's configured weights alone.",
+  })
+  allocationRules!: ShipmentAllocationRules | null;
 }
 
 @ObjectType({ description: "A step in fulfilment's handling of an order." })
@@ -176,6 +215,11 @@ export class OrderFulfilment {
   @Field(() => FulfilmentState, { description: 'Overall state.' }) state!: string;
   @Field(() => ServiceLevel, { description: 'Service level promised.' }) serviceLevel!: string;
   @Field(() => Int, { description: 'Units waiting for stock.' }) backorderedUnits!: number;
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: "When the unpaid order's reservation runs out (the inventory-lock rule); null: kept until payment or cancellation.",
+  })
+  reservedUntil!: Date | null;
   @Field(() => [FulfilmentTimelineEntry], { description: 'What fulfilment did, oldest first.' }) timeline!: FulfilmentTimelineEntry[];
 }
 

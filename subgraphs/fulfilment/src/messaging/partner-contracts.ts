@@ -10,7 +10,8 @@ const backorderedLine = z.object({ lineNo: z.number().int().min(1), sku: z.strin
 export const shipmentsPlannedV1 = z.object({
   type: z.literal('fulfilment.shipments-planned'),
   version: z.literal(1),
-  cause: z.enum(['allocation', 'reallocation']),
+  /** `reservation-expired`: the unpaid order's reservation ran out, its shipments were withdrawn (none listed). */
+  cause: z.enum(['allocation', 'reallocation', 'reservation-expired']),
   orderId: z.uuid(),
   region: z.string(),
   refused: z.boolean(),

@@ -8,6 +8,7 @@ import { asJson, query } from '../persistence/sql.js';
 import { releaseOpenShipments, restockReturnedOrder, shipOut } from './stock-effects.js';
 import type { ConsolidationService } from '../consolidation/consolidation.service.js';
 import { DELIVERY_OPTION_SPECS } from '@hub/shared/green/delivery-options.rules';
+import { reservationLockOf } from './domain/reservation-lock.rules.js';
 
 /** Weight assumed for an SKU fulfilment has no facts for; such lines stay backordered (no node stocks them). */
 const UNKNOWN_SKU_GRAMS = 1_000;
@@ -31,14 +32,20 @@ export function createOrderEventsHandler(allocation: AllocationService, consolid
       if (event.delivery?.option === 'CONSOLIDATED') await consolidation.hold(em, [event.orderId], now);
       return;
     }
+    // Past CREATED the order is paid (or cancelled, or on its way): its reservation no longer runs out.
     const [order] = await query<{ state: string }>(
       em,
-      `update fulfilment_order set core_status = ?, core_version = ?, updated_at = ? where order_id = ? and core_version < ? returning state`,
+      `update fulfilment_order set core_status = ?, core_version = ?, reserve_until = null, updated_at = ? where order_id = ? and core_version < ? returning state`,
       [event.to, event.version, now, event.orderId, event.version],
     );
     if (!order) return;
     const actor: Actor = event.actor;
-    if (event.to === 'CANCELLED') {
+    if (event.to === 'PAID' && order.state === 'RESERVATION_EXPIRED') {
+      // Paid after its reservation ran out: the order is taken again and allocated from the stock there is now.
+      await query(em, `update fulfilment_order_line set backordered = quantity where order_id = ?`, [event.orderId]);
+      await query(em, `update fulfilment_order set state = 'BACKORDERED', version = version + 1 where order_id = ?`, [event.orderId]);
+      await allocation.allocate(em, await loadOrdersToAllocate(em, [event.orderId], 'BACKORDERED'), actor, now);
+    } else if (event.to === 'CANCELLED') {
       const released = await releaseOpenShipments(em, [event.orderId], 'CANCELLATION', 'CANCELLED', actor, now);
       await query(em, `update fulfilment_order_line set backordered = 0 where order_id = ?`, [event.orderId]);
       await query(em, `update fulfilment_order set state = 'CANCELLED', version = version + 1 where order_id = ? and state not in ('SHIPPED', 'RETURNED')`, [
@@ -79,12 +86,13 @@ async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<
       : 'STANDARD';
   const delivery = event.delivery ?? null;
   const zoneCode = typeof attributes.deliveryZone === 'string' ? attributes.deliveryZone : null;
+  const lock = reservationLockOf(event.ruleFacts, event.status, new Date(event.occurredAt));
   const [inserted] = await query<{ order_id: string }>(
     em,
     `
     insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, allow_cross_border, placed_at, state, core_status, core_version,
-      delivery_option, promised_by, consolidate_until, consolidation_key)
-    select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?, ?, ?::timestamptz, ?::timestamptz, ?
+      delivery_option, promised_by, consolidate_until, consolidation_key, rule_facts, reserve_until, on_shortage)
+    select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?, ?, ?::timestamptz, ?::timestamptz, ?, ?::jsonb, ?, ?
       from (select 1) one
       left join lateral (select * from delivery_zone where (code = ? and region = ?) or (is_default and region = ?) order by (code = ?) desc limit 1) z on true
     on conflict (order_id) do nothing returning order_id`,
@@ -103,6 +111,9 @@ async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<
       delivery?.promisedBy ?? null,
       delivery?.consolidateUntil ?? null,
       delivery?.consolidationKey ?? null,
+      event.ruleFacts ? asJson({ ...event.ruleFacts, currency: event.currency }) : null,
+      lock.reserveUntil,
+      lock.onShortage,
       zoneCode,
       event.region,
       event.region,

@@ -17,14 +17,15 @@ const OPEN_STATES = `('ALLOCATED', 'PICKED', 'PACKED')`;
 
 /**
  * Ends open shipments of the given orders and gives their reservations back, with one ledger movement per
- * line. `kind` says why (CANCELLATION for a cancelled order, RELEASE when re-allocation moves it elsewhere).
+ * line. `kind` says why (CANCELLATION for a cancelled order, RELEASE when re-allocation moves it elsewhere or an
+ * unpaid order's reservation runs out).
  * Returns the released lines. Only shipments still open are touched, so running it twice changes nothing.
  */
 export async function releaseOpenShipments(
   em: EntityManager,
   orderIds: string[],
   kind: 'CANCELLATION' | 'RELEASE',
-  newState: 'CANCELLED' | 'REALLOCATED',
+  newState: 'CANCELLED' | 'REALLOCATED' | 'EXPIRED',
   actor: Actor,
   now: Date,
   onlyNode?: string,

@@ -30,7 +30,14 @@ export class RuleInput {
   value?: string | null;
   @Field(() => String, { nullable: true, description: 'Validation: refusal code in UPPER_SNAKE_CASE.' }) @IsOptional() @IsString() @Length(1, 64) code?:
     string | null;
-  @Field(() => String, { nullable: true, description: 'Allocation: the criterion weighted.' }) @IsOptional() @IsString() @Length(1, 64) target?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Allocation: the criterion weighted; inventory lock: the shortage policy (BACKORDER, REFUSE); notification: SUPPRESS or URGENT (none: send).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  target?: string | null;
   @Field(() => String, { description: 'What the customer or operator is told.' }) @IsString() @Length(0, 500) message!: string;
   @Field(() => Int, { defaultValue: 0, description: 'Evaluation order; lower first.' }) @IsInt() @Min(-1_000) @Max(1_000) priority!: number;
 }

@@ -20,7 +20,11 @@ export class RuleView {
   @Field(() => String, { description: 'CEL expression of type bool over `order` (and `pricing` for modules after pricing).' }) condition!: string;
   @Field(() => String, { nullable: true, description: "CEL expression of the module's value type; null for validation rules." }) value!: string | null;
   @Field(() => String, { nullable: true, description: 'Validation: the refusal code clients switch on.' }) code!: string | null;
-  @Field(() => String, { nullable: true, description: 'Allocation: the criterion the rule weights.' }) target!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Allocation: the criterion the rule weights; inventory lock: the shortage policy (BACKORDER, REFUSE); notification: SUPPRESS or URGENT.',
+  })
+  target!: string | null;
   @Field(() => String, { description: 'What the customer or operator is told when the rule applies.' }) message!: string;
   @Field(() => Int, { description: 'Evaluation order within the version; lower first.' }) priority!: number;
 }

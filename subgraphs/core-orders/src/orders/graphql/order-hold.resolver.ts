@@ -1,12 +1,12 @@
 import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '@hub/shared/auth/principal';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { withUserErrors } from '@hub/shared/graphql/user-error';
 import type { OrderHoldService } from '../order-hold.service.js';
 import type { OrderQueryService } from '../order-query.service.js';
 import { toOrderView } from './order.mapper.js';
-import { OrderStatusChangePayload } from './order.types.js';
+import { OrderStatusChangePayload, OrderView } from './order.types.js';
 
 @InputType({ description: 'One approval of an order an order rule held for review.' })
 export class OrderHoldApproveInput {
@@ -22,6 +22,18 @@ export class OrderHoldApproveInput {
 export function createOrderHoldResolver(queries: OrderQueryService, holds: OrderHoldService) {
   @Resolver()
   class OrderHoldResolver {
+    @Authorized('admin', 'operator')
+    @Query(() => [OrderView], {
+      description:
+        "Held orders waiting for an approval the caller may give: in the caller's regions, not cancelled, not yet approved by the caller; oldest first, at most `first` (1 to 100).",
+    })
+    async heldOrdersAwaitingMyApproval(
+      @Arg('first', () => Int, { defaultValue: 20, description: 'How many, 1 to 100.' }) first: number,
+      @Ctx() { principal }: RequestContext,
+    ) {
+      return (await queries.heldAwaitingApprovalBy(principal, actorOf(principal), first)).map(toOrderView);
+    }
+
     @Authorized('admin', 'operator')
     @Mutation(() => OrderStatusChangePayload, {
       description:

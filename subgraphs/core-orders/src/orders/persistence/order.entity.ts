@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { CHANNELS, type OrderDelivery, type OrderStatus, type PaymentTerms, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import { CHANNELS, type OrderDelivery, type OrderRuleFacts, type OrderStatus, type PaymentTerms, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import type { OrderHold } from '../domain/order-hold.rules.js';
 import { OrderLine } from './order-line.entity.js';
 import { OrderStatusChange } from './order-status-change.entity.js';
@@ -8,6 +8,8 @@ import { OrderStatusChange } from './order-status-change.entity.js';
 export const Order = defineEntity({
   name: 'Order',
   tableName: 'order',
+  // The approvers' inbox reads unreleased holds oldest first; a partial index keeps that read off the whole table.
+  indexes: [{ name: 'order_hold_awaiting_index', properties: ['placedAt', 'id'], where: `hold is not null and (hold->>'releasedAt') is null` }],
   properties: {
     id: p.uuid().primary(),
     /** Allocated by the region that took the order in (region prefix + the region's sequence). */
@@ -31,6 +33,8 @@ export const Order = defineEntity({
     hold: p.json<OrderHold>().nullable(),
     /** The delivery option chosen at checkout and its promise (issue 16); null: placed before options, standard. */
     delivery: p.json<OrderDelivery>().nullable(),
+    /** The order-rule facts and inventory-lock decision the region sent; echoed in `order.placed` for fulfilment. */
+    ruleFacts: p.json<OrderRuleFacts>().nullable(),
     /** `<region>:<client key>`: the same placement retried can never create a second order. */
     idempotencyKey: p.string().length(220).unique(),
     /** Fingerprint of the registration request, so a key reused for a different order is refused. */

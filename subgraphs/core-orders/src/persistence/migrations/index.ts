@@ -6,6 +6,7 @@ import { Migration20261202000000EdgeAutonomy } from './Migration20261202000000Ed
 import { Migration20261202010000PricedWith } from './Migration20261202010000PricedWith.js';
 import { Migration20261203000000LineDiscounts } from './Migration20261203000000LineDiscounts.js';
 import { Migration20261203010000HeartbeatReadiness } from './Migration20261203010000HeartbeatReadiness.js';
+import { Migration20261203065714RuleFacts } from './Migration20261203065714RuleFacts.js';
 import { Migration20261203065800DeliveryOption } from './Migration20261203065800DeliveryOption.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
@@ -18,5 +19,6 @@ export const coreMigrations = {
   Migration20261202010000PricedWith,
   Migration20261203000000LineDiscounts,
   Migration20261203010000HeartbeatReadiness,
+  Migration20261203065714RuleFacts,
   Migration20261203065800DeliveryOption,
 };
