@@ -2,8 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { jetstream, type PubAck } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
+import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 import { isMissingStream, redeclareStreams } from './streams.js';
+import { traceHeaders } from './trace-headers.js';
+
+interface PendingEvent {
+  id: string;
+  message_id: string;
+  subject: string;
+  payload: unknown;
+  trace_context: TraceCarrier | null;
+}
 
 export interface OutboxRelayOptions {
   nc: NatsConnection;
@@ -74,20 +84,22 @@ export class OutboxRelay {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .then(
-          () => undefined,
-          (error: unknown) => this.recover(error),
-        )
-        .finally(() => {
-          this.running = undefined;
-          if (this.stopped) return;
-          const rerun = this.again;
-          this.again = false;
-          this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
-        });
-    }, delayMs);
+    this.timer = untraced(() =>
+      setTimeout(() => {
+        this.running = this.drain()
+          .then(
+            () => undefined,
+            (error: unknown) => this.recover(error),
+          )
+          .finally(() => {
+            this.running = undefined;
+            if (this.stopped) return;
+            const rerun = this.again;
+            this.again = false;
+            this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
+          });
+      }, delayMs),
+    );
   }
 
   /** Says why a pass failed; when it was a lost stream, declares the service's streams again and replays. */
@@ -135,8 +147,8 @@ export class OutboxRelay {
     const { em, schema, batchSize = 100 } = this.options;
     const { published, recreated } = await em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
-      const rows: Array<{ id: string; message_id: string; subject: string; payload: unknown }> = await connection.execute(
-        `select id, message_id, subject, payload from "${schema}".outbox_event
+      const rows: PendingEvent[] = await connection.execute(
+        `select id, message_id, subject, payload, trace_context from "${schema}".outbox_event
           where published_at is null order by id limit ? for update skip locked`,
         [batchSize],
         'all',
@@ -145,11 +157,11 @@ export class OutboxRelay {
       const acks: PubAck[] = [];
       if (this.options.pipelined) {
         // One connection keeps publish order; waiting for the acks together removes a round trip per event.
-        acks.push(...(await Promise.all(rows.map((row) => this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id })))));
+        acks.push(...(await Promise.all(rows.map((row) => this.publish(row)))));
         rows.forEach((row) => this.options.afterPublish?.(row.message_id));
       } else {
         for (const row of rows) {
-          acks.push(await this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id }));
+          acks.push(await this.publish(row));
           this.options.afterPublish?.(row.message_id);
         }
       }
@@ -164,5 +176,14 @@ export class OutboxRelay {
       await this.replayLost(recreated);
     }
     return published;
+  }
+
+  /** Publishes one event in a producer span of the trace that queued it, whose context the message carries on. */
+  private publish(row: PendingEvent): Promise<PubAck> {
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'messaging.message.id': row.message_id };
+    return inSpan(`publish ${row.subject}`, row.trace_context, { kind: SpanKind.PRODUCER, attributes }, (carrier) => {
+      const headers = traceHeaders(carrier);
+      return this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id, ...(headers ? { headers } : {}) });
+    });
   }
 }
