@@ -9,7 +9,7 @@ import { mintToken } from '@hub/shared/auth/jwt';
 import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { baseEnvSchema } from '@hub/shared/env';
 import { natsIdentityEnv } from '@hub/shared/messaging/nats-accounts';
-import { discoverHubServices, readyMessage, seedWaves, startWaves } from '@hub/shared/workspace/hub-workspaces';
+import { discoverHubServices, readyMessage, seedWaves, serviceProcess, startWaves } from '@hub/shared/workspace/hub-workspaces';
 
 export async function startHub(root, env) {
   const services = discoverHubServices(root);
@@ -82,7 +82,8 @@ async function seedDemoData(services, context) {
 function startService(service, env) {
   // Each service connects to the hub's NATS as itself, with only its own permissions.
   const identity = env.HUB_NATS_IDENTITIES ? natsIdentityEnv(env.HUB_NATS_IDENTITIES, service.name) : {};
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: service.dir, env: { ...env, ...identity }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const { args, env: processEnv } = serviceProcess(service);
+  const child = spawn(process.execPath, args, { cwd: service.dir, env: { ...env, ...processEnv, ...identity }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const ready = new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${service.name} stopped (exit ${code}) before it was ready`)));

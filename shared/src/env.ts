@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { metricsEnvShape } from './server/metrics-access.js';
 import { operationLimitsEnvShape } from './server/operation-limits.js';
+import { tracingEnvShape } from './telemetry/tracing-settings.js';
 
 /** Settings every service reads; each has a working local default so `npm start` needs no setup. */
 export const baseEnvSchema = z.object({
@@ -36,6 +37,8 @@ export const baseEnvSchema = z.object({
   ...operationLimitsEnvShape,
   /** Who may read `/metrics`: see server/metrics-access.ts and docs/OPERATIONS.md. */
   ...metricsEnvShape,
+  /** Tracing and where spans are exported: read before the service starts (telemetry/register.ts), listed here to be checked with the rest. */
+  ...tracingEnvShape,
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CoreCommand } from '../messaging/contracts.js';
+import { captureTraceContext } from '../telemetry/trace-context.js';
 import { CoreCommandRecord } from './core-command.entity.js';
 
 /** A command as its sender queues it; the outbox numbers it within its order. */
@@ -55,6 +56,7 @@ function createCommandRecord(em: EntityManager, command: QueuedCoreCommand, sequ
     rejectionMessage: null,
     createdAt: now,
     settledAt: null,
+    traceContext: captureTraceContext(),
   });
 }
 

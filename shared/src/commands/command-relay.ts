@@ -3,6 +3,8 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { commandReplySchema, type CommandReply, type OrderSnapshot } from '../messaging/contracts.js';
 import type { Subjects } from '../messaging/subjects.js';
+import { traceHeaders } from '../messaging/trace-headers.js';
+import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
 import { CoreCommandRecord } from './core-command.entity.js';
 import { retryDelayMs } from './retry-delay.js';
 
@@ -51,6 +53,7 @@ interface ClaimedCommand {
   purpose: string;
   body: unknown;
   attempts: number;
+  trace_context: TraceCarrier | null;
 }
 
 /**
@@ -145,27 +148,29 @@ export class CoreCommandRelay {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .then(
-          () => undefined,
-          (error: unknown) => {
-            this.options.logger.warn({ err: error }, 'command relay pass failed; retrying');
-          },
-        )
-        .finally(() => {
-          this.running = undefined;
-          if (this.stopped) return;
-          const rerun = this.again;
-          this.again = false;
-          this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
-        });
-    }, delayMs);
+    this.timer = untraced(() =>
+      setTimeout(() => {
+        this.running = this.drain()
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              this.options.logger.warn({ err: error }, 'command relay pass failed; retrying');
+            },
+          )
+          .finally(() => {
+            this.running = undefined;
+            if (this.stopped) return;
+            const rerun = this.again;
+            this.again = false;
+            this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
+          });
+      }, delayMs),
+    );
   }
 
   private async pass(): Promise<number> {
     const claimed = await this.claim();
-    await Promise.all(claimed.map(async (command) => this.settle(command, await this.send(command))));
+    await Promise.all(claimed.map((command) => this.attempt(command)));
     return claimed.length;
   }
 
@@ -185,12 +190,26 @@ export class CoreCommandRelay {
           select due.id from "${schema}".core_command due join head on head.id = due.id
            where due.next_attempt_at <= now() and (due.lease_until is null or due.lease_until < now())
            order by due.id limit ? for update of due skip locked)
-       returning c.id, c.command_id, c.order_id, c.sequence, c.kind, c.purpose, c.body, c.attempts`,
+       returning c.id, c.command_id, c.order_id, c.sequence, c.kind, c.purpose, c.body, c.attempts, c.trace_context`,
         [leaseMs, batchSize],
       );
   }
 
-  private async send(command: ClaimedCommand): Promise<CommandReply> {
+  /** Asks core and records its verdict, in a span of the trace of the change that queued the command. */
+  private attempt(command: ClaimedCommand): Promise<void> {
+    const subject = this.options.subjects.coreCommands(this.options.source);
+    const attributes = {
+      'messaging.system': 'nats',
+      'messaging.destination.name': subject,
+      'hub.command.kind': command.kind,
+      'hub.command.attempt': command.attempts,
+    };
+    return inSpan(`send ${command.kind}`, command.trace_context, { kind: SpanKind.PRODUCER, attributes }, async (carrier) =>
+      this.settle(command, await this.send(subject, command, carrier)),
+    );
+  }
+
+  private async send(subject: string, command: ClaimedCommand, carrier: TraceCarrier | null): Promise<CommandReply> {
     const envelope = {
       commandId: command.command_id,
       source: this.options.source,
@@ -200,8 +219,10 @@ export class CoreCommandRelay {
       body: command.body,
     };
     try {
-      const message = await this.options.nc.request(this.options.subjects.coreCommands(this.options.source), JSON.stringify(envelope), {
+      const headers = traceHeaders(carrier);
+      const message = await this.options.nc.request(subject, JSON.stringify(envelope), {
         timeout: this.options.requestTimeoutMs ?? 5_000,
+        ...(headers ? { headers } : {}),
       });
       return commandReplySchema.parse(message.json());
     } catch (error) {

@@ -34,6 +34,8 @@ export const CoreCommandRecord = defineEntity({
     rejectionMessage: p.string().length(500).nullable(),
     createdAt: p.datetime(),
     settledAt: p.datetime().nullable(),
+    /** The trace of the change that queued the command, which its request to core continues (W3C `traceparent`/`tracestate`). */
+    traceContext: p.json<Record<string, string>>().nullable(),
   },
   uniques: [{ properties: ['orderId', 'sequence'] }],
   indexes: [

@@ -1,11 +1,13 @@
 import type { PubAck } from '@nats-io/jetstream';
-import { createInbox, headers, type Msg, type NatsConnection } from '@nats-io/transport-node';
+import { createInbox, headers, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 
 export interface MessageToPublish {
   subject: string;
   payload: string;
   /** JetStream's de-duplication id (`Nats-Msg-Id`): a message published again under it is stored once. */
   messageId: string;
+  /** Further headers (the trace context); the message id is added to them. */
+  headers?: MsgHdrs;
 }
 
 /** No stream stores the subject (the server answered "no responders"): the relay re-declares its streams. */
@@ -71,7 +73,7 @@ export function publishAcked(nc: NatsConnection, messages: readonly MessageToPub
     const subscription = nc.subscribe(`${inbox}.*`, { callback: settle });
     const timer = setTimeout(() => finish(new PublishAckTimeoutError(pending, timeoutMs)), timeoutMs);
     messages.forEach((message, index) => {
-      const messageHeaders = headers();
+      const messageHeaders = message.headers ?? headers();
       messageHeaders.set('Nats-Msg-Id', message.messageId);
       nc.publish(message.subject, message.payload, { reply: `${inbox}.${index}`, headers: messageHeaders });
     });

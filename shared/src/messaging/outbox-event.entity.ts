@@ -14,6 +14,8 @@ export const OutboxEvent = defineEntity({
     payload: p.json<Record<string, unknown>>(),
     createdAt: p.datetime().onCreate(() => new Date()),
     publishedAt: p.datetime().nullable().index(),
+    /** The trace of the change that queued the event, so the message continues it (W3C `traceparent`/`tracestate`). */
+    traceContext: p.json<Record<string, string>>().nullable(),
   },
 });
 export type OutboxEvent = InferEntity<typeof OutboxEvent>;

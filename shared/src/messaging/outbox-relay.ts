@@ -1,9 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { jetstream, type PubAck } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
+import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
 import { publishAcked } from './jetstream-batch-publish.js';
 import { isMissingStream, redeclareStreams } from './streams.js';
+import { traceHeaders } from './trace-headers.js';
+
+interface PendingEvent {
+  id: string;
+  message_id: string;
+  subject: string;
+  /** As PostgreSQL prints it: published as it is, never parsed and serialised again here. */
+  payload: string;
+  trace_context: TraceCarrier | null;
+}
 
 export interface OutboxRelayOptions {
   nc: NatsConnection;
@@ -74,20 +85,22 @@ export class OutboxRelay {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .then(
-          () => undefined,
-          (error: unknown) => this.recover(error),
-        )
-        .finally(() => {
-          this.running = undefined;
-          if (this.stopped) return;
-          const rerun = this.again;
-          this.again = false;
-          this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
-        });
-    }, delayMs);
+    this.timer = untraced(() =>
+      setTimeout(() => {
+        this.running = this.drain()
+          .then(
+            () => undefined,
+            (error: unknown) => this.recover(error),
+          )
+          .finally(() => {
+            this.running = undefined;
+            if (this.stopped) return;
+            const rerun = this.again;
+            this.again = false;
+            this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
+          });
+      }, delayMs),
+    );
   }
 
   /** Says why a pass failed; when it was a lost stream, declares the service's streams again and replays. */
@@ -141,11 +154,11 @@ export class OutboxRelay {
       await connection.execute('set local synchronous_commit = off', [], 'run', tx.getTransactionContext());
       // The payload as PostgreSQL prints it: published as it is, never parsed and serialised again here. An array of
       // ids (not `id in (select …)`, which the planner answered with a scan of every unpublished row) finds them by key.
-      const claimed: Array<{ id: string; message_id: string; subject: string; payload: string }> = await connection.execute(
+      const claimed: PendingEvent[] = await connection.execute(
         `update "${schema}".outbox_event set published_at = ?
           where id = any(array(select id from "${schema}".outbox_event where published_at is null order by id limit ? for update skip locked))
             and published_at is null
-          returning id, message_id, subject, payload::text as payload`,
+          returning id, message_id, subject, payload::text as payload, trace_context`,
         [new Date(), batchSize],
         'all',
         tx.getTransactionContext(),
@@ -154,16 +167,17 @@ export class OutboxRelay {
       const acks: PubAck[] = [];
       if (this.options.pipelined) {
         // One connection keeps publish order; waiting for the acks together removes a round trip per event.
-        acks.push(
-          ...(await publishAcked(
-            this.options.nc,
-            rows.map((row) => ({ subject: row.subject, payload: row.payload, messageId: row.message_id })),
-          )),
+        // The producer spans only hand the trace on: JetStream's acks come back for the batch as a whole.
+        const messages = await Promise.all(
+          rows.map((row) =>
+            this.inProducerSpan(row, async (headers) => ({ subject: row.subject, payload: row.payload, messageId: row.message_id, ...(headers ? { headers } : {}) })),
+          ),
         );
+        acks.push(...(await publishAcked(this.options.nc, messages)));
         rows.forEach((row) => this.options.afterPublish?.(row.message_id));
       } else {
         for (const row of rows) {
-          acks.push(await this.js.publish(row.subject, row.payload, { msgID: row.message_id }));
+          acks.push(await this.inProducerSpan(row, (headers) => this.js.publish(row.subject, row.payload, { msgID: row.message_id, ...(headers ? { headers } : {}) })));
           this.options.afterPublish?.(row.message_id);
         }
       }
@@ -175,5 +189,11 @@ export class OutboxRelay {
       await this.replayLost(recreated);
     }
     return published;
+  }
+
+  /** Runs `work` in a producer span of the trace that queued the event, with the headers that carry it on. */
+  private inProducerSpan<T>(row: PendingEvent, work: (headers: MsgHdrs | undefined) => Promise<T>): Promise<T> {
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'messaging.message.id': row.message_id };
+    return inSpan(`publish ${row.subject}`, row.trace_context, { kind: SpanKind.PRODUCER, attributes }, (carrier) => work(traceHeaders(carrier)));
   }
 }

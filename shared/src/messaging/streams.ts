@@ -14,6 +14,7 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { replicasToDeclare, streamReplicasFor } from './stream-replicas.js';
 import { NoStreamForSubjectError } from './jetstream-batch-publish.js';
+import { inMessageSpan } from './trace-headers.js';
 
 // The client's error classes are not part of its public exports; the API error codes are.
 const isStreamNotFound = (error: unknown) => error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
@@ -147,9 +148,10 @@ export interface DurableLoop {
 }
 
 /**
- * Consumes a durable consumer until stopped, surviving the server losing it: when the client reports the stream or
- * consumer missing (a NATS server restarted on an empty store), both are declared again and consumption starts
- * afresh at once, rather than after the client's own 30-second re-check. Logs the real cause, once per loss.
+ * Consumes a durable consumer until stopped, each message in a span that continues its sender's trace, surviving the
+ * server losing it: when the client reports the stream or consumer missing (a NATS server restarted on an empty
+ * store), both are declared again and consumption starts afresh at once, rather than after the client's own 30-second
+ * re-check. Logs the real cause, once per loss.
  */
 export async function consumeDurably(options: {
   nc: NatsConnection;
@@ -193,7 +195,9 @@ export async function consumeDurably(options: {
   };
   const loop = (async () => {
     for (;;) {
-      for await (const message of messages) await options.handle(message);
+      for await (const message of messages) {
+        await inMessageSpan(message, { 'messaging.consumer.group.name': spec.durable_name! }, () => options.handle(message));
+      }
       if (stopped) return;
       messages = await reopen();
       restartOnLoss(messages);

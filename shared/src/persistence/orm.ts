@@ -2,6 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
+import { Migration20261203070200TraceContext } from './trace-context.migration.js';
 
 export type { MikroORM };
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -34,7 +35,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       silent: true,
       transactional: true,
       allOrNothing: true,
-      migrationsList: Object.entries(options.migrations).map(([name, migrationClass]) => ({ name, class: migrationClass })),
+      // Last: it adds a column to the outbox and command tables whichever of the service's own migrations created them.
+      migrationsList: Object.entries({ ...options.migrations, Migration20261203070200TraceContext }).map(([name, migrationClass]) => ({
+        name,
+        class: migrationClass,
+      })),
     },
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,

@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistenc
 import { jwtSettingsOf, type JwtSettings } from '../auth/jwt.js';
 import { outboxBacklogSql, outboxProbes, poolProbe, probedGauges } from './metrics.js';
 import { serverSecurityOf, type ReadinessChecks, type ServerSecurity } from './service-server.js';
+import { flushPendingTraces } from '../telemetry/trace-context.js';
 
 export interface Infrastructure {
   logger: Logger;
@@ -95,13 +96,16 @@ export function runUntilSignalled(start: () => Promise<{ close(): Promise<void> 
         closing = true;
         logger.info({ signal }, 'shutting down');
         setTimeout(() => process.exit(1), 15_000).unref();
-        app.close().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
+        app
+          .close()
+          .then(flushPendingTraces)
+          .then(
+            () => process.exit(0),
+            (error: unknown) => {
+              logger.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
       };
       process.on('SIGINT', () => shutdown('SIGINT'));
       process.on('SIGTERM', () => shutdown('SIGTERM'));

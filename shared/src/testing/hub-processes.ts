@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { BaseEnv } from '../env.js';
 import { natsIdentityEnv } from '../messaging/nats-accounts.js';
-import { discoverHubServices, readyMessage, startWaves, type HubService } from '../workspace/hub-workspaces.js';
+import { discoverHubServices, readyMessage, serviceProcess, startWaves, type HubService } from '../workspace/hub-workspaces.js';
 
 export interface HubProcesses {
   gatewayUrl: string;
@@ -59,11 +59,13 @@ export async function startHubProcesses(
   const start = (name: string) =>
     new Promise<void>((resolve, reject) => {
       const service = serviceNamed(name);
-      const child = spawn(process.execPath, ['dist/main.js'], {
+      const { args, env: processEnv } = serviceProcess(service);
+      const child = spawn(process.execPath, args, {
         cwd: service.dir,
         env: {
           ...process.env,
           ...stringValues(env),
+          ...processEnv,
           ...identityOf(name, options.natsIdentities),
           LOG_LEVEL: 'info',
           PORT: String(ports.get(name)),

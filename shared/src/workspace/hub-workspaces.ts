@@ -85,6 +85,15 @@ export function seedWaves<T extends Pick<HubService, 'kind' | 'seedAfter'>>(serv
   return ranks.map((r) => services.filter((service) => rank(service) === r));
 }
 
+/**
+ * How a service process is started from its workspace folder: tracing is set up by `--import` before the service's
+ * modules load (telemetry/register.ts), and its spans carry the service's name.
+ */
+export const serviceProcess = (service: Pick<HubService, 'name'>) => ({
+  args: ['--import', '@hub/shared/telemetry/register', 'dist/main.js'],
+  env: { OTEL_SERVICE_NAME: service.name },
+});
+
 /** The log message that says a service is ready for the next wave: subgraphs once the registry accepted their schema. */
 export const readyMessage = (service: Pick<HubService, 'kind'>) => (service.kind === 'gateway' ? 'gateway listening' : 'schema accepted by the registry');
 

@@ -5,6 +5,7 @@ import type { Logger } from '@hub/shared/logger';
 import { coreCommandSchema, type CommandReply, type CoreCommand, type OrderSnapshot } from '@hub/shared/messaging/contracts';
 import { isDirectRequest, senderOf } from '@hub/shared/messaging/sender-identity';
 import type { Subjects } from '@hub/shared/messaging/subjects';
+import { inMessageSpan } from '@hub/shared/messaging/trace-headers';
 import { refuseSender } from '../domain/command-sender.rules.js';
 import type { OrderRegistrationService } from '../order-registration.service.js';
 import type { OrderTransitionService } from '../order-transition.service.js';
@@ -66,7 +67,8 @@ export function subscribeCoreCommands(
       }
       // Relayed by JetStream: nobody asked, and nobody proved who sent it; there is no one to answer either.
       if (!isDirectRequest(message)) return;
-      void (async () => {
+      // In a span that continues the trace of the change the sender queued the command in.
+      void inMessageSpan(message, {}, async () => {
         let reply: CommandReply;
         const parsed = coreCommandSchema.safeParse(message.json());
         const sender = senderOf(message.subject);
@@ -87,7 +89,7 @@ export function subscribeCoreCommands(
           }
         }
         message.respond(JSON.stringify(reply));
-      })();
+      });
     },
   });
 }
