@@ -5,6 +5,7 @@ import { calculateTotals } from '../money/order-totals.js';
 import { OrderStatusEnum } from '../graphql/enums.js';
 import type { OrderStatus } from '../messaging/contracts.js';
 import type { RegionalOrder } from './regional-order.entity.js';
+import { OrderPaymentView, toOrderPaymentView } from './promotions/order-payment.type.js';
 
 /** One version of an order-rule set that handled an order, as the region held it. */
 @Directive('@shareable')
@@ -88,6 +89,12 @@ export abstract class RegionalOrderFacts {
       "How many approvals an order rule's hold for review asked before fulfilment takes the order (core's `Order.hold` shows the approvals); null when no rule held it.",
   })
   holdLevels!: number | null;
+  @Field(() => OrderPaymentView, {
+    nullable: true,
+    description:
+      'How the order is paid when a presale deposit or points are involved (deposit, expansion, points, final payment due); null when it is paid all in cash at once and earns no points.',
+  })
+  payment!: OrderPaymentView | null;
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
@@ -109,5 +116,6 @@ export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderF
     rulesMayHaveBeenBehind: record.rulesHandledWith?.replicaMayBeBehind ?? null,
     promotionsApplied: (record.rulesHandledWith?.promotions ?? []).map(toOrderPromotionView),
     holdLevels: record.rulesHandledWith?.hold?.levels ?? null,
+    payment: record.payment ? toOrderPaymentView(record.payment) : null,
   };
 }

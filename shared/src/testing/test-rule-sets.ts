@@ -30,7 +30,7 @@ export function testRuleSet(options: {
   ruleSet: string;
   module: RuleModule;
   version?: number;
-  rules: Array<{ id: string; condition: string; value?: string; message: string }>;
+  rules: Array<{ id: string; condition: string; value?: string; target?: string; message: string }>;
 }): RuleSetPublication {
   return {
     ruleSet: options.ruleSet,

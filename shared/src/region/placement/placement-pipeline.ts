@@ -11,6 +11,8 @@ import type { RuleBook } from '../../rules/domain/rule-book.js';
 import { applyPromotionRules, applyValidationRules, decideHold, orderContextOf, type RulesHandledWith } from './placement-order-rules.js';
 import { originCountryOf } from '../../rules/quote-promotions.js';
 import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
+import { decidePayment, PaymentRefusedError } from '../promotions/placement-payment.js';
+import type { PaymentPlan } from '../../promotions/payment-stacking.rules.js';
 
 /** One placement as a region's resolver hands it over; `details` is the region's own part of the input. */
 export interface PlacementRequest<Details = unknown> {
@@ -24,6 +26,8 @@ export interface PlacementRequest<Details = unknown> {
   /** Deprecated client amounts: compared with the hub's when sent. */
   shippingTotal: number | null;
   discountTotal: number;
+  /** Points the customer spends on the order (0 or absent: none); the points rules in force cap them. */
+  pointsToUse?: number;
   details: Details;
 }
 
@@ -129,6 +133,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const ruled = this.applyOrderRules(catalogue, request, facts, priced, paymentTerms);
     if (ruled) priced = ruled.priced;
     const rulesHandledWith = ruled?.rulesHandledWith;
+    if (!ruled && (request.pointsToUse ?? 0) > 0) throw new PaymentRefusedError('POINTS_NOT_ACCEPTED', 'pointsToUse', 'This region takes no points.');
     for (const rule of [...(this.stages.rules ?? []), ...(this.options.rules ?? [])]) {
       priced = (await rule({ request, checked, priced })) ?? priced;
     }
@@ -147,6 +152,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
       paymentTerms,
       ...(rulesHandledWith ? { rulesHandledWith } : {}),
       ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
+      ...(ruled?.payment ? { payment: ruled.payment } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
     });
   }
@@ -172,7 +178,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
     facts: PricingFacts,
     priced: PricedOrder,
     paymentTerms: PaymentTerms,
-  ): { priced: PricedOrder; rulesHandledWith: RulesHandledWith } | undefined {
+  ): { priced: PricedOrder; rulesHandledWith: RulesHandledWith; payment: PaymentPlan | null } | undefined {
     const { orderRules } = this.options;
     if (!orderRules) return undefined;
     const replicaMayBeBehind = orderRules.mayBeBehind();
@@ -188,8 +194,11 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const validatedWith = applyValidationRules(orderRules.book, context, priced.quote.at);
     const promoted = applyPromotionRules(orderRules.book, catalogue, priced, context);
     const held = decideHold(orderRules.book, context, promoted.priced, priced.quote.at);
-    const versions = [...validatedWith, ...promoted.handledWith, ...held.handledWith];
+    // Deposit expansion and points stack after promotions and gifts priced the order (payment-stacking.rules.ts).
+    const paying = decidePayment(orderRules.book, context, promoted.priced, { pointsToUse: request.pointsToUse ?? 0, paymentTerms }, priced.quote.at);
+    const versions = [...validatedWith, ...promoted.handledWith, ...paying.handledWith, ...held.handledWith];
     return {
+      payment: paying.plan,
       priced: promoted.priced,
       rulesHandledWith: {
         versions,

@@ -1,6 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { ORDER_FIELDS, ORDER_LINE_FIELDS, PRICING_FIELDS } from './order-context.js';
-import { RULE_MODULE_TRAITS, type RuleModule } from './rule-modules.js';
+import { RULE_MODULE_TARGETS, RULE_MODULE_TRAITS, type RuleModule } from './rule-modules.js';
 import type { RuleDefinition } from './rule.js';
 
 /**
@@ -190,6 +190,10 @@ export function checkRules(module: RuleModule, rules: RuleDefinition[]): RulePro
     }
     if (module === 'ALLOCATION_WEIGHTS' && !rule.target) {
       problems.push({ code: 'INVALID', field: at('target'), message: 'An allocation rule names the criterion it weights.', position: null });
+    }
+    const targets = RULE_MODULE_TARGETS[module];
+    if (targets && !targets.includes(rule.target ?? '')) {
+      problems.push({ code: 'INVALID', field: at('target'), message: `A ${module} rule names one of its terms: ${targets.join(', ')}.`, position: null });
     }
   });
   return problems;
