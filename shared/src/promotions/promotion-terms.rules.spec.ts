@@ -22,24 +22,23 @@ const at = new Date('2026-11-01T00:00:00Z');
 const OPENS = Date.parse('2026-11-11T00:00:00Z') / 1000;
 const CLOSES = Date.parse('2026-11-12T00:00:00Z') / 1000;
 
-const bookOf = (module: RuleModule, rules: Array<Partial<RuleDefinition> & { target: string; value: string }>) => {
-  const publication: RuleSetPublication = {
-    ruleSet: `${module.toLowerCase()}-set`,
-    module,
-    scope: { region: 'cn', channel: null, customerSegment: null },
-    publication: 1,
-    publishedAt: '2026-01-01T00:00:00Z',
-    versions: [
-      {
-        version: 3,
-        effectiveFrom: '2026-01-01T00:00:00Z',
-        effectiveTo: null,
-        rules: rules.map((rule, index) => ({ id: `r${index}`, description: '', condition: 'true', message: 'm', priority: index, ...rule })),
-      },
-    ],
-  };
-  return StaticRuleBook.of(rules.length === 0 ? [] : [publication]);
-};
+type TermRule = Partial<RuleDefinition> & { target: string; value: string };
+const bookOf = (module: RuleModule, rules: TermRule[]) => StaticRuleBook.of(rules.length === 0 ? [] : [publicationOf(module, rules)]);
+const publicationOf = (module: RuleModule, rules: TermRule[], ruleSet = `${module.toLowerCase()}-set`): RuleSetPublication => ({
+  ruleSet,
+  module,
+  scope: { region: 'cn', channel: null, customerSegment: null },
+  publication: 1,
+  publishedAt: '2026-01-01T00:00:00Z',
+  versions: [
+    {
+      version: 3,
+      effectiveFrom: '2026-01-01T00:00:00Z',
+      effectiveTo: null,
+      rules: rules.map((rule, index) => ({ id: `r${index}`, description: '', condition: 'true', message: 'm', priority: index, ...rule })),
+    },
+  ],
+});
 
 const window = [
   { target: 'FINAL_OPENS_AT', value: String(OPENS) },
@@ -83,13 +82,28 @@ describe('evaluatePresaleRules', () => {
     ],
     ['a rule failing at run time refuses', [{ target: 'DEPOSIT', value: '10000 / (order.shippingTotal)' }, ...window], 'INVALID', null],
   ])('%s', (_name, rules, kind, expected) => {
-    const decision = evaluatePresaleRules(bookOf('PRESALE', rules), order, pricing, at);
+    const decision = evaluatePresaleRules(StaticRuleBook.of(rules.length === 0 ? [] : [publicationOf('PRESALE', rules)]), order, pricing, at);
     expect(decision.kind).toBe(kind);
     if (expected && decision.kind === 'PRESALE') {
       expect(decision.terms).toMatchObject({ ...expected, finalOpensAt: '2026-11-11T00:00:00.000Z', finalClosesAt: '2026-11-12T00:00:00.000Z', version: 3 });
     }
     if (kind !== 'NONE') expect(decision.handledWith).toEqual([{ ruleSet: 'presale-set', version: 3, publication: 1 }]);
   });
+});
+
+it('takes every presale term from the rule set whose deposit applies, never mixing two campaigns', () => {
+  const other = publicationOf(
+    'PRESALE',
+    [
+      { target: 'FINAL_OPENS_AT', value: '100' },
+      { target: 'FINAL_CLOSES_AT', value: '200' },
+      { target: 'REMIND_BEFORE_MINUTES', value: '5' },
+    ],
+    'a-other',
+  );
+  const campaign = publicationOf('PRESALE', [{ target: 'DEPOSIT', value: '10000' }, ...window, { target: 'REMIND_BEFORE_MINUTES', value: '60' }], 'b-campaign');
+  const decision = evaluatePresaleRules(StaticRuleBook.of([other, campaign]), order, pricing, at);
+  expect(decision).toMatchObject({ kind: 'PRESALE', terms: { ruleSet: 'b-campaign', finalOpensAt: '2026-11-11T00:00:00.000Z', remindBeforeMinutes: [60] } });
 });
 
 describe('evaluatePointsRules', () => {

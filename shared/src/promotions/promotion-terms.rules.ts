@@ -46,16 +46,20 @@ export type PresaleDecision =
   | { kind: 'INVALID'; message: string; handledWith: RuleVersionUsed[] };
 
 /**
- * The PRESALE module for one order: a presale when a rule sets a positive DEPOSIT. The window must be open-ended
+ * The PRESALE module for one order: a presale when a rule sets a positive DEPOSIT; the first such rule's rule set is
+ * the campaign, and its other terms come from that rule set only. The window must be open-ended
  * in the future and well formed, and the deposit counts for at least itself (an expansion never shrinks a deposit).
  */
 export function evaluatePresaleRules(book: RuleBook, order: OrderContext, pricing: PricingOutcomeContext, at: Date): PresaleDecision {
   const run = runModule(book, 'PRESALE', order, at, pricing);
   const { handledWith } = run;
   if (run.failures.length > 0) return { kind: 'INVALID', message: 'A presale rule could not be evaluated for this order.', handledWith };
-  const terms = termsOf(run.hits);
-  const deposit = terms.get('DEPOSIT');
-  if (!deposit || !(deposit.value > 0)) return { kind: 'NONE', handledWith };
+  // One campaign's terms: the rule set whose deposit applies sets the rest, so two presales never mix their windows.
+  const depositHit = run.hits.find((hit) => hit.target === 'DEPOSIT' && Number(hit.value) > 0);
+  if (!depositHit) return { kind: 'NONE', handledWith };
+  const campaign = run.hits.filter((hit) => hit.ruleSet === depositHit.ruleSet && hit.version === depositHit.version);
+  const terms = termsOf(campaign);
+  const deposit = terms.get('DEPOSIT')!;
   const countsAs = terms.get('COUNTS_AS')?.value ?? deposit.value;
   const opens = terms.get('FINAL_OPENS_AT')?.value;
   const closes = terms.get('FINAL_CLOSES_AT')?.value;
@@ -65,7 +69,7 @@ export function evaluatePresaleRules(book: RuleBook, order: OrderContext, pricin
   if (opens === undefined || closes === undefined || !(opens < closes) || closes * 1000 <= at.getTime()) {
     return { kind: 'INVALID', message: 'The presale has no final-payment window that closes in the future.', handledWith };
   }
-  const reminders = run.hits
+  const reminders = campaign
     .filter((hit) => hit.target === 'REMIND_BEFORE_MINUTES')
     .map((hit) => Number(hit.value))
     .filter((minutes) => Number.isSafeInteger(minutes) && minutes > 0);

@@ -1,3 +1,4 @@
+import { apportion } from '../catalogue/vat/vat-amounts.js';
 import type { PaymentPlan } from './payment-stacking.rules.js';
 
 /** A line as sold, as refunds read it: gross unit price and the promotion's share taken off it, minor units. */
@@ -18,26 +19,8 @@ export interface SoldLine {
 export function paidPerSoldLine(lines: readonly SoldLine[], clientDiscount: number): Map<number, number> {
   const promoted = lines.map((line) => line.quantity * (line.unitPrice + line.unitTax) - line.discount - line.discountTax);
   const goods = promoted.reduce((sum, amount) => sum + amount, 0);
-  const shares = largestRemainder(Math.max(0, Math.min(clientDiscount, goods)), promoted);
+  const shares = apportion(Math.max(0, Math.min(clientDiscount, goods)), promoted);
   return new Map(lines.map((line, index) => [line.lineNo, promoted[index]! - shares[index]!]));
-}
-
-/** Hamilton apportioning of `total` over `weights`: the parts add up exactly, ties to the earlier weight. */
-function largestRemainder(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((acc, weight) => acc + weight, 0);
-  if (sum <= 0 || total <= 0) return weights.map(() => 0);
-  const exact = weights.map((weight) => (BigInt(total) * BigInt(weight)) / BigInt(sum));
-  const parts = exact.map(Number);
-  let left = total - parts.reduce((acc, part) => acc + part, 0);
-  const order = weights
-    .map((weight, index) => ({ index, remainder: (BigInt(total) * BigInt(weight)) % BigInt(sum) }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  for (const { index } of order) {
-    if (left === 0) break;
-    parts[index]! += 1;
-    left -= 1;
-  }
-  return parts;
 }
 
 /** What the returned goods were paid with, cumulated over an order's returns. */

@@ -44,6 +44,7 @@ export function createCnOrderResolvers({ placement, orm }: RegionDependencies) {
         lines: toClientLines(input.lines),
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: input.discountTotal,
+        pointsToUse: input.pointsToUse ?? 0,
         details: input,
       });
       return { id: placed.orderId };

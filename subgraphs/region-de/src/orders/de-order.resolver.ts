@@ -36,6 +36,7 @@ export function createDeOrderResolver(orm: MikroORM, placement: PlacementPipelin
         lines: toClientLines(input.lines),
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: input.discountTotal,
+        pointsToUse: input.pointsToUse ?? 0,
         details: input,
       });
       return { id: placed.orderId };
