@@ -6,10 +6,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class RegionPromotionsMigration extends Migration {
   override async up(): Promise<void> {
+    // Functions are not found through the table's schema: name the region's schema, as the schema generator does.
+    const schema = `"${this.config.get('schema')}"`;
     this.addSql(`alter table "regional_order" add column if not exists "payment" jsonb null;`);
     this.addSql(`create table "points_account" (
       "customer_ref" varchar(200) not null primary key,
-      "balance" bigint not null default 0,
+      "balance" bigint not null,
       "updated_at" timestamptz not null,
       constraint "points_account_balance_check" check (balance >= 0));`);
     this.addSql(`create table "points_ledger_entry" (
@@ -25,10 +27,12 @@ export class RegionPromotionsMigration extends Migration {
       constraint "points_ledger_entry_key_unique" unique ("customer_ref", "entry_key"));`);
     this.addSql(`create index "points_ledger_entry_customer_index" on "points_ledger_entry" ("customer_ref", "id");`);
     // Append-only: corrections are entries of their own, never an update or a deletion.
-    this.addSql(`create function "points_ledger_entry_append_only"() returns trigger language plpgsql as $$
-      begin raise exception 'points_ledger_entry is append-only'; end $$;`);
-    this.addSql(`create trigger "points_ledger_entry_append_only" before update or delete on "points_ledger_entry"
-      for each row execute function "points_ledger_entry_append_only"();`);
+    this.addSql(
+      `create or replace function ${schema}."points_ledger_entry_points_ledger_entry_append_only_fn"() returns trigger as $$ begin raise exception 'points_ledger_entry is append-only'; end; $$ language plpgsql;`,
+    );
+    this.addSql(
+      `create trigger "points_ledger_entry_append_only" BEFORE UPDATE OR DELETE on ${schema}."points_ledger_entry" for each STATEMENT execute function ${schema}."points_ledger_entry_points_ledger_entry_append_only_fn"();`,
+    );
     this.addSql(`create table "presale_reminder" (
       "order_id" uuid not null,
       "reminder_no" int not null,

@@ -11,7 +11,7 @@ export const PointsAccount = defineEntity({
   tableName: 'points_account',
   properties: {
     customerRef: p.string().length(200).primary(),
-    balance: p.bigint('number').default(0),
+    balance: p.bigint('number'),
     updatedAt: p.datetime(),
   },
   checks: [{ name: 'points_account_balance_check', expression: 'balance >= 0' }],
@@ -28,6 +28,15 @@ export type PointsEntryKind = (typeof POINTS_ENTRY_KINDS)[number];
 export const PointsLedgerEntry = defineEntity({
   name: 'PointsLedgerEntry',
   tableName: 'points_ledger_entry',
+  triggers: [
+    {
+      name: 'points_ledger_entry_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'statement',
+      body: `raise exception 'points_ledger_entry is append-only';`,
+    },
+  ],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     customerRef: p.string().length(200),

@@ -17,5 +17,6 @@ export const PresaleReminder = defineEntity({
     /** SENT, or SKIPPED when the final payment was made (or the window closed) before it was due. */
     outcome: p.string().length(16).nullable(),
   },
+  indexes: [{ name: 'presale_reminder_due_index', properties: ['dueAt'], where: 'sent_at is null' }],
 });
 export type PresaleReminder = InferEntity<typeof PresaleReminder>;
