@@ -6,7 +6,7 @@ import type { PaymentPlan } from '../../promotions/payment-stacking.rules.js';
 import { FinalPaymentRefusedError, judgeFinalPayment, reminderSchedule } from '../../promotions/presale-window.rules.js';
 import { RegionalOrder } from '../regional-order.entity.js';
 import type { OrderPayment } from './order-payment.js';
-import { applyPointsChange } from './points-ledger.js';
+import { applyPointsChange, balanceOf } from './points-ledger.js';
 import { PresaleReminder } from './presale-reminder.entity.js';
 
 /** The command purpose of a presale's final payment: core records the order as PAID, and fulfilment takes it. */
@@ -122,14 +122,23 @@ export async function settlePointsOnOrderEvent(em: EntityManager, orderId: strin
   await em.flush();
 }
 
-/** A void order (cancelled, or refused by core) gives back the points it spent; keyed by the order, so only once. */
+/**
+ * A void order (cancelled, or refused by core) gives back the points it spent and takes back those it earned (as far
+ * as the balance goes: it never turns negative); keyed by the order, so only once.
+ */
 export async function returnPointsOfVoidOrder(em: EntityManager, record: RegionalOrder, payment: OrderPayment, at: Date): Promise<void> {
-  if (payment.pointsUsed === 0 || payment.pointsReturnedOnVoid !== undefined) return;
-  const returned = payment.pointsUsed;
-  await applyPointsChange(
-    em,
-    { customerRef: record.customerRef, entryKey: `void:${record.orderId}`, kind: 'REFUNDED', points: returned, orderId: record.orderId, reason: 'order void' },
-    at,
-  );
-  record.payment = { ...payment, pointsReturnedOnVoid: returned };
+  if (payment.pointsReturnedOnVoid !== undefined) return;
+  const change = { customerRef: record.customerRef, orderId: record.orderId };
+  if (payment.pointsUsed > 0) {
+    await applyPointsChange(em, { ...change, entryKey: `void:${record.orderId}`, kind: 'REFUNDED', points: payment.pointsUsed, reason: 'order void' }, at);
+  }
+  const earnedBack = Math.min(payment.pointsEarned ?? 0, await balanceOf(em, record.customerRef));
+  if (earnedBack > 0) {
+    await applyPointsChange(
+      em,
+      { ...change, entryKey: `void-earned:${record.orderId}`, kind: 'EARNED_REVERSED', points: -earnedBack, reason: 'order void' },
+      at,
+    );
+  }
+  record.payment = { ...payment, pointsReturnedOnVoid: payment.pointsUsed };
 }
