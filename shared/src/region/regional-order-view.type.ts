@@ -94,7 +94,7 @@ export abstract class RegionalOrderFacts {
     description:
       'How the order is paid when a presale deposit or points are involved (deposit, expansion, points, final payment due); null when it is paid all in cash at once and earns no points.',
   })
-  payment!: OrderPaymentView | null;
+  paymentPlan!: OrderPaymentView | null;
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
@@ -116,6 +116,6 @@ export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderF
     rulesMayHaveBeenBehind: record.rulesHandledWith?.replicaMayBeBehind ?? null,
     promotionsApplied: (record.rulesHandledWith?.promotions ?? []).map(toOrderPromotionView),
     holdLevels: record.rulesHandledWith?.hold?.levels ?? null,
-    payment: record.payment ? toOrderPaymentView(record.payment) : null,
+    paymentPlan: record.payment ? toOrderPaymentView(record.payment) : null,
   };
 }

@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 afterEach(() => hub.resetClock());
 
-const PAYMENT = `payment { payable deposit expansion pointsUsed pointsValue finalDue cashStillDue finalPaymentOpensAt finalPaymentClosesAt finalPaidAt pointsToEarn pointsEarned presaleRuleSet }`;
+const PAYMENT = `paymentPlan { payable deposit expansion pointsUsed pointsValue finalDue cashStillDue finalPaymentOpensAt finalPaymentClosesAt finalPaidAt pointsToEarn pointsEarned presaleRuleSet }`;
 const VIEW = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { cn { ${PAYMENT} } } } }`;
 const FINAL_PAY = `mutation($input: CnOrderFinalPayInput!) { cnOrderFinalPay(input: $input) { order { id cn { ${PAYMENT} } } userErrors { code field message } } }`;
 const POINTS = `query($input: CnPointsQueryInput) { cnPoints(input: $input) { customerRef balance entries { kind points balanceAfter orderId } } }`;
@@ -86,7 +86,7 @@ const ADDRESS = { recipientName: '王芳', recipientPhone: '13900139000', provin
 async function paymentOf(orderId: string, bearer: string) {
   const result = await hub.gql(VIEW, { r: [{ __typename: 'Order', id: orderId }] }, bearer);
   expect(result.errors).toBeUndefined();
-  return result.data._entities[0].cn.payment;
+  return result.data._entities[0].cn.paymentPlan;
 }
 async function balance(customer: string): Promise<number> {
   const result = await hub.gql(POINTS, {}, await hub.customer(customer));
@@ -185,9 +185,9 @@ it('takes a presale through deposit, expansion, points, reminders once, the fina
   for (const answer of [paid!, again!]) {
     expect(answer.errors).toBeUndefined();
     expect(answer.data.cnOrderFinalPay.userErrors).toEqual([]);
-    expect(answer.data.cnOrderFinalPay.order.cn.payment).toMatchObject({ cashStillDue: 0, finalPaidAt: expect.any(String) });
+    expect(answer.data.cnOrderFinalPay.order.cn.paymentPlan).toMatchObject({ cashStillDue: 0, finalPaidAt: expect.any(String) });
   }
-  expect(paid!.data.cnOrderFinalPay.order.cn.payment.finalPaidAt).toBe(again!.data.cnOrderFinalPay.order.cn.payment.finalPaidAt);
+  expect(paid!.data.cnOrderFinalPay.order.cn.paymentPlan.finalPaidAt).toBe(again!.data.cnOrderFinalPay.order.cn.paymentPlan.finalPaidAt);
   // The final payment made the order PAID in core, and the points were earned once.
   await hub.commandsSettled();
   await hub.settledEvent(`order.status-changed:${orderId}:2`);

@@ -43,7 +43,7 @@ export function createOrderPaymentResolvers(region: string, orm: MikroORM, payme
 
   @ObjectType(`${prefix}OrderFinalPayPayload`, { description: 'The order after its final payment, or why it was refused.' })
   class OrderFinalPayPayload extends MutationPayload {
-    @Field(() => OrderReference, { nullable: true, description: 'The order (select its region field for `payment`); null when refused.' })
+    @Field(() => OrderReference, { nullable: true, description: 'The order (select its region field for `paymentPlan`); null when refused.' })
     order?: OrderReference;
   }
 

@@ -4,7 +4,7 @@ import { cashStillDue, type OrderPayment } from './order-payment.js';
 
 /** How a regional order is paid when a presale deposit or points are involved; every region shows the same type. */
 @Directive('@shareable')
-@ObjectType('OrderPayment', {
+@ObjectType('OrderPaymentPlan', {
   description:
     'How the order is paid: a presale deposit and what it counts for, points spent, the cash still due and its window, and the points earned. Amounts in minor units; the deposit, expansion, points and final cash add up to the order total.',
 })

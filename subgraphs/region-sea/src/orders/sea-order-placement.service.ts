@@ -28,6 +28,8 @@ export interface SeaPlacement {
   /** Deprecated: the shipping the client showed, checked against the price list's. */
   shippingTotal: number | null;
   discountTotal: number;
+  /** Points the customer spends on the order (0: none). */
+  pointsToUse?: number;
   customer: { name: string; phone: string };
   address: SeaAddressInput;
   payment: SeaPaymentMethod | null;
@@ -102,8 +104,30 @@ export const seaPlacementStages: PlacementStages<SeaDetails, SeaChecked> = {
 export class SeaOrderPlacementService {
   constructor(private readonly pipeline: PlacementPipeline<SeaDetails, SeaChecked>) {}
 
-  place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, ...details }: SeaPlacement): Promise<PlacedOrder> {
-    return this.pipeline.place({ principal, idempotencyKey, input, customerRef, channel, lines, shippingTotal, discountTotal, details });
+  place({
+    principal,
+    idempotencyKey,
+    input,
+    customerRef,
+    channel,
+    lines,
+    shippingTotal,
+    discountTotal,
+    pointsToUse,
+    ...details
+  }: SeaPlacement): Promise<PlacedOrder> {
+    return this.pipeline.place({
+      principal,
+      idempotencyKey,
+      input,
+      customerRef,
+      channel,
+      lines,
+      shippingTotal,
+      discountTotal,
+      pointsToUse: pointsToUse ?? 0,
+      details,
+    });
   }
 }
 
