@@ -61,6 +61,14 @@ export const USER_ERROR_CODES = {
   RULE_EVALUATION_FAILED:
     'An order rule in force could not be evaluated for this order, so the order is refused rather than let through unchecked; an operator has to correct the rule.',
   ALREADY_APPROVED: 'This person already approved this version; a high-impact version needs a second, different approver.',
+  POINTS_NOT_ACCEPTED: 'No points rule in force lets this order be paid with points.',
+  POINTS_ABOVE_CAP: 'More points were asked for than the points rule lets this order spend; the message gives the maximum.',
+  POINTS_INSUFFICIENT: "The customer's points balance does not cover the points asked for (another order may have just spent them).",
+  PRESALE_TERMS_INVALID:
+    'A presale rule in force sets a deposit without usable terms (no future final-payment window, or an expansion below the deposit); an operator has to correct it.',
+  NOT_A_PRESALE: 'The order was not placed in a presale, so it has no final payment.',
+  FINAL_PAYMENT_NOT_OPEN: "The presale's final-payment window has not opened yet; the message gives when it opens.",
+  FINAL_PAYMENT_CLOSED: "The presale's final-payment window has closed; the message gives when.",
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

@@ -64,7 +64,8 @@ export function natsIdentitiesFor(
         // It answers the catalogue's quote with its own seller facts (the catalogue alone publishes under `catalogue.`).
         return identity(
           name,
-          [...JETSTREAM_CLIENT, ...own(name), `${ns}.summaries.v1.${regionCodeOf(name)}`],
+          // Its own notice subject too: a presale's final-payment reminders go through the same notice consumer as tracking's.
+          [...JETSTREAM_CLIENT, ...own(name), `${ns}.summaries.v1.${regionCodeOf(name)}`, trackingSubjectsFor(ns).notices(regionCodeOf(name))],
           [`${ns}.core.v1.available`, `${ns}.catalogue.seller-facts.v1.${regionCodeOf(name)}`],
           true,
         );

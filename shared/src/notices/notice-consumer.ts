@@ -40,7 +40,12 @@ export interface NoticeConsumerOptions {
   onSettled?: (outcome: { noticeId: string; outcome: 'sent' | 'duplicate' | 'deferred' | 'no-contact' | 'suppressed' | 'terminated' | 'retry' }) => void;
 }
 
-const SUBJECTS: Record<NoticeIntent['topic'], string> = { JOURNEY_STEP: 'Parcel update', DELAY_WARNING: 'Parcel delayed', BATCH_PROGRESS: 'Shipment progress' };
+const SUBJECTS: Record<NoticeIntent['topic'], string> = {
+  JOURNEY_STEP: 'Parcel update',
+  DELAY_WARNING: 'Parcel delayed',
+  BATCH_PROGRESS: 'Shipment progress',
+  FINAL_PAYMENT_DUE: 'Final payment due',
+};
 
 /**
  * The region side of tracking's notices: a durable consumer of `notices.<region>` that resolves the contact

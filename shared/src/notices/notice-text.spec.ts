@@ -22,6 +22,16 @@ describe('renderNotice', () => {
     expect(renderNotice(notice, language, 'UTC')).toBe(expected);
   });
 
+  it.each([
+    ['en', 'CN¥630.00', 'Nov 12, 2026, 12:00'],
+    ['zh', '¥630.00', '2026年11月12日 00:00'],
+  ] as const)('%s: a presale final payment names the amount and the deadline in the customer zone', (language, amount, until) => {
+    const notice = intent({ topic: 'FINAL_PAYMENT_DUE', finalPayment: { amountDue: 63_000, currency: 'CNY', closesAt: '2026-11-11T16:00:00Z' } });
+    const text = renderNotice(notice, language, 'Asia/Shanghai');
+    expect(text).toContain(amount);
+    expect(text).toContain(until);
+  });
+
   it("writes a delay in the customer's zone", () => {
     expect(renderNotice(intent({ topic: 'DELAY_WARNING', eta: '2026-12-02T10:00:00Z' }), 'en', 'Asia/Shanghai')).toContain('6:00');
   });

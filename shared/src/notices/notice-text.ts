@@ -9,6 +9,7 @@ type Phrases = {
   delayed: (until: string) => string;
   progress: (done: number, total: number) => string;
   at: (place: string) => string;
+  finalPayment: (amount: string, until: string) => string;
 };
 
 const TEXT: Record<NoticeLanguage, Phrases> = {
@@ -25,6 +26,7 @@ const TEXT: Record<NoticeLanguage, Phrases> = {
     delayed: (until) => `Your parcel is running late; we now expect it by ${until}`,
     progress: (done, total) => `${done} of ${total} parcels delivered`,
     at: (place) => ` (at ${place})`,
+    finalPayment: (amount, until) => `Your presale order awaits its final payment of ${amount}; pay by ${until} to keep the deposit's value`,
   },
   de: {
     step: {
@@ -39,6 +41,8 @@ const TEXT: Record<NoticeLanguage, Phrases> = {
     delayed: (until) => `Ihre Sendung verspätet sich; wir erwarten sie bis ${until}`,
     progress: (done, total) => `${done} von ${total} Sendungen zugestellt`,
     at: (place) => ` (in ${place})`,
+    finalPayment: (amount, until) =>
+      `Ihre Vorbestellung wartet auf die Restzahlung von ${amount}; zahlen Sie bis ${until}, damit die Anzahlung ihren Wert behält`,
   },
   zh: {
     step: {
@@ -53,6 +57,7 @@ const TEXT: Record<NoticeLanguage, Phrases> = {
     delayed: (until) => `您的包裹可能延误，预计 ${until} 前送达`,
     progress: (done, total) => `${total} 个包裹中已送达 ${done} 个`,
     at: (place) => `（${place}）`,
+    finalPayment: (amount, until) => `您的预售订单待支付尾款 ${amount}，请在 ${until} 前支付，以免定金膨胀失效`,
   },
   th: {
     step: {
@@ -67,6 +72,7 @@ const TEXT: Record<NoticeLanguage, Phrases> = {
     delayed: (until) => `พัสดุของคุณล่าช้า คาดว่าจะถึงภายใน ${until}`,
     progress: (done, total) => `ส่งแล้ว ${done} จาก ${total} พัสดุ`,
     at: (place) => ` (ที่ ${place})`,
+    finalPayment: (amount, until) => `คำสั่งซื้อล่วงหน้าของคุณรอชำระยอดคงเหลือ ${amount} กรุณาชำระภายใน ${until}`,
   },
   id: {
     step: {
@@ -81,6 +87,7 @@ const TEXT: Record<NoticeLanguage, Phrases> = {
     delayed: (until) => `Paket Anda terlambat; perkiraan tiba ${until}`,
     progress: (done, total) => `${done} dari ${total} paket terkirim`,
     at: (place) => ` (di ${place})`,
+    finalPayment: (amount, until) => `Pesanan pre-order Anda menunggu pelunasan ${amount}; bayar sebelum ${until} agar nilai uang muka tetap berlaku`,
   },
 };
 
@@ -101,5 +108,17 @@ export function renderNotice(intent: NoticeIntent, language: NoticeLanguage, tim
       );
     case 'BATCH_PROGRESS':
       return phrases.progress(intent.progress?.delivered ?? 0, intent.progress?.total ?? 0);
+    case 'FINAL_PAYMENT_DUE': {
+      const due = intent.finalPayment;
+      if (!due) return phrases.finalPayment('', '');
+      const amount = new Intl.NumberFormat(language, { style: 'currency', currency: due.currency }).format(due.amountDue / 10 ** minorDigits(due.currency));
+      return phrases.finalPayment(
+        amount,
+        new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(due.closesAt)),
+      );
+    }
   }
 }
+
+/** Minor-unit digits of a currency as Intl knows them (JPY 0, CNY 2). */
+const minorDigits = (currency: string): number => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;

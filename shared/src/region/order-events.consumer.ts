@@ -3,6 +3,7 @@ import { DurableConsumer, type DurableConsumerOptions } from '../messaging/durab
 import { orderEventSchema, type OrderEvent } from '../messaging/contracts.js';
 import type { Infrastructure } from '../server/infrastructure.js';
 import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
+import { settlePointsOnOrderEvent } from './promotions/order-payment.service.js';
 
 /**
  * Keeps the region's view of its orders current from core's events. Each event is applied once (the
@@ -40,6 +41,7 @@ export function createOrderEventsConsumer(
         { orderId: event.orderId, statusVersion: { $lt: event.version } },
         { status, statusVersion: event.version, updatedAt: new Date() },
       );
+      if (event.type !== 'order.placed') await settlePointsOnOrderEvent(em, event.orderId, event.to, new Date(event.occurredAt));
       await extraHandler?.(event, em);
     },
   });

@@ -10,6 +10,9 @@ import { calculateTotals } from '../money/order-totals.js';
 import { formatOrderNumber } from './order-number.js';
 import type { RulesHandledWith } from './placement/placement-order-rules.js';
 import { RegionalOrder, type RegistrationState } from './regional-order.entity.js';
+import type { PaymentPlan } from '../promotions/payment-stacking.rules.js';
+import { initialOrderPayment } from './promotions/order-payment.js';
+import { recordPaymentAtPlacement, returnPointsOfVoidOrder } from './promotions/order-payment.service.js';
 
 export interface PlaceOrderCommand {
   principal: Principal;
@@ -34,6 +37,8 @@ export interface PlaceOrderCommand {
   delivery?: RegisterOrderRequest['delivery'];
   /** The order facts and inventory-lock decision fulfilment acts on, sent with the registration. */
   ruleFacts?: RegisterOrderRequest['ruleFacts'];
+  /** How the order is paid when a presale deposit or points are involved; its points are spent in the placement's transaction. */
+  payment?: PaymentPlan;
   /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
   storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
 }
@@ -121,7 +126,9 @@ export class OrderIntakeService {
           statusVersion: 0,
           createdAt: placedAt,
           rulesHandledWith: command.rulesHandledWith ?? null,
+          payment: command.payment ? initialOrderPayment(command.payment) : null,
         });
+        if (command.payment) await recordPaymentAtPlacement(em, { orderId, customerRef: command.customerRef }, command.payment, placedAt);
         await command.storeRegionalData(em, orderId);
         await enqueueCoreCommand(em, {
           commandId: `order.register:${orderId}`,
@@ -158,6 +165,12 @@ export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = 
       await em.nativeUpdate(RegionalOrder, { orderId: command.orderId, registration: 'PENDING' }, { registration: 'REGISTERED', updatedAt: new Date() });
     },
     async onRejected(em, command, rejection) {
+      // A void order gives back the points it spent.
+      const record = await em.findOne(RegionalOrder, { orderId: command.orderId });
+      if (record?.payment) {
+        await returnPointsOfVoidOrder(em, record, record.payment, new Date());
+        await em.flush();
+      }
       await em.nativeUpdate(
         RegionalOrder,
         { orderId: command.orderId },

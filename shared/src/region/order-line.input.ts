@@ -104,6 +104,16 @@ export abstract class RegionalOrderInputBase {
   @IsOptional()
   @ValidateNested()
   delivery?: DeliveryChoiceInput | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Points of the customer's balance to pay part of the order with (after any presale deposit's expansion, within the points rule's cap); refused with POINTS_ABOVE_CAP, POINTS_NOT_ACCEPTED or POINTS_INSUFFICIENT, never cut short.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  pointsToUse?: number | null;
 }
 
 /** The lines as the client sent them, for the placement pipeline to price. */

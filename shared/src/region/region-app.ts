@@ -49,6 +49,12 @@ import type { RuleSetPublication } from '../rules/domain/rule.js';
 import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
 import { createNoticePreferenceResolvers } from './notice-preference.resolver.js';
 import { createOrderRulesHoldingsQuery } from './order-rules-holdings.query.js';
+import { RegionPromotionsMigration } from './region-promotions.migration.js';
+import { OrderPaymentService } from './promotions/order-payment.service.js';
+import { createOrderPaymentResolvers } from './promotions/order-payment.resolver.js';
+import { PointsAccount, PointsLedgerEntry } from './promotions/points-ledger.entity.js';
+import { PresaleReminder } from './promotions/presale-reminder.entity.js';
+import { PresaleReminderSweep } from './promotions/presale-reminder.sweep.js';
 
 /** Settings every region reads, beside every subgraph's. */
 export const regionEnvSchema = z.object({
@@ -61,6 +67,8 @@ export const regionEnvSchema = z.object({
   NOTICE_FILE: z.string().optional(),
   /** Keys the hash that groups a customer's orders to one address for low-carbon delivery; set a real secret in production. */
   ADDRESS_KEY_SECRET: z.string().min(32).default('development-only-address-key-change-me-0123456789'),
+  /** How often due presale final-payment reminders are looked for (a reminder is late by at most this). */
+  PRESALE_REMINDER_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
 });
 export type RegionEnv = SubgraphEnv & z.infer<typeof regionEnvSchema>;
 
@@ -83,6 +91,8 @@ export interface RegionDependencies<Env extends RegionEnv = RegionEnv> {
   placement: PlacementPipeline;
   /** Where "now" comes from for placements. */
   clock: () => Date;
+  /** Presale final payments and the points orders earn, kept in the region's own schema. */
+  payments: OrderPaymentService;
 }
 
 /** Everything that makes a region a region; the shared starter does the rest. */
@@ -139,6 +149,7 @@ export const REGION_MIGRATIONS: Record<string, MigrationClass> = {
   RegionOrderRulesMigration,
   NoticePreferenceMigration,
   RegionSummaryWindowMigration,
+  RegionPromotionsMigration,
 };
 
 /** Reads the shared subgraph settings, every region's, and the region's own, reporting every problem at once. */
@@ -184,6 +195,9 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       CatalogueReplicaItem,
       RulesReplicaRow,
       NoticePreferenceRecord,
+      PointsAccount,
+      PointsLedgerEntry,
+      PresaleReminder,
       ...definition.entities,
     ],
     migrations: { ...REGION_MIGRATIONS, ...definition.migrations },
@@ -233,7 +247,23 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
         schema: regionSchemaName(definition.code),
         ...(options.onRulesApplied ? { onApplied: options.onRulesApplied } : {}),
       });
-      const base = { orm, logger, env, summaries, commands, commandsQueued, intake, orderEvents, subgraph, region: definition.code, catalogue, rules, clock };
+      const payments = new OrderPaymentService(orm, definition.code, commandsQueued, clock);
+      const base = {
+        orm,
+        logger,
+        env,
+        summaries,
+        commands,
+        commandsQueued,
+        intake,
+        orderEvents,
+        subgraph,
+        region: definition.code,
+        catalogue,
+        rules,
+        clock,
+        payments,
+      };
       const placement = new PlacementPipeline(
         {
           intake,
@@ -253,6 +283,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
       createRegionalOrderQuery(definition.code, deps.orm),
       createOrderRulesHoldingsQuery(definition.code, deps.rules),
       createNoticePreferenceResolvers(definition.code, deps.orm),
+      createOrderPaymentResolvers(definition.code, deps.orm, deps.payments),
     ],
     referenceResolvers: () => orderReferenceResolver,
     consumers: (deps) => [
@@ -267,11 +298,27 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     ],
     jobs: (deps) => [
       { name: 'summaries', intervalMs: deps.env.SUMMARY_INTERVAL_MS, run: () => deps.summaries.publishDue() },
+      // Reminders travel the notice path, which only a region that can reach its customers (noticeRecipient) consumes.
+      ...(definition.noticeRecipient
+        ? [{ name: 'presale-reminders', intervalMs: deps.env.PRESALE_REMINDER_INTERVAL_MS, run: () => presaleReminders(deps).run() }]
+        : []),
       ...(definition.jobs?.(deps) ?? []),
     ],
     plugins: (deps) => definition.plugins?.(deps) ?? [],
     // The catalogue copy is a dependency like the database: a region without prices it stands behind takes no traffic.
     readiness: (deps) => ({ catalogue: () => deps.catalogue.readiness(), ...definition.readiness?.(deps) }),
+  });
+}
+
+/** The sweep that reminds customers of a presale's final payment, through the region's outbox onto its own notice subject. */
+function presaleReminders(deps: RegionDependencies) {
+  return new PresaleReminderSweep({
+    orm: deps.orm,
+    logger: deps.logger,
+    region: deps.region,
+    subjects: trackingSubjectsFor(deps.env.NATS_NAMESPACE),
+    clock: deps.clock,
+    onQueued: () => deps.subgraph.outbox.nudge(),
   });
 }
 

@@ -5,6 +5,7 @@ import { calculateTotals } from '../money/order-totals.js';
 import { OrderStatusEnum } from '../graphql/enums.js';
 import type { OrderStatus } from '../messaging/contracts.js';
 import type { RegionalOrder } from './regional-order.entity.js';
+import { OrderPaymentView, toOrderPaymentView } from './promotions/order-payment.type.js';
 
 /** One version of an order-rule set that handled an order, as the region held it. */
 @Directive('@shareable')
@@ -98,6 +99,12 @@ export abstract class RegionalOrderFacts {
     description: 'The invoice rule-set versions that chose `invoiceTemplate`; empty when no invoice rule was in force.',
   })
   invoiceTemplateRules!: OrderRuleVersionUsed[];
+  @Field(() => OrderPaymentView, {
+    nullable: true,
+    description:
+      'How the order is paid when a presale deposit or points are involved (deposit, expansion, points, final payment due); null when it is paid all in cash at once and earns no points.',
+  })
+  paymentPlan!: OrderPaymentView | null;
 }
 
 export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderFacts, never> {
@@ -121,5 +128,6 @@ export function toRegionalOrderFacts(record: RegionalOrder): Omit<RegionalOrderF
     holdLevels: record.rulesHandledWith?.hold?.levels ?? null,
     invoiceTemplate: record.rulesHandledWith?.invoice?.template ?? null,
     invoiceTemplateRules: record.rulesHandledWith?.invoice?.versions.map(({ ruleSet, version, publication }) => ({ ruleSet, version, publication })) ?? [],
+    paymentPlan: record.payment ? toOrderPaymentView(record.payment) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { OrderStatus, RegisterOrderRequest } from '../messaging/contracts.js';
 import type { RulesHandledWith } from './placement/placement-order-rules.js';
+import type { OrderPayment } from './promotions/order-payment.js';
 
 export const REGISTRATION_STATES = ['PENDING', 'REGISTERED', 'REJECTED'] as const;
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
@@ -34,6 +35,8 @@ export const RegionalOrder = defineEntity({
     statusVersion: p.integer().default(0),
     /** The order-rule versions placement evaluated (null before regions evaluated order rules): which rules handled the order. */
     rulesHandledWith: p.json<RulesHandledWith>().nullable(),
+    /** How the order is paid when a presale deposit or points are involved (null: all cash at once, nothing earned). */
+    payment: p.json<OrderPayment>().nullable(),
     /** Indexed: the summary job reads the orders of each recent period by it. */
     createdAt: p
       .datetime()

@@ -15,6 +15,8 @@ import { decideLaterModules } from './placement-fulfilment-rules.js';
 import { priceOrder, type ClientLine, type PricedOrder } from './placement-pricing.rules.js';
 import type { DeliveryOption } from '../../green/delivery-options.rules.js';
 import { consolidationKeyOf, deliveryOfPlacement } from './delivery-choice.rules.js';
+import { decidePayment, PaymentRefusedError } from '../promotions/placement-payment.js';
+import type { PaymentPlan } from '../../promotions/payment-stacking.rules.js';
 
 /** One placement as a region's resolver hands it over; `details` is the region's own part of the input. */
 export interface PlacementRequest<Details = unknown> {
@@ -30,6 +32,8 @@ export interface PlacementRequest<Details = unknown> {
   discountTotal: number;
   /** The delivery option chosen at checkout; absent: STANDARD. */
   delivery?: { option: DeliveryOption; consolidateUntil?: Date | null } | null;
+  /** Points the customer spends on the order (0 or absent: none); the points rules in force cap them. */
+  pointsToUse?: number;
   details: Details;
 }
 
@@ -144,6 +148,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
     if (ruled) priced = ruled.priced;
     const rulesHandledWith = ruled?.rulesHandledWith;
     const ruleFacts = ruled?.ruleFacts;
+    if (!ruled && (request.pointsToUse ?? 0) > 0) throw new PaymentRefusedError('POINTS_NOT_ACCEPTED', 'pointsToUse', 'This region takes no points.');
     for (const rule of [...(this.stages.rules ?? []), ...(this.options.rules ?? [])]) {
       priced = (await rule({ request, checked, priced })) ?? priced;
     }
@@ -169,6 +174,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
       ...(rulesHandledWith ? { rulesHandledWith } : {}),
       ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
       ...(ruleFacts ? { ruleFacts } : {}),
+      ...(ruled?.payment ? { payment: ruled.payment } : {}),
       storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
     });
   }
@@ -194,7 +200,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
     facts: PricingFacts,
     priced: PricedOrder,
     paymentTerms: PaymentTerms,
-  ): { priced: PricedOrder; rulesHandledWith: RulesHandledWith; ruleFacts: OrderRuleFacts } | undefined {
+  ): { priced: PricedOrder; rulesHandledWith: RulesHandledWith; ruleFacts: OrderRuleFacts; payment: PaymentPlan | null } | undefined {
     const { orderRules } = this.options;
     if (!orderRules) return undefined;
     const replicaMayBeBehind = orderRules.mayBeBehind();
@@ -217,9 +223,12 @@ export class PlacementPipeline<Details = any, Checked = any> {
       { discountTotal: promoted.priced.quote.totals.discountTotal, payableTotal: promoted.priced.grandTotal },
       priced.quote.at,
     );
-    const versions = [...validatedWith, ...promoted.handledWith, ...held.handledWith, ...later.handledWith];
     const { holdMinutes, onShortage } = later.ruleFacts.inventoryLock;
+    // Deposit expansion and points stack after promotions and gifts priced the order (payment-stacking.rules.ts).
+    const paying = decidePayment(orderRules.book, context, promoted.priced, { pointsToUse: request.pointsToUse ?? 0, paymentTerms }, priced.quote.at);
+    const versions = [...validatedWith, ...promoted.handledWith, ...paying.handledWith, ...held.handledWith, ...later.handledWith];
     return {
+      payment: paying.plan,
       priced: promoted.priced,
       ruleFacts: later.ruleFacts,
       rulesHandledWith: {

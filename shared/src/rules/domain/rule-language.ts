@@ -1,6 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { ORDER_FIELDS, ORDER_LINE_FIELDS, PRICING_FIELDS } from './order-context.js';
-import { NOTICE_RULE_TARGETS, RULE_MODULE_TRAITS, SHORTAGE_POLICIES, type RuleModule } from './rule-modules.js';
+import { NOTICE_RULE_TARGETS, RULE_MODULE_TARGETS, RULE_MODULE_TRAITS, SHORTAGE_POLICIES, type RuleModule } from './rule-modules.js';
 import type { RuleDefinition } from './rule.js';
 
 /**
@@ -206,6 +206,10 @@ export function checkRules(module: RuleModule, rules: RuleDefinition[]): RulePro
         message: 'A notification rule names SUPPRESS or URGENT as its target, or nothing (send).',
         position: null,
       });
+      }
+    const targets = RULE_MODULE_TARGETS[module];
+    if (targets && !targets.includes(rule.target ?? '')) {
+      problems.push({ code: 'INVALID', field: at('target'), message: `A ${module} rule names one of its terms: ${targets.join(', ')}.`, position: null });
     }
   });
   return problems;

@@ -1,8 +1,20 @@
 /**
  * The order-handling modules a rule set configures, in the order the placement pipeline runs them
- * (validate → price and promote → bind gifts → hold for review → lock inventory → allocate → invoice → notify).
+ * (validate → price and promote → bind gifts → presale deposit → points → hold for review → lock inventory → allocate →
+ * invoice → notify).
  */
-export const RULE_MODULES = ['VALIDATION', 'PRICING', 'GIFT', 'HOLD', 'INVENTORY_LOCK', 'ALLOCATION_WEIGHTS', 'INVOICE', 'NOTIFICATION'] as const;
+export const RULE_MODULES = [
+  'VALIDATION',
+  'PRICING',
+  'GIFT',
+  'PRESALE',
+  'POINTS',
+  'HOLD',
+  'INVENTORY_LOCK',
+  'ALLOCATION_WEIGHTS',
+  'INVOICE',
+  'NOTIFICATION',
+] as const;
 export type RuleModule = (typeof RULE_MODULES)[number];
 
 /** What fulfilment does with an order it cannot serve in full: keep what it could reserve, or take nothing and refuse. */
@@ -42,6 +54,20 @@ export const RULE_MODULE_TRAITS: Record<RuleModule, RuleModuleTraits> = {
     description:
       "Binds a gift to a qualifying order: the value is the gift's SKU, added as a zero-price line with the catalogue price as its declared value; at most five gifts, one per SKU.",
   },
+  PRESALE: {
+    valueType: 'int',
+    requiredApprovals: 2,
+    readsPricing: true,
+    description:
+      'A presale with deposit expansion: each rule names a term (`target`) DEPOSIT, COUNTS_AS (what the deposit counts for against the final payment), FINAL_OPENS_AT and FINAL_CLOSES_AT (epoch seconds) or REMIND_BEFORE_MINUTES (one reminder each); the first matching rule per term wins, reminders add up.',
+  },
+  POINTS: {
+    valueType: 'int',
+    requiredApprovals: 2,
+    readsPricing: true,
+    description:
+      'Loyalty points: each rule names a term (`target`) EARN_PER_100 (points per 100 minor units paid in cash), POINT_VALUE (minor units one point pays) or SPEND_CAP_BP (the most of the payable points may pay, in basis points); the first matching rule per term wins.',
+  },
   HOLD: {
     valueType: 'int',
     requiredApprovals: 1,
@@ -75,3 +101,10 @@ export const RULE_MODULE_TRAITS: Record<RuleModule, RuleModuleTraits> = {
       'A notice kind for the order (JOURNEY_STEP, DELAY_WARNING, BATCH_PROGRESS); every matching rule adds one. `target` SUPPRESS keeps that kind from the customer, URGENT sends it even in quiet hours; a suppression wins.',
   },
 };
+
+/** The terms a presale or points rule may set (`target`); anything else is refused when published. */
+export const PRESALE_TERMS = ['DEPOSIT', 'COUNTS_AS', 'FINAL_OPENS_AT', 'FINAL_CLOSES_AT', 'REMIND_BEFORE_MINUTES'] as const;
+export type PresaleTerm = (typeof PRESALE_TERMS)[number];
+export const POINTS_TERMS = ['EARN_PER_100', 'POINT_VALUE', 'SPEND_CAP_BP'] as const;
+export type PointsTerm = (typeof POINTS_TERMS)[number];
+export const RULE_MODULE_TARGETS: Partial<Record<RuleModule, readonly string[]>> = { PRESALE: PRESALE_TERMS, POINTS: POINTS_TERMS };

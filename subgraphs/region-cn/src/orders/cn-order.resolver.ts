@@ -45,6 +45,7 @@ export function createCnOrderResolvers({ placement, orm }: RegionDependencies) {
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: input.discountTotal,
         delivery: input.delivery ?? null,
+        pointsToUse: input.pointsToUse ?? 0,
         details: input,
       });
       return { id: placed.orderId };

@@ -1,4 +1,13 @@
-import { calculateRefund, giftsDueBack, paidForUnits, paidPerLine, type OrderGift, type PricedLine, type RefundInput } from './refund-amount.rules.js';
+import {
+  calculateRefund,
+  giftsDueBack,
+  paidForUnits,
+  paidPerLine,
+  promotionGiftsOf,
+  type OrderGift,
+  type PricedLine,
+  type RefundInput,
+} from './refund-amount.rules.js';
 
 // Goods 25 470 fen: tea 2 × 56.50, cups 3 × 33.90, a book 40.00; a 10.01 yuan order coupon.
 const lines: PricedLine[] = [
@@ -105,5 +114,38 @@ describe('the refund', () => {
 
   it('never refunds more units than were bought', () => {
     expect(() => calculateRefund({ ...base, accepted: [{ lineNo: 2, quantity: 2, refundedBefore: 2 }], giftsDue: [], giftsReturned: [] })).toThrow(RangeError);
+  });
+});
+
+describe('promotionGiftsOf', () => {
+  it.each([
+    ['no gift lines', [{ lineNo: 1, attributes: {} }], []],
+    [
+      'a rule-bound gift is earned by every paid line and keeps its declared value',
+      [
+        { lineNo: 1, attributes: { category: 'HOME' } },
+        { lineNo: 2, attributes: {} },
+        { lineNo: 3, attributes: { gift: true, declaredValue: 3390, giftRule: 'double-11/mug@2' } },
+      ],
+      [{ giftNo: 1003, kind: 'ITEM', description: 'double-11/mug@2', declaredValue: 3390, lineNos: [1, 2] }],
+    ],
+    [
+      'a gift line without a declared value deducts nothing',
+      [{ lineNo: 1 }, { lineNo: 2, attributes: { gift: true } }],
+      [{ giftNo: 1002, kind: 'ITEM', description: 'promotion gift', declaredValue: null, lineNos: [1] }],
+    ],
+  ])('%s', (_name, lines, gifts) => {
+    expect(promotionGiftsOf(lines)).toEqual(gifts);
+  });
+
+  it('asks a rule-bound gift back only when every paid line comes back, else deducts its declared value', () => {
+    const gifts = promotionGiftsOf([{ lineNo: 1 }, { lineNo: 2 }, { lineNo: 3, attributes: { gift: true, declaredValue: 500 } }]);
+    const units = (first: number, second: number) =>
+      new Map([
+        [1, { quantity: 1, returned: first }],
+        [2, { quantity: 2, returned: second }],
+      ]);
+    expect(giftsDueBack(gifts, units(1, 1))).toEqual([]);
+    expect(giftsDueBack(gifts, units(1, 2)).map((gift) => gift.giftNo)).toEqual([1003]);
   });
 });

@@ -1,4 +1,4 @@
-import { allocateByLargestRemainder } from './largest-remainder.js';
+import { paidPerSoldLine } from '@hub/shared/promotions/refund-apportioning.rules';
 
 /** A line as sold, from the registration sent to core (unit prices net, tax per unit, in fen). */
 export interface PricedLine {
@@ -6,6 +6,9 @@ export interface PricedLine {
   quantity: number;
   unitPrice: number;
   unitTax: number;
+  /** What an order rule's promotion took off the line, net and VAT (absent: none). */
+  discount?: number;
+  discountTax?: number;
 }
 
 export const GIFT_KINDS = ['ITEM', 'POINTS', 'COUPON', 'VOUCHER'] as const;
@@ -23,14 +26,15 @@ export interface OrderGift {
 
 /**
  * What the customer actually paid for each line (CRPL art. 25: the seller returns "the price the consumer
- * paid"): its gross amount less its largest-remainder share of the order discount. A discount larger than
- * the goods covered the shipping too; only the goods' part is spread, since shipping is not refunded.
+ * paid"): its gross amount less what promotions took off it (net and VAT), less its largest-remainder share of a
+ * client-sent order discount. A discount larger than the goods covered the shipping too; only the goods' part is
+ * spread, since shipping is not refunded. The shared `paidPerSoldLine` decides it for every region.
  */
-export function paidPerLine(lines: readonly PricedLine[], discountTotal: number): Map<number, number> {
-  const gross = lines.map((line) => line.quantity * (line.unitPrice + line.unitTax));
-  const goodsTotal = gross.reduce((sum, amount) => sum + amount, 0);
-  const shares = allocateByLargestRemainder(Math.min(discountTotal, goodsTotal), gross);
-  return new Map(lines.map((line, index) => [line.lineNo, gross[index]! - shares[index]!]));
+export function paidPerLine(lines: readonly PricedLine[], clientDiscount: number): Map<number, number> {
+  return paidPerSoldLine(
+    lines.map((line) => ({ ...line, discount: line.discount ?? 0, discountTax: line.discountTax ?? 0 })),
+    clientDiscount,
+  );
 }
 
 /**
@@ -65,6 +69,7 @@ export interface AcceptedUnits {
 
 export interface RefundInput {
   lines: readonly PricedLine[];
+  /** A client-sent order discount (promotions are on the lines). */
   discountTotal: number;
   accepted: readonly AcceptedUnits[];
   giftsDue: readonly OrderGift[];
@@ -107,4 +112,25 @@ export function calculateRefund(input: RefundInput): RefundBreakdown {
   const giftDeduction = Math.min(missingGiftsValue, goodsAmount);
   const pickupFeeDeduction = Math.min(input.consentedPickupFee, goodsAmount - giftDeduction);
   return { lines, goodsAmount, giftDeduction, pickupFeeDeduction, amount: goodsAmount - giftDeduction - pickupFeeDeduction };
+}
+
+/** Gift numbers of the gifts an order rule bound (zero-price lines), after any the shop declared by hand. */
+export const PROMOTION_GIFT_BASE = 1_000;
+
+/**
+ * The gifts an order rule bound, as the return rules treat gifts: each zero-price gift line (`attributes.gift`) with
+ * its declared value (the catalogue price with VAT), earned by all the order's paid lines, since a gift rule reads
+ * the whole order. It counts as returned when its own line comes back.
+ */
+export function promotionGiftsOf(lines: ReadonlyArray<{ lineNo: number; attributes?: Record<string, unknown> | undefined }>): OrderGift[] {
+  const paid = lines.filter((line) => line.attributes?.gift !== true).map((line) => line.lineNo);
+  return lines
+    .filter((line) => line.attributes?.gift === true)
+    .map((line) => ({
+      giftNo: PROMOTION_GIFT_BASE + line.lineNo,
+      kind: 'ITEM' as const,
+      description: String(line.attributes?.giftRule ?? 'promotion gift'),
+      declaredValue: typeof line.attributes?.declaredValue === 'number' ? line.attributes.declaredValue : null,
+      lineNos: paid,
+    }));
 }

@@ -31,6 +31,8 @@ export interface CnReturnsHub {
   place(customer: string, input: Record<string, unknown>): Promise<string>;
   deliver(orderId: string, signedAt?: Date): Promise<void>;
   settledEvent(messageId: string): Promise<Settled>;
+  /** Resolves once region-cn's copy of the order rules holds this publication of the rule set (already held counts). */
+  rulesApplied(ruleSet: string, publication: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,8 +72,14 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
   const core = await createCoreApp({ ...scope.env, PORT: 0 });
   const clock = () => new Date(Date.now() + offsetMs);
   const definition = createCnRegion({ clock });
+  const applied: Array<{ ruleSet: string; publication: number }> = [];
+  const appliedListeners = new Set<(held: { ruleSet: string; publication: number }) => void>();
   const region: RegionApp = await startRegion(definition, regionTestEnv(scope.env), {
     clock,
+    onRulesApplied: ({ ruleSet, publication }) => {
+      applied.push({ ruleSet, publication });
+      appliedListeners.forEach((listener) => listener({ ruleSet, publication }));
+    },
     onOrderEventSettled: (outcome) => {
       history.push(outcome);
       listeners.forEach((listener) => listener(outcome));
@@ -154,6 +162,13 @@ export async function startCnReturnsHub(label: string): Promise<CnReturnsHub> {
     },
 
     settledEvent,
+
+    async rulesApplied(ruleSet: string, publication: number): Promise<void> {
+      const waiter = waitFor<{ ruleSet: string; publication: number }>((held) => held.ruleSet === ruleSet && held.publication >= publication);
+      appliedListeners.add(waiter.push);
+      applied.forEach(waiter.push);
+      await waiter.done.finally(() => appliedListeners.delete(waiter.push));
+    },
 
     async close() {
       await nc.close();

@@ -37,6 +37,7 @@ export function createDeOrderResolver(orm: MikroORM, placement: PlacementPipelin
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: input.discountTotal,
         delivery: input.delivery ?? null,
+        pointsToUse: input.pointsToUse ?? 0,
         details: input,
       });
       return { id: placed.orderId };

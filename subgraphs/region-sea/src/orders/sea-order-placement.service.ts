@@ -28,6 +28,8 @@ export interface SeaPlacement {
   /** Deprecated: the shipping the client showed, checked against the price list's. */
   shippingTotal: number | null;
   discountTotal: number;
+  /** Points the customer spends on the order (0: none). */
+  pointsToUse?: number;
   customer: { name: string; phone: string };
   address: SeaAddressInput;
   payment: SeaPaymentMethod | null;
@@ -115,6 +117,7 @@ export class SeaOrderPlacementService {
     shippingTotal,
     discountTotal,
     delivery,
+    pointsToUse,
     ...details
   }: SeaPlacement): Promise<PlacedOrder> {
     return this.pipeline.place({
@@ -127,6 +130,7 @@ export class SeaOrderPlacementService {
       shippingTotal,
       discountTotal,
       delivery: delivery ?? null,
+      pointsToUse: pointsToUse ?? 0,
       details,
     });
   }

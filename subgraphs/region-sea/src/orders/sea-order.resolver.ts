@@ -48,6 +48,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
         lines: toClientLines(input.lines),
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: input.discountTotal,
+        pointsToUse: input.pointsToUse ?? 0,
         customer: input.customer,
         address: input.shippingAddress,
         payment: input.payment ?? null,

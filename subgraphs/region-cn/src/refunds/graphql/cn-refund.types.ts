@@ -19,7 +19,16 @@ export class CnRefundView {
   @Field(() => MinorUnits, { description: 'What the customer paid for the complete lines.' }) goodsAmount!: number;
   @Field(() => MinorUnits, { description: 'Declared value of gifts that did not come back.' }) giftDeduction!: number;
   @Field(() => MinorUnits, { description: 'A door-pickup fee the customer agreed to.' }) pickupFeeDeduction!: number;
-  @Field(() => MinorUnits, { description: 'What is refunded: goods less the deductions.' }) amount!: number;
+  @Field(() => MinorUnits, {
+    description:
+      "Cash refunded: the goods' cash share (deposit and final payment) less the deductions; for an order paid all in cash, goods less the deductions.",
+  })
+  amount!: number;
+  @Field(() => MinorUnits, { description: 'The part of the cash refunded that the presale deposit paid (0 without a presale).' }) depositRefunded!: number;
+  @Field(() => MinorUnits, { description: "The returned goods' share of the deposit's expansion, which the shop paid and keeps." }) expansionKept!: number;
+  @Field(() => Int, { description: 'Points given back to the ledger for the points the returned goods were paid with (less any taken for kept gifts).' })
+  pointsBack!: number;
+  @Field(() => Int, { description: 'Points taken back that the order had earned on the returned cash.' }) pointsEarnedBack!: number;
   @Field(() => [CnRefundLine], { description: 'The refunded units, line by line.' }) lines!: CnRefundLine[];
   @Field(() => CnRefundDestinationEnum, { description: 'Where the money goes.' }) destination!: RefundDestination;
   @Field(() => GraphQLISODateTime, { description: 'When the refund was issued.' }) issuedAt!: Date;
