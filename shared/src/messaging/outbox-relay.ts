@@ -170,14 +170,21 @@ export class OutboxRelay {
         // The producer spans only hand the trace on: JetStream's acks come back for the batch as a whole.
         const messages = await Promise.all(
           rows.map((row) =>
-            this.inProducerSpan(row, async (headers) => ({ subject: row.subject, payload: row.payload, messageId: row.message_id, ...(headers ? { headers } : {}) })),
+            this.inProducerSpan(row, async (headers) => ({
+              subject: row.subject,
+              payload: row.payload,
+              messageId: row.message_id,
+              ...(headers ? { headers } : {}),
+            })),
           ),
         );
         acks.push(...(await publishAcked(this.options.nc, messages)));
         rows.forEach((row) => this.options.afterPublish?.(row.message_id));
       } else {
         for (const row of rows) {
-          acks.push(await this.inProducerSpan(row, (headers) => this.js.publish(row.subject, row.payload, { msgID: row.message_id, ...(headers ? { headers } : {}) })));
+          acks.push(
+            await this.inProducerSpan(row, (headers) => this.js.publish(row.subject, row.payload, { msgID: row.message_id, ...(headers ? { headers } : {}) })),
+          );
           this.options.afterPublish?.(row.message_id);
         }
       }

@@ -298,8 +298,8 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
     ],
     jobs: (deps) => [
       { name: 'summaries', intervalMs: deps.env.SUMMARY_INTERVAL_MS, run: () => deps.summaries.publishDue() },
-      // Reminders travel the notice path, which only a region that can reach its customers (noticeRecipient) consumes.
-      ...(definition.noticeRecipient
+      // Reminders travel the notice path, which only a region that can reach its customers (`notices`) consumes.
+      ...(definition.notices
         ? [{ name: 'presale-reminders', intervalMs: deps.env.PRESALE_REMINDER_INTERVAL_MS, run: () => presaleReminders(deps).run() }]
         : []),
       ...(definition.jobs?.(deps) ?? []),

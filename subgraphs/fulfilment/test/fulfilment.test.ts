@@ -340,7 +340,7 @@ it('resumes a re-allocation job after the process died between chunks, moving ea
 });
 
 it('moves an order cancelled while the job runs neither twice nor after its cancellation, and frees its stock once', async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   // Placed three days ago: a move now must promise from now, not from the placement.
   const events = Array.from({ length: 4 }, () => ({ ...placedEvent('RACE', 2), occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }));
   for (const event of events) await app.orm.em.fork().transactional((em) => handle(event, em));

@@ -223,7 +223,7 @@ const movementsOf = (orderId: string) =>
   ]);
 
 it("releases an unpaid order's reservation once when the lock's minutes run out, keeps a paid one, and takes a late payment again", async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   const placedAt = new Date();
   const unpaid = placed(facts('consumer', { holdMinutes: 30, versions: [{ ruleSet: 'presale-lock', version: 2, publication: 5 }] }), 'TEA-R', placedAt);
   const paid = placed(facts('consumer', { holdMinutes: 30 }), 'TEA-R', placedAt);
@@ -258,7 +258,7 @@ it("releases an unpaid order's reservation once when the lock's minutes run out,
 });
 
 it("refuses an order short of stock when its lock rule says REFUSE, though fulfilment's default backorders", async () => {
-  const handle = createOrderEventsHandler(app.allocation);
+  const handle = createOrderEventsHandler(app.allocation, app.consolidation);
   const refuse = placed(facts('consumer', { onShortage: 'REFUSE' }), 'SCARCE');
   const wait = placed(facts('consumer'), 'SCARCE');
   refuse.lines = [{ lineNo: 1, sku: 'SCARCE', quantity: 2, attributes: {} }];

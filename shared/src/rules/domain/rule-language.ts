@@ -206,7 +206,7 @@ export function checkRules(module: RuleModule, rules: RuleDefinition[]): RulePro
         message: 'A notification rule names SUPPRESS or URGENT as its target, or nothing (send).',
         position: null,
       });
-      }
+    }
     const targets = RULE_MODULE_TARGETS[module];
     if (targets && !targets.includes(rule.target ?? '')) {
       problems.push({ code: 'INVALID', field: at('target'), message: `A ${module} rule names one of its terms: ${targets.join(', ')}.`, position: null });

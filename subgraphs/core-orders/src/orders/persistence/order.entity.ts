@@ -1,5 +1,12 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { CHANNELS, type OrderDelivery, type OrderRuleFacts, type OrderStatus, type PaymentTerms, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import {
+  CHANNELS,
+  type OrderDelivery,
+  type OrderRuleFacts,
+  type OrderStatus,
+  type PaymentTerms,
+  type RegisterOrderRequest,
+} from '@hub/shared/messaging/contracts';
 import type { OrderHold } from '../domain/order-hold.rules.js';
 import { OrderLine } from './order-line.entity.js';
 import { OrderStatusChange } from './order-status-change.entity.js';
