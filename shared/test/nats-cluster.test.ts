@@ -30,7 +30,7 @@ describeWithServer('a 3-node NATS cluster', () => {
 
   beforeAll(async () => {
     cluster = await startPrivateNatsCluster(services);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await Promise.all(open.map((nc) => nc.close()));
     await cluster?.dispose();

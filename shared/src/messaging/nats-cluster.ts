@@ -45,7 +45,8 @@ export function writeNatsClusterFiles(
  */
 export async function awaitNatsCluster(nc: NatsConnection, size: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const jsm = await jetstreamManager(nc);
+  // Not checked here: the check is what this loop repeats until the cluster answers.
+  const jsm = await jetstreamManager(nc, { checkAPI: false });
   for (;;) {
     const known = nc.info?.connect_urls?.length ?? 0;
     const jetStream =

@@ -118,10 +118,12 @@ export async function startPrivateNatsCluster(
   const ports = await Promise.all(Array.from({ length: size }, async () => ({ port: await freePort(), routePort: await freePort() })));
   const files = writeNatsClusterFiles(dir, natsIdentitiesFor(services, { testIdentity: options.testIdentity ?? true }), ports);
   const servers: Array<ChildProcess | undefined> = [];
-  // A node is part of the cluster once it knows the JetStream metadata leader (itself or another).
-  const startNode = async (node: number) => {
-    servers[node] = await spawnNatsServer(['-c', files.nodes[node]!.configFile], 'metadata leader');
+  // Not the log's "metadata leader" line: a node that joins a cluster whose leader stays may never print it (a CI run
+  // waited on it for a minute). The node serves clients first; JetStream is then asked through it (`awaitNatsCluster`).
+  const spawnNode = async (node: number) => {
+    servers[node] = await spawnNatsServer(['-c', files.nodes[node]!.configFile]);
   };
+  const probeUser = options.testIdentity === false ? services[0]!.name : 'hub-test';
   const passwordOf = (user: string) => readFileSync(natsIdentityEnv(files.identitiesDir, user).NATS_PASSWORD_FILE!, 'utf8').trim();
   const connectTo = (servers: string[], user: string, reconnect: boolean) =>
     connect({
@@ -135,10 +137,17 @@ export async function startPrivateNatsCluster(
       reconnectTimeWait: 250,
     });
   const stopAll = () => Promise.all(servers.map((server) => stopNatsServer(server, 'SIGKILL')));
-  try {
-    await Promise.all(files.nodes.map((_, node) => startNode(node)));
-    const probe = await connectTo(natsServersOf(files.url), options.testIdentity === false ? services[0]!.name : 'hub-test', false);
+  const awaitJetStreamThrough = async (servers: string[]) => {
+    const probe = await connectTo(servers, probeUser, false);
     await awaitNatsCluster(probe, size).finally(() => probe.close());
+  };
+  const startNode = async (node: number) => {
+    await spawnNode(node);
+    await awaitJetStreamThrough([`nats://127.0.0.1:${files.nodes[node]!.port}`]);
+  };
+  try {
+    await Promise.all(files.nodes.map((_, node) => spawnNode(node)));
+    await awaitJetStreamThrough(natsServersOf(files.url));
   } catch (error) {
     await stopAll();
     throw error;
