@@ -293,7 +293,7 @@ it('drafts a percent discount from a form, has two approvers approve it, dry-run
   const editor = await logIn('rules_editor', [], 'editor-console');
   await editor.goto(`${web.url}#/rules`);
   await editor.getByTestId('module-map').locator('svg rect').first().waitFor();
-  expect(await editor.getByTestId('module-map').locator('svg rect').count()).toBe(8);
+  expect(await editor.getByTestId('module-map').locator('svg rect').count()).toBe(10);
   await editor.getByText('New rule set').click();
   await editor.getByLabel('Key', { exact: true }).fill('console-promo');
   await editor.getByLabel('Name', { exact: true }).fill('Console promotion');

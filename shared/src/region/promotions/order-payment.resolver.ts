@@ -82,14 +82,18 @@ export function createOrderPaymentResolvers(region: string, orm: MikroORM, payme
       description:
         "Takes a presale order's final payment inside its window; the order then becomes PAID in core and earns its points. Repeating it answers the paid order. Refusals (FINAL_PAYMENT_NOT_OPEN, FINAL_PAYMENT_CLOSED, NOT_A_PRESALE) come in `userErrors` and change nothing.",
     })
-    async pay(@Arg('input', () => OrderFinalPayInput) input: OrderFinalPayInput, @Ctx() { principal }: RequestContext): Promise<OrderFinalPayPayload> {
+    async pay(
+      @Arg('input', () => OrderFinalPayInput, { description: 'The presale order to pay in full.' }) input: OrderFinalPayInput,
+      @Ctx() { principal }: RequestContext,
+    ): Promise<OrderFinalPayPayload> {
       return withUserErrors(async () => ({ order: { id: (await payments.payFinal(principal, input.orderId)).orderId } as OrderReference }));
     }
 
     @Authorized('customer', 'operator', 'customer_service', 'admin', 'auditor')
     @Query(() => PointsAccountView, { name: `${region}Points`, description: "A customer's points balance and latest ledger entries (customers: their own)." })
     async points(
-      @Arg('input', () => PointsQueryInput, { defaultValue: { last: 20 } }) input: PointsQueryInput,
+      @Arg('input', () => PointsQueryInput, { defaultValue: { last: 20 }, description: 'Whose points (default: the caller) and how many latest entries.' })
+      input: PointsQueryInput,
       @Ctx() { principal }: RequestContext,
     ): Promise<PointsAccountView> {
       const customerRef = input.customerRef ?? principal.subject;
