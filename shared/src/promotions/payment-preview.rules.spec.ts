@@ -83,7 +83,13 @@ describe('previewPayment: the presale and points stacking a dry-run compares', (
       0,
       { kind: 'PLANNED', finalDue: 70_000, pointValue: 2, maxPoints: 3_500 },
     ],
-    ['points alone, on the discounted payable', [], points(1, 5_000, 3), 20_000, { kind: 'PLANNED', deposit: 0, finalDue: 80_000, maxPoints: 40_000, pointsToEarn: 2_400 }],
+    [
+      'points alone, on the discounted payable',
+      [],
+      points(1, 5_000, 3),
+      20_000,
+      { kind: 'PLANNED', deposit: 0, finalDue: 80_000, maxPoints: 40_000, pointsToEarn: 2_400 },
+    ],
     ['a deposit without a window is refused', presale(10_000, 30_000, false), [], 0, { kind: 'REFUSED', code: 'PRESALE_TERMS_INVALID' }],
   ])('%s', (_label, presaleRules, pointsRules, discountTotal, expected) => {
     const book = StaticRuleBook.of([

@@ -155,12 +155,7 @@ function CreateRuleSetForm({ onCreated }: { onCreated: (key: string) => void }) 
         </div>
         <div>
           <label htmlFor="set-module">Module</label>
-          <select
-            id="set-module"
-            value={module}
-            disabled={moduleNames.length === 0}
-            onChange={(event) => setModule(event.target.value as RuleModule)}
-          >
+          <select id="set-module" value={module} disabled={moduleNames.length === 0} onChange={(event) => setModule(event.target.value as RuleModule)}>
             {moduleNames.map((value) => (
               <option key={value} value={value}>
                 {humanise(value)}

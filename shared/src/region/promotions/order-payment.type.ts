@@ -25,7 +25,7 @@ export class OrderPaymentView {
   @Field(() => String, {
     nullable: true,
     description:
-      "Why core refused to record the final payment (`CODE: message`, e.g. the order was cancelled meanwhile): the cash was taken and has to be settled with the customer; null when core took it or nothing was paid.",
+      'Why core refused to record the final payment (`CODE: message`, e.g. the order was cancelled meanwhile): the cash was taken and has to be settled with the customer; null when core took it or nothing was paid.',
   })
   finalPaymentRefusal!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When core refused it; null unless refused.' }) finalPaymentRefusedAt!: Date | null;

@@ -43,7 +43,7 @@ const ASPECT_DESCRIPTIONS: Record<OutcomeAspect, string> = {
 export const RuleOutcomeAspectEnum = Object.fromEntries(OUTCOME_ASPECTS.map((a) => [a, a])) as { [A in OutcomeAspect]: A };
 registerEnumType(RuleOutcomeAspectEnum, {
   name: 'RuleOutcomeAspect',
-  description: "What a dry-run found changed about an order, one per module, in pipeline order.",
+  description: 'What a dry-run found changed about an order, one per module, in pipeline order.',
   valuesConfig: Object.fromEntries(OUTCOME_ASPECTS.map((a) => [a, { description: ASPECT_DESCRIPTIONS[a] }])),
 });
 
