@@ -50,7 +50,7 @@ import { RegionOrderRulesMigration } from './region-order-rules.migration.js';
 import { createNoticePreferenceResolvers } from './notice-preference.resolver.js';
 import { createOrderRulesHoldingsQuery } from './order-rules-holdings.query.js';
 import { RegionPromotionsMigration } from './region-promotions.migration.js';
-import { OrderPaymentService } from './promotions/order-payment.service.js';
+import { finalPaymentCommandHandlers, OrderPaymentService } from './promotions/order-payment.service.js';
 import { createOrderPaymentResolvers } from './promotions/order-payment.resolver.js';
 import { PointsAccount, PointsLedgerEntry } from './promotions/points-ledger.entity.js';
 import { PresaleReminder } from './promotions/presale-reminder.entity.js';
@@ -221,7 +221,7 @@ export function regionSubgraph<Settings extends z.ZodObject>(definition: RegionD
         logger,
         schema: regionSchemaName(definition.code),
         source: subgraph.name,
-        handlers: { ...placementCommandHandlers, ...definition.commandHandlers },
+        handlers: { ...placementCommandHandlers, ...finalPaymentCommandHandlers, ...definition.commandHandlers },
         retry: { baseMs: Math.min(500, env.COMMAND_RETRY_MAX_MS), maxMs: env.COMMAND_RETRY_MAX_MS },
         ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
       });

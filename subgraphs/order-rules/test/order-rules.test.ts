@@ -434,5 +434,54 @@ describe('dry-run against real orders', () => {
     });
     const status = await hub.gql(hub.tokens.editor, `query($id: ID!) { ruleSetVersion(id: $id) { status } }`, { id: drafted.data.ruleVersionDraft.version.id });
     expect(status.data.ruleSetVersion.status).toBe('DRAFT');
+
+    // Every module's draft shows how it would change the same orders: a presale's payment, a shortage policy, notices.
+    const opens = Math.floor((Date.now() + 30 * 24 * hour) / 1000);
+    const drafts: Array<[string, string, Array<Record<string, string>>, string, Record<string, unknown>]> = [
+      [
+        'de-presale',
+        'PRESALE',
+        [
+          { key: 'deposit', condition: 'order.grandTotal > 5000', target: 'DEPOSIT', value: '1000', message: 'deposit 10 EUR' },
+          { key: 'expand', condition: 'true', target: 'COUNTS_AS', value: '3000', message: 'counts as 30 EUR' },
+          { key: 'opens', condition: 'true', target: 'FINAL_OPENS_AT', value: String(opens), message: 'final payment opens' },
+          { key: 'closes', condition: 'true', target: 'FINAL_CLOSES_AT', value: String(opens + 86_400), message: 'final payment closes' },
+        ],
+        'PAYMENT',
+        { payment: { deposit: 1_000, expansion: 2_000, finalDue: 6_000, maxPoints: 0, finalOpensAt: new Date(opens * 1000).toISOString() } },
+      ],
+      [
+        'de-shortage',
+        'INVENTORY_LOCK',
+        [{ key: 'refuse-short', condition: 'pricing.payableTotal > 5000', target: 'REFUSE', value: '45', message: 'no backorders' }],
+        'INVENTORY_LOCK',
+        { holdMinutes: 45, shortagePolicy: 'REFUSE' },
+      ],
+      [
+        'de-notices',
+        'NOTIFICATION',
+        [{ key: 'quiet', condition: 'order.grandTotal > 5000', target: 'SUPPRESS', value: '"DELAY_WARNING"', message: 'no delay warnings' }],
+        'NOTIFICATION',
+        { noticesSuppressed: ['DELAY_WARNING'] },
+      ],
+    ];
+    for (const [key, module, rules, aspect, after] of drafts) {
+      await hub.gql(hub.tokens.editor, CREATE_SET, { input: { key, name: key, module, scope: { region: 'de' } } });
+      const draft = await hub.gql(hub.tokens.editor, DRAFT, { input: { ruleSetKey: key, effectiveFrom: sinceYesterday(), rules } });
+      expect(draft.data.ruleVersionDraft.problems).toEqual([]);
+      const report = await hub.gql(
+        hub.tokens.editor,
+        `mutation($input: DryRunRuleVersionInput!) { ruleVersionDryRun(input: $input) { dryRun { ordersChanged changes { orderNumber aspects after { payment { deposit expansion finalDue maxPoints finalOpensAt } holdMinutes shortagePolicy noticesSuppressed } } } userErrors { code } } }`,
+        { input: { versionId: draft.data.ruleVersionDraft.version.id, days: 30 } },
+      );
+      expect(report.data.ruleVersionDryRun.userErrors).toEqual([]);
+      // The 9,000 order (the oldest in range) changes; the 50.00 one stays as it was.
+      const [first] = report.data.ruleVersionDryRun.dryRun.changes;
+      expect({ module, changed: report.data.ruleVersionDryRun.dryRun.ordersChanged, first }).toEqual({
+        module,
+        changed: 2,
+        first: { orderNumber: 'DE-260101-000004', aspects: [aspect], after: expect.objectContaining(after) },
+      });
+    }
   });
 });

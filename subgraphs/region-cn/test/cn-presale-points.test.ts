@@ -256,6 +256,38 @@ it('refuses a final payment after its window closed, naming when', async () => {
   expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
 
+it('records on the payment plan a final payment core refuses, keeping the cash taken as paid', async () => {
+  const customer = `cust-refused-${randomUUID()}`;
+  const bearer = await hub.customer(customer);
+  const placed = await place(customer, { lines: [CUPS] });
+  expect(placed.userErrors).toEqual([]);
+  const orderId = placed.order!.id;
+  // Core already has the order as PAID (taken another way) when the customer's final payment reaches it.
+  await advanceInCore(orderId, ['PAID'], 1);
+  const paid = await hub.gql(FINAL_PAY, { input: { orderId } }, bearer);
+  expect(paid.data.cnOrderFinalPay.userErrors).toEqual([]);
+  await hub.commandsSettled();
+  const view = VIEW.replace('finalPaidAt', 'finalPaidAt finalPaymentRefusal finalPaymentRefusedAt');
+  const result = await hub.gql(view, { r: [{ __typename: 'Order', id: orderId }] }, bearer);
+  expect(result.errors).toBeUndefined();
+  expect(result.data._entities[0].cn.paymentPlan).toMatchObject({
+    finalPaidAt: expect.any(String),
+    cashStillDue: 0,
+    finalPaymentRefusal: expect.stringMatching(/^INVALID_STATUS_TRANSITION: /),
+    finalPaymentRefusedAt: expect.any(String),
+  });
+  const commands = await hub.region.orm.em
+    .fork()
+    .getConnection()
+    .execute<Array<{ state: string; rejection_code: string }>>(`select state, rejection_code from region_cn.core_command where command_id = ?`, [
+      `final-payment:${orderId}`,
+    ]);
+  expect(commands).toEqual([{ state: 'REJECTED', rejection_code: 'INVALID_STATUS_TRANSITION' }]);
+  // Paying again answers the order as it is; the refusal stays.
+  const again = await hub.gql(FINAL_PAY.replace('finalPaidAt', 'finalPaidAt finalPaymentRefusal'), { input: { orderId } }, bearer);
+  expect(again.data.cnOrderFinalPay.order.cn.paymentPlan.finalPaymentRefusal).toMatch(/^INVALID_STATUS_TRANSITION: /);
+});
+
 it('lets only one of two concurrent placements spend the same points, and the balance never goes negative', async () => {
   const customer = `cust-race-${randomUUID()}`;
   await earnPoints(customer);

@@ -55,7 +55,15 @@ const CreateRuleSetMutation = graphql(`
   }
 `);
 
-const MODULES: RuleModule[] = ['VALIDATION', 'PRICING', 'GIFT', 'HOLD', 'INVENTORY_LOCK', 'ALLOCATION_WEIGHTS', 'INVOICE', 'NOTIFICATION'];
+// The modules come from the API, so a module the hub adds (PRESALE, POINTS…) is offered without a console release.
+const ModuleNamesQuery = graphql(`
+  query ConsoleRuleModuleNames {
+    ruleModules {
+      module
+      position
+    }
+  }
+`);
 
 /** Order rules: the module map, the rule sets, and one rule set's versions with their review steps. */
 export default function RulesView({ ruleSetKey }: { ruleSetKey: string | undefined }) {
@@ -125,6 +133,8 @@ function CreateRuleSetForm({ onCreated }: { onCreated: (key: string) => void }) 
   const [module, setModule] = useState<RuleModule>('PRICING');
   const [region, setRegion] = useState('');
   const [create, created] = useMutation(CreateRuleSetMutation, { refetchQueries: ['ConsoleRuleSets', 'ConsoleRuleModules'] });
+  const modules = useQuery(ModuleNamesQuery);
+  const moduleNames = [...(modules.data?.ruleModules ?? [])].sort((a, b) => a.position - b.position).map((info) => info.module);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await create({ variables: { input: { key: key.trim(), name: name.trim(), module, scope: region ? { region } : {} } } });
@@ -145,8 +155,8 @@ function CreateRuleSetForm({ onCreated }: { onCreated: (key: string) => void }) 
         </div>
         <div>
           <label htmlFor="set-module">Module</label>
-          <select id="set-module" value={module} onChange={(event) => setModule(event.target.value as RuleModule)}>
-            {MODULES.map((value) => (
+          <select id="set-module" value={module} disabled={moduleNames.length === 0} onChange={(event) => setModule(event.target.value as RuleModule)}>
+            {moduleNames.map((value) => (
               <option key={value} value={value}>
                 {humanise(value)}
               </option>
@@ -162,7 +172,8 @@ function CreateRuleSetForm({ onCreated }: { onCreated: (key: string) => void }) 
             <option value="sea">SEA</option>
           </select>
         </div>
-        <button type="submit" disabled={created.loading || !key.trim() || !name.trim()}>
+        <ProblemNotice problems={problemsOf(modules.error)} compact />
+        <button type="submit" disabled={created.loading || moduleNames.length === 0 || !key.trim() || !name.trim()}>
           Create rule set
         </button>
       </form>

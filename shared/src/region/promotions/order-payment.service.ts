@@ -1,11 +1,12 @@
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { actorOf, type Principal } from '../../auth/principal.js';
 import { enqueueCoreCommand } from '../../commands/command-outbox.js';
+import type { CommandOutcomeHandlers } from '../../commands/command-relay.js';
 import { DomainError, ForbiddenError } from '../../errors.js';
 import type { PaymentPlan } from '../../promotions/payment-stacking.rules.js';
 import { FinalPaymentRefusedError, judgeFinalPayment, reminderSchedule } from '../../promotions/presale-window.rules.js';
 import { RegionalOrder } from '../regional-order.entity.js';
-import type { OrderPayment } from './order-payment.js';
+import { withFinalPaymentRefused, type OrderPayment } from './order-payment.js';
 import { applyPointsChange, balanceOf } from './points-ledger.js';
 import { PresaleReminder } from './presale-reminder.entity.js';
 
@@ -100,6 +101,22 @@ export class OrderPaymentService {
     return order;
   }
 }
+
+/**
+ * Core's verdict on a final payment, in the relay's transaction. A refusal (the order was cancelled or paid in core
+ * meanwhile) is recorded on the order's payment plan: the customer's cash was taken, so it must not vanish into the
+ * command log alone.
+ */
+export const finalPaymentCommandHandlers: Record<string, CommandOutcomeHandlers> = {
+  [FINAL_PAYMENT_PURPOSE]: {
+    async onRejected(em, command, rejection) {
+      const record = await em.findOne(RegionalOrder, { orderId: command.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!record?.payment) return;
+      record.payment = withFinalPaymentRefused(record.payment, rejection, new Date());
+      await em.flush();
+    },
+  },
+};
 
 /**
  * Core's order events, in the consumer's transaction: an order that reached PAID earns its points (once: the

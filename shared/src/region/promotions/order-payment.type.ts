@@ -22,6 +22,13 @@ export class OrderPaymentView {
   finalPaymentClosesAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the final payment was made; null until then or without a presale.' })
   finalPaidAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why core refused to record the final payment (`CODE: message`, e.g. the order was cancelled meanwhile): the cash was taken and has to be settled with the customer; null when core took it or nothing was paid.',
+  })
+  finalPaymentRefusal!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When core refused it; null unless refused.' }) finalPaymentRefusedAt!: Date | null;
   @Field(() => Int, { description: 'Points the order earns once paid (from the cash paid).' }) pointsToEarn!: number;
   @Field(() => Int, { nullable: true, description: 'Points credited when the order was paid; null until then.' }) pointsEarned!: number | null;
   @Field(() => String, { nullable: true, description: 'The presale rule set that set the deposit terms; null without a presale.' }) presaleRuleSet!:
@@ -42,6 +49,8 @@ export function toOrderPaymentView(payment: OrderPayment): OrderPaymentView {
     finalPaymentOpensAt: presale ? new Date(presale.finalOpensAt) : null,
     finalPaymentClosesAt: presale ? new Date(presale.finalClosesAt) : null,
     finalPaidAt: payment.finalPaidAt ? new Date(payment.finalPaidAt) : null,
+    finalPaymentRefusal: payment.finalPaymentRefusal ? `${payment.finalPaymentRefusal.code}: ${payment.finalPaymentRefusal.message}` : null,
+    finalPaymentRefusedAt: payment.finalPaymentRefusal ? new Date(payment.finalPaymentRefusal.at) : null,
     pointsToEarn: payment.pointsToEarn,
     pointsEarned: payment.pointsEarned,
     presaleRuleSet: presale?.ruleSet ?? null,

@@ -2,10 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError, InputValidationError } from '@hub/shared/errors';
 import type { MikroORM } from '@hub/shared/persistence/orm';
 import { compilePublication, StaticRuleBook } from '@hub/shared/rules/domain/rule-book';
-import { evaluateOrderRules } from '@hub/shared/rules/domain/rule-evaluation';
 import { compileRules } from '@hub/shared/rules/domain/rule-language';
 import { RuleSetStore } from '../rule-sets/rule-set.store.js';
-import { changedAspects, summarise, type OutcomeSummary } from './outcome-diff.js';
+import { changedAspects, outcomeOf, type OutcomeAspect, type OutcomeSummary } from './outcome-diff.js';
 import { contextOfSample, FACTS_MISSING_FROM_HISTORY, type OrderSample } from './sample-context.js';
 import { publicationOf } from '../rule-sets/publication.js';
 
@@ -18,7 +17,7 @@ export interface DryRunChange {
   region: string;
   channel: string;
   placedAt: Date;
-  aspects: string[];
+  aspects: OutcomeAspect[];
   before: OutcomeSummary;
   after: OutcomeSummary;
 }
@@ -82,8 +81,8 @@ export class DryRunService {
     };
     for (const sample of samples) {
       const order = contextOfSample(sample);
-      const before = summarise(evaluateOrderRules(baseline, order, sample.placedAt));
-      const after = summarise(evaluateOrderRules(candidate, order, sample.placedAt));
+      const before = outcomeOf(baseline, order, sample.placedAt);
+      const after = outcomeOf(candidate, order, sample.placedAt);
       if (before.refusalCodes.length > 0) report.refusedBefore += 1;
       if (after.refusalCodes.length > 0) report.refusedAfter += 1;
       const aspects = changedAspects(before, after);

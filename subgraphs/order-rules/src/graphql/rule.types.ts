@@ -1,9 +1,10 @@
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import type { RuleModule } from '@hub/shared/rules/domain/rule-modules';
+import type { RuleModule, ShortagePolicy } from '@hub/shared/rules/domain/rule-modules';
 import { MutationPayload, UserErrorCodeEnum, type UserErrorCode } from '@hub/shared/graphql/user-error';
 import { connectionType } from '@hub/shared/graphql/connection';
-import { RuleModuleEnum, RuleVersionStatusEnum } from './enums.js';
+import { RuleModuleEnum, RuleOutcomeAspectEnum, RuleShortagePolicyEnum, RuleVersionStatusEnum } from './enums.js';
+import type { OutcomeAspect } from '../dry-run/outcome-diff.js';
 import type { VersionStatus } from '../rule-sets/domain/lifecycle.rules.js';
 
 @ObjectType('RuleScope', { description: 'Where a rule set applies; a null field means every value.' })
@@ -102,17 +103,42 @@ export class AllocationWeightView {
   @Field(() => Float, { description: 'Its weight.' }) weight!: number;
 }
 
+@ObjectType('RuleOutcomePayment', {
+  description: 'How a presale and points would pay the order, before the customer asks to spend any points. Amounts in minor units.',
+})
+export class RuleOutcomePaymentView {
+  @Field(() => Int, { description: 'Cash paid as the presale deposit at placement; 0 without a presale.' }) deposit!: number;
+  @Field(() => Int, { description: 'What the deposit counts for beyond itself (deposit expansion).' }) expansion!: number;
+  @Field(() => Int, { description: 'Cash still due after the deposit counted, with no points spent.' }) finalDue!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the presale's final payment opens; null without a presale." })
+  finalOpensAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it closes; null without a presale.' }) finalClosesAt!: Date | null;
+  @Field(() => [Int], { description: 'Minutes before closing the customer is reminded, largest first.' }) remindBeforeMinutes!: number[];
+  @Field(() => Int, { nullable: true, description: 'Minor units one point pays; null: points cannot pay.' }) pointValue!: number | null;
+  @Field(() => Int, { description: 'The most points the cap lets pay for the order.' }) maxPoints!: number;
+  @Field(() => Int, { description: 'Points the cash would earn.' }) pointsToEarn!: number;
+}
+
 @ObjectType('RuleOutcome', { description: 'What the rules decided for one order, module by module.' })
 export class RuleOutcomeView {
   @Field(() => [String], { description: 'Refusal codes; empty when accepted.' }) refusalCodes!: string[];
   @Field(() => Int, { description: 'Discount in minor units.' }) discountTotal!: number;
   @Field(() => Int, { description: 'Total payable after discounts, minor units.' }) payableTotal!: number;
   @Field(() => [String], { description: 'Gift SKUs bound to the order.' }) gifts!: string[];
+  @Field(() => RuleOutcomePaymentView, { nullable: true, description: 'How a presale and points pay it; null when neither applies.' })
+  payment!: RuleOutcomePaymentView | null;
   @Field(() => Int, { description: 'Approval levels that must release the order; 0: not held for review.' }) holdLevels!: number;
   @Field(() => Int, { nullable: true, description: "Minutes stock stays reserved; null: the region's default." }) holdMinutes!: number | null;
-  @Field(() => [AllocationWeightView], { description: 'Allocation weights rules set.' }) allocationWeights!: AllocationWeightView[];
+  @Field(() => RuleShortagePolicyEnum, { nullable: true, description: "What fulfilment does on a shortage; null: fulfilment's default." })
+  shortagePolicy!: ShortagePolicy | null;
+  @Field(() => [AllocationWeightView], {
+    description: "Allocation weights rules set, on top of the channel's weights for the criteria they do not name.",
+  })
+  allocationWeights!: AllocationWeightView[];
   @Field(() => String, { nullable: true, description: 'Invoice template; null: the default.' }) invoiceTemplate!: string | null;
   @Field(() => [String], { description: 'Notice kinds to send.' }) notices!: string[];
+  @Field(() => [String], { description: 'Notice kinds kept from the customer (a suppression wins).' }) noticesSuppressed!: string[];
+  @Field(() => [String], { description: "Notice kinds sent even in the customer's quiet hours." }) noticesUrgent!: string[];
 }
 
 @ObjectType('RuleDryRunChange', { description: 'A past order the draft would have handled differently.' })
@@ -121,7 +147,7 @@ export class RuleDryRunChangeView {
   @Field(() => String, { description: 'Its region.' }) region!: string;
   @Field(() => String, { description: 'Its channel.' }) channel!: string;
   @Field(() => GraphQLISODateTime, { description: 'When it was placed.' }) placedAt!: Date;
-  @Field(() => [String], { description: 'What changes: REFUSAL, PRICE, GIFT, HOLD, INVENTORY_LOCK, ALLOCATION, INVOICE, NOTIFICATION.' }) aspects!: string[];
+  @Field(() => [RuleOutcomeAspectEnum], { description: 'What changes, in pipeline order.' }) aspects!: OutcomeAspect[];
   @Field(() => RuleOutcomeView, { description: 'With the versions in force then.' }) before!: RuleOutcomeView;
   @Field(() => RuleOutcomeView, { description: 'With the draft in their place.' }) after!: RuleOutcomeView;
 }
