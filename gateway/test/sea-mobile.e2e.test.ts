@@ -116,6 +116,21 @@ describe('persisted operations', () => {
     expect(status.json()).toEqual({ data: { order: { status: 'CREATED' } } });
   });
 
+  it('records the delivery option the app sends with the quick order, and reads it back by id', async () => {
+    const placed = await quickOrder(quickOrderInput({ delivery: 'CONSOLIDATED' }));
+    expect(placed.json().errors).toBeUndefined();
+    const { id } = placed.json().data.seaQuickOrder;
+    const read = await eventually(
+      () => send('GET', getPath(idOf('SeaOrderDelivery'), { id }), mobileGet()),
+      (response) => !response.json().errors,
+    );
+    expect(read.json().data.order.delivery).toEqual({ option: 'CONSOLIDATED', promisedBy: expect.any(String) });
+    expect(read.headers['cache-control']).toContain('private');
+
+    const unknown = await quickOrder(quickOrderInput({ delivery: 'BY_DRONE' }));
+    expect(unknown.json().errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it.each([
     ['GET', 'an unknown id', operationId('query { order(id: "x") { status } }')],
     ['POST', 'an unknown id', operationId('query { order(id: "x") { status } }')],

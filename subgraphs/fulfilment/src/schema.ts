@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@hub/shared/graphql/subgraph-schema';
 import { OrderReference, orderReferenceResolver } from '@hub/shared/region/order-reference.type';
+import { createConsignmentResolvers } from './graphql/consignment.resolver.js';
 import { createFulfilmentResolvers, type FulfilmentResolverDependencies } from './graphql/fulfilment.resolver.js';
 import { createGreenResolvers, type GreenResolverDependencies } from './graphql/green.resolver.js';
 import { createTransferResolvers, type TransferResolverDependencies } from './graphql/transfer.resolver.js';
@@ -10,7 +11,12 @@ export function buildFulfilmentSchema(
 ) {
   return buildFederatedSchema(
     {
-      resolvers: [...createFulfilmentResolvers(dependencies), ...createGreenResolvers(dependencies), ...createTransferResolvers(dependencies)],
+      resolvers: [
+        ...createFulfilmentResolvers(dependencies),
+        ...createGreenResolvers(dependencies),
+        ...createTransferResolvers(dependencies),
+        ...createConsignmentResolvers(dependencies.orm),
+      ],
       orphanedTypes: [OrderReference],
     },
     orderReferenceResolver,

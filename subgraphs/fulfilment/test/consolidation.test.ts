@@ -44,6 +44,19 @@ beforeAll(async () => {
         cutoffMinutes: [],
         lanes: [lane('YTO', 'STANDARD')],
       },
+      // No stock until the re-allocation test receives some: every order placed before that ships from Shanghai.
+      {
+        id: 'cn-hgh-dc',
+        name: 'Hangzhou DC',
+        kind: 'CENTRAL',
+        region: 'cn',
+        zone: 'cn-east',
+        lat: 30.27,
+        lon: 120.15,
+        dailyCapacity: 10_000,
+        cutoffMinutes: [],
+        lanes: [lane('YTO', 'STANDARD')],
+      },
     ],
     skus: [
       { sku: 'TEA-1', name: 'Longjing tea', unitWeightGrams: 250, lengthMm: 150, widthMm: 100, heightMm: 80 },
@@ -216,4 +229,106 @@ it('refuses a registration whose consolidation key is not a keyed hash (an addre
     )
   ).json<{ outcome: string }>();
   expect(reply.outcome).toBe('rejected');
+});
+
+it('keeps consolidated orders moved off a node that went down together in a consignment at their new node, by the same deadline rule', async () => {
+  const key = keyOf('cust-c', 'jingan road 5, 200040 shanghai');
+  const early = await placeOrder('cust-c', consolidated(key, new Date(Date.now() - 86_400_000)), [{ sku: 'TEA-1', quantity: 1 }]);
+  const late = await placeOrder('cust-c', consolidated(key), [{ sku: 'SILK', quantity: 2 }]);
+  const alone = await placeOrder('cust-c', undefined, [{ sku: 'SILK', quantity: 1 }]);
+  const before = new Map((await shipmentsOf([early, late])).map((row) => [row.order_id, row]));
+  const oldConsignment = before.get(early)!.consignment_id;
+  expect(oldConsignment).not.toBeNull();
+  expect(before.get(late)!.consignment_id).toBe(oldConsignment);
+
+  const operator = { type: 'user' as const, id: 'op-c' };
+  for (const sku of ['TEA-1', 'SILK']) await app.inventory.receive({ sku, nodeId: 'cn-hgh-dc', quantity: 50, reference: `grn-${sku}` }, operator);
+  const change = await app.nodes.setStatus('cn-sha-dc', 'DOWN', 'power failure', operator);
+  const movedAt = new Date();
+  await app.reallocation.run(change.job!.id);
+
+  const moved = await query<ShipmentRow & { node_id: string; state: string }>(
+    app.orm.em.fork(),
+    `select id, order_id, node_id, state, consignment_id, held_until, departure_at, eta_at from shipment
+      where order_id = any(?::uuid[]) and state = 'ALLOCATED'`,
+    [`{${[early, late, alone].join(',')}}`],
+  );
+  const byOrder = new Map(moved.map((row) => [row.order_id, row]));
+  expect(moved.map((row) => row.node_id)).toEqual(['cn-hgh-dc', 'cn-hgh-dc', 'cn-hgh-dc']);
+  expect(byOrder.get(alone)!.consignment_id).toBeNull();
+  const newConsignment = byOrder.get(early)!.consignment_id;
+  expect(newConsignment).not.toBeNull();
+  expect(newConsignment).not.toBe(oldConsignment);
+  expect(byOrder.get(late)!.consignment_id).toBe(newConsignment);
+
+  // The deadline rule at the new node: the earliest member's own deadline, counted from the move, within every promise.
+  const [consignment] = await query<{ dispatch_by: Date; state: string; node_id: string }>(
+    app.orm.em.fork(),
+    `select dispatch_by, state, node_id from consignment where id = ?`,
+    [newConsignment],
+  );
+  expect(consignment).toMatchObject({ state: 'HOLDING', node_id: 'cn-hgh-dc' });
+  const dispatchBy = new Date(consignment!.dispatch_by).getTime();
+  expect(dispatchBy).toBe(Math.min(...[early, late].map((id) => new Date(byOrder.get(id)!.held_until!).getTime())));
+  expect(dispatchBy).toBeGreaterThan(movedAt.getTime());
+  const promises = await query<{ order_id: string; promised_by: Date; consolidate_until: Date }>(
+    app.orm.em.fork(),
+    `select order_id, promised_by, consolidate_until from fulfilment_order where order_id = any(?::uuid[])`,
+    [`{${[early, late].join(',')}}`],
+  );
+  for (const { order_id, promised_by, consolidate_until } of promises) {
+    const row = byOrder.get(order_id)!;
+    expect(new Date(row.departure_at).getTime()).toBe(dispatchBy);
+    expect(new Date(row.eta_at).getTime()).toBeLessThanOrEqual(new Date(promised_by).getTime());
+    expect(new Date(row.held_until!).getTime()).toBeLessThanOrEqual(new Date(consolidate_until).getTime());
+  }
+  const notes = await query<{ order_id: string; details: { consignmentId: string } }>(
+    app.orm.em.fork(),
+    `select order_id, details from order_timeline where kind = 'CONSOLIDATION_HELD' and details->>'consignmentId' = ?`,
+    [newConsignment],
+  );
+  expect(notes.map((note) => note.order_id).sort()).toEqual([early, late].sort());
+
+  // The API: the customer sees the consignment and how many orders travel in it, never their ids; the region's operator sees them.
+  const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order {
+      shipments { state consignment { id status nodeId departsBy memberOrderCount memberOrderIds } } } } }`;
+  const customer = await scope.token({ subject: 'cust-c', role: 'customer', regions: ['cn'] });
+  const asCustomer = await postGraphQL(app.url, entities, { r: [{ __typename: 'Order', id: early }] }, customer);
+  expect(asCustomer.errors).toBeUndefined();
+  const current = asCustomer.data._entities[0].shipments.find((shipment: { state: string }) => shipment.state === 'ALLOCATED');
+  expect(current.consignment).toEqual({
+    id: newConsignment,
+    status: 'HELD',
+    nodeId: 'cn-hgh-dc',
+    departsBy: new Date(dispatchBy).toISOString(),
+    memberOrderCount: 2,
+    memberOrderIds: null,
+  });
+  const cnOperator = await scope.token({ subject: 'op-c', role: 'operator', regions: ['cn'] });
+  const asOperator = await postGraphQL(app.url, entities, { r: [{ __typename: 'Order', id: early }] }, cnOperator);
+  const seen = asOperator.data._entities[0].shipments.find((shipment: { state: string }) => shipment.state === 'ALLOCATED');
+  expect(seen.consignment.memberOrderIds).toEqual([early, late].sort());
+
+  // The operator's list, paged by the shared convention: the soonest to leave first; another region's operator is refused.
+  const list = `query($node: String, $region: String, $after: String) { consignments(nodeId: $node, region: $region, status: HELD, first: 1, after: $after) {
+      nodes { id status memberOrderIds } pageInfo { hasNextPage endCursor } } }`;
+  const pages: Array<{ id: string; memberOrderIds: string[] }> = [];
+  for (let after: string | null = null, more = true; more;) {
+    const page: any = await postGraphQL(app.url, list, { node: 'cn-hgh-dc', after }, cnOperator);
+    expect(page.errors).toBeUndefined();
+    pages.push(...page.data.consignments.nodes);
+    ({ hasNextPage: more, endCursor: after } = page.data.consignments.pageInfo);
+  }
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(pages.map((page) => page.id)).size).toBe(pages.length);
+  expect(pages.find((page) => page.id === newConsignment)!.memberOrderIds).toEqual([early, late].sort());
+  const foreignCursor = await postGraphQL(app.url, list, { node: 'cn-hgh-dc', after: Buffer.from('["x","y"]').toString('base64url') }, cnOperator);
+  expect(foreignCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  const deOperator = await scope.token({ subject: 'op-d', role: 'operator', regions: ['de'] });
+  for (const variables of [{ node: 'cn-hgh-dc' }, { region: 'cn' }]) {
+    const refused = await postGraphQL(app.url, list, variables, deOperator);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }
+  const asCustomerList = await postGraphQL(app.url, list, {}, customer);
+  expect(asCustomerList.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });

@@ -41,61 +41,8 @@ export class ConsolidationService {
   ) {}
 
   /** Inside the allocation's transaction: holds the orders' new shipments where waiting keeps the promise. */
-  async hold(em: EntityManager, orderIds: readonly string[], now: Date): Promise<number> {
-    const rows = await query<HoldRow>(
-      em,
-      `select s.id, s.order_id, s.node_id, s.departure_at, s.eta_at, o.promised_by, o.consolidate_until, o.consolidation_key
-         from shipment s join fulfilment_order o on o.order_id = s.order_id
-        where s.order_id = any(?::uuid[]) and s.state = 'ALLOCATED' and s.consignment_id is null
-          and o.delivery_option = 'CONSOLIDATED' and o.consolidation_key is not null`,
-      [uuidList(orderIds)],
-    );
-    let held = 0;
-    for (const row of rows) {
-      const until = holdUntil({
-        promisedBy: new Date(row.promised_by),
-        consolidateUntil: new Date(row.consolidate_until),
-        departureAt: new Date(row.departure_at),
-        etaAt: new Date(row.eta_at),
-        now,
-      });
-      if (!until) continue;
-      // One holding consignment per customer key and node; the unique index settles a race between two orders.
-      await query(
-        em,
-        `insert into consignment (id, consolidation_key, node_id, state, dispatch_by) values (?, ?, ?, 'HOLDING', ?)
-         on conflict (consolidation_key, node_id) where state = 'HOLDING' do update set dispatch_by = least(consignment.dispatch_by, excluded.dispatch_by)`,
-        [randomUUID(), row.consolidation_key, row.node_id, until],
-      );
-      const [consignment] = await query<{ id: string; dispatch_by: Date }>(
-        em,
-        `select id, dispatch_by from consignment where consolidation_key = ? and node_id = ? and state = 'HOLDING' for update`,
-        [row.consolidation_key, row.node_id],
-      );
-      await query(em, `update shipment set consignment_id = ?, held_until = ? where id = ?::uuid`, [consignment!.id, until, row.id]);
-      // Every member leaves at the consignment's deadline: move departure and ETA by the same amount.
-      await query(
-        em,
-        `update shipment set eta_at = eta_at + (?::timestamptz - departure_at), departure_at = ?::timestamptz, version = version + 1, updated_at = ?
-          where consignment_id = ? and state = 'ALLOCATED'`,
-        [consignment!.dispatch_by, consignment!.dispatch_by, now, consignment!.id],
-      );
-      await writeTimeline(
-        em,
-        [
-          {
-            order_id: row.order_id,
-            kind: 'CONSOLIDATION_HELD',
-            note: `held for the customer's other orders until ${new Date(consignment!.dispatch_by).toISOString()}`,
-            details: { shipmentId: row.id, consignmentId: consignment!.id },
-          },
-        ],
-        SYSTEM_ACTOR,
-        now,
-      );
-      held += 1;
-    }
-    return held;
+  hold(em: EntityManager, orderIds: readonly string[], now: Date): Promise<number> {
+    return holdConsolidatedShipments(em, orderIds, now);
   }
 
   /** Releases every consignment that is due or full; each in its own transaction. */
@@ -208,4 +155,66 @@ export class ConsolidationService {
       co2eSeparateGrams: Math.round(separate),
     };
   }
+}
+
+/**
+ * Holds the given orders' fresh consolidated shipments in the consignment of their customer key at their node,
+ * placed orders and re-allocated ones alike (a shipment moved off a node that went down joins or opens the
+ * consignment at its new node by the same deadline rule). One read and one write whatever the number of orders,
+ * so the re-allocation of thousands of orders pays no round trip per order. Returns the shipments held.
+ */
+export async function holdConsolidatedShipments(em: EntityManager, orderIds: readonly string[], now: Date): Promise<number> {
+  if (orderIds.length === 0) return 0;
+  const rows = await query<HoldRow>(
+    em,
+    `select s.id, s.order_id, s.node_id, s.departure_at, s.eta_at, o.promised_by, o.consolidate_until, o.consolidation_key
+       from shipment s join fulfilment_order o on o.order_id = s.order_id
+      where s.order_id = any(?::uuid[]) and s.state = 'ALLOCATED' and s.consignment_id is null
+        and o.delivery_option = 'CONSOLIDATED' and o.consolidation_key is not null`,
+    [uuidList(orderIds)],
+  );
+  const holds = rows.flatMap((row) => {
+    const until = holdUntil({
+      promisedBy: new Date(row.promised_by),
+      consolidateUntil: new Date(row.consolidate_until),
+      departureAt: new Date(row.departure_at),
+      etaAt: new Date(row.eta_at),
+      now,
+    });
+    return until
+      ? [{ shipment_id: row.id, order_id: row.order_id, node_id: row.node_id, consolidation_key: row.consolidation_key, until, new_id: randomUUID() }]
+      : [];
+  });
+  if (holds.length === 0) return 0;
+  // One holding consignment per customer key and node (the unique index settles a race with a concurrent order);
+  // it leaves by its earliest member's deadline, so every member, old and new, departs then and its ETA moves by as much.
+  await query(
+    em,
+    `
+    with h as materialized (
+      select * from jsonb_to_recordset(?::jsonb) as r(shipment_id uuid, order_id uuid, node_id text, consolidation_key text, until timestamptz, new_id uuid)),
+    g as (
+      select distinct on (consolidation_key, node_id) consolidation_key, node_id, new_id,
+             min(until) over (partition by consolidation_key, node_id) as until
+        from h order by consolidation_key, node_id),
+    c as (
+      insert into consignment (id, consolidation_key, node_id, state, dispatch_by) select new_id, consolidation_key, node_id, 'HOLDING', until from g
+      on conflict (consolidation_key, node_id) where state = 'HOLDING' do update set dispatch_by = least(consignment.dispatch_by, excluded.dispatch_by)
+      returning id, consolidation_key, node_id, dispatch_by),
+    t as (
+      select h.shipment_id as id, c.id as consignment_id, c.dispatch_by, h.until from h join c on c.consolidation_key = h.consolidation_key and c.node_id = h.node_id
+      union all
+      select s.id, c.id, c.dispatch_by, null from shipment s join c on s.consignment_id = c.id where s.state = 'ALLOCATED'),
+    moved as (
+      update shipment s set consignment_id = t.consignment_id, held_until = coalesce(t.until, s.held_until),
+             eta_at = s.eta_at + (t.dispatch_by - s.departure_at), departure_at = t.dispatch_by, version = s.version + 1, updated_at = ?
+        from t where s.id = t.id)
+    insert into order_timeline (order_id, at, kind, actor_type, actor_id, note, details)
+    select h.order_id, ?, 'CONSOLIDATION_HELD', ?, ?,
+           'held for the customer''s other orders until ' || to_char(c.dispatch_by at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           jsonb_build_object('shipmentId', h.shipment_id, 'consignmentId', c.id)
+      from h join c on c.consolidation_key = h.consolidation_key and c.node_id = h.node_id`,
+    [asJson(holds), now, now, SYSTEM_ACTOR.type, SYSTEM_ACTOR.id],
+  );
+  return holds.length;
 }

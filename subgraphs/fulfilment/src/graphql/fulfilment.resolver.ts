@@ -341,6 +341,7 @@ export function createFulfilmentResolvers({ orm, nodes, inventory, planning }: F
               outboundAt: asDate(row.outbound_at),
               version: row.version,
               allocationRules: row.allocation_rules ? allocationRulesOf(row.allocation_rules) : null,
+              consignmentId: row.consignment_id ?? null,
             };
             (byOrder.get(row.order_id) ?? byOrder.set(row.order_id, []).get(row.order_id)!).push(shipment);
           }

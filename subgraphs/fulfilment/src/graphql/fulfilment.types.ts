@@ -198,6 +198,8 @@ export class Shipment {
     description: "The allocation-weight rules it was planned with; null: the channel's configured weights alone.",
   })
   allocationRules!: ShipmentAllocationRules | null;
+  /** Not a field: the consignment it waits or left in, resolved by the consignment resolver. */
+  consignmentId?: string | null;
 }
 
 @ObjectType({ description: "A step in fulfilment's handling of an order." })

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@hub/shared/logger';
 import { loadOrdersToAllocate, type AllocationService } from '../allocation/allocation.service.js';
 import type { Actor } from '../allocation/plan-writer.js';
+import { holdConsolidatedShipments } from '../consolidation/consolidation.service.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
 import { releaseOpenShipments } from '../orders/stock-effects.js';
 import { query } from '../persistence/sql.js';
@@ -159,6 +160,8 @@ export class ReallocationService {
         ];
       },
     });
+    // A consolidated order moved off the node keeps its low-carbon choice: it joins its customer's consignment there.
+    await holdConsolidatedShipments(em, orderIds, now);
     const [updated] = await query<JobRow>(
       em,
       `

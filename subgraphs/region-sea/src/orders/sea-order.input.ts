@@ -1,6 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { DeliveryOptionEnum } from '@hub/shared/graphql/delivery-option.enum';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
+import { DELIVERY_OPTIONS, type DeliveryOption } from '@hub/shared/green/delivery-options.rules';
 import { CLIENT_PRICE_DEPRECATION, OrderLineInputType, RegionalOrderInputBase } from '@hub/shared/region/order-line.input';
 import { SEA_COUNTRIES, SEA_CURRENCIES } from '../rules/country-currency.rules.js';
 import { SEA_PAYMENT_METHODS, SeaPaymentMethodEnum, type SeaPaymentMethod } from '../payments/sea-payment-method.js';
@@ -70,6 +72,13 @@ export class SeaQuickOrderInput {
   lines!: OrderLineInputType[];
   @Field(() => SeaAddressInput, { description: 'Where the order goes; its recipient is the customer.' }) @ValidateNested() address!: SeaAddressInput;
   @Field(() => SeaPaymentMethodEnum, { description: 'How the customer pays.' }) @IsIn(SEA_PAYMENT_METHODS) payment!: SeaPaymentMethod;
+  @Field(() => DeliveryOptionEnum, {
+    nullable: true,
+    description: "The delivery option the customer picked from the quote, with the option's own window; omitted: STANDARD.",
+  })
+  @IsOptional()
+  @IsIn(DELIVERY_OPTIONS)
+  delivery?: DeliveryOption | null;
   @Field(() => MinorUnits, {
     nullable: true,
     description: "The shipping (gross) the app showed; checked against the price list's.",

@@ -82,6 +82,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
         address: input.address,
         payment: input.payment,
         paths: { customerPhone: 'address.recipientPhone', address: 'address' },
+        delivery: input.delivery ? { option: input.delivery } : null,
       });
       return {
         id: snapshot.orderId,
