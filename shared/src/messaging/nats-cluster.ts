@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { hubJetStreamManager } from './jetstream-domain.js';
 import { writeNatsServerFiles, type NatsServerFiles } from './nats-accounts.js';
 import type { NatsIdentity } from './nats-permissions.js';
 
@@ -45,7 +45,7 @@ export function writeNatsClusterFiles(
  */
 export async function awaitNatsCluster(nc: NatsConnection, size: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const jsm = await jetstreamManager(nc);
+  const jsm = await hubJetStreamManager(nc);
   for (;;) {
     const known = nc.info?.connect_urls?.length ?? 0;
     const jetStream =
