@@ -3,7 +3,7 @@ import { jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '../src/logger.js';
 import { hubJetStream, hubJetStreamManager, useJetStreamDomain } from '../src/messaging/jetstream-domain.js';
-import { jetStreamUseOf } from '../src/messaging/jetstream-use.js';
+import { jetStreamApiSubjects, jetStreamUseOf } from '../src/messaging/jetstream-use.js';
 import { ensureStreams } from '../src/messaging/nats.js';
 import { consumeDurably } from '../src/messaging/streams.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
@@ -15,6 +15,20 @@ import { NATS_SERVER_BINARY, startPrivateLeaf, startPrivateNats, type PrivateNat
  * `writeLeafNodeFiles`), and reach the centre's streams through it with the domain and the generated permissions.
  */
 const describeWithServer = NATS_SERVER_BINARY ? describe : describe.skip;
+
+describe('JetStream rights in a domain', () => {
+  const uses = jetStreamUseOf({ name: 'region-cn', kind: 'region' }, 'hub');
+  it.each([
+    // The centre maps `$JS.hub.API.…` onto `$JS.API.…` and checks both against the sender's rights: both are granted.
+    ['hub', (plain: string) => [plain, plain.replace('$JS.API.', '$JS.hub.API.')]],
+    [undefined, (plain: string) => [plain]],
+  ])('with domain %s: the same rights under each API prefix, acknowledgements unchanged', (domain, expected) => {
+    const plain = jetStreamApiSubjects(uses);
+    const granted = jetStreamApiSubjects(uses, domain);
+    expect([...granted].sort()).toEqual([...new Set(plain.flatMap(expected))].sort());
+    expect(granted.filter((subject) => subject.startsWith('$JS.ACK.'))).toEqual(plain.filter((subject) => subject.startsWith('$JS.ACK.')));
+  });
+});
 const core = { name: 'core-orders', kind: 'core' as const };
 const region = { name: 'region-cn', kind: 'region' as const };
 const DOMAIN = 'hub';

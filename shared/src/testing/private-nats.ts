@@ -93,7 +93,12 @@ export interface PrivateNatsLeaf {
  * Starts the leaf node of the region served by `regionService` (e.g. `region-cn`), with that service's user, from
  * the configuration `writeLeafNodeFiles` generates; resolves once the leaf has linked to the centre.
  */
-export async function startPrivateLeaf(centre: PrivateNats, regionService: { name: string; kind: HubKind }, namespace?: string): Promise<PrivateNatsLeaf> {
+export async function startPrivateLeaf(
+  centre: PrivateNats,
+  regionService: { name: string; kind: HubKind },
+  namespace?: string,
+  linkUser = regionService.name,
+): Promise<PrivateNatsLeaf> {
   if (!centre.leafUrl || !centre.jetStreamDomain) throw new Error('the centre has no leaf port: start it with jetStreamDomain');
   const identities = natsIdentitiesFor([regionService], {
     jetStreamDomain: centre.jetStreamDomain,
@@ -104,7 +109,7 @@ export async function startPrivateLeaf(centre: PrivateNats, regionService: { nam
     serverName: `leaf-${regionService.name}`,
     identities,
     identitiesDir: centre.files.identitiesDir,
-    linkUser: regionService.name,
+    linkUser,
     port,
     centreLeafUrls: [centre.leafUrl],
   });
