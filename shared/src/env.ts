@@ -19,6 +19,14 @@ export const baseEnvSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_]*$/)
     .default('hub'),
+  /**
+   * The JetStream domain of the centre's servers (`jetstream { domain }`), for a service connected to a leaf node:
+   * across a leaf link JetStream answers only in its domain. Unset: the server's own JetStream, as without leaves.
+   */
+  NATS_JS_DOMAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   JWT_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),
   JWT_ISSUER: z.string().default('order-hub'),
   JWT_AUDIENCE: z.string().default('order-hub'),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
+import { hubJetStreamManager } from './jetstream-domain.js';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { ZodType } from 'zod';
 import { DomainError } from '../errors.js';
@@ -51,7 +52,7 @@ export class DurableConsumer<T> {
 
   /** Messages of the stream this consumer has not been delivered yet (one request to the server; not for hot paths). */
   async pending(): Promise<number> {
-    const info = await (await jetstreamManager(this.options.nc)).consumers.info(this.options.stream, this.options.durableName);
+    const info = await (await hubJetStreamManager(this.options.nc)).consumers.info(this.options.stream, this.options.durableName);
     return info.num_pending + info.num_ack_pending;
   }
 

@@ -94,26 +94,35 @@ export function jetStreamUseOf(service: { name: string; kind: HubKind }, namespa
  * with its own name and filter (`CONSUMER.CREATE.<stream>.<durable>.<filter>`, so it cannot widen its filter onto
  * another's subjects), info, pulling (`MSG.NEXT`) and acknowledging (`$JS.ACK.<stream>.<durable>.>`). Nobody gets
  * delete, purge, direct message reads, listing, or the older `DURABLE.CREATE` (which does not pin the filter).
- * A name that holds the `*` of a wildcard namespace (the development server's) becomes a `*` token.
+ * A name that holds the `*` of a wildcard namespace (the development server's) becomes a `*` token. With `domain`
+ * (`NATS_JS_DOMAIN`) the same rights also in the domain's API subjects; acknowledgements keep their subject (2.9 does not put the
+ * domain into `$JS.ACK…`: checked through a leaf node in shared/test/nats-leaf.test.ts).
  */
-export function jetStreamApiSubjects(uses: StreamUse[]): string[] {
+export function jetStreamApiSubjects(uses: StreamUse[], domain?: string): string[] {
   if (uses.length === 0) return [];
+  const subjects = new Set<string>();
+  // In a JetStream domain a client sends its API calls as `$JS.<domain>.API.…` (a leaf node's clients must); the
+  // centre's own clients keep `$JS.API.…`, which the centre also needs for the calls it maps from the domain.
+  for (const api of domain ? ['$JS.API', `$JS.${domain}.API`] : ['$JS.API']) addApiSubjects(subjects, api, uses);
+  return [...subjects];
+}
+
+function addApiSubjects(subjects: Set<string>, api: string, uses: StreamUse[]): void {
   const token = (name: string) => (name.includes('*') ? '*' : name);
-  const subjects = new Set(['$JS.API.INFO']);
+  subjects.add(`${api}.INFO`);
   for (const { stream, role, consumers } of uses) {
     const s = token(stream);
-    subjects.add(`$JS.API.STREAM.INFO.${s}`).add(`$JS.API.STREAM.CREATE.${s}`);
-    if (role === 'owner') subjects.add(`$JS.API.STREAM.UPDATE.${s}`);
+    subjects.add(`${api}.STREAM.INFO.${s}`).add(`${api}.STREAM.CREATE.${s}`);
+    if (role === 'owner') subjects.add(`${api}.STREAM.UPDATE.${s}`);
     for (const { durable, filter } of consumers) {
       const d = token(durable);
       subjects
-        .add(filter === '>' ? `$JS.API.CONSUMER.CREATE.${s}.${d}` : `$JS.API.CONSUMER.CREATE.${s}.${d}.${filter}`)
-        .add(`$JS.API.CONSUMER.INFO.${s}.${d}`)
-        .add(`$JS.API.CONSUMER.MSG.NEXT.${s}.${d}`)
+        .add(filter === '>' ? `${api}.CONSUMER.CREATE.${s}.${d}` : `${api}.CONSUMER.CREATE.${s}.${d}.${filter}`)
+        .add(`${api}.CONSUMER.INFO.${s}.${d}`)
+        .add(`${api}.CONSUMER.MSG.NEXT.${s}.${d}`)
         .add(`$JS.ACK.${s}.${d}.>`);
     }
   }
-  return [...subjects];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { hubJetStreamManager } from './jetstream-domain.js';
 import { writeNatsServerFiles, type NatsServerFiles } from './nats-accounts.js';
 import type { NatsIdentity } from './nats-permissions.js';
 
@@ -46,7 +46,7 @@ export function writeNatsClusterFiles(
 export async function awaitNatsCluster(nc: NatsConnection, size: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   // Not checked here: the check is what this loop repeats until the cluster answers.
-  const jsm = await jetstreamManager(nc, { checkAPI: false });
+  const jsm = await hubJetStreamManager(nc, { checkAPI: false });
   for (;;) {
     const known = nc.info?.connect_urls?.length ?? 0;
     const jetStream =

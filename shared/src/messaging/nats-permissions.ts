@@ -36,11 +36,12 @@ export const inboxPrefixOf = (user: string): string => `_INBOX.${user}`;
  * - a domain subgraph publishes its own commands, registration and heartbeat, and its own subjects `<ns>.<name>.>`;
  * - the gateway only asks for the supergraph and hears that it changed;
  * - JetStream's API only for the streams and consumers the service uses (`jetStreamUseOf`): no service reads
- *   another's consumer, widens its own filter, or changes, purges or deletes a stream it does not own.
+ *   another's consumer, widens its own filter, or changes, purges or deletes a stream it does not own; with
+ *   `jetStreamDomain` (the centre's domain, when regions attach through leaf nodes) in that domain's API subjects.
  */
 export function natsIdentitiesFor(
   services: Array<{ name: string; kind: HubKind }>,
-  options: { namespace?: string; testIdentity?: boolean; carriers?: string[] } = {},
+  options: { namespace?: string; testIdentity?: boolean; carriers?: string[]; jetStreamDomain?: string } = {},
 ): NatsIdentity[] {
   const ns = options.namespace ?? '*';
   const own = (name: string) => [`${ns}.core.v1.commands.${name}`, `${ns}.core.v1.registry.register.${name}`, `${ns}.registry.v1.heartbeat.${name}`];
@@ -51,7 +52,7 @@ export function natsIdentitiesFor(
     allowResponses,
   });
   const identities = services.map(({ name, kind }) => {
-    const JETSTREAM_CLIENT = jetStreamApiSubjects(jetStreamUseOf({ name, kind }, ns));
+    const JETSTREAM_CLIENT = jetStreamApiSubjects(jetStreamUseOf({ name, kind }, ns), options.jetStreamDomain);
     switch (kind) {
       case 'core':
         return identity(

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { jetstream, type PubAck } from '@nats-io/jetstream';
+import type { PubAck } from '@nats-io/jetstream';
+import { hubJetStream } from './jetstream-domain.js';
 import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
@@ -52,7 +53,7 @@ export class OutboxRelay {
   private readonly lastSequence = new Map<string, number>();
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.js = jetstream(options.nc);
+    this.js = hubJetStream(options.nc);
   }
 
   start(): void {

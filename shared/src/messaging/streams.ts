@@ -1,8 +1,6 @@
 import {
   JetStreamApiCodes,
   JetStreamApiError,
-  jetstream,
-  jetstreamManager,
   RetentionPolicy,
   StorageType,
   type ConsumerConfig,
@@ -12,6 +10,7 @@ import {
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
+import { hubJetStream, hubJetStreamManager } from './jetstream-domain.js';
 import { replicasToDeclare, streamReplicasFor } from './stream-replicas.js';
 import { NoStreamForSubjectError } from './jetstream-batch-publish.js';
 import { inMessageSpan } from './trace-headers.js';
@@ -89,7 +88,7 @@ async function upsertStream(jsm: JetStreamManager, spec: StreamSpec, replicas: n
 export async function declareStreams(nc: NatsConnection, specs: StreamSpec[]): Promise<void> {
   const declared = declaredOn.get(nc) ?? { specs: new Map<string, StreamSpec>() };
   declaredOn.set(nc, declared);
-  const jsm = await jetstreamManager(nc);
+  const jsm = await hubJetStreamManager(nc);
   for (const spec of specs) {
     await upsertStream(jsm, spec, streamReplicasFor(nc.info));
     declared.specs.set(spec.name, spec);
@@ -104,7 +103,7 @@ export function redeclareStreams(nc: NatsConnection): Promise<string[]> {
   const declared = declaredOn.get(nc);
   if (!declared) return Promise.resolve([]);
   declared.redeclaring ??= (async () => {
-    const jsm = await jetstreamManager(nc);
+    const jsm = await hubJetStreamManager(nc);
     const missing: string[] = [];
     for (const spec of declared.specs.values()) if (await upsertStream(jsm, spec, streamReplicasFor(nc.info))) missing.push(spec.name);
     return missing;
@@ -131,7 +130,7 @@ function consumerConfigOf(spec: ConsumerSpec) {
 
 /** Creates the durable consumer, or brings an existing one to the declared filter and ack wait. */
 export async function declareConsumer(nc: NatsConnection, stream: string, spec: ConsumerSpec): Promise<void> {
-  const jsm = await jetstreamManager(nc);
+  const jsm = await hubJetStreamManager(nc);
   const config = consumerConfigOf(spec);
   try {
     await jsm.consumers.update(stream, spec.durable_name!, { filter_subject: config.filter_subject, ack_wait: config.ack_wait });
@@ -166,7 +165,7 @@ export async function consumeDurably(options: {
   await declareConsumer(nc, stream, spec);
   let stopped = false;
   let messages = await (
-    await jetstream(nc).consumers.get(stream, spec.durable_name!)
+    await hubJetStream(nc).consumers.get(stream, spec.durable_name!)
   ).consume({ max_messages: options.maxMessages ?? 64, expires: PULL_EXPIRES_MS });
   const restartOnLoss = (running: ConsumerMessages) =>
     void (async () => {
@@ -183,7 +182,7 @@ export async function consumeDurably(options: {
       try {
         await declareConsumer(nc, stream, spec);
         const reopened = await (
-          await jetstream(nc).consumers.get(stream, spec.durable_name!)
+          await hubJetStream(nc).consumers.get(stream, spec.durable_name!)
         ).consume({ max_messages: options.maxMessages ?? 64, expires: PULL_EXPIRES_MS });
         logger.info(context, 'stream and consumer declared again; consuming');
         return reopened;

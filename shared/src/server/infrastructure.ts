@@ -3,6 +3,7 @@ import type { BaseEnv } from '../env.js';
 import { createLogger, type Logger } from '../logger.js';
 import { assertNatsRefusesAnonymous, connectNats, ensureStreams, natsAuthOf } from '../messaging/nats.js';
 import { jetStreamUseOf } from '../messaging/jetstream-use.js';
+import { useJetStreamDomain } from '../messaging/jetstream-domain.js';
 import { subjectsFor, type Subjects } from '../messaging/subjects.js';
 import type { HubKind } from '../workspace/hub-workspaces.js';
 import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
@@ -41,6 +42,7 @@ export async function openInfrastructure(
     await orm.close();
     throw error;
   });
+  useJetStreamDomain(nc, env.NATS_JS_DOMAIN);
   const subjects = subjectsFor(env.NATS_NAMESPACE);
   await ensureStreams(nc, subjects, jetStreamUseOf({ name, kind }, env.NATS_NAMESPACE));
   const stopProbes = probeDatabase(name, orm, database.schema);

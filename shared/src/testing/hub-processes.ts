@@ -27,13 +27,14 @@ export interface HubProcesses {
  * `only` starts just the named services (still in waves): a suite that needs core, two regions and the gateway
  * does not wait for the domain subgraphs, nor share the machine's cores with their start-up. The others keep their
  * ports in `urls`, and `start` can still start them. `natsIdentities` is the folder of a private NATS server's
- * passwords (`PrivateNats.files.identitiesDir`), for a test that runs the hub on a server of its own.
+ * passwords (`PrivateNats.files.identitiesDir`), for a test that runs the hub on a server of its own. `serviceEnv`
+ * adds settings for single services (a region attached to its own leaf node: its `NATS_URL`).
  */
 export async function startHubProcesses(
   env: BaseEnv,
   extraEnv: Record<string, string> = {},
   root?: string,
-  options: { only?: string[]; natsIdentities?: string } = {},
+  options: { only?: string[]; natsIdentities?: string; serviceEnv?: Record<string, Record<string, string>> } = {},
 ): Promise<HubProcesses> {
   const services = discoverHubServices(root);
   const unknown = options.only?.filter((name) => !services.some((service) => service.name === name)) ?? [];
@@ -71,6 +72,7 @@ export async function startHubProcesses(
           PORT: String(ports.get(name)),
           ...subgraphUrls,
           ...extraEnv,
+          ...options.serviceEnv?.[name],
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { natsIdentityEnv, writeNatsServerFiles, type NatsServerFiles } from '../messaging/nats-accounts.js';
 import { awaitNatsCluster, writeNatsClusterFiles, type NatsClusterFiles } from '../messaging/nats-cluster.js';
+import { writeLeafNodeFiles } from '../messaging/nats-leaf.js';
 import { natsServersOf } from '../messaging/nats.js';
 import { inboxPrefixOf, natsIdentitiesFor } from '../messaging/nats-permissions.js';
 import type { HubKind } from '../workspace/hub-workspaces.js';
@@ -17,6 +18,9 @@ export const NATS_SERVER_BINARY = ['/usr/sbin/nats-server', '/usr/bin/nats-serve
 export interface PrivateNats {
   url: string;
   files: NatsServerFiles;
+  /** With `jetStreamDomain`: where the regions' leaf nodes connect (`startPrivateLeaf`). */
+  leafUrl?: string;
+  jetStreamDomain?: string;
   /** The environment that makes a process connect as `user`. */
   identityEnv(user: string): Record<string, string>;
   /** Connects as `user` with its generated password, as a service would (its own inbox prefix, no reconnects). */
@@ -33,7 +37,7 @@ export interface PrivateNats {
  */
 export async function startPrivateNats(
   services: Array<{ name: string; kind: HubKind }>,
-  options: { testIdentity?: boolean; namespace?: string; carriers?: string[] } = {},
+  options: { testIdentity?: boolean; namespace?: string; carriers?: string[]; jetStreamDomain?: string } = {},
 ): Promise<PrivateNats> {
   const dir = mkdtempSync(join(tmpdir(), 'hub-nats-'));
   const port = await freePort();
@@ -41,8 +45,10 @@ export async function startPrivateNats(
     testIdentity: options.testIdentity ?? true,
     ...(options.namespace ? { namespace: options.namespace } : {}),
     ...(options.carriers ? { carriers: options.carriers } : {}),
+    ...(options.jetStreamDomain ? { jetStreamDomain: options.jetStreamDomain } : {}),
   });
-  const files = writeNatsServerFiles(dir, identities, port);
+  const leaves = options.jetStreamDomain ? { port: await freePort(), jetStreamDomain: options.jetStreamDomain } : undefined;
+  const files = writeNatsServerFiles(dir, identities, port, leaves ? { leaves } : {});
   let server: ChildProcess | undefined;
   const start = async () => {
     server = await spawnNatsServer(['-c', files.configFile]);
@@ -53,6 +59,7 @@ export async function startPrivateNats(
   return {
     url,
     files,
+    ...(leaves ? { leafUrl: `nats-leaf://127.0.0.1:${leaves.port}`, jetStreamDomain: leaves.jetStreamDomain } : {}),
     identityEnv: (user) => natsIdentityEnv(files.identitiesDir, user),
     connectAs: (user) =>
       connect({
@@ -69,6 +76,62 @@ export async function startPrivateNats(
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A region's leaf node attached to a private centre (`startPrivateNats` with `jetStreamDomain`). */
+export interface PrivateNatsLeaf {
+  url: string;
+  /** Connects to the leaf as `user` (one of the region's), reconnecting endlessly as a service does. */
+  connectAs(user: string): Promise<NatsConnection>;
+  /** Starts the leaf; resolves once its link to the centre is up. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the leaf node of the region served by `regionService` (e.g. `region-cn`), with that service's user, from
+ * the configuration `writeLeafNodeFiles` generates; resolves once the leaf has linked to the centre.
+ */
+export async function startPrivateLeaf(
+  centre: PrivateNats,
+  regionService: { name: string; kind: HubKind },
+  namespace?: string,
+  linkUser = regionService.name,
+): Promise<PrivateNatsLeaf> {
+  if (!centre.leafUrl || !centre.jetStreamDomain) throw new Error('the centre has no leaf port: start it with jetStreamDomain');
+  const identities = natsIdentitiesFor([regionService], {
+    jetStreamDomain: centre.jetStreamDomain,
+    ...(namespace ? { namespace } : {}),
+  });
+  const port = await freePort();
+  const files = writeLeafNodeFiles(join(centre.files.identitiesDir, '..', `leaf-${regionService.name}`), {
+    serverName: `leaf-${regionService.name}`,
+    identities,
+    identitiesDir: centre.files.identitiesDir,
+    linkUser,
+    port,
+    centreLeafUrls: [centre.leafUrl],
+  });
+  let server: ChildProcess | undefined;
+  const start = async () => {
+    server = await spawnNatsServer(['-c', files.configFile], 'Leafnode connection created');
+  };
+  await start();
+  return {
+    url: files.url,
+    connectAs: (user) =>
+      connect({
+        servers: files.url,
+        name: user,
+        user,
+        pass: readFileSync(natsIdentityEnv(centre.files.identitiesDir, user).NATS_PASSWORD_FILE!, 'utf8').trim(),
+        inboxPrefix: inboxPrefixOf(user),
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 250,
+      }),
+    start,
+    stop: () => stopNatsServer(server),
   };
 }
 

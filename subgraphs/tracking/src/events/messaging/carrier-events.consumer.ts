@@ -1,8 +1,9 @@
-import { jetstream, type JsMsg } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { JwtSettings } from '@hub/shared/auth/jwt';
 import { DomainError } from '@hub/shared/errors';
 import type { Logger } from '@hub/shared/logger';
+import { hubJetStream } from '@hub/shared/messaging/jetstream-domain';
 import { declareConsumer, isMissingConsumer, type ConsumerSpec } from '@hub/shared/messaging/streams';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import { carrierOf } from '../carrier-principal.js';
@@ -59,7 +60,7 @@ export class CarrierEventsConsumer {
 
   private async run(): Promise<void> {
     const { nc, subjects, logger } = this.options;
-    const consumer = await jetstream(nc).consumers.get(subjects.carrierEventsStream, subjects.carrierEventsConsumer);
+    const consumer = await hubJetStream(nc).consumers.get(subjects.carrierEventsStream, subjects.carrierEventsConsumer);
     while (this.running) {
       try {
         const messages: JsMsg[] = [];
