@@ -1,10 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { enqueueCoreCommands } from '@hub/shared/commands/command-outbox';
 import type { Logger } from '@hub/shared/logger';
 import { loadOrdersToAllocate, type AllocationService } from '../allocation/allocation.service.js';
 import type { Actor } from '../allocation/plan-writer.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
 import { releaseOpenShipments } from '../orders/stock-effects.js';
 import { query } from '../persistence/sql.js';
+import { reallocationNotes } from './reallocation-notes.js';
 
 const MAX_CONFLICT_RETRIES = 5;
 const LOCK_CONFLICT_STATES = new Set(['40P01', '40001']);
@@ -35,7 +37,8 @@ export interface JobRow {
 
 /**
  * Moves every open shipment off a node that went down. The job row is the checkpoint: each chunk of orders
- * is released, re-planned, written, noted on the timeline and announced in one transaction together with
+ * is released, re-planned, written, noted on the timeline (fulfilment's own, and core's through one batch of
+ * commands in the outbox) and announced in one transaction together with
  * the job's progress, so a process killed mid-way resumes from the next chunk, and a chunk never half-applies.
  * Shipments are locked while a chunk moves them, so an order picked or cancelled at the same moment either
  * goes first (and is then no longer open here) or waits for the chunk.
@@ -50,6 +53,7 @@ export class ReallocationService {
     private readonly logger: Logger,
     private readonly onEventsQueued: () => void,
     private readonly chunkSize = 1_000,
+    private readonly onCommandsQueued: () => void = () => {},
   ) {}
 
   /** Runs a job to its end; a second call for the same job joins the first. */
@@ -86,6 +90,7 @@ export class ReallocationService {
       }
       conflicts = 0;
       this.onEventsQueued();
+      this.onCommandsQueued();
       if (job.state === 'DONE') return job;
     }
   }
@@ -159,6 +164,8 @@ export class ReallocationService {
         ];
       },
     });
+    // Core's master timeline gets the step too, with the operator as actor: queued in bulk with the chunk, sent after it commits.
+    await enqueueCoreCommands(em, reallocationNotes(outcome.plans, outcome.shipments, { jobId, fromNode: job.node_id, actor, at: now }));
     const [updated] = await query<JobRow>(
       em,
       `
