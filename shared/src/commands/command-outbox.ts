@@ -109,7 +109,10 @@ export async function enqueueCoreCommands(em: EntityManager, commands: readonly 
   // Inserted at once rather than through the unit of work: tracking every record as an entity cost more CPU than
   // the re-allocation chunk that queues them (bench/reallocation.mjs).
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    await em.createQueryBuilder(CoreCommandRecord).insert(rows.slice(start, start + INSERT_BATCH)).execute();
+    await em
+      .createQueryBuilder(CoreCommandRecord)
+      .insert(rows.slice(start, start + INSERT_BATCH))
+      .execute();
   }
 }
 

@@ -40,7 +40,10 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const transitions = new OrderTransitionService(orm, subjects, nudge);
   const holds = new OrderHoldService(orm, subjects, nudge);
   const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
-  const subscriptions = [subscribeCoreCommands(nc, subjects, logger, registration, transitions, new OrderNoteService(orm)), ...subscribeRegistryRequests(nc, subjects, logger, registry)];
+  const subscriptions = [
+    subscribeCoreCommands(nc, subjects, logger, registration, transitions, new OrderNoteService(orm)),
+    ...subscribeRegistryRequests(nc, subjects, logger, registry),
+  ];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
   let server: RunningServer;
   let ownHeartbeat: ReturnType<typeof setInterval> | undefined;

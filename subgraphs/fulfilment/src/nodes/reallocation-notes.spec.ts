@@ -19,7 +19,14 @@ describe('reallocationNotes', () => {
       ['cn-hgh-fw', 'cn-nkg-dc'],
       '2026-12-06T10:00:00.000Z',
     ],
-    ['partly placed: backordered, no estimate', plan('o1', 1), [shipment('o1', 'cn-hgh-fw', '2026-12-05T10:00:00.000Z')], 'BACKORDERED', ['cn-hgh-fw'], undefined],
+    [
+      'partly placed: backordered, no estimate',
+      plan('o1', 1),
+      [shipment('o1', 'cn-hgh-fw', '2026-12-05T10:00:00.000Z')],
+      'BACKORDERED',
+      ['cn-hgh-fw'],
+      undefined,
+    ],
     ['nothing placed', plan('o1', 2), [], 'BACKORDERED', [], undefined],
     ["another order's shipment is not this order's", plan('o1', 2), [shipment('o2', 'cn-hgh-fw', '2026-12-05T10:00:00.000Z')], 'BACKORDERED', [], undefined],
   ] as const)('%s', (_case, orderPlan, shipments, event, toNodes, estimatedDeliveryAt) => {

@@ -2,7 +2,10 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { OrderNoteDetails, OrderNoteEvent, OrderStatus } from '@hub/shared/messaging/contracts';
 import { Order } from './order.entity.js';
 
-/** One step of an order's timeline (a status change, a hold approval or a note such as a re-allocation): when it happened and when it was recorded, who (user, system or carrier) and from which status to which. */
+/**
+ * One step of an order's timeline (a status change, a hold approval or a note such as a re-allocation): when it
+ * happened and when it was recorded, who (user, system or carrier) and from which status to which.
+ */
 export const OrderStatusChange = defineEntity({
   name: 'OrderStatusChange',
   tableName: 'order_status_change',
