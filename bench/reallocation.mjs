@@ -6,7 +6,9 @@
 // on the notice subject like a partner would, so it adds no polling to the figures.
 // The issue's target: 10,000 orders in < 3 s on this machine (the seed's figure: 30 s).
 //
-//   node bench/reallocation.mjs [--orders 300,10000] [--chunk 1000] [--solver true|false] [--profile DIR] [--sql]
+//   node bench/reallocation.mjs [--orders 300,10000] [--chunk 1000] [--solver true|false] [--core-commands true|false] [--profile DIR] [--sql]
+// No core runs here: the command relay's attempts to send the re-allocation notes find no responder and back off, as
+// while core is away. --core-commands false stops the relay for the measured window, leaving only the notes' queuing.
 // --profile writes a CPU profile of the bench process (fulfilment runs in it) for the measured window only;
 // --sql prints each statement shape's count and summed client-side time during that window.
 import { spawn } from 'node:child_process';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '300,10000' },
     chunk: { type: 'string', default: '' },
     solver: { type: 'string', default: 'true' },
+    'core-commands': { type: 'string', default: 'true' },
     profile: { type: 'string' },
     sql: { type: 'boolean', default: false },
   },
@@ -43,7 +46,9 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-console.log(`reallocation bench: Node ${process.version}; ${os.availableParallelism()} cores, load average ${load()}; solver ${values.solver}`);
+console.log(
+  `reallocation bench: Node ${process.version}; ${os.availableParallelism()} cores, load average ${load()}; solver ${values.solver}; core command relay ${values['core-commands']}`,
+);
 
 /** User + system CPU ms of a process, from its own counters; 0 when it is gone. */
 function cpuMs(pid) {
@@ -197,6 +202,7 @@ async function run(orderCount) {
     if ((await said.next()).value !== 'ready') throw new Error('the notice listener did not start');
     const heard = said.next().then(({ value }) => String(value).split(' ').slice(1).map(Number));
 
+    if (values['core-commands'] === 'false') await app.commands.stop();
     const profiler = values.profile ? new Session() : null;
     if (profiler) {
       profiler.connect();

@@ -101,7 +101,9 @@ export class CoreCommandRelay {
     for (;;) {
       const attempted = await this.pass();
       total += attempted;
-      if (attempted === 0) return total;
+      // Stopping ends the loop too: while core is away, thousands of pending commands come due again faster than a
+      // pass reaches the end of them, and `stop()` waits for the running drain.
+      if (attempted === 0 || this.stopped) return total;
     }
   }
 

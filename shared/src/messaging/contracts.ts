@@ -169,6 +169,35 @@ export const orderTransitionBodySchema = z.object({
 });
 export type OrderTransitionBody = z.infer<typeof orderTransitionBodySchema>;
 
+/**
+ * What a timeline note says happened to an order without moving its status. Fulfilment's kinds: the order's units
+ * moved to other nodes (REALLOCATED) or some wait for stock (BACKORDERED) after the node serving it failed.
+ */
+export const ORDER_NOTE_EVENTS = ['REALLOCATED', 'BACKORDERED'] as const;
+export type OrderNoteEvent = (typeof ORDER_NOTE_EVENTS)[number];
+
+/** Node ids and times only: a note is read by every region's operators, so it carries nothing personal. */
+export const orderNoteDetailsSchema = z.object({
+  /** The node the order's units left. */
+  fromNode: z.string().min(1).max(64).optional(),
+  /** The nodes that ship them now (empty when nothing could be placed). */
+  toNodes: z.array(z.string().min(1).max(64)).max(20).default([]),
+  /** The new delivery estimate; absent while units wait for stock. */
+  estimatedDeliveryAt: z.iso.datetime().optional(),
+});
+export type OrderNoteDetails = z.infer<typeof orderNoteDetailsSchema>;
+
+/** A step a subgraph records on an order's timeline without changing its status (a re-allocation after an outage). */
+export const orderNoteBodySchema = z.object({
+  event: z.enum(ORDER_NOTE_EVENTS),
+  /** When it happened, as opposed to when core records it. */
+  occurredAt: z.iso.datetime(),
+  actor: actorSchema,
+  note: z.string().max(300).optional(),
+  details: orderNoteDetailsSchema.default({ toNodes: [] }),
+});
+export type OrderNoteBody = z.infer<typeof orderNoteBodySchema>;
+
 const commandEnvelope = {
   /** Derived from the change, never random: a command sent twice is applied once. */
   commandId: z.string().min(8).max(200),
@@ -183,6 +212,7 @@ const commandEnvelope = {
 export const coreCommandSchema = z.discriminatedUnion('kind', [
   z.object({ ...commandEnvelope, kind: z.literal('order.register'), body: registerOrderRequestSchema }),
   z.object({ ...commandEnvelope, kind: z.literal('order.transition'), body: orderTransitionBodySchema }),
+  z.object({ ...commandEnvelope, kind: z.literal('order.note'), body: orderNoteBodySchema }),
 ]);
 export type CoreCommand = z.infer<typeof coreCommandSchema>;
 export type CoreCommandKind = CoreCommand['kind'];

@@ -6,6 +6,7 @@ import { isReady, startServiceServer, type RunningServer } from '@hub/shared/ser
 import type { CoreEnv } from './env.js';
 import { subscribeCoreCommands } from './orders/messaging/core-commands.handler.js';
 import { OrderRegistrationService } from './orders/order-registration.service.js';
+import { OrderNoteService } from './orders/order-note.service.js';
 import { OrderTransitionService } from './orders/order-transition.service.js';
 import { OrderHoldService } from './orders/order-hold.service.js';
 import { coreMigrations } from './persistence/migrations/index.js';
@@ -39,7 +40,10 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const transitions = new OrderTransitionService(orm, subjects, nudge);
   const holds = new OrderHoldService(orm, subjects, nudge);
   const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
-  const subscriptions = [subscribeCoreCommands(nc, subjects, logger, registration, transitions), ...subscribeRegistryRequests(nc, subjects, logger, registry)];
+  const subscriptions = [
+    subscribeCoreCommands(nc, subjects, logger, registration, transitions, new OrderNoteService(orm)),
+    ...subscribeRegistryRequests(nc, subjects, logger, registry),
+  ];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);
   let server: RunningServer;
   let ownHeartbeat: ReturnType<typeof setInterval> | undefined;

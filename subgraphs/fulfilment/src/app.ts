@@ -19,6 +19,7 @@ import { PlanningService } from './forecast/planning.service.js';
 import { InventoryService } from './inventory/inventory.service.js';
 import { fulfilmentSubjectsFor } from './messaging/fulfilment-subjects.js';
 import { NodeService } from './nodes/node.service.js';
+import { REALLOCATION_NOTE_PURPOSE } from './nodes/reallocation-notes.js';
 import { ReallocationService } from './nodes/reallocation.service.js';
 import { createOrderEventsHandler } from './orders/order-events.handler.js';
 import { ConsolidationService } from './consolidation/consolidation.service.js';
@@ -54,7 +55,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const subjects = fulfilmentSubjectsFor(env.NATS_NAMESPACE);
   const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: FULFILMENT_SCHEMA, batchSize: 1_000, pipelined: true });
   const nudge = () => relay.nudge();
-  // Warehouse steps go to core through the shared command outbox, in order per order; a refusal stays on the command.
+  // Warehouse steps and re-allocation notes go to core through the shared command outbox, in order per order; a refusal stays on the command.
   const commands = new CoreCommandRelay({
     nc,
     orm,
@@ -62,7 +63,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     logger,
     schema: FULFILMENT_SCHEMA,
     source: 'fulfilment',
-    handlers: { [WAREHOUSE_STEP_PURPOSE]: {} },
+    handlers: { [WAREHOUSE_STEP_PURPOSE]: {}, [REALLOCATION_NOTE_PURPOSE]: {} },
     ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
   });
   const progress = new ShipmentProgressService(orm, () => commands.nudge());
@@ -84,7 +85,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     backorderPolicy: env.BACKORDER_POLICY,
     planner: { timeLimitSeconds: env.SOLVER_TIME_LIMIT_MS / 1000, mipRelGap: env.SOLVER_MIP_REL_GAP, maxVariables: 20_000 },
   });
-  const reallocation = new ReallocationService(orm, allocation, subjects, logger, nudge, env.REALLOCATION_CHUNK);
+  const reallocation = new ReallocationService(orm, allocation, subjects, logger, nudge, env.REALLOCATION_CHUNK, () => commands.nudge());
   const nodes = new NodeService(orm, reallocation, subjects, nudge);
   const inventory = new InventoryService(orm);
   const planning = new PlanningService(orm);

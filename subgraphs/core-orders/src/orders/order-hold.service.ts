@@ -61,8 +61,9 @@ export class OrderHoldService {
     const before = { ...toAuditState(order), hold: order.hold };
     const { hold, released } = approveHold(order.hold, actor, at, command.note ?? null);
     order.hold = hold;
-    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
     await em.flush(); // bumps the version, or fails when a concurrent approval got there first
+    // Read after the update holds the order's row, so a note written meanwhile is seen.
+    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
     const level = hold.approvals.length;
     em.create(OrderStatusChange, {
       order,

@@ -83,11 +83,14 @@ export class OrderTransitionService {
     }
     const before = toAuditState(order);
     const at = new Date();
-    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
-    const occurredAt = resolveEventTime(command.occurredAt, at, previous?.occurredAt ?? null);
-    const sequence = (previous?.sequence ?? 0) + 1;
     order.status = command.to;
     await em.flush(); // bumps the version, or fails when a concurrent change got there first
+    // Read after the update holds the order's row: a note written meanwhile (which locks the row) is then seen.
+    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
+    // Notes report what happened beside the status path; a status step follows the last status step in time.
+    const lastStatusStep = previous?.event ? await em.findOne(OrderStatusChange, { order, event: null }, { orderBy: { sequence: 'desc' } }) : previous;
+    const occurredAt = resolveEventTime(command.occurredAt, at, lastStatusStep?.occurredAt ?? null);
+    const sequence = (previous?.sequence ?? 0) + 1;
     em.create(OrderStatusChange, {
       order,
       sequence,

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { enqueueCoreCommands } from '@hub/shared/commands/command-outbox';
 import type { Logger } from '@hub/shared/logger';
 import { loadOrdersToAllocate, type AllocationService } from '../allocation/allocation.service.js';
 import type { Actor } from '../allocation/plan-writer.js';
@@ -6,6 +7,7 @@ import { holdConsolidatedShipments } from '../consolidation/consolidation.servic
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
 import { releaseOpenShipments } from '../orders/stock-effects.js';
 import { query } from '../persistence/sql.js';
+import { reallocationNotes } from './reallocation-notes.js';
 
 const MAX_CONFLICT_RETRIES = 5;
 const LOCK_CONFLICT_STATES = new Set(['40P01', '40001']);
@@ -36,7 +38,8 @@ export interface JobRow {
 
 /**
  * Moves every open shipment off a node that went down. The job row is the checkpoint: each chunk of orders
- * is released, re-planned, written, noted on the timeline and announced in one transaction together with
+ * is released, re-planned, written, noted on the timeline (fulfilment's own, and core's through one batch of
+ * commands in the outbox) and announced in one transaction together with
  * the job's progress, so a process killed mid-way resumes from the next chunk, and a chunk never half-applies.
  * Shipments are locked while a chunk moves them, so an order picked or cancelled at the same moment either
  * goes first (and is then no longer open here) or waits for the chunk.
@@ -51,6 +54,7 @@ export class ReallocationService {
     private readonly logger: Logger,
     private readonly onEventsQueued: () => void,
     private readonly chunkSize = 1_000,
+    private readonly onCommandsQueued: () => void = () => {},
   ) {}
 
   /** Runs a job to its end; a second call for the same job joins the first. */
@@ -87,6 +91,7 @@ export class ReallocationService {
       }
       conflicts = 0;
       this.onEventsQueued();
+      this.onCommandsQueued();
       if (job.state === 'DONE') return job;
     }
   }
@@ -162,6 +167,8 @@ export class ReallocationService {
     });
     // A consolidated order moved off the node keeps its low-carbon choice: it joins its customer's consignment there.
     await holdConsolidatedShipments(em, orderIds, now);
+    // Core's master timeline gets the step too, with the operator as actor: queued in bulk with the chunk, sent after it commits.
+    await enqueueCoreCommands(em, reallocationNotes(outcome.plans, outcome.shipments, { jobId, fromNode: job.node_id, actor, at: now }));
     const [updated] = await query<JobRow>(
       em,
       `

@@ -9,8 +9,12 @@ describe('refuseSender', () => {
     ['region-cn', 'region-de', 'order.transition', 'cn', 'SOURCE_MISMATCH'],
     ['tracking', 'tracking', 'order.transition', 'cn', undefined],
     ['region-de', 'region-de', 'order.transition', 'cn', undefined],
+    ['fulfilment', 'fulfilment', 'order.note', 'cn', undefined],
+    ['fulfilment', 'region-cn', 'order.note', 'cn', 'SOURCE_MISMATCH'],
+    ['region-cn', 'region-cn', 'order.note', 'cn', 'NOT_THE_NOTES_SOURCE'],
+    ['tracking', 'tracking', 'order.note', 'cn', 'NOT_THE_NOTES_SOURCE'],
   ] as const)('sender %s claiming %s sending %s for region %s → %s', (sender, source, kind, region, expected) => {
-    expect(refuseSender(sender, { source, kind, body: { region } })).toBe(expected);
+    expect(refuseSender(sender, { source, kind, body: { region, event: 'REALLOCATED' } })).toBe(expected);
   });
 });
 

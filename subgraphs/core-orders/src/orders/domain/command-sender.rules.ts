@@ -1,7 +1,13 @@
-import type { CoreCommand } from '@hub/shared/messaging/contracts';
+import type { CoreCommand, OrderNoteEvent } from '@hub/shared/messaging/contracts';
 
 /** Why a command is refused for who sent it; `undefined` when the sender may send it. */
-export type SenderRefusal = 'SOURCE_MISMATCH' | 'NOT_THE_ORDERS_REGION';
+export type SenderRefusal = 'SOURCE_MISMATCH' | 'NOT_THE_ORDERS_REGION' | 'NOT_THE_NOTES_SOURCE';
+
+/**
+ * Who may say what on an order's timeline: a re-allocation or backorder is fulfilment's to report, so no other
+ * subgraph can make a customer's order look moved.
+ */
+const NOTE_SOURCES: Readonly<Record<OrderNoteEvent, string>> = { REALLOCATED: 'fulfilment', BACKORDERED: 'fulfilment' };
 
 /**
  * `sender` is the identity NATS proved (the subject's last token); `source` is what the payload claims.
@@ -11,6 +17,7 @@ export type SenderRefusal = 'SOURCE_MISMATCH' | 'NOT_THE_ORDERS_REGION';
 export function refuseSender(sender: string, command: Pick<CoreCommand, 'source' | 'kind'> & { body: unknown }): SenderRefusal | undefined {
   if (command.source !== sender) return 'SOURCE_MISMATCH';
   if (command.kind === 'order.register' && sender !== `region-${(command.body as { region: string }).region}`) return 'NOT_THE_ORDERS_REGION';
+  if (command.kind === 'order.note' && NOTE_SOURCES[(command.body as { event: OrderNoteEvent }).event] !== sender) return 'NOT_THE_NOTES_SOURCE';
   return undefined;
 }
 

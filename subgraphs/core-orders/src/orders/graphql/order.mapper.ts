@@ -63,6 +63,14 @@ export function toOrderView(order: Order): OrderView {
       actor: toActorView({ type: step.actorType, id: step.actorId }),
       note: step.note ?? null,
       orderVersion: step.orderVersion,
+      event: step.event ?? null,
+      details: step.details
+        ? {
+            fromNode: step.details.fromNode ?? null,
+            toNodes: step.details.toNodes,
+            estimatedDeliveryAt: step.details.estimatedDeliveryAt ? new Date(step.details.estimatedDeliveryAt) : null,
+          }
+        : null,
     })),
   };
 }

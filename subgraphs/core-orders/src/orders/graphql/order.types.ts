@@ -3,7 +3,7 @@ import { OrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
 import { GraphQLISODateTime } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Actor } from '@hub/shared/auth/principal';
-import type { Channel, OrderStatus, PaymentTerms } from '@hub/shared/messaging/contracts';
+import { ORDER_NOTE_EVENTS, type Channel, type OrderNoteEvent, type OrderStatus, type PaymentTerms } from '@hub/shared/messaging/contracts';
 import { connectionType } from '@hub/shared/graphql/connection';
 import { ChannelEnum, OrderStatusEnum, PaymentTermsEnum } from '@hub/shared/graphql/enums';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
@@ -33,7 +33,28 @@ export class ActorView {
   @Field(() => String, { description: "The actor's own id within its kind: a pseudonymous subject, a service name or a carrier code." }) subject!: string;
 }
 
-@ObjectType('OrderStatusChange', { description: 'One step of the order timeline.' })
+export const OrderTimelineEventEnum = Object.fromEntries(ORDER_NOTE_EVENTS.map((event) => [event, event])) as { [E in OrderNoteEvent]: E };
+registerEnumType(OrderTimelineEventEnum, {
+  name: 'OrderTimelineEvent',
+  description: 'What a timeline note reports happened to the order without changing its status.',
+  valuesConfig: {
+    REALLOCATED: { description: 'The node serving the order failed and its units now ship from other nodes.' },
+    BACKORDERED: { description: 'The node serving the order failed and some or all units wait for stock.' },
+  },
+});
+
+@ObjectType('OrderTimelineDetails', { description: "A timeline note's facts: node ids and the new delivery estimate, nothing personal." })
+export class OrderTimelineDetailsView {
+  @Field(() => String, { nullable: true, description: "The node the order's units left." }) fromNode!: string | null;
+  @Field(() => [String], { description: 'The nodes that ship them now; empty when nothing could be placed.' }) toNodes!: string[];
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The new delivery estimate; null while units wait for stock.' })
+  estimatedDeliveryAt!: Date | null;
+}
+
+@ObjectType('OrderStatusChange', {
+  description:
+    'One step of the order timeline: a status change, or a note (`event` set, `from` = `to`) of something that happened to the order without moving it, such as a re-allocation after a warehouse outage.',
+})
 export class OrderStatusChangeView {
   @Field(() => ID, { description: "The order id and the step's sequence number." }) id!: string;
   @Field(() => Int, { description: 'Position of the step in the timeline, from 1.' }) sequence!: number;
@@ -47,7 +68,9 @@ export class OrderStatusChangeView {
   occurredAt!: Date;
   @Field(() => ActorView, { description: 'Who took the step.' }) actor!: ActorView;
   @Field(() => String, { nullable: true, description: 'A note the actor left.' }) note!: string | null;
-  @Field(() => Int, { description: 'The order version this step produced.' }) orderVersion!: number;
+  @Field(() => Int, { description: 'The order version this step produced (a note leaves the version as it was).' }) orderVersion!: number;
+  @Field(() => OrderTimelineEventEnum, { nullable: true, description: 'What a note reports; null on a status step.' }) event!: OrderNoteEvent | null;
+  @Field(() => OrderTimelineDetailsView, { nullable: true, description: "A note's facts; null on a status step." }) details!: OrderTimelineDetailsView | null;
 }
 
 @ObjectType('OrderLine', { description: 'One line of an order, as sold.' })
@@ -133,7 +156,7 @@ export class OrderView {
   hold!: OrderHoldView | null;
   @Field(() => OrderDeliveryView, { nullable: true, description: 'The chosen delivery option; null for orders placed before options (standard).' })
   delivery!: OrderDeliveryView | null;
-  @Field(() => [OrderStatusChangeView], { description: 'Every status step, oldest first.' }) timeline!: OrderStatusChangeView[];
+  @Field(() => [OrderStatusChangeView], { description: 'Every step (status changes and notes), oldest first.' }) timeline!: OrderStatusChangeView[];
   @Field(() => GraphQLISODateTime, { description: 'When the region took the order in, which may be before core registered it.' }) placedAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;
 }

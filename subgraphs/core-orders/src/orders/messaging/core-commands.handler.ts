@@ -7,6 +7,7 @@ import { isDirectRequest, senderOf } from '@hub/shared/messaging/sender-identity
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { inMessageSpan } from '@hub/shared/messaging/trace-headers';
 import { refuseSender } from '../domain/command-sender.rules.js';
+import type { OrderNoteService } from '../order-note.service.js';
 import type { OrderRegistrationService } from '../order-registration.service.js';
 import type { OrderTransitionService } from '../order-transition.service.js';
 import { SenderRefusedError } from '../sender-refused.error.js';
@@ -18,7 +19,7 @@ const SUBGRAPH_SERVICE: Principal = { subject: 'subgraph-service', role: 'servic
 
 /**
  * Core's one entry for writes from other subgraphs: commands from their outboxes, each applied once (the
- * registration's idempotency key, or the command id as the step's request id). The answer is data, never
+ * registration's idempotency key, or the command id as the step's request id, for status steps and notes alike). The answer is data, never
  * an exception: `rejected` when the command can never succeed as sent (a domain rule, invalid input),
  * `retry` when it might later (a concurrent change, a database error), and the sender's relay acts on it.
  */
@@ -28,6 +29,7 @@ export function subscribeCoreCommands(
   logger: Logger,
   registration: OrderRegistrationService,
   transitions: OrderTransitionService,
+  notes: OrderNoteService,
 ): Subscription {
   // Refusals per sender since start, in the log line: a region probing its neighbours' orders shows up as a rising count.
   const refusals = new Map<string, number>();
@@ -52,6 +54,18 @@ export function subscribeCoreCommands(
           to,
           requestId: command.commandId,
           occurredAt: new Date(occurredAt),
+          sender,
+          ...(note ? { note } : {}),
+        });
+      }
+      case 'order.note': {
+        const { actor, event, occurredAt, note, details } = command.body;
+        return notes.note(actor, {
+          orderId: command.orderId,
+          event,
+          occurredAt: new Date(occurredAt),
+          details,
+          requestId: command.commandId,
           sender,
           ...(note ? { note } : {}),
         });

@@ -8,6 +8,7 @@ import { Migration20261203000000LineDiscounts } from './Migration20261203000000L
 import { Migration20261203010000HeartbeatReadiness } from './Migration20261203010000HeartbeatReadiness.js';
 import { Migration20261203065714RuleFacts } from './Migration20261203065714RuleFacts.js';
 import { Migration20261203065800DeliveryOption } from './Migration20261203065800DeliveryOption.js';
+import { Migration20261203081500TimelineNotes } from './Migration20261203081500TimelineNotes.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const coreMigrations = {
@@ -21,4 +22,5 @@ export const coreMigrations = {
   Migration20261203010000HeartbeatReadiness,
   Migration20261203065714RuleFacts,
   Migration20261203065800DeliveryOption,
+  Migration20261203081500TimelineNotes,
 };
