@@ -75,16 +75,21 @@ describeWithServer('a 3-node NATS cluster', () => {
     await reconnected;
     // While the stream elects a new leader a publish fails (no responders, or a timeout): sent again under its id, as the outbox relay does,
     // it is stored once (the duplicate window drops a second copy of one that was stored after all).
-    for (let attempt = 1; ; attempt += 1) {
-      const stored = await js.publish(subjects.ordersAll.replace('>', 'created.cn'), 'after', { msgID: 'after' }).catch((error: Error) => error);
-      if (!(stored instanceof Error)) break;
-      if (attempt === 40) throw stored;
-      // Until then the server answers "no responders" at once: retry at the relay's pace, not in a tight loop.
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    const state = (await (await jetstreamManager(nc)).streams.info(subjects.ordersStream)).state;
-    expect(state.messages).toBe(2);
+    await untilAnswered(() => js.publish(subjects.ordersAll.replace('>', 'created.cn'), 'after', { msgID: 'after' }));
+    // The killed node may have led the cluster's metadata too: API calls time out until its successor is elected.
+    const info = await untilAnswered(async () => (await jetstreamManager(nc)).streams.info(subjects.ordersStream));
+    expect(info.state.messages).toBe(2);
 
     await cluster.startNode(node);
   }, 60_000);
 });
+
+/** Repeats `call` until the cluster answers it: no responders or a timeout while a leader is elected, at the relay's pace. */
+async function untilAnswered<T>(call: () => Promise<T>, attempts = 40): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await call().catch((error: Error) => error);
+    if (!(answer instanceof Error)) return answer;
+    if (attempt === attempts) throw answer;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
