@@ -1,14 +1,18 @@
 // Re-allocation when a warehouse fails: N orders with open shipments at one node; an operator marks the node
 // down through GraphQL (the production path: the mutation starts the job, the service's own outbox relay
-// publishes), and the clock runs from the mutation until every affected order is re-planned (or backordered)
-// and every customer notice is in JetStream. Prints the time, the share re-allocated vs backordered, CPU ms
-// per order for fulfilment, its PostgreSQL backends and its NATS server, and the load average. The bench listens
-// on the notice subject like a partner would, so it adds no polling to the figures.
-// The issue's target: 10,000 orders in < 3 s on this machine (the seed's figure: 30 s).
+// publishes), and the clock runs from the mutation until every affected order is re-planned (or backordered),
+// every customer notice is acked by JetStream, and (a further figure) core has recorded every re-allocation note
+// on its timeline. Prints the times, the share re-allocated vs backordered, CPU ms per order for fulfilment, core,
+// PostgreSQL (both services' backends) and NATS, and the load average. The bench listens on the notice subject like
+// a partner would, so it adds no polling to the notice figures.
+// The issue's target: 10,000 orders re-allocated and their notices published in < 3 s on this machine (the seed's
+// figure: 30 s).
 //
-//   node bench/reallocation.mjs [--orders 300,10000] [--chunk 1000] [--solver true|false] [--core-commands true|false] [--profile DIR] [--sql]
-// No core runs here: the command relay's attempts to send the re-allocation notes find no responder and back off, as
-// while core is away. --core-commands false stops the relay for the measured window, leaving only the notes' queuing.
+//   node bench/reallocation.mjs [--orders 300,10000] [--chunk 1000] [--solver true|false] [--core true|false] [--core-commands true|false]
+//                               [--profile DIR] [--sql]
+// core-orders runs as its own process (as in production), with the bench's orders registered in its tables, so the
+// notes are really applied. --core false leaves core away: the command relay finds no responder and backs off.
+// --core-commands false stops the relay for the measured window, leaving only the notes' queuing.
 // --profile writes a CPU profile of the bench process (fulfilment runs in it) for the measured window only;
 // --sql prints each statement shape's count and summed client-side time during that window.
 import { spawn } from 'node:child_process';
@@ -19,7 +23,10 @@ import { Session } from 'node:inspector/promises';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { startHubProcesses } from '@hub/shared/testing/hub-processes';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
+import { serviceProcesses } from './cpu.mjs';
 import { createFulfilmentApp } from '@hub/fulfilment/app';
 import { readFulfilmentEnv } from '@hub/fulfilment/env';
 import { loadOrdersToAllocate, SYSTEM_ACTOR } from '@hub/fulfilment/allocation/allocation.service';
@@ -32,6 +39,7 @@ const { values } = parseArgs({
     chunk: { type: 'string', default: '' },
     solver: { type: 'string', default: 'true' },
     'core-commands': { type: 'string', default: 'true' },
+    core: { type: 'string', default: 'true' },
     profile: { type: 'string' },
     sql: { type: 'boolean', default: false },
   },
@@ -40,6 +48,7 @@ const SIZES = values.orders.split(',').map(Number);
 const SKUS = 200;
 const SHANGHAI = { lat: 31.23, lon: 121.47 };
 const TICKS_PER_SECOND = 100;
+const CORE_DIR = discoverHubServices().find((service) => service.name === 'core-orders').dir;
 const load = () =>
   os
     .loadavg()
@@ -47,7 +56,7 @@ const load = () =>
     .join(' ');
 
 console.log(
-  `reallocation bench: Node ${process.version}; ${os.availableParallelism()} cores, load average ${load()}; solver ${values.solver}; core command relay ${values['core-commands']}`,
+  `reallocation bench: Node ${process.version}; ${os.availableParallelism()} cores, load average ${load()}; solver ${values.solver}; core ${values.core === 'false' ? 'away' : 'running'}; core command relay ${values['core-commands']}`,
 );
 
 /** User + system CPU ms of a process, from its own counters; 0 when it is gone. */
@@ -102,6 +111,9 @@ if (values.sql) {
 async function run(orderCount) {
   const scope = createTestScope('bench_realloc');
   const env = Object.fromEntries(Object.entries(scope.env).map(([k, v]) => [k, String(v)]));
+  const withCore = values.core !== 'false';
+  // Core first: it creates its tables, which the bench fills with the same orders fulfilment holds.
+  const hub = withCore ? await startHubProcesses(scope.env, {}, undefined, { only: ['core-orders'] }) : null;
   const app = await createFulfilmentApp(
     readFulfilmentEnv({
       ...process.env,
@@ -171,6 +183,17 @@ async function run(orderCount) {
       select order_id, line_no, sku, quantity, unit_weight_grams, quantity from jsonb_to_recordset(?::jsonb) as r(order_id uuid, line_no int, sku text, quantity int, unit_weight_grams int)`,
       [JSON.stringify(lines)],
     );
+    if (withCore) {
+      // The orders as core knows them (registered by region-cn earlier): a note is for an order core has.
+      await query(
+        app.orm.em.fork(),
+        `insert into core_orders."order" (id, number, region, channel, currency, customer_ref, status, items_total, tax_total, shipping_total,
+           discount_total, grand_total, idempotency_key, request_hash, placed_at, updated_at, version)
+         select order_id, number, 'cn', 'WEB', 'CNY', 'bench', 'PAID', 1000, 0, 0, 0, 1000, 'cn:' || order_id, 'bench', placed_at, placed_at, 1
+           from jsonb_to_recordset(?::jsonb) as r(order_id uuid, number text, placed_at timestamptz)`,
+        [JSON.stringify(orders)],
+      );
+    }
     for (let i = 0; i < orders.length; i += 2_000) {
       await app.orm.em.fork().transactional(async (em) => {
         const batch = await loadOrdersToAllocate(
@@ -211,9 +234,14 @@ async function run(orderCount) {
     }
     tracing.on = true;
     const loadBefore = load();
-    const pgBefore = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
-    const natsBefore = nats ? cpuMs(nats) : 0;
-    const cpu = process.cpuUsage();
+    const coreProcess = withCore ? serviceProcesses({ 'core-orders': CORE_DIR }).get('core-orders') : undefined;
+    const snapshot = async () => ({
+      fulfilment: process.cpuUsage(),
+      core: coreProcess ? cpuMs(coreProcess) : 0,
+      pg: new Map((await backends()).map((pid) => [pid, cpuMs(pid)])),
+      nats: nats ? cpuMs(nats) : NaN,
+    });
+    const before = await snapshot();
     const startedAt = Date.now();
     const down = await postGraphQL(
       app.url,
@@ -224,45 +252,76 @@ async function run(orderCount) {
     const jobId = down.data.nodeStatusChange.reallocationJob.id;
     const [heardAt, listenerUsed] = await heard;
     const elapsed = heardAt - startedAt;
-    const used = process.cpuUsage(cpu);
+    // Heard on the subject means published; JetStream's ack is what marks the outbox row: the last mark is the time.
+    const ackedNotices = async () =>
+      (
+        await query(
+          app.orm.em.fork(),
+          `select count(*)::int as n, max(published_at) as last from outbox_event where message_id like ? and published_at is not null`,
+          [`fulfilment.customer-notice:%:${jobId}`],
+        )
+      )[0];
+    let acked = await ackedNotices();
+    for (let tries = 0; acked.n < atNode && tries < 100; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      acked = await ackedNotices();
+    }
+    const atNotices = await snapshot();
+    // Core's notes: recorded when its timeline has the step (request id = the note's command id), checked every 100 ms.
+    const coreNotes = async () =>
+      (
+        await query(app.orm.em.fork(), `select count(*)::int as n, max(at) as last from core_orders.order_status_change where request_id like ?`, [
+          `fulfilment:%:reallocated:${jobId}`,
+        ])
+      )[0];
+    let noted = withCore && values['core-commands'] !== 'false' ? await coreNotes() : null;
+    for (let waited = 0; noted && noted.n < atNode && waited < 240_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      noted = await coreNotes();
+    }
+    const atNotes = noted ? await snapshot() : null;
+    // How often the relay asked core per note: more than once means a timeout or core away, answered from core's record the next time.
+    const attempts = await query(
+      app.orm.em.fork(),
+      `select attempts, state, count(*)::int as n from fulfilment.core_command where local_ref = ? group by 1, 2 order by 1, 2`,
+      [jobId],
+    );
     tracing.on = false;
     if (profiler) {
       const { profile } = await profiler.post('Profiler.stop');
       writeFileSync(`${values.profile}/reallocation-${orderCount}.cpuprofile`, JSON.stringify(profile));
       profiler.disconnect();
     }
-    const pgUsed = (await backends()).reduce((sum, pid) => sum + cpuMs(pid) - (pgBefore.get(pid) ?? 0), 0);
-    const natsUsed = nats ? cpuMs(nats) - natsBefore : NaN;
     await listenerExited;
     const [job] = await query(app.orm.em.fork(), `select * from reallocation_job where id = ?`, [jobId]);
     const replanned = new Date(job.finished_at).getTime() - startedAt;
-    // Heard on the subject means published; JetStream's ack is what marks the outbox row, checked here.
-    const ackedNotices = async () =>
-      (
-        await query(app.orm.em.fork(), `select count(*)::int as n from outbox_event where message_id like ? and published_at is not null`, [
-          `fulfilment.customer-notice:%:${jobId}`,
-        ])
-      )[0].n;
-    let acked = await ackedNotices();
-    for (let tries = 0; acked < atNode && tries < 100; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      acked = await ackedNotices();
-    }
-    const perOrder = (ms) => (ms / job.processed).toFixed(3);
-    const fulfilmentMs = (used.user + used.system) / 1000;
+    const perOrder = (ms) => (Number.isNaN(ms) ? "n/a (not this worktree's server)" : (ms / job.processed).toFixed(3));
+    /** CPU ms each process used between two snapshots. */
+    const used = (from, to) => {
+      const fulfilment = (to.fulfilment.user + to.fulfilment.system - from.fulfilment.user - from.fulfilment.system) / 1000;
+      const pg = [...to.pg].reduce((sum, [pid, ms]) => sum + ms - (from.pg.get(pid) ?? 0), 0);
+      return { fulfilment, core: to.core - from.core, pg, nats: to.nats - from.nats };
+    };
+    const cpuLine = (label, from, to) => {
+      const ms = used(from, to);
+      return `  CPU ms per order ${label}: fulfilment ${perOrder(ms.fulfilment)}, core ${withCore ? perOrder(ms.core) : 'not running'}, PostgreSQL ${perOrder(ms.pg)}, NATS ${perOrder(ms.nats)}`;
+    };
     console.log(
       `\n${orderCount} orders (${lines.length} lines); ${atNode} with open shipments at cn-sha-dc; load average before ${loadBefore}, after ${load()}`,
     );
+    console.log(`  node marked down → all ${job.processed} orders re-planned: ${replanned.toFixed(0)} ms`);
     console.log(
-      `  node marked down → all ${job.processed} orders re-planned: ${replanned.toFixed(0)} ms; → all ${atNode} customer notices published: ${elapsed.toFixed(0)} ms (${acked} acked by JetStream)`,
+      `  → all ${atNode} customer notices heard by a subscriber: ${elapsed.toFixed(0)} ms; acked by JetStream (${acked.n}): ${acked.last ? new Date(acked.last).getTime() - startedAt : 'n/a'} ms`,
     );
+    if (noted)
+      console.log(`  → core has recorded ${noted.n} of ${atNode} notes on its timeline: ${noted.last ? new Date(noted.last).getTime() - startedAt : 'n/a'} ms`);
     console.log(
       `  fully re-allocated: ${job.reallocated} (${((100 * job.reallocated) / job.processed).toFixed(1)} %), backordered: ${job.backordered} (${((100 * job.backordered) / job.processed).toFixed(1)} %)`,
     );
-    console.log(
-      `  CPU ms per order: fulfilment ${perOrder(fulfilmentMs)}, PostgreSQL ${perOrder(pgUsed)}, NATS ${Number.isNaN(natsUsed) ? "n/a (not this worktree's server)" : perOrder(natsUsed)}` +
-        `; the partner's listener ${perOrder(listenerUsed)} (total without it ${(fulfilmentMs + pgUsed + (natsUsed || 0)).toFixed(0)} ms for ${elapsed.toFixed(0)} ms of wall time)`,
-    );
+    // Until the notices are acked, core is already taking notes: its share of that window is printed too.
+    console.log(cpuLine('until the notices are acked', before, atNotices) + `; the partner's listener ${perOrder(listenerUsed)}`);
+    if (atNotes) console.log(cpuLine("until core's notes are recorded", before, atNotes));
+    console.log(`  notes by attempts: ${attempts.map((row) => `${row.n} ${row.state} after ${row.attempts}`).join(', ')}`);
     if (values.sql) {
       const rows = [...tracing.statements].sort((a, b) => b[1].ms - a[1].ms);
       console.log(`  statements: ${rows.reduce((sum, [, entry]) => sum + entry.count, 0)} (${rows.length} shapes)`);
@@ -271,6 +330,7 @@ async function run(orderCount) {
     }
   } finally {
     await app.close();
+    await hub?.close();
     await scope.dispose();
   }
 }

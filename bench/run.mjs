@@ -1,7 +1,7 @@
 // `npm run bench`: throughput and latency of placing and reading orders, through the gateway and straight
 // to the owning subgraph(s), from one run on this machine. Not part of the tests; it prints figures.
 //
-//   node bench/run.mjs [--duration 10] [--connections 16] [--warmup 2]
+//   node bench/run.mjs [--duration 10] [--connections 16] [--warmup 2] [--only place|read]
 //
 // Each scenario runs a warm-up (not measured), then `--duration` seconds of `--connections` closed-loop clients
 // (bench/load.mjs). Reads use ids of orders placed beforehand, so they read real orders of the bench's customer.
@@ -25,16 +25,20 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     warmup: { type: 'string', default: '2' },
+    // `place` or `read`: only the scenarios whose title starts so (placing alone skips seeding the orders to read).
+    only: { type: 'string' },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const warmup = Number(values.warmup);
-if (!(duration > 0) || !Number.isInteger(connections) || connections < 1 || !(warmup >= 0)) {
-  console.error('usage: node bench/run.mjs [--duration seconds] [--connections n] [--warmup seconds]');
+const only = values.only;
+if (!(duration > 0) || !Number.isInteger(connections) || connections < 1 || !(warmup >= 0) || ![undefined, 'place', 'read'].includes(only)) {
+  console.error('usage: node bench/run.mjs [--duration seconds] [--connections n] [--warmup seconds] [--only place|read]');
   process.exit(2);
 }
 const SEED_ORDERS = 300;
+const IDLE_SECONDS = 5;
 // Gently: today core-orders takes a second pool connection per registration (its `nextval` runs outside the
 // registration's transaction), so ten or more placements at once can wedge it; the reads need these orders.
 const SEED_CONCURRENCY = 4;
@@ -83,7 +87,7 @@ try {
   process.stdout.write(`placing ${SEED_ORDERS} orders for the read scenarios (${SEED_CONCURRENCY} at a time)... `);
   const seed = await closedLoop({
     seconds: Infinity,
-    limit: SEED_ORDERS,
+    limit: only === 'place' ? 0 : SEED_ORDERS,
     connections: SEED_CONCURRENCY,
     operation: () => gql(cn, PLACE, { input: orderInput() }),
     onData: (data) => orderIds.push(data.placeCnOrder.id),
@@ -106,6 +110,15 @@ try {
   let cursor = 0;
   const nextId = () => orderIds[cursor++ % orderIds.length];
 
+  // What the hub burns with no request at all (relays' and sweeps' polls, timers): on a loaded machine few
+  // operations share it, so it is measured once and shown apart from the per-operation figures.
+  process.stdout.write(`idle CPU over ${IDLE_SECONDS} s... `);
+  const idleBefore = cpuSnapshot(processes);
+  const idleStarted = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  const idleRate = cpuPerOperation(idleBefore, cpuSnapshot(processes), (performance.now() - idleStarted) / 1000);
+  console.log('measured');
+
   // Reads first, so that gateway and direct reads meet the hub in the same state whatever placing does to it.
   // The direct counterpart of the federated read is the gateway's two fetches, one after the other.
   const scenarios = [
@@ -125,6 +138,7 @@ try {
 
   const rows = [];
   for (const [title, operation] of scenarios) {
+    if (only && !title.startsWith(only)) continue;
     if (title.startsWith('read') && orderIds.length === 0) {
       console.log(`${title}: skipped, no order could be placed to read`);
       continue;
@@ -135,10 +149,12 @@ try {
     if (title.startsWith('place')) await registrationsSettled();
     process.stdout.write('measuring... ');
     const cpuBefore = cpuSnapshot(processes);
+    const measuredFrom = performance.now();
     const result = await closedLoop({ seconds: duration, connections, operation, agent });
     agent.destroy();
     const unsettled = title.startsWith('place') ? await registrationsSettled() : 0;
     result.cpu = cpuPerOperation(cpuBefore, cpuSnapshot(processes), result.ok);
+    result.cpuSeconds = (performance.now() - measuredFrom) / 1000;
     if (unsettled) result.note = `${unsettled} registrations still pending`;
     console.log(`${result.ok} ok, ${result.errors} errors${warm.errors ? ` (+${warm.errors} in warm-up)` : ''}`);
     rows.push({ title, result });
@@ -174,6 +190,19 @@ try {
       return [title, ...perService.map(ms2), ms2(perService.reduce((sum, value) => sum + value, 0))];
     }),
   );
+  console.log(`\nidle CPU milliseconds per second, by service (no requests, ${IDLE_SECONDS} s before the scenarios)`);
+  printTable(
+    ['', ...services, 'total'],
+    [['idle', ...services.map((name) => ms2(idleRate.get(name) ?? NaN)), ms2(sum(services.map((name) => idleRate.get(name) ?? 0)))]],
+  );
+  console.log(`\nCPU milliseconds per successful operation net of the idle rate over the same seconds (the work the operations add)`);
+  printTable(
+    ['scenario', ...services, 'total'],
+    rows.map(({ title, result: r }) => {
+      const perService = services.map((name) => (r.cpu.get(name) ?? NaN) - ((idleRate.get(name) ?? 0) * r.cpuSeconds) / r.ok);
+      return [title, ...perService.map(ms2), ms2(sum(perService))];
+    }),
+  );
   for (const { title, result } of rows.filter((row) => row.result.errors)) {
     console.log(`!! ${title}: ${result.errors} of ${result.ok + result.errors} operations failed; most frequent:`);
     for (const [message, count] of [...result.messages].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`     ${count} × ${message}`);
@@ -201,6 +230,10 @@ try {
 } finally {
   await hub?.close();
   await scope.dispose();
+}
+
+function sum(values) {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 function ms2(value) {

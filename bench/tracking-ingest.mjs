@@ -2,12 +2,13 @@
 //   node bench/tracking-ingest.mjs [--events 1000000] [--rows 3000000] [--fill-shipments 2000000] [--shipments 100000]
 //     [--batch 10000] [--workers 4] [--sweep-batch 500]
 // Prints (1) the raw COPY rate into the day-partitioned event table, with CPU per 1,000 rows, (2) the full ingest
-// path (validation, batch plan, COPY into staging, key claim + INSERT … SELECT into the partitions, shipment fold,
+// path (validation, batch plan, key claim in one unnest insert, COPY of the claimed events into the partitions, shipment fold,
 // milestone and notice queues) from `--workers` concurrent batches in events/s and CPU ms per 1,000 events, and
 // (3) journey and search latency (p50/p99) once the table holds `--rows` events, filled set-based (generate_series)
 // over ~30 daily partitions and `--fill-shipments` parcels, with table and index sizes, and (4) one bounded pass of the
 // delay and dwell sweeps with a fifth of the shipments due (time, and the plan's index). CPU is this process's
-// and the PostgreSQL backends' (from /proc). It builds its own database and drops it afterwards.
+// and the PostgreSQL backends' (from /proc); `--statements` adds PostgreSQL CPU per statement of the ingest path.
+// It builds its own database and drops it afterwards.
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statfsSync } from 'node:fs';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '4' },
     'sweep-batch': { type: 'string', default: '500' },
     'fill-shipments': { type: 'string', default: '2000000' },
+    statements: { type: 'boolean', default: false },
   },
 });
 const [EVENTS, ROWS, SHIPMENTS, BATCH, WORKERS, SWEEP_BATCH, FILL_SHIPMENTS] = [
@@ -56,6 +58,38 @@ const assertDiskRoom = async () => {
   const { bavail, bsize } = statfsSync('/work');
   if (bavail * bsize < 30 * 1024 ** 3) throw new Error(`under 30 GB free on /work: fill aborted`);
 };
+
+// --statements: PostgreSQL CPU per kind of statement on the ingest path, from each backend's scheduler clock
+// (/proc/<pid>/schedstat, ns): a connection runs one statement at a time, so the change is that statement's.
+const statementCpu = new Map();
+const onCpu = (pid) => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return 0;
+  }
+};
+if (values.statements) {
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (config, ...rest) {
+    const text = typeof config === 'string' ? config : (config?.text ?? (typeof config?.submit === 'function' ? 'COPY (stream)' : '?'));
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+    const pid = this.processID;
+    const before = onCpu(pid);
+    const done = () => {
+      const entry = statementCpu.get(key) ?? { n: 0, ns: 0 };
+      entry.n += 1;
+      entry.ns += onCpu(pid) - before;
+      statementCpu.set(key, entry);
+    };
+    const callback = typeof rest.at(-1) === 'function' ? rest.pop() : undefined;
+    if (callback) return query.call(this, config, ...rest, (error, result) => (done(), callback(error, result)));
+    const result = query.call(this, config, ...rest);
+    if (typeof result?.then === 'function') return result.finally(done);
+    result?.once?.('finish', done);
+    return result;
+  };
+}
 
 const base = baseEnvSchema.parse(process.env);
 const url = new URL(base.DATABASE_URL);
@@ -173,6 +207,7 @@ try {
   const prepared = Array.from({ length: WORKERS }, (_, worker) => Array.from({ length: batches }, (_, n) => batchOf(worker, n)));
   // Open every pooled connection now, so the backends' CPU is counted from the start.
   await Promise.all(Array.from({ length: WORKERS + 2 }, () => pool.connect())).then((clients) => clients.forEach((client) => client.release()));
+  statementCpu.clear();
   const pgBefore = await backendCpu();
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
@@ -190,6 +225,12 @@ try {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
   const pgCpuMs = backendCpuMs(pgBefore, await backendCpu());
+  const statementReport = [...statementCpu]
+    .sort((a, b) => b[1].ns - a[1].ns)
+    .slice(0, 14)
+    .map(([key, { n, ns }]) => `  ${f(ns / 1e6 / (stored / 1000)).padStart(6)} ms/1,000 events  ${String(n).padStart(6)}×  ${key}`)
+    .join('\n');
+  statementCpu.clear();
   const rate = stored / seconds;
   const retried = await ingest.ingest('bench', batchOf(0, 0), now);
   // The same event ids again, each a day earlier (another partition): the key table must still refuse them.
@@ -346,7 +387,7 @@ try {
   console.log(`
 raw COPY into tracking_event (same table, same indexes)   ${f(rawRate)} rows/s  (${rawRows} rows, ${WORKERS} connections, load ${rawLoad.map((x) => x.toFixed(2)).join(' / ')})
   CPU per 1,000 rows: this process                         ${f((rawCpu.user + rawCpu.system) / 1000 / (rawRows / 1000))} ms, PostgreSQL backends ${f(rawPgMs / (rawRows / 1000))} ms
-ingest path (validate → plan → COPY staging → claim keys + INSERT…SELECT → fold shipments → queues)
+ingest path (validate → plan → claim keys → COPY into partitions → fold shipments → queues)
                                                            ${f(rate)} events/s (${stored} events in ${f(seconds)} s) = ${f((rate / rawRate) * 100)} % of raw COPY
   CPU per 1,000 events: this process                       ${f((cpu.user + cpu.system) / 1000 / (stored / 1000))} ms, PostgreSQL backends ${f(pgCpuMs / (stored / 1000))} ms
   a batch sent again                                       stored ${retried.stored}, duplicates ${retried.duplicates}
@@ -359,7 +400,7 @@ search: carrier, one hour                                  p50 ${f(byCarrier.p50
 search: tracking number, 30 days                            p50 ${f(byTracking.p50)} ms  p99 ${f(byTracking.p99)} ms  (${indexOf(trackingPlan)} …)
 delay sweep, one pass of ${SWEEP_BATCH} (${due} of ${SHIPMENTS} shipments due)     ${f(delayPass.ms)} ms, checked ${delayPass.result.checked}, warned ${delayPass.result.warned}  (${indexOf(sweepPlan)})
 dwell sweep, one pass of ${SWEEP_BATCH}                              ${f(dwellPass.ms)} ms, opened ${dwellPass.result}  (${indexOf(dwellPlan)})
-load average (1/5/15 min)                                  ${loadavg()
+${values.statements ? `PostgreSQL CPU by statement on the ingest path:\n${statementReport}\n` : ''}load average (1/5/15 min)                                  ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' / ')}`);
 } finally {

@@ -80,9 +80,19 @@ switch (command) {
     run(bundledNode, ['bench/run.mjs', ...args], { env: { ...env, RATE_LIMIT_ENABLED: env.RATE_LIMIT_ENABLED ?? 'false' } });
     break;
   }
+  case 'bench-soak': {
+    await prepare();
+    run(bundledNode, ['bench/soak.mjs', ...args], { env: { ...env, RATE_LIMIT_ENABLED: env.RATE_LIMIT_ENABLED ?? 'false' } });
+    break;
+  }
   case 'bench-noisy': {
     await prepare();
     run(bundledNode, ['bench/noisy-neighbour.mjs', ...args]);
+    break;
+  }
+  case 'bench-reads': {
+    await prepare();
+    run(bundledNode, ['bench/federated-reads.mjs', ...args]);
     break;
   }
   case 'token': {

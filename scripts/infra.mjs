@@ -73,16 +73,28 @@ function findOnPath(name, extra = []) {
 
 const canApt = () => isRoot && Boolean(findOnPath('apt-get'));
 
+/**
+ * apt-get, one at a time: two setups at once (two clones tested side by side) would otherwise fail on apt's lock
+ * ("Could not get lock /var/lib/apt/lists/lock"). They queue on a lock file of their own, and wait for apt's
+ * dpkg lock when something else (unattended upgrades) holds it.
+ */
+function aptGet(args) {
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  const command = ['apt-get', '-o', 'DPkg::Lock::Timeout=300', ...args];
+  const flock = findOnPath('flock');
+  if (flock) run(flock, ['/var/lock/order-hub-apt.lock', ...command], { env });
+  else run(command[0], command.slice(1), { env });
+}
+
 function aptInstall(pkg) {
   if (!canApt()) return false;
-  const env = { DEBIAN_FRONTEND: 'noninteractive' };
   if (!aptUpdated) {
     log('apt-get update');
-    run('apt-get', ['update'], { env });
+    aptGet(['update']);
     aptUpdated = true;
   }
   log(`apt-get install -y ${pkg}`);
-  run('apt-get', ['install', '-y', pkg], { env });
+  aptGet(['install', '-y', pkg]);
   return true;
 }
 
@@ -228,10 +240,30 @@ export async function ensurePostgres(root, databaseUrl = process.env.DATABASE_UR
 export function ensureChromium() {
   const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = () => findOnPath('chromium', candidates);
-  if (found()) return found();
-  if (aptInstall('chromium')) return found();
+  if (found()) return (ensureCjkFonts(), found());
+  if (aptInstall('chromium')) return (ensureCjkFonts(), found());
   log('chromium is not installed and cannot be installed here: the console browser tests will fail');
   return undefined;
+}
+
+/**
+ * Debian's chromium brings no CJK fonts: the console's Chinese text (CN names, addresses, notices) would render
+ * as empty boxes in its screenshots. Installs Noto CJK when no font covers Chinese.
+ */
+function ensureCjkFonts() {
+  const fcList = findOnPath('fc-list');
+  const covered = fcList
+    ? spawnSync(fcList, [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0
+    : existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
+  if (covered) return;
+  // Screenshots without Chinese glyphs still test the console: a failed install is said, not fatal.
+  let installed = false;
+  try {
+    installed = aptInstall('fonts-noto-cjk');
+  } catch (error) {
+    log(`installing fonts-noto-cjk failed: ${error.message.split('\n')[0]}`);
+  }
+  if (!installed) log('no CJK font is installed and none could be installed here: Chinese text will not render in the console screenshots');
 }
 
 // ---- NATS ----------------------------------------------------------------

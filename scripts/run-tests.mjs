@@ -9,7 +9,10 @@ const RESULTS = '.jest-results.json';
 export async function runTests(root, env, turbo, args) {
   const workspaces = discoverWorkspaces(root);
   for (const { dir } of workspaces) rmSync(`${dir}/${RESULTS}`, { force: true });
-  const result = spawnSync(turbo, ['run', 'test', '--continue', '--concurrency=2', '--', '--json', `--outputFile=${RESULTS}`, ...args], {
+  // --only: the caller built and composed everything first. Letting turbo run the build tasks again here would rebuild
+  // a workspace's dist while another workspace's tests start services from it (a service once read half a rebuild:
+  // "does not provide an export named").
+  const result = spawnSync(turbo, ['run', 'test', '--only', '--continue', '--concurrency=2', '--', '--json', `--outputFile=${RESULTS}`, ...args], {
     stdio: 'inherit',
     cwd: root,
     env,

@@ -36,6 +36,8 @@ export async function startHub(root, env) {
     );
     webConsole = await startConsoleServer({
       gatewayUrl,
+      // Tracking serves the live journey itself (the gateway cannot carry subscriptions): next to its /graphql.
+      trackingStreamUrl: services.find((service) => service.name === 'tracking')?.subgraph?.routingUrl.replace(/\/graphql$/, '/graphql/stream'),
       publicDir: consolePublicDir,
       port: Number(env.CONSOLE_PORT ?? 4100),
       host: settings.HOST,

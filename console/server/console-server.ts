@@ -22,6 +22,11 @@ export interface ConsoleServerOptions {
    * development token for a chosen role and region the way `npm run token` does.
    */
   developmentLogin?: JwtSettings;
+  /**
+   * Tracking's live-journey endpoint (`…/graphql/stream`, graphql-sse): the gateway cannot carry subscriptions,
+   * so the console's `/graphql/stream` streams to it and to nothing else. Absent: live updates are off.
+   */
+  trackingStreamUrl?: string;
   /** Largest request body forwarded to the gateway. */
   maxBodyBytes?: number;
 }
@@ -68,6 +73,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://console').pathname;
     if (path === '/graphql') return forwardToGateway(req, res);
+    if (path === '/graphql/stream') return forwardToTrackingStream(req, res);
     if (path === '/dev/login') return developmentLogin(req, res);
     if (path === '/health/live') return sendJson(res, 200, { status: 'ok' });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed' });
@@ -87,6 +93,38 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       'cache-control': 'no-store',
     });
     res.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  /** Pipes the event stream through as it comes (no buffering), and drops the upstream when the browser leaves. */
+  async function forwardToTrackingStream(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!options.trackingStreamUrl) return sendJson(res, 404, { errors: [{ message: 'Live tracking is not configured', extensions: { code: 'NOT_FOUND' } }] });
+    if (req.method !== 'POST' && req.method !== 'GET') return sendJson(res, 405, { errors: [{ message: 'Use POST', extensions: { code: 'BAD_REQUEST' } }] });
+    const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : Buffer.alloc(0);
+    if (body === undefined) return sendJson(res, 413, { errors: [{ message: 'The request body is too large', extensions: { code: 'BAD_REQUEST' } }] });
+    const target = new URL(options.trackingStreamUrl);
+    target.search = new URL(req.url ?? '/', 'http://console').search;
+    const headers: Record<string, string> = { accept: req.headers.accept ?? 'text/event-stream' };
+    if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
+    if (req.headers.authorization) headers.authorization = req.headers.authorization;
+    await new Promise<void>((resolve, reject) => {
+      const upstream = http.request(target, { method: req.method, headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, {
+          ...SECURITY_HEADERS,
+          'content-type': answer.headers['content-type'] ?? 'text/event-stream',
+          'cache-control': 'no-store',
+        });
+        res.flushHeaders();
+        answer.pipe(res);
+        answer.on('end', resolve);
+        answer.on('error', reject);
+      });
+      upstream.on('error', reject);
+      res.on('close', () => {
+        upstream.destroy();
+        resolve();
+      });
+      upstream.end(body);
+    });
   }
 
   async function developmentLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -7,10 +7,12 @@ const env = readEnv(
   baseEnvSchema.extend({
     CONSOLE_PORT: portSchema(4100),
     GATEWAY_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
+    TRACKING_STREAM_URL: z.string().url().default('http://127.0.0.1:4007/graphql/stream'),
   }),
 );
 const running = await startConsoleServer({
   gatewayUrl: env.GATEWAY_URL,
+  trackingStreamUrl: env.TRACKING_STREAM_URL,
   publicDir: consolePublicDir,
   port: env.CONSOLE_PORT,
   host: env.HOST,

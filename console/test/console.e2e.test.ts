@@ -4,7 +4,7 @@ import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 import { startConsoleServer, type RunningConsole } from '../server/console-server.js';
-import { parcelEvents, seedConsoleDemo } from './demo-data.js';
+import { parcelEvents, RETURNS_CUSTOMER, seedConsoleDemo } from './demo-data.js';
 
 /**
  * The console in Debian's chromium against the whole hub as real processes: log in as each role, walk the
@@ -17,7 +17,7 @@ let hub: HubProcesses;
 let web: RunningConsole;
 let browser: Browser;
 let admin: string;
-const demo = { cnOrderId: '', cnOrderNumber: '', deOrderId: '', trackedOrderId: '' };
+const demo = { cnOrderId: '', cnOrderNumber: '', deOrderId: '', trackedOrderId: '', liveOrderId: '', signedCnOrderId: '', signedCnOrderNumber: '' };
 
 const started = Date.now();
 /** Progress of the set-up on stderr, so a slow machine shows where the time goes. */
@@ -31,7 +31,12 @@ beforeAll(async () => {
   step('hub started');
   const gatewayUrl = `${hub.gatewayUrl}/graphql`;
   // The web app as `npm run build` made it (this file runs from source, beside the server's source).
-  web = await startConsoleServer({ gatewayUrl, publicDir: new URL('../dist/public/', import.meta.url).pathname, developmentLogin: jwt });
+  web = await startConsoleServer({
+    gatewayUrl,
+    trackingStreamUrl: `${hub.url('tracking')}/graphql/stream`,
+    publicDir: new URL('../dist/public/', import.meta.url).pathname,
+    developmentLogin: jwt,
+  });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 
   step('console and browser started');
@@ -53,6 +58,11 @@ beforeAll(async () => {
   demo.cnOrderNumber = cn[0].number;
   demo.deOrderId = de[0].id;
   demo.trackedOrderId = cn[1].id;
+  demo.liveOrderId = cn[2].id;
+  // The one CN demo order that went the whole way to SIGNED: its 7-day return window is open.
+  const signed = cn.find((order: { status: string; customerRef: string }) => order.status === 'SIGNED' && !order.customerRef.startsWith(RETURNS_CUSTOMER));
+  demo.signedCnOrderId = signed.id;
+  demo.signedCnOrderNumber = signed.number;
 
   const registered = await postGraphQL(
     hub.gatewayUrl,
@@ -69,7 +79,7 @@ beforeAll(async () => {
   });
   expect(posted.status).toBe(200);
   step('parcel events posted');
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -415,4 +425,448 @@ it('shows an auditor the audit trail page by page, and refuses the auditor any c
   await form.getByRole('button', { name: 'Save draft' }).click();
   await form.getByTestId('problem-refused').waitFor();
   await shot(auditor, 'rules-auditor-refused');
+});
+
+it("filters orders by placing date on the server, and names a reversed range as the input's mistake", async () => {
+  const page = await logIn('admin');
+  const rows = page.getByTestId('orders-table').locator('tbody tr');
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('en-CA');
+  await page.getByLabel('Region').selectOption('de');
+  await page.getByLabel('Placed from').fill(day(0));
+  await page.getByLabel('Placed to').fill(day(0));
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await settled(
+    () => rows.count(),
+    (value) => value === 4,
+  );
+  expect(page.url()).toContain(`from=${day(0)}`);
+  await shot(page, 'orders-placed-today');
+
+  await page.getByLabel('Placed from').fill(day(1));
+  await page.getByLabel('Placed to').fill(day(2));
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByText('No orders match these filters.').waitFor();
+  expect(await rows.count()).toBe(0);
+
+  await page.getByLabel('Placed from').fill(day(2));
+  await page.getByLabel('Placed to').fill(day(0));
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  const invalid = page.getByTestId('problem-invalid');
+  await invalid.waitFor();
+  expect(await invalid.textContent()).toMatch(/placedTo must be later than placedFrom/);
+  await shot(page, 'orders-date-range-invalid');
+});
+
+it('shows a carrier event on the map as it arrives, without a reload', async () => {
+  const registered = await postGraphQL(
+    hub.gatewayUrl,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { userErrors { code } } }`,
+    { input: { orderId: demo.liveOrderId, carrierId: 'sf-express', trackingNumber: 'SF-CONSOLE-LIVE', route: ['HGH-WH-1', 'SHA-SORT-2', 'PEK-HUB-1'] } },
+    admin,
+  );
+  expect(registered.data.shipmentRegister.userErrors).toEqual([]);
+  const carrier = await scope.token({ subject: 'sf-express', role: 'carrier', regions: ['cn'] });
+  const [first, second, third] = parcelEvents(demo.liveOrderId, 'SF-CONSOLE-LIVE', Date.now() + 8 * 3_600_000);
+  const post = async (events: unknown[]) => {
+    const answer = await fetch(`${hub.url('tracking')}/carrier-events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${carrier}` },
+      body: JSON.stringify({ events }),
+    });
+    expect(answer.status).toBe(200);
+  };
+  await post([first, second]);
+
+  const page = await logIn('operator', ['cn']);
+  await page.goto(`${web.url}#/journey/${demo.liveOrderId}`);
+  const map = page.getByTestId('journey-map');
+  await map.waitFor();
+  await settled(
+    () => map.locator('circle.stop').count(),
+    (count) => count === 2,
+  );
+  await settled(
+    () => page.getByTestId('journey-live').getAttribute('data-state'),
+    (state) => state === 'live',
+  );
+  // The carrier reports the next scan: it reaches the open page over tracking's event stream.
+  await post([third]);
+  await settled(
+    () => map.locator('circle.stop').count(),
+    (count) => count === 3,
+  );
+  expect(await page.getByTestId('journey-live').textContent()).toMatch(/Live.*\d+ so far/);
+  await shot(page, 'journey-live-update');
+
+  // Someone who may not read the order gets the refusal in place of the live feed.
+  const other = await logIn('operator', ['de']);
+  await other.goto(`${web.url}#/journey/${demo.liveOrderId}`);
+  await other.getByTestId('problem-refused').first().waitFor();
+});
+
+it('works a CN return with door pickup step by step: service staff ask and book, the operator collects, inspects and refunds', async () => {
+  const staff = await logIn('customer_service', ['cn'], 'cs-console');
+  await staff.goto(`${web.url}#/returns/${demo.signedCnOrderId}`);
+  const detail = staff.getByTestId('return-detail');
+  await detail.getByRole('heading', { level: 1, name: `Returns of order ${demo.signedCnOrderNumber}` }).waitFor();
+  const request = staff.getByTestId('return-request');
+  await request.getByRole('spinbutton').first().fill('1');
+  await request.getByRole('button', { name: 'Request return' }).click();
+  const entry = (page: Page) => page.getByTestId('return').first();
+  const state = (page: Page) => entry(page).getByTestId('return-state').textContent();
+  await settled(
+    () => state(staff),
+    (value) => value === 'Requested',
+  );
+  // Opening pickup slots is the operator's: the staff member sees the refusal beside the step.
+  await entry(staff)
+    .getByRole('button', { name: /Offer next-day slots/ })
+    .click();
+  await entry(staff).getByTestId('problem-refused').waitFor();
+  await shot(staff, 'returns-cs-requested');
+
+  const operator = await logIn('operator', ['cn'], 'op-returns');
+  // Core follows the region's step in its own time: the work list shows the return once core recorded it.
+  await eventually(
+    async () => {
+      await operator.goto(`${web.url}#/orders`);
+      await operator.goto(`${web.url}#/returns`);
+      await operator.getByRole('heading', { name: 'Returns (CN)' }).waitFor();
+      return operator.getByTestId('returns-open').getByRole('link', { name: demo.signedCnOrderNumber }).count();
+    },
+    (count) => count > 0,
+    { attempts: 60, intervalMs: 500 },
+  );
+  await shot(operator, 'returns-list-operator');
+  await operator.goto(`${web.url}#/returns/${demo.signedCnOrderId}`);
+  await entry(operator)
+    .getByRole('button', { name: /Offer next-day slots/ })
+    .click();
+  await entry(operator).getByTestId('pickup-slots').getByRole('radio').first().waitFor();
+
+  await staff.goto(`${web.url}#/returns`);
+  await staff.goto(`${web.url}#/returns/${demo.signedCnOrderId}`);
+  await entry(staff).getByRole('radio').first().check();
+  await entry(staff).getByRole('button', { name: 'Book pickup' }).click();
+  await settled(
+    () => state(staff),
+    (value) => value === 'Pickup scheduled',
+  );
+  expect(await entry(staff).getByTestId('return-pickup').textContent()).toMatch(/Pickup Scheduled/);
+  // The courier's scan is the carrier's or an operator's.
+  await entry(staff).getByRole('button', { name: 'Record courier pickup' }).click();
+  await entry(staff).getByTestId('problem-refused').waitFor();
+
+  await operator.goto(`${web.url}#/returns`);
+  await operator.goto(`${web.url}#/returns/${demo.signedCnOrderId}`);
+  await entry(operator).getByRole('button', { name: 'Record courier pickup' }).click();
+  await settled(
+    () => state(operator),
+    (value) => value === 'Picked up',
+  );
+  await entry(operator).getByRole('button', { name: 'Record inspection' }).click();
+  await settled(
+    () => state(operator),
+    (value) => value === 'Received',
+  );
+  await entry(operator).getByRole('button', { name: 'Settle and refund' }).click();
+  await settled(
+    () => state(operator),
+    (value) => value === 'Refunded',
+  );
+  expect(await entry(operator).getByTestId('return-refund').textContent()).toMatch(/Refunded .*¥/);
+  expect(await entry(operator).locator('.stepper li.done').count()).toBe(5);
+  await shot(operator, 'returns-refunded-operator');
+});
+
+it('lists every CN return, open and settled apart, a page at a time and filtered by state', async () => {
+  const staff = await logIn('customer_service', ['cn'], 'cs-list');
+  // Two rows a page (the address may set it), so the seeded settled returns take more than one page.
+  await staff.goto(`${web.url}#/returns?rows=2`);
+  await staff.getByRole('heading', { level: 1, name: 'Returns (CN)' }).waitFor();
+  const closed = staff.getByTestId('returns-closed-list');
+  const closedRows = closed.locator('tbody tr');
+  await settled(
+    () => closedRows.count(),
+    (count) => count === 2,
+  );
+  await closed.getByRole('button', { name: 'Load more' }).click();
+  await settled(
+    () => closedRows.count(),
+    (count) => count >= 3,
+  );
+  const states = await closedRows.evaluateAll((rows) => rows.map((row) => (row as any).dataset.state as string));
+  expect(states).toEqual(expect.arrayContaining(['REFUNDED', 'REJECTED', 'WITHDRAWN']));
+  expect(states.every((state) => ['REFUNDED', 'REJECTED', 'WITHDRAWN', 'REFUSED_BY_CORE'].includes(state))).toBe(true);
+  const numbers = await closedRows.locator('td:first-child').allTextContents();
+  expect(new Set(numbers).size).toBe(numbers.length);
+  expect(await closed.getByRole('table').locator('th[scope="col"]').allTextContents()).toEqual(['Order', 'Customer', 'Return', 'Requested', 'Refund due']);
+  await shot(staff, 'returns-lists-paged');
+
+  const open = staff.getByTestId('returns-open-list');
+  await open.locator('tbody tr[data-state="REQUESTED"]').first().waitFor();
+  expect(await open.locator('tbody tr').evaluateAll((rows) => rows.map((row) => (row as any).dataset.state as string))).not.toContain('REFUNDED');
+
+  await closed.getByLabel('State').selectOption('REFUNDED');
+  await settled(
+    () => closedRows.evaluateAll((rows) => rows.map((row) => (row as any).dataset.state as string)),
+    (shown) => shown.length > 0 && shown.every((state) => state === 'REFUNDED'),
+  );
+  expect(staff.url()).toContain('closed=REFUNDED');
+  // The seeded refund, whichever other refunds (the step-by-step test's) are listed beside it.
+  expect(await closedRows.allTextContents()).toContainEqual(expect.stringMatching(new RegExp(`${RETURNS_CUSTOMER}-\\d+Refunded`)));
+  await closed.getByLabel('State').selectOption('WITHDRAWN');
+  await settled(
+    () => closedRows.evaluateAll((rows) => rows.map((row) => (row as any).dataset.state as string)),
+    (shown) => shown.length > 0 && shown.every((state) => state === 'WITHDRAWN'),
+  );
+  await open.getByLabel('State').selectOption('PICKED_UP');
+  await open.getByText('No open returns.').waitFor();
+  await shot(staff, 'returns-lists-filtered');
+
+  // The list is service staff's: a CN customer is refused it, in place of both lists.
+  const customer = await logIn('customer', ['cn'], 'demo-cn-3');
+  await customer.goto(`${web.url}#/returns`);
+  await customer.getByTestId('returns-closed-list').getByTestId('problem-refused').waitFor();
+});
+
+it('shows a status step made through the API on an order page that is already open, without a reload', async () => {
+  const operator = await logIn('operator', ['cn'], 'op-live');
+  const orders = (
+    await postGraphQL(
+      hub.gatewayUrl,
+      `query { orders(first: 50, filter: { region: "cn", status: CREATED }) { nodes { id number version customerRef } } }`,
+      {},
+      admin,
+    )
+  ).data.orders.nodes.filter((order: { id: string }) => ![demo.cnOrderId, demo.trackedOrderId, demo.liveOrderId].includes(order.id));
+  const order = orders[0];
+  await operator.goto(`${web.url}#/orders/${order.id}`);
+  const detail = operator.getByTestId('order-detail');
+  await detail.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
+  await detail.getByText(/^Updated \d\d:\d\d:\d\d/).waitFor();
+  const before = await detail.getByTestId('order-updated').locator('time').getAttribute('datetime');
+  expect(await detail.locator('.status').first().textContent()).toBe('Created');
+
+  const note = `Paid at the counter ${Date.now()}`;
+  const moved = await postGraphQL(
+    hub.gatewayUrl,
+    `mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { status version } }`,
+    { input: { orderId: order.id, status: 'PAID', expectedVersion: order.version, note } },
+    admin,
+  );
+  expect(moved.errors).toBeUndefined();
+  // The page reads the order again every few seconds while visible: wait for the step to appear.
+  await detail.getByTestId('order-timeline').getByText(note).waitFor({ timeout: 30_000 });
+  expect(await detail.locator('.status').first().textContent()).toBe('Paid');
+  await settled(
+    () => detail.getByTestId('order-updated').locator('time').getAttribute('datetime'),
+    (after) => Date.parse(after!) > Date.parse(before!),
+  );
+  await shot(operator, 'order-detail-live');
+});
+
+it('runs DE privacy requests: a customer exports their data, staff erase a customer, and the roles that may not are refused', async () => {
+  const operator = await logIn('operator', ['de']);
+  await operator.goto(`${web.url}#/privacy`);
+  await operator.getByRole('button', { name: 'Prepare export' }).click();
+  await operator.getByTestId('privacy-export').getByTestId('problem-refused').waitFor();
+  await shot(operator, 'privacy-export-refused-operator');
+
+  const customer = await logIn('customer', ['de'], 'demo-de-1');
+  await customer.goto(`${web.url}#/privacy`);
+  await customer.getByRole('button', { name: 'Prepare export' }).click();
+  const result = customer.getByTestId('export-result');
+  await result.waitFor();
+  expect(await result.getByRole('link', { name: /Download de-data-export.json/ }).getAttribute('href')).toMatch(/^blob:/);
+  const storage = await customer.evaluate(() => {
+    const { localStorage, sessionStorage, document } = globalThis as any;
+    return { local: localStorage.length, session: sessionStorage.length, cookies: document.cookie };
+  });
+  expect(storage).toEqual({ local: 0, session: 0, cookies: '' });
+  await shot(customer, 'privacy-export-customer');
+
+  const staff = await logIn('customer_service', ['de'], 'cs-de-console');
+  await staff.goto(`${web.url}#/privacy`);
+  const erasure = staff.getByTestId('privacy-erasure');
+  await erasure.getByLabel('Customer reference').fill('demo-de-3');
+  const erase = erasure.getByRole('button', { name: 'Erase personal data' });
+  expect(await erase.isDisabled()).toBe(true);
+  await erasure.getByLabel(/erasure cannot be undone/).check();
+  await erase.click();
+  const report = erasure.getByTestId('erasure-report');
+  await report.waitFor();
+  expect(await report.textContent()).toMatch(/Orders restricted .*: \d+/);
+  expect(await report.textContent()).toMatch(/still being fulfilled, erased when they close: [1-9]/);
+  await shot(staff, 'privacy-erasure-staff');
+
+  const otherRegion = await logIn('customer_service', ['cn'], 'cs-cn-console');
+  await otherRegion.goto(`${web.url}#/privacy`);
+  const refused = otherRegion.getByTestId('privacy-erasure');
+  await refused.getByLabel('Customer reference').fill('demo-de-2');
+  await refused.getByLabel(/erasure cannot be undone/).check();
+  await refused.getByRole('button', { name: 'Erase personal data' }).click();
+  await refused.getByTestId('problem-refused').or(refused.getByTestId('user-errors')).first().waitFor();
+});
+
+it('restricts processing of a DE customer from the privacy view, which staff reads honour, and lifts it once the customer was informed', async () => {
+  const { nodes } = (await postGraphQL(hub.gatewayUrl, `query { orders(first: 50, filter: { region: "de" }) { nodes { id customerRef } } }`, {}, admin)).data
+    .orders;
+  const orderId = nodes.find((order: { customerRef: string }) => order.customerRef === 'demo-de-0').id;
+  const operatorToken = await scope.token({ subject: 'op-de-console', role: 'operator', regions: ['de'] });
+  const operatorReads = async () =>
+    (await postGraphQL(hub.gatewayUrl, `query($id: ID!) { order(id: $id) { de { customer { name } } } }`, { id: orderId }, operatorToken)).errors?.[0]
+      ?.extensions?.reason ?? 'SHOWN';
+  expect(await operatorReads()).toBe('SHOWN');
+
+  const staff = await logIn('customer_service', ['de'], 'cs-de-restrict');
+  await staff.goto(`${web.url}#/privacy`);
+  const panel = staff.getByTestId('privacy-restriction');
+  await panel.getByLabel('Customer reference').fill('demo-de-0');
+  await panel.getByRole('button', { name: 'Show restrictions' }).click();
+  await panel.getByTestId('restriction-none').waitFor();
+  await panel.getByLabel('Ground (art. 18(1))').selectOption('OBJECTION_PENDING');
+  await panel.getByLabel(/^Note/).fill('Objection to profiling received by letter');
+  await panel.getByRole('button', { name: 'Request restriction' }).click();
+  const inForce = panel.getByTestId('restriction-in-force');
+  await inForce.waitFor();
+  expect(await inForce.textContent()).toMatch(/Restricted since .*: Objection pending/);
+  expect(
+    await panel
+      .getByTestId('restriction-effects')
+      .getByRole('row', { name: /Staff disclosure/ })
+      .textContent(),
+  ).toContain('Stopped');
+  expect(await panel.getByTestId('restriction-history').textContent()).toMatch(
+    /Objection pending, requested .* by cs-de-restrict \(Objection to profiling received by letter\): in force/,
+  );
+  expect(await operatorReads()).toBe('RESTRICTED');
+  await shot(staff, 'privacy-restriction-in-force');
+
+  const liftButton = panel.getByRole('button', { name: 'Lift restriction' });
+  await panel.getByLabel('Reason for lifting').fill('Objection verified: our grounds do not override');
+  expect(await liftButton.isDisabled()).toBe(true);
+  await panel.getByLabel(/customer was informed before lifting/).check();
+  await liftButton.click();
+  await panel.getByTestId('restriction-none').waitFor();
+  expect(await panel.getByTestId('restriction-history').textContent()).toMatch(
+    /lifted .* by cs-de-restrict, customer informed .*: Objection verified: our grounds do not override/,
+  );
+  expect(await operatorReads()).toBe('SHOWN');
+  await shot(staff, 'privacy-restriction-lifted');
+
+  // The customer sees their own history and may ask, but lifting is the controller's step (art. 18(3)).
+  const customer = await logIn('customer', ['de'], 'demo-de-0');
+  await customer.goto(`${web.url}#/privacy`);
+  const own = customer.getByTestId('privacy-restriction');
+  expect(await own.getByLabel('Customer reference').count()).toBe(0);
+  await own.getByRole('button', { name: 'Show restrictions' }).click();
+  await own.getByTestId('restriction-history').waitFor();
+  expect(await own.getByRole('button', { name: 'Request restriction' }).isVisible()).toBe(true);
+  expect(await own.getByRole('button', { name: 'Lift restriction' }).count()).toBe(0);
+
+  const otherRegion = await logIn('customer_service', ['cn'], 'cs-cn-restrict');
+  await otherRegion.goto(`${web.url}#/privacy`);
+  const refused = otherRegion.getByTestId('privacy-restriction');
+  await refused.getByLabel('Customer reference').fill('demo-de-0');
+  await refused.getByRole('button', { name: 'Show restrictions' }).click();
+  await refused.getByTestId('problem-refused').waitFor();
+});
+
+it('drafts presale, points and gift rules from forms and shows the payment preview and outcome diff of a dry-run', async () => {
+  const editor = await logIn('rules_editor', [], 'editor-terms');
+  for (const [key, name, module] of [
+    ['console-points', 'Console points', 'POINTS'],
+    ['console-gifts', 'Console gifts', 'GIFT'],
+    ['console-presale', 'Console presale', 'PRESALE'],
+  ] as const) {
+    await editor.goto(`${web.url}#/rules`);
+    // The form stays open after the first rule set: open it only when it is closed.
+    if (!(await editor.getByLabel('Key', { exact: true }).isVisible())) await editor.getByText('New rule set').click();
+    await editor.getByLabel('Key', { exact: true }).fill(key);
+    await editor.getByLabel('Name', { exact: true }).fill(name);
+    await editor.getByLabel('Module', { exact: true }).selectOption(module);
+    await editor.getByRole('button', { name: 'Create rule set' }).click();
+    await editor
+      .getByTestId('rule-set-detail')
+      .getByRole('heading', { name: new RegExp(name) })
+      .waitFor();
+  }
+
+  // The presale form writes one rule per term under one condition.
+  const form = editor.getByTestId('draft-editor');
+  await form.getByLabel('Presale SKU').fill('HDP-BT-200');
+  await form.getByLabel('Deposit (minor units)').fill('5000');
+  await form.getByLabel('Deposit counts as (minor units)').fill('8000');
+  const terms = form.getByTestId('draft-terms');
+  expect(await terms.locator('tbody tr td:first-child').allTextContents()).toEqual([
+    'DEPOSIT',
+    'COUNTS_AS',
+    'FINAL_OPENS_AT',
+    'FINAL_CLOSES_AT',
+    'REMIND_BEFORE_MINUTES',
+    'REMIND_BEFORE_MINUTES',
+  ]);
+  expect(await form.getByLabel('Condition (CEL)').inputValue()).toBe('order.lines.exists(l, l.sku == "HDP-BT-200")');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await form.getByTestId('draft-saved').waitFor();
+  await shot(editor, 'rules-presale-form');
+
+  // Points: earn 1 per 100, a point pays 1, points pay at most 50 %.
+  await editor.goto(`${web.url}#/rules/console-points`);
+  await form.getByLabel('Points pay at most (%)').fill('50');
+  expect(await terms.locator('tbody tr').allTextContents()).toEqual([
+    expect.stringContaining('EARN_PER_1001'),
+    expect.stringContaining('POINT_VALUE1'),
+    expect.stringContaining('SPEND_CAP_BP5000'),
+  ]);
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await form.getByTestId('draft-saved').waitFor();
+  const version = editor.locator('[data-testid="rule-version"][data-number="1"]');
+  await version.getByRole('button', { name: 'Dry-run' }).click();
+  const dryRun = version.getByTestId('dry-run-result');
+  await dryRun.waitFor();
+  const changed = await version.getByTestId('dry-run-change').count();
+  if (changed > 0) {
+    await version.getByTestId('payment-preview').first().waitFor();
+    expect(await version.getByTestId('outcome-diff').first().textContent()).toMatch(/payment/);
+  }
+  await shot(editor, 'rules-points-dry-run');
+
+  // A gift with purchase: the rule's value is the gift's SKU, under the threshold, the SKU it goes with and the region.
+  await editor.goto(`${web.url}#/rules/console-gifts`);
+  await form.getByLabel('Gift SKU').fill('SILK');
+  await form.getByLabel('Items total from (minor units)').fill('30000');
+  await form.getByLabel('Only with SKU (optional)').fill('TEA-LJ-250');
+  await form.getByLabel('Only in region').selectOption('cn');
+  await form.getByLabel('Label for the customer').fill('A silk scarf with your tea');
+  expect(await form.getByLabel('Condition (CEL)').inputValue()).toBe(
+    'order.itemsTotal >= 30000\n&& order.lines.exists(l, l.sku == "TEA-LJ-250")\n&& order.region == "cn"',
+  );
+  expect(await form.getByLabel('Value (CEL)').inputValue()).toBe('"SILK"');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await form.getByTestId('draft-saved').waitFor();
+  await editor.getByTestId('rule-version').filter({ hasText: 'gift-silk-with-tea-lj-250-from-30000' }).waitFor();
+  await shot(editor, 'rules-gift-form');
+});
+
+it('sets tracking notice preferences in Chinese, and shows staff the refusal', async () => {
+  const customer = await logIn('customer', ['cn'], 'demo-cn-3');
+  await customer.goto(`${web.url}#/notices`);
+  const form = customer.getByTestId('notices-cn');
+  await form.getByLabel('Language').selectOption('zh');
+  await form.getByLabel('Time zone').selectOption('Asia/Shanghai');
+  await form.getByLabel('From', { exact: true }).fill('22:00');
+  await form.getByLabel('To', { exact: true }).fill('07:00');
+  await form.getByRole('button', { name: 'Save preference' }).click();
+  await settled(
+    () => form.getByTestId('notices-cn-saved').textContent(),
+    (value) => /zh, Asia\/Shanghai, quiet 22:00-07:00/.test(String(value)),
+  );
+  expect(await form.getByLabel('Language').locator('option:checked').textContent()).toBe('中文 (Chinese)');
+  await shot(customer, 'notices-customer-cn');
+
+  const operator = await logIn('operator', ['cn']);
+  await operator.goto(`${web.url}#/notices`);
+  await operator.getByTestId('notices-cn').getByTestId('problem-refused').waitFor();
 });

@@ -52,22 +52,45 @@ export async function seedConsoleDemo(context: DemoSeedContext): Promise<void> {
   if (!catalogue?.seed) throw new Error('the catalogue workspace declares no demo seed');
   const { seedDemo } = (await import(pathToFileURL(catalogue.seed).href)) as { seedDemo: (context: DemoSeedContext) => Promise<void> };
   await seedDemo(context);
+  // Placed first, so they are the oldest CN orders and the tests that take the newest ones never meet a return.
+  const returned = Array.from({ length: RETURN_ORDERS }, (_, k) => ({ customerRef: `${RETURNS_CUSTOMER}-${k}`, id: '' }));
+  await runWithConcurrency(
+    returned.map((order, k) => async () => {
+      order.id = await placeDemoOrder(context, 'cn', k, { customer: order.customerRef, key: `returns-${k}`, steps: FLOW });
+    }),
+    RETURN_ORDERS,
+  );
+  const regionCn = discoverHubServices().find((service) => service.name === 'region-cn');
+  if (!regionCn?.seed) throw new Error('the region-cn workspace declares no demo seed');
+  const { seedDemoReturns } = (await import(pathToFileURL(regionCn.seed).href)) as {
+    seedDemoReturns: (context: DemoSeedContext, orders: Array<{ id: string; customerRef: string }>, ends: string[]) => Promise<void>;
+  };
+  await seedDemoReturns(context, returned, ['REFUNDED', 'REJECTED', 'WITHDRAWN', 'REQUESTED']);
   const jobs = Object.entries(REGIONS).flatMap(([region, spec]) =>
-    Array.from({ length: spec.count }, (_, i) => () => placeDemoOrder(context, region as keyof typeof REGIONS, i)),
+    Array.from({ length: spec.count }, (_, i) => async () => void (await placeDemoOrder(context, region as keyof typeof REGIONS, i))),
   );
   await runWithConcurrency(jobs, 6);
 }
 
-async function placeDemoOrder(context: DemoSeedContext, region: keyof typeof REGIONS, i: number): Promise<void> {
+/** CN orders signed for and then returned (refunded, rejected, withdrawn, still requested), each its own customer. */
+const RETURN_ORDERS = 4;
+export const RETURNS_CUSTOMER = 'demo-cn-returns';
+
+async function placeDemoOrder(
+  context: DemoSeedContext,
+  region: keyof typeof REGIONS,
+  i: number,
+  as: { customer?: string; key?: string; steps?: readonly string[] } = {},
+): Promise<string> {
   const spec = REGIONS[region];
-  const customer = await context.token({ subject: `demo-${region}-${i % 5}`, role: 'customer', regions: [region] });
+  const customer = await context.token({ subject: as.customer ?? `demo-${region}-${i % 5}`, role: 'customer', regions: [region] });
   // The region prices the lines from its catalogue copy, as the shared region demo does.
   const lines = [PRODUCTS[i % PRODUCTS.length]!, ...(i % 2 ? [PRODUCTS[(i + 1) % PRODUCTS.length]!] : [])].map((product, n) => ({
     sku: product.sku,
     quantity: 1 + ((i + n) % 3),
   }));
   const { order } = await placeOnceCatalogueHeld(() =>
-    context.graphql(customer, spec.mutation, { input: { idempotencyKey: `console-demo-${region}-${i}`, lines, ...spec.input(i) } }),
+    context.graphql(customer, spec.mutation, { input: { idempotencyKey: `console-demo-${region}-${as.key ?? i}`, lines, ...spec.input(i) } }),
   );
   await eventually(
     () => context.graphql(customer, `query($id: ID!) { found: ${region}Order(id: $id) { ${region} { registration } } }`, { id: order.id }),
@@ -75,7 +98,7 @@ async function placeDemoOrder(context: DemoSeedContext, region: keyof typeof REG
     { attempts: 300, intervalMs: 100 },
   );
   const operator = await context.token({ subject: `demo-operator-${region}`, role: 'operator', regions: [region] });
-  const steps = i === 5 ? ['CANCELLED'] : FLOW.slice(0, i % (FLOW.length + 1));
+  const steps = as.steps ?? (i === 5 ? ['CANCELLED'] : FLOW.slice(0, i % (FLOW.length + 1)));
   let version = 1;
   for (const status of steps) {
     await context.graphql(operator, 'mutation($input: ChangeOrderStatusInput!) { changeOrderStatus(input: $input) { version } }', {
@@ -83,6 +106,7 @@ async function placeDemoOrder(context: DemoSeedContext, region: keyof typeof REG
     });
     version += 1;
   }
+  return order.id;
 }
 
 const CATALOGUE_NOT_YET_HELD = /UNKNOWN_SKU|PRICE_NOT_FOUND|not in the catalogue|no price list|has no price/i;

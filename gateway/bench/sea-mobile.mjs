@@ -6,6 +6,7 @@
 // quantity only: the hub prices the order from the catalogue the bench publishes first.
 // Runs the whole hub on its own test scope and removes it afterwards. Not a test: it prints figures.
 import http from 'node:http';
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -15,12 +16,15 @@ import { createTestScope } from '@hub/shared/testing/harness';
 import { startHubProcesses } from '@hub/shared/testing/hub-processes';
 import { startSlowNetworkProxy } from './slow-network-proxy.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, show: { type: 'boolean', default: false } } });
 const RUNS = Number(values.runs);
 const PROFILE = { rttMs: 150, downBitsPerSecond: 1_600_000, upBitsPerSecond: 750_000 };
 
 const manifest = JSON.parse(await readFile(new URL('../persisted-operations/sea-mobile.json', import.meta.url), 'utf8'));
-const idOf = (name) => manifest.operations.find((operation) => operation.name === name).id;
+/** The app sends the short form of an operation's id (its first 8 hex digits, unique in the gateway's manifests). */
+const idOf = (name) => manifest.operations.find((operation) => operation.name === name).id.slice(0, 8);
+/** The byte budget of one mobile quick order on the wire, request and response, headers included (issue 18). */
+const QUICK_ORDER_BUDGET_BYTES = 600;
 
 // What the app sends: SKU and quantity; region-sea prices the lines and shipping from its copy of the catalogue.
 const LINES = [
@@ -139,6 +143,13 @@ const paths = {
   },
 };
 
+/** A message's header lines as sent (`--show`), to see where a path's bytes go. */
+const rawHead = (message) =>
+  message.rawHeaders
+    ? message.rawHeaders.reduce((lines, value, i) => (i % 2 ? [...lines, `${message.rawHeaders[i - 1]}: ${value}`] : lines), []).join('\n')
+    : // The client request's head exactly as written, with the headers Node adds (Host, Connection).
+      message._header.trim();
+
 function exchange(port, agent, { method, headers, body, search = '' }) {
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -154,6 +165,7 @@ function exchange(port, agent, { method, headers, body, search = '' }) {
         },
       },
       (response) => {
+        if (values.show) console.log(`${request.method} ${request.path}\n${rawHead(request)}\n→ ${response.statusCode}\n${rawHead(response)}\n`);
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
         response.on('end', () => {
@@ -182,6 +194,9 @@ async function run(proxy, path, token) {
   const confirmation = path.confirmation(answers);
   const confirmedMs = performance.now() - started;
   const checkout = { ...proxy.counters };
+  // The status checks come later in the app's life: by then core has registered the order (on a loaded machine
+  // that can take longer than the checkout did). Asked straight of the gateway, off the link and off the clock.
+  await registeredByCore(confirmation.id, token);
   const trackStarted = performance.now();
   let previous;
   for (const step of path.track) {
@@ -202,11 +217,45 @@ async function run(proxy, path, token) {
   };
 }
 
+/** Resolves once core answers `order(id)` for the order (registration is asynchronous: edge autonomy). */
+async function registeredByCore(id, token) {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const response = await fetch(hub.gatewayUrl + '/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'query($id: ID!) { order(id: $id) { status } }', variables: { id } }),
+    });
+    if ((await response.json()).data?.order) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`core did not register order ${id} within a minute`);
+}
+
 const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 
 const scope = createTestScope('bench-sea');
 let hub;
 let proxy;
+let cleaning;
+/** Stops the hub and removes its database and streams, whatever failed before; once, also on Ctrl-C. */
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    const steps = [() => proxy?.close(), () => hub?.close(), () => scope.dispose()];
+    const failures = [];
+    for (const step of steps)
+      await Promise.resolve()
+        .then(step)
+        .catch((error) => failures.push(error));
+    const left = await scope.leftovers().catch((error) => [`(could not check: ${error.message})`]);
+    console.log(`clean-up: ${left.length === 0 ? 'database and JetStream streams removed' : `LEFT BEHIND ${left.join(', ')}`}`);
+    if (failures.length > 0) throw new AggregateError(failures, 'clean-up failed');
+  })());
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.log(`${signal}: cleaning up`);
+    cleanUp().finally(() => process.exit(130));
+  });
+}
 try {
   // Published before the regions start, so region-sea's copy holds it when it begins taking orders.
   await publishTestCatalogue(scope.env, CATALOGUE);
@@ -225,6 +274,7 @@ try {
       requests: first.requests,
       'checkout ↑ B': first.checkoutUp,
       'checkout ↓ B': first.checkoutDown,
+      'checkout B': first.checkoutUp + first.checkoutDown,
       'status ×2 ↑ B': first.trackUp,
       'status ×2 ↓ B': first.trackDown,
       'total B': first.checkoutUp + first.checkoutDown + first.trackUp + first.trackDown,
@@ -235,17 +285,28 @@ try {
   console.log(
     `sea-mobile bench: ${RUNS} runs per path (medians; bytes of one run) over a simulated link of ${PROFILE.rttMs} ms RTT, ` +
       `${PROFILE.downBitsPerSecond / 1e6} Mbit/s down, ${PROFILE.upBitsPerSecond / 1e3} kbit/s up. A new TCP connection per checkout ` +
-      '(handshake counted, no TLS); bytes are HTTP/1.1 headers and bodies as they crossed the link.',
+      '(handshake counted in time, no TLS); bytes are the TCP payload both ways as it crossed the link: HTTP/1.1 request and ' +
+      'status lines, headers and (compressed) bodies; TCP/IP framing not counted.',
+  );
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   console.table(rows);
   const [mobileRow, standardRow] = rows;
   const less = (key) => `${Math.round((1 - mobileRow[key] / standardRow[key]) * 100)} %`;
+  const times = (key) => `${(standardRow[key] / mobileRow[key]).toFixed(1)} ×`;
   console.log(
-    `mobile vs standard: ${less('total B')} fewer bytes (${mobileRow['total B']} vs ${standardRow['total B']}), ` +
+    `mobile quick order: ${mobileRow['checkout B']} B request + response in ${paths.mobile.checkout.length} round trip ` +
+      `(budget ${QUICK_ORDER_BUDGET_BYTES} B: ${mobileRow['checkout B'] <= QUICK_ORDER_BUDGET_BYTES ? 'within' : 'OVER'}), ` +
+      `${times('checkout B')} fewer bytes than the standard checkout (${standardRow['checkout B']} B)`,
+  );
+  console.log(
+    `mobile vs standard, checkout and two status checks: ${less('total B')} fewer bytes (${mobileRow['total B']} vs ${standardRow['total B']}, ${times('total B')}), ` +
       `confirmation ${less('to confirmation ms')} sooner (${mobileRow['to confirmation ms']} vs ${standardRow['to confirmation ms']} ms)`,
   );
 } finally {
-  await proxy?.close();
-  await hub?.close();
-  await scope.dispose();
+  await cleanUp();
 }

@@ -27,6 +27,7 @@ import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments
 import { legacyJsonStatusPlugin } from './legacy-status.plugin.js';
 import { mutationBudgetPlugin, rateLimitRequests, RateLimits } from './rate-limits.js';
 import { RegistrySupergraphManager } from './registry-supergraph.js';
+import { trimUncacheableHeaders } from './response-headers.js';
 import type { GatewayContext } from './context.js';
 import { subgraphUrlOverrides, type GatewayEnv } from './env.js';
 
@@ -84,6 +85,8 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
 
   const app = express();
   app.disable('x-powered-by');
+  // Before compression: its Vary is set as the head is written, and trimmed after it.
+  app.use(trimUncacheableHeaders());
   app.use(compressResponses());
   // Read at each request: the registry may add or move subgraphs while the gateway runs.
   mountHealthRoutes(app, () => ({

@@ -1,6 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import type { GatewayContext } from './context.js';
+import { InFlightReads } from './in-flight-reads.js';
+import { responseOf, subgraphHttp, type SubgraphCall, type SubgraphReply, type SubgraphRequest } from './subgraph-http.js';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'] & {};
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -12,10 +15,18 @@ type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[
  * Every call has a deadline. A subgraph that is down, slow or failing becomes SERVICE_UNAVAILABLE on its part
  * of the answer (the rest of the data still arrives); a subgraph's refusal of the caller's input keeps its
  * own code and field, so the client sees BAD_USER_INPUT, not an internal error.
+ *
+ * Identical queries in flight at once (same subgraph, operation, variables and Authorization header) make one call
+ * (in-flight-reads.ts); mutations always make their own.
  */
 export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Whether the fetch being made belongs to a query: the fetcher only sees a URL and a body. */
+  private readonly reading: AsyncLocalStorage<boolean>;
+
   constructor(private readonly subgraph: { name: string; url: string; timeoutMs: number }) {
-    super({ url: subgraph.url, fetcher: withDeadline(subgraph.timeoutMs) });
+    const reading = new AsyncLocalStorage<boolean>();
+    super({ url: subgraph.url, fetcher: sharingReads(subgraphHttp(subgraph.timeoutMs), () => reading.getStore() === true) });
+    this.reading = reading;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -24,7 +35,7 @@ export class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
-      return await super.process(options);
+      return await this.reading.run(isQuery(options), () => super.process(options));
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
@@ -51,13 +62,24 @@ function unavailable(name: string, what: string): GraphQLError {
   });
 }
 
-/** Node's own fetch, with a deadline on each call (connection, headers and body together). */
-function withDeadline(timeoutMs: number): Fetcher {
-  return (async (url: string, init?: RequestInit) => {
-    const signal = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, { ...init, signal });
-    // The body is read later by the gateway; read it now so the deadline covers it as well.
-    const text = await response.text();
-    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-  }) as unknown as Fetcher;
+/** Only a client's query is shared: never a mutation, nor the gateway's own calls (health checks, schema loads). */
+function isQuery(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  // Only a client's operation carries the incoming request (the package does not export the kinds' enum).
+  if (!('incomingRequestContext' in options) || !options.request.query) return false;
+  // The planner sends one operation per fetch and passes no parsed document by default, so its first token decides
+  // ("{" is a query's short form); anything else, a fragment first included, is not shared.
+  const first = new Lexer(new Source(options.request.query)).advance();
+  return first.kind === TokenKind.BRACE_L || (first.kind === TokenKind.NAME && first.value === 'query');
+}
+
+/**
+ * The key is the whole request (URL, headers with the caller's Authorization, body with operation and variables):
+ * two callers share an answer only if they would have sent the same bytes.
+ */
+function sharingReads(call: SubgraphCall, isRead: () => boolean): Fetcher {
+  const reads = new InFlightReads<SubgraphReply>();
+  return (async (url: string, init: SubgraphRequest) => {
+    const reply = isRead() ? reads.share(`${url}\n${JSON.stringify(init.headers)}\n${String(init.body)}`, () => call(url, init)) : call(url, init);
+    return responseOf(await reply);
+  }) as Fetcher;
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Kind, parse, type DocumentNode, type OperationDefinitionNode, type TypeNode } from 'graphql';
+import { Kind, parse, visit, type ASTNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type TypeNode } from 'graphql';
 import { repositoryRoot } from '@hub/shared/workspace/hub-workspaces';
 import { MAX_PAGE_SIZE } from '@hub/shared/graphql/page-size';
 import { readGatewayEnv } from '../src/env.js';
@@ -28,16 +28,40 @@ export async function clientOperations(): Promise<ClientOperation[]> {
       sources.push({ source: `console/src/${file}`, text: match[1]! });
   const persisted = await loadPersistedOperations(readGatewayEnv({}).PERSISTED_OPERATIONS_DIR);
   sources.push(...persisted.all().map((operation) => ({ source: 'gateway/persisted-operations', text: operation.body })));
-  return sources.map(({ source, text }) => {
-    const document = parse(text);
-    const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+  const parsed = sources.map(({ source, text }) => ({ source, document: parse(text) }));
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const { document } of parsed)
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  return parsed.flatMap(({ source, document: written }) => {
+    const operation = written.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    // A fragment on its own is weighed inside each operation that spreads it.
+    if (!operation) return [];
+    const document = withSpreadFragments(written, fragments);
     const variables = Object.fromEntries(
       (operation.variableDefinitions ?? [])
         .filter((definition) => namedTypeOf(definition.type) === 'Int')
         .map((definition) => [definition.variable.name.value, MAX_PAGE_SIZE]),
     );
-    return { name: operation.name?.value ?? '(anonymous)', source, document, operation, variables };
+    return [{ name: operation.name?.value ?? '(anonymous)', source, document, operation, variables }];
   });
+}
+
+/** The document as the client sends it: Code Generator appends every fragment it spreads, also those of other files. */
+function withSpreadFragments(document: DocumentNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): DocumentNode {
+  const present = new Set(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : [])));
+  const added: FragmentDefinitionNode[] = [];
+  const addSpreads = (node: ASTNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (!fragment || present.has(fragment.name.value)) return;
+        present.add(fragment.name.value);
+        added.push(fragment);
+        addSpreads(fragment);
+      },
+    });
+  addSpreads(document);
+  return { ...document, definitions: [...document.definitions, ...added] };
 }
 
 function namedTypeOf(type: TypeNode): string {

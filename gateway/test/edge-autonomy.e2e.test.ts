@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
+import { cnOrderInput } from './support/cn-order.js';
 
 /**
  * Regions keep selling while core-orders is down: placements, a CN return request and a SEA refusal are
@@ -43,19 +44,7 @@ const gql = (query: string, variables: Record<string, unknown>, token: string) =
 type Region = 'cn' | 'de' | 'sea';
 const line = { sku: 'SKU-1', quantity: 2 };
 const inputs: Record<Region, () => Record<string, unknown>> = {
-  cn: () => ({
-    idempotencyKey: randomUUID(),
-    lines: [line],
-    customer: { name: '王芳', phone: '13912345678' },
-    shippingAddress: {
-      recipientName: '王芳',
-      recipientPhone: '13912345678',
-      province: '上海市',
-      city: '上海市',
-      district: '浦东新区',
-      street: '世纪大道 1 号',
-    },
-  }),
+  cn: () => cnOrderInput([line]),
   de: () => ({
     idempotencyKey: randomUUID(),
     lines: [line],

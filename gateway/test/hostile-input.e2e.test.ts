@@ -11,6 +11,7 @@ import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-pr
 import { createGatewayApp } from '../src/app.js';
 import { readGatewayEnv } from '../src/env.js';
 import { clientOperations } from './client-operations.js';
+import { cnOrderInput, PLACE_CN_ORDER } from './support/cn-order.js';
 
 /**
  * What a hostile or careless client gets: a typed client error, quickly, as JSON, through the gateway and
@@ -122,19 +123,7 @@ describe('client mistakes are client errors', () => {
   const place = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
   const input = (change: (line: Record<string, unknown>, order: Record<string, any>) => void) => {
     const line: Record<string, unknown> = { sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 };
-    const order: Record<string, any> = {
-      idempotencyKey: randomUUID(),
-      lines: [line],
-      customer: { name: '王芳', phone: '13912345678' },
-      shippingAddress: {
-        recipientName: '王芳',
-        recipientPhone: '13912345678',
-        province: '上海市',
-        city: '上海市',
-        district: '浦东新区',
-        street: '世纪大道 1 号',
-      },
-    };
+    const order = cnOrderInput([line]);
     change(line, order);
     return { input: order };
   };
@@ -330,25 +319,11 @@ describe('a gateway against slow, down and shared neighbours', () => {
     const frozenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const placed = await postGraphQL(
       hub.gatewayUrl,
-      'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }',
-      {
-        input: {
-          idempotencyKey: randomUUID(),
-          lines: [{ sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 }],
-          customer: { name: '王芳', phone: '13912345678' },
-          shippingAddress: {
-            recipientName: '王芳',
-            recipientPhone: '13912345678',
-            province: '上海市',
-            city: '上海市',
-            district: '浦东新区',
-            street: '世纪大道 1 号',
-          },
-        },
-      },
+      PLACE_CN_ORDER,
+      { input: cnOrderInput([{ sku: 'SKU-1', name: 'Tea', quantity: 1, unitPrice: 1000 }]) },
       customer,
     );
-    const orderId = (placed.data as unknown as { placeCnOrder: { id: string } }).placeCnOrder.id;
+    const orderId = (placed.data as unknown as { order: { id: string } }).order.id;
     for (const target of [frozenUrl, 'http://127.0.0.1:1/graphql']) {
       const url = await startGateway({ SUBGRAPH_TIMEOUT_MS: '2500', SUBGRAPH_URL_REGION_CN: target });
       const started = Date.now();

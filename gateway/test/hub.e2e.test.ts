@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
+import { cnOrderInput, PLACE_CN_ORDER } from './support/cn-order.js';
 
 /** The whole hub as real processes: gateway → subgraphs over HTTP, regions ↔ core over NATS, PostgreSQL underneath. */
 const scope = createTestScope('e2e');
@@ -40,21 +41,9 @@ const GRAND_TOTALS = { cn: 2 * (1000 + 130), de: 2 * (1000 + 190), sea: 2 * (100
 
 const placements = {
   cn: {
-    mutation: `mutation($input: PlaceCnOrderInput!) { order: placeCnOrder(input: $input) { id } }`,
+    mutation: PLACE_CN_ORDER,
     token: 'cnCustomer',
-    input: () => ({
-      idempotencyKey: randomUUID(),
-      lines: [line],
-      customer: { name: '王芳', phone: '13912345678' },
-      shippingAddress: {
-        recipientName: '王芳',
-        recipientPhone: '13912345678',
-        province: '上海市',
-        city: '上海市',
-        district: '浦东新区',
-        street: '世纪大道 1 号',
-      },
-    }),
+    input: () => cnOrderInput([line]),
     regionalFields: `cn { customer { name } shippingAddress { city } }`,
     expected: { cn: { customer: { name: '王芳' }, shippingAddress: { city: '上海市' } } },
   },

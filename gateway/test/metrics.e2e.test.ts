@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
+import { cnOrderInput, PLACE_CN_ORDER } from './support/cn-order.js';
 
 /**
  * `/metrics` of each kind of service (the gateway, a region subgraph, core) after one real placement, every
@@ -18,26 +19,7 @@ beforeAll(async () => {
   // The test's own address (loopback) is outside the allowed network: it needs the token.
   hub = await startHubProcesses(scope.env, { METRICS_ALLOW_FROM: '192.0.2.0/24', METRICS_TOKEN });
   const token = await scope.token({ subject: `cust-${randomUUID()}`, role: 'customer', regions: ['cn'] });
-  const placed = await postGraphQL(
-    hub.gatewayUrl,
-    `mutation PlaceOrder($input: PlaceCnOrderInput!) { order: placeCnOrder(input: $input) { id } }`,
-    {
-      input: {
-        idempotencyKey: randomUUID(),
-        lines: [{ sku: 'SKU-1', quantity: 1 }],
-        customer: { name: '王芳', phone: '13912345678' },
-        shippingAddress: {
-          recipientName: '王芳',
-          recipientPhone: '13912345678',
-          province: '上海市',
-          city: '上海市',
-          district: '浦东新区',
-          street: '世纪大道 1 号',
-        },
-      },
-    },
-    token,
-  );
+  const placed = await postGraphQL(hub.gatewayUrl, PLACE_CN_ORDER, { input: cnOrderInput([{ sku: 'SKU-1', quantity: 1 }]) }, token);
   expect(placed.errors).toBeUndefined();
   orderId = placed.data.order.id;
   // A request without a token is refused and counted as an error.
@@ -76,9 +58,9 @@ it('refuses a scraper outside the allowed network without the token', async () =
 
 it('the gateway counts and times the placement under its operation name', async () => {
   const body = await scrape('gateway');
-  expect(sample(body, 'hub_graphql_request_duration_seconds_count', { service: 'gateway', operation: 'PlaceOrder', outcome: 'ok' })).toBe(1);
-  expect(sample(body, 'hub_graphql_request_duration_seconds_bucket', { service: 'gateway', operation: 'PlaceOrder', le: '+Inf' })).toBe(1);
-  expect(sample(body, 'hub_graphql_request_duration_seconds_sum', { service: 'gateway', operation: 'PlaceOrder' })).toBeGreaterThan(0);
+  expect(sample(body, 'hub_graphql_request_duration_seconds_count', { service: 'gateway', operation: 'PlaceCnOrder', outcome: 'ok' })).toBe(1);
+  expect(sample(body, 'hub_graphql_request_duration_seconds_bucket', { service: 'gateway', operation: 'PlaceCnOrder', le: '+Inf' })).toBe(1);
+  expect(sample(body, 'hub_graphql_request_duration_seconds_sum', { service: 'gateway', operation: 'PlaceCnOrder' })).toBeGreaterThan(0);
   expect(sample(body, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
   expect(sample(body, 'process_cpu_seconds_total')).toBeGreaterThan(0);
   expectNoPersonalData(body);
@@ -91,7 +73,7 @@ it('the region counts requests, errors, its pool, outbox and consumer', async ()
     (text) => (sample(text, 'hub_consumer_messages_total', { outcome: 'applied' }) ?? 0) >= 1,
   );
   const regionOk = body.split('\n').filter((line) => line.startsWith('hub_graphql_request_duration_seconds_count{') && line.includes('service="region-cn"'));
-  expect(regionOk.some((line) => line.includes('operation="PlaceOrder__region_cn__0"') && line.endsWith(' 1'))).toBe(true);
+  expect(regionOk.some((line) => line.includes('operation="PlaceCnOrder__region_cn__0"') && line.endsWith(' 1'))).toBe(true);
   expect(sample(body, 'hub_graphql_errors_total', { service: 'region-cn', operation: 'unauthenticated', code: 'UNAUTHENTICATED' })).toBe(1);
   expect(sample(body, 'hub_db_pool_connections', { service: 'region-cn', state: 'max' })).toBe(10);
   expect(sample(body, 'hub_db_pool_connections', { service: 'region-cn', state: 'total' })).toBeGreaterThanOrEqual(1);

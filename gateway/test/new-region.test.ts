@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { composeSupergraph, discoverSubgraphs } from '@hub/shared/federation/composition';
-import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
+import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { discoverHubServices, repositoryRoot } from '@hub/shared/workspace/hub-workspaces';
 
 /**
@@ -109,7 +109,10 @@ it('scaffolds a region that builds, starts, registers and composes, changing not
   const regionUrl = await start(region!.dir);
   const coreUrl = await coreStarted;
   const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
-  const { data: registry } = await postGraphQL(coreUrl, `{ regions { code name defaultCurrency timeZone subgraph { name health } } }`, {}, admin);
+  // Registered as soon as it starts; UP from the first heartbeat after it is ready (the one before may say NOT_READY).
+  const readRegistry = () => postGraphQL(coreUrl, `{ regions { code name defaultCurrency timeZone subgraph { name health } } }`, {}, admin);
+  const isUp = (region: { code: string; subgraph: { health: string } | null }) => region.code === CODE && region.subgraph?.health === 'UP';
+  const { data: registry } = await eventually(readRegistry, (read) => Boolean(read.data?.regions?.some(isUp)), { attempts: 300 });
   expect(registry.regions).toContainEqual({
     code: CODE,
     name: 'Test Region',

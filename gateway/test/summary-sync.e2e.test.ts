@@ -5,6 +5,7 @@ import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { connectTestNats, eventually, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
+import { cnOrderInput, PLACE_CN_ORDER } from './support/cn-order.js';
 
 /** Regions report per-period summaries to the centre through JetStream; core keeps the newest and reconciles. */
 const scope = createTestScope('summaries');
@@ -30,13 +31,7 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-const input = (idempotencyKey = randomUUID()) => ({
-  idempotencyKey,
-  customer: { name: '孙八', phone: '13500135000' },
-  shippingAddress: { recipientName: '孙八', recipientPhone: '13500135000', province: '江苏省', city: '南京市', district: '玄武区', street: '中山路 8 号' },
-  lines: [{ sku: 'BOOK-1', quantity: 2 }],
-});
-const PLACE = `mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }`;
+const input = () => cnOrderInput([{ sku: 'BOOK-1', quantity: 2 }]);
 const cnSummary = async () =>
   (await postGraphQL(hub.gatewayUrl, `{ regionSummaries(region: "cn", first: 1) { revision ordersPlaced gmv metrics } }`, {}, auditor)).data
     ?.regionSummaries[0];
@@ -44,7 +39,7 @@ const cnFindings = async () =>
   (await postGraphQL(hub.gatewayUrl, `{ reconciliationFindings(region: "cn") { kind orderId } }`, {}, auditor)).data?.reconciliationFindings;
 
 it("aggregates a region's summary and finds nothing to reconcile when both sides agree", async () => {
-  for (let i = 0; i < 3; i += 1) expect((await postGraphQL(hub.gatewayUrl, PLACE, { input: input() }, customer)).errors).toBeUndefined();
+  for (let i = 0; i < 3; i += 1) expect((await postGraphQL(hub.gatewayUrl, PLACE_CN_ORDER, { input: input() }, customer)).errors).toBeUndefined();
   const summary = await eventually(cnSummary, (s) => s?.ordersPlaced === 3 && s.metrics.pendingRegistrations === 0);
   // Three orders of two books at 40.00 net, with China's 9 % VAT on books: 3 × 87.20.
   expect(summary).toMatchObject({ ordersPlaced: 3, gmv: { CNY: 26160 }, metrics: { pendingRegistrations: 0 } });

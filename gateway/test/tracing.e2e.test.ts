@@ -3,6 +3,7 @@ import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalog
 import { createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
 import { SPAN_KIND, startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@hub/shared/testing/otlp-receiver';
+import { cnOrderInput, PLACE_CN_ORDER } from './support/cn-order.js';
 
 /**
  * One placement through the gateway, every service its own process exporting its spans over OTLP/HTTP to a collector
@@ -31,26 +32,7 @@ beforeAll(async () => {
   }, 60_000);
   receiver.onReceived(consumed.push);
   const token = await scope.token({ subject: `cust-${randomUUID()}`, role: 'customer', regions: ['cn'] });
-  const placed = await postGraphQL(
-    hub.gatewayUrl,
-    `mutation PlaceOrder($input: PlaceCnOrderInput!) { order: placeCnOrder(input: $input) { id } }`,
-    {
-      input: {
-        idempotencyKey: randomUUID(),
-        lines: [{ sku: 'SKU-1', quantity: 1 }],
-        customer: { name: '王芳', phone: '13912345678' },
-        shippingAddress: {
-          recipientName: '王芳',
-          recipientPhone: '13912345678',
-          province: '上海市',
-          city: '上海市',
-          district: '浦东新区',
-          street: '世纪大道 1 号',
-        },
-      },
-    },
-    token,
-  );
+  const placed = await postGraphQL(hub.gatewayUrl, PLACE_CN_ORDER, { input: cnOrderInput([{ sku: 'SKU-1', quantity: 1 }]) }, token);
   expect(placed.errors).toBeUndefined();
   expect(placed.data.order.id).toBeTruthy();
   const spans = await consumed.done;

@@ -7,6 +7,7 @@ import { jetStreamApiSubjects, jetStreamUseOf } from '../src/messaging/jetstream
 import { ensureStreams } from '../src/messaging/nats.js';
 import { consumeDurably } from '../src/messaging/streams.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
+import { eventually } from '../src/testing/harness.js';
 import { NATS_SERVER_BINARY, startPrivateLeaf, startPrivateNats, type PrivateNats, type PrivateNatsLeaf } from '../src/testing/private-nats.js';
 
 /**
@@ -56,6 +57,29 @@ describeWithServer('a region attached through a leaf node', () => {
     await leaf?.stop();
     await centre?.dispose();
   });
+
+  // nats-server 2.9 passes the centre's wildcard interest (core's `<ns>.core.v1.commands.*`) to a leaf whose link user
+  // may publish on a subject inside it (`<ns>.core.v1.commands.region-cn`): with the namespace pinned, as here and in
+  // production, the region's own rights carry its requests to core. (With `*` for the namespace they do not.)
+  it("answers the region's command through a leaf that logs in with the region's own rights", async () => {
+    const coreNc = await connect(centre, core.name);
+    const commands = coreNc.subscribe(subjects.coreCommandsAll, { queue: 'core-orders', callback: (_error, message) => message.respond('accepted') });
+    try {
+      await coreNc.flush();
+      const regionNc = await connect(leaf, region.name);
+      const ask = () =>
+        regionNc.request(subjects.coreCommands(region.name), '{}', { timeout: 2_000 }).then(
+          (reply) => reply.string(),
+          () => 'no responder',
+        );
+      // The interest crosses the link after the subscription: asked until it has.
+      expect(await eventually(ask, (reply) => reply === 'accepted')).toBe('accepted');
+      // Another region's subject is not the region's to publish: the leaf refuses it.
+      await expect(regionNc.request(subjects.coreCommands('region-de'), '{}', { timeout: 2_000 })).rejects.toThrow();
+    } finally {
+      commands.unsubscribe();
+    }
+  }, 30_000);
 
   it('declares, consumes, acknowledges and publishes through the leaf, and resumes after the link was cut', async () => {
     const coreNc = await connect(centre, core.name, DOMAIN);

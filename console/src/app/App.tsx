@@ -16,6 +16,9 @@ const InboxView = lazy(() => import('../views/inbox/InboxView'));
 const HeatmapView = lazy(() => import('../views/b2b/HeatmapView'));
 const RulesView = lazy(() => import('../views/order-rules/RulesView'));
 const AuditView = lazy(() => import('../views/audit/AuditView'));
+const ReturnsView = lazy(() => import('../views/returns/ReturnsView'));
+const PrivacyView = lazy(() => import('../views/privacy/PrivacyView'));
+const NoticesView = lazy(() => import('../views/notices/NoticesView'));
 
 const NAV = [
   { path: '/orders', label: 'Orders' },
@@ -25,6 +28,9 @@ const NAV = [
   { path: '/inbox', label: 'Inbox' },
   { path: '/b2b', label: 'B2B heatmap' },
   { path: '/rules', label: 'Rules' },
+  { path: '/returns', label: 'Returns' },
+  { path: '/privacy', label: 'Privacy' },
+  { path: '/notices', label: 'Notices' },
   { path: '/audit', label: 'Audit trail' },
 ];
 
@@ -111,6 +117,12 @@ function View({ segments, query }: { segments: string[]; query: URLSearchParams 
       return <RulesView ruleSetKey={id} />;
     case 'audit':
       return <AuditView />;
+    case 'returns':
+      return <ReturnsView orderId={id} query={query} />;
+    case 'privacy':
+      return <PrivacyView />;
+    case 'notices':
+      return <NoticesView />;
     default:
       return (
         <p>

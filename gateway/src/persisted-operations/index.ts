@@ -6,6 +6,7 @@ export {
   operationId,
   PersistedOperationManifestError,
   PersistedOperations,
+  SHORT_ID_LENGTH,
   type CachePolicy,
   type PersistedOperation,
 } from './persisted-operations.js';

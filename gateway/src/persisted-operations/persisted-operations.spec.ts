@@ -21,6 +21,27 @@ describe('PersistedOperations', () => {
     expect(registry.get(`sha256:${STATUS.id}`)).toEqual(STATUS);
   });
 
+  it.each([
+    ['its first 8 digits', (id: string) => id.slice(0, 8)],
+    ['a longer prefix', (id: string) => id.slice(0, 20)],
+    ['a prefix as sha256:<prefix>', (id: string) => `sha256:${id.slice(0, 8)}`],
+  ])('finds a registered operation by %s', (_label, shorten) => {
+    expect(registry.get(shorten(STATUS.id))).toEqual(STATUS);
+  });
+
+  it.each([
+    ['fewer than 8 digits', (id: string) => id.slice(0, 7)],
+    ['a prefix that then differs', (id: string) => `${id.slice(0, 8)}${id[8] === '0' ? '1' : '0'}`],
+    ['upper-case digits', (id: string) => id.slice(0, 8).toUpperCase()],
+  ])('finds nothing by %s', (_label, shorten) => {
+    expect(registry.get(shorten(STATUS.id))).toBeUndefined();
+  });
+
+  it('refuses two operations whose ids share their first 8 digits', () => {
+    const clash = { ...operation('Clash', 'query Clash { __typename }'), id: `${STATUS.id.slice(0, 8)}${'0'.repeat(56)}` };
+    expect(() => PersistedOperations.fromManifests([manifest(STATUS, { ...clash, id: clash.id })])).toThrow(/short id would be ambiguous/);
+  });
+
   it('knows nothing of an unknown id', () => {
     expect(registry.get(operationId('query { order(id: "1") { status } }'))).toBeUndefined();
     expect(registry.get('sha1:abc')).toBeUndefined();

@@ -41,14 +41,23 @@ export class PersistedOperationManifestError extends Error {
 export const operationId = (body: string): string => createHash('sha256').update(body).digest('hex');
 
 /**
+ * The shortest id prefix a client may send instead of the full 64 hex digits (as git abbreviates commits): on a slow
+ * mobile link 56 fewer bytes per request. Every registered id must differ from the others in these first digits.
+ */
+export const SHORT_ID_LENGTH = 8;
+const SHORT_ID = /^[0-9a-f]{8,64}$/;
+
+/**
  * The operations registered ahead of time for trusted clients (the SEA mobile app). An id always names the
  * text it was computed from: a manifest whose text changed without its id is refused as a whole.
  */
 export class PersistedOperations {
   private readonly byId: ReadonlyMap<string, PersistedOperation>;
+  private readonly byShortId: ReadonlyMap<string, PersistedOperation>;
 
   private constructor(operations: PersistedOperation[]) {
     this.byId = new Map(operations.map((operation) => [operation.id, operation]));
+    this.byShortId = new Map(operations.map((operation) => [operation.id.slice(0, SHORT_ID_LENGTH), operation]));
   }
 
   static fromManifests(manifests: Array<{ source: string; content: unknown }>): PersistedOperations {
@@ -64,6 +73,8 @@ export class PersistedOperations {
         if (operationId(operation.body) !== operation.id) problems.push(`${source}: ${operation.name}: id is not the SHA-256 of its body`);
         if (operations.some((other) => other.id === operation.id || other.name === operation.name))
           problems.push(`${source}: ${operation.name}: registered twice`);
+        else if (operations.some((other) => other.id.slice(0, SHORT_ID_LENGTH) === operation.id.slice(0, SHORT_ID_LENGTH)))
+          problems.push(`${source}: ${operation.name}: its id's first ${SHORT_ID_LENGTH} digits are another operation's, so its short id would be ambiguous`);
         operations.push(operation);
       }
     }
@@ -71,9 +82,13 @@ export class PersistedOperations {
     return new PersistedOperations(operations);
   }
 
-  /** Accepts the bare hex id or the GraphQL-over-HTTP `sha256:<hex>` form. */
+  /** Accepts the bare hex id, the GraphQL-over-HTTP `sha256:<hex>` form, or a prefix of at least `SHORT_ID_LENGTH` digits. */
   get(documentId: string): PersistedOperation | undefined {
-    return this.byId.get(documentId.startsWith('sha256:') ? documentId.slice('sha256:'.length) : documentId);
+    const id = documentId.startsWith('sha256:') ? documentId.slice('sha256:'.length) : documentId;
+    const exact = this.byId.get(id);
+    if (exact || !SHORT_ID.test(id)) return exact;
+    const candidate = this.byShortId.get(id.slice(0, SHORT_ID_LENGTH));
+    return candidate?.id.startsWith(id) ? candidate : undefined;
   }
 
   all(): PersistedOperation[] {

@@ -1,6 +1,7 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../errors.js';
 import { ROLES, type Principal, type Role } from './principal.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 export interface JwtSettings {
   secret: string;
@@ -46,11 +47,19 @@ export async function mintToken(settings: JwtSettings, principal: Principal, exp
     .sign(new TextEncoder().encode(settings.secret));
 }
 
+/** One cache per settings object (a service has one): a token valid for one secret or audience says nothing of another. */
+const verifiedTokens = new WeakMap<JwtSettings, VerifiedTokenCache>();
+
 /**
  * Verifies a bearer token and returns its principal; any defect is the same UNAUTHENTICATED error.
- * A token must say when it expires, and may not live longer than the configured maximum.
+ * A token must say when it expires, and may not live longer than the configured maximum. A token verified before
+ * is answered from a cache until it expires (verified-token-cache.ts).
  */
 export async function verifyToken(settings: JwtSettings, token: string): Promise<Principal> {
+  let cache = verifiedTokens.get(settings);
+  if (!cache) verifiedTokens.set(settings, (cache = new VerifiedTokenCache()));
+  const cached = cache.get(token, Date.now());
+  if (cached) return cached;
   const skew = settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   try {
@@ -69,7 +78,10 @@ export async function verifyToken(settings: JwtSettings, token: string): Promise
       throw new Error('malformed claims');
     }
     const purpose = typeof payload.purpose === 'string' ? payload.purpose : undefined;
-    return { subject: payload.sub, role, regions: regions as string[], ...(purpose ? { purpose } : {}) };
+    const principal: Principal = { subject: payload.sub, role, regions: regions as string[], ...(purpose ? { purpose } : {}) };
+    // Valid for as long as jwtVerify would accept it: until `exp` plus the tolerated skew.
+    cache.set(token, principal, (payload.exp! + skew) * 1000);
+    return principal;
   } catch {
     throw new UnauthenticatedError('Invalid or expired bearer token');
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CoreCommand } from '../messaging/contracts.js';
-import { captureTraceContext, type TraceCarrier } from '../telemetry/trace-context.js';
+import { captureTraceContext, traceContextParameter, type TraceCarrier } from '../telemetry/trace-context.js';
 import { CoreCommandRecord } from './core-command.entity.js';
 
 /** A command as its sender queues it; the outbox numbers it within its order. */
@@ -39,6 +39,19 @@ export async function enqueueCoreCommand(em: EntityManager, command: QueuedCoreC
   return createCommandRecord(em, command, last + 1, new Date());
 }
 
+/**
+ * Queues the first command of an order created in the caller's transaction, as number 1, with no lock and no
+ * look-up: until that transaction commits no other can see the order, so none can have queued a command for it or
+ * queue one concurrently. A later `enqueueCoreCommand` in the same transaction continues at 2.
+ */
+export function enqueueFirstCoreCommand(em: EntityManager, command: QueuedCoreCommand): CoreCommandRecord {
+  const pending = unflushed.get(em) ?? new Map<string, number>();
+  unflushed.set(em, pending);
+  if (pending.has(command.orderId)) throw new Error(`order ${command.orderId} already has a command queued in this transaction`);
+  pending.set(command.orderId, 1);
+  return createCommandRecord(em, command, 1, new Date());
+}
+
 function createCommandRecord(em: EntityManager, command: QueuedCoreCommand, sequence: number, now: Date): CoreCommandRecord {
   return em.create(CoreCommandRecord, commandRow(command, sequence, now, captureTraceContext()));
 }
@@ -70,51 +83,89 @@ function commandRow(command: QueuedCoreCommand, sequence: number, now: Date, tra
  * order under its advisory lock, a known command id queues nothing), in three queries for the whole set instead
  * of three per command: a carrier batch can reach milestones for thousands of orders at once. Orders are locked
  * in sorted order, so two batches over the same orders cannot deadlock. Commands keep their order within an order.
+ * Plain SQL, not the ORM: hydrating, mapping and binding every row as an entity cost more CPU than the work that
+ * queued them (tracking's ingest bench: a third of its CPU, for one command per five carrier events).
  */
 export async function enqueueCoreCommands(em: EntityManager, commands: readonly QueuedCoreCommand[]): Promise<void> {
   if (commands.length === 0) return;
+  const connection = em.getConnection();
+  const transaction = em.getTransactionContext();
+  const table = commandTable(em);
   const orderIds = [...new Set(commands.map((command) => command.orderId))].sort();
-  // Order ids are uuids (no commas): one text parameter, split in SQL, locked in the sorted order unnest keeps.
-  await em
-    .getConnection()
-    .execute(
-      "select count(pg_advisory_xact_lock(hashtext(o))) from unnest(string_to_array(?, ',')) as o",
-      [orderIds.join(',')],
-      'all',
-      em.getTransactionContext(),
-    );
+  // Order ids are uuids (no commas): one text parameter each time, split in SQL; locked in the sorted order unnest keeps.
+  await connection.execute(
+    "select count(pg_advisory_xact_lock(hashtext(o))) from unnest(string_to_array(?, ',')) as o",
+    [orderIds.join(',')],
+    'all',
+    transaction,
+  );
+  // Parameters go inline through the ORM's connection, so each list travels as one JSON text.
+  const commandIds = JSON.stringify([...new Set(commands.map((command) => command.commandId))]);
   const known = new Set(
-    (await em.find(CoreCommandRecord, { commandId: { $in: [...new Set(commands.map((command) => command.commandId))] } }, { fields: ['commandId'] })).map(
-      (record) => record.commandId,
-    ),
+    (
+      await connection.execute<Array<{ command_id: string }>>(
+        `select command_id from ${table} where command_id in (select jsonb_array_elements_text(?::jsonb))`,
+        [commandIds],
+        'all',
+        transaction,
+      )
+    ).map((row) => row.command_id),
   );
   const pending = unflushed.get(em) ?? new Map<string, number>();
   unflushed.set(em, pending);
   const missing = orderIds.filter((orderId) => !pending.has(orderId));
   if (missing.length > 0) {
-    const rows = await em.find(CoreCommandRecord, { orderId: { $in: missing } }, { fields: ['orderId', 'sequence'] });
+    const rows = await connection.execute<Array<{ order_id: string; last: number }>>(
+      `select order_id, max(sequence)::int as last from ${table} where order_id = any(string_to_array(?, ',')::uuid[]) group by order_id`,
+      [missing.join(',')],
+      'all',
+      transaction,
+    );
     for (const orderId of missing) pending.set(orderId, 0);
-    for (const row of rows) pending.set(row.orderId, Math.max(pending.get(row.orderId)!, row.sequence));
+    for (const row of rows) pending.set(row.order_id, row.last);
   }
   const now = new Date();
-  const traceContext = captureTraceContext();
   const rows: Array<ReturnType<typeof commandRow>> = [];
   for (const command of commands) {
     if (known.has(command.commandId)) continue;
     known.add(command.commandId);
     const sequence = pending.get(command.orderId)! + 1;
     pending.set(command.orderId, sequence);
-    rows.push(commandRow(command, sequence, now, traceContext));
+    rows.push(commandRow(command, sequence, now, null));
   }
-  // Inserted at once rather than through the unit of work: tracking every record as an entity cost more CPU than
-  // the re-allocation chunk that queues them (bench/reallocation.mjs).
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    await em
-      .createQueryBuilder(CoreCommandRecord)
-      .insert(rows.slice(start, start + INSERT_BATCH))
-      .execute();
-  }
+  if (rows.length === 0) return;
+  // One statement whatever the count (the relay sends by sequence, not by id).
+  await connection.execute(
+    `insert into ${table} (command_id, order_id, sequence, kind, purpose, local_ref, body, state, attempts, next_attempt_at, created_at, trace_context)
+    select c.command_id, c.order_id, c.sequence, c.kind, c.purpose, c.local_ref, c.body, 'PENDING', 0, ?::timestamptz, ?::timestamptz, ?::jsonb
+      from jsonb_to_recordset(?::jsonb) as c(command_id text, order_id uuid, sequence int, kind text, purpose text, local_ref text, body jsonb)`,
+    [
+      now.toISOString(),
+      now.toISOString(),
+      traceContextParameter(),
+      JSON.stringify(
+        rows.map((row) => ({
+          command_id: row.commandId,
+          order_id: row.orderId,
+          sequence: row.sequence,
+          kind: row.kind,
+          purpose: row.purpose,
+          local_ref: row.localRef,
+          body: row.body,
+        })),
+      ),
+    ],
+    'run',
+    transaction,
+  );
 }
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at 17 columns. */
-const INSERT_BATCH = 2_000;
+/** The outbox table, schema-qualified as the ORM would address it for this entity manager. */
+function commandTable(em: EntityManager): string {
+  const meta = em.getMetadata().find(CoreCommandRecord)!;
+  const schema = (meta.schema && meta.schema !== '*' ? meta.schema : undefined) ?? em.schema ?? em.config.getSchema(true);
+  const platform = em.getPlatform();
+  return schema && schema !== platform.getDefaultSchemaName()
+    ? `${platform.quoteIdentifier(schema)}.${platform.quoteIdentifier(meta.tableName)}`
+    : platform.quoteIdentifier(meta.tableName);
+}

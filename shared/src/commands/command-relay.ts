@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { commandReplySchema, type CommandReply, type OrderSnapshot } from '../messaging/contracts.js';
@@ -70,6 +70,9 @@ export class CoreCommandRelay {
   private stopped = true;
   private availability: Subscription | undefined;
   private readonly settleWaiters = new Set<() => void>();
+  /** Core had no responder: passes wait until then, and each such pass in a row doubles the wait (`retryDelayMs`). */
+  private awayUntil = 0;
+  private awayPasses = 0;
 
   constructor(private readonly options: CoreCommandRelayOptions) {}
 
@@ -95,7 +98,10 @@ export class CoreCommandRelay {
     await this.running;
   }
 
-  /** Sends everything due, order after order; returns how many attempts were made. Tests call it to drain deterministically. */
+  /**
+   * Sends everything due, order after order; returns how many attempts were made. Tests call it to drain
+   * deterministically. A pass that finds core away ends the drain: what is left waits for the relay's back-off.
+   */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -103,7 +109,7 @@ export class CoreCommandRelay {
       total += attempted;
       // Stopping ends the loop too: while core is away, thousands of pending commands come due again faster than a
       // pass reaches the end of them, and `stop()` waits for the running drain.
-      if (attempted === 0 || this.stopped) return total;
+      if (attempted === 0 || this.stopped || this.awayUntil > Date.now()) return total;
     }
   }
 
@@ -119,8 +125,10 @@ export class CoreCommandRelay {
       if ((await this.pendingCount()) === 0) return;
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new Error(`commands still pending for core: ${await this.describePending()}`);
+      // While core is away, the next pass is due when the relay's back-off runs out, whoever runs it.
+      const wait = this.awayUntil > Date.now() ? Math.min(remaining, this.awayUntil - Date.now()) : remaining;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([settledOnce, new Promise((resolve) => (timer = setTimeout(resolve, remaining)))]);
+      await Promise.race([settledOnce, new Promise((resolve) => (timer = setTimeout(resolve, wait)))]);
       clearTimeout(timer);
     }
   }
@@ -141,6 +149,8 @@ export class CoreCommandRelay {
   /** Core is back: what waits in back-off is due now. */
   private async retryNow(): Promise<void> {
     const { orm, schema } = this.options;
+    this.awayUntil = 0;
+    this.awayPasses = 0;
     await orm.em
       .fork()
       .getConnection()
@@ -164,15 +174,19 @@ export class CoreCommandRelay {
             if (this.stopped) return;
             const rerun = this.again;
             this.again = false;
-            this.schedule(rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
+            const away = this.awayUntil - Date.now();
+            this.schedule(away > 0 ? away : rerun ? 0 : (this.options.pollIntervalMs ?? 1_000));
           });
       }, delayMs),
     );
   }
 
   private async pass(): Promise<number> {
+    if (this.awayUntil > Date.now()) return 0;
     const claimed = await this.claim();
-    await Promise.all(claimed.map((command) => this.attempt(command)));
+    if (claimed.length === 0) return 0;
+    const replies = await Promise.all(claimed.map((command) => this.attempt(command)));
+    await this.settle(claimed.map((command, index) => ({ command, reply: replies[index]! })));
     return claimed.length;
   }
 
@@ -197,8 +211,8 @@ export class CoreCommandRelay {
       );
   }
 
-  /** Asks core and records its verdict, in a span of the trace of the change that queued the command. */
-  private attempt(command: ClaimedCommand): Promise<void> {
+  /** Asks core, in a span of the trace of the change that queued the command. */
+  private attempt(command: ClaimedCommand): Promise<Answer> {
     const subject = this.options.subjects.coreCommands(this.options.source);
     const attributes = {
       'messaging.system': 'nats',
@@ -206,12 +220,10 @@ export class CoreCommandRelay {
       'hub.command.kind': command.kind,
       'hub.command.attempt': command.attempts,
     };
-    return inSpan(`send ${command.kind}`, command.trace_context, { kind: SpanKind.PRODUCER, attributes }, async (carrier) =>
-      this.settle(command, await this.send(subject, command, carrier)),
-    );
+    return inSpan(`send ${command.kind}`, command.trace_context, { kind: SpanKind.PRODUCER, attributes }, (carrier) => this.send(subject, command, carrier));
   }
 
-  private async send(subject: string, command: ClaimedCommand, carrier: TraceCarrier | null): Promise<CommandReply> {
+  private async send(subject: string, command: ClaimedCommand, carrier: TraceCarrier | null): Promise<Answer> {
     const envelope = {
       commandId: command.command_id,
       source: this.options.source,
@@ -229,46 +241,117 @@ export class CoreCommandRelay {
       return commandReplySchema.parse(message.json());
     } catch (error) {
       // No responder, a timeout or a garbled answer: core may or may not have applied it; sending it again is safe.
-      return { outcome: 'retry', code: 'SERVICE_UNAVAILABLE', message: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      return { outcome: 'retry', code: 'SERVICE_UNAVAILABLE', message, coreAway: isNoResponders(error) };
     }
   }
 
-  private async settle(claimed: ClaimedCommand, reply: CommandReply): Promise<void> {
-    const { orm, handlers, retry = { baseMs: 500, maxMs: 30_000 } } = this.options;
-    const handler = handlers[claimed.purpose] ?? {};
+  /**
+   * Records a pass's verdicts in one transaction: one statement for every command, then the purposes' handlers for
+   * the commands it settled. A command settled meanwhile by a relay that took over an expired lease is left alone, so
+   * no handler runs twice. When core had no responder at all, the relay backs off as a whole: the other pending
+   * commands are not tried one by one against a core that is away.
+   */
+  private async settle(answers: ReadonlyArray<{ command: ClaimedCommand; reply: Answer }>): Promise<void> {
+    const { orm, schema, handlers, retry = DEFAULT_RETRY } = this.options;
+    const now = new Date();
+    const rows = answers.map(({ command, reply }) => verdictRow(command, reply, now, retry));
     const settled = await orm.em.fork().transactional(async (em) => {
-      const command = await em.findOne(CoreCommandRecord, { id: Number(claimed.id), state: 'PENDING' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!command) return undefined; // settled meanwhile by a relay that took over an expired lease
-      const now = new Date();
-      if (reply.outcome === 'accepted') {
-        em.assign(command, { state: 'ACCEPTED', settledAt: now, leaseUntil: null, lastError: null });
-        await handler.onAccepted?.(em, command, reply.order);
-      } else if (reply.outcome === 'rejected') {
-        const rejection = { code: reply.code, message: reply.message.slice(0, 500) };
-        em.assign(command, { state: 'REJECTED', settledAt: now, leaseUntil: null, rejectionCode: rejection.code, rejectionMessage: rejection.message });
-        await handler.onRejected?.(em, command, rejection);
-      } else {
-        em.assign(command, {
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(command.attempts, retry)),
-          leaseUntil: null,
-          lastError: `${reply.code}: ${reply.message}`.slice(0, 500),
-        });
+      const updated = await em.getConnection().execute<SettledRow[]>(
+        `update "${schema}".core_command c
+            set state = r.state, settled_at = r.settled_at, lease_until = null,
+                next_attempt_at = coalesce(r.next_attempt_at, c.next_attempt_at),
+                last_error = case when r.state = 'ACCEPTED' then null else coalesce(r.last_error, c.last_error) end,
+                rejection_code = r.rejection_code, rejection_message = r.rejection_message
+           from jsonb_to_recordset(?::jsonb) as r(id bigint, state text, settled_at timestamptz, next_attempt_at timestamptz, last_error text,
+                rejection_code text, rejection_message text)
+          where c.id = r.id and c.state = 'PENDING'
+      returning c.id, c.command_id, c.order_id, c.purpose, c.sequence, c.attempts`,
+        [JSON.stringify(rows)],
+        'all',
+        em.getTransactionContext(),
+      );
+      const replyOf = new Map(answers.map(({ command, reply }) => [String(command.id), reply]));
+      const withHandler = updated.filter((row) => {
+        const reply = replyOf.get(String(row.id))!;
+        const handler = handlers[row.purpose];
+        return (reply.outcome === 'accepted' && handler?.onAccepted) || (reply.outcome === 'rejected' && handler?.onRejected);
+      });
+      if (withHandler.length > 0) {
+        const records = await em.find(CoreCommandRecord, { id: { $in: withHandler.map((row) => Number(row.id)) } }, { orderBy: { id: 'asc' } });
+        for (const record of records) {
+          const reply = replyOf.get(String(record.id))!;
+          const handler = handlers[record.purpose]!;
+          if (reply.outcome === 'accepted') await handler.onAccepted!(em, record, reply.order);
+          else if (reply.outcome === 'rejected') await handler.onRejected!(em, record, { code: reply.code, message: reply.message.slice(0, 500) });
+        }
+        await em.flush();
       }
-      await em.flush();
-      return command;
+      return updated;
     });
-    if (!settled) return;
-    this.log(settled, reply);
-    this.options.onSettled?.(settled, reply.outcome);
+    const away = answers.some(({ reply }) => reply.outcome === 'retry' && reply.coreAway);
+    if (away) this.backOff(answers.length);
+    else if (answers.length > 0) this.awayPasses = 0;
+    const replyOf = new Map(answers.map(({ command, reply }) => [String(command.id), reply]));
+    for (const row of settled) {
+      const reply = replyOf.get(String(row.id))!;
+      const command = { commandId: row.command_id, orderId: row.order_id, purpose: row.purpose, sequence: row.sequence };
+      if (!(reply.outcome === 'retry' && reply.coreAway)) this.log(command, row.attempts, reply);
+      this.options.onSettled?.(command, reply.outcome);
+    }
     const waiters = [...this.settleWaiters];
     this.settleWaiters.clear();
     waiters.forEach((wake) => wake());
   }
 
-  private log(command: CoreCommandRecord, reply: CommandReply): void {
-    const context = { commandId: command.commandId, orderId: command.orderId, purpose: command.purpose, attempts: command.attempts };
+  /** Core is away: no pass before the relay's own back-off has run out (or core says it is back). */
+  private backOff(tried: number): void {
+    this.awayPasses += 1;
+    const delayMs = retryDelayMs(this.awayPasses, this.options.retry ?? DEFAULT_RETRY);
+    this.awayUntil = Date.now() + delayMs;
+    if (this.awayPasses % 10 === 1) this.options.logger.warn({ tried, awayPasses: this.awayPasses, delayMs }, 'core has no responder; commands wait');
+  }
+
+  private log(command: Pick<CoreCommandRecord, 'commandId' | 'orderId' | 'purpose'>, attempts: number, reply: CommandReply): void {
+    const context = { commandId: command.commandId, orderId: command.orderId, purpose: command.purpose, attempts };
     if (reply.outcome === 'rejected') this.options.logger.warn({ ...context, code: reply.code }, 'core refused a command');
-    else if (reply.outcome === 'retry' && command.attempts % 10 === 1)
+    else if (reply.outcome === 'retry' && attempts % 10 === 1)
       this.options.logger.warn({ ...context, code: reply.code }, 'core did not take a command; retrying with back-off');
   }
+}
+
+const DEFAULT_RETRY = { baseMs: 500, maxMs: 30_000 };
+
+/** Core's answer, or the relay's own `retry` when none came; `coreAway` when nothing listens on core's subject. */
+type Answer = Exclude<CommandReply, { outcome: 'retry' }> | (Extract<CommandReply, { outcome: 'retry' }> & { coreAway?: boolean });
+
+interface SettledRow {
+  id: string;
+  command_id: string;
+  order_id: string;
+  purpose: string;
+  sequence: number;
+  attempts: number;
+}
+
+/** What one verdict changes on the command's row; a retry waits by the command's own back-off. */
+function verdictRow(command: ClaimedCommand, reply: Answer, now: Date, retry: { baseMs: number; maxMs: number }) {
+  const base = { id: command.id, settled_at: null, next_attempt_at: null, last_error: null, rejection_code: null, rejection_message: null };
+  if (reply.outcome === 'accepted') return { ...base, state: 'ACCEPTED', settled_at: now.toISOString() };
+  if (reply.outcome === 'rejected')
+    return { ...base, state: 'REJECTED', settled_at: now.toISOString(), rejection_code: reply.code, rejection_message: reply.message.slice(0, 500) };
+  return {
+    ...base,
+    state: 'PENDING',
+    next_attempt_at: new Date(now.getTime() + retryDelayMs(command.attempts, retry)).toISOString(),
+    last_error: `${reply.code}: ${reply.message}`.slice(0, 500),
+  };
+}
+
+/** NATS answered that nobody listens on the subject (core is not running), rather than a timeout or a bad reply. */
+function isNoResponders(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.name === 'NoResponders' || (cause as Error & { isNoResponders?: () => boolean }).isNoResponders?.() === true) return true;
+  }
+  return false;
 }

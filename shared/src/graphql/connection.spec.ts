@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { graphql, printSchema } from 'graphql';
 import { Args, Field, ID, ObjectType, Query, Resolver, buildSchema } from 'type-graphql';
 import { InputValidationError } from '../errors.js';
-import { ConnectionArgs, connectionFromSorted, connectionType, decodeCursor, encodeCursor, toConnection } from './connection.js';
+import { ConnectionArgs, connectionFromSorted, connectionType, decodeCursor, decodeTimeIdCursor, encodeCursor, toConnection } from './connection.js';
 
 @ObjectType('Widget', { description: 'A thing to list.' })
 class Widget {
@@ -34,6 +34,21 @@ describe('cursors', () => {
     } catch (error) {
       expect((error as InputValidationError).field).toBe('after');
     }
+  });
+});
+
+describe('time and id cursors', () => {
+  it('give back the instant and the id', () => {
+    expect(decodeTimeIdCursor(encodeCursor(['2026-12-01T00:00:00.000Z', 'abc']))).toEqual({ at: new Date('2026-12-01T00:00:00.000Z'), id: 'abc' });
+  });
+
+  it.each([
+    ['a time that is not one', encodeCursor(['yesterday', 'abc'])],
+    ['a number for the time', encodeCursor([1, 'abc'])],
+    ['a number for the id', encodeCursor(['2026-12-01T00:00:00.000Z', 7])],
+    ['one part only', encodeCursor(['2026-12-01T00:00:00.000Z'])],
+  ])('refuse %s on field after', (_, cursor) => {
+    expect(() => decodeTimeIdCursor(cursor)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }));
   });
 });
 

@@ -67,6 +67,18 @@ export function decodeIdCursor(after: string): number {
   return id;
 }
 
+/**
+ * The position inside the cursor of a list sorted by a timestamp, then an id as the tie-break (`[iso, id]`);
+ * BAD_USER_INPUT on `after` for anything else.
+ */
+export function decodeTimeIdCursor(after: string): { at: Date; id: string } {
+  const [at, id] = decodeCursor(after, 2);
+  const date = new Date(String(at));
+  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(date.getTime()))
+    throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
+  return { at: date, id };
+}
+
 /** The page size asked for (default 20); the argument's validation has already kept it within 1..100. */
 export function pageSize(args: ConnectionArgs): number {
   return args.first ?? DEFAULT_PAGE_SIZE;

@@ -111,13 +111,17 @@ export class OutboxRelay {
       logger.warn({ err: error }, 'outbox relay pass failed; retrying');
       return;
     }
-    logger.warn({ cause: 'no JetStream stream stores the subject' }, 'outbox relay: the server has lost a stream; declaring the streams again');
+    // No stream answered: either the server lost it (a restart on an empty store) or, in a cluster, the stream's
+    // leader is being elected. Only the declaration tells them apart, so only it decides what is logged.
     try {
       const recreated = await redeclareStreams(this.options.nc);
-      if (recreated.length > 0) await this.replayLost(recreated);
+      if (recreated.length > 0) {
+        logger.warn({ streams: recreated }, 'outbox relay: the server had lost streams; declared them again');
+        await this.replayLost(recreated);
+      } else logger.info({ cause: 'no JetStream stream answered' }, 'outbox relay: every stream is declared; retrying the pass');
       this.again = true;
     } catch (redeclareError) {
-      logger.warn({ err: redeclareError }, 'declaring the streams again failed; retrying');
+      logger.warn({ err: redeclareError }, 'outbox relay: no stream answered and declaring the streams failed; retrying');
     }
   }
 

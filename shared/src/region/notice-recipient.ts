@@ -11,15 +11,18 @@ import { RegionalOrder } from './regional-order.entity.js';
 export interface RegionNotices<Contact extends { orderId: string } = { orderId: string }> {
   contact: EntityName<Contact>;
   recipient: (contact: Contact) => NoticeRecipient;
+  /** True when the customer's data may not be used for notices now (a GDPR art. 18 restriction): nobody is reached. */
+  holdBack?: (customerRef: string, em: EntityManager) => Promise<boolean>;
 }
 
 /**
  * The one way every region resolves a notice's recipient: the contact of the order the notice is about, or,
  * for a notice about no single order (B2B batch progress), of the customer's latest order in this region. An
- * erased contact resolves to nobody, so an erased customer gets no notices.
+ * erased contact resolves to nobody, so an erased customer gets no notices; nor does one the region holds back.
  */
 export function resolveFromOrderContact<Contact extends { orderId: string }>(notices: RegionNotices<Contact>): ResolveRecipient {
   return async (intent: NoticeIntent, em: EntityManager) => {
+    if (await notices.holdBack?.(intent.customerRef, em)) return null;
     const orderId = intent.orderId ?? (await latestOrderOf(intent.customerRef, em));
     if (!orderId) return null;
     const contact = await em.findOne(notices.contact, { orderId } as FilterQuery<Contact>);

@@ -27,7 +27,8 @@ export function createOrderEventsConsumer(
     ...(onSettled ? { onSettled } : {}),
     async handle(event, em) {
       const status = event.type === 'order.placed' ? event.status : event.to;
-      em.create(RegionalOrderStatusEvent, {
+      // Inserted straight, not through the unit of work: every order's placement brings one of these events.
+      await em.insert(RegionalOrderStatusEvent, {
         orderId: event.orderId,
         version: event.version,
         fromStatus: event.type === 'order.placed' ? null : event.from,
@@ -35,7 +36,6 @@ export function createOrderEventsConsumer(
         at: new Date(event.occurredAt),
         actorType: event.type === 'order.placed' ? 'system' : event.actor.type,
       });
-      await em.flush();
       await em.nativeUpdate(
         RegionalOrder,
         { orderId: event.orderId, statusVersion: { $lt: event.version } },

@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException, type EntityManager, type MikroORM }
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { CommandOutcomeHandlers } from '../commands/command-relay.js';
-import { enqueueCoreCommand } from '../commands/command-outbox.js';
+import { enqueueFirstCoreCommand } from '../commands/command-outbox.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
 import type { Channel, OrderLineInput, PaymentTerms, RegisterOrderRequest } from '../messaging/contracts.js';
 import { calculateTotals } from '../money/order-totals.js';
@@ -70,9 +70,13 @@ export class OrderIntakeService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async place(command: PlaceOrderCommand): Promise<PlacedOrder> {
+  /**
+   * `keyLookedUp`: the caller has just asked `findPlaced` for this key and heard of no order, so the record is not
+   * read again before the insert; a concurrent placement with the same key still ends in the unique-key path.
+   */
+  async place(command: PlaceOrderCommand, { keyLookedUp = false }: { keyLookedUp?: boolean } = {}): Promise<PlacedOrder> {
     assertMayPlace(command.principal, command.customerRef, this.region);
-    return placedOrderOf(await this.recordOnce(command));
+    return placedOrderOf(await this.recordOnce(command, keyLookedUp));
   }
 
   /**
@@ -85,10 +89,10 @@ export class OrderIntakeService {
     return existing ? placedOrderOf(sameOrder(existing, hashOf(command.input))) : null;
   }
 
-  private async recordOnce(command: PlaceOrderCommand): Promise<RegionalOrder> {
+  private async recordOnce(command: PlaceOrderCommand, keyLookedUp: boolean): Promise<RegionalOrder> {
     const inputHash = hashOf(command.input);
     const key = { placedBy: command.principal.subject, idempotencyKey: command.idempotencyKey };
-    const existing = await this.orm.em.fork().findOne(RegionalOrder, key);
+    const existing = keyLookedUp ? null : await this.orm.em.fork().findOne(RegionalOrder, key);
     if (existing) return sameOrder(existing, inputHash);
     try {
       const record = await this.orm.em.fork().transactional(async (em) => {
@@ -130,7 +134,8 @@ export class OrderIntakeService {
         });
         if (command.payment) await recordPaymentAtPlacement(em, { orderId, customerRef: command.customerRef }, command.payment, placedAt);
         await command.storeRegionalData(em, orderId);
-        await enqueueCoreCommand(em, {
+        // The order id was made in this transaction: no other can have queued a command for it, nor can until it commits.
+        enqueueFirstCoreCommand(em, {
           commandId: `order.register:${orderId}`,
           orderId,
           kind: 'order.register',

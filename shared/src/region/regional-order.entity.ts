@@ -42,10 +42,12 @@ export const RegionalOrder = defineEntity({
       .datetime()
       .onCreate(() => new Date())
       .index('regional_order_created_at_index'),
+    /** Indexed: the summary job finds the periods with changed orders by it. */
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+      .onUpdate(() => new Date())
+      .index('regional_order_updated_at_index'),
   },
   uniques: [{ properties: ['placedBy', 'idempotencyKey'] }],
 });

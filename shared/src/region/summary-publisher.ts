@@ -20,7 +20,15 @@ export interface SummaryPublisherOptions {
   lookbackPeriods: number;
   metrics?: SummaryMetrics;
   onEventsQueued: () => void;
+  /**
+   * After its first pass the publisher recomputes only the periods holding orders changed since its previous pass
+   * began, less this margin: a change written just before that pass began but committed after it read is still seen.
+   * Default five minutes, far above any intake transaction.
+   */
+  changeOverlapMs?: number;
 }
+
+export const DEFAULT_CHANGE_OVERLAP_MS = 300_000;
 
 /**
  * Computes the region's summaries and queues a new revision through the outbox whenever a period's
@@ -28,17 +36,37 @@ export interface SummaryPublisherOptions {
  * with the same revision.
  */
 export class SummaryPublisher {
+  /** When the previous pass began; none yet: the first pass (at start-up, or back from downtime) recomputes every period. */
+  private previousPassAt: Date | undefined;
+
   constructor(private readonly options: SummaryPublisherOptions) {}
 
+  /**
+   * Recomputes the periods of the lookback window that may have changed, so that a pass costs what changed since the
+   * previous one (the orders of the current period under traffic), not the whole window: idle, one index probe.
+   */
   async publishDue(now = new Date()): Promise<number> {
     const { periodMs, lookbackPeriods } = this.options;
+    const windowStart = periodOf(new Date(now.getTime() - lookbackPeriods * periodMs), periodMs).start;
+    const since = this.previousPassAt && new Date(this.previousPassAt.getTime() - (this.options.changeOverlapMs ?? DEFAULT_CHANGE_OVERLAP_MS));
+    const periods = since ? await this.changedPeriods(since, windowStart) : lookbackWindow(windowStart, lookbackPeriods, periodMs);
     let queued = 0;
-    for (let back = lookbackPeriods; back >= 0; back -= 1) {
-      const period = periodOf(new Date(now.getTime() - back * periodMs), periodMs);
-      if (await this.publishPeriod(period, now)) queued += 1;
-    }
+    for (const period of periods) if (await this.publishPeriod(period, now)) queued += 1;
+    this.previousPassAt = now;
     if (queued > 0) this.options.onEventsQueued();
     return queued;
+  }
+
+  /** The periods of the window holding an order written since `since`: by the `updated_at` index, one row per period. */
+  private async changedPeriods(since: Date, windowStart: Date): Promise<Array<{ start: Date; end: Date }>> {
+    const { orm, periodMs } = this.options;
+    const em = orm.em.fork();
+    const rows = await em.getConnection().execute<Array<{ period: string }>>(
+      `select distinct floor(extract(epoch from created_at) * 1000 / ?)::bigint as period from "${em.config.get('schema')}".regional_order
+          where updated_at >= ? and created_at >= ? order by period`,
+      [periodMs, since, windowStart],
+    );
+    return rows.map((row) => periodOf(new Date(Number(row.period) * periodMs), periodMs));
   }
 
   private publishPeriod(period: { start: Date; end: Date }, now: Date): Promise<boolean> {
@@ -75,6 +103,11 @@ export class SummaryPublisher {
       return true;
     });
   }
+}
+
+/** Every period of the window, oldest first. */
+function lookbackWindow(windowStart: Date, lookbackPeriods: number, periodMs: number): Array<{ start: Date; end: Date }> {
+  return Array.from({ length: lookbackPeriods + 1 }, (_, back) => periodOf(new Date(windowStart.getTime() + back * periodMs), periodMs));
 }
 
 /**

@@ -16,6 +16,12 @@ export function captureTraceContext(): TraceCarrier | null {
   return carrierOf(context.active());
 }
 
+/** The same as a SQL parameter for a `jsonb` column, for rows written by raw SQL (null stays SQL null). */
+export function traceContextParameter(): string | null {
+  const carrier = captureTraceContext();
+  return carrier ? JSON.stringify(carrier) : null;
+}
+
 function carrierOf(active: Context): TraceCarrier | null {
   const carrier: TraceCarrier = {};
   propagation.inject(active, carrier);

@@ -15,7 +15,7 @@ import { BatchSpanProcessor, ParentBasedSampler, SamplingDecision, TracerProvide
 import { createAddHookMessageChannel } from 'import-in-the-middle';
 import { redactSqlLiterals } from './redact-sql.js';
 import { onTracesFlush } from './trace-context.js';
-import type { TracingEnv } from './tracing-settings.js';
+import { tracingEnabled, type TracingEnv } from './tracing-settings.js';
 
 /** Paths whose requests are probes, not work: a trace per health check or scrape would bury the real ones. */
 const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
@@ -59,7 +59,7 @@ export interface Tracing {
  * (trace-context.ts). No query values, variables or bodies are recorded: they can hold personal data.
  */
 export async function startTracing(env: TracingEnv, service = env.OTEL_SERVICE_NAME ?? packageServiceName()): Promise<Tracing | undefined> {
-  if (env.HUB_TRACING === 'off') return undefined;
+  if (!tracingEnabled(env)) return undefined;
   // Only the modules an instrumentation hooks go through the ESM loader hook; the rest load as they would without it.
   const { registerOptions, waitForAllMessagesAcknowledged } = createAddHookMessageChannel();
   register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);

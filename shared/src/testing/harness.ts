@@ -15,6 +15,8 @@ export interface TestScope {
   env: BaseEnv;
   token(principal: Principal): Promise<string>;
   dispose(): Promise<void>;
+  /** What of the scope still exists (its database, its namespace's streams): empty after `dispose`. For benches' clean-up checks. */
+  leftovers(): Promise<string[]>;
 }
 
 export function createTestScope(label: string): TestScope {
@@ -31,7 +33,36 @@ export function createTestScope(label: string): TestScope {
       await dropDatabase(env.DATABASE_URL);
       await deleteStreams(env);
     },
+    async leftovers() {
+      const database = (await databaseExists(env.DATABASE_URL)) ? [`database ${new URL(env.DATABASE_URL).pathname.slice(1)}`] : [];
+      return [...database, ...(await streamsOf(env)).map((name) => `stream ${name}`)];
+    },
   };
+}
+
+async function databaseExists(url: string): Promise<boolean> {
+  const target = new URL(url);
+  const database = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    return ((await client.query('select 1 from pg_database where datname = $1', [database])).rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+async function streamsOf(env: BaseEnv): Promise<string[]> {
+  const nc = await connectTestNats(env, 'test-cleanup-check');
+  try {
+    const jsm = await jetstreamManager(nc);
+    const names: string[] = [];
+    for await (const name of jsm.streams.names()) if (name.startsWith(`${env.NATS_NAMESPACE.toUpperCase()}_`)) names.push(name);
+    return names;
+  } finally {
+    await nc.close();
+  }
 }
 
 async function dropDatabase(url: string): Promise<void> {

@@ -41,7 +41,7 @@ export async function createCoreApp(env: CoreEnv, options: CoreAppOptions = {}) 
   const holds = new OrderHoldService(orm, subjects, nudge);
   const registry = new SubgraphRegistryService(orm, (version) => nc.publish(subjects.supergraphChanged, JSON.stringify({ version })));
   const subscriptions = [
-    subscribeCoreCommands(nc, subjects, logger, registration, transitions, new OrderNoteService(orm)),
+    subscribeCoreCommands(nc, subjects, logger, registration, transitions, new OrderNoteService(orm, logger)),
     ...subscribeRegistryRequests(nc, subjects, logger, registry),
   ];
   const summaryConsumer = createSummaryConsumer(infra, options.onSummarySettled);

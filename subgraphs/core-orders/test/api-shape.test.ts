@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { subjectsFor } from '@hub/shared/messaging/subjects';
-import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
+import { registerInCore } from './order-fixtures.js';
 
 // Contract tests of the API's one refusal shape and one pagination shape, with the deprecated shapes beside them.
 const scope = createTestScope('core-api');
-const subjects = subjectsFor(scope.env.NATS_NAMESPACE);
 let app: Awaited<ReturnType<typeof createCoreApp>>;
 let nc: NatsConnection;
 let admin: string;
@@ -24,37 +22,8 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-let numbers = 0;
-
 /** Registers an order the way a region's command relay does. */
-async function registerOrder(customerRef = 'cust-api'): Promise<{ id: string; number: string }> {
-  const request: RegisterOrderRequest = {
-    idempotencyKey: randomUUID(),
-    orderId: randomUUID(),
-    number: `CN-261202-${String(++numbers).padStart(6, '0')}`,
-    region: 'cn',
-    channel: 'WEB',
-    currency: 'CNY',
-    customerRef,
-    shippingTotal: 0,
-    discountTotal: 0,
-    paymentTerms: 'PREPAID',
-    placedAt: new Date().toISOString(),
-    actor: { type: 'user', id: customerRef },
-    lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 1, unitPrice: 5000, unitTax: 650, attributes: {} }],
-  };
-  const command = {
-    commandId: `order.register:${request.orderId}`,
-    source: 'region-cn',
-    sequence: 1,
-    orderId: request.orderId,
-    kind: 'order.register',
-    body: request,
-  };
-  const reply = (await nc.request(subjects.coreCommands(command.source), JSON.stringify(command), { timeout: 5000 })).json<CommandReply>();
-  if (reply.outcome !== 'accepted') throw new Error(`core did not accept the registration: ${JSON.stringify(reply)}`);
-  return { id: request.orderId, number: reply.order.number };
-}
+const registerOrder = (customerRef = 'cust-api') => registerInCore(nc, scope.env.NATS_NAMESPACE, { customerRef, actor: { type: 'user', id: customerRef } });
 
 const CHANGE = `mutation($input: ChangeOrderStatusInput!) {
   orderStatusChange(input: $input) { order { id status version } userErrors { code field message } }

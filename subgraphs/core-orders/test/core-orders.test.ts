@@ -5,6 +5,7 @@ import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { createCoreApp } from '../src/app.js';
+import { registration, sendCoreCommand } from './order-fixtures.js';
 
 const scope = createTestScope('core');
 const HEARTBEAT_MS = 100;
@@ -24,35 +25,14 @@ afterAll(async () => {
   await scope.dispose();
 });
 
-let numbers = 0;
-
-function registration(overrides: Partial<RegisterOrderRequest> = {}): RegisterOrderRequest {
-  return {
-    idempotencyKey: randomUUID(),
-    orderId: randomUUID(),
-    number: `CN-261202-${String(++numbers).padStart(6, '0')}`,
-    region: 'cn',
-    channel: 'WEB',
-    currency: 'CNY',
-    customerRef: 'cust-1',
-    shippingTotal: 0,
-    discountTotal: 0,
-    paymentTerms: 'PREPAID',
-    placedAt: new Date().toISOString(),
-    actor: { type: 'user', id: 'cust-1' },
-    lines: [{ sku: 'TEA-1', name: 'Longjing tea', quantity: 2, unitPrice: 5000, unitTax: 650, attributes: { category: 'food' } }],
-    ...overrides,
-  };
-}
-
-async function send(command: Record<string, unknown>): Promise<CommandReply> {
+function send(command: Record<string, unknown>): Promise<CommandReply> {
   // A registration is sent as the order's region: only a region's own identity may register its orders.
   const source = command.kind === 'order.register' ? `region-${(command.body as RegisterOrderRequest).region}` : 'region-cn';
-  return sendAs(source, { source, sequence: 1, ...command });
+  return sendAs(source, command);
 }
 
-async function sendAs(sender: string, command: Record<string, unknown>): Promise<CommandReply> {
-  return (await nc.request(subjects.coreCommands(sender), JSON.stringify(command), { timeout: 5000 })).json<CommandReply>();
+function sendAs(sender: string, command: Record<string, unknown>): Promise<CommandReply> {
+  return sendCoreCommand(nc, scope.env.NATS_NAMESPACE, sender, command);
 }
 
 function register(request: RegisterOrderRequest): Promise<CommandReply> {

@@ -240,6 +240,13 @@ it('keeps consolidated orders moved off a node that went down together in a cons
   const oldConsignment = before.get(early)!.consignment_id;
   expect(oldConsignment).not.toBeNull();
   expect(before.get(late)!.consignment_id).toBe(oldConsignment);
+  // At placement too, the planned shipments event carries the ETA after the hold, not the one before it.
+  const planned = await query<{ payload: { shipments: Array<{ etaAt: string }> } }>(
+    app.orm.em.fork(),
+    `select payload from outbox_event where message_id = ?`,
+    [`fulfilment.shipments-planned:${late}:${before.get(late)!.id}`],
+  );
+  expect(planned.map((event) => event.payload.shipments.map((shipment) => shipment.etaAt))).toEqual([[new Date(before.get(late)!.eta_at).toISOString()]]);
 
   const operator = { type: 'user' as const, id: 'op-c' };
   for (const sku of ['TEA-1', 'SILK']) await app.inventory.receive({ sku, nodeId: 'cn-hgh-dc', quantity: 50, reference: `grn-${sku}` }, operator);
@@ -289,6 +296,22 @@ it('keeps consolidated orders moved off a node that went down together in a cons
   );
   expect(notes.map((note) => note.order_id).sort()).toEqual([early, late].sort());
 
+  // The consignment they left at the failed node is emptied: cancelled, so it no longer waits there.
+  const [old] = await query<{ state: string; cancelled: boolean }>(
+    app.orm.em.fork(),
+    `select state, cancelled_at is not null as cancelled from consignment where id = ?`,
+    [oldConsignment],
+  );
+  expect(old).toEqual({ state: 'CANCELLED', cancelled: true });
+  // Each customer's notice tells the ETA after the hold at the new node (the shipment's own, departing with the consignment).
+  const notices = await query<{ payload: { orderId: string; newEtaAt: string | null } }>(
+    app.orm.em.fork(),
+    `select payload from outbox_event where message_id = any(?::text[])`,
+    [`{${[early, late, alone].map((orderId) => `fulfilment.customer-notice:${orderId}:${change.job!.id}`).join(',')}}`],
+  );
+  expect(notices).toHaveLength(3);
+  for (const { payload } of notices) expect(payload.newEtaAt).toBe(new Date(byOrder.get(payload.orderId)!.eta_at).toISOString());
+
   // The API: the customer sees the consignment and how many orders travel in it, never their ids; the region's operator sees them.
   const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order {
       shipments { state consignment { id status nodeId departsBy memberOrderCount memberOrderIds } } } } }`;
@@ -329,6 +352,14 @@ it('keeps consolidated orders moved off a node that went down together in a cons
     const refused = await postGraphQL(app.url, list, variables, deOperator);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   }
+  const cancelled = await postGraphQL(
+    app.url,
+    `query { consignments(nodeId: "cn-sha-dc", status: CANCELLED) { nodes { id status memberOrderCount } } }`,
+    {},
+    cnOperator,
+  );
+  expect(cancelled.errors).toBeUndefined();
+  expect(cancelled.data.consignments.nodes).toContainEqual({ id: oldConsignment, status: 'CANCELLED', memberOrderCount: 0 });
   const asCustomerList = await postGraphQL(app.url, list, {}, customer);
   expect(asCustomerList.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });

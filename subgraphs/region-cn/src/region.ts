@@ -10,6 +10,7 @@ import { cnMigrations } from './persistence/migrations/index.js';
 import { createCnPickupResolvers } from './pickups/graphql/cn-pickup.resolver.js';
 import { createCnRefundResolvers } from './refunds/graphql/cn-refund.resolver.js';
 import { createCnOrderReturnsResolvers } from './returns/graphql/cn-order-returns.resolver.js';
+import { createCnReturnListResolvers } from './returns/graphql/cn-return-list.resolver.js';
 import { createCnReturnResolvers } from './returns/graphql/cn-return.resolver.js';
 import { returnCommandHandlers } from './returns/return-command.handlers.js';
 import { createReturnServices } from './returns/return-services.js';
@@ -43,6 +44,7 @@ export function createCnRegion(options: { clock?: Clock } = {}): RegionDefinitio
         ...createCnReturnResolvers(returns),
         ...createCnPickupResolvers(returns),
         ...createCnRefundResolvers(returns),
+        ...createCnReturnListResolvers(returns),
       ];
     },
   };

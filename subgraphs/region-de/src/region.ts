@@ -17,6 +17,9 @@ import { deEntities } from './persistence/entities.js';
 import { deMigrations } from './persistence/migrations/index.js';
 import { createPersonalDataResolvers } from './privacy/personal-data.resolver.js';
 import { dePersonalDataSource } from './privacy/personal-data.source.js';
+import { isRestrictionInForce } from './restriction/restriction-in-force.js';
+import { createRestrictionResolver } from './restriction/restriction.resolver.js';
+import { RestrictionService } from './restriction/restriction.service.js';
 import { DE_DISCLOSURE_POLICY } from './rules/field-access.policy.js';
 import { deNoticeRecipient } from './rules/notice-recipient.rules.js';
 import { deSettingsFrom, type DeSettings, type DeSettingsOverrides } from './settings.js';
@@ -34,6 +37,7 @@ function createDeResolvers({ orm, placement, logger }: RegionDependencies<DeEnv>
     createConsentResolver(new ConsentService(orm, settings.clock)),
     createErasureResolver(new ErasureService(orm, settings.clock, logger)),
     createDataExportResolver(new DataExportService(orm, settings.clock)),
+    createRestrictionResolver(new RestrictionService(orm, settings.clock)),
   ] as [Function, ...Function[]];
 }
 
@@ -53,7 +57,7 @@ export function createDeRegion(overrides: DeSettingsOverrides = {}): RegionDefin
     resolvers: (dependencies) => createDeResolvers(dependencies, deSettingsFrom(dependencies.env, { ...overrides, clock })),
     placement: ({ orm, env, logger }) => dePlacementStages(orm, deSettingsFrom(env, { ...overrides, clock }), logger),
     onOrderEvent: createErasureOnCloseHandler(clock),
-    notices: { contact: DeOrderContact, recipient: deNoticeRecipient },
+    notices: { contact: DeOrderContact, recipient: deNoticeRecipient, holdBack: (customerRef, em) => isRestrictionInForce(em, customerRef) },
     consumers: ({ subgraph, orm, env, logger }) => [
       sellerFactsResponder(subgraph.nc, env.NATS_NAMESPACE, orm, deSettingsFrom(env, { ...overrides, clock }), logger),
     ],

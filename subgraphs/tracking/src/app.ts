@@ -81,6 +81,7 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     batch: env.SWEEP_BATCH,
     defaultLegHours: env.DEFAULT_LEG_HOURS,
+    parkedRetentionMs: env.PARKED_RETENTION_DAYS * 86_400_000,
     onQueued: () => relay.nudge(),
   });
   const carrierConsumer = new CarrierEventsConsumer({

@@ -7,6 +7,8 @@ export const trackingEnvSchema = baseEnvSchema.extend({
   PUBLIC_URL: z.url().optional(),
   /** Days of events kept; older partitions are dropped by the maintenance pass. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days a parked event waits for its parcel to appear before it is moved to `parked_event_expired`. */
+  PARKED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   /** Carrier clocks drift: events up to this far in the future are accepted. */
   CLOCK_SKEW_MS: z.coerce
     .number()

@@ -174,3 +174,46 @@ it("drops a partition past retention together with its events' de-duplication ke
     count(`select count(*) as n from tracking.tracking_event_key where carrier_id = 'sf-express' and event_id = $1`, [eventId]);
   expect([await keys(old.eventId), await keys(recent.eventId)]).toEqual([0, 1]);
 });
+
+it('walks the parked backlog by order id, a bounded batch per pass, and joins orders tracking has heard of by now', async () => {
+  const { randomUUID } = await import('node:crypto');
+  const orderIds = [randomUUID(), randomUUID(), randomUUID()];
+  const events = orderIds.map((orderId, i) => carrierEvent({ trackingNumber: `SF710${i}`, orderId }));
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ parked: 3 });
+  // Core's events were applied but the matching never ran (a crash in between): only the sweep can join them now.
+  await hub.tracking.pool.query(
+    `insert into tracking.tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
+    select o, 'cn', 'cust-backlog', 'PACKED', 4, now(), now() from unnest($1::uuid[]) o`,
+    [orderIds],
+  );
+  const backlog = await count(`select count(*) as n from tracking.parked_event where order_id is not null`);
+  let matched = 0;
+  // One parked event per pass: the walk goes on where it stopped and wraps, so it reaches every order within the backlog's length.
+  for (let pass = 0; pass <= backlog + 1 && matched < 3; pass += 1) matched += await hub.tracking.ingest.matchParkedBacklog(1);
+  expect(matched).toBe(3);
+  expect(await count(`select count(*) as n from tracking.parked_event where order_id = any($1)`, [orderIds])).toBe(0);
+  expect(await count(`select count(*) as n from tracking.tracking_event where event_id = any($1)`, [events.map((e) => e.eventId)])).toBe(3);
+});
+
+it('moves parked events whose parcel never appeared to parked_event_expired after the retention: counted, kept once, bounded per pass', async () => {
+  const { expireParkedEvents } = await import('../src/events/parked-backlog.store.js');
+  const events = [carrierEvent({ trackingNumber: 'SF7201' }), carrierEvent({ trackingNumber: 'SF7202' })];
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events })).body).toMatchObject({ parked: 2 });
+  const ids = events.map((e) => e.eventId);
+  const inExpired = () => count(`select count(*) as n from tracking.parked_event_expired where event_id = any($1)`, [ids]);
+  // Within the retention (14 days by default) nothing expires.
+  expect((await hub.tracking.scheduler.sweep(new Date(Date.now() + 13 * 86_400_000))).expired).toBe(0);
+  const later = new Date(Date.now() + 15 * 86_400_000);
+  expect(await expireParkedEvents(hub.tracking.pool, { before: later, now: later, batch: 1 })).toBe(1);
+  const { expired } = await hub.tracking.scheduler.sweep(later);
+  expect(expired).toBeGreaterThanOrEqual(1);
+  expect(await count(`select count(*) as n from tracking.parked_event where event_id = any($1)`, [ids])).toBe(0);
+  expect(await inExpired()).toBe(2);
+  const row = (await hub.tracking.pool.query(`select tracking_number, kind, expired_at from tracking.parked_event_expired where event_id = $1`, [ids[0]]))
+    .rows[0];
+  expect(row).toMatchObject({ tracking_number: 'SF7201', kind: 'ARRIVED_AT_NODE', expired_at: later });
+  // A carrier's late retry parks again (valid events are never refused for that), and expiring again records it once.
+  expect((await postCarrierEvents(hub.tracking.url, sf, { events: events.slice(0, 1) })).body).toMatchObject({ parked: 1 });
+  await hub.tracking.scheduler.sweep(later);
+  expect(await inExpired()).toBe(2);
+});

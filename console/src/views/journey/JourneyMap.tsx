@@ -34,6 +34,20 @@ export function JourneyMap({ stops }: { stops: JourneyStop[] }) {
   const [leg, setLeg] = useState(prefersReducedMotion() ? stops.length - 1 : 0);
   const [progress, setProgress] = useState(prefersReducedMotion() ? 1 : 0);
   const [playing, setPlaying] = useState(!prefersReducedMotion() && stops.length > 1);
+  // A stop that arrives live extends the route: a marker resting at the old end travels on to it.
+  const [shown, setShown] = useState(stops.length);
+  if (stops.length !== shown) {
+    setShown(stops.length);
+    const atEnd = !playing && progress >= 1 && leg === shown - 2;
+    if (stops.length > shown && atEnd) {
+      if (prefersReducedMotion()) setLeg(stops.length - 2);
+      else {
+        setLeg(leg + 1);
+        setProgress(0);
+        setPlaying(true);
+      }
+    }
+  }
 
   const { path, projection, route } = useMemo(() => {
     const route: GeoPermissibleObjects = { type: 'LineString', coordinates: stops.map((stop) => [stop.lon, stop.lat]) };

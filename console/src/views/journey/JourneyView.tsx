@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { useLiveJourney, type LiveState } from '../../app/live-journey';
 import { href, navigate } from '../../app/router';
 import { graphql } from '../../gql';
 import { formatTime, humanise } from '../../ui/format';
@@ -70,7 +71,9 @@ function JourneyPicker({ initial }: { initial: string }) {
 }
 
 function Journey({ orderId }: { orderId: string }) {
-  const { data, loading, error } = useQuery(JourneyQuery, { variables: { id: orderId } });
+  const { data, loading, error, refetch } = useQuery(JourneyQuery, { variables: { id: orderId }, notifyOnNetworkStatusChange: false });
+  // Each announcement from tracking reads the steps again: the map and the list move without a reload.
+  const live = useLiveJourney(orderId, () => void refetch());
   if (loading && !data) return <Loading what="journey" />;
   const order = data?.order;
   if (!order)
@@ -78,6 +81,7 @@ function Journey({ orderId }: { orderId: string }) {
       <>
         <ProblemNotice problems={problemsOf(error)} />
         {!error ? <p className="empty">This order does not exist, or your role may not see it.</p> : null}
+        {live.kind === 'stopped' ? <LiveStatus state={live} /> : null}
       </>
     );
   const shipments = order.tracking?.shipments ?? [];
@@ -87,6 +91,7 @@ function Journey({ orderId }: { orderId: string }) {
         Order <a href={href(`/orders/${order.id}`)}>{order.number}</a> · {humanise(order.status)}
       </p>
       <ProblemNotice problems={problemsOf(error)} compact />
+      <LiveStatus state={live} />
       {shipments.length === 0 ? (
         <p className="empty" data-testid="journey-empty">
           No parcel is being tracked for this order yet.
@@ -120,5 +125,22 @@ function Journey({ orderId }: { orderId: string }) {
         );
       })}
     </>
+  );
+}
+
+function LiveStatus({ state }: { state: LiveState }) {
+  return (
+    <div role="status" aria-live="polite" data-testid="journey-live" data-state={state.kind}>
+      {state.kind === 'connecting' ? <p className="meta">Connecting to live updates…</p> : null}
+      {state.kind === 'live' ? (
+        <p className="live">● Live: new carrier events appear here as they arrive{state.updates > 1 ? ` (${state.updates - 1} so far)` : ''}</p>
+      ) : null}
+      {state.kind === 'stopped' ? (
+        <>
+          <p className="meta">Live updates stopped; the journey below is as last read.</p>
+          <ProblemNotice problems={state.problems} compact />
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -1,9 +1,14 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../../gql';
-import { formatTime } from '../../ui/format';
+import type { ConsoleRuleDryRunMutation } from '../../gql/graphql';
+import { formatTime, humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
+import { outcomeDiff } from './outcome-diff';
+
+type Change = NonNullable<ConsoleRuleDryRunMutation['ruleVersionDryRun']['dryRun']>['changes'][number];
+type Payment = Change['after']['payment'];
 
 const DryRunMutation = graphql(`
   mutation ConsoleRuleDryRun($input: DryRunRuleVersionInput!) {
@@ -33,6 +38,27 @@ const DryRunMutation = graphql(`
             payableTotal
             holdLevels
             gifts
+            holdMinutes
+            shortagePolicy
+            invoiceTemplate
+            notices
+            noticesSuppressed
+            noticesUrgent
+            allocationWeights {
+              criterion
+              weight
+            }
+            payment {
+              deposit
+              expansion
+              finalDue
+              finalOpensAt
+              finalClosesAt
+              remindBeforeMinutes
+              pointValue
+              maxPoints
+              pointsToEarn
+            }
           }
           after {
             refusalCodes
@@ -40,6 +66,27 @@ const DryRunMutation = graphql(`
             payableTotal
             holdLevels
             gifts
+            holdMinutes
+            shortagePolicy
+            invoiceTemplate
+            notices
+            noticesSuppressed
+            noticesUrgent
+            allocationWeights {
+              criterion
+              weight
+            }
+            payment {
+              deposit
+              expansion
+              finalDue
+              finalOpensAt
+              finalClosesAt
+              remindBeforeMinutes
+              pointValue
+              maxPoints
+              pointsToEarn
+            }
           }
         }
       }
@@ -73,37 +120,91 @@ export function DryRunPanel({ versionId }: { versionId: string }) {
             <p className="meta">Not in the history (evaluated as empty): {dryRun.factsMissingFromHistory.join(', ')}</p>
           ) : null}
           {dryRun.changes.length ? (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Region</th>
-                  <th scope="col">Placed</th>
-                  <th scope="col">Changes</th>
-                  <th scope="col">Discount before → after</th>
-                  <th scope="col">Refusals before → after</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dryRun.changes.map((change) => (
-                  <tr key={change.orderNumber}>
-                    <td>{change.orderNumber}</td>
-                    <td>{change.region.toUpperCase()}</td>
-                    <td>{formatTime(change.placedAt)}</td>
-                    <td>{change.aspects.join(', ')}</td>
-                    <td>
-                      {change.before.discountTotal} → {change.after.discountTotal}
-                    </td>
-                    <td>
-                      {change.before.refusalCodes.join(', ') || '—'} → {change.after.refusalCodes.join(', ') || '—'}
-                    </td>
+            <div className="table-wrap">
+              <table className="data" data-testid="dry-run-changes">
+                <caption className="sr-only">Orders whose outcome would change</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Order</th>
+                    <th scope="col">Region</th>
+                    <th scope="col">Placed</th>
+                    <th scope="col">Changes</th>
+                    <th scope="col">Outcome before → after</th>
+                    <th scope="col">Payment with the draft</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {dryRun.changes.map((change) => (
+                    <tr key={change.orderNumber} data-testid="dry-run-change">
+                      <td>{change.orderNumber}</td>
+                      <td>{change.region.toUpperCase()}</td>
+                      <td>{formatTime(change.placedAt)}</td>
+                      <td>{change.aspects.map(humanise).join(', ')}</td>
+                      <td>
+                        <OutcomeDiff change={change} />
+                      </td>
+                      <td>
+                        <PaymentPreview payment={change.after.payment} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Every outcome field the draft changes for one order, before → after. */
+function OutcomeDiff({ change }: { change: Change }) {
+  const fields = outcomeDiff(change.before, change.after);
+  if (fields.length === 0) return <span className="meta">Same outcome</span>;
+  return (
+    <ul className="plain outcome-diff" data-testid="outcome-diff">
+      {fields.map((field) => (
+        <li key={field.field}>
+          <span className="meta">{field.field}</span>: <del>{field.before}</del> → <ins>{field.after}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** How a presale and points would pay the order under the draft: deposit, its expansion, final payment and points. */
+function PaymentPreview({ payment }: { payment: Payment }) {
+  if (!payment) return <span className="meta">Paid in full, no points</span>;
+  return (
+    <dl className="fields compact" data-testid="payment-preview">
+      <div>
+        <dt>Deposit</dt>
+        <dd>
+          {payment.deposit}
+          {payment.expansion ? ` (counts as ${payment.deposit + payment.expansion})` : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>Final due</dt>
+        <dd>
+          {payment.finalDue}
+          {payment.finalOpensAt ? ` · ${formatTime(payment.finalOpensAt)} – ${formatTime(payment.finalClosesAt)}` : ''}
+        </dd>
+      </div>
+      {payment.remindBeforeMinutes.length ? (
+        <div>
+          <dt>Reminders</dt>
+          <dd>{payment.remindBeforeMinutes.map((minutes) => `${minutes} min`).join(', ')} before closing</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Points</dt>
+        <dd>
+          earns {payment.pointsToEarn}
+          {payment.pointValue ? ` · up to ${payment.maxPoints} may pay, ${payment.pointValue} each` : ' · cannot pay'}
+        </dd>
+      </div>
+    </dl>
   );
 }

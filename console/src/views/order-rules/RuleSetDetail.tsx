@@ -227,7 +227,7 @@ export function RuleSetDetail({ ruleSetKey }: { ruleSetKey: string }) {
             ))}
           </ol>
           {versions.length >= 2 ? <VersionDiff versions={versions} /> : null}
-          <DraftEditor ruleSetKey={set.key} module={set.module} latest={versions[0]} />
+          <DraftEditor key={set.key} ruleSetKey={set.key} module={set.module} latest={versions[0]} />
         </>
       ) : null}
     </section>

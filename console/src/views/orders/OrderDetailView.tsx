@@ -5,6 +5,7 @@ import { FieldList } from '../../ui/FieldList';
 import { formatMoney, formatTime, humanise } from '../../ui/format';
 import { problemsAt, problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
+import { ORDER_POLL_MS, useOrderChanges } from './order-changes';
 
 const OrderQuery = graphql(`
   query ConsoleOrder($id: ID!) {
@@ -179,7 +180,9 @@ const OrderTrackingQuery = graphql(`
 `);
 
 export function OrderDetailView({ id }: { id: string }) {
-  const { data, loading, error } = useQuery(OrderQuery, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(OrderQuery, { variables: { id } });
+  // Live: the whole order is read again when a light check sees it changed.
+  const { updatedAt, live } = useOrderChanges(id, data?.order?.version, () => void refetch().catch(() => undefined));
   const order = data?.order;
   if (loading && !order) return <Loading what="order" />;
   if (!order) {
@@ -218,6 +221,14 @@ export function OrderDetailView({ id }: { id: string }) {
             {new Date(order.delivery.promisedBy).toLocaleDateString()}
           </span>
         )}
+      </p>
+      <p className="meta" data-testid="order-updated" aria-live="off">
+        {updatedAt ? (
+          <>
+            Updated <time dateTime={updatedAt.toISOString()}>{updatedAt.toLocaleTimeString([], CLOCK)}</time>
+            {live ? ` · checked every ${ORDER_POLL_MS / 1000} s` : ' · paused while the page is hidden'}
+          </>
+        ) : null}
       </p>
       <ProblemNotice problems={otherProblems} compact />
 
@@ -349,6 +360,8 @@ export function OrderDetailView({ id }: { id: string }) {
     </article>
   );
 }
+
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
 
 function OrderTracking({ id }: { id: string }) {
   const { data, loading, error } = useQuery(OrderTrackingQuery, { variables: { id } });

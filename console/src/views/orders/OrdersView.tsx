@@ -70,12 +70,11 @@ export function OrdersView({ query }: { query: URLSearchParams }) {
         ...(filters.region ? { region: filters.region } : {}),
         ...(filters.status ? { status: filters.status as OrderStatus } : {}),
         ...(filters.customer ? { customerRef: filters.customer } : {}),
+        ...placedWindow(filters.from, filters.to),
       },
     },
   });
-  // The API filters by region, status and customer; placing dates narrow the page read.
-  const inRange = (placedAt: string) => (!filters.from || placedAt.slice(0, 10) >= filters.from) && (!filters.to || placedAt.slice(0, 10) <= filters.to);
-  const orders = (data?.orders.nodes ?? []).filter((order) => inRange(order.placedAt));
+  const orders = data?.orders.nodes ?? [];
 
   return (
     <section aria-labelledby="orders-title">
@@ -129,6 +128,19 @@ export function OrdersView({ query }: { query: URLSearchParams }) {
       ) : null}
     </section>
   );
+}
+
+/**
+ * The placing-date window in the person's own days: from local midnight of "from" up to (not including) local
+ * midnight after "to", so "to" includes its whole day. The API checks the range and names a bad one.
+ */
+export function placedWindow(from: string, to: string): { placedFrom?: string; placedTo?: string } {
+  const midnight = (day: string, plusDays = 0) => {
+    const [year, month, date] = day.split('-').map(Number);
+    return new Date(year!, month! - 1, date! + plusDays).toISOString();
+  };
+  const valid = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day);
+  return { ...(valid(from) ? { placedFrom: midnight(from) } : {}), ...(valid(to) ? { placedTo: midnight(to, 1) } : {}) };
 }
 
 function OrderFilters({ initial }: { initial: Record<'region' | 'status' | 'customer' | 'from' | 'to', string> }) {

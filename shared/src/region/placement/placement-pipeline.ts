@@ -158,25 +158,28 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const delivery = deliveryOfPlacement(priced.quote.at, request.delivery, () =>
       deliveryAddress && secret ? consolidationKeyOf(secret, request.customerRef, deliveryAddress(request, checked)) : null,
     );
-    return intake.place({
-      principal: request.principal,
-      idempotencyKey: request.idempotencyKey,
-      input: request.input,
-      customerRef: request.customerRef,
-      channel: request.channel,
-      currency: priced.currency,
-      lines: priced.lines,
-      shippingTotal: priced.shippingTotal,
-      discountTotal: priced.discountTotal,
-      pricedWith: priced.pricedWith,
-      paymentTerms,
-      delivery,
-      ...(rulesHandledWith ? { rulesHandledWith } : {}),
-      ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
-      ...(ruleFacts ? { ruleFacts } : {}),
-      ...(ruled?.payment ? { payment: ruled.payment } : {}),
-      storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
-    });
+    return intake.place(
+      {
+        principal: request.principal,
+        idempotencyKey: request.idempotencyKey,
+        input: request.input,
+        customerRef: request.customerRef,
+        channel: request.channel,
+        currency: priced.currency,
+        lines: priced.lines,
+        shippingTotal: priced.shippingTotal,
+        discountTotal: priced.discountTotal,
+        pricedWith: priced.pricedWith,
+        paymentTerms,
+        delivery,
+        ...(rulesHandledWith ? { rulesHandledWith } : {}),
+        ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
+        ...(ruleFacts ? { ruleFacts } : {}),
+        ...(ruled?.payment ? { payment: ruled.payment } : {}),
+        storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
+      },
+      { keyLookedUp: true },
+    );
   }
 
   private price(catalogue: IndexedCatalogue, request: PlacementRequest<Details>, pricing: PricingFacts): PricedOrder {

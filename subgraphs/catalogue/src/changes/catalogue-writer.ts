@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
+import { traceContextParameter } from '@hub/shared/telemetry/trace-context';
 import type { CatalogueProblem } from '@hub/shared/catalogue/problem';
 import { catalogueChangeMessageId, type CatalogueChange, type CatalogueSubjects } from '@hub/shared/catalogue/replication/catalogue-contracts';
 
@@ -90,9 +91,9 @@ async function insertAuditsAndEvents(em: EntityManager, catalogueVersion: number
   }
   if (events.length > 0) {
     await connection.execute(
-      `insert into catalogue.outbox_event (message_id, subject, payload, created_at)
-       select r.message_id, r.subject, r.payload, ? from jsonb_to_recordset(?::jsonb) as r(message_id varchar, subject varchar, payload jsonb)`,
-      [at, JSON.stringify(events)],
+      `insert into catalogue.outbox_event (message_id, subject, payload, created_at, trace_context)
+       select r.message_id, r.subject, r.payload, ?, ?::jsonb from jsonb_to_recordset(?::jsonb) as r(message_id varchar, subject varchar, payload jsonb)`,
+      [at, traceContextParameter(), JSON.stringify(events)],
       'run',
       tx,
     );

@@ -10,7 +10,7 @@ import { approveHold } from './domain/order-hold.rules.js';
 import { enqueueHoldAwaitingApproval, HOLD_APPROVER_ROLES } from './hold-approval-request.js';
 import { orderPlacedEvent, toAuditState, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
-import { OrderStatusChange } from './persistence/order-status-change.entity.js';
+import { appendTimelineStep, lastTimelineStep } from './timeline-step.js';
 
 export interface HoldApprovalCommand {
   orderId: string;
@@ -62,21 +62,14 @@ export class OrderHoldService {
     const { hold, released } = approveHold(order.hold, actor, at, command.note ?? null);
     order.hold = hold;
     await em.flush(); // bumps the version, or fails when a concurrent approval got there first
-    // Read after the update holds the order's row, so a note written meanwhile is seen.
-    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
     const level = hold.approvals.length;
-    em.create(OrderStatusChange, {
-      order,
-      sequence: (previous?.sequence ?? 0) + 1,
-      fromStatus: order.status,
-      toStatus: order.status,
+    appendTimelineStep(em, order, await lastTimelineStep(em, order), {
+      from: order.status,
+      to: order.status,
+      actor,
       at,
       occurredAt: at,
-      actorType: actor.type,
-      actorId: actor.id,
       note: `Hold approved (${level}/${hold.levels})${released ? ', released for fulfilment' : ''}${command.note ? `: ${command.note}` : ''}`.slice(0, 500),
-      requestId: null,
-      orderVersion: order.version,
     });
     recordAudit(
       em,

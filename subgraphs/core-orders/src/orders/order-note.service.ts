@@ -1,36 +1,60 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import type { Actor } from '@hub/shared/auth/principal';
-import { ConflictError, NotFoundError } from '@hub/shared/errors';
-import type { OrderNoteDetails, OrderNoteEvent, OrderSnapshot } from '@hub/shared/messaging/contracts';
-import { refuseOrderSender } from './domain/command-sender.rules.js';
-import { resolveEventTime } from './domain/event-time.rules.js';
-import { describeNote } from './domain/order-note.rules.js';
+import { NotFoundError } from '@hub/shared/errors';
+import type { Logger } from '@hub/shared/logger';
+import { BurstBatcher, type ItemOutcome } from '@hub/shared/messaging/burst-batcher';
+import type { OrderSnapshot } from '@hub/shared/messaging/contracts';
+import { recordNoteBatch } from './order-note-batch.js';
+import { answerRecorded, assertSenderMayNote, noteStep, type NoteCommand, type NoteToRecord } from './order-note-step.js';
 import { toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
-import { SenderRefusedError } from './sender-refused.error.js';
 
-export interface NoteCommand {
-  orderId: string;
-  event: OrderNoteEvent;
-  occurredAt: Date;
-  note?: string;
-  details: OrderNoteDetails;
-  /** The command id: a redelivered note finds its step and adds no second one. */
-  requestId: string;
-  /** The subgraph that sent the command, as NATS proved it. */
-  sender: string;
-}
+/** A relay sends up to 50 commands a pass; two relays' bursts together still make one batch. */
+const MAX_BATCH = 100;
 
 /**
  * Records what happened to an order without moving it (a re-allocation after an outage) as a step on its one
  * timeline, from = to, with the actor and the event time. A note changes nothing a client could have based a
  * write on, so it leaves the order's version alone and publishes no status event; fulfilment tells the customer.
+ * Fulfilment reports an outage's thousands of re-allocations in bursts, so notes arriving together are recorded
+ * together, in one transaction.
  */
 export class OrderNoteService {
-  constructor(private readonly orm: MikroORM) {}
+  private readonly batches = new BurstBatcher<NoteToRecord, OrderSnapshot>((notes) => this.noteAll(notes), { maxBatch: MAX_BATCH });
 
-  async note(actor: Actor, command: NoteCommand): Promise<OrderSnapshot> {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly logger?: Logger,
+  ) {}
+
+  note(actor: Actor, command: NoteCommand): Promise<OrderSnapshot> {
+    return this.batches.submit({ actor, command });
+  }
+
+  /**
+   * Records the notes in one transaction, each with its own answer. When that transaction fails as a whole (a
+   * redelivered note racing its twin in another batch takes the same command id), each note is recorded alone, so
+   * the answers are those the notes would have had one by one.
+   */
+  async noteAll(notes: readonly NoteToRecord[]): Promise<Array<ItemOutcome<OrderSnapshot>>> {
+    try {
+      return await this.orm.em.fork().transactional((em) => recordNoteBatch(em, notes));
+    } catch (error) {
+      this.logger?.info({ err: error, notes: notes.length }, 'note batch not recorded together; recording each note alone');
+      return Promise.all(
+        notes.map(({ actor, command }) =>
+          this.noteAlone(actor, command).then(
+            (value): ItemOutcome<OrderSnapshot> => ({ ok: true, value }),
+            (failure: unknown): ItemOutcome<OrderSnapshot> => ({ ok: false, error: failure }),
+          ),
+        ),
+      );
+    }
+  }
+
+  /** One note in its own transaction. */
+  private async noteAlone(actor: Actor, command: NoteCommand): Promise<OrderSnapshot> {
     try {
       return await this.orm.em.fork().transactional((em) => this.apply(em, actor, command));
     } catch (error) {
@@ -42,44 +66,14 @@ export class OrderNoteService {
 
   private async apply(em: EntityManager, actor: Actor, command: NoteCommand): Promise<OrderSnapshot> {
     const earlier = await em.findOne(OrderStatusChange, { requestId: command.requestId }, { populate: ['order'] });
-    if (earlier) {
-      const order = earlier.order as Order;
-      assertSenderMayNote(command.sender, order);
-      if (order.id !== command.orderId || earlier.event !== command.event) {
-        throw new ConflictError('This command id was already used for a different timeline step', { field: 'commandId' });
-      }
-      return toSnapshot(order);
-    }
+    if (earlier) return answerRecorded({ event: earlier.event ?? null, order: earlier.order as Order }, command);
     // The row lock orders this step after any status step being written now, so the two never take the same sequence.
     const order = await em.findOne(Order, { id: command.orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!order) throw new NotFoundError('Order', command.orderId);
     assertSenderMayNote(command.sender, order);
-    const at = new Date();
-    // A note is reported after the fact and changes no status, so it is checked against the clock only: a status step
-    // recorded meanwhile with a later event time does not make it wrong.
-    const occurredAt = resolveEventTime(command.occurredAt, at, null);
     const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' }, fields: ['sequence'] });
-    em.create(OrderStatusChange, {
-      order,
-      sequence: (previous?.sequence ?? 0) + 1,
-      fromStatus: order.status,
-      toStatus: order.status,
-      at,
-      occurredAt,
-      actorType: actor.type,
-      actorId: actor.id,
-      note: describeNote(command.event, command.details, command.note),
-      event: command.event,
-      details: command.details,
-      requestId: command.requestId,
-      orderVersion: order.version,
-    });
+    em.create(OrderStatusChange, { order, ...noteStep({ actor, command }, order, (previous?.sequence ?? 0) + 1, new Date()) });
     await em.flush();
     return toSnapshot(order);
   }
-}
-
-function assertSenderMayNote(sender: string, order: Order): void {
-  const refusal = refuseOrderSender(sender, order.region);
-  if (refusal) throw new SenderRefusedError(refusal);
 }

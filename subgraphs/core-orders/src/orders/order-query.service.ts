@@ -1,15 +1,18 @@
 import type { FilterQuery, MikroORM } from '@mikro-orm/postgresql';
 import { canReadOrder, readableRegions } from '@hub/shared/auth/access';
 import type { Principal } from '@hub/shared/auth/principal';
-import { ForbiddenError, InputValidationError, NotFoundError } from '@hub/shared/errors';
+import { ForbiddenError, NotFoundError } from '@hub/shared/errors';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
-import { decodeCursor, pageSize, toConnection, type Connection, type ConnectionArgs } from '@hub/shared/graphql/connection';
+import { decodeTimeIdCursor, pageSize, toConnection, type Connection, type ConnectionArgs } from '@hub/shared/graphql/connection';
+import { checkPlacedRange } from './domain/placed-range.rules.js';
 import { Order } from './persistence/order.entity.js';
 
 export interface OrderListFilter {
   region?: string;
   status?: OrderStatus;
   customerRef?: string;
+  placedFrom?: Date;
+  placedTo?: Date;
 }
 
 const WITH_DETAILS = { populate: ['lines', 'timeline'] } as const;
@@ -54,10 +57,16 @@ export class OrderQueryService {
     if (principal.role === 'customer') where.customerRef = principal.subject;
     else if (filter.customerRef) where.customerRef = filter.customerRef;
     if (filter.status) where.status = filter.status;
+    // The window and the cursor both bound placed_at: the (placed_at) index serves the range and the order.
+    const range = checkPlacedRange({ from: filter.placedFrom, to: filter.placedTo });
+    const placedAt: Record<string, Date> = {};
+    if (range.from) placedAt.$gte = range.from;
+    if (range.to) placedAt.$lt = range.to;
     if (page.after) {
-      const { placedAt, id } = decodeOrderCursor(page.after);
-      where.$or = [{ placedAt: { $lt: placedAt } }, { placedAt, id: { $lt: id } }];
+      const cursor = decodeTimeIdCursor(page.after);
+      where.$or = [{ placedAt: { $lt: cursor.at } }, { placedAt: cursor.at, id: { $lt: cursor.id } }];
     }
+    if (range.from || range.to) where.$and = [{ placedAt }];
     const rows = await this.orm.em.fork().find(Order, where, {
       ...WITH_DETAILS,
       orderBy: { placedAt: 'desc', id: 'desc' },
@@ -101,12 +110,4 @@ export class OrderQueryService {
     if (!canReadOrder(principal, order)) throw new ForbiddenError("This order is outside the caller's scope");
     return order;
   }
-}
-
-function decodeOrderCursor(cursor: string): { placedAt: Date; id: string } {
-  const [placedAt, id] = decodeCursor(cursor, 2);
-  const date = new Date(String(placedAt));
-  if (typeof id !== 'string' || Number.isNaN(date.getTime()))
-    throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
-  return { placedAt: date, id };
 }

@@ -20,6 +20,9 @@ import { OrderStatusChange } from './persistence/order-status-change.entity.js';
  * the first result; the same key with a different order is a conflict, never a silent overwrite.
  */
 export class OrderRegistrationService {
+  /** Regions found in the registry before: the registry only grows, so a region once known needs no look-up per order. */
+  private readonly knownRegions = new Set<string>();
+
   constructor(
     private readonly orm: MikroORM,
     private readonly subjects: Subjects,
@@ -47,8 +50,11 @@ export class OrderRegistrationService {
   private async registerOnce(em: EntityManager, request: RegisterOrderRequest, idempotencyKey: string, requestHash: string): Promise<OrderSnapshot> {
     const existing = await em.findOne(Order, { idempotencyKey });
     if (existing) return this.replay(existing, requestHash);
-    if (!(await em.findOne(Region, { code: request.region }))) {
-      throw new DomainError('BAD_USER_INPUT', `Unknown region "${request.region}"`, { field: 'region' });
+    if (!this.knownRegions.has(request.region)) {
+      if (!(await em.findOne(Region, { code: request.region }))) {
+        throw new DomainError('BAD_USER_INPUT', `Unknown region "${request.region}"`, { field: 'region' });
+      }
+      this.knownRegions.add(request.region);
     }
     const totals = calculateTotals(request.lines, request.shippingTotal, request.discountTotal);
     const recordedAt = new Date();

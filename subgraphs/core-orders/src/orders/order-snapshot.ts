@@ -1,8 +1,11 @@
 import type { OrderPlacedEvent, OrderSnapshot } from '@hub/shared/messaging/contracts';
 import type { Order } from './persistence/order.entity.js';
 
+/** The order's fields a snapshot shows: an entity, or a row read by plain SQL. */
+export type SnapshotFields = Pick<Order, 'id' | 'number' | 'region' | 'status' | 'version' | 'grandTotal' | 'currency'>;
+
 /** What core tells a region about an order it registered or moved. */
-export function toSnapshot(order: Order): OrderSnapshot {
+export function toSnapshot(order: SnapshotFields): OrderSnapshot {
   return {
     orderId: order.id,
     number: order.number,

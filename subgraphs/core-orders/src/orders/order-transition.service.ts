@@ -14,6 +14,7 @@ import { SenderRefusedError } from './sender-refused.error.js';
 import { toAuditState, toSnapshot } from './order-snapshot.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
+import { appendTimelineStep, lastTimelineStep } from './timeline-step.js';
 
 export interface TransitionCommand {
   orderId: string;
@@ -43,8 +44,12 @@ export class OrderTransitionService {
       return await this.applyOnce(principal, actor, command);
     } catch (error) {
       // The same request sent twice at once: the loser's lock or unique request id fails while the winner
-      // commits; asked again, it finds the winner's step and answers the same.
-      const raced = error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException;
+      // commits, or the loser looked for the request id just before the winner committed and read the order just
+      // after (a newer version than expected); asked again, it finds the winner's step and answers the same.
+      const raced =
+        error instanceof OptimisticLockError ||
+        error instanceof UniqueConstraintViolationException ||
+        (error instanceof ConflictError && error.details.field === 'expectedVersion');
       if (raced && command.requestId) return this.applyOnce(principal, actor, command).catch(asConflict);
       return asConflict(error);
     }
@@ -85,25 +90,11 @@ export class OrderTransitionService {
     const at = new Date();
     order.status = command.to;
     await em.flush(); // bumps the version, or fails when a concurrent change got there first
-    // Read after the update holds the order's row: a note written meanwhile (which locks the row) is then seen.
-    const previous = await em.findOne(OrderStatusChange, { order }, { orderBy: { sequence: 'desc' } });
+    const previous = await lastTimelineStep(em, order);
     // Notes report what happened beside the status path; a status step follows the last status step in time.
     const lastStatusStep = previous?.event ? await em.findOne(OrderStatusChange, { order, event: null }, { orderBy: { sequence: 'desc' } }) : previous;
     const occurredAt = resolveEventTime(command.occurredAt, at, lastStatusStep?.occurredAt ?? null);
-    const sequence = (previous?.sequence ?? 0) + 1;
-    em.create(OrderStatusChange, {
-      order,
-      sequence,
-      fromStatus: from,
-      toStatus: command.to,
-      at,
-      occurredAt,
-      actorType: actor.type,
-      actorId: actor.id,
-      note: command.note ?? null,
-      requestId: command.requestId ?? null,
-      orderVersion: order.version,
-    });
+    appendTimelineStep(em, order, previous, { from, to: command.to, actor, at, occurredAt, note: command.note ?? null, requestId: command.requestId });
     recordAudit(
       em,
       {

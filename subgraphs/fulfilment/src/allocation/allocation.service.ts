@@ -117,6 +117,12 @@ export interface AllocationMode {
   replaces?: ReadonlyMap<string, string>;
   /** False: plan greedily even when a solver is configured (an outage's customers wait on the re-plan, not on the last percent of cost). */
   useSolver?: boolean;
+  /**
+   * Runs once the shipments are written and before anything about them is announced, and returns new ETAs by shipment
+   * id for those whose departure it moved (a low-carbon consolidation hold), so events, notices and notes carry the ETA
+   * the customer will see.
+   */
+  afterWrite?: (em: EntityManager, shipments: readonly WrittenShipment[]) => Promise<ReadonlyMap<string, string>>;
   /** Further events per order (customer notices), queued in the same statement as the planned-shipments events. */
   eventsFor?: (plan: OrderPlan, region: string, shipments: WrittenShipment[]) => QueuedEvent[];
 }
@@ -127,7 +133,7 @@ export interface QueuedEvent {
   payload: Record<string, unknown>;
 }
 
-const PLACEMENT: AllocationMode = { cause: 'allocation', movementNote: 'order placed' };
+export const PLACEMENT: AllocationMode = { cause: 'allocation', movementNote: 'order placed' };
 
 /**
  * Allocates orders' open units inside the caller's transaction: lock, plan (greedy, improved by HiGHS where
@@ -177,13 +183,13 @@ export class AllocationService {
         : [];
     const refusedSet = new Set(refused);
     const kept = plans.filter((plan) => !refusedSet.has(plan.orderId));
-    const shipments = await writePlans(em, kept, new Map(orders.map((order) => [order.orderId, order])), new Map(nodes.map((node) => [node.id, node])), {
+    const written = await writePlans(em, kept, new Map(orders.map((order) => [order.orderId, order])), new Map(nodes.map((node) => [node.id, node])), {
       now,
       actor,
       movementNote: mode.movementNote,
       ...(mode.replaces ? { replaces: mode.replaces } : {}),
     });
-    await recordAllocationRules(em, shipments, weighted);
+    await recordAllocationRules(em, written, weighted);
     await writeOrderStates(em, kept, methods.includes('MIP') ? 'MIP' : 'GREEDY', now, mode.cause === 'allocation' ? 'SET' : 'ADD');
     if (refused.length > 0) {
       await query(em, `update fulfilment_order set state = 'REFUSED', version = version + 1, updated_at = ? where order_id = any(?::uuid[])`, [
@@ -213,7 +219,7 @@ export class AllocationService {
     );
     await writeTimeline(
       em,
-      shipments
+      written
         .filter((shipment) => shipment.packingRefusals.length > 0)
         .map((shipment) => ({
           order_id: shipment.orderId,
@@ -227,6 +233,9 @@ export class AllocationService {
       actor,
       now,
     );
+    const moved = (await mode.afterWrite?.(em, written)) ?? new Map<string, string>();
+    const shipments =
+      moved.size === 0 ? written : written.map((shipment) => (moved.has(shipment.id) ? { ...shipment, etaAt: moved.get(shipment.id)! } : shipment));
     const shipmentsOf = new Map<string, WrittenShipment[]>();
     for (const shipment of shipments) (shipmentsOf.get(shipment.orderId) ?? shipmentsOf.set(shipment.orderId, []).get(shipment.orderId)!).push(shipment);
     await enqueueEvents(

@@ -7,6 +7,7 @@ import { loadPackingFacts, packingRecord, ShipmentPacker } from '../packing/ship
 import type { PackingRefusal } from '../packing/domain/packing.types.js';
 import { planHandling } from './domain/shipment-plan.js';
 import { distanceKm } from './domain/geo.js';
+import { traceContextParameter } from '@hub/shared/telemetry/trace-context';
 import { asJson, query, uuidList } from '../persistence/sql.js';
 import { utcDay } from '../nodes/node.repository.js';
 
@@ -213,9 +214,9 @@ export async function enqueueEvents(
   await query(
     em,
     `
-    insert into outbox_event (message_id, subject, payload, created_at)
-    select message_id, subject, payload, ? from jsonb_to_recordset(?::jsonb) as r(message_id text, subject text, payload jsonb)
+    insert into outbox_event (message_id, subject, payload, created_at, trace_context)
+    select message_id, subject, payload, ?, ?::jsonb from jsonb_to_recordset(?::jsonb) as r(message_id text, subject text, payload jsonb)
     on conflict (message_id) do nothing`,
-    [now, asJson(events.map((event) => ({ message_id: event.messageId, subject: event.subject, payload: event.payload })))],
+    [now, traceContextParameter(), asJson(events.map((event) => ({ message_id: event.messageId, subject: event.subject, payload: event.payload })))],
   );
 }

@@ -40,8 +40,8 @@ export class ConsolidationService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Inside the allocation's transaction: holds the orders' new shipments where waiting keeps the promise. */
-  hold(em: EntityManager, orderIds: readonly string[], now: Date): Promise<number> {
+  /** Inside the allocation's transaction: holds the orders' new shipments where waiting keeps the promise; returns the moved ETAs. */
+  hold(em: EntityManager, orderIds: readonly string[], now: Date): Promise<ReadonlyMap<string, string>> {
     return holdConsolidatedShipments(em, orderIds, now);
   }
 
@@ -161,10 +161,11 @@ export class ConsolidationService {
  * Holds the given orders' fresh consolidated shipments in the consignment of their customer key at their node,
  * placed orders and re-allocated ones alike (a shipment moved off a node that went down joins or opens the
  * consignment at its new node by the same deadline rule). One read and one write whatever the number of orders,
- * so the re-allocation of thousands of orders pays no round trip per order. Returns the shipments held.
+ * so the re-allocation of thousands of orders pays no round trip per order. Returns the new ETA (ISO) of every
+ * shipment whose departure moved, the held ones and the consignment's earlier members alike, by shipment id.
  */
-export async function holdConsolidatedShipments(em: EntityManager, orderIds: readonly string[], now: Date): Promise<number> {
-  if (orderIds.length === 0) return 0;
+export async function holdConsolidatedShipments(em: EntityManager, orderIds: readonly string[], now: Date): Promise<ReadonlyMap<string, string>> {
+  if (orderIds.length === 0) return new Map();
   const rows = await query<HoldRow>(
     em,
     `select s.id, s.order_id, s.node_id, s.departure_at, s.eta_at, o.promised_by, o.consolidate_until, o.consolidation_key
@@ -185,10 +186,10 @@ export async function holdConsolidatedShipments(em: EntityManager, orderIds: rea
       ? [{ shipment_id: row.id, order_id: row.order_id, node_id: row.node_id, consolidation_key: row.consolidation_key, until, new_id: randomUUID() }]
       : [];
   });
-  if (holds.length === 0) return 0;
+  if (holds.length === 0) return new Map();
   // One holding consignment per customer key and node (the unique index settles a race with a concurrent order);
   // it leaves by its earliest member's deadline, so every member, old and new, departs then and its ETA moves by as much.
-  await query(
+  const moved = await query<{ id: string; eta_at: Date | string }>(
     em,
     `
     with h as materialized (
@@ -208,13 +209,15 @@ export async function holdConsolidatedShipments(em: EntityManager, orderIds: rea
     moved as (
       update shipment s set consignment_id = t.consignment_id, held_until = coalesce(t.until, s.held_until),
              eta_at = s.eta_at + (t.dispatch_by - s.departure_at), departure_at = t.dispatch_by, version = s.version + 1, updated_at = ?
-        from t where s.id = t.id)
+        from t where s.id = t.id returning s.id, s.eta_at),
+    noted as (
     insert into order_timeline (order_id, at, kind, actor_type, actor_id, note, details)
     select h.order_id, ?, 'CONSOLIDATION_HELD', ?, ?,
            'held for the customer''s other orders until ' || to_char(c.dispatch_by at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
            jsonb_build_object('shipmentId', h.shipment_id, 'consignmentId', c.id)
-      from h join c on c.consolidation_key = h.consolidation_key and c.node_id = h.node_id`,
+      from h join c on c.consolidation_key = h.consolidation_key and c.node_id = h.node_id)
+    select id, eta_at from moved`,
     [asJson(holds), now, now, SYSTEM_ACTOR.type, SYSTEM_ACTOR.id],
   );
-  return holds.length;
+  return new Map(moved.map((row) => [row.id, new Date(row.eta_at).toISOString()]));
 }

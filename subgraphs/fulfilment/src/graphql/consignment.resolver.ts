@@ -5,7 +5,14 @@ import type { Principal } from '@hub/shared/auth/principal';
 import { ForbiddenError, InputValidationError } from '@hub/shared/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@hub/shared/graphql/connection';
 import { loadBatched, type RequestContext } from '@hub/shared/graphql/context';
-import { consignmentStatusOf, mayListConsignmentMembers, WITHDRAWN_SHIPMENT_STATES } from '../consolidation/domain/consignment-disclosure.rules.js';
+import {
+  consignmentStateOf,
+  consignmentStatusOf,
+  mayListConsignmentMembers,
+  WITHDRAWN_SHIPMENT_STATES,
+  type ConsignmentState,
+  type ConsignmentStatusName,
+} from '../consolidation/domain/consignment-disclosure.rules.js';
 import { loadNodeRows } from '../nodes/node.repository.js';
 import { asJson, query, uuidList } from '../persistence/sql.js';
 import { Consignment, ConsignmentConnection, ConsignmentsArgs } from './consignment.types.js';
@@ -15,7 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ConsignmentRow {
   id: string;
-  state: 'HOLDING' | 'RELEASED';
+  state: ConsignmentState;
   node_id: string;
   region: string;
   dispatch_by: Date | string;
@@ -75,7 +82,7 @@ export function createConsignmentResolvers(orm: MikroORM) {
       };
       if (regions) where('n.region in (select jsonb_array_elements_text(?::jsonb))', asJson(regions));
       if (args.nodeId) where('c.node_id = ?', args.nodeId);
-      if (args.status) where('c.state = ?', args.status === 'HELD' ? 'HOLDING' : 'RELEASED');
+      if (args.status) where('c.state = ?', consignmentStateOf(args.status as ConsignmentStatusName));
       if (args.after) {
         const [departsBy, id] = decodeCursor(args.after, 2);
         // A cursor of another list must come back as BAD_USER_INPUT on `after`, not as a failed cast in PostgreSQL.

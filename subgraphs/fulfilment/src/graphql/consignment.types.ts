@@ -3,16 +3,17 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionArgs, connectionType } from '@hub/shared/graphql/connection';
 
-export const CONSIGNMENT_STATUSES = ['HELD', 'RELEASED'] as const;
+export const CONSIGNMENT_STATUSES = ['HELD', 'RELEASED', 'CANCELLED'] as const;
 export const ConsignmentStatus = Object.fromEntries(CONSIGNMENT_STATUSES.map((value) => [value, value])) as {
   [K in (typeof CONSIGNMENT_STATUSES)[number]]: K;
 };
 registerEnumType(ConsignmentStatus, {
   name: 'ConsignmentStatus',
-  description: 'Whether a low-carbon consignment still waits at its node or has left as one.',
+  description: 'Whether a low-carbon consignment still waits at its node, has left as one, or was emptied before it left.',
   valuesConfig: {
     HELD: { description: "Waiting at its node for the customer's other consolidated orders, until `departsBy` at the latest." },
     RELEASED: { description: 'Left its node as one consignment (at its deadline, or as soon as it was full).' },
+    CANCELLED: { description: 'Every member left before it departed (moved off a node that went down, cancelled or expired); nothing leaves in it.' },
   },
 });
 
@@ -22,7 +23,7 @@ registerEnumType(ConsignmentStatus, {
 })
 export class Consignment {
   @Field(() => ID, { description: 'Consignment id.' }) id!: string;
-  @Field(() => ConsignmentStatus, { description: 'HELD or RELEASED.' }) status!: string;
+  @Field(() => ConsignmentStatus, { description: 'HELD, RELEASED or CANCELLED.' }) status!: string;
   @Field(() => String, { description: 'Node it leaves from.' }) nodeId!: string;
   @Field(() => GraphQLDateTime, { description: "Latest departure: the earliest member's deadline, so every member keeps its promised date." })
   departsBy!: Date;
@@ -51,7 +52,7 @@ export class ConsignmentsArgs extends ConnectionArgs {
   @MaxLength(16)
   region?: string | null;
 
-  @Field(() => ConsignmentStatus, { nullable: true, description: 'Only HELD or only RELEASED consignments.' })
+  @Field(() => ConsignmentStatus, { nullable: true, description: 'Only consignments in this status (HELD, RELEASED or CANCELLED).' })
   @IsOptional()
   @IsIn(CONSIGNMENT_STATUSES)
   status?: string | null;

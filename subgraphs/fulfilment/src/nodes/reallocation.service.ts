@@ -143,6 +143,9 @@ export class ReallocationService {
       movementNote: `node ${job.node_id} down`,
       timelineNote: `moved off ${job.node_id}: ${job.reason}`,
       replaces,
+      // A consolidated order moved off the node keeps its low-carbon choice: it joins its customer's consignment there,
+      // before the notice is written, so the new ETA told to the customer includes the wait.
+      afterWrite: () => holdConsolidatedShipments(em, orderIds, now),
       eventsFor: (plan, region, shipments) => {
         if (plan.backordered.length > 0) backordered += 1;
         const newEta = plan.backordered.length === 0 && shipments.length > 0 ? Math.max(...shipments.map((shipment) => Date.parse(shipment.etaAt))) : null;
@@ -165,8 +168,6 @@ export class ReallocationService {
         ];
       },
     });
-    // A consolidated order moved off the node keeps its low-carbon choice: it joins its customer's consignment there.
-    await holdConsolidatedShipments(em, orderIds, now);
     // Core's master timeline gets the step too, with the operator as actor: queued in bulk with the chunk, sent after it commits.
     await enqueueCoreCommands(em, reallocationNotes(outcome.plans, outcome.shipments, { jobId, fromNode: job.node_id, actor, at: now }));
     const [updated] = await query<JobRow>(

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderEvent, OrderPlacedEvent } from '@hub/shared/messaging/contracts';
-import { loadOrdersToAllocate, SYSTEM_ACTOR, type AllocationService } from '../allocation/allocation.service.js';
+import { loadOrdersToAllocate, PLACEMENT, SYSTEM_ACTOR, type AllocationService } from '../allocation/allocation.service.js';
 import { SERVICE_LEVELS, type ServiceLevel } from '../allocation/domain/allocation.types.js';
 import type { Actor } from '../allocation/plan-writer.js';
 import { writeTimeline } from '../allocation/plan-writer.js';
@@ -27,9 +27,16 @@ export function createOrderEventsHandler(allocation: AllocationService, consolid
       // An order an order rule holds for review is not taken until core publishes it again, released (issue 14).
       if (!event.lines || event.held || !(await recordOrder(em, event))) return;
       const orders = await loadOrdersToAllocate(em, [event.orderId], 'BACKORDERED');
-      await allocation.allocate(em, orders, SYSTEM_ACTOR, now);
-      // A low-carbon order waits for the customer's other orders to the same address (issue 16).
-      if (event.delivery?.option === 'CONSOLIDATED') await consolidation.hold(em, [event.orderId], now);
+      // A low-carbon order waits for the customer's other orders to the same address (issue 16), and the planned
+      // shipments event carries the ETA after that wait.
+      const consolidated = event.delivery?.option === 'CONSOLIDATED';
+      await allocation.allocate(
+        em,
+        orders,
+        SYSTEM_ACTOR,
+        now,
+        consolidated ? { ...PLACEMENT, afterWrite: () => consolidation.hold(em, [event.orderId], now) } : PLACEMENT,
+      );
       return;
     }
     // Past CREATED the order is paid (or cancelled, or on its way): its reservation no longer runs out.

@@ -4,6 +4,8 @@ import { asJson, query, uuidList } from '../persistence/sql.js';
 
 export interface ReleasedLine {
   shipment_id: string;
+  /** The low-carbon consignment the shipment waited in, if any. */
+  consignment_id: string | null;
   order_id: string;
   node_id: string;
   eta_at: Date;
@@ -20,6 +22,7 @@ const OPEN_STATES = `('ALLOCATED', 'PICKED', 'PACKED')`;
  * line. `kind` says why (CANCELLATION for a cancelled order, RELEASE when re-allocation moves it elsewhere or an
  * unpaid order's reservation runs out).
  * Returns the released lines. Only shipments still open are touched, so running it twice changes nothing.
+ * A low-carbon consignment whose last member this releases is cancelled with it (it no longer waits at the node).
  */
 export async function releaseOpenShipments(
   em: EntityManager,
@@ -31,15 +34,15 @@ export async function releaseOpenShipments(
   onlyNode?: string,
 ): Promise<ReleasedLine[]> {
   // One statement: the released lines never travel to the service and back (an outage releases thousands at once).
-  return query<ReleasedLine>(
+  const released = await query<ReleasedLine>(
     em,
     `
     with ended as (
       update shipment s set state = ?, version = s.version + 1, updated_at = ?
        where s.order_id = any(?::uuid[]) and s.state in ${OPEN_STATES} and (?::text is null or s.node_id = ?)
-      returning s.id, s.order_id, s.node_id, s.eta_at),
+      returning s.id, s.order_id, s.node_id, s.eta_at, s.consignment_id),
     released as materialized (
-      select e.id as shipment_id, e.order_id, e.node_id, e.eta_at, l.line_no, l.sku, l.quantity, o.unit_weight_grams
+      select e.id as shipment_id, e.consignment_id, e.order_id, e.node_id, e.eta_at, l.line_no, l.sku, l.quantity, o.unit_weight_grams
         from ended e join shipment_line l on l.shipment_id = e.id
         join fulfilment_order_line o on o.order_id = e.order_id and o.line_no = l.line_no),
     freed_stock as (
@@ -54,6 +57,27 @@ export async function releaseOpenShipments(
     select * from released`,
     [newState, now, uuidList(orderIds), onlyNode ?? null, onlyNode ?? null, now, now.toISOString().slice(0, 10), kind, actor.type, actor.id, now],
   );
+  await cancelEmptiedConsignments(em, [...new Set(released.flatMap((line) => (line.consignment_id ? [line.consignment_id] : [])))], now);
+  return released;
+}
+
+/**
+ * Cancels the given holding consignments that no longer have a member waiting in them. The rows are locked first, in
+ * their own statement, so a member that joined meanwhile (a concurrent order of the same customer) is seen by the
+ * check that follows, and an order joining afterwards waits and then opens a fresh consignment.
+ */
+export async function cancelEmptiedConsignments(em: EntityManager, consignmentIds: readonly string[], now: Date): Promise<number> {
+  if (consignmentIds.length === 0) return 0;
+  await query(em, `select id from consignment where id = any(?::uuid[]) and state = 'HOLDING' order by id for update`, [uuidList(consignmentIds)]);
+  const cancelled = await query<{ id: string }>(
+    em,
+    `update consignment c set state = 'CANCELLED', cancelled_at = ?
+      where c.id = any(?::uuid[]) and c.state = 'HOLDING'
+        and not exists (select 1 from shipment s where s.consignment_id = c.id and s.state = 'ALLOCATED')
+      returning c.id`,
+    [now, uuidList(consignmentIds)],
+  );
+  return cancelled.length;
 }
 
 /** Goods that left a node come back (refused at the door, returned): on hand again, once per order. */

@@ -1,12 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { readableRegions } from '@hub/shared/auth/access';
 import type { Principal } from '@hub/shared/auth/principal';
-import { ForbiddenError } from '@hub/shared/errors';
 import { RegionalOrder } from '@hub/shared/region/regional-order.entity';
 import { daysOverdue } from '../rules/refund-deadline.rules.js';
 import { CnReturnLine } from '../returns/persistence/cn-return-line.entity.js';
 import { CnReturn } from '../returns/persistence/cn-return.entity.js';
-import { REGION } from '../returns/order-access.js';
+import { assertWorksInCn } from '../returns/order-access.js';
 
 export interface OverdueRefund {
   ret: CnReturn;
@@ -24,8 +22,7 @@ export async function listOverdueRefunds(
   now: Date,
   page: { limit: number; after?: { dueBefore: Date; returnId: string } } = { limit: 200 },
 ): Promise<OverdueRefund[]> {
-  const regions = readableRegions(principal);
-  if (regions && !regions.includes(REGION)) throw new ForbiddenError('The caller does not work in region cn');
+  assertWorksInCn(principal);
   const em = orm.em.fork();
   const found: OverdueRefund[] = [];
   let after = page.after;

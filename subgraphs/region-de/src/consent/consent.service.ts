@@ -1,6 +1,7 @@
 import type { Principal } from '@hub/shared/auth/principal';
-import { ForbiddenError, InputValidationError } from '@hub/shared/errors';
+import { ForbiddenError } from '@hub/shared/errors';
 import type { MikroORM } from '@hub/shared/persistence/orm';
+import { subjectOfRequest } from '../privacy/request-subject.js';
 import { currentConsents } from '../rules/consent.rules.js';
 import { DeMarketingConsentEvent } from './de-marketing-consent-event.entity.js';
 import type { MarketingChannel } from './consent.types.js';
@@ -21,11 +22,13 @@ export class ConsentService {
   }
 
   async revoke(principal: Principal, channel: MarketingChannel, customerRef: string | undefined) {
-    return this.append(subjectOf(principal, customerRef), principal.subject, channel, 'REVOKED', null);
+    return this.append(subjectOfRequest(principal, customerRef), principal.subject, channel, 'REVOKED', null);
   }
 
   async consentsOf(principal: Principal, customerRef: string | undefined) {
-    const events = await this.orm.em.fork().find(DeMarketingConsentEvent, { customerRef: subjectOf(principal, customerRef) }, { orderBy: { id: 'asc' } });
+    const events = await this.orm.em
+      .fork()
+      .find(DeMarketingConsentEvent, { customerRef: subjectOfRequest(principal, customerRef) }, { orderBy: { id: 'asc' } });
     return { current: currentConsents(events), history: events };
   }
 
@@ -41,15 +44,4 @@ export class ConsentService {
     }
     return this.consentsOf({ subject: customerRef, role: 'customer', regions: ['de'] }, undefined);
   }
-}
-
-/** Customers act for themselves; region de's staff and admins name the customer. */
-function subjectOf(principal: Principal, customerRef: string | undefined): string {
-  if (principal.role === 'customer') {
-    if (customerRef !== undefined && customerRef !== principal.subject) throw new ForbiddenError('Customers act only for themselves');
-    return principal.subject;
-  }
-  if (principal.role !== 'admin' && !principal.regions.includes('de')) throw new ForbiddenError("Only staff of region de handle DE customers' consent");
-  if (!customerRef) throw new InputValidationError('customerRef', 'customerRef names the customer staff act for');
-  return customerRef;
 }

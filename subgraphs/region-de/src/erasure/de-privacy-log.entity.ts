@@ -1,11 +1,20 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const PRIVACY_ACTIONS = ['CONSENTS_ERASED', 'ERASURE_DEFERRED', 'ERASED', 'RESTRICTED', 'DELETED'] as const;
+export const PRIVACY_ACTIONS = [
+  'CONSENTS_ERASED',
+  'ERASURE_DEFERRED',
+  'ERASED',
+  'RESTRICTED',
+  'DELETED',
+  'PROCESSING_RESTRICTED',
+  'RESTRICTION_LIFTED',
+] as const;
 export type PrivacyAction = (typeof PRIVACY_ACTIONS)[number];
 
 /**
- * Every erasure, restriction and scheduled deletion, with its legal reason and the fields it touched (never
- * their values): the proof that a request was carried out (GDPR art. 5(2), art. 17, art. 19).
+ * Every erasure, restriction (kept after erasure, or requested under art. 18, and its lifting) and scheduled
+ * deletion, with its legal reason and the fields it touched (never their values): the proof that a request
+ * was carried out (GDPR art. 5(2), art. 17, art. 18, art. 19).
  */
 export const DePrivacyLog = defineEntity({
   name: 'DePrivacyLog',

@@ -1,11 +1,11 @@
 import type { Principal } from '@hub/shared/auth/principal';
-import { ForbiddenError, InputValidationError } from '@hub/shared/errors';
 import type { Logger } from '@hub/shared/logger';
 import type { MikroORM } from '@hub/shared/persistence/orm';
 import { eraseNoticePreference } from '@hub/shared/notices/notice-preference';
 import { RegionalOrder } from '@hub/shared/region/regional-order.entity';
 import { DeMarketingConsentEvent } from '../consent/de-marketing-consent-event.entity.js';
 import { DeOrderContact } from '../orders/de-order-contact.entity.js';
+import { subjectOfRequest } from '../privacy/request-subject.js';
 import { CONSENT_ERASURE_LEGAL_BASIS, NOTICE_PREFERENCE_ERASURE_LEGAL_BASIS } from '../rules/erasure.rules.js';
 import { loadOrderHistoryFacts } from './order-history.repository.js';
 import { eraseOrder, type OrderErasureOutcome } from './order-erasure.js';
@@ -32,7 +32,7 @@ export class ErasureService {
   ) {}
 
   async request(principal: Principal, customerRefArg: string | undefined): Promise<ErasureReport> {
-    const customerRef = subjectOf(principal, customerRefArg);
+    const customerRef = subjectOfRequest(principal, customerRefArg);
     const now = this.clock();
     const actor = principal.subject;
     const report = await this.orm.em.fork().transactional(async (em) => {
@@ -83,15 +83,4 @@ export class ErasureService {
     this.logger.info({ ...report }, 'erasure request carried out');
     return report;
   }
-}
-
-/** Customers erase their own data; region de's staff and admins file a request a customer made to them. */
-function subjectOf(principal: Principal, customerRef: string | undefined): string {
-  if (principal.role === 'customer') {
-    if (customerRef !== undefined && customerRef !== principal.subject) throw new ForbiddenError('Customers act only for themselves');
-    return principal.subject;
-  }
-  if (principal.role !== 'admin' && !principal.regions.includes('de')) throw new ForbiddenError("Only staff of region de handle DE customers' requests");
-  if (!customerRef) throw new InputValidationError('customerRef', 'customerRef names the customer staff act for');
-  return customerRef;
 }

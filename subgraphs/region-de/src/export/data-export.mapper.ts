@@ -2,6 +2,8 @@ import type { RegionalOrder } from '@hub/shared/region/regional-order.entity';
 import type { DeMarketingConsentEvent } from '../consent/de-marketing-consent-event.entity.js';
 import type { DeRestrictedInvoiceData } from '../erasure/de-restricted-invoice-data.entity.js';
 import type { DeOrderContact } from '../orders/de-order-contact.entity.js';
+import type { DeProcessingRestriction } from '../restriction/de-processing-restriction.entity.js';
+import { RESTRICTION_GROUND_RULES } from '../rules/restriction.rules.js';
 import { invoiceAddressOf, shippingAddressOf } from '../privacy/personal-data.source.js';
 import { retentionEndsOn } from '../rules/retention.rules.js';
 import type { DeOrderVat } from '../vat/de-order-vat.entity.js';
@@ -16,13 +18,15 @@ export interface ExportSources {
   vat: Map<string, DeOrderVat>;
   restricted: DeRestrictedInvoiceData[];
   consentEvents: DeMarketingConsentEvent[];
+  restrictions: DeProcessingRestriction[];
 }
 
 /**
  * The customer's data in a structured, machine-readable form: what they provided (contact, addresses, order
  * lines, consents) and what was derived from it for their orders (GDPR art. 20(1)), and the invoice data kept
  * after erasure under a retention duty, with its values, its period and its legal basis: art. 20 does not reach
- * data processed on a legal obligation, but the right of access does (art. 15(1), (3)), restriction or not.
+ * data processed on a legal obligation, but the right of access does (art. 15(1), (3)), restriction or not; and
+ * the restrictions of processing the customer asked for, with their grounds and lifts (art. 18).
  */
 export function buildDataExport(sources: ExportSources): Record<string, unknown> {
   return {
@@ -73,6 +77,14 @@ export function buildDataExport(sources: ExportSources): Record<string, unknown>
       action: event.action,
       wordingVersion: event.wordingVersion ?? null,
       recordedAt: event.recordedAt.toISOString(),
+    })),
+    processingRestrictions: sources.restrictions.map((restriction) => ({
+      ground: restriction.ground,
+      legalBasis: RESTRICTION_GROUND_RULES[restriction.ground].legalBasis,
+      requestedAt: restriction.requestedAt.toISOString(),
+      note: restriction.note ?? null,
+      liftedAt: restriction.liftedAt?.toISOString() ?? null,
+      liftReason: restriction.liftReason ?? null,
     })),
     retainedUnderLegalObligation: sources.restricted.map((record) => ({
       orderId: record.orderId,

@@ -5,6 +5,7 @@ import { RegionalOrder } from '@hub/shared/region/regional-order.entity';
 import { DeMarketingConsentEvent } from '../consent/de-marketing-consent-event.entity.js';
 import { DeRestrictedInvoiceData } from '../erasure/de-restricted-invoice-data.entity.js';
 import { DeOrderContact } from '../orders/de-order-contact.entity.js';
+import { DeProcessingRestriction } from '../restriction/de-processing-restriction.entity.js';
 import { DE_PERSONAL_FIELDS, INVOICE_RETAINED_FIELDS } from '../rules/personal-fields.js';
 import { DeOrderVat } from '../vat/de-order-vat.entity.js';
 import { buildDataExport } from './data-export.mapper.js';
@@ -25,6 +26,7 @@ export class DataExportService {
     const vat = await em.find(DeOrderVat, { orderId: { $in: orderIds } });
     const restricted = await em.find(DeRestrictedInvoiceData, { customerRef });
     const consentEvents = await em.find(DeMarketingConsentEvent, { customerRef }, { orderBy: { id: 'asc' } });
+    const restrictions = await em.find(DeProcessingRestriction, { customerRef }, { orderBy: { requestedAt: 'asc', id: 'asc' } });
     const read = (orderId: string, fields: Iterable<string>) => [...fields].map((field) => ({ orderId, field, disclosure: 'FULL' as const, reason: null }));
     await accessLogOf(context, this.orm, this.clock).record(
       ...contacts.flatMap((contact) => read(contact.orderId, DE_PERSONAL_FIELDS)),
@@ -36,6 +38,7 @@ export class DataExportService {
       orders,
       restricted,
       consentEvents,
+      restrictions,
       contacts: new Map(contacts.map((row) => [row.orderId, row])),
       vat: new Map(vat.map((row) => [row.orderId, row])),
     });

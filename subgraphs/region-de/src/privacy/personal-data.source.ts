@@ -5,26 +5,30 @@ import { loadByOrderId } from '@hub/shared/region/regional-order.loader';
 import { DePrivacyLog } from '../erasure/de-privacy-log.entity.js';
 import { DeRestrictedInvoiceData } from '../erasure/de-restricted-invoice-data.entity.js';
 import { DeOrderContact } from '../orders/de-order-contact.entity.js';
+import { loadRestrictionInForceForOrder } from '../restriction/restriction-in-force.js';
 import { isRetainedForInvoices, type AddressPart, type DePersonalField } from '../rules/personal-fields.js';
 import { hasOpenCaseForCaller } from '../support/open-case.loader.js';
 
 /**
  * An order's personal data where it lives: operational (contact) or, after erasure, restricted invoice data;
- * and which fields erasure or the retention job removed, as the privacy log records them.
+ * which fields erasure or the retention job removed, as the privacy log records them; and whether the customer
+ * restricted processing (art. 18), which restricts the operational data too.
  */
 export interface PersonalDataRecord {
   contact: DeOrderContact | null;
+  restrictedOnRequest: boolean;
   restricted: DeRestrictedInvoiceData | null;
   erased: ReadonlySet<string>;
 }
 
 export async function loadPersonalData(context: RequestContext, orm: MikroORM, orderId: string): Promise<PersonalDataRecord> {
-  const [contact, restricted, erased] = await Promise.all([
+  const [contact, restricted, erased, restrictedOnRequest] = await Promise.all([
     loadByOrderId(context, orm, DeOrderContact, orderId),
     loadByOrderId(context, orm, DeRestrictedInvoiceData, orderId),
     loadErasedFields(context, orm, orderId),
+    loadRestrictionInForceForOrder(context, orm, orderId),
   ]);
-  return { contact, restricted, erased };
+  return { contact, restricted, erased, restrictedOnRequest };
 }
 
 /** The fields erasure (`ERASED`) or the end of retention (`DELETED`) removed from an order, batched per request. */
@@ -91,9 +95,9 @@ export function restrictedValue(r: DeRestrictedInvoiceData, field: DePersonalFie
   return group === 'invoiceAddress' ? r[part] : null;
 }
 
-/** A field's state: held (operational, or restricted after erasure), erased, or never given. */
+/** A field's state: held (operational, restricted on the customer's request, or restricted after erasure), erased, or never given. */
 export function storedField(record: PersonalDataRecord, field: DePersonalField): StoredField {
-  if (record.contact) return held(contactValue(record.contact, field));
+  if (record.contact) return held(contactValue(record.contact, field), record.restrictedOnRequest);
   if (record.restricted && isRetainedForInvoices(field)) return held(restrictedValue(record.restricted, field), true);
   return record.erased.has(field) ? { state: 'ERASED' } : held(null);
 }

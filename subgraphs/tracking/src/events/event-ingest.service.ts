@@ -5,6 +5,7 @@ import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import { planIngestBatch } from './domain/ingest-plan.js';
 import { validateBatch, type CarrierEventInput, type EventProblem } from './domain/carrier-event.rules.js';
 import { loadBatchFacts, storeBatch, unparkForShipments, openShipmentsForParkedOrder } from './event-store.js';
+import { nextParkedOrders } from './parked-backlog.store.js';
 import { applyStoredEvents } from '../journey/journey-progress.store.js';
 import type { PartitionMaintenance } from '../persistence/partitions.js';
 import { inTransactionWithOrm } from '../persistence/transaction.js';
@@ -37,6 +38,9 @@ export interface IngestOptions {
  * A batch is all-or-nothing in the database, and repeatable: a retried batch stores nothing twice.
  */
 export class EventIngestService {
+  /** Where the walk over the parked backlog goes on (order id), in this process. */
+  private backlogAfter: string | null = null;
+
   constructor(private readonly options: IngestOptions) {}
 
   async ingest(carrierId: string, inputs: readonly CarrierEventInput[], now = new Date()): Promise<IngestResult> {
@@ -87,14 +91,15 @@ export class EventIngestService {
     return total;
   }
 
-  /** Safety net for a crash between learning of an order and matching: orders now known that still have parked events. */
-  async matchParkedBacklog(limit: number): Promise<number> {
-    const { rows } = await this.options.pool.query<{ order_id: string }>(
-      `select distinct p.order_id from "tracking".parked_event p
-      join "tracking".tracked_order o on o.order_id = p.order_id limit $1`,
-      [limit],
-    );
-    return this.matchParkedOrders(rows.map((row) => row.order_id));
+  /**
+   * Safety net for a crash between learning of an order and matching: one bounded step of a walk over parked
+   * events by order id (the next `batch` of them), matching those whose order is known now. Each call goes on
+   * where the last stopped and starts again at the end, so every parked event is looked at within a few passes.
+   */
+  async matchParkedBacklog(batch: number): Promise<number> {
+    const step = await nextParkedOrders(this.options.pool, this.backlogAfter, batch);
+    this.backlogAfter = step.after;
+    return this.matchParkedOrders(step.known);
   }
 
   private inTransaction<T>(work: (client: pg.PoolClient, em: EntityManager) => Promise<T>): Promise<T> {

@@ -27,13 +27,15 @@ const RETURNED = `shipment_id as "shipmentId", carrier_id as "carrierId", event_
 
 /** COPY text format: validated ids never contain tabs, newlines or backslashes, so only NULL needs spelling. */
 const field = (value: string | number | null) => (value === null ? '\\N' : String(value));
-const copyLine = ({ event, shipmentId }: { event: CarrierEvent; shipmentId: string }) =>
+/** One `tracking_event` row in `EVENT_COLUMNS` order. */
+const copyLine = ({ event, shipmentId }: { event: CarrierEvent; shipmentId: string }, recordedAt: string) =>
   [
     event.carrierId,
-    event.eventId,
     event.occurredAt.toISOString(),
+    event.eventId,
     shipmentId,
     event.kind,
+    recordedAt,
     event.nodeId,
     event.nodeType,
     event.latitude,
@@ -42,17 +44,6 @@ const copyLine = ({ event, shipmentId }: { event: CarrierEvent; shipmentId: stri
   ]
     .map(field)
     .join('\t');
-
-/** Connections that already have the session's staging table (a temp table lives as long as its connection). */
-const withStaging = new WeakSet<pg.ClientBase>();
-
-async function stagingOn(client: pg.PoolClient): Promise<void> {
-  if (withStaging.has(client)) return;
-  await client.query(`create temp table if not exists tracking_staging (
-    carrier_id varchar(100), event_id varchar(100), occurred_at timestamptz, shipment_id uuid, kind varchar(30),
-    node_id varchar(100), node_type varchar(30), latitude double precision, longitude double precision, actor_id varchar(100)) on commit delete rows`);
-  withStaging.add(client);
-}
 
 /** Reads, outside the write transaction, what planning a batch needs: its parcels' shipments and, for new parcels, their orders. */
 export async function loadBatchFacts(pool: pg.Pool, events: readonly CarrierEvent[]): Promise<BatchFacts> {
@@ -73,10 +64,10 @@ export async function loadBatchFacts(pool: pg.Pool, events: readonly CarrierEven
 }
 
 /**
- * Writes a planned batch inside the caller's transaction, set-wise: opens its new shipments, COPYs the events
- * into the session's staging table, then one statement claims their ids in `tracking_event_key` (in key order,
- * so concurrent batches that overlap cannot deadlock) and inserts the claimed ones into the partitions; what
- * is left is parked. Returns the events stored (a repeated id, at any time, is not) and the number parked.
+ * Writes a planned batch inside the caller's transaction, set-wise: opens its new shipments, claims the events'
+ * ids in `tracking_event_key` in one statement (in key order, so concurrent batches that overlap cannot
+ * deadlock), COPYs the claimed ones straight into the partitions; what is left is parked. Returns the events
+ * stored (a repeated id, at any time, is not) and the number parked.
  */
 export async function storeBatch(client: pg.PoolClient, plan: IngestPlan, recordedAt: Date): Promise<{ stored: StoredEvent[]; parked: number }> {
   let store = plan.store;
@@ -98,23 +89,28 @@ export async function storeBatch(client: pg.PoolClient, plan: IngestPlan, record
   }
   let stored: StoredEvent[] = [];
   if (store.length > 0) {
-    await stagingOn(client);
-    await pipeline(Readable.from([Buffer.from(`${store.map(copyLine).join('\n')}\n`)]), client.query(copyFrom('copy tracking_staging from stdin')));
-    const { rows: duplicates } = await client.query<{ event_id: string }>(
+    // Claim the ids first (in key order, so overlapping concurrent batches cannot deadlock); only repeats come back.
+    const {
+      rows: [claim],
+    } = await client.query<{ claimed: number; ids: string[] | null }>(
       `with claimed as (
         insert into ${S}.tracking_event_key (carrier_id, event_id, occurred_at)
-        select carrier_id, event_id, occurred_at from tracking_staging order by carrier_id, event_id
-        on conflict do nothing returning carrier_id, event_id),
-      inserted as (
-        insert into ${S}.tracking_event (${EVENT_COLUMNS})
-        select s.carrier_id, s.occurred_at, s.event_id, s.shipment_id, s.kind, $1, s.node_id, s.node_type, s.latitude, s.longitude, s.actor_id
-          from tracking_staging s join claimed c on c.carrier_id = s.carrier_id and c.event_id = s.event_id)
-      select s.event_id from tracking_staging s
-       where not exists (select 1 from claimed c where c.carrier_id = s.carrier_id and c.event_id = s.event_id)`,
-      [recordedAt],
+        select $1, e, o from unnest($2::text[], $3::timestamptz[]) as u(e, o) order by e
+        on conflict do nothing returning event_id)
+      select count(*)::int as claimed, case when count(*) < $4 then coalesce(array_agg(event_id), '{}') end as ids from claimed`,
+      [store[0]!.event.carrierId, store.map(({ event }) => event.eventId), store.map(({ event }) => event.occurredAt.toISOString()), store.length],
     );
-    const repeated = new Set(duplicates.map((row) => row.event_id));
-    stored = store.filter(({ event }) => !repeated.has(event.eventId)).map(({ event, shipmentId }) => toStored(event, shipmentId));
+    const claimedIds = claim!.ids === null ? null : new Set(claim!.ids);
+    const fresh = claimedIds === null ? store : store.filter(({ event }) => claimedIds.has(event.eventId));
+    if (fresh.length > 0) {
+      // Straight into the partitioned table: COPY routes each row to its day and writes in bulk.
+      const recorded = recordedAt.toISOString();
+      await pipeline(
+        Readable.from([Buffer.from(`${fresh.map((entry) => copyLine(entry, recorded)).join('\n')}\n`)]),
+        client.query(copyFrom(`copy ${S}.tracking_event (${EVENT_COLUMNS}) from stdin`)),
+      );
+    }
+    stored = fresh.map(({ event, shipmentId }) => toStored(event, shipmentId));
   }
   let parked = 0;
   if (plan.park.length > 0) {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueueCoreCommands } from '@hub/shared/commands/command-outbox';
+import { traceContextParameter } from '@hub/shared/telemetry/trace-context';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
@@ -154,8 +155,8 @@ export async function enqueueNotices(
 ): Promise<void> {
   if (notices.length === 0) return;
   await client.query(
-    `insert into ${S}.outbox_event (message_id, subject, payload, created_at)
-    select m, s, p, $4 from unnest($1::text[], $2::text[], $3::jsonb[]) as u(m, s, p) on conflict (message_id) do nothing`,
-    [notices.map((n) => n.messageId), notices.map((n) => n.subject), notices.map((n) => JSON.stringify(n.payload)), now],
+    `insert into ${S}.outbox_event (message_id, subject, payload, created_at, trace_context)
+    select m, s, p, $4, $5::jsonb from unnest($1::text[], $2::text[], $3::jsonb[]) as u(m, s, p) on conflict (message_id) do nothing`,
+    [notices.map((n) => n.messageId), notices.map((n) => n.subject), notices.map((n) => JSON.stringify(n.payload)), now, traceContextParameter()],
   );
 }

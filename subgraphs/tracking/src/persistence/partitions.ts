@@ -21,9 +21,13 @@ export class PartitionMaintenance {
   /** Makes sure every day in `times` has its partition. Cheap when they exist (remembered in memory). */
   async ensureFor(times: Iterable<Date>): Promise<void> {
     const missing = new Map<string, Date>();
-    for (const at of times) {
-      const key = dayKey(at);
-      if (!this.known.has(key)) missing.set(key, startOfDay(at));
+    // A batch's events fall on a few days: the day number is cheap, its name is made once per day.
+    const days = new Set<number>();
+    for (const at of times) days.add(Math.floor(at.getTime() / DAY));
+    for (const day of days) {
+      const start = new Date(day * DAY);
+      const key = dayKey(start);
+      if (!this.known.has(key)) missing.set(key, start);
     }
     for (const [key, day] of missing) {
       await this.pool

@@ -5,6 +5,7 @@ import type { EventIngestService } from '../events/event-ingest.service.js';
 import type { PartitionMaintenance } from '../persistence/partitions.js';
 import { sweepDelays } from './delay-sweep.js';
 import { escalateOverdueTasks, sweepDwell } from './dwell-sweep.js';
+import { expireParkedEvents } from '../events/parked-backlog.store.js';
 
 export interface SchedulerOptions {
   pool: pg.Pool;
@@ -15,6 +16,8 @@ export interface SchedulerOptions {
   sweepIntervalMs: number;
   batch: number;
   defaultLegHours: number;
+  /** Parked events whose parcel has not appeared after this long are moved to `parked_event_expired`. */
+  parkedRetentionMs: number;
   /** After a pass that raised warnings or alerts (new outbox rows). */
   onQueued: () => void;
 }
@@ -22,7 +25,7 @@ export interface SchedulerOptions {
 /**
  * Tracking's periodic work, each pass bounded (`batch` rows, indexed, SKIP LOCKED so replicas share it): ETA
  * re-checks and delay warnings, dwell alerts, escalation of unacknowledged tasks, parked events whose order
- * is now known, and partition maintenance. Milestones for core go through the command relay.
+ * is now known, expiry of parked events that never matched, and partition maintenance. Milestones for core go through the command relay.
  */
 export class TrackingScheduler {
   private timers: NodeJS.Timeout[] = [];
@@ -40,7 +43,7 @@ export class TrackingScheduler {
   }
 
   /** One pass of every sweep; tests call it with a chosen clock. */
-  sweep(now = new Date()): Promise<{ checked: number; warned: number; dwell: number; escalated: number; unparked: number }> {
+  sweep(now = new Date()): Promise<{ checked: number; warned: number; dwell: number; escalated: number; unparked: number; expired: number }> {
     const run = async () => {
       const { pool, subjects, batch, defaultLegHours, ingest, partitions } = this.options;
       await partitions.run(now);
@@ -48,8 +51,11 @@ export class TrackingScheduler {
       const dwell = await sweepDwell(pool, { now, batch });
       const escalated = await escalateOverdueTasks(pool, { now, batch });
       const unparked = await ingest.matchParkedBacklog(batch);
+      const expired = await expireParkedEvents(pool, { before: new Date(now.getTime() - this.options.parkedRetentionMs), now, batch });
+      // Counted, not personal: carrier ids and counts only; the events themselves stay queryable in parked_event_expired.
+      if (expired > 0) this.options.logger.warn({ expired }, 'parked events expired unmatched; kept in parked_event_expired');
       if (warned > 0) this.options.onQueued();
-      return { checked, warned, dwell, escalated, unparked };
+      return { checked, warned, dwell, escalated, unparked, expired };
     };
     const result = (this.pass ?? Promise.resolve()).then(run, run);
     this.pass = result.catch((error: unknown) => this.options.logger.warn({ err: error }, 'tracking sweep failed; retrying next interval'));

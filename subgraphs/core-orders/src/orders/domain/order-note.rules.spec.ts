@@ -1,4 +1,4 @@
-import { describeNote } from './order-note.rules.js';
+import { describeNote, isSameNote } from './order-note.rules.js';
 
 describe('describeNote', () => {
   it.each([
@@ -22,5 +22,19 @@ describe('describeNote', () => {
 
   it('keeps within the timeline note column', () => {
     expect(describeNote('REALLOCATED', { toNodes: [] }, 'x'.repeat(600))).toHaveLength(500);
+  });
+});
+
+describe('isSameNote', () => {
+  const order = '6f1c2a52-1d7e-4c55-9d43-1a0b8c3e2f10';
+  const other = '0b9e7d41-3c2a-4f6b-8e15-9a7c6d5e4f30';
+  it.each([
+    [{ orderId: order, event: 'REALLOCATED' }, { orderId: order, event: 'REALLOCATED' }, true],
+    [{ orderId: order, event: 'BACKORDERED' }, { orderId: order, event: 'REALLOCATED' }, false],
+    [{ orderId: other, event: 'REALLOCATED' }, { orderId: order, event: 'REALLOCATED' }, false],
+    // The id was taken by a status step (no event): not this note.
+    [{ orderId: order, event: null }, { orderId: order, event: 'REALLOCATED' }, false],
+  ] as const)('recorded %j, sent %j → %s', (recorded, note, expected) => {
+    expect(isSameNote(recorded, note)).toBe(expected);
   });
 });

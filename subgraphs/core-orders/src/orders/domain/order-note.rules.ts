@@ -15,3 +15,11 @@ export function describeNote(event: OrderNoteEvent, details: OrderNoteDetails, n
   if (note) text += `: ${note}`;
   return text.slice(0, 500);
 }
+
+/**
+ * Whether a command id already on the timeline is this note again (a redelivery, answered as recorded) rather than
+ * the id reused for another step, which is refused: the same order and the same event. A status step has no event.
+ */
+export function isSameNote(recorded: { orderId: string; event: OrderNoteEvent | null }, note: { orderId: string; event: OrderNoteEvent }): boolean {
+  return recorded.orderId === note.orderId && recorded.event === note.event;
+}

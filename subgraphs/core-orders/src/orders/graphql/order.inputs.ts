@@ -40,6 +40,17 @@ export class OrdersFilterInput {
   @IsString()
   @Length(1, 200)
   customerRef?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Only orders placed at or after this time.' })
+  @IsOptional()
+  @IsDate()
+  placedFrom?: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Only orders placed before this time (exclusive); later than `placedFrom`, at most 366 days after it.',
+  })
+  @IsOptional()
+  @IsDate()
+  placedTo?: Date;
 }
 
 @ArgsType()

@@ -1,4 +1,4 @@
-import { consignmentStatusOf, mayListConsignmentMembers } from './consignment-disclosure.rules.js';
+import { consignmentStateOf, consignmentStatusOf, mayListConsignmentMembers } from './consignment-disclosure.rules.js';
 
 describe('mayListConsignmentMembers', () => {
   it.each([
@@ -21,5 +21,9 @@ describe('consignmentStatusOf', () => {
   it.each([
     ['HOLDING', 'HELD'],
     ['RELEASED', 'RELEASED'],
-  ] as const)('%s → %s', (state, status) => expect(consignmentStatusOf(state)).toBe(status));
+    ['CANCELLED', 'CANCELLED'],
+  ] as const)('%s ↔ %s', (state, status) => {
+    expect(consignmentStatusOf(state)).toBe(status);
+    expect(consignmentStateOf(status)).toBe(state);
+  });
 });

@@ -19,9 +19,17 @@ export function mayListConsignmentMembers(principal: Pick<Principal, 'role' | 'r
   }
 }
 
-/** The API's word for a consignment's state: HELD while it waits at its node, RELEASED once it left as one. */
-export function consignmentStatusOf(state: 'HOLDING' | 'RELEASED'): 'HELD' | 'RELEASED' {
-  return state === 'HOLDING' ? 'HELD' : 'RELEASED';
+export type ConsignmentState = 'HOLDING' | 'RELEASED' | 'CANCELLED';
+export type ConsignmentStatusName = 'HELD' | 'RELEASED' | 'CANCELLED';
+
+/** The API's word for a consignment's state: HELD while it waits at its node, RELEASED once it left as one, CANCELLED once emptied. */
+export function consignmentStatusOf(state: ConsignmentState): ConsignmentStatusName {
+  return state === 'HOLDING' ? 'HELD' : state;
+}
+
+/** The stored state an API status filter means. */
+export function consignmentStateOf(status: ConsignmentStatusName): ConsignmentState {
+  return status === 'HELD' ? 'HOLDING' : status;
 }
 
 /** Shipments that no longer travel (withdrawn with their order, moved off a node, expired): not members any more. */

@@ -4,6 +4,7 @@ import { Migration20261202180000GreenOrders } from './Migration20261202180000Gre
 import { Migration20261203000000TransferReceipts } from './Migration20261203000000TransferReceipts.js';
 import { Migration20261203065800OrderRules } from './Migration20261203065800OrderRules.js';
 import { Migration20261203070000Consolidation } from './Migration20261203070000Consolidation.js';
+import { Migration20261203100000EmptiedConsignments } from './Migration20261203100000EmptiedConsignments.js';
 import { RulesReplicaMigration } from '@hub/shared/rules/replication/rules-replica';
 
 export const fulfilmentMigrations = {
@@ -14,4 +15,5 @@ export const fulfilmentMigrations = {
   RulesReplicaMigration,
   Migration20261203065800OrderRules,
   Migration20261203070000Consolidation,
+  Migration20261203100000EmptiedConsignments,
 };

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Args } from 'type-graphql';
-import { ConnectionArgs, connectionType, decodeCursor, pageSize, toConnection } from '@hub/shared/graphql/connection';
-import { InputValidationError } from '@hub/shared/errors';
+import { ConnectionArgs, connectionType, decodeTimeIdCursor, pageSize, toConnection } from '@hub/shared/graphql/connection';
 import type { RequestContext } from '@hub/shared/graphql/context';
 import { replacedByPayloadMutation as DEPRECATED, withUserErrors } from '@hub/shared/graphql/user-error';
 import { CnReturnSettlePayload } from '../../returns/graphql/cn-return.payloads.js';
@@ -9,6 +8,7 @@ import { STEP } from '../../returns/graphql/cn-return.resolver.js';
 import { CnReturnStepInput } from '../../returns/graphql/cn-return.inputs.js';
 import { toReturnView } from '../../returns/graphql/cn-return.mapper.js';
 import { CnReturnView } from '../../returns/graphql/cn-return.types.js';
+import { RETURN_DESK_ROLES } from '../../returns/order-access.js';
 import type { ReturnServices } from '../../returns/return-services.js';
 import { listOverdueRefunds } from '../overdue-refunds.query.js';
 import { CnOverdueRefund } from './cn-refund.types.js';
@@ -43,7 +43,7 @@ export function createCnRefundResolvers(services: ReturnServices) {
       return withUserErrors(async () => ({ return: await this.settleCnReturn(input, context) }));
     }
 
-    @Authorized('operator', 'customer_service', 'auditor', 'admin')
+    @Authorized(...RETURN_DESK_ROLES)
     @Query(() => [CnOverdueRefund], {
       description: 'Refunds past their 7-day deadline and not yet issued, oldest first.',
       deprecationReason: 'Use `cnOverdueRefundsConnection`, which pages with a cursor.',
@@ -52,16 +52,13 @@ export function createCnRefundResolvers(services: ReturnServices) {
       return (await listOverdueRefunds(services.orm, principal, services.clock())).map(toOverdueView);
     }
 
-    @Authorized('operator', 'customer_service', 'auditor', 'admin')
+    @Authorized(...RETURN_DESK_ROLES)
     @Query(() => CnOverdueRefundConnection, { description: 'Refunds past their 7-day deadline and not yet issued, oldest deadline first.' })
     async cnOverdueRefundsConnection(@Args(() => ConnectionArgs) page: ConnectionArgs, @Ctx() { principal }: RequestContext) {
-      const after = page.after ? decodeCursor(page.after, 2) : undefined;
-      const dueBefore = after ? new Date(String(after[0])) : undefined;
-      if (dueBefore && Number.isNaN(dueBefore.getTime()))
-        throw new InputValidationError('after', 'Not a cursor of this list: pass the endCursor of the previous page');
+      const after = page.after ? decodeTimeIdCursor(page.after) : undefined;
       const overdue = await listOverdueRefunds(services.orm, principal, services.clock(), {
         limit: pageSize(page) + 1,
-        ...(after && dueBefore ? { after: { dueBefore, returnId: String(after[1]) } } : {}),
+        ...(after ? { after: { dueBefore: after.at, returnId: after.id } } : {}),
       });
       return toConnection(overdue, page, ({ ret }) => [ret.refundDueBefore!.toISOString(), ret.id], toOverdueView);
     }

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { INCOMPLETE_REASONS, type IncompleteReason } from '../../rules/inspection.rules.js';
 import { ELIGIBILITY_REASONS, type EligibilityReason } from '../../rules/return-eligibility.rules.js';
+import { RETURN_LIST_SORTS, type ReturnListSort } from '../../rules/return-list.rules.js';
 import { RETURN_STATES, type ReturnState } from '../../rules/return-steps.rules.js';
 import { REFUND_DESTINATIONS, type RefundDestination } from '../persistence/cn-return.entity.js';
 
@@ -71,5 +72,15 @@ registerEnumType(CnRefundDestinationEnum, {
   valuesConfig: {
     ORIGINAL_PAYMENT: { description: 'Back to the payment channel the customer paid with.' },
     CUSTOMER_CHOSEN: { description: 'Another destination the customer chose, with explicit consent.' },
+  },
+});
+
+export const CnReturnListSortEnum = enumOf<ReturnListSort>(RETURN_LIST_SORTS);
+registerEnumType(CnReturnListSortEnum, {
+  name: 'CnReturnListSort',
+  description: 'The order of a list of returns, by when the customer asked; ties keep a stable order by return id.',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'The latest request first.' },
+    OLDEST_FIRST: { description: 'The earliest request first: the longest-waiting work on top.' },
   },
 });

@@ -41,7 +41,11 @@ export const CnReturn = defineEntity({
     { properties: ['orderId', 'requestedBy', 'idempotencyKey'] },
     { name: 'cn_return_one_open_per_order', properties: ['orderId'], where: `state in ('REQUESTED', 'PICKUP_SCHEDULED', 'PICKED_UP', 'RECEIVED')` },
   ],
-  /** Operators' queue of refunds due: received returns by deadline. */
-  indexes: [{ name: 'cn_return_refund_due_index', properties: ['refundDueBefore'], where: `state = 'RECEIVED'` }],
+  indexes: [
+    /** Operators' queue of refunds due: received returns by deadline. */
+    { name: 'cn_return_refund_due_index', properties: ['refundDueBefore'], where: `state = 'RECEIVED'` },
+    /** Service staff's work list: every return by request time, read forwards or backwards from a cursor. */
+    { name: 'cn_return_requested_at_id_index', properties: ['requestedAt', 'id'] },
+  ],
 });
 export type CnReturn = InferEntity<typeof CnReturn>;

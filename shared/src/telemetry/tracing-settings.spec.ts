@@ -1,0 +1,14 @@
+import { tracingEnabled } from './tracing-settings.js';
+
+describe('tracingEnabled', () => {
+  const endpoint = 'http://collector:4318';
+  it.each([
+    ['auto without an endpoint', { HUB_TRACING: 'auto' }, false],
+    ['auto with an endpoint', { HUB_TRACING: 'auto', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, true],
+    ['auto with a traces URL', { HUB_TRACING: 'auto', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${endpoint}/v1/traces` }, true],
+    ['on without an endpoint (trace ids in logs only)', { HUB_TRACING: 'on' }, true],
+    ['off with an endpoint', { HUB_TRACING: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }, false],
+  ] as const)('%s', (_case, env, expected) => {
+    expect(tracingEnabled(env)).toBe(expected);
+  });
+});
