@@ -15,7 +15,11 @@ export async function runTests(root, env, turbo, args) {
   const result = spawnSync(turbo, ['run', 'test', '--only', '--continue', '--concurrency=2', '--', '--json', `--outputFile=${RESULTS}`, ...args], {
     stdio: 'inherit',
     cwd: root,
-    env,
+    // Two workspaces at once may each run a whole hub (eight services with pools, the gateway's rate limits) against
+    // one PostgreSQL with its default 100 connections: at ten a pool, two hubs at their peak were refused
+    // connections ("too many clients already", seen as an internal error in a console test). Four a pool keeps
+    // both hubs and the tests' own clients under the limit; callers that set their own size keep it.
+    env: { ...env, DATABASE_POOL_MAX: env.DATABASE_POOL_MAX ?? '4' },
   });
   let passed = 0;
   let failed = 0;

@@ -8,6 +8,11 @@ export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/order_hub'),
+  /**
+   * Most connections the service holds to PostgreSQL (each of its pools). Every service and replica draws on the
+   * server's one `max_connections`: size these so their sum stays under it. Unset: the service's own default.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   /** NATS identity: a user with its password in a file, or a `.creds` file; and the CA that signs the server's TLS certificate. */
   NATS_USER: z.string().optional(),

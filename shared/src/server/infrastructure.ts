@@ -37,7 +37,7 @@ export async function openInfrastructure(
 ): Promise<Infrastructure> {
   const logger = createLogger(name, env.LOG_LEVEL);
   if (env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
-  const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL });
+  const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_MAX ?? database.poolSize });
   const nc = await connectNats(env.NATS_URL, name, natsAuthOf(env)).catch(async (error: unknown) => {
     await orm.close();
     throw error;

@@ -43,7 +43,7 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
   const subjects = trackingSubjectsFor(env.NATS_NAMESPACE);
   // Tracking's set-wise SQL (COPY, INSERT … SELECT, unnest updates) runs on its own pool with pg's standard type
   // parsing (timestamps as Date); the ORM's pool parses them as strings for its own hydration.
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 12 });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX ?? 12 });
   const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: TRACKING_SCHEMA });
   const partitions = new PartitionMaintenance(pool, env.EVENT_RETENTION_DAYS);
   // Milestones go to core through the shared command outbox, in order per order; a refusal stays on the command.
