@@ -1,34 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
-import type { OutgoingNotice } from '@hub/shared/notices/notice-sender';
 import { renderNotice } from '@hub/shared/notices/notice-text';
-import { trackingSubjectsFor } from '@hub/shared/notices/tracking-subjects';
 import { connectTestNats } from '@hub/shared/testing/harness';
+import { recordNotices } from '@hub/shared/testing/notice-recorder';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
 /** Tracking's notice intents reach DE customers through the shared region path; an erasure takes their preference with it. */
 let hub: DeTestHub;
 let nc: NatsConnection;
-const sent: OutgoingNotice[] = [];
-const outcomes = new Map<string, string>();
-const waiting = new Map<string, () => void>();
+const notices = recordNotices();
+const { sent } = notices;
 
 beforeAll(async () => {
-  hub = await startDeTestHub(
-    'de-notices',
-    {},
-    {},
-    {
-      noticeSender: { send: async (notice) => void sent.push(notice) },
-      onNoticeSettled: ({ noticeId, outcome }) => {
-        if (outcome === 'retry' || outcome === 'deferred') return;
-        outcomes.set(noticeId, outcome);
-        waiting.get(noticeId)?.();
-      },
-    },
-  );
+  hub = await startDeTestHub('de-notices', {}, {}, notices.regionOptions);
   nc = await connectTestNats(hub.scope.env);
 });
 afterAll(async () => {
@@ -50,11 +35,7 @@ const intent = (orderId: string): NoticeIntent => ({
   urgency: 'URGENT',
   occurredAt: new Date().toISOString(),
 });
-const deliver = async (notice: NoticeIntent) => {
-  const settled = new Promise<string>((resolve) => waiting.set(notice.noticeId, () => resolve(outcomes.get(notice.noticeId)!)));
-  await jetstream(nc).publish(trackingSubjectsFor(hub.scope.env.NATS_NAMESPACE).notices('de'), JSON.stringify(notice), { msgID: notice.noticeId });
-  return settled;
-};
+const deliver = (notice: NoticeIntent) => notices.deliver(nc, hub.scope.env.NATS_NAMESPACE, notice);
 
 it("sends a DE customer's notices by e-mail in their chosen language, and in the region's after erasure took the choice", async () => {
   const customer = await hub.token({ subject, role: 'customer', regions: ['de'] });

@@ -1,35 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Principal, Role } from '@hub/shared/auth/principal';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
-import type { OutgoingNotice } from '@hub/shared/notices/notice-sender';
-import { trackingSubjectsFor } from '@hub/shared/notices/tracking-subjects';
 import { connectTestNats } from '@hub/shared/testing/harness';
+import { recordNotices } from '@hub/shared/testing/notice-recorder';
 import { DE_PERSONAL_FIELDS } from '../src/rules/personal-fields.js';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
 /** GDPR art. 18 through GraphQL: request, replay, refusals, what a restriction stops (reads, notices), lifting and the log. */
 let hub: DeTestHub;
 let nc: NatsConnection;
-const sent: OutgoingNotice[] = [];
-const outcomes = new Map<string, string>();
-const waiting = new Map<string, () => void>();
+const notices = recordNotices();
+const { sent } = notices;
 
 beforeAll(async () => {
-  hub = await startDeTestHub(
-    'de_restriction',
-    {},
-    {},
-    {
-      noticeSender: { send: async (notice) => void sent.push(notice) },
-      onNoticeSettled: ({ noticeId, outcome }) => {
-        if (outcome === 'retry' || outcome === 'deferred') return;
-        outcomes.set(noticeId, outcome);
-        waiting.get(noticeId)?.();
-      },
-    },
-  );
+  hub = await startDeTestHub('de_restriction', {}, {}, notices.regionOptions);
   nc = await connectTestNats(hub.scope.env);
 });
 afterAll(async () => {
@@ -82,11 +67,7 @@ const noticeFor = (orderId: string): NoticeIntent => ({
   urgency: 'URGENT',
   occurredAt: new Date().toISOString(),
 });
-const deliver = async (notice: NoticeIntent) => {
-  const settled = new Promise<string>((resolve) => waiting.set(notice.noticeId, () => resolve(outcomes.get(notice.noticeId)!)));
-  await jetstream(nc).publish(trackingSubjectsFor(hub.scope.env.NATS_NAMESPACE).notices('de'), JSON.stringify(notice), { msgID: notice.noticeId });
-  return settled;
-};
+const deliver = (notice: NoticeIntent) => notices.deliver(nc, hub.scope.env.NATS_NAMESPACE, notice);
 
 describe('restriction of processing (art. 18)', () => {
   let orderId: string;

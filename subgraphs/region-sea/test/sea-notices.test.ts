@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
-import type { OutgoingNotice } from '@hub/shared/notices/notice-sender';
 import { renderNotice } from '@hub/shared/notices/notice-text';
-import { trackingSubjectsFor } from '@hub/shared/notices/tracking-subjects';
 import { connectTestNats } from '@hub/shared/testing/harness';
+import { recordNotices } from '@hub/shared/testing/notice-recorder';
 import { quickOrder, startSeaTestHub, type SeaTestHub } from './sea-test-hub.js';
 
 /** Tracking's notice intents reach SEA customers by SMS, in their destination's language and time, through the shared region path. */
 let hub: SeaTestHub;
 let nc: NatsConnection;
-const sent: OutgoingNotice[] = [];
-const outcomes = new Map<string, string>();
-const waiting = new Map<string, () => void>();
+const notices = recordNotices();
+const { sent } = notices;
 
 beforeAll(async () => {
-  hub = await startSeaTestHub('sea-notices', {
-    noticeSender: { send: async (notice) => void sent.push(notice) },
-    onNoticeSettled: ({ noticeId, outcome }) => {
-      if (outcome === 'retry' || outcome === 'deferred') return;
-      outcomes.set(noticeId, outcome);
-      waiting.get(noticeId)?.();
-    },
-  });
+  hub = await startSeaTestHub('sea-notices', notices.regionOptions);
   nc = await connectTestNats(hub.scope.env);
 });
 afterAll(async () => {
@@ -45,11 +35,7 @@ const intent = (change: Partial<NoticeIntent>): NoticeIntent => ({
   occurredAt: new Date().toISOString(),
   ...change,
 });
-const deliver = async (notice: NoticeIntent) => {
-  const settled = new Promise<string>((resolve) => waiting.set(notice.noticeId, () => resolve(outcomes.get(notice.noticeId)!)));
-  await jetstream(nc).publish(trackingSubjectsFor(hub.scope.env.NATS_NAMESPACE).notices('sea'), JSON.stringify(notice), { msgID: notice.noticeId });
-  return settled;
-};
+const deliver = (notice: NoticeIntent) => notices.deliver(nc, hub.scope.env.NATS_NAMESPACE, notice);
 
 it("texts the buyer's phone in Indonesian on Jakarta time, for an order and for a B2B batch about no single order", async () => {
   const order = await quickOrder(hub, await hub.token({ subject: customerRef, role: 'customer' }));

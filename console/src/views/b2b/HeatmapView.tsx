@@ -6,7 +6,10 @@ import { graphql } from '../../gql';
 import { humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
+import { SelectField, type Choice } from '../../ui/SelectField';
 import { Heatmap } from './Heatmap';
+
+const DAYS: readonly Choice[] = ['1', '2', '3', '7'].map((n) => [n, n]);
 
 const ProgressQuery = graphql(`
   query ConsoleBatchProgress($customerRef: String!, $from: DateTimeISO!, $to: DateTimeISO!) {
@@ -48,16 +51,7 @@ export default function HeatmapView({ query }: { query: URLSearchParams }) {
           <label htmlFor="b2b-customer">Customer reference</label>
           <input id="b2b-customer" value={input.customer} onChange={(event) => setInput({ ...input, customer: event.target.value })} autoComplete="off" />
         </div>
-        <div>
-          <label htmlFor="b2b-days">Days</label>
-          <select id="b2b-days" value={input.days} onChange={(event) => setInput({ ...input, days: event.target.value })}>
-            {[1, 2, 3, 7].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="b2b-days" label="Days" value={input.days} choices={DAYS} onChange={(days) => setInput({ ...input, days })} />
         <button type="submit">Show</button>
       </form>
       {!customerRef ? <p className="hint">Enter a customer reference (demo customers are demo-cn-0 … demo-cn-39).</p> : null}

@@ -7,6 +7,7 @@ import type { ConsoleTasksQuery, TrackingTaskKind, TrackingTaskState } from '../
 import { formatTime, humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
+import { enumChoices, SelectField, type Choice } from '../../ui/SelectField';
 
 const TasksQuery = graphql(`
   query ConsoleTasks($filter: TrackingTaskFilterInput) {
@@ -115,6 +116,13 @@ const ResolveMutation = graphql(`
   }
 `);
 
+const KINDS: readonly Choice[] = [
+  ['', 'All'],
+  ['DWELL', 'Dwell time'],
+  ['DELAY', 'Delay warning'],
+];
+const STATES: readonly Choice[] = [['', 'All'], ...enumChoices(['OPEN', 'ASSIGNED', 'ACKNOWLEDGED', 'RESOLVED'] satisfies TrackingTaskState[])];
+
 /** Dwell-time alerts and delay warnings waiting for people, with the steps a person takes on each. */
 export default function InboxView() {
   const [state, setState] = useState<TrackingTaskState | ''>('');
@@ -128,24 +136,8 @@ export default function InboxView() {
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">Inbox</h1>
       <form className="filters" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
-        <div>
-          <label htmlFor="task-kind">Kind</label>
-          <select id="task-kind" value={kind} onChange={(event) => setKind(event.target.value as TrackingTaskKind | '')}>
-            <option value="">All</option>
-            <option value="DWELL">Dwell time</option>
-            <option value="DELAY">Delay warning</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="task-state">State</label>
-          <select id="task-state" value={state} onChange={(event) => setState(event.target.value as TrackingTaskState | '')}>
-            <option value="">All</option>
-            <option value="OPEN">Open</option>
-            <option value="ASSIGNED">Assigned</option>
-            <option value="ACKNOWLEDGED">Acknowledged</option>
-            <option value="RESOLVED">Resolved</option>
-          </select>
-        </div>
+        <SelectField<TrackingTaskKind | ''> id="task-kind" label="Kind" value={kind} choices={KINDS} onChange={setKind} />
+        <SelectField<TrackingTaskState | ''> id="task-state" label="State" value={state} choices={STATES} onChange={setState} />
         <button type="button" onClick={() => void refetch()}>
           Refresh
         </button>

@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import type { RuleModule } from '../../gql/graphql';
 import { problemsOf } from '../../ui/problems';
 import { ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
+import { REGION_CHOICES, SelectField } from '../../ui/SelectField';
 import { crossBorderRefusalRule, giftRule, percentDiscountRule, pointsRules, presaleRules, type RuleDraft } from './rule-templates';
 import type { RuleVersion } from './RuleSetDetail';
 
@@ -34,6 +35,14 @@ const DraftMutation = graphql(`
 `);
 
 type Template = 'percent-discount' | 'cross-border-refusal' | 'presale' | 'points' | 'gift' | 'expression';
+const TEMPLATES: ReadonlyArray<readonly [Template, string]> = [
+  ['percent-discount', 'Percent discount above a threshold'],
+  ['cross-border-refusal', 'Refuse cross-border orders of a category'],
+  ['presale', 'Presale with deposit expansion'],
+  ['points', 'Loyalty points'],
+  ['gift', 'Gift with purchase'],
+  ['expression', 'Write the expression'],
+];
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
 
@@ -136,17 +145,7 @@ export function DraftEditor({ ruleSetKey, module, latest }: { ruleSetKey: string
     <form className="card draft-editor" onSubmit={submit} aria-label="New draft" data-testid="draft-editor">
       <h3>New draft{latest ? ` (keeps the ${latest.rules.length} rule${latest.rules.length === 1 ? '' : 's'} of v${latest.number})` : ''}</h3>
       <div className="filters">
-        <div>
-          <label htmlFor="draft-template">Rule</label>
-          <select id="draft-template" value={template} onChange={(event) => change(setTemplate)(event.target.value as Template)}>
-            <option value="percent-discount">Percent discount above a threshold</option>
-            <option value="cross-border-refusal">Refuse cross-border orders of a category</option>
-            <option value="presale">Presale with deposit expansion</option>
-            <option value="points">Loyalty points</option>
-            <option value="gift">Gift with purchase</option>
-            <option value="expression">Write the expression</option>
-          </select>
-        </div>
+        <SelectField<Template> id="draft-template" label="Rule" value={template} choices={TEMPLATES} onChange={change(setTemplate)} />
         {template === 'percent-discount' ? (
           <>
             <div>
@@ -376,15 +375,5 @@ export function DraftEditor({ ruleSetKey, module, latest }: { ruleSetKey: string
 
 /** Every form's "only in region" choice: empty for any region. */
 function RegionSelect({ id, value, onChange }: { id: string; value: string; onChange: (region: string) => void }) {
-  return (
-    <div>
-      <label htmlFor={id}>Only in region</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">Any</option>
-        <option value="cn">CN</option>
-        <option value="de">DE</option>
-        <option value="sea">SEA</option>
-      </select>
-    </div>
-  );
+  return <SelectField id={id} label="Only in region" value={value} choices={[['', 'Any'], ...REGION_CHOICES]} onChange={onChange} />;
 }

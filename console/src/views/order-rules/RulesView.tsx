@@ -6,6 +6,7 @@ import type { RuleModule } from '../../gql/graphql';
 import { humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
+import { enumChoices, REGION_CHOICES, SelectField } from '../../ui/SelectField';
 import { ModuleMap } from './ModuleMap';
 import { RuleSetDetail } from './RuleSetDetail';
 
@@ -153,25 +154,15 @@ function CreateRuleSetForm({ onCreated }: { onCreated: (key: string) => void }) 
           <label htmlFor="set-name">Name</label>
           <input id="set-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
         </div>
-        <div>
-          <label htmlFor="set-module">Module</label>
-          <select id="set-module" value={module} disabled={moduleNames.length === 0} onChange={(event) => setModule(event.target.value as RuleModule)}>
-            {moduleNames.map((value) => (
-              <option key={value} value={value}>
-                {humanise(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="set-region">Region</label>
-          <select id="set-region" value={region} onChange={(event) => setRegion(event.target.value)}>
-            <option value="">Every region</option>
-            <option value="cn">CN</option>
-            <option value="de">DE</option>
-            <option value="sea">SEA</option>
-          </select>
-        </div>
+        <SelectField
+          id="set-module"
+          label="Module"
+          value={module}
+          disabled={moduleNames.length === 0}
+          choices={enumChoices(moduleNames)}
+          onChange={setModule}
+        />
+        <SelectField id="set-region" label="Region" value={region} choices={[['', 'Every region'], ...REGION_CHOICES]} onChange={setRegion} />
         <ProblemNotice problems={problemsOf(modules.error)} compact />
         <button type="submit" disabled={created.loading || moduleNames.length === 0 || !key.trim() || !name.trim()}>
           Create rule set

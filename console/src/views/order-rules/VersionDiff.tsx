@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { diffRuleVersions } from './rule-diff';
 import type { RuleVersion } from './RuleSetDetail';
+import { SelectField, type Choice } from '../../ui/SelectField';
 
 const SIGN = { same: ' ', removed: '−', added: '+' } as const;
 
@@ -11,27 +12,13 @@ export function VersionDiff({ versions }: { versions: RuleVersion[] }) {
   const from = versions.find((version) => version.number === fromNumber);
   const to = versions.find((version) => version.number === toNumber);
   const diff = from && to ? diffRuleVersions(from.rules, to.rules) : [];
-  const options = versions.map((version) => (
-    <option key={version.id} value={version.number}>
-      v{version.number} ({version.status.toLowerCase()})
-    </option>
-  ));
+  const choices = versions.map((version): Choice => [String(version.number), `v${version.number} (${version.status.toLowerCase()})`]);
   return (
     <details className="diff" data-testid="version-diff">
       <summary>Compare versions</summary>
       <div className="filters">
-        <div>
-          <label htmlFor="diff-from">From</label>
-          <select id="diff-from" value={fromNumber} onChange={(event) => setFrom(Number(event.target.value))}>
-            {options}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="diff-to">To</label>
-          <select id="diff-to" value={toNumber} onChange={(event) => setTo(Number(event.target.value))}>
-            {options}
-          </select>
-        </div>
+        <SelectField id="diff-from" label="From" value={String(fromNumber)} choices={choices} onChange={(number) => setFrom(Number(number))} />
+        <SelectField id="diff-to" label="To" value={String(toNumber)} choices={choices} onChange={(number) => setTo(Number(number))} />
       </div>
       {diff.every((rule) => rule.change === 'unchanged') ? <p className="empty">The rules are the same.</p> : null}
       {diff

@@ -6,6 +6,7 @@ import type { OrderStatus } from '../../gql/graphql';
 import { formatMoney, formatTime, humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
+import { enumChoices, REGION_CHOICES, SelectField } from '../../ui/SelectField';
 
 const OrdersQuery = graphql(`
   query ConsoleOrders($first: Int, $after: String, $filter: OrdersFilterInput) {
@@ -145,33 +146,22 @@ export function placedWindow(from: string, to: string): { placedFrom?: string; p
 
 function OrderFilters({ initial }: { initial: Record<'region' | 'status' | 'customer' | 'from' | 'to', string> }) {
   const [values, setValues] = useState(initial);
-  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
+  const choose = (key: keyof typeof values) => (value: string) => setValues({ ...values, [key]: value });
+  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => choose(key)(event.target.value);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate('/orders', values);
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="Filter orders">
-      <div>
-        <label htmlFor="filter-region">Region</label>
-        <select id="filter-region" value={values.region} onChange={set('region')}>
-          <option value="">All</option>
-          <option value="cn">CN</option>
-          <option value="de">DE</option>
-          <option value="sea">SEA</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" value={values.status} onChange={set('status')}>
-          <option value="">All</option>
-          {ORDER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {humanise(status)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="filter-region" label="Region" value={values.region} choices={[['', 'All'], ...REGION_CHOICES]} onChange={choose('region')} />
+      <SelectField
+        id="filter-status"
+        label="Status"
+        value={values.status}
+        choices={[['', 'All'], ...enumChoices(ORDER_STATUSES)]}
+        onChange={choose('status')}
+      />
       <div>
         <label htmlFor="filter-customer">Customer reference</label>
         <input id="filter-customer" value={values.customer} onChange={set('customer')} autoComplete="off" />

@@ -6,6 +6,7 @@ import type { DeRestrictionGround } from '../../gql/graphql';
 import { formatTime, humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
+import { SelectField } from '../../ui/SelectField';
 
 export const RestrictionFields = graphql(`
   fragment ConsoleDeRestriction on DeProcessingRestriction {
@@ -206,16 +207,14 @@ export function RestrictionTask() {
       {restrictions && !inForce ? (
         <form onSubmit={(event) => void submitRequest(event)} aria-labelledby="restriction-request-title">
           <h3 id="restriction-request-title">Request a restriction</h3>
-          <div className="field-row">
-            <label htmlFor="restriction-ground">Ground (art. 18(1))</label>
-            <select id="restriction-ground" value={ground} onChange={(event) => setGround(event.target.value as DeRestrictionGround)}>
-              {GROUNDS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField<DeRestrictionGround>
+            className="field-row"
+            id="restriction-ground"
+            label="Ground (art. 18(1))"
+            value={ground}
+            choices={GROUNDS}
+            onChange={setGround}
+          />
           <div className="field-row">
             <label htmlFor="restriction-note">Note (optional, no personal data)</label>
             <textarea id="restriction-note" value={note} maxLength={500} rows={2} onChange={(event) => setNote(event.target.value)} />

@@ -6,6 +6,7 @@ import type { ConsoleReturnsQuery } from '../../gql/graphql';
 import { formatTime, humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice } from '../../ui/ProblemNotice';
+import { enumChoices, SelectField } from '../../ui/SelectField';
 import { ReturnDetail } from './ReturnDetail';
 import { isOpen, RETURN_STATES } from './return-steps';
 
@@ -109,17 +110,7 @@ function ReturnList({
     <section aria-labelledby={titleId} className="card wide" data-testid={`${testId}-list`}>
       <h2 id={titleId}>{caption}</h2>
       <form className="filters" aria-label={`Filter ${caption.toLowerCase()}`} onSubmit={(event) => event.preventDefault()}>
-        <div>
-          <label htmlFor={`${testId}-state`}>State</label>
-          <select id={`${testId}-state`} value={chosen ?? ''} onChange={(event) => onState(event.target.value)}>
-            <option value="">All</option>
-            {states.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {humanise(candidate)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${testId}-state`} label="State" value={chosen ?? ''} choices={[['', 'All'], ...enumChoices(states)]} onChange={onState} />
       </form>
       {loading && dataState !== 'complete' && !loadingMore ? <Loading what={caption.toLowerCase()} /> : null}
       <ProblemNotice problems={problemsOf(error)} />

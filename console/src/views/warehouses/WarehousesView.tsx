@@ -5,6 +5,7 @@ import type { FulfilmentNodeStatus } from '../../gql/graphql';
 import { formatTime, humanise } from '../../ui/format';
 import { problemsOf } from '../../ui/problems';
 import { Loading, ProblemNotice, UserErrors } from '../../ui/ProblemNotice';
+import { REGION_CHOICES, SelectField } from '../../ui/SelectField';
 
 const NodesQuery = graphql(`
   query ConsoleNodes($region: String) {
@@ -98,15 +99,7 @@ export default function WarehousesView() {
     <section aria-labelledby="warehouses-title">
       <h1 id="warehouses-title">Warehouses</h1>
       <form className="filters" onSubmit={chooseSku} aria-label="Choose region and SKU">
-        <div>
-          <label htmlFor="wh-region">Region</label>
-          <select id="wh-region" value={region} onChange={(event) => setRegion(event.target.value)}>
-            <option value="">All</option>
-            <option value="cn">CN</option>
-            <option value="de">DE</option>
-            <option value="sea">SEA</option>
-          </select>
-        </div>
+        <SelectField id="wh-region" label="Region" value={region} choices={[['', 'All'], ...REGION_CHOICES]} onChange={setRegion} />
         <div>
           <label htmlFor="wh-sku">Stock of SKU</label>
           <input id="wh-sku" value={skuInput} onChange={(event) => setSkuInput(event.target.value)} autoComplete="off" />
