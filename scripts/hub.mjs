@@ -70,6 +70,8 @@ switch (command) {
     await prepare();
     const { runTests } = await import('./run-tests.mjs');
     const status = await runTests(root, env, turbo, args);
+    const { stopStartedHubNats } = await import('./nats-server.mjs');
+    await stopStartedHubNats();
     if (lint.status !== 0) console.log('\nThe code lint or format check failed (see above the test output): npm run lint, npm run format');
     process.exit(status || lint.status || 0);
     break;

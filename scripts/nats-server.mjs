@@ -18,6 +18,8 @@ import { isTcpReachable, natsServerBinary, waitForTcp } from './infra.mjs';
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 4322;
 const log = (msg) => process.stderr.write(`[infra] ${msg}\n`);
+/** Servers this process started (not those it found running), for `stopStartedHubNats`. */
+const started = [];
 
 /**
  * Starts (or reuses, or reloads after the workspace changed) the generated server. Returns the environment every
@@ -110,7 +112,25 @@ async function startOrReload({ dir, files, port, pid, previous }) {
   const child = spawn(natsServerBinary(), ['-c', files.configFile], { detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   child.unref();
+  started.push(child);
   if (!(await waitForTcp(HOST, port, 30_000))) throw new Error(`nats-server did not open ${HOST}:${port}; see ${logFile}`);
+}
+
+/**
+ * Stops the servers this process started and waits for them to exit (JetStream flushes its store on SIGTERM), so a
+ * test run leaves no server behind; one that was already running when it began (`npm start`'s) is left alone.
+ */
+export async function stopStartedHubNats() {
+  await Promise.all(
+    started.splice(0).map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      // Held until it exits: unreferenced, the child would let this process end before it is gone.
+      child.ref();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      return exited;
+    }),
+  );
 }
 
 function runningPid(pidFile) {

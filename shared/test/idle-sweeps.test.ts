@@ -14,10 +14,11 @@ import { connectTestNats, createTestScope } from '../src/testing/harness.js';
 
 /**
  * Issue 18: an idle region's periodic work (summaries, outbox relay, command relay) must not grow with its data.
- * Each table holds 200k rows, none of them due; the jobs run on one connection, so that connection's own table
+ * Each table holds 200k rows, none of them due (and 10k commands in back-off); the jobs run on one connection, so that connection's own table
  * statistics, flushed on demand, count exactly what they read: no sequential scan and a few rows at most.
  */
 const ROWS = 200_000;
+const PENDING = 10_000;
 const RUNS = 3;
 /**
  * Rows a pass may touch: the planner itself reads a couple of index entries per range query to find the column's
@@ -57,6 +58,12 @@ beforeAll(async () => {
     `insert into "${schema}".core_command (command_id, order_id, sequence, kind, purpose, body, state, attempts, next_attempt_at, created_at, settled_at)
      select 'command-' || g, gen_random_uuid(), 1, 'PLACE', 'placement', '{}', 'ACCEPTED', 1, now() - interval '2 days', now() - interval '2 days', now() - interval '2 days'
        from generate_series(1, ${ROWS}) g`,
+  );
+  // And a backlog waiting out its back-off (core was away): pending, none due yet, so a pass must not read it either.
+  await db.execute(
+    `insert into "${schema}".core_command (command_id, order_id, sequence, kind, purpose, body, state, attempts, next_attempt_at, created_at)
+     select 'waiting-' || g, gen_random_uuid(), 1, 'PLACE', 'placement', '{}', 'PENDING', 3, now() + interval '1 hour', now() - interval '1 hour'
+       from generate_series(1, ${PENDING}) g`,
   );
   await db.execute(`analyze "${schema}".regional_order, "${schema}".outbox_event, "${schema}".core_command`);
 }, 120_000);

@@ -190,22 +190,25 @@ export class CoreCommandRelay {
     return claimed.length;
   }
 
-  /** Leases the oldest pending command of each order that is due and not leased by another relay. */
+  /**
+   * Leases due commands that are the oldest pending one of their order and not leased by another relay. It walks the
+   * pending commands in due order and stops at the batch, so its cost follows the batch, not the backlog.
+   */
   private async claim(): Promise<ClaimedCommand[]> {
     const { orm, schema, batchSize = 50, leaseMs = 30_000 } = this.options;
     return orm.em
       .fork()
       .getConnection()
       .execute<ClaimedCommand[]>(
-        `with head as (
-         select distinct on (order_id) id from "${schema}".core_command where state = 'PENDING' order by order_id, sequence
-       )
-       update "${schema}".core_command c
+        // The oldest-of-its-order test is a per-row min over the pending index and the outer update goes by primary key:
+        // written as joins, a table that grew faster than its statistics got a plan that read every pending row per row.
+        `update "${schema}".core_command c
           set lease_until = now() + ? * interval '1 millisecond', attempts = c.attempts + 1
-        where c.id in (
-          select due.id from "${schema}".core_command due join head on head.id = due.id
-           where due.next_attempt_at <= now() and (due.lease_until is null or due.lease_until < now())
-           order by due.id limit ? for update of due skip locked)
+        where c.id = any(array(
+          select due.id from "${schema}".core_command due
+           where due.state = 'PENDING' and due.next_attempt_at <= now() and (due.lease_until is null or due.lease_until < now())
+             and due.sequence = (select min(prior.sequence) from "${schema}".core_command prior where prior.state = 'PENDING' and prior.order_id = due.order_id)
+           order by due.next_attempt_at, due.id limit ? for update of due skip locked))
        returning c.id, c.command_id, c.order_id, c.sequence, c.kind, c.purpose, c.body, c.attempts, c.trace_context`,
         [leaseMs, batchSize],
       );

@@ -39,8 +39,10 @@ export const CoreCommandRecord = defineEntity({
   },
   uniques: [{ properties: ['orderId', 'sequence'] }],
   indexes: [
-    /** The relay's claim: the oldest pending command of each order. */
+    /** The relay's claim: is a pending command the oldest of its order? */
     { name: 'core_command_pending_index', properties: ['orderId', 'sequence'], where: `state = 'PENDING'` },
+    /** The relay's claim: pending commands in the order they come due. */
+    { name: 'core_command_due_index', properties: ['nextAttemptAt', 'id'], where: `state = 'PENDING'` },
     /** Operators' list of what core refused. */
     { name: 'core_command_rejected_index', properties: ['settledAt'], where: `state = 'REJECTED'` },
   ],

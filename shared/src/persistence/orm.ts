@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
 import pg from 'pg';
 import { Migration20261203070200TraceContext } from './trace-context.migration.js';
+import { Migration20261203230000CommandDueIndex } from '../commands/command-due-index.migration.js';
 
 export type { MikroORM };
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -35,11 +36,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       silent: true,
       transactional: true,
       allOrNothing: true,
-      // Last: it adds a column to the outbox and command tables whichever of the service's own migrations created them.
-      migrationsList: Object.entries({ ...options.migrations, Migration20261203070200TraceContext }).map(([name, migrationClass]) => ({
-        name,
-        class: migrationClass,
-      })),
+      // Last: they change the outbox and command tables whichever of the service's own migrations created them.
+      migrationsList: Object.entries({ ...options.migrations, Migration20261203070200TraceContext, Migration20261203230000CommandDueIndex }).map(
+        ([name, migrationClass]) => ({
+          name,
+          class: migrationClass,
+        }),
+      ),
     },
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { NoticeConsumerOptions } from '../notices/notice-consumer.js';
@@ -32,5 +33,24 @@ export function recordNotices() {
       await jetstream(nc).publish(trackingSubjectsFor(namespace).notices(notice.region), JSON.stringify(notice), { msgID: notice.noticeId });
       return settled;
     },
+  };
+}
+
+/**
+ * A parcel-step notice from tracking, URGENT so it goes out at once whatever the hour where the customer is (the
+ * tests do not depend on a region's night rest); `change` varies it.
+ */
+export function urgentJourneyStep(region: string, customerRef: string, change: Partial<NoticeIntent> = {}): NoticeIntent {
+  return {
+    type: 'notice.intent',
+    noticeId: `JOURNEY_STEP:${randomUUID()}`,
+    region,
+    customerRef,
+    tier: 'ORDINARY',
+    topic: 'JOURNEY_STEP',
+    step: 'OUT_FOR_DELIVERY',
+    urgency: 'URGENT',
+    occurredAt: new Date().toISOString(),
+    ...change,
   };
 }

@@ -63,6 +63,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     logger,
     schema: FULFILMENT_SCHEMA,
     source: 'fulfilment',
+    batchSize: 500,
     handlers: { [WAREHOUSE_STEP_PURPOSE]: {}, [REALLOCATION_NOTE_PURPOSE]: {} },
     ...(options.onCommandSettled ? { onSettled: options.onCommandSettled } : {}),
   });

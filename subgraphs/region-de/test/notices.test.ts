@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
 import { renderNotice } from '@hub/shared/notices/notice-text';
 import { connectTestNats } from '@hub/shared/testing/harness';
-import { recordNotices } from '@hub/shared/testing/notice-recorder';
+import { recordNotices, urgentJourneyStep } from '@hub/shared/testing/notice-recorder';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
 /** Tracking's notice intents reach DE customers through the shared region path; an erasure takes their preference with it. */
@@ -22,19 +22,7 @@ afterAll(async () => {
 });
 
 const subject = 'cust-de-notices';
-// URGENT: sent at once whatever the hour, so the test does not depend on the night rest in Berlin.
-const intent = (orderId: string): NoticeIntent => ({
-  type: 'notice.intent',
-  noticeId: `JOURNEY_STEP:${randomUUID()}`,
-  region: 'de',
-  customerRef: subject,
-  orderId,
-  tier: 'ORDINARY',
-  topic: 'JOURNEY_STEP',
-  step: 'OUT_FOR_DELIVERY',
-  urgency: 'URGENT',
-  occurredAt: new Date().toISOString(),
-});
+const intent = (orderId: string) => urgentJourneyStep('de', subject, { orderId });
 const deliver = (notice: NoticeIntent) => notices.deliver(nc, hub.scope.env.NATS_NAMESPACE, notice);
 
 it("sends a DE customer's notices by e-mail in their chosen language, and in the region's after erasure took the choice", async () => {

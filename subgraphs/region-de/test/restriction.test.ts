@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Principal, Role } from '@hub/shared/auth/principal';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
 import { connectTestNats } from '@hub/shared/testing/harness';
-import { recordNotices } from '@hub/shared/testing/notice-recorder';
+import { recordNotices, urgentJourneyStep } from '@hub/shared/testing/notice-recorder';
 import { DE_PERSONAL_FIELDS } from '../src/rules/personal-fields.js';
 import { orderInput, startDeTestHub, type DeTestHub } from './de-test-kit.js';
 
@@ -55,18 +55,7 @@ async function view(orderId: string, principal: Principal): Promise<Record<strin
   return seen;
 }
 
-const noticeFor = (orderId: string): NoticeIntent => ({
-  type: 'notice.intent',
-  noticeId: `JOURNEY_STEP:${randomUUID()}`,
-  region: 'de',
-  customerRef: SUBJECT,
-  orderId,
-  tier: 'ORDINARY',
-  topic: 'JOURNEY_STEP',
-  step: 'OUT_FOR_DELIVERY',
-  urgency: 'URGENT',
-  occurredAt: new Date().toISOString(),
-});
+const noticeFor = (orderId: string) => urgentJourneyStep('de', SUBJECT, { orderId });
 const deliver = (notice: NoticeIntent) => notices.deliver(nc, hub.scope.env.NATS_NAMESPACE, notice);
 
 describe('restriction of processing (art. 18)', () => {

@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { NoticeIntent } from '@hub/shared/notices/notice-contracts';
 import { renderNotice } from '@hub/shared/notices/notice-text';
 import { connectTestNats } from '@hub/shared/testing/harness';
-import { recordNotices } from '@hub/shared/testing/notice-recorder';
+import { recordNotices, urgentJourneyStep } from '@hub/shared/testing/notice-recorder';
 import { quickOrder, startSeaTestHub, type SeaTestHub } from './sea-test-hub.js';
 
 /** Tracking's notice intents reach SEA customers by SMS, in their destination's language and time, through the shared region path. */
@@ -22,19 +22,7 @@ afterAll(async () => {
 });
 
 const customerRef = 'cust-sea-notices';
-// URGENT: sent at once whatever the hour in Jakarta.
-const intent = (change: Partial<NoticeIntent>): NoticeIntent => ({
-  type: 'notice.intent',
-  noticeId: `JOURNEY_STEP:${randomUUID()}`,
-  region: 'sea',
-  customerRef,
-  tier: 'ORDINARY',
-  topic: 'JOURNEY_STEP',
-  step: 'OUT_FOR_DELIVERY',
-  urgency: 'URGENT',
-  occurredAt: new Date().toISOString(),
-  ...change,
-});
+const intent = (change: Partial<NoticeIntent>) => urgentJourneyStep('sea', customerRef, change);
 const deliver = (notice: NoticeIntent) => notices.deliver(nc, hub.scope.env.NATS_NAMESPACE, notice);
 
 it("texts the buyer's phone in Indonesian on Jakarta time, for an order and for a B2B batch about no single order", async () => {

@@ -242,18 +242,23 @@ function PickupBooking({ entry, order }: { entry: ConsoleReturnFieldsFragment; o
   );
 }
 
-const REASONS: CnIncompleteReason[] = [
-  'SEAL_BROKEN',
-  'MEDIA_UNSEALED',
-  'UNAUTHORISED_REPAIR_OR_ALTERATION',
-  'CERTIFICATION_MARK_OR_SERIAL_DAMAGED',
-  'HARD_TO_RESTORE_WEAR',
-  'ACTIVATED_OR_PERSONAL_DATA_LEFT',
-  'TAGS_REMOVED',
-  'SOILED_OR_DAMAGED',
-  'PARTS_OR_ACCESSORIES_MISSING',
-  'USED_BEYOND_INSPECTION',
-];
+/**
+ * Every reason the API takes, in the order inspectors read them. A record over the API's enum, so the console's build
+ * fails when region-cn adds or drops a reason instead of the form silently offering a stale list.
+ */
+const LISTED: Record<CnIncompleteReason, true> = {
+  SEAL_BROKEN: true,
+  MEDIA_UNSEALED: true,
+  UNAUTHORISED_REPAIR_OR_ALTERATION: true,
+  CERTIFICATION_MARK_OR_SERIAL_DAMAGED: true,
+  HARD_TO_RESTORE_WEAR: true,
+  ACTIVATED_OR_PERSONAL_DATA_LEFT: true,
+  TAGS_REMOVED: true,
+  SOILED_OR_DAMAGED: true,
+  PARTS_OR_ACCESSORIES_MISSING: true,
+  USED_BEYOND_INSPECTION: true,
+};
+const REASONS = Object.keys(LISTED) as CnIncompleteReason[];
 
 function InspectionForm({ entry }: { entry: ConsoleReturnFieldsFragment }) {
   const [found, setFound] = useState<Record<number, { complete: boolean; reason: CnIncompleteReason }>>({});
