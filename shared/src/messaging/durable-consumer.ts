@@ -6,6 +6,7 @@ import type { ZodType } from 'zod';
 import { DomainError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { recordConsumerSettlement } from '../server/metrics.js';
+import { BurstBatcher, type ItemOutcome } from './burst-batcher.js';
 import { ProcessedMessage } from './processed-message.entity.js';
 import { consumeDurably, type DurableLoop } from './streams.js';
 
@@ -20,11 +21,22 @@ export interface DurableConsumerOptions<T> {
   schema: ZodType<T>;
   /** Applies the message's effect inside the transaction that also records the message as processed. */
   handle: (message: T, em: EntityManager) => Promise<void>;
+  /** With `maxBatch`: applies a batch's messages (in arrival order, those not applied before) at once; else `handle` one by one. */
+  handleBatch?: (messages: T[], em: EntityManager) => Promise<void>;
+  /**
+   * Applies up to this many messages that arrive together in one transaction (one claim, one commit) instead of one
+   * each; a batch that fails as a whole is applied again message by message, so each keeps its own outcome. For
+   * consumers on the placement path; unset, one message per transaction.
+   */
+  maxBatch?: number;
   /** Called after each message is settled; tests wait on it instead of sleeping. */
   onSettled?: (outcome: { messageId: string; outcome: 'applied' | 'duplicate' | 'terminated' | 'retry' }) => void;
   /** Called after each message is settled (not retried) with how many of the stream's messages still wait for this consumer. */
   onDelivered?: (progress: { pending: number }) => void;
 }
+
+/** The batch size for consumers on the placement path: what one pull brings (`consumeDurably` asks for 64 at a time). */
+export const PLACEMENT_PATH_BATCH = 64;
 
 /** Back-off for transient failures: 1 s, 5 s, 30 s, then every minute, without giving up. */
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 60_000];
@@ -36,8 +48,11 @@ const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 60_000];
  */
 export class DurableConsumer<T> {
   private loop: DurableLoop | undefined;
+  private readonly batcher: BurstBatcher<Delivered<T>, boolean> | undefined;
 
-  constructor(private readonly options: DurableConsumerOptions<T>) {}
+  constructor(private readonly options: DurableConsumerOptions<T>) {
+    if (options.maxBatch && options.maxBatch > 1) this.batcher = new BurstBatcher((items) => this.applyBatch(items), { maxBatch: options.maxBatch });
+  }
 
   async start(): Promise<void> {
     const { nc, stream, logger, durableName, filterSubject } = this.options;
@@ -46,6 +61,7 @@ export class DurableConsumer<T> {
       stream,
       logger,
       spec: { durable_name: durableName, filter_subject: filterSubject, ack_wait: nanos(30_000) },
+      ...(this.batcher ? { inFlight: this.options.maxBatch } : {}),
       handle: (message) => this.settle(message),
     });
   }
@@ -71,7 +87,7 @@ export class DurableConsumer<T> {
         message.term('invalid payload');
         outcome = 'terminated';
       } else {
-        const applied = await this.applyOnce(messageId, parsed.data);
+        const applied = await (this.batcher ? this.batcher.submit({ messageId, payload: parsed.data }) : this.applyOnce(messageId, parsed.data));
         await message.ackAck();
         outcome = applied ? 'applied' : 'duplicate';
       }
@@ -92,6 +108,34 @@ export class DurableConsumer<T> {
     this.options.onSettled?.({ messageId, outcome });
   }
 
+  /** In arrival order: the batcher runs one batch at a time and the handlers one after another inside it. */
+  private async applyBatch(items: Array<Delivered<T>>): Promise<Array<ItemOutcome<boolean>>> {
+    if (items.length > 1) {
+      try {
+        return await this.options.em.fork().transactional(async (tx) => {
+          const claimed = new Set(await claimMessages(tx, this.options.durableName, items));
+          // A message delivered twice in one batch is applied once: the first takes the claim.
+          const fresh = items.map((item) => claimed.delete(item.messageId));
+          const payloads = items.filter((_, index) => fresh[index]).map((item) => item.payload);
+          if (this.options.handleBatch) await this.options.handleBatch(payloads, tx);
+          else for (const payload of payloads) await this.options.handle(payload, tx);
+          return fresh.map((value) => ({ ok: true as const, value }));
+        });
+      } catch {
+        // Which message failed, and whether alone it would, only applying them one by one tells.
+      }
+    }
+    const outcomes: Array<ItemOutcome<boolean>> = [];
+    for (const item of items) {
+      try {
+        outcomes.push({ ok: true, value: await this.applyOnce(item.messageId, item.payload) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+
   private async applyOnce(messageId: string, payload: T): Promise<boolean> {
     const consumer = this.options.durableName;
     return this.options.em.fork().transactional(async (tx) => {
@@ -106,4 +150,23 @@ export class DurableConsumer<T> {
       return true;
     });
   }
+}
+
+interface Delivered<T> {
+  messageId: string;
+  payload: T;
+}
+
+/** Records a batch's messages as processed in one statement; returns the ids that were not processed before. */
+async function claimMessages(em: EntityManager, consumer: string, items: ReadonlyArray<Delivered<unknown>>): Promise<string[]> {
+  const { tableName, schema = em.config.get('schema') } = em.getMetadata(ProcessedMessage);
+  const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+  const rows = await em.getConnection().execute<Array<{ message_id: string }>>(
+    `insert into ${table} (consumer, message_id, processed_at) select ?, id, ? from jsonb_array_elements_text(?::jsonb) as id
+       on conflict (consumer, message_id) do nothing returning message_id`,
+    [consumer, new Date(), JSON.stringify(items.map((item) => item.messageId))],
+    'all',
+    em.getTransactionContext(),
+  );
+  return rows.map((row) => row.message_id);
 }

@@ -158,6 +158,11 @@ export async function consumeDurably(options: {
   spec: ConsumerSpec;
   logger: Logger;
   maxMessages?: number;
+  /**
+   * Messages handed on before the first of them is done (1: one at a time). More lets a handler gather those that
+   * arrive together into one batch; it must then keep their order itself (`DurableConsumer` does).
+   */
+  inFlight?: number;
   handle: (message: JsMsg) => Promise<void>;
 }): Promise<DurableLoop> {
   const { nc, stream, spec, logger } = options;
@@ -194,9 +199,15 @@ export async function consumeDurably(options: {
   };
   const loop = (async () => {
     for (;;) {
+      const handling = new Set<Promise<void>>();
       for await (const message of messages) {
-        await inMessageSpan(message, { 'messaging.consumer.group.name': spec.durable_name! }, () => options.handle(message));
+        const done: Promise<void> = inMessageSpan(message, { 'messaging.consumer.group.name': spec.durable_name! }, () => options.handle(message)).finally(() =>
+          handling.delete(done),
+        );
+        handling.add(done);
+        if (handling.size >= (options.inFlight ?? 1)) await Promise.race(handling);
       }
+      await Promise.all(handling);
       if (stopped) return;
       messages = await reopen();
       restartOnLoss(messages);

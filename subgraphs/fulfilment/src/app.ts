@@ -2,7 +2,7 @@ import { schemaVersion } from '@hub/shared/federation/schema-version';
 import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
 import { CoreCommandRecord } from '@hub/shared/commands/core-command.entity';
 import { orderEventSchema, type OrderEvent } from '@hub/shared/messaging/contracts';
-import { DurableConsumer, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
+import { DurableConsumer, PLACEMENT_PATH_BATCH, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
 import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
@@ -21,7 +21,7 @@ import { fulfilmentSubjectsFor } from './messaging/fulfilment-subjects.js';
 import { NodeService } from './nodes/node.service.js';
 import { REALLOCATION_NOTE_PURPOSE } from './nodes/reallocation-notes.js';
 import { ReallocationService } from './nodes/reallocation.service.js';
-import { createOrderEventsHandler } from './orders/order-events.handler.js';
+import { createOrderEventsBatchHandler, createOrderEventsHandler } from './orders/order-events.handler.js';
 import { ConsolidationService } from './consolidation/consolidation.service.js';
 import { ReservationExpiryService } from './orders/reservation-expiry.service.js';
 import { fulfilmentMigrations } from './persistence/migrations/index.js';
@@ -93,6 +93,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   const receipts = new TransferReceiptService(orm);
   const consolidation = new ConsolidationService(orm);
   const handle = createOrderEventsHandler(allocation, consolidation);
+  const handleBatch = createOrderEventsBatchHandler(allocation, consolidation);
   const expiry = new ReservationExpiryService(orm, subjects, logger, nudge);
   const consumer = new DurableConsumer<OrderEvent>({
     nc,
@@ -102,11 +103,15 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     durableName: subjects.ordersConsumer,
     filterSubject: infra.subjects.ordersAll,
     schema: orderEventSchema,
-    handle: async (event, em) => {
-      await handle(event, em);
-      nudge();
+    // Placements arrive in bursts: one transaction for those that arrive together (issue 18).
+    maxBatch: PLACEMENT_PATH_BATCH,
+    handle,
+    handleBatch,
+    onSettled: (outcome) => {
+      // After the commit: a relay pass started before it would find the new events not yet visible.
+      if (outcome.outcome === 'applied') nudge();
+      options.onOrderEventSettled?.(outcome);
     },
-    ...(options.onOrderEventSettled ? { onSettled: options.onOrderEventSettled } : {}),
   });
   let server: RunningServer | undefined;
   let presence: RegistryPresence | undefined;

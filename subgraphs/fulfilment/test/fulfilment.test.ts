@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createCoreApp } from '@hub/core-orders/app';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { connectTestNats, createTestScope, eventually, postGraphQL, waitFor } from '@hub/shared/testing/harness';
-import type { OrderPlacedEvent } from '@hub/shared/messaging/contracts';
+import type { OrderEvent, OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { createFulfilmentApp, type FulfilmentApp } from '../src/app.js';
 import { readFulfilmentEnv } from '../src/env.js';
-import { createOrderEventsHandler } from '../src/orders/order-events.handler.js';
+import { createOrderEventsBatchHandler, createOrderEventsHandler } from '../src/orders/order-events.handler.js';
 import { query } from '../src/persistence/sql.js';
 import { lane, seedNetwork } from '../src/seed/network.js';
 import { ReallocationService } from '../src/nodes/reallocation.service.js';
@@ -68,6 +68,7 @@ beforeAll(async () => {
       { sku: 'MOVE', name: 'Moves on outage', unitWeightGrams: 300 },
       { sku: 'RESUME', name: 'Survives a crash', unitWeightGrams: 300 },
       { sku: 'RACE', name: 'Cancelled during an outage', unitWeightGrams: 300 },
+      { sku: 'BURST', name: 'Placed together', unitWeightGrams: 300 },
     ],
     stock: [
       { sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 },
@@ -79,6 +80,7 @@ beforeAll(async () => {
       { sku: 'RESUME', nodeId: 'cn-hgh-fw', onHand: 10 },
       { sku: 'RACE', nodeId: 'cn-sha-dc', onHand: 10 },
       { sku: 'RACE', nodeId: 'cn-hgh-fw', onHand: 10 },
+      { sku: 'BURST', nodeId: 'cn-sha-dc', onHand: 3 },
     ],
   });
 });
@@ -227,6 +229,31 @@ it("releases a cancelled order's reservation once, however often the event comes
     { kind: 'ALLOCATION', reserved_delta: 5 },
     { kind: 'CANCELLATION', reserved_delta: -5 },
   ]);
+});
+
+it('allocates placements that arrive together as one batch, first come first served, with a cancellation between them applied in its place', async () => {
+  const handleBatch = createOrderEventsBatchHandler(app.allocation, app.consolidation);
+  const [first, second, third, fourth] = [placedEvent('BURST', 2), placedEvent('BURST', 2), placedEvent('BURST', 1), placedEvent('BURST', 1)];
+  const cancelFirst: OrderEvent = {
+    type: 'order.status-changed',
+    orderId: first!.orderId,
+    region: 'cn',
+    from: 'CREATED',
+    to: 'CANCELLED',
+    version: 2,
+    actor: { type: 'user', id: 'cust-1' },
+    occurredAt: new Date().toISOString(),
+  };
+  await app.orm.em.fork().transactional((em) => handleBatch([first!, second!, cancelFirst, third!, fourth!], em));
+  const states = await query<{ order_id: string; state: string }>(
+    app.orm.em.fork(),
+    `select order_id, state from fulfilment_order where order_id = any(?::uuid[])`,
+    [`{${[first, second, third, fourth].map((event) => event!.orderId).join(',')}}`],
+  );
+  const stateOf = new Map(states.map((row) => [row.order_id, row.state]));
+  // As one by one: the first takes two of three units, the second the last one, the cancellation frees two for the rest.
+  expect([first, second, third, fourth].map((event) => stateOf.get(event!.orderId))).toEqual(['CANCELLED', 'PARTIALLY_ALLOCATED', 'ALLOCATED', 'ALLOCATED']);
+  expect(await stockOf('BURST', 'cn-sha-dc')).toEqual({ on_hand: 3, reserved: 3, available: 0 });
 });
 
 it('does not take an order an order rule holds for review; takes it once core publishes it released', async () => {

@@ -118,6 +118,11 @@ export interface AllocationMode {
   /** False: plan greedily even when a solver is configured (an outage's customers wait on the re-plan, not on the last percent of cost). */
   useSolver?: boolean;
   /**
+   * Plans each order on its own, in the order given, against the stock the earlier ones left, as if each had been
+   * allocated alone: placements that arrive together are served first come, first served; only the writes are shared.
+   */
+  eachAlone?: boolean;
+  /**
    * Runs once the shipments are written and before anything about them is announced, and returns new ETAs by shipment
    * id for those whose departure it moved (a low-carbon consolidation hold), so events, notices and notes carry the ETA
    * the customer will see.
@@ -133,7 +138,7 @@ export interface QueuedEvent {
   payload: Record<string, unknown>;
 }
 
-export const PLACEMENT: AllocationMode = { cause: 'allocation', movementNote: 'order placed' };
+export const PLACEMENT: AllocationMode = { cause: 'allocation', movementNote: 'order placed', eachAlone: true };
 
 /**
  * Allocates orders' open units inside the caller's transaction: lock, plan (greedy, improved by HiGHS where
@@ -169,12 +174,15 @@ export class AllocationService {
     );
     const plans: OrderPlan[] = [];
     const methods: string[] = [];
+    const methodOf = new Map<string, string>();
     // Orders with the same weights (their channel's, or what rules decided for them) are planned together.
-    for (const [, group] of groupBy(orders, (order) => weighted.get(order.orderId)?.key ?? 'DEFAULT')) {
+    const groups = mode.eachAlone ? orders.map((order) => [order]) : groupBy(orders, (order) => weighted.get(order.orderId)?.key ?? 'DEFAULT').values();
+    for (const group of groups) {
       const weights = weighted.get(group[0]!.orderId)?.weights ?? weightsOf('DEFAULT');
       const result = await planBatch(group, nodes, weights, state, mode.useSolver === false ? null : this.deps.solver, this.deps.planner);
       plans.push(...result.plans);
       methods.push(result.method);
+      for (const plan of result.plans) methodOf.set(plan.orderId, result.method);
     }
     const policyOf = new Map(rows.map((row) => [row.order_id, row.on_shortage ?? this.deps.backorderPolicy]));
     const refused =
@@ -190,7 +198,16 @@ export class AllocationService {
       ...(mode.replaces ? { replaces: mode.replaces } : {}),
     });
     await recordAllocationRules(em, written, weighted);
-    await writeOrderStates(em, kept, methods.includes('MIP') ? 'MIP' : 'GREEDY', now, mode.cause === 'allocation' ? 'SET' : 'ADD');
+    // Each order records how its own plan was made (orders planned alone may differ).
+    for (const method of new Set(methods)) {
+      await writeOrderStates(
+        em,
+        kept.filter((plan) => methodOf.get(plan.orderId) === method),
+        method,
+        now,
+        mode.cause === 'allocation' ? 'SET' : 'ADD',
+      );
+    }
     if (refused.length > 0) {
       await query(em, `update fulfilment_order set state = 'REFUSED', version = version + 1, updated_at = ? where order_id = any(?::uuid[])`, [
         now,

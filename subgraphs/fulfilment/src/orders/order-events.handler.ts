@@ -24,19 +24,7 @@ export function createOrderEventsHandler(allocation: AllocationService, consolid
   return async (event: OrderEvent, em: EntityManager): Promise<void> => {
     const now = clock();
     if (event.type === 'order.placed') {
-      // An order an order rule holds for review is not taken until core publishes it again, released (issue 14).
-      if (!event.lines || event.held || !(await recordOrder(em, event))) return;
-      const orders = await loadOrdersToAllocate(em, [event.orderId], 'BACKORDERED');
-      // A low-carbon order waits for the customer's other orders to the same address (issue 16), and the planned
-      // shipments event carries the ETA after that wait.
-      const consolidated = event.delivery?.option === 'CONSOLIDATED';
-      await allocation.allocate(
-        em,
-        orders,
-        SYSTEM_ACTOR,
-        now,
-        consolidated ? { ...PLACEMENT, afterWrite: () => consolidation.hold(em, [event.orderId], now) } : PLACEMENT,
-      );
+      await allocatePlaced(em, allocation, consolidation, [event], now);
       return;
     }
     // Past CREATED the order is paid (or cancelled, or on its way): its reservation no longer runs out.
@@ -80,6 +68,54 @@ export function createOrderEventsHandler(allocation: AllocationService, consolid
         );
     }
   };
+}
+
+/**
+ * The same for events that arrived together (the consumer's batch): consecutive placements are recorded and allocated
+ * as one batch, in one set of statements, in the order they came; any other event is applied where it stands, so an
+ * order's own events keep their order.
+ */
+export function createOrderEventsBatchHandler(allocation: AllocationService, consolidation: ConsolidationService, clock: () => Date = () => new Date()) {
+  const handle = createOrderEventsHandler(allocation, consolidation, clock);
+  return async (events: OrderEvent[], em: EntityManager): Promise<void> => {
+    let placed: OrderPlacedEvent[] = [];
+    for (const event of events) {
+      if (event.type === 'order.placed') {
+        placed.push(event);
+        continue;
+      }
+      if (placed.length > 0) await allocatePlaced(em, allocation, consolidation, placed, clock());
+      placed = [];
+      await handle(event, em);
+    }
+    if (placed.length > 0) await allocatePlaced(em, allocation, consolidation, placed, clock());
+  };
+}
+
+async function allocatePlaced(
+  em: EntityManager,
+  allocation: AllocationService,
+  consolidation: ConsolidationService,
+  events: readonly OrderPlacedEvent[],
+  now: Date,
+): Promise<void> {
+  const taken: OrderPlacedEvent[] = [];
+  // An order an order rule holds for review is not taken until core publishes it again, released (issue 14).
+  for (const event of events) if (event.lines && !event.held && (await recordOrder(em, event))) taken.push(event);
+  if (taken.length === 0) return;
+  const arrival = new Map(taken.map((event, index) => [event.orderId, index]));
+  // First come, first served when stock is short, as if each had been allocated on its own.
+  const orders = (await loadOrdersToAllocate(em, [...arrival.keys()], 'BACKORDERED')).sort((a, b) => arrival.get(a.orderId)! - arrival.get(b.orderId)!);
+  // A low-carbon order waits for the customer's other orders to the same address (issue 16), and the planned
+  // shipments event carries the ETA after that wait.
+  const consolidated = taken.filter((event) => event.delivery?.option === 'CONSOLIDATED').map((event) => event.orderId);
+  await allocation.allocate(
+    em,
+    orders,
+    SYSTEM_ACTOR,
+    now,
+    consolidated.length > 0 ? { ...PLACEMENT, afterWrite: () => consolidation.hold(em, consolidated, now) } : PLACEMENT,
+  );
 }
 
 /** Inserts fulfilment's copy of a placed order; false when it was already there. */

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '@hub/shared/logger';
 import { orderPlacedEventSchema, type OrderPlacedEvent } from '@hub/shared/messaging/contracts';
-import { DurableConsumer } from '@hub/shared/messaging/durable-consumer';
+import { DurableConsumer, PLACEMENT_PATH_BATCH } from '@hub/shared/messaging/durable-consumer';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { rulesSubjectsFor } from '@hub/shared/rules/replication/rules-contracts';
 
@@ -31,6 +31,7 @@ export function createOrderSampleConsumer(options: {
     durableName: rulesSubjectsFor(options.namespace).samplesConsumer,
     filterSubject: options.subjects.orderPlaced('*'),
     schema: orderPlacedEventSchema,
+    maxBatch: PLACEMENT_PATH_BATCH,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
     handle: async (event, em) => {
       const lines = (event.lines ?? []).map((line) => ({ sku: line.sku, quantity: line.quantity, attributes: line.attributes }));

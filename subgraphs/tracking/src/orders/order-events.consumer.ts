@@ -1,4 +1,4 @@
-import { DurableConsumer, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
+import { DurableConsumer, PLACEMENT_PATH_BATCH, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
 import { orderEventSchema, type OrderEvent } from '@hub/shared/messaging/contracts';
 import type { Infrastructure } from '@hub/shared/server/infrastructure';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
@@ -22,6 +22,7 @@ export function createTrackedOrdersConsumer(
     durableName: subjects.ordersConsumer,
     filterSubject: infra.subjects.ordersAll,
     schema: orderEventSchema,
+    maxBatch: PLACEMENT_PATH_BATCH,
     onSettled: (outcome) => {
       // Message ids are `<type>:<orderId>:<version>`; once committed, parked events naming the order can join it.
       if (outcome.outcome === 'applied') onApplied(outcome.messageId.split(':')[1]!);
