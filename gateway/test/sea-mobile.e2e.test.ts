@@ -286,7 +286,11 @@ describe('safe retries', () => {
     expect(confirmations[0]).toMatchObject({ number: expect.stringMatching(/^SEA-/), total: 396_000 });
     const again = (await quickOrder(input, token)).json().data.seaQuickOrder;
     expect(again).toEqual(confirmations[0]);
-    const list = await postGraphQL(hub.gatewayUrl, '{ orders(first: 100) { nodes { id } } }', {}, token);
+    // Core registers the order after region-sea answered (a clean-clone run at load 12 read the list before it had).
+    const list = await eventually(
+      () => postGraphQL(hub.gatewayUrl, '{ orders(first: 100) { nodes { id } } }', {}, token),
+      (read) => read.data?.orders.nodes.length > 0,
+    );
     expect(list.data.orders.nodes).toEqual([{ id: confirmations[0].id }]);
   });
 
