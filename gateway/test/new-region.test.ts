@@ -110,9 +110,10 @@ it('scaffolds a region that builds, starts, registers and composes, changing not
   const coreUrl = await coreStarted;
   const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
   // Registered as soon as it starts; UP from the first heartbeat after it is ready (the one before may say NOT_READY).
+  // Ready means its catalogue copy caught up: beside a second copy of the suite (load 12) that took more than 30 s.
   const readRegistry = () => postGraphQL(coreUrl, `{ regions { code name defaultCurrency timeZone subgraph { name health } } }`, {}, admin);
   const isUp = (region: { code: string; subgraph: { health: string } | null }) => region.code === CODE && region.subgraph?.health === 'UP';
-  const { data: registry } = await eventually(readRegistry, (read) => Boolean(read.data?.regions?.some(isUp)), { attempts: 300 });
+  const { data: registry } = await eventually(readRegistry, (read) => Boolean(read.data?.regions?.some(isUp)), { attempts: 900 });
   expect(registry.regions).toContainEqual({
     code: CODE,
     name: 'Test Region',

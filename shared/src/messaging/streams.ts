@@ -75,12 +75,32 @@ async function upsertStream(jsm: JetStreamManager, spec: StreamSpec, replicas: n
   const config = configOf(spec, replicas);
   try {
     const existing = await jsm.streams.info(config.name);
-    if (spec.role !== 'user') await jsm.streams.update(config.name, { ...config, num_replicas: replicasToDeclare(replicas, existing.config.num_replicas) });
+    if (spec.role !== 'user')
+      await whenPeersPlace(() => jsm.streams.update(config.name, { ...config, num_replicas: replicasToDeclare(replicas, existing.config.num_replicas) }));
     return false;
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
-    await jsm.streams.add(config);
+    await whenPeersPlace(() => jsm.streams.add(config));
     return true;
+  }
+}
+
+const PLACEMENT_WAIT_MS = 30_000;
+
+/**
+ * Runs a stream change again while the cluster answers "no suitable peers for placement": a cluster that has just
+ * formed (or a node that is restarting) answers requests before every peer has joined JetStream's meta group, so a
+ * three-replica stream cannot be placed for a moment (seen in a clean-clone test run at load 12).
+ */
+async function whenPeersPlace<T>(change: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + PLACEMENT_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await change();
+    } catch (error) {
+      if (!(error instanceof Error && /no suitable peers/i.test(error.message)) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1_000)));
+    }
   }
 }
 
