@@ -36,9 +36,19 @@ export async function ensureHubNats(root) {
   const previousPort = Number(/^listen: "[^:]+:(\d+)"/m.exec(previous)?.[1] ?? 0);
   const pid = runningPid(path.join(dir, 'nats.pid'));
   const running = Boolean(pid && previousPort && (await isTcpReachable(HOST, previousPort)));
-  const port = running ? previousPort : await choosePort(previousPort);
-  const files = writeNatsServerFiles(dir, hubIdentities(root), port);
+  let port = running ? previousPort : await choosePort(previousPort);
+  let files = writeNatsServerFiles(dir, hubIdentities(root), port);
   await startOrReload({ dir, files, port, pid: running ? pid : undefined, previous });
+  // Another checkout starting at the same moment may have taken the port between the check and the start: its server
+  // then answers on it and ours exits, and every service would be refused by a server with other passwords. Only a
+  // server that knows this checkout's identities is ours; otherwise ours starts again on a port nobody chose.
+  while (!(await answersAsOurs(files, port))) {
+    log(`the NATS server on ${HOST}:${port} is not this checkout's; starting ours on another port`);
+    await stopStartedHubNats();
+    port = await choosePort(0, 0);
+    files = writeNatsServerFiles(dir, hubIdentities(root), port);
+    await startOrReload({ dir, files, port, pid: undefined, previous: '' });
+  }
   log(`NATS (authenticated) reachable at ${HOST}:${port}`);
   return {
     NATS_URL: `nats://${HOST}:${port}`,
@@ -95,6 +105,16 @@ function hubIdentities(root) {
     .map((id) => id.trim())
     .filter(Boolean);
   return natsIdentitiesFor(discoverHubServices(root), { testIdentity: true, carriers });
+}
+
+async function answersAsOurs(files, port) {
+  try {
+    const probe = await connectNats(`nats://${HOST}:${port}`, 'hub-setup', natsAuthOf(natsIdentityEnv(files.identitiesDir, TEST_IDENTITY)));
+    await probe.close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reloads a running server whose configuration changed (SIGHUP), or starts one detached, logging to its folder. */
