@@ -119,6 +119,18 @@ const placedEvent = (sku: string, quantity: number): OrderPlacedEvent => ({
   lines: [{ lineNo: 1, sku, quantity, attributes: {} }],
 });
 
+/** Core's event for a customer cancelling a just-placed order. */
+const cancelledEvent = (orderId: string, by: string): OrderEvent => ({
+  type: 'order.status-changed',
+  orderId,
+  region: 'cn',
+  from: 'CREATED',
+  to: 'CANCELLED',
+  version: 2,
+  actor: { type: 'user', id: by },
+  occurredAt: new Date().toISOString(),
+});
+
 it('reserves stock for an order placed in core, through JetStream, and shows its shipment on Order', async () => {
   const nc = await connectTestNats(scope.env);
   const orderId = randomUUID();
@@ -207,16 +219,7 @@ it("releases a cancelled order's reservation once, however often the event comes
   const placed = placedEvent('TEA-1', 5);
   await app.orm.em.fork().transactional((em) => handle(placed, em));
   const before = await stockOf('TEA-1', 'cn-sha-dc');
-  const cancelled = {
-    type: 'order.status-changed' as const,
-    orderId: placed.orderId,
-    region: 'cn',
-    from: 'CREATED' as const,
-    to: 'CANCELLED' as const,
-    version: 2,
-    actor: { type: 'user' as const, id: 'cust-1' },
-    occurredAt: new Date().toISOString(),
-  };
+  const cancelled = cancelledEvent(placed.orderId, 'cust-1');
   await app.orm.em.fork().transactional((em) => handle(cancelled, em));
   await app.orm.em.fork().transactional((em) => handle(cancelled, em));
   expect(await stockOf('TEA-1', 'cn-sha-dc')).toEqual({ ...before, reserved: before.reserved - 5, available: before.available + 5 });
@@ -234,16 +237,7 @@ it("releases a cancelled order's reservation once, however often the event comes
 it('allocates placements that arrive together as one batch, first come first served, with a cancellation between them applied in its place', async () => {
   const handleBatch = createOrderEventsBatchHandler(app.allocation, app.consolidation);
   const [first, second, third, fourth] = [placedEvent('BURST', 2), placedEvent('BURST', 2), placedEvent('BURST', 1), placedEvent('BURST', 1)];
-  const cancelFirst: OrderEvent = {
-    type: 'order.status-changed',
-    orderId: first!.orderId,
-    region: 'cn',
-    from: 'CREATED',
-    to: 'CANCELLED',
-    version: 2,
-    actor: { type: 'user', id: 'cust-1' },
-    occurredAt: new Date().toISOString(),
-  };
+  const cancelFirst = cancelledEvent(first!.orderId, 'cust-1');
   await app.orm.em.fork().transactional((em) => handleBatch([first!, second!, cancelFirst, third!, fourth!], em));
   const states = await query<{ order_id: string; state: string }>(
     app.orm.em.fork(),
@@ -376,19 +370,7 @@ it('moves an order cancelled while the job runs neither twice nor after its canc
   let commitCancellation!: () => void;
   const gate = new Promise<void>((resolve) => (commitCancellation = resolve));
   const cancelling = app.orm.em.fork().transactional(async (em) => {
-    await handle(
-      {
-        type: 'order.status-changed',
-        orderId: racing!.orderId,
-        region: 'cn',
-        from: 'CREATED',
-        to: 'CANCELLED',
-        version: 2,
-        actor: { type: 'user', id: 'cust-race' },
-        occurredAt: new Date().toISOString(),
-      },
-      em,
-    );
+    await handle(cancelledEvent(racing!.orderId, 'cust-race'), em);
     await gate;
   });
   const downAt = new Date();
