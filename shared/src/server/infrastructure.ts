@@ -6,6 +6,7 @@ import { jetStreamUseOf } from '../messaging/jetstream-use.js';
 import { useJetStreamDomain } from '../messaging/jetstream-domain.js';
 import { subjectsFor, type Subjects } from '../messaging/subjects.js';
 import type { HubKind } from '../workspace/hub-workspaces.js';
+import { closeDatabase } from '../persistence/close-database.js';
 import { openDatabase, type DatabaseOptions, type MikroORM } from '../persistence/orm.js';
 import { jwtSettingsOf, type JwtSettings } from '../auth/jwt.js';
 import { outboxBacklogSql, outboxProbes, poolProbe, probedGauges } from './metrics.js';
@@ -39,7 +40,7 @@ export async function openInfrastructure(
   if (env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
   const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_MAX ?? database.poolSize });
   const nc = await connectNats(env.NATS_URL, name, natsAuthOf(env)).catch(async (error: unknown) => {
-    await orm.close();
+    await closeDatabase(orm);
     throw error;
   });
   useJetStreamDomain(nc, env.NATS_JS_DOMAIN);
@@ -60,7 +61,7 @@ export async function openInfrastructure(
     async close() {
       stopProbes();
       await nc.drain().catch(() => undefined);
-      await orm.close();
+      await closeDatabase(orm);
     },
   };
 }

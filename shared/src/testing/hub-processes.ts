@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { BaseEnv } from '../env.js';
 import { natsIdentityEnv } from '../messaging/nats-accounts.js';
+import { freePort } from './free-port.js';
 import { discoverHubServices, readyMessage, serviceProcess, startWaves, type HubService } from '../workspace/hub-workspaces.js';
 
 export interface HubProcesses {
@@ -115,18 +115,6 @@ export async function startHubProcesses(
       await Promise.all(services.map((service) => stop(service.name)));
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** On the hub's generated NATS server (`HUB_NATS_IDENTITIES` set by `npm test`), each service connects as itself. */

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -10,6 +9,7 @@ import { writeLeafNodeFiles } from '../messaging/nats-leaf.js';
 import { natsServersOf } from '../messaging/nats.js';
 import { inboxPrefixOf, natsIdentitiesFor } from '../messaging/nats-permissions.js';
 import type { HubKind } from '../workspace/hub-workspaces.js';
+import { freePort } from './free-port.js';
 
 /** Where the Debian package puts nats-server; tests that must own a server are skipped without one. */
 export const NATS_SERVER_BINARY = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((path) => existsSync(path));
@@ -249,16 +249,4 @@ async function stopNatsServer(child: ChildProcess | undefined, signal: NodeJS.Si
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(signal);
   await exited;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
