@@ -53,7 +53,7 @@ export class ReallocationService {
     private readonly subjects: FulfilmentSubjects,
     private readonly logger: Logger,
     private readonly onEventsQueued: () => void,
-    private readonly chunkSize = 1_000,
+    private readonly chunkSize: number,
     private readonly onCommandsQueued: () => void = () => {},
   ) {}
 
