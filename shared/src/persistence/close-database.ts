@@ -9,7 +9,14 @@ import type pg from 'pg';
  * for a query that never ends.
  */
 export async function closeDatabase(orm: MikroORM, boundMs = 10_000): Promise<void> {
-  await settled(await orm.em.getConnection().getNativeClient(), boundMs);
+  // A pool that cannot even be reached (PostgreSQL gone) has nothing to wait for: close regardless.
+  await orm.em
+    .getConnection()
+    .getNativeClient()
+    .then(
+      (pool) => settled(pool, boundMs),
+      () => undefined,
+    );
   await orm.close();
 }
 
