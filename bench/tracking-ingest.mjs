@@ -247,7 +247,8 @@ try {
     rows: [{ n: present }],
   } = await pool.query(`select count(*)::int as n from tracking.tracking_event`);
   const toFill = Math.max(0, ROWS - present);
-  const perShipment = Math.max(1, Math.round(toFill / FILL_SHIPMENTS));
+  // Rounded up: every parcel index stays below FILL_SHIPMENTS, so no journey starts past the retention window (or in the future).
+  const perShipment = Math.max(1, Math.ceil(toFill / FILL_SHIPMENTS));
   const fillStarted = process.hrtime.bigint();
   if (toFill > 0) {
     await partitions.ensureFor(Array.from({ length: 31 }, (_, i) => new Date(now.getTime() - i * DAY)));
