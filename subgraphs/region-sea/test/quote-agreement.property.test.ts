@@ -74,10 +74,14 @@ beforeAll(async () => {
     onRulesApplied: recordApplied('region'),
   });
   for (const publication of PROMOTIONS) await publishTestRuleSet(scope.env, publication);
+  let bound: NodeJS.Timeout | undefined;
+  // The bound is cleared once the promotions are held: left running it kept jest from exiting for 30 s after the suite.
   await Promise.race([
     promotionsHeld,
-    new Promise((_resolve, reject) => setTimeout(() => reject(new Error(`promotions applied only by ${[...applied].join(', ') || 'nobody'}`)), 30_000)),
-  ]);
+    new Promise((_resolve, reject) => {
+      bound = setTimeout(() => reject(new Error(`promotions applied only by ${[...applied].join(', ') || 'nobody'}`)), 30_000);
+    }),
+  ]).finally(() => clearTimeout(bound));
   const manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   customer = await scope.token({ subject: 'cust-property', role: 'customer', regions: ['sea'] });
   for (const {
