@@ -23,7 +23,7 @@ export function readFulfilmentEnv(source: NodeJS.ProcessEnv = process.env) {
       RESERVATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
       /**
        * Orders moved per transaction when a node goes down. 2,500 rather than 1,000: 10,000 orders' notices acked in
-       * 2.71–2.74 s instead of 3.09–3.12 s (bench/reallocation.mjs, PostgreSQL 0.21 instead of 0.25 ms per order), while
+       * 2.61–2.74 s instead of 2.89–3.12 s (bench/reallocation.mjs, PostgreSQL 0.21 instead of 0.25 ms per order), while
        * an order cancelled or picked meanwhile waits at most one chunk (about 0.65 s) for its locks; 5,000 re-plans faster
        * but its last chunk's notices leave later (2.78 s).
        */
