@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
+import { EMPTY_ORDER_SET_DIGEST, xorOrderIds } from '@hub/shared/messaging/order-set-digest';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { connectTestNats, eventually, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
@@ -74,7 +75,8 @@ it('counts a re-sent or out-of-order summary once and keeps the newest revision'
     revision: 1,
     computedAt: new Date().toISOString(),
     ordersPlaced: 99,
-    orderIds: [],
+    orderDigest: EMPTY_ORDER_SET_DIGEST,
+    unconfirmedOrderIds: [],
     gmv: { CNY: 1 },
     metrics: {},
   };
@@ -92,4 +94,34 @@ it('counts a re-sent or out-of-order summary once and keeps the newest revision'
     (rows) => rows.some((row: { periodStart: string }) => row.periodStart === markerStart.toISOString()),
   );
   expect(await cnSummary()).toEqual(newest);
+});
+
+it('names an order core never registered, and says by how many the rest differ when the digests disagree', async () => {
+  // A period far behind the region's own lookback, where core holds no order: the region claims two.
+  const periodStart = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 40 * 3_600_000);
+  const [named, unnamed] = [randomUUID(), randomUUID()];
+  await jetstream(nc).publish(
+    subjects.summary('cn'),
+    JSON.stringify({
+      region: 'cn',
+      periodStart: periodStart.toISOString(),
+      periodEnd: new Date(periodStart.getTime() + 3_600_000).toISOString(),
+      revision: 1,
+      computedAt: new Date().toISOString(),
+      ordersPlaced: 2,
+      orderDigest: xorOrderIds(EMPTY_ORDER_SET_DIGEST, [named, unnamed]),
+      unconfirmedOrderIds: [named],
+      gmv: { CNY: 500 },
+      metrics: {},
+    }),
+    { msgID: `claim-${randomUUID()}` },
+  );
+  const findingsOfPeriod = async () =>
+    (
+      await postGraphQL(hub.gatewayUrl, `{ reconciliationFindings(region: "cn") { periodStart findingKind orderId regionValue coreValue } }`, {}, auditor)
+    ).data?.reconciliationFindings.filter((finding: { periodStart: string }) => finding.periodStart === periodStart.toISOString());
+  expect(await eventually(findingsOfPeriod, (findings) => findings?.length === 2)).toEqual([
+    { periodStart: periodStart.toISOString(), findingKind: 'NOT_REGISTERED_IN_CORE', orderId: named, regionValue: null, coreValue: null },
+    { periodStart: periodStart.toISOString(), findingKind: 'ORDER_SET_MISMATCH', orderId: null, regionValue: 1, coreValue: 0 },
+  ]);
 });

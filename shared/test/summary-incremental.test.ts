@@ -7,6 +7,8 @@ import { RegionalOrder, RegionalOrderStatusEvent } from '../src/region/regional-
 import { SummaryPublication } from '../src/region/summary-publication.entity.js';
 import { SummaryPublisher } from '../src/region/summary-publisher.js';
 import { createTestScope } from '../src/testing/harness.js';
+import { EMPTY_ORDER_SET_DIGEST, xorOrderIds } from '../src/messaging/order-set-digest.js';
+import type { RegionSummary } from '../src/messaging/summary-contracts.js';
 
 /**
  * Issue 18: the summary job's cost follows what changed, not the traffic of its whole 24-period window. The last day
@@ -38,12 +40,13 @@ afterAll(async () => {
 });
 
 let batch = 0;
-async function insertOrders(createdAt: string, updatedAt: string, count: number): Promise<void> {
+async function insertOrders(createdAt: string, updatedAt: string, count: number, registration = `'REGISTERED'`): Promise<void> {
   batch += 1;
   await orm.em.getConnection().execute(
     `insert into "${schema}".regional_order (order_id, placed_by, idempotency_key, input_hash, customer_ref, registration, registration_request, status, created_at, updated_at)
-     select gen_random_uuid(), 'user', 'key-${batch}-' || g, 'hash', 'customer', 'REGISTERED',
-            '{"currency":"EUR","lines":[],"shippingTotal":100,"discountTotal":0}', 'CREATED', ${createdAt}, ${updatedAt}
+     select gen_random_uuid(), 'user', 'key-${batch}-' || g, 'hash', 'customer', ${registration},
+            '{"currency":"EUR","lines":[{"sku":"A","quantity":2,"unitPrice":500,"unitTax":95}],"shippingTotal":100,"discountTotal":0}',
+            'CREATED', ${createdAt}, ${updatedAt}
        from generate_series(1, ${count}) g`,
   );
 }
@@ -85,11 +88,12 @@ it('recomputes every period at first, then only the periods with orders written 
   expect(idle).toEqual({ queued: 0, read: expect.any(Number) });
   expect(idle.read).toBeLessThan(50);
 
-  // One late order in a period ten hours back, written now: only that period is read again, and republished.
+  // One late order in a period ten hours back, written now: only that period is read again (twice: its figures,
+  // then the orders it names), and republished.
   await insertOrders(`now() - interval '10 hours'`, `now()`, 1);
   const late = await pass(publisher, new Date(start + 120_000));
   expect(late.queued).toBe(1);
-  expect(late.read).toBeLessThan(ORDERS_PER_DAY / 10);
+  expect(late.read).toBeLessThan((2 * ORDERS_PER_DAY) / 22 + 50);
 });
 
 it('recomputes every period on its first pass, as after a restart', async () => {
@@ -105,4 +109,45 @@ it('recomputes every period on its first pass, as after a restart', async () => 
   // Every period was already published with these figures: nothing new to send, but all of them were checked.
   expect(queued).toBe(0);
   expect(read).toBeGreaterThanOrEqual(ORDERS_PER_DAY);
+});
+
+it('states a busy period in one small message: counts, a digest of every order, and only the orders core has not confirmed', async () => {
+  // 30,000 orders in one period two days back (outside the other tests' window), one in a thousand still pending.
+  const periodStart = new Date(Math.floor(Date.now() / PERIOD_MS) * PERIOD_MS - 48 * PERIOD_MS);
+  const at = `'${periodStart.toISOString()}'::timestamptz + g * interval '100 ms'`;
+  await insertOrders(at, at, 30_000, `case when g % 1000 = 0 then 'PENDING' else 'REGISTERED' end`);
+  const publisher = new SummaryPublisher({
+    orm,
+    subjects: subjectsFor(scope.env.NATS_NAMESPACE),
+    region: 'incr',
+    periodMs: PERIOD_MS,
+    lookbackPeriods: 48,
+    onEventsQueued: () => {},
+  });
+  await publisher.publishDue();
+
+  const db = orm.em.getConnection();
+  const [row] = await db.execute<Array<{ payload: RegionSummary; bytes: number }>>(
+    `select payload, octet_length(payload::text) as bytes from "${schema}".outbox_event where payload->>'periodStart' = ? order by id desc limit 1`,
+    [periodStart.toISOString()],
+  );
+  const orders = await db.execute<Array<{ order_id: string; registration: string }>>(
+    `select order_id, registration from "${schema}".regional_order where created_at >= ? and created_at < ? order by order_id`,
+    [periodStart, new Date(periodStart.getTime() + PERIOD_MS)],
+  );
+  expect(orders).toHaveLength(30_000);
+  const summary = row!.payload;
+  expect(summary).toMatchObject({
+    ordersPlaced: 30_000,
+    // The digest PostgreSQL aggregated is the one core and this function compute from the ids.
+    orderDigest: xorOrderIds(
+      EMPTY_ORDER_SET_DIGEST,
+      orders.map((order) => order.order_id),
+    ),
+    unconfirmedOrderIds: orders.filter((order) => order.registration === 'PENDING').map((order) => order.order_id),
+    gmv: { EUR: 30_000 * (2 * 595 + 100) },
+    metrics: expect.objectContaining({ pendingRegistrations: 30 }),
+  });
+  // The id list it replaced would have been 30,000 × 39 bytes, past JetStream's 1 MB message limit.
+  expect(row!.bytes).toBeLessThan(4_000);
 });

@@ -32,4 +32,12 @@ describe('greenSummaryOf', () => {
   ])('%s', (_name, orders, expected) => {
     expect(greenSummaryOf(CARBON_FACTORS_V2, orders)).toEqual(expected);
   });
+
+  it('takes the period count apart from the orders read, so a region reads only those that chose the option', () => {
+    expect(greenSummaryOf(CARBON_FACTORS_V2, [order('CONSOLIDATED', 2_000)], 8)).toEqual({
+      lowCarbonOrders: 1,
+      lowCarbonUptakePercent: 12.5,
+      co2eSavedGrams: Math.round(savedFor(2_000)),
+    });
+  });
 });

@@ -18,8 +18,11 @@ export interface GreenSummary {
   co2eSavedGrams: number;
 }
 
-/** Uptake of the low-carbon option and the CO2e it saved, for a region's period summary (issue 16). */
-export function greenSummaryOf(table: CarbonFactorTable, orders: readonly OrderForGreenSummary[]): GreenSummary {
+/**
+ * Uptake of the low-carbon option and the CO2e it saved, for a region's period summary (issue 16). `orders` may be
+ * only those that chose the option, with the period's count in `orderCount`: a region need not read every order.
+ */
+export function greenSummaryOf(table: CarbonFactorTable, orders: readonly OrderForGreenSummary[], orderCount = orders.length): GreenSummary {
   const chosen = orders.filter((order) => order.delivery?.option === 'CONSOLIDATED');
   const saved = chosen.reduce((sum, order) => {
     const grossGrams = order.lines.reduce((grams, line) => grams + line.quantity * Number(line.attributes.weightGrams ?? 0), 0);
@@ -28,7 +31,7 @@ export function greenSummaryOf(table: CarbonFactorTable, orders: readonly OrderF
   }, 0);
   return {
     lowCarbonOrders: chosen.length,
-    lowCarbonUptakePercent: orders.length === 0 ? 0 : Math.round((chosen.length / orders.length) * 1000) / 10,
+    lowCarbonUptakePercent: orderCount === 0 ? 0 : Math.round((chosen.length / orderCount) * 1000) / 10,
     co2eSavedGrams: Math.round(saved),
   };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Bounds a summary's id list (36 kB of ids); `metrics.pendingRegistrations` still counts them all. */
+export const MAX_UNCONFIRMED_IDS = 1_000;
+
 /**
  * What a region reports about one period. `revision` grows each time the region's figures for that
  * period change (late registrations, returns), so the centre keeps the newest and ignores older copies.
@@ -11,8 +14,13 @@ export const regionSummarySchema = z.object({
   revision: z.number().int().min(1),
   computedAt: z.iso.datetime(),
   ordersPlaced: z.number().int().min(0),
-  /** The orders counted, so the centre can say which one it never registered, not just that counts differ. */
-  orderIds: z.array(z.uuid()),
+  /** Which orders were counted, as a fixed-size digest of their ids (order-set-digest.ts), whatever the period holds. */
+  orderDigest: z.string().regex(/^[0-9a-f]{16}$/),
+  /**
+   * The counted orders core has not confirmed (registration pending or refused), in id order and at most
+   * `MAX_UNCONFIRMED_IDS`: the ones core may lack, so it can name them; every other order core acknowledged.
+   */
+  unconfirmedOrderIds: z.array(z.uuid()).max(MAX_UNCONFIRMED_IDS),
   /** Gross merchandise value per currency, in minor units. */
   gmv: z.record(z.string(), z.number().int()),
   /** Region-specific counters (returns, refunds, pickups, COD collected, GDPR requests…). */

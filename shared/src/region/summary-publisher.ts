@@ -3,7 +3,7 @@ import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgres
 import { enqueueEvent } from '../messaging/outbox.js';
 import { periodOf, summaryMessageId, type RegionSummary } from '../messaging/summary-contracts.js';
 import type { Subjects } from '../messaging/subjects.js';
-import { RegionalOrder } from './regional-order.entity.js';
+import { periodFigures } from './summary-figures.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { CURRENT_CARBON_FACTORS } from '../green/carbon-factors.table.js';
 import { greenSummaryOf } from '../green/green-summary.rules.js';
@@ -72,23 +72,21 @@ export class SummaryPublisher {
   private publishPeriod(period: { start: Date; end: Date }, now: Date): Promise<boolean> {
     const { orm, region, subjects, metrics } = this.options;
     return orm.em.fork().transactional(async (em) => {
-      const orders = await em.find(RegionalOrder, { createdAt: { $gte: period.start, $lt: period.end } }, { orderBy: { orderId: 'asc' } });
-      if (orders.length === 0 && !(await em.findOne(SummaryPublication, { periodStart: period.start }))) return false;
+      const { ordersPlaced, orderDigest, unconfirmedOrderIds, gmv, pendingRegistrations, consolidated } = await periodFigures(em, period);
+      if (ordersPlaced === 0 && !(await em.findOne(SummaryPublication, { periodStart: period.start }))) return false;
       const content = {
         region,
         periodStart: period.start.toISOString(),
         periodEnd: period.end.toISOString(),
-        ordersPlaced: orders.length,
-        orderIds: orders.map((order) => order.orderId),
-        gmv: grossMerchandiseValue(orders),
-        // Counted separately so that a registration completing later yields a corrected revision, and core re-reconciles.
+        ordersPlaced,
+        orderDigest,
+        unconfirmedOrderIds,
+        gmv,
         metrics: {
-          pendingRegistrations: orders.filter((order) => order.registration === 'PENDING').length,
+          // Counted separately so that a registration completing later yields a corrected revision, and core re-reconciles.
+          pendingRegistrations,
           // Uptake of the low-carbon delivery option and the CO2e it saved against standard (issue 16).
-          ...greenSummaryOf(
-            CURRENT_CARBON_FACTORS,
-            orders.map((order) => order.registrationRequest),
-          ),
+          ...greenSummaryOf(CURRENT_CARBON_FACTORS, consolidated, ordersPlaced),
           ...(metrics ? await metrics(em, period) : {}),
         },
       };
@@ -108,17 +106,4 @@ export class SummaryPublisher {
 /** Every period of the window, oldest first. */
 function lookbackWindow(windowStart: Date, lookbackPeriods: number, periodMs: number): Array<{ start: Date; end: Date }> {
   return Array.from({ length: lookbackPeriods + 1 }, (_, back) => periodOf(new Date(windowStart.getTime() + back * periodMs), periodMs));
-}
-
-/**
- * The region's own view of what it sold, from the requests it sent to core (lines + shipping − discount).
- * Computed independently of core on purpose: reconciliation compares two computations, not one copied.
- */
-function grossMerchandiseValue(orders: RegionalOrder[]): Record<string, number> {
-  const gmv: Record<string, number> = {};
-  for (const { registrationRequest: request } of orders) {
-    const lines = request.lines.reduce((sum, line) => sum + line.quantity * (line.unitPrice + line.unitTax), 0);
-    gmv[request.currency] = (gmv[request.currency] ?? 0) + lines + request.shippingTotal - request.discountTotal;
-  }
-  return gmv;
 }

@@ -241,6 +241,12 @@ function Findings() {
                 · region {formatMoney(finding.regionValue, finding.currency)} vs core {formatMoney(finding.coreValue, finding.currency)}
               </>
             ) : null}
+            {finding.findingKind === 'ORDER_SET_MISMATCH' ? (
+              <>
+                {' '}
+                · region counted {finding.regionValue} orders, core holds {finding.coreValue}
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { orderSetDigestSql } from '@hub/shared/messaging/order-set-digest';
 import type { RegionSummary } from '@hub/shared/messaging/summary-contracts';
-import { Order } from '../orders/persistence/order.entity.js';
-import { reconcile } from './domain/reconcile.js';
+import { reconcile, type CorePeriodFacts } from './domain/reconcile.js';
 import { ReconciliationFinding } from './persistence/reconciliation-finding.entity.js';
 import { RegionSummaryRecord } from './persistence/region-summary.entity.js';
 
@@ -20,7 +20,8 @@ export async function applyRegionSummary(em: EntityManager, summary: RegionSumma
     periodEnd: new Date(summary.periodEnd),
     revision: summary.revision,
     ordersPlaced: summary.ordersPlaced,
-    orderIds: summary.orderIds,
+    orderDigest: summary.orderDigest,
+    unconfirmedOrderIds: summary.unconfirmedOrderIds,
     gmv: summary.gmv,
     metrics: summary.metrics,
     computedAt: new Date(summary.computedAt),
@@ -32,23 +33,7 @@ export async function applyRegionSummary(em: EntityManager, summary: RegionSumma
 
 async function reconcilePeriod(em: EntityManager, summary: RegionSummary, now: Date): Promise<void> {
   const periodStart = new Date(summary.periodStart);
-  const periodEnd = new Date(summary.periodEnd);
-  const length = periodEnd.getTime() - periodStart.getTime();
-  const [counted, inPeriod, neighbours] = await Promise.all([
-    em.find(Order, { id: { $in: summary.orderIds } }),
-    em.find(Order, { region: summary.region, placedAt: { $gte: periodStart, $lt: periodEnd } }),
-    em.find(RegionSummaryRecord, {
-      region: summary.region,
-      periodStart: { $in: [new Date(periodStart.getTime() - length), periodEnd] },
-    }),
-  ]);
-  const facts = (order: Order) => ({ id: order.id, region: order.region, currency: order.currency, grandTotal: order.grandTotal, placedAt: order.placedAt });
-  const findings = reconcile(
-    { region: summary.region, periodStart, periodEnd, orderIds: summary.orderIds, gmv: summary.gmv },
-    new Map(counted.map((order) => [order.id, facts(order)])),
-    inPeriod.map(facts),
-    new Set(neighbours.flatMap((neighbour) => neighbour.orderIds)),
-  );
+  const findings = reconcile(summary, await corePeriodFacts(em, summary));
   await em.nativeDelete(ReconciliationFinding, { region: summary.region, periodStart });
   for (const finding of findings) {
     em.create(ReconciliationFinding, {
@@ -64,4 +49,33 @@ async function reconcilePeriod(em: EntityManager, summary: RegionSummary, now: D
     });
   }
   await em.flush();
+}
+
+/**
+ * Core's side of a period, aggregated in PostgreSQL (the region's orders by `placed_at`, the region's own placement
+ * time) and the orders the summary names: a few rows whatever the period holds.
+ */
+async function corePeriodFacts(em: EntityManager, summary: RegionSummary): Promise<CorePeriodFacts> {
+  const query = <T extends object[]>(sql: string, params: unknown[]) => em.getConnection().execute<T>(sql, params, 'all', em.getTransactionContext());
+  const orders = `"${em.config.get('schema')}"."order"`;
+  const period = [summary.region, new Date(summary.periodStart), new Date(summary.periodEnd)];
+  const inPeriod = `${orders} where region = ? and placed_at >= ? and placed_at < ?`;
+  const [totals] = await query<Array<{ orders: number; digest: string }>>(
+    `select count(*)::int as orders, ${orderSetDigestSql('id')} as digest from ${inPeriod}`,
+    period,
+  );
+  const gmv = await query<Array<{ currency: string; gmv: string }>>(`select currency, sum(grand_total)::bigint as gmv from ${inPeriod} group by 1`, period);
+  const named =
+    summary.unconfirmedOrderIds.length === 0
+      ? []
+      : await query<Array<{ id: string; region: string }>>(
+          `select id, region from ${orders} where id in (select value::uuid from jsonb_array_elements_text(?::jsonb))`,
+          [JSON.stringify(summary.unconfirmedOrderIds)],
+        );
+  return {
+    orders: totals!.orders,
+    orderDigest: totals!.digest,
+    gmv: Object.fromEntries(gmv.map((row) => [row.currency, Number(row.gmv)])),
+    regionOf: new Map(named.map((row) => [row.id, row.region])),
+  };
 }

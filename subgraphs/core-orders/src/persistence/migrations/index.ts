@@ -9,6 +9,7 @@ import { Migration20261203010000HeartbeatReadiness } from './Migration2026120301
 import { Migration20261203065714RuleFacts } from './Migration20261203065714RuleFacts.js';
 import { Migration20261203065800DeliveryOption } from './Migration20261203065800DeliveryOption.js';
 import { Migration20261203081500TimelineNotes } from './Migration20261203081500TimelineNotes.js';
+import { Migration20261204120000SummaryDigest } from './Migration20261204120000SummaryDigest.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const coreMigrations = {
@@ -23,4 +24,5 @@ export const coreMigrations = {
   Migration20261203065714RuleFacts,
   Migration20261203065800DeliveryOption,
   Migration20261203081500TimelineNotes,
+  Migration20261204120000SummaryDigest,
 };

@@ -1,47 +1,91 @@
-import { reconcile, type CoreOrderFacts } from './reconcile.js';
+import { EMPTY_ORDER_SET_DIGEST, xorOrderIds } from '@hub/shared/messaging/order-set-digest';
+import { reconcile, type CorePeriodFacts, type Finding, type SummaryFacts } from './reconcile.js';
 
-const periodStart = new Date('2026-11-25T10:00:00Z');
-const periodEnd = new Date('2026-11-25T11:00:00Z');
-const order = (id: string, overrides: Partial<CoreOrderFacts> = {}): CoreOrderFacts => ({
-  id,
-  region: 'cn',
-  currency: 'CNY',
-  grandTotal: 1000,
-  placedAt: new Date('2026-11-25T10:30:00Z'),
-  ...overrides,
-});
 const ids = { a: '00000000-0000-4000-8000-00000000000a', b: '00000000-0000-4000-8000-00000000000b', c: '00000000-0000-4000-8000-00000000000c' };
-const summary = (orderIds: string[], gmv: Record<string, number>) => ({ region: 'cn', periodStart, periodEnd, orderIds, gmv });
+const digestOf = (...orderIds: string[]) => xorOrderIds(EMPTY_ORDER_SET_DIGEST, orderIds);
+
+/** The region's summary of the orders it counted, naming those core has not confirmed. */
+const region = (counted: string[], unconfirmed: string[], gmv: Record<string, number>): SummaryFacts => ({
+  region: 'cn',
+  ordersPlaced: counted.length,
+  orderDigest: digestOf(...counted),
+  unconfirmedOrderIds: unconfirmed,
+  gmv,
+});
+/** Core's orders of the region in the period, and where it files the orders the summary names. */
+const core = (held: string[], gmv: Record<string, number>, regionOf: Record<string, string> = {}): CorePeriodFacts => ({
+  orders: held.length,
+  orderDigest: digestOf(...held),
+  gmv,
+  regionOf: new Map(Object.entries(regionOf)),
+});
 
 describe('reconcile', () => {
-  it.each([
-    ['everything matches', summary([ids.a, ids.b], { CNY: 2000 }), [order(ids.a), order(ids.b)], [], []],
+  it.each<[string, SummaryFacts, CorePeriodFacts, Finding[]]>([
+    ['everything matches', region([ids.a, ids.b], [], { CNY: 2000 }), core([ids.a, ids.b], { CNY: 2000 }), []],
+    ['an empty period on both sides', region([], [], {}), core([], {}), []],
     [
-      'the region counted an order core never registered',
-      summary([ids.a, ids.c], { CNY: 2000 }),
-      [order(ids.a)],
+      'an unconfirmed order core has registered meanwhile is no finding',
+      region([ids.a, ids.b], [ids.b], { CNY: 2000 }),
+      core([ids.a, ids.b], { CNY: 2000 }, { [ids.b]: 'cn' }),
       [],
+    ],
+    [
+      'the region counted an order core never registered; the amounts are not compared',
+      region([ids.a, ids.c], [ids.c], { CNY: 2000 }),
+      core([ids.a], { CNY: 1000 }),
       [{ kind: 'NOT_REGISTERED_IN_CORE', orderId: ids.c }],
     ],
     [
-      'core holds an order the region did not count',
-      summary([ids.a], { CNY: 1000 }),
-      [order(ids.a), order(ids.b)],
-      [],
-      [{ kind: 'MISSING_FROM_REGION_SUMMARY', orderId: ids.b }],
+      'core filed an order the region counted under another region',
+      region([ids.a, ids.b], [ids.b], { CNY: 2000 }),
+      core([ids.a], { CNY: 1000 }, { [ids.b]: 'de' }),
+      [{ kind: 'REGION_MISMATCH', orderId: ids.b }],
     ],
-    ['an order counted in the neighbouring period is no finding', summary([ids.a], { CNY: 1000 }), [order(ids.a), order(ids.b)], [ids.b], []],
-    ['amounts differ', summary([ids.a], { CNY: 1200 }), [order(ids.a)], [], [{ kind: 'GMV_MISMATCH', currency: 'CNY', regionValue: 1200, coreValue: 1000 }]],
     [
-      'core filed the order under another region',
-      summary([ids.a], { CNY: 0 }),
-      [order(ids.a, { region: 'de' })],
-      [],
-      [{ kind: 'REGION_MISMATCH', orderId: ids.a }],
+      'core holds an order the region did not count',
+      region([ids.a], [], { CNY: 1000 }),
+      core([ids.a, ids.b], { CNY: 2000 }),
+      [{ kind: 'ORDER_SET_MISMATCH', regionValue: 1, coreValue: 2 }],
     ],
-  ] as const)('%s', (_label, facts, coreOrders, elsewhere, expected) => {
-    const byId = new Map(coreOrders.map((o) => [o.id, o]));
-    const inPeriod = coreOrders.filter((o) => o.placedAt >= periodStart && o.placedAt < periodEnd);
-    expect(reconcile({ ...facts, orderIds: [...facts.orderIds] }, byId, inPeriod, new Set(elsewhere))).toEqual(expected);
+    [
+      'the same count but other orders: the digest tells',
+      region([ids.a, ids.c], [], { CNY: 2000 }),
+      core([ids.a, ids.b], { CNY: 2000 }),
+      [{ kind: 'ORDER_SET_MISMATCH', regionValue: 2, coreValue: 2 }],
+    ],
+    [
+      'a confirmed order core no longer holds, beside a named one',
+      region([ids.a, ids.b, ids.c], [ids.c], { CNY: 3000 }),
+      core([ids.a], { CNY: 1000 }),
+      [
+        { kind: 'NOT_REGISTERED_IN_CORE', orderId: ids.c },
+        { kind: 'ORDER_SET_MISMATCH', regionValue: 2, coreValue: 1 },
+      ],
+    ],
+    [
+      'amounts differ over the same orders',
+      region([ids.a], [], { CNY: 1200 }),
+      core([ids.a], { CNY: 1000 }),
+      [{ kind: 'GMV_MISMATCH', currency: 'CNY', regionValue: 1200, coreValue: 1000 }],
+    ],
+    [
+      'a currency only one side has',
+      region([ids.a], [], { CNY: 1000, EUR: 5 }),
+      core([ids.a], { CNY: 1000 }),
+      [{ kind: 'GMV_MISMATCH', currency: 'EUR', regionValue: 5, coreValue: 0 }],
+    ],
+  ])('%s', (_label, summary, coreFacts, expected) => {
+    expect(reconcile(summary, coreFacts)).toEqual(expected);
+  });
+});
+
+describe('xorOrderIds', () => {
+  it('is independent of order, and taking an id out undoes adding it', () => {
+    expect(digestOf(ids.a, ids.b, ids.c)).toBe(digestOf(ids.c, ids.a, ids.b));
+    expect(xorOrderIds(digestOf(ids.a, ids.b), [ids.b])).toBe(digestOf(ids.a));
+    expect(digestOf()).toBe(EMPTY_ORDER_SET_DIGEST);
+    expect(digestOf(ids.a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(digestOf(ids.a.toUpperCase())).toBe(digestOf(ids.a));
   });
 });

@@ -1,4 +1,7 @@
-export type FindingKind = 'NOT_REGISTERED_IN_CORE' | 'MISSING_FROM_REGION_SUMMARY' | 'REGION_MISMATCH' | 'GMV_MISMATCH';
+import { xorOrderIds } from '@hub/shared/messaging/order-set-digest';
+
+/** `MISSING_FROM_REGION_SUMMARY` is no longer found (summaries carry a digest, not every id); kept for stored findings. */
+export type FindingKind = 'NOT_REGISTERED_IN_CORE' | 'MISSING_FROM_REGION_SUMMARY' | 'REGION_MISMATCH' | 'ORDER_SET_MISMATCH' | 'GMV_MISMATCH';
 
 export interface Finding {
   kind: FindingKind;
@@ -8,61 +11,50 @@ export interface Finding {
   coreValue?: number;
 }
 
-export interface CoreOrderFacts {
-  id: string;
-  region: string;
-  currency: string;
-  grandTotal: number;
-  placedAt: Date;
-}
-
+/** What a region says of one period (its summary). */
 export interface SummaryFacts {
   region: string;
-  periodStart: Date;
-  periodEnd: Date;
-  orderIds: string[];
+  ordersPlaced: number;
+  orderDigest: string;
+  unconfirmedOrderIds: readonly string[];
   gmv: Record<string, number>;
 }
 
+/** What core holds for the same region and period, aggregated from master data. */
+export interface CorePeriodFacts {
+  orders: number;
+  orderDigest: string;
+  gmv: Record<string, number>;
+  /** The region core files each of the summary's unconfirmed orders under; absent: core never registered it. */
+  regionOf: ReadonlyMap<string, string>;
+}
+
 /**
- * Compares what a region says it took in during a period with core's master data: orders core never
- * registered, orders core holds for the region that the region did not count, orders filed under another
- * region, and GMV per currency. Region and core stamp an order a few milliseconds apart, so an order core
- * placed in this period but the region counted in a neighbouring one (`countedElsewhere`) is no finding.
+ * Compares what a region says it took in during a period with core's master data. The orders core has not
+ * confirmed are named (never registered, or filed under another region); beyond them both sides must hold the same
+ * set of orders (count and digest: core files an order under the region's own placement time, so the periods match),
+ * else the difference is one ORDER_SET_MISMATCH with both counts. GMV per currency is compared when the sets match.
  */
-export function reconcile(
-  summary: SummaryFacts,
-  coreOrdersById: Map<string, CoreOrderFacts>,
-  coreOrdersInPeriod: CoreOrderFacts[],
-  countedElsewhere: Set<string>,
-): Finding[] {
+export function reconcile(summary: SummaryFacts, core: CorePeriodFacts): Finding[] {
   const findings: Finding[] = [];
-  const counted = new Set(summary.orderIds);
-  const coreGmv: Record<string, number> = {};
-  for (const orderId of summary.orderIds) {
-    const order = coreOrdersById.get(orderId);
-    if (!order) {
-      findings.push({ kind: 'NOT_REGISTERED_IN_CORE', orderId });
-    } else if (order.region !== summary.region) {
-      findings.push({ kind: 'REGION_MISMATCH', orderId });
-    } else {
-      coreGmv[order.currency] = (coreGmv[order.currency] ?? 0) + order.grandTotal;
-    }
+  const notInCore: string[] = [];
+  for (const orderId of summary.unconfirmedOrderIds) {
+    const region = core.regionOf.get(orderId);
+    if (region === summary.region) continue;
+    findings.push({ kind: region === undefined ? 'NOT_REGISTERED_IN_CORE' : 'REGION_MISMATCH', orderId });
+    notInCore.push(orderId);
   }
-  for (const order of coreOrdersInPeriod) {
-    if (order.region === summary.region && !counted.has(order.id) && !countedElsewhere.has(order.id)) {
-      findings.push({ kind: 'MISSING_FROM_REGION_SUMMARY', orderId: order.id });
-    }
+  const expected = summary.ordersPlaced - notInCore.length;
+  if (expected !== core.orders || xorOrderIds(summary.orderDigest, notInCore) !== core.orderDigest) {
+    findings.push({ kind: 'ORDER_SET_MISMATCH', regionValue: expected, coreValue: core.orders });
+    return findings;
   }
-  // Orders core never registered cannot match any amount; comparing GMV only over the ones it has keeps
-  // one missing order from also showing up as a money difference.
-  const notRegistered = findings.filter((f) => f.kind === 'NOT_REGISTERED_IN_CORE').length;
-  if (notRegistered === 0) {
-    for (const currency of new Set([...Object.keys(summary.gmv), ...Object.keys(coreGmv)])) {
-      const regionValue = summary.gmv[currency] ?? 0;
-      const coreValue = coreGmv[currency] ?? 0;
-      if (regionValue !== coreValue) findings.push({ kind: 'GMV_MISMATCH', currency, regionValue, coreValue });
-    }
+  // An order core lacks cannot match any amount: compared only when every order the region counted is core's.
+  if (notInCore.length > 0) return findings;
+  for (const currency of new Set([...Object.keys(summary.gmv), ...Object.keys(core.gmv)])) {
+    const regionValue = summary.gmv[currency] ?? 0;
+    const coreValue = core.gmv[currency] ?? 0;
+    if (regionValue !== coreValue) findings.push({ kind: 'GMV_MISMATCH', currency, regionValue, coreValue });
   }
   return findings;
 }

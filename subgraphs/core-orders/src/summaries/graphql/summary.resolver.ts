@@ -12,6 +12,7 @@ const FindingKindEnum = {
   NOT_REGISTERED_IN_CORE: 'NOT_REGISTERED_IN_CORE',
   MISSING_FROM_REGION_SUMMARY: 'MISSING_FROM_REGION_SUMMARY',
   REGION_MISMATCH: 'REGION_MISMATCH',
+  ORDER_SET_MISMATCH: 'ORDER_SET_MISMATCH',
   GMV_MISMATCH: 'GMV_MISMATCH',
 } as const satisfies { [K in FindingKind]: K };
 registerEnumType(FindingKindEnum, {
@@ -19,8 +20,15 @@ registerEnumType(FindingKindEnum, {
   description: "How a region's summary and master data disagree.",
   valuesConfig: {
     NOT_REGISTERED_IN_CORE: { description: 'The region counted an order core never registered.' },
-    MISSING_FROM_REGION_SUMMARY: { description: 'Core holds an order the region did not count.' },
+    MISSING_FROM_REGION_SUMMARY: {
+      description: 'Core holds an order the region did not count.',
+      deprecationReason: 'No longer found: a summary carries a digest of its orders, not every id; see ORDER_SET_MISMATCH.',
+    },
     REGION_MISMATCH: { description: 'The region counted an order core files under another region.' },
+    ORDER_SET_MISMATCH: {
+      description:
+        'Beyond the orders named in other findings, the orders the region counted and those core holds for it in the period differ (a region or core that lost orders, or a clock far off); regionValue and coreValue are the two counts.',
+    },
     GMV_MISMATCH: { description: "The region's GMV in one currency differs from core's." },
   },
 });
@@ -44,15 +52,17 @@ export class ReconciliationFindingView {
   @Field(() => String, { description: 'The region whose summary differs.' }) region!: string;
   @Field(() => GraphQLISODateTime, { description: 'Start of the period the summary covers.' }) periodStart!: Date;
   @Field(() => String, {
-    description: 'NOT_REGISTERED_IN_CORE, MISSING_FROM_REGION_SUMMARY, REGION_MISMATCH or GMV_MISMATCH.',
+    description: 'NOT_REGISTERED_IN_CORE, REGION_MISMATCH, ORDER_SET_MISMATCH or GMV_MISMATCH.',
     deprecationReason: 'Use `findingKind`, an enum.',
   })
   kind!: string;
   @Field(() => FindingKindEnum, { description: 'How the summary and master data disagree.' }) findingKind!: FindingKind;
   @Field(() => String, { nullable: true, description: 'The order concerned; null for GMV differences.' }) orderId!: string | null;
   @Field(() => String, { nullable: true, description: 'ISO 4217 code of a GMV difference; null otherwise.' }) currency!: string | null;
-  @Field(() => MinorUnits, { nullable: true, description: "The region's GMV in that currency; null for order findings." }) regionValue!: number | null;
-  @Field(() => MinorUnits, { nullable: true, description: "Core's GMV in that currency; null for order findings." }) coreValue!: number | null;
+  @Field(() => MinorUnits, { nullable: true, description: "The region's GMV in that currency, or its order count for ORDER_SET_MISMATCH; null otherwise." })
+  regionValue!: number | null;
+  @Field(() => MinorUnits, { nullable: true, description: "Core's GMV in that currency, or its order count for ORDER_SET_MISMATCH; null otherwise." })
+  coreValue!: number | null;
   @Field(() => Int, { description: 'The summary revision the finding was made against.' }) summaryRevision!: number;
 }
 
