@@ -12,5 +12,7 @@ export class Migration20261204120000SummaryDigest extends Migration {
         add column "order_digest" varchar(16) not null default '0000000000000000',
         add column "unconfirmed_order_ids" jsonb not null default '[]';`,
     );
+    // The defaults only fill the rows already stored: every new summary states both.
+    this.addSql(`alter table "core_orders"."region_summary" alter column "order_digest" drop default, alter column "unconfirmed_order_ids" drop default;`);
   }
 }
