@@ -79,13 +79,3 @@ describe('reconcile', () => {
     expect(reconcile(summary, coreFacts)).toEqual(expected);
   });
 });
-
-describe('xorOrderIds', () => {
-  it('is independent of order, and taking an id out undoes adding it', () => {
-    expect(digestOf(ids.a, ids.b, ids.c)).toBe(digestOf(ids.c, ids.a, ids.b));
-    expect(xorOrderIds(digestOf(ids.a, ids.b), [ids.b])).toBe(digestOf(ids.a));
-    expect(digestOf()).toBe(EMPTY_ORDER_SET_DIGEST);
-    expect(digestOf(ids.a)).toMatch(/^[0-9a-f]{16}$/);
-    expect(digestOf(ids.a.toUpperCase())).toBe(digestOf(ids.a));
-  });
-});
