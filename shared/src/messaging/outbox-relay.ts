@@ -8,6 +8,10 @@ import { publishAcked } from './jetstream-batch-publish.js';
 import { isMissingStream, redeclareStreams } from './streams.js';
 import { traceHeaders } from './trace-headers.js';
 
+/** NATS's default `max_payload`, for a connection that has not said its server's yet. */
+const DEFAULT_MAX_PAYLOAD = 1_048_576;
+const HEADER_MARGIN_BYTES = 4_096;
+
 interface PendingEvent {
   id: string;
   message_id: string;
@@ -78,9 +82,10 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const published = await this.publishBatch();
+      const { claimed, published } = await this.publishBatch();
       total += published;
-      if (published < (this.options.batchSize ?? 100)) return total;
+      // A full batch may have more behind it, unless nothing in it could go out (oversized events only).
+      if (claimed < (this.options.batchSize ?? 100) || published === 0) return total;
     }
   }
 
@@ -149,9 +154,9 @@ export class OutboxRelay {
     return [...recreated];
   }
 
-  private async publishBatch(): Promise<number> {
+  private async publishBatch(): Promise<{ claimed: number; published: number }> {
     const { em, schema, batchSize = 100 } = this.options;
-    const { published, recreated } = await em.fork().transactional(async (tx) => {
+    const { claimed, published, recreated } = await em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
       // Claimed and marked in one statement, inside a transaction that commits only after JetStream acknowledged
       // the batch: a failed publish rolls the marks back. The mark's loss in a crash only publishes the batch again
@@ -159,7 +164,7 @@ export class OutboxRelay {
       await connection.execute('set local synchronous_commit = off', [], 'run', tx.getTransactionContext());
       // The payload as PostgreSQL prints it: published as it is, never parsed and serialised again here. An array of
       // ids (not `id in (select …)`, which the planner answered with a scan of every unpublished row) finds them by key.
-      const claimed: PendingEvent[] = await connection.execute(
+      const pending: PendingEvent[] = await connection.execute(
         `update "${schema}".outbox_event set published_at = ?
           where id = any(array(select id from "${schema}".outbox_event where published_at is null order by id limit ? for update skip locked))
             and published_at is null
@@ -168,7 +173,10 @@ export class OutboxRelay {
         'all',
         tx.getTransactionContext(),
       );
-      const rows = claimed.sort((a, b) => Number(a.id) - Number(b.id));
+      const rows = await this.setAsideOversized(
+        tx,
+        pending.sort((a, b) => Number(a.id) - Number(b.id)),
+      );
       const acks: PubAck[] = [];
       if (this.options.pipelined) {
         // One connection keeps publish order; waiting for the acks together removes a round trip per event.
@@ -193,14 +201,41 @@ export class OutboxRelay {
           this.options.afterPublish?.(row.message_id);
         }
       }
-      return { published: rows.length, recreated: this.recreatedStreams(acks) };
+      return { claimed: pending.length, published: rows.length, recreated: this.recreatedStreams(acks) };
     });
     // After the commit, so the replay also covers the rows this batch has just marked.
     if (recreated.length > 0) {
       this.options.logger.warn({ streams: recreated }, 'outbox relay: a stream was created anew (its sequence went back)');
       await this.replayLost(recreated);
     }
-    return published;
+    return { claimed, published };
+  }
+
+  /**
+   * Keeps events the NATS server would refuse as too large out of the batch, unmarked: one such event would otherwise
+   * fail every batch it is in and hold up the whole outbox behind it. It stays unpublished, so the outbox backlog
+   * alert (age of the oldest unpublished event) and the log say so; the events behind it go on.
+   */
+  private async setAsideOversized(tx: EntityManager, rows: PendingEvent[]): Promise<PendingEvent[]> {
+    // The server's limit covers headers too (message id, trace context): a margin keeps them inside it.
+    const limit = (this.options.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD) - HEADER_MARGIN_BYTES;
+    const oversized = rows.filter((row) => Buffer.byteLength(row.payload) > limit);
+    if (oversized.length === 0) return rows;
+    await tx
+      .getConnection()
+      .execute(
+        `update "${this.options.schema}".outbox_event set published_at = null where id in (select value::bigint from jsonb_array_elements_text(?::jsonb))`,
+        [JSON.stringify(oversized.map((row) => row.id))],
+        'run',
+        tx.getTransactionContext(),
+      );
+    for (const row of oversized) {
+      this.options.logger.error(
+        { messageId: row.message_id, subject: row.subject, bytes: Buffer.byteLength(row.payload), limit },
+        'outbox event larger than the NATS server accepts: left unpublished, the events behind it go on',
+      );
+    }
+    return rows.filter((row) => !oversized.includes(row));
   }
 
   /** Runs `work` in a producer span of the trace that queued the event, with the headers that carry it on. */
