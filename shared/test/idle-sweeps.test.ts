@@ -1,16 +1,13 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CoreCommandRelay } from '../src/commands/command-relay.js';
-import { CoreCommandRecord } from '../src/commands/core-command.entity.js';
 import { createLogger } from '../src/logger.js';
-import { OutboxEvent } from '../src/messaging/outbox-event.entity.js';
 import { OutboxRelay } from '../src/messaging/outbox-relay.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
-import { openDatabase, type MikroORM } from '../src/persistence/orm.js';
-import { REGION_MIGRATIONS, regionSchemaName } from '../src/region/region-app.js';
-import { RegionalOrder, RegionalOrderStatusEvent } from '../src/region/regional-order.entity.js';
-import { SummaryPublication } from '../src/region/summary-publication.entity.js';
+import type { MikroORM } from '../src/persistence/orm.js';
+import { regionSchemaName } from '../src/region/region-app.js';
 import { SummaryPublisher } from '../src/region/summary-publisher.js';
 import { connectTestNats, createTestScope } from '../src/testing/harness.js';
+import { openRegionStore } from './support/region-store.js';
 
 /**
  * Issue 18: an idle region's periodic work (summaries, outbox relay, command relay) must not grow with its data.
@@ -33,13 +30,7 @@ let orm: MikroORM;
 let nc: NatsConnection;
 
 beforeAll(async () => {
-  orm = await openDatabase({
-    clientUrl: scope.env.DATABASE_URL,
-    schema,
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, OutboxEvent],
-    migrations: REGION_MIGRATIONS,
-    poolSize: 1,
-  });
+  orm = await openRegionStore(scope, schema);
   nc = await connectTestNats(scope.env);
   const db = orm.em.getConnection();
   // A year and more of history before the last day: nothing in the summaries' 24-period window, nothing pending.

@@ -1,15 +1,12 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '../src/logger.js';
-import { OutboxEvent } from '../src/messaging/outbox-event.entity.js';
 import { enqueueEvent } from '../src/messaging/outbox.js';
 import { OutboxRelay } from '../src/messaging/outbox-relay.js';
-import { openDatabase, type MikroORM } from '../src/persistence/orm.js';
-import { CoreCommandRecord } from '../src/commands/core-command.entity.js';
-import { REGION_MIGRATIONS, regionSchemaName } from '../src/region/region-app.js';
-import { RegionalOrder, RegionalOrderStatusEvent } from '../src/region/regional-order.entity.js';
-import { SummaryPublication } from '../src/region/summary-publication.entity.js';
+import type { MikroORM } from '../src/persistence/orm.js';
+import { regionSchemaName } from '../src/region/region-app.js';
 import { connectTestNats, createTestScope } from '../src/testing/harness.js';
+import { openRegionStore } from './support/region-store.js';
 
 /** An event larger than the NATS server takes must not hold up every event queued after it. */
 const scope = createTestScope('outbox-oversized');
@@ -20,13 +17,7 @@ let orm: MikroORM;
 let nc: NatsConnection;
 
 beforeAll(async () => {
-  orm = await openDatabase({
-    clientUrl: scope.env.DATABASE_URL,
-    schema,
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, OutboxEvent],
-    migrations: REGION_MIGRATIONS,
-    poolSize: 2,
-  });
+  orm = await openRegionStore(scope, schema, 2);
   nc = await connectTestNats(scope.env);
   await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${scope.env.NATS_NAMESPACE}.oversized-test.>`] });
 }, 60_000);

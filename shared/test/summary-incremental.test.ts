@@ -1,14 +1,11 @@
-import { openDatabase, type MikroORM } from '../src/persistence/orm.js';
-import { OutboxEvent } from '../src/messaging/outbox-event.entity.js';
+import type { MikroORM } from '../src/persistence/orm.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
-import { CoreCommandRecord } from '../src/commands/core-command.entity.js';
-import { REGION_MIGRATIONS, regionSchemaName } from '../src/region/region-app.js';
-import { RegionalOrder, RegionalOrderStatusEvent } from '../src/region/regional-order.entity.js';
-import { SummaryPublication } from '../src/region/summary-publication.entity.js';
+import { regionSchemaName } from '../src/region/region-app.js';
 import { SummaryPublisher } from '../src/region/summary-publisher.js';
 import { createTestScope } from '../src/testing/harness.js';
 import { EMPTY_ORDER_SET_DIGEST, xorOrderIds } from '../src/messaging/order-set-digest.js';
 import type { RegionSummary } from '../src/messaging/summary-contracts.js';
+import { openRegionStore } from './support/region-store.js';
 
 /**
  * Issue 18: the summary job's cost follows what changed, not the traffic of its whole 24-period window. The last day
@@ -21,13 +18,7 @@ const schema = regionSchemaName('incr');
 let orm: MikroORM;
 
 beforeAll(async () => {
-  orm = await openDatabase({
-    clientUrl: scope.env.DATABASE_URL,
-    schema,
-    entities: [RegionalOrder, RegionalOrderStatusEvent, SummaryPublication, CoreCommandRecord, OutboxEvent],
-    migrations: REGION_MIGRATIONS,
-    poolSize: 1,
-  });
+  orm = await openRegionStore(scope, schema);
   // Written when placed, from 23 hours to one hour ago: none within the publisher's overlap of a pass.
   const placed = `now() - interval '23 hours' + g * (interval '22 hours' / ${ORDERS_PER_DAY})`;
   await insertOrders(placed, placed, ORDERS_PER_DAY);

@@ -5,6 +5,7 @@ import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
 import { publishAcked } from './jetstream-batch-publish.js';
+import { queryRows } from '../persistence/query-rows.js';
 import { isMissingStream, redeclareStreams } from './streams.js';
 import { traceHeaders } from './trace-headers.js';
 
@@ -221,14 +222,11 @@ export class OutboxRelay {
     const limit = (this.options.nc.info?.max_payload ?? DEFAULT_MAX_PAYLOAD) - HEADER_MARGIN_BYTES;
     const oversized = rows.filter((row) => Buffer.byteLength(row.payload) > limit);
     if (oversized.length === 0) return rows;
-    await tx
-      .getConnection()
-      .execute(
-        `update "${this.options.schema}".outbox_event set published_at = null where id in (select value::bigint from jsonb_array_elements_text(?::jsonb))`,
-        [JSON.stringify(oversized.map((row) => row.id))],
-        'run',
-        tx.getTransactionContext(),
-      );
+    await queryRows(
+      tx,
+      `update "${this.options.schema}".outbox_event set published_at = null where id in (select value::bigint from jsonb_array_elements_text(?::jsonb))`,
+      [JSON.stringify(oversized.map((row) => row.id))],
+    );
     for (const row of oversized) {
       this.options.logger.error(
         { messageId: row.message_id, subject: row.subject, bytes: Buffer.byteLength(row.payload), limit },

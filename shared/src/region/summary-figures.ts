@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { EMPTY_ORDER_SET_DIGEST, orderSetDigestSql, xorDigests } from '../messaging/order-set-digest.js';
 import { MAX_UNCONFIRMED_IDS } from '../messaging/summary-contracts.js';
 import type { OrderForGreenSummary } from '../green/green-summary.rules.js';
+import { queryRows } from '../persistence/query-rows.js';
 
 export interface PeriodFigures {
   ordersPlaced: number;
@@ -27,15 +28,15 @@ const ORDER_GMV = `(select coalesce(sum((l->>'quantity')::bigint * (coalesce((l-
  */
 export async function periodFigures(em: EntityManager, period: { start: Date; end: Date }): Promise<PeriodFigures> {
   // In the caller's transaction, so the figures and the publication they lead to see one snapshot of the orders.
-  const query = <T extends object[]>(sql: string) => em.getConnection().execute<T>(sql, [period.start, period.end], 'all', em.getTransactionContext());
+  const query = <T extends object>(sql: string) => queryRows<T>(em, sql, [period.start, period.end]);
   const orders = `"${em.config.get('schema')}".regional_order where created_at >= ? and created_at < ?`;
   // Two passes over the period's rows: the figures per currency, then the few orders the summary names or reads.
-  const perCurrency = await query<Array<{ currency: string; orders: number; digest: string; pending: number; gmv: string }>>(
+  const perCurrency = await query<{ currency: string; orders: number; digest: string; pending: number; gmv: string }>(
     `select ${request}->>'currency' as currency, count(*)::int as orders, ${orderSetDigestSql('order_id')} as digest,
       (count(*) filter (where registration = 'PENDING'))::int as pending, sum(${ORDER_GMV})::bigint as gmv
     from ${orders} group by 1 order by 1`,
   );
-  const named = await query<Array<{ order_id: string; listed: boolean } & Partial<OrderForGreenSummary>>>(
+  const named = await query<{ order_id: string; listed: boolean } & Partial<OrderForGreenSummary>>(
     `select order_id, unconfirmed and n <= ${MAX_UNCONFIRMED_IDS} as listed, delivery, lines from (
       select order_id, registration <> 'REGISTERED' as unconfirmed,
         row_number() over (partition by registration <> 'REGISTERED' order by order_id) as n,

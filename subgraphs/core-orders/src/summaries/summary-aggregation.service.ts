@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { orderSetDigestSql } from '@hub/shared/messaging/order-set-digest';
+import { queryRows } from '@hub/shared/persistence/query-rows';
 import type { RegionSummary } from '@hub/shared/messaging/summary-contracts';
 import { reconcile, type CorePeriodFacts } from './domain/reconcile.js';
 import { ReconciliationFinding } from './persistence/reconciliation-finding.entity.js';
@@ -56,19 +57,20 @@ async function reconcilePeriod(em: EntityManager, summary: RegionSummary, now: D
  * time) and the orders the summary names: a few rows whatever the period holds.
  */
 async function corePeriodFacts(em: EntityManager, summary: RegionSummary): Promise<CorePeriodFacts> {
-  const query = <T extends object[]>(sql: string, params: unknown[]) => em.getConnection().execute<T>(sql, params, 'all', em.getTransactionContext());
   const orders = `"${em.config.get('schema')}"."order"`;
   const period = [summary.region, new Date(summary.periodStart), new Date(summary.periodEnd)];
   const inPeriod = `${orders} where region = ? and placed_at >= ? and placed_at < ?`;
-  const [totals] = await query<Array<{ orders: number; digest: string }>>(
+  const [totals] = await queryRows<{ orders: number; digest: string }>(
+    em,
     `select count(*)::int as orders, ${orderSetDigestSql('id')} as digest from ${inPeriod}`,
     period,
   );
-  const gmv = await query<Array<{ currency: string; gmv: string }>>(`select currency, sum(grand_total)::bigint as gmv from ${inPeriod} group by 1`, period);
+  const gmv = await queryRows<{ currency: string; gmv: string }>(em, `select currency, sum(grand_total)::bigint as gmv from ${inPeriod} group by 1`, period);
   const named =
     summary.unconfirmedOrderIds.length === 0
       ? []
-      : await query<Array<{ id: string; region: string }>>(
+      : await queryRows<{ id: string; region: string }>(
+          em,
           `select id, region from ${orders} where id in (select value::uuid from jsonb_array_elements_text(?::jsonb))`,
           [JSON.stringify(summary.unconfirmedOrderIds)],
         );
