@@ -1,5 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { mintCompactToken } from '../src/auth/cwt.js';
 import { mintToken, type JwtSettings } from '../src/auth/jwt.js';
 import type { Principal } from '../src/auth/principal.js';
 import { createLogger } from '../src/logger.js';
@@ -37,6 +38,22 @@ const token = (role: Principal['role']) => mintToken(jwt, { subject: `${role}-1`
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
+});
+
+describe('authentication', () => {
+  it('takes the compact token as it takes a JWT, and refuses either when forged or for another audience', async () => {
+    const url = await start(false);
+    const customer: Principal = { subject: 'customer-1', role: 'customer', regions: ['sea'] };
+    expect((await postGraphQL(url, '{ hello }', {}, mintCompactToken(jwt, customer, 600))).data).toEqual({ hello: 'hi' });
+    expect((await postGraphQL(url, '{ hello }', {}, await mintToken(jwt, customer, '10m'))).data).toEqual({ hello: 'hi' });
+    const forged = Buffer.from(mintCompactToken(jwt, customer, 600), 'base64url');
+    forged[forged.length - 1] ^= 0x01;
+    for (const refused of [mintCompactToken({ ...jwt, audience: 'elsewhere' }, customer, 600), forged.toString('base64url')]) {
+      const answer = await postGraphQL(url, '{ hello }', {}, refused);
+      expect(answer.status).toBe(401);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
 });
 
 describe('schema disclosure', () => {

@@ -1,0 +1,83 @@
+import { encode } from 'cborg';
+import { isCompactToken, mintCompactToken, verifiedCompactClaims } from './cwt.js';
+import { mintToken, verifyToken } from './jwt.js';
+import type { Principal } from './principal.js';
+import { principalOfClaims, type JwtSettings } from './token-claims.js';
+
+const settings: JwtSettings = { secret: 'a-test-secret-of-at-least-32-characters', issuer: 'order-hub', audience: 'order-hub' };
+const customer: Principal = { subject: 'pairwise-7f3a', role: 'customer', regions: ['sea'] };
+const NOW = 1_800_000_000;
+
+/** The token with one byte of its CBOR changed (at `index` from the end of the decoded bytes). */
+const flipped = (token: string, indexFromEnd: number) => {
+  const bytes = Buffer.from(token, 'base64url');
+  bytes[bytes.length - indexFromEnd] ^= 0x01;
+  return bytes.toString('base64url');
+};
+
+describe('compact token (CWT, COSE_Mac0 HMAC 256/64)', () => {
+  it('carries the same principal as a JWT in well under half the characters', async () => {
+    const compact = mintCompactToken(settings, customer, 3600);
+    const jwt = await mintToken(settings, customer, '1h');
+    expect(isCompactToken(compact)).toBe(true);
+    expect(isCompactToken(jwt)).toBe(false);
+    expect(await verifyToken(settings, compact)).toEqual(customer);
+    expect(compact.length).toBeLessThan(jwt.length / 2);
+  });
+
+  it('keeps a purpose', async () => {
+    const auditor: Principal = { subject: 'aud-1', role: 'auditor', regions: [], purpose: 'tax-audit' };
+    expect(await verifyToken(settings, mintCompactToken(settings, auditor, 600))).toEqual(auditor);
+  });
+
+  const refused: Array<[string, () => string]> = [
+    ['another secret', () => mintCompactToken({ ...settings, secret: 'another-secret-of-at-least-32-characters' }, customer, 600)],
+    ['another issuer', () => mintCompactToken({ ...settings, issuer: 'someone-else' }, customer, 600)],
+    ['another audience', () => mintCompactToken({ ...settings, audience: 'another-service' }, customer, 600)],
+    ['a changed MAC', () => flipped(mintCompactToken(settings, customer, 600), 1)],
+    ['a changed expiry', () => flipped(mintCompactToken(settings, customer, 600), 40)],
+    ['not base64url', () => 'not a token!'],
+    ['not CBOR', () => Buffer.from('hello').toString('base64url')],
+    ['a CBOR map, not a COSE_Mac0', () => Buffer.from(encode({ sub: 'x' })).toString('base64url')],
+    [
+      'another algorithm in the protected header',
+      () => {
+        const [, unprotected, payload, tag] = [null, new Map(), encode(new Map([[2, 'x']])), new Uint8Array(32)];
+        return Buffer.from(encode([encode(new Map([[1, 4]])), unprotected, payload, tag])).toString('base64url');
+      },
+    ],
+  ];
+  it.each(refused)('refuses %s', (_case, token) => {
+    expect(() => verifiedCompactClaims(settings, token())).toThrow();
+  });
+
+  it('refuses an expired token and one living longer than allowed, as for a JWT', async () => {
+    const expired = mintCompactToken(settings, customer, 60, Math.floor(Date.now() / 1000) - 3600);
+    await expect(verifyToken(settings, expired)).rejects.toThrow('Invalid or expired bearer token');
+    const tooLong = mintCompactToken(settings, customer, 48 * 3600);
+    await expect(verifyToken(settings, tooLong)).rejects.toThrow('Invalid or expired bearer token');
+  });
+});
+
+describe('principalOfClaims', () => {
+  const valid = { sub: 'c1', exp: NOW + 600, iat: NOW, role: 'customer', regions: ['sea'] };
+  const cases: Array<[string, Record<string, unknown>, string | null]> = [
+    ['valid', valid, null],
+    ['no expiry', { ...valid, exp: undefined }, 'no expiry'],
+    ['expired beyond the skew', { ...valid, exp: NOW - 61 }, 'expired'],
+    ['expired within the skew', { ...valid, exp: NOW - 59 }, null],
+    ['issued in the future', { ...valid, iat: NOW + 120 }, 'issued in the future'],
+    ['lifetime above 24 h', { ...valid, exp: NOW + 25 * 3600 }, 'lifetime above the maximum'],
+    ['unknown role', { ...valid, role: 'root' }, 'malformed claims'],
+    ['regions not a list', { ...valid, regions: 'sea' }, 'malformed claims'],
+    ['empty subject', { ...valid, sub: '' }, 'malformed claims'],
+  ];
+  it.each(cases)('%s', (_case, claims, error) => {
+    if (error) expect(() => principalOfClaims(claims, settings, NOW)).toThrow(error);
+    else expect(principalOfClaims(claims, settings, NOW).principal).toEqual({ subject: 'c1', role: 'customer', regions: ['sea'] });
+  });
+
+  it('trusts a verified token until its expiry plus the skew', () => {
+    expect(principalOfClaims(valid, settings, NOW).untilMs).toBe((NOW + 660) * 1000);
+  });
+});
