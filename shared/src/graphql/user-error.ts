@@ -69,6 +69,7 @@ export const USER_ERROR_CODES = {
   NOT_A_PRESALE: 'The order was not placed in a presale, so it has no final payment.',
   FINAL_PAYMENT_NOT_OPEN: "The presale's final-payment window has not opened yet; the message gives when it opens.",
   FINAL_PAYMENT_CLOSED: "The presale's final-payment window has closed; the message gives when.",
+  SAVED_ADDRESS_LIMIT_REACHED: 'The customer has saved as many addresses as allowed; one has to be forgotten before another is saved.',
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

@@ -1,5 +1,8 @@
 import type { RegionDefinition } from '@hub/shared/region/region-app';
 import { regionSchemaName } from '@hub/shared/region/region-app';
+import { createAddressBookResolver } from './addresses/address-book.resolver.js';
+import { AddressBookService } from './addresses/address-book.service.js';
+import { SeaAddressBook, SeaSavedAddress } from './addresses/sea-saved-address.entity.js';
 import { createDeliveryRefusalResolver } from './delivery/delivery-refusal.resolver.js';
 import { DeliveryRefusalService, deliveryRefusalCommandHandlers } from './delivery/delivery-refusal.service.js';
 import { applySeaOrderEvent } from './delivery/order-events.handler.js';
@@ -8,7 +11,7 @@ import { PersonalDataAccessLog } from '@hub/shared/region/personal-data.access-l
 import { SeaOrderContact } from './orders/sea-order-contact.entity.js';
 import { createSeaOrderDetailsResolver } from './orders/sea-order-details.resolver.js';
 import { createSeaPersonalDataResolvers } from './orders/sea-personal-data.resolver.js';
-import { SeaOrderPlacementService, seaPlacementStages } from './orders/sea-order-placement.service.js';
+import { createSeaPlacementStages, SeaOrderPlacementService } from './orders/sea-order-placement.service.js';
 import { createSeaOrderResolver } from './orders/sea-order.resolver.js';
 import { CodCollectionService } from './payments/cod-collection.service.js';
 import { CodReconciliationService } from './payments/cod-reconciliation.service.js';
@@ -25,13 +28,24 @@ export const seaRegion: RegionDefinition = {
   code: 'sea',
   defaultPort: 4004,
   profile: { displayName: 'South-East Asia', defaultCurrency: 'SGD', timeZone: 'Asia/Singapore' },
-  entities: [SeaOrderContact, SeaPayment, SeaCodCollection, SeaDeliveryRefusal, SeaStockRelease, SeaDeliveryActor, PersonalDataAccessLog],
+  entities: [
+    SeaOrderContact,
+    SeaPayment,
+    SeaCodCollection,
+    SeaDeliveryRefusal,
+    SeaStockRelease,
+    SeaDeliveryActor,
+    SeaSavedAddress,
+    SeaAddressBook,
+    PersonalDataAccessLog,
+  ],
   migrations: seaMigrations,
-  placement: () => seaPlacementStages,
+  placement: ({ orm }) => createSeaPlacementStages(new AddressBookService(orm).savedAddressOf),
   resolvers: (dependencies) => {
     const { orm, placement, commandsQueued } = dependencies;
     return [
       createSeaOrderResolver(dependencies, new SeaOrderPlacementService(placement)),
+      createAddressBookResolver(new AddressBookService(orm)),
       createSeaOrderDetailsResolver(dependencies),
       ...createSeaPersonalDataResolvers(dependencies),
       createCodResolver(new CodCollectionService(orm), new CodReconciliationService(orm, regionSchemaName('sea'))),

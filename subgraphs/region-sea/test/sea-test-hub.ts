@@ -95,7 +95,7 @@ export const quickOrderInput = (change: Record<string, unknown> = {}) => ({
   ...change,
 });
 
-export async function quickOrder(hub: SeaTestHub, token: string, input = quickOrderInput()) {
+export async function quickOrder(hub: SeaTestHub, token: string, input: Record<string, unknown> = quickOrderInput()) {
   const result = await postGraphQL(hub.region.url, QUICK_ORDER, { input }, token);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data.seaQuickOrder as { id: string; number: string; total: number; status: string; registration: string };

@@ -10,3 +10,8 @@ export function assertActsInSea(principal: Principal): void {
     throw new ForbiddenError('The caller does not act in region sea');
   }
 }
+
+/** Customers keep personal data in their home region only: a customer of another region has nothing here. */
+export function assertSeaCustomer(principal: Principal): void {
+  if (!principal.regions.includes(SEA_REGION)) throw new ForbiddenError('The caller is not a customer of region sea');
+}

@@ -8,11 +8,9 @@ import { SeaPayment } from '../payments/sea-payment.entity.js';
 import type { SeaPaymentMethod } from '../payments/sea-payment-method.js';
 import { assertWithinCodLimit } from '../rules/cod-limit.rules.js';
 import { determineCurrency, type SeaCountry } from '../rules/country-currency.rules.js';
-import { normalisePhoneNumber } from '../rules/phone-number.rules.js';
-import { isValidPostalCode } from '../rules/postal-code.rules.js';
-import { SeaRuleViolationError } from '../rules/sea-rule-violation.error.js';
+import type { SeaDestination } from '../rules/quick-order-destination.rules.js';
+import { checkSeaAddress, normalisedPhone, type SeaAddressFields } from '../rules/sea-address.rules.js';
 import { SeaOrderContact } from './sea-order-contact.entity.js';
-import type { SeaAddressInput } from './sea-order.input.js';
 
 /** One SEA order, whichever endpoint it came through. */
 export interface SeaPlacement {
@@ -30,78 +28,94 @@ export interface SeaPlacement {
   discountTotal: number;
   /** Points the customer spends on the order (0: none). */
   pointsToUse?: number;
-  customer: { name: string; phone: string };
-  address: SeaAddressInput;
+  /** The buyer; absent when the recipient is the buyer (the mobile checkout). */
+  customer?: { name: string; phone: string };
+  destination: SeaDestination;
   payment: SeaPaymentMethod | null;
-  /** Where the customer's phone and the address sit in the client's input, for error fields. */
+  /** Where the customer's phone and a sent address sit in the client's input, for error fields; a saved address is `savedAddress`. */
   paths: { customerPhone: string; address: string };
   /** The delivery option chosen at checkout; absent: STANDARD. */
   delivery?: PlacementRequest['delivery'];
 }
 
-type SeaDetails = Pick<SeaPlacement, 'currency' | 'customer' | 'address' | 'payment' | 'paths'>;
+type SeaDetails = Pick<SeaPlacement, 'currency' | 'customer' | 'destination' | 'payment' | 'paths'>;
 
 interface SeaChecked {
   country: SeaCountry;
   currency: string;
-  customerPhone: string;
+  /** The address the order goes to: as sent, or a copy of the saved one read at placement. */
+  address: SeaAddressFields;
+  /** Where that address sits in the client's input. */
+  addressPath: string;
+  customer: { name: string; phone: string };
   recipientPhone: string;
 }
 
+/** Reads a customer's saved address by its number, or refuses with SavedAddressNotFoundError naming `field`. */
+export type SavedAddressLookup = (customerRef: string, number: number, field: string) => Promise<SeaAddressFields>;
+
 /**
- * region-sea's placement stages: the destination country's rules (currency, postal code, phone numbers), pricing
- * in the country's currency, the cash-on-delivery limit against the total the hub priced, then the contact and
- * payment stored with the order.
+ * region-sea's placement stages: the destination (a saved address is read here, so a retry of a placed order never
+ * needs it again), the destination country's rules (currency, postal code, phone numbers), pricing in the country's
+ * currency, the cash-on-delivery limit against the total the hub priced, then the contact and payment stored with
+ * the order.
  */
-export const seaPlacementStages: PlacementStages<SeaDetails, SeaChecked> = {
-  validate({ details: { address, paths, customer, currency: sent } }) {
-    const country = address.country as SeaCountry;
-    const currency = determineCurrency(country)!;
-    if (sent !== undefined && sent !== currency) throw new InputValidationError('currency', `Orders to ${country} are priced in ${currency}`);
-    if (!isValidPostalCode(country, address.postalCode)) {
-      throw new InputValidationError(`${paths.address}.postalCode`, `postalCode is not a valid postal code of ${country}`);
-    }
-    return {
-      country,
-      currency,
-      customerPhone: normalisedPhone(customer.phone, country, paths.customerPhone),
-      recipientPhone: normalisedPhone(address.recipientPhone, country, `${paths.address}.recipientPhone`),
-    };
-  },
-  pricing: ({ details }, checked) => ({
-    currency: checked.currency,
-    destination: { country: checked.country, postalCode: details.address.postalCode },
-    customerType: 'CONSUMER',
-    vatIdCountry: null,
-    destinationPath: details.paths.address,
-  }),
-  rules: [
-    ({ request, checked, priced }) => {
-      if (request.details.payment === 'COD') assertWithinCodLimit(checked.country, priced.grandTotal);
+export function createSeaPlacementStages(savedAddressOf: SavedAddressLookup): PlacementStages<SeaDetails, SeaChecked> {
+  return {
+    async validate({ customerRef, details: { destination, paths, customer, currency: sent } }) {
+      const saved = 'savedAddress' in destination;
+      const address = saved ? await savedAddressOf(customerRef, destination.savedAddress, 'savedAddress') : destination.address;
+      const addressPath = saved ? 'savedAddress' : paths.address;
+      const country = address.country as SeaCountry;
+      const currency = determineCurrency(country)!;
+      if (sent !== undefined && sent !== currency) throw new InputValidationError('currency', `Orders to ${country} are priced in ${currency}`);
+      const { recipientPhone } = checkSeaAddress(address, addressPath);
+      return {
+        country,
+        currency,
+        address,
+        addressPath,
+        customer: customer
+          ? { name: customer.name, phone: normalisedPhone(customer.phone, country, paths.customerPhone) }
+          : { name: address.recipientName, phone: recipientPhone },
+        recipientPhone,
+      };
     },
-  ],
-  paymentTerms: ({ request }) => (request.details.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID'),
-  deliveryAddress: ({ details: { address: a } }, checked) => [checked.country, a.postalCode, a.province, a.city, a.district, a.subdistrict, a.line1, a.line2],
-  store(em, orderId, { request: { details }, checked, priced }) {
-    const { address, customer, payment } = details;
-    em.create(SeaOrderContact, {
-      orderId,
-      customerName: customer.name,
-      customerPhone: checked.customerPhone,
-      recipientName: address.recipientName,
-      recipientPhone: checked.recipientPhone,
-      line1: address.line1,
-      line2: address.line2 ?? null,
-      subdistrict: address.subdistrict ?? null,
-      district: address.district ?? null,
-      city: address.city,
-      province: address.province,
-      postalCode: address.postalCode,
-      country: checked.country,
-    });
-    if (payment) em.create(SeaPayment, { orderId, method: payment, currency: checked.currency, amountDue: priced.grandTotal });
-  },
-};
+    pricing: (_request, checked) => ({
+      currency: checked.currency,
+      destination: { country: checked.country, postalCode: checked.address.postalCode },
+      customerType: 'CONSUMER',
+      vatIdCountry: null,
+      destinationPath: checked.addressPath,
+    }),
+    rules: [
+      ({ request, checked, priced }) => {
+        if (request.details.payment === 'COD') assertWithinCodLimit(checked.country, priced.grandTotal);
+      },
+    ],
+    paymentTerms: ({ request }) => (request.details.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID'),
+    deliveryAddress: (_request, { country, address: a }) => [country, a.postalCode, a.province, a.city, a.district, a.subdistrict, a.line1, a.line2],
+    store(em, orderId, { request: { details }, checked, priced }) {
+      const { address, customer } = checked;
+      em.create(SeaOrderContact, {
+        orderId,
+        customerName: customer.name,
+        customerPhone: customer.phone,
+        recipientName: address.recipientName,
+        recipientPhone: checked.recipientPhone,
+        line1: address.line1,
+        line2: address.line2 ?? null,
+        subdistrict: address.subdistrict ?? null,
+        district: address.district ?? null,
+        city: address.city,
+        province: address.province,
+        postalCode: address.postalCode,
+        country: checked.country,
+      });
+      if (details.payment) em.create(SeaPayment, { orderId, method: details.payment, currency: checked.currency, amountDue: priced.grandTotal });
+    },
+  };
+}
 
 /** Places SEA orders from either endpoint through the region's placement pipeline. */
 export class SeaOrderPlacementService {
@@ -134,11 +148,4 @@ export class SeaOrderPlacementService {
       details,
     });
   }
-}
-
-function normalisedPhone(phone: string, country: SeaCountry, field: string): string {
-  const e164 = normalisePhoneNumber(phone, country);
-  if (!e164)
-    throw new SeaRuleViolationError(field, 'PHONE_INVALID', `${field.split('.').at(-1)} is not a valid phone number of ${country} or in international form`);
-  return e164;
 }

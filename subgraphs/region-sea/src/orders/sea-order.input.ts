@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { DeliveryOptionEnum } from '@hub/shared/graphql/delivery-option.enum';
 import { MinorUnits } from '@hub/shared/graphql/scalars';
 import { DELIVERY_OPTIONS, type DeliveryOption } from '@hub/shared/green/delivery-options.rules';
@@ -70,7 +70,21 @@ export class SeaQuickOrderInput {
   @ArrayMaxSize(100)
   @ValidateNested()
   lines!: OrderLineInputType[];
-  @Field(() => SeaAddressInput, { description: 'Where the order goes; its recipient is the customer.' }) @ValidateNested() address!: SeaAddressInput;
+  @Field(() => SeaAddressInput, {
+    nullable: true,
+    description: 'Where the order goes; its recipient is the customer. Send this or `savedAddress`, not both.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  address?: SeaAddressInput | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "The number of one of the customer's saved addresses (`seaSavedAddresses`), sent instead of `address`; the order keeps a copy.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  savedAddress?: number | null;
   @Field(() => SeaPaymentMethodEnum, { description: 'How the customer pays.' }) @IsIn(SEA_PAYMENT_METHODS) payment!: SeaPaymentMethod;
   @Field(() => DeliveryOptionEnum, {
     nullable: true,

@@ -7,12 +7,13 @@ import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import { SEA_REGION } from '../delivery/sea-access.js';
+import { chooseQuickOrderDestination } from '../rules/quick-order-destination.rules.js';
 import type { SeaOrderPlacementService } from './sea-order-placement.service.js';
 import { PlaceSeaOrderInput, SeaQuickOrderInput } from './sea-order.input.js';
 import { SeaOrderConfirmation, SeaOrderDetails } from './sea-order.types.js';
 
 const INPUT = { description: 'The order: lines, money, customer, address and payment.' } as const;
-const QUICK = { description: 'What the app sends at checkout.' } as const;
+const QUICK = { description: 'What the app sends at checkout: the cart, an address or the number of a saved one, and the payment.' } as const;
 
 @ObjectType('SeaOrderPlacePayload', { description: 'What placing a SEA order answers.' })
 class SeaOrderPlacePayload extends MutationPayload {
@@ -50,7 +51,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
         discountTotal: input.discountTotal,
         pointsToUse: input.pointsToUse ?? 0,
         customer: input.customer,
-        address: input.shippingAddress,
+        destination: { address: input.shippingAddress },
         payment: input.payment ?? null,
         paths: { customerPhone: 'customer.phone', address: 'shippingAddress' },
         delivery: input.delivery ?? null,
@@ -78,8 +79,7 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
         lines: toClientLines(input.lines),
         shippingTotal: input.shippingTotal ?? null,
         discountTotal: 0,
-        customer: { name: input.address.recipientName, phone: input.address.recipientPhone },
-        address: input.address,
+        destination: chooseQuickOrderDestination(input),
         payment: input.payment,
         paths: { customerPhone: 'address.recipientPhone', address: 'address' },
         delivery: input.delivery ? { option: input.delivery } : null,

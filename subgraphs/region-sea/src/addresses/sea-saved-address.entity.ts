@@ -1,0 +1,45 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/**
+ * A delivery address a SEA customer saved for later checkouts: personal data, so kept in region-sea only, and
+ * deleted (not hidden) when the customer forgets it.
+ */
+export const SeaSavedAddress = defineEntity({
+  name: 'SeaSavedAddress',
+  tableName: 'sea_saved_address',
+  uniques: [{ properties: ['customerRef', 'number'] }],
+  properties: {
+    id: p.uuid().primary(),
+    customerRef: p.string().length(200),
+    /** What the app sends at checkout instead of the address: a few bytes, where a UUID would cost 36. */
+    number: p.integer(),
+    label: p.string().length(30).nullable(),
+    recipientName: p.string().length(100),
+    /** E.164, as at placement. */
+    recipientPhone: p.string().length(16),
+    line1: p.string().length(200),
+    line2: p.string().length(200).nullable(),
+    subdistrict: p.string().length(100).nullable(),
+    district: p.string().length(100).nullable(),
+    city: p.string().length(100),
+    province: p.string().length(100),
+    postalCode: p.string().length(6),
+    country: p.string().length(2),
+    savedAt: p.datetime(),
+  },
+});
+export type SeaSavedAddress = InferEntity<typeof SeaSavedAddress>;
+
+/**
+ * The last number given in a customer's address book. It outlives the addresses, so a forgotten address's number
+ * is never given to another one; its row lock puts one customer's saves in a row.
+ */
+export const SeaAddressBook = defineEntity({
+  name: 'SeaAddressBook',
+  tableName: 'sea_address_book',
+  properties: {
+    customerRef: p.string().length(200).primary(),
+    lastNumber: p.integer(),
+  },
+});
+export type SeaAddressBook = InferEntity<typeof SeaAddressBook>;
