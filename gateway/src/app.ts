@@ -1,29 +1,21 @@
-import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import type { Express } from 'express';
 import { jwtSettingsOf } from '@hub/shared/auth/jwt';
 import type { Principal } from '@hub/shared/auth/principal';
 import { createErrorFormatter } from '@hub/shared/graphql/format-error';
 import { createLogger } from '@hub/shared/logger';
-import {
-  authenticate,
-  hardenedApolloOptions,
-  jsonBody,
-  listen,
-  mountHealthRoutes,
-  mountJsonFallbacks,
-  serverSecurityOf,
-} from '@hub/shared/server/service-server';
+import { authenticate, hardenedApolloOptions, jsonBody, mountHealthRoutes, mountJsonFallbacks, serverSecurityOf } from '@hub/shared/server/service-server';
 import { graphqlMetricsPlugin, mountMetricsRoute } from '@hub/shared/server/metrics-endpoint';
 import { assertNatsRefusesAnonymous, connectNats, natsAuthOf } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
 import { compressResponses } from './compression.js';
 import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments } from './persisted-operations/index.js';
+import { listenOnePort } from './http2/one-port-server.js';
 import { legacyJsonStatusPlugin } from './legacy-status.plugin.js';
 import { mutationBudgetPlugin, rateLimitRequests, RateLimits } from './rate-limits.js';
 import { RegistrySupergraphManager } from './registry-supergraph.js';
@@ -83,43 +75,43 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
   });
   await apollo.start();
 
-  const app = express();
-  app.disable('x-powered-by');
-  // Before compression: its Vary is set as the head is written, and trimmed after it.
-  app.use(trimUncacheableHeaders());
-  app.use(compressResponses());
-  // Read at each request: the registry may add or move subgraphs while the gateway runs.
-  mountHealthRoutes(app, () => ({
-    ...(nc ? { nats: () => nc.flush() } : {}),
-    database: () => rateLimits.check(),
-    ...(registry ? { registry: () => registry.check() } : {}),
-    ...Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])),
-  }));
-  mountMetricsRoute(app, security.metrics);
-  app.use(
-    '/graphql',
-    rateLimitRequests(rateLimits, jwt),
-    jsonBody(security),
-    resolvePersistedDocuments(persistedOperations),
-    expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
-      context: async ({ req, res }) => ({
-        principal: (res.locals.principal as Principal | undefined) ?? (await authenticate(jwt, req.headers.authorization)),
-        authorization: req.headers.authorization ?? '',
+  // One chain for both protocols; each connection's first bytes pick the app that serves it.
+  const mountRoutes = (app: Express) => {
+    app.disable('x-powered-by');
+    // Before compression: its Vary is set as the head is written, and trimmed after it.
+    app.use(trimUncacheableHeaders());
+    app.use(compressResponses());
+    // Read at each request: the registry may add or move subgraphs while the gateway runs.
+    mountHealthRoutes(app, () => ({
+      ...(nc ? { nats: () => nc.flush() } : {}),
+      database: () => rateLimits.check(),
+      ...(registry ? { registry: () => registry.check() } : {}),
+      ...Object.fromEntries([...subgraphUrls].map(([name, url]) => [name, () => ping(url.replace(/\/graphql$/, '/health'))])),
+    }));
+    mountMetricsRoute(app, security.metrics);
+    app.use(
+      '/graphql',
+      rateLimitRequests(rateLimits, jwt),
+      jsonBody(security),
+      resolvePersistedDocuments(persistedOperations),
+      expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
+        context: async ({ req, res }) => ({
+          principal: (res.locals.principal as Principal | undefined) ?? (await authenticate(jwt, req.headers.authorization)),
+          authorization: req.headers.authorization ?? '',
+        }),
       }),
-    }),
-  );
-  mountJsonFallbacks(app, logger);
-  const httpServer = http.createServer(app);
-  const { url } = await listen(httpServer, env.PORT, env.HOST);
-  logger.info({ url, subgraphs: Object.fromEntries(subgraphUrls) }, 'gateway listening');
+    );
+    mountJsonFallbacks(app, logger);
+  };
+  const server = await listenOnePort(mountRoutes, env.PORT, env.HOST);
+  logger.info({ url: server.url, subgraphs: Object.fromEntries(subgraphUrls) }, 'gateway listening');
   return {
-    url,
+    url: server.url,
     async close() {
       await apollo.stop();
       await nc?.drain();
       await rateLimits.close();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await server.close();
     },
   };
 }

@@ -1,0 +1,83 @@
+import http2 from 'node:http2';
+import net from 'node:net';
+import { once } from 'node:events';
+import { CONNECTION_SPECIFIC_HEADERS } from '../src/http2/http2-express-app.js';
+import { listenOnePort, type OnePortServer } from '../src/http2/one-port-server.js';
+import { HTTP2_PREFACE } from '../src/http2/preface.js';
+
+/** The one-port server with routes of its own: what the gateway's routes never do, but a later middleware might. */
+let server: OnePortServer;
+let session: http2.ClientHttp2Session;
+
+beforeAll(async () => {
+  server = await listenOnePort(
+    (app) => {
+      app.get('/hop-by-hop', (_req, res) => {
+        res.set({ 'keep-alive': 'timeout=5', 'proxy-connection': 'keep-alive', upgrade: 'websocket' }).json({ ok: true });
+      });
+      app.get('/write-head', (_req, res) => {
+        res.writeHead(200, { 'Keep-Alive': 'timeout=5', 'Transfer-Encoding': 'chunked', 'content-type': 'text/plain' });
+        res.end('ok');
+      });
+    },
+    0,
+    '127.0.0.1',
+  );
+  session = http2.connect(server.url);
+  await once(session, 'connect');
+});
+
+afterAll(async () => {
+  session?.close();
+  await server?.close();
+});
+
+function h2(path: string): Promise<{ headers: http2.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const stream = session.request({ ':path': path });
+    let headers: http2.IncomingHttpHeaders = {};
+    let body = '';
+    stream.on('response', (received) => (headers = received));
+    stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    stream.on('end', () => resolve({ headers, body }));
+    stream.on('error', reject);
+  });
+}
+
+/** Writes `pieces` one by one on a fresh connection and resolves with the first bytes the server answers. */
+async function firstAnswer(pieces: Buffer[]): Promise<Buffer> {
+  const socket = net.connect({ host: '127.0.0.1', port: server.port, noDelay: true });
+  try {
+    await once(socket, 'connect');
+    for (const piece of pieces) socket.write(piece);
+    const [chunk] = (await once(socket, 'data')) as [Buffer];
+    return chunk;
+  } finally {
+    socket.destroy();
+  }
+}
+
+it('tells HTTP/2 from HTTP/1.1 when the first bytes arrive in pieces', async () => {
+  const emptySettings = Buffer.from([0, 0, 0, 0x04, 0, 0, 0, 0, 0]);
+  const http2Answer = await firstAnswer([HTTP2_PREFACE.subarray(0, 5), HTTP2_PREFACE.subarray(5), emptySettings]);
+  // The server's connection preface: a SETTINGS frame (type 4 in the fourth byte of the frame header).
+  expect(http2Answer[3]).toBe(0x04);
+  // "P" could begin the preface; "PU" cannot.
+  const http1Answer = await firstAnswer([Buffer.from('P'), Buffer.from('UT /hop-by-hop HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n')]);
+  expect(http1Answer.toString('latin1')).toMatch(/^HTTP\/1\.1 404 /);
+});
+
+it.each([
+  ['set with res.set', '/hop-by-hop', '{"ok":true}'],
+  ['given to writeHead', '/write-head', 'ok'],
+])('answers over HTTP/2 without the connection-specific headers a route %s (Node would throw on them)', async (_label, path, body) => {
+  const answer = await h2(path);
+  expect({ status: answer.headers[':status'], body: answer.body }).toEqual({ status: 200, body });
+  expect(Object.keys(answer.headers).filter((name) => CONNECTION_SPECIFIC_HEADERS.has(name))).toEqual([]);
+});
+
+it('keeps them over HTTP/1.1, where they mean something', async () => {
+  const response = await fetch(`${server.url}/hop-by-hop`);
+  expect(response.headers.get('keep-alive')).toBe('timeout=5');
+  expect(await response.json()).toEqual({ ok: true });
+});
