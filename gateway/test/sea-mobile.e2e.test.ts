@@ -1,4 +1,5 @@
 import http from 'node:http';
+import http2 from 'node:http2';
 import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
@@ -147,6 +148,48 @@ describe('persisted operations', () => {
       message: expect.stringContaining('No persisted operation'),
       extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
     });
+  });
+
+  it("takes a returning customer's checkout as the app sends it: compact token, saved address number, brotli body, over HTTP/2", async () => {
+    const principal = { subject: 'cust-sea-returning', role: 'customer' as const, regions: ['sea'] };
+    const compact = scope.compactToken(principal);
+    const saved = await send('POST', '/graphql', auth(compact), {
+      documentId: idOf('SeaAddressSave'),
+      variables: { input: { label: 'Home', address: ADDRESS } },
+    });
+    expect(saved.json().data.seaAddressSave).toEqual({ savedAddress: { number: 1, label: 'Home' }, userErrors: [] });
+
+    const session = http2.connect(hub.gatewayUrl);
+    const answer = await new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const body = brotliCompressSync(
+        JSON.stringify({ documentId: idOf('SeaQuickOrder').slice(0, 8), variables: { input: { ...quickOrderInput(), address: undefined, savedAddress: 1 } } }),
+      );
+      const stream = session.request({
+        ':method': 'POST',
+        ':path': '/graphql',
+        ...auth(compact),
+        'content-type': 'application/json',
+        'content-encoding': 'br',
+      });
+      const chunks: Buffer[] = [];
+      let status = 0;
+      stream.on('response', (headers) => (status = Number(headers[':status'])));
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => resolve({ status, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      stream.on('error', reject);
+      stream.end(body);
+    }).finally(() => session.close());
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.seaQuickOrder).toMatchObject({ status: 'CREATED' });
+
+    // The order went to the saved address, and the same compact token reads it back through the gateway.
+    const order = await postGraphQL(
+      hub.gatewayUrl,
+      'query($id: ID!) { seaOrder(id: $id) { sea { shippingAddress { line1 city postalCode } } } }',
+      { id: answer.body.data.seaQuickOrder.id },
+      compact,
+    );
+    expect(order.data.seaOrder.sea.shippingAddress).toEqual({ line1: ADDRESS.line1, city: ADDRESS.city, postalCode: ADDRESS.postalCode });
   });
 
   it('refuses an id sent together with operation text', async () => {
