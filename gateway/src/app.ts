@@ -13,6 +13,7 @@ import { graphqlMetricsPlugin, mountMetricsRoute } from '@hub/shared/server/metr
 import { assertNatsRefusesAnonymous, connectNats, natsAuthOf } from '@hub/shared/messaging/nats';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
+import { compactTokenRoute } from './compact-token.route.js';
 import { compressResponses } from './compression.js';
 import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments } from './persisted-operations/index.js';
 import { listenOnePort } from './http2/one-port-server.js';
@@ -101,6 +102,7 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
         }),
       }),
     );
+    app.post('/token/compact', rateLimitRequests(rateLimits, jwt), compactTokenRoute(jwt));
     mountJsonFallbacks(app, logger);
   };
   const server = await listenOnePort(mountRoutes, env.PORT, env.HOST);

@@ -151,8 +151,13 @@ describe('persisted operations', () => {
   });
 
   it("takes a returning customer's checkout as the app sends it: compact token, saved address number, brotli body, over HTTP/2", async () => {
-    const principal = { subject: 'cust-sea-returning', role: 'customer' as const, regions: ['sea'] };
-    const compact = scope.compactToken(principal);
+    // The app trades the identity provider's JWT for the compact form once.
+    const jwt = await scope.token({ subject: 'cust-sea-returning', role: 'customer', regions: ['sea'] });
+    const exchange = await send('POST', '/token/compact', auth(jwt));
+    expect(exchange.status).toBe(200);
+    const compact = exchange.json().token as string;
+    expect(compact.length).toBeLessThan(jwt.length / 2);
+    expect((await send('POST', '/token/compact', {})).status).toBe(401);
     const saved = await send('POST', '/graphql', auth(compact), {
       documentId: idOf('SeaAddressSave'),
       variables: { input: { label: 'Home', address: ADDRESS } },

@@ -1,6 +1,6 @@
 import { encode } from 'cborg';
 import { isCompactToken, mintCompactToken, verifiedCompactClaims } from './cwt.js';
-import { mintToken, verifyToken } from './jwt.js';
+import { compactFormOf, mintToken, verifyToken } from './jwt.js';
 import type { Principal } from './principal.js';
 import { principalOfClaims, type JwtSettings } from './token-claims.js';
 
@@ -56,6 +56,17 @@ describe('compact token (CWT, COSE_Mac0 HMAC 256/64)', () => {
     await expect(verifyToken(settings, expired)).rejects.toThrow('Invalid or expired bearer token');
     const tooLong = mintCompactToken(settings, customer, 48 * 3600);
     await expect(verifyToken(settings, tooLong)).rejects.toThrow('Invalid or expired bearer token');
+  });
+});
+
+describe('compactFormOf', () => {
+  it('gives the same principal, expiring when the JWT it came from does, and again from the compact form', async () => {
+    const jwt = await mintToken(settings, customer, '2h');
+    const { exp } = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    const compact = compactFormOf(settings, jwt, customer);
+    expect(compact.expiresAt).toEqual(new Date(exp * 1000));
+    expect(await verifyToken(settings, compact.token)).toEqual(customer);
+    expect(compactFormOf(settings, compact.token, customer).expiresAt).toEqual(new Date(exp * 1000));
   });
 });
 

@@ -1,6 +1,6 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../errors.js';
-import { isCompactToken, verifiedCompactClaims } from './cwt.js';
+import { isCompactToken, mintCompactToken, verifiedCompactClaims } from './cwt.js';
 import type { Principal } from './principal.js';
 import { DEFAULT_CLOCK_SKEW_SECONDS, principalOfClaims, type JwtSettings } from './token-claims.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
@@ -70,6 +70,15 @@ async function verifiedJwtClaims(settings: JwtSettings, token: string) {
     clockTolerance: settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
   });
   return payload;
+}
+
+/**
+ * The compact form of a token `verifyToken` accepted, for the same principal and expiring when it does (`exp` is
+ * required of both formats), so trading a token for its compact form never extends its life.
+ */
+export function compactFormOf(settings: JwtSettings, token: string, principal: Principal, nowSeconds = Math.floor(Date.now() / 1000)) {
+  const expiresAt = (isCompactToken(token) ? verifiedCompactClaims(settings, token).exp : decodeJwt(token).exp) as number;
+  return { token: mintCompactToken(settings, principal, Math.max(1, expiresAt - nowSeconds), nowSeconds), expiresAt: new Date(expiresAt * 1000) };
 }
 
 export function bearerTokenOf(authorization: string | undefined): string | undefined {

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { mintCompactToken } from '../auth/cwt.js';
 import { mintToken, type JwtSettings } from '../auth/jwt.js';
 import type { Principal } from '../auth/principal.js';
 import { baseEnvSchema, type BaseEnv } from '../env.js';
@@ -15,8 +14,6 @@ import { natsAuthOf, natsAuthOptions, natsServersOf } from '../messaging/nats.js
 export interface TestScope {
   env: BaseEnv;
   token(principal: Principal): Promise<string>;
-  /** The same principal's compact token (auth/cwt.ts), as a mobile app sends it. */
-  compactToken(principal: Principal): string;
   dispose(): Promise<void>;
   /** What of the scope still exists (its database, its namespace's streams): empty after `dispose`. For benches' clean-up checks. */
   leftovers(): Promise<string[]>;
@@ -32,7 +29,6 @@ export function createTestScope(label: string): TestScope {
   return {
     env,
     token: (principal) => mintToken(jwt, principal, '1h'),
-    compactToken: (principal) => mintCompactToken(jwt, principal, 3600),
     async dispose() {
       await dropDatabase(env.DATABASE_URL);
       await deleteStreams(env);
