@@ -29,6 +29,9 @@ export interface ShippingSchedule {
   freeFrom: number | null;
 }
 
+/** 3-100 lower-case letters, digits and dashes: no dot, so an id is always one token of a NATS subject. */
+export const PRICE_LIST_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,99}$/;
+
 export interface PriceListFacts extends PriceListScope {
   id: string;
   /** Goes up on every change; orders record the version they were priced with. */

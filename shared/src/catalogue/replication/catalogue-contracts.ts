@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { StreamUse } from '../../messaging/jetstream-use.js';
 import { CHANNELS } from '../../messaging/contracts.js';
 import { declareStreams } from '../../messaging/streams.js';
+import { PRICE_LIST_ID_PATTERN } from '../pricing/price-list.rules.js';
 import { PRODUCT_STATUSES, NAME_LOCALES } from '../products/product.rules.js';
 import { CN_RETURN_CLASSES, PRODUCT_CATEGORIES } from '../products/return-class.rules.js';
 import { EU_TAX_CLASSES } from '../vat/tax-class.js';
@@ -18,7 +19,12 @@ export function catalogueSubjectsFor(namespace: string) {
     all: `${namespace}.catalogue.v1.>`,
     /** SKUs may contain dots, which separate subject tokens; `~` never occurs in a SKU, so the mapping is reversible. */
     product: (sku: string) => `${namespace}.catalogue.v1.product.${sku.replaceAll('.', '~')}`,
+    /**
+     * Price-list ids never contain a dot (`PRICE_LIST_ID_PATTERN`), so a whole list's subject always has one token
+     * after `price-list` and a part's three: the two can never collide.
+     */
     priceList: (id: string) => `${namespace}.catalogue.v1.price-list.${id}`,
+    priceListPart: (id: string, part: number) => `${namespace}.catalogue.v1.price-list.${id}.part.${part}`,
     replicaConsumer: (service: string) => `${namespace}-${service}-catalogue`,
   };
 }
@@ -46,7 +52,7 @@ export const productFactsSchema = z.object({
 });
 
 export const priceListFactsSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: z.string().regex(PRICE_LIST_ID_PATTERN),
   version: z.number().int().min(1),
   region: z.string(),
   channel: z.enum(CHANNELS),
@@ -57,15 +63,47 @@ export const priceListFactsSchema = z.object({
   shipping: z.object({ baseFee: minorUnits, perKgFee: minorUnits, bulkySurcharge: minorUnits, freeFrom: minorUnits.nullable() }),
 });
 
-/** One replicated item as of a catalogue version. */
+/**
+ * One replicated item as of a catalogue version. A price list too large for one message travels as `parts` messages
+ * of kind `price-list-part`, each with the list's header fields and one slice of its prices (see price-list-parts.ts).
+ */
 export const catalogueChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('product'), catalogueVersion: z.number().int().min(1), product: productFactsSchema }),
   z.object({ kind: z.literal('price-list'), catalogueVersion: z.number().int().min(1), priceList: priceListFactsSchema }),
+  z
+    .object({
+      kind: z.literal('price-list-part'),
+      catalogueVersion: z.number().int().min(1),
+      part: z.number().int().min(0),
+      parts: z.number().int().min(1),
+      priceList: priceListFactsSchema,
+    })
+    .refine((change) => change.part < change.parts, { message: 'part is below parts', path: ['part'] }),
 ]);
 export type CatalogueChange = z.infer<typeof catalogueChangeSchema>;
+export type PriceListPartChange = Extract<CatalogueChange, { kind: 'price-list-part' }>;
+export type PriceListChange = Extract<CatalogueChange, { kind: 'price-list' | 'price-list-part' }>;
 
 /** Derived from the change, so a republished change is dropped by the stream and skipped by replicas. */
-export const catalogueChangeMessageId = (change: CatalogueChange): string =>
-  change.kind === 'product'
-    ? `catalogue.product:${change.product.sku}:${change.catalogueVersion}`
-    : `catalogue.price-list:${change.priceList.id}:${change.catalogueVersion}`;
+export function catalogueChangeMessageId(change: CatalogueChange): string {
+  switch (change.kind) {
+    case 'product':
+      return `catalogue.product:${change.product.sku}:${change.catalogueVersion}`;
+    case 'price-list':
+      return `catalogue.price-list:${change.priceList.id}:${change.catalogueVersion}`;
+    case 'price-list-part':
+      return `catalogue.price-list-part:${change.priceList.id}:${change.catalogueVersion}:${change.part}`;
+  }
+}
+
+/** The subject a change is published on: the stream keeps the newest message of each. */
+export function catalogueChangeSubject(subjects: CatalogueSubjects, change: CatalogueChange): string {
+  switch (change.kind) {
+    case 'product':
+      return subjects.product(change.product.sku);
+    case 'price-list':
+      return subjects.priceList(change.priceList.id);
+    case 'price-list-part':
+      return subjects.priceListPart(change.priceList.id, change.part);
+  }
+}

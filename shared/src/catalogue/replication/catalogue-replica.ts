@@ -8,9 +8,11 @@ import type { MikroORM } from '../../persistence/orm.js';
 import type { PriceListFacts } from '../pricing/price-list.rules.js';
 import type { ProductFacts } from '../products/product.rules.js';
 import { indexCatalogue, type IndexedCatalogue } from '../snapshot.js';
-import { catalogueChangeSchema, catalogueSubjectsFor, ensureCatalogueStream, type CatalogueChange } from './catalogue-contracts.js';
+import { catalogueChangeSchema, catalogueSubjectsFor, ensureCatalogueStream, type CatalogueChange, type PriceListPartChange } from './catalogue-contracts.js';
+import { dropPriceListParts, partOfRow, storePriceListPart, type StoredPriceListPart } from './price-list-part-store.js';
+import { assemblePriceList } from './price-list-parts.js';
 
-/** One replicated product or price list, as of the catalogue version it last changed in. */
+/** One replicated product, price list or part of a price list still arriving, as of the catalogue version it last changed in. */
 export const CatalogueReplicaItem = defineEntity({
   name: 'CatalogueReplicaItem',
   tableName: 'catalogue_replica_item',
@@ -18,7 +20,7 @@ export const CatalogueReplicaItem = defineEntity({
     kind: p.string().length(16).primary(),
     key: p.string().length(100).primary(),
     catalogueVersion: p.integer(),
-    payload: p.json<ProductFacts | PriceListFacts>(),
+    payload: p.json<ProductFacts | PriceListFacts | StoredPriceListPart>(),
   },
 });
 
@@ -48,7 +50,8 @@ export interface CatalogueReplicaOptions {
  * A service's own copy of the catalogue: kept in its database (so a restart, or a NATS outage, leaves it able to
  * price) and in memory (so pricing a line reads a map, with no network round trip). Fed by a durable consumer of
  * the catalogue stream; an item is only ever replaced by a newer catalogue version, so redelivered or reordered
- * messages change nothing.
+ * messages change nothing. A price list sent in parts takes effect once every part of one catalogue version is
+ * held; until then the list's previous version stays in force.
  */
 export class CatalogueReplica {
   private readonly products = new Map<string, ProductFacts>();
@@ -56,6 +59,8 @@ export class CatalogueReplica {
   /** Catalogue version of each item held, by `kind:key`. */
   private readonly versions = new Map<string, number>();
   private version = 0;
+  /** By price-list id: the catalogue versions newer than the list held whose parts are still arriving. */
+  private readonly incomplete = new Map<string, Set<number>>();
   private indexed: IndexedCatalogue | undefined;
   private consumer: DurableConsumer<CatalogueChange> | undefined;
   private readonly waiting = new Set<{ version: number; resolve: () => void }>();
@@ -71,12 +76,17 @@ export class CatalogueReplica {
   /** Loads the stored copy, then follows the stream. */
   async start(): Promise<void> {
     const rows = await this.options.orm.em.fork().find(CatalogueReplicaItem, {});
-    for (const row of rows)
-      this.remember(
-        row.kind === 'product'
-          ? { kind: 'product', catalogueVersion: row.catalogueVersion, product: row.payload as ProductFacts }
-          : { kind: 'price-list', catalogueVersion: row.catalogueVersion, priceList: row.payload as PriceListFacts },
-      );
+    const parts: PriceListPartChange[] = [];
+    for (const row of rows) {
+      if (row.kind === 'price-list-part') parts.push(partOfRow(row.catalogueVersion, row.payload as StoredPriceListPart));
+      else
+        this.remember(
+          row.kind === 'product'
+            ? { kind: 'product', catalogueVersion: row.catalogueVersion, product: row.payload as ProductFacts }
+            : { kind: 'price-list', catalogueVersion: row.catalogueVersion, priceList: row.payload as PriceListFacts },
+        );
+    }
+    this.rememberStoredParts(parts);
     this.loaded = true;
     const subjects = catalogueSubjectsFor(this.options.namespace);
     // A region reads the catalogue; it may create the stream when it starts first, never change it.
@@ -107,8 +117,8 @@ export class CatalogueReplica {
    */
   async readiness(): Promise<string> {
     if (!this.loaded || this.version === 0) throw new Error('no catalogue held yet');
-    if (this.caughtUp) return `caught up at v${this.version}`;
-    if (!this.connected || this.options.nc.isClosed()) return `stored copy v${this.version}, NATS unreachable`;
+    if (this.caughtUp) return `caught up at v${this.heldVersion}`;
+    if (!this.connected || this.options.nc.isClosed()) return `stored copy v${this.heldVersion}, NATS unreachable`;
     throw new Error('catching up with the catalogue stream');
   }
 
@@ -146,19 +156,24 @@ export class CatalogueReplica {
 
   /** Resolves once this copy holds catalogue version `version` or a later one (at start-up, or when a change arrives). */
   whenAt(version: number): Promise<void> {
-    if (this.version >= version) return Promise.resolve();
+    if (this.heldVersion >= version) return Promise.resolve();
     return new Promise((resolve) => this.waiting.add({ version, resolve }));
   }
 
-  /** The catalogue version this copy holds: the newest change applied. */
+  /**
+   * The catalogue version this copy holds: the newest change applied, but below the oldest price list whose parts are
+   * still arriving, so that a caller waiting for a version can price from every list of it.
+   */
   get heldVersion(): number {
-    return this.version;
+    let held = this.version;
+    for (const versions of this.incomplete.values()) for (const version of versions) held = Math.min(held, version - 1);
+    return held;
   }
 
   /** The catalogue as this service knows it now; rebuilt only after a change. */
   current(): IndexedCatalogue {
     this.indexed ??= indexCatalogue({
-      version: this.version,
+      version: this.heldVersion,
       takenAt: new Date().toISOString(),
       products: [...this.products.values()],
       priceLists: [...this.priceLists.values()],
@@ -167,6 +182,12 @@ export class CatalogueReplica {
   }
 
   private async apply(change: CatalogueChange, em: EntityManager): Promise<void> {
+    if (change.kind === 'price-list-part') await this.applyPart(change, em);
+    else await this.applyItem(change, em);
+    this.options.onApplied?.(change);
+  }
+
+  private async applyItem(change: Exclude<CatalogueChange, PriceListPartChange>, em: EntityManager): Promise<void> {
     const [kind, key, payload] =
       change.kind === 'product' ? ['product', change.product.sku, change.product] : ['price-list', change.priceList.id, change.priceList];
     await em.getConnection().execute(
@@ -177,11 +198,41 @@ export class CatalogueReplica {
       'run',
       em.getTransactionContext(),
     );
+    // Parts of an older version of a list that is now sent whole would only take room.
+    if (change.kind === 'price-list') await dropPriceListParts(em, this.options.schema, key, change.catalogueVersion);
     this.remember(change);
-    this.options.onApplied?.(change);
   }
 
-  private remember(change: CatalogueChange): void {
+  private async applyPart(change: PriceListPartChange, em: EntityManager): Promise<void> {
+    const outcome = await storePriceListPart(em, this.options.schema, change);
+    if (outcome.status === 'assembled') this.remember({ kind: 'price-list', catalogueVersion: change.catalogueVersion, priceList: outcome.priceList });
+    else if (outcome.status === 'incomplete') this.rememberIncomplete(change.priceList.id, change.catalogueVersion);
+  }
+
+  /** At start-up: the parts stored while a list's newer version was still arriving, assembled as if they had just come. */
+  private rememberStoredParts(parts: readonly PriceListPartChange[]): void {
+    for (const id of new Set(parts.map((part) => part.priceList.id))) {
+      const ofList = parts.filter((part) => part.priceList.id === id);
+      const assembled = assemblePriceList(ofList);
+      if (assembled) this.remember({ kind: 'price-list', ...assembled });
+      for (const part of ofList) this.rememberIncomplete(id, part.catalogueVersion);
+    }
+  }
+
+  private rememberIncomplete(priceListId: string, catalogueVersion: number): void {
+    if ((this.versions.get(`price-list:${priceListId}`) ?? 0) >= catalogueVersion) return;
+    const versions = this.incomplete.get(priceListId) ?? new Set<number>();
+    this.incomplete.set(priceListId, versions.add(catalogueVersion));
+    this.indexed = undefined;
+  }
+
+  private forgetIncompleteUpTo(priceListId: string, catalogueVersion: number): void {
+    const versions = this.incomplete.get(priceListId);
+    for (const version of versions ?? []) if (version <= catalogueVersion) versions!.delete(version);
+    if (versions?.size === 0) this.incomplete.delete(priceListId);
+  }
+
+  private remember(change: Exclude<CatalogueChange, PriceListPartChange>): void {
     const [map, key, value] =
       change.kind === 'product'
         ? [this.products as Map<string, unknown>, change.product.sku, change.product]
@@ -191,10 +242,11 @@ export class CatalogueReplica {
     this.versions.set(`${change.kind}:${key}`, change.catalogueVersion);
     map.set(key, value);
     this.version = Math.max(this.version, change.catalogueVersion);
+    if (change.kind === 'price-list') this.forgetIncompleteUpTo(key, change.catalogueVersion);
     this.indexed = undefined;
     this.notifyIfReady();
     for (const waiter of this.waiting) {
-      if (waiter.version <= this.version) {
+      if (waiter.version <= this.heldVersion) {
         this.waiting.delete(waiter);
         waiter.resolve();
       }

@@ -4,7 +4,13 @@ import { CHANNELS } from '../../messaging/contracts.js';
 import { connectTestNats } from '../../testing/harness.js';
 import type { PriceListFacts } from '../pricing/price-list.rules.js';
 import type { ProductFacts } from '../products/product.rules.js';
-import { catalogueChangeMessageId, catalogueSubjectsFor, ensureCatalogueStream, type CatalogueChange } from '../replication/catalogue-contracts.js';
+import {
+  catalogueChangeMessageId,
+  catalogueChangeSubject,
+  catalogueSubjectsFor,
+  ensureCatalogueStream,
+  type CatalogueChange,
+} from '../replication/catalogue-contracts.js';
 import { aProduct } from './fixtures.js';
 
 /**
@@ -40,8 +46,7 @@ export async function publishTestCatalogue(env: BaseEnv, scopes: readonly TestCa
     const publish = async (change: { kind: 'product'; product: ProductFacts } | { kind: 'price-list'; priceList: PriceListFacts }) => {
       version += 1;
       const message = { ...change, catalogueVersion: version } as CatalogueChange;
-      const subject = message.kind === 'product' ? subjects.product(message.product.sku) : subjects.priceList(message.priceList.id);
-      await js.publish(subject, JSON.stringify(message), { msgID: catalogueChangeMessageId(message) });
+      await js.publish(catalogueChangeSubject(subjects, message), JSON.stringify(message), { msgID: catalogueChangeMessageId(message) });
     };
     const products = new Map(
       scopes.flatMap((scope) => scope.items).map(({ unitPrice: _price, ...facts }) => [facts.sku, aProduct({ names: { en: facts.sku }, ...facts })]),

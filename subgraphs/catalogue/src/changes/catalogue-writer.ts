@@ -2,7 +2,15 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
 import { traceContextParameter } from '@hub/shared/telemetry/trace-context';
 import type { CatalogueProblem } from '@hub/shared/catalogue/problem';
-import { catalogueChangeMessageId, type CatalogueChange, type CatalogueSubjects } from '@hub/shared/catalogue/replication/catalogue-contracts';
+import type { PriceListFacts } from '@hub/shared/catalogue/pricing/price-list.rules';
+import type { ProductFacts } from '@hub/shared/catalogue/products/product.rules';
+import {
+  catalogueChangeMessageId,
+  catalogueChangeSubject,
+  type CatalogueChange,
+  type CatalogueSubjects,
+} from '@hub/shared/catalogue/replication/catalogue-contracts';
+import { priceListChanges } from '@hub/shared/catalogue/replication/price-list-parts';
 
 /** What one use case hands back from inside the change's transaction. */
 export interface ChangeScope {
@@ -10,8 +18,11 @@ export interface ChangeScope {
   /** The catalogue version this change creates. */
   catalogueVersion: number;
   audit(entry: { action: string; entityType: 'Product' | 'PriceList'; entityId: string; before: object | null; after: object | null }): void;
-  /** Replicates an item as it is after this change (published after commit through the outbox). */
-  publish(change: Omit<CatalogueChange, 'catalogueVersion'> & Record<string, unknown>): void;
+  /**
+   * Replicates an item as it is after this change (published after commit through the outbox); a price list too
+   * large for one message goes out in parts.
+   */
+  publish(item: { kind: 'product'; product: ProductFacts } | { kind: 'price-list'; priceList: PriceListFacts }): void;
 }
 
 /**
@@ -50,9 +61,9 @@ export class CatalogueWriter {
             audits.push({ ...entry, actor_id: principal.subject, actor_role: principal.role, entity_type: entry.entityType, entity_id: entry.entityId });
           },
           publish: (item) => {
-            const change = { ...item, catalogueVersion } as CatalogueChange;
-            const subject = change.kind === 'product' ? this.subjects.product(change.product.sku) : this.subjects.priceList(change.priceList.id);
-            events.push({ message_id: catalogueChangeMessageId(change), subject, payload: change });
+            const changes: CatalogueChange[] = item.kind === 'product' ? [{ ...item, catalogueVersion }] : priceListChanges(item.priceList, catalogueVersion);
+            for (const change of changes)
+              events.push({ message_id: catalogueChangeMessageId(change), subject: catalogueChangeSubject(this.subjects, change), payload: change });
           },
         };
         const outcome = await apply(scope);

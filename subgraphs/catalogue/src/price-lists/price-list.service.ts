@@ -2,15 +2,20 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Principal } from '@hub/shared/auth/principal';
 import type { Channel } from '@hub/shared/messaging/contracts';
 import { problem, type CatalogueProblem } from '@hub/shared/catalogue/problem';
-import { findOverlap, overlapProblem, validatePriceList, type PriceEntry, type PriceListFacts } from '@hub/shared/catalogue/pricing/price-list.rules';
+import {
+  findOverlap,
+  overlapProblem,
+  PRICE_LIST_ID_PATTERN,
+  validatePriceList,
+  type PriceEntry,
+  type PriceListFacts,
+} from '@hub/shared/catalogue/pricing/price-list.rules';
 import { Refused, type CatalogueWriter, type ChangeScope } from '../changes/catalogue-writer.js';
 import { Product } from '../products/persistence/product.entity.js';
 import { PriceList } from './persistence/price-list.entity.js';
 import { loadPriceListFacts } from './price-list.mapper.js';
 
 export type PriceListDraft = Omit<PriceListFacts, 'version'>;
-
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,99}$/;
 
 /** Price lists and their prices; every change is a catalogue change checked against the other lists of its scope. */
 export class PriceListService {
@@ -21,7 +26,7 @@ export class PriceListService {
 
   async create(principal: Principal, draft: PriceListDraft): Promise<PriceList | Refused> {
     const problems = validatePriceList(draft);
-    if (!ID_PATTERN.test(draft.id)) problems.unshift(problem('id', 'INVALID', 'id is 3-100 lower-case letters, digits and dashes'));
+    if (!PRICE_LIST_ID_PATTERN.test(draft.id)) problems.unshift(problem('id', 'INVALID', 'id is 3-100 lower-case letters, digits and dashes'));
     if (problems.length > 0) return new Refused(problems);
     return this.writer.change(principal, async (scope) => {
       if (await scope.em.findOne(PriceList, { id: draft.id })) return new Refused([problem('id', 'CONFLICT', 'A price list with this id exists')]);
@@ -153,6 +158,12 @@ export async function applyPrices(em: EntityManager, priceListId: string, prices
     );
   }
   if (removeSkus.length > 0) {
-    await connection.execute('delete from catalogue.price where price_list_id = ? and sku = any(?)', [priceListId, removeSkus], 'run', tx);
+    // One JSON parameter: MikroORM does not bind a JavaScript array to `= any(?)`.
+    await connection.execute(
+      'delete from catalogue.price where price_list_id = ? and sku in (select jsonb_array_elements_text(?::jsonb))',
+      [priceListId, JSON.stringify(removeSkus)],
+      'run',
+      tx,
+    );
   }
 }
