@@ -26,14 +26,23 @@ export function createDemoSeedContext(gatewayUrl: string, jwt: JwtSettings, log:
     log,
     token: (principal) => mintToken(jwt, principal),
     async graphql(token, query, variables = {}) {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: any; errors?: unknown[] };
-      if (body.errors) throw new Error(`demo seed request failed: ${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
-      return body.data;
+      for (let attempt = 1; ; attempt += 1) {
+        const response = await fetch(gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string; retryAfterSeconds?: number } }> };
+        // A seed is a client like any other: past its budget it waits as the gateway says, instead of failing `npm start`.
+        const wait = body.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED')?.extensions?.retryAfterSeconds;
+        if (wait !== undefined && attempt < 5) {
+          log(`rate-limited; retrying in ${wait} s`);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 60) * 1000));
+          continue;
+        }
+        if (body.errors) throw new Error(`demo seed request failed: ${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
+        return body.data;
+      }
     },
   };
 }
