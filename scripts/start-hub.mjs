@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { startConsoleServer, consolePublicDir } from '@hub/console/server';
+import { readFileSync } from 'node:fs';
+import { mintCompactToken } from '@hub/shared/auth/cwt';
 import { mintToken } from '@hub/shared/auth/jwt';
 import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { baseEnvSchema } from '@hub/shared/env';
@@ -51,6 +53,10 @@ export async function startHub(root, env) {
   }
 
   const adminToken = await mintToken(jwt, { subject: 'dev-admin', role: 'admin', regions: [] });
+  // The SEA app's checkout: the demo's returning customer (region-sea's seed saved their address as number 1).
+  const mobileToken = mintCompactToken(jwt, { subject: 'demo-sea-0', role: 'customer', regions: ['sea'] }, 12 * 3600);
+  const seaManifest = JSON.parse(readFileSync(new URL('../gateway/persisted-operations/sea-mobile.json', import.meta.url), 'utf8'));
+  const quickOrderId = seaManifest.operations.find((operation) => operation.name === 'SeaQuickOrder').id.slice(0, 8);
   console.log(`
 Order hub is up: ${services.map((service) => service.name).join(', ')}.
   Gateway:  ${gatewayUrl}
@@ -61,6 +67,10 @@ Order hub is up: ${services.map((service) => service.name).join(', ')}.
   Try:
     curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer ${adminToken}" \\
       -d '{"query":"{ orders(first: 3) { nodes { number region status totals { grandTotal } cn { customer { name } } de { customer { name } } sea { customer { name } } } } }"}'
+
+  A SEA mobile checkout as the app sends it (HTTP/2, compact token, persisted id, saved address; run it twice: one order):
+    curl -s --http2-prior-knowledge ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer ${mobileToken}" \\
+      -d '{"documentId":"${quickOrderId}","variables":{"input":{"idempotencyKey":"banner-quick-1","lines":[{"sku":"TEA-LJ-250","quantity":1}],"savedAddress":1,"payment":"COD"}}}'
 
 Ctrl-C stops the hub.`);
   await Promise.all(children.map(({ exited }) => exited));
