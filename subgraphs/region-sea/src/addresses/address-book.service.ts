@@ -4,7 +4,7 @@ import type { Principal } from '@hub/shared/auth/principal';
 import { assertSeaCustomer } from '../delivery/sea-access.js';
 import { SavedAddressNotFoundError } from '../rules/address-book.errors.js';
 import { decideAddressSave, type SavedAddressContent } from '../rules/address-book.rules.js';
-import { checkSeaAddress, type SeaAddressFields } from '../rules/sea-address.rules.js';
+import { checkSeaAddress, storedSeaAddress, type SeaAddressFields } from '../rules/sea-address.rules.js';
 import { lockAddressBook } from './address-book.repository.js';
 import { SeaSavedAddress } from './sea-saved-address.entity.js';
 
@@ -24,19 +24,7 @@ export class AddressBookService {
   async save(customer: Principal, label: string | null, address: SeaAddressFields): Promise<SeaSavedAddress> {
     assertSeaCustomer(customer);
     const { country, recipientPhone } = checkSeaAddress(address, 'address');
-    const content: SavedAddressContent = {
-      label,
-      recipientName: address.recipientName,
-      recipientPhone,
-      line1: address.line1,
-      line2: address.line2 ?? null,
-      subdistrict: address.subdistrict ?? null,
-      district: address.district ?? null,
-      city: address.city,
-      province: address.province,
-      postalCode: address.postalCode,
-      country,
-    };
+    const content: SavedAddressContent = { label, ...storedSeaAddress({ ...address, recipientPhone, country }) };
     const customerRef = customer.subject;
     return this.orm.em.fork().transactional(async (em) => {
       const book = await lockAddressBook(em, customerRef);

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { seaAddressProperties } from './sea-address.properties.js';
 
 /**
  * A delivery address a SEA customer saved for later checkouts: personal data, so kept in region-sea only, and
@@ -14,17 +15,7 @@ export const SeaSavedAddress = defineEntity({
     /** What the app sends at checkout instead of the address: a few bytes, where a UUID would cost 36. */
     number: p.integer(),
     label: p.string().length(30).nullable(),
-    recipientName: p.string().length(100),
-    /** E.164, as at placement. */
-    recipientPhone: p.string().length(16),
-    line1: p.string().length(200),
-    line2: p.string().length(200).nullable(),
-    subdistrict: p.string().length(100).nullable(),
-    district: p.string().length(100).nullable(),
-    city: p.string().length(100),
-    province: p.string().length(100),
-    postalCode: p.string().length(6),
-    country: p.string().length(2),
+    ...seaAddressProperties(),
     savedAt: p.datetime(),
   },
 });

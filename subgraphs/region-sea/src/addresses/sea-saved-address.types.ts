@@ -1,6 +1,7 @@
 import { IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { SeaAddressInput } from '../orders/sea-order.input.js';
+import { storedSeaAddress } from '../rules/sea-address.rules.js';
 import type { SeaSavedAddress } from './sea-saved-address.entity.js';
 
 @ObjectType('SeaSavedAddress', { description: 'An address the customer saved for later checkouts; only the customer who saved it sees it.' })
@@ -47,15 +48,6 @@ export const toSavedAddressView = (saved: SeaSavedAddress): SeaSavedAddressView 
   id: saved.id,
   number: saved.number,
   label: saved.label ?? null,
-  recipientName: saved.recipientName,
-  recipientPhone: saved.recipientPhone,
-  line1: saved.line1,
-  line2: saved.line2 ?? null,
-  subdistrict: saved.subdistrict ?? null,
-  district: saved.district ?? null,
-  city: saved.city,
-  province: saved.province,
-  postalCode: saved.postalCode,
-  country: saved.country,
+  ...storedSeaAddress(saved),
   savedAt: saved.savedAt,
 });

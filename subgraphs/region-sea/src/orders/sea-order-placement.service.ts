@@ -9,7 +9,7 @@ import type { SeaPaymentMethod } from '../payments/sea-payment-method.js';
 import { assertWithinCodLimit } from '../rules/cod-limit.rules.js';
 import { determineCurrency, type SeaCountry } from '../rules/country-currency.rules.js';
 import type { SeaDestination } from '../rules/quick-order-destination.rules.js';
-import { checkSeaAddress, normalisedPhone, type SeaAddressFields } from '../rules/sea-address.rules.js';
+import { checkSeaAddress, normalisedPhone, storedSeaAddress, type SeaAddressFields } from '../rules/sea-address.rules.js';
 import { SeaOrderContact } from './sea-order-contact.entity.js';
 
 /** One SEA order, whichever endpoint it came through. */
@@ -101,16 +101,7 @@ export function createSeaPlacementStages(savedAddressOf: SavedAddressLookup): Pl
         orderId,
         customerName: customer.name,
         customerPhone: customer.phone,
-        recipientName: address.recipientName,
-        recipientPhone: checked.recipientPhone,
-        line1: address.line1,
-        line2: address.line2 ?? null,
-        subdistrict: address.subdistrict ?? null,
-        district: address.district ?? null,
-        city: address.city,
-        province: address.province,
-        postalCode: address.postalCode,
-        country: checked.country,
+        ...storedSeaAddress({ ...address, recipientPhone: checked.recipientPhone, country: checked.country }),
       });
       if (details.payment) em.create(SeaPayment, { orderId, method: details.payment, currency: checked.currency, amountDue: priced.grandTotal });
     },

@@ -1,22 +1,11 @@
 import { AddressBookFullError } from './address-book.errors.js';
+import type { StoredSeaAddress } from './sea-address.rules.js';
 
 /** Enough for home, work and family; a book that size fits one answer, and past addresses do not pile up as personal data kept for nothing. */
 export const SAVED_ADDRESS_LIMIT = 20;
 
 /** What a saved address holds besides its number, with absent parts as null. */
-export interface SavedAddressContent {
-  label: string | null;
-  recipientName: string;
-  recipientPhone: string;
-  line1: string;
-  line2: string | null;
-  subdistrict: string | null;
-  district: string | null;
-  city: string;
-  province: string;
-  postalCode: string;
-  country: string;
-}
+export type SavedAddressContent = { label: string | null } & StoredSeaAddress;
 
 const CONTENT_KEYS: ReadonlyArray<keyof SavedAddressContent> = [
   'label',

@@ -18,6 +18,36 @@ export interface SeaAddressFields {
   country: string;
 }
 
+/** An address as region-sea stores it (an order's contact row, the address book): absent parts as null. */
+export interface StoredSeaAddress {
+  recipientName: string;
+  recipientPhone: string;
+  line1: string;
+  line2: string | null;
+  subdistrict: string | null;
+  district: string | null;
+  city: string;
+  province: string;
+  postalCode: string;
+  country: string;
+}
+
+/** The address's stored form; the caller passes the phone and country as `checkSeaAddress` answered them. */
+export function storedSeaAddress(address: SeaAddressFields): StoredSeaAddress {
+  return {
+    recipientName: address.recipientName,
+    recipientPhone: address.recipientPhone,
+    line1: address.line1,
+    line2: address.line2 ?? null,
+    subdistrict: address.subdistrict ?? null,
+    district: address.district ?? null,
+    city: address.city,
+    province: address.province,
+    postalCode: address.postalCode,
+    country: address.country,
+  };
+}
+
 /**
  * The destination country's rules over an address, wherever it comes from (an order, the address book): a postal
  * code couriers can sort by and a recipient's phone they can dial, answered in E.164. `path` is where the address
