@@ -1,8 +1,9 @@
 import http2 from 'node:http2';
 import net from 'node:net';
 import { once } from 'node:events';
+import express from 'express';
 import { CONNECTION_SPECIFIC_HEADERS } from '../src/http2/http2-express-app.js';
-import { listenOnePort, type OnePortServer } from '../src/http2/one-port-server.js';
+import { listenOnePort, MAX_CONCURRENT_STREAMS, type OnePortServer } from '../src/http2/one-port-server.js';
 import { HTTP2_PREFACE } from '../src/http2/preface.js';
 
 /** The one-port server with routes of its own: what the gateway's routes never do, but a later middleware might. */
@@ -80,4 +81,63 @@ it('keeps them over HTTP/1.1, where they mean something', async () => {
   const response = await fetch(`${server.url}/hop-by-hop`);
   expect(response.headers.get('keep-alive')).toBe('timeout=5');
   expect(await response.json()).toEqual({ ok: true });
+});
+
+describe('limits on an HTTP/2 connection', () => {
+  const REQUEST_TIMEOUT_MS = 300;
+  let limited: OnePortServer;
+  let client: http2.ClientHttp2Session;
+
+  beforeAll(async () => {
+    limited = await listenOnePort(
+      (app) => {
+        app.post('/echo', express.json(), (req, res) => {
+          res.json(req.body);
+        });
+        // Answers twice the request timeout after the body arrived whole: the limit is on receiving, not on answering.
+        app.post('/slow-answer', express.json(), (req, res) => {
+          setTimeout(() => res.json(req.body), 2 * REQUEST_TIMEOUT_MS);
+        });
+      },
+      0,
+      '127.0.0.1',
+      { requestTimeoutMs: REQUEST_TIMEOUT_MS },
+    );
+    client = http2.connect(limited.url);
+    await once(client, 'remoteSettings');
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await limited?.close();
+  });
+
+  /** Opens a POST, writes `body` and ends the request only when `end` is set; resolves with the answer. */
+  function post(path: string, body: string, end: boolean): Promise<{ status: number | undefined; body: string }> {
+    return new Promise((resolve, reject) => {
+      const stream = client.request({ ':method': 'POST', ':path': path, 'content-type': 'application/json' });
+      let status: number | undefined;
+      let text = '';
+      stream.on('response', (headers) => (status = headers[':status']));
+      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      stream.on('close', () => resolve({ status, body: text }));
+      stream.on('error', reject);
+      if (end) stream.end(body);
+      else stream.write(body);
+    });
+  }
+
+  it('lets a client open at most 100 streams at once', () => {
+    expect(client.remoteSettings.maxConcurrentStreams).toBe(MAX_CONCURRENT_STREAMS);
+  });
+
+  it('answers 408 to a request whose body does not arrive in time, and the connection serves the next one', async () => {
+    expect(await post('/echo', '{"half":', false)).toEqual({ status: 408, body: 'request timeout' });
+    expect(await post('/echo', '{"whole":true}', true)).toEqual({ status: 200, body: '{"whole":true}' });
+    expect(client.closed).toBe(false);
+  });
+
+  it('lets an answer take longer than the limit once the request arrived whole', async () => {
+    expect(await post('/slow-answer', '{"n":1}', true)).toEqual({ status: 200, body: '{"n":1}' });
+  });
 });
