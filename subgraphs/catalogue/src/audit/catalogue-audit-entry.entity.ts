@@ -1,6 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** One catalogue change as it was: who, when, which catalogue version, and the item before and after. Append-only (trigger). */
+/**
+ * One catalogue change as it was: who, when, which catalogue version, and the item before and after (of a price list, its
+ * header and only the prices the change touched: `price-lists/domain/price-list-audit.ts`). Append-only (trigger).
+ */
 export const CatalogueAuditEntry = defineEntity({
   name: 'CatalogueAuditEntry',
   tableName: 'catalogue_audit_entry',

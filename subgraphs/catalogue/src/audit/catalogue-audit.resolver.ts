@@ -5,7 +5,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { ConnectionArgs, connectionType, decodeCursor, toConnection, type Connection } from '@hub/shared/graphql/connection';
 import { CatalogueAuditEntry } from './catalogue-audit-entry.entity.js';
 
-@ObjectType('CatalogueAuditEntry', { description: 'One catalogue change: who, when, the catalogue version, and the item before and after.' })
+@ObjectType('CatalogueAuditEntry', {
+  description:
+    'One catalogue change: who, when, the catalogue version, and the item before and after. A product is recorded whole. ' +
+    'A price list is recorded as what changed: `before` and `after` hold its header whole (id, version, region, channel, ' +
+    'currency, validFrom, validTo, shipping), `priceCount`, and only the price entries ({ sku, unitPrice, free? }) the change ' +
+    'touched (see the two fields). Older entries, without `priceCount`, hold the whole list as `prices` on both sides.',
+})
 class CatalogueAuditEntryView {
   @Field(() => ID, { description: 'Entry id.' }) id!: string;
   @Field(() => GraphQLISODateTime, { description: 'When.' }) at!: Date;
@@ -15,8 +21,20 @@ class CatalogueAuditEntryView {
   @Field(() => String, { description: 'Product or PriceList.' }) entityType!: string;
   @Field(() => String, { description: 'SKU or price-list id.' }) entityId!: string;
   @Field(() => Int, { description: 'Catalogue version the change created.' }) catalogueVersion!: number;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The item before; null when created.' }) before!: Record<string, unknown> | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The item after.' }) after!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The item before; null when created. A price list: its header, `priceCount` (prices it held), `changedPrices` (the ' +
+      'entries the change replaced, as they were) and `removedPrices` (the entries it removed).',
+  })
+  before!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The item after. A price list: its header, `priceCount` (prices it holds), `changedPrices` (the new entries of the ' +
+      'SKUs in `before.changedPrices`, in the same order) and `addedPrices` (the entries it added: every price on creation).',
+  })
+  after!: Record<string, unknown> | null;
 }
 
 const CatalogueAuditEntryConnection = connectionType(CatalogueAuditEntryView, 'CatalogueAuditEntry', 'A page of catalogue audit entries, newest first.');

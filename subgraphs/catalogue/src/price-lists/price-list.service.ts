@@ -12,6 +12,7 @@ import {
 } from '@hub/shared/catalogue/pricing/price-list.rules';
 import { Refused, type CatalogueWriter, type ChangeScope } from '../changes/catalogue-writer.js';
 import { Product } from '../products/persistence/product.entity.js';
+import { priceListAuditEntry } from './domain/price-list-audit.js';
 import { PriceList } from './persistence/price-list.entity.js';
 import { loadPriceListFacts } from './price-list.mapper.js';
 
@@ -49,7 +50,7 @@ export class PriceListService {
       await scope.em.flush();
       await applyPrices(scope.em, list.id, draft.prices);
       const facts = await loadPriceListFacts(scope.em, list);
-      scope.audit({ action: 'price-list.created', entityType: 'PriceList', entityId: list.id, before: null, after: facts });
+      scope.audit({ action: 'price-list.created', entityType: 'PriceList', entityId: list.id, ...priceListAuditEntry(null, facts) });
       scope.publish({ kind: 'price-list', priceList: facts });
       return list;
     });
@@ -104,12 +105,12 @@ export class PriceListService {
   }
 }
 
-/** Closes a change to a list: next version, audit entry with the list before and after, replication of the whole list. */
+/** Closes a change to a list: next version, audit entry with what changed (header and touched prices), replication of the whole list. */
 export async function recordPriceListChange(scope: ChangeScope, list: PriceList, before: PriceListFacts, action: string): Promise<PriceList> {
   scope.em.assign(list, { version: list.version + 1, catalogueVersion: scope.catalogueVersion, updatedAt: new Date() });
   await scope.em.flush();
   const after = await loadPriceListFacts(scope.em, list);
-  scope.audit({ action, entityType: 'PriceList', entityId: list.id, before, after });
+  scope.audit({ action, entityType: 'PriceList', entityId: list.id, ...priceListAuditEntry(before, after) });
   scope.publish({ kind: 'price-list', priceList: after });
   return list;
 }
