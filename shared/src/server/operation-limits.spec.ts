@@ -35,4 +35,12 @@ describe('input text', () => {
   it('finds literals in the document, named by their argument', () => {
     expect(findUnacceptableText({}, parse('{ order(id: "a\\u0000b") { id } }'), 10)).toEqual({ path: 'id', problem: 'control-character' });
   });
+
+  it("keeps a document's verdict for the next request with it, under the same limit only, and still checks the variables", () => {
+    const document = parse('{ order(id: "abcdefghijkl") { id } }');
+    expect(findUnacceptableText({}, document, 10)).toEqual({ path: 'id', problem: 'too-long' });
+    expect(findUnacceptableText({}, document, 10)).toEqual({ path: 'id', problem: 'too-long' });
+    expect(findUnacceptableText({}, document, 20)).toBeUndefined();
+    expect(findUnacceptableText({ n: '\u0000' }, document, 20)).toEqual({ path: 'n', problem: 'control-character' });
+  });
 });
