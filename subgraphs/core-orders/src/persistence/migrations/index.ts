@@ -10,6 +10,7 @@ import { Migration20261203065714RuleFacts } from './Migration20261203065714RuleF
 import { Migration20261203065800DeliveryOption } from './Migration20261203065800DeliveryOption.js';
 import { Migration20261203081500TimelineNotes } from './Migration20261203081500TimelineNotes.js';
 import { Migration20261204120000SummaryDigest } from './Migration20261204120000SummaryDigest.js';
+import { Migration20261204170000RegionPlacedAtIndex } from './Migration20261204170000RegionPlacedAtIndex.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const coreMigrations = {
@@ -25,4 +26,5 @@ export const coreMigrations = {
   Migration20261203065800DeliveryOption,
   Migration20261203081500TimelineNotes,
   Migration20261204120000SummaryDigest,
+  Migration20261204170000RegionPlacedAtIndex,
 };
