@@ -56,7 +56,7 @@ export async function startHub(root, env) {
   // The SEA app's checkout: the demo's returning customer (region-sea's seed saved their address as number 1).
   const mobileToken = mintCompactToken(jwt, { subject: 'demo-sea-0', role: 'customer', regions: ['sea'] }, 12 * 3600);
   const seaManifest = JSON.parse(readFileSync(new URL('../gateway/persisted-operations/sea-mobile.json', import.meta.url), 'utf8'));
-  const quickOrderId = seaManifest.operations.find((operation) => operation.name === 'SeaQuickOrder').id.slice(0, 8);
+  const quickOrderId = seaManifest.operations.find((operation) => operation.name === 'SeaCheckout').id.slice(0, 8);
   console.log(`
 Order hub is up: ${services.map((service) => service.name).join(', ')}.
   Gateway:  ${gatewayUrl}

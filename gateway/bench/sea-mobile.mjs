@@ -113,11 +113,11 @@ const pathsFor = ({ jwt, compact, savedAddress }) => {
     checkout: [
       (token, key) =>
         postBrotli(mobile(token), {
-          documentId: idOf('SeaQuickOrder'),
+          documentId: idOf('SeaCheckout'),
           variables: { input: { idempotencyKey: key, lines: LINES, savedAddress, payment: 'COD' } },
         }),
     ],
-    confirmation: (answers) => answers[0].body.data.seaQuickOrder,
+    confirmation: (answers) => answers[0].body.data.o.c,
     track: [
       statusGet,
       // Later, with max-age passed: the app's HTTP cache revalidates, and an unchanged status comes back as 304.

@@ -99,13 +99,15 @@ const quickOrderInput = (change: Record<string, unknown> = {}) => ({
   lines: [{ sku: 'CAPHE-1', quantity: 2 }],
   ...change,
 });
-const quickOrder = (input: unknown, token = customer) => send('POST', '/graphql', auth(token), { documentId: idOf('SeaQuickOrder'), variables: { input } });
+const quickOrder = (input: unknown, token = customer) => send('POST', '/graphql', auth(token), { documentId: idOf('SeaCheckout'), variables: { input } });
+/** What the app shows, under the checkout operation's one-letter aliases (`o` the mutation, `c` its confirmation, `e` its refusals). */
+const confirmationOf = (response: { json(): any }) => response.json().data?.o.c;
 
 describe('persisted operations', () => {
   it('places an order by operation id and reads its status by GET, with the id and variables only', async () => {
     const placed = await quickOrder(quickOrderInput());
     expect(placed.status).toBe(200);
-    const confirmation = placed.json().data.seaQuickOrder;
+    const confirmation = confirmationOf(placed);
     expect(confirmation).toEqual({ id: expect.any(String), number: expect.stringMatching(/^SEA-/), total: 396_000, status: 'CREATED' });
     expect(placed.headers['cache-control']).toBe('no-store');
 
@@ -121,7 +123,7 @@ describe('persisted operations', () => {
   it('records the delivery option the app sends with the quick order, and reads it back by id', async () => {
     const placed = await quickOrder(quickOrderInput({ delivery: 'CONSOLIDATED' }));
     expect(placed.json().errors).toBeUndefined();
-    const { id } = placed.json().data.seaQuickOrder;
+    const { id } = confirmationOf(placed);
     const read = await eventually(
       () => send('GET', getPath(idOf('SeaOrderDelivery'), { id }), mobileGet()),
       (response) => !response.json().errors,
@@ -167,7 +169,7 @@ describe('persisted operations', () => {
     const session = http2.connect(hub.gatewayUrl);
     const answer = await new Promise<{ status: number; body: any }>((resolve, reject) => {
       const body = brotliCompressSync(
-        JSON.stringify({ documentId: idOf('SeaQuickOrder').slice(0, 8), variables: { input: { ...quickOrderInput(), address: undefined, savedAddress: 1 } } }),
+        JSON.stringify({ documentId: idOf('SeaCheckout').slice(0, 8), variables: { input: { ...quickOrderInput(), address: undefined, savedAddress: 1 } } }),
       );
       const stream = session.request({
         ':method': 'POST',
@@ -185,13 +187,13 @@ describe('persisted operations', () => {
       stream.end(body);
     }).finally(() => session.close());
     expect(answer.status).toBe(200);
-    expect(answer.body.data.seaQuickOrder).toMatchObject({ status: 'CREATED' });
+    expect(answer.body.data.o).toMatchObject({ c: { status: 'CREATED' }, e: [] });
 
     // The order went to the saved address, and the same compact token reads it back through the gateway.
     const order = await postGraphQL(
       hub.gatewayUrl,
       'query($id: ID!) { seaOrder(id: $id) { sea { shippingAddress { line1 city postalCode } } } }',
-      { id: answer.body.data.seaQuickOrder.id },
+      { id: answer.body.data.o.c.id },
       compact,
     );
     expect(order.data.seaOrder.sea.shippingAddress).toEqual({ line1: ADDRESS.line1, city: ADDRESS.city, postalCode: ADDRESS.postalCode });
@@ -224,7 +226,7 @@ const registeredAtCore = (id: string) =>
 
 describe('HTTP caching of reads', () => {
   it("lets the customer's own client keep an order read briefly (private) and revalidate it with its ETag", async () => {
-    const { id } = (await quickOrder(quickOrderInput())).json().data.seaQuickOrder;
+    const { id } = confirmationOf(await quickOrder(quickOrderInput()));
     await registeredAtCore(id);
     const path = getPath(idOf('SeaOrderSummary'), { id });
     const first = await send('GET', path, mobileGet());
@@ -265,12 +267,17 @@ describe('HTTP caching of reads', () => {
   });
 
   it('takes a quick order by the first 8 digits of its id, as the app sends it', async () => {
+    const response = await send('POST', '/graphql', auth(), { documentId: idOf('SeaCheckout').slice(0, 8), variables: { input: quickOrderInput() } });
+    expect(confirmationOf(response)).toMatchObject({ status: 'CREATED' });
+  });
+
+  it('still takes the quick order as app versions before SeaCheckout send it (the deprecated `seaQuickOrder`)', async () => {
     const response = await send('POST', '/graphql', auth(), { documentId: idOf('SeaQuickOrder').slice(0, 8), variables: { input: quickOrderInput() } });
-    expect(response.json().data.seaQuickOrder).toMatchObject({ status: 'CREATED' });
+    expect(response.json().data.seaQuickOrder).toMatchObject({ status: 'CREATED', total: 396_000 });
   });
 
   it("refuses a mutation sent by GET, and a GET without the app's preflight header", async () => {
-    const mutation = await send('GET', getPath(idOf('SeaQuickOrder'), { input: quickOrderInput() }), mobileGet());
+    const mutation = await send('GET', getPath(idOf('SeaCheckout'), { input: quickOrderInput() }), mobileGet());
     expect(mutation.status).toBe(405);
     const withoutHeader = await send('GET', getPath(idOf('SeaCheckoutOptions'), { country: 'TH' }), auth());
     expect(withoutHeader.status).toBe(400);
@@ -282,7 +289,7 @@ describe('compression', () => {
   let bigRead: { query: string; variables: { id: string } };
   beforeAll(async () => {
     const lines = Array.from({ length: 40 }, (_, i) => ({ sku: `SKU-${i}`, quantity: 1 }));
-    const { id } = (await quickOrder(quickOrderInput({ payment: 'BANK_TRANSFER', lines }))).json().data.seaQuickOrder;
+    const { id } = confirmationOf(await quickOrder(quickOrderInput({ payment: 'BANK_TRANSFER', lines })));
     bigRead = { query: 'query($id: ID!) { order(id: $id) { lines { lineNo sku name quantity unitPrice unitTax lineTotal } } }', variables: { id } };
     // The order is taken at the edge; core has it once the region's command outbox has delivered the registration.
     await eventually(
@@ -313,9 +320,9 @@ describe('compression', () => {
     ['br', brotliCompressSync],
     ['gzip', gzipSync],
   ] as const)('takes a request body compressed with %s', async (encoding, compress) => {
-    const body = compress(JSON.stringify({ documentId: idOf('SeaQuickOrder'), variables: { input: quickOrderInput() } }));
+    const body = compress(JSON.stringify({ documentId: idOf('SeaCheckout'), variables: { input: quickOrderInput() } }));
     const response = await send('POST', '/graphql', { ...auth(), 'content-encoding': encoding }, body);
-    expect(response.json().data.seaQuickOrder).toMatchObject({ status: 'CREATED', total: 396_000 });
+    expect(confirmationOf(response)).toMatchObject({ status: 'CREATED', total: 396_000 });
   });
 
   it('leaves answers below 1 KiB as they are', async () => {
@@ -329,10 +336,10 @@ describe('safe retries', () => {
     const token = await scope.token({ subject: 'cust-sea-retry', role: 'customer', regions: ['sea'] });
     const input = quickOrderInput();
     const responses = await Promise.all(Array.from({ length: 6 }, () => quickOrder(input, token)));
-    const confirmations = responses.map((response) => response.json().data?.seaQuickOrder);
+    const confirmations = responses.map(confirmationOf);
     expect(new Set(confirmations.map((c) => JSON.stringify(c))).size).toBe(1);
     expect(confirmations[0]).toMatchObject({ number: expect.stringMatching(/^SEA-/), total: 396_000 });
-    const again = (await quickOrder(input, token)).json().data.seaQuickOrder;
+    const again = confirmationOf(await quickOrder(input, token));
     expect(again).toEqual(confirmations[0]);
     // Core registers the order after region-sea answered (a clean-clone run at load 12 read the list before it had).
     const list = await eventually(
@@ -343,7 +350,13 @@ describe('safe retries', () => {
   });
 
   it("passes region-sea's rule errors through the gateway with their field and rule", async () => {
-    const response = await quickOrder(quickOrderInput({ lines: [{ sku: 'TV-1', quantity: 1 }] }));
-    expect(response.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'payment', rule: 'COD_LIMIT_EXCEEDED', limit: 10_000_000 });
+    const refused = await quickOrder(quickOrderInput({ lines: [{ sku: 'TV-1', quantity: 1 }] }));
+    expect(refused.json()).toEqual({ data: { o: { c: null, e: [{ code: 'COD_LIMIT_EXCEEDED', field: ['input', 'payment'] }] } } });
+    // The deprecated operation refuses the whole response instead.
+    const old = await send('POST', '/graphql', auth(), {
+      documentId: idOf('SeaQuickOrder'),
+      variables: { input: quickOrderInput({ lines: [{ sku: 'TV-1', quantity: 1 }] }) },
+    });
+    expect(old.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'payment', rule: 'COD_LIMIT_EXCEEDED', limit: 10_000_000 });
   });
 });
