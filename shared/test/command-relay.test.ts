@@ -124,7 +124,7 @@ it('backs off as a whole while core is away, records a pass in one transaction, 
     batchSize: BATCH,
     retry: { baseMs: 60_000, maxMs: 60_000 },
     handlers: {
-      note: { onAccepted: async (_em, command) => void count(handled, command.commandId) },
+      note: { onAccepted: async (_em, accepted) => accepted.forEach(({ command }) => void count(handled, command.commandId)) },
       'refused-note': { onRejected: async (_em, command) => void count(handled, command.commandId) },
     },
     onSettled: (command, outcome) => outcomes.set(command.commandId, [...(outcomes.get(command.commandId) ?? []), outcome]),

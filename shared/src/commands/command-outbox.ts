@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CoreCommand } from '../messaging/contracts.js';
 import { captureTraceContext, traceContextParameter, type TraceCarrier } from '../telemetry/trace-context.js';
+import type { RowBatch } from '../persistence/insert-rows.js';
 import { CoreCommandRecord } from './core-command.entity.js';
 
 /** A command as its sender queues it; the outbox numbers it within its order. */
@@ -40,16 +41,12 @@ export async function enqueueCoreCommand(em: EntityManager, command: QueuedCoreC
 }
 
 /**
- * Queues the first command of an order created in the caller's transaction, as number 1, with no lock and no
- * look-up: until that transaction commits no other can see the order, so none can have queued a command for it or
- * queue one concurrently. A later `enqueueCoreCommand` in the same transaction continues at 2.
+ * Queues the first command of an order created with the same batch, as number 1, with no lock and no look-up: until
+ * the batch's insert commits no other transaction can see the order, so none can have queued a command for it or
+ * queue one concurrently. Insert the batch before queuing another command for the order in the same transaction.
  */
-export function enqueueFirstCoreCommand(em: EntityManager, command: QueuedCoreCommand): CoreCommandRecord {
-  const pending = unflushed.get(em) ?? new Map<string, number>();
-  unflushed.set(em, pending);
-  if (pending.has(command.orderId)) throw new Error(`order ${command.orderId} already has a command queued in this transaction`);
-  pending.set(command.orderId, 1);
-  return createCommandRecord(em, command, 1, new Date());
+export function queueFirstCoreCommand(batch: RowBatch, command: QueuedCoreCommand, now: Date): void {
+  batch.add(CoreCommandRecord, commandRow(command, 1, now, captureTraceContext()));
 }
 
 function createCommandRecord(em: EntityManager, command: QueuedCoreCommand, sequence: number, now: Date): CoreCommandRecord {

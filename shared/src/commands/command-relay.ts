@@ -13,12 +13,17 @@ export interface CoreRejection {
   message: string;
 }
 
+/** A command core has just accepted, as the relay's verdict statement returns it. */
+export type AcceptedCommand = Pick<CoreCommandRecord, 'id' | 'commandId' | 'orderId' | 'purpose' | 'sequence'>;
+
 /**
- * What a command's purpose does with core's verdict, in the transaction that records it. `onRejected` says
- * what is undone locally when core refuses the command for good; without it only the command shows REJECTED.
+ * What a command's purpose does with core's verdict, in the transaction that records it. `onAccepted` gets every
+ * command of its purpose a pass settled as accepted, at once (in the order they were queued), so it can record them
+ * in one statement. `onRejected` says what is undone locally when core refuses the command for good; without it only
+ * the command shows REJECTED.
  */
 export interface CommandOutcomeHandlers {
-  onAccepted?: (em: EntityManager, command: CoreCommandRecord, order: OrderSnapshot) => Promise<void>;
+  onAccepted?: (em: EntityManager, accepted: ReadonlyArray<{ command: AcceptedCommand; order: OrderSnapshot }>) => Promise<void>;
   onRejected?: (em: EntityManager, command: CoreCommandRecord, rejection: CoreRejection) => Promise<void>;
 }
 
@@ -275,21 +280,28 @@ export class CoreCommandRelay {
         em.getTransactionContext(),
       );
       const replyOf = new Map(answers.map(({ command, reply }) => [String(command.id), reply]));
-      const withHandler = updated.filter((row) => {
+      // Accepted ones by purpose, from the verdict statement's rows: no command is loaded as an entity.
+      const accepted = new Map<string, Array<{ command: AcceptedCommand; order: OrderSnapshot }>>();
+      const rejected: string[] = [];
+      for (const row of [...updated].sort((a, b) => Number(a.id) - Number(b.id))) {
         const reply = replyOf.get(String(row.id))!;
         const handler = handlers[row.purpose];
-        return (reply.outcome === 'accepted' && handler?.onAccepted) || (reply.outcome === 'rejected' && handler?.onRejected);
-      });
-      if (withHandler.length > 0) {
-        const records = await em.find(CoreCommandRecord, { id: { $in: withHandler.map((row) => Number(row.id)) } }, { orderBy: { id: 'asc' } });
+        if (reply.outcome === 'accepted' && handler?.onAccepted) {
+          const command = { id: Number(row.id), commandId: row.command_id, orderId: row.order_id, purpose: row.purpose, sequence: row.sequence };
+          const ofPurpose = accepted.get(row.purpose) ?? [];
+          accepted.set(row.purpose, ofPurpose);
+          ofPurpose.push({ command, order: reply.order });
+        } else if (reply.outcome === 'rejected' && handler?.onRejected) rejected.push(row.id);
+      }
+      for (const [purpose, commands] of accepted) await handlers[purpose]!.onAccepted!(em, commands);
+      if (rejected.length > 0) {
+        const records = await em.find(CoreCommandRecord, { id: { $in: rejected.map(Number) } }, { orderBy: { id: 'asc' } });
         for (const record of records) {
           const reply = replyOf.get(String(record.id))!;
-          const handler = handlers[record.purpose]!;
-          if (reply.outcome === 'accepted') await handler.onAccepted!(em, record, reply.order);
-          else if (reply.outcome === 'rejected') await handler.onRejected!(em, record, { code: reply.code, message: reply.message.slice(0, 500) });
+          if (reply.outcome === 'rejected') await handlers[record.purpose]!.onRejected!(em, record, { code: reply.code, message: reply.message.slice(0, 500) });
         }
-        await em.flush();
       }
+      if (accepted.size > 0 || rejected.length > 0) await em.flush();
       return updated;
     });
     const away = answers.some(({ reply }) => reply.outcome === 'retry' && reply.coreAway);

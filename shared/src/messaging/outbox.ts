@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { RowBatch } from '../persistence/insert-rows.js';
 import { captureTraceContext } from '../telemetry/trace-context.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 
@@ -7,5 +8,14 @@ import { OutboxEvent } from './outbox-event.entity.js';
  * the trace of the work that queued it.
  */
 export function enqueueEvent(em: EntityManager, subject: string, messageId: string, payload: Record<string, unknown>): void {
-  em.create(OutboxEvent, { messageId, subject, payload, createdAt: new Date(), publishedAt: null, traceContext: captureTraceContext() });
+  em.create(OutboxEvent, outboxEventRow(subject, messageId, payload));
+}
+
+/** Queues an event with the rows a caller inserts in one statement (`insertRows`): it is published once they commit. */
+export function queueEvent(batch: RowBatch, subject: string, messageId: string, payload: Record<string, unknown>): void {
+  batch.add(OutboxEvent, outboxEventRow(subject, messageId, payload));
+}
+
+function outboxEventRow(subject: string, messageId: string, payload: Record<string, unknown>) {
+  return { messageId, subject, payload, createdAt: new Date(), publishedAt: null, traceContext: captureTraceContext() };
 }

@@ -3,10 +3,12 @@ import { UniqueConstraintViolationException, type EntityManager, type MikroORM }
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { CommandOutcomeHandlers } from '../commands/command-relay.js';
-import { enqueueFirstCoreCommand } from '../commands/command-outbox.js';
+import { queueFirstCoreCommand } from '../commands/command-outbox.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
 import type { Channel, OrderLineInput, PaymentTerms, RegisterOrderRequest } from '../messaging/contracts.js';
 import { calculateTotals } from '../money/order-totals.js';
+import { insertRows, RowBatch } from '../persistence/insert-rows.js';
+import { queryRows } from '../persistence/query-rows.js';
 import { formatOrderNumber } from './order-number.js';
 import type { RulesHandledWith } from './placement/placement-order-rules.js';
 import { RegionalOrder, type RegistrationState } from './regional-order.entity.js';
@@ -39,8 +41,8 @@ export interface PlaceOrderCommand {
   ruleFacts?: RegisterOrderRequest['ruleFacts'];
   /** How the order is paid when a presale deposit or points are involved; its points are spent in the placement's transaction. */
   payment?: PaymentPlan;
-  /** Writes the region's own records (personal data, local facts) in the placement's transaction. */
-  storeRegionalData: (em: EntityManager, orderId: string) => void | Promise<void>;
+  /** Adds the region's own records (personal data, local facts) to the rows the placement's transaction inserts. */
+  storeRegionalData: (rows: RowBatch, orderId: string) => void | Promise<void>;
 }
 
 /** What a placement answers, from the region's own records: core registers the order afterwards. */
@@ -85,74 +87,93 @@ export class OrderIntakeService {
    */
   async findPlaced(command: Pick<PlaceOrderCommand, 'principal' | 'idempotencyKey' | 'input' | 'customerRef'>): Promise<PlacedOrder | null> {
     assertMayPlace(command.principal, command.customerRef, this.region);
-    const existing = await this.orm.em.fork().findOne(RegionalOrder, { placedBy: command.principal.subject, idempotencyKey: command.idempotencyKey });
+    const existing = await this.findByKey(command.principal.subject, command.idempotencyKey);
     return existing ? placedOrderOf(sameOrder(existing, hashOf(command.input))) : null;
   }
 
-  private async recordOnce(command: PlaceOrderCommand, keyLookedUp: boolean): Promise<RegionalOrder> {
+  private async recordOnce(command: PlaceOrderCommand, keyLookedUp: boolean): Promise<KnownOrder> {
     const inputHash = hashOf(command.input);
     const key = { placedBy: command.principal.subject, idempotencyKey: command.idempotencyKey };
-    const existing = keyLookedUp ? null : await this.orm.em.fork().findOne(RegionalOrder, key);
+    const existing = keyLookedUp ? null : await this.findByKey(key.placedBy, key.idempotencyKey);
     if (existing) return sameOrder(existing, inputHash);
+    const em = this.orm.em.fork();
     try {
-      const record = await this.orm.em.fork().transactional(async (em) => {
-        const orderId = uuidv7();
-        const placedAt = this.clock();
-        const registrationRequest: RegisterOrderRequest = {
-          idempotencyKey: `${command.principal.subject}:${command.idempotencyKey}`,
-          orderId,
-          number: formatOrderNumber(this.region, placedAt, await this.nextSequence(em)),
-          region: this.region,
-          channel: command.channel,
-          currency: command.currency,
-          customerRef: command.customerRef,
-          lines: command.lines,
-          shippingTotal: command.shippingTotal,
-          discountTotal: command.discountTotal,
-          paymentTerms: command.paymentTerms ?? 'PREPAID',
-          placedAt: placedAt.toISOString(),
-          actor: actorOf(command.principal),
-          ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
-          ...(command.hold ? { hold: command.hold } : {}),
-          ...(command.delivery ? { delivery: command.delivery } : {}),
-          ...(command.ruleFacts ? { ruleFacts: command.ruleFacts } : {}),
-        };
-        const created = em.create(RegionalOrder, {
-          orderId,
-          ...key,
-          inputHash,
-          customerRef: command.customerRef,
-          registration: 'PENDING',
-          registrationRejection: null,
-          registrationRequest,
-          orderNumber: registrationRequest.number,
-          status: null,
-          statusVersion: 0,
-          createdAt: placedAt,
-          rulesHandledWith: command.rulesHandledWith ?? null,
-          payment: command.payment ? initialOrderPayment(command.payment) : null,
-        });
-        if (command.payment) await recordPaymentAtPlacement(em, { orderId, customerRef: command.customerRef }, command.payment, placedAt);
-        await command.storeRegionalData(em, orderId);
-        // The order id was made in this transaction: no other can have queued a command for it, nor can until it commits.
-        enqueueFirstCoreCommand(em, {
-          commandId: `order.register:${orderId}`,
-          orderId,
-          kind: 'order.register',
-          purpose: PLACEMENT_PURPOSE,
-          body: registrationRequest,
-        });
-        await em.flush();
-        return created;
+      const orderId = uuidv7();
+      const placedAt = this.clock();
+      // Taken before the insert, as a transaction would: a sequence value is never given back, whatever happens next.
+      const number = formatOrderNumber(this.region, placedAt, await this.nextSequence(em));
+      const registrationRequest: RegisterOrderRequest = {
+        idempotencyKey: `${command.principal.subject}:${command.idempotencyKey}`,
+        orderId,
+        number,
+        region: this.region,
+        channel: command.channel,
+        currency: command.currency,
+        customerRef: command.customerRef,
+        lines: command.lines,
+        shippingTotal: command.shippingTotal,
+        discountTotal: command.discountTotal,
+        paymentTerms: command.paymentTerms ?? 'PREPAID',
+        placedAt: placedAt.toISOString(),
+        actor: actorOf(command.principal),
+        ...(command.pricedWith ? { pricedWith: command.pricedWith } : {}),
+        ...(command.hold ? { hold: command.hold } : {}),
+        ...(command.delivery ? { delivery: command.delivery } : {}),
+        ...(command.ruleFacts ? { ruleFacts: command.ruleFacts } : {}),
+      };
+      const rows = new RowBatch();
+      rows.add(RegionalOrder, {
+        orderId,
+        ...key,
+        inputHash,
+        customerRef: command.customerRef,
+        registration: 'PENDING',
+        registrationRejection: null,
+        registrationRequest,
+        orderNumber: number,
+        status: null,
+        statusVersion: 0,
+        createdAt: placedAt,
+        updatedAt: new Date(),
+        rulesHandledWith: command.rulesHandledWith ?? null,
+        payment: command.payment ? initialOrderPayment(command.payment) : null,
       });
+      await command.storeRegionalData(rows, orderId);
+      // The order id was made here: no other transaction can have queued a command for it, nor can until this one commits.
+      queueFirstCoreCommand(
+        rows,
+        { commandId: `order.register:${orderId}`, orderId, kind: 'order.register', purpose: PLACEMENT_PURPOSE, body: registrationRequest },
+        new Date(),
+      );
+      // One local transaction: the rows' single statement is one on its own; points spent add their writes to it.
+      const { payment } = command;
+      if (payment) {
+        await em.transactional(async (tx) => {
+          await insertRows(tx, rows);
+          await recordPaymentAtPlacement(tx, { orderId, customerRef: command.customerRef }, payment, placedAt);
+        });
+      } else {
+        await insertRows(em, rows);
+      }
       this.commandsQueued();
-      return record;
+      return { orderId, inputHash, registration: 'PENDING', registrationRequest };
     } catch (error) {
       // A concurrent retry with the same key won the insert: continue with its record.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      const winner = await this.orm.em.fork().findOneOrFail(RegionalOrder, key);
+      const winner = await this.findByKey(key.placedBy, key.idempotencyKey);
+      if (!winner) throw error;
       return sameOrder(winner, inputHash);
     }
+  }
+
+  /** The order taken in under this key, with only what a placement answers from: no entity is loaded. */
+  private async findByKey(placedBy: string, idempotencyKey: string): Promise<KnownOrder | null> {
+    const [row] = await queryRows<KnownOrderRow>(
+      this.orm.em,
+      `select order_id, input_hash, registration, registration_request from "${this.schema}".regional_order where placed_by = ? and idempotency_key = ?`,
+      [placedBy, idempotencyKey],
+    );
+    return row ? { orderId: row.order_id, inputHash: row.input_hash, registration: row.registration, registrationRequest: row.registration_request } : null;
   }
 
   private async nextSequence(em: EntityManager): Promise<number> {
@@ -163,11 +184,22 @@ export class OrderIntakeService {
   }
 }
 
+/** What a placement needs of an order already taken in. */
+type KnownOrder = Pick<RegionalOrder, 'orderId' | 'inputHash' | 'registration' | 'registrationRequest'>;
+
+interface KnownOrderRow {
+  order_id: string;
+  input_hash: string;
+  registration: RegistrationState;
+  registration_request: RegisterOrderRequest;
+}
+
 /** Core's verdict on a registration, recorded on the regional order: a refused order is void and stays visible as REJECTED. */
 export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = {
   [PLACEMENT_PURPOSE]: {
-    async onAccepted(em, command) {
-      await em.nativeUpdate(RegionalOrder, { orderId: command.orderId, registration: 'PENDING' }, { registration: 'REGISTERED', updatedAt: new Date() });
+    async onAccepted(em, accepted) {
+      const orderIds = accepted.map(({ command }) => command.orderId);
+      await em.nativeUpdate(RegionalOrder, { orderId: { $in: orderIds }, registration: 'PENDING' }, { registration: 'REGISTERED', updatedAt: new Date() });
     },
     async onRejected(em, command, rejection) {
       // A void order gives back the points it spent.
@@ -191,7 +223,7 @@ export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = 
 
 const hashOf = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-function placedOrderOf(record: RegionalOrder): PlacedOrder {
+function placedOrderOf(record: KnownOrder): PlacedOrder {
   const request = record.registrationRequest;
   return {
     orderId: record.orderId,
@@ -202,7 +234,7 @@ function placedOrderOf(record: RegionalOrder): PlacedOrder {
   };
 }
 
-function sameOrder(record: RegionalOrder, inputHash: string): RegionalOrder {
+function sameOrder(record: KnownOrder, inputHash: string): KnownOrder {
   if (record.inputHash !== inputHash) {
     throw new ConflictError('This idempotency key was already used for a different order', { field: 'idempotencyKey' });
   }

@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../auth/principal.js';
+import type { RowBatch } from '../../persistence/insert-rows.js';
 import type { CatalogueProblem } from '../../catalogue/problem.js';
 import type { CustomerType } from '../../catalogue/quote/quote.rules.js';
 import type { EuSellerFacts } from '../../catalogue/quote/region-pricing.js';
@@ -83,8 +83,8 @@ export interface PlacementStages<Details = any, Checked = any> {
   rules?: ReadonlyArray<PlacementRule<Details, Checked>>;
   /** Payment terms core records (cash on delivery or prepaid); decided from the request before promotions, since order rules read them. */
   paymentTerms?(placement: PricedPlacement<Details, Checked>): PaymentTerms;
-  /** Writes the region's own records in the placement's transaction (personal data, local facts). */
-  store(em: EntityManager, orderId: string, placement: PricedPlacement<Details, Checked>): void | Promise<void>;
+  /** Adds the region's own records (personal data, local facts) to the rows the placement's transaction inserts. */
+  store(rows: RowBatch, orderId: string, placement: PricedPlacement<Details, Checked>): void | Promise<void>;
   /**
    * The parts of the delivery address that identify it (not the recipient), which the region hashes with its secret so
    * a consolidated order can be grouped with the customer's others to the same address; without it the region refuses
@@ -176,7 +176,7 @@ export class PlacementPipeline<Details = any, Checked = any> {
         ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
         ...(ruleFacts ? { ruleFacts } : {}),
         ...(ruled?.payment ? { payment: ruled.payment } : {}),
-        storeRegionalData: (em, orderId) => this.stages.store(em, orderId, placement),
+        storeRegionalData: (rows, orderId) => this.stages.store(rows, orderId, placement),
       },
       { keyLookedUp: true },
     );

@@ -118,12 +118,15 @@ export const finalPaymentCommandHandlers: Record<string, CommandOutcomeHandlers>
   },
 };
 
+/** Whether an order reaching this status earns (PAID) or gives back (CANCELLED) points: the statuses `settlePointsOnOrderEvent` acts on. */
+export const settlesPoints = (status: string): boolean => status === 'PAID' || status === 'CANCELLED';
+
 /**
  * Core's order events, in the consumer's transaction: an order that reached PAID earns its points (once: the
  * ledger key is the order), and an order cancelled before it was paid gives back the points it spent.
  */
 export async function settlePointsOnOrderEvent(em: EntityManager, orderId: string, status: string, at: Date): Promise<void> {
-  if (status !== 'PAID' && status !== 'CANCELLED') return;
+  if (!settlesPoints(status)) return;
   const record = await em.findOne(RegionalOrder, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const payment = record?.payment;
   if (!record || !payment) return;

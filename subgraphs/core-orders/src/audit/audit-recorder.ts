@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Actor } from '@hub/shared/auth/principal';
+import type { RowBatch } from '@hub/shared/persistence/insert-rows';
 import { AuditEntry } from './persistence/audit-entry.entity.js';
 
 export interface AuditRecord {
@@ -15,7 +16,16 @@ export interface AuditRecord {
 
 /** Adds an audit entry to the caller's unit of work, so it commits (or not) with the change it describes. */
 export function recordAudit(em: EntityManager, record: AuditRecord, at = new Date()): void {
-  em.create(AuditEntry, {
+  em.create(AuditEntry, auditRow(record, at));
+}
+
+/** Adds an audit entry to the rows a change inserts in one statement (`insertRows`), so it commits (or not) with them. */
+export function queueAudit(batch: RowBatch, record: AuditRecord, at = new Date()): void {
+  batch.add(AuditEntry, auditRow(record, at));
+}
+
+function auditRow(record: AuditRecord, at: Date) {
+  return {
     at,
     actorType: record.actor.type,
     actorId: record.actor.id,
@@ -26,5 +36,5 @@ export function recordAudit(em: EntityManager, record: AuditRecord, at = new Dat
     region: record.region ?? null,
     before: record.before ?? null,
     after: record.after ?? null,
-  });
+  };
 }

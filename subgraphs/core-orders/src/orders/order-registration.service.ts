@@ -2,15 +2,18 @@ import { holdOf } from './domain/order-hold.rules.js';
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { ConflictError, DomainError } from '@hub/shared/errors';
-import { orderEventMessageId, type OrderSnapshot, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
-import { enqueueEvent } from '@hub/shared/messaging/outbox';
+import { orderEventMessageId, type OrderSnapshot, type OrderStatus, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
+import { queueEvent } from '@hub/shared/messaging/outbox';
 import type { Subjects } from '@hub/shared/messaging/subjects';
-import { recordAudit } from '../audit/audit-recorder.js';
+import { insertRows, RowBatch } from '@hub/shared/persistence/insert-rows';
+import { queryRows } from '@hub/shared/persistence/query-rows';
+import { queueAudit } from '../audit/audit-recorder.js';
+import { CORE_SCHEMA } from '../persistence/entities.js';
 import { Region } from '../regions/persistence/region.entity.js';
 import { calculateTotals } from '@hub/shared/money/order-totals';
 import { resolveEventTime } from './domain/event-time.rules.js';
-import { orderPlacedEvent, toSnapshot } from './order-snapshot.js';
-import { enqueueHoldAwaitingApproval } from './hold-approval-request.js';
+import { orderPlacedEvent, toSnapshot, type SnapshotFields } from './order-snapshot.js';
+import { queueHoldAwaitingApproval } from './hold-approval-request.js';
 import { Order } from './persistence/order.entity.js';
 import { OrderLine } from './persistence/order-line.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
@@ -33,13 +36,13 @@ export class OrderRegistrationService {
     const idempotencyKey = `${request.region}:${request.idempotencyKey}`;
     const requestHash = fingerprint(request);
     try {
-      const snapshot = await this.orm.em.fork().transactional((em) => this.registerOnce(em, request, idempotencyKey, requestHash));
+      const snapshot = await this.registerOnce(this.orm.em.fork(), request, idempotencyKey, requestHash);
       this.onEventsQueued();
       return snapshot;
     } catch (error) {
       // Two copies of the same request raced: the loser answers with the winner's order.
       if (error instanceof UniqueConstraintViolationException) {
-        const existing = await this.orm.em.fork().findOne(Order, { idempotencyKey });
+        const existing = await this.findByKey(idempotencyKey);
         if (existing) return this.replay(existing, requestHash);
         throw new ConflictError('The order id or number is already taken by another order', { field: 'orderId' });
       }
@@ -47,8 +50,12 @@ export class OrderRegistrationService {
     }
   }
 
+  /**
+   * One local transaction: the order, its lines, its first timeline step, the audit entry and the events are inserted
+   * in one statement (no entity is instantiated), which commits or fails as a whole.
+   */
   private async registerOnce(em: EntityManager, request: RegisterOrderRequest, idempotencyKey: string, requestHash: string): Promise<OrderSnapshot> {
-    const existing = await em.findOne(Order, { idempotencyKey });
+    const existing = await this.findByKey(idempotencyKey);
     if (existing) return this.replay(existing, requestHash);
     if (!this.knownRegions.has(request.region)) {
       if (!(await em.findOne(Region, { code: request.region }))) {
@@ -60,14 +67,14 @@ export class OrderRegistrationService {
     const recordedAt = new Date();
     // The order exists since the region took it in, which may be well before core hears of it (core was away).
     const placedAt = resolveEventTime(new Date(request.placedAt), recordedAt, null);
-    const order = em.create(Order, {
+    const order = {
       id: request.orderId,
       number: request.number,
       region: request.region,
       channel: request.channel,
       currency: request.currency,
       customerRef: request.customerRef,
-      status: 'CREATED',
+      status: 'CREATED' as const,
       paymentTerms: request.paymentTerms,
       ...totals,
       pricedWith: request.pricedWith ?? null,
@@ -78,15 +85,31 @@ export class OrderRegistrationService {
       requestHash,
       placedAt,
       updatedAt: recordedAt,
-    });
+      // A new order's version, as the unit of work would number its first insert.
+      version: 1,
+    };
+    const rows = new RowBatch();
+    rows.add(Order, order);
     request.lines.forEach((line, index) => {
       const discount = line.discount ?? 0;
       const discountTax = line.discountTax ?? 0;
       const lineTotal = line.quantity * (line.unitPrice + line.unitTax) - discount - discountTax;
-      em.create(OrderLine, { order, lineNo: index + 1, ...line, discount, discountTax, lineTotal });
+      rows.add(OrderLine, {
+        order: order.id,
+        lineNo: index + 1,
+        sku: line.sku,
+        name: line.name,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        unitTax: line.unitTax,
+        discount,
+        discountTax,
+        lineTotal,
+        attributes: line.attributes,
+      });
     });
-    em.create(OrderStatusChange, {
-      order,
+    rows.add(OrderStatusChange, {
+      order: order.id,
       sequence: 1,
       fromStatus: null,
       toStatus: 'CREATED',
@@ -98,8 +121,8 @@ export class OrderRegistrationService {
       requestId: null,
       orderVersion: 1,
     });
-    recordAudit(
-      em,
+    queueAudit(
+      rows,
       {
         actor: request.actor,
         actorRole: 'service',
@@ -114,18 +137,50 @@ export class OrderRegistrationService {
     );
     const lines = request.lines.map((line, index) => ({ lineNo: index + 1, sku: line.sku, quantity: line.quantity, attributes: line.attributes }));
     const event = orderPlacedEvent(order, lines, placedAt, { version: 1, ...(request.hold ? { held: true } : {}) });
-    enqueueEvent(em, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
-    if (order.hold) enqueueHoldAwaitingApproval(em, this.subjects, order, order.hold, 1, recordedAt);
-    await em.flush();
+    queueEvent(rows, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
+    if (order.hold) queueHoldAwaitingApproval(rows, this.subjects, order, order.hold, 1, recordedAt);
+    await insertRows(em, rows);
     return toSnapshot(order);
   }
 
-  private replay(existing: Order, requestHash: string): OrderSnapshot {
+  /** The order registered under this key, with what a replay answers from: no entity is loaded. */
+  private async findByKey(idempotencyKey: string): Promise<(SnapshotFields & { requestHash: string }) | null> {
+    const [row] = await queryRows<KnownOrderRow>(
+      this.orm.em,
+      `select id, number, region, status, version, grand_total, currency, request_hash from "${CORE_SCHEMA}"."order" where idempotency_key = ?`,
+      [idempotencyKey],
+    );
+    return row
+      ? {
+          id: row.id,
+          number: row.number,
+          region: row.region,
+          status: row.status,
+          version: row.version,
+          grandTotal: Number(row.grand_total),
+          currency: row.currency,
+          requestHash: row.request_hash,
+        }
+      : null;
+  }
+
+  private replay(existing: SnapshotFields & { requestHash: string }, requestHash: string): OrderSnapshot {
     if (existing.requestHash !== requestHash) {
       throw new ConflictError('This idempotency key was already used for a different order', { field: 'idempotencyKey' });
     }
     return toSnapshot(existing);
   }
+}
+
+interface KnownOrderRow {
+  id: string;
+  number: string;
+  region: string;
+  status: OrderStatus;
+  version: number;
+  grand_total: string | number;
+  currency: string;
+  request_hash: string;
 }
 
 /** The timeline says why a placed order waits: the rules that held it and how many approvals release it. */

@@ -27,7 +27,7 @@ export function toAuditState(order: Order): Record<string, unknown> {
  * order (fulfilment waits for that one).
  */
 export function orderPlacedEvent(
-  order: Order,
+  order: Pick<Order, 'id' | 'number' | 'region' | 'channel' | 'currency' | 'grandTotal' | 'customerRef' | 'status' | 'version' | 'delivery' | 'ruleFacts'>,
   lines: OrderPlacedEvent['lines'],
   occurredAt: Date,
   // A new order has no version before its first flush: registration says 1.

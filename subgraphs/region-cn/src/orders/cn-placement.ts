@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@hub/shared/errors';
+import type { RowBatch } from '@hub/shared/persistence/insert-rows';
 import type { PlacementStages, PricedPlacement } from '@hub/shared/region/placement/placement-pipeline';
 import type { LineProductFacts } from '../rules/line-return-class.rules.js';
 import { lineReturnTerms } from '../rules/line-return-class.rules.js';
@@ -31,12 +31,12 @@ export const cnPlacementStages: PlacementStages<PlaceCnOrderInput, void> = {
     },
   ],
   deliveryAddress: ({ details: { shippingAddress: a } }) => [a.province, a.city, a.district, a.street, a.postalCode],
-  store: (em, orderId, placement) => storeCnOrder(em, orderId, placement),
+  store: (rows, orderId, placement) => storeCnOrder(rows, orderId, placement),
 };
 
-function storeCnOrder(em: EntityManager, orderId: string, { request, priced }: CnPlacement): void {
+function storeCnOrder(rows: RowBatch, orderId: string, { request, priced }: CnPlacement): void {
   const { customer, shippingAddress: address, returnPolicies, gifts } = request.details;
-  em.create(CnOrderContact, {
+  rows.add(CnOrderContact, {
     orderId,
     customerName: customer.name,
     customerPhone: customer.phone,
@@ -51,7 +51,7 @@ function storeCnOrder(em: EntityManager, orderId: string, { request, priced }: C
   priced.lines.forEach((line, index) => {
     const declared = returnPolicies?.find((policy) => policy.lineNo === index + 1) ?? null;
     const terms = lineReturnTerms(line.attributes as unknown as LineProductFacts, declared);
-    em.create(CnOrderLine, {
+    rows.add(CnOrderLine, {
       orderId,
       lineNo: index + 1,
       quantity: line.quantity,
@@ -63,7 +63,7 @@ function storeCnOrder(em: EntityManager, orderId: string, { request, priced }: C
   });
   const allLines = priced.lines.map((_line, index) => index + 1);
   (gifts ?? []).forEach((gift, index) => {
-    em.create(CnOrderGift, {
+    rows.add(CnOrderGift, {
       orderId,
       giftNo: index + 1,
       kind: gift.kind,

@@ -86,9 +86,9 @@ export function dePlacementStages(orm: MikroORM, settings: DeSettings, logger: L
       destinationPath: 'shippingAddress',
     }),
     deliveryAddress: ({ details: { shippingAddress: a } }) => [a.country, a.postalCode, a.city, a.street, a.houseNumber],
-    store(em, orderId, placement) {
-      em.create(DeOrderContact, contactOf(orderId, placement.request.details, placement.checked.vatId));
-      em.create(DeOrderVat, { orderId, ...vatRowOf(placement), createdAt: new Date() });
+    store(rows, orderId, placement) {
+      rows.add(DeOrderContact, contactOf(orderId, placement.request.details, placement.checked.vatId));
+      rows.add(DeOrderVat, { orderId, ...vatRowOf(placement), createdAt: new Date() });
     },
   };
 }

@@ -95,15 +95,17 @@ export function createSeaPlacementStages(savedAddressOf: SavedAddressLookup): Pl
     ],
     paymentTerms: ({ request }) => (request.details.payment === 'COD' ? 'CASH_ON_DELIVERY' : 'PREPAID'),
     deliveryAddress: (_request, { country, address: a }) => [country, a.postalCode, a.province, a.city, a.district, a.subdistrict, a.line1, a.line2],
-    store(em, orderId, { request: { details }, checked, priced }) {
+    store(rows, orderId, { request: { details }, checked, priced }) {
       const { address, customer } = checked;
-      em.create(SeaOrderContact, {
+      rows.add(SeaOrderContact, {
         orderId,
         customerName: customer.name,
         customerPhone: customer.phone,
         ...storedSeaAddress({ ...address, recipientPhone: checked.recipientPhone, country: checked.country }),
       });
-      if (details.payment) em.create(SeaPayment, { orderId, method: details.payment, currency: checked.currency, amountDue: priced.grandTotal });
+      if (details.payment) {
+        rows.add(SeaPayment, { orderId, method: details.payment, currency: checked.currency, amountDue: priced.grandTotal, createdAt: new Date() });
+      }
     },
   };
 }
