@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { DurableConsumer, PLACEMENT_PATH_BATCH, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
 import { orderEventSchema, type OrderEvent } from '@hub/shared/messaging/contracts';
 import type { Infrastructure } from '@hub/shared/server/infrastructure';
@@ -28,29 +29,54 @@ export function createTrackedOrdersConsumer(
       if (outcome.outcome === 'applied') onApplied(outcome.messageId.split(':')[1]!);
       onSettled?.(outcome);
     },
-    async handle(event, em) {
-      const status = event.type === 'order.placed' ? event.status : event.to;
-      const connection = em.getConnection();
-      const context = em.getTransactionContext();
-      if (event.type === 'order.placed') {
-        await connection.execute(
-          `insert into "tracking".tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
-          values (?, ?, ?, ?, ?, ?, ?) on conflict (order_id) do update set region = excluded.region, customer_ref = excluded.customer_ref,
-          placed_at = excluded.placed_at`,
-          [event.orderId, event.region, event.customerRef, status, event.version, event.occurredAt, event.occurredAt],
-          'run',
-          context,
-        );
-      }
-      // A status change can overtake its order's placement: the row is then created with a placeholder customer until it arrives.
-      await connection.execute(
-        `insert into "tracking".tracked_order (order_id, region, customer_ref, status, status_version, status_at, placed_at)
-          values (?, ?, '', ?, ?, ?, ?) on conflict (order_id) do update set status = excluded.status, status_version = excluded.status_version,
-          status_at = excluded.status_at where "tracked_order".status_version < excluded.status_version`,
-        [event.orderId, event.region, status, event.version, event.occurredAt, event.occurredAt],
-        'run',
-        context,
-      );
-    },
+    handle: (event, em) => trackOrderEvents(em, [event]),
+    handleBatch: (events, em) => trackOrderEvents(em, events),
   });
+}
+
+/**
+ * What applying the events one after another leaves, in two statements however many arrive together: each placed
+ * order's region, customer and placement time, then each order's status from the highest version above the one it has.
+ * A status change can overtake its order's placement: the row is then created with a placeholder customer until it arrives.
+ */
+export async function trackOrderEvents(em: EntityManager, events: readonly OrderEvent[]): Promise<void> {
+  const placed = new Map<string, Extract<OrderEvent, { type: 'order.placed' }>>();
+  const latest = new Map<string, OrderEvent>();
+  for (const event of events) {
+    if (event.type === 'order.placed') placed.set(event.orderId, event);
+    if ((latest.get(event.orderId)?.version ?? -1) < event.version) latest.set(event.orderId, event);
+  }
+  const connection = em.getConnection();
+  const context = em.getTransactionContext();
+  const rows = (list: Iterable<OrderEvent>, customer: (event: OrderEvent) => string) =>
+    JSON.stringify(
+      [...list].map((event) => ({
+        order_id: event.orderId,
+        region: event.region,
+        customer_ref: customer(event),
+        status: event.type === 'order.placed' ? event.status : event.to,
+        status_version: event.version,
+        status_at: event.occurredAt,
+        placed_at: event.occurredAt,
+      })),
+    );
+  const columns = 'order_id, region, customer_ref, status, status_version, status_at, placed_at';
+  const from = `from jsonb_populate_recordset(null::"tracking".tracked_order, ?::jsonb)`;
+  if (placed.size > 0) {
+    await connection.execute(
+      `insert into "tracking".tracked_order (${columns}) select ${columns} ${from}
+        on conflict (order_id) do update set region = excluded.region, customer_ref = excluded.customer_ref, placed_at = excluded.placed_at`,
+      [rows(placed.values(), (event) => (event.type === 'order.placed' ? event.customerRef : ''))],
+      'run',
+      context,
+    );
+  }
+  await connection.execute(
+    `insert into "tracking".tracked_order (${columns}) select ${columns} ${from}
+      on conflict (order_id) do update set status = excluded.status, status_version = excluded.status_version, status_at = excluded.status_at
+      where "tracked_order".status_version < excluded.status_version`,
+    [rows(latest.values(), () => '')],
+    'run',
+    context,
+  );
 }
