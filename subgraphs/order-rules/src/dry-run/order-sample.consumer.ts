@@ -33,16 +33,30 @@ export function createOrderSampleConsumer(options: {
     schema: orderPlacedEventSchema,
     maxBatch: PLACEMENT_PATH_BATCH,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
-    handle: async (event, em) => {
-      const lines = (event.lines ?? []).map((line) => ({ sku: line.sku, quantity: line.quantity, attributes: line.attributes }));
-      await em
-        .getConnection()
-        .execute(
-          `insert into "${options.schema}".order_sample (order_id, number, region, channel, currency, grand_total, placed_at, lines) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (order_id) do nothing`,
-          [event.orderId, event.number, event.region, event.channel, event.currency, event.grandTotal, event.occurredAt, JSON.stringify(lines)],
-          'run',
-          em.getTransactionContext(),
-        );
-    },
+    handle: (event, em) => storeSamples(em, options.schema, [event]),
+    handleBatch: (events, em) => storeSamples(em, options.schema, events),
   });
+}
+
+/** The events' samples in one statement, however many arrive together; a sample already kept stays as it is. */
+async function storeSamples(em: EntityManager, schema: string, events: readonly OrderPlacedEvent[]): Promise<void> {
+  const samples = events.map((event) => ({
+    order_id: event.orderId,
+    number: event.number,
+    region: event.region,
+    channel: event.channel,
+    currency: event.currency,
+    grand_total: event.grandTotal,
+    placed_at: event.occurredAt,
+    lines: (event.lines ?? []).map((line) => ({ sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
+  }));
+  const columns = 'order_id, number, region, channel, currency, grand_total, placed_at, lines';
+  await em
+    .getConnection()
+    .execute(
+      `insert into "${schema}".order_sample (${columns}) select ${columns} from jsonb_populate_recordset(null::"${schema}".order_sample, ?::jsonb) on conflict (order_id) do nothing`,
+      [JSON.stringify(samples)],
+      'run',
+      em.getTransactionContext(),
+    );
 }
