@@ -2,7 +2,7 @@
 // CPU milliseconds per operation stay comparable across runs on a shared machine, where operations per second
 // swing with whatever else the cores are doing.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const TICKS_PER_SECOND = (() => {
   try {
@@ -34,6 +34,32 @@ export function serviceProcesses(services) {
     }
   }
   return found;
+}
+
+/**
+ * The PostgreSQL server processes serving `client`'s database, `client`'s own excepted (one per connection the hub's
+ * pools hold), as `postgresql:<pid>` → pid for `cpuSnapshot`: what the hub's statements cost the server. None when
+ * the server runs on another machine (its processes are not in this /proc).
+ */
+export async function databaseBackends(client) {
+  const { rows } = await client.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+  return new Map(rows.filter((row) => existsSync(`/proc/${row.pid}/stat`)).map((row) => [`${POSTGRESQL}:${row.pid}`, row.pid]));
+}
+
+export const POSTGRESQL = 'postgresql';
+
+/**
+ * Per-process figures with the database backends' summed into one `postgresql` entry. Each backend is measured on its
+ * own: one a pool opened during a measurement counts from its start, one it closed is left out (pools under load keep
+ * their connections).
+ */
+export function withBackendsSummed(perProcess) {
+  const isBackend = ([name]) => name.startsWith(`${POSTGRESQL}:`);
+  const summed = new Map([...perProcess].filter((entry) => !isBackend(entry)));
+  const backends = [...perProcess].filter(isBackend);
+  const total = backends.reduce((sum, [, value]) => sum + value, 0);
+  if (backends.length > 0) summed.set(POSTGRESQL, total);
+  return summed;
 }
 
 /** User + system CPU milliseconds each process has used so far. */

@@ -18,7 +18,7 @@ const HUB_SERVICES = Object.fromEntries(discoverHubServices().map((service) => [
 import pg from 'pg';
 import { closedLoop, newAgent } from './load.mjs';
 import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
-import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
+import { cpuPerOperation, cpuSnapshot, databaseBackends, POSTGRESQL, serviceProcesses, withBackendsSummed } from './cpu.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -107,16 +107,21 @@ try {
     }
   };
   await registrationsSettled();
+  // The hub's services, and the database's server processes as they are now; `measure` adds those opened meanwhile.
+  const watched = async () => new Map([...processes, ...(await databaseBackends(database))]);
+  const measure = async (watching, before, operations) =>
+    withBackendsSummed(cpuPerOperation(before, cpuSnapshot(new Map([...watching, ...(await watched())])), operations));
   let cursor = 0;
   const nextId = () => orderIds[cursor++ % orderIds.length];
 
   // What the hub burns with no request at all (relays' and sweeps' polls, timers): on a loaded machine few
   // operations share it, so it is measured once and shown apart from the per-operation figures.
   process.stdout.write(`idle CPU over ${IDLE_SECONDS} s... `);
-  const idleBefore = cpuSnapshot(processes);
+  const idleWatched = await watched();
+  const idleBefore = cpuSnapshot(idleWatched);
   const idleStarted = performance.now();
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
-  const idleRate = cpuPerOperation(idleBefore, cpuSnapshot(processes), (performance.now() - idleStarted) / 1000);
+  const idleRate = await measure(idleWatched, idleBefore, (performance.now() - idleStarted) / 1000);
   console.log('measured');
 
   // Reads first, so that gateway and direct reads meet the hub in the same state whatever placing does to it.
@@ -148,12 +153,13 @@ try {
     const warm = await closedLoop({ seconds: warmup, connections, operation, agent });
     if (title.startsWith('place')) await registrationsSettled();
     process.stdout.write('measuring... ');
-    const cpuBefore = cpuSnapshot(processes);
+    const scenarioWatched = await watched();
+    const cpuBefore = cpuSnapshot(scenarioWatched);
     const measuredFrom = performance.now();
     const result = await closedLoop({ seconds: duration, connections, operation, agent });
     agent.destroy();
     const unsettled = title.startsWith('place') ? await registrationsSettled() : 0;
-    result.cpu = cpuPerOperation(cpuBefore, cpuSnapshot(processes), result.ok);
+    result.cpu = await measure(scenarioWatched, cpuBefore, result.ok);
     result.cpuSeconds = (performance.now() - measuredFrom) / 1000;
     if (unsettled) result.note = `${unsettled} registrations still pending`;
     console.log(`${result.ok} ok, ${result.errors} errors${warm.errors ? ` (+${warm.errors} in warm-up)` : ''}`);
@@ -181,26 +187,38 @@ try {
       r.errors ? '<- ERRORS' : (r.note ?? ''),
     ]),
   );
+  // `total` is the hub's own services; PostgreSQL's backends for the bench's database stand beside it.
   const services = [...processes.keys()];
-  console.log(`\nCPU milliseconds per successful operation, by service (from /proc/<pid>/stat; placements include core's registration)`);
+  const columns = ['scenario', ...services, 'total', POSTGRESQL];
+  console.log(
+    `\nCPU milliseconds per successful operation, by service (from /proc/<pid>/stat; placements include core's registration; ${POSTGRESQL}: the database's server processes)`,
+  );
   printTable(
-    ['scenario', ...services, 'total'],
+    columns,
     rows.map(({ title, result: r }) => {
       const perService = services.map((name) => r.cpu.get(name) ?? NaN);
-      return [title, ...perService.map(ms2), ms2(perService.reduce((sum, value) => sum + value, 0))];
+      return [title, ...perService.map(ms2), ms2(sum(perService)), ms2(r.cpu.get(POSTGRESQL) ?? NaN)];
     }),
   );
   console.log(`\nidle CPU milliseconds per second, by service (no requests, ${IDLE_SECONDS} s before the scenarios)`);
   printTable(
-    ['', ...services, 'total'],
-    [['idle', ...services.map((name) => ms2(idleRate.get(name) ?? NaN)), ms2(sum(services.map((name) => idleRate.get(name) ?? 0)))]],
+    ['', ...columns.slice(1)],
+    [
+      [
+        'idle',
+        ...services.map((name) => ms2(idleRate.get(name) ?? NaN)),
+        ms2(sum(services.map((name) => idleRate.get(name) ?? 0))),
+        ms2(idleRate.get(POSTGRESQL) ?? NaN),
+      ],
+    ],
   );
   console.log(`\nCPU milliseconds per successful operation net of the idle rate over the same seconds (the work the operations add)`);
+  const net = (r, name) => (r.cpu.get(name) ?? NaN) - ((idleRate.get(name) ?? 0) * r.cpuSeconds) / r.ok;
   printTable(
-    ['scenario', ...services, 'total'],
+    columns,
     rows.map(({ title, result: r }) => {
-      const perService = services.map((name) => (r.cpu.get(name) ?? NaN) - ((idleRate.get(name) ?? 0) * r.cpuSeconds) / r.ok);
-      return [title, ...perService.map(ms2), ms2(sum(perService))];
+      const perService = services.map((name) => net(r, name));
+      return [title, ...perService.map(ms2), ms2(sum(perService)), ms2(net(r, POSTGRESQL))];
     }),
   );
   for (const { title, result } of rows.filter((row) => row.result.errors)) {
