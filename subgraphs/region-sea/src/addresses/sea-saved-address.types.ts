@@ -2,6 +2,7 @@ import { IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { SeaAddressInput } from '../orders/sea-order.input.js';
 import { storedSeaAddress } from '../rules/sea-address.rules.js';
+import { SEA_ADDRESS_DESCRIPTIONS as D } from './sea-address.descriptions.js';
 import type { SeaSavedAddress } from './sea-saved-address.entity.js';
 
 @ObjectType('SeaSavedAddress', { description: 'An address the customer saved for later checkouts; only the customer who saved it sees it.' })
@@ -12,18 +13,16 @@ export class SeaSavedAddressView {
   })
   number!: number;
   @Field(() => String, { nullable: true, description: 'The name the customer gave it ("Home"); null when none.' }) label!: string | null;
-  @Field(() => String, { description: 'Who receives the parcel.' }) recipientName!: string;
-  @Field(() => String, { description: 'E.164.' }) recipientPhone!: string;
-  @Field(() => String, { description: 'Street, number, building; RT/RW in Indonesia, moo/soi in Thailand.' }) line1!: string;
-  @Field(() => String, { nullable: true, description: 'More of the address; null when there is none.' }) line2!: string | null;
-  @Field(() => String, { nullable: true, description: 'Kelurahan/desa (ID), tambon/khwaeng (TH), phường/xã (VN), barangay (PH); null when not given.' })
-  subdistrict!: string | null;
-  @Field(() => String, { nullable: true, description: 'Kecamatan (ID), amphoe/khet (TH), quận/huyện (VN), municipality (PH); null when not given.' })
-  district!: string | null;
-  @Field(() => String, { description: 'City.' }) city!: string;
-  @Field(() => String, { description: 'Province or state.' }) province!: string;
-  @Field(() => String, { description: 'Digits only: 4 in PH, 5 in ID, TH and MY, 6 in VN and SG.' }) postalCode!: string;
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2 code: ID, TH, MY, PH, VN or SG.' }) country!: string;
+  @Field(() => String, { description: D.recipientName }) recipientName!: string;
+  @Field(() => String, { description: D.recipientPhone }) recipientPhone!: string;
+  @Field(() => String, { description: D.line1 }) line1!: string;
+  @Field(() => String, { nullable: true, description: D.line2 }) line2!: string | null;
+  @Field(() => String, { nullable: true, description: D.subdistrict }) subdistrict!: string | null;
+  @Field(() => String, { nullable: true, description: D.district }) district!: string | null;
+  @Field(() => String, { description: D.city }) city!: string;
+  @Field(() => String, { description: D.province }) province!: string;
+  @Field(() => String, { description: D.postalCode }) postalCode!: string;
+  @Field(() => String, { description: D.country }) country!: string;
   @Field(() => GraphQLISODateTime, { description: 'When it was saved.' }) savedAt!: Date;
 }
 

@@ -7,6 +7,7 @@ import { loadByOrderId } from '@hub/shared/region/regional-order.loader';
 import { SEA_DISCLOSURE_POLICY, type SeaPersonalField } from '../rules/sea-disclosure.policy.js';
 import { SeaOrderContact } from './sea-order-contact.entity.js';
 import { SeaAddress, SeaCustomer, SeaOrderDetails } from './sea-order.types.js';
+import { SEA_ADDRESS_DESCRIPTIONS as D } from '../addresses/sea-address.descriptions.js';
 
 const COLUMNS: Record<SeaPersonalField, keyof SeaOrderContact> = {
   'customer.name': 'customerName',
@@ -52,16 +53,16 @@ export function createSeaPersonalDataResolvers({ orm }: RegionDependencies) {
     SeaOrderPersonalDataResolver,
     createPersonalFieldResolvers(SeaCustomer, gate, { name: required('customer.name', "The customer's name."), phone: required('customer.phone', 'E.164.') }),
     createPersonalFieldResolvers(SeaAddress, gate, {
-      recipientName: required('shippingAddress.recipientName', 'Who receives the parcel.'),
-      recipientPhone: required('shippingAddress.recipientPhone', 'E.164.'),
-      line1: required('shippingAddress.line1', 'Street, number, building; RT/RW in Indonesia, moo/soi in Thailand.'),
-      line2: optional('shippingAddress.line2', 'More of the address; null when there is none.'),
-      subdistrict: optional('shippingAddress.subdistrict', 'Kelurahan/desa (ID), tambon/khwaeng (TH), phường/xã (VN), barangay (PH); null when not given.'),
-      district: optional('shippingAddress.district', 'Kecamatan (ID), amphoe/khet (TH), quận/huyện (VN), municipality (PH); null when not given.'),
-      city: required('shippingAddress.city', 'City.'),
-      province: required('shippingAddress.province', 'Province or state.'),
-      postalCode: required('shippingAddress.postalCode', 'Digits only: 4 in PH, 5 in ID, TH and MY, 6 in VN and SG.'),
-      country: required('shippingAddress.country', 'ISO 3166-1 alpha-2 code: ID, TH, MY, PH, VN or SG.'),
+      recipientName: required('shippingAddress.recipientName', D.recipientName),
+      recipientPhone: required('shippingAddress.recipientPhone', D.recipientPhone),
+      line1: required('shippingAddress.line1', D.line1),
+      line2: optional('shippingAddress.line2', D.line2),
+      subdistrict: optional('shippingAddress.subdistrict', D.subdistrict),
+      district: optional('shippingAddress.district', D.district),
+      city: required('shippingAddress.city', D.city),
+      province: required('shippingAddress.province', D.province),
+      postalCode: required('shippingAddress.postalCode', D.postalCode),
+      country: required('shippingAddress.country', D.country),
     }),
   ] as const;
 }
