@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { recordConsumerSettlement } from '../server/metrics.js';
 import { BurstBatcher, type ItemOutcome } from './burst-batcher.js';
 import { ProcessedMessage } from './processed-message.entity.js';
+import { tableOf } from '../persistence/table-name.js';
 import { consumeDurably, type DurableLoop } from './streams.js';
 
 export interface DurableConsumerOptions<T> {
@@ -159,8 +160,7 @@ interface Delivered<T> {
 
 /** Records a batch's messages as processed in one statement; returns the ids that were not processed before. */
 async function claimMessages(em: EntityManager, consumer: string, items: ReadonlyArray<Delivered<unknown>>): Promise<string[]> {
-  const { tableName, schema = em.config.get('schema') } = em.getMetadata(ProcessedMessage);
-  const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+  const table = tableOf(em, ProcessedMessage);
   const rows = await em.getConnection().execute<Array<{ message_id: string }>>(
     `insert into ${table} (consumer, message_id, processed_at) select ?, id, ? from jsonb_array_elements_text(?::jsonb) as id
        on conflict (consumer, message_id) do nothing returning message_id`,

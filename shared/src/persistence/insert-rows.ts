@@ -1,4 +1,5 @@
 import type { EntityManager, EntityName, RequiredEntityData } from '@mikro-orm/postgresql';
+import { tableOf } from './table-name.js';
 
 interface TableRows {
   entity: EntityName<object>;
@@ -54,7 +55,7 @@ export async function insertRows(em: EntityManager, batch: RowBatch): Promise<vo
       return names[0]!;
     });
     params.push(JSON.stringify(rows.map((row) => Object.fromEntries(properties.map((property, i) => [fields[i], row[property] ?? null])))));
-    const table = qualifiedTable(em, meta.schema, meta.tableName);
+    const table = tableOf(em, entity);
     const columns = fields.map((field) => platform.quoteIdentifier(field)).join(', ');
     return `insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, ?::jsonb)`;
   });
@@ -66,13 +67,4 @@ export async function insertRows(em: EntityManager, batch: RowBatch): Promise<vo
   } catch (error) {
     throw error instanceof Error ? platform.getExceptionConverter().convertException(error) : error;
   }
-}
-
-/** The table schema-qualified as the ORM would address it for this entity manager. */
-function qualifiedTable(em: EntityManager, schema: string | undefined, tableName: string): string {
-  const platform = em.getPlatform();
-  const resolved = (schema && schema !== '*' ? schema : undefined) ?? em.schema ?? em.config.getSchema(true);
-  return resolved && resolved !== platform.getDefaultSchemaName()
-    ? `${platform.quoteIdentifier(resolved)}.${platform.quoteIdentifier(tableName)}`
-    : platform.quoteIdentifier(tableName);
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DurableConsumer, PLACEMENT_PATH_BATCH, type DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import { orderEventSchema, type OrderEvent } from '../messaging/contracts.js';
 import { insertRows, RowBatch } from '../persistence/insert-rows.js';
+import { tableOf } from '../persistence/table-name.js';
 import type { Infrastructure } from '../server/infrastructure.js';
 import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
 import { settlePointsOnOrderEvent, settlesPoints } from './promotions/order-payment.service.js';
@@ -75,8 +76,7 @@ export async function projectOrderEvents(em: EntityManager, events: readonly Ord
     if ((latest.get(event.orderId)?.version ?? -1) < event.version) latest.set(event.orderId, event);
   }
   await insertRows(em, rows);
-  const { tableName, schema = em.config.get('schema') } = em.getMetadata(RegionalOrder);
-  const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+  const table = tableOf(em, RegionalOrder);
   await em.getConnection().execute(
     `update ${table} o set status = e.status, status_version = e.version, updated_at = ?::timestamptz
        from jsonb_to_recordset(?::jsonb) as e(order_id uuid, status text, version int)
