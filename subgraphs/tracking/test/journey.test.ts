@@ -341,3 +341,82 @@ it("searches events by carrier, node and time range within the caller's scope", 
     field: 'first',
   });
 });
+
+it('re-checks the ETA once after several events, and moves the dwell deadline forward when the parcel moved on, alerting only when idle', async () => {
+  const orderId = await hub.placeOrder();
+  const now = new Date();
+  const registered = await query(
+    operator,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`,
+    {
+      input: {
+        orderId,
+        carrierId: 'sf-express',
+        trackingNumber: 'SF9601',
+        promisedBy: new Date(now.getTime() + 48 * HOUR).toISOString(),
+        route: ['WH-A', 'HUB-C', 'STATION-D'],
+      },
+    },
+  );
+  const shipmentId = registered.data.shipmentRegister.shipment.id;
+  const shipment = async () =>
+    (
+      await hub.tracking.pool.query<{ dwell_deadline: Date; check_due_at: Date; eta_at: Date | null; dwell_alerted_at: Date | null }>(
+        `select dwell_deadline, check_due_at, eta_at, dwell_alerted_at from tracking.shipment where id = $1`,
+        [shipmentId],
+      )
+    ).rows[0]!;
+  const atHub = (minutesAgo: number) =>
+    carrierEvent({ trackingNumber: 'SF9601', nodeId: 'HUB-C', nodeType: 'HUB', occurredAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString() });
+  await postCarrierEvents(hub.tracking.url, sf, { events: [atHub(60)] });
+  const firstBound = new Date(now.getTime() - 60 * 60_000 + 8 * HOUR);
+  expect((await shipment()).dwell_deadline).toEqual(firstBound);
+  const firstCheck = new Date(Date.now() + 1000);
+  await hub.tracking.scheduler.sweep(firstCheck);
+  expect((await shipment()).eta_at).toEqual(firstCheck);
+
+  // Two more scans, in two batches: the ETA is due again (once), the stored dwell deadline stays the earlier bound.
+  await postCarrierEvents(hub.tracking.url, sf, { events: [atHub(30)] });
+  await postCarrierEvents(hub.tracking.url, sf, { events: [atHub(10)] });
+  const afterScans = await shipment();
+  expect(afterScans.dwell_deadline).toEqual(firstBound);
+  expect(afterScans.check_due_at.getTime()).toBeGreaterThan(firstCheck.getTime()); // the periodic re-check is left alone
+  const queued = async () =>
+    (await hub.tracking.pool.query<{ due_at: Date }>(`select due_at from tracking.shipment_recheck where shipment_id = $1`, [shipmentId])).rows;
+  expect(await queued()).toEqual([{ due_at: expect.any(Date) }]);
+  expect((await queued())[0]!.due_at.getTime()).toBeLessThanOrEqual(Date.now());
+  const checkedAt = new Date(Date.now() + 1000);
+  await hub.tracking.scheduler.sweep(checkedAt);
+  expect((await shipment()).eta_at).toEqual(checkedAt);
+  expect(await queued()).toEqual([]);
+  await hub.tracking.scheduler.sweep(new Date(checkedAt.getTime() + 60_000));
+  expect((await shipment()).eta_at).toEqual(checkedAt);
+
+  // Past the first bound the parcel has not been idle 8 h yet: the sweep stores the true deadline instead of alerting.
+  const dwellTasks = async () =>
+    (await hub.tracking.pool.query(`select details from tracking.task where shipment_id = $1 and kind = 'DWELL'`, [shipmentId])).rows;
+  await hub.tracking.scheduler.sweep(new Date(firstBound.getTime() + 60_000));
+  const trueDeadline = new Date(now.getTime() - 10 * 60_000 + 8 * HOUR);
+  expect(await shipment()).toMatchObject({ dwell_deadline: trueDeadline, dwell_alerted_at: null });
+  expect(await dwellTasks()).toEqual([]);
+
+  // Idle past the threshold: one alert, as before.
+  await hub.tracking.scheduler.sweep(trueDeadline);
+  expect(await dwellTasks()).toEqual([{ details: expect.objectContaining({ nodeType: 'HUB', thresholdMinutes: 480, idleMinutes: 480 }) }]);
+  expect((await shipment()).dwell_alerted_at).toEqual(trueDeadline);
+  await hub.tracking.scheduler.sweep(new Date(trueDeadline.getTime() + HOUR));
+  expect(await dwellTasks()).toHaveLength(1);
+});
+
+it('drops the queued ETA re-check of a parcel delivered since, without checking it', async () => {
+  const orderId = await hub.placeOrder();
+  await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF9602', orderId, kind: 'FIRST_SCAN' })] });
+  const { rows } = await hub.tracking.pool.query<{ id: string }>(`select id from tracking.shipment where tracking_number = 'SF9602'`);
+  const queued = async () => (await hub.tracking.pool.query(`select 1 from tracking.shipment_recheck where shipment_id = $1`, [rows[0]!.id])).rowCount;
+  expect(await queued()).toBe(1);
+  await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF9602', orderId, kind: 'SIGNED' })] });
+  await hub.tracking.scheduler.sweep(new Date(Date.now() + 1000));
+  expect(await queued()).toBe(0);
+  const shipment = await hub.tracking.pool.query(`select delivered, eta_at, check_due_at from tracking.shipment where id = $1`, [rows[0]!.id]);
+  expect(shipment.rows[0]).toEqual({ delivered: true, eta_at: null, check_due_at: null });
+});

@@ -17,6 +17,7 @@ interface DueShipment {
   last_node_id: string | null;
   last_kind: string | null;
   late: boolean;
+  delivered: boolean;
   region: string | null;
   customer_ref: string | null;
   tier: CustomerTier;
@@ -63,9 +64,10 @@ export async function loadEtaInputs(pool: pg.Pool, now: Date): Promise<{ history
 }
 
 /**
- * One bounded pass of ETA checks: shipments whose check is due (after an event, a disruption, or the
- * periodic re-check), oldest first, claimed with SKIP LOCKED so several instances share the work. A
- * shipment newly predicted to miss its promise opens one DELAY task (with alternatives) and one notice.
+ * One bounded pass of ETA checks: shipments whose check is due, oldest first, claimed with SKIP LOCKED so
+ * several instances share the work: after an event (queued in `shipment_recheck`, so the event's update of the
+ * shipment stays HOT), a disruption or registration, or the periodic re-check (`check_due_at`). A shipment
+ * newly predicted to miss its promise opens one DELAY task (with alternatives) and one notice.
  */
 export async function sweepDelays(
   pool: pg.Pool,
@@ -76,11 +78,16 @@ export async function sweepDelays(
   const inputs = await loadEtaInputs(pool, now);
   return inTransaction(pool, async (client) => {
     const { rows } = await client.query<DueShipment>(
-      `select sh.id, sh.order_id, sh.promised_by, sh.route, sh.last_event_at, sh.last_node_id, sh.last_kind, sh.late,
+      `with queued as (
+        select shipment_id as id, due_at from "tracking".shipment_recheck where due_at <= $1 order by due_at limit $2 for update skip locked),
+      periodic as (
+        select id, check_due_at as due_at from "tracking".shipment where check_due_at <= $1 and not delivered and check_due_at is not null
+        order by check_due_at limit $2 for update skip locked),
+      due as (select id from (select * from queued union all select * from periodic) d order by due_at limit $2)
+      select sh.id, sh.order_id, sh.promised_by, sh.route, sh.last_event_at, sh.last_node_id, sh.last_kind, sh.late, sh.delivered,
         o.region, o.customer_ref, coalesce(t.tier, 'ORDINARY') as tier
       from "tracking".shipment sh left join "tracking".tracked_order o on o.order_id = sh.order_id left join "tracking".customer_tier t on t.customer_ref = o.customer_ref
-      where sh.check_due_at <= $1 and not sh.delivered and sh.check_due_at is not null
-      order by sh.check_due_at limit $2 for update of sh skip locked`,
+      where sh.id in (select id from due) for update of sh skip locked`,
       [now, options.batch],
     );
     // Decided in memory, written set-wise: one statement per kind of write for the whole pass, not per parcel.
@@ -88,7 +95,8 @@ export async function sweepDelays(
     const checked: Array<{ id: string; eta: Date; late: boolean }> = [];
     const warnings: Array<{ task: OpenTaskInput; notice: (() => NoticeRow) | null }> = [];
     for (const shipment of rows) {
-      if (!shipment.promised_by || shipment.route.length < 2) {
+      // Queued before the parcel was delivered: nothing left to predict.
+      if (shipment.delivered || !shipment.promised_by || shipment.route.length < 2) {
         unchecked.push(shipment.id);
         continue;
       }
@@ -157,6 +165,8 @@ export async function sweepDelays(
           : null,
       });
     }
+    // These shipments are locked by this pass: an event folded meanwhile waits for the commit, then queues again.
+    await client.query(`delete from "tracking".shipment_recheck where shipment_id = any($1::uuid[])`, [rows.map((row) => row.id)]);
     if (unchecked.length > 0) await client.query(`update "tracking".shipment set check_due_at = null where id = any($1::uuid[])`, [unchecked]);
     if (checked.length > 0)
       await client.query(

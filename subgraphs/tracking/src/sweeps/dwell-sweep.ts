@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { dwellThresholdMs, MAX_ESCALATION_LEVEL, TASK_ACK_SLA_MS } from '../dwell/domain/dwell.rules.js';
+import { dwellAtBound, dwellThresholdMs, MAX_ESCALATION_LEVEL, TASK_ACK_SLA_MS } from '../dwell/domain/dwell.rules.js';
 import type { NodeType } from '../events/domain/event-kinds.js';
 import { applyTaskAction } from '../tasks/domain/task.rules.js';
 import { openTasks, recordTaskAction, TASK_COLUMNS, type TaskRow } from '../tasks/task.store.js';
@@ -8,6 +8,8 @@ import { inTransaction } from '../persistence/transaction.js';
 /**
  * One bounded pass: parcels idle past their node's threshold (partial index on the deadline) open a DWELL
  * task for the node's staff, once per stay at a node; the next event at the parcel clears the alert mark.
+ * The stored deadline is only a lower bound (events leave it alone so their updates stay HOT): a parcel seen
+ * since it was set gets its true deadline stored instead of an alert.
  */
 export async function sweepDwell(pool: pg.Pool, options: { now: Date; batch: number }): Promise<number> {
   return inTransaction(pool, async (client) => {
@@ -26,9 +28,22 @@ export async function sweepDwell(pool: pg.Pool, options: { now: Date; batch: num
       [options.now, options.batch],
     );
     if (rows.length === 0) return 0;
-    // One statement for the marks and two for the tasks, whatever the pass's size.
-    await client.query(`update "tracking".shipment set dwell_alerted_at = $2 where id = any($1::uuid[])`, [rows.map((row) => row.id), options.now]);
-    const tasks = rows.flatMap((shipment) =>
+    const due: typeof rows = [];
+    const pushed: Array<{ id: string; deadline: Date }> = [];
+    for (const row of rows) {
+      const check = dwellAtBound(row.last_event_at, row.last_node_type, options.now);
+      if (check.due) due.push(row);
+      else pushed.push({ id: row.id, deadline: check.deadline });
+    }
+    // One statement each for the pushed bounds and the marks, and two for the tasks, whatever the pass's size.
+    if (pushed.length > 0)
+      await client.query(`update "tracking".shipment sh set dwell_deadline = u.d from unnest($1::uuid[], $2::timestamptz[]) as u(id, d) where sh.id = u.id`, [
+        pushed.map((p) => p.id),
+        pushed.map((p) => p.deadline),
+      ]);
+    if (due.length === 0) return 0;
+    await client.query(`update "tracking".shipment set dwell_alerted_at = $2 where id = any($1::uuid[])`, [due.map((row) => row.id), options.now]);
+    const tasks = due.flatMap((shipment) =>
       shipment.region
         ? [
             {

@@ -36,12 +36,12 @@ export interface IngestPlan {
 export function planIngestBatch(carrierId: string, events: readonly CarrierEvent[], facts: BatchFacts, newId: () => string): IngestPlan {
   const plan: IngestPlan = { store: [], open: [], park: [], rejected: [] };
   const opening = new Map<string, { id: string; orderId: string; trackingNumber: string }>();
-  const earliestFirst = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-  for (const event of earliestFirst) {
-    const number = event.trackingNumber;
-    if (opening.has(number) || event.orderId === null || !facts.knownOrders.has(event.orderId)) continue;
-    if ((facts.shipmentsByNumber.get(number) ?? []).length > 0) continue;
-    opening.set(number, { id: newId(), orderId: event.orderId, trackingNumber: number });
+  // Only events that may open a shipment are put in time order: most batches are for known parcels.
+  const openers = events.filter(
+    (event) => event.orderId !== null && facts.knownOrders.has(event.orderId) && (facts.shipmentsByNumber.get(event.trackingNumber) ?? []).length === 0,
+  );
+  for (const event of openers.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
+    if (!opening.has(event.trackingNumber)) opening.set(event.trackingNumber, { id: newId(), orderId: event.orderId!, trackingNumber: event.trackingNumber });
   }
   events.forEach((event, position) => {
     const registered = facts.shipmentsByNumber.get(event.trackingNumber) ?? [];

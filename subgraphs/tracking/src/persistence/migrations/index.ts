@@ -4,6 +4,7 @@ import { Migration20261202160000MilestonesThroughCommandOutbox } from './Migrati
 import { Migration20261203000000EventDedupKey } from './Migration20261203000000EventDedupKey.js';
 import { Migration20261203065600LeanEventIndexes } from './Migration20261203065600LeanEventIndexes.js';
 import { Migration20261203103000ParkedBacklog } from './Migration20261203103000ParkedBacklog.js';
+import { Migration20261204190000HotShipmentFold } from './Migration20261204190000HotShipmentFold.js';
 
 /** In order of application; a new migration is appended, never edited once released. */
 export const trackingMigrations = {
@@ -13,4 +14,5 @@ export const trackingMigrations = {
   Migration20261203000000EventDedupKey,
   Migration20261203065600LeanEventIndexes,
   Migration20261203103000ParkedBacklog,
+  Migration20261204190000HotShipmentFold,
 };

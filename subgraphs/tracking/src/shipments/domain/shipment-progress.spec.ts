@@ -46,6 +46,13 @@ describe('applyEvents', () => {
     expect(progress.latestTransportAt).toEqual(t(3));
   });
 
+  it('keeps the stored dwell deadline as a lower bound: earlier only when a shorter threshold calls for it', () => {
+    const atHub = applyEvents(initialProgress(), [ev('a', 'ARRIVED_AT_NODE', 1, 'HUB-1', 'HUB')]).progress;
+    expect(atHub.dwellDeadline).toEqual(t(9));
+    expect(applyEvents(atHub, [ev('b', 'DEPARTED_NODE', 2, 'HUB-1', 'HUB')]).progress.dwellDeadline).toEqual(t(9));
+    expect(applyEvents(atHub, [ev('c', 'OUT_FOR_DELIVERY', 2, 'DOOR', 'DOORSTEP')]).progress.dwellDeadline).toEqual(t(4));
+  });
+
   it('clears the dwell deadline once delivered', () => {
     expect(applyEvents(initialProgress(), [ev('a', 'SIGNED', 3, 'DOOR', 'DOORSTEP')]).progress.dwellDeadline).toBeNull();
   });

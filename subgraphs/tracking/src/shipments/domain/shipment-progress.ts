@@ -1,5 +1,5 @@
 import { isTerminal, layerOf, MILESTONE_RANK, milestoneStatusOf, type EventKind, type NodeType } from '../../events/domain/event-kinds.js';
-import { dwellDeadline } from '../../dwell/domain/dwell.rules.js';
+import { dwellDeadline, storedDwellDeadline } from '../../dwell/domain/dwell.rules.js';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 
 /** The running facts of a shipment that each new event may move. */
@@ -13,7 +13,7 @@ export interface ShipmentProgress {
   latestWarehouseAt: Date | null;
   latestTransportAt: Date | null;
   delivered: boolean;
-  /** When the parcel becomes overdue at its current node; null once delivered. */
+  /** No later than when the parcel becomes overdue at its current node (a lower bound, see `storedDwellDeadline`); null once delivered. */
   dwellDeadline: Date | null;
 }
 
@@ -87,6 +87,9 @@ export function applyEvents(current: ShipmentProgress, events: readonly Progress
     }
     if (isTerminal(event.kind)) progress.delivered = true;
   }
-  progress.dwellDeadline = progress.delivered || !progress.lastEventAt ? null : dwellDeadline(progress.lastEventAt, progress.lastNodeType);
+  progress.dwellDeadline = storedDwellDeadline(
+    current.dwellDeadline,
+    progress.delivered || !progress.lastEventAt ? null : dwellDeadline(progress.lastEventAt, progress.lastNodeType),
+  );
   return { progress, milestones };
 }
