@@ -9,6 +9,8 @@ import { createOrderEventsBatchHandler, createOrderEventsHandler } from '../src/
 import { query } from '../src/persistence/sql.js';
 import { lane, seedNetwork } from '../src/seed/network.js';
 import { ReallocationService } from '../src/nodes/reallocation.service.js';
+import { loadLanes, loadNodeFacts, loadNodeRows } from '../src/nodes/node.repository.js';
+import { lockCapacityAndLoadContext } from '../src/allocation/allocation-context.js';
 import { PARTNER_EVENT_SCHEMAS } from '../src/messaging/partner-contracts.js';
 
 const scope = createTestScope('fulfil');
@@ -69,6 +71,7 @@ beforeAll(async () => {
       { sku: 'RESUME', name: 'Survives a crash', unitWeightGrams: 300 },
       { sku: 'RACE', name: 'Cancelled during an outage', unitWeightGrams: 300 },
       { sku: 'BURST', name: 'Placed together', unitWeightGrams: 300 },
+      { sku: 'TWICE', name: 'Delivered twice', unitWeightGrams: 400 },
     ],
     stock: [
       { sku: 'TEA-1', nodeId: 'cn-sha-dc', onHand: 100 },
@@ -81,6 +84,7 @@ beforeAll(async () => {
       { sku: 'RACE', nodeId: 'cn-sha-dc', onHand: 10 },
       { sku: 'RACE', nodeId: 'cn-hgh-fw', onHand: 10 },
       { sku: 'BURST', nodeId: 'cn-sha-dc', onHand: 3 },
+      { sku: 'TWICE', nodeId: 'cn-sha-dc', onHand: 10 },
     ],
   });
 });
@@ -248,6 +252,98 @@ it('allocates placements that arrive together as one batch, first come first ser
   // As one by one: the first takes two of three units, the second the last one, the cancellation frees two for the rest.
   expect([first, second, third, fourth].map((event) => stateOf.get(event!.orderId))).toEqual(['CANCELLED', 'PARTIALLY_ALLOCATED', 'ALLOCATED', 'ALLOCATED']);
   expect(await stockOf('BURST', 'cn-sha-dc')).toEqual({ on_hand: 3, reserved: 3, available: 0 });
+});
+
+it('records placements that arrive together at once: a repeat, in the batch or in a later one, is taken once; a held order and an unknown SKU as one by one', async () => {
+  const handleBatch = createOrderEventsBatchHandler(app.allocation, app.consolidation);
+  const twice = placedEvent('TWICE', 2);
+  const unknown = { ...placedEvent('NOT-STOCKED', 1), lines: [{ lineNo: 1, sku: 'NOT-STOCKED', quantity: 1, attributes: { deliveryZone: 'cn-east' } }] };
+  const held = { ...placedEvent('TWICE', 1), held: true };
+  const twoLines = {
+    ...placedEvent('TWICE', 1),
+    lines: [
+      { lineNo: 1, sku: 'TWICE', quantity: 1, attributes: {} },
+      { lineNo: 2, sku: 'NOT-STOCKED', quantity: 2, attributes: {} },
+    ],
+  };
+  const batch = [twice, unknown, { ...twice, number: 'CN-T-REPEAT' }, held, twoLines];
+  await app.orm.em.fork().transactional((em) => handleBatch(batch, em));
+  await app.orm.em.fork().transactional((em) => handleBatch(batch, em));
+  const ids = `{${[twice, unknown, held, twoLines].map((event) => event.orderId).join(',')}}`;
+  const orders = await query<{ order_id: string; number: string; state: string; zone: string }>(
+    app.orm.em.fork(),
+    `select order_id, number, state, zone from fulfilment_order where order_id = any(?::uuid[])`,
+    [ids],
+  );
+  expect(new Map(orders.map((row) => [row.order_id, row]))).toEqual(
+    new Map([
+      [twice.orderId, { order_id: twice.orderId, number: twice.number, state: 'ALLOCATED', zone: 'cn-east' }],
+      [unknown.orderId, { order_id: unknown.orderId, number: unknown.number, state: 'BACKORDERED', zone: 'cn-east' }],
+      [twoLines.orderId, { order_id: twoLines.orderId, number: twoLines.number, state: 'PARTIALLY_ALLOCATED', zone: 'cn-east' }],
+    ]),
+  );
+  const lines = await query<{ order_id: string; line_no: number; quantity: number; unit_weight_grams: number; backordered: number }>(
+    app.orm.em.fork(),
+    `select order_id, line_no, quantity, unit_weight_grams, backordered from fulfilment_order_line where order_id = any(?::uuid[]) order by order_id, line_no`,
+    [ids],
+  );
+  const indexOf = (orderId: string) => [twice, unknown, twoLines].findIndex((event) => event.orderId === orderId);
+  expect(lines.map(({ order_id, ...line }) => ({ order: indexOf(order_id), ...line })).sort((a, b) => a.order - b.order || a.line_no - b.line_no)).toEqual([
+    { order: 0, line_no: 1, quantity: 2, unit_weight_grams: 400, backordered: 0 },
+    { order: 1, line_no: 1, quantity: 1, unit_weight_grams: 1_000, backordered: 1 },
+    { order: 2, line_no: 1, quantity: 1, unit_weight_grams: 400, backordered: 0 },
+    { order: 2, line_no: 2, quantity: 2, unit_weight_grams: 1_000, backordered: 2 },
+  ]);
+  expect(await stockOf('TWICE', 'cn-sha-dc')).toEqual({ on_hand: 10, reserved: 3, available: 7 });
+  const timeline = await query<{ kind: string; n: number }>(
+    app.orm.em.fork(),
+    `select kind, count(*)::int as n from order_timeline where order_id = any(?::uuid[]) group by kind order by kind`,
+    [ids],
+  );
+  expect(timeline).toEqual([
+    { kind: 'ALLOCATED', n: 1 },
+    { kind: 'BACKORDERED', n: 1 },
+    { kind: 'PARTIALLY_ALLOCATED', n: 1 },
+  ]);
+});
+
+it("reads each node's allocation facts in one statement as the node rows and lanes read apart", async () => {
+  const em = app.orm.em.fork();
+  const day = new Date().toISOString().slice(0, 10);
+  const rows = await loadNodeRows(em, {}, day);
+  const lanes = await loadLanes(
+    em,
+    rows.map((row) => row.id),
+  );
+  expect(await loadNodeFacts(em, day)).toEqual(
+    rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      region: row.region,
+      location: { lat: row.lat, lon: row.lon },
+      status: row.status,
+      remainingCapacity: Math.max(0, row.daily_capacity - row.used_today),
+      cutoffMinutes: row.cutoff_minutes,
+      lanes: lanes.get(row.id) ?? [],
+    })),
+  );
+});
+
+it("locks a day's capacity and reads the nodes and weights in one go, on the day's first allocation and after", async () => {
+  const day = '2099-01-01';
+  const read = () => app.orm.em.fork().transactional((em) => lockCapacityAndLoadContext(em, day));
+  const first = await read();
+  expect(first.nodes).toEqual(await loadNodeFacts(app.orm.em.fork(), day));
+  await query(app.orm.em.fork(), `update capacity_usage set used = 7 where node_id = 'cn-hgh-fw' and day = ?::date`, [day]);
+  const later = await read();
+  expect(later.nodes).toEqual(await loadNodeFacts(app.orm.em.fork(), day));
+  expect(later.nodes.find((node) => node.id === 'cn-hgh-fw')!.remainingCapacity).toBe(100_000 - 7);
+  expect(later.weightsOf('NO-SUCH-CHANNEL')).toEqual(first.weightsOf('DEFAULT'));
+  await query(
+    app.orm.em.fork(),
+    `insert into allocation_settings (channel, cost, time, carbon, split_penalty, updated_by) values ('CONTEXT-TEST', 2, 0.5, 30, 100, 'test')`,
+  );
+  expect((await read()).weightsOf('CONTEXT-TEST')).toEqual({ cost: 2, time: 0.5, carbon: 30, splitPenalty: 100 });
 });
 
 it('does not take an order an order rule holds for review; takes it once core publishes it released', async () => {

@@ -3,9 +3,9 @@ import { AllocationState } from './domain/allocation-state.js';
 import type { NodeFacts, OrderPlan, OrderToAllocate, ServiceLevel } from './domain/allocation.types.js';
 import { planBatch, type PlannerSettings } from './solver/batch-planner.js';
 import type { HighsSolver } from './solver/highs-solver.js';
-import { loadWeights } from './allocation-settings.js';
-import { enqueueEvents, writeOrderStates, writePlans, writeTimeline, type Actor, type WrittenShipment } from './plan-writer.js';
-import { loadNodeFacts, pgArray } from '../nodes/node.repository.js';
+import { lockCapacityAndLoadContext, type AllocationContext } from './allocation-context.js';
+import { enqueueEvents, writeOrderStates, writePlans, writeTimeline, writeTimelineAndEvents, type Actor, type WrittenShipment } from './plan-writer.js';
+import { pgArray, utcDay } from '../nodes/node.repository.js';
 import type { FulfilmentSubjects } from '../messaging/fulfilment-subjects.js';
 import { asJson, query, uuidList } from '../persistence/sql.js';
 import type { RuleBook } from '@hub/shared/rules/domain/rule-book';
@@ -39,6 +39,16 @@ interface LineRow {
   sku: string;
   quantity: number;
   unit_weight_grams: number;
+}
+
+/** What allocation reads about each order besides its lines: its channel's weights, rules and shortage policy apply. */
+export interface OrderFacts {
+  order_id: string;
+  channel: string;
+  region: string;
+  /** Null unless allocation-weight rules are held (see `weighsByRules`). */
+  rule_facts: StoredRuleFacts | null;
+  on_shortage: BackorderPolicy | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'fulfilment' };
@@ -81,22 +91,24 @@ export async function loadOrdersToAllocate(
  * Locks the stock rows of the SKUs involved (in one global order, so concurrent allocations queue instead of
  * deadlocking) and today's capacity rows, then returns the free stock and the nodes as they are now.
  */
-export async function lockAllocationState(em: EntityManager, skus: string[], now: Date): Promise<{ state: AllocationState; nodes: NodeFacts[] }> {
+export async function lockAllocationState(
+  em: EntityManager,
+  skus: string[],
+  now: Date,
+): Promise<{ state: AllocationState; nodes: NodeFacts[]; weightsOf: AllocationContext['weightsOf'] }> {
   const stock = await query<{ sku: string; node_id: string; available: number }>(
     em,
     `select sku, node_id, available from inventory where sku = any(?::text[]) order by sku, node_id for update`,
     [pgArray([...new Set(skus)].sort())],
   );
-  const day = now.toISOString().slice(0, 10);
-  await query(em, `insert into capacity_usage (node_id, day) select id, ?::date from node on conflict do nothing`, [day]);
-  await query(em, `select 1 from capacity_usage where day = ?::date order by node_id for update`, [day]);
-  const nodes = await loadNodeFacts(em, day);
+  const { nodes, weightsOf } = await lockCapacityAndLoadContext(em, utcDay(now));
   return {
     state: AllocationState.of(
       nodes,
       stock.map((row) => ({ sku: row.sku, nodeId: row.node_id, available: row.available })),
     ),
     nodes,
+    weightsOf,
   };
 }
 
@@ -128,6 +140,8 @@ export interface AllocationMode {
    * the customer will see.
    */
   afterWrite?: (em: EntityManager, shipments: readonly WrittenShipment[]) => Promise<ReadonlyMap<string, string>>;
+  /** The orders' facts when the caller has just written them (a placement), so they are not read back. */
+  facts?: readonly OrderFacts[];
   /** Further events per order (customer notices), queued in the same statement as the planned-shipments events. */
   eventsFor?: (plan: OrderPlan, region: string, shipments: WrittenShipment[]) => QueuedEvent[];
 }
@@ -150,20 +164,20 @@ export class AllocationService {
 
   async allocate(em: EntityManager, orders: OrderToAllocate[], actor: Actor, now: Date, mode: AllocationMode = PLACEMENT): Promise<AllocationOutcome> {
     if (orders.length === 0) return { plans: [], shipments: [], refused: [], methods: [], regionOf: new Map() };
-    const { state, nodes } = await lockAllocationState(
+    const { state, nodes, weightsOf } = await lockAllocationState(
       em,
       orders.flatMap((order) => order.lines.map((line) => line.sku)),
       now,
     );
-    const weightsOf = await loadWeights(em);
     // An order's facts are read only while an allocation-weight rule set is held: a re-allocation of thousands of orders
     // without such rules does not pay for parsing them.
-    const weighsByRules = (this.deps.rules?.book.versionsOf('ALLOCATION_WEIGHTS').length ?? 0) > 0;
-    const rows = await query<{ order_id: string; channel: string; region: string; rule_facts: StoredRuleFacts | null; on_shortage: BackorderPolicy | null }>(
-      em,
-      `select order_id, channel, region, case when ? then rule_facts end as rule_facts, on_shortage from fulfilment_order where order_id = any(?::uuid[])`,
-      [weighsByRules, uuidList(orders.map((o) => o.orderId))],
-    );
+    const rows =
+      mode.facts ??
+      (await query<OrderFacts>(
+        em,
+        `select order_id, channel, region, case when ? then rule_facts end as rule_facts, on_shortage from fulfilment_order where order_id = any(?::uuid[])`,
+        [this.weighsByRules(), uuidList(orders.map((o) => o.orderId))],
+      ));
     const regionOf = new Map(rows.map((row) => [row.order_id, row.region]));
     const rules = this.deps.rules ? { book: this.deps.rules.book, mayBeBehind: this.deps.rules.mayBeBehind() } : null;
     const weighted = new Map<string, OrderWeights>(
@@ -214,9 +228,8 @@ export class AllocationService {
         uuidList(refused),
       ]);
     }
-    await writeTimeline(
-      em,
-      plans.map((plan) => ({
+    const timeline = [
+      ...plans.map((plan) => ({
         order_id: plan.orderId,
         kind:
           mode.cause === 'reallocation'
@@ -231,12 +244,7 @@ export class AllocationService {
         note: mode.timelineNote ?? (refusedSet.has(plan.orderId) ? 'not enough stock to ship the order in full' : `${plan.shipments.length} shipment(s)`),
         details: { shipments: plan.shipments.map((s) => ({ nodeId: s.nodeId, etaAt: s.etaAt })), backordered: plan.backordered },
       })),
-      actor,
-      now,
-    );
-    await writeTimeline(
-      em,
-      written
+      ...written
         .filter((shipment) => shipment.packingRefusals.length > 0)
         .map((shipment) => ({
           order_id: shipment.orderId,
@@ -247,24 +255,27 @@ export class AllocationService {
             .slice(0, 500),
           details: { shipmentId: shipment.id, refusals: shipment.packingRefusals },
         })),
-      actor,
-      now,
-    );
+    ];
+    // What runs after the write may add its own timeline entries, which come after these.
+    if (mode.afterWrite) await writeTimeline(em, timeline, actor, now);
     const moved = (await mode.afterWrite?.(em, written)) ?? new Map<string, string>();
     const shipments =
       moved.size === 0 ? written : written.map((shipment) => (moved.has(shipment.id) ? { ...shipment, etaAt: moved.get(shipment.id)! } : shipment));
     const shipmentsOf = new Map<string, WrittenShipment[]>();
     for (const shipment of shipments) (shipmentsOf.get(shipment.orderId) ?? shipmentsOf.set(shipment.orderId, []).get(shipment.orderId)!).push(shipment);
-    await enqueueEvents(
-      em,
-      plans.flatMap((plan) => {
-        const region = regionOf.get(plan.orderId) ?? 'unknown';
-        const own = shipmentsOf.get(plan.orderId) ?? [];
-        return [this.plannedEvent(plan, region, refusedSet.has(plan.orderId), own, now, mode.cause), ...(mode.eventsFor?.(plan, region, own) ?? [])];
-      }),
-      now,
-    );
+    const events = plans.flatMap((plan) => {
+      const region = regionOf.get(plan.orderId) ?? 'unknown';
+      const own = shipmentsOf.get(plan.orderId) ?? [];
+      return [this.plannedEvent(plan, region, refusedSet.has(plan.orderId), own, now, mode.cause), ...(mode.eventsFor?.(plan, region, own) ?? [])];
+    });
+    if (mode.afterWrite) await enqueueEvents(em, events, now);
+    else await writeTimelineAndEvents(em, timeline, events, actor, now);
     return { plans, shipments, refused, methods, regionOf };
+  }
+
+  /** Whether an allocation-weight rule set is held, so orders' rule facts must be read. */
+  weighsByRules(): boolean {
+    return (this.deps.rules?.book.versionsOf('ALLOCATION_WEIGHTS').length ?? 0) > 0;
   }
 
   private plannedEvent(plan: OrderPlan, region: string, refused: boolean, shipments: WrittenShipment[], now: Date, cause: string): QueuedEvent {

@@ -162,8 +162,28 @@ export async function writePlans(
 export async function writeOrderStates(em: EntityManager, plans: readonly OrderPlan[], method: string, now: Date, backorderMode: 'ADD' | 'SET'): Promise<void> {
   const backorders = plans.flatMap((plan) => plan.backordered.map((line) => ({ order_id: plan.orderId, line_no: line.lineNo, quantity: line.quantity })));
   const orderIds = plans.map((plan) => plan.orderId);
+  const carbonFactorsFor = uuidList(plans.filter((plan) => plan.shipments.length > 0).map((plan) => plan.orderId));
   if (backorderMode === 'SET') {
-    await query(em, `update fulfilment_order_line set backordered = 0 where order_id = any(?::uuid[]) and backordered > 0`, [uuidList(orderIds)]);
+    // One statement: after it an order has a backordered line exactly where its plan backorders units (every line has
+    // at least one unit), so its state is read from the plan rather than from the lines this statement changes.
+    await query(
+      em,
+      `
+      with b as materialized (select * from jsonb_to_recordset(?::jsonb) as b(order_id uuid, line_no int, quantity int)),
+      lines as (
+        update fulfilment_order_line l set backordered = least(l.quantity, coalesce(b.quantity, 0))
+          from fulfilment_order_line t left join b on b.order_id = t.order_id and b.line_no = t.line_no
+         where t.order_id = any(?::uuid[]) and (t.backordered > 0 or b.quantity is not null) and l.order_id = t.order_id and l.line_no = t.line_no)
+      update fulfilment_order o set
+        state = case when not exists (select 1 from b where b.order_id = o.order_id and b.quantity > 0) then 'ALLOCATED'
+                     when exists (select 1 from shipment s where s.order_id = o.order_id and s.state in ('ALLOCATED', 'PICKED', 'PACKED')) then 'PARTIALLY_ALLOCATED'
+                     else 'BACKORDERED' end,
+        allocation_method = ?, version = o.version + 1, updated_at = ?,
+        carbon_factor_version = case when o.order_id = any(?::uuid[]) then ? else o.carbon_factor_version end
+      where o.order_id = any(?::uuid[])`,
+      [asJson(backorders), uuidList(orderIds), method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
+    );
+    return;
   }
   if (backorders.length > 0) {
     await query(
@@ -184,7 +204,7 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
       allocation_method = ?, version = o.version + 1, updated_at = ?,
       carbon_factor_version = case when o.order_id = any(?::uuid[]) then ? else o.carbon_factor_version end
     where o.order_id = any(?::uuid[])`,
-    [method, now, uuidList(plans.filter((plan) => plan.shipments.length > 0).map((plan) => plan.orderId)), CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
+    [method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
   );
 }
 
@@ -218,5 +238,39 @@ export async function enqueueEvents(
     select message_id, subject, payload, ?, ?::jsonb from jsonb_to_recordset(?::jsonb) as r(message_id text, subject text, payload jsonb)
     on conflict (message_id) do nothing`,
     [now, traceContextParameter(), asJson(events.map((event) => ({ message_id: event.messageId, subject: event.subject, payload: event.payload })))],
+  );
+}
+
+/** Timeline entries and outbox rows in one statement, for when nothing has to run between them. */
+export async function writeTimelineAndEvents(
+  em: EntityManager,
+  rows: Array<{ order_id: string; kind: string; note: string; details: Record<string, unknown> }>,
+  events: Array<{ subject: string; messageId: string; payload: Record<string, unknown> }>,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0 || events.length === 0) {
+    await writeTimeline(em, rows, actor, now);
+    await enqueueEvents(em, events, now);
+    return;
+  }
+  await query(
+    em,
+    `
+    with timeline as (
+      insert into order_timeline (order_id, at, kind, actor_type, actor_id, note, details)
+      select order_id, ?, kind, ?, ?, note, details from jsonb_to_recordset(?::jsonb) as r(order_id uuid, kind text, note text, details jsonb))
+    insert into outbox_event (message_id, subject, payload, created_at, trace_context)
+    select message_id, subject, payload, ?, ?::jsonb from jsonb_to_recordset(?::jsonb) as r(message_id text, subject text, payload jsonb)
+    on conflict (message_id) do nothing`,
+    [
+      now,
+      actor.type,
+      actor.id,
+      asJson(rows),
+      now,
+      traceContextParameter(),
+      asJson(events.map((event) => ({ message_id: event.messageId, subject: event.subject, payload: event.payload }))),
+    ],
   );
 }

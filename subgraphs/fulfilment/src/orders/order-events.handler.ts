@@ -1,17 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderEvent, OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { loadOrdersToAllocate, PLACEMENT, SYSTEM_ACTOR, type AllocationService } from '../allocation/allocation.service.js';
-import { SERVICE_LEVELS, type ServiceLevel } from '../allocation/domain/allocation.types.js';
 import type { Actor } from '../allocation/plan-writer.js';
 import { writeTimeline } from '../allocation/plan-writer.js';
-import { asJson, query } from '../persistence/sql.js';
+import { query } from '../persistence/sql.js';
 import { releaseOpenShipments, restockReturnedOrder, shipOut } from './stock-effects.js';
 import type { ConsolidationService } from '../consolidation/consolidation.service.js';
-import { DELIVERY_OPTION_SPECS } from '@hub/shared/green/delivery-options.rules';
-import { reservationLockOf } from './domain/reservation-lock.rules.js';
+import { recordOrders } from './record-orders.js';
 
-/** Weight assumed for an SKU fulfilment has no facts for; such lines stay backordered (no node stocks them). */
-const UNKNOWN_SKU_GRAMS = 1_000;
 const RESTOCK_ON = new Set(['DELIVERY_REFUSED', 'RETURNED_TO_SENDER', 'RETURN_RECEIVED']);
 
 /**
@@ -99,78 +95,24 @@ async function allocatePlaced(
   events: readonly OrderPlacedEvent[],
   now: Date,
 ): Promise<void> {
-  const taken: OrderPlacedEvent[] = [];
   // An order an order rule holds for review is not taken until core publishes it again, released (issue 14).
-  for (const event of events) if (event.lines && !event.held && (await recordOrder(em, event))) taken.push(event);
-  if (taken.length === 0) return;
-  const arrival = new Map(taken.map((event, index) => [event.orderId, index]));
+  const placed = events.filter((event) => event.lines && !event.held);
   // First come, first served when stock is short, as if each had been allocated on its own.
-  const orders = (await loadOrdersToAllocate(em, [...arrival.keys()], 'BACKORDERED')).sort((a, b) => arrival.get(a.orderId)! - arrival.get(b.orderId)!);
+  const { orders, facts } = await recordOrders(em, placed, allocation.weighsByRules());
+  if (facts.length === 0) return;
+  const taken = new Set(facts.map((row) => row.order_id));
   // A low-carbon order waits for the customer's other orders to the same address (issue 16), and the planned
   // shipments event carries the ETA after that wait.
-  const consolidated = taken.filter((event) => event.delivery?.option === 'CONSOLIDATED').map((event) => event.orderId);
+  const firstOf = new Map<string, OrderPlacedEvent>();
+  for (const event of placed) if (!firstOf.has(event.orderId)) firstOf.set(event.orderId, event);
+  const consolidated = [...firstOf.values()]
+    .filter((event) => event.delivery?.option === 'CONSOLIDATED' && taken.has(event.orderId))
+    .map((event) => event.orderId);
   await allocation.allocate(
     em,
     orders,
     SYSTEM_ACTOR,
     now,
-    consolidated.length > 0 ? { ...PLACEMENT, afterWrite: () => consolidation.hold(em, consolidated, now) } : PLACEMENT,
+    consolidated.length > 0 ? { ...PLACEMENT, facts, afterWrite: () => consolidation.hold(em, consolidated, now) } : { ...PLACEMENT, facts },
   );
-}
-
-/** Inserts fulfilment's copy of a placed order; false when it was already there. */
-async function recordOrder(em: EntityManager, event: OrderPlacedEvent): Promise<boolean> {
-  const attributes = Object.assign({}, ...(event.lines ?? []).map((line) => line.attributes));
-  // The delivery option chosen at checkout decides the service level; older orders name it in their lines.
-  const serviceLevel: ServiceLevel = event.delivery
-    ? DELIVERY_OPTION_SPECS[event.delivery.option].serviceLevel
-    : SERVICE_LEVELS.includes(attributes.serviceLevel as ServiceLevel)
-      ? (attributes.serviceLevel as ServiceLevel)
-      : 'STANDARD';
-  const delivery = event.delivery ?? null;
-  const zoneCode = typeof attributes.deliveryZone === 'string' ? attributes.deliveryZone : null;
-  const lock = reservationLockOf(event.ruleFacts, event.status, new Date(event.occurredAt));
-  const [inserted] = await query<{ order_id: string }>(
-    em,
-    `
-    insert into fulfilment_order (order_id, number, region, channel, customer_ref, service_level, zone, lat, lon, allow_cross_border, placed_at, state, core_status, core_version,
-      delivery_option, promised_by, consolidate_until, consolidation_key, rule_facts, reserve_until, on_shortage)
-    select ?, ?, ?, ?, ?, ?, coalesce(z.code, 'unknown'), coalesce(z.lat, 0), coalesce(z.lon, 0), ?, ?, 'BACKORDERED', ?, ?, ?, ?::timestamptz, ?::timestamptz, ?, ?::jsonb, ?, ?
-      from (select 1) one
-      left join lateral (select * from delivery_zone where (code = ? and region = ?) or (is_default and region = ?) order by (code = ?) desc limit 1) z on true
-    on conflict (order_id) do nothing returning order_id`,
-    [
-      event.orderId,
-      event.number,
-      event.region,
-      event.channel,
-      event.customerRef,
-      serviceLevel,
-      attributes.allowCrossBorder === true,
-      event.occurredAt,
-      event.status,
-      event.version,
-      delivery?.option ?? 'STANDARD',
-      delivery?.promisedBy ?? null,
-      delivery?.consolidateUntil ?? null,
-      delivery?.consolidationKey ?? null,
-      event.ruleFacts ? asJson({ ...event.ruleFacts, currency: event.currency }) : null,
-      lock.reserveUntil,
-      lock.onShortage,
-      zoneCode,
-      event.region,
-      event.region,
-      zoneCode,
-    ],
-  );
-  if (!inserted) return false;
-  await query(
-    em,
-    `
-    insert into fulfilment_order_line (order_id, line_no, sku, quantity, unit_weight_grams, backordered)
-    select ?::uuid, r.line_no, r.sku, r.quantity, coalesce(s.unit_weight_grams, ?), r.quantity
-      from jsonb_to_recordset(?::jsonb) as r(line_no int, sku text, quantity int) left join sku s on s.sku = r.sku`,
-    [event.orderId, UNKNOWN_SKU_GRAMS, asJson(event.lines!.map((line) => ({ line_no: line.lineNo, sku: line.sku, quantity: line.quantity })))],
-  );
-  return true;
 }

@@ -10,27 +10,28 @@ export interface SkuDimensions {
   heightMm: number | null;
 }
 
-/** The active box catalogue and the SKUs' dimensions, read once per allocation batch. */
+interface BoxRow {
+  code: string;
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+  max_weight_grams: number;
+  material_grams: number;
+  standard: boolean;
+}
+
+/** The active box catalogue and the SKUs' dimensions, read once per allocation batch, in one statement. */
 export async function loadPackingFacts(em: EntityManager, skus: readonly string[]): Promise<{ boxes: BoxType[]; dimensions: Map<string, SkuDimensions> }> {
-  const boxes = await query<{
-    code: string;
-    length_mm: number;
-    width_mm: number;
-    height_mm: number;
-    max_weight_grams: number;
-    material_grams: number;
-    standard: boolean;
-  }>(em, `select * from box_type where active order by code`);
-  const dims =
-    skus.length === 0
-      ? []
-      : await query<{ sku: string; length_mm: number | null; width_mm: number | null; height_mm: number | null }>(
-          em,
-          `select sku, length_mm, width_mm, height_mm from sku where sku = any(?::text[])`,
-          [`{${[...new Set(skus)].map((sku) => JSON.stringify(sku)).join(',')}}`],
-        );
+  const [facts] = await query<{ boxes: BoxRow[]; dims: Array<{ sku: string; length_mm: number | null; width_mm: number | null; height_mm: number | null }> }>(
+    em,
+    `
+    select coalesce((select json_agg(b order by b.code) from box_type b where b.active), '[]') as boxes,
+           coalesce((select json_agg(json_build_object('sku', s.sku, 'length_mm', s.length_mm, 'width_mm', s.width_mm, 'height_mm', s.height_mm))
+                       from sku s where s.sku = any(?::text[])), '[]') as dims`,
+    [`{${[...new Set(skus)].map((sku) => JSON.stringify(sku)).join(',')}}`],
+  );
   return {
-    boxes: boxes.map((row) => ({
+    boxes: facts!.boxes.map((row) => ({
       code: row.code,
       lengthMm: row.length_mm,
       widthMm: row.width_mm,
@@ -39,7 +40,7 @@ export async function loadPackingFacts(em: EntityManager, skus: readonly string[
       materialGrams: row.material_grams,
       standard: row.standard,
     })),
-    dimensions: new Map(dims.map((row) => [row.sku, { lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm }])),
+    dimensions: new Map(facts!.dims.map((row) => [row.sku, { lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm }])),
   };
 }
 

@@ -2,6 +2,7 @@ import { AllocationState } from '../domain/allocation-state.js';
 import type { AllocationWeights, NodeFacts, OrderPlan, OrderToAllocate } from '../domain/allocation.types.js';
 import { allocateBatchGreedy, optionsFor } from '../domain/greedy-allocator.js';
 import { buildMipModel, decodeMipSolution } from '../domain/mip-model.js';
+import { solveSmallExactly } from '../domain/exact-plan.js';
 import { HighsSolver, type SolveLimits } from './highs-solver.js';
 
 export interface BatchResult {
@@ -24,9 +25,9 @@ export const DEFAULT_PLANNER_SETTINGS: PlannerSettings = { timeLimitSeconds: 1, 
 const total = (plans: OrderPlan[]) => plans.reduce((sum, plan) => sum + plan.objective, 0);
 
 /**
- * Plans a batch with the greedy allocator, then asks HiGHS for a better plan within the time limit and keeps
- * whichever is cheaper. Any solver trouble (timeout, crash, infeasible status) leaves the greedy plan in place.
- * `state` is updated with the chosen plan's takings.
+ * Plans a batch with the greedy allocator, then finds the MIP's optimum (by enumeration when the batch is tiny,
+ * else by asking HiGHS within the time limit) and keeps whichever is cheaper. Any solver trouble (timeout, crash,
+ * infeasible status) leaves the greedy plan in place. `state` is updated with the chosen plan's takings.
  */
 export async function planBatch(
   orders: readonly OrderToAllocate[],
@@ -48,6 +49,16 @@ export async function planBatch(
   const input = { orders, options: orders.map((order) => optionsFor(order, nodes, weights)), state: before };
   const model = buildMipModel(input);
   if (model.variableCount > settings.maxVariables) return useGreedy(`model too large (${model.variableCount} variables)`);
+  const exact = solveSmallExactly(input, model);
+  if (exact) {
+    // The same optimum the solver would reach, without the round trip to its worker (most placements are this small).
+    const mipState = before.clone();
+    const plans = decodeMipSolution({ ...input, state: mipState }, model, exact);
+    const objective = total(plans);
+    if (objective > greedyObjective + 1e-6) return useGreedy('exact plan not better than greedy');
+    state.replaceWith(mipState);
+    return { plans, method: 'MIP', objective, greedyObjective, solverMillis: null, fallbackReason: null };
+  }
   try {
     const solution = await solver.solve(model.lp, settings);
     if (!HighsSolver.usable(solution)) return useGreedy(`solver status: ${solution.status}`, solution.millis);
