@@ -1,5 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import { z } from 'zod';
 import { ConflictError } from '../src/errors.js';
@@ -17,6 +18,7 @@ class BatchTestSchema extends Migration {
       `create table "batch_test"."processed_message" ("consumer" varchar(100) not null, "message_id" varchar(200) not null, "processed_at" timestamptz not null, primary key ("consumer", "message_id"))`,
     );
     this.addSql(`create table "batch_test"."applied" ("id" bigserial primary key, "n" int not null, "tx" bigint not null)`);
+    this.addSql(`create table "batch_test"."kept" ("n" int primary key)`);
   }
 }
 
@@ -94,4 +96,54 @@ it('applies a burst in a few transactions, in order, each message settled on its
   expect(new Set(applied.map((row) => row.tx)).size).toBeLessThanOrEqual(80);
   const processed = await orm.em.getConnection().execute<Array<{ count: number }>>(`select count(*)::int as count from batch_test.processed_message`);
   expect(processed[0]!.count).toBe(COUNT - 1);
+});
+
+it('leaves a handler idempotent by itself to its own statements: no processed-message rows, each message applied once', async () => {
+  const count = 100;
+  // Every message twice under distinct ids, so JetStream's duplicate window keeps both: the handler's insert skips the second.
+  await publishAcked(
+    nc,
+    Array.from({ length: count * 2 }, (_, i) => ({ subject: `${ns}.batch.idem`, payload: JSON.stringify({ n: i % count }), messageId: `i-${i}` })),
+  );
+  const outcomes: string[] = [];
+  let allSettled!: () => void;
+  const settled = new Promise<void>((resolve) => (allSettled = resolve));
+  const keep = (em: EntityManager, values: number[]) =>
+    em
+      .getConnection()
+      .execute(`insert into batch_test.kept (n) select jsonb_array_elements_text(?::jsonb)::int on conflict do nothing`, [JSON.stringify(values)], 'run');
+  const consumer = new DurableConsumer({
+    nc,
+    em: orm.em,
+    logger: createLogger('consumer-batch', 'silent'),
+    stream,
+    durableName: 'idempotent',
+    filterSubject: `${ns}.batch.idem`,
+    schema: z.object({ n: z.number() }),
+    maxBatch: 64,
+    idempotent: true,
+    handle: ({ n }, em) => keep(em, [n]),
+    handleBatch: (messages, em) =>
+      keep(
+        em,
+        messages.map(({ n }) => n),
+      ),
+    onSettled: ({ outcome }) => {
+      outcomes.push(outcome);
+      if (outcomes.length === count * 2) allSettled();
+    },
+  });
+  await consumer.start();
+  try {
+    await settled;
+  } finally {
+    await consumer.stop();
+  }
+  expect(outcomes.every((outcome) => outcome === 'applied')).toBe(true);
+  const [kept] = await orm.em.getConnection().execute<Array<{ count: number }>>(`select count(*)::int as count from batch_test.kept`);
+  expect(kept!.count).toBe(count);
+  const [claims] = await orm.em
+    .getConnection()
+    .execute<Array<{ count: number }>>(`select count(*)::int as count from batch_test.processed_message where consumer = 'idempotent'`);
+  expect(claims!.count).toBe(0);
 });

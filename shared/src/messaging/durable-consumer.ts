@@ -30,6 +30,11 @@ export interface DurableConsumerOptions<T> {
    * consumers on the placement path; unset, one message per transaction.
    */
   maxBatch?: number;
+  /**
+   * The handlers' effect is idempotent by itself (e.g. one insert that skips what is there): no processed-message row
+   * and no transaction around it, so a batch costs only the handler's own statements. Every delivery counts as applied.
+   */
+  idempotent?: true;
   /** Called after each message is settled; tests wait on it instead of sleeping. */
   onSettled?: (outcome: { messageId: string; outcome: 'applied' | 'duplicate' | 'terminated' | 'retry' }) => void;
   /** Called after each message is settled (not retried) with how many of the stream's messages still wait for this consumer. */
@@ -44,8 +49,9 @@ const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 60_000];
 
 /**
  * Runs a durable JetStream consumer with one policy: apply each message exactly once (processed-message
- * row in the effect's transaction, then a double ack); `term` what can never succeed (invalid payload,
- * domain rule); `nak` with back-off what might succeed later (database or network trouble).
+ * row in the effect's transaction, or a handler idempotent by itself, then a double ack); `term` what can
+ * never succeed (invalid payload, domain rule); `nak` with back-off what might succeed later (database or
+ * network trouble).
  */
 export class DurableConsumer<T> {
   private loop: DurableLoop | undefined;
@@ -113,13 +119,21 @@ export class DurableConsumer<T> {
   private async applyBatch(items: Array<Delivered<T>>): Promise<Array<ItemOutcome<boolean>>> {
     if (items.length > 1) {
       try {
+        if (this.options.idempotent) {
+          await this.applyAll(
+            items.map((item) => item.payload),
+            this.options.em.fork(),
+          );
+          return items.map(() => ({ ok: true as const, value: true }));
+        }
         return await this.options.em.fork().transactional(async (tx) => {
           const claimed = new Set(await claimMessages(tx, this.options.durableName, items));
           // A message delivered twice in one batch is applied once: the first takes the claim.
           const fresh = items.map((item) => claimed.delete(item.messageId));
-          const payloads = items.filter((_, index) => fresh[index]).map((item) => item.payload);
-          if (this.options.handleBatch) await this.options.handleBatch(payloads, tx);
-          else for (const payload of payloads) await this.options.handle(payload, tx);
+          await this.applyAll(
+            items.filter((_, index) => fresh[index]).map((item) => item.payload),
+            tx,
+          );
           return fresh.map((value) => ({ ok: true as const, value }));
         });
       } catch {
@@ -137,7 +151,16 @@ export class DurableConsumer<T> {
     return outcomes;
   }
 
+  private async applyAll(payloads: T[], em: EntityManager): Promise<void> {
+    if (this.options.handleBatch) await this.options.handleBatch(payloads, em);
+    else for (const payload of payloads) await this.options.handle(payload, em);
+  }
+
   private async applyOnce(messageId: string, payload: T): Promise<boolean> {
+    if (this.options.idempotent) {
+      await this.options.handle(payload, this.options.em.fork());
+      return true;
+    }
     const consumer = this.options.durableName;
     return this.options.em.fork().transactional(async (tx) => {
       const claimed = await tx

@@ -12,7 +12,9 @@ export const SAMPLE_RETENTION_DAYS = 90;
 /**
  * Keeps a de-personalised copy of every order core registers (its `order.placed` event): region, channel,
  * amounts and lines, never the customer reference, so a dry-run replays real orders without personal data and
- * without asking core at the moment of the dry-run.
+ * without asking core at the moment of the dry-run. Keeping a sample is one insert that skips an order already
+ * kept, so a redelivered event cannot apply twice by construction: no processed-message row, no transaction, and
+ * the orders that arrive together cost one statement.
  */
 export function createOrderSampleConsumer(options: {
   nc: NatsConnection;
@@ -32,6 +34,7 @@ export function createOrderSampleConsumer(options: {
     filterSubject: options.subjects.orderPlaced('*'),
     schema: orderPlacedEventSchema,
     maxBatch: PLACEMENT_PATH_BATCH,
+    idempotent: true,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
     handle: (event, em) => storeSamples(em, options.schema, [event]),
     handleBatch: (events, em) => storeSamples(em, options.schema, events),
