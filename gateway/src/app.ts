@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { Express } from 'express';
 import { jwtSettingsOf } from '@hub/shared/auth/jwt';
 import type { Principal } from '@hub/shared/auth/principal';
@@ -15,6 +14,7 @@ import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
 import { compactTokenRoute } from './compact-token.route.js';
 import { compressResponses } from './compression.js';
+import { graphqlHandler } from './graphql-handler.js';
 import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments } from './persisted-operations/index.js';
 import { listenOnePort } from './http2/one-port-server.js';
 import { legacyJsonStatusPlugin } from './legacy-status.plugin.js';
@@ -95,12 +95,10 @@ export async function createGatewayApp(env: GatewayEnv, source: NodeJS.ProcessEn
       rateLimitRequests(rateLimits, jwt),
       jsonBody(security),
       resolvePersistedDocuments(persistedOperations),
-      expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
-        context: async ({ req, res }) => ({
-          principal: (res.locals.principal as Principal | undefined) ?? (await authenticate(jwt, req.headers.authorization)),
-          authorization: req.headers.authorization ?? '',
-        }),
-      }),
+      graphqlHandler(apollo, async ({ req, res }) => ({
+        principal: (res.locals.principal as Principal | undefined) ?? (await authenticate(jwt, req.headers.authorization)),
+        authorization: req.headers.authorization ?? '',
+      })),
     );
     app.post('/token/compact', rateLimitRequests(rateLimits, jwt), compactTokenRoute(jwt));
     mountJsonFallbacks(app, logger);

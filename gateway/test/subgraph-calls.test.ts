@@ -7,11 +7,12 @@ import { AuthForwardingDataSource } from '../src/auth-forwarding.data-source.js'
 /**
  * The gateway's subgraph calls against a stub subgraph that counts what reaches it: identical queries in flight
  * at once make one call, nothing is shared across callers, operations, variables or mutations, and a subgraph that
- * is frozen, failing or gone becomes SERVICE_UNAVAILABLE.
+ * is frozen, failing or gone becomes SERVICE_UNAVAILABLE, while its refusal of the caller's input or credentials keeps
+ * its own code.
  */
 let server: http.Server;
 let url: string;
-const received: Array<{ authorization: string | undefined; body: string }> = [];
+const received: Array<{ authorization: string | undefined; trace: string | undefined; body: string }> = [];
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
@@ -21,8 +22,10 @@ beforeAll(async () => {
       const body = Buffer.concat(chunks).toString();
       if (body.includes('frozen')) return; // never answers: the caller's deadline has to end the call
       if (body.includes('broken')) return void response.writeHead(502).end('<html>bad gateway</html>');
-      received.push({ authorization: request.headers.authorization, body });
+      received.push({ authorization: request.headers.authorization, trace: request.headers['apollo-federation-include-trace'] as string | undefined, body });
       const { variables } = JSON.parse(body) as { variables?: { id?: string } };
+      const canned = CANNED[variables?.id ?? ''];
+      if (canned) return void response.writeHead(canned.status, { 'content-type': canned.type ?? 'application/json' }).end(canned.body);
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ data: { order: { id: variables?.id ?? 'none', status: 'PLACED' } } }));
     });
@@ -39,6 +42,19 @@ afterAll(async () => {
 beforeEach(() => {
   received.length = 0;
 });
+
+/** Answers the stub gives for these order ids instead of an order. */
+const CANNED: Record<string, { status: number; body: string; type?: string }> = {
+  refused: { status: 400, body: JSON.stringify({ errors: [{ message: 'id is malformed', extensions: { code: 'BAD_USER_INPUT', field: 'id' } }] }) },
+  'refused-by-a-failing-subgraph': { status: 500, body: JSON.stringify({ errors: [{ message: 'id is malformed', extensions: { code: 'BAD_USER_INPUT' } }] }) },
+  anonymous: { status: 401, body: '' },
+  forbidden: { status: 403, body: 'no', type: 'text/plain' },
+  'partly-failed': {
+    status: 200,
+    body: JSON.stringify({ data: { order: null }, errors: [{ message: 'Order not found', path: ['order'], extensions: { code: 'NOT_FOUND' } }] }),
+  },
+  'not-graphql': { status: 200, body: '<html>hello</html>', type: 'text/html' },
+};
 
 const READ = 'query($id:ID!){order(id:$id){id status}}';
 const WRITE = 'mutation($id:ID!){cancelOrder(id:$id){id status}}';
@@ -115,6 +131,42 @@ it.each([
 ])('turns a subgraph that %s into SERVICE_UNAVAILABLE', async (_, target, request, why) => {
   const source = new AuthForwardingDataSource({ name: 'stub', url: target(), timeoutMs: 5_000 });
   await expect(call(source, request)).rejects.toMatchObject({ message: expect.stringContaining(why), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+});
+
+it.each([
+  ['refuses the input (4xx with a coded error)', 'refused', { message: 'id is malformed', extensions: { code: 'BAD_USER_INPUT', field: 'id' } }],
+  ['answers 401', 'anonymous', { extensions: { code: 'UNAUTHENTICATED' } }],
+  ['answers 403', 'forbidden', { extensions: { code: 'FORBIDDEN' } }],
+  [
+    'fails with a coded error (5xx)',
+    'refused-by-a-failing-subgraph',
+    { message: expect.stringContaining('answered 500'), extensions: { code: 'SERVICE_UNAVAILABLE' } },
+  ],
+  ['answers 200 with no GraphQL response', 'not-graphql', { message: expect.stringContaining('answered 200'), extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+])("maps a subgraph that %s to the caller's error", async (_, id, error) => {
+  await expect(call(newSource(), { id })).rejects.toMatchObject(error);
+});
+
+it("hands the gateway a subgraph's GraphQL errors with its data, for the gateway to place in the answer", async () => {
+  const answer = await call(newSource(), { id: 'partly-failed' });
+  expect(answer).toEqual({ data: { order: null }, errors: [{ message: 'Order not found', path: ['order'], extensions: { code: 'NOT_FOUND' } }] });
+});
+
+it("sends the operation, its name and variables as JSON, with the gateway's own headers for the call", async () => {
+  const context = { authorization: 'Bearer token-a' } as GatewayContext;
+  await newSource().process({
+    kind: 'incoming operation',
+    request: {
+      query: READ,
+      operationName: 'Read',
+      variables: { id: 'o-1' },
+      http: { method: 'POST', url, headers: new Headers({ 'Apollo-Federation-Include-Trace': 'ftv1' }) },
+    },
+    context,
+    incomingRequestContext: { context },
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+  expect(JSON.parse(received[0]!.body)).toEqual({ query: READ, operationName: 'Read', variables: { id: 'o-1' } });
+  expect(received[0]!.trace).toBe('ftv1');
 });
 
 it('sends a call again, once, on a new connection when the subgraph closed the kept-alive one as the call went out', async () => {

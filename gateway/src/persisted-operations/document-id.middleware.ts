@@ -9,14 +9,15 @@ import type { PersistedOperations } from './persisted-operations.js';
  */
 export function resolvePersistedDocuments(operations: PersistedOperations): RequestHandler {
   return (req, res, next) => {
-    const url = new URL(req.url, 'http://gateway.invalid');
+    // Only a GET carries its operation in the URL: a POST's is not parsed for nothing.
+    const url = req.method === 'GET' ? new URL(req.url, 'http://gateway.invalid') : undefined;
     const body = req.body as Record<string, unknown> | undefined;
-    const documentId = req.method === 'GET' ? url.searchParams.get('documentId') : body?.documentId;
+    const documentId = url ? url.searchParams.get('documentId') : body?.documentId;
     if (documentId === null || documentId === undefined) {
       next();
       return;
     }
-    const hasText = req.method === 'GET' ? url.searchParams.has('query') : body?.query !== undefined;
+    const hasText = url ? url.searchParams.has('query') : body?.query !== undefined;
     if (typeof documentId !== 'string' || hasText) {
       refuse(res, 'BAD_REQUEST', 'Send either a documentId (a string) or a query, not both');
       return;
@@ -30,7 +31,7 @@ export function resolvePersistedDocuments(operations: PersistedOperations): Requ
       );
       return;
     }
-    if (req.method === 'GET') {
+    if (url) {
       url.searchParams.delete('documentId');
       url.searchParams.set('query', operation.body);
       req.url = `${url.pathname}${url.search}`;
