@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { createLogger } from '@hub/shared/logger';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
 import { openDatabase, type MikroORM } from '@hub/shared/persistence/orm';
@@ -82,3 +83,19 @@ export const DRAFT = `mutation($input: DraftRuleVersionInput!) { ruleVersionDraf
 export const step = (name: string, input = 'RuleVersionStepInput') =>
   `mutation($input: ${input}!) { ${name}(input: $input) { version { ${VERSION_FIELDS} } userErrors { code field message } } }`;
 export const CREATE_SET = `mutation($input: CreateRuleSetInput!) { ruleSetCreate(input: $input) { ruleSet { id key module publication } userErrors { code field message } } }`;
+
+/** Core's `order.placed` event of a test order `i`; each test keeps to a `series` of ids and numbers of its own. */
+export const placedEvent = (series: { id: number; day: string }, i: number, grandTotal: number, occurredAt: Date, quantity = 1): OrderPlacedEvent => ({
+  type: 'order.placed',
+  orderId: `00000000-0000-4000-${series.id}-${String(i).padStart(12, '0')}`,
+  number: `DE-${series.day}-${String(i).padStart(6, '0')}`,
+  region: 'de',
+  channel: 'WEB',
+  currency: 'EUR',
+  grandTotal,
+  customerRef: `customer-${i}`,
+  status: 'CREATED',
+  version: 1,
+  occurredAt: occurredAt.toISOString(),
+  lines: [{ lineNo: 1, sku: 'TSH-01-1', quantity, attributes: { category: 'APPAREL' } }],
+});

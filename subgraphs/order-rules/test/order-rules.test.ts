@@ -1,13 +1,13 @@
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { rulesSubjectsFor } from '@hub/shared/rules/replication/rules-contracts';
-import { orderEventMessageId, type OrderPlacedEvent } from '@hub/shared/messaging/contracts';
+import { orderEventMessageId } from '@hub/shared/messaging/contracts';
 import type { OrderContext } from '@hub/shared/rules/domain/order-context';
 import { evaluateNotificationRules, evaluateValidationRules } from '@hub/shared/rules/domain/rule-evaluation';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
 import type { RulesReplica } from '@hub/shared/rules/replication/rules-replica';
 import { waitFor } from '@hub/shared/testing/harness';
-import { CREATE_SET, DRAFT, startRulesTestHub, step, type RulesTestHub } from './order-rules-hub.js';
+import { CREATE_SET, DRAFT, placedEvent, startRulesTestHub, step, type RulesTestHub } from './order-rules-hub.js';
 
 let hub: RulesTestHub;
 let replica: RulesReplica;
@@ -383,20 +383,8 @@ describe('dry-run against real orders', () => {
   it("replays the last days of orders from core's events, without personal data, and shows which change outcome", async () => {
     const subjects = subjectsFor(hub.scope.env.NATS_NAMESPACE);
     const js = jetstream(hub.nc);
-    const placed = (i: number, grandTotal: number, daysAgo: number): OrderPlacedEvent => ({
-      type: 'order.placed',
-      orderId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      number: `DE-260101-${String(i).padStart(6, '0')}`,
-      region: 'de',
-      channel: 'WEB',
-      currency: 'EUR',
-      grandTotal,
-      customerRef: `customer-${i}`,
-      status: 'CREATED',
-      version: 1,
-      occurredAt: new Date(Date.now() - daysAgo * 24 * hour).toISOString(),
-      lines: [{ lineNo: 1, sku: 'TSH-01-1', quantity: 1, attributes: { category: 'APPAREL' } }],
-    });
+    const placed = (i: number, grandTotal: number, daysAgo: number) =>
+      placedEvent({ id: 8000, day: '260101' }, i, grandTotal, new Date(Date.now() - daysAgo * 24 * hour));
     const events = [placed(1, 5_000, 1), placed(2, 250_000, 2), placed(3, 300_000, 40), placed(4, 9_000, 3)];
     for (const event of events) await js.publish(subjects.orderPlaced('de'), JSON.stringify(event), { msgID: orderEventMessageId(event) });
     const stored = async () =>

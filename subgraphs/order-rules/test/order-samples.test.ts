@@ -1,8 +1,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
-import type { OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { eventually } from '@hub/shared/testing/harness';
-import { startRulesTestHub, type RulesTestHub } from './order-rules-hub.js';
+import { placedEvent, startRulesTestHub, type RulesTestHub } from './order-rules-hub.js';
 
 let hub: RulesTestHub;
 let settled = 0;
@@ -15,20 +14,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-const placed = (i: number, grandTotal: number): OrderPlacedEvent => ({
-  type: 'order.placed',
-  orderId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
-  number: `DE-260102-${String(i).padStart(6, '0')}`,
-  region: 'de',
-  channel: 'WEB',
-  currency: 'EUR',
-  grandTotal,
-  customerRef: `customer-${i}`,
-  status: 'CREATED',
-  version: 1,
-  occurredAt: new Date().toISOString(),
-  lines: [{ lineNo: 1, sku: 'TSH-01-1', quantity: 2, attributes: { category: 'APPAREL' } }],
-});
+const placed = (i: number, grandTotal: number) => placedEvent({ id: 9000, day: '260102' }, i, grandTotal, new Date(), 2);
 
 it('keeps one sample per order however often its event comes, and terminates a payload that is not an order', async () => {
   const js = jetstream(hub.nc);

@@ -23,7 +23,8 @@ export interface AllocationDependencies {
   rules?: { book: RuleBook; mayBeBehind: () => boolean };
 }
 
-interface OrderRow {
+/** A `fulfilment_order` row as allocation reads it. */
+export interface OrderRow {
   order_id: string;
   region: string;
   channel: string;

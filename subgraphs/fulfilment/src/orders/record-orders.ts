@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { DELIVERY_OPTION_SPECS } from '@hub/shared/green/delivery-options.rules';
 import { SERVICE_LEVELS, type OrderToAllocate, type ServiceLevel } from '../allocation/domain/allocation.types.js';
-import type { BackorderPolicy, OrderFacts } from '../allocation/allocation.service.js';
+import type { BackorderPolicy, OrderFacts, OrderRow } from '../allocation/allocation.service.js';
 import type { StoredRuleFacts } from '../allocation/domain/order-weights.js';
 import { asJson, query } from '../persistence/sql.js';
 import { reservationLockOf } from './domain/reservation-lock.rules.js';
@@ -17,15 +17,7 @@ export interface RecordedOrders {
   facts: OrderFacts[];
 }
 
-interface RecordedRow {
-  order_id: string;
-  region: string;
-  channel: string;
-  service_level: ServiceLevel;
-  lat: number;
-  lon: number;
-  allow_cross_border: boolean;
-  placed_at: Date;
+interface RecordedRow extends OrderRow {
   on_shortage: BackorderPolicy | null;
   rule_facts: StoredRuleFacts | null;
   line_no: number | null;
