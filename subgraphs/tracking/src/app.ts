@@ -32,6 +32,9 @@ export interface TrackingAppOptions {
 }
 
 /** The composition root of tracking: opens what it needs, wires ingest, sweeps, GraphQL and the live stream. */
+/** How tracking's own pool names its connections in `pg_stat_activity`. */
+export const TRACKING_SQL_POOL = 'tracking-sql';
+
 export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOptions = {}) {
   const infra = await openInfrastructure('tracking', env, {
     schema: TRACKING_SCHEMA,
@@ -43,7 +46,10 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
   const subjects = trackingSubjectsFor(env.NATS_NAMESPACE);
   // Tracking's set-wise SQL (COPY, INSERT … SELECT, unnest updates) runs on its own pool with pg's standard type
   // parsing (timestamps as Date); the ORM's pool parses them as strings for its own hydration.
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX ?? 12 });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX ?? 12, application_name: TRACKING_SQL_POOL });
+  // An idle connection PostgreSQL drops (a restart, an administrator) is reported on the pool, which then discards it;
+  // an 'error' event nobody listens to would end the process instead.
+  pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code }, 'PostgreSQL dropped an idle connection of the tracking pool'));
   const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: TRACKING_SCHEMA });
   const partitions = new PartitionMaintenance(pool, env.EVENT_RETENTION_DAYS);
   // Milestones go to core through the shared command outbox, in order per order; a refusal stays on the command.

@@ -1,4 +1,5 @@
-import { postGraphQL } from '@hub/shared/testing/harness';
+import { eventually, postGraphQL } from '@hub/shared/testing/harness';
+import { TRACKING_SQL_POOL } from '../src/app.js';
 import { carrierEvent, postCarrierEvents, startTrackingTestHub, type TrackingTestHub } from './tracking-test-hub.js';
 
 let hub: TrackingTestHub;
@@ -216,4 +217,26 @@ it('moves parked events whose parcel never appeared to parked_event_expired afte
   expect((await postCarrierEvents(hub.tracking.url, sf, { events: events.slice(0, 1) })).body).toMatchObject({ parked: 1 });
   await hub.tracking.scheduler.sweep(later);
   expect(await inExpired()).toBe(2);
+});
+
+it('keeps serving when PostgreSQL drops the idle connections of its pool', async () => {
+  const { pool } = hub.tracking;
+  let removed = 0;
+  pool.on('remove', () => (removed += 1));
+  // Three connections open at once, then idle.
+  const clients = await Promise.all([1, 2, 3].map(() => pool.connect()));
+  clients.forEach((client) => client.release());
+  const terminated = await count(
+    `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+      where datname = current_database() and application_name = $1 and pid <> pg_backend_pid() and state = 'idle'`,
+    [TRACKING_SQL_POOL],
+  );
+  expect(terminated).toBeGreaterThanOrEqual(2);
+  await eventually(
+    async () => removed,
+    (n) => n >= terminated,
+  );
+  expect((await pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+  const stored = await postCarrierEvents(hub.tracking.url, sf, { events: [carrierEvent({ trackingNumber: 'SF-AFTER-DROP' })] });
+  expect(stored.status).toBe(200);
 });
