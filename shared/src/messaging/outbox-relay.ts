@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubAck } from '@nats-io/jetstream';
-import { hubJetStream } from './jetstream-domain.js';
 import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
@@ -31,8 +30,6 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Fallback poll; a commit that wrote events calls `nudge()` so delivery does not wait for it. */
   pollIntervalMs?: number;
-  /** Publish a batch without waiting for each ack in turn (for services that queue thousands of events at once). */
-  pipelined?: boolean;
   /** Fault injection for tests: runs after an event reached JetStream and before the row is marked published. */
   afterPublish?: (messageId: string) => void;
   /**
@@ -53,13 +50,10 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
-  private readonly js;
   /** The newest sequence each stream acknowledged: a lower one later means the stream was created anew. */
   private readonly lastSequence = new Map<string, number>();
 
-  constructor(private readonly options: OutboxRelayOptions) {
-    this.js = hubJetStream(options.nc);
-  }
+  constructor(private readonly options: OutboxRelayOptions) {}
 
   start(): void {
     this.stopped = false;
@@ -178,30 +172,21 @@ export class OutboxRelay {
         tx,
         pending.sort((a, b) => Number(a.id) - Number(b.id)),
       );
-      const acks: PubAck[] = [];
-      if (this.options.pipelined) {
-        // One connection keeps publish order; waiting for the acks together removes a round trip per event.
-        // The producer spans only hand the trace on: JetStream's acks come back for the batch as a whole.
-        const messages = await Promise.all(
-          rows.map((row) =>
-            this.inProducerSpan(row, async (headers) => ({
-              subject: row.subject,
-              payload: row.payload,
-              messageId: row.message_id,
-              ...(headers ? { headers } : {}),
-            })),
-          ),
-        );
-        acks.push(...(await publishAcked(this.options.nc, messages)));
-        rows.forEach((row) => this.options.afterPublish?.(row.message_id));
-      } else {
-        for (const row of rows) {
-          acks.push(
-            await this.inProducerSpan(row, (headers) => this.js.publish(row.subject, row.payload, { msgID: row.message_id, ...(headers ? { headers } : {}) })),
-          );
-          this.options.afterPublish?.(row.message_id);
-        }
-      }
+      // One connection keeps publish order; waiting for the acks together removes a round trip per event, and the
+      // events of a batch leave in one socket write. The producer spans only hand the trace on: JetStream's acks come
+      // back for the batch as a whole.
+      const messages = await Promise.all(
+        rows.map((row) =>
+          this.inProducerSpan(row, async (headers) => ({
+            subject: row.subject,
+            payload: row.payload,
+            messageId: row.message_id,
+            ...(headers ? { headers } : {}),
+          })),
+        ),
+      );
+      const acks = await publishAcked(this.options.nc, messages);
+      rows.forEach((row) => this.options.afterPublish?.(row.message_id));
       return { claimed: pending.length, published: rows.length, recreated: this.recreatedStreams(acks) };
     });
     // After the commit, so the replay also covers the rows this batch has just marked.

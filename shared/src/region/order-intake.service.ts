@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { CommandOutcomeHandlers } from '../commands/command-relay.js';
@@ -9,6 +9,7 @@ import type { Channel, OrderLineInput, PaymentTerms, RegisterOrderRequest } from
 import { calculateTotals } from '../money/order-totals.js';
 import { insertRows, RowBatch } from '../persistence/insert-rows.js';
 import { queryRows } from '../persistence/query-rows.js';
+import { SequenceBlock } from '../persistence/sequence-block.js';
 import { formatOrderNumber } from './order-number.js';
 import type { RulesHandledWith } from './placement/placement-order-rules.js';
 import { RegionalOrder, type RegistrationState } from './regional-order.entity.js';
@@ -64,13 +65,18 @@ export const PLACEMENT_PURPOSE = 'order.place';
  * The same idempotency key finds the same record, so a retried placement answers with the same order.
  */
 export class OrderIntakeService {
+  /** Order numbers a block at a time: a number costs no statement of its own (gaps as with any sequence). */
+  private readonly numbers: SequenceBlock;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly region: string,
     private readonly schema: string,
     private readonly commandsQueued: () => void,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.numbers = new SequenceBlock(`"${schema}".order_number_seq`);
+  }
 
   /**
    * `keyLookedUp`: the caller has just asked `findPlaced` for this key and heard of no order, so the record is not
@@ -101,7 +107,7 @@ export class OrderIntakeService {
       const orderId = uuidv7();
       const placedAt = this.clock();
       // Taken before the insert, as a transaction would: a sequence value is never given back, whatever happens next.
-      const number = formatOrderNumber(this.region, placedAt, await this.nextSequence(em));
+      const number = formatOrderNumber(this.region, placedAt, await this.numbers.next(em));
       const registrationRequest: RegisterOrderRequest = {
         idempotencyKey: `${command.principal.subject}:${command.idempotencyKey}`,
         orderId,
@@ -174,13 +180,6 @@ export class OrderIntakeService {
       [placedBy, idempotencyKey],
     );
     return row ? { orderId: row.order_id, inputHash: row.input_hash, registration: row.registration, registrationRequest: row.registration_request } : null;
-  }
-
-  private async nextSequence(em: EntityManager): Promise<number> {
-    const [row] = await em
-      .getConnection()
-      .execute<[{ sequence: string }]>(`select nextval('"${this.schema}".order_number_seq') as sequence`, [], 'all', em.getTransactionContext());
-    return Number(row!.sequence);
   }
 }
 

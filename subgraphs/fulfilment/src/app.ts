@@ -53,7 +53,7 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
   });
   const { orm, nc, logger } = infra;
   const subjects = fulfilmentSubjectsFor(env.NATS_NAMESPACE);
-  const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: FULFILMENT_SCHEMA, batchSize: 1_000, pipelined: true });
+  const relay = new OutboxRelay({ nc, em: orm.em, logger, schema: FULFILMENT_SCHEMA, batchSize: 1_000 });
   const nudge = () => relay.nudge();
   // Warehouse steps and re-allocation notes go to core through the shared command outbox, in order per order; a refusal stays on the command.
   const commands = new CoreCommandRelay({

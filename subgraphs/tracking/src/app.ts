@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
 import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
+import { BurstBatcher } from '@hub/shared/messaging/burst-batcher';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { ensureTrackingStreams, trackingSubjectsFor } from '@hub/shared/notices/tracking-subjects';
 import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
@@ -98,14 +99,17 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
     logger,
     ...(options.onCarrierBatchSettled ? { onSettled: options.onCarrierBatchSettled } : {}),
   });
-  const ordersConsumer = createTrackedOrdersConsumer(
-    infra,
-    subjects,
-    (orderId) => {
-      void ingest.matchParkedOrders([orderId]).catch((error: unknown) => logger.warn({ err: error }, 'matching parked events failed; the sweep retries'));
+  // The orders of a consumer's batch are matched together: one look-up for all, a transaction only for those parked events name.
+  const parkedMatches = new BurstBatcher<string, void>(
+    async (orderIds) => {
+      await ingest
+        .matchParkedOrders([...new Set(orderIds)])
+        .catch((error: unknown) => logger.warn({ err: error }, 'matching parked events failed; the sweep retries'));
+      return orderIds.map(() => ({ ok: true, value: undefined }));
     },
-    options.onOrderEventSettled,
+    { maxBatch: 256 },
   );
+  const ordersConsumer = createTrackedOrdersConsumer(infra, subjects, (orderId) => void parkedMatches.submit(orderId), options.onOrderEventSettled);
   const disruptionConsumer = createDisruptionConsumer(infra, subjects, pool, () => undefined);
   let server: RunningServer | undefined;
   let presence: RegistryPresence | undefined;

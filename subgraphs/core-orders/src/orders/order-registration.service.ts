@@ -40,7 +40,7 @@ export class OrderRegistrationService {
       this.onEventsQueued();
       return snapshot;
     } catch (error) {
-      // Two copies of the same request raced: the loser answers with the winner's order.
+      // The same request again (repeated, or racing its copy): it answers with the order the first one registered.
       if (error instanceof UniqueConstraintViolationException) {
         const existing = await this.findByKey(idempotencyKey);
         if (existing) return this.replay(existing, requestHash);
@@ -52,11 +52,11 @@ export class OrderRegistrationService {
 
   /**
    * One local transaction: the order, its lines, its first timeline step, the audit entry and the events are inserted
-   * in one statement (no entity is instantiated), which commits or fails as a whole.
+   * in one statement (no entity is instantiated), which commits or fails as a whole. The key is not looked up first:
+   * a repeated command (the sender missed the answer) fails the insert on the key, and `register` answers it from
+   * the order it finds then, as it answers the loser of a race.
    */
   private async registerOnce(em: EntityManager, request: RegisterOrderRequest, idempotencyKey: string, requestHash: string): Promise<OrderSnapshot> {
-    const existing = await this.findByKey(idempotencyKey);
-    if (existing) return this.replay(existing, requestHash);
     if (!this.knownRegions.has(request.region)) {
       if (!(await em.findOne(Region, { code: request.region }))) {
         throw new DomainError('BAD_USER_INPUT', `Unknown region "${request.region}"`, { field: 'region' });

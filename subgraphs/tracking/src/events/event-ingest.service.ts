@@ -4,7 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 import { planIngestBatch } from './domain/ingest-plan.js';
 import { validateBatch, type CarrierEventInput, type EventProblem } from './domain/carrier-event.rules.js';
-import { loadBatchFacts, storeBatch, unparkForShipments, openShipmentsForParkedOrder } from './event-store.js';
+import { loadBatchFacts, storeBatch, unparkForShipments, openShipmentsForParkedOrder, parkedOrdersAmong } from './event-store.js';
 import { nextParkedOrders } from './parked-backlog.store.js';
 import { applyStoredEvents } from '../journey/journey-progress.store.js';
 import type { PartitionMaintenance } from '../persistence/partitions.js';
@@ -79,7 +79,7 @@ export class EventIngestService {
   /** Core told us of these orders: parked events that named them now open their shipments and join them. */
   async matchParkedOrders(orderIds: readonly string[], now = new Date()): Promise<number> {
     let total = 0;
-    for (const orderId of orderIds) {
+    for (const orderId of await parkedOrdersAmong(this.options.pool, orderIds)) {
       const { moved, touched } = await this.inTransaction(async (client, em) => {
         const shipmentIds = await openShipmentsForParkedOrder(client, orderId);
         const stored = await unparkForShipments(client, shipmentIds);

@@ -167,6 +167,13 @@ export async function unparkForShipments(client: pg.PoolClient, shipmentIds: rea
   return rows;
 }
 
+/** Which of these orders parked events name: most orders core tells us of have none, and then nothing else runs. */
+export async function parkedOrdersAmong(pool: pg.Pool, orderIds: readonly string[]): Promise<string[]> {
+  if (orderIds.length === 0) return [];
+  const { rows } = await pool.query<{ order_id: string }>(`select distinct order_id from ${S}.parked_event where order_id = any($1::uuid[])`, [orderIds]);
+  return rows.map((row) => row.order_id);
+}
+
 /** Opens shipments for parked events that named this order, now that core told us about it; returns them. */
 export async function openShipmentsForParkedOrder(client: pg.PoolClient, orderId: string): Promise<string[]> {
   await client.query(
