@@ -110,14 +110,12 @@ const pathsFor = ({ jwt, compact, savedAddress }) => {
   const quickOrder = {
     token: compact,
     idempotencyKey: appKey,
-    checkout: [
-      (token, key) =>
-        postBrotli(mobile(token), {
-          documentId: idOf('SeaCheckout'),
-          variables: { input: { idempotencyKey: key, lines: LINES, savedAddress, payment: 'COD' } },
-        }),
-    ],
-    confirmation: (answers) => answers[0].body.data.o.c,
+    checkout: [(token, key) => postBrotli(mobile(token), { documentId: idOf('SeaCheckoutV2'), variables: { k: key, l: LINES, a: savedAddress, p: 'COD' } })],
+    // The operation's one-letter aliases (persisted-operations/README.md), as the app reads them.
+    confirmation: (answers) => {
+      const { i, n, t, s } = answers[0].body.data.o.c;
+      return { id: i, number: n, total: t, status: s };
+    },
     track: [
       statusGet,
       // Later, with max-age passed: the app's HTTP cache revalidates, and an unchanged status comes back as 304.

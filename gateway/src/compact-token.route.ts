@@ -5,7 +5,7 @@ import type { Principal } from '@hub/shared/auth/principal';
 /**
  * `POST /token/compact`: the compact form (shared/src/auth/cwt.ts) of the token the caller sends. The identity
  * provider issues JWTs and knows nothing of the hub's compact format, so an app on a slow link trades its JWT here
- * once and sends the ~95-character form with every request after. Mounted behind `rateLimitRequests`, which has
+ * once and sends the ~75-character form with every request after. Mounted behind `rateLimitRequests`, which has
  * verified the token (and spent the caller's budget) and left its principal in `res.locals`.
  */
 export function compactTokenRoute(jwt: JwtSettings): RequestHandler {

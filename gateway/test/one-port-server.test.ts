@@ -77,6 +77,42 @@ it.each([
   expect(Object.keys(answer.headers).filter((name) => CONNECTION_SPECIFIC_HEADERS.has(name))).toEqual([]);
 });
 
+/** The frames (type, flags, payload length) the server sends on stream 1 for a GET of `path` (HPACK literals, no Huffman). */
+async function framesOfStream1(path: string): Promise<Array<{ type: number; flags: number; length: number }>> {
+  // :method GET, :scheme http (static table), :authority 'test' and :path as literals.
+  const get = Buffer.concat([Buffer.from([0x82, 0x86, 0x01, 4]), Buffer.from('test'), Buffer.from([0x04, path.length]), Buffer.from(path)]);
+  // HEADERS (type 1) with END_STREAM and END_HEADERS (0x5) on stream 1.
+  const headers = Buffer.concat([Buffer.from([0, 0, get.length, 0x01, 0x05, 0, 0, 0, 1]), get]);
+  const socket = net.connect({ host: '127.0.0.1', port: server.port, noDelay: true });
+  try {
+    await once(socket, 'connect');
+    socket.write(Buffer.concat([HTTP2_PREFACE, Buffer.from([0, 0, 0, 0x04, 0, 0, 0, 0, 0]), headers]));
+    const frames: Array<{ type: number; flags: number; length: number }> = [];
+    let received = Buffer.alloc(0);
+    for await (const chunk of socket as AsyncIterable<Buffer>) {
+      received = Buffer.concat([received, chunk]);
+      while (received.length >= 9 && received.length >= 9 + received.readUIntBE(0, 3)) {
+        const frame = { type: received[3]!, flags: received[4]!, length: received.readUIntBE(0, 3), stream: received.readUInt32BE(5) & 0x7fffffff };
+        received = received.subarray(9 + frame.length);
+        if (frame.stream !== 1) continue;
+        frames.push({ type: frame.type, flags: frame.flags, length: frame.length });
+        if (frame.flags & 0x01) return frames;
+      }
+    }
+    return frames;
+  } finally {
+    socket.destroy();
+  }
+}
+
+it('ends an HTTP/2 answer written whole with its body, not in an empty DATA frame of its own', async () => {
+  // HEADERS (type 1, END_HEADERS), then one DATA frame (type 0) carrying '{"ok":true}' and END_STREAM.
+  expect(await framesOfStream1('/hop-by-hop')).toEqual([
+    { type: 1, flags: 0x04, length: expect.any(Number) },
+    { type: 0, flags: 0x01, length: '{"ok":true}'.length },
+  ]);
+});
+
 it('keeps them over HTTP/1.1, where they mean something', async () => {
   const response = await fetch(`${server.url}/hop-by-hop`);
   expect(response.headers.get('keep-alive')).toBe('timeout=5');

@@ -12,7 +12,7 @@ export function http2ExpressApp(): Express {
   const app = express();
   app.request = withExpressMethods(http2.Http2ServerRequest.prototype, express.request, app) as Express['request'];
   app.response = withExpressMethods(http2.Http2ServerResponse.prototype, express.response, app) as Express['response'];
-  app.use(dropConnectionHeaders(), announceFramedBodies());
+  app.use(dropConnectionHeaders(), announceFramedBodies(), endStreamsWithTheirBodies());
   return app;
 }
 
@@ -55,6 +55,25 @@ function announceFramedBodies(): RequestHandler {
   return (req, _res, next) => {
     const { stream } = req as unknown as http2.Http2ServerRequest;
     if (req.headers['content-length'] === undefined && !stream.endAfterHeaders) req.headers['transfer-encoding'] = 'chunked';
+    next();
+  };
+}
+
+/**
+ * Node's compatibility layer opens every answer ready for trailers (`waitForTrailers`), so no stream can end with its
+ * last DATA frame: each ends in an empty DATA frame of its own, 9 bytes of every answer (of a mobile checkout's 600).
+ * Nothing in this app sends trailers; without that readiness, an answer written whole ends its stream with its body.
+ * A trailer added anyway would be lost, so adding one throws.
+ */
+function endStreamsWithTheirBodies(): RequestHandler {
+  return (_req, res, next) => {
+    const response = res as unknown as http2.Http2ServerResponse;
+    const { stream } = response;
+    const respond = stream.respond.bind(stream);
+    stream.respond = (headers, options) => respond(headers, { ...options, waitForTrailers: false });
+    response.addTrailers = () => {
+      throw new Error('The HTTP/2 app sends no trailers');
+    };
     next();
   };
 }

@@ -1,17 +1,30 @@
 import { encode } from 'cborg';
-import { isCompactToken, mintCompactToken, verifiedCompactClaims } from './cwt.js';
+import { isCompactToken, mintCompactToken, sealedCompactToken, verifiedCompactClaims } from './cwt.js';
+import { PRINCIPAL_CLAIM } from './cwt-principal.js';
 import { compactFormOf, mintToken, verifyToken } from './jwt.js';
-import type { Principal } from './principal.js';
+import { ROLES, type Principal } from './principal.js';
 import { principalOfClaims, type JwtSettings } from './token-claims.js';
 
 const settings: JwtSettings = { secret: 'a-test-secret-of-at-least-32-characters', issuer: 'order-hub', audience: 'order-hub' };
 const customer: Principal = { subject: 'pairwise-7f3a', role: 'customer', regions: ['sea'] };
 const NOW = 1_800_000_000;
 
+/** A well-MACed token for the customer whose principal claim is `value`. */
+const withPrincipalClaim = (value: unknown) =>
+  sealedCompactToken(
+    settings,
+    new Map<number, unknown>([
+      [2, customer.subject],
+      [4, Math.floor(Date.now() / 1000) + 600],
+      [PRINCIPAL_CLAIM, value],
+    ]),
+  );
+
 /** The token with one byte of its CBOR changed (at `index` from the end of the decoded bytes). */
 const flipped = (token: string, indexFromEnd: number) => {
   const bytes = Buffer.from(token, 'base64url');
-  bytes[bytes.length - indexFromEnd] ^= 0x01;
+  const index = bytes.length - indexFromEnd;
+  bytes.writeUInt8(bytes.readUInt8(index) ^ 0x01, index);
   return bytes.toString('base64url');
 };
 
@@ -25,6 +38,32 @@ describe('compact token (CWT, COSE_Mac0 HMAC 256/64)', () => {
     expect(compact.length).toBeLessThan(jwt.length / 2);
   });
 
+  it("holds a customer's role and regions in 12 bytes of the token", () => {
+    const bytes = Buffer.from(mintCompactToken(settings, customer, 3600, NOW), 'base64url');
+    // COSE_Mac0 framing 8 and tag 9; claims map 1, subject 1 + 14 ('pairwise-7f3a'), expiry 1 + 5: the rest is the principal claim.
+    expect(bytes.length - (8 + 9) - (1 + 15 + 6)).toBe(12);
+  });
+
+  it.each([
+    ['every role', ROLES.map((role): Principal => ({ subject: 's', role, regions: ['de', 'cn'] }))],
+    ['no regions, and a purpose', [{ subject: 's', role: 'tax_auditor', regions: [], purpose: 'vat-return-2026' } satisfies Principal]],
+  ])('reads back %s', async (_case, principals) => {
+    for (const principal of principals) expect(await verifyToken(settings, mintCompactToken(settings, principal, 600))).toEqual(principal);
+  });
+
+  it('reads the role and regions of a token minted before the principal claim', async () => {
+    const legacy = sealedCompactToken(
+      settings,
+      new Map<number | string, unknown>([
+        [2, customer.subject],
+        [4, Math.floor(Date.now() / 1000) + 600],
+        ['role', 'customer'],
+        ['regions', ['sea']],
+      ]),
+    );
+    expect(await verifyToken(settings, legacy)).toEqual(customer);
+  });
+
   it('keeps a purpose', async () => {
     const auditor: Principal = { subject: 'aud-1', role: 'auditor', regions: [], purpose: 'tax-audit' };
     expect(await verifyToken(settings, mintCompactToken(settings, auditor, 600))).toEqual(auditor);
@@ -35,7 +74,13 @@ describe('compact token (CWT, COSE_Mac0 HMAC 256/64)', () => {
     ['another issuer', () => mintCompactToken({ ...settings, issuer: 'someone-else' }, customer, 600)],
     ['another audience', () => mintCompactToken({ ...settings, audience: 'another-service' }, customer, 600)],
     ['a changed MAC', () => flipped(mintCompactToken(settings, customer, 600), 1)],
-    ['a changed expiry', () => flipped(mintCompactToken(settings, customer, 600), 40)],
+    ['a changed expiry', () => flipped(mintCompactToken(settings, customer, 600), 24)],
+    ['an unknown role code', () => withPrincipalClaim([13, ['sea']])],
+    ['a role by name in the principal claim', () => withPrincipalClaim(['customer', ['sea']])],
+    ['a principal claim that is not a list', () => withPrincipalClaim({ role: 0 })],
+    ['a principal claim without regions', () => withPrincipalClaim([0])],
+    ['a principal claim with a purpose that is not text', () => withPrincipalClaim([0, ['sea'], 7])],
+    ['a principal claim with more than a purpose', () => withPrincipalClaim([0, ['sea'], 'p', 'x'])],
     ['not base64url', () => 'not a token!'],
     ['not CBOR', () => Buffer.from('hello').toString('base64url')],
     ['a CBOR map, not a COSE_Mac0', () => Buffer.from(encode({ sub: 'x' })).toString('base64url')],
@@ -47,7 +92,8 @@ describe('compact token (CWT, COSE_Mac0 HMAC 256/64)', () => {
       },
     ],
   ];
-  it.each(refused)('refuses %s', (_case, token) => {
+  it.each(refused)('refuses %s', async (_case, token) => {
+    await expect(verifyToken(settings, token())).rejects.toThrow('Invalid or expired bearer token');
     expect(() => verifiedCompactClaims(settings, token())).toThrow();
   });
 

@@ -1,13 +1,15 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { decode, encode } from 'cborg';
+import { claimsOfPrincipalClaim, PRINCIPAL_CLAIM, principalClaimOf } from './cwt-principal.js';
 import type { Principal } from './principal.js';
 import type { JwtSettings, TokenClaims } from './token-claims.js';
 
 /**
  * The compact form of the hub's bearer token, for apps on slow links: a CBOR Web Token (RFC 8392) in an untagged
  * COSE_Mac0 (RFC 9052), base64url. A customer's JWT is about 245 characters, which with its header line is half of a
- * 600-byte mobile checkout; this carries the same principal in about 100, because CBOR holds integers in binary and
- * registered claims under one-byte keys, where a JWT base64-encodes JSON text. Told apart from a JWT by having no dot.
+ * 600-byte mobile checkout; this carries the same principal in about 75, because CBOR holds integers in binary and
+ * registered claims under one-byte keys, where a JWT base64-encodes JSON text, and the hub's own claims are one
+ * private claim with the role as a number (cwt-principal.ts). Told apart from a JWT by having no dot.
  *
  * Two choices buy the size. The issuer and audience are bound into the MAC key instead of being carried: a token
  * minted for another issuer or audience fails its MAC, as a JWT with other `iss`/`aud` fails its check. And the MAC is
@@ -15,7 +17,7 @@ import type { JwtSettings, TokenClaims } from './token-claims.js';
  * 2^64 guesses are out of reach; it is never checked offline, since the key never leaves the hub's services.
  */
 
-// RFC 8392 §4 registered claim keys; the hub's own claims keep their JWT names (text keys are allowed by §3).
+// RFC 8392 §4 registered claim keys; the hub's own claims are under PRINCIPAL_CLAIM.
 const SUB = 2;
 const EXP = 4;
 /** COSE header `alg` (1) = HMAC 256/64 (4): the only algorithm accepted, as HS256 is the only one for JWTs. */
@@ -51,13 +53,18 @@ export function isCompactToken(token: string): boolean {
 
 /** Mints a compact token for a principal, valid for `lifetimeSeconds` from `nowSeconds`. */
 export function mintCompactToken(settings: JwtSettings, principal: Principal, lifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): string {
-  const claims = new Map<number | string, unknown>([
-    [SUB, principal.subject],
-    [EXP, nowSeconds + lifetimeSeconds],
-    ['role', principal.role],
-    ['regions', principal.regions],
-    ...(principal.purpose ? ([['purpose', principal.purpose]] as const) : []),
-  ]);
+  return sealedCompactToken(
+    settings,
+    new Map<number, unknown>([
+      [SUB, principal.subject],
+      [EXP, nowSeconds + lifetimeSeconds],
+      [PRINCIPAL_CLAIM, principalClaimOf(principal)],
+    ]),
+  );
+}
+
+/** The compact token for a claims set, MAC and all: the mint's last step, and how tests make tokens it never would. */
+export function sealedCompactToken(settings: JwtSettings, claims: Map<number | string, unknown>): string {
   const payload = encode(claims);
   return Buffer.from(encode([PROTECTED_HEADER, new Map(), payload, tagOf(settings, payload)])).toString('base64url');
 }
@@ -77,11 +84,10 @@ export function verifiedCompactClaims(settings: JwtSettings, token: string): Tok
   if (!timingSafeEqual(tag, tagOf(settings, payload))) throw new Error('bad MAC');
   const claims = decode(payload, STRICT) as unknown;
   if (!(claims instanceof Map)) throw new Error('claims are not a map');
-  return {
-    sub: claims.get(SUB),
-    exp: claims.get(EXP),
-    role: claims.get('role'),
-    regions: claims.get('regions'),
-    purpose: claims.get('purpose'),
-  };
+  // Tokens minted before the principal claim (2026-12) name role and regions as a JWT does; none outlives a day
+  // (the longest lifetime accepted), so this reading can go a day after every service mints the new form.
+  const hub = claims.has(PRINCIPAL_CLAIM)
+    ? claimsOfPrincipalClaim(claims.get(PRINCIPAL_CLAIM))
+    : { role: claims.get('role'), regions: claims.get('regions'), purpose: claims.get('purpose') };
+  return { sub: claims.get(SUB), exp: claims.get(EXP), ...hub };
 }
