@@ -62,6 +62,36 @@ it('registers an order once per idempotency key, even when the requests race', a
   expect(n).toBe(1);
 });
 
+it('registers orders arriving together in one batch, each with its own answer, also when one of them is refused', async () => {
+  const together = Array.from({ length: 6 }, () => registration());
+  const first = await Promise.all(together.map(register));
+  expect(first.map((reply) => reply.outcome === 'accepted' && reply.order.orderId)).toEqual(together.map((request) => request.orderId));
+
+  // A batch with an unknown region and a reused key beside new orders: only those two are refused.
+  const fresh = Array.from({ length: 3 }, () => registration());
+  const replies = await Promise.all([
+    ...fresh.map(register),
+    register(registration({ region: 'xx' })),
+    register({ ...together[0]!, orderId: randomUUID(), lines: [{ ...together[0]!.lines[0]!, quantity: 3 }] }),
+    register(together[1]!),
+  ]);
+  expect(replies.map((reply) => reply.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'accepted']);
+  expect(replies[3]).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'region' } });
+  expect(replies[4]).toMatchObject({ code: 'CONFLICT', details: { field: 'idempotencyKey' } });
+  expect(replies[5]).toMatchObject({ order: { orderId: together[1]!.orderId } });
+  const ids = [...together, ...fresh].map((request) => request.orderId);
+  const [{ orders, events }] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<any[]>(
+      `with ids as (select value::uuid as id from jsonb_array_elements_text(?::jsonb))
+      select (select count(*)::int from core_orders."order" where id in (select id from ids)) as orders,
+        (select count(*)::int from core_orders.outbox_event where message_id in (select 'order.placed:' || id || ':1' from ids)) as events`,
+      [JSON.stringify(ids)],
+    );
+  expect({ orders, events }).toEqual({ orders: 9, events: 9 });
+});
+
 it('refuses the same key for a different order', async () => {
   const request = registration();
   await register(request);

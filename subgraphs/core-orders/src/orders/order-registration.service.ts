@@ -1,6 +1,7 @@
 import { holdOf } from './domain/order-hold.rules.js';
 import { createHash } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/postgresql';
+import { BurstBatcher, type ItemOutcome } from '@hub/shared/messaging/burst-batcher';
 import { ConflictError, DomainError } from '@hub/shared/errors';
 import { orderEventMessageId, type OrderSnapshot, type OrderStatus, type RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { queueEvent } from '@hub/shared/messaging/outbox';
@@ -18,6 +19,15 @@ import { Order } from './persistence/order.entity.js';
 import { OrderLine } from './persistence/order-line.entity.js';
 import { OrderStatusChange } from './persistence/order-status-change.entity.js';
 
+/** A relay sends up to 50 commands a pass; two regions' bursts together still make one batch. */
+const MAX_BATCH = 100;
+
+const succeeded = (value: OrderSnapshot): ItemOutcome<OrderSnapshot> => ({ ok: true, value });
+const failed = (error: unknown): ItemOutcome<OrderSnapshot> => ({ ok: false, error });
+
+/** Registrations are keyed by region: two regions' keys never meet. */
+const keyOf = (request: RegisterOrderRequest) => `${request.region}:${request.idempotencyKey}`;
+
 /**
  * Registers orders that regions have taken in. The idempotency key makes a retried registration return
  * the first result; the same key with a different order is a conflict, never a silent overwrite.
@@ -25,6 +35,8 @@ import { OrderStatusChange } from './persistence/order-status-change.entity.js';
 export class OrderRegistrationService {
   /** Regions found in the registry before: the registry only grows, so a region once known needs no look-up per order. */
   private readonly knownRegions = new Set<string>();
+  /** A region's relay sends its registrations in bursts: those arriving together are inserted together. */
+  private readonly batches = new BurstBatcher<RegisterOrderRequest, OrderSnapshot>((requests) => this.registerAll(requests), { maxBatch: MAX_BATCH });
 
   constructor(
     private readonly orm: MikroORM,
@@ -32,18 +44,43 @@ export class OrderRegistrationService {
     private readonly onEventsQueued: () => void,
   ) {}
 
-  async register(request: RegisterOrderRequest): Promise<OrderSnapshot> {
-    const idempotencyKey = `${request.region}:${request.idempotencyKey}`;
-    const requestHash = fingerprint(request);
+  register(request: RegisterOrderRequest): Promise<OrderSnapshot> {
+    return this.batches.submit(request);
+  }
+
+  /**
+   * The registrations that arrived together, inserted in one statement with an answer each. When any of them fails
+   * (a repeated command's key, two copies in one batch, an unknown region), each is registered alone, so the answers
+   * are those the commands would have had one by one.
+   */
+  private async registerAll(requests: readonly RegisterOrderRequest[]): Promise<Array<ItemOutcome<OrderSnapshot>>> {
+    if (requests.length > 1) {
+      try {
+        const rows = new RowBatch();
+        const snapshots: OrderSnapshot[] = [];
+        for (const request of requests) snapshots.push(await this.queueRegistration(rows, request));
+        await insertRows(this.orm.em.fork(), rows);
+        this.onEventsQueued();
+        return snapshots.map(succeeded);
+      } catch {
+        // Registered alone below.
+      }
+    }
+    return Promise.all(requests.map((request) => this.registerAlone(request).then(succeeded, failed)));
+  }
+
+  private async registerAlone(request: RegisterOrderRequest): Promise<OrderSnapshot> {
+    const rows = new RowBatch();
     try {
-      const snapshot = await this.registerOnce(this.orm.em.fork(), request, idempotencyKey, requestHash);
+      const snapshot = await this.queueRegistration(rows, request);
+      await insertRows(this.orm.em.fork(), rows);
       this.onEventsQueued();
       return snapshot;
     } catch (error) {
       // The same request again (repeated, or racing its copy): it answers with the order the first one registered.
       if (error instanceof UniqueConstraintViolationException) {
-        const existing = await this.findByKey(idempotencyKey);
-        if (existing) return this.replay(existing, requestHash);
+        const existing = await this.findByKey(keyOf(request));
+        if (existing) return this.replay(existing, fingerprint(request));
         throw new ConflictError('The order id or number is already taken by another order', { field: 'orderId' });
       }
       throw error;
@@ -51,14 +88,13 @@ export class OrderRegistrationService {
   }
 
   /**
-   * One local transaction: the order, its lines, its first timeline step, the audit entry and the events are inserted
-   * in one statement (no entity is instantiated), which commits or fails as a whole. The key is not looked up first:
-   * a repeated command (the sender missed the answer) fails the insert on the key, and `register` answers it from
-   * the order it finds then, as it answers the loser of a race.
+   * Adds the order, its lines, its first timeline step, the audit entry and the events to `rows`, which are inserted
+   * in one statement (no entity is instantiated) that commits or fails as a whole. The key is not looked up first: a
+   * repeated command (the sender missed the answer) fails the insert on the key and is answered from the order found then.
    */
-  private async registerOnce(em: EntityManager, request: RegisterOrderRequest, idempotencyKey: string, requestHash: string): Promise<OrderSnapshot> {
+  private async queueRegistration(rows: RowBatch, request: RegisterOrderRequest): Promise<OrderSnapshot> {
     if (!this.knownRegions.has(request.region)) {
-      if (!(await em.findOne(Region, { code: request.region }))) {
+      if (!(await this.orm.em.fork().findOne(Region, { code: request.region }))) {
         throw new DomainError('BAD_USER_INPUT', `Unknown region "${request.region}"`, { field: 'region' });
       }
       this.knownRegions.add(request.region);
@@ -81,14 +117,13 @@ export class OrderRegistrationService {
       hold: request.hold ? holdOf(request.hold) : null,
       delivery: request.delivery ?? null,
       ruleFacts: request.ruleFacts ?? null,
-      idempotencyKey,
-      requestHash,
+      idempotencyKey: keyOf(request),
+      requestHash: fingerprint(request),
       placedAt,
       updatedAt: recordedAt,
       // A new order's version, as the unit of work would number its first insert.
       version: 1,
     };
-    const rows = new RowBatch();
     rows.add(Order, order);
     request.lines.forEach((line, index) => {
       const discount = line.discount ?? 0;
@@ -139,7 +174,6 @@ export class OrderRegistrationService {
     const event = orderPlacedEvent(order, lines, placedAt, { version: 1, ...(request.hold ? { held: true } : {}) });
     queueEvent(rows, this.subjects.orderPlaced(order.region), orderEventMessageId(event), event);
     if (order.hold) queueHoldAwaitingApproval(rows, this.subjects, order, order.hold, 1, recordedAt);
-    await insertRows(em, rows);
     return toSnapshot(order);
   }
 
