@@ -72,6 +72,19 @@ export function untraced<T>(work: () => T): T {
   return context.with(ROOT_CONTEXT, work);
 }
 
+/** A context taken to go on in later: what a batch keeps of each item. */
+export type TraceContext = Context;
+
+/** The active context, for work that runs later elsewhere (a batch) to go on in it with `withinContext`. */
+export function activeContext(): TraceContext {
+  return context.active();
+}
+
+/** Runs `work` in a context taken earlier: each item of a batch stays in the trace it came from. */
+export function withinContext<T>(active: TraceContext, work: () => T): T {
+  return context.with(active, work);
+}
+
 /** The trace ids of the current span, for log lines; empty outside a span. */
 export function activeTraceIds(): { traceId?: string; spanId?: string } {
   const span = trace.getActiveSpan();

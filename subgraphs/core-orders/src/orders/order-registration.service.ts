@@ -8,6 +8,7 @@ import { queueEvent } from '@hub/shared/messaging/outbox';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { insertRows, RowBatch } from '@hub/shared/persistence/insert-rows';
 import { queryRows } from '@hub/shared/persistence/query-rows';
+import { activeContext, withinContext, type TraceContext } from '@hub/shared/telemetry/trace-context';
 import { queueAudit } from '../audit/audit-recorder.js';
 import { CORE_SCHEMA } from '../persistence/entities.js';
 import { Region } from '../regions/persistence/region.entity.js';
@@ -25,6 +26,12 @@ const MAX_BATCH = 100;
 const succeeded = (value: OrderSnapshot): ItemOutcome<OrderSnapshot> => ({ ok: true, value });
 const failed = (error: unknown): ItemOutcome<OrderSnapshot> => ({ ok: false, error });
 
+/** A registration waiting for its batch, with the trace of the command that brought it. */
+interface Registration {
+  request: RegisterOrderRequest;
+  trace: TraceContext;
+}
+
 /** Registrations are keyed by region: two regions' keys never meet. */
 const keyOf = (request: RegisterOrderRequest) => `${request.region}:${request.idempotencyKey}`;
 
@@ -36,7 +43,7 @@ export class OrderRegistrationService {
   /** Regions found in the registry before: the registry only grows, so a region once known needs no look-up per order. */
   private readonly knownRegions = new Set<string>();
   /** A region's relay sends its registrations in bursts: those arriving together are inserted together. */
-  private readonly batches = new BurstBatcher<RegisterOrderRequest, OrderSnapshot>((requests) => this.registerAll(requests), { maxBatch: MAX_BATCH });
+  private readonly batches = new BurstBatcher<Registration, OrderSnapshot>((registrations) => this.registerAll(registrations), { maxBatch: MAX_BATCH });
 
   constructor(
     private readonly orm: MikroORM,
@@ -45,7 +52,7 @@ export class OrderRegistrationService {
   ) {}
 
   register(request: RegisterOrderRequest): Promise<OrderSnapshot> {
-    return this.batches.submit(request);
+    return this.batches.submit({ request, trace: activeContext() });
   }
 
   /**
@@ -53,12 +60,13 @@ export class OrderRegistrationService {
    * (a repeated command's key, two copies in one batch, an unknown region), each is registered alone, so the answers
    * are those the commands would have had one by one.
    */
-  private async registerAll(requests: readonly RegisterOrderRequest[]): Promise<Array<ItemOutcome<OrderSnapshot>>> {
-    if (requests.length > 1) {
+  private async registerAll(registrations: readonly Registration[]): Promise<Array<ItemOutcome<OrderSnapshot>>> {
+    if (registrations.length > 1) {
       try {
         const rows = new RowBatch();
         const snapshots: OrderSnapshot[] = [];
-        for (const request of requests) snapshots.push(await this.queueRegistration(rows, request));
+        // Each order's events carry the trace of the command that brought it; the one insert is the batch's own.
+        for (const { request, trace } of registrations) snapshots.push(await withinContext(trace, () => this.queueRegistration(rows, request)));
         await insertRows(this.orm.em.fork(), rows);
         this.onEventsQueued();
         return snapshots.map(succeeded);
@@ -66,7 +74,7 @@ export class OrderRegistrationService {
         // Registered alone below.
       }
     }
-    return Promise.all(requests.map((request) => this.registerAlone(request).then(succeeded, failed)));
+    return Promise.all(registrations.map(({ request, trace }) => withinContext(trace, () => this.registerAlone(request)).then(succeeded, failed)));
   }
 
   private async registerAlone(request: RegisterOrderRequest): Promise<OrderSnapshot> {
