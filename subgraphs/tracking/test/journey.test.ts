@@ -15,6 +15,16 @@ beforeAll(async () => {
 afterAll(async () => hub?.close());
 
 const query = (token: string, text: string, variables: Record<string, unknown> = {}) => postGraphQL(hub.tracking.url, text, variables, token);
+
+/** An SF Express parcel of the order, registered by an operator with its promise and planned route; its id. */
+async function registerShipment(orderId: string, trackingNumber: string, promisedBy: Date, route: string[]): Promise<string> {
+  const registered = await query(
+    operator,
+    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`,
+    { input: { orderId, carrierId: 'sf-express', trackingNumber, promisedBy: promisedBy.toISOString(), route } },
+  );
+  return registered.data.shipmentRegister.shipment.id;
+}
 const JOURNEY = `query($id: ID!) { _entities(representations: [{ __typename: "Order", id: $id }]) { ... on Order { tracking {
   shipments { trackingNumber lastKind delivered events { nodes { kind nodeId latitude actorId } } } } } } }`;
 
@@ -138,20 +148,7 @@ it('queues notices per tier with ids derived from the change and no personal dat
 it('warns of a predicted delay hours ahead with alternatives, raises dwell alerts, and audits every task step', async () => {
   const orderId = await hub.placeOrder();
   const now = new Date();
-  const registered = await query(
-    operator,
-    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`,
-    {
-      input: {
-        orderId,
-        carrierId: 'sf-express',
-        trackingNumber: 'SF9301',
-        promisedBy: new Date(now.getTime() + 10 * HOUR).toISOString(),
-        route: ['WH-A', 'SORT-B', 'HUB-C', 'STATION-D'],
-      },
-    },
-  );
-  const shipmentId = registered.data.shipmentRegister.shipment.id;
+  const shipmentId = await registerShipment(orderId, 'SF9301', new Date(now.getTime() + 10 * HOUR), ['WH-A', 'SORT-B', 'HUB-C', 'STATION-D']);
   await postCarrierEvents(hub.tracking.url, sf, {
     events: [
       carrierEvent({
@@ -345,20 +342,7 @@ it("searches events by carrier, node and time range within the caller's scope", 
 it('re-checks the ETA once after several events, and moves the dwell deadline forward when the parcel moved on, alerting only when idle', async () => {
   const orderId = await hub.placeOrder();
   const now = new Date();
-  const registered = await query(
-    operator,
-    `mutation($input: ShipmentRegisterInput!) { shipmentRegister(input: $input) { shipment { id } userErrors { code } } }`,
-    {
-      input: {
-        orderId,
-        carrierId: 'sf-express',
-        trackingNumber: 'SF9601',
-        promisedBy: new Date(now.getTime() + 48 * HOUR).toISOString(),
-        route: ['WH-A', 'HUB-C', 'STATION-D'],
-      },
-    },
-  );
-  const shipmentId = registered.data.shipmentRegister.shipment.id;
+  const shipmentId = await registerShipment(orderId, 'SF9601', new Date(now.getTime() + 48 * HOUR), ['WH-A', 'HUB-C', 'STATION-D']);
   const shipment = async () =>
     (
       await hub.tracking.pool.query<{ dwell_deadline: Date; check_due_at: Date; eta_at: Date | null; dwell_alerted_at: Date | null }>(

@@ -63,36 +63,37 @@ export class OrderRegistrationService {
   private async registerAll(registrations: readonly Registration[]): Promise<Array<ItemOutcome<OrderSnapshot>>> {
     if (registrations.length > 1) {
       try {
-        const rows = new RowBatch();
-        const snapshots: OrderSnapshot[] = [];
-        // Each order's events carry the trace of the command that brought it; the one insert is the batch's own.
-        for (const { request, trace } of registrations) snapshots.push(await withinContext(trace, () => this.queueRegistration(rows, request)));
-        await insertRows(this.orm.em.fork(), rows);
-        this.onEventsQueued();
-        return snapshots.map(succeeded);
+        return (await this.insert(registrations)).map(succeeded);
       } catch {
         // Registered alone below.
       }
     }
-    return Promise.all(registrations.map(({ request, trace }) => withinContext(trace, () => this.registerAlone(request)).then(succeeded, failed)));
+    return Promise.all(registrations.map((registration) => withinContext(registration.trace, () => this.registerAlone(registration)).then(succeeded, failed)));
   }
 
-  private async registerAlone(request: RegisterOrderRequest): Promise<OrderSnapshot> {
-    const rows = new RowBatch();
+  private async registerAlone(registration: Registration): Promise<OrderSnapshot> {
     try {
-      const snapshot = await this.queueRegistration(rows, request);
-      await insertRows(this.orm.em.fork(), rows);
-      this.onEventsQueued();
-      return snapshot;
+      return (await this.insert([registration]))[0]!;
     } catch (error) {
       // The same request again (repeated, or racing its copy): it answers with the order the first one registered.
       if (error instanceof UniqueConstraintViolationException) {
+        const { request } = registration;
         const existing = await this.findByKey(keyOf(request));
         if (existing) return this.replay(existing, fingerprint(request));
         throw new ConflictError('The order id or number is already taken by another order', { field: 'orderId' });
       }
       throw error;
     }
+  }
+
+  /** Inserts the registrations in one statement; each order's events carry the trace of the command that brought it. */
+  private async insert(registrations: readonly Registration[]): Promise<OrderSnapshot[]> {
+    const rows = new RowBatch();
+    const snapshots: OrderSnapshot[] = [];
+    for (const { request, trace } of registrations) snapshots.push(await withinContext(trace, () => this.queueRegistration(rows, request)));
+    await insertRows(this.orm.em.fork(), rows);
+    this.onEventsQueued();
+    return snapshots;
   }
 
   /**
