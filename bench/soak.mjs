@@ -1,7 +1,7 @@
 // `node bench/soak.mjs [--minutes 10] [--connections 16] [--env NAME=VALUE ...] [--idle-seconds 60]`: the placement bench's load (CN
 // orders through the gateway, bench/load.mjs) held for `--minutes`, printing each service's resident memory (VmRSS)
 // at the end of every minute. Issue 18's bar: every service at most 200 MB and flat (no growth minute over minute once
-// warm). `--env` passes settings to every service, to compare e.g. `--env MALLOC_ARENA_MAX=2` against the default.
+// warm). `--env` passes settings to every service, to compare e.g. `--env MALLOC_ARENA_MAX=1` against the default (2).
 // Not a test: it prints figures from one run, with the load average beside them. `npm run bench:soak -- --minutes 3`
 // runs it on the bundled Node with the per-caller rate limits off, as `npm run bench` does. Then the hub idles for
 // `--idle-seconds` and the bench prints how often each region's regional_order was scanned meanwhile.

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverHubServices, discoverWorkspaces, seedWaves, startWaves } from './hub-workspaces.js';
+import { discoverHubServices, discoverWorkspaces, repositoryRoot, seedWaves, SERVICE_NODE_ENV, SERVICE_NODE_FLAGS, startWaves } from './hub-workspaces.js';
 
 let root: string;
 
@@ -49,4 +49,15 @@ it.each([
 ])('refuses a malformed hub field %j', (hub, message) => {
   workspace('subgraphs/broken', { hub });
   expect(() => discoverHubServices(root)).toThrow(message);
+});
+
+it("gives every service's own `start` script, and the region template's, the Node settings the hub starts it with", () => {
+  const settings = `${Object.entries(SERVICE_NODE_ENV)
+    .map(([name, value]) => `${name}=${value} `)
+    .join('')}node ${SERVICE_NODE_FLAGS.join(' ')} `;
+  const manifests = [...discoverHubServices().map((service) => service.dir), join(repositoryRoot, 'scripts/templates/region')];
+  for (const dir of manifests) {
+    const { scripts } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    expect({ dir, start: scripts.start }).toEqual({ dir, start: expect.stringContaining(settings) as unknown });
+  }
 });

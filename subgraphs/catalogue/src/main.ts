@@ -1,5 +1,5 @@
 import { createLogger } from '@hub/shared/logger';
-import { runUntilSignalled } from '@hub/shared/server/infrastructure';
+import { runUntilSignalled } from '@hub/shared/server/run-until-signalled';
 import { createCatalogueApp } from './app.js';
 import { readCatalogueEnv } from './env.js';
 

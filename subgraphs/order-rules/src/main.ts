@@ -1,6 +1,6 @@
 import { packageVersionBeside } from '@hub/shared/federation/schema-version';
 import { createLogger } from '@hub/shared/logger';
-import { runUntilSignalled } from '@hub/shared/server/infrastructure';
+import { runUntilSignalled } from '@hub/shared/server/run-until-signalled';
 import { readSubgraphEnv } from '@hub/shared/subgraph/subgraph-app';
 import { orderRulesSubgraph, startOrderRules } from './app.js';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createLogger } from '@hub/shared/logger';
-import { runUntilSignalled } from '@hub/shared/server/infrastructure';
+import { runUntilSignalled } from '@hub/shared/server/run-until-signalled';
 import { createTrackingApp } from './app.js';
 import { readTrackingEnv } from './env.js';
 
