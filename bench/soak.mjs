@@ -33,7 +33,8 @@ if (!(minutes > 0) || !Number.isInteger(connections) || connections < 1 || value
   console.error('usage: node bench/soak.mjs [--minutes n] [--connections n] [--env NAME=VALUE ...]');
   process.exit(2);
 }
-const RSS_BUDGET_MIB = 200;
+/** Issue 18's 200 MB, in the MiB the kernel's figures are read in (200 × 10⁶ bytes = 190.7 MiB). */
+const RSS_BUDGET_MIB = 200e6 / 2 ** 20;
 const HUB_SERVICES = Object.fromEntries(discoverHubServices().map((service) => [service.name, service.dir]));
 const PLACE = 'mutation($input: PlaceCnOrderInput!) { placeCnOrder(input: $input) { id } }';
 const orderInput = () => ({
@@ -135,7 +136,7 @@ try {
   console.table(rows);
   const last = rows.at(-1);
   const half = rows[Math.ceil(rows.length / 2)];
-  console.log(`${placed} orders placed. Budget ${RSS_BUDGET_MIB} MiB per service:`);
+  console.log(`${placed} orders placed. Budget 200 MB (${RSS_BUDGET_MIB.toFixed(1)} MiB) per service:`);
   for (const name of names) {
     const growth = last[name] - half[name];
     console.log(
