@@ -89,15 +89,16 @@ export function seedWaves<T extends Pick<HubService, 'kind' | 'seedAfter'>>(serv
  * How Node's memory is sized in every service, the same in every `start` script (issue 18: 200 MB per service).
  * Node sizes the young generation by the machine (up to 128 MiB of semi-spaces on 24 GiB) and lets the old
  * generation grow up to 4× its live set between full collections. glibc gives each thread its own malloc arena and
- * raises its mmap threshold each time a mapped block is freed, so after start-up V8's compiler and parser zones land
- * in the arenas, where the holes they leave between live blocks are never returned: under load 36 of region-cn's
+ * raises its mmap threshold each time a mapped block is freed, so after start-up blocks of tens of KiB land in the
+ * arenas, where the holes they leave between live blocks are never returned: under load 36 of region-cn's
  * 53 MiB of arenas were free (`malloc_info`), and `malloc_trim` gave back 32 MiB. A fixed 16 KiB threshold maps
  * larger blocks on their own, so freeing one returns it. Measured under the placement bench (`bench/soak.mjs`):
- * 8 MiB semi-spaces, 1.5× growth, two arenas and the fixed threshold took the largest services from 300–390 to about
- * 200 MiB, without early peaks, at no CPU per order the bench could tell apart. A hard old-space cap also gets there
- * but costs ~40 % more CPU: a service near its cap collects constantly; 4 MiB semi-spaces cost ~15 %.
+ * 8 MiB semi-spaces, 1.25× growth, two arenas and the fixed threshold took the largest services from 300–390 to
+ * 180–203 MiB, without early peaks. 1.25× rather than 1.5× growth takes 5–16 MiB more off core, region-cn and the
+ * gateway for ~0.2 ms more CPU per order (more full collections); a hard old-space cap costs ~40 % more CPU (a
+ * service near its cap collects constantly), 4 MiB semi-spaces ~15 %.
  */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=50'] as const;
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=25'] as const;
 export const SERVICE_NODE_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '16384' } as const;
 
 /**
