@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import { flushPendingTraces } from '../telemetry/trace-context.js';
 
 // Apart from infrastructure.ts so that a service without a database (the gateway) does not load the ORM to use it.
+
 /**
  * Runs a service until SIGINT/SIGTERM, then closes it gracefully: stop taking requests, finish those in
  * flight, drain NATS, close the database. A second signal, or 15 s, forces the exit.

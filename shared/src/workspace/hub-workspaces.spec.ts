@@ -55,8 +55,8 @@ it("gives every service's own `start` script, and the region template's, the Nod
   const settings = `${Object.entries(SERVICE_NODE_ENV)
     .map(([name, value]) => `${name}=${value} `)
     .join('')}node ${SERVICE_NODE_FLAGS.join(' ')} `;
-  const manifests = [...discoverHubServices().map((service) => service.dir), join(repositoryRoot, 'scripts/templates/region')];
-  for (const dir of manifests) {
+  const dirs = [...discoverHubServices().map((service) => service.dir), join(repositoryRoot, 'scripts/templates/region')];
+  for (const dir of dirs) {
     const { scripts } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: { start: string } };
     expect({ dir, start: scripts.start }).toEqual({ dir, start: expect.stringContaining(settings) as unknown });
   }
