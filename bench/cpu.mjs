@@ -3,6 +3,7 @@
 // swing with whatever else the cores are doing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { SERVICE_BUNDLE } from '@hub/shared/workspace/hub-workspaces';
 
 const TICKS_PER_SECOND = (() => {
   try {
@@ -12,7 +13,7 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** The hub's services among this process's children (those running `dist/main.js`), as name → pid. */
+/** The hub's services among this process's children (those running their SERVICE_BUNDLE), as name → pid. */
 export function serviceProcesses(services) {
   const names = Object.fromEntries(Object.entries(services).map(([name, dir]) => [dir, name]));
   const found = new Map();
@@ -26,7 +27,7 @@ export function serviceProcesses(services) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/main.js')) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(SERVICE_BUNDLE)) continue;
       const dir = Object.keys(names).find((d) => readlinkSync(`/proc/${pid}/cwd`).endsWith(d));
       if (dir) found.set(names[dir], Number(pid));
     } catch {

@@ -5,7 +5,7 @@
 //
 // Each scenario runs a warm-up (not measured), then `--duration` seconds of `--connections` closed-loop clients
 // (bench/load.mjs). Reads use ids of orders placed beforehand, so they read real orders of the bench's customer.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -278,25 +278,16 @@ function printTable(header, body) {
   );
 }
 
-/** VmRSS of the hub's processes: this process's children running `dist/main.js`, named by their directory. */
+/** VmRSS of the hub's processes, by name. */
 function memoryOfServices() {
-  try {
-    const names = Object.fromEntries(Object.entries(HUB_SERVICES).map(([name, dir]) => [dir, name]));
-    const found = [];
-    for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-      try {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/main.js')) continue;
-        const dir = Object.keys(names).find((d) => readlinkSync(`/proc/${pid}/cwd`).endsWith(d));
-        const kib = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
-        if (dir && kib) found.push(`${names[dir]} ${(kib / 1024).toFixed(0)} MiB`);
-      } catch {
-        /* the process went away */
-      }
+  const found = [];
+  for (const [name, pid] of serviceProcesses(HUB_SERVICES)) {
+    try {
+      const kib = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+      if (kib) found.push(`${name} ${(kib / 1024).toFixed(0)} MiB`);
+    } catch {
+      /* the process went away */
     }
-    return found.length ? found.join(', ') : 'services not found';
-  } catch {
-    return 'not available here (no /proc)';
   }
+  return found.length ? found.join(', ') : 'services not found (no /proc here?)';
 }

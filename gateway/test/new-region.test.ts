@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { composeSupergraph, discoverSubgraphs } from '@hub/shared/federation/composition';
 import { freePort } from '@hub/shared/testing/free-port';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
-import { discoverHubServices, repositoryRoot } from '@hub/shared/workspace/hub-workspaces';
+import { discoverHubServices, repositoryRoot, SERVICE_BUNDLE } from '@hub/shared/workspace/hub-workspaces';
 
 /**
  * `npm run new-region` end to end, in a temporary copy of the repository so that the suites running beside this
@@ -145,10 +145,10 @@ it('scaffolds a region that builds, starts, registers and composes, changing not
   // About 20 s of CPU in all (most of it tsc); the bound is for a machine shared with other builds.
 }, 240_000);
 
-/** Starts a service from its compiled main on a free port; resolves with its URL once core's registry accepted its schema. */
+/** Starts a service from its bundle on a free port; resolves with its URL once core's registry accepted its schema. */
 async function start(dir: string): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [SERVICE_BUNDLE], {
     cwd: dir,
     env: {
       ...process.env,

@@ -15,7 +15,8 @@ import { BatchSpanProcessor, ParentBasedSampler, SamplingDecision, TracerProvide
 import { createAddHookMessageChannel } from 'import-in-the-middle';
 import { redactSqlLiterals } from './redact-sql.js';
 import { onTracesFlush } from './trace-context.js';
-import { tracingEnabled, type TracingEnv } from './tracing-settings.js';
+import type { TracingEnv } from './tracing-settings.js';
+import { tracingEnabled } from './tracing-switch.js';
 
 /** Paths whose requests are probes, not work: a trace per health check or scrape would bury the real ones. */
 const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
@@ -53,7 +54,7 @@ export interface Tracing {
 
 /**
  * The hub's one tracing setup, run before a service's own modules load (`node --import
- * @hub/shared/telemetry/register dist/main.js`), because instrumentations patch `http`, `pg` and `graphql` as they
+ * @hub/shared/telemetry/register dist/bundle.js`), because instrumentations patch `http`, `pg` and `graphql` as they
  * are imported. Spans come from HTTP (server, and `fetch` and `http` clients, which carry the W3C `traceparent`), the
  * GraphQL execution, PostgreSQL queries made inside a traced piece of work, and the hub's own NATS spans
  * (trace-context.ts). No query values, variables or bodies are recorded: they can hold personal data.

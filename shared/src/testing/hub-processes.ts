@@ -20,7 +20,7 @@ export interface HubProcesses {
 
 /**
  * Starts every service of the workspace (see `discoverHubServices`) as a separate process from its compiled
- * `dist/main.js`, on free ports, against the given database and NATS namespace. Services start in waves
+ * bundle (`dist/bundle.js`), on free ports, against the given database and NATS namespace. Services start in waves
  * (core, domain subgraphs, regions, gateway), each once the previous wave has logged that it is ready (no
  * polling, no sleeps), so the gateway's first supergraph already holds every subgraph.
  *

@@ -33,7 +33,7 @@ export interface Workspace {
   hub?: HubService;
 }
 
-/** A service `npm start` and the test harness run from its compiled `dist/main.js`. */
+/** A service `npm start` and the test harness run from its bundle (SERVICE_BUNDLE). */
 export interface HubService {
   /** The subgraph name, or the folder name for the gateway. */
   name: string;
@@ -102,11 +102,17 @@ export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-pe
 export const SERVICE_NODE_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '16384' } as const;
 
 /**
+ * What a service runs, relative to its workspace: `dist/main.js` and everything it imports, bundled and minified by
+ * the last step of its build (scripts/bundle-service.mjs says why).
+ */
+export const SERVICE_BUNDLE = 'dist/bundle.js';
+
+/**
  * How a service process is started from its workspace folder: tracing is set up by `--import` before the service's
  * modules load (telemetry/register.ts), and its spans carry the service's name.
  */
 export const serviceProcess = (service: Pick<HubService, 'name'>) => ({
-  args: [...SERVICE_NODE_FLAGS, '--import', '@hub/shared/telemetry/register', 'dist/main.js'],
+  args: [...SERVICE_NODE_FLAGS, '--import', '@hub/shared/telemetry/register', SERVICE_BUNDLE],
   env: { ...SERVICE_NODE_ENV, OTEL_SERVICE_NAME: service.name },
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@hub/shared/testing/free-port';
+import { SERVICE_BUNDLE } from '@hub/shared/workspace/hub-workspaces';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,11 +28,11 @@ export interface DeProcess {
 }
 
 /**
- * Runs region-de as the real process (`dist/main.js`), so a test sees exactly what production would log.
+ * Runs region-de as the real process (its SERVICE_BUNDLE), so a test sees exactly what production would log.
  * Refuses a build older than the sources, which would test yesterday's code.
  */
 export async function startDeProcess(env: Record<string, string>): Promise<DeProcess> {
-  const main = join(packageDir, 'dist', 'main.js');
+  const main = join(packageDir, SERVICE_BUNDLE);
   if ((statSync(main, { throwIfNoEntry: false })?.mtimeMs ?? 0) < newestSourceMtime(join(packageDir, 'src'))) {
     throw new Error('subgraphs/region-de/dist is older than src: run `npm run build` in subgraphs/region-de first');
   }
