@@ -15,9 +15,20 @@ import { SERVICE_BUNDLE } from '@hub/shared/workspace/hub-workspaces';
  * Left to load from node_modules: what tracing instruments as it loads (`--import @hub/shared/telemetry/register`
  * hooks `pg` and `graphql` by package name; inlined, they would go unpatched), `graphql`'s single instance besides
  * (a schema built by one copy is refused by another), OpenTelemetry's API, whose tracer provider the SDK registers
- * from outside the bundle, and packages that read files beside their own modules (highs' WebAssembly).
+ * from outside the bundle, packages that read files beside their own modules (highs' WebAssembly), and those using
+ * what Node deprecates quietly inside node_modules only (`url.parse`, DEP0169; the `punycode` module, DEP0040, which
+ * node-fetch's URL parser requires): inlined, each would print a warning in the service's log.
  */
-const EXTERNAL = [/^pg($|\/)/, /^pg-native$/, /^graphql($|\/)/, /^@opentelemetry\//, /^highs($|\/)/];
+const EXTERNAL = [
+  /^pg($|\/)/,
+  /^pg-native$/,
+  /^graphql($|\/)/,
+  /^@opentelemetry\//,
+  /^highs($|\/)/,
+  /^@as-integrations\/express5$/,
+  /^parseurl$/,
+  /^node-fetch$/,
+];
 
 await build({
   input: 'dist/main.js',
