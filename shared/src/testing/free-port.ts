@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const handedOut = new Set<number>();
 /**
  * One file per port handed out, naming the process that holds it: suites run side by side in separate processes. A
  * file outlives its process and is taken over then (no exit hook: jest loads this module once per test file).
@@ -22,13 +21,13 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   const [low, high] = portsOutsideEphemeralRange();
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const port = low + Math.floor(Math.random() * (high - low));
-    // A port handed out before is not bound yet, or is free again while its server restarts: not twice.
-    if (handedOut.has(port) || !reserve(port)) continue;
+    // Held for as long as this process lives, so a port handed out before, not bound yet or free again while its
+    // server restarts, is not handed out twice, here or elsewhere.
+    if (!reserve(port)) continue;
     if (!(await bindable(port, host))) {
       rmSync(join(RESERVATIONS, String(port)), { force: true });
       continue;
     }
-    handedOut.add(port);
     return port;
   }
   throw new Error(`no free port between ${low} and ${high} on ${host}`);
