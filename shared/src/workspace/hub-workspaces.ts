@@ -94,7 +94,7 @@ export function seedWaves<T extends Pick<HubService, 'kind' | 'seedAfter'>>(serv
  * 53 MiB of arenas were free (`malloc_info`), and `malloc_trim` gave back 32 MiB. A fixed 16 KiB threshold maps
  * larger blocks on their own, so freeing one returns it. Measured under the placement bench (`bench/soak.mjs`):
  * 8 MiB semi-spaces, 1.25× growth, two arenas and the fixed threshold took the largest services from 300–390 to
- * 180–203 MiB, without early peaks (the bundle, SERVICE_BUNDLE, took them on to 166–185). 1.25× rather than 1.5×
+ * 180–203 MiB, without early peaks (the bundle, SERVICE_BUNDLE, took them on to 169–185). 1.25× rather than 1.5×
  * growth takes 5–16 MiB more off core, region-cn and the gateway for ~0.2 ms more CPU per order (more full
  * collections); a hard old-space cap costs ~40 % more CPU (a service near its cap collects constantly), 4 MiB
  * semi-spaces ~15 %.
