@@ -37,6 +37,19 @@ export function serviceProcesses(services) {
   return found;
 }
 
+/** Resident memory of each service in MiB (VmRSS), by name. */
+export function rssOf(processes) {
+  const rss = new Map();
+  for (const [name, pid] of processes) {
+    try {
+      rss.set(name, Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
+    } catch {
+      /* the process went away */
+    }
+  }
+  return rss;
+}
+
 /**
  * The PostgreSQL server processes serving `client`'s database, `client`'s own excepted (one per connection the hub's
  * pools hold), as `postgresql:<pid>` → pid for `cpuSnapshot`: what the hub's statements cost the server. None when

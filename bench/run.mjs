@@ -5,7 +5,6 @@
 //
 // Each scenario runs a warm-up (not measured), then `--duration` seconds of `--connections` closed-loop clients
 // (bench/load.mjs). Reads use ids of orders placed beforehand, so they read real orders of the bench's customer.
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,7 +17,7 @@ const HUB_SERVICES = Object.fromEntries(discoverHubServices().map((service) => [
 import pg from 'pg';
 import { closedLoop, newAgent } from './load.mjs';
 import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
-import { cpuPerOperation, cpuSnapshot, databaseBackends, POSTGRESQL, serviceProcesses, withBackendsSummed } from './cpu.mjs';
+import { cpuPerOperation, cpuSnapshot, databaseBackends, POSTGRESQL, rssOf, serviceProcesses, withBackendsSummed } from './cpu.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -280,14 +279,6 @@ function printTable(header, body) {
 
 /** VmRSS of the hub's processes, by name. */
 function memoryOfServices() {
-  const found = [];
-  for (const [name, pid] of serviceProcesses(HUB_SERVICES)) {
-    try {
-      const kib = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-      if (kib) found.push(`${name} ${(kib / 1024).toFixed(0)} MiB`);
-    } catch {
-      /* the process went away */
-    }
-  }
-  return found.length ? found.join(', ') : 'services not found (no /proc here?)';
+  const rss = [...rssOf(serviceProcesses(HUB_SERVICES))].map(([name, mib]) => `${name} ${mib.toFixed(0)} MiB`);
+  return rss.length ? rss.join(', ') : 'services not found (no /proc here?)';
 }

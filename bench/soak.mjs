@@ -6,7 +6,6 @@
 // runs it on the bundled Node with the per-caller rate limits off, as `npm run bench` does. Then the hub idles for
 // `--idle-seconds` and the bench prints how often each region's regional_order was scanned meanwhile.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -15,7 +14,7 @@ import { startHubProcesses } from '@hub/shared/testing/hub-processes';
 import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
 import { closedLoop, newAgent } from './load.mjs';
 import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
-import { cpuPerOperation, cpuSnapshot, serviceProcesses } from './cpu.mjs';
+import { cpuPerOperation, cpuSnapshot, rssOf, serviceProcesses } from './cpu.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -48,19 +47,6 @@ const load = () =>
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(' ');
-
-/** Resident memory of each service in MiB (VmRSS), by name. */
-function rssOf(processes) {
-  const rss = new Map();
-  for (const [name, pid] of processes) {
-    try {
-      rss.set(name, Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
-    } catch {
-      /* the process went away */
-    }
-  }
-  return rss;
-}
 
 /**
  * Each service's live JS heap and external memory (Buffers, ArrayBuffers) in MiB from its `/metrics`

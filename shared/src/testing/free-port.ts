@@ -8,6 +8,7 @@ import { join } from 'node:path';
  * file outlives its process and is taken over then (no exit hook: jest loads this module once per test file).
  */
 const RESERVATIONS = join(tmpdir(), 'hub-test-ports');
+const reservationOf = (port: number) => join(RESERVATIONS, String(port));
 
 /**
  * A free port for a server another process opens a moment later. Never one from `listen(0)`: those lie in the
@@ -19,13 +20,14 @@ const RESERVATIONS = join(tmpdir(), 'hub-test-ports');
  */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   const [low, high] = portsOutsideEphemeralRange();
+  mkdirSync(RESERVATIONS, { recursive: true });
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const port = low + Math.floor(Math.random() * (high - low));
     // Held for as long as this process lives, so a port handed out before, not bound yet or free again while its
     // server restarts, is not handed out twice, here or elsewhere.
     if (!reserve(port)) continue;
     if (!(await bindable(port, host))) {
-      rmSync(join(RESERVATIONS, String(port)), { force: true });
+      rmSync(reservationOf(port), { force: true });
       continue;
     }
     return port;
@@ -35,8 +37,7 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 
 /** Takes the port's reservation file, or that of a process that has ended; false while a live process holds it. */
 function reserve(port: number): boolean {
-  mkdirSync(RESERVATIONS, { recursive: true });
-  const file = join(RESERVATIONS, String(port));
+  const file = reservationOf(port);
   const take = () => {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
