@@ -21,17 +21,7 @@ import { SERVICE_BUNDLE } from '@hub/shared/workspace/hub-workspaces';
  * which type-graphql imports dynamically for every argument it validates: a CommonJS package inlined is re-wrapped as
  * an ES module namespace on each such import, all its ~200 exports copied (6 % of region-cn's CPU under load).
  */
-const EXTERNAL = [
-  /^pg($|\/)/,
-  /^pg-native$/,
-  /^graphql($|\/)/,
-  /^@opentelemetry\//,
-  /^highs($|\/)/,
-  /^@as-integrations\/express5$/,
-  /^parseurl$/,
-  /^node-fetch$/,
-  /^class-validator$/,
-];
+const EXTERNAL = [/^pg($|\/)/, /^pg-native$/, /^graphql($|\/)/, /^@opentelemetry\//, /^highs($|\/)/, /^parseurl$/, /^node-fetch$/, /^class-validator$/];
 
 await build({
   input: 'dist/main.js',

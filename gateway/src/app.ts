@@ -14,7 +14,7 @@ import { subjectsFor } from '@hub/shared/messaging/subjects';
 import { AuthForwardingDataSource } from './auth-forwarding.data-source.js';
 import { compactTokenRoute } from './compact-token.route.js';
 import { compressResponses } from './compression.js';
-import { graphqlHandler } from './graphql-handler.js';
+import { graphqlHandler } from '@hub/shared/server/graphql-handler';
 import { cacheHeadersPlugins, loadPersistedOperations, resolvePersistedDocuments } from './persisted-operations/index.js';
 import { listenOnePort } from './http2/one-port-server.js';
 import { legacyJsonStatusPlugin } from './legacy-status.plugin.js';

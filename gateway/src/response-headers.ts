@@ -1,3 +1,4 @@
+import { isStorable } from '@hub/shared/server/graphql-handler';
 import type { RequestHandler } from 'express';
 
 /**
@@ -6,14 +7,6 @@ import type { RequestHandler } from 'express';
  * About 80 bytes of each mobile checkout answer, on a link where every byte is paid for in time.
  */
 export const CACHE_ONLY_HEADERS = ['etag', 'vary'] as const;
-
-/** Whether a response with these headers may be stored by some cache. */
-export function isStorable(cacheControl: string | number | readonly string[] | undefined): boolean {
-  return !String(cacheControl ?? '')
-    .toLowerCase()
-    .split(',')
-    .some((directive) => directive.trim() === 'no-store');
-}
 
 /**
  * Removes `CACHE_ONLY_HEADERS` from a `no-store` answer just before its head is written, after every other

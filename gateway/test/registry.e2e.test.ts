@@ -2,7 +2,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import express from 'express';
@@ -11,6 +10,7 @@ import { natsIdentityEnv } from '@hub/shared/messaging/nats-accounts';
 import { natsAuthOf, natsAuthOptions } from '@hub/shared/messaging/nats';
 import type { RegisterSubgraphReply } from '@hub/shared/messaging/registry-contracts';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
+import { graphqlHandler } from '@hub/shared/server/graphql-handler';
 import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
 import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { startHubProcesses, type HubProcesses } from '@hub/shared/testing/hub-processes';
@@ -203,7 +203,11 @@ async function startNewRegionSubgraph() {
   const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const app = express();
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    express.json(),
+    graphqlHandler(apollo, async () => ({})),
+  );
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

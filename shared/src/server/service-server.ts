@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -15,6 +14,7 @@ import type { Logger } from '../logger.js';
 import { operationCostGuard, operationLimitsOf, operationLimitsProtection, type OperationLimits } from './operation-limits.js';
 import { inputTextGuard, schemaDisclosureGuard } from './request-guards.js';
 import { metricsAccessOf, type MetricsAccess } from './metrics-access.js';
+import { graphqlHandler } from './graphql-handler.js';
 import { graphqlMetricsPlugin, mountMetricsRoute } from './metrics-endpoint.js';
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -196,11 +196,9 @@ export async function startServiceServer(options: ServiceServerOptions, port: nu
   app.use(
     '/graphql',
     jsonBody(security),
-    expressMiddleware(apollo as unknown as ApolloServer<BaseContext>, {
-      context: async ({ req }) => {
-        const principal = await authenticate(options.jwt, req.headers.authorization);
-        return { principal, logger: options.logger, loaders: new Map() } satisfies RequestContext;
-      },
+    graphqlHandler(apollo, async ({ req }) => {
+      const principal = await authenticate(options.jwt, req.headers.authorization);
+      return { principal, logger: options.logger, loaders: new Map() } satisfies RequestContext;
     }),
   );
   mountJsonFallbacks(app, options.logger);

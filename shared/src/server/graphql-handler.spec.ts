@@ -1,5 +1,5 @@
 import { parse } from 'node:url';
-import { searchOf } from './graphql-handler.js';
+import { isStorable, searchOf } from './graphql-handler.js';
 
 it.each([
   '/',
@@ -15,4 +15,17 @@ it.each([
   // What Apollo Server reads of it: the parameters, decoded.
   const decoded = (search: string) => [...new URLSearchParams(search)];
   expect(decoded(searchOf(path))).toEqual(decoded(parse(path).search ?? ''));
+});
+
+describe('isStorable', () => {
+  it.each([
+    ['no-store', false],
+    ['private, no-store', false],
+    ['No-Store', false],
+    ['private, max-age=15', true],
+    ['public, max-age=3600', true],
+    [undefined, true],
+  ])('Cache-Control %p: storable %p', (cacheControl, storable) => {
+    expect(isStorable(cacheControl)).toBe(storable);
+  });
 });

@@ -1,12 +1,11 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
-import { isStorable } from './response-headers.js';
 
 /**
  * Apollo Server behind Express, as `@as-integrations/express5` mounts it, but for two costs paid on every request:
  * that package finds the query string with the legacy `url.parse` (a few per cent of the gateway's CPU per request,
- * for what a slice of `req.url` gives), and answers with `res.send`, which hashes each body for an ETag that an
- * answer no cache may keep is not sent with.
+ * 2 % of region-cn's, for what a slice of `req.url` gives), and answers with `res.send`, which hashes each body for
+ * an ETag that an answer no cache may keep is not sent with. The gateway and every subgraph mount Apollo with it.
  */
 export function graphqlHandler<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
@@ -50,6 +49,14 @@ function sendUnstorable(req: Request, res: Response, body: string): void {
   res.setHeader('content-length', Buffer.byteLength(body));
   if (req.method === 'HEAD') res.end();
   else res.end(body);
+}
+
+/** Whether a response with these headers may be stored by some cache. */
+export function isStorable(cacheControl: string | number | readonly string[] | undefined): boolean {
+  return !String(cacheControl ?? '')
+    .toLowerCase()
+    .split(',')
+    .some((directive) => directive.trim() === 'no-store');
 }
 
 /** Apollo's JSON answers name their charset; anything else goes through `res.send`, which adds it. */
