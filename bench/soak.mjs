@@ -28,7 +28,7 @@ const idleSeconds = Number(values['idle-seconds']);
 const minutes = Number(values.minutes);
 const connections = Number(values.connections);
 const extraEnv = Object.fromEntries(values.env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-if (!(minutes > 0) || !Number.isInteger(connections) || connections < 1 || values.env.some((pair) => !pair.includes('='))) {
+if (!Number.isInteger(minutes) || minutes < 1 || !Number.isInteger(connections) || connections < 1 || values.env.some((pair) => !pair.includes('='))) {
   console.error('usage: node bench/soak.mjs [--minutes n] [--connections n] [--env NAME=VALUE ...]');
   process.exit(2);
 }
