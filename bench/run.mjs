@@ -4,9 +4,10 @@
 //   node bench/run.mjs [--duration 10] [--connections 16] [--hub-warmup 60] [--warmup 2] [--only place|read]
 //
 // The hub first runs every selected scenario in turn for `--hub-warmup` seconds: its CPU per operation falls for a
-// minute or more after it starts (V8 optimises the hot paths, the heaps settle), and the figures are of a hub that has
-// been running. Each scenario then runs its own short warm-up (not measured), then `--duration` seconds of
-// `--connections` closed-loop clients (bench/load.mjs). Reads use ids of orders placed beforehand, so they read real orders of the bench's customer.
+// minute or more after it starts (V8 optimises the hot paths, the heaps settle), and the figures are of a hub that
+// has been running. Each scenario then runs its own short warm-up (not measured), then `--duration` seconds of
+// `--connections` closed-loop clients (bench/load.mjs). Reads use ids of orders placed beforehand, so they read real
+// orders of the bench's customer.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';

@@ -42,8 +42,8 @@ export function graphqlHandler<TContext extends BaseContext>(
 }
 
 /**
- * `res.send` without the ETag: Express hashes every body for one, which trimUncacheableHeaders then drops from an
- * answer no cache may keep (every POST among them), and which can only make a GET fresh (304) when there is one.
+ * `res.send` without the ETag: Express hashes every body for one, of no use on an answer no cache may keep (every
+ * POST among them), which nothing revalidates and from which the gateway drops it (trimUncacheableHeaders).
  */
 function sendUnstorable(req: Request, res: Response, body: string): void {
   res.setHeader('content-length', Buffer.byteLength(body));
