@@ -1,5 +1,5 @@
-import { EVENT_LOOP_SAMPLE_MS } from './event-loop-delay.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { EVENT_LOOP_SAMPLE_MS } from './event-loop-delay.js';
 
 /**
  * The process's Prometheus metrics. One registry per process, every series labelled with the service it
