@@ -97,6 +97,12 @@ const statusGet = (token, order) => ({
   headers: { ...mobile(token), 'apollo-require-preflight': '1' },
   search: `?documentId=${idOf('SeaOrderStatus')}&variables=${encodeURIComponent(JSON.stringify({ id: order.id }))}`,
 });
+/** What the checkout screen asks first: the payment methods and COD limit for the delivery country. */
+const checkoutOptionsGet = (token) => ({
+  method: 'GET',
+  headers: { ...mobile(token), 'apollo-require-preflight': '1' },
+  search: `?documentId=${idOf('SeaCheckoutOptions')}&variables=${encodeURIComponent(JSON.stringify({ country: ADDRESS.country }))}`,
+});
 /** The app's idempotency key: 128 random bits in 22 characters (a UUID's text is 36). */
 const appKey = () => randomBytes(16).toString('base64url');
 
@@ -127,6 +133,9 @@ const pathsFor = ({ jwt, compact, savedAddress }) => {
   };
   return {
     mobile: { ...quickOrder, connect: http2Connection },
+    // Not the headline: the checkout screen has already asked for its options on the connection, so the setup is
+    // behind it and HPACK indexes the token and the other headers the quick order repeats.
+    'mobile, connection open': { ...quickOrder, connect: http2Connection, opening: [checkoutOptionsGet] },
     'mobile, HTTP/1.1': { ...quickOrder, connect: http1Connection },
     standard: {
       connect: http1Connection,
@@ -244,9 +253,13 @@ function http2Connection(port) {
   };
 }
 
-/** One checkout on a fresh connection (the app was in the background), then the status checks on the same connection. */
+/**
+ * One checkout on a fresh connection (the app was in the background), then the status checks on the same connection.
+ * A path's `opening` requests go first on that connection and are not counted.
+ */
 async function run(proxy, path) {
   const connection = path.connect(proxy.port);
+  for (const step of path.opening ?? []) await connection.exchange(step(path.token));
   proxy.reset();
   const key = path.idempotencyKey();
   const started = performance.now();
@@ -392,6 +405,11 @@ try {
     `mobile quick order: ${mobileRow['checkout B']} B request + response in ${paths.mobile.checkout.length} round trip ` +
       `(budget ${QUICK_ORDER_BUDGET_BYTES} B: ${mobileRow['checkout B'] <= QUICK_ORDER_BUDGET_BYTES ? 'within' : 'OVER'}), ` +
       `${times('checkout B')} fewer bytes than the standard checkout (${standardRow['checkout B']} B; issue 18 asks ${FEWER_BYTES_TARGET} ×)`,
+  );
+  const openRow = rowOf('mobile, connection open');
+  console.log(
+    `the same quick order on a connection the checkout screen opened (its options asked first, not counted): ${openRow['checkout B']} B, ` +
+      `${(standardRow['checkout B'] / openRow['checkout B']).toFixed(1)} × fewer (not the headline: an app back from the background has no connection)`,
   );
   console.log(
     `mobile vs standard, checkout and two status checks: ${less('total B')} fewer bytes (${mobileRow['total B']} vs ${standardRow['total B']}, ${times('total B')}), ` +
