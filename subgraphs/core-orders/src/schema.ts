@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildFederatedSchema } from '@hub/shared/graphql/subgraph-schema';
 import { AuditQueryService } from './audit/audit-query.service.js';
 import { createAuditResolver } from './audit/graphql/audit.resolver.js';
+import { createOrderDetailsResolver } from './orders/graphql/order-details.resolver.js';
 import { createOrderReferenceResolver, createOrderResolver } from './orders/graphql/order.resolver.js';
 import { OrderQueryService } from './orders/order-query.service.js';
 import type { OrderTransitionService } from './orders/order-transition.service.js';
@@ -17,6 +18,7 @@ export function buildCoreSchema(orm: MikroORM, transitions: OrderTransitionServi
     {
       resolvers: [
         createOrderResolver(queries, transitions),
+        createOrderDetailsResolver(queries),
         createOrderHoldResolver(queries, holds),
         createAuditResolver(new AuditQueryService(orm)),
         createRegionResolver(orm, heartbeatIntervalMs),

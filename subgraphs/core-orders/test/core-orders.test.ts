@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
+import pg from 'pg';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
@@ -180,6 +181,63 @@ it('serves the order over authenticated GraphQL and refuses callers without a to
   const stranger = await scope.token({ subject: 'someone-else', role: 'customer', regions: ['cn'] });
   const denied = await postGraphQL(app.url, query, { id: request.orderId }, stranger);
   expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+});
+
+it("reads an order's lines and timeline only when a query selects them, a page's or a batch's in one statement each", async () => {
+  const requests = Array.from({ length: 3 }, (_, i) =>
+    registration({ customerRef: 'cust-details', lines: Array.from({ length: i + 1 }, (__, n) => ({ ...registration().lines[0]!, sku: `TEA-${n + 1}` })) }),
+  );
+  for (const request of requests) expect((await register(request)).outcome).toBe('accepted');
+  expect(await transition(requests[0]!.orderId, 'PAID', `pay-details-${requests[0]!.orderId}`)).toMatchObject({ outcome: 'accepted' });
+  const owner = await scope.token({ subject: 'cust-details', role: 'customer', regions: ['cn'] });
+  const ids = requests.map((request) => request.orderId);
+
+  /** What the request answers, and how many statements core sent to each detail table meanwhile (pg's client, watched). */
+  const statementsOf = async (query: string, variables: Record<string, unknown>) => {
+    const texts: string[] = [];
+    const send = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      if (typeof args[0] === 'string') texts.push(args[0]);
+      return (send as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof send;
+    try {
+      const result = await postGraphQL(app.url, query, variables, owner);
+      expect(result.errors).toBeUndefined();
+      const reading = (table: string) => texts.filter((text) => text.includes(`"core_orders"."${table}"`)).length;
+      return { data: result.data, lines: reading('order_line'), timeline: reading('order_status_change') };
+    } finally {
+      pg.Client.prototype.query = send;
+    }
+  };
+
+  const status = await statementsOf(`query($id: ID!) { order(id: $id) { status } }`, { id: ids[0] });
+  expect(status).toEqual({ data: { order: { status: 'PAID' } }, lines: 0, timeline: 0 });
+
+  const references = await statementsOf(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id lines { sku } } } }`, {
+    r: ids.map((id) => ({ __typename: 'Order', id })),
+  });
+  expect(references).toMatchObject({ lines: 1, timeline: 0 });
+  expect(references.data._entities.map((order: { lines: Array<{ sku: string }> }) => order.lines.map((line) => line.sku))).toEqual([
+    ['TEA-1'],
+    ['TEA-1', 'TEA-2'],
+    ['TEA-1', 'TEA-2', 'TEA-3'],
+  ]);
+
+  const page = await statementsOf(`{ orders(first: 3) { nodes { id lines { lineNo } timeline { sequence to } } } }`, {});
+  expect(page).toMatchObject({ lines: 1, timeline: 1 });
+  type Detailed = { id: string; lines: unknown[]; timeline: Array<{ sequence: number; to: string }> };
+  const detailsById = new Map(page.data.orders.nodes.map((order: Detailed) => [order.id, [order.lines.length, order.timeline]]));
+  expect(ids.map((id) => detailsById.get(id))).toEqual([
+    [
+      1,
+      [
+        { sequence: 1, to: 'CREATED' },
+        { sequence: 2, to: 'PAID' },
+      ],
+    ],
+    [2, [{ sequence: 1, to: 'CREATED' }]],
+    [3, [{ sequence: 1, to: 'CREATED' }]],
+  ]);
 });
 
 it('keeps its own registry entry UP: core heartbeats itself as regions do over NATS', async () => {

@@ -5,7 +5,9 @@ import { ForbiddenError, NotFoundError } from '@hub/shared/errors';
 import type { OrderStatus } from '@hub/shared/messaging/contracts';
 import { decodeTimeIdCursor, pageSize, toConnection, type Connection, type ConnectionArgs } from '@hub/shared/graphql/connection';
 import { checkPlacedRange } from './domain/placed-range.rules.js';
+import { OrderLine } from './persistence/order-line.entity.js';
 import { Order } from './persistence/order.entity.js';
+import { OrderStatusChange } from './persistence/order-status-change.entity.js';
 
 export interface OrderListFilter {
   region?: string;
@@ -15,25 +17,23 @@ export interface OrderListFilter {
   placedTo?: Date;
 }
 
-const WITH_DETAILS = { populate: ['lines', 'timeline'] } as const;
-
 /** Reads master orders, always within what the caller may see. */
 export class OrderQueryService {
   constructor(private readonly orm: MikroORM) {}
 
   async getById(principal: Principal, id: string): Promise<Order> {
-    const order = await this.orm.em.fork().findOne(Order, { id }, WITH_DETAILS);
+    const order = await this.orm.em.fork().findOne(Order, { id });
     return this.visible(principal, order, id);
   }
 
   async getByNumber(principal: Principal, number: string): Promise<Order> {
-    const order = await this.orm.em.fork().findOne(Order, { number }, WITH_DETAILS);
+    const order = await this.orm.em.fork().findOne(Order, { number });
     return this.visible(principal, order, number);
   }
 
   /** Batch load for federation references: one query for all the ids a gateway plan needs. */
   async getManyById(principal: Principal, ids: readonly string[]): Promise<Array<Order | Error>> {
-    const orders = await this.orm.em.fork().find(Order, { id: { $in: [...ids] } }, WITH_DETAILS);
+    const orders = await this.orm.em.fork().find(Order, { id: { $in: [...ids] } });
     const byId = new Map(orders.map((order) => [order.id, order]));
     return ids.map((id) => {
       try {
@@ -68,7 +68,6 @@ export class OrderQueryService {
     }
     if (range.from || range.to) where.$and = [{ placedAt }];
     const rows = await this.orm.em.fork().find(Order, where, {
-      ...WITH_DETAILS,
       orderBy: { placedAt: 'desc', id: 'desc' },
       limit: pageSize(page) + 1,
     });
@@ -99,10 +98,23 @@ export class OrderQueryService {
         [regions ? `{${regions.join(',')}}` : null, regions ? `{${regions.join(',')}}` : null, actor.type, actor.id, Math.min(Math.max(first, 1), 100)],
       );
     if (rows.length === 0) return [];
-    const orders = await this.orm.em
-      .fork()
-      .find(Order, { id: { $in: rows.map((row) => row.id) } }, { ...WITH_DETAILS, orderBy: { placedAt: 'asc', id: 'asc' } });
+    const orders = await this.orm.em.fork().find(Order, { id: { $in: rows.map((row) => row.id) } }, { orderBy: { placedAt: 'asc', id: 'asc' } });
     return orders.filter((order) => canReadOrder(principal, order));
+  }
+
+  /**
+   * The lines of each order, in line order: one query for all the orders a request resolves them for (a page, a
+   * gateway's batch), and none when no one asked for lines. Visibility was checked on the orders themselves.
+   */
+  async linesOf(orderIds: readonly string[]): Promise<OrderLine[][]> {
+    const lines = await this.orm.em.fork().find(OrderLine, { order: { $in: [...orderIds] } }, { orderBy: { order: 'asc', lineNo: 'asc' } });
+    return groupedByOrder(orderIds, lines);
+  }
+
+  /** Each order's timeline, oldest step first; as `linesOf`. */
+  async timelinesOf(orderIds: readonly string[]): Promise<OrderStatusChange[][]> {
+    const steps = await this.orm.em.fork().find(OrderStatusChange, { order: { $in: [...orderIds] } }, { orderBy: { order: 'asc', sequence: 'asc' } });
+    return groupedByOrder(orderIds, steps);
   }
 
   private visible(principal: Principal, order: Order | null, key: string): Order {
@@ -110,4 +122,11 @@ export class OrderQueryService {
     if (!canReadOrder(principal, order)) throw new ForbiddenError("This order is outside the caller's scope");
     return order;
   }
+}
+
+/** The rows of each order, in the order of `orderIds`, each list in the order the rows came. */
+function groupedByOrder<T extends { order: { id: string } }>(orderIds: readonly string[], rows: readonly T[]): T[][] {
+  const byOrder = new Map(orderIds.map((id) => [id, [] as T[]]));
+  for (const row of rows) byOrder.get(row.order.id)?.push(row);
+  return orderIds.map((id) => byOrder.get(id)!);
 }

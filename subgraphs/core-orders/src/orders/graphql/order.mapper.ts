@@ -1,9 +1,11 @@
 import { toOrderPromotionView } from '@hub/shared/graphql/order-promotion.type';
+import type { OrderLine } from '../persistence/order-line.entity.js';
 import type { Order } from '../persistence/order.entity.js';
-import { toActorView, type OrderView } from './order.types.js';
+import type { OrderStatusChange } from '../persistence/order-status-change.entity.js';
+import { toActorView, type OrderLineView, type OrderRecordView, type OrderStatusChangeView } from './order.types.js';
 
 /** The API is not the table: entities become views here and nowhere else. */
-export function toOrderView(order: Order): OrderView {
+export function toOrderView(order: Order): OrderRecordView {
   return {
     id: order.id,
     number: order.number,
@@ -40,37 +42,43 @@ export function toOrderView(order: Order): OrderView {
           consolidateUntil: order.delivery.consolidateUntil ? new Date(order.delivery.consolidateUntil) : null,
         }
       : null,
-    lines: order.lines.getItems().map((line) => ({
-      id: `${order.id}:${line.lineNo}`,
-      lineNo: line.lineNo,
-      sku: line.sku,
-      name: line.name,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      unitTax: line.unitTax,
-      discount: line.discount,
-      discountTax: line.discountTax,
-      lineTotal: line.lineTotal,
-      attributes: line.attributes,
-    })),
-    timeline: order.timeline.getItems().map((step) => ({
-      id: `${order.id}:${step.sequence}`,
-      sequence: step.sequence,
-      from: step.fromStatus ?? null,
-      to: step.toStatus,
-      at: step.at,
-      occurredAt: step.occurredAt,
-      actor: toActorView({ type: step.actorType, id: step.actorId }),
-      note: step.note ?? null,
-      orderVersion: step.orderVersion,
-      event: step.event ?? null,
-      details: step.details
-        ? {
-            fromNode: step.details.fromNode ?? null,
-            toNodes: step.details.toNodes,
-            estimatedDeliveryAt: step.details.estimatedDeliveryAt ? new Date(step.details.estimatedDeliveryAt) : null,
-          }
-        : null,
-    })),
+  };
+}
+
+export function toOrderLineView(line: OrderLine): OrderLineView {
+  return {
+    id: `${line.order.id}:${line.lineNo}`,
+    lineNo: line.lineNo,
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    unitTax: line.unitTax,
+    discount: line.discount,
+    discountTax: line.discountTax,
+    lineTotal: line.lineTotal,
+    attributes: line.attributes,
+  };
+}
+
+export function toOrderStatusChangeView(step: OrderStatusChange): OrderStatusChangeView {
+  return {
+    id: `${step.order.id}:${step.sequence}`,
+    sequence: step.sequence,
+    from: step.fromStatus ?? null,
+    to: step.toStatus,
+    at: step.at,
+    occurredAt: step.occurredAt,
+    actor: toActorView({ type: step.actorType, id: step.actorId }),
+    note: step.note ?? null,
+    orderVersion: step.orderVersion,
+    event: step.event ?? null,
+    details: step.details
+      ? {
+          fromNode: step.details.fromNode ?? null,
+          toNodes: step.details.toNodes,
+          estimatedDeliveryAt: step.details.estimatedDeliveryAt ? new Date(step.details.estimatedDeliveryAt) : null,
+        }
+      : null,
   };
 }

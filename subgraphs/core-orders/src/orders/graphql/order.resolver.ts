@@ -7,12 +7,12 @@ import type { OrderQueryService } from '../order-query.service.js';
 import type { OrderTransitionService } from '../order-transition.service.js';
 import { ChangeOrderStatusInput, OrderIdentifierInput, OrdersArgs } from './order.inputs.js';
 import { toOrderView } from './order.mapper.js';
-import { OrderConnectionView, OrderStatusChangePayload, OrderView } from './order.types.js';
+import { OrderConnectionView, OrderStatusChangePayload, OrderView, type OrderRecordView } from './order.types.js';
 
 const INPUT = { description: 'The order, the status to move it to and the version last read.' } as const;
 
 export function createOrderResolver(queries: OrderQueryService, transitions: OrderTransitionService) {
-  const changeStatus = async (principal: Principal, input: ChangeOrderStatusInput): Promise<OrderView> => {
+  const changeStatus = async (principal: Principal, input: ChangeOrderStatusInput): Promise<OrderRecordView> => {
     const snapshot = await transitions.transition(principal, actorOf(principal), {
       orderId: input.orderId,
       to: input.status,
@@ -31,7 +31,7 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
       description: 'One order, if the caller may see it.',
       deprecationReason: 'Use `orderByIdentifier`: it answers null for a missing order instead of failing the whole response.',
     })
-    async order(@Arg('id', () => ID, { description: 'The order id.' }) id: string, @Ctx() { principal }: RequestContext): Promise<OrderView> {
+    async order(@Arg('id', () => ID, { description: 'The order id.' }) id: string, @Ctx() { principal }: RequestContext): Promise<OrderRecordView> {
       return toOrderView(await queries.getById(principal, id));
     }
 
@@ -43,7 +43,7 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
     async orderByNumber(
       @Arg('number', () => String, { description: 'The human order number.' }) number: string,
       @Ctx() { principal }: RequestContext,
-    ): Promise<OrderView> {
+    ): Promise<OrderRecordView> {
       return toOrderView(await queries.getByNumber(principal, number));
     }
 
@@ -55,7 +55,7 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
     async orderByIdentifier(
       @Arg('identifier', () => OrderIdentifierInput, { description: "The order's id or number: exactly one." }) identifier: OrderIdentifierInput,
       @Ctx() { principal }: RequestContext,
-    ): Promise<OrderView | null> {
+    ): Promise<OrderRecordView | null> {
       if (!identifier.id === !identifier.number) throw new InputValidationError('identifier', 'Name the order by exactly one of id and number');
       try {
         return toOrderView(await (identifier.id ? queries.getById(principal, identifier.id) : queries.getByNumber(principal, identifier.number!)));
@@ -81,7 +81,7 @@ export function createOrderResolver(queries: OrderQueryService, transitions: Ord
     async changeOrderStatus(
       @Arg('input', () => ChangeOrderStatusInput, INPUT) input: ChangeOrderStatusInput,
       @Ctx() { principal }: RequestContext,
-    ): Promise<OrderView> {
+    ): Promise<OrderRecordView> {
       return changeStatus(principal, input);
     }
 

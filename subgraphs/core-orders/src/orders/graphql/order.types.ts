@@ -161,6 +161,9 @@ export class OrderView {
   @Field(() => GraphQLISODateTime, { description: 'When the order last changed.' }) updatedAt!: Date;
 }
 
+/** An order as its resolvers answer it: `lines` and `timeline` are resolved only when asked for (order-details.resolver.ts). */
+export type OrderRecordView = Omit<OrderView, 'lines' | 'timeline'>;
+
 export const OrderConnectionView = connectionType(OrderView, 'Order', 'A page of orders, newest first.');
 
 @ObjectType('OrderStatusChangePayload', { description: 'What moving an order to another status answers.' })
