@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { findBreakingChanges as graphqlBreakingChanges, parse } from 'graphql';
+import { compareText } from '../compare-text.js';
 import { discoverHubServices } from '../workspace/hub-workspaces.js';
 
 export interface SubgraphSource {
@@ -51,5 +52,5 @@ export async function discoverSubgraphs(root?: string): Promise<SubgraphSource[]
   const sources = await Promise.all(
     services.map(async ({ dir, name, routingUrl }) => ({ name, url: routingUrl, sdl: await readFile(join(dir, 'schema.graphql'), 'utf8') })),
   );
-  return sources.sort((a, b) => a.name.localeCompare(b.name));
+  return sources.sort((a, b) => compareText(a.name, b.name));
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../../compare-text.js';
 import type { PriceListFacts } from '../pricing/price-list.rules.js';
 import type { PriceListChange, PriceListPartChange } from './catalogue-contracts.js';
 
@@ -15,7 +16,7 @@ export const PRICES_PER_PART = 2_000;
  */
 export function priceListChanges(priceList: PriceListFacts, catalogueVersion: number, perPart = PRICES_PER_PART): PriceListChange[] {
   if (priceList.prices.length <= perPart) return [{ kind: 'price-list', catalogueVersion, priceList }];
-  const prices = [...priceList.prices].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  const prices = [...priceList.prices].sort((a, b) => compareText(a.sku, b.sku));
   const parts = Math.ceil(prices.length / perPart);
   return Array.from({ length: parts }, (_, part) => ({
     kind: 'price-list-part',

@@ -1,3 +1,4 @@
+import { compareText } from '../../compare-text.js';
 import { compileRules, type CompiledRule } from './rule-language.js';
 import type { RuleModule } from './rule-modules.js';
 import type { RuleScope, RuleSetPublication } from './rule.js';
@@ -51,7 +52,7 @@ export class StaticRuleBook implements RuleBook {
       list.push(version);
       this.byModule.set(version.module, list);
     }
-    for (const list of this.byModule.values()) list.sort((a, b) => a.ruleSet.localeCompare(b.ruleSet) || a.effectiveFrom - b.effectiveFrom);
+    for (const list of this.byModule.values()) list.sort((a, b) => compareText(a.ruleSet, b.ruleSet) || a.effectiveFrom - b.effectiveFrom);
   }
 
   static of(publications: RuleSetPublication[]): StaticRuleBook {

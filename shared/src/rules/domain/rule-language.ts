@@ -1,4 +1,5 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { compareText } from '../../compare-text.js';
 import { ORDER_FIELDS, ORDER_LINE_FIELDS, PRICING_FIELDS } from './order-context.js';
 import { NOTICE_RULE_TARGETS, RULE_MODULE_TARGETS, RULE_MODULE_TRAITS, SHORTAGE_POLICIES, type RuleModule } from './rule-modules.js';
 import type { RuleDefinition } from './rule.js';
@@ -231,7 +232,7 @@ export function compileRules(module: RuleModule, rules: RuleDefinition[]): Compi
   if (problems.length > 0) throw new RulesNotCompilableError(problems);
   const environment = environmentOf(module);
   return [...rules]
-    .sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))
+    .sort((a, b) => a.priority - b.priority || compareText(a.id, b.id))
     .map((definition) => ({
       definition,
       condition: environment.parse(definition.condition) as unknown as CompiledRule['condition'],

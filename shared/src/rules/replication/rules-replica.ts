@@ -2,6 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { compareText } from '../../compare-text.js';
 import type { Logger } from '../../logger.js';
 import { DurableConsumer } from '../../messaging/durable-consumer.js';
 import type { MikroORM } from '../../persistence/orm.js';
@@ -119,7 +120,7 @@ export class RulesReplica implements RuleBook {
   versionsOf(module: RuleModule): readonly CompiledVersion[] {
     if (!this.byModule) {
       this.byModule = new Map();
-      for (const { compiled } of [...this.held.values()].sort((a, b) => a.publication.ruleSet.localeCompare(b.publication.ruleSet))) {
+      for (const { compiled } of [...this.held.values()].sort((a, b) => compareText(a.publication.ruleSet, b.publication.ruleSet))) {
         for (const version of compiled) this.byModule.set(version.module, [...(this.byModule.get(version.module) ?? []), version]);
       }
     }
@@ -135,7 +136,7 @@ export class RulesReplica implements RuleBook {
         publication: publication.publication,
         versions: publication.versions.map((v) => v.version),
       }))
-      .sort((a, b) => a.ruleSet.localeCompare(b.ruleSet));
+      .sort((a, b) => compareText(a.ruleSet, b.ruleSet));
   }
 
   private async apply(publication: RuleSetPublication, em: EntityManager): Promise<void> {

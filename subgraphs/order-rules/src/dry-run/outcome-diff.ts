@@ -1,3 +1,4 @@
+import { compareText } from '@hub/shared/compare-text';
 import { previewPayment, type PaymentPreview } from '@hub/shared/promotions/payment-preview.rules';
 import type { OrderContext } from '@hub/shared/rules/domain/order-context';
 import type { RuleBook } from '@hub/shared/rules/domain/rule-book';
@@ -67,7 +68,7 @@ export function summarise(outcome: OrderRulesOutcome, payment: PaymentPreview): 
     shortagePolicy: outcome.inventoryLock.onShortage,
     allocationWeights: Object.entries(outcome.allocation.weights)
       .map(([criterion, weight]) => ({ criterion, weight }))
-      .sort((a, b) => a.criterion.localeCompare(b.criterion)),
+      .sort((a, b) => compareText(a.criterion, b.criterion)),
     invoiceTemplate: outcome.invoice.template,
     notices: outcome.notification.notices,
     noticesSuppressed: outcome.notification.suppressed,

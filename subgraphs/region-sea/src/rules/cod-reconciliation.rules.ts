@@ -1,3 +1,4 @@
+import { compareText } from '@hub/shared/compare-text';
 import { InputValidationError } from '@hub/shared/errors';
 
 /** One cash-on-delivery order as reconciliation sees it. */
@@ -83,7 +84,7 @@ export function reconcileCodCollections(orders: readonly CodOrderFacts[], timeZo
   return [...rows.values()]
     .filter((row) => !days || (row.day >= days.from && row.day <= days.to))
     .map((row) => ({ ...row, difference: row.collected - row.expected }))
-    .sort((a, b) => a.day.localeCompare(b.day) || a.courierId.localeCompare(b.courierId) || a.currency.localeCompare(b.currency));
+    .sort((a, b) => compareText(a.day, b.day) || compareText(a.courierId, b.courierId) || compareText(a.currency, b.currency));
 }
 
 /** YYYY-MM-DD in the given IANA time zone; a courier's day ends at local midnight, not UTC's. */

@@ -1,3 +1,4 @@
+import { compareText } from '@hub/shared/compare-text';
 import type { AllocationState } from './allocation-state.js';
 import type { AllocationWeights, NodeFacts, OrderPlan, OrderToAllocate, PlannedShipment } from './allocation.types.js';
 import { BACKORDER_PENALTY, evaluateNode, type NodeOption } from './objective.js';
@@ -88,6 +89,6 @@ export function allocateBatchGreedy(
   state: AllocationState,
 ): OrderPlan[] {
   return [...orders]
-    .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime() || a.orderId.localeCompare(b.orderId))
+    .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime() || compareText(a.orderId, b.orderId))
     .map((order) => allocateOrderGreedy(order, optionsFor(order, nodes, weights), state));
 }

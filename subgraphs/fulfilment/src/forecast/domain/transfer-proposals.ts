@@ -1,3 +1,5 @@
+import { compareText } from '@hub/shared/compare-text';
+
 /** Stock position of one SKU at one forward node, and the forecast demand of the zone it serves. */
 export interface ForwardPosition {
   sku: string;
@@ -58,7 +60,7 @@ export function proposeTransfers(
       return { position, forecastUnits, shortfall: target - position.available - position.inbound };
     })
     .filter((need) => need.shortfall >= policy.minimumQuantity)
-    .sort((a, b) => b.shortfall - a.shortfall || a.position.sku.localeCompare(b.position.sku) || a.position.nodeId.localeCompare(b.position.nodeId));
+    .sort((a, b) => b.shortfall - a.shortfall || compareText(a.position.sku, b.position.sku) || compareText(a.position.nodeId, b.position.nodeId));
   const proposals: TransferProposalDraft[] = [];
   for (const { position, forecastUnits, shortfall } of needs) {
     let missing = shortfall;

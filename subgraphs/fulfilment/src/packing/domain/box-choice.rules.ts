@@ -1,3 +1,4 @@
+import { compareText } from '@hub/shared/compare-text';
 import { EXACT_FIT_MAX_UNITS, exactFit } from './exact-fit.js';
 import type { BoxPacker, BoxType, PackItem, PackingRefusal, PackingResult, Parcel } from './packing.types.js';
 
@@ -36,7 +37,7 @@ export function passesLowerBound(box: BoxType, items: readonly PackItem[]): bool
 }
 
 /** Smallest first: least volume, then least board. */
-export const byVolumeThenMaterial = (a: BoxType, b: BoxType) => volumeOf(a) - volumeOf(b) || a.materialGrams - b.materialGrams || a.code.localeCompare(b.code);
+export const byVolumeThenMaterial = (a: BoxType, b: BoxType) => volumeOf(a) - volumeOf(b) || a.materialGrams - b.materialGrams || compareText(a.code, b.code);
 
 function parcelOf({ box, proven }: BoxChoice, items: PackItem[]): Parcel {
   const itemsVolumeMm3 = items.reduce((sum, item) => sum + volumeOf(item), 0);
