@@ -107,13 +107,13 @@ export class OrderQueryService {
    * gateway's batch), and none when no one asked for lines. Visibility was checked on the orders themselves.
    */
   async linesOf(orderIds: readonly string[]): Promise<OrderLine[][]> {
-    const lines = await this.orm.em.fork().find(OrderLine, { order: { $in: [...orderIds] } }, { orderBy: { order: 'asc', lineNo: 'asc' } });
+    const lines = await this.orm.em.fork().find(OrderLine, { order: { $in: [...orderIds] } }, { orderBy: { lineNo: 'asc' } });
     return groupedByOrder(orderIds, lines);
   }
 
   /** Each order's timeline, oldest step first; as `linesOf`. */
   async timelinesOf(orderIds: readonly string[]): Promise<OrderStatusChange[][]> {
-    const steps = await this.orm.em.fork().find(OrderStatusChange, { order: { $in: [...orderIds] } }, { orderBy: { order: 'asc', sequence: 'asc' } });
+    const steps = await this.orm.em.fork().find(OrderStatusChange, { order: { $in: [...orderIds] } }, { orderBy: { sequence: 'asc' } });
     return groupedByOrder(orderIds, steps);
   }
 

@@ -6,8 +6,8 @@ import { OrderView, type OrderLineView, type OrderRecordView, type OrderStatusCh
 
 /**
  * An order's lines and timeline, read only when a query selects them: most reads ask for neither or for lines alone
- * (a status, a confirmation, the gateway's order view), and a timeline is the order's longest part. Batched per
- * request, so a page of orders or a gateway's batch of references reads each in one query.
+ * (a status, a confirmation, the gateway's order view). Batched per request, so a page of orders or a gateway's batch
+ * of references reads each in one query.
  */
 export function createOrderDetailsResolver(queries: OrderQueryService) {
   @Resolver(() => OrderView)
