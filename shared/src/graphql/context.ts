@@ -22,8 +22,15 @@ export function loaderFor<L>(context: RequestContext, name: string, create: () =
 
 /**
  * Loads one key through a per-request batch: every reference the gateway sends in one `_entities` call
- * becomes a single database query instead of one query per reference.
+ * becomes a single database query instead of one query per reference. `cache: false` batches without keeping
+ * answers for the rest of the request, for what a later mutation of the same request may change.
  */
-export function loadBatched<K, V>(context: RequestContext, name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>, key: K): Promise<V> {
-  return loaderFor(context, name, () => new DataLoader<K, V>(batch)).load(key);
+export function loadBatched<K, V>(
+  context: RequestContext,
+  name: string,
+  batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
+  key: K,
+  options: { cache?: boolean } = {},
+): Promise<V> {
+  return loaderFor(context, name, () => new DataLoader<K, V>(batch, options)).load(key);
 }

@@ -240,6 +240,21 @@ it("reads an order's lines and timeline only when a query selects them, a page's
   ]);
 });
 
+it('answers each mutation of a request with the timeline as that mutation left it', async () => {
+  const request = registration();
+  await register(request);
+  const operator = await scope.token({ subject: 'op-1', role: 'operator', regions: ['cn'] });
+  const step = (to: string, expectedVersion: number) =>
+    `orderStatusChange(input: { orderId: "${request.orderId}", status: ${to}, expectedVersion: ${expectedVersion} }) { order { version timeline { to } } }`;
+  // Mutations run one after another: the second answer must not reuse the first one's read of the timeline.
+  const result = await postGraphQL(app.url, `mutation { paid: ${step('PAID', 1)} picked: ${step('PICKED', 2)} }`, {}, operator);
+  expect(result.errors).toBeUndefined();
+  expect(result.data).toEqual({
+    paid: { order: { version: 2, timeline: [{ to: 'CREATED' }, { to: 'PAID' }] } },
+    picked: { order: { version: 3, timeline: [{ to: 'CREATED' }, { to: 'PAID' }, { to: 'PICKED' }] } },
+  });
+});
+
 it('keeps its own registry entry UP: core heartbeats itself as regions do over NATS', async () => {
   const admin = await scope.token({ subject: 'health-admin', role: 'admin', regions: [] });
   const read = async () => {
