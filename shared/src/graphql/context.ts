@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../auth/principal.js';
 
@@ -22,15 +23,26 @@ export function loaderFor<L>(context: RequestContext, name: string, create: () =
 
 /**
  * Loads one key through a per-request batch: every reference the gateway sends in one `_entities` call
- * becomes a single database query instead of one query per reference. `cache: false` batches without keeping
- * answers for the rest of the request, for what a later mutation of the same request may change.
+ * becomes a single database query instead of one query per reference.
  */
-export function loadBatched<K, V>(
-  context: RequestContext,
-  name: string,
-  batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
-  key: K,
-  options: { cache?: boolean } = {},
-): Promise<V> {
-  return loaderFor(context, name, () => new DataLoader<K, V>(batch, options)).load(key);
+export function loadBatched<K, V>(context: RequestContext, name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>, key: K): Promise<V> {
+  return loaderFor(context, name, () => new DataLoader<K, V>(batch)).load(key);
+}
+
+/**
+ * A request's loaders keep what they read, which is right for a query and wrong across a change: a mutation may
+ * check a row through a loader before it changes it, and a request's mutations run one after another, each answer
+ * read after its own change. So every root mutation field forgets what the request had loaded before it runs and
+ * again before its answer is read.
+ */
+export function forgetLoadsAroundMutations(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, context: Partial<RequestContext>, info) => {
+      context.loaders?.clear();
+      const result = await resolve(source, args, context, info);
+      context.loaders?.clear();
+      return result;
+    };
+  }
 }

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { roleAuthChecker } from './auth-checker.js';
+import { forgetLoadsAroundMutations } from './context.js';
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
 
@@ -30,6 +31,7 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as never }]);
+  forgetLoadsAroundMutations(schema);
   return { schema, sdl };
 }
 

@@ -4,9 +4,6 @@ import type { OrderQueryService } from '../order-query.service.js';
 import { toOrderLineView, toOrderStatusChangeView } from './order.mapper.js';
 import { OrderView, type OrderLineView, type OrderRecordView, type OrderStatusChangeView } from './order.types.js';
 
-/** A request's mutations run one after another: each answer reads the lines and timeline as its own change left them. */
-const UNCACHED = { cache: false } as const;
-
 /**
  * An order's lines and timeline, read only when a query selects them: most reads ask for neither or for lines alone
  * (a status, a confirmation, the gateway's order view). Batched, so a page of orders or a gateway's batch of
@@ -17,13 +14,13 @@ export function createOrderDetailsResolver(queries: OrderQueryService) {
   class OrderDetailsResolver {
     @FieldResolver()
     async lines(@Root() order: OrderRecordView, @Ctx() context: RequestContext): Promise<OrderLineView[]> {
-      const lines = await loadBatched(context, 'order-lines', (ids: readonly string[]) => queries.linesOf(ids), order.id, UNCACHED);
+      const lines = await loadBatched(context, 'order-lines', (ids: readonly string[]) => queries.linesOf(ids), order.id);
       return lines.map(toOrderLineView);
     }
 
     @FieldResolver()
     async timeline(@Root() order: OrderRecordView, @Ctx() context: RequestContext): Promise<OrderStatusChangeView[]> {
-      const steps = await loadBatched(context, 'order-timelines', (ids: readonly string[]) => queries.timelinesOf(ids), order.id, UNCACHED);
+      const steps = await loadBatched(context, 'order-timelines', (ids: readonly string[]) => queries.timelinesOf(ids), order.id);
       return steps.map(toOrderStatusChangeView);
     }
   }
