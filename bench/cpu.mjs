@@ -52,27 +52,34 @@ export function rssOf(processes) {
 
 /**
  * The PostgreSQL server processes serving `client`'s database, `client`'s own excepted (one per connection the hub's
- * pools hold), as `postgresql:<pid>` → pid for `cpuSnapshot`: what the hub's statements cost the server. None when
- * the server runs on another machine (its processes are not in this /proc).
+ * pools hold), as `postgresql:<service>:<pid>` → pid for `cpuSnapshot`: what the hub's statements cost the server,
+ * by the service whose connection ran them (each names itself in `application_name`). None when the server runs on
+ * another machine (its processes are not in this /proc).
  */
 export async function databaseBackends(client) {
-  const { rows } = await client.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
-  return new Map(rows.filter((row) => existsSync(`/proc/${row.pid}/stat`)).map((row) => [`${POSTGRESQL}:${row.pid}`, row.pid]));
+  const { rows } = await client.query(`select pid, application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+  return new Map(
+    rows.filter((row) => existsSync(`/proc/${row.pid}/stat`)).map((row) => [`${POSTGRESQL}:${row.application_name || 'unnamed'}:${row.pid}`, row.pid]),
+  );
 }
 
 export const POSTGRESQL = 'postgresql';
 
 /**
- * Per-process figures with the database backends' summed into one `postgresql` entry. Each backend is measured on its
- * own: one a pool opened during a measurement counts from its start, one it closed is left out (pools under load keep
- * their connections).
+ * Per-process figures with the database backends' summed into one `postgresql` entry and one `postgresql:<service>`
+ * entry per service. Each backend is measured on its own: one a pool opened during a measurement counts from its
+ * start, one it closed is left out (pools under load keep their connections).
  */
 export function withBackendsSummed(perProcess) {
-  const isBackend = ([name]) => name.startsWith(`${POSTGRESQL}:`);
-  const summed = new Map([...perProcess].filter((entry) => !isBackend(entry)));
-  const backends = [...perProcess].filter(isBackend);
-  const total = backends.reduce((sum, [, value]) => sum + value, 0);
-  if (backends.length > 0) summed.set(POSTGRESQL, total);
+  const summed = new Map();
+  const add = (name, value) => summed.set(name, (summed.get(name) ?? 0) + value);
+  for (const [name, value] of perProcess) {
+    if (!name.startsWith(`${POSTGRESQL}:`)) summed.set(name, value);
+    else {
+      add(POSTGRESQL, value);
+      add(name.slice(0, name.lastIndexOf(':')), value);
+    }
+  }
   return summed;
 }
 

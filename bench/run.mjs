@@ -240,6 +240,12 @@ try {
       return [title, ...perService.map(ms2), ms2(sum(perService)), ms2(net(r, POSTGRESQL))];
     }),
   );
+  console.log(`\n${POSTGRESQL} CPU milliseconds per successful operation net of idle, by the service whose connections sent the statements`);
+  const databaseColumn = (name) => `${POSTGRESQL}:${name}`;
+  printTable(
+    ['scenario', ...services, 'total'],
+    rows.map(({ title, result: r }) => [title, ...services.map((name) => ms2(net(r, databaseColumn(name)) || 0)), ms2(net(r, POSTGRESQL))]),
+  );
   for (const { title, result } of rows.filter((row) => row.result.errors)) {
     console.log(`!! ${title}: ${result.errors} of ${result.ok + result.errors} operations failed; most frequent:`);
     for (const [message, count] of [...result.messages].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`     ${count} × ${message}`);

@@ -15,6 +15,11 @@ export interface DatabaseOptions {
   entities: NonNullable<Options['entities']>;
   migrations: Record<string, MigrationClass>;
   poolSize?: number;
+  /**
+   * The name each connection gives PostgreSQL (`application_name`): `pg_stat_activity`, lock waits and the server's
+   * log name the service behind a statement, which one database shared by every service otherwise hides.
+   */
+  applicationName?: string;
 }
 
 /**
@@ -29,6 +34,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     entities: options.entities,
     extensions: [Migrator],
     pool: { min: 0, max: options.poolSize ?? 10 },
+    ...(options.applicationName ? { driverOptions: { application_name: options.applicationName } } : {}),
     migrations: {
       schema: options.schema,
       tableName: 'schema_migrations',

@@ -32,12 +32,12 @@ export interface Infrastructure {
 export async function openInfrastructure(
   name: string,
   env: BaseEnv,
-  database: Omit<DatabaseOptions, 'clientUrl'>,
+  database: Omit<DatabaseOptions, 'clientUrl' | 'applicationName'>,
   kind: HubKind = name.startsWith('region-') ? 'region' : 'domain',
 ): Promise<Infrastructure> {
   const logger = createLogger(name, env.LOG_LEVEL);
   if (env.NODE_ENV === 'production') await assertNatsRefusesAnonymous(env.NATS_URL, natsAuthOf(env));
-  const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_MAX ?? database.poolSize });
+  const orm = await openDatabase({ ...database, clientUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_MAX ?? database.poolSize, applicationName: name });
   const nc = await connectNats(env.NATS_URL, name, natsAuthOf(env)).catch(async (error: unknown) => {
     await closeDatabase(orm);
     throw error;
