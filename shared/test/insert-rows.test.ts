@@ -1,6 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { CheckConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { insertRows, RowBatch } from '../src/persistence/insert-rows.js';
 import { openDatabase, type MikroORM } from '../src/persistence/orm.js';
 import { createTestScope } from '../src/testing/harness.js';
@@ -54,6 +56,23 @@ afterAll(async () => {
 
 const rowsOf = (sql: string) => orm.em.getConnection().execute(sql);
 
+/** The statements pg's clients sent while `work` ran, by their text. */
+async function statementsSentBy(work: () => Promise<unknown>): Promise<string[]> {
+  const texts: string[] = [];
+  const send = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [query] = args as [string | { text: string }];
+    texts.push(typeof query === 'string' ? query : query.text);
+    return (send as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof send;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = send;
+  }
+  return texts;
+}
+
 it('inserts every table in one statement, with column types, relations by key and defaults for left-out columns', async () => {
   const at = new Date('2026-11-25T08:30:00.123Z');
   const batch = new RowBatch();
@@ -63,18 +82,7 @@ it('inserts every table in one statement, with column types, relations by key an
   batch.add(Child, { parent: '0193a5a0-0000-7000-8000-000000000001', lineNo: 1, quantity: 3 });
   batch.add(Child, { parent: '0193a5a0-0000-7000-8000-000000000001', lineNo: 2, quantity: 1 });
 
-  const statements: string[] = [];
-  const logger = orm.config.getLogger();
-  const logQuery = logger.logQuery.bind(logger);
-  logger.logQuery = (context) => {
-    statements.push(context.query);
-    logQuery(context);
-  };
-  try {
-    await insertRows(orm.em.fork(), batch);
-  } finally {
-    logger.logQuery = logQuery;
-  }
+  const statements = await statementsSentBy(() => insertRows(orm.em.fork(), batch));
 
   expect(statements).toHaveLength(1);
   expect(await rowsOf(`select label, facts, at = '${at.toISOString()}'::timestamptz as exact, count from insert_rows.parent order by label`)).toEqual([
@@ -103,4 +111,43 @@ it('refuses a value longer than its column, as an insert does', async () => {
   const batch = new RowBatch();
   batch.add(Parent, { id: '0193a5a0-0000-7000-8000-000000000004', label: 'too long', facts: null, at: new Date() });
   await expect(insertRows(orm.em.fork(), batch)).rejects.toThrow(/too long/);
+});
+
+it('is parsed and planned once per connection, whatever the number of rows, and joins a transaction it runs in', async () => {
+  const single = await openDatabase({
+    clientUrl: scope.env.DATABASE_URL,
+    schema: 'insert_rows',
+    entities: [Parent, Child],
+    migrations: { InsertRowsSchema },
+    poolSize: 1,
+  });
+  try {
+    const batchOf = (labels: string[]) => {
+      const batch = new RowBatch();
+      for (const label of labels) batch.add(Parent, { id: randomUUID(), label, facts: null, at: new Date() });
+      return batch;
+    };
+    await insertRows(single.em.fork(), batchOf(['p1']));
+    await insertRows(single.em.fork(), batchOf(['p2', 'p3', 'p4']));
+    const prepared = await single.em
+      .getConnection()
+      .execute<Array<{ statement: string }>>(`select statement from pg_prepared_statements where statement like '%insert_rows%'`);
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]!.statement).toMatch(/^insert into "insert_rows"."parent"/);
+
+    await expect(
+      single.em.fork().transactional(async (tx) => {
+        await insertRows(tx, batchOf(['t1']));
+        expect(
+          await tx.getConnection().execute(`select count(*)::int as n from insert_rows.parent where label = 't1'`, [], 'all', tx.getTransactionContext()),
+        ).toEqual([{ n: 1 }]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await rowsOf(`select label from insert_rows.parent where label in ('p1', 'p2', 'p3', 'p4', 't1') order by label`)).toEqual(
+      ['p1', 'p2', 'p3', 'p4'].map((label) => ({ label })),
+    );
+  } finally {
+    await single.close();
+  }
 });

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityName, RequiredEntityData } from '@mikro-orm/postgresql';
+import { runStatement } from './run-statement.js';
 import { tableOf } from './table-name.js';
 
 interface TableRows {
@@ -37,7 +38,8 @@ export class RowBatch {
  * Inserts a batch's rows in one statement (one insert per table, as data-modifying CTEs), in `em`'s transaction when
  * it is in one: one round trip instead of a flush's statement per table, and no entity is instantiated. Values travel as
  * one JSON parameter per table and take the table's column types (`jsonb_populate_recordset`): dates as `Date`, JSON
- * columns as values. A database error comes back as MikroORM's exception (`UniqueConstraintViolationException`…), as from a flush.
+ * columns as values; the statement's text depends only on the tables and columns, so it is prepared once per
+ * connection (`runStatement`). A database error comes back as MikroORM's exception (`UniqueConstraintViolationException`…), as from a flush.
  */
 export async function insertRows(em: EntityManager, batch: RowBatch): Promise<void> {
   const tables = batch.tables;
@@ -57,14 +59,10 @@ export async function insertRows(em: EntityManager, batch: RowBatch): Promise<vo
     params.push(JSON.stringify(rows.map((row) => Object.fromEntries(properties.map((property, i) => [fields[i], row[property] ?? null])))));
     const table = tableOf(em, entity);
     const columns = fields.map((field) => platform.quoteIdentifier(field)).join(', ');
-    return `insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, ?::jsonb)`;
+    return `insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, $${params.length}::jsonb)`;
   });
   // Each statement in a WITH runs exactly once, whether or not the main statement reads it.
   const ctes = statements.slice(0, -1).map((statement, i) => `w${i} as (${statement})`);
   const sql = `${ctes.length > 0 ? `with ${ctes.join(', ')} ` : ''}${statements.at(-1)!}`;
-  try {
-    await em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
-  } catch (error) {
-    throw error instanceof Error ? platform.getExceptionConverter().convertException(error) : error;
-  }
+  await runStatement(em, sql, params);
 }

