@@ -6,6 +6,7 @@ import type { Subjects } from '../messaging/subjects.js';
 import { traceHeaders } from '../messaging/trace-headers.js';
 import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
 import { CoreCommandRecord } from './core-command.entity.js';
+import { runStatement } from '../persistence/run-statement.js';
 import { retryDelayMs } from './retry-delay.js';
 
 export interface CoreRejection {
@@ -265,19 +266,18 @@ export class CoreCommandRelay {
     const now = new Date();
     const rows = answers.map(({ command, reply }) => verdictRow(command, reply, now, retry));
     const settled = await orm.em.fork().transactional(async (em) => {
-      const updated = await em.getConnection().execute<SettledRow[]>(
+      const updated = await runStatement<SettledRow>(
+        em,
         `update "${schema}".core_command c
             set state = r.state, settled_at = r.settled_at, lease_until = null,
                 next_attempt_at = coalesce(r.next_attempt_at, c.next_attempt_at),
                 last_error = case when r.state = 'ACCEPTED' then null else coalesce(r.last_error, c.last_error) end,
                 rejection_code = r.rejection_code, rejection_message = r.rejection_message
-           from jsonb_to_recordset(?::jsonb) as r(id bigint, state text, settled_at timestamptz, next_attempt_at timestamptz, last_error text,
+           from jsonb_to_recordset($1::jsonb) as r(id bigint, state text, settled_at timestamptz, next_attempt_at timestamptz, last_error text,
                 rejection_code text, rejection_message text)
           where c.id = r.id and c.state = 'PENDING'
       returning c.id, c.command_id, c.order_id, c.purpose, c.sequence, c.attempts`,
         [JSON.stringify(rows)],
-        'all',
-        em.getTransactionContext(),
       );
       const replyOf = new Map(answers.map(({ command, reply }) => [String(command.id), reply]));
       // Accepted ones by purpose, from the verdict statement's rows: no command is loaded as an entity.

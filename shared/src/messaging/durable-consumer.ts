@@ -9,6 +9,7 @@ import { recordConsumerSettlement } from '../server/metrics.js';
 import { BurstBatcher, type ItemOutcome } from './burst-batcher.js';
 import { ProcessedMessage } from './processed-message.entity.js';
 import { tableOf } from '../persistence/table-name.js';
+import { runStatement } from '../persistence/run-statement.js';
 import { consumeDurably, type DurableLoop } from './streams.js';
 
 export interface DurableConsumerOptions<T> {
@@ -184,12 +185,11 @@ interface Delivered<T> {
 /** Records a batch's messages as processed in one statement; returns the ids that were not processed before. */
 async function claimMessages(em: EntityManager, consumer: string, items: ReadonlyArray<Delivered<unknown>>): Promise<string[]> {
   const table = tableOf(em, ProcessedMessage);
-  const rows = await em.getConnection().execute<Array<{ message_id: string }>>(
-    `insert into ${table} (consumer, message_id, processed_at) select ?, id, ? from jsonb_array_elements_text(?::jsonb) as id
+  const rows = await runStatement<{ message_id: string }>(
+    em,
+    `insert into ${table} (consumer, message_id, processed_at) select $1::text, id, $2::timestamptz from jsonb_array_elements_text($3::jsonb) as id
        on conflict (consumer, message_id) do nothing returning message_id`,
     [consumer, new Date(), JSON.stringify(items.map((item) => item.messageId))],
-    'all',
-    em.getTransactionContext(),
   );
   return rows.map((row) => row.message_id);
 }

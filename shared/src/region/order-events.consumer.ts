@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DurableConsumer, PLACEMENT_PATH_BATCH, type DurableConsumerOptions } from '../messaging/durable-consumer.js';
 import { orderEventSchema, type OrderEvent } from '../messaging/contracts.js';
 import { insertRows, RowBatch } from '../persistence/insert-rows.js';
+import { runStatement } from '../persistence/run-statement.js';
 import { tableOf } from '../persistence/table-name.js';
 import type { Infrastructure } from '../server/infrastructure.js';
 import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
@@ -77,12 +78,11 @@ export async function projectOrderEvents(em: EntityManager, events: readonly Ord
   }
   await insertRows(em, rows);
   const table = tableOf(em, RegionalOrder);
-  await em.getConnection().execute(
-    `update ${table} o set status = e.status, status_version = e.version, updated_at = ?::timestamptz
-       from jsonb_to_recordset(?::jsonb) as e(order_id uuid, status text, version int)
+  await runStatement(
+    em,
+    `update ${table} o set status = e.status, status_version = e.version, updated_at = $1::timestamptz
+       from jsonb_to_recordset($2::jsonb) as e(order_id uuid, status text, version int)
       where o.order_id = e.order_id and o.status_version < e.version`,
     [new Date(), JSON.stringify([...latest.values()].map((event) => ({ order_id: event.orderId, status: statusOf(event), version: event.version })))],
-    'run',
-    em.getTransactionContext(),
   );
 }

@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '@hub/shared/logger';
 import { orderPlacedEventSchema, type OrderPlacedEvent } from '@hub/shared/messaging/contracts';
 import { DurableConsumer, PLACEMENT_PATH_BATCH } from '@hub/shared/messaging/durable-consumer';
+import { runStatement } from '@hub/shared/persistence/run-statement';
 import type { Subjects } from '@hub/shared/messaging/subjects';
 import { rulesSubjectsFor } from '@hub/shared/rules/replication/rules-contracts';
 
@@ -54,12 +55,9 @@ async function storeSamples(em: EntityManager, schema: string, events: readonly 
     lines: (event.lines ?? []).map((line) => ({ sku: line.sku, quantity: line.quantity, attributes: line.attributes })),
   }));
   const columns = 'order_id, number, region, channel, currency, grand_total, placed_at, lines';
-  await em
-    .getConnection()
-    .execute(
-      `insert into "${schema}".order_sample (${columns}) select ${columns} from jsonb_populate_recordset(null::"${schema}".order_sample, ?::jsonb) on conflict (order_id) do nothing`,
-      [JSON.stringify(samples)],
-      'run',
-      em.getTransactionContext(),
-    );
+  await runStatement(
+    em,
+    `insert into "${schema}".order_sample (${columns}) select ${columns} from jsonb_populate_recordset(null::"${schema}".order_sample, $1::jsonb) on conflict (order_id) do nothing`,
+    [JSON.stringify(samples)],
+  );
 }

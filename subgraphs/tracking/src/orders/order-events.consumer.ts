@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DurableConsumer, PLACEMENT_PATH_BATCH, type DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
 import { orderEventSchema, type OrderEvent } from '@hub/shared/messaging/contracts';
+import { runStatement } from '@hub/shared/persistence/run-statement';
 import type { Infrastructure } from '@hub/shared/server/infrastructure';
 import type { TrackingSubjects } from '@hub/shared/notices/tracking-subjects';
 
@@ -46,8 +47,6 @@ export async function trackOrderEvents(em: EntityManager, events: readonly Order
     if (event.type === 'order.placed') placed.set(event.orderId, event);
     if ((latest.get(event.orderId)?.version ?? -1) < event.version) latest.set(event.orderId, event);
   }
-  const connection = em.getConnection();
-  const context = em.getTransactionContext();
   const rows = (list: Iterable<OrderEvent>, customer: (event: OrderEvent) => string) =>
     JSON.stringify(
       [...list].map((event) => ({
@@ -61,22 +60,20 @@ export async function trackOrderEvents(em: EntityManager, events: readonly Order
       })),
     );
   const columns = 'order_id, region, customer_ref, status, status_version, status_at, placed_at';
-  const from = `from jsonb_populate_recordset(null::"tracking".tracked_order, ?::jsonb)`;
+  const from = `from jsonb_populate_recordset(null::"tracking".tracked_order, $1::jsonb)`;
   if (placed.size > 0) {
-    await connection.execute(
+    await runStatement(
+      em,
       `insert into "tracking".tracked_order (${columns}) select ${columns} ${from}
         on conflict (order_id) do update set region = excluded.region, customer_ref = excluded.customer_ref, placed_at = excluded.placed_at`,
       [rows(placed.values(), (event) => (event.type === 'order.placed' ? event.customerRef : ''))],
-      'run',
-      context,
     );
   }
-  await connection.execute(
+  await runStatement(
+    em,
     `insert into "tracking".tracked_order (${columns}) select ${columns} ${from}
       on conflict (order_id) do update set status = excluded.status, status_version = excluded.status_version, status_at = excluded.status_at
       where "tracked_order".status_version < excluded.status_version`,
     [rows(latest.values(), () => '')],
-    'run',
-    context,
   );
 }
