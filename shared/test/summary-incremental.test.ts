@@ -152,3 +152,43 @@ it('states a busy period in one small message: counts, a digest of every order, 
   // The id list it replaced would have been 30,000 × 39 bytes, past JetStream's 1 MB message limit.
   expect(row!.bytes).toBeLessThan(4_000);
 });
+
+it('reads again only the slices of a busy period written since the previous pass, and states what a whole read would', async () => {
+  // 6,000 orders over one period 36 hours back (100 a minute), written when placed.
+  const periodStart = new Date(Math.floor(Date.now() / PERIOD_MS) * PERIOD_MS - 36 * PERIOD_MS);
+  const at = `'${periodStart.toISOString()}'::timestamptz + g * interval '600 ms' - interval '1 ms'`;
+  await insertOrders(at, at, 6_000);
+  const options = { orm, subjects: subjectsFor(scope.env.NATS_NAMESPACE), region: 'incr', periodMs: PERIOD_MS, lookbackPeriods: 48, onEventsQueued: () => {} };
+  const publisher = new SummaryPublisher(options);
+  const start = Date.now();
+  await pass(publisher, new Date(start));
+
+  // One more order in that period's 31st minute, written now: its minute is read again, not the period's hour.
+  await insertOrders(`'${periodStart.toISOString()}'::timestamptz + interval '30 minutes 30 seconds'`, 'now()', 1);
+  const late = await pass(publisher, new Date(start + 60_000));
+  expect(late.queued).toBe(1);
+  // Twice (figures, then the orders it names) the new order's minute, and the first test's late order's minute.
+  expect(late.read).toBeLessThan(2 * 101 + 2 * 20 + 50);
+
+  const db = orm.em.getConnection();
+  const [row] = await db.execute<Array<{ payload: RegionSummary }>>(
+    `select payload from "${schema}".outbox_event where payload->>'periodStart' = ? order by id desc limit 1`,
+    [periodStart.toISOString()],
+  );
+  const orders = await db.execute<Array<{ order_id: string }>>(`select order_id from "${schema}".regional_order where created_at >= ? and created_at < ?`, [
+    periodStart,
+    new Date(periodStart.getTime() + PERIOD_MS),
+  ]);
+  expect(orders).toHaveLength(6_001);
+  expect(row!.payload).toMatchObject({
+    ordersPlaced: 6_001,
+    orderDigest: xorOrderIds(
+      EMPTY_ORDER_SET_DIGEST,
+      orders.map((order) => order.order_id),
+    ),
+    gmv: { EUR: 6_001 * (2 * 595 + 100) },
+    unconfirmedOrderIds: [],
+  });
+  // A publisher starting afresh reads the period whole and finds the same figures: nothing new to publish.
+  expect((await pass(new SummaryPublisher(options), new Date(start + 120_000))).queued).toBe(0);
+});

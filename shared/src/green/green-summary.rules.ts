@@ -18,20 +18,35 @@ export interface GreenSummary {
   co2eSavedGrams: number;
 }
 
+/** The orders of a set that chose the low-carbon option and the CO2e they save, unrounded: a period's parts add up. */
+export interface LowCarbonSavings {
+  orders: number;
+  grams: number;
+}
+
+export function lowCarbonSavingsOf(table: CarbonFactorTable, orders: readonly OrderForGreenSummary[]): LowCarbonSavings {
+  const chosen = orders.filter((order) => order.delivery?.option === 'CONSOLIDATED');
+  const grams = chosen.reduce((sum, order) => {
+    const grossGrams = order.lines.reduce((weight, line) => weight + line.quantity * Number(line.attributes.weightGrams ?? 0), 0);
+    const facts = { greatCircleKm: QUOTE_ASSUMED_KM, grossGrams, packagingMaterialGrams: 0 };
+    return sum + optionCarbonGrams(table, 'STANDARD', facts) - optionCarbonGrams(table, 'CONSOLIDATED', facts);
+  }, 0);
+  return { orders: chosen.length, grams };
+}
+
+/** The summary's figures from a period's savings and its count of orders. */
+export function greenSummaryOfSavings(savings: LowCarbonSavings, orderCount: number): GreenSummary {
+  return {
+    lowCarbonOrders: savings.orders,
+    lowCarbonUptakePercent: orderCount === 0 ? 0 : Math.round((savings.orders / orderCount) * 1000) / 10,
+    co2eSavedGrams: Math.round(savings.grams),
+  };
+}
+
 /**
  * Uptake of the low-carbon option and the CO2e it saved, for a region's period summary (issue 16). `orders` may be
  * only those that chose the option, with the period's count in `orderCount`: a region need not read every order.
  */
 export function greenSummaryOf(table: CarbonFactorTable, orders: readonly OrderForGreenSummary[], orderCount = orders.length): GreenSummary {
-  const chosen = orders.filter((order) => order.delivery?.option === 'CONSOLIDATED');
-  const saved = chosen.reduce((sum, order) => {
-    const grossGrams = order.lines.reduce((grams, line) => grams + line.quantity * Number(line.attributes.weightGrams ?? 0), 0);
-    const facts = { greatCircleKm: QUOTE_ASSUMED_KM, grossGrams, packagingMaterialGrams: 0 };
-    return sum + optionCarbonGrams(table, 'STANDARD', facts) - optionCarbonGrams(table, 'CONSOLIDATED', facts);
-  }, 0);
-  return {
-    lowCarbonOrders: chosen.length,
-    lowCarbonUptakePercent: orderCount === 0 ? 0 : Math.round((chosen.length / orderCount) * 1000) / 10,
-    co2eSavedGrams: Math.round(saved),
-  };
+  return greenSummaryOfSavings(lowCarbonSavingsOf(table, orders), orderCount);
 }

@@ -190,6 +190,7 @@ async function claimMessages(em: EntityManager, consumer: string, items: Readonl
     `insert into ${table} (consumer, message_id, processed_at) select $1::text, id, $2::timestamptz from jsonb_array_elements_text($3::jsonb) as id
        on conflict (consumer, message_id) do nothing returning message_id`,
     [consumer, new Date(), JSON.stringify(items.map((item) => item.messageId))],
+    { prepare: true },
   );
   return rows.map((row) => row.message_id);
 }

@@ -64,5 +64,5 @@ export async function insertRows(em: EntityManager, batch: RowBatch): Promise<vo
   // Each statement in a WITH runs exactly once, whether or not the main statement reads it.
   const ctes = statements.slice(0, -1).map((statement, i) => `w${i} as (${statement})`);
   const sql = `${ctes.length > 0 ? `with ${ctes.join(', ')} ` : ''}${statements.at(-1)!}`;
-  await runStatement(em, sql, params);
+  await runStatement(em, sql, params, { prepare: true });
 }

@@ -178,6 +178,7 @@ export class OrderIntakeService {
       this.orm.em,
       `select order_id, input_hash, registration, registration_request from "${this.schema}".regional_order where placed_by = $1 and idempotency_key = $2`,
       [placedBy, idempotencyKey],
+      { prepare: true },
     );
     return row ? { orderId: row.order_id, inputHash: row.input_hash, registration: row.registration, registrationRequest: row.registration_request } : null;
   }

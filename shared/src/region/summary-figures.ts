@@ -1,19 +1,58 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { compareText } from '../compare-text.js';
+import { CURRENT_CARBON_FACTORS } from '../green/carbon-factors.table.js';
+import { lowCarbonSavingsOf, type LowCarbonSavings, type OrderForGreenSummary } from '../green/green-summary.rules.js';
 import { EMPTY_ORDER_SET_DIGEST, orderSetDigestSql, xorDigests } from '../messaging/order-set-digest.js';
 import { MAX_UNCONFIRMED_IDS } from '../messaging/summary-contracts.js';
-import type { OrderForGreenSummary } from '../green/green-summary.rules.js';
-import { queryRows } from '../persistence/query-rows.js';
+import { runStatement } from '../persistence/run-statement.js';
 
-export interface PeriodFigures {
+/** What a slice of a period's orders contributes to the period's summary; slices add up (`addFigures`). */
+export interface SliceFigures {
   ordersPlaced: number;
   orderDigest: string;
-  unconfirmedOrderIds: string[];
   /** Gross merchandise value per currency, minor units: the region's own view (lines + shipping − discount). */
   gmv: Record<string, number>;
   pendingRegistrations: number;
-  /** Only the orders that chose the consolidated (low-carbon) delivery, with their lines. */
-  consolidated: OrderForGreenSummary[];
+  /** The orders core has not confirmed, lowest id first, at most `MAX_UNCONFIRMED_IDS`. */
+  unconfirmedOrderIds: string[];
+  /** The orders that chose the consolidated (low-carbon) delivery, and what they save. */
+  lowCarbon: LowCarbonSavings;
 }
+
+export const NO_FIGURES: SliceFigures = {
+  ordersPlaced: 0,
+  orderDigest: EMPTY_ORDER_SET_DIGEST,
+  gmv: {},
+  pendingRegistrations: 0,
+  unconfirmedOrderIds: [],
+  lowCarbon: { orders: 0, grams: 0 },
+};
+
+/** Two disjoint sets of orders' figures as one. */
+export function addFigures(a: SliceFigures, b: SliceFigures): SliceFigures {
+  const gmv = { ...a.gmv };
+  for (const [currency, value] of Object.entries(b.gmv)) gmv[currency] = (gmv[currency] ?? 0) + value;
+  return {
+    ordersPlaced: a.ordersPlaced + b.ordersPlaced,
+    orderDigest: xorDigests(a.orderDigest, b.orderDigest),
+    gmv,
+    pendingRegistrations: a.pendingRegistrations + b.pendingRegistrations,
+    unconfirmedOrderIds: [...a.unconfirmedOrderIds, ...b.unconfirmedOrderIds].sort(compareText).slice(0, MAX_UNCONFIRMED_IDS),
+    lowCarbon: { orders: a.lowCarbon.orders + b.lowCarbon.orders, grams: a.lowCarbon.grams + b.lowCarbon.grams },
+  };
+}
+
+/**
+ * A period is summed up from this many slices of equal length, so that a pass under traffic reads again only the
+ * slices whose orders changed (the last minutes of an hour) rather than every order of the period each minute.
+ */
+export const SLICES_PER_PERIOD = 60;
+
+/** Whole milliseconds, so that a row's slice is exact both in a range (`created_at` index) and by arithmetic. */
+export const sliceMsOf = (periodMs: number) => Math.ceil(periodMs / SLICES_PER_PERIOD);
+
+/** The slice of a period's rows as SQL, from `created_at`: PostgreSQL's epoch is exact (numeric), as the ranges are. */
+export const sliceSql = (periodStartMs: string, sliceMs: string) => `floor((extract(epoch from created_at) * 1000 - ${periodStartMs}) / ${sliceMs})::int`;
 
 const request = `registration_request`;
 const CONSOLIDATED = `${request}->'delivery'->>'option' = 'CONSOLIDATED'`;
@@ -23,34 +62,73 @@ const ORDER_GMV = `(select coalesce(sum((l->>'quantity')::bigint * (coalesce((l-
   + coalesce((${request}->>'shippingTotal')::bigint, 0) - coalesce((${request}->>'discountTotal')::bigint, 0)`;
 
 /**
- * A period's figures, aggregated in PostgreSQL over the `created_at` index: the process holds a few rows whatever
- * the period's traffic (it used to load every order of the period as an entity, each minute under traffic).
+ * The figures of some slices of a period, by slice, aggregated in PostgreSQL: each slice is a range of the
+ * `created_at` index, and the process holds a few rows per slice whatever the period's traffic. A slice without
+ * orders is absent.
  */
-export async function periodFigures(em: EntityManager, period: { start: Date; end: Date }): Promise<PeriodFigures> {
+export async function sliceFigures(em: EntityManager, period: { start: Date; end: Date }, slices: readonly number[]): Promise<Map<number, SliceFigures>> {
   // In the caller's transaction, so the figures and the publication they lead to see one snapshot of the orders.
-  const query = <T extends object>(sql: string) => queryRows<T>(em, sql, [period.start, period.end]);
-  const orders = `"${em.config.get('schema')}".regional_order where created_at >= ? and created_at < ?`;
-  // Two passes over the period's rows: the figures per currency, then the few orders the summary names or reads.
-  const perCurrency = await query<{ currency: string; orders: number; digest: string; pending: number; gmv: string }>(
-    `select ${request}->>'currency' as currency, count(*)::int as orders, ${orderSetDigestSql('order_id')} as digest,
+  const start = period.start.getTime();
+  const sliceMs = sliceMsOf(period.end.getTime() - start);
+  // Runs of neighbouring slices as ranges of the `created_at` index, OR-ed: the planner scans each range by the index.
+  const ranges = rangesOf([...slices].sort((a, b) => a - b)).map(([first, last]) => [
+    new Date(start + first * sliceMs),
+    new Date(Math.min(start + (last + 1) * sliceMs, period.end.getTime())),
+  ]);
+  const params = [start, sliceMs, ...ranges.flat()];
+  const where = ranges.map((_, i) => `(created_at >= $${3 + 2 * i}::timestamptz and created_at < $${4 + 2 * i}::timestamptz)`).join(' or ');
+  const slice = sliceSql('$1::bigint', '$2::int');
+  const rowsOf = `"${em.config.get('schema')}".regional_order where (${where || 'false'})`;
+  // Two passes over the slices' rows: the figures per currency, then the few orders the summary names or reads.
+  const perCurrency = await runStatement<{ slice: number; currency: string; orders: number; digest: string; pending: number; gmv: string }>(
+    em,
+    `select ${slice} as slice, ${request}->>'currency' as currency, count(*)::int as orders, ${orderSetDigestSql('order_id')} as digest,
       (count(*) filter (where registration = 'PENDING'))::int as pending, sum(${ORDER_GMV})::bigint as gmv
-    from ${orders} group by 1 order by 1`,
+    from ${rowsOf} group by 1, 2 order by 1, 2`,
+    params,
   );
-  const named = await query<{ order_id: string; listed: boolean } & Partial<OrderForGreenSummary>>(
-    `select order_id, unconfirmed and n <= ${MAX_UNCONFIRMED_IDS} as listed, delivery, lines from (
-      select order_id, registration <> 'REGISTERED' as unconfirmed,
-        row_number() over (partition by registration <> 'REGISTERED' order by order_id) as n,
+  const named = await runStatement<{ slice: number; order_id: string; listed: boolean } & Partial<OrderForGreenSummary>>(
+    em,
+    `select slice, order_id, unconfirmed and n <= ${MAX_UNCONFIRMED_IDS} as listed, delivery, lines from (
+      select ${slice} as slice, order_id, registration <> 'REGISTERED' as unconfirmed,
+        row_number() over (partition by ${slice}, registration <> 'REGISTERED' order by order_id) as n,
         case when ${CONSOLIDATED} then ${request}->'delivery' end as delivery, case when ${CONSOLIDATED} then ${request}->'lines' end as lines
-      from ${orders} and (registration <> 'REGISTERED' or ${CONSOLIDATED})) o
-    where (unconfirmed and n <= ${MAX_UNCONFIRMED_IDS}) or delivery is not null order by order_id`,
+      from ${rowsOf} and (registration <> 'REGISTERED' or ${CONSOLIDATED})) o
+    where (unconfirmed and n <= ${MAX_UNCONFIRMED_IDS}) or delivery is not null order by slice, order_id`,
+    params,
   );
-  const sum = (pick: (row: (typeof perCurrency)[number]) => number) => perCurrency.reduce((total, row) => total + pick(row), 0);
-  return {
-    ordersPlaced: sum((row) => row.orders),
-    orderDigest: perCurrency.reduce((digest, row) => xorDigests(digest, row.digest), EMPTY_ORDER_SET_DIGEST),
-    unconfirmedOrderIds: named.filter((row) => row.listed).map((row) => row.order_id),
-    gmv: Object.fromEntries(perCurrency.map((row) => [row.currency, Number(row.gmv)])),
-    pendingRegistrations: sum((row) => row.pending),
-    consolidated: named.flatMap(({ delivery, lines }) => (delivery && lines ? [{ delivery, lines }] : [])),
-  };
+  const namedBySlice = new Map<number, typeof named>();
+  for (const row of named) namedBySlice.set(row.slice, [...(namedBySlice.get(row.slice) ?? []), row]);
+  const figures = new Map<number, SliceFigures>();
+  for (const row of perCurrency) {
+    const part = {
+      ...NO_FIGURES,
+      ordersPlaced: row.orders,
+      orderDigest: row.digest,
+      gmv: { [row.currency]: Number(row.gmv) },
+      pendingRegistrations: row.pending,
+    };
+    figures.set(row.slice, addFigures(figures.get(row.slice) ?? NO_FIGURES, part));
+  }
+  for (const [slice, counted] of figures) {
+    const rows = namedBySlice.get(slice) ?? [];
+    const consolidated = rows.flatMap(({ delivery, lines }) => (delivery && lines ? [{ delivery, lines }] : []));
+    figures.set(slice, {
+      ...counted,
+      unconfirmedOrderIds: rows.filter((row) => row.listed).map((row) => row.order_id),
+      lowCarbon: lowCarbonSavingsOf(CURRENT_CARBON_FACTORS, consolidated),
+    });
+  }
+  return figures;
+}
+
+/** Sorted slice numbers as runs of neighbours, first and last of each. */
+function rangesOf(sorted: readonly number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const slice of sorted) {
+    const last = runs.at(-1);
+    if (last && slice <= last[1] + 1) last[1] = Math.max(last[1], slice);
+    else runs.push([slice, slice]);
+  }
+  return runs;
 }

@@ -3,10 +3,10 @@ import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgres
 import { enqueueEvent } from '../messaging/outbox.js';
 import { periodOf, summaryMessageId, type RegionSummary } from '../messaging/summary-contracts.js';
 import type { Subjects } from '../messaging/subjects.js';
-import { periodFigures } from './summary-figures.js';
+import { addFigures, NO_FIGURES, sliceFigures, sliceMsOf, sliceSql, type SliceFigures } from './summary-figures.js';
+import { runStatement } from '../persistence/run-statement.js';
 import { SummaryPublication } from './summary-publication.entity.js';
-import { CURRENT_CARBON_FACTORS } from '../green/carbon-factors.table.js';
-import { greenSummaryOf } from '../green/green-summary.rules.js';
+import { greenSummaryOfSavings } from '../green/green-summary.rules.js';
 
 /** Region-specific counters for a period, computed in the region's own store. */
 export type SummaryMetrics = (em: EntityManager, period: { start: Date; end: Date }) => Promise<Record<string, number>>;
@@ -38,41 +38,71 @@ export const DEFAULT_CHANGE_OVERLAP_MS = 300_000;
 export class SummaryPublisher {
   /** When the previous pass began; none yet: the first pass (at start-up, or back from downtime) recomputes every period. */
   private previousPassAt: Date | undefined;
+  /** The window's periods' figures by slice, as last read: a pass reads again only the slices whose orders changed. */
+  private readonly slicesByPeriod = new Map<number, Map<number, SliceFigures>>();
 
   constructor(private readonly options: SummaryPublisherOptions) {}
 
   /**
-   * Recomputes the periods of the lookback window that may have changed, so that a pass costs what changed since the
-   * previous one (the orders of the current period under traffic), not the whole window: idle, one index probe.
+   * Recomputes the slices of the lookback window's periods that may have changed, so that a pass costs what changed
+   * since the previous one (the last minutes' orders under traffic), not the whole window nor a whole busy period:
+   * idle, one index probe. The first pass (at start-up, or back from downtime) reads every period whole.
    */
   async publishDue(now = new Date()): Promise<number> {
     const { periodMs, lookbackPeriods } = this.options;
     const windowStart = periodOf(new Date(now.getTime() - lookbackPeriods * periodMs), periodMs).start;
     const since = this.previousPassAt && new Date(this.previousPassAt.getTime() - (this.options.changeOverlapMs ?? DEFAULT_CHANGE_OVERLAP_MS));
-    const periods = since ? await this.changedPeriods(since, windowStart) : lookbackWindow(windowStart, lookbackPeriods, periodMs);
+    const changes = since
+      ? await this.changedSlices(since, windowStart)
+      : new Map(lookbackWindow(windowStart, lookbackPeriods, periodMs).map((period) => [period.start.getTime(), 'all' as const]));
     let queued = 0;
-    for (const period of periods) if (await this.publishPeriod(period, now)) queued += 1;
+    for (const [start, slices] of changes) if (await this.publishPeriod(periodOf(new Date(start), periodMs), slices, now)) queued += 1;
+    for (const start of this.slicesByPeriod.keys()) if (start < windowStart.getTime()) this.slicesByPeriod.delete(start);
     this.previousPassAt = now;
     if (queued > 0) this.options.onEventsQueued();
     return queued;
   }
 
-  /** The periods of the window holding an order written since `since`: by the `updated_at` index, one row per period. */
-  private async changedPeriods(since: Date, windowStart: Date): Promise<Array<{ start: Date; end: Date }>> {
+  /** The slices, by period start, of the window's orders written since `since`: by the `updated_at` index. */
+  private async changedSlices(since: Date, windowStart: Date): Promise<Map<number, number[]>> {
     const { orm, periodMs } = this.options;
     const em = orm.em.fork();
-    const rows = await em.getConnection().execute<Array<{ period: string }>>(
-      `select distinct floor(extract(epoch from created_at) * 1000 / ?)::bigint as period from "${em.config.get('schema')}".regional_order
-          where updated_at >= ? and created_at >= ? order by period`,
-      [periodMs, since, windowStart],
+    const rows = await runStatement<{ period: string; slice: number }>(
+      em,
+      `select distinct period, ${sliceSql('period * $1::bigint', '$2::int')} as slice from (
+         select created_at, floor(extract(epoch from created_at) * 1000 / $1::bigint)::bigint as period from "${em.config.get('schema')}".regional_order
+          where updated_at >= $3::timestamptz and created_at >= $4::timestamptz) o order by 1, 2`,
+      [periodMs, sliceMsOf(periodMs), since, windowStart],
     );
-    return rows.map((row) => periodOf(new Date(Number(row.period) * periodMs), periodMs));
+    const changes = new Map<number, number[]>();
+    for (const row of rows) {
+      const start = Number(row.period) * periodMs;
+      changes.set(start, [...(changes.get(start) ?? []), row.slice]);
+    }
+    return changes;
   }
 
-  private publishPeriod(period: { start: Date; end: Date }, now: Date): Promise<boolean> {
+  /** A period's figures from its slices: those asked for read now, the others as the last pass read them. */
+  private async figuresOf(em: EntityManager, period: { start: Date; end: Date }, changed: number[] | 'all'): Promise<SliceFigures> {
+    const start = period.start.getTime();
+    const known = changed === 'all' ? undefined : this.slicesByPeriod.get(start);
+    const sliceMs = sliceMsOf(period.end.getTime() - start);
+    const reading = known && changed !== 'all' ? changed : Array.from({ length: Math.ceil((period.end.getTime() - start) / sliceMs) }, (_, slice) => slice);
+    const read = await sliceFigures(em, period, reading);
+    const slices = new Map(known);
+    for (const slice of reading) {
+      const figures = read.get(slice);
+      if (figures) slices.set(slice, figures);
+      else slices.delete(slice);
+    }
+    this.slicesByPeriod.set(start, slices);
+    return [...slices.values()].reduce(addFigures, NO_FIGURES);
+  }
+
+  private publishPeriod(period: { start: Date; end: Date }, changed: number[] | 'all', now: Date): Promise<boolean> {
     const { orm, region, subjects, metrics } = this.options;
     return orm.em.fork().transactional(async (em) => {
-      const { ordersPlaced, orderDigest, unconfirmedOrderIds, gmv, pendingRegistrations, consolidated } = await periodFigures(em, period);
+      const { ordersPlaced, orderDigest, unconfirmedOrderIds, gmv, pendingRegistrations, lowCarbon } = await this.figuresOf(em, period, changed);
       if (ordersPlaced === 0 && !(await em.findOne(SummaryPublication, { periodStart: period.start }))) return false;
       const content = {
         region,
@@ -86,7 +116,7 @@ export class SummaryPublisher {
           // Counted separately so that a registration completing later yields a corrected revision, and core re-reconciles.
           pendingRegistrations,
           // Uptake of the low-carbon delivery option and the CO2e it saved against standard (issue 16).
-          ...greenSummaryOf(CURRENT_CARBON_FACTORS, consolidated, ordersPlaced),
+          ...greenSummaryOfSavings(lowCarbon, ordersPlaced),
           ...(metrics ? await metrics(em, period) : {}),
         },
       };

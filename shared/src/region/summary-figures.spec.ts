@@ -1,0 +1,44 @@
+import { EMPTY_ORDER_SET_DIGEST, xorOrderIds } from '../messaging/order-set-digest.js';
+import { MAX_UNCONFIRMED_IDS } from '../messaging/summary-contracts.js';
+import { addFigures, NO_FIGURES, type SliceFigures } from './summary-figures.js';
+
+const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `00000000-0000-7000-8000-${String(from + i).padStart(12, '0')}`);
+const slice = (orderIds: string[], figures: Partial<SliceFigures> = {}): SliceFigures => ({
+  ...NO_FIGURES,
+  ordersPlaced: orderIds.length,
+  orderDigest: xorOrderIds(EMPTY_ORDER_SET_DIGEST, orderIds),
+  ...figures,
+});
+
+describe('addFigures', () => {
+  it.each<[string, SliceFigures, SliceFigures, Partial<SliceFigures>]>([
+    ['nothing and nothing', NO_FIGURES, NO_FIGURES, NO_FIGURES],
+    [
+      'counts, GMV per currency and savings add up; the digest is that of both sets',
+      slice(ids(1, 2), { gmv: { EUR: 100 }, pendingRegistrations: 1, lowCarbon: { orders: 1, grams: 0.25 } }),
+      slice(ids(3, 3), { gmv: { EUR: 50, USD: 7 }, pendingRegistrations: 2, lowCarbon: { orders: 2, grams: 0.5 } }),
+      {
+        ordersPlaced: 5,
+        orderDigest: xorOrderIds(EMPTY_ORDER_SET_DIGEST, ids(1, 5)),
+        gmv: { EUR: 150, USD: 7 },
+        pendingRegistrations: 3,
+        lowCarbon: { orders: 3, grams: 0.75 },
+      },
+    ],
+    [
+      'unconfirmed ids merge lowest first',
+      slice([], { unconfirmedOrderIds: [ids(2, 1)[0]!, ids(9, 1)[0]!] }),
+      slice([], { unconfirmedOrderIds: [ids(5, 1)[0]!] }),
+      { unconfirmedOrderIds: [ids(2, 1)[0]!, ids(5, 1)[0]!, ids(9, 1)[0]!] },
+    ],
+    [
+      `and stop at ${MAX_UNCONFIRMED_IDS}`,
+      slice([], { unconfirmedOrderIds: ids(MAX_UNCONFIRMED_IDS, MAX_UNCONFIRMED_IDS) }),
+      slice([], { unconfirmedOrderIds: ids(0, 10) }),
+      { unconfirmedOrderIds: [...ids(0, 10), ...ids(MAX_UNCONFIRMED_IDS, MAX_UNCONFIRMED_IDS - 10)] },
+    ],
+  ])('%s', (_name, a, b, expected) => {
+    expect(addFigures(a, b)).toMatchObject(expected);
+    expect(addFigures(b, a)).toEqual(addFigures(a, b));
+  });
+});
