@@ -38,8 +38,8 @@ export class RowBatch {
  * Inserts a batch's rows in one statement (one insert per table, as data-modifying CTEs), in `em`'s transaction when
  * it is in one: one round trip instead of a flush's statement per table, and no entity is instantiated. Values travel as
  * one JSON parameter per table and take the table's column types (`jsonb_populate_recordset`): dates as `Date`, JSON
- * columns as values; the statement's text depends only on the tables and columns, so it is prepared once per
- * connection (`runStatement`). A database error comes back as MikroORM's exception (`UniqueConstraintViolationException`…), as from a flush.
+ * columns as values; the statement's text depends only on the tables and columns, so outside a transaction each
+ * connection prepares it once (`runStatement`). A database error comes back as MikroORM's exception (`UniqueConstraintViolationException`…), as from a flush.
  */
 export async function insertRows(em: EntityManager, batch: RowBatch): Promise<void> {
   const tables = batch.tables;

@@ -98,7 +98,11 @@ export async function sliceFigures(em: EntityManager, period: { start: Date; end
     params,
   );
   const namedBySlice = new Map<number, typeof named>();
-  for (const row of named) namedBySlice.set(row.slice, [...(namedBySlice.get(row.slice) ?? []), row]);
+  for (const row of named) {
+    const rows = namedBySlice.get(row.slice);
+    if (rows) rows.push(row);
+    else namedBySlice.set(row.slice, [row]);
+  }
   const figures = new Map<number, SliceFigures>();
   for (const row of perCurrency) {
     const part = {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { runStatement } from '@hub/shared/persistence/run-statement';
 
 /**
  * Runs SQL on the caller's transaction (or a fresh connection). Set-based writes pass their rows as one
@@ -12,9 +12,7 @@ export async function query<T = Record<string, unknown>>(em: EntityManager, sql:
   const connection = em.getConnection();
   if (!params.some((param) => param instanceof JsonParameter)) return connection.execute<T[]>(qualify(sql), params, 'all', em.getTransactionContext());
   const { text, inline, bound } = bindJson(qualify(sql), params);
-  const executor: Kysely<unknown> = em.getTransactionContext() ?? connection.getClient();
-  const result = await executor.executeQuery<T>(CompiledQuery.raw(em.getPlatform().formatQuery(text, inline), bound));
-  return result.rows;
+  return runStatement<T & object>(em, em.getPlatform().formatQuery(text, inline), bound);
 }
 
 /** A JSON document passed as one bound parameter (see `query`). */
