@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import { loaderFor, type RequestContext } from '../graphql/context.js';
+import { insertRows, RowBatch } from '../persistence/insert-rows.js';
 import type { MikroORM } from '../persistence/orm.js';
 import { PersonalDataAccessLog } from './personal-data.access-log.entity.js';
 import type { DenialReason, Disclosure } from './personal-data.policy.js';
@@ -43,17 +44,11 @@ export class AccessLogRecorder {
     this.pending = [];
     const at = this.clock();
     const { subject, role, purpose } = this.principal;
-    const rows = batch.flatMap(({ entries }) =>
-      entries.map((entry) => ({
-        at,
-        actorSubject: subject,
-        actorRole: role,
-        purpose: purpose ?? null,
-        ...entry,
-      })),
-    );
+    const rows = new RowBatch();
+    for (const { entries } of batch)
+      for (const entry of entries) rows.add(PersonalDataAccessLog, { at, actorSubject: subject, actorRole: role, purpose: purpose ?? null, ...entry });
     try {
-      await this.orm.em.fork().insertMany(PersonalDataAccessLog, rows);
+      await insertRows(this.orm.em.fork(), rows);
       batch.forEach(({ settle }) => settle());
     } catch (error) {
       batch.forEach(({ settle }) => settle(error ?? new Error('access log write failed')));
