@@ -1,5 +1,4 @@
 import { EMPTY_ORDER_SET_DIGEST, xorOrderIds } from '../messaging/order-set-digest.js';
-import { MAX_UNCONFIRMED_IDS } from '../messaging/summary-contracts.js';
 import { addFigures, NO_FIGURES, type SliceFigures } from './summary-figures.js';
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `00000000-0000-7000-8000-${String(from + i).padStart(12, '0')}`);
@@ -24,18 +23,6 @@ describe('addFigures', () => {
         pendingRegistrations: 3,
         lowCarbon: { orders: 3, grams: 0.75 },
       },
-    ],
-    [
-      'unconfirmed ids merge lowest first',
-      slice([], { unconfirmedOrderIds: [ids(2, 1)[0]!, ids(9, 1)[0]!] }),
-      slice([], { unconfirmedOrderIds: [ids(5, 1)[0]!] }),
-      { unconfirmedOrderIds: [ids(2, 1)[0]!, ids(5, 1)[0]!, ids(9, 1)[0]!] },
-    ],
-    [
-      `and stop at ${MAX_UNCONFIRMED_IDS}`,
-      slice([], { unconfirmedOrderIds: ids(MAX_UNCONFIRMED_IDS, MAX_UNCONFIRMED_IDS) }),
-      slice([], { unconfirmedOrderIds: ids(0, 10) }),
-      { unconfirmedOrderIds: [...ids(0, 10), ...ids(MAX_UNCONFIRMED_IDS, MAX_UNCONFIRMED_IDS - 10)] },
     ],
   ])('%s', (_name, a, b, expected) => {
     expect(addFigures(a, b)).toMatchObject(expected);

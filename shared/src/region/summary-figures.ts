@@ -1,20 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { compareText } from '../compare-text.js';
 import { CURRENT_CARBON_FACTORS } from '../green/carbon-factors.table.js';
 import { lowCarbonSavingsOf, type LowCarbonSavings, type OrderForGreenSummary } from '../green/green-summary.rules.js';
 import { EMPTY_ORDER_SET_DIGEST, orderSetDigestSql, xorDigests } from '../messaging/order-set-digest.js';
 import { MAX_UNCONFIRMED_IDS } from '../messaging/summary-contracts.js';
 import { runStatement } from '../persistence/run-statement.js';
 
-/** What a slice of a period's orders contributes to the period's summary; slices add up (`addFigures`). */
+/**
+ * What a slice of a period's orders contributes to the period's summary; slices add up (`addFigures`). Sums only, so
+ * that a publisher can keep every slice of its window whatever the traffic (the unconfirmed orders it names are read
+ * per period: `unconfirmedOrderIds`).
+ */
 export interface SliceFigures {
   ordersPlaced: number;
   orderDigest: string;
   /** Gross merchandise value per currency, minor units: the region's own view (lines + shipping − discount). */
   gmv: Record<string, number>;
   pendingRegistrations: number;
-  /** The orders core has not confirmed, lowest id first, at most `MAX_UNCONFIRMED_IDS`. */
-  unconfirmedOrderIds: string[];
   /** The orders that chose the consolidated (low-carbon) delivery, and what they save. */
   lowCarbon: LowCarbonSavings;
 }
@@ -24,7 +25,6 @@ export const NO_FIGURES: SliceFigures = {
   orderDigest: EMPTY_ORDER_SET_DIGEST,
   gmv: {},
   pendingRegistrations: 0,
-  unconfirmedOrderIds: [],
   lowCarbon: { orders: 0, grams: 0 },
 };
 
@@ -37,7 +37,6 @@ export function addFigures(a: SliceFigures, b: SliceFigures): SliceFigures {
     orderDigest: xorDigests(a.orderDigest, b.orderDigest),
     gmv,
     pendingRegistrations: a.pendingRegistrations + b.pendingRegistrations,
-    unconfirmedOrderIds: [...a.unconfirmedOrderIds, ...b.unconfirmedOrderIds].sort(compareText).slice(0, MAX_UNCONFIRMED_IDS),
     lowCarbon: { orders: a.lowCarbon.orders + b.lowCarbon.orders, grams: a.lowCarbon.grams + b.lowCarbon.grams },
   };
 }
@@ -79,7 +78,7 @@ export async function sliceFigures(em: EntityManager, period: { start: Date; end
   const where = ranges.map((_, i) => `(created_at >= $${3 + 2 * i}::timestamptz and created_at < $${4 + 2 * i}::timestamptz)`).join(' or ');
   const slice = sliceSql('$1::bigint', '$2::int');
   const rowsOf = `"${em.config.get('schema')}".regional_order where (${where || 'false'})`;
-  // Two passes over the slices' rows: the figures per currency, then the few orders the summary names or reads.
+  // Two passes over the slices' rows: the figures per currency, then the few orders that chose the low-carbon option.
   const perCurrency = await runStatement<{ slice: number; currency: string; orders: number; digest: string; pending: number; gmv: string }>(
     em,
     `select ${slice} as slice, ${request}->>'currency' as currency, count(*)::int as orders, ${orderSetDigestSql('order_id')} as digest,
@@ -87,22 +86,11 @@ export async function sliceFigures(em: EntityManager, period: { start: Date; end
     from ${rowsOf} group by 1, 2 order by 1, 2`,
     params,
   );
-  const named = await runStatement<{ slice: number; order_id: string; listed: boolean } & Partial<OrderForGreenSummary>>(
+  const consolidated = await runStatement<{ slice: number } & OrderForGreenSummary>(
     em,
-    `select slice, order_id, unconfirmed and n <= ${MAX_UNCONFIRMED_IDS} as listed, delivery, lines from (
-      select ${slice} as slice, order_id, registration <> 'REGISTERED' as unconfirmed,
-        row_number() over (partition by ${slice}, registration <> 'REGISTERED' order by order_id) as n,
-        case when ${CONSOLIDATED} then ${request}->'delivery' end as delivery, case when ${CONSOLIDATED} then ${request}->'lines' end as lines
-      from ${rowsOf} and (registration <> 'REGISTERED' or ${CONSOLIDATED})) o
-    where (unconfirmed and n <= ${MAX_UNCONFIRMED_IDS}) or delivery is not null order by slice, order_id`,
+    `select ${slice} as slice, ${request}->'delivery' as delivery, ${request}->'lines' as lines from ${rowsOf} and ${CONSOLIDATED}`,
     params,
   );
-  const namedBySlice = new Map<number, typeof named>();
-  for (const row of named) {
-    const rows = namedBySlice.get(row.slice);
-    if (rows) rows.push(row);
-    else namedBySlice.set(row.slice, [row]);
-  }
   const figures = new Map<number, SliceFigures>();
   for (const row of perCurrency) {
     const part = {
@@ -114,16 +102,31 @@ export async function sliceFigures(em: EntityManager, period: { start: Date; end
     };
     figures.set(row.slice, addFigures(figures.get(row.slice) ?? NO_FIGURES, part));
   }
-  for (const [slice, counted] of figures) {
-    const rows = namedBySlice.get(slice) ?? [];
-    const consolidated = rows.flatMap(({ delivery, lines }) => (delivery && lines ? [{ delivery, lines }] : []));
-    figures.set(slice, {
-      ...counted,
-      unconfirmedOrderIds: rows.filter((row) => row.listed).map((row) => row.order_id),
-      lowCarbon: lowCarbonSavingsOf(CURRENT_CARBON_FACTORS, consolidated),
-    });
+  const chosenBySlice = new Map<number, OrderForGreenSummary[]>();
+  for (const row of consolidated) {
+    const chosen = chosenBySlice.get(row.slice);
+    if (chosen) chosen.push(row);
+    else chosenBySlice.set(row.slice, [row]);
+  }
+  for (const [slice, chosen] of chosenBySlice) {
+    const counted = figures.get(slice) ?? NO_FIGURES;
+    figures.set(slice, { ...counted, lowCarbon: lowCarbonSavingsOf(CURRENT_CARBON_FACTORS, chosen) });
   }
   return figures;
+}
+
+/**
+ * The period's orders core has not confirmed, lowest id first, at most `MAX_UNCONFIRMED_IDS`: by the `registration`
+ * index, so a pass reads the few pending orders, not the period (all of it only while core is away).
+ */
+export async function unconfirmedOrderIds(em: EntityManager, period: { start: Date; end: Date }): Promise<string[]> {
+  const rows = await runStatement<{ order_id: string }>(
+    em,
+    `select order_id from "${em.config.get('schema')}".regional_order
+      where registration in ('PENDING', 'REJECTED') and created_at >= $1::timestamptz and created_at < $2::timestamptz order by order_id limit ${MAX_UNCONFIRMED_IDS}`,
+    [period.start, period.end],
+  );
+  return rows.map((row) => row.order_id);
 }
 
 /** Sorted slice numbers as runs of neighbours, first and last of each. */

@@ -3,7 +3,7 @@ import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgres
 import { enqueueEvent } from '../messaging/outbox.js';
 import { periodOf, summaryMessageId, type RegionSummary } from '../messaging/summary-contracts.js';
 import type { Subjects } from '../messaging/subjects.js';
-import { addFigures, NO_FIGURES, sliceFigures, sliceMsOf, sliceSql, type SliceFigures } from './summary-figures.js';
+import { addFigures, NO_FIGURES, sliceFigures, sliceMsOf, sliceSql, unconfirmedOrderIds, type SliceFigures } from './summary-figures.js';
 import { runStatement } from '../persistence/run-statement.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { greenSummaryOfSavings } from '../green/green-summary.rules.js';
@@ -102,7 +102,7 @@ export class SummaryPublisher {
   private publishPeriod(period: { start: Date; end: Date }, changed: number[] | 'all', now: Date): Promise<boolean> {
     const { orm, region, subjects, metrics } = this.options;
     return orm.em.fork().transactional(async (em) => {
-      const { ordersPlaced, orderDigest, unconfirmedOrderIds, gmv, pendingRegistrations, lowCarbon } = await this.figuresOf(em, period, changed);
+      const { ordersPlaced, orderDigest, gmv, pendingRegistrations, lowCarbon } = await this.figuresOf(em, period, changed);
       if (ordersPlaced === 0 && !(await em.findOne(SummaryPublication, { periodStart: period.start }))) return false;
       const content = {
         region,
@@ -110,7 +110,7 @@ export class SummaryPublisher {
         periodEnd: period.end.toISOString(),
         ordersPlaced,
         orderDigest,
-        unconfirmedOrderIds,
+        unconfirmedOrderIds: await unconfirmedOrderIds(em, period),
         gmv,
         metrics: {
           // Counted separately so that a registration completing later yields a corrected revision, and core re-reconciles.
