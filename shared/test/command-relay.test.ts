@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import pg from 'pg';
 import { enqueueCoreCommands, type QueuedCoreCommand } from '../src/commands/command-outbox.js';
 import { CommandOutboxMigration } from '../src/commands/command-outbox.migration.js';
 import { CoreCommandRelay, type CommandOutcome } from '../src/commands/command-relay.js';
@@ -10,6 +9,7 @@ import type { CommandReply } from '../src/messaging/contracts.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
 import { openDatabase, type MikroORM } from '../src/persistence/orm.js';
 import { connectTestNats, createTestScope } from '../src/testing/harness.js';
+import { statementsSentBy } from '../src/testing/statements-sent.js';
 
 /**
  * The command relay against a real NATS server and PostgreSQL: while core is away a pass tries one batch and the
@@ -58,20 +58,13 @@ async function rows(): Promise<Array<{ command_id: string; state: string; attemp
  * Counted at the driver, not from the database's statistics, which also count autovacuum's work on the fresh tables.
  */
 async function transactionsDuring(during: () => Promise<void>): Promise<number> {
-  const query = pg.Client.prototype.query;
+  const { texts } = await statementsSentBy(during);
   let count = 0;
   let open = false;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = String(typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '')).trim();
+  for (const text of texts.map((sent) => sent.trim())) {
     if (/^begin\b/i.test(text)) [count, open] = [count + 1, true];
     else if (/^(commit|rollback)\b/i.test(text)) open = false;
     else if (!open) count += 1;
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await during();
-  } finally {
-    pg.Client.prototype.query = query;
   }
   return count;
 }

@@ -2,10 +2,10 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { CheckConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Migration } from '@mikro-orm/migrations';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { insertRows, RowBatch } from '../src/persistence/insert-rows.js';
 import { openDatabase, type MikroORM } from '../src/persistence/orm.js';
 import { createTestScope } from '../src/testing/harness.js';
+import { statementsSentBy } from '../src/testing/statements-sent.js';
 
 const Parent = defineEntity({
   name: 'Parent',
@@ -56,23 +56,6 @@ afterAll(async () => {
 
 const rowsOf = (sql: string) => orm.em.getConnection().execute(sql);
 
-/** The statements pg's clients sent while `work` ran, by their text. */
-async function statementsSentBy(work: () => Promise<unknown>): Promise<string[]> {
-  const texts: string[] = [];
-  const send = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [query] = args as [string | { text: string }];
-    texts.push(typeof query === 'string' ? query : query.text);
-    return (send as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof send;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = send;
-  }
-  return texts;
-}
-
 it('inserts every table in one statement, with column types, relations by key and defaults for left-out columns', async () => {
   const at = new Date('2026-11-25T08:30:00.123Z');
   const batch = new RowBatch();
@@ -82,7 +65,7 @@ it('inserts every table in one statement, with column types, relations by key an
   batch.add(Child, { parent: '0193a5a0-0000-7000-8000-000000000001', lineNo: 1, quantity: 3 });
   batch.add(Child, { parent: '0193a5a0-0000-7000-8000-000000000001', lineNo: 2, quantity: 1 });
 
-  const statements = await statementsSentBy(() => insertRows(orm.em.fork(), batch));
+  const { texts: statements } = await statementsSentBy(() => insertRows(orm.em.fork(), batch));
 
   expect(statements).toHaveLength(1);
   expect(await rowsOf(`select label, facts, at = '${at.toISOString()}'::timestamptz as exact, count from insert_rows.parent order by label`)).toEqual([

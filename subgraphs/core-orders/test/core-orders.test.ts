@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
-import pg from 'pg';
 import { subjectsFor } from '@hub/shared/messaging/subjects';
 import type { CommandReply, RegisterOrderRequest } from '@hub/shared/messaging/contracts';
 import { connectTestNats, createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
+import { statementsSentBy } from '@hub/shared/testing/statements-sent';
 import { createCoreApp } from '../src/app.js';
 import { registration, sendCoreCommand } from './order-fixtures.js';
 
@@ -194,20 +194,10 @@ it("reads an order's lines and timeline only when a query selects them, a page's
 
   /** What the request answers, and how many statements core sent to each detail table meanwhile (pg's client, watched). */
   const statementsOf = async (query: string, variables: Record<string, unknown>) => {
-    const texts: string[] = [];
-    const send = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (typeof args[0] === 'string') texts.push(args[0]);
-      return (send as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof send;
-    try {
-      const result = await postGraphQL(app.url, query, variables, owner);
-      expect(result.errors).toBeUndefined();
-      const reading = (table: string) => texts.filter((text) => text.includes(`"core_orders"."${table}"`)).length;
-      return { data: result.data, lines: reading('order_line'), timeline: reading('order_status_change') };
-    } finally {
-      pg.Client.prototype.query = send;
-    }
+    const { result, texts } = await statementsSentBy(() => postGraphQL(app.url, query, variables, owner));
+    expect(result.errors).toBeUndefined();
+    const reading = (table: string) => texts.filter((text) => text.includes(`"core_orders"."${table}"`)).length;
+    return { data: result.data, lines: reading('order_line'), timeline: reading('order_status_change') };
   };
 
   const status = await statementsOf(`query($id: ID!) { order(id: $id) { status } }`, { id: ids[0] });
