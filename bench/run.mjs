@@ -1,13 +1,15 @@
 // `npm run bench`: throughput and latency of placing and reading orders, through the gateway and straight
 // to the owning subgraph(s), from one run on this machine. Not part of the tests; it prints figures.
 //
-//   node bench/run.mjs [--duration 10] [--connections 16] [--hub-warmup 60] [--warmup 2] [--only place|read]
+//   node bench/run.mjs [--duration 10] [--connections 16] [--hub-warmup 60] [--warmup 2] [--only place|read] [--rates 100,200,300,400]
 //
 // The hub first runs every selected scenario in turn for `--hub-warmup` seconds: its CPU per operation falls for a
 // minute or more after it starts (V8 optimises the hot paths, the heaps settle), and the figures are of a hub that
 // has been running. Each scenario then runs its own short warm-up (not measured), then `--duration` seconds of
 // `--connections` closed-loop clients (bench/load.mjs). Reads use ids of orders placed beforehand, so they read real
-// orders of the bench's customer.
+// orders of the bench's customer. Last, orders are placed through the gateway at each of `--rates` per second for
+// `--duration` seconds (an open loop, bench/load.mjs): the latency clients see at a given traffic, where the closed
+// loop's latency is that of a saturated hub.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,7 +20,7 @@ import { discoverHubServices } from '@hub/shared/workspace/hub-workspaces';
 /** Every service of the workspace by name, with its folder: the processes whose CPU and memory are reported. */
 const HUB_SERVICES = Object.fromEntries(discoverHubServices().map((service) => [service.name, service.dir]));
 import pg from 'pg';
-import { closedLoop, newAgent } from './load.mjs';
+import { closedLoop, newAgent, openLoop } from './load.mjs';
 import { BENCH_LINES, seedDemoCatalogue } from './demo-catalogue.mjs';
 import { cpuPerOperation, cpuSnapshot, databaseBackends, POSTGRESQL, rssOf, serviceProcesses, withBackendsSummed } from './cpu.mjs';
 
@@ -30,6 +32,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     // `place` or `read`: only the scenarios whose title starts so (placing alone skips seeding the orders to read).
     only: { type: 'string' },
+    // Orders per second offered through the gateway in the open-loop runs; `none` to skip them.
+    rates: { type: 'string', default: '100,200,300,400' },
   },
 });
 const duration = Number(values.duration);
@@ -37,15 +41,19 @@ const connections = Number(values.connections);
 const hubWarmup = Number(values['hub-warmup']);
 const warmup = Number(values.warmup);
 const only = values.only;
+const rates = values.rates === 'none' ? [] : values.rates.split(',').map(Number);
 if (
   !(duration > 0) ||
   !Number.isInteger(connections) ||
   connections < 1 ||
   !(warmup >= 0) ||
   !(hubWarmup >= 0) ||
-  ![undefined, 'place', 'read'].includes(only)
+  ![undefined, 'place', 'read'].includes(only) ||
+  !rates.every((rate) => rate > 0)
 ) {
-  console.error('usage: node bench/run.mjs [--duration seconds] [--connections n] [--hub-warmup seconds] [--warmup seconds] [--only place|read]');
+  console.error(
+    'usage: node bench/run.mjs [--duration seconds] [--connections n] [--hub-warmup seconds] [--warmup seconds] [--only place|read] [--rates n,n,…|none]',
+  );
   process.exit(2);
 }
 const SEED_ORDERS = 300;
@@ -122,6 +130,18 @@ try {
   const watched = async () => new Map([...processes, ...(await databaseBackends(database))]);
   const measure = async (watching, before, operations) =>
     withBackendsSummed(cpuPerOperation(before, cpuSnapshot(new Map([...watching, ...(await watched())])), operations));
+  // A scenario's run with the CPU it cost; a placing one until core has registered what it placed.
+  const measured = async (title, run) => {
+    const scenarioWatched = await watched();
+    const cpuBefore = cpuSnapshot(scenarioWatched);
+    const measuredFrom = performance.now();
+    const result = await run();
+    const unsettled = title.startsWith('place') ? await registrationsSettled() : 0;
+    result.cpu = await measure(scenarioWatched, cpuBefore, result.ok);
+    result.cpuSeconds = (performance.now() - measuredFrom) / 1000;
+    if (unsettled) result.note = `${unsettled} registrations still pending`;
+    return result;
+  };
   let cursor = 0;
   const nextId = () => orderIds[cursor++ % orderIds.length];
 
@@ -172,33 +192,37 @@ try {
     const warm = await closedLoop({ seconds: warmup, connections, operation, agent });
     if (title.startsWith('place')) await registrationsSettled();
     process.stdout.write('measuring... ');
-    const scenarioWatched = await watched();
-    const cpuBefore = cpuSnapshot(scenarioWatched);
-    const measuredFrom = performance.now();
-    const result = await closedLoop({ seconds: duration, connections, operation, agent });
-    agent.destroy();
-    const unsettled = title.startsWith('place') ? await registrationsSettled() : 0;
-    result.cpu = await measure(scenarioWatched, cpuBefore, result.ok);
-    result.cpuSeconds = (performance.now() - measuredFrom) / 1000;
-    if (unsettled) result.note = `${unsettled} registrations still pending`;
+    const result = await measured(title, async () => {
+      const closed = await closedLoop({ seconds: duration, connections, operation, agent });
+      agent.destroy();
+      return closed;
+    });
     console.log(`${result.ok} ok, ${result.errors} errors${warm.errors ? ` (+${warm.errors} in warm-up)` : ''}`);
+    rows.push({ title, result });
+  }
+  for (const rate of only === 'read' ? [] : rates) {
+    const title = `place via gateway, ${rate}/s open loop`;
+    process.stdout.write(`${title}: measuring... `);
+    const result = await measured(title, () => openLoop({ seconds: duration, rate, operation: () => gql(gateway, PLACE, { input: orderInput() }) }));
+    console.log(`${result.ok} ok, ${result.errors} errors`);
     rows.push({ title, result });
   }
 
   console.log(
-    `\nresults (${connections} connections, ${duration} s each; latency of successful requests only; load average now ${os
+    `\nresults (${connections} connections or a fixed rate, ${duration} s each; latency of successful requests only, in the open loop from when each was due; load average now ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')})`,
   );
   const ms = (value) => (Number.isNaN(value) ? '-' : value.toFixed(1));
   printTable(
-    ['scenario', 'ok/s', 'p50 ms', 'p99 ms', 'ok', 'non-2xx', 'GraphQL errors', 'timeouts/network', 'note'],
+    ['scenario', 'ok/s', 'p50 ms', 'p99 ms', 'max ms', 'ok', 'non-2xx', 'GraphQL errors', 'timeouts/network', 'note'],
     rows.map(({ title, result: r }) => [
       title,
       r.perSecond.toFixed(1),
       ms(r.p50),
       ms(r.p99),
+      ms(r.max),
       r.ok,
       r.non2xx,
       r.graphqlErrors,
@@ -243,8 +267,11 @@ try {
   console.log(`\n${POSTGRESQL} CPU milliseconds per successful operation net of idle, by the service whose connections sent the statements`);
   const databaseColumn = (name) => `${POSTGRESQL}:${name}`;
   printTable(
-    ['scenario', ...services, 'total'],
-    rows.map(({ title, result: r }) => [title, ...services.map((name) => ms2(net(r, databaseColumn(name)) || 0)), ms2(net(r, POSTGRESQL))]),
+    ['scenario', ...services, 'unnamed', 'total'],
+    rows.map(({ title, result: r }) => {
+      const perService = services.map((name) => net(r, databaseColumn(name)) || 0);
+      return [title, ...perService.map(ms2), ms2(net(r, POSTGRESQL) - sum(perService)), ms2(net(r, POSTGRESQL))];
+    }),
   );
   for (const { title, result } of rows.filter((row) => row.result.errors)) {
     console.log(`!! ${title}: ${result.errors} of ${result.ok + result.errors} operations failed; most frequent:`);
