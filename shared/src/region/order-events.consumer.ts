@@ -6,6 +6,7 @@ import { runStatement } from '../persistence/run-statement.js';
 import { tableOf } from '../persistence/table-name.js';
 import type { Infrastructure } from '../server/infrastructure.js';
 import { RegionalOrder, RegionalOrderStatusEvent } from './regional-order.entity.js';
+import { regionalOrdersLockedInIdOrder } from './regional-order-locks.js';
 import { settlePointsOnOrderEvent, settlesPoints } from './promotions/order-payment.service.js';
 
 /**
@@ -80,9 +81,14 @@ export async function projectOrderEvents(em: EntityManager, events: readonly Ord
   const table = tableOf(em, RegionalOrder);
   await runStatement(
     em,
-    `update ${table} o set status = e.status, status_version = e.version, updated_at = $1::timestamptz
-       from jsonb_to_recordset($2::jsonb) as e(order_id uuid, status text, version int)
-      where o.order_id = e.order_id and o.status_version < e.version`,
-    [new Date(), JSON.stringify([...latest.values()].map((event) => ({ order_id: event.orderId, status: statusOf(event), version: event.version })))],
+    `with locked as materialized (${regionalOrdersLockedInIdOrder(table, '$3::uuid[]')})
+     update ${table} o set status = e.status, status_version = e.version, updated_at = $1::timestamptz
+       from jsonb_to_recordset($2::jsonb) as e(order_id uuid, status text, version int), locked
+      where o.order_id = e.order_id and o.order_id = locked.order_id and o.status_version < e.version`,
+    [
+      new Date(),
+      JSON.stringify([...latest.values()].map((event) => ({ order_id: event.orderId, status: statusOf(event), version: event.version }))),
+      [...latest.keys()],
+    ],
   );
 }

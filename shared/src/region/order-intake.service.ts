@@ -10,9 +10,11 @@ import { calculateTotals } from '../money/order-totals.js';
 import { insertRows, RowBatch } from '../persistence/insert-rows.js';
 import { runStatement } from '../persistence/run-statement.js';
 import { SequenceBlock } from '../persistence/sequence-block.js';
+import { tableOf } from '../persistence/table-name.js';
 import { formatOrderNumber } from './order-number.js';
 import type { RulesHandledWith } from './placement/placement-order-rules.js';
 import { RegionalOrder, type RegistrationState } from './regional-order.entity.js';
+import { regionalOrdersLockedInIdOrder } from './regional-order-locks.js';
 import type { PaymentPlan } from '../promotions/payment-stacking.rules.js';
 import { initialOrderPayment } from './promotions/order-payment.js';
 import { recordPaymentAtPlacement, returnPointsOfVoidOrder } from './promotions/order-payment.service.js';
@@ -198,8 +200,14 @@ interface KnownOrderRow {
 export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = {
   [PLACEMENT_PURPOSE]: {
     async onAccepted(em, accepted) {
-      const orderIds = accepted.map(({ command }) => command.orderId);
-      await em.nativeUpdate(RegionalOrder, { orderId: { $in: orderIds }, registration: 'PENDING' }, { registration: 'REGISTERED', updatedAt: new Date() });
+      const table = tableOf(em, RegionalOrder);
+      await runStatement(
+        em,
+        `with locked as materialized (${regionalOrdersLockedInIdOrder(table, '$2::uuid[]')})
+         update ${table} o set registration = 'REGISTERED', updated_at = $1::timestamptz
+           from locked where o.order_id = locked.order_id and o.registration = 'PENDING'`,
+        [new Date(), accepted.map(({ command }) => command.orderId)],
+      );
     },
     async onRejected(em, command, rejection) {
       // A void order gives back the points it spent.
