@@ -6,6 +6,7 @@ import type { Subjects } from '../messaging/subjects.js';
 import { traceHeaders } from '../messaging/trace-headers.js';
 import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
 import { CoreCommandRecord } from './core-command.entity.js';
+import { runQueueClaim, sqlInteger } from '../persistence/queue-claim.js';
 import { runStatement } from '../persistence/run-statement.js';
 import { retryDelayMs } from './retry-delay.js';
 
@@ -202,22 +203,19 @@ export class CoreCommandRelay {
    */
   private async claim(): Promise<ClaimedCommand[]> {
     const { orm, schema, batchSize = 50, leaseMs = 30_000 } = this.options;
-    return orm.em
-      .fork()
-      .getConnection()
-      .execute<ClaimedCommand[]>(
-        // The oldest-of-its-order test is a per-row min over the pending index and the outer update goes by primary key:
-        // written as joins, a table that grew faster than its statistics got a plan that read every pending row per row.
-        `update "${schema}".core_command c
-          set lease_until = now() + ? * interval '1 millisecond', attempts = c.attempts + 1
+    // The oldest-of-its-order test is a per-row min over the pending index and the outer update goes by primary key:
+    // written as joins, a table that grew faster than its statistics got a plan that read every pending row per row.
+    return runQueueClaim<ClaimedCommand>(
+      orm.em.fork(),
+      `update "${schema}".core_command c
+          set lease_until = now() + ${sqlInteger(leaseMs)} * interval '1 millisecond', attempts = c.attempts + 1
         where c.id = any(array(
           select due.id from "${schema}".core_command due
            where due.state = 'PENDING' and due.next_attempt_at <= now() and (due.lease_until is null or due.lease_until < now())
              and due.sequence = (select min(prior.sequence) from "${schema}".core_command prior where prior.state = 'PENDING' and prior.order_id = due.order_id)
-           order by due.next_attempt_at, due.id limit ? for update of due skip locked))
+           order by due.next_attempt_at, due.id limit ${sqlInteger(batchSize)} for update of due skip locked))
        returning c.id, c.command_id, c.order_id, c.sequence, c.kind, c.purpose, c.body, c.attempts, c.trace_context`,
-        [leaseMs, batchSize],
-      );
+    );
   }
 
   /** Asks core, in a span of the trace of the change that queued the command. */

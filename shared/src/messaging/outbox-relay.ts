@@ -4,6 +4,7 @@ import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import { inSpan, SpanKind, untraced, type TraceCarrier } from '../telemetry/trace-context.js';
 import { publishAcked } from './jetstream-batch-publish.js';
+import { PLAN_CLAIM_BY_INDEX } from '../persistence/queue-claim.js';
 import { queryRows } from '../persistence/query-rows.js';
 import { isMissingStream, redeclareStreams } from './streams.js';
 import { traceHeaders } from './trace-headers.js';
@@ -155,8 +156,8 @@ export class OutboxRelay {
       const connection = tx.getConnection();
       // Claimed and marked in one statement, inside a transaction that commits only after JetStream acknowledged
       // the batch: a failed publish rolls the marks back. The mark's loss in a crash only publishes the batch again
-      // (dropped by message id), so its commit need not wait for the disk.
-      await connection.execute('set local synchronous_commit = off', [], 'run', tx.getTransactionContext());
+      // (dropped by message id), so its commit need not wait for the disk. The claim reads the pending index alone.
+      await connection.execute(`select set_config('synchronous_commit', 'off', true), ${PLAN_CLAIM_BY_INDEX}`, [], 'run', tx.getTransactionContext());
       // The payload as PostgreSQL prints it: published as it is, never parsed and serialised again here. An array of
       // ids (not `id in (select …)`, which the planner answered with a scan of every unpublished row) finds them by key.
       const pending: PendingEvent[] = await connection.execute(
