@@ -1,7 +1,8 @@
 // A small load generator, closed loop (`connections` clients, each sending one GraphQL POST at a time over its own
-// keep-alive connection, for a fixed time) or open loop (operations started at a fixed rate). Every request gets a fresh body (new idempotency key, next order
-// id), and every response is read to the end and checked: non-2xx, GraphQL `errors` in a 200, and network
-// failures/timeouts are counted apart, and only successful requests enter the latency figures.
+// keep-alive connection, for a fixed time) or open loop (operations started at a fixed rate). Every request gets a
+// fresh body (new idempotency key, next order id), and every response is read to the end and checked: non-2xx, GraphQL
+// `errors` in a 200, and network failures/timeouts are counted apart, and only successful requests enter the latency
+// figures.
 import http from 'node:http';
 
 const REQUEST_TIMEOUT_MS = 30_000;
