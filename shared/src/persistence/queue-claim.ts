@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { mikroOrmErrorOf } from './run-statement.js';
 
 /**
  * Plans a queue's claim (`… where <pending> order by <index's order> limit n for update skip locked`) without bitmap
@@ -25,7 +26,7 @@ export async function runQueueClaim<T extends object>(em: EntityManager, claim: 
     const results = (await pool.query(`select ${PLAN_CLAIM_BY_INDEX}; ${claim}`)) as unknown as Array<{ rows: T[] }>;
     return results[1]!.rows;
   } catch (error) {
-    throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
+    throw mikroOrmErrorOf(em, error);
   }
 }
 

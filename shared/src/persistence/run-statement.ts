@@ -38,6 +38,11 @@ export async function runStatement<T extends object>(
     const result = prepare ? await pool.query({ name: nameOf(text), text, values: [...values] }) : await pool.query(text, [...values]);
     return result.rows as T[];
   } catch (error) {
-    throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
+    throw mikroOrmErrorOf(em, error);
   }
+}
+
+/** A database error as MikroORM's exception (`UniqueConstraintViolationException`…), as a flush throws it. */
+export function mikroOrmErrorOf(em: EntityManager, error: unknown): unknown {
+  return error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
 }
