@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { publishTestCatalogue } from '@hub/shared/catalogue/testing/test-catalogue';
 import { composeSupergraph, discoverSubgraphs } from '@hub/shared/federation/composition';
 import { freePort } from '@hub/shared/testing/free-port';
 import { createTestScope, eventually, postGraphQL } from '@hub/shared/testing/harness';
@@ -106,6 +107,8 @@ it('scaffolds a region that builds, starts, registers and composes, changing not
   expect(new Set(ports).size).toBe(ports.length);
   expect(readFileSync(join(regionDir, 'src/region.ts'), 'utf8')).toContain(`defaultPort: ${new URL(region!.subgraph!.routingUrl).port},`);
 
+  // Prices for it: a region without a catalogue is rightly NOT_READY, and reads UP only until its first heartbeat.
+  await publishTestCatalogue(scope.env, [{ region: CODE, currencies: ['EUR'], items: [{ sku: 'ZZ-TEA', unitPrice: 1000 }] }]);
   const regionUrl = await start(region!.dir);
   const coreUrl = await coreStarted;
   const admin = await scope.token({ subject: 'admin', role: 'admin', regions: [] });
