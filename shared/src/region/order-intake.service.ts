@@ -81,29 +81,32 @@ export class OrderIntakeService {
   }
 
   /**
-   * `keyLookedUp`: the caller has just asked `findPlaced` for this key and heard of no order, so the record is not
-   * read again before the insert; a concurrent placement with the same key still ends in the unique-key path.
+   * Inserts the order straight away: a key seen before ends in the unique-key path and answers with the order taken
+   * in under it, so a new order (nearly every one) costs no look-up first.
    */
-  async place(command: PlaceOrderCommand, { keyLookedUp = false }: { keyLookedUp?: boolean } = {}): Promise<PlacedOrder> {
+  async place(command: PlaceOrderCommand): Promise<PlacedOrder> {
+    this.assertMayPlace(command);
+    return placedOrderOf(await this.recordOnce(command));
+  }
+
+  /** Refuses a caller who may not place this customer's order in this region; reads nothing. */
+  assertMayPlace(command: Pick<PlaceOrderCommand, 'principal' | 'customerRef'>): void {
     assertMayPlace(command.principal, command.customerRef, this.region);
-    return placedOrderOf(await this.recordOnce(command, keyLookedUp));
   }
 
   /**
    * The order already taken in under this caller's idempotency key, or null for a new key; the same key with a
-   * different input is refused. Lets a placement skip its checks on a retry.
+   * different input is refused.
    */
   async findPlaced(command: Pick<PlaceOrderCommand, 'principal' | 'idempotencyKey' | 'input' | 'customerRef'>): Promise<PlacedOrder | null> {
-    assertMayPlace(command.principal, command.customerRef, this.region);
+    this.assertMayPlace(command);
     const existing = await this.findByKey(command.principal.subject, command.idempotencyKey);
     return existing ? placedOrderOf(sameOrder(existing, hashOf(command.input))) : null;
   }
 
-  private async recordOnce(command: PlaceOrderCommand, keyLookedUp: boolean): Promise<KnownOrder> {
+  private async recordOnce(command: PlaceOrderCommand): Promise<KnownOrder> {
     const inputHash = hashOf(command.input);
     const key = { placedBy: command.principal.subject, idempotencyKey: command.idempotencyKey };
-    const existing = keyLookedUp ? null : await this.findByKey(key.placedBy, key.idempotencyKey);
-    if (existing) return sameOrder(existing, inputHash);
     const em = this.orm.em.fork();
     try {
       const orderId = uuidv7();
@@ -166,7 +169,7 @@ export class OrderIntakeService {
       this.commandsQueued();
       return { orderId, inputHash, registration: 'PENDING', registrationRequest };
     } catch (error) {
-      // A concurrent retry with the same key won the insert: continue with its record.
+      // The key was taken in before, or by a concurrent retry that won the insert: answer with its record.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       const winner = await this.findByKey(key.placedBy, key.idempotencyKey);
       if (!winner) throw error;

@@ -93,7 +93,7 @@ it("refuses a matching order with the rule's message and stores nothing; places 
   });
 });
 
-it('does not evaluate again when a placement is retried with its idempotency key, even under a newer publication', async () => {
+it('answers a retry of its idempotency key with the order taken in, even when a newer publication would now refuse it', async () => {
   const token = await hub.token({ subject: `cust-de-rules-${randomUUID()}`, role: 'customer', regions: ['de'] });
   const input = orderInput({ shippingAddress: toAustria, lines });
   const retired: RuleSetPublication = { ...crossBorderCheck(2), versions: [] };

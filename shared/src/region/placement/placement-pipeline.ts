@@ -70,7 +70,8 @@ export interface PricedPlacement<Details, Checked> {
 export type PlacementRule<Details, Checked> = (placement: PricedPlacement<Details, Checked>) => PricedOrder | void | Promise<PricedOrder | void>;
 
 /**
- * A region's placement in named stages, run in this order and only for a new idempotency key:
+ * A region's placement in named stages, run in this order (checks only: a retry of a known key runs them again, and its
+ * answer is the order taken in before):
  * validate (the region's checks of what was sent) → price (from the local catalogue) → order rules (validation,
  * promotions) → the region's rules → store.
  */
@@ -122,10 +123,10 @@ export interface PlacementPipelineOptions {
 }
 
 /**
- * Every region places orders the same way: a retry of a known idempotency key answers with the order taken in
- * before and runs no stage again (a check that would now fail must not undo an order the customer was told of);
- * a new key runs the region's stages, and the shared intake stores the order with the region's records in one
- * transaction.
+ * Every region places orders the same way: the region's stages run, and the shared intake stores the order with the
+ * region's records in one transaction. A retry of a known idempotency key answers with the order taken in before,
+ * whatever the stages say now (a check that would now fail must not undo an order the customer was told of): its
+ * insert meets the key, or its refusal is answered from the key. A new order, nearly every one, is not looked up first.
  */
 export class PlacementPipeline<Details = any, Checked = any> {
   constructor(
@@ -135,8 +136,18 @@ export class PlacementPipeline<Details = any, Checked = any> {
 
   async place(request: PlacementRequest<Details>): Promise<PlacedOrder> {
     const { intake } = this.options;
-    const known = await intake.findPlaced(request);
-    if (known) return known;
+    intake.assertMayPlace(request);
+    try {
+      return await this.placeNew(request);
+    } catch (error) {
+      const known = await intake.findPlaced(request);
+      if (known) return known;
+      throw error;
+    }
+  }
+
+  private async placeNew(request: PlacementRequest<Details>): Promise<PlacedOrder> {
+    const { intake } = this.options;
     const checked = await this.stages.validate(request);
     const facts = await this.stages.pricing(request, checked);
     // One catalogue snapshot for the prices and the gifts a promotion binds.
@@ -158,28 +169,25 @@ export class PlacementPipeline<Details = any, Checked = any> {
     const delivery = deliveryOfPlacement(priced.quote.at, request.delivery, () =>
       deliveryAddress && secret ? consolidationKeyOf(secret, request.customerRef, deliveryAddress(request, checked)) : null,
     );
-    return intake.place(
-      {
-        principal: request.principal,
-        idempotencyKey: request.idempotencyKey,
-        input: request.input,
-        customerRef: request.customerRef,
-        channel: request.channel,
-        currency: priced.currency,
-        lines: priced.lines,
-        shippingTotal: priced.shippingTotal,
-        discountTotal: priced.discountTotal,
-        pricedWith: priced.pricedWith,
-        paymentTerms,
-        delivery,
-        ...(rulesHandledWith ? { rulesHandledWith } : {}),
-        ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
-        ...(ruleFacts ? { ruleFacts } : {}),
-        ...(ruled?.payment ? { payment: ruled.payment } : {}),
-        storeRegionalData: (rows, orderId) => this.stages.store(rows, orderId, placement),
-      },
-      { keyLookedUp: true },
-    );
+    return intake.place({
+      principal: request.principal,
+      idempotencyKey: request.idempotencyKey,
+      input: request.input,
+      customerRef: request.customerRef,
+      channel: request.channel,
+      currency: priced.currency,
+      lines: priced.lines,
+      shippingTotal: priced.shippingTotal,
+      discountTotal: priced.discountTotal,
+      pricedWith: priced.pricedWith,
+      paymentTerms,
+      delivery,
+      ...(rulesHandledWith ? { rulesHandledWith } : {}),
+      ...(rulesHandledWith?.hold ? { hold: rulesHandledWith.hold } : {}),
+      ...(ruleFacts ? { ruleFacts } : {}),
+      ...(ruled?.payment ? { payment: ruled.payment } : {}),
+      storeRegionalData: (rows, orderId) => this.stages.store(rows, orderId, placement),
+    });
   }
 
   private price(catalogue: IndexedCatalogue, request: PlacementRequest<Details>, pricing: PricingFacts): PricedOrder {
