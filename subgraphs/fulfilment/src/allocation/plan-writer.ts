@@ -165,7 +165,9 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
   const carbonFactorsFor = uuidList(plans.filter((plan) => plan.shipments.length > 0).map((plan) => plan.orderId));
   if (backorderMode === 'SET') {
     // One statement: after it an order has a backordered line exactly where its plan backorders units (every line has
-    // at least one unit), so its state is read from the plan rather than from the lines this statement changes.
+    // at least one unit), so its state is read from the plan rather than from the lines this statement changes. The
+    // order ids are given for `l` as well as for `t`: PostgreSQL does not carry them across the join, and without them
+    // it read the whole table for `l` on every batch.
     await query(
       em,
       `
@@ -173,7 +175,8 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
       lines as (
         update fulfilment_order_line l set backordered = least(l.quantity, coalesce(b.quantity, 0))
           from fulfilment_order_line t left join b on b.order_id = t.order_id and b.line_no = t.line_no
-         where t.order_id = any(?::uuid[]) and (t.backordered > 0 or b.quantity is not null) and l.order_id = t.order_id and l.line_no = t.line_no)
+         where t.order_id = any(?::uuid[]) and (t.backordered > 0 or b.quantity is not null) and l.order_id = t.order_id and l.line_no = t.line_no
+           and l.order_id = any(?::uuid[]))
       update fulfilment_order o set
         state = case when not exists (select 1 from b where b.order_id = o.order_id and b.quantity > 0) then 'ALLOCATED'
                      when exists (select 1 from shipment s where s.order_id = o.order_id and s.state in ('ALLOCATED', 'PICKED', 'PACKED')) then 'PARTIALLY_ALLOCATED'
@@ -181,7 +184,7 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
         allocation_method = ?, version = o.version + 1, updated_at = ?,
         carbon_factor_version = case when o.order_id = any(?::uuid[]) then ? else o.carbon_factor_version end
       where o.order_id = any(?::uuid[])`,
-      [asJson(backorders), uuidList(orderIds), method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
+      [asJson(backorders), uuidList(orderIds), uuidList(orderIds), method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
     );
     return;
   }
