@@ -36,7 +36,7 @@ export function createTrackedOrdersConsumer(
 }
 
 /**
- * What applying the events one after another leaves, in two statements however many arrive together: each placed
+ * What applying the events one after another leaves, in at most two statements however many arrive together: each placed
  * order's region, customer and placement time, then each order's status from the highest version above the one it has.
  * A status change can overtake its order's placement: the row is then created with a placeholder customer until it arrives.
  */
@@ -69,11 +69,15 @@ export async function trackOrderEvents(em: EntityManager, events: readonly Order
       [rows(placed.values(), (event) => (event.type === 'order.placed' ? event.customerRef : ''))],
     );
   }
+  // An order whose newest event here is its placement got that status from the statement above (a row already there
+  // came from the same placement or from a later change): only status changes need the second statement.
+  const changed = [...latest.values()].filter((event) => event.type !== 'order.placed');
+  if (changed.length === 0) return;
   await runStatement(
     em,
     `insert into "tracking".tracked_order (${columns}) select ${columns} ${from}
       on conflict (order_id) do update set status = excluded.status, status_version = excluded.status_version, status_at = excluded.status_at
       where "tracked_order".status_version < excluded.status_version`,
-    [rows(latest.values(), () => '')],
+    [rows(changed, () => '')],
   );
 }
