@@ -7,10 +7,10 @@
 // Four cases: a federated read (core-orders, then region-cn's `_entities`) and a core-orders-only read, each with
 // distinct requests (every request another order) and with identical ones (every client sends the same query,
 // variables and token at once, which a gateway may merge into one subgraph call). Every target of a case runs the
-// same closed loop (bench/load.mjs), after `--hub-warmup` seconds of every case through every target in turn: the first
-// target measured on a cold hub ran at 0.6-0.85 × the throughput of the same target later in the run, while the
-// subgraphs' code was still being compiled, which put whichever came first behind. With `--rounds 2` and more, the targets' order is reversed every other round so
-// that drift in the machine's load weighs on both sides. Subgraphs authenticate every call, so a read only succeeds
+// same closed loop (bench/load.mjs), after `--hub-warmup` seconds of every case through every target in turn: the
+// first targets measured on a cold hub ran at 0.6-0.8 × their throughput later in the run, while the subgraphs' code
+// was still being optimised, which put whichever came first behind. With `--rounds 2` and more, the targets' order is
+// reversed every other round so that drift in the machine's load weighs on both sides. Subgraphs authenticate every call, so a read only succeeds
 // if the gateway passed the caller's token on.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -43,7 +43,9 @@ const [duration, connections, hubWarmup, warmup, rounds, orderCount] = ['duratio
   Number(values[name]),
 );
 if (!(duration > 0) || !(hubWarmup >= 0) || !(warmup >= 0) || ![connections, rounds, orderCount].every((n) => Number.isInteger(n) && n >= 1)) {
-  console.error('usage: node bench/federated-reads.mjs [--duration s] [--connections n] [--hub-warmup s] [--warmup s] [--rounds n] [--orders n] [--profile dir]');
+  console.error(
+    'usage: node bench/federated-reads.mjs [--duration s] [--connections n] [--hub-warmup s] [--warmup s] [--rounds n] [--orders n] [--profile dir]',
+  );
   process.exit(2);
 }
 
@@ -71,7 +73,9 @@ const loadAverage = () =>
 console.log(
   `federated reads: Node ${process.version} ${process.platform}/${process.arch}; ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${loadAverage()}`,
 );
-console.log(`       ${connections} connections, ${hubWarmup} s warm-up of the hub, then ${duration} s measured + ${warmup} s warm-up per target, ${rounds} round(s)`);
+console.log(
+  `       ${connections} connections, ${hubWarmup} s warm-up of the hub, then ${duration} s measured + ${warmup} s warm-up per target, ${rounds} round(s)`,
+);
 console.log('       other work on this machine shares its cores: compare ratios from one run, not figures across runs\n');
 
 const scope = createTestScope('bench-reads');
