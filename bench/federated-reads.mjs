@@ -10,8 +10,8 @@
 // same closed loop (bench/load.mjs), after `--hub-warmup` seconds of every case through every target in turn: the
 // first targets measured on a cold hub ran at 0.6-0.8 × their throughput later in the run, while the subgraphs' code
 // was still being optimised, which put whichever came first behind. With `--rounds 2` and more, the targets' order is
-// reversed every other round so that drift in the machine's load weighs on both sides. Subgraphs authenticate every call, so a read only succeeds
-// if the gateway passed the caller's token on.
+// reversed every other round so that drift in the machine's load weighs on both sides. Subgraphs authenticate every
+// call, so a read only succeeds if the gateway passed the caller's token on.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';

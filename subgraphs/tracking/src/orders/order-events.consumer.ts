@@ -36,9 +36,10 @@ export function createTrackedOrdersConsumer(
 }
 
 /**
- * What applying the events one after another leaves, in at most two statements however many arrive together: each placed
- * order's region, customer and placement time, then each order's status from the highest version above the one it has.
- * A status change can overtake its order's placement: the row is then created with a placeholder customer until it arrives.
+ * What applying the events one after another leaves, in at most two statements however many arrive together: each
+ * placed order's region, customer and placement time, then each order's status from the highest version above the one
+ * it has. A status change can overtake its order's placement: the row is then created with a placeholder customer
+ * until it arrives.
  */
 export async function trackOrderEvents(em: EntityManager, events: readonly OrderEvent[]): Promise<void> {
   const placed = new Map<string, Extract<OrderEvent, { type: 'order.placed' }>>();
