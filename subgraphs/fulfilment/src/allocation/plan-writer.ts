@@ -161,7 +161,7 @@ export async function writePlans(
  */
 export async function writeOrderStates(em: EntityManager, plans: readonly OrderPlan[], method: string, now: Date, backorderMode: 'ADD' | 'SET'): Promise<void> {
   const backorders = plans.flatMap((plan) => plan.backordered.map((line) => ({ order_id: plan.orderId, line_no: line.lineNo, quantity: line.quantity })));
-  const orderIds = plans.map((plan) => plan.orderId);
+  const orderIds = uuidList(plans.map((plan) => plan.orderId));
   const carbonFactorsFor = uuidList(plans.filter((plan) => plan.shipments.length > 0).map((plan) => plan.orderId));
   if (backorderMode === 'SET') {
     // One statement: after it an order has a backordered line exactly where its plan backorders units (every line has
@@ -184,7 +184,7 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
         allocation_method = ?, version = o.version + 1, updated_at = ?,
         carbon_factor_version = case when o.order_id = any(?::uuid[]) then ? else o.carbon_factor_version end
       where o.order_id = any(?::uuid[])`,
-      [asJson(backorders), uuidList(orderIds), uuidList(orderIds), method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
+      [asJson(backorders), orderIds, orderIds, method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, orderIds],
     );
     return;
   }
@@ -207,7 +207,7 @@ export async function writeOrderStates(em: EntityManager, plans: readonly OrderP
       allocation_method = ?, version = o.version + 1, updated_at = ?,
       carbon_factor_version = case when o.order_id = any(?::uuid[]) then ? else o.carbon_factor_version end
     where o.order_id = any(?::uuid[])`,
-    [method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, uuidList(orderIds)],
+    [method, now, carbonFactorsFor, CURRENT_CARBON_FACTORS.version, orderIds],
   );
 }
 
