@@ -101,6 +101,12 @@ describeWithServer('a region attached through a leaf node', () => {
         if (received.length >= count) resolve();
         else waiters.push(() => received.length >= count && resolve());
       });
+    const nextSequence = (seq: number) =>
+      new Promise<void>((resolve) => {
+        const arrived = () => received.some((message) => message.seq === seq);
+        if (arrived()) resolve();
+        else waiters.push(() => arrived() && resolve());
+      });
     const loop = await consumeDurably({
       nc: regionNc,
       stream: subjects.ordersStream,
@@ -131,8 +137,10 @@ describeWithServer('a region attached through a leaf node', () => {
       await centre.start();
       const coreAgain = await connect(centre, core.name, DOMAIN);
       await hubJetStream(coreAgain).publish(subjects.orderPlaced('cn'), JSON.stringify({ n: 2 }), { msgID: 'placed-2' });
-      await nextEvent(2);
-      expect(received.map((message) => message.seq)).toEqual([1, 2]);
+      await nextSequence(2);
+      // A server restarted right after an acknowledgement may deliver that message once more (consumers drop it by
+      // message id); nothing is skipped and nothing comes out of order.
+      expect([...new Set(received.map((message) => message.seq))]).toEqual([1, 2]);
       expect((await hubJetStream(regionNc).publish(subjects.summary('cn'), '{}', { msgID: 'summary-2' })).duplicate).toBe(false);
     } finally {
       await loop.stop();
