@@ -3,7 +3,9 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { ChannelEnum } from '../graphql/enums.js';
 import { MinorUnits } from '../graphql/scalars.js';
+import type { Principal } from '../auth/principal.js';
 import { CHANNELS, type Channel } from '../messaging/contracts.js';
+import type { PlacementRequest } from './placement/placement-pipeline.js';
 import type { ClientLine } from './placement/placement-pricing.rules.js';
 import { findPersonalDataInLine } from './order-line-privacy.rules.js';
 import { DeliveryChoiceInput } from './placement/delivery-choice.input.js';
@@ -125,4 +127,23 @@ export function toClientLines(lines: readonly OrderLineInputType[]): ClientLine[
     unitTax: unitTax ?? null,
     attributes: attributes ?? {},
   }));
+}
+
+/**
+ * The placement request's part every region's order input fills the same way; the region adds its own `details`.
+ * A customer's order is their own; an operator names the customer it is for.
+ */
+export function placementOf(input: RegionalOrderInputBase, principal: Principal): Omit<PlacementRequest, 'details'> {
+  return {
+    principal,
+    idempotencyKey: input.idempotencyKey,
+    input,
+    customerRef: input.customerRef ?? principal.subject,
+    channel: input.channel,
+    lines: toClientLines(input.lines),
+    shippingTotal: input.shippingTotal ?? null,
+    discountTotal: input.discountTotal,
+    delivery: input.delivery ?? null,
+    pointsToUse: input.pointsToUse ?? 0,
+  };
 }

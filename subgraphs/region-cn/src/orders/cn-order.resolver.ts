@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
-import { toClientLines } from '@hub/shared/region/order-line.input';
+import { placementOf } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
@@ -35,19 +35,7 @@ export function createCnOrderResolvers({ placement, orm }: RegionDependencies) {
       deprecationReason: replacedByPayloadMutation('cnOrderPlace'),
     })
     async placeCnOrder(@Arg('input', () => PlaceCnOrderInput, INPUT) input: PlaceCnOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
-      const placed = await placement.place({
-        principal,
-        idempotencyKey: input.idempotencyKey,
-        input,
-        customerRef: input.customerRef ?? principal.subject,
-        channel: input.channel,
-        lines: toClientLines(input.lines),
-        shippingTotal: input.shippingTotal ?? null,
-        discountTotal: input.discountTotal,
-        delivery: input.delivery ?? null,
-        pointsToUse: input.pointsToUse ?? 0,
-        details: input,
-      });
+      const placed = await placement.place({ ...placementOf(input, principal), details: input });
       return { id: placed.orderId };
     }
 

@@ -6,7 +6,7 @@ import type { MikroORM } from '@hub/shared/persistence/orm';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
 import { toRegionalOrderFacts } from '@hub/shared/region/regional-order-view.type';
 import type { PlacementPipeline } from '@hub/shared/region/placement/placement-pipeline';
-import { toClientLines } from '@hub/shared/region/order-line.input';
+import { placementOf } from '@hub/shared/region/order-line.input';
 import { PlaceDeOrderInput } from './de-order.input.js';
 import { DeOrderDetails } from './de-order.types.js';
 
@@ -27,19 +27,7 @@ export function createDeOrderResolver(orm: MikroORM, placement: PlacementPipelin
       deprecationReason: replacedByPayloadMutation('deOrderPlace'),
     })
     async placeDeOrder(@Arg('input', () => PlaceDeOrderInput, INPUT) input: PlaceDeOrderInput, @Ctx() { principal }: RequestContext): Promise<OrderReference> {
-      const placed = await placement.place({
-        principal,
-        idempotencyKey: input.idempotencyKey,
-        input,
-        customerRef: input.customerRef ?? principal.subject,
-        channel: input.channel,
-        lines: toClientLines(input.lines),
-        shippingTotal: input.shippingTotal ?? null,
-        discountTotal: input.discountTotal,
-        delivery: input.delivery ?? null,
-        pointsToUse: input.pointsToUse ?? 0,
-        details: input,
-      });
+      const placed = await placement.place({ ...placementOf(input, principal), details: input });
       return { id: placed.orderId };
     }
 

@@ -1,9 +1,6 @@
-import type { Principal } from '@hub/shared/auth/principal';
 import { InputValidationError } from '@hub/shared/errors';
-import type { Channel } from '@hub/shared/messaging/contracts';
 import type { PlacedOrder } from '@hub/shared/region/order-intake.service';
 import type { PlacementPipeline, PlacementRequest, PlacementStages } from '@hub/shared/region/placement/placement-pipeline';
-import type { ClientLine } from '@hub/shared/region/placement/placement-pricing.rules';
 import { SeaPayment } from '../payments/sea-payment.entity.js';
 import type { SeaPaymentMethod } from '../payments/sea-payment-method.js';
 import { assertWithinCodLimit } from '../rules/cod-limit.rules.js';
@@ -12,33 +9,20 @@ import type { SeaDestination } from '../rules/quick-order-destination.rules.js';
 import { checkSeaAddress, normalisedPhone, storedSeaAddress, type SeaAddressFields } from '../rules/sea-address.rules.js';
 import { SeaOrderContact } from './sea-order-contact.entity.js';
 
-/** One SEA order, whichever endpoint it came through. */
-export interface SeaPlacement {
-  principal: Principal;
-  idempotencyKey: string;
-  /** The client's input as sent: the same key with a different input is refused. */
-  input: unknown;
-  customerRef: string;
-  channel: Channel;
+/** SEA's own part of a placement. */
+interface SeaDetails {
   /** Omitted by clients that let the destination decide it. */
   currency?: string;
-  lines: ClientLine[];
-  /** Deprecated: the shipping the client showed, checked against the price list's. */
-  shippingTotal: number | null;
-  discountTotal: number;
-  /** Points the customer spends on the order (0: none). */
-  pointsToUse?: number;
   /** The buyer; absent when the recipient is the buyer (the mobile checkout). */
   customer?: { name: string; phone: string };
   destination: SeaDestination;
   payment: SeaPaymentMethod | null;
   /** Where the customer's phone and a sent address sit in the client's input, for error fields; a saved address is `savedAddress`. */
   paths: { customerPhone: string; address: string };
-  /** The delivery option chosen at checkout; absent: STANDARD. */
-  delivery?: PlacementRequest['delivery'];
 }
 
-type SeaDetails = Pick<SeaPlacement, 'currency' | 'customer' | 'destination' | 'payment' | 'paths'>;
+/** One SEA order, whichever endpoint it came through. */
+export type SeaPlacement = Omit<PlacementRequest, 'details'> & SeaDetails;
 
 interface SeaChecked {
   country: SeaCountry;
@@ -114,31 +98,7 @@ export function createSeaPlacementStages(savedAddressOf: SavedAddressLookup): Pl
 export class SeaOrderPlacementService {
   constructor(private readonly pipeline: PlacementPipeline<SeaDetails, SeaChecked>) {}
 
-  place({
-    principal,
-    idempotencyKey,
-    input,
-    customerRef,
-    channel,
-    lines,
-    shippingTotal,
-    discountTotal,
-    delivery,
-    pointsToUse,
-    ...details
-  }: SeaPlacement): Promise<PlacedOrder> {
-    return this.pipeline.place({
-      principal,
-      idempotencyKey,
-      input,
-      customerRef,
-      channel,
-      lines,
-      shippingTotal,
-      discountTotal,
-      delivery: delivery ?? null,
-      pointsToUse: pointsToUse ?? 0,
-      details,
-    });
+  place({ currency, customer, destination, payment, paths, ...request }: SeaPlacement): Promise<PlacedOrder> {
+    return this.pipeline.place({ ...request, details: { currency, customer, destination, payment, paths } });
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { MutationPayload, replacedByPayloadMutation, withUserErrors } from '@hub/shared/graphql/user-error';
 import type { RequestContext } from '@hub/shared/graphql/context';
-import { toClientLines } from '@hub/shared/region/order-line.input';
+import { placementOf, toClientLines } from '@hub/shared/region/order-line.input';
 import { OrderReference } from '@hub/shared/region/order-reference.type';
 import type { RegionDependencies } from '@hub/shared/region/region-app';
 import { loadReadableRegionalOrder } from '@hub/shared/region/regional-order.loader';
@@ -40,21 +40,12 @@ export function createSeaOrderResolver({ orm }: RegionDependencies, placement: S
       @Ctx() { principal }: RequestContext,
     ): Promise<OrderReference> {
       const snapshot = await placement.place({
-        principal,
-        idempotencyKey: input.idempotencyKey,
-        input,
-        customerRef: input.customerRef ?? principal.subject,
-        channel: input.channel,
+        ...placementOf(input, principal),
         currency: input.currency,
-        lines: toClientLines(input.lines),
-        shippingTotal: input.shippingTotal ?? null,
-        discountTotal: input.discountTotal,
-        pointsToUse: input.pointsToUse ?? 0,
         customer: input.customer,
         destination: { address: input.shippingAddress },
         payment: input.payment ?? null,
         paths: { customerPhone: 'customer.phone', address: 'shippingAddress' },
-        delivery: input.delivery ?? null,
       });
       return { id: snapshot.orderId };
     }
