@@ -2,17 +2,16 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import { baseEnvSchema, EnvironmentError, portSchema, readEnv } from '../env.js';
-import { schemaVersion } from '../federation/schema-version.js';
 import type { RequestContext } from '../graphql/context.js';
 import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/subgraph-schema.js';
 import { OutboxEvent } from '../messaging/outbox-event.entity.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import { ProcessedMessage } from '../messaging/processed-message.entity.js';
 import type { MigrationClass } from '../persistence/orm.js';
-import { announceToRegistry, type RegistryPresence } from '../region/registry-client.js';
 import type { RegisterSubgraphRequest } from '../messaging/registry-contracts.js';
 import { openInfrastructure, type Infrastructure } from '../server/infrastructure.js';
-import { startServiceServer, type ReadinessChecks, type RunningServer } from '../server/service-server.js';
+import type { ReadinessChecks } from '../server/service-server.js';
+import { serveSubgraph } from './serve-subgraph.js';
 import { SubgraphMessagingMigration } from './subgraph-messaging.migration.js';
 
 /** Settings every subgraph reads, beside the base ones. */
@@ -151,39 +150,19 @@ export async function startSubgraph<Settings extends z.ZodObject, Deps>(
     for (const job of definition.jobs?.(deps) ?? []) stops.push(scheduleJob(job, context).stop);
     const { schema, sdl } = await buildSubgraphSchemaOf(definition, deps);
     const readiness: ReadinessChecks = { ...infra.readiness, ...definition.readiness?.(deps) };
-    const server: RunningServer = await startServiceServer(
-      {
-        name: definition.name,
-        schema,
-        logger: infra.logger,
-        jwt: infra.jwt,
-        readiness,
-        plugins: definition.plugins?.(deps) ?? [],
-      },
-      env.PORT,
-      env.HOST,
-    );
-    stops.push(() => server.close());
-    const presence: RegistryPresence = announceToRegistry(
-      infra.nc,
-      infra.subjects,
-      infra.logger,
-      {
-        name: definition.name,
-        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
-        sdl,
-        version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
-        ...(definition.profile ? { region: definition.profile } : {}),
-      },
-      env.HEARTBEAT_INTERVAL_MS,
+    const { server, presence } = await serveSubgraph(infra, env, {
+      name: definition.name,
+      schema,
+      sdl,
+      packageVersion: options.packageVersion ?? '0.0.0',
       readiness,
-    );
-    stops.push(() => presence.stop());
-    let registryState = 'pending';
-    void presence.verdict.then((reply) => {
-      registryState = reply.accepted ? 'accepted' : 'rejected';
+      plugins: definition.plugins?.(deps) ?? [],
+      ...(definition.profile ? { profile: definition.profile } : {}),
     });
-    readiness.registry = async () => registryState;
+    stops.push(
+      () => server.close(),
+      () => presence.stop(),
+    );
     return { url: server.url, orm: infra.orm, deps, outbox, registryVerdict: presence.verdict, close: shutdown };
   } catch (error) {
     await shutdown();

@@ -1,12 +1,13 @@
 import { ensureCatalogueStream, catalogueSubjectsFor } from '@hub/shared/catalogue/replication/catalogue-contracts';
 import { requestSellerFacts } from '@hub/shared/catalogue/quote/seller-facts.contract';
-import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
+import { packageVersionBeside } from '@hub/shared/federation/schema-version';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
-import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
+import type { RegistryPresence } from '@hub/shared/region/registry-client';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
 import { RulesReplica } from '@hub/shared/rules/replication/rules-replica';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
-import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
+import type { RunningServer } from '@hub/shared/server/service-server';
+import { serveSubgraph } from '@hub/shared/subgraph/serve-subgraph';
 import { CatalogueWriter } from './changes/catalogue-writer.js';
 import type { CatalogueEnv } from './env.js';
 import { ImportService } from './imports/import.service.js';
@@ -65,20 +66,13 @@ export async function createCatalogueApp(env: CatalogueEnv, options: CatalogueAp
     relay.start();
     await rules.start();
     const { schema, sdl } = await buildCatalogueSchema(orm, services);
-    server = await startServiceServer({ name: 'catalogue', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
-    presence = announceToRegistry(
-      nc,
-      infra.subjects,
-      logger,
-      {
-        name: 'catalogue',
-        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
-        sdl,
-        version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
-      },
-      env.HEARTBEAT_INTERVAL_MS,
-      infra.readiness,
-    );
+    ({ server, presence } = await serveSubgraph(infra, env, {
+      name: 'catalogue',
+      schema,
+      sdl,
+      packageVersion: await packageVersionBeside(import.meta.url),
+      readiness: infra.readiness,
+    }));
   } catch (error) {
     await shutdown();
     throw error;

@@ -1,4 +1,3 @@
-import { schemaVersion } from '@hub/shared/federation/schema-version';
 import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
 import { CoreCommandRecord } from '@hub/shared/commands/core-command.entity';
 import { orderEventSchema, type OrderEvent } from '@hub/shared/messaging/contracts';
@@ -9,9 +8,10 @@ import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
 import { RulesReplica, RulesReplicaRow } from '@hub/shared/rules/replication/rules-replica';
 import { declareStreams } from '@hub/shared/messaging/streams';
-import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
+import type { RegistryPresence } from '@hub/shared/region/registry-client';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
-import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
+import type { RunningServer } from '@hub/shared/server/service-server';
+import { serveSubgraph } from '@hub/shared/subgraph/serve-subgraph';
 import { AllocationService } from './allocation/allocation.service.js';
 import { HighsSolver } from './allocation/solver/highs-solver.js';
 import type { FulfilmentEnv } from './env.js';
@@ -147,20 +147,13 @@ export async function createFulfilmentApp(env: FulfilmentEnv, options: Fulfilmen
     commands.start();
     await reallocation.resumeUnfinished();
     const { schema, sdl } = await buildFulfilmentSchema({ orm, nodes, inventory, planning, progress, receipts });
-    server = await startServiceServer({ name: 'fulfilment', schema, logger, jwt: infra.jwt, readiness: infra.readiness }, env.PORT, env.HOST);
-    presence = announceToRegistry(
-      nc,
-      infra.subjects,
-      logger,
-      {
-        name: 'fulfilment',
-        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
-        sdl,
-        version: schemaVersion(options.packageVersion ?? '0.0.0', sdl),
-      },
-      env.HEARTBEAT_INTERVAL_MS,
-      infra.readiness,
-    );
+    ({ server, presence } = await serveSubgraph(infra, env, {
+      name: 'fulfilment',
+      schema,
+      sdl,
+      packageVersion: options.packageVersion ?? '0.0.0',
+      readiness: infra.readiness,
+    }));
   } catch (error) {
     await shutdown();
     throw error;

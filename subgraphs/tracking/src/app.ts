@@ -1,12 +1,13 @@
 import pg from 'pg';
-import { packageVersionBeside, schemaVersion } from '@hub/shared/federation/schema-version';
+import { packageVersionBeside } from '@hub/shared/federation/schema-version';
 import { CoreCommandRelay, type CoreCommandRelayOptions } from '@hub/shared/commands/command-relay';
 import { BurstBatcher } from '@hub/shared/messaging/burst-batcher';
 import { OutboxRelay } from '@hub/shared/messaging/outbox-relay';
 import { ensureTrackingStreams, trackingSubjectsFor } from '@hub/shared/notices/tracking-subjects';
-import { announceToRegistry, type RegistryPresence } from '@hub/shared/region/registry-client';
+import type { RegistryPresence } from '@hub/shared/region/registry-client';
 import { openInfrastructure } from '@hub/shared/server/infrastructure';
-import { startServiceServer, type RunningServer } from '@hub/shared/server/service-server';
+import type { RunningServer } from '@hub/shared/server/service-server';
+import { serveSubgraph } from '@hub/shared/subgraph/serve-subgraph';
 import type { DurableConsumerOptions } from '@hub/shared/messaging/durable-consumer';
 import type { OrderEvent } from '@hub/shared/messaging/contracts';
 import { createDisruptionConsumer } from './disruptions/disruption.consumer.js';
@@ -136,34 +137,17 @@ export async function createTrackingApp(env: TrackingEnv, options: TrackingAppOp
     scheduler.start();
     const { schema, sdl } = await buildTrackingSchema(pool, registration);
     const streamSchema = buildJourneyStreamSchema(nc, subjects, new JourneyQuery(pool));
-    server = await startServiceServer(
-      {
-        name: 'tracking',
-        schema,
-        logger,
-        jwt: infra.jwt,
-        readiness: infra.readiness,
-        mountRoutes: (app) => {
-          mountCarrierEventsRoute(app, { jwt: infra.jwt, ingest, logger, maxEvents: env.MAX_BATCH_EVENTS });
-          mountJourneyStream(app, streamSchema, infra.jwt);
-        },
+    ({ server, presence } = await serveSubgraph(infra, env, {
+      name: 'tracking',
+      schema,
+      sdl,
+      packageVersion: await packageVersionBeside(import.meta.url),
+      readiness: infra.readiness,
+      mountRoutes: (app) => {
+        mountCarrierEventsRoute(app, { jwt: infra.jwt, ingest, logger, maxEvents: env.MAX_BATCH_EVENTS });
+        mountJourneyStream(app, streamSchema, infra.jwt);
       },
-      env.PORT,
-      env.HOST,
-    );
-    presence = announceToRegistry(
-      nc,
-      infra.subjects,
-      logger,
-      {
-        name: 'tracking',
-        url: env.PUBLIC_URL ?? `${server.url}/graphql`,
-        sdl,
-        version: schemaVersion(await packageVersionBeside(import.meta.url), sdl),
-      },
-      env.HEARTBEAT_INTERVAL_MS,
-      infra.readiness,
-    );
+    }));
   } catch (error) {
     await shutdown();
     throw error;
