@@ -8,7 +8,7 @@ import { calculateTotals } from '@hub/shared/money/order-totals';
 import { computeQuote } from '@hub/shared/catalogue/quote/quote.rules';
 import { mintToken } from '@hub/shared/auth/jwt';
 import { createTestScope } from '@hub/shared/testing/harness';
-import { createCatalogueApp } from '@hub/catalogue/app';
+import { startCatalogue } from '@hub/catalogue/app';
 import { createDemoSeedContext } from '@hub/shared/demo/demo-seed';
 import { seedDemo as seedDemoCatalogue } from '../subgraphs/catalogue/demo-seed.mjs';
 
@@ -32,7 +32,7 @@ const CART = {
 };
 
 const scope = createTestScope('bench-quote');
-const app = await createCatalogueApp({ ...scope.env, PORT: 0, LOG_LEVEL: 'silent' });
+const app = await startCatalogue({ ...scope.env, PORT: 0, LOG_LEVEL: 'silent' });
 try {
   const jwt = { secret: scope.env.JWT_SECRET, issuer: scope.env.JWT_ISSUER, audience: scope.env.JWT_AUDIENCE };
   await seedDemoCatalogue(createDemoSeedContext(`${app.url}/graphql`, jwt, () => {}));
@@ -68,7 +68,7 @@ try {
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
 
   // Pricing at the edge: the same cart priced from the in-memory catalogue, against the old path (totals of client prices).
-  const catalogue = await app.reader.current();
+  const catalogue = await app.deps.reader.current();
   const request = { ...CART, customerType: 'CONSUMER', vatIdCountry: null, at: new Date() };
   const priced = computeQuote(catalogue, request);
   if (!priced.ok) throw new Error(JSON.stringify(priced.problems));

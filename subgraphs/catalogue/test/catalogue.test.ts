@@ -3,7 +3,7 @@ import { CURRENT_CARBON_FACTORS } from '@hub/shared/green/carbon-factors.table';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { catalogueSubjectsFor } from '@hub/shared/catalogue/replication/catalogue-contracts';
 import { connectTestNats, createTestScope, postGraphQL } from '@hub/shared/testing/harness';
-import { createCatalogueApp, type CatalogueApp } from '../src/app.js';
+import { startCatalogue, type CatalogueApp } from '../src/app.js';
 
 const scope = createTestScope('catalogue');
 let app: CatalogueApp;
@@ -12,7 +12,7 @@ let manager: string;
 let customer: string;
 
 beforeAll(async () => {
-  app = await createCatalogueApp({ ...scope.env, PORT: 0 }, { clock: () => new Date('2026-03-10T12:00:00Z') });
+  app = await startCatalogue({ ...scope.env, PORT: 0 }, { clock: () => new Date('2026-03-10T12:00:00Z') });
   nc = await connectTestNats(scope.env);
   manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   customer = await scope.token({ subject: 'cust-1', role: 'customer', regions: ['de'] });
@@ -53,7 +53,7 @@ async function countRows(table: string): Promise<number> {
 async function importAndWait(input: Record<string, unknown>) {
   const started = await postGraphQL(app.url, IMPORT, { input }, manager);
   expect(started.errors).toBeUndefined();
-  await app.services.imports.settled();
+  await app.deps.services.imports.settled();
   const id = started.data.catalogueImportStart.import.id;
   return (await postGraphQL(app.url, IMPORT_STATUS, { id }, manager)).data.catalogueImport;
 }
@@ -75,14 +75,14 @@ describe('products', () => {
   });
 
   it('refuses a return class the category cannot carry, writing nothing', async () => {
-    const versionBefore = await app.reader.version();
+    const versionBefore = await app.deps.reader.version();
     const result = await postGraphQL(app.url, UPSERT, { input: product({ sku: 'TSH-FRESH', cnReturnClass: 'FRESH_PERISHABLE' }) }, manager);
     expect(result.data.productUpsert).toEqual({
       product: null,
       userErrors: [{ code: 'RETURN_CLASS_NOT_ALLOWED', field: ['input', 'cnReturnClass'], message: expect.any(String) }],
     });
     expect((await postGraphQL(app.url, '{ product(sku: "TSH-FRESH") { id } }', {}, manager)).data.product).toBeNull();
-    expect(await app.reader.version()).toBe(versionBefore);
+    expect(await app.deps.reader.version()).toBe(versionBefore);
   });
 
   it('lets only catalogue managers and admins edit', async () => {
@@ -329,9 +329,9 @@ describe('bulk import', () => {
 describe('replication', () => {
   it('publishes the newest state of every product and price list to JetStream, with ids derived from the version', async () => {
     // The running relay may hold rows under SKIP LOCKED; stop it, publish the rest, and restart it.
-    await app.relay.stop();
-    await app.relay.drain();
-    app.relay.start();
+    await app.outbox.stop();
+    await app.outbox.drain();
+    app.outbox.start();
     const subjects = catalogueSubjectsFor(scope.env.NATS_NAMESPACE);
     const jsm = await jetstreamManager(nc);
     const info = await jsm.streams.info(subjects.stream);

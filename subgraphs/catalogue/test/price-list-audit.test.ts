@@ -1,6 +1,6 @@
 import type { PriceEntry } from '@hub/shared/catalogue/pricing/price-list.rules';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
-import { createCatalogueApp, type CatalogueApp } from '../src/app.js';
+import { startCatalogue, type CatalogueApp } from '../src/app.js';
 
 /** A price-list change is audited as what changed: a one-price change of a large list writes one price, not the list twice. */
 const scope = createTestScope('catalogue-audit');
@@ -29,7 +29,7 @@ let app: CatalogueApp;
 let manager: string;
 
 beforeAll(async () => {
-  app = await createCatalogueApp({ ...scope.env, PORT: 0 });
+  app = await startCatalogue({ ...scope.env, PORT: 0 });
   manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   // The products are not under test: through the API they would be 5,000 audit entries and messages more. Two more
   // than the list prices, to add later.
@@ -122,7 +122,7 @@ it('records an imported price file the same way', async () => {
   const content = JSON.stringify([{ sku: skuOf(20), unitPrice: 2020 }, priceOf(21), priceOf(SKUS + 1)]);
   const started = await postGraphQL(app.url, IMPORT, { input: { kind: 'PRICES', format: 'JSON', priceListId: LIST, content } }, manager);
   expect(started.data.catalogueImportStart.userErrors).toEqual([]);
-  await app.services.imports.settled();
+  await app.deps.services.imports.settled();
   const outcome = await postGraphQL(app.url, IMPORT_STATUS, { id: started.data.catalogueImportStart.import.id }, manager);
   expect(outcome.data.catalogueImport).toEqual({ status: 'APPLIED', appliedRows: 3 });
   const entry = await newestEntry();

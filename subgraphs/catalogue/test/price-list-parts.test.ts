@@ -15,7 +15,7 @@ import { createLogger } from '@hub/shared/logger';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
 import { openDatabase, type MikroORM } from '@hub/shared/persistence/orm';
 import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
-import { createCatalogueApp, type CatalogueApp } from '../src/app.js';
+import { startCatalogue, type CatalogueApp } from '../src/app.js';
 
 class ProcessedMessageMigration extends Migration {
   override async up(): Promise<void> {
@@ -42,9 +42,9 @@ let manager: string;
 const opened: Array<{ replica: CatalogueReplica; orm: MikroORM }> = [];
 
 beforeAll(async () => {
-  app = await createCatalogueApp({ ...scope.env, PORT: 0 });
+  app = await startCatalogue({ ...scope.env, PORT: 0 });
   // The test publishes the outbox itself (`drain`), so it can tell what the relay left unpublished.
-  await app.relay.stop();
+  await app.outbox.stop();
   nc = await connectTestNats(scope.env);
   manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   // The products are not under test: through the API they would be 60,000 replication messages more.
@@ -93,7 +93,7 @@ async function openReplica(name: string, onApplied?: (change: CatalogueChange) =
 /** A replica started afterwards, once it holds everything the catalogue has committed. */
 async function caughtUpReplica(name: string): Promise<CatalogueReplica> {
   const replica = await openReplica(name);
-  await replica.whenAt(await app.reader.version());
+  await replica.whenAt(await app.deps.reader.version());
   return replica;
 }
 
@@ -127,7 +127,7 @@ it('replicates a list of 60,000 prices, grown 5,000 at a time, to a replica that
   let version = await createList('big-list', 'cn', prices.slice(0, 5_000));
   for (let first = 5_000; first < SKUS; first += 5_000) version = await setPrices('big-list', version, prices.slice(first, first + 5_000));
 
-  await app.relay.drain();
+  await app.outbox.drain();
   expect(await unpublishedEvents()).toEqual([]);
   const replica = await caughtUpReplica('big');
   expect(pricesIn(replica, 'big-list')).toEqual(prices);
@@ -159,7 +159,7 @@ it('ends a list that grew from one message to parts, then shrank to fewer parts 
     fewer,
     pricesFrom(4_000, 5_000, () => 0).map((price) => price.sku),
   );
-  await app.relay.drain();
+  await app.outbox.drain();
   const subjects = catalogueSubjectsFor(scope.env.NATS_NAMESPACE);
   const stale = await (await jetstreamManager(nc)).streams.getMessage(subjects.stream, { last_by_subj: subjects.priceListPart(id, 4) });
   expect(stale?.json<CatalogueChange>()).toMatchObject({ kind: 'price-list-part', part: 4, parts: 5 });
@@ -173,10 +173,10 @@ it('ends a list that grew from one message to parts, then shrank to fewer parts 
     whole,
     fewer.slice(1_500).map((price) => price.sku),
   );
-  await app.relay.drain();
+  await app.outbox.drain();
   expect(await unpublishedEvents()).toEqual([]);
   expect(pricesIn(await caughtUpReplica('after-whole'), id)).toEqual(whole);
-  await following.whenAt(await app.reader.version());
+  await following.whenAt(await app.deps.reader.version());
   expect(pricesIn(following, id)).toEqual(whole);
 }, 300_000);
 
@@ -185,7 +185,7 @@ it('assembles parts delivered out of order and twice into the same list, the pre
   const applied = new Set<(change: CatalogueChange) => void>();
   const onApplied = (change: CatalogueChange) => applied.forEach((listener) => listener(change));
   let replica = await openReplica('reordered', onApplied);
-  await replica.whenAt(await app.reader.version());
+  await replica.whenAt(await app.deps.reader.version());
   const js = jetstream(nc);
   const subjects = catalogueSubjectsFor(scope.env.NATS_NAMESPACE);
   /** Without a message id: the replica applies the part a second time instead of skipping it as processed. */

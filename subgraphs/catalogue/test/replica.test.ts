@@ -7,7 +7,7 @@ import { createLogger } from '@hub/shared/logger';
 import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
 import { openDatabase, type MikroORM } from '@hub/shared/persistence/orm';
 import { connectTestNats, createTestScope, postGraphQL, waitFor } from '@hub/shared/testing/harness';
-import { createCatalogueApp, type CatalogueApp } from '../src/app.js';
+import { startCatalogue, type CatalogueApp } from '../src/app.js';
 
 class ProcessedMessageMigration extends Migration {
   override async up(): Promise<void> {
@@ -36,7 +36,7 @@ const openReplica = (onApplied?: (change: CatalogueChange) => void) =>
   });
 
 beforeAll(async () => {
-  app = await createCatalogueApp({ ...scope.env, PORT: 0 }, { clock: () => at });
+  app = await startCatalogue({ ...scope.env, PORT: 0 }, { clock: () => at });
   nc = await connectTestNats(scope.env);
   orm = await openDatabase({
     clientUrl: scope.env.DATABASE_URL,
@@ -99,7 +99,7 @@ const cart: QuoteRequest = {
 };
 
 it('holds the catalogue locally and prices a cart exactly as the catalogue does, with no request to it', async () => {
-  const expected = await app.reader.current();
+  const expected = await app.deps.reader.current();
   const caughtUp = waitFor<number>((version) => version === expected.version);
   const replica = openReplica((change) => caughtUp.push(change.catalogueVersion));
   await replica.start();

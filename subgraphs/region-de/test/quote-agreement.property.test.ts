@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { createCatalogueApp, type CatalogueApp } from '@hub/catalogue/app';
+import { startCatalogue, type CatalogueApp } from '@hub/catalogue/app';
 import { startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import { readDeEnv } from '../src/env.js';
@@ -43,7 +43,7 @@ type Destination = keyof typeof ADDRESSES;
 type Line = { sku: string; quantity: number };
 
 beforeAll(async () => {
-  catalogue = await createCatalogueApp({ ...scope.env, PORT: 0 });
+  catalogue = await startCatalogue({ ...scope.env, PORT: 0 });
   region = await startRegion(createDeRegion(), readDeEnv(deEnvSource(scope, { DE_DISTANCE_SALES_CURRENT_YEAR_CENTS: String(SALES_ELSEWHERE_CENTS) })));
   const manager = await scope.token({ subject: 'cat-manager', role: 'catalogue_manager', regions: [] });
   customer = await scope.token({ subject: 'cust-de-property', role: 'customer', regions: ['de'] });
@@ -90,7 +90,7 @@ beforeAll(async () => {
     manager,
   );
   expect(created.data.priceListCreate.userErrors).toEqual([]);
-  await region.catalogue.whenAt((await catalogue.reader.current()).version);
+  await region.catalogue.whenAt((await catalogue.deps.reader.current()).version);
 }, 60_000);
 
 afterAll(async () => {

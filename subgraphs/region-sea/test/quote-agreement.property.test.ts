@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { createCatalogueApp, type CatalogueApp } from '@hub/catalogue/app';
+import { startCatalogue, type CatalogueApp } from '@hub/catalogue/app';
 import { readRegionEnv, startRegion, type RegionApp } from '@hub/shared/region/region-app';
 import { createTestScope, postGraphQL } from '@hub/shared/testing/harness';
 import type { RuleSetPublication } from '@hub/shared/rules/domain/rule';
@@ -69,7 +69,7 @@ const recordApplied = (holder: string) => (publication: RuleSetPublication) => {
 };
 
 beforeAll(async () => {
-  catalogue = await createCatalogueApp({ ...scope.env, PORT: 0 }, { onRulesApplied: recordApplied('catalogue') });
+  catalogue = await startCatalogue({ ...scope.env, PORT: 0 }, { onRulesApplied: recordApplied('catalogue') });
   region = await startRegion(seaRegion, readRegionEnv(seaRegion, { ...stringsOf(scope.env), PORT: '0', COMMAND_RETRY_MAX_MS: '1000' }), {
     onRulesApplied: recordApplied('region'),
   });
@@ -118,7 +118,7 @@ beforeAll(async () => {
     );
     expect(created.data.priceListCreate.userErrors).toEqual([]);
   }
-  await region.catalogue.whenAt((await catalogue.reader.current()).version);
+  await region.catalogue.whenAt((await catalogue.deps.reader.current()).version);
 }, 60_000);
 
 afterAll(async () => {

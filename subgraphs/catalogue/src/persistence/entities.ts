@@ -1,10 +1,8 @@
-import { ProcessedMessage } from '@hub/shared/messaging/processed-message.entity';
 import { RulesReplicaRow } from '@hub/shared/rules/replication/rules-replica';
-import { OutboxEvent } from '@hub/shared/messaging/outbox-event.entity';
 import { CatalogueAuditEntry } from '../audit/catalogue-audit-entry.entity.js';
 import { CatalogueImport } from '../imports/catalogue-import.entity.js';
 import { Price, PriceList } from '../price-lists/persistence/price-list.entity.js';
 import { Product } from '../products/persistence/product.entity.js';
 
 export const CATALOGUE_SCHEMA = 'catalogue';
-export const catalogueEntities = [Product, PriceList, Price, CatalogueAuditEntry, CatalogueImport, OutboxEvent, ProcessedMessage, RulesReplicaRow];
+export const catalogueEntities = [Product, PriceList, Price, CatalogueAuditEntry, CatalogueImport, RulesReplicaRow];

@@ -1,4 +1,5 @@
 import { Migration20261202000000CatalogueSchema } from './Migration20261202000000CatalogueSchema.js';
+import { Migration20261205220000OutboxKeyOnce } from './Migration20261205220000OutboxKeyOnce.js';
 
 import { RulesReplicaMigration } from '@hub/shared/rules/replication/rules-replica';
 import { SubgraphMessagingMigration } from '@hub/shared/subgraph/subgraph-messaging.migration';
@@ -9,4 +10,5 @@ export const catalogueMigrations = {
   // The catalogue's copy of the order rules (quotes apply their promotions) and its consumer's de-duplication table.
   SubgraphMessagingMigration,
   RulesReplicaMigration,
+  Migration20261205220000OutboxKeyOnce,
 };
