@@ -5,6 +5,7 @@ import { OutboxRelay } from '../src/messaging/outbox-relay.js';
 import { subjectsFor } from '../src/messaging/subjects.js';
 import type { MikroORM } from '../src/persistence/orm.js';
 import { regionSchemaName } from '../src/region/region-app.js';
+import { unconfirmedOrderIds } from '../src/region/summary-figures.js';
 import { SummaryPublisher } from '../src/region/summary-publisher.js';
 import { connectTestNats, createTestScope } from '../src/testing/harness.js';
 import { openRegionStore } from './support/region-store.js';
@@ -112,3 +113,30 @@ it.each(jobs)('an idle %s pass reads by index and a bound, not the whole table',
     expect(growth[table]!.rowsRead).toBeLessThanOrEqual(MAX_ROWS_PER_PASS * RUNS);
   }
 });
+
+// Last, as it fills the summaries' window. Neither the period's confirmed orders nor earlier periods' refusals are read.
+it("reads a busy period's unconfirmed orders by their own index", async () => {
+  const db = orm.em.getConnection();
+  const period = { start: new Date(Date.now() - 3_600_000), end: new Date() };
+  const insertOrders = (prefix: string, count: number, registration: string, createdAt: string) =>
+    db.execute(
+      `insert into "${schema}".regional_order (order_id, placed_by, idempotency_key, input_hash, customer_ref, registration, registration_request, status, created_at, updated_at)
+       select gen_random_uuid(), '${prefix}-' || g, 'key-' || g, 'hash', 'customer-' || (g % 5000), '${registration}',
+              '{"currency":"EUR","lines":[],"shippingTotal":0,"discountTotal":0}', 'CREATED', ${createdAt}, now()
+         from generate_series(1, ${count}) g`,
+    );
+  await insertOrders('busy', 50_000, 'REGISTERED', `now() - interval '50 minutes' + g * interval '50 milliseconds'`);
+  await insertOrders('pending', 3, 'PENDING', `now() - interval '10 minutes'`);
+  await insertOrders('refused', 10_000, 'REJECTED', `now() - interval '300 days' + g * interval '1 minute'`);
+  await db.execute(`analyze "${schema}".regional_order`);
+  const pending = await db.execute<Array<{ order_id: string }>>(
+    `select order_id from "${schema}".regional_order where placed_by like 'pending-%' order by order_id`,
+  );
+
+  const before = await tableReads();
+  const ids = await unconfirmedOrderIds(orm.em.fork(), period);
+  const after = await tableReads();
+  expect(ids).toEqual(pending.map((row) => row.order_id));
+  expect(after.regional_order.seqScans - before.regional_order.seqScans).toBe(0);
+  expect(after.regional_order.rowsRead - before.regional_order.rowsRead).toBeLessThanOrEqual(MAX_ROWS_PER_PASS);
+}, 60_000);

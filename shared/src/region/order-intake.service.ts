@@ -204,7 +204,7 @@ export const placementCommandHandlers: Record<string, CommandOutcomeHandlers> = 
   [PLACEMENT_PURPOSE]: {
     async onAccepted(em, accepted) {
       const table = tableOf(em, RegionalOrder);
-      // The ids are given for `o` too: joined to `locked` alone, it was read through the registration index, every
+      // The ids are given for `o` too: joined to `locked` alone, it was read through an index on `registration`, every
       // pending order and every stale entry of one (12,403 entries for a batch of 50 at 200 orders/s).
       await runStatement(
         em,

@@ -28,7 +28,7 @@ import { RegionBaseMigration } from './region-base.migration.js';
 import { RegionEdgeAutonomyMigration } from './region-edge-autonomy.migration.js';
 import { RegionRefusedDeliveriesMigration } from './region-refused-deliveries.migration.js';
 import { RegionSummariesMigration } from './region-summaries.migration.js';
-import { RegionSummaryChangesMigration, RegionSummaryWindowMigration } from './region-summary-window.migration.js';
+import { RegionSummaryChangesMigration, RegionSummaryWindowMigration, RegionUnconfirmedIndexMigration } from './region-summary-window.migration.js';
 import { SummaryPublication } from './summary-publication.entity.js';
 import { SummaryPublisher, type SummaryMetrics } from './summary-publisher.js';
 import { tmpdir } from 'node:os';
@@ -151,6 +151,7 @@ export const REGION_MIGRATIONS: Record<string, MigrationClass> = {
   RegionSummaryWindowMigration,
   RegionPromotionsMigration,
   RegionSummaryChangesMigration,
+  RegionUnconfirmedIndexMigration,
 };
 
 /** Reads the shared subgraph settings, every region's, and the region's own, reporting every problem at once. */

@@ -19,3 +19,17 @@ export class RegionSummaryChangesMigration extends Migration {
     this.addSql(`create index if not exists "regional_order_updated_at_index" on "regional_order" ("updated_at");`);
   }
 }
+
+/**
+ * The summary job's unconfirmed orders of a period (pending or refused by core) by an index holding only those: the
+ * index on every order's `registration` it replaces also took the `REJECTED` rows of every other period, and an entry
+ * for each new version of every order, since an order's later updates change `updated_at` and are never HOT.
+ */
+export class RegionUnconfirmedIndexMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create index if not exists "regional_order_unconfirmed_index" on "regional_order" ("created_at") where "registration" in ('PENDING', 'REJECTED');`,
+    );
+    this.addSql(`drop index if exists "regional_order_registration_index";`);
+  }
+}

@@ -23,7 +23,7 @@ export const RegionalOrder = defineEntity({
     inputHash: p.string().length(64),
     customerRef: p.string().length(200).index(),
     /** PENDING until core has registered the order, REJECTED if core refused it (the order is void). */
-    registration: p.string().length(16).$type<RegistrationState>().index(),
+    registration: p.string().length(16).$type<RegistrationState>(),
     /** Core's reason for refusing the registration. */
     registrationRejection: p.string().length(500).nullable(),
     /** Exactly what is sent to core, so every retry sends the same request. */
@@ -50,6 +50,8 @@ export const RegionalOrder = defineEntity({
       .index('regional_order_updated_at_index'),
   },
   uniques: [{ properties: ['placedBy', 'idempotencyKey'] }],
+  /** The summary job's unconfirmed orders of a period; few, so the index stays small. */
+  indexes: [{ name: 'regional_order_unconfirmed_index', properties: ['createdAt'], where: `registration in ('PENDING', 'REJECTED')` }],
 });
 export type RegionalOrder = InferEntity<typeof RegionalOrder>;
 

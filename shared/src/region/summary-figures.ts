@@ -116,8 +116,8 @@ export async function sliceFigures(em: EntityManager, period: { start: Date; end
 }
 
 /**
- * The period's orders core has not confirmed, lowest id first, at most `MAX_UNCONFIRMED_IDS`: by the `registration`
- * index, so a pass reads the few pending orders, not the period (all of it only while core is away).
+ * The period's orders core has not confirmed, lowest id first, at most `MAX_UNCONFIRMED_IDS`: by the index of the
+ * unconfirmed orders, so a pass reads the period's few pending ones, not the period (all of it only while core is away).
  */
 export async function unconfirmedOrderIds(em: EntityManager, period: { start: Date; end: Date }): Promise<string[]> {
   const rows = await runStatement<{ order_id: string }>(
