@@ -84,10 +84,5 @@ export function verifiedCompactClaims(settings: JwtSettings, token: string): Tok
   if (!timingSafeEqual(tag, tagOf(settings, payload))) throw new Error('bad MAC');
   const claims = decode(payload, STRICT) as unknown;
   if (!(claims instanceof Map)) throw new Error('claims are not a map');
-  // Tokens minted before the principal claim (2026-12) name role and regions as a JWT does; none outlives a day
-  // (the longest lifetime accepted), so this reading can go a day after every service mints the new form.
-  const hub = claims.has(PRINCIPAL_CLAIM)
-    ? claimsOfPrincipalClaim(claims.get(PRINCIPAL_CLAIM))
-    : { role: claims.get('role'), regions: claims.get('regions'), purpose: claims.get('purpose') };
-  return { sub: claims.get(SUB), exp: claims.get(EXP), ...hub };
+  return { sub: claims.get(SUB), exp: claims.get(EXP), ...claimsOfPrincipalClaim(claims.get(PRINCIPAL_CLAIM)) };
 }
